@@ -1,0 +1,435 @@
+package org.concord.data;
+
+import org.concord.model.Bar;
+import org.concord.model.BarChecks;
+import org.concord.model.BarSeries;
+import org.concord.model.OrderBookSnapshot;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.store.BarStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The single source of market data for everyone: feeds push into it ({@link MarketDataSink}); the orchestrator,
+ * the UI and the trainers query it and subscribe to it.
+ *
+ * <p><b>Time and lookahead.</b> Each symbol has a session clock: the latest event time ingested. Queries never
+ * return a bar that has not closed by that clock, so a store pre-filled by an earlier run cannot leak the future
+ * into a replay. {@link #multiTimeframe} windows only hold bars closed at or before {@code at}.
+ *
+ * <p><b>Threads.</b> Ingest may come from several feed threads (serialized per symbol). Listeners run on the
+ * ingest thread and must be quick (hand work to their own thread). Queries are safe from any thread but may
+ * block on SQLite or a history backfill: never call them on the UI thread.
+ *
+ * <p><b>Storage.</b> Closed bars are cached in memory and written behind to SQLite ({@link #flush()} makes them
+ * durable). Bars from trades: see {@link TradeAggregator}. Bars from feeds: validated; a repeated bar is a
+ * duplicate (dropped), different values for a stored time are an exchange correction (replace), a late bar
+ * for a missing time fills a gap (inserted in order); only bars at the live edge are published to listeners.
+ */
+public final class DataProvider implements MarketDataSink, AutoCloseable {
+    public static final int DEFAULT_LIMIT = 2500;
+    private static final Logger LOG = LoggerFactory.getLogger(DataProvider.class);
+    private static final Timeframe[] TFS = Timeframe.all();
+
+    private final BarStore store;
+    private final StoreWriter writer;
+    private final InputQuality quality;
+    private final int seedBars;
+    private final int maxCachedBars;
+    private final Map<Symbol, SymbolState> symbols = new ConcurrentHashMap<>();
+    private final List<BarListener> closeListeners = new CopyOnWriteArrayList<>();
+    private final List<BarListener> updateListeners = new CopyOnWriteArrayList<>();
+    private final List<TradeListener> tradeListeners = new CopyOnWriteArrayList<>();
+    private final List<BookListener> bookListeners = new CopyOnWriteArrayList<>();
+    private final Map<Symbol, OrderBookSnapshot> books = new ConcurrentHashMap<>();
+    private volatile HistorySource history;
+
+    public DataProvider(BarStore store) {
+        this(store, new InputQuality(), 200_000, 2_000_000);
+    }
+
+    /**
+     * @param seedBars      how many stored bars per series are loaded into memory on first use
+     * @param maxCachedBars per series; beyond it the oldest quarter is dropped from memory (the store keeps it)
+     */
+    public DataProvider(BarStore store, InputQuality quality, int seedBars, int maxCachedBars) {
+        if (store == null || quality == null || seedBars < 1 || maxCachedBars < seedBars) {
+            throw new IllegalArgumentException("store and quality required; 1 <= seedBars <= maxCachedBars");
+        }
+        this.store = store;
+        this.quality = quality;
+        this.seedBars = seedBars;
+        this.maxCachedBars = maxCachedBars;
+        this.writer = new StoreWriter(store, 200, 2_000);
+    }
+
+    public InputQuality quality() {
+        return quality;
+    }
+
+    public BarStore store() {
+        return store;
+    }
+
+    public void setHistorySource(HistorySource source) {
+        this.history = source;
+    }
+
+    /** Declares that {@code symbol}'s bars come from its feed (klines), so its trades are not aggregated. */
+    public void declareFeedBars(Symbol symbol) {
+        state(symbol).feedBars = true;
+    }
+
+    // ---------------------------------------------------------------- ingest
+
+    private SymbolState state(Symbol symbol) {
+        if (symbol == null) {
+            throw new IllegalArgumentException("symbol is null");
+        }
+        return symbols.computeIfAbsent(symbol, s -> new SymbolState(s, this));
+    }
+
+    @Override
+    public void onTrade(Symbol symbol, long time, double price, double size, boolean buyerMaker, String source) {
+        SymbolState st = state(symbol);
+        synchronized (st) {
+            if (!BarChecks.finitePositive(price) || !(size >= 0) || Double.isInfinite(size)) {
+                quality.report(source, "t=" + time, InputIssue.INVALID_PRICE, symbol + " trade price=" + price + " size=" + size + ": rejected");
+                return;
+            }
+            if (!st.feedBars) {
+                if (!st.aggregator.onTrade(time, price, size)) {
+                    quality.report(source, "t=" + time, InputIssue.OUT_OF_ORDER, symbol + " trade before clock " + st.aggregator.clock() + ": rejected");
+                    return;
+                }
+            }
+            st.clock = Math.max(st.clock, time);
+            for (TradeListener l : tradeListeners) {
+                l.onTrade(symbol, time, price, size, buyerMaker);
+            }
+        }
+    }
+
+    @Override
+    public void onBar(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low, double close,
+                      double volume, boolean closed, String source) {
+        if (tf == null) {
+            throw new IllegalArgumentException("timeframe is null");
+        }
+        SymbolState st = state(symbol);
+        synchronized (st) {
+            String problem = BarChecks.problem(open, high, low, close, volume);
+            if (problem != null) {
+                quality.report(source, symbol + " " + tf + " @" + openTime, problem.startsWith("prices") || problem.startsWith("volume")
+                        ? InputIssue.INVALID_PRICE : InputIssue.INCONSISTENT_OHLC, problem + ": rejected");
+                return;
+            }
+            if (tf.floor(openTime) != openTime) {
+                quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.MALFORMED, "open time not on a " + tf + " boundary: rejected");
+                return;
+            }
+            if (!closed) {
+                st.forming[tf.ordinal()] = new Bar(symbol, tf, openTime, open, high, low, close, volume, false);
+                st.clock = Math.max(st.clock, openTime);
+                for (BarListener l : updateListeners) {
+                    l.onBarUpdate(symbol, tf, openTime, open, high, low, close, volume);
+                }
+                return;
+            }
+            long lastBefore = cache(st, tf).lastTime();
+            SeriesCache.Put put = cache(st, tf).put(openTime, open, high, low, close, volume);
+            switch (put) {
+                case DUPLICATE -> {
+                    quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.DUPLICATE, "same bar again: dropped");
+                    return;
+                }
+                case CORRECTED -> quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.CORRECTION, "new values replace stored bar");
+                case INSERTED -> quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.GAP_FILLED, "late bar inserted in order");
+                case APPENDED -> {
+                    if (lastBefore != Long.MIN_VALUE && openTime > lastBefore + tf.millis()) {
+                        quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.GAP,
+                                ((openTime - lastBefore) / tf.millis() - 1) + " bars missing since " + lastBefore);
+                    }
+                }
+            }
+            Bar bar = new Bar(symbol, tf, openTime, open, high, low, close, volume, true);
+            writer.enqueue(bar);
+            Bar f = st.forming[tf.ordinal()];
+            if (f != null && f.openTime() <= openTime) {
+                st.forming[tf.ordinal()] = null;
+            }
+            if (put == SeriesCache.Put.APPENDED) {
+                st.clock = Math.max(st.clock, tf.closeTime(openTime));
+                for (BarListener l : closeListeners) {
+                    l.onBarClose(symbol, tf, openTime, open, high, low, close, volume);
+                }
+            }
+        }
+    }
+
+    /** Called by the per-symbol aggregator (inside the symbol's lock) when a trade-built bar closes. */
+    void onAggregatedClose(SymbolState st, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
+        cache(st, tf).put(openTime, o, h, l, c, v);
+        writer.enqueue(new Bar(st.symbol, tf, openTime, o, h, l, c, v, true));
+        for (BarListener li : closeListeners) {
+            li.onBarClose(st.symbol, tf, openTime, o, h, l, c, v);
+        }
+    }
+
+    void onAggregatedUpdate(SymbolState st, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
+        for (BarListener li : updateListeners) {
+            li.onBarUpdate(st.symbol, tf, openTime, o, h, l, c, v);
+        }
+    }
+
+    @Override
+    public void onBook(OrderBookSnapshot book, String source) {
+        if (book == null) {
+            throw new IllegalArgumentException("book is null");
+        }
+        SymbolState st = state(book.symbol());
+        synchronized (st) {
+            OrderBookSnapshot prev = books.get(book.symbol());
+            if (prev != null && book.time() < prev.time()) {
+                quality.report(source, book.symbol() + " book @" + book.time(), InputIssue.OUT_OF_ORDER, "older than " + prev.time() + ": rejected");
+                return;
+            }
+            books.put(book.symbol(), book);
+            st.clock = Math.max(st.clock, book.time());
+            for (BookListener l : bookListeners) {
+                l.onBook(book);
+            }
+        }
+    }
+
+    @Override
+    public void onClock(Symbol symbol, long time) {
+        SymbolState st = state(symbol);
+        synchronized (st) {
+            if (!st.feedBars) {
+                st.aggregator.advanceTo(time);
+            }
+            st.clock = Math.max(st.clock, time);
+        }
+    }
+
+    @Override
+    public void resetSession(Symbol symbol, long time) {
+        SymbolState st = state(symbol);
+        synchronized (st) {
+            for (Timeframe tf : TFS) {
+                cache(st, tf).truncateFrom(tf.floor(time));
+                st.forming[tf.ordinal()] = null;
+            }
+            st.newAggregator();
+            st.clock = time;
+            LOG.info("{} session restarts at {}", symbol, time);
+        }
+    }
+
+    @Override
+    public void onMalformed(String source, String position, String detail) {
+        quality.report(source, position, InputIssue.MALFORMED, detail);
+    }
+
+    private SeriesCache cache(SymbolState st, Timeframe tf) {
+        SeriesCache c = st.caches[tf.ordinal()];
+        if (c == null) {
+            c = new SeriesCache(st.symbol, tf, maxCachedBars);
+            // seed with the newest stored bars that closed before this session's clock
+            long bound = st.clock == Long.MIN_VALUE ? Long.MAX_VALUE : tf.floor(st.clock);
+            BarSeries seed = store.query(st.symbol, tf, Long.MIN_VALUE, bound, seedBars, Direction.BEFORE);
+            c.seed(seed, seed.size() < seedBars ? Long.MIN_VALUE : seed.time(0));
+            st.caches[tf.ordinal()] = c;
+        }
+        return c;
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /** The latest {@value #DEFAULT_LIMIT} closed bars with open time in {@code [from, to]}. */
+    public BarSeries bars(Symbol symbol, Timeframe tf, long from, long to) {
+        return bars(symbol, tf, from, to, DEFAULT_LIMIT, Direction.LATEST);
+    }
+
+    /**
+     * Closed bars, oldest first, chosen by {@code direction} (see {@link Direction}); never a bar that has not
+     * closed by the symbol's session clock. Asks the history source for a range older than anything stored.
+     */
+    public BarSeries bars(Symbol symbol, Timeframe tf, long from, long to, int limit, Direction direction) {
+        if (tf == null || direction == null) {
+            throw new IllegalArgumentException("timeframe and direction are required");
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+        }
+        if (from > to) {
+            throw new IllegalArgumentException("from " + from + " after to " + to);
+        }
+        SymbolState st = state(symbol);
+        SeriesCache cache;
+        long cap;
+        synchronized (st) {
+            cache = cache(st, tf);
+            cap = st.clock == Long.MIN_VALUE ? Long.MAX_VALUE : st.clock - tf.millis();
+        }
+        long effTo = Math.min(to, cap);
+        if (direction == Direction.BEFORE && to > cap) {
+            effTo = cap == Long.MAX_VALUE ? cap : cap + 1; // BEFORE is exclusive of `to`
+        }
+        if (effTo < from) {
+            return new BarSeries(symbol, tf, 1);
+        }
+        BarSeries fromMemory = cache.query(from, effTo, limit, direction);
+        if (fromMemory != null) {
+            return fromMemory;
+        }
+        backfillIfOlderThanStore(symbol, tf, from, effTo);
+        return store.query(symbol, tf, from, effTo, limit, direction);
+    }
+
+    private void backfillIfOlderThanStore(Symbol symbol, Timeframe tf, long from, long to) {
+        HistorySource src = history;
+        if (src == null || from == Long.MIN_VALUE) {
+            return;
+        }
+        long[] range = store.range(symbol, tf);
+        long fetchTo = range == null ? to : Math.min(to, range[0] - tf.millis());
+        if (fetchTo < from) {
+            return;
+        }
+        SymbolState st = state(symbol);
+        synchronized (st.backfillLock) {
+            Long asked = st.backfilledFrom.get(tf);
+            if (asked != null && asked <= from) {
+                return; // asked before: the source has nothing older
+            }
+            BarSeries fetched = src.fetch(symbol, tf, from, fetchTo);
+            int valid = 0;
+            for (int i = 0; i < fetched.size(); i++) {
+                String p = BarChecks.problem(fetched.open(i), fetched.high(i), fetched.low(i), fetched.close(i), fetched.volume(i));
+                if (p != null) {
+                    quality.report("backfill " + symbol + " " + tf, "@" + fetched.time(i), InputIssue.INVALID_PRICE, p + ": rejected");
+                    continue;
+                }
+                writer.enqueue(fetched.bar(i, true));
+                valid++;
+            }
+            writer.flush();
+            st.backfilledFrom.put(tf, from);
+            LOG.info("backfilled {} {} bars of {} {} for [{}, {}]", valid, tf, symbol, src.getClass().getSimpleName(), from, fetchTo);
+        }
+    }
+
+    /**
+     * Aligned windows ending at the same instant: for each timeframe the latest {@code limit} bars that closed at
+     * or before {@code at} (never one that closes after it).
+     */
+    public Map<Timeframe, BarSeries> multiTimeframe(Symbol symbol, List<Timeframe> timeframes, long at, int limit) {
+        if (timeframes == null || timeframes.isEmpty()) {
+            throw new IllegalArgumentException("at least one timeframe is required");
+        }
+        Map<Timeframe, BarSeries> out = new LinkedHashMap<>();
+        for (Timeframe tf : timeframes) {
+            out.put(tf, bars(symbol, tf, Long.MIN_VALUE, at - tf.millis(), limit, Direction.LATEST));
+        }
+        return out;
+    }
+
+    /** The latest closed bar, if any. */
+    public Optional<Bar> latest(Symbol symbol, Timeframe tf) {
+        BarSeries s = bars(symbol, tf, Long.MIN_VALUE, Long.MAX_VALUE, 1, Direction.LATEST);
+        return s.isEmpty() ? Optional.empty() : Optional.of(s.bar(0, true));
+    }
+
+    /** The still-forming bar, if any. */
+    public Optional<Bar> forming(Symbol symbol, Timeframe tf) {
+        SymbolState st = state(symbol);
+        synchronized (st) {
+            Bar b = st.feedBars ? st.forming[tf.ordinal()] : st.aggregator.formingBar(tf);
+            return Optional.ofNullable(b);
+        }
+    }
+
+    public Optional<OrderBookSnapshot> latestBook(Symbol symbol) {
+        return Optional.ofNullable(books.get(symbol));
+    }
+
+    /** The symbol's session clock (latest event time), or Long.MIN_VALUE before any event. */
+    public long clock(Symbol symbol) {
+        SymbolState st = state(symbol);
+        synchronized (st) {
+            return st.clock;
+        }
+    }
+
+    public Set<Symbol> symbols() {
+        Set<Symbol> out = new java.util.TreeSet<>(symbols.keySet());
+        out.addAll(store.symbols());
+        return out;
+    }
+
+    // ---------------------------------------------------------------- subscriptions
+
+    public Subscription subscribeBarCloses(BarListener l) {
+        return add(closeListeners, l);
+    }
+
+    /** Forming-bar updates; while any exist, trade aggregation publishes an update per trade and timeframe. */
+    public Subscription subscribeBarUpdates(BarListener l) {
+        Subscription s = add(updateListeners, l);
+        refreshAggregatorUpdates();
+        return () -> {
+            s.close();
+            refreshAggregatorUpdates();
+        };
+    }
+
+    public Subscription subscribeTrades(TradeListener l) {
+        return add(tradeListeners, l);
+    }
+
+    public Subscription subscribeBooks(BookListener l) {
+        return add(bookListeners, l);
+    }
+
+    private <T> Subscription add(List<T> list, T l) {
+        if (l == null) {
+            throw new IllegalArgumentException("listener is null");
+        }
+        list.add(l);
+        return () -> list.remove(l);
+    }
+
+    Set<Timeframe> updateTimeframes() {
+        return updateListeners.isEmpty() ? EnumSet.noneOf(Timeframe.class) : EnumSet.allOf(Timeframe.class);
+    }
+
+    private void refreshAggregatorUpdates() {
+        for (SymbolState st : symbols.values()) {
+            synchronized (st) {
+                st.aggregator.publishUpdates(updateTimeframes());
+            }
+        }
+    }
+
+    /** Blocks until every closed bar ingested so far is durable in SQLite. */
+    public void flush() {
+        writer.flush();
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

@@ -1,0 +1,170 @@
+package org.concord.data;
+
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The in-memory tail of one symbol × timeframe series. It holds every stored bar with open time
+ * {@code >= coveredFrom} (so a query starting there needs no SQLite). One writer (the DataProvider's ingest
+ * path) and any number of readers, who get copies.
+ */
+final class SeriesCache {
+    private final BarSeries series;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final int maxBars;
+    /** Every stored bar at or after this time is in memory; Long.MAX_VALUE while nothing is known. */
+    private long coveredFrom = Long.MAX_VALUE;
+
+    SeriesCache(Symbol symbol, Timeframe tf, int maxBars) {
+        this.series = new BarSeries(symbol, tf, 1024);
+        this.maxBars = maxBars;
+    }
+
+    /** Outcome of offering a closed bar to the cache. */
+    enum Put { APPENDED, DUPLICATE, CORRECTED, INSERTED }
+
+    Put put(long t, double o, double h, double l, double c, double v) {
+        lock.writeLock().lock();
+        try {
+            Put result;
+            int n = series.size();
+            if (n == 0 || t > series.time(n - 1)) {
+                series.append(t, o, h, l, c, v);
+                result = Put.APPENDED;
+                if (coveredFrom == Long.MAX_VALUE) {
+                    coveredFrom = t;
+                }
+            } else {
+                int i = series.indexOf(t);
+                if (i >= 0 && series.sameValues(i, o, h, l, c, v)) {
+                    return Put.DUPLICATE;
+                }
+                result = i >= 0 ? Put.CORRECTED : Put.INSERTED;
+                series.upsert(t, o, h, l, c, v);
+                if (t < coveredFrom) {
+                    coveredFrom = t; // the store may hold older bars than this; only a load may lower it further
+                }
+            }
+            if (series.size() > maxBars) {
+                int drop = series.size() - maxBars * 3 / 4;
+                series.dropFirst(drop);
+                coveredFrom = series.time(0);
+            }
+            return result;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Seeds the cache with bars loaded from the store, older than anything cached.
+     *
+     * @param completeFrom the time from which the loaded bars plus the cache are the whole stored series
+     */
+    void seed(BarSeries loaded, long completeFrom) {
+        lock.writeLock().lock();
+        try {
+            for (int i = 0; i < loaded.size(); i++) {
+                long t = loaded.time(i);
+                if (series.indexOf(t) < 0) {
+                    series.upsert(t, loaded.open(i), loaded.high(i), loaded.low(i), loaded.close(i), loaded.volume(i));
+                }
+            }
+            coveredFrom = Math.min(coveredFrom, completeFrom);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    long coveredFrom() {
+        lock.readLock().lock();
+        try {
+            return coveredFrom;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Answers a query from memory, or returns null when memory cannot prove the answer complete (bars older than
+     * {@link #coveredFrom} may be in the store only; the caller then asks the store).
+     */
+    BarSeries query(long from, long to, int limit, Direction direction) {
+        lock.readLock().lock();
+        try {
+            boolean known = coveredFrom != Long.MAX_VALUE;
+            int lo;
+            int hi; // result is [lo, hi)
+            if (direction == Direction.AFTER) {
+                if (!known || (from != Long.MIN_VALUE && from + 1 < coveredFrom) || (from == Long.MIN_VALUE && coveredFrom != Long.MIN_VALUE)) {
+                    return null;
+                }
+                lo = upperBound(from);
+                hi = Math.max(lo, upperBound(to));
+                hi = Math.min(hi, lo + limit);
+            } else {
+                lo = series.lowerBound(from);
+                hi = Math.max(lo, direction == Direction.LATEST ? upperBound(to) : series.lowerBound(to));
+                if (hi - lo >= limit) {
+                    lo = hi - limit; // the newest `limit` matching bars are all in memory
+                } else if (!known || from < coveredFrom) {
+                    return null;
+                }
+            }
+            return series.copyRange(lo, hi);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** First index with time > t. */
+    private int upperBound(long t) {
+        return t == Long.MAX_VALUE ? series.size() : series.lowerBound(t + 1);
+    }
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return series.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Last bar's open time or Long.MIN_VALUE. */
+    long lastTime() {
+        lock.readLock().lock();
+        try {
+            return series.isEmpty() ? Long.MIN_VALUE : series.lastTime();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    org.concord.model.Bar last() {
+        lock.readLock().lock();
+        try {
+            return series.isEmpty() ? null : series.bar(series.size() - 1, true);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Forgets bars with open time >= t (a replay restarting or seeking backwards: they are "the future"). */
+    void truncateFrom(long t) {
+        lock.writeLock().lock();
+        try {
+            int keep = series.lowerBound(t);
+            BarSeries kept = series.copyRange(0, keep);
+            series.clear();
+            for (int k = 0; k < kept.size(); k++) {
+                series.append(kept.time(k), kept.open(k), kept.high(k), kept.low(k), kept.close(k), kept.volume(k));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

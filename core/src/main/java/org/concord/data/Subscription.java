@@ -1,0 +1,8 @@
+package org.concord.data;
+
+/** Handle returned by a subscribe call; closing it stops delivery. Idempotent. */
+@FunctionalInterface
+public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+}

@@ -1,0 +1,79 @@
+package org.concord.engine;
+
+import org.concord.config.DataDirectory;
+import org.concord.data.DataProvider;
+import org.concord.feed.BundledData;
+import org.concord.feed.MarketFeed;
+import org.concord.feed.ReplayFeed;
+import org.concord.store.BarStore;
+import org.concord.store.SqliteDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+
+/**
+ * Wires the headless parts of a Concord process: the data directory, the SQLite store, the DataProvider and
+ * the active market feed. The GUI, the CLI and the server all start one; none of them wires core by hand.
+ */
+public final class ConcordEngine implements AutoCloseable {
+    public static final String STORE_FILE = "concord.db";
+    private static final Logger LOG = LoggerFactory.getLogger(ConcordEngine.class);
+
+    private final Path dataDir;
+    private final SqliteDatabase database;
+    private final DataProvider data;
+    private volatile MarketFeed feed;
+
+    public ConcordEngine(Path dataDir) {
+        this.dataDir = DataDirectory.ensure(dataDir);
+        this.database = SqliteDatabase.open(this.dataDir.resolve(STORE_FILE));
+        this.data = new DataProvider(new BarStore(database));
+    }
+
+    /** An engine on the default data directory ({@link DataDirectory#resolve()}). */
+    public static ConcordEngine openDefault() {
+        return new ConcordEngine(DataDirectory.resolve());
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public SqliteDatabase database() {
+        return database;
+    }
+
+    public DataProvider data() {
+        return data;
+    }
+
+    public MarketFeed feed() {
+        return feed;
+    }
+
+    /** Replaces the active feed with a replay of the bundled Bitstamp trades. */
+    public synchronized ReplayFeed startBundledReplay(double speed, boolean loop) {
+        stopFeed();
+        ReplayFeed replay = new ReplayFeed(BundledData.bitstampTrades(), data, speed, loop);
+        feed = replay;
+        replay.start();
+        LOG.info("started {}", replay.name());
+        return replay;
+    }
+
+    public synchronized void stopFeed() {
+        MarketFeed f = feed;
+        if (f != null) {
+            f.stop();
+            feed = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stopFeed();
+        data.close();
+        database.close();
+    }
+}

@@ -1,0 +1,245 @@
+package org.concord.feed;
+
+import org.concord.data.MarketDataSink;
+import org.concord.model.TradeTape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Plays a recorded trade tape as if it were live: trade {@code i} is delivered when the wall clock has advanced
+ * {@code (t_i - t_start) / speed} since the start (speed 1, 10, 100, ... or {@link #MAX_SPEED}: no waiting).
+ * While waiting it advances the sink's clock so bars close on time in quiet periods. Pause/resume, speed change
+ * and seek are requests handled by the replay thread between two trades, so the stream stays consistent:
+ * seeking forward fast-forwards (every trade is delivered), seeking backward restarts the symbol's session.
+ * With {@code loop}, the tape plays again after its end, shifted to whole days later and price-scaled to join
+ * (see {@link TradeTape#repeated}).
+ */
+public final class ReplayFeed implements MarketFeed {
+    public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
+    public static final String SOURCE = "replay";
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayFeed.class);
+    private static final long CLOCK_TICK_NANOS = 50_000_000L;
+
+    private final TradeTape tape;
+    private final MarketDataSink sink;
+    private final boolean loop;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile double speed;
+    private volatile boolean paused;
+    private volatile boolean stopRequested;
+    private volatile long seekRequest = Long.MIN_VALUE;
+    private volatile boolean anchorDirty;
+    private volatile FeedState state = FeedState.IDLE;
+    private volatile long delivered;
+    private volatile long dataTime = Long.MIN_VALUE;
+    private Thread thread;
+
+    public ReplayFeed(TradeTape tape, MarketDataSink sink, double speed, boolean loop) {
+        if (tape == null || sink == null) {
+            throw new IllegalArgumentException("tape and sink are required");
+        }
+        if (tape.size() == 0) {
+            throw new IllegalArgumentException("empty tape");
+        }
+        checkSpeed(speed);
+        this.tape = tape;
+        this.sink = sink;
+        this.speed = speed;
+        this.loop = loop;
+    }
+
+    private static void checkSpeed(double speed) {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("speed must be > 0 (or MAX_SPEED), got " + speed);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "Replay " + tape.symbol() + (speed == MAX_SPEED ? " max" : " " + speed + "x");
+    }
+
+    @Override
+    public FeedState state() {
+        return state;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("replay already started");
+        }
+        thread = new Thread(this::run, "replay-" + tape.symbol());
+        thread.setDaemon(true);
+        state = FeedState.RUNNING;
+        thread.start();
+    }
+
+    public void pause() {
+        paused = true;
+        state = FeedState.PAUSED;
+    }
+
+    public void resume() {
+        paused = false;
+        anchorDirty = true;
+        if (state == FeedState.PAUSED) {
+            state = FeedState.RUNNING;
+        }
+    }
+
+    public void setSpeed(double speed) {
+        checkSpeed(speed);
+        this.speed = speed;
+        anchorDirty = true;
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    /** Moves the replay to {@code time} (handled on the replay thread before the next trade). */
+    public void seek(long time) {
+        seekRequest = time;
+    }
+
+    public long delivered() {
+        return delivered;
+    }
+
+    /** Data time of the last delivered trade or clock advance. */
+    public long dataTime() {
+        return dataTime;
+    }
+
+    public TradeTape tape() {
+        return tape;
+    }
+
+    /** Waits until the tape has played to its end (never, with loop) or the feed stopped. */
+    public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
+        return finished.await(timeout, unit);
+    }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null && t != Thread.currentThread()) {
+            LockSupport.unpark(t);
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (state != FeedState.FINISHED) {
+            state = FeedState.STOPPED;
+        }
+        finished.countDown();
+    }
+
+    private void run() {
+        try {
+            play();
+            if (!stopRequested) {
+                state = FeedState.FINISHED;
+            }
+        } catch (RuntimeException e) {
+            state = FeedState.FAILED;
+            LOG.error("replay of {} failed at data time {}: {}", tape.symbol(), dataTime, e.toString(), e);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void play() {
+        int n = tape.size();
+        long span = (Math.floorDiv(tape.lastTime() - tape.firstTime(), 86_400_000L) + 2) * 86_400_000L;
+        long offset = 0;
+        double scale = 1.0;
+        int i = 0;
+        sink.resetSession(tape.symbol(), tape.firstTime());
+        long wallAnchor = System.nanoTime();
+        long dataAnchor = tape.firstTime();
+        while (!stopRequested) {
+            if (seekRequest != Long.MIN_VALUE) {
+                long target = seekRequest;
+                seekRequest = Long.MIN_VALUE;
+                long current = dataTime == Long.MIN_VALUE ? tape.firstTime() + offset : dataTime;
+                if (target < current) {
+                    // back in time: bars after the target are the future again; restart the session there
+                    offset = Math.max(0, Math.floorDiv(target - tape.firstTime(), span)) * span;
+                    scale = scaleFor(offset / span);
+                    i = tape.indexAtOrAfter(target - offset);
+                    sink.resetSession(tape.symbol(), target);
+                    dataTime = target;
+                } else {
+                    // forward: deliver everything up to the target at full speed so state stays consistent
+                    while (i < n && tape.time(i) + offset <= target && !stopRequested) {
+                        deliver(i++, offset, scale);
+                    }
+                    sink.onClock(tape.symbol(), target);
+                    dataTime = target;
+                }
+                anchorDirty = true;
+            }
+            if (i >= n) {
+                if (!loop) {
+                    return;
+                }
+                i = 0;
+                offset += span;
+                scale *= tape.price(n - 1) / tape.price(0);
+                continue;
+            }
+            if (paused) {
+                LockSupport.parkNanos(CLOCK_TICK_NANOS);
+                continue;
+            }
+            long t = tape.time(i) + offset;
+            double sp = speed;
+            if (anchorDirty) {
+                anchorDirty = false;
+                wallAnchor = System.nanoTime();
+                dataAnchor = dataTime == Long.MIN_VALUE ? t : dataTime;
+            }
+            if (sp != MAX_SPEED) {
+                long dueNanos = wallAnchor + (long) ((t - dataAnchor) * 1_000_000.0 / sp);
+                long wait = dueNanos - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(Math.min(wait, CLOCK_TICK_NANOS));
+                    long now = dataAnchor + (long) ((System.nanoTime() - wallAnchor) * sp / 1_000_000.0);
+                    if (now > dataTime && now < t) {
+                        sink.onClock(tape.symbol(), now);
+                        dataTime = now;
+                    }
+                    continue;
+                }
+            }
+            deliver(i++, offset, scale);
+        }
+    }
+
+    private double scaleFor(long copies) {
+        double s = 1.0;
+        for (long k = 0; k < copies; k++) {
+            s *= tape.price(tape.size() - 1) / tape.price(0);
+        }
+        return s;
+    }
+
+    private void deliver(int i, long offset, double scale) {
+        long t = tape.time(i) + offset;
+        sink.onTrade(tape.symbol(), t, tape.price(i) * scale, tape.size(i), tape.buyerMaker(i), SOURCE);
+        dataTime = t;
+        delivered++;
+    }
+}

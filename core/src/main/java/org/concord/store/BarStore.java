@@ -1,0 +1,210 @@
+package org.concord.store;
+
+import org.concord.data.Direction;
+import org.concord.model.BarChecks;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+
+/**
+ * Bars per symbol × timeframe in SQLite. Keyed by (symbol, timeframe, open time): writing the same bar again is
+ * a no-op and writing different values for a stored open time replaces them, so re-ingesting a source never
+ * creates duplicates. Every write is one transaction; when it returns the bars are durable.
+ */
+public final class BarStore {
+    private static final String UPSERT = "INSERT INTO bars(symbol, tf, open_time, open, high, low, close, volume) VALUES (?,?,?,?,?,?,?,?) "
+            + "ON CONFLICT(symbol, tf, open_time) DO UPDATE SET open=excluded.open, high=excluded.high, low=excluded.low, "
+            + "close=excluded.close, volume=excluded.volume WHERE open<>excluded.open OR high<>excluded.high "
+            + "OR low<>excluded.low OR close<>excluded.close OR volume<>excluded.volume";
+    private static final String COLS = "SELECT open_time, open, high, low, close, volume FROM bars WHERE symbol=? AND tf=? ";
+
+    private final SqliteDatabase db;
+
+    public BarStore(SqliteDatabase db) {
+        if (db == null) {
+            throw new IllegalArgumentException("db is null");
+        }
+        this.db = db;
+        db.ensureSchema("CREATE TABLE IF NOT EXISTS bars (symbol TEXT NOT NULL, tf TEXT NOT NULL, open_time INTEGER NOT NULL, "
+                + "open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL, volume REAL NOT NULL, "
+                + "PRIMARY KEY (symbol, tf, open_time)) WITHOUT ROWID");
+    }
+
+    public SqliteDatabase database() {
+        return db;
+    }
+
+    /**
+     * Writes bars {@code [from, to)} of {@code series} in one transaction.
+     *
+     * @return rows inserted or changed (0 when all were already stored with the same values)
+     * @throws IllegalArgumentException if any bar is invalid; then nothing is written
+     */
+    public int upsert(BarSeries series, int from, int to) {
+        if (from < 0 || to > series.size() || from > to) {
+            throw new IndexOutOfBoundsException("range [" + from + "," + to + ") of " + series);
+        }
+        for (int i = from; i < to; i++) {
+            String p = BarChecks.problem(series.open(i), series.high(i), series.low(i), series.close(i), series.volume(i));
+            if (p != null) {
+                throw new IllegalArgumentException("refusing to store invalid bar " + series.symbol() + " " + series.timeframe()
+                        + " @" + series.time(i) + ": " + p + " (nothing written)");
+            }
+        }
+        if (from == to) {
+            return 0;
+        }
+        String sym = series.symbol().code();
+        String tf = series.timeframe().code();
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                for (int i = from; i < to; i++) {
+                    ps.setString(1, sym);
+                    ps.setString(2, tf);
+                    ps.setLong(3, series.time(i));
+                    ps.setDouble(4, series.open(i));
+                    ps.setDouble(5, series.high(i));
+                    ps.setDouble(6, series.low(i));
+                    ps.setDouble(7, series.close(i));
+                    ps.setDouble(8, series.volume(i));
+                    ps.addBatch();
+                }
+                int changed = 0;
+                for (int r : ps.executeBatch()) {
+                    changed += Math.max(r, 0);
+                }
+                return changed;
+            }
+        });
+    }
+
+    /**
+     * Writes bars of any symbols/timeframes in one transaction (the DataProvider's write-behind batches).
+     *
+     * @return rows inserted or changed
+     */
+    public int upsertAll(java.util.Collection<org.concord.model.Bar> bars) {
+        if (bars.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                for (org.concord.model.Bar b : bars) {
+                    ps.setString(1, b.symbol().code());
+                    ps.setString(2, b.timeframe().code());
+                    ps.setLong(3, b.openTime());
+                    ps.setDouble(4, b.open());
+                    ps.setDouble(5, b.high());
+                    ps.setDouble(6, b.low());
+                    ps.setDouble(7, b.close());
+                    ps.setDouble(8, b.volume());
+                    ps.addBatch();
+                }
+                int changed = 0;
+                for (int r : ps.executeBatch()) {
+                    changed += Math.max(r, 0);
+                }
+                return changed;
+            }
+        });
+    }
+
+    public int upsert(BarSeries series) {
+        return upsert(series, 0, series.size());
+    }
+
+    /** Bars by the rules of {@link Direction}, oldest first. */
+    public BarSeries query(Symbol symbol, Timeframe tf, long from, long to, int limit, Direction direction) {
+        if (symbol == null || tf == null || direction == null) {
+            throw new IllegalArgumentException("symbol, timeframe and direction are required");
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+        }
+        String sql = switch (direction) {
+            case LATEST -> COLS + "AND open_time >= ? AND open_time <= ? ORDER BY open_time DESC LIMIT ?";
+            case BEFORE -> COLS + "AND open_time >= ? AND open_time < ? ORDER BY open_time DESC LIMIT ?";
+            case AFTER -> COLS + "AND open_time > ? AND open_time <= ? ORDER BY open_time ASC LIMIT ?";
+        };
+        boolean descending = direction != Direction.AFTER;
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, symbol.code());
+                ps.setString(2, tf.code());
+                ps.setLong(3, from);
+                ps.setLong(4, to);
+                ps.setInt(5, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return read(rs, symbol, tf, descending, Math.min(limit, 4096));
+                }
+            }
+        });
+    }
+
+    private static BarSeries read(ResultSet rs, Symbol symbol, Timeframe tf, boolean descending, int cap) throws java.sql.SQLException {
+        long[] t = new long[cap];
+        double[][] v = new double[5][cap];
+        int n = 0;
+        while (rs.next()) {
+            if (n == t.length) {
+                t = Arrays.copyOf(t, n * 2);
+                for (int k = 0; k < 5; k++) {
+                    v[k] = Arrays.copyOf(v[k], n * 2);
+                }
+            }
+            t[n] = rs.getLong(1);
+            for (int k = 0; k < 5; k++) {
+                v[k][n] = rs.getDouble(k + 2);
+            }
+            n++;
+        }
+        BarSeries s = new BarSeries(symbol, tf, Math.max(1, n));
+        for (int j = 0; j < n; j++) {
+            int i = descending ? n - 1 - j : j;
+            s.append(t[i], v[0][i], v[1][i], v[2][i], v[3][i], v[4][i]);
+        }
+        return s;
+    }
+
+    public long count(Symbol symbol, Timeframe tf) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM bars WHERE symbol=? AND tf=?")) {
+                ps.setString(1, symbol.code());
+                ps.setString(2, tf.code());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    /** {first, last} open times stored, or null when there are none. */
+    public long[] range(Symbol symbol, Timeframe tf) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(open_time), MAX(open_time), COUNT(*) FROM bars WHERE symbol=? AND tf=?")) {
+                ps.setString(1, symbol.code());
+                ps.setString(2, tf.code());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getLong(3) > 0 ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+                }
+            }
+        });
+    }
+
+    /** Symbols that have any stored bars. */
+    public java.util.List<Symbol> symbols() {
+        return db.withConnection(c -> {
+            java.util.List<Symbol> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT symbol FROM bars ORDER BY symbol"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Symbol.of(rs.getString(1)));
+                }
+            }
+            return out;
+        });
+    }
+}
