@@ -291,28 +291,27 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             return new BarSeries(symbol, tf, 1);
         }
         BarSeries fromMemory = cache.query(from, effTo, limit, direction);
-        if (fromMemory != null) {
-            return fromMemory;
+        boolean mayBackfill = history != null && from != Long.MIN_VALUE
+                && (fromMemory == null || fromMemory.isEmpty() || fromMemory.time(0) > from + tf.millis());
+        if (mayBackfill && backfillIfOlderThanStore(symbol, tf, cache, from, effTo)) {
+            fromMemory = cache.query(from, effTo, limit, direction);
         }
-        backfillIfOlderThanStore(symbol, tf, from, effTo);
-        return store.query(symbol, tf, from, effTo, limit, direction);
+        return fromMemory != null ? fromMemory : store.query(symbol, tf, from, effTo, limit, direction);
     }
 
-    private void backfillIfOlderThanStore(Symbol symbol, Timeframe tf, long from, long to) {
+    /** @return true when bars were fetched and stored */
+    private boolean backfillIfOlderThanStore(Symbol symbol, Timeframe tf, SeriesCache cache, long from, long to) {
         HistorySource src = history;
-        if (src == null || from == Long.MIN_VALUE) {
-            return;
-        }
         long[] range = store.range(symbol, tf);
         long fetchTo = range == null ? to : Math.min(to, range[0] - tf.millis());
         if (fetchTo < from) {
-            return;
+            return false;
         }
         SymbolState st = state(symbol);
         synchronized (st.backfillLock) {
             Long asked = st.backfilledFrom.get(tf);
             if (asked != null && asked <= from) {
-                return; // asked before: the source has nothing older
+                return false; // asked before: the source has nothing older
             }
             BarSeries fetched = src.fetch(symbol, tf, from, fetchTo);
             int valid = 0;
@@ -326,8 +325,10 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
                 valid++;
             }
             writer.flush();
+            cache.addOlder(fetched);
             st.backfilledFrom.put(tf, from);
-            LOG.info("backfilled {} {} bars of {} {} for [{}, {}]", valid, tf, symbol, src.getClass().getSimpleName(), from, fetchTo);
+            LOG.info("backfilled {} {} bars of {} from {} for [{}, {}]", valid, tf, symbol, src.getClass().getSimpleName(), from, fetchTo);
+            return valid > 0;
         }
     }
 

@@ -79,6 +79,27 @@ final class SeriesCache {
         }
     }
 
+    /**
+     * Adds backfilled bars older than anything stored. Only a cache that holds the whole stored series takes
+     * them (a partial cache would get a hole between them and its covered range); otherwise they stay in SQLite.
+     */
+    void addOlder(BarSeries older) {
+        lock.writeLock().lock();
+        try {
+            if (coveredFrom != Long.MIN_VALUE) {
+                return;
+            }
+            for (int i = 0; i < older.size(); i++) {
+                String p = org.concord.model.BarChecks.problem(older.open(i), older.high(i), older.low(i), older.close(i), older.volume(i));
+                if (p == null) {
+                    series.upsert(older.time(i), older.open(i), older.high(i), older.low(i), older.close(i), older.volume(i));
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     long coveredFrom() {
         lock.readLock().lock();
         try {

@@ -75,7 +75,7 @@ public final class ReplayFeed implements MarketFeed {
         }
         thread = new Thread(this::run, "replay-" + tape.symbol());
         thread.setDaemon(true);
-        state = FeedState.RUNNING;
+        state = paused ? FeedState.PAUSED : FeedState.RUNNING;
         thread.start();
     }
 
