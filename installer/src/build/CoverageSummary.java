@@ -22,10 +22,13 @@ public class CoverageSummary {
             java.util.Map<String, long[]> byPackage = new java.util.TreeMap<>();
             for (String l : lines.subList(1, lines.size())) {
                 String[] f = l.split(",");
-                // GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED,LINE_COVERED,...
-                long bm = Long.parseLong(f[5]), bc = Long.parseLong(f[6]), lm = Long.parseLong(f[7]), lc = Long.parseLong(f[8]);
+                // GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED,LINE_COVERED,
+                // COMPLEXITY_MISSED,COMPLEXITY_COVERED,METHOD_MISSED,METHOD_COVERED — read from the right: GROUP may hold commas
+                int n = f.length;
+                long bm = Long.parseLong(f[n - 8]), bc = Long.parseLong(f[n - 7]), lm = Long.parseLong(f[n - 6]), lc = Long.parseLong(f[n - 5]);
+                String pkg = f[n - 12];
                 brMissed += bm; brCovered += bc; lineMissed += lm; lineCovered += lc;
-                long[] p = byPackage.computeIfAbsent(f[1], k -> new long[2]);
+                long[] p = byPackage.computeIfAbsent(pkg, k -> new long[2]);
                 p[0] += lm; p[1] += lc;
             }
             System.out.printf("%-10s lines %5.1f%% (%d/%d)   branches %5.1f%% (%d/%d)%n", module,

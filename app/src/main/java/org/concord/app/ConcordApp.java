@@ -34,6 +34,8 @@ public final class ConcordApp extends Application {
     public void start(Stage stage) {
         engine = ConcordEngine.openDefault();
         ReplayFeed replay = engine.startBundledReplay(DEFAULT_SPEED, true);
+        // open on a chart with history: fast-forward the first two days of the tape, then play on at DEFAULT_SPEED
+        replay.seek(replay.tape().firstTime() + 2 * Timeframe.D1.millis());
 
         CandleChart chart = new CandleChart("BTCUSD 1m (Bitstamp replay)");
         Label status = new Label("starting replay…");

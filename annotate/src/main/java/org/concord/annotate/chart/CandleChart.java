@@ -32,6 +32,7 @@ public final class CandleChart {
         chart.setTitle(title);
         chart.setLegendVisible(false);
         dataSet = new OhlcvDataSet(title);
+        dataSet.setData(new SeriesOhlcv(new BarSeries(org.concord.model.Symbol.of("NONE"), org.concord.model.Timeframe.M1, 1)));
         CandleStickRenderer renderer = new CandleStickRenderer(true);
         renderer.getDatasets().add(dataSet);
         chart.getRenderers().setAll(renderer);
