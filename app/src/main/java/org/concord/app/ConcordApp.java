@@ -49,7 +49,7 @@ public final class ConcordApp extends Application {
             return t;
         });
         snapshots.scheduleWithFixedDelay(() -> latest.set(engine.data().bars(BundledData.BTCUSD, Timeframe.M1,
-                Long.MIN_VALUE, Long.MAX_VALUE, 600, Direction.LATEST)), 0, 250, TimeUnit.MILLISECONDS);
+                Long.MIN_VALUE, Long.MAX_VALUE, 240, Direction.LATEST)), 0, 250, TimeUnit.MILLISECONDS);
         new AnimationTimer() {
             @Override
             public void handle(long now) {
