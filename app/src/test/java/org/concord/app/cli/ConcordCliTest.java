@@ -1,0 +1,45 @@
+package org.concord.app.cli;
+
+import org.concord.testkit.RealBars;
+import org.concord.model.Timeframe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConcordCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void replayWritesTheRealBarsAndExportReadsThemBackFromTheStore() throws Exception {
+        Path csv = dir.resolve("out/bars.csv");
+        int rc = ConcordCli.execute("replay", "--data-dir", dir.resolve("data").toString(), "--timeframe", "1h", "--out", csv.toString());
+        assertThat(rc).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        var expected = RealBars.bitstamp(Timeframe.H1);
+        assertThat(lines).hasSize(expected.size() + 1);
+        assertThat(lines.get(1)).startsWith(expected.time(0) + "," + expected.open(0) + ",");
+
+        Path json = dir.resolve("bars.json");
+        rc = ConcordCli.execute("export", "--data-dir", dir.resolve("data").toString(), "--symbol", "BTCUSD",
+                "--timeframe", "1d", "--from", "2013-11-26", "--to", "2013-11-28", "--out", json.toString());
+        assertThat(rc).isZero();
+        String text = Files.readString(json);
+        assertThat(text).contains("\"timeframe\" : \"1d\"").contains("\"schema\" : 1");
+        assertThat(text.split("\"openTime\"").length - 1).isEqualTo(3);
+    }
+
+    @Test
+    void badUsageGivesExitCodeTwoAndRuntimeFailureOne() {
+        assertThat(ConcordCli.execute("replay", "--speed")).isEqualTo(2);
+        assertThat(ConcordCli.execute("nonsense")).isEqualTo(2);
+        assertThat(ConcordCli.execute("export", "--data-dir", dir.toString(), "--symbol", "NOPE", "--out", dir.resolve("x.csv").toString())).isEqualTo(1);
+        assertThat(ConcordCli.execute("replay", "--data-dir", dir.toString(), "--timeframe", "7m")).isEqualTo(1);
+        assertThat(ConcordCli.execute("--version")).isZero();
+    }
+}
