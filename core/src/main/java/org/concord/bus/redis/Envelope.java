@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * {@code {"v":1,"topic":"..","type":"<java class>","origin":"<bus instance>","seq":n,"ts":epochMs,"payload":{..}}}.
  * The payload is the event written by Jackson (records as objects, java.time as ISO-8601 strings).
  *
- * <p>Reading is strict: unknown payload fields and nulls for primitives are rejected, so a producer on another
- * schema shows up as counted, dead-lettered rejects instead of silently zeroed fields.
+ * <p>Reading is strict: unknown or missing payload fields and nulls for primitives are rejected, so a producer on
+ * another schema shows up as counted, dead-lettered rejects instead of silently zeroed fields. (The writer always
+ * writes every record component, nulls included.)
  *
  * @param origin bus instance that published it (a process skips its own echoes)
  * @param seq    1, 2, 3... per (origin, topic): consumers drop resent duplicates by it
@@ -30,6 +31,7 @@ public record Envelope(int version, String topic, String type, String origin, lo
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .build();
 
