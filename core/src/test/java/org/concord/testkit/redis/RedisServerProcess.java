@@ -31,12 +31,14 @@ public final class RedisServerProcess implements AutoCloseable {
     private final Path binary;
     private final Path dir;
     private final int port;
+    private final List<String> extraArgs;
     private Process process;
 
-    private RedisServerProcess(Path binary, Path dir, int port) {
+    private RedisServerProcess(Path binary, Path dir, int port, List<String> extraArgs) {
         this.binary = binary;
         this.dir = dir;
         this.port = port;
+        this.extraArgs = List.copyOf(extraArgs);
     }
 
     /** The redis-server binary: {@code $CONCORD_REDIS_SERVER}, then PATH, then the usual places. */
@@ -67,9 +69,13 @@ public final class RedisServerProcess implements AutoCloseable {
         return start(dir, freePort());
     }
 
-    public static RedisServerProcess start(Path dir, int port) {
+    /**
+     * Starts a server on {@code port}; {@code extraArgs} are appended to the command line and override the
+     * defaults (e.g. {@code "--appendfsync", "everysec"}).
+     */
+    public static RedisServerProcess start(Path dir, int port, String... extraArgs) {
         Path bin = binary().orElseThrow(() -> new IllegalStateException("redis-server not installed"));
-        RedisServerProcess r = new RedisServerProcess(bin, dir, port);
+        RedisServerProcess r = new RedisServerProcess(bin, dir, port, List.of(extraArgs));
         r.startProcess();
         return r;
     }
@@ -144,9 +150,11 @@ public final class RedisServerProcess implements AutoCloseable {
     private synchronized void startProcess() {
         try {
             Files.createDirectories(dir);
-            ProcessBuilder pb = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+            List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--dir", dir.toString(), "--save", "", "--appendonly", "yes", "--appendfsync", "always",
-                    "--daemonize", "no", "--logfile", dir.resolve("redis.log").toString());
+                    "--daemonize", "no", "--logfile", dir.resolve("redis.log").toString()));
+            cmd.addAll(extraArgs);
+            ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.redirectErrorStream(true);
             pb.redirectOutput(dir.resolve("redis.out").toFile());
             process = pb.start();
