@@ -36,6 +36,8 @@ import java.util.function.Consumer;
  * Publishing is safe from any thread; handlers must not block (hand work to your own thread).
  */
 public final class RedisEventBus implements EventBus {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisEventBus.class);
+
     private final RedisBusConfig config;
     private final String origin;
     private final InProcessEventBus local = new InProcessEventBus();
@@ -79,7 +81,10 @@ public final class RedisEventBus implements EventBus {
         this.reader = new StreamReader(config, connections, health, counters, inbound);
         sender.start();
         reader.start();
-        awaitState(BusConnectionState.CONNECTED, Duration.ofMillis(config.connectTimeoutMillis()));
+        if (!awaitState(BusConnectionState.CONNECTED, Duration.ofMillis(config.connectTimeoutMillis()))) {
+            LOG.warn("bus {}: Redis not reachable at start; running DEGRADED (local delivery, durable messages held in "
+                    + "the outbox) and retrying in the background", config);
+        }
     }
 
     /** Parses {@code redis://...} (see {@link RedisBusConfig}) and opens the bus. */

@@ -363,6 +363,41 @@ class RedisEventBusTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void aFailingHandlerIsCountedAndTheStreamGoesOn() throws Exception {
+        RedisEventBus producer = bus("orchestrator", "server-1");
+        RedisEventBus consumer = bus("desktop", "desk-1");
+        Collector<Seq> got = new Collector<>();
+        consumer.subscribe(BusSamples.SEQ, e -> {
+            if (e.n() == 2) {
+                throw new IllegalStateException("handler bug on 2");
+            }
+        });
+        consumer.subscribe(BusSamples.SEQ, got);
+        publish(producer, 1, 3);
+        assertThat(got.await(3, WAIT).stream().map(Seq::n).toList()).containsExactly(1L, 2L, 3L);
+        assertThat(consumer.metrics().handlerErrors()).isEqualTo(1);
+        try (Jedis j = raw()) {
+            String key = consumer.config().streamKey(BusSamples.SEQ.name());
+            assertThat(Collector.eventually(WAIT, () -> j.xpending(key, "desktop").getTotal() == 0)).isTrue();
+        }
+    }
+
+    @Test
+    void theFactoryOpensARedisBusFromTheCommandLineUri() throws Exception {
+        org.concord.bus.EventBus viaUri = org.concord.bus.BusFactory.fromUri(redis.uri() + "/0?group=desktop&consumer=desk-1&outbox="
+                + tmp.resolve("outbox-f"));
+        try {
+            assertThat(viaUri).isInstanceOf(RedisEventBus.class);
+            Collector<Seq> got = new Collector<>();
+            viaUri.subscribe(BusSamples.SEQ, got);
+            bus("orchestrator", "server-1").publish(BusSamples.SEQ, new Seq(1, "via uri"));
+            assertThat(got.await(1, WAIT)).containsExactly(new Seq(1, "via uri"));
+        } finally {
+            viaUri.close();
+        }
+    }
+
     private static void publish(RedisEventBus bus, long from, long to) {
         for (long i = from; i <= to; i++) {
             bus.publish(BusSamples.SEQ, new Seq(i, "n" + i));
