@@ -86,7 +86,7 @@ final class PubSubReader implements Runnable {
         boolean everConnected = false;
         while (running) {
             try {
-                jedis = connections.open("pubsub");
+                jedis = connections.open("pubsub", false);
                 if (everConnected) {
                     counters.reconnects.incrementAndGet();
                 }

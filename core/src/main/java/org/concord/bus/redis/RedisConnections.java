@@ -20,14 +20,21 @@ final class RedisConnections {
         this.address = new HostAndPort(config.host(), config.port());
     }
 
-    /** A connected client named {@code concord-<role>-<consumer>} (visible in CLIENT LIST); throws when Redis is down. */
-    Jedis open(String role) {
+    /**
+     * A connected client named {@code concord-<role>-<consumer>} (visible in CLIENT LIST); throws when Redis is down.
+     * With {@code boundedBlocking}, a blocking read (XREAD/XREADGROUP BLOCK) gives up when Redis has not answered
+     * {@code socketTimeout} after its block time (a frozen server); pub/sub must not be bounded (it waits forever).
+     */
+    Jedis open(String role, boolean boundedBlocking) {
         DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(config.connectTimeoutMillis())
                 .socketTimeoutMillis(config.socketTimeoutMillis())
                 .database(config.database())
                 .clientName("concord-" + role + "-" + config.consumer())
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+        if (boundedBlocking) {
+            b.blockingSocketTimeoutMillis(config.blockMillis() + config.socketTimeoutMillis());
+        }
         if (config.user() != null) {
             b.user(config.user());
         }

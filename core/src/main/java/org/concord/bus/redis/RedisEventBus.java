@@ -298,7 +298,7 @@ public final class RedisEventBus implements EventBus {
         }
         try {
             if (control == null) {
-                control = connections.open("control");
+                control = connections.open("control", false);
             }
             command.accept(control);
             return true;

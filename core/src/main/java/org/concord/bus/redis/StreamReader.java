@@ -121,7 +121,7 @@ final class StreamReader implements Runnable {
             }
             try {
                 if (jedis == null) {
-                    jedis = connections.open("reader");
+                    jedis = connections.open("reader", true);
                     if (everConnected) {
                         counters.reconnects.incrementAndGet();
                     }

@@ -71,7 +71,7 @@ final class StreamReplay<T> implements Runnable, Subscription {
         while (running) {
             try {
                 if (jedis == null) {
-                    jedis = connections.open("replay");
+                    jedis = connections.open("replay", true);
                     backoff = 0;
                 }
                 List<Map.Entry<String, List<StreamEntry>>> res = jedis.xread(

@@ -40,8 +40,10 @@ final class StreamSender implements Runnable {
     private volatile boolean running = true;
     private volatile boolean flushOnly;
     private volatile Thread thread;
+    private volatile boolean linkUp;
     private Jedis jedis;
     private int headRejects;
+    private int inFlightTransients;
 
     StreamSender(RedisBusConfig config, RedisConnections connections, Outbox outbox, LinkHealth health, BusCounters counters) {
         this.config = config;
@@ -67,9 +69,9 @@ final class StreamSender implements Runnable {
         }
     }
 
-    /** Queues a transient message; dropped (and counted) when Redis is down or the queue is full. */
+    /** Queues a transient message; dropped (and counted) when the sender has no connection or the queue is full. */
     void offerTransient(Pending p) {
-        if (health.state() == BusConnectionState.DEGRADED || !transients.offer(p)) {
+        if (!linkUp || !transients.offer(p)) {
             counters.transientDropped.incrementAndGet();
         }
     }
@@ -96,7 +98,9 @@ final class StreamSender implements Runnable {
         while (running) {
             try {
                 if (jedis == null) {
-                    jedis = connections.open("sender");
+                    jedis = connections.open("sender", false);
+                    dropTransients(); // queued while the link was down: stale, and transient means lossy
+                    linkUp = true;
                     if (everConnected) {
                         counters.reconnects.incrementAndGet();
                     }
@@ -117,10 +121,13 @@ final class StreamSender implements Runnable {
                     LockSupport.parkNanos(100_000_000L);
                     continue;
                 }
+                inFlightTransients = pubs.size();
                 send(batch, pubs);
+                inFlightTransients = 0;
                 lastContact = System.nanoTime();
                 health.refresh();
             } catch (JedisConnectionException e) {
+                linkUp = false;
                 RedisConnections.closeQuietly(jedis);
                 jedis = null;
                 health.down(LinkHealth.Link.SENDER, e);
@@ -129,6 +136,8 @@ final class StreamSender implements Runnable {
                 RedisConnections.sleep(backoff);
             } catch (RuntimeException e) {
                 // Never let the only writer die: log, back off, go on.
+                linkUp = false;
+                dropTransients();
                 LOG.error("bus sender: unexpected {}", e.toString(), e);
                 RedisConnections.closeQuietly(jedis);
                 jedis = null;
@@ -191,8 +200,10 @@ final class StreamSender implements Runnable {
         }
     }
 
+    /** Counts as dropped what is queued and what was in the batch that failed (pub/sub is not resent). */
     private void dropTransients() {
-        int n = transients.size();
+        int n = transients.size() + inFlightTransients;
+        inFlightTransients = 0;
         transients.clear();
         counters.transientDropped.addAndGet(n);
     }
