@@ -21,7 +21,7 @@ public class CoverageSummary {
             long lineMissed = 0, lineCovered = 0, brMissed = 0, brCovered = 0;
             java.util.Map<String, long[]> byPackage = new java.util.TreeMap<>();
             for (String l : lines.subList(1, lines.size())) {
-                String[] f = l.split(",");
+                String[] f = csvFields(l); // GROUP is the module name, quoted when it holds commas
                 // GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED,LINE_COVERED,...
                 long bm = Long.parseLong(f[5]), bc = Long.parseLong(f[6]), lm = Long.parseLong(f[7]), lc = Long.parseLong(f[8]);
                 brMissed += bm; brCovered += bc; lineMissed += lm; lineCovered += lc;
@@ -36,6 +36,26 @@ public class CoverageSummary {
             }
         }
         System.out.println();
+    }
+
+    /** Splits one CSV line, honouring double-quoted fields. */
+    private static String[] csvFields(String line) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out.toArray(String[]::new);
     }
 
     private static double pct(long covered, long missed) {
