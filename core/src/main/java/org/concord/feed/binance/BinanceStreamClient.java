@@ -292,7 +292,7 @@ public final class BinanceStreamClient {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            failed(id, open, "closed by server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
+            failed(id, open, "closed, status " + statusCode + (statusCode == 1006 ? " (abnormal: no close frame)" : "") + (reason == null || reason.isEmpty() ? "" : " " + reason));
             webSocket.abort();
             return null;
         }

@@ -1,10 +1,12 @@
 package org.concord.testkit.exchange;
 
 import org.concord.feed.BundledData;
+import org.concord.feed.binance.BinanceConfig;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +97,19 @@ public final class LoopbackBinance implements AutoCloseable {
 
     public URI wsUrl() {
         return stream.baseUrl();
+    }
+
+    /**
+     * A feed configuration pointed at this exchange, with test-speed timings (reconnect backoff 50..400 ms, REST
+     * retries from 20 ms, idle timeout 5 s); every symbol of the exchange, no streams chosen yet.
+     */
+    public BinanceConfig.Builder feedConfig() {
+        BinanceConfig.Builder b = BinanceConfig.builder().restUrl(restUrl()).wsUrl(wsUrl())
+                .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(400)).reconnectJitter(0.2)
+                .restRetryInitial(Duration.ofMillis(20)).restMaxRetries(3).restTimeout(Duration.ofSeconds(5))
+                .connectTimeout(Duration.ofSeconds(2)).idleTimeout(Duration.ofSeconds(5)).aggTrades(false).depth(false);
+        markets.values().forEach(m -> b.symbol(m.symbol()));
+        return b;
     }
 
     public LoopbackRestServer rest() {
