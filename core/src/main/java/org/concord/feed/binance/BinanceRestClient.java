@@ -201,20 +201,20 @@ public final class BinanceRestClient {
                         throw new BinanceApiException(status, 0, "GET " + pathAndQuery + ": HTTP " + status + " asks to wait " + waitMs
                                 + " ms, more than maxRetryAfter " + config.maxRetryAfter().toMillis() + " ms");
                     }
-                    LOG.warn("binance REST rate limited (HTTP {}) on GET {}: waiting {} ms as Retry-After asks", status, pathAndQuery, waitMs);
+                    logRetry("rate limited (HTTP " + status + ", Retry-After " + r.headers().firstValue("Retry-After").orElse("absent") + ")",
+                            pathAndQuery, attempt, waitMs);
                 } else if (status >= 500) {
                     serverErrors.incrementAndGet();
                     waitMs = retryAfterMs(r).orElse(backoffMs(attempt));
                     lastFailure = "HTTP " + status;
-                    LOG.warn("binance REST server error HTTP {} on GET {}: retry {} of {} in {} ms", status, pathAndQuery, attempt + 1,
-                            config.restMaxRetries(), waitMs);
+                    logRetry("server error HTTP " + status, pathAndQuery, attempt, waitMs);
                 } else {
                     throw BinanceMessages.apiError(status, r.body());
                 }
             } catch (IOException e) {
                 lastFailure = e.toString();
                 waitMs = backoffMs(attempt);
-                LOG.warn("binance REST GET {} failed ({}): retry {} of {} in {} ms", pathAndQuery, e, attempt + 1, config.restMaxRetries(), waitMs);
+                logRetry(e.toString(), pathAndQuery, attempt, waitMs);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new BinanceApiException("GET " + pathAndQuery + " interrupted", e);
@@ -223,6 +223,14 @@ public final class BinanceRestClient {
                 throw new BinanceApiException("GET " + pathAndQuery + " still failing after " + (attempt + 1) + " attempts (last: " + lastFailure + ")", null);
             }
             sleep(waitMs, pathAndQuery);
+        }
+    }
+
+    private void logRetry(String why, String pathAndQuery, int attempt, long waitMs) {
+        if (attempt < config.restMaxRetries()) {
+            LOG.warn("binance REST GET {}: {}; retry {} of {} in {} ms", pathAndQuery, why, attempt + 1, config.restMaxRetries(), waitMs);
+        } else {
+            LOG.warn("binance REST GET {}: {}; no retries left", pathAndQuery, why);
         }
     }
 
