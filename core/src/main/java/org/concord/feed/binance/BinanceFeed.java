@@ -171,8 +171,8 @@ public final class BinanceFeed implements MarketFeed, HistorySource {
 
     @Override
     public synchronized void start() {
-        if (worker != null) {
-            throw new IllegalStateException("binance feed already started");
+        if (worker != null || stopping) {
+            throw new IllegalStateException("binance feed already started" + (stopping ? " and stopped (create a new one)" : ""));
         }
         state = FeedState.CONNECTING;
         worker = new Thread(this::work, "binance-feed");

@@ -172,7 +172,11 @@ public final class BinanceStreamClient {
         if (wasOpen) {
             listener.onDisconnected(id, reason);
         }
-        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.info("binance stream connection #{} not replaced: the feed is shutting down", id);
+        }
     }
 
     /**
