@@ -261,4 +261,24 @@ class DataProviderTest {
         p.bars(BTC, Timeframe.M5, from, to, 10_000, Direction.LATEST);
         assertThat(calls.get()).isEqualTo(1);
     }
+
+    /** The store already holds recent bars; a query for an older range must still reach the history source. */
+    @Test
+    void aRangeBeforeTheStoredBarsIsBackfilledToo() {
+        DataProvider p = provider("bf2.db", 200_000);
+        BarSeries real = RealBars.bitstamp(Timeframe.M5);
+        p.store().upsert(real, 1_000, real.size());
+        AtomicInteger calls = new AtomicInteger();
+        p.setHistorySource((s, tf, from, to) -> {
+            calls.incrementAndGet();
+            return real.copyRange(real.lowerBound(from), real.lowerBound(to + 1));
+        });
+        BarSeries recent = p.bars(BTC, Timeframe.M5, real.time(1_500), real.time(1_600), 10_000, Direction.LATEST);
+        assertThat(recent.size()).isEqualTo(101);
+        assertThat(calls.get()).as("a range the store holds needs no backfill").isZero();
+        BarSeries older = p.bars(BTC, Timeframe.M5, real.time(500), real.time(1_100), 10_000, Direction.LATEST);
+        assertSameBars(older, real.copyRange(500, 1_101));
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(p.store().count(BTC, Timeframe.M5)).isEqualTo(real.size() - 500);
+    }
 }
