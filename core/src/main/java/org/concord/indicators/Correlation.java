@@ -4,8 +4,8 @@ package org.concord.indicators;
  * Rolling Pearson correlation of two series over the last {@code period} pairs (e.g. the returns of two symbols,
  * paired by bar time by the caller): {@code cov(x,y) / (σx·σy)}, clamped to [−1, 1]; 0 when either series is
  * constant over the window (ta4j {@code PearsonCorrelationIndicator} gives NaN there). Sums of deviations from
- * shifts near the data keep full precision (see {@link RollingMoments}); recomputed exactly every {@code period}
- * pairs. Fed two values per bar: {@link #update(double, double)}, {@link #replaceLast(double, double)}.
+ * shifts inside the data keep full precision (see {@link RollingMoments}); recomputed exactly every {@code period}
+ * pairs and on cancellation. Fed two values per bar: {@link #update(double, double)}, {@link #replaceLast(double, double)}.
  * Unstable bars: {@code period − 1}.
  */
 public final class Correlation implements Indicator {
@@ -23,6 +23,8 @@ public final class Correlation implements Indicator {
     private double cxx;
     private double cyy;
     private double cxy;
+    private double scaleX;
+    private double scaleY;
     private int sinceExact;
 
     public Correlation(int period) {
@@ -54,8 +56,7 @@ public final class Correlation implements Indicator {
         xs[head] = x;
         ys[head] = y;
         count++;
-        if (++sinceExact >= n) {
-            sinceExact = 0;
+        if (++sinceExact >= n || cxx * RollingSum.CANCELLATION < scaleX || cyy * RollingSum.CANCELLATION < scaleY) {
             recompute();
         }
     }
@@ -77,6 +78,8 @@ public final class Correlation implements Indicator {
     }
 
     private void accumulate(double dx, double dy, int sign) {
+        scaleX = Math.max(scaleX, dx * dx);
+        scaleY = Math.max(scaleY, dy * dy);
         if (sign > 0) {
             cx += dx;
             cy += dy;
@@ -145,36 +148,34 @@ public final class Correlation implements Indicator {
         cxx = 0;
         cyy = 0;
         cxy = 0;
+        scaleX = 0;
+        scaleY = 0;
         sinceExact = 0;
     }
 
     private void recompute() {
+        sinceExact = 0;
         int m = size - 1;
         if (m <= 0) {
             return;
         }
         int start = size < n ? 0 : (head + 1 == n ? 0 : head + 1);
-        double sx = 0;
-        double sy = 0;
-        int i = start;
-        for (int k = 0; k < m; k++) {
-            sx += xs[i];
-            sy += ys[i];
-            i = i + 1 == n ? 0 : i + 1;
-        }
-        kx = sx / m;
-        ky = sy / m;
+        int newestFinal = head == 0 ? n - 1 : head - 1;
+        kx = xs[newestFinal];
+        ky = ys[newestFinal];
         shifted = true;
         cx = 0;
         cy = 0;
         cxx = 0;
         cyy = 0;
         cxy = 0;
-        i = start;
+        int i = start;
         for (int k = 0; k < m; k++) {
             accumulate(xs[i] - kx, ys[i] - ky, 1);
             i = i + 1 == n ? 0 : i + 1;
         }
+        scaleX = 0;
+        scaleY = 0;
     }
 
     public int period() {

@@ -2,10 +2,12 @@ package org.concord.indicators;
 
 /**
  * Mean and population variance of the last {@code n} values (the newest replaceable, as in {@link RollingSum}).
- * Sums are kept of deviations from a shift {@code K} close to the data (the mean of the final values at the last
- * exact recomputation), which avoids the cancellation of the textbook {@code Σx² − (Σx)²/n}: the variance keeps
- * full relative precision even at price levels of 10⁴ with sub-cent moves. Recomputed exactly every {@code n}
- * additions (O(1) amortized); the shift depends only on final values, so revising the newest value stays exact.
+ * Sums are kept of deviations from a shift {@code K} inside the data (the newest final value at the last exact
+ * recomputation), which avoids the cancellation of the textbook {@code Σx² − (Σx)²/n}: the variance keeps full
+ * relative precision at price levels of 10⁴ with sub-cent moves, and a window of equal values has variance exactly
+ * 0. Recomputed exactly every {@code n} additions (O(1) amortized) and as soon as the sum of squares has become
+ * small next to a squared deviation that went through it (more than 10 bits lost). The shift depends only on
+ * final values, so revising the newest value stays exact.
  */
 public final class RollingMoments {
     private final int n;
@@ -16,6 +18,7 @@ public final class RollingMoments {
     private double shift;
     private double c1;
     private double c2;
+    private double scale;
     private int sinceExact;
 
     public RollingMoments(int n) {
@@ -33,19 +36,20 @@ public final class RollingMoments {
             double d = v - shift;
             c1 += d;
             c2 += d * d;
+            scale = Math.max(scale, d * d);
         }
         int next = head + 1 == n ? 0 : head + 1;
         if (size == n) {
             double d = buf[next] - shift;
             c1 -= d;
             c2 -= d * d;
+            scale = Math.max(scale, d * d);
         } else {
             size++;
         }
         head = next;
         buf[head] = x;
-        if (++sinceExact >= n) {
-            sinceExact = 0;
+        if (++sinceExact >= n || c2 * RollingSum.CANCELLATION < scale) {
             recompute();
         }
     }
@@ -94,10 +98,13 @@ public final class RollingMoments {
         shift = 0;
         c1 = 0;
         c2 = 0;
+        scale = 0;
         sinceExact = 0;
     }
 
     private void recompute() {
+        sinceExact = 0;
+        scale = 0;
         int m = size - 1;
         if (m <= 0) {
             c1 = 0;
@@ -105,15 +112,11 @@ public final class RollingMoments {
             return;
         }
         int start = size < n ? 0 : (head + 1 == n ? 0 : head + 1);
-        double s = 0;
-        int i = start;
-        for (int k = 0; k < m; k++) {
-            s += buf[i];
-            i = i + 1 == n ? 0 : i + 1;
-        }
-        shift = s / m;
+        int newestFinal = head == 0 ? n - 1 : head - 1;
+        shift = buf[newestFinal];
         shifted = true;
         double a = 0;
+        int i;
         double b = 0;
         i = start;
         for (int k = 0; k < m; k++) {
