@@ -83,7 +83,7 @@ public final class BollingerBands extends AbstractSeriesIndicator {
             return Double.NaN;
         }
         double sd = moments.stdDev();
-        return sd == 0 ? 0 : (moments.newest() - moments.mean()) / sd;
+        return sd == 0 ? 0 : moments.newestDeviation() / sd;
     }
 
     public double percentB() {
@@ -91,9 +91,8 @@ public final class BollingerBands extends AbstractSeriesIndicator {
             return Double.NaN;
         }
         double sd = moments.stdDev();
-        double lower = moments.mean() - k * sd;
-        double upper = moments.mean() + k * sd;
-        return upper == lower ? 0.5 : (moments.newest() - lower) / (upper - lower);
+        // (x − lower) / (upper − lower) = (x − mean + k·σ) / (2k·σ), from the deviation to keep precision
+        return sd == 0 ? 0.5 : (moments.newestDeviation() + k * sd) / (2 * k * sd);
     }
 
     public double bandwidth() {

@@ -68,6 +68,15 @@ public abstract class ExpAverage extends AbstractSeriesIndicator {
         return avg;
     }
 
+    /**
+     * Re-expresses the state in inputs shifted by {@code delta} ({@code x → x − delta}); an exponential average is
+     * linear, so this is exact up to one rounding. Only between bars (the last bar final), once seeded.
+     */
+    final void shiftLast(double delta) {
+        avg -= delta;
+        last -= delta;
+    }
+
     @Override
     public final int unstableBars() {
         return period - 1;

@@ -7,6 +7,11 @@ package org.concord.indicators;
  * {@code slow + signal − 2}; with {@link Seeding#FIRST_VALUE} (ta4j {@code MACDIndicator} and its
  * {@code getSignalLine}) every EMA starts at index 0 and the same warm-up is masked.
  * Unstable bars: {@code slow + signalPeriod − 2} (the line alone: {@code slow − 1}).
+ *
+ * <p>Precision: near a crossing the line is a tiny difference of two price-sized averages. Both averages are
+ * therefore kept of {@code x − K}, with {@code K} moved to the last final input every {@code slow} bars (an
+ * exponential average is linear, so K cancels in the line): the line's rounding scales with recent price moves,
+ * not with the price level.
  */
 public final class Macd extends AbstractSeriesIndicator {
     private final int fastPeriod;
@@ -17,6 +22,9 @@ public final class Macd extends AbstractSeriesIndicator {
     private final Ema slow;
     private final Ema signal;
     private double line = Double.NaN;
+    private double shift;
+    private double lastX;
+    private int untilShift;
 
     public Macd() {
         this(12, 26, 9);
@@ -45,13 +53,21 @@ public final class Macd extends AbstractSeriesIndicator {
 
     @Override
     protected void commit() {
-        // the EMAs keep their own final state
+        // the EMAs keep their own final state; re-anchor the shift on a final input once both are seeded
+        if (count() >= slowPeriod && --untilShift <= 0) {
+            untilShift = slowPeriod;
+            double delta = lastX - shift;
+            fast.shiftLast(delta);
+            slow.shiftLast(delta);
+            shift = lastX;
+        }
     }
 
     @Override
     protected void compute(int index, double x, boolean newBar) {
-        feed(fast, x, newBar);
-        feed(slow, x, newBar);
+        lastX = x;
+        feed(fast, x - shift, newBar);
+        feed(slow, x - shift, newBar);
         if (seeding == Seeding.FIRST_VALUE || index >= slowPeriod - 1) {
             line = fast.raw() - slow.raw();
             feed(signal, line, newBar);
@@ -64,6 +80,9 @@ public final class Macd extends AbstractSeriesIndicator {
         slow.reset();
         signal.reset();
         line = Double.NaN;
+        shift = 0;
+        lastX = 0;
+        untilShift = 0;
     }
 
     /** The MACD line. */

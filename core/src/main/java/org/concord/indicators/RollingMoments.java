@@ -61,6 +61,12 @@ public final class RollingMoments {
         buf[head] = x;
     }
 
+    /** {@code newest − mean}, computed from the shifted sums (rounding relative to the spread, not the level). */
+    public double newestDeviation() {
+        double d = buf[head] - shift;
+        return d - (c1 + d) / size;
+    }
+
     public double mean() {
         double d = buf[head] - shift;
         return shift + (c1 + d) / size;
