@@ -56,7 +56,8 @@ public final class Correlation implements Indicator {
         xs[head] = x;
         ys[head] = y;
         count++;
-        if (++sinceExact >= n || cxx * RollingSum.CANCELLATION < scaleX || cyy * RollingSum.CANCELLATION < scaleY) {
+        if (++sinceExact >= n || cxx * RollingSum.CANCELLATION < scaleX || cyy * RollingSum.CANCELLATION < scaleY
+                || RollingMoments.cancels(cx, cxx, size - 1) || RollingMoments.cancels(cy, cyy, size - 1)) {
             recompute();
         }
     }

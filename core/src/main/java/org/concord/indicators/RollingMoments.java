@@ -6,7 +6,8 @@ package org.concord.indicators;
  * recomputation), which avoids the cancellation of the textbook {@code Σx² − (Σx)²/n}: the variance keeps full
  * relative precision at price levels of 10⁴ with sub-cent moves, and a window of equal values has variance exactly
  * 0. Recomputed exactly every {@code n} additions (O(1) amortized) and as soon as the sum of squares has become
- * small next to a squared deviation that went through it (more than 10 bits lost). The shift depends only on
+ * small next to a squared deviation that went through it, or the spread has become small next to the distance
+ * from the shift (more than 10 bits lost either way). The shift depends only on
  * final values, so revising the newest value stays exact.
  */
 public final class RollingMoments {
@@ -49,9 +50,17 @@ public final class RollingMoments {
         }
         head = next;
         buf[head] = x;
-        if (++sinceExact >= n || c2 * RollingSum.CANCELLATION < scale) {
+        if (++sinceExact >= n || c2 * RollingSum.CANCELLATION < scale || cancels(c1, c2, size - 1)) {
             recompute();
         }
+    }
+
+    /**
+     * True when the final values' variance is lost in {@code c2 − c1²/m} (the shift is far from a window that has
+     * become flat): then the shift is moved into the window by an exact recomputation.
+     */
+    static boolean cancels(double c1, double c2, int m) {
+        return m > 0 && (c2 - c1 * c1 / m) * RollingSum.CANCELLATION < c2;
     }
 
     public void replaceNewest(double x) {
