@@ -62,21 +62,15 @@ public abstract class AbstractBarIndicator implements BarIndicator {
         }
     }
 
-    /** Feeds a part: a new value on a new bar, a replacement otherwise. */
-    protected static void feed(SeriesIndicator part, double x, boolean newBar) {
+    /**
+     * {@link #onBar} when {@code newBar}, else {@link #replaceLast}: how a composite passes its own bar on to a part.
+     * A final method on the part's own type, so the call is direct (inlined), not a dispatch.
+     */
+    public final void feed(double open, double high, double low, double close, double volume, boolean newBar) {
         if (newBar) {
-            part.update(x);
+            onBar(open, high, low, close, volume);
         } else {
-            part.replaceLast(x);
-        }
-    }
-
-    /** Feeds a bar part: a new bar on a new bar, a replacement otherwise. */
-    protected static void feed(BarIndicator part, double o, double h, double l, double c, double v, boolean newBar) {
-        if (newBar) {
-            part.onBar(o, h, l, c, v);
-        } else {
-            part.replaceLast(o, h, l, c, v);
+            replaceLast(open, high, low, close, volume);
         }
     }
 }

@@ -84,12 +84,15 @@ public abstract class AbstractSeriesIndicator implements SeriesIndicator {
     /** Drops all state (called by {@link #reset}). */
     protected abstract void clear();
 
-    /** Feeds a part: a new value on a new bar, a replacement otherwise. */
-    protected static void feed(SeriesIndicator part, double x, boolean newBar) {
+    /**
+     * {@link #update} when {@code newBar}, else {@link #replaceLast(double)}: how a composite passes its own bar on
+     * to a part. A final method on the part's own type, so the call is direct (inlined), not a dispatch.
+     */
+    public final void feed(double x, boolean newBar) {
         if (newBar) {
-            part.update(x);
+            update(x);
         } else {
-            part.replaceLast(x);
+            replaceLast(x);
         }
     }
 }

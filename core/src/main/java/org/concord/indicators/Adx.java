@@ -68,18 +68,18 @@ public final class Adx extends AbstractBarIndicator {
         boolean sma = seeding == Seeding.SMA;
         if (index == 0) {
             if (!sma) {
-                feed(tr, high - low, newBar);
-                feed(plusDm, 0, newBar);
-                feed(minusDm, 0, newBar);
+                tr.feed(high - low, newBar);
+                plusDm.feed(0, newBar);
+                minusDm.feed(0, newBar);
                 directional(newBar);
             }
             return;
         }
         double up = high - prevHigh;
         double down = prevLow - low;
-        feed(tr, Atr.trueRange(high, low, prevClose), newBar);
-        feed(plusDm, up > down && up > 0 ? up : 0, newBar);
-        feed(minusDm, down > up && down > 0 ? down : 0, newBar);
+        tr.feed(Atr.trueRange(high, low, prevClose), newBar);
+        plusDm.feed(up > down && up > 0 ? up : 0, newBar);
+        minusDm.feed(down > up && down > 0 ? down : 0, newBar);
         if (!sma || index >= diPeriod) {
             directional(newBar);
         }
@@ -97,7 +97,7 @@ public final class Adx extends AbstractBarIndicator {
         }
         double sum = plusDi + minusDi;
         dx = sum == 0 ? 0 : 100 * Math.abs(plusDi - minusDi) / sum;
-        feed(adx, dx, newBar);
+        adx.feed(dx, newBar);
     }
 
     @Override

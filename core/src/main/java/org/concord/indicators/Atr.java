@@ -32,7 +32,7 @@ public final class Atr extends AbstractBarIndicator {
     protected void compute(int index, double open, double high, double low, double close, double volume, boolean newBar) {
         lastClose = close;
         trueRange = index == 0 ? high - low : trueRange(high, low, prevClose);
-        feed(average, trueRange, newBar);
+        average.feed(trueRange, newBar);
     }
 
     static double trueRange(double high, double low, double prevClose) {

@@ -15,6 +15,9 @@ public final class BollingerBands extends AbstractSeriesIndicator {
     private final int period;
     private final double k;
     private final RollingMoments moments;
+    private double mean = Double.NaN;
+    private double sd = Double.NaN;
+    private double dev = Double.NaN;
 
     public BollingerBands() {
         this(20, 2.0);
@@ -45,11 +48,18 @@ public final class BollingerBands extends AbstractSeriesIndicator {
         } else {
             moments.replaceNewest(x);
         }
+        // computed once per bar: the outputs below only combine these
+        mean = moments.mean();
+        sd = moments.stdDev();
+        dev = moments.newestDeviation();
     }
 
     @Override
     protected void clear() {
         moments.clear();
+        mean = Double.NaN;
+        sd = Double.NaN;
+        dev = Double.NaN;
     }
 
     private boolean ready() {
@@ -63,44 +73,40 @@ public final class BollingerBands extends AbstractSeriesIndicator {
     }
 
     public double middle() {
-        return ready() ? moments.mean() : Double.NaN;
+        return ready() ? mean : Double.NaN;
     }
 
     public double upper() {
-        return ready() ? moments.mean() + k * moments.stdDev() : Double.NaN;
+        return ready() ? mean + k * sd : Double.NaN;
     }
 
     public double lower() {
-        return ready() ? moments.mean() - k * moments.stdDev() : Double.NaN;
+        return ready() ? mean - k * sd : Double.NaN;
     }
 
     public double stdDev() {
-        return ready() ? moments.stdDev() : Double.NaN;
+        return ready() ? sd : Double.NaN;
     }
 
     public double zScore() {
         if (!ready()) {
             return Double.NaN;
         }
-        double sd = moments.stdDev();
-        return sd == 0 ? 0 : moments.newestDeviation() / sd;
+        return sd == 0 ? 0 : dev / sd;
     }
 
     public double percentB() {
         if (!ready()) {
             return Double.NaN;
         }
-        double sd = moments.stdDev();
         // (x − lower) / (upper − lower) = (x − mean + k·σ) / (2k·σ), from the deviation to keep precision
-        return sd == 0 ? 0.5 : (moments.newestDeviation() + k * sd) / (2 * k * sd);
+        return sd == 0 ? 0.5 : (dev + k * sd) / (2 * k * sd);
     }
 
     public double bandwidth() {
         if (!ready()) {
             return Double.NaN;
         }
-        double sd = moments.stdDev();
-        double mean = moments.mean();
         return 100 * ((mean + k * sd) - (mean - k * sd)) / mean;
     }
 

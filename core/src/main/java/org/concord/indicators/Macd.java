@@ -66,11 +66,11 @@ public final class Macd extends AbstractSeriesIndicator {
     @Override
     protected void compute(int index, double x, boolean newBar) {
         lastX = x;
-        feed(fast, x - shift, newBar);
-        feed(slow, x - shift, newBar);
+        fast.feed(x - shift, newBar);
+        slow.feed(x - shift, newBar);
         if (seeding == Seeding.FIRST_VALUE || index >= slowPeriod - 1) {
             line = fast.raw() - slow.raw();
-            feed(signal, line, newBar);
+            signal.feed(line, newBar);
         }
     }
 

@@ -75,11 +75,11 @@ public final class Qqe extends AbstractSeriesIndicator {
 
     @Override
     protected void compute(int index, double x, boolean newBar) {
-        feed(rsi, x, newBar);
+        rsi.feed(x, newBar);
         if (index < rsiPeriod) {
             return;
         }
-        feed(rsiMa, rsi.value(), newBar);
+        rsiMa.feed(rsi.value(), newBar);
         if (index < maStart) {
             return;
         }
@@ -87,12 +87,12 @@ public final class Qqe extends AbstractSeriesIndicator {
         if (index == maStart) {
             return;
         }
-        feed(atrRsi, Math.abs(prevMa - ma), newBar);
+        atrRsi.feed(Math.abs(prevMa - ma), newBar);
         int w = atrRsi.period();
         if (index < maStart + w) {
             return;
         }
-        feed(dar, atrRsi.value(), newBar);
+        dar.feed(atrRsi.value(), newBar);
         if (index < bandStart) {
             return;
         }

@@ -42,14 +42,14 @@ public final class Rsi extends AbstractSeriesIndicator {
         lastX = x;
         if (index == 0) {
             if (seeding == Seeding.FIRST_VALUE) {
-                feed(gain, 0, newBar);
-                feed(loss, 0, newBar);
+                gain.feed(0, newBar);
+                loss.feed(0, newBar);
             }
             return;
         }
         double change = x - prevX;
-        feed(gain, change > 0 ? change : 0, newBar);
-        feed(loss, change < 0 ? -change : 0, newBar);
+        gain.feed(change > 0 ? change : 0, newBar);
+        loss.feed(change < 0 ? -change : 0, newBar);
     }
 
     @Override

@@ -49,9 +49,9 @@ public final class Stochastic extends AbstractBarIndicator {
         double hh = highest.value();
         double ll = lowest.value();
         double raw = hh == ll ? 50 : 100 * (close - ll) / (hh - ll);
-        feed(k, raw, newBar);
+        k.feed(raw, newBar);
         if (index >= period + smoothK - 2) {
-            feed(d, k.value(), newBar);
+            d.feed(k.value(), newBar);
         }
     }
 

@@ -60,7 +60,7 @@ public final class Supertrend extends AbstractBarIndicator {
 
     @Override
     protected void compute(int index, double open, double high, double low, double close, double volume, boolean newBar) {
-        feed(atr, open, high, low, close, volume, newBar);
+        atr.feed(open, high, low, close, volume, newBar);
         this.close = close;
         boolean first = seeding == Seeding.SMA ? index == period - 1 : index == 0;
         if (seeding == Seeding.SMA && index < period - 1) {

@@ -21,7 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReferenceDefinitionsTest {
 
-    private record Cols(double[] o, double[] h, double[] l, double[] c) {
+    private record Cols(double[] o, double[] h, double[] l, double[] c, java.util.Map<String, double[][]> memo) {
+        /** One computation of a multi-output reference per series. */
+        double[][] memo(String key, Function<Cols, double[][]> f) {
+            double[][] r = memo.get(key);
+            if (r == null) {
+                r = f.apply(this);
+                memo.put(key, r);
+            }
+            return r;
+        }
+
         static Cols of(BarSeries s) {
             int n = s.size();
             double[] o = new double[n];
@@ -34,7 +44,7 @@ class ReferenceDefinitionsTest {
                 l[i] = s.low(i);
                 c[i] = s.close(i);
             }
-            return new Cols(o, h, l, c);
+            return new Cols(o, h, l, c, new java.util.HashMap<>());
         }
     }
 
@@ -56,37 +66,37 @@ class ReferenceDefinitionsTest {
         c.add(new Case("ATR(14)", () -> new Atr(14), List.of(new Check("value", d -> Reference.atr(d.h(), d.l(), d.c(), 14)))));
         for (int[] p : new int[][] {{14, 14}, {7, 20}}) {
             c.add(new Case("ADX(" + p[0] + "," + p[1] + ")", () -> new Adx(p[0], p[1]), List.of(
-                    new Check("plusDI", d -> Reference.dmi(d.h(), d.l(), d.c(), p[0], p[1])[0]),
-                    new Check("minusDI", d -> Reference.dmi(d.h(), d.l(), d.c(), p[0], p[1])[1]),
-                    new Check("adx", d -> Reference.dmi(d.h(), d.l(), d.c(), p[0], p[1])[2]))));
+                    new Check("plusDI", d -> d.memo("dmi" + p[0] + "," + p[1], x -> Reference.dmi(x.h(), x.l(), x.c(), p[0], p[1]))[0]),
+                    new Check("minusDI", d -> d.memo("dmi" + p[0] + "," + p[1], x -> Reference.dmi(x.h(), x.l(), x.c(), p[0], p[1]))[1]),
+                    new Check("adx", d -> d.memo("dmi" + p[0] + "," + p[1], x -> Reference.dmi(x.h(), x.l(), x.c(), p[0], p[1]))[2]))));
         }
         c.add(new Case("MACD(12,26,9)", Macd::new, List.of(
-                new Check("macd", d -> Reference.macd(d.c(), 12, 26, 9)[0]),
-                new Check("signal", d -> Reference.macd(d.c(), 12, 26, 9)[1]),
-                new Check("histogram", d -> Reference.macd(d.c(), 12, 26, 9)[2]))));
+                new Check("macd", d -> d.memo("macd", x -> Reference.macd(x.c(), 12, 26, 9))[0]),
+                new Check("signal", d -> d.memo("macd", x -> Reference.macd(x.c(), 12, 26, 9))[1]),
+                new Check("histogram", d -> d.memo("macd", x -> Reference.macd(x.c(), 12, 26, 9))[2]))));
         c.add(new Case("Bollinger(20,2)", BollingerBands::new, List.of(
                 new Check("stdDev", d -> Reference.stdev(d.c(), 20)),
                 new Check("zScore", d -> zScore(d.c(), 20)))));
         c.add(new Case("Stochastic(14,3,3)", () -> new Stochastic(14, 3, 3), List.of(
-                new Check("k", d -> Reference.stoch(d.h(), d.l(), d.c(), 14, 3, 3)[0]),
-                new Check("d", d -> Reference.stoch(d.h(), d.l(), d.c(), 14, 3, 3)[1]))));
+                new Check("k", d -> d.memo("stoch", x -> Reference.stoch(x.h(), x.l(), x.c(), 14, 3, 3))[0]),
+                new Check("d", d -> d.memo("stoch", x -> Reference.stoch(x.h(), x.l(), x.c(), 14, 3, 3))[1]))));
         for (int n : new int[] {10, 22}) {
             c.add(new Case("Supertrend(" + n + ",3)", () -> new Supertrend(n, 3), List.of(
-                    new Check("supertrend", d -> Reference.supertrend(d.h(), d.l(), d.c(), 3, n)[0]),
-                    new Check("direction", d -> Reference.supertrend(d.h(), d.l(), d.c(), 3, n)[1]),
-                    new Check("upper", d -> Reference.supertrend(d.h(), d.l(), d.c(), 3, n)[2]),
-                    new Check("lower", d -> Reference.supertrend(d.h(), d.l(), d.c(), 3, n)[3]))));
+                    new Check("supertrend", d -> d.memo("st" + n, x -> Reference.supertrend(x.h(), x.l(), x.c(), 3, n))[0]),
+                    new Check("direction", d -> d.memo("st" + n, x -> Reference.supertrend(x.h(), x.l(), x.c(), 3, n))[1]),
+                    new Check("upper", d -> d.memo("st" + n, x -> Reference.supertrend(x.h(), x.l(), x.c(), 3, n))[2]),
+                    new Check("lower", d -> d.memo("st" + n, x -> Reference.supertrend(x.h(), x.l(), x.c(), 3, n))[3]))));
         }
         for (int n : new int[] {10, 30}) {
             c.add(new Case("ER(" + n + ")", () -> new EfficiencyRatio(n), List.of(new Check("value", d -> Reference.efficiencyRatio(d.c(), n)))));
         }
         c.add(new Case("QQE(14,5,4.238)", Qqe::new, List.of(
-                new Check("rsiMa", d -> Reference.qqe(d.c(), 14, 5, 4.238)[0]),
-                new Check("trailing", d -> Reference.qqe(d.c(), 14, 5, 4.238)[1]),
-                new Check("trend", d -> Reference.qqe(d.c(), 14, 5, 4.238)[2]))));
+                new Check("rsiMa", d -> d.memo("qqe14", x -> Reference.qqe(x.c(), 14, 5, 4.238))[0]),
+                new Check("trailing", d -> d.memo("qqe14", x -> Reference.qqe(x.c(), 14, 5, 4.238))[1]),
+                new Check("trend", d -> d.memo("qqe14", x -> Reference.qqe(x.c(), 14, 5, 4.238))[2]))));
         c.add(new Case("QQE(6,3,3.0)", () -> new Qqe(6, 3, 3.0), List.of(
-                new Check("trailing", d -> Reference.qqe(d.c(), 6, 3, 3.0)[1]),
-                new Check("trend", d -> Reference.qqe(d.c(), 6, 3, 3.0)[2]))));
+                new Check("trailing", d -> d.memo("qqe6", x -> Reference.qqe(x.c(), 6, 3, 3.0))[1]),
+                new Check("trend", d -> d.memo("qqe6", x -> Reference.qqe(x.c(), 6, 3, 3.0))[2]))));
         return c;
     }
 
