@@ -22,11 +22,4 @@ final class Outputs {
         }
         return period;
     }
-
-    static double requireFinite(String name, double v) {
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + v);
-        }
-        return v;
-    }
 }
