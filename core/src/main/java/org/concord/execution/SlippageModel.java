@@ -14,14 +14,11 @@ public interface SlippageModel {
      */
     double slippageBps(double quantity, double referencePrice, double marketVolume);
 
-    SlippageModel NONE = (q, p, v) -> 0;
+    SlippageModel NONE = new Fixed(0);
 
     /** A constant cost per fill. */
     static SlippageModel fixedBps(double bps) {
-        if (!(bps >= 0) || bps > 1000) {
-            throw new IllegalArgumentException("slippage must be in [0, 1000] bps, got " + bps);
-        }
-        return (q, p, v) -> bps;
+        return new Fixed(bps);
     }
 
     /**
@@ -29,11 +26,36 @@ public interface SlippageModel {
      * {@code base + impact * sqrt(quantity / volume)}, capped at {@code maxBps} (also when the volume is unknown).
      */
     static SlippageModel volumeImpact(double baseBps, double impactBps, double maxBps) {
-        if (!(baseBps >= 0) || !(impactBps >= 0) || !(maxBps >= baseBps) || maxBps > 1000) {
-            throw new IllegalArgumentException("need 0 <= base <= max <= 1000 bps and impact >= 0, got "
-                    + baseBps + "/" + impactBps + "/" + maxBps);
+        return new VolumeImpact(baseBps, impactBps, maxBps);
+    }
+
+    /** {@link #fixedBps}: a value, so that results can be saved with the configuration that produced them. */
+    record Fixed(double bps) implements SlippageModel {
+        public Fixed {
+            if (!(bps >= 0) || bps > 1000) {
+                throw new IllegalArgumentException("slippage must be in [0, 1000] bps, got " + bps);
+            }
         }
-        return (q, p, v) -> v > 0 ? Math.min(maxBps, baseBps + impactBps * Math.sqrt(q / v)) : maxBps;
+
+        @Override
+        public double slippageBps(double quantity, double referencePrice, double marketVolume) {
+            return bps;
+        }
+    }
+
+    /** {@link #volumeImpact}. */
+    record VolumeImpact(double baseBps, double impactBps, double maxBps) implements SlippageModel {
+        public VolumeImpact {
+            if (!(baseBps >= 0) || !(impactBps >= 0) || !(maxBps >= baseBps) || maxBps > 1000) {
+                throw new IllegalArgumentException("need 0 <= base <= max <= 1000 bps and impact >= 0, got "
+                        + baseBps + "/" + impactBps + "/" + maxBps);
+            }
+        }
+
+        @Override
+        public double slippageBps(double q, double p, double v) {
+            return v > 0 ? Math.min(maxBps, baseBps + impactBps * Math.sqrt(q / v)) : maxBps;
+        }
     }
 
     /** The price after slippage for a taker fill on {@code side}. */

@@ -125,7 +125,7 @@ public final class UnifiedRiskManager implements BarListener {
         double q = item.quantity();
         Symbol s = item.symbol();
         if (Double.isNaN(q) || Double.isInfinite(q)) {
-            events.add(new RiskEvent(t, RiskEvent.Kind.REJECTED, RiskRule.INVALID_INPUT, item.book(), s, q, 0, Double.NaN, Double.NaN,
+            events.add(new RiskEvent(t, RiskEvent.Kind.REJECTED, RiskRule.INVALID_INPUT, item.id(), item.book(), s, q, 0, Double.NaN, Double.NaN,
                     "item " + item.id() + ": quantity is " + q + " (not a finite number): rejected"));
             return null;
         }
@@ -134,7 +134,7 @@ public final class UnifiedRiskManager implements BarListener {
         }
         double p = market.price(s);
         if (!(p > 0) || Double.isInfinite(p)) {
-            events.add(new RiskEvent(t, RiskEvent.Kind.REJECTED, RiskRule.NO_PRICE, item.book(), s, q, 0, Double.NaN, Double.NaN,
+            events.add(new RiskEvent(t, RiskEvent.Kind.REJECTED, RiskRule.NO_PRICE, item.id(), item.book(), s, q, 0, Double.NaN, Double.NaN,
                     "item " + item.id() + ": no usable price for " + s + " (" + p + "): rejected"));
             return null;
         }
@@ -152,7 +152,7 @@ public final class UnifiedRiskManager implements BarListener {
             double a = state.allowed(r, k, item.book(), q1);
             if (Math.abs(a) < Math.abs(q1)) {
                 double value = state.measure(r, k, item.book(), q1) / state.equityAfter(k, q1);
-                events.add(event(t, a, r, item.book(), s, q, value, limits.limit(r),
+                events.add(event(t, a, r, item, q, value, limits.limit(r),
                         item.id() + ": " + r + " would reach " + pct(value) + " of equity, limit " + pct(limits.limit(r))));
                 if (Math.abs(a) < Math.abs(allowed)) {
                     allowed = a;
@@ -171,25 +171,25 @@ public final class UnifiedRiskManager implements BarListener {
         Symbol s = item.symbol();
         String b = item.book();
         if (!(e > 0)) {
-            events.add(event(t, Math.signum(q) * closing, RiskRule.EQUITY, b, s, q, e, 0, item.id() + ": equity " + e + " is not positive: no new exposure"));
+            events.add(event(t, Math.signum(q) * closing, RiskRule.EQUITY, item, q, e, 0, item.id() + ": equity " + e + " is not positive: no new exposure"));
             return 0;
         }
         if (drawdown.halted()) {
-            events.add(event(t, Math.signum(q) * closing, RiskRule.DRAWDOWN_HALT, b, s, q, drawdown.drawdown(), limits.drawdownThreshold(),
+            events.add(event(t, Math.signum(q) * closing, RiskRule.DRAWDOWN_HALT, item, q, drawdown.drawdown(), limits.drawdownThreshold(),
                     item.id() + ": drawdown " + pct(drawdown.drawdown()) + " past the threshold: no new exposure"));
             return 0;
         }
         double scale = drawdown.scale();
         if (scale < 1) {
             opening *= scale;
-            events.add(event(t, Math.signum(q) * (closing + opening), RiskRule.DRAWDOWN_SCALE, b, s, q, drawdown.drawdown(),
+            events.add(event(t, Math.signum(q) * (closing + opening), RiskRule.DRAWDOWN_SCALE, item, q, drawdown.drawdown(),
                     limits.drawdownScaleStart(), item.id() + ": drawdown " + pct(drawdown.drawdown()) + ": new exposure scaled to " + pct(scale)));
         }
         double maxOpen = limits.maxOrderFraction() * e / p;
         if (opening > maxOpen) {
             double value = opening * p / e;
             opening = maxOpen * (1 - 1e-12);
-            events.add(event(t, Math.signum(q) * (closing + opening), RiskRule.ORDER_SIZE, b, s, q, value, limits.maxOrderFraction(),
+            events.add(event(t, Math.signum(q) * (closing + opening), RiskRule.ORDER_SIZE, item, q, value, limits.maxOrderFraction(),
                     item.id() + ": order adds " + pct(value) + " of equity, limit " + pct(limits.maxOrderFraction())));
         }
         return opening;
@@ -211,7 +211,7 @@ public final class UnifiedRiskManager implements BarListener {
             PlannedOrder done = checkItem(t, item, state, market, events);
             if (done != null) {
                 out.add(done);
-                events.add(new RiskEvent(t, RiskEvent.Kind.DELEVERAGED, RiskRule.DELEVERAGE, RISK_BOOK, s, cut, done.quantity(),
+                events.add(new RiskEvent(t, RiskEvent.Kind.DELEVERAGED, RiskRule.DELEVERAGE, item.id(), RISK_BOOK, s, cut, done.quantity(),
                         drawdown.drawdown(), limits.drawdownThreshold(), "drawdown " + pct(drawdown.drawdown())
                         + " crossed the threshold: " + s + " cut toward " + pct(limits.deleverageTo()) + " of its size"));
             }
@@ -226,10 +226,10 @@ public final class UnifiedRiskManager implements BarListener {
         return Math.min(Math.abs(q), Math.abs(pos));
     }
 
-    private static RiskEvent event(long t, double allowed, RiskRule rule, String book, Symbol s, double requested, double value,
+    private static RiskEvent event(long t, double allowed, RiskRule rule, PlannedOrder item, double requested, double value,
                                    double limit, String message) {
         RiskEvent.Kind kind = allowed == 0 ? RiskEvent.Kind.REJECTED : RiskEvent.Kind.CLIPPED;
-        return new RiskEvent(t, kind, rule, book, s, requested, allowed, value, limit, message);
+        return new RiskEvent(t, kind, rule, item.id(), item.book(), item.symbol(), requested, allowed, value, limit, message);
     }
 
     private static String pct(double v) {
@@ -306,11 +306,11 @@ public final class UnifiedRiskManager implements BarListener {
         String msg = "order " + r.clientOrderId() + " (" + r.origin() + " " + r.side() + " " + r.quantity() + " " + s + "): " + violation;
         if (r.origin() == OrderOrigin.MANUAL && r.riskOverride()) {
             LOG.warn("RISK OVERRIDE by the operator: {}", msg);
-            record(new RiskEvent(account.time(), RiskEvent.Kind.OVERRIDDEN, rule, r.book(), s, q, q, value, limits.limit(rule),
+            record(new RiskEvent(account.time(), RiskEvent.Kind.OVERRIDDEN, rule, r.clientOrderId(), r.book(), s, q, q, value, limits.limit(rule),
                     msg + " (accepted under the operator's explicit override)"));
             return PreTradeDecision.overridden(rule.name(), msg);
         }
-        record(new RiskEvent(account.time(), RiskEvent.Kind.REJECTED, rule, r.book(), s, q, 0, value, limits.limit(rule), msg));
+        record(new RiskEvent(account.time(), RiskEvent.Kind.REJECTED, rule, r.clientOrderId(), r.book(), s, q, 0, value, limits.limit(rule), msg));
         return PreTradeDecision.reject(rule.name(), msg);
     }
 }
