@@ -41,7 +41,7 @@ class RiskInvariantProperties {
         return Arbitraries.oneOf(
                 Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e12, -1e12, 0.0, Double.MIN_VALUE, -Double.MAX_VALUE),
                 Arbitraries.doubles().between(-1e12, 1e12),
-                Arbitraries.doubles().between(-50, 50));
+                Arbitraries.doubles().between(-50, 50).ofScale(6));
     }
 
     @Provide
@@ -141,7 +141,7 @@ class RiskInvariantProperties {
 
     @Provide
     Arbitrary<RiskLimits> limitsArb() {
-        Arbitrary<Double> frac = Arbitraries.doubles().between(0.05, 2.0);
+        Arbitrary<Double> frac = Arbitraries.doubles().between(0.05, 2.0).ofScale(4);
         return Combinators.combine(frac, frac, frac, frac, frac, frac, frac, frac)
                 .as((order, asset, lng, sht, gross, net, book, corr) -> new RiskLimits(order, asset, lng, sht, gross, net, book, corr,
                         0.6, 0.05, 0.10, 0.25, 0.5, 30));
