@@ -250,7 +250,11 @@ public final class PositionCoordinator {
                     && (Math.abs(target[i]) < Math.abs(pos.quantity()) || Math.signum(target[i]) != Math.signum(pos.quantity()))) {
                 target[i] = committed;
                 planned[i] = false;
-                notes.get(i).add("minimum holding of " + pos.minHoldingBars() + " bars not reached: position kept");
+                String why = "minimum holding of " + pos.minHoldingBars() + " bars not reached: position kept";
+                notes.get(i).add(why);
+                if (in != null) {
+                    in.note(why);
+                }
             }
         }
         limitNet(time, s, target, planned, equity, p, conflicts);
