@@ -298,7 +298,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         if (in == null) {
             return;
         }
-        double rest = (Math.abs(in.quantity) - in.filled) / Math.abs(in.quantity);
+        double rest = (Math.abs(in.quantity) - Math.max(in.filled, order == null ? 0 : order.filledQuantity())) / Math.abs(in.quantity);
         if (rest > DUST) {
             for (Bucket b : Bucket.all()) {
                 double c = in.composition[b.ordinal()];

@@ -18,7 +18,8 @@ import java.util.Optional;
  *       REJECTED with the rule in its reason. Invalid requests never get this far ({@link OrderRequest} refuses
  *       them on construction).</li>
  *   <li>Every state transition is an {@link OrderEvent} delivered to listeners and, where a bus is attached,
- *       published on {@link ExecutionTopics#ORDER_EVENTS}.</li>
+ *       published on {@link ExecutionTopics#ORDER_EVENTS}. A fill is delivered ({@link ExecutionListener#onFill})
+ *       before the order event it causes.</li>
  *   <li>Methods are called on one thread (the decision thread); implementations need no locks.</li>
  * </ul>
  */

@@ -188,7 +188,6 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         boolean done = w.remaining() == 0;
         w.state = done ? OrderState.FILLED : OrderState.PARTIALLY_FILLED;
         release(w, qty, done);
-        emit(w, prev, qty, price);
         Order snap = w.snapshot();
         for (ExecutionListener l : listeners) {
             l.onFill(f, snap);
@@ -196,6 +195,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         if (bus != null) {
             bus.publish(ExecutionTopics.FILLS, f);
         }
+        emit(w, prev, qty, price);
         if (done) {
             afterDone(w);
         }
