@@ -3,29 +3,35 @@ package org.concord.coordination;
 /**
  * Rolling, exponentially weighted record of one bucket: per-bar returns (Sharpe, drawdown over a rolling window)
  * and closed trades (win rate, profit factor, payoff ratio, predicted vs realized return). Recent results weigh
- * more: a weight halves every {@code returnHalfLife} bars / {@code tradeHalfLife} trades. Allocation-free.
+ * more: a weight halves every {@code returnHalfLife} bars / {@code tradeHalfLife} trades. Statistics are ratios of
+ * decayed sums ({@code sum w_i x_i / sum w_i}), so early estimates are not biased toward the first observation and
+ * a very long half-life gives the plain averages. Allocation-free.
  */
 public final class BucketPerformanceTracker {
     private final Bucket bucket;
-    private final double aRet;
-    private final double aTrade;
+    private final double dRet;
+    private final double dTrade;
     private final double annualization;
     private final int minPeriods;
-    private double meanRet;
-    private double varRet;
+    // decayed sums of per-bar returns
+    private double sw;
+    private double swx;
+    private double swxx;
     private long periods;
-    // trades
-    private double winRate;
-    private double grossProfit;
-    private double grossLoss;
-    private double avgWin;
-    private double avgLoss;
+    // decayed sums of trades
+    private double tw;
+    private double twWin;
+    private double twProfit;
+    private double twLoss;
+    private double winW;
+    private double winX;
+    private double lossW;
+    private double lossX;
+    private double predW;
+    private double predX;
+    private double predRealized;
+    private double predError;
     private long trades;
-    private long wins;
-    private long losses;
-    private double predicted = Double.NaN;
-    private double realizedWithPrediction = Double.NaN;
-    private double predictionError = Double.NaN;
     // rolling drawdown over the last `window` periods of the cumulative return curve
     private final double[] curve;
     private int curveCount;
@@ -35,14 +41,15 @@ public final class BucketPerformanceTracker {
     /**
      * @param periodsPerYear bars per year of the returns fed (105,120 for 5-minute bars around the clock)
      * @param ddWindow       bars the rolling drawdown looks back
+     * @param minPeriods     bars before the Sharpe ratio is reported (0 before)
      */
     public BucketPerformanceTracker(Bucket bucket, int returnHalfLife, int tradeHalfLife, double periodsPerYear, int ddWindow, int minPeriods) {
         if (bucket == null || returnHalfLife < 1 || tradeHalfLife < 1 || !(periodsPerYear > 0) || ddWindow < 2 || minPeriods < 2) {
             throw new IllegalArgumentException("bucket required; half-lives >= 1, periodsPerYear > 0, ddWindow >= 2, minPeriods >= 2");
         }
         this.bucket = bucket;
-        this.aRet = 1 - Math.pow(0.5, 1.0 / returnHalfLife);
-        this.aTrade = 1 - Math.pow(0.5, 1.0 / tradeHalfLife);
+        this.dRet = Math.pow(0.5, 1.0 / returnHalfLife);
+        this.dTrade = Math.pow(0.5, 1.0 / tradeHalfLife);
         this.annualization = Math.sqrt(periodsPerYear);
         this.curve = new double[ddWindow];
         this.minPeriods = minPeriods;
@@ -62,14 +69,9 @@ public final class BucketPerformanceTracker {
         if (Double.isNaN(r) || Double.isInfinite(r)) {
             return;
         }
-        if (periods == 0) {
-            meanRet = r;
-            varRet = 0;
-        } else {
-            double d = r - meanRet;
-            meanRet += aRet * d;
-            varRet = (1 - aRet) * (varRet + aRet * d * d);
-        }
+        sw = dRet * sw + 1;
+        swx = dRet * swx + r;
+        swxx = dRet * swxx + r * r;
         periods++;
         level *= 1 + r;
         curve[curveHead] = level;
@@ -82,52 +84,60 @@ public final class BucketPerformanceTracker {
         if (Double.isNaN(realized) || Double.isInfinite(realized)) {
             return;
         }
-        double a = trades == 0 ? 1 : aTrade;
-        double win = realized > 0 ? 1 : 0;
-        winRate += a * (win - winRate);
-        grossProfit += a * (Math.max(0, realized) - grossProfit);
-        grossLoss += a * (Math.max(0, -realized) - grossLoss);
+        double d = dTrade;
+        tw = d * tw + 1;
+        twWin = d * twWin + (realized > 0 ? 1 : 0);
+        twProfit = d * twProfit + Math.max(0, realized);
+        twLoss = d * twLoss + Math.max(0, -realized);
+        winW *= d;
+        winX *= d;
+        lossW *= d;
+        lossX *= d;
         if (realized > 0) {
-            avgWin = wins == 0 ? realized : avgWin + aTrade * (realized - avgWin);
-            wins++;
+            winW += 1;
+            winX += realized;
         } else if (realized < 0) {
-            avgLoss = losses == 0 ? -realized : avgLoss + aTrade * (-realized - avgLoss);
-            losses++;
+            lossW += 1;
+            lossX -= realized;
         }
+        predW *= d;
+        predX *= d;
+        predRealized *= d;
+        predError *= d;
         if (predictedReturn != null && Double.isFinite(predictedReturn)) {
-            if (Double.isNaN(predicted)) {
-                predicted = predictedReturn;
-                realizedWithPrediction = realized;
-                predictionError = Math.abs(predictedReturn - realized);
-            } else {
-                predicted += aTrade * (predictedReturn - predicted);
-                realizedWithPrediction += aTrade * (realized - realizedWithPrediction);
-                predictionError += aTrade * (Math.abs(predictedReturn - realized) - predictionError);
-            }
+            predW += 1;
+            predX += predictedReturn;
+            predRealized += realized;
+            predError += Math.abs(predictedReturn - realized);
         }
         trades++;
     }
 
     public double sharpe() {
-        if (periods < minPeriods || !(varRet > 0)) {
+        if (periods < minPeriods || !(sw > 0)) {
             return 0;
         }
-        return meanRet / Math.sqrt(varRet) * annualization;
+        double mean = swx / sw;
+        double var = swxx / sw - mean * mean;
+        return var > 0 ? mean / Math.sqrt(var) * annualization : 0;
     }
 
     public double profitFactor() {
-        if (grossLoss > 0) {
-            return grossProfit / grossLoss;
+        if (twLoss > 0) {
+            return twProfit / twLoss;
         }
-        return grossProfit > 0 ? Double.POSITIVE_INFINITY : 0;
+        return twProfit > 0 ? Double.POSITIVE_INFINITY : 0;
     }
 
     public double payoffRatio() {
-        return avgLoss > 0 ? avgWin / avgLoss : 0;
+        if (!(winW > 0) || !(lossW > 0) || !(lossX > 0)) {
+            return 0;
+        }
+        return (winX / winW) / (lossX / lossW);
     }
 
     public double winRate() {
-        return winRate;
+        return tw > 0 ? twWin / tw : 0;
     }
 
     public long trades() {
@@ -154,7 +164,8 @@ public final class BucketPerformanceTracker {
     }
 
     public BucketPerformance snapshot() {
-        return new BucketPerformance(bucket, sharpe(), winRate, profitFactor(), payoffRatio(), maxDrawdown(), predicted,
-                realizedWithPrediction, predictionError, trades, periods);
+        boolean p = predW > 0;
+        return new BucketPerformance(bucket, sharpe(), winRate(), profitFactor(), payoffRatio(), maxDrawdown(), p ? predX / predW : Double.NaN,
+                p ? predRealized / predW : Double.NaN, p ? predError / predW : Double.NaN, trades, periods);
     }
 }

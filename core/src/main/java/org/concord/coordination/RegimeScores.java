@@ -1,22 +1,23 @@
 package org.concord.coordination;
 
 /**
- * How each bucket has done in each regime: an exponentially weighted mean and variance of the bucket's per-bar
- * returns observed while that regime held, scored as a (per-bar) Sharpe ratio. Unknown (fewer than
- * {@code minObservations}) scores 0. Allocation-free.
+ * How each bucket has done in each regime: an exponentially weighted mean and variance (ratios of decayed sums) of
+ * the bucket's per-bar returns observed while that regime held, scored as a (per-bar) Sharpe ratio. Unknown (fewer
+ * than {@code minObservations}) scores 0. Allocation-free.
  */
 public final class RegimeScores {
-    private final double alpha;
+    private final double decay;
     private final int minObservations;
-    private final double[][] mean = new double[Regime.COUNT][Bucket.COUNT];
-    private final double[][] var = new double[Regime.COUNT][Bucket.COUNT];
+    private final double[][] w = new double[Regime.COUNT][Bucket.COUNT];
+    private final double[][] wx = new double[Regime.COUNT][Bucket.COUNT];
+    private final double[][] wxx = new double[Regime.COUNT][Bucket.COUNT];
     private final long[][] count = new long[Regime.COUNT][Bucket.COUNT];
 
     public RegimeScores(int halfLife, int minObservations) {
         if (halfLife < 1 || minObservations < 2) {
             throw new IllegalArgumentException("need halfLife >= 1 and minObservations >= 2");
         }
-        this.alpha = 1 - Math.pow(0.5, 1.0 / halfLife);
+        this.decay = Math.pow(0.5, 1.0 / halfLife);
         this.minObservations = minObservations;
     }
 
@@ -26,13 +27,9 @@ public final class RegimeScores {
         }
         int r = regime.index();
         int b = bucket.ordinal();
-        if (count[r][b] == 0) {
-            mean[r][b] = periodReturn;
-        } else {
-            double d = periodReturn - mean[r][b];
-            mean[r][b] += alpha * d;
-            var[r][b] = (1 - alpha) * (var[r][b] + alpha * d * d);
-        }
+        w[r][b] = decay * w[r][b] + 1;
+        wx[r][b] = decay * wx[r][b] + periodReturn;
+        wxx[r][b] = decay * wxx[r][b] + periodReturn * periodReturn;
         count[r][b]++;
     }
 
@@ -40,10 +37,12 @@ public final class RegimeScores {
     public double score(Regime regime, Bucket bucket) {
         int r = regime.index();
         int b = bucket.ordinal();
-        if (count[r][b] < minObservations || !(var[r][b] > 0)) {
+        if (count[r][b] < minObservations) {
             return 0;
         }
-        return mean[r][b] / Math.sqrt(var[r][b]);
+        double mean = wx[r][b] / w[r][b];
+        double var = wxx[r][b] / w[r][b] - mean * mean;
+        return var > 0 ? mean / Math.sqrt(var) : 0;
     }
 
     public long observations(Regime regime, Bucket bucket) {
