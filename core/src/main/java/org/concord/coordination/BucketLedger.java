@@ -96,13 +96,20 @@ public final class BucketLedger {
     }
 
     public Position position(Bucket b, Symbol s) {
-        return books.computeIfAbsent(s, k -> {
-            Position[] a = new Position[Bucket.COUNT];
+        return books(s)[b.ordinal()];
+    }
+
+    /** The four books of {@code s}, bucket order (created on first use). */
+    Position[] books(Symbol s) {
+        Position[] a = books.get(s);
+        if (a == null) {
+            a = new Position[Bucket.COUNT];
             for (int i = 0; i < a.length; i++) {
                 a[i] = new Position();
             }
-            return a;
-        })[b.ordinal()];
+            books.put(s, a);
+        }
+        return a;
     }
 
     /** Symbols any bucket has touched. */

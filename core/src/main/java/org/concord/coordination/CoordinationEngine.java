@@ -315,7 +315,9 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         allocations.onTradeClosed(b, ret, p.predictedReturn());
         if (!p.leadSource().isEmpty()) {
             learner.reward(allocations.regime(), p.leadSource(), ret);
-            learner.feedback(p.leadSource(), ret, allocations.tracker(b).maxDrawdown());
+            if (learner.config().mode() == UcbWeightLearner.Mode.FEEDBACK) {
+                learner.feedback(p.leadSource(), ret, allocations.tracker(b).maxDrawdown());
+            }
             ModelAdapter<?> a = adapters.get(p.leadSource());
             if (a != null) {
                 a.onFeedback(fb);

@@ -227,11 +227,12 @@ public final class PositionCoordinator {
         v = Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
         double[] target = new double[Bucket.COUNT];
         boolean[] planned = new boolean[Bucket.COUNT];
+        BucketLedger.Position[] books = ledger.books(s);
         List<List<String>> notes = new ArrayList<>();
         for (Bucket b : Bucket.all()) {
             int i = b.ordinal();
             notes.add(new ArrayList<>());
-            BucketLedger.Position pos = ledger.position(b, s);
+            BucketLedger.Position pos = books[i];
             double committed = pos.quantity() + pos.pending();
             target[i] = committed;
             BucketIntent in = intents.get(b);
@@ -263,7 +264,7 @@ public final class PositionCoordinator {
             if (!planned[i]) {
                 continue;
             }
-            BucketLedger.Position pos = ledger.position(b, s);
+            BucketLedger.Position pos = books[i];
             double committed = pos.quantity() + pos.pending();
             double delta = target[i] - committed;
             double capital = allocations.allocation(b) * equity;

@@ -69,9 +69,14 @@ public final class SignalAlignment {
         for (BucketIntent i : intents) {
             if (i.direction() == dir && !i.dropped()) {
                 i.multiplier(m);
-                i.note(String.format(java.util.Locale.ROOT, "aligned with %d buckets (harmony %.2f): size x%.2f", agreeing.size(), h, m));
+                i.note("aligned with " + agreeing.size() + " buckets (harmony " + round2(h) + "): size x" + round2(m));
             }
         }
         return new AlignmentEvent(time, symbol, h, m, dir, agreeing);
+    }
+
+    /** Two decimals without a Formatter (this runs on every aligned decision). */
+    static String round2(double v) {
+        return Double.toString(Math.round(v * 100) / 100.0);
     }
 }

@@ -82,6 +82,9 @@ public final class TradeScheduler {
 
     /** Removes and returns the slices due at {@code time}, most urgent first. */
     public List<Slice> due(long time) {
+        if (queue.isEmpty()) {
+            return List.of();
+        }
         List<Slice> out = new ArrayList<>();
         for (int i = 0; i < queue.size(); ) {
             Slice s = queue.get(i);
