@@ -112,6 +112,11 @@ public final class BucketLedger {
         return a;
     }
 
+    /** Symbols any bucket has touched (a live read-only view, for the decision thread). */
+    java.util.Set<Symbol> symbolSet() {
+        return Collections.unmodifiableSet(books.keySet());
+    }
+
     /** Symbols any bucket has touched. */
     public List<Symbol> symbols() {
         return Collections.unmodifiableList(new ArrayList<>(books.keySet()));

@@ -80,6 +80,9 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final List<SignalRejected> rejected = new ArrayList<>();
     private final List<TradeFeedback> bucketTrades = new ArrayList<>();
     private final EquityCurve equity = new EquityCurve();
+    private final java.util.function.ToDoubleFunction<Symbol> priceFn = this::price;
+    private final java.util.function.ToDoubleFunction<Symbol> vpinFn = this::vpin;
+    private final org.concord.risk.MarketView market = this::price;
     private final double[] lastPnl = new double[Bucket.COUNT];
     private final double[] lastCapital = new double[Bucket.COUNT];
     private long bars;
@@ -154,7 +157,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         double[] r = new double[Bucket.COUNT];
         for (Bucket b : Bucket.all()) {
             int i = b.ordinal();
-            double pnl = ledger.pnl(b, this::price);
+            double pnl = ledger.pnl(b, priceFn);
             r[i] = lastCapital[i] > 0 ? (pnl - lastPnl[i]) / lastCapital[i] : 0;
             lastPnl[i] = pnl;
             lastCapital[i] = allocations.allocation(b) * e;
@@ -175,10 +178,10 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     /** One decision at {@code time} (a bar close time) with the signals the models gave for it. */
     public DecisionReport decide(long time, List<Signal> signals) {
         double e = broker.account().equity();
-        PositionCoordinator.PlanResult pr = coordinator.plan(time, signals, e, this::price, this::vpin);
-        RiskCheckResult rr = risk.check(pr.plan(), portfolio, this::price);
-        List<TradeScheduler.Slice> queued = scheduler.schedule(time, net(time, pr, rr),
-                Math.min(config.scheduler().maxSliceFraction(), risk.limits().maxOrderFraction()) * e, this::price);
+        PositionCoordinator.PlanResult pr = coordinator.plan(time, signals, e, priceFn, vpinFn);
+        RiskCheckResult rr = risk.check(pr.plan(), portfolio, market);
+        List<TradeScheduler.Slice> queued = rr.plan().isEmpty() ? List.of() : scheduler.schedule(time, net(time, pr, rr),
+                Math.min(config.scheduler().maxSliceFraction(), risk.limits().maxOrderFraction()) * e, priceFn);
         List<String> sent = submitDue(time);
         publish(pr);
         feedBack(time, signals, pr, rr);

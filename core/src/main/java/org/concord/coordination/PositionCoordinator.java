@@ -104,6 +104,9 @@ public final class PositionCoordinator {
         if (signals == null || price == null || vpin == null) {
             throw new IllegalArgumentException("signals, price and vpin are required");
         }
+        if (signals.isEmpty() && !anyExpired(time)) {
+            return new PlanResult(TradePlan.empty(time), Map.of(), List.of(), List.of(), List.of(), List.of());
+        }
         List<SignalRejected> rejected = new ArrayList<>();
         Map<Symbol, Map<Bucket, List<Signal>>> groups = new TreeMap<>();
         for (Signal s : signals) {
@@ -140,7 +143,7 @@ public final class PositionCoordinator {
             }
             bySymbol.put(e.getKey(), m);
         }
-        for (Symbol s : ledger.symbols()) {
+        for (Symbol s : ledger.symbolSet()) {
             if (!bySymbol.containsKey(s)) {
                 bySymbol.put(s, new EnumMap<>(Bucket.class));
             }
@@ -155,6 +158,18 @@ public final class PositionCoordinator {
             return c != 0 ? c : a.compareTo(b);
         }));
         return new PlanResult(new TradePlan(time, items), infos, intents, rejected, aligned, conflicts);
+    }
+
+    /** Whether a book has been held past its maximum holding period (the idle decision's only work). */
+    private boolean anyExpired(long time) {
+        for (Symbol s : ledger.symbolSet()) {
+            for (BucketLedger.Position p : ledger.books(s)) {
+                if (p.quantity() != 0 && (time - p.entryTime()) / Bucket.BAR_MILLIS >= p.maxHoldingBars()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Weighted combination of one bucket's signals for one symbol. */

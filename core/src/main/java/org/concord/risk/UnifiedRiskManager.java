@@ -102,11 +102,15 @@ public final class UnifiedRiskManager implements BarListener {
             throw new IllegalArgumentException("plan, portfolio and market are required");
         }
         long t = plan.time();
+        drawdown.observe(portfolio.equity());
+        boolean cut = drawdown.takeDeleverageSignal();
+        if (plan.isEmpty() && !cut) {
+            return new RiskCheckResult(plan, List.of()); // the common idle decision: nothing to value
+        }
         List<RiskEvent> events = new ArrayList<>();
         List<PlannedOrder> out = new ArrayList<>(plan.orders().size() + 2);
-        drawdown.observe(portfolio.equity());
         ExposureMonitor state = ExposureMonitor.of(limits, correlations, portfolio, market);
-        if (drawdown.takeDeleverageSignal()) {
+        if (cut) {
             deleverage(t, state, market, events, out);
         }
         for (PlannedOrder item : plan.orders()) {
@@ -168,8 +172,6 @@ public final class UnifiedRiskManager implements BarListener {
 
     /** Applies equity, drawdown and order-size rules to the part of an item that adds exposure. */
     private double limitOpening(long t, PlannedOrder item, double q, double closing, double opening, double p, double e, List<RiskEvent> events) {
-        Symbol s = item.symbol();
-        String b = item.book();
         if (!(e > 0)) {
             events.add(event(t, Math.signum(q) * closing, RiskRule.EQUITY, item, q, e, 0, item.id() + ": equity " + e + " is not positive: no new exposure"));
             return 0;
