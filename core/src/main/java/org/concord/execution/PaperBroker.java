@@ -41,6 +41,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     private final PreTradeCheck preTrade;
     private final EventBus bus;
     private final PaperLedger ledger;
+    private final SpotFunds funds;
     private final PaperMatcher matcher = new PaperMatcher();
     private final Map<String, WorkingOrder> byClientId = new HashMap<>();
     private final List<WorkingOrder> all = new ArrayList<>();
@@ -52,7 +53,6 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     private long nextFillId = 1;
     private long seq;
     private long time;
-    private double reservedCash;
     private WorkingOrder replacing;
 
     public PaperBroker(PaperBrokerConfig config) {
@@ -71,6 +71,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         this.preTrade = preTrade;
         this.bus = bus;
         this.ledger = new PaperLedger(config.initialCash());
+        this.funds = new SpotFunds(config, ledger);
     }
 
     public PaperBrokerConfig config() {
@@ -138,35 +139,12 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         }
         double price = matcher.price;
         Liquidity liq = matcher.liquidity;
-        Symbol s = w.request.symbol();
-        double pos = ledger.quantity(s);
-        OrderSide side = w.request.side();
-        if (w.reduceOnly) {
-            double closable = side == OrderSide.SELL ? Math.max(0, pos) : Math.max(0, -pos);
-            if (closable <= DUST) {
-                finish(w, OrderState.CANCELED, "reduce-only exit: position already closed");
-                return 0;
-            }
-            qty = Math.min(qty, closable);
-        } else if (!config.allowShort()) {
-            if (side == OrderSide.SELL) {
-                qty = Math.min(qty, Math.max(0, pos));
-                if (qty <= DUST) {
-                    finish(w, OrderState.CANCELED, "insufficient position at fill: spot account holds " + pos + " " + s);
-                    return 0;
-                }
-            } else {
-                double available = ledger.cash() - (reservedCash - w.reservedCash);
-                double unitCost = price * (1 + config.fees().takerBps() * 1e-4);
-                if (qty * unitCost > available) {
-                    qty = Math.max(0, available / unitCost);
-                    if (qty <= DUST) {
-                        finish(w, OrderState.CANCELED, "insufficient cash at fill: " + available + " " + config.quoteAsset() + " free");
-                        return 0;
-                    }
-                }
-            }
+        String why = funds.capFill(w, qty, price);
+        if (why != null) {
+            finish(w, OrderState.CANCELED, why);
+            return 0;
         }
+        qty = funds.cappedQuantity();
         applyFill(w, qty, price, liq);
         return qty;
     }
@@ -187,7 +165,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         }
         boolean done = w.remaining() == 0;
         w.state = done ? OrderState.FILLED : OrderState.PARTIALLY_FILLED;
-        release(w, qty, done);
+        funds.release(w, qty, done);
         Order snap = w.snapshot();
         for (ExecutionListener l : listeners) {
             l.onFill(f, snap);
@@ -227,10 +205,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
             return w.snapshot();
         }
         w.state = OrderState.NEW;
-        if (!config.allowShort() && request.side() == OrderSide.BUY) {
-            w.reservedCash = request.quantity() * estimatePrice(request) * (1 + config.fees().takerBps() * 1e-4);
-            reservedCash += w.reservedCash;
-        }
+        funds.reserve(w);
         working.add(w);
         emit(w, null, 0, 0);
         return w.snapshot();
@@ -249,32 +224,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         if (d.overridden()) {
             LOG.warn("order {} accepted under a manual risk override of {}: {}", r.clientOrderId(), d.rule(), d.message());
         }
-        if (config.allowShort()) {
-            return null;
-        }
-        if (r.side() == OrderSide.BUY) {
-            double need = r.quantity() * estimatePrice(r) * (1 + config.fees().takerBps() * 1e-4);
-            double free = ledger.cash() - reservedCash + (replacing != null ? replacing.reservedCash : 0);
-            if (need > free) {
-                return String.format("insufficient cash: need %.2f %s, free %.2f", need, config.quoteAsset(), free);
-            }
-        } else {
-            double free = ledger.quantity(r.symbol()) - openQuantity(r.symbol(), OrderSide.SELL);
-            if (r.quantity() > free + DUST) {
-                return "insufficient position: selling " + r.quantity() + " " + r.symbol() + " with " + free
-                        + " free (this account cannot short)";
-            }
-        }
-        return null;
-    }
-
-    private double estimatePrice(OrderRequest r) {
-        double mark = ledger.markPrice(r.symbol());
-        return switch (r.type()) {
-            case LIMIT -> r.limitPrice();
-            case STOP -> Math.max(mark, r.stopPrice());
-            case MARKET -> mark;
-        };
+        return funds.refusal(r, openQuantity(r.symbol(), OrderSide.SELL), replacing);
     }
 
     @Override
@@ -336,25 +286,12 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         w.state = state;
         w.reason = reason;
         w.updatedTime = time;
-        release(w, 0, true);
+        funds.release(w, 0, true);
         emit(w, prev, 0, 0);
         if (w.ocoSibling != null && w.ocoSibling.ocoSibling == w) {
             w.ocoSibling.ocoSibling = null; // the sibling lives on alone (reduce-only keeps it safe)
         }
         afterDone(w);
-    }
-
-    /** Frees the cash a buy held, in proportion to what {@code lastQty} filled, or all of it when done. */
-    private void release(WorkingOrder w, double lastQty, boolean done) {
-        if (w.reservedCash == 0) {
-            return;
-        }
-        double keep = done ? 0 : w.reservedCash * w.remaining() / (w.remaining() + lastQty);
-        reservedCash -= w.reservedCash - keep;
-        w.reservedCash = keep;
-        if (reservedCash < 1e-9) {
-            reservedCash = 0;
-        }
     }
 
     /** A finished order: create its exits for what it filled; a filled exit cancels its sibling. */
@@ -479,7 +416,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     @Override
     public List<Balance> balances() {
         List<Balance> out = new ArrayList<>();
-        out.add(new Balance(config.quoteAsset(), ledger.cash(), reservedCash));
+        out.add(new Balance(config.quoteAsset(), ledger.cash(), funds.reserved()));
         for (Position p : ledger.openPositions()) {
             double locked = config.allowShort() ? 0 : Math.min(Math.max(0, p.quantity()), openQuantity(p.symbol(), OrderSide.SELL));
             out.add(new Balance(p.symbol().code(), p.quantity(), locked));
