@@ -55,9 +55,9 @@ public final class BucketPerformanceTracker {
         this.minPeriods = minPeriods;
     }
 
-    /** Day half-life for returns, 20-trade half-life, 5-minute bars, one-week drawdown window. */
+    /** Day half-life for returns, 20-trade half-life, 5-minute bars, one-week drawdown window, Sharpe after one day. */
     public static BucketPerformanceTracker defaults(Bucket bucket) {
-        return new BucketPerformanceTracker(bucket, 288, 20, 105_120, 2016, 30);
+        return new BucketPerformanceTracker(bucket, 288, 20, 105_120, 2016, 288);
     }
 
     public Bucket bucket() {

@@ -42,7 +42,7 @@ public final class CapitalAllocationManager {
 
     public static CapitalAllocationManager defaults(EventBus bus) {
         return new CapitalAllocationManager(AllocationConfig.defaults(), AllocationOptimizer.defaults(),
-                new RegimeDetector(EfficiencyRatioMeasure.defaults(), RegimeDetector.Config.defaults()), new RegimeScores(288, 30), bus);
+                new RegimeDetector(EfficiencyRatioMeasure.defaults(), RegimeDetector.Config.defaults()), new RegimeScores(288, 100), bus);
     }
 
     /** A closed bar of the reference market (drives the regime). */

@@ -29,8 +29,13 @@ public record CoordinationConfig(Timeframe decisionTimeframe, int allocationEver
         new EfficiencyRatioMeasure(regimeWindow, regimeLongHalfLife);
     }
 
+    /**
+     * 5-minute decisions, allocation every hour within [10%, 50%] moving at most 0.1 per update, softmax temperature 5
+     * (annualized Sharpe ratios of 5-minute returns are large numbers: a gentler softmax keeps allocations from
+     * swinging to the bounds on noise), and the defaults of every part.
+     */
     public static CoordinationConfig defaults() {
-        return new CoordinationConfig(Timeframe.M5, 12, 0.10, 0.50, 0.10, 1.0, AllocationConfig.defaults(), 20, 500,
+        return new CoordinationConfig(Timeframe.M5, 12, 0.10, 0.50, 0.10, 5.0, AllocationConfig.defaults(), 20, 500,
                 RegimeDetector.Config.defaults(), UcbWeightLearner.Config.defaults(), PositionCoordinator.Config.defaults(),
                 0.8, 0.5, 2, SizingConfig.defaults(), TradeScheduler.Config.defaults());
     }

@@ -102,7 +102,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         this.bus = bus;
         this.reference = reference;
         this.allocations = new CapitalAllocationManager(config.allocation(), config.optimizer(),
-                new RegimeDetector(config.measure(), config.regime()), new RegimeScores(288, 30), bus);
+                new RegimeDetector(config.measure(), config.regime()), new RegimeScores(288, 100), bus);
         this.learner = new UcbWeightLearner(config.learner());
         this.coordinator = new PositionCoordinator(config.coordinator(), ledger, allocations, learner, new PositionSizer(config.sizing()),
                 config.alignment());
