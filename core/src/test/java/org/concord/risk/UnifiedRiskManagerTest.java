@@ -127,10 +127,10 @@ class UnifiedRiskManagerTest {
 
     @Test
     void correlatedExposureIsHeldAcrossACluster() {
-        CorrelationAnalyzer corr = RiskInvariantProperties.correlated(new Random(3));
-        Symbol btc = RiskInvariantProperties.SYMBOLS[0];
-        Symbol eth = RiskInvariantProperties.SYMBOLS[1];
-        Symbol xrp = RiskInvariantProperties.SYMBOLS[3];
+        CorrelationAnalyzer corr = RiskInvariantPropertiesTest.correlated(new Random(3));
+        Symbol btc = RiskInvariantPropertiesTest.SYMBOLS[0];
+        Symbol eth = RiskInvariantPropertiesTest.SYMBOLS[1];
+        Symbol xrp = RiskInvariantPropertiesTest.SYMBOLS[3];
         double rho = corr.correlation(btc, eth);
         assertThat(rho).isGreaterThan(0.9);
         assertThat(Math.abs(corr.correlation(btc, xrp))).isLessThan(0.3);

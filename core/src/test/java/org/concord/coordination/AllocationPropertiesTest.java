@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Allocation constraints on random inputs: bounds, sum to 1, smoothing step, for any scores (NaN and infinities too). */
-class AllocationProperties {
+class AllocationPropertiesTest {
 
     @Provide
     Arbitrary<Double> anyScore() {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every NaN/infinite item is rejected with a reason naming the bad number. Exposures are recomputed here by an
  * independent oracle, not read back from the manager.
  */
-class RiskInvariantProperties {
+class RiskInvariantPropertiesTest {
     static final Symbol[] SYMBOLS = {Symbol.of("BTCUSD"), Symbol.of("ETHUSD"), Symbol.of("SOLUSD"), Symbol.of("XRPUSD")};
     static final String[] BOOKS = {"scalping", "short", "medium", "long"};
     static final RiskRule[] RULES = {RiskRule.ASSET_EXPOSURE, RiskRule.LONG_EXPOSURE, RiskRule.SHORT_EXPOSURE,

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * than before), checked at the moment of acceptance by arithmetic written here; every bad number is rejected with a
  * reason naming it; the engine never throws.
  */
-class EngineRiskInvariantProperties {
+class EngineRiskInvariantPropertiesTest {
     static final BarSeries bars = RealBars.bitstamp(Timeframe.M5);
 
     record Raw(int bucket, int action, double size, double confidence, Double meta) {
