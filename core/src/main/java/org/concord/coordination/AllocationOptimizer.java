@@ -1,0 +1,174 @@
+package org.concord.coordination;
+
+import java.util.Arrays;
+
+/**
+ * Turns bucket scores into capital allocations and moves allocations smoothly.
+ * <ul>
+ *   <li>{@link #target}: softmax of the scores at {@code temperature} (a non-finite score counts as 0, neutral),
+ *       projected onto the allowed set {@code min <= a_i <= max, sum a_i = 1}.</li>
+ *   <li>{@link #smooth}: the point of that set nearest the target that moves no allocation more than
+ *       {@code maxStep} from the previous one: the projection onto
+ *       {@code max(min, prev_i - step) <= a_i <= min(max, prev_i + step), sum = 1}. The previous allocation lies
+ *       in that set, so it is never empty; "renormalizing" is the shift that brings the sum back to 1 within the
+ *       step bounds.</li>
+ * </ul>
+ * The projection {@code a_i = clamp(t_i + lambda, lo_i, hi_i)} finds {@code lambda} by bisection, then puts the last
+ * rounding residue on a coordinate with room, so the sum is 1 to within 1e-12.
+ */
+public final class AllocationOptimizer {
+    private final double min;
+    private final double max;
+    private final double maxStep;
+    private final double temperature;
+
+    public AllocationOptimizer(double min, double max, double maxStep, double temperature) {
+        if (!(min >= 0) || !(max <= 1) || !(min <= max)) {
+            throw new IllegalArgumentException("need 0 <= min <= max <= 1, got " + min + "/" + max);
+        }
+        if (min * Bucket.COUNT > 1 + 1e-12 || max * Bucket.COUNT < 1 - 1e-12) {
+            throw new IllegalArgumentException("bounds " + min + ".." + max + " cannot sum to 1 over " + Bucket.COUNT + " buckets");
+        }
+        if (!(maxStep > 0) || !(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("maxStep and temperature must be > 0, got " + maxStep + "/" + temperature);
+        }
+        this.min = min;
+        this.max = max;
+        this.maxStep = maxStep;
+        this.temperature = temperature;
+    }
+
+    /** Min 10%, max 50%, step 0.1, temperature 1. */
+    public static AllocationOptimizer defaults() {
+        return new AllocationOptimizer(0.10, 0.50, 0.10, 1.0);
+    }
+
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public double maxStep() {
+        return maxStep;
+    }
+
+    /** Equal shares (always allowed). */
+    public double[] equal() {
+        double[] a = new double[Bucket.COUNT];
+        Arrays.fill(a, 1.0 / Bucket.COUNT);
+        return a;
+    }
+
+    /** Target allocation for {@code scores} (one per bucket, any values). */
+    public double[] target(double[] scores) {
+        check(scores, "scores");
+        int n = scores.length;
+        double[] s = new double[n];
+        double top = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            s[i] = Double.isFinite(scores[i]) ? Math.max(-50, Math.min(50, scores[i])) / temperature : 0;
+            top = Math.max(top, s[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            s[i] = Math.exp(s[i] - top);
+            sum += s[i];
+        }
+        for (int i = 0; i < n; i++) {
+            s[i] /= sum;
+        }
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        Arrays.fill(lo, min);
+        Arrays.fill(hi, max);
+        return project(s, lo, hi);
+    }
+
+    /** The allocation after one update from {@code previous} toward {@code target}. */
+    public double[] smooth(double[] previous, double[] target) {
+        check(previous, "previous");
+        check(target, "target");
+        int n = previous.length;
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(previous[i]) || previous[i] < min - 1e-9 || previous[i] > max + 1e-9) {
+                throw new IllegalArgumentException("previous allocation " + Arrays.toString(previous) + " is outside [" + min + ", " + max + "]");
+            }
+            sum += previous[i];
+            lo[i] = Math.max(min, previous[i] - maxStep);
+            hi[i] = Math.min(max, previous[i] + maxStep);
+        }
+        if (Math.abs(sum - 1) > 1e-9) {
+            throw new IllegalArgumentException("previous allocation sums to " + sum + ", not 1");
+        }
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = Double.isFinite(target[i]) ? target[i] : previous[i];
+        }
+        return project(t, lo, hi);
+    }
+
+    private static void check(double[] a, String name) {
+        if (a == null || a.length != Bucket.COUNT) {
+            throw new IllegalArgumentException(name + " must have one value per bucket (" + Bucket.COUNT + ")");
+        }
+    }
+
+    /**
+     * Euclidean projection of {@code t} onto {@code lo <= x <= hi, sum x = 1} (requires sum lo <= 1 <= sum hi).
+     */
+    static double[] project(double[] t, double[] lo, double[] hi) {
+        int n = t.length;
+        double a = Double.POSITIVE_INFINITY;
+        double b = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            a = Math.min(a, lo[i] - t[i]);
+            b = Math.max(b, hi[i] - t[i]);
+        }
+        double[] x = new double[n];
+        for (int iter = 0; iter < 200; iter++) {
+            double mid = 0.5 * (a + b);
+            if (mid == a || mid == b) {
+                break;
+            }
+            if (sum(t, lo, hi, mid, x) < 1) {
+                a = mid;
+            } else {
+                b = mid;
+            }
+        }
+        sum(t, lo, hi, 0.5 * (a + b), x);
+        // put the rounding residue where there is room
+        for (int pass = 0; pass < 3; pass++) {
+            double s = 0;
+            for (double v : x) {
+                s += v;
+            }
+            double r = 1 - s;
+            if (r == 0) {
+                break;
+            }
+            for (int i = 0; i < n && r != 0; i++) {
+                double room = r > 0 ? hi[i] - x[i] : lo[i] - x[i];
+                double d = r > 0 ? Math.min(r, room) : Math.max(r, room);
+                x[i] += d;
+                r -= d;
+            }
+        }
+        return x;
+    }
+
+    private static double sum(double[] t, double[] lo, double[] hi, double lambda, double[] out) {
+        double s = 0;
+        for (int i = 0; i < t.length; i++) {
+            out[i] = Math.max(lo[i], Math.min(hi[i], t[i] + lambda));
+            s += out[i];
+        }
+        return s;
+    }
+}

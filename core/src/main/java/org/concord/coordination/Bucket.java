@@ -1,0 +1,82 @@
+package org.concord.coordination;
+
+import java.util.Locale;
+
+/**
+ * The four holding horizons models are grouped into. Holding periods are in 5-minute bars
+ * ({@link #BAR_MILLIS}): minimum / expected / maximum.
+ */
+public enum Bucket {
+    SCALPING(1, 12, 60),
+    SHORT(12, 48, 288),
+    MEDIUM(288, 720, 1440),
+    LONG(1440, 4320, 8640);
+
+    /** The unit of holding periods: one 5-minute bar. */
+    public static final long BAR_MILLIS = 300_000L;
+    private static final Bucket[] ALL = values();
+    public static final int COUNT = ALL.length;
+
+    private final int minHoldingBars;
+    private final int expectedHoldingBars;
+    private final int maxHoldingBars;
+
+    Bucket(int min, int expected, int max) {
+        this.minHoldingBars = min;
+        this.expectedHoldingBars = expected;
+        this.maxHoldingBars = max;
+    }
+
+    public int minHoldingBars() {
+        return minHoldingBars;
+    }
+
+    public int expectedHoldingBars() {
+        return expectedHoldingBars;
+    }
+
+    public int maxHoldingBars() {
+        return maxHoldingBars;
+    }
+
+    /** The book name used for risk limits, orders and reports ("scalping", ...). */
+    public String book() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The bucket whose book name this is, or null. */
+    public static Bucket ofBook(String book) {
+        for (Bucket b : ALL) {
+            if (b.book().equals(book)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** The bucket whose expected holding is nearest to {@code bars} on a log scale. */
+    public static Bucket forHolding(double bars) {
+        if (!(bars > 0) || Double.isInfinite(bars)) {
+            throw new IllegalArgumentException("holding period must be finite and > 0 bars, got " + bars);
+        }
+        Bucket best = SCALPING;
+        double bestDist = Double.MAX_VALUE;
+        for (Bucket b : ALL) {
+            double d = Math.abs(Math.log(bars / b.expectedHoldingBars));
+            if (d < bestDist) {
+                bestDist = d;
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    /** All buckets, shortest first (a copy). */
+    public static Bucket[] all() {
+        return ALL.clone();
+    }
+
+    static Bucket at(int i) {
+        return ALL[i];
+    }
+}

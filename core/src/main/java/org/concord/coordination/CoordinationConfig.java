@@ -1,0 +1,72 @@
+package org.concord.coordination;
+
+import org.concord.execution.SizingConfig;
+import org.concord.model.Timeframe;
+
+/**
+ * Everything that shapes the coordination layer's decisions, in one value that results are saved with.
+ *
+ * @param decisionTimeframe   bars of this timeframe drive the regime, bucket returns, allocation updates and slices
+ * @param allocationEveryBars allocation updates happen every this many decision bars
+ */
+public record CoordinationConfig(Timeframe decisionTimeframe, int allocationEveryBars, double minAllocation, double maxAllocation,
+                                 double maxAllocationStep, double allocationTemperature, AllocationConfig allocation,
+                                 int regimeWindow, int regimeLongHalfLife, RegimeDetector.Config regime,
+                                 UcbWeightLearner.Config learner, PositionCoordinator.Config coordinator,
+                                 double alignThreshold, double alignBoost, int alignMinBuckets,
+                                 SizingConfig sizing, TradeScheduler.Config scheduler) {
+    public CoordinationConfig {
+        if (decisionTimeframe == null || allocation == null || regime == null || learner == null || coordinator == null
+                || sizing == null || scheduler == null) {
+            throw new IllegalArgumentException("coordination config parts are required");
+        }
+        if (allocationEveryBars < 1) {
+            throw new IllegalArgumentException("allocationEveryBars must be >= 1, got " + allocationEveryBars);
+        }
+        // the parts validate themselves on construction; build them once here to fail early
+        new AllocationOptimizer(minAllocation, maxAllocation, maxAllocationStep, allocationTemperature);
+        new SignalAlignment(alignThreshold, alignBoost, alignMinBuckets);
+        new EfficiencyRatioMeasure(regimeWindow, regimeLongHalfLife);
+    }
+
+    /**
+     * 5-minute decisions, allocation every hour within [10%, 50%] moving at most 0.1 per update, softmax temperature 5
+     * (annualized Sharpe ratios of 5-minute returns are large numbers: a gentler softmax keeps allocations from
+     * swinging to the bounds on noise), and the defaults of every part.
+     */
+    public static CoordinationConfig defaults() {
+        return new CoordinationConfig(Timeframe.M5, 12, 0.10, 0.50, 0.10, 5.0, AllocationConfig.defaults(), 20, 500,
+                RegimeDetector.Config.defaults(), UcbWeightLearner.Config.defaults(), PositionCoordinator.Config.defaults(),
+                0.8, 0.5, 2, SizingConfig.defaults(), TradeScheduler.Config.defaults());
+    }
+
+    public CoordinationConfig withCoordinator(PositionCoordinator.Config c) {
+        return new CoordinationConfig(decisionTimeframe, allocationEveryBars, minAllocation, maxAllocation, maxAllocationStep,
+                allocationTemperature, allocation, regimeWindow, regimeLongHalfLife, regime, learner, c, alignThreshold, alignBoost,
+                alignMinBuckets, sizing, scheduler);
+    }
+
+    public CoordinationConfig withSizing(SizingConfig s) {
+        return new CoordinationConfig(decisionTimeframe, allocationEveryBars, minAllocation, maxAllocation, maxAllocationStep,
+                allocationTemperature, allocation, regimeWindow, regimeLongHalfLife, regime, learner, coordinator, alignThreshold, alignBoost,
+                alignMinBuckets, s, scheduler);
+    }
+
+    public CoordinationConfig withScheduler(TradeScheduler.Config s) {
+        return new CoordinationConfig(decisionTimeframe, allocationEveryBars, minAllocation, maxAllocation, maxAllocationStep,
+                allocationTemperature, allocation, regimeWindow, regimeLongHalfLife, regime, learner, coordinator, alignThreshold, alignBoost,
+                alignMinBuckets, sizing, s);
+    }
+
+    AllocationOptimizer optimizer() {
+        return new AllocationOptimizer(minAllocation, maxAllocation, maxAllocationStep, allocationTemperature);
+    }
+
+    SignalAlignment alignment() {
+        return new SignalAlignment(alignThreshold, alignBoost, alignMinBuckets);
+    }
+
+    MarketStateMeasure measure() {
+        return new EfficiencyRatioMeasure(regimeWindow, regimeLongHalfLife);
+    }
+}

@@ -1,0 +1,481 @@
+package org.concord.coordination;
+
+import org.concord.bus.EventBus;
+import org.concord.data.BarListener;
+import org.concord.execution.Broker;
+import org.concord.execution.ExecutionListener;
+import org.concord.execution.Fill;
+import org.concord.execution.Order;
+import org.concord.execution.OrderEvent;
+import org.concord.execution.OrderOrigin;
+import org.concord.execution.OrderRequest;
+import org.concord.execution.OrderSide;
+import org.concord.execution.PositionSizer;
+import org.concord.metrics.EquityCurve;
+import org.concord.model.Action;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.risk.PlannedOrder;
+import org.concord.risk.RiskCheckResult;
+import org.concord.risk.RiskEvent;
+import org.concord.risk.UnifiedRiskManager;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The coordination layer wired end to end on the decision thread: signals → {@link PositionCoordinator} (alignment,
+ * conflicts, sizing) → {@link UnifiedRiskManager#check} → netting between the buckets' books → {@link TradeScheduler}
+ * → orders on a {@link Broker} (whose pre-trade gate is the same risk manager) → fills back into the
+ * {@link BucketLedger} → bucket performance, allocation, source weights and the adapters' feedback.
+ *
+ * <p>Per bar of the decision timeframe a driver (live loop or backtester) calls, in this order:
+ * <ol>
+ *   <li>the broker's market data (a {@link org.concord.execution.PaperBroker} fills against the bar),</li>
+ *   <li>{@link #onBarClose} (marks, regime, bucket returns, allocation update, equity, due slices),</li>
+ *   <li>{@link #decide} with the signals of that decision (possibly none: held positions still expire).</li>
+ * </ol>
+ * Same inputs, same configuration ⇒ same orders: nothing here reads a clock or a thread.
+ */
+public final class CoordinationEngine implements BarListener, ExecutionListener {
+    /** The broker book name of the coordination layer's orders. */
+    public static final String BOOK = "coordination";
+    private static final double DUST = 1e-12;
+
+    private static final class Inflight {
+        final Symbol symbol;
+        final double quantity;
+        final double[] composition;
+        double filled;
+
+        Inflight(Symbol symbol, double quantity, double[] composition) {
+            this.symbol = symbol;
+            this.quantity = quantity;
+            this.composition = composition;
+        }
+    }
+
+    private final CoordinationConfig config;
+    private final Broker broker;
+    private final UnifiedRiskManager risk;
+    private final EventBus bus;
+    private final Symbol reference;
+    private final BucketLedger ledger = new BucketLedger();
+    private final CapitalAllocationManager allocations;
+    private final UcbWeightLearner learner;
+    private final PositionCoordinator coordinator;
+    private final TradeScheduler scheduler;
+    private final CoordinatedPortfolio portfolio;
+    private final Map<Symbol, Double> marks = new LinkedHashMap<>();
+    private final Map<Symbol, Double> vpin = new HashMap<>();
+    private final Map<String, Inflight> inflight = new HashMap<>();
+    private final Map<String, ModelAdapter<?>> adapters = new HashMap<>();
+    private final List<ConflictEvent> conflicts = new ArrayList<>();
+    private final List<AlignmentEvent> alignments = new ArrayList<>();
+    private final List<SignalRejected> rejected = new ArrayList<>();
+    private final List<TradeFeedback> bucketTrades = new ArrayList<>();
+    private final EquityCurve equity = new EquityCurve();
+    private final java.util.function.ToDoubleFunction<Symbol> priceFn = this::price;
+    private final java.util.function.ToDoubleFunction<Symbol> vpinFn = this::vpin;
+    private final org.concord.risk.MarketView market = this::price;
+    private final double[] lastPnl = new double[Bucket.COUNT];
+    private final double[] lastCapital = new double[Bucket.COUNT];
+    private long bars;
+    private long actionsTaken;
+
+    /**
+     * @param reference the market whose bars drive the regime, bucket returns and the equity curve
+     * @param bus       where coordination events go (null: only the histories)
+     */
+    public CoordinationEngine(CoordinationConfig config, Broker broker, UnifiedRiskManager risk, Symbol reference, EventBus bus) {
+        if (config == null || broker == null || risk == null || reference == null) {
+            throw new IllegalArgumentException("config, broker, risk and reference symbol are required");
+        }
+        this.config = config;
+        this.broker = broker;
+        this.risk = risk;
+        this.bus = bus;
+        this.reference = reference;
+        this.allocations = new CapitalAllocationManager(config.allocation(), config.optimizer(),
+                new RegimeDetector(config.measure(), config.regime()), new RegimeScores(288, 100), bus);
+        this.learner = new UcbWeightLearner(config.learner());
+        this.coordinator = new PositionCoordinator(config.coordinator(), ledger, allocations, learner, new PositionSizer(config.sizing()),
+                config.alignment());
+        this.scheduler = new TradeScheduler(config.scheduler());
+        this.portfolio = new CoordinatedPortfolio(broker.account(), ledger);
+        ledger.setTradeListener(this::onBucketTrade);
+        broker.addListener(this);
+    }
+
+    // ------------------------------------------------------------------ inputs
+
+    /** Routes action and outcome feedback to {@code adapter} for its source id. */
+    public void registerAdapter(ModelAdapter<?> adapter) {
+        if (adapter == null) {
+            throw new IllegalArgumentException("adapter is null");
+        }
+        adapters.put(adapter.sourceId(), adapter);
+        learner.arm(adapter.sourceId());
+    }
+
+    /** Order-flow toxicity for {@code symbol} in [0, 1] (from the microstructure module); sizes shrink above the threshold. */
+    public void setVpin(Symbol symbol, double value) {
+        if (symbol == null || !(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("vpin must be in [0, 1] for a symbol, got " + value);
+        }
+        vpin.put(symbol, value);
+    }
+
+    @Override
+    public void onBarClose(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low, double close, double volume) {
+        risk.onBarClose(symbol, tf, openTime, open, high, low, close, volume);
+        if (tf != config.decisionTimeframe() || !(close > 0) || Double.isInfinite(close)) {
+            return;
+        }
+        long t = tf.closeTime(openTime);
+        marks.put(symbol, close);
+        if (symbol.equals(reference)) {
+            allocations.onMarketBar(close, volume);
+            double e = broker.account().equity();
+            recordBucketReturns(e);
+            bars++;
+            if (bars % config.allocationEveryBars() == 0) {
+                allocations.update(t);
+            }
+            equity.add(t, e, grossExposure(e));
+            risk.observeEquity(e);
+        }
+        submitDue(t);
+    }
+
+    private void recordBucketReturns(double e) {
+        double[] r = new double[Bucket.COUNT];
+        for (Bucket b : Bucket.all()) {
+            int i = b.ordinal();
+            double pnl = ledger.pnl(b, priceFn);
+            r[i] = lastCapital[i] > 0 ? (pnl - lastPnl[i]) / lastCapital[i] : 0;
+            lastPnl[i] = pnl;
+            lastCapital[i] = allocations.allocation(b) * e;
+        }
+        if (bars > 0) {
+            allocations.onBucketReturns(r);
+        }
+    }
+
+    private double grossExposure(double e) {
+        double g = 0;
+        for (Map.Entry<Symbol, Double> m : marks.entrySet()) {
+            g += Math.abs(broker.account().positionQuantity(m.getKey())) * m.getValue();
+        }
+        return e > 0 ? g / e : 0;
+    }
+
+    /** One decision at {@code time} (a bar close time) with the signals the models gave for it. */
+    public DecisionReport decide(long time, List<Signal> signals) {
+        double e = broker.account().equity();
+        PositionCoordinator.PlanResult pr = coordinator.plan(time, signals, e, priceFn, vpinFn);
+        RiskCheckResult rr = risk.check(pr.plan(), portfolio, market);
+        List<TradeScheduler.Slice> queued = rr.plan().isEmpty() ? List.of() : scheduler.schedule(time, net(time, pr, rr),
+                Math.min(config.scheduler().maxSliceFraction(), risk.limits().maxOrderFraction()) * e, priceFn);
+        List<String> sent = submitDue(time);
+        publish(pr);
+        feedBack(time, signals, pr, rr);
+        return new DecisionReport(time, pr, rr, queued, sent);
+    }
+
+    /** Nets the checked items per symbol into market orders, crossing opposite books internally first. */
+    private List<NetOrder> net(long time, PositionCoordinator.PlanResult pr, RiskCheckResult rr) {
+        Map<Symbol, double[]> comps = new TreeMap<>();
+        Map<Symbol, double[]> unattributed = new HashMap<>();
+        Map<Symbol, double[]> urgency = new HashMap<>(); // {tf rank, -strength, holding}
+        for (PlannedOrder item : rr.plan().orders()) {
+            Symbol s = item.symbol();
+            double[] c = comps.computeIfAbsent(s, k -> new double[Bucket.COUNT]);
+            double[] u = urgency.computeIfAbsent(s, k -> new double[]{Integer.MAX_VALUE, 0, Integer.MAX_VALUE});
+            Bucket b = Bucket.ofBook(item.book());
+            if (b != null) {
+                c[b.ordinal()] += item.quantity();
+                PositionCoordinator.ItemInfo info = pr.items().get(item.id());
+                if (info != null && NetOrder.compareUrgency(info.timeframeRank(), info.strength(), info.holdingBars(),
+                        (int) u[0], -u[1], (int) u[2]) < 0) {
+                    u[0] = info.timeframeRank();
+                    u[1] = -info.strength();
+                    u[2] = info.holdingBars();
+                }
+            } else {
+                // a risk cut: shared by the books that hold the position, the rest belongs to no book
+                double q = item.quantity();
+                double held = 0;
+                for (Bucket x : Bucket.all()) {
+                    double p = ledger.position(x, s).quantity();
+                    if (Math.signum(p) == -Math.signum(q)) {
+                        held += p;
+                    }
+                }
+                double share = held == 0 ? 0 : Math.min(1, Math.abs(q / held));
+                for (Bucket x : Bucket.all()) {
+                    double p = ledger.position(x, s).quantity();
+                    if (Math.signum(p) == -Math.signum(q)) {
+                        c[x.ordinal()] -= p * share;
+                    }
+                }
+                unattributed.computeIfAbsent(s, k -> new double[1])[0] += q + held * share;
+                u[0] = -1; // risk first
+                u[1] = -1;
+                u[2] = 0;
+            }
+        }
+        List<NetOrder> out = new ArrayList<>();
+        for (Map.Entry<Symbol, double[]> en : comps.entrySet()) {
+            Symbol s = en.getKey();
+            double[] c = en.getValue();
+            for (Bucket b : Bucket.all()) {
+                if (c[b.ordinal()] != 0) {
+                    ledger.addPending(b, s, c[b.ordinal()]);
+                }
+            }
+            ledger.crossInternally(s, c, price(s), time);
+            double q = unattributed.getOrDefault(s, new double[1])[0];
+            for (double v : c) {
+                q += v;
+            }
+            if (Math.abs(q) * price(s) > DUST) {
+                double[] u = urgency.get(s);
+                out.add(new NetOrder(s, q, c, (int) u[0], -u[1], (int) u[2]));
+            }
+        }
+        out.sort((a, b) -> NetOrder.compareUrgency(a.timeframeRank(), a.strength(), a.holdingBars(), b.timeframeRank(), b.strength(), b.holdingBars()));
+        return out;
+    }
+
+    private List<String> submitDue(long time) {
+        List<TradeScheduler.Slice> due = scheduler.due(time);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(due.size());
+        for (TradeScheduler.Slice s : due) {
+            boolean attributed = false;
+            for (double c : s.composition()) {
+                attributed |= c != 0;
+            }
+            OrderRequest req = OrderRequest.market(s.clientOrderId(), s.symbol(), OrderSide.of(s.quantity()), Math.abs(s.quantity()))
+                    .withOrigin(attributed ? OrderOrigin.STRATEGY : OrderOrigin.RISK, BOOK);
+            inflight.put(s.clientOrderId(), new Inflight(s.symbol(), s.quantity(), s.composition()));
+            broker.submit(req);
+            ids.add(s.clientOrderId());
+        }
+        return ids;
+    }
+
+    // ------------------------------------------------------------------ broker events
+
+    @Override
+    public void onFill(Fill fill, Order order) {
+        Inflight in = inflight.get(fill.clientOrderId());
+        if (in == null) {
+            return; // a person's order: the account has it, no bucket does
+        }
+        double phi = fill.quantity() / Math.abs(in.quantity);
+        for (Bucket b : Bucket.all()) {
+            double c = in.composition[b.ordinal()];
+            if (c != 0) {
+                double q = c * phi;
+                ledger.fill(b, in.symbol, q, fill.price(), fill.fee() * Math.abs(q) / fill.quantity(), fill.time());
+            }
+        }
+        in.filled += fill.quantity();
+    }
+
+    @Override
+    public void onOrderEvent(OrderEvent event, Order order) {
+        if (!event.state().isTerminal()) {
+            return;
+        }
+        Inflight in = inflight.remove(event.clientOrderId());
+        if (in == null) {
+            return;
+        }
+        double rest = (Math.abs(in.quantity) - Math.max(in.filled, order == null ? 0 : order.filledQuantity())) / Math.abs(in.quantity);
+        if (rest > DUST) {
+            for (Bucket b : Bucket.all()) {
+                double c = in.composition[b.ordinal()];
+                if (c != 0) {
+                    ledger.releasePending(b, in.symbol, c * rest);
+                }
+            }
+        }
+    }
+
+    private void onBucketTrade(Bucket b, Symbol s, BucketLedger.Position p, long exitTime, double ret, double pnl) {
+        TradeFeedback fb = new TradeFeedback(p.leadSource(), s, b, p.entryTime(), exitTime, ret, p.predictedReturn(), pnl);
+        bucketTrades.add(fb);
+        allocations.onTradeClosed(b, ret, p.predictedReturn());
+        if (!p.leadSource().isEmpty()) {
+            learner.reward(allocations.regime(), p.leadSource(), ret);
+            if (learner.config().mode() == UcbWeightLearner.Mode.FEEDBACK) {
+                learner.feedback(p.leadSource(), ret, allocations.tracker(b).maxDrawdown());
+            }
+            ModelAdapter<?> a = adapters.get(p.leadSource());
+            if (a != null) {
+                a.onFeedback(fb);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ feedback and events
+
+    private void publish(PositionCoordinator.PlanResult pr) {
+        rejected.addAll(pr.rejected());
+        alignments.addAll(pr.alignments());
+        conflicts.addAll(pr.conflicts());
+        if (bus == null) {
+            return;
+        }
+        for (SignalRejected r : pr.rejected()) {
+            bus.publish(CoordinationTopics.REJECTED_SIGNALS, r);
+        }
+        for (AlignmentEvent a : pr.alignments()) {
+            bus.publish(CoordinationTopics.ALIGNMENTS, a);
+        }
+        for (ConflictEvent c : pr.conflicts()) {
+            bus.publish(CoordinationTopics.CONFLICTS, c);
+        }
+    }
+
+    /** Tells each source what was done with its signal. */
+    private void feedBack(long time, List<Signal> signals, PositionCoordinator.PlanResult pr, RiskCheckResult rr) {
+        if (signals.isEmpty()) {
+            return;
+        }
+        Map<String, Double> checked = new HashMap<>();
+        for (PlannedOrder o : rr.plan().orders()) {
+            checked.put(o.id(), o.quantity());
+        }
+        Map<String, List<String>> riskNotes = new HashMap<>();
+        for (RiskEvent e : rr.events()) {
+            riskNotes.computeIfAbsent(e.ref(), k -> new ArrayList<>()).add(e.message());
+        }
+        Map<Signal, String> rejectedWhy = new HashMap<>();
+        for (SignalRejected r : pr.rejected()) {
+            for (Signal s : signals) {
+                if (s.sourceId().equals(r.sourceId()) && s.symbol().equals(r.symbol()) && s.bucket() == r.bucket() && !rejectedWhy.containsKey(s)) {
+                    rejectedWhy.put(s, r.reason());
+                    break;
+                }
+            }
+        }
+        Map<String, BucketIntent> intents = new HashMap<>();
+        for (BucketIntent in : pr.intents()) {
+            intents.put(in.bucket().book() + "/" + in.symbol().code(), in);
+        }
+        for (Signal s : signals) {
+            ActionTaken taken;
+            String why = rejectedWhy.get(s);
+            if (why != null) {
+                taken = new ActionTaken(s.sourceId(), s.symbol(), time, s.bucket(), s.action(), Action.HOLD, 0, List.of("rejected: " + why));
+            } else if (s.action() == Action.HOLD) {
+                taken = new ActionTaken(s.sourceId(), s.symbol(), time, s.bucket(), Action.HOLD, Action.HOLD, 0, List.of("no opinion"));
+            } else {
+                String id = "p" + time + "-" + s.bucket().book() + "-" + s.symbol().code();
+                PositionCoordinator.ItemInfo info = pr.items().get(id);
+                double requested = info == null ? 0 : info.requested();
+                double done = checked.getOrDefault(id, 0.0);
+                List<String> reasons = new ArrayList<>();
+                BucketIntent in = intents.get(s.bucket().book() + "/" + s.symbol().code());
+                if (info != null) {
+                    reasons.addAll(info.notes());
+                } else if (in != null) {
+                    reasons.addAll(in.notes());
+                    if (reasons.isEmpty()) {
+                        reasons.add("no change needed");
+                    }
+                }
+                reasons.addAll(riskNotes.getOrDefault(id, List.of()));
+                Action act = done > 0 ? Action.BUY : done < 0 ? Action.SELL : Action.HOLD;
+                taken = new ActionTaken(s.sourceId(), s.symbol(), time, s.bucket(), s.action(), act,
+                        requested != 0 ? done / requested : 0, reasons);
+            }
+            actionsTaken++;
+            ModelAdapter<?> a = adapters.get(s.sourceId());
+            if (a != null) {
+                a.onActionTaken(taken);
+            }
+            if (bus != null) {
+                bus.publish(CoordinationTopics.ACTIONS, taken);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    double price(Symbol s) {
+        Double m = marks.get(s);
+        if (m != null) {
+            return m;
+        }
+        return broker.account().markPrice(s);
+    }
+
+    double vpin(Symbol s) {
+        return vpin.getOrDefault(s, 0.0);
+    }
+
+    public CoordinationConfig config() {
+        return config;
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    public UnifiedRiskManager risk() {
+        return risk;
+    }
+
+    public CapitalAllocationManager allocations() {
+        return allocations;
+    }
+
+    public UcbWeightLearner learner() {
+        return learner;
+    }
+
+    public BucketLedger ledger() {
+        return ledger;
+    }
+
+    public TradeScheduler scheduler() {
+        return scheduler;
+    }
+
+    public EquityCurve equityCurve() {
+        return equity;
+    }
+
+    public List<ConflictEvent> conflicts() {
+        return Collections.unmodifiableList(conflicts);
+    }
+
+    public List<AlignmentEvent> alignments() {
+        return Collections.unmodifiableList(alignments);
+    }
+
+    public List<SignalRejected> rejectedSignals() {
+        return Collections.unmodifiableList(rejected);
+    }
+
+    /** Every closed bucket trade (what the adapters got as feedback). */
+    public List<TradeFeedback> bucketTrades() {
+        return Collections.unmodifiableList(bucketTrades);
+    }
+
+    public long actionsTaken() {
+        return actionsTaken;
+    }
+}

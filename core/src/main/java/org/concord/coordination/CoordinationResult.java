@@ -1,0 +1,35 @@
+package org.concord.coordination;
+
+import org.concord.metrics.EquityCurve;
+import org.concord.metrics.PerformanceMetrics;
+import org.concord.metrics.RoundTrip;
+import org.concord.metrics.Synergy;
+import org.concord.metrics.TradeJournal;
+import org.concord.risk.RiskEvent;
+import org.concord.risk.RiskLimits;
+
+import java.util.List;
+
+/**
+ * A run's results together with the configuration that produced them (saved as JSON by {@link ResultsJson}).
+ *
+ * @param broker    the broker's configuration (e.g. a {@link org.concord.execution.PaperBrokerConfig})
+ * @param synergy   combined vs buckets alone, when the runs alone were made (else null)
+ */
+public record CoordinationResult(String description, CoordinationConfig config, RiskLimits riskLimits, Object broker,
+                                 PerformanceMetrics metrics, EquityCurve.Data equity, List<AllocationUpdate> allocations,
+                                 List<ConflictEvent> conflicts, List<AlignmentEvent> alignments, List<RiskEvent> riskEvents,
+                                 List<SignalRejected> rejectedSignals, List<RoundTrip> trades, List<TradeFeedback> bucketTrades,
+                                 Synergy synergy) {
+
+    /** The results of {@code engine}'s run so far. */
+    public static CoordinationResult of(String description, CoordinationEngine engine, Object brokerConfig, Synergy synergy) {
+        List<RoundTrip> trades = TradeJournal.of(engine.broker().fills());
+        EquityCurve curve = engine.equityCurve();
+        double ppy = 365.0 * 24 * 3600_000 / engine.config().decisionTimeframe().millis();
+        return new CoordinationResult(description, engine.config(), engine.risk().limits(), brokerConfig,
+                PerformanceMetrics.of(curve, trades, ppy), curve.data(), List.copyOf(engine.allocations().history()),
+                List.copyOf(engine.conflicts()), List.copyOf(engine.alignments()), List.copyOf(engine.risk().history()),
+                List.copyOf(engine.rejectedSignals()), trades, List.copyOf(engine.bucketTrades()), synergy);
+    }
+}

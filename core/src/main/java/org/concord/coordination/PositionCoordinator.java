@@ -1,0 +1,363 @@
+package org.concord.coordination;
+
+import org.concord.execution.PositionSizer;
+import org.concord.model.Action;
+import org.concord.model.Symbol;
+import org.concord.risk.PlannedOrder;
+import org.concord.risk.TradePlan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Turns one decision's signals into a {@link TradePlan} of per-bucket position changes:
+ * <ol>
+ *   <li>reject signals with bad numbers (or from the future) with the reason;</li>
+ *   <li>combine each bucket's signals per symbol into a {@link BucketIntent}, weighting sources by the learner;</li>
+ *   <li>per symbol: scale aligned buckets ({@link SignalAlignment}), resolve opposite ones ({@link ConflictResolver});</li>
+ *   <li>size each intent: {@code allocation * equity * sizer fraction * alignment * conflict scale}, capped at the
+ *       sizer's safety fraction of the bucket's capital; a spot account turns a sell into "exit";</li>
+ *   <li>books held past their bucket's maximum holding period go flat; changes that would cut a position before its
+ *       minimum holding period are held back; changes below the minimum order size are skipped;</li>
+ *   <li>hold each symbol's net target within {@code maxSymbolNetExposure} of equity;</li>
+ *   <li>order the items most urgent first (shorter timeframe, stronger, shorter holding).</li>
+ * </ol>
+ * The plan then goes to the risk manager, which has the last word.
+ */
+public final class PositionCoordinator {
+    /** Coordination parameters. */
+    public record Config(ConflictPolicy policy, double maxSymbolNetExposure, double minOrderNotional, double minRebalanceFraction,
+                         boolean allowShort) {
+        public Config {
+            if (policy == null || !(maxSymbolNetExposure > 0) || !(minOrderNotional >= 0) || !(minRebalanceFraction >= 0 && minRebalanceFraction < 1)) {
+                throw new IllegalArgumentException("invalid coordinator config " + this);
+            }
+        }
+
+        /** Confidence priority, 50% net per symbol, orders of at least 10 (quote) and 5% of the bucket's capital, spot. */
+        public static Config defaults() {
+            return new Config(ConflictPolicy.CONFIDENCE_PRIORITY, 0.5, 10, 0.05, false);
+        }
+
+        public Config withPolicy(ConflictPolicy p) {
+            return new Config(p, maxSymbolNetExposure, minOrderNotional, minRebalanceFraction, allowShort);
+        }
+
+        public Config withShorting(boolean allow) {
+            return new Config(policy, maxSymbolNetExposure, minOrderNotional, minRebalanceFraction, allow);
+        }
+
+        public Config withNetLimit(double limit) {
+            return new Config(policy, limit, minOrderNotional, minRebalanceFraction, allowShort);
+        }
+    }
+
+    /** What an item of the plan stands for. */
+    public record ItemInfo(String id, Bucket bucket, Symbol symbol, double target, double requested, int timeframeRank,
+                           double strength, int holdingBars, List<Signal> signals, List<String> notes) {
+    }
+
+    /** The plan and everything that explains it. */
+    public record PlanResult(TradePlan plan, Map<String, ItemInfo> items, List<BucketIntent> intents, List<SignalRejected> rejected,
+                             List<AlignmentEvent> alignments, List<ConflictEvent> conflicts) {
+    }
+
+    private final Config config;
+    private final BucketLedger ledger;
+    private final CapitalAllocationManager allocations;
+    private final UcbWeightLearner learner;
+    private final PositionSizer sizer;
+    private final SignalAlignment alignment;
+    private final ConflictResolver resolver;
+
+    public PositionCoordinator(Config config, BucketLedger ledger, CapitalAllocationManager allocations, UcbWeightLearner learner,
+                               PositionSizer sizer, SignalAlignment alignment) {
+        if (config == null || ledger == null || allocations == null || learner == null || sizer == null || alignment == null) {
+            throw new IllegalArgumentException("all coordinator parts are required");
+        }
+        this.config = config;
+        this.ledger = ledger;
+        this.allocations = allocations;
+        this.learner = learner;
+        this.sizer = sizer;
+        this.alignment = alignment;
+        this.resolver = new ConflictResolver(config.policy());
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * Plans one decision.
+     *
+     * @param price a usable price per symbol (0/NaN: signals on it are rejected)
+     * @param vpin  order-flow toxicity per symbol in [0, 1] (0 when unknown)
+     */
+    public PlanResult plan(long time, List<Signal> signals, double equity, ToDoubleFunction<Symbol> price, ToDoubleFunction<Symbol> vpin) {
+        if (signals == null || price == null || vpin == null) {
+            throw new IllegalArgumentException("signals, price and vpin are required");
+        }
+        if (signals.isEmpty() && !anyExpired(time)) {
+            return new PlanResult(TradePlan.empty(time), Map.of(), List.of(), List.of(), List.of(), List.of());
+        }
+        List<SignalRejected> rejected = new ArrayList<>();
+        Map<Symbol, Map<Bucket, List<Signal>>> groups = new TreeMap<>();
+        for (Signal s : signals) {
+            String problem = s.problem();
+            if (problem == null && s.time() > time) {
+                problem = "signal time " + s.time() + " is after the decision time " + time + " (lookahead)";
+            }
+            double p = price.applyAsDouble(s.symbol());
+            if (problem == null && (!(p > 0) || Double.isInfinite(p))) {
+                problem = "no usable price for " + s.symbol();
+            }
+            if (problem != null) {
+                rejected.add(new SignalRejected(time, s.sourceId(), s.symbol(), s.bucket(), problem));
+                continue;
+            }
+            if (s.action() != Action.HOLD) {
+                groups.computeIfAbsent(s.symbol(), k -> new EnumMap<>(Bucket.class)).computeIfAbsent(s.bucket(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<BucketIntent> intents = new ArrayList<>();
+        List<AlignmentEvent> aligned = new ArrayList<>();
+        List<ConflictEvent> conflicts = new ArrayList<>();
+        Map<String, ItemInfo> infos = new LinkedHashMap<>();
+        List<PlannedOrder> items = new ArrayList<>();
+        Regime regime = allocations.regime();
+        // symbols with intents, plus books held past their maximum holding period
+        Map<Symbol, Map<Bucket, BucketIntent>> bySymbol = new TreeMap<>();
+        for (Map.Entry<Symbol, Map<Bucket, List<Signal>>> e : groups.entrySet()) {
+            Map<Bucket, BucketIntent> m = new EnumMap<>(Bucket.class);
+            for (Map.Entry<Bucket, List<Signal>> g : e.getValue().entrySet()) {
+                BucketIntent in = combine(g.getKey(), e.getKey(), g.getValue(), regime);
+                m.put(g.getKey(), in);
+                intents.add(in);
+            }
+            bySymbol.put(e.getKey(), m);
+        }
+        for (Symbol s : ledger.symbolSet()) {
+            if (!bySymbol.containsKey(s)) {
+                bySymbol.put(s, new EnumMap<>(Bucket.class));
+            }
+        }
+        for (Map.Entry<Symbol, Map<Bucket, BucketIntent>> e : bySymbol.entrySet()) {
+            planSymbol(time, e.getKey(), e.getValue(), equity, price.applyAsDouble(e.getKey()), vpin, aligned, conflicts, infos, items);
+        }
+        items.sort(Comparator.comparing(PlannedOrder::id, (a, b) -> {
+            ItemInfo x = infos.get(a);
+            ItemInfo y = infos.get(b);
+            int c = NetOrder.compareUrgency(x.timeframeRank(), x.strength(), x.holdingBars(), y.timeframeRank(), y.strength(), y.holdingBars());
+            return c != 0 ? c : a.compareTo(b);
+        }));
+        return new PlanResult(new TradePlan(time, items), infos, intents, rejected, aligned, conflicts);
+    }
+
+    /** Whether a book has been held past its maximum holding period (the idle decision's only work). */
+    private boolean anyExpired(long time) {
+        for (Symbol s : ledger.symbolSet()) {
+            for (BucketLedger.Position p : ledger.books(s)) {
+                if (p.quantity() != 0 && (time - p.entryTime()) / Bucket.BAR_MILLIS >= p.maxHoldingBars()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Weighted combination of one bucket's signals for one symbol. */
+    BucketIntent combine(Bucket b, Symbol s, List<Signal> sigs, Regime regime) {
+        double[] w = new double[sigs.size()];
+        double wsum = 0;
+        double score = 0;
+        boolean anySize = false;
+        for (int i = 0; i < sigs.size(); i++) {
+            Signal g = sigs.get(i);
+            w[i] = learner.weight(regime, g.sourceId());
+            wsum += w[i];
+            score += w[i] * g.action().sign() * g.strength();
+            anySize |= g.size() > 0;
+        }
+        score /= wsum;
+        int dir = anySize ? (int) Math.signum(score) : 0;
+        double conf = 0;
+        double cw = 0;
+        double meta = 0;
+        double mw = 0;
+        double er = 0;
+        double ew = 0;
+        int lead = 0;
+        double best = -1;
+        for (int i = 0; i < sigs.size(); i++) {
+            Signal g = sigs.get(i);
+            if (dir != 0 && g.action().sign() != dir) {
+                continue;
+            }
+            conf += w[i] * g.confidence();
+            cw += w[i];
+            if (g.metaConfidence() != null) {
+                meta += w[i] * g.metaConfidence();
+                mw += w[i];
+            }
+            if (g.expectedReturn() != null) {
+                er += w[i] * g.expectedReturn();
+                ew += w[i];
+            }
+            double k = w[i] * g.confidence() * Math.max(g.strength(), 1e-12);
+            if (k > best) {
+                best = k;
+                lead = i;
+            }
+        }
+        Signal l = sigs.get(lead);
+        return new BucketIntent(b, s, dir, dir == 0 ? 0 : Math.min(1, Math.abs(score)), cw > 0 ? Math.min(1, conf / cw) : 0,
+                mw > 0 ? Math.min(1, meta / mw) : 1, ew > 0 ? er / ew : null, l.sourceId(), sigs, l.minHoldingBars(),
+                l.expectedHoldingBars(), l.maxHoldingBars(), l.timeframe());
+    }
+
+    private void planSymbol(long time, Symbol s, Map<Bucket, BucketIntent> intents, double equity, double p, ToDoubleFunction<Symbol> vpin,
+                            List<AlignmentEvent> aligned, List<ConflictEvent> conflicts, Map<String, ItemInfo> infos, List<PlannedOrder> items) {
+        List<BucketIntent> list = new ArrayList<>(intents.values());
+        if (!list.isEmpty()) {
+            AlignmentEvent a = alignment.align(time, s, list);
+            if (a != null) {
+                aligned.add(a);
+            }
+            ConflictEvent c = resolver.resolve(time, s, list);
+            if (c != null) {
+                conflicts.add(c);
+            }
+        }
+        if (!(p > 0) || Double.isInfinite(p) || !(equity > 0)) {
+            return; // no price (only held books reach here without one) or nothing to size with: leave the books as they are
+        }
+        double v = vpin.applyAsDouble(s);
+        v = Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
+        double[] target = new double[Bucket.COUNT];
+        boolean[] planned = new boolean[Bucket.COUNT];
+        BucketLedger.Position[] books = ledger.books(s);
+        List<List<String>> notes = new ArrayList<>();
+        for (Bucket b : Bucket.all()) {
+            int i = b.ordinal();
+            notes.add(new ArrayList<>());
+            BucketLedger.Position pos = books[i];
+            double committed = pos.quantity() + pos.pending();
+            target[i] = committed;
+            BucketIntent in = intents.get(b);
+            if (in != null && !in.dropped()) {
+                target[i] = size(in, b, equity, p, v, notes.get(i));
+                notes.get(i).addAll(in.notes());
+                planned[i] = true;
+            } else if (in != null) {
+                notes.get(i).addAll(in.notes());
+            } else if (pos.quantity() != 0 && (time - pos.entryTime()) / Bucket.BAR_MILLIS >= pos.maxHoldingBars()) {
+                target[i] = 0;
+                planned[i] = true;
+                notes.get(i).add("maximum holding of " + pos.maxHoldingBars() + " bars reached: exit");
+            }
+            if (planned[i] && pos.quantity() != 0 && (time - pos.entryTime()) / Bucket.BAR_MILLIS < pos.minHoldingBars()
+                    && (Math.abs(target[i]) < Math.abs(pos.quantity()) || Math.signum(target[i]) != Math.signum(pos.quantity()))) {
+                target[i] = committed;
+                planned[i] = false;
+                String why = "minimum holding of " + pos.minHoldingBars() + " bars not reached: position kept";
+                notes.get(i).add(why);
+                if (in != null) {
+                    in.note(why);
+                }
+            }
+        }
+        limitNet(time, s, target, planned, equity, p, conflicts);
+        for (Bucket b : Bucket.all()) {
+            int i = b.ordinal();
+            if (!planned[i]) {
+                continue;
+            }
+            BucketLedger.Position pos = books[i];
+            double committed = pos.quantity() + pos.pending();
+            double delta = target[i] - committed;
+            double capital = allocations.allocation(b) * equity;
+            boolean exit = target[i] == 0 && committed != 0;
+            if (delta == 0 || (!exit && Math.abs(delta) * p < Math.max(config.minOrderNotional(), config.minRebalanceFraction() * capital))) {
+                continue;
+            }
+            BucketIntent in = intents.get(b);
+            if (in != null && (committed == 0 || Math.signum(target[i]) != Math.signum(committed))) {
+                ledger.planOpening(b, s, in.leadSource(), in.expectedReturn(), in.minHoldingBars(), in.maxHoldingBars());
+            }
+            String id = "p" + time + "-" + b.book() + "-" + s.code();
+            int tf = in != null ? in.timeframe().ordinal() : 0;
+            double strength = in != null ? in.strength() : 1;
+            int hold = in != null ? in.expectedHoldingBars() : b.expectedHoldingBars();
+            infos.put(id, new ItemInfo(id, b, s, target[i], delta, tf, strength, hold, in != null ? in.signals() : List.of(), notes.get(i)));
+            items.add(new PlannedOrder(id, b.book(), s, delta, p, String.join("; ", notes.get(i))));
+        }
+    }
+
+    /** The target quantity of a live intent. */
+    private double size(BucketIntent in, Bucket b, double equity, double p, double vpin, List<String> notes) {
+        if (in.direction() == 0) {
+            return 0;
+        }
+        double capital = allocations.allocation(b) * equity;
+        BucketPerformanceTracker t = allocations.tracker(b);
+        double f = sizer.fraction(in.strength(), in.metaConfidence(), vpin, t.winRate(), t.payoffRatio(), (int) Math.min(Integer.MAX_VALUE, t.trades()));
+        double cap = capital * sizer.config().maxFraction();
+        double notional = Math.min(cap, capital * f * in.multiplier() * in.scale());
+        double q = in.direction() * notional / p;
+        if (q < 0 && !config.allowShort()) {
+            notes.add("spot account: a sell means exit, not short");
+            return 0;
+        }
+        return q;
+    }
+
+    /** Holds the symbol's net target within the limit by scaling the targets planned this decision. */
+    private void limitNet(long time, Symbol s, double[] target, boolean[] planned, double equity, double p, List<ConflictEvent> conflicts) {
+        double limit = config.maxSymbolNetExposure() * equity / p;
+        double others = 0;
+        double mine = 0;
+        for (int i = 0; i < target.length; i++) {
+            if (planned[i]) {
+                mine += target[i];
+            } else {
+                others += target[i];
+            }
+        }
+        if (Math.abs(others + mine) <= limit * (1 + 1e-12) || mine == 0) {
+            return;
+        }
+        double k = netScale(others, mine, limit);
+        for (int i = 0; i < target.length; i++) {
+            if (planned[i]) {
+                target[i] *= k;
+            }
+        }
+        double before = (others + mine) * p / equity;
+        double after = (others + k * mine) * p / equity;
+        conflicts.add(new ConflictEvent(time, s, null, List.of(), List.of(), 0, 0, 0, k, before, after,
+                String.format(java.util.Locale.ROOT, "net exposure %.2f%% of equity above the %.2f%% limit: new targets x%.4f",
+                        before * 100, config.maxSymbolNetExposure() * 100, k)));
+    }
+
+    /** Largest k in [0, 1] with |others + k * t| <= limit, or the k that comes closest when none does. */
+    static double netScale(double others, double t, double limit) {
+        double lo = (-limit - others) / t;
+        double hi = (limit - others) / t;
+        if (t < 0) {
+            double x = lo;
+            lo = hi;
+            hi = x;
+        }
+        if (hi < 0 || lo > 1 || lo > hi) {
+            return Math.max(0, Math.min(1, -others / t));
+        }
+        return Math.max(0, Math.min(1, hi));
+    }
+}

@@ -1,0 +1,63 @@
+package org.concord.coordination;
+
+import org.concord.model.Action;
+import org.concord.orchestrator.Prediction;
+
+/**
+ * Adapts an orchestrator {@link Prediction}: its horizon ({@code horizonBars} of its timeframe) picks the bucket by
+ * expected holding, the expected holding is the horizon clamped to the bucket's range, confidence passes through,
+ * and the size is {@code fullSize} (the confidence already scales the strength).
+ */
+public final class PredictionAdapter implements ModelAdapter<Prediction> {
+    private final String sourceId;
+    private final double fullSize;
+    private ActionTaken lastTaken;
+    private TradeFeedback lastFeedback;
+
+    public PredictionAdapter(String sourceId, double fullSize) {
+        if (sourceId == null || sourceId.isBlank()) {
+            throw new IllegalArgumentException("sourceId is required");
+        }
+        if (!(fullSize > 0 && fullSize <= 1)) {
+            throw new IllegalArgumentException("fullSize must be in (0, 1], got " + fullSize);
+        }
+        this.sourceId = sourceId;
+        this.fullSize = fullSize;
+    }
+
+    @Override
+    public String sourceId() {
+        return sourceId;
+    }
+
+    @Override
+    public Signal adapt(Prediction p, long time) {
+        if (p == null) {
+            throw new IllegalArgumentException("prediction is null");
+        }
+        double holding = (double) p.horizonBars() * p.timeframe().millis() / Bucket.BAR_MILLIS;
+        Bucket b = Bucket.forHolding(Math.max(holding, 1e-9));
+        int expected = (int) Math.max(b.minHoldingBars(), Math.min(b.maxHoldingBars(), Math.round(holding)));
+        double size = p.action() == Action.HOLD ? 0 : fullSize;
+        return new Signal(sourceId, p.symbol(), time, b, p.action(), size, p.confidence(), b.minHoldingBars(), expected,
+                b.maxHoldingBars(), p.timeframe(), null, null);
+    }
+
+    @Override
+    public void onActionTaken(ActionTaken taken) {
+        lastTaken = taken;
+    }
+
+    @Override
+    public void onFeedback(TradeFeedback feedback) {
+        lastFeedback = feedback;
+    }
+
+    public ActionTaken lastTaken() {
+        return lastTaken;
+    }
+
+    public TradeFeedback lastFeedback() {
+        return lastFeedback;
+    }
+}

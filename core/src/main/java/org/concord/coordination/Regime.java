@@ -1,0 +1,39 @@
+package org.concord.coordination;
+
+/**
+ * The market's state as the allocation manager sees it: trend, volatility and liquidity. 18 combinations, each
+ * with a dense {@link #index()} (the context of the source-weight bandit and of the per-regime bucket scores).
+ */
+public record Regime(Trend trend, Volatility volatility, Liquidity liquidity) {
+    public enum Trend { RANGING, TRENDING }
+
+    public enum Volatility { LOW, MEDIUM, HIGH }
+
+    public enum Liquidity { LOW, NORMAL, HIGH }
+
+    public static final int COUNT = 2 * 3 * 3;
+    /** Before enough bars are seen. */
+    public static final Regime UNKNOWN = new Regime(Trend.RANGING, Volatility.MEDIUM, Liquidity.NORMAL);
+
+    public Regime {
+        if (trend == null || volatility == null || liquidity == null) {
+            throw new IllegalArgumentException("regime parts are required");
+        }
+    }
+
+    public int index() {
+        return (trend.ordinal() * 3 + volatility.ordinal()) * 3 + liquidity.ordinal();
+    }
+
+    public static Regime ofIndex(int i) {
+        if (i < 0 || i >= COUNT) {
+            throw new IllegalArgumentException("regime index " + i + " outside [0, " + COUNT + ")");
+        }
+        return new Regime(Trend.values()[i / 9], Volatility.values()[(i / 3) % 3], Liquidity.values()[i % 3]);
+    }
+
+    @Override
+    public String toString() {
+        return trend + "/" + volatility + "-VOL/" + liquidity + "-LIQ";
+    }
+}

@@ -1,0 +1,104 @@
+package org.concord.execution;
+
+import org.concord.model.Symbol;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Cash, positions and marks of a paper account; applies fills (average-price accounting). */
+final class PaperLedger {
+    private static final class Pos {
+        double quantity;
+        double averagePrice;
+        double realized;
+        double fees;
+        double mark;
+    }
+
+    private final Map<Symbol, Pos> positions = new LinkedHashMap<>();
+    private double cash;
+
+    PaperLedger(double cash) {
+        this.cash = cash;
+    }
+
+    double cash() {
+        return cash;
+    }
+
+    private Pos pos(Symbol s) {
+        return positions.computeIfAbsent(s, k -> new Pos());
+    }
+
+    void mark(Symbol s, double price) {
+        pos(s).mark = price;
+    }
+
+    double markPrice(Symbol s) {
+        Pos p = positions.get(s);
+        return p == null ? 0 : p.mark;
+    }
+
+    double quantity(Symbol s) {
+        Pos p = positions.get(s);
+        return p == null ? 0 : p.quantity;
+    }
+
+    void apply(Fill f) {
+        Pos p = pos(f.symbol());
+        double q = f.signedQuantity();
+        cash -= q * f.price() + f.fee();
+        p.fees += f.fee();
+        double old = p.quantity;
+        double next = old + q;
+        if (old == 0 || Math.signum(old) == Math.signum(q)) {
+            p.averagePrice = (Math.abs(old) * p.averagePrice + Math.abs(q) * f.price()) / Math.abs(next);
+        } else {
+            double closed = Math.min(Math.abs(old), Math.abs(q));
+            p.realized += closed * (f.price() - p.averagePrice) * Math.signum(old);
+            if (Math.abs(q) > Math.abs(old)) {
+                p.averagePrice = f.price(); // flipped: the rest opens a new position at this price
+            }
+        }
+        // Snap dust from floating-point arithmetic so a closed position reads flat.
+        if (Math.abs(next) < 1e-12 * Math.max(1, Math.abs(old))) {
+            next = 0;
+        }
+        p.quantity = next;
+        if (next == 0) {
+            p.averagePrice = 0;
+        }
+        if (p.mark == 0) {
+            p.mark = f.price();
+        }
+    }
+
+    double equity() {
+        double e = cash;
+        for (Pos p : positions.values()) {
+            e += p.quantity * p.mark;
+        }
+        return e;
+    }
+
+    Position position(Symbol s) {
+        Pos p = positions.get(s);
+        return p == null ? new Position(s, 0, 0, 0, 0, 0) : new Position(s, p.quantity, p.averagePrice, p.realized, p.fees, p.mark);
+    }
+
+    List<Position> openPositions() {
+        List<Position> out = new ArrayList<>();
+        positions.forEach((s, p) -> {
+            if (p.quantity != 0) {
+                out.add(position(s));
+            }
+        });
+        return out;
+    }
+
+    Iterable<Symbol> symbols() {
+        return positions.keySet();
+    }
+}

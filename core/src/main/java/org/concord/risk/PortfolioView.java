@@ -1,0 +1,25 @@
+package org.concord.risk;
+
+import org.concord.execution.AccountView;
+import org.concord.model.Symbol;
+
+import java.util.Set;
+
+/**
+ * An account plus its split into books (the coordination layer's buckets). A plain account has no books.
+ */
+public interface PortfolioView extends AccountView {
+    /** Signed quantity {@code book} holds of {@code symbol}. */
+    double bookQuantity(String book, Symbol symbol);
+
+    /** Books with a position. */
+    Set<String> books();
+
+    /** A view of an account with no books. */
+    static PortfolioView of(AccountView account) {
+        if (account instanceof PortfolioView p) {
+            return p;
+        }
+        return new AccountPortfolio(account);
+    }
+}

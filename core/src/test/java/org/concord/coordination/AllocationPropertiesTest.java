@@ -1,0 +1,97 @@
+package org.concord.coordination;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Allocation constraints on random inputs: bounds, sum to 1, smoothing step, for any scores (NaN and infinities too). */
+class AllocationPropertiesTest {
+
+    @Provide
+    Arbitrary<Double> anyScore() {
+        return Arbitraries.oneOf(Arbitraries.doubles().between(-1e6, 1e6), Arbitraries.doubles().between(-5, 5).ofScale(6),
+                Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, Double.MAX_VALUE, -Double.MAX_VALUE));
+    }
+
+    @Provide
+    Arbitrary<double[]> scores() {
+        return anyScore().array(double[].class).ofSize(Bucket.COUNT);
+    }
+
+    /** Bounds that admit a sum of 1 over four buckets, the step in (0, 1]. */
+    @Provide
+    Arbitrary<AllocationOptimizer> optimizers() {
+        Arbitrary<Double> min = Arbitraries.doubles().between(0, 0.25).ofScale(4);
+        Arbitrary<Double> max = Arbitraries.doubles().between(0.25, 1).ofScale(4);
+        Arbitrary<Double> step = Arbitraries.doubles().between(0.001, 1).ofScale(4);
+        Arbitrary<Double> temp = Arbitraries.doubles().between(0.01, 100);
+        return Combinators.combine(min, max, step, temp).as(AllocationOptimizer::new);
+    }
+
+    @Property(tries = 1000)
+    void targetsAreWithinBoundsAndSumToOne(@ForAll("scores") double[] scores, @ForAll("optimizers") AllocationOptimizer opt) {
+        double[] t = opt.target(scores);
+        assertAllowed(t, opt);
+    }
+
+    @Property(tries = 1000)
+    void defaultTargetsAreWithinTenAndFiftyPercent(@ForAll("scores") double[] scores) {
+        AllocationOptimizer opt = AllocationOptimizer.defaults();
+        double[] t = opt.target(scores);
+        for (double v : t) {
+            assertThat(v).isBetween(0.10, 0.50);
+        }
+        assertThat(sum(t)).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Property(tries = 500)
+    void smoothingMovesNoAllocationMoreThanTheStepAndStaysAllowed(@ForAll @Size(min = 1, max = 40) List<@net.jqwik.api.From("scores") double[]> updates,
+                                                                 @ForAll("optimizers") AllocationOptimizer opt) {
+        double[] a = opt.equal();
+        assertAllowed(a, opt);
+        for (double[] scores : updates) {
+            double[] next = opt.smooth(a, opt.target(scores));
+            for (int i = 0; i < next.length; i++) {
+                assertThat(Math.abs(next[i] - a[i])).as("step of bucket %d", i).isLessThanOrEqualTo(opt.maxStep() + 1e-12);
+            }
+            assertAllowed(next, opt);
+            a = next;
+        }
+    }
+
+    @Property(tries = 500)
+    void smoothingTowardAnyTargetEvenAnInvalidOneStaysAllowed(@ForAll("scores") double[] start, @ForAll("scores") double[] rawTarget) {
+        AllocationOptimizer opt = AllocationOptimizer.defaults();
+        double[] a = opt.target(start);
+        double[] next = opt.smooth(a, rawTarget); // raw numbers, NaN and 1e6 included, not a projected target
+        for (int i = 0; i < next.length; i++) {
+            assertThat(Math.abs(next[i] - a[i])).isLessThanOrEqualTo(0.1 + 1e-12);
+        }
+        assertAllowed(next, opt);
+    }
+
+    static void assertAllowed(double[] a, AllocationOptimizer opt) {
+        assertThat(a).hasSize(Bucket.COUNT);
+        for (double v : a) {
+            assertThat(Double.isFinite(v)).isTrue();
+            assertThat(v).isGreaterThanOrEqualTo(opt.min() - 1e-12).isLessThanOrEqualTo(opt.max() + 1e-12);
+        }
+        assertThat(Math.abs(sum(a) - 1)).isLessThanOrEqualTo(1e-9);
+    }
+
+    static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
+    }
+}
