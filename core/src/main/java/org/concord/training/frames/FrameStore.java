@@ -71,6 +71,17 @@ public final class FrameStore {
         });
     }
 
+    /**
+     * Inserts or replaces one frame on {@code c} inside the caller's transaction (the annotation store saves an
+     * annotation and its frame atomically).
+     */
+    public void upsert(java.sql.Connection c, InferenceFrameReference ref) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO"))) {
+            bind(ps, ref);
+            ps.executeUpdate();
+        }
+    }
+
     /** Records outcomes in one transaction. */
     public void setOutcomes(Collection<InferenceFrameReference> matured) {
         if (matured.isEmpty()) {
