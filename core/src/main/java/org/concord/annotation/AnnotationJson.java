@@ -82,7 +82,7 @@ public final class AnnotationJson {
         try {
             root = json.readTree(in);
         } catch (IOException e) {
-            throw new AnnotationImportException(-1, "not a JSON file: " + e.getOriginalMessage() + "; nothing imported", e);
+            throw new AnnotationImportException(-1, "not a JSON file: " + e.getMessage().lines().findFirst().orElse("") + "; nothing imported", e);
         }
         if (root == null || !root.isObject() || !SCHEMA.equals(root.path("schema").asText(null))) {
             throw new AnnotationImportException(-1, "not a Concord annotation file (schema must be '" + SCHEMA + "'); nothing imported", null);
