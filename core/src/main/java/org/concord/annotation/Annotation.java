@@ -56,7 +56,7 @@ public record Annotation(String id, Symbol symbol, Timeframe timeframe, long ent
     }
 
     static double pnl(AnnotationDirection d, double entry, double exit) {
-        return d.sign() * 100.0 * (exit / entry - 1.0);
+        return d == AnnotationDirection.NO_TRADE ? 0.0 : d.sign() * 100.0 * (exit / entry - 1.0);
     }
 
     private static void checkLevels(String id, AnnotationDirection d, double entry, double sl, double tp) {
