@@ -23,6 +23,9 @@ class DjlOfflineSmokeTest {
     @Test
     void trainsTinyMlpOffline() {
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
+        // loading DjlNet first pins PyTorch to one intra-op thread before the engine starts (see DjlNet)
+        org.concord.training.models.DjlNet.configureEngineThreads();
+        assertThat(System.getProperty(org.concord.training.models.DjlNet.THREADS)).isEqualTo("1");
         assertThat(Engine.getInstance().getEngineName()).isEqualTo("PyTorch");
         SequentialBlock net = new SequentialBlock().add(Linear.builder().setUnits(16).build())
                 .add(Activation::relu).add(Linear.builder().setUnits(1).build());

@@ -44,6 +44,10 @@ public final class TrainingLoop {
             return new Config(folds, embargoBars, labelHorizonBars, c, metaFolds, metaTrials, minBars, importanceSamples, seed);
         }
 
+        public Config withMetaTrials0() {
+            return new Config(folds, embargoBars, labelHorizonBars, cnn, metaFolds, 0, minBars, importanceSamples, seed);
+        }
+
         public Config withSeed(long s) {
             return new Config(folds, embargoBars, labelHorizonBars, cnn, metaFolds, metaTrials, minBars, importanceSamples, s);
         }

@@ -26,7 +26,7 @@ class TrainingLoopTest {
     }
 
     static TrainingLoop.Config smallConfig() {
-        return TrainingLoop.Config.DEFAULT.withCnn(new CnnSignalModel.Config(8, 16, 2, 128, 0.003f));
+        return new TrainingLoop.Config(4, -1, 15, new CnnSignalModel.Config(8, 16, 2, 128, 0.003f), 3, 1, 1000, 500, 42);
     }
 
     @Test
@@ -49,7 +49,7 @@ class TrainingLoopTest {
             assertThat(r.oos().perClass()).containsOnlyKeys("BUY", "SELL", "HOLD");
             assertThat(r.channelImportance()).hasSize(SPEC.channels());
             assertThat(r.meta()).isNotNull();
-            assertThat(r.metaCandidates()).hasSize(4);
+            assertThat(r.metaCandidates()).hasSize(2).extracting(m -> m.get("kind")).containsExactlyInAnyOrder("mlp", "forest");
             System.out.println("OOS " + r.oos() + " holdout " + r.holdout() + " meta " + r.metaWinner() + " in " + r.trainingMillis() + " ms");
         }
     }
