@@ -369,6 +369,14 @@ public final class TrainingCoordinator implements AutoCloseable {
                 matured.get(), rejected.get(), monitor.rollingAccuracy(), monitor.baseline(), slot.swaps());
     }
 
+    /** The job currently running or queued first, or null (tests and the UI's cancel button). */
+    public TrainingJob runningJobForTest() {
+        for (TrainingJob j : active) {
+            return j;
+        }
+        return null;
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("training coordinator for " + config.modelId() + " is closed");
