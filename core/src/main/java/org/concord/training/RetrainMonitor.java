@@ -52,7 +52,7 @@ public final class RetrainMonitor {
                 baseline = acc;
                 return false;
             }
-            fire = armed && 100.0 * (baseline - acc) >= dropPoints;
+            fire = armed && 100.0 * (baseline - acc) >= dropPoints - 1e-9; // tolerance: 0.6 - 0.5 is 0.0999..
             if (fire) {
                 armed = false;
                 fired++;
