@@ -12,13 +12,24 @@ public final class AnnotationService {
     private final AnnotationStore store;
     private final AnnotationFrames frames;
     private final AnnotationJson json = new AnnotationJson();
+    private final java.util.function.Consumer<org.concord.model.InferenceFrameReference> frameListener;
 
     public AnnotationService(AnnotationStore store, AnnotationFrames frames) {
-        if (store == null || frames == null) {
-            throw new IllegalArgumentException("store and frames are required");
+        this(store, frames, f -> { });
+    }
+
+    /**
+     * @param frameListener told about each saved annotation frame after its commit (e.g.
+     *                      {@code TrainingCoordinator::frameAdded}, so annotations count for training triggers)
+     */
+    public AnnotationService(AnnotationStore store, AnnotationFrames frames,
+                             java.util.function.Consumer<org.concord.model.InferenceFrameReference> frameListener) {
+        if (store == null || frames == null || frameListener == null) {
+            throw new IllegalArgumentException("store, frames and frame listener are required");
         }
         this.store = store;
         this.frames = frames;
+        this.frameListener = frameListener;
     }
 
     /** Builds the frame for {@code draft} and saves both; returns the saved annotation (durable on return). */
@@ -28,6 +39,7 @@ public final class AnnotationService {
         }
         Annotation a = draft.withFrame(frames.frameFor(draft));
         store.save(a);
+        frameListener.accept(a.frame());
         return a;
     }
 
@@ -53,7 +65,8 @@ public final class AnnotationService {
     }
 
     public int importJson(java.io.InputStream in) {
-        return json.importInto(store, in, frames);
+        int n = json.importInto(store, in, frames);
+        return n;
     }
 
     public AnnotationStore store() {

@@ -200,6 +200,23 @@ public final class TrainingCoordinator implements AutoCloseable {
         return ref;
     }
 
+    /**
+     * Tells the coordinator about a frame another component stored itself (the annotation store saves an
+     * annotation and its frame in one transaction): publishes FRAME_STORED and, for a frame that already has its
+     * outcome, counts it for the count triggers. Wire {@code AnnotationService}'s listener to this.
+     */
+    public void frameAdded(InferenceFrameReference ref) {
+        if (ref == null) {
+            throw new IllegalArgumentException("frame reference is null");
+        }
+        stored.incrementAndGet();
+        publish(TrainingEvent.frame(TrainingEventType.FRAME_STORED, ref.modelId(), ref.id(),
+                ref.outcome() == null ? null : ref.outcome().label().name(), null, ref.source().name()));
+        if (ref.outcome() != null && ref.symbol().equals(config.symbol())) {
+            countMatured(1);
+        }
+    }
+
     /** Waits until every frame handed over so far is stored and every scheduled maturing has run. */
     public void flush() {
         try {
@@ -233,7 +250,7 @@ public final class TrainingCoordinator implements AutoCloseable {
         if (now == Long.MIN_VALUE) {
             return 0;
         }
-        List<InferenceFrameReference> due = frames.due(now, 5_000);
+        List<InferenceFrameReference> due = frames.due(config.symbol(), now, 5_000);
         List<InferenceFrameReference> done = new ArrayList<>();
         Timeframe tf = config.spec().base();
         for (InferenceFrameReference ref : due) {

@@ -222,6 +222,30 @@ class TrainingCoordinatorTest {
     }
 
     @Test
+    void annotationFramesJoinTheTrainingSamplesThroughTheSamePath() throws Exception {
+        Path repoDir = Files.createDirectories(dir.resolve("models-annotations"));
+        TrainingConfig cfg = TrainedModels.config();
+        List<TrainingEvent> stored = new CopyOnWriteArrayList<>();
+        try (TrainingCoordinator c = coordinator(repoDir, cfg, new InProcessEventBus())) {
+            c.subscribeTrainingEvents(stored::add, Set.of(TrainingEventType.FRAME_STORED));
+            org.concord.annotation.AnnotationService annotations = new org.concord.annotation.AnnotationService(
+                    new org.concord.annotation.AnnotationStore(data.store().database(), frames),
+                    new org.concord.annotation.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
+                    c::frameAdded);
+            org.concord.annotation.Annotation a = annotations.save(org.concord.annotation.Annotation.draft("coord-1", RealBars.symbol(), Timeframe.M1,
+                    closeOf(4_001), m1.close(4_001), closeOf(4_040), m1.close(4_040), org.concord.annotation.AnnotationDirection.SHORT,
+                    Double.NaN, Double.NaN, List.of(), "", "tester", 1L));
+            assertThat(stored).extracting(TrainingEvent::frameId).contains("ann-coord-1");
+            org.concord.training.loop.SampleSet samples = new TrainingJobRunner(c).collect();
+            int row = java.util.Arrays.asList(samples.frameIds()).indexOf("ann-coord-1");
+            assertThat(row).isNotNegative();
+            assertThat(samples.labels()[row]).isEqualTo(a.frame().outcome().label().ordinal());
+            assertThat(samples.times()[row]).isEqualTo(a.frame().windowEnd());
+            assertThat(samples.size()).isGreaterThan(1_000); // plus the history samples
+        }
+    }
+
+    @Test
     void eventsAreJacksonSerializable() throws Exception {
         ObjectMapper json = new ObjectMapper();
         TrainingEvent e = TrainingEvent.epoch("cnn-btcusd", "job-1", 2, 3, 1, 4, 6, 12, 0.6931);

@@ -126,6 +126,15 @@ public final class FrameStore {
         });
     }
 
+    /** Unmatured frames of one symbol whose time limit has passed by {@code now}, oldest first. */
+    public List<InferenceFrameReference> due(Symbol symbol, long now, int limit) {
+        return query("WHERE matured_at IS NULL AND symbol=? AND window_end + horizon_ms <= ? ORDER BY window_end LIMIT ?", ps -> {
+            ps.setString(1, symbol.code());
+            ps.setLong(2, now);
+            ps.setInt(3, limit);
+        });
+    }
+
     /** Unmatured frames of a symbol, oldest first. */
     public List<InferenceFrameReference> pending(Symbol symbol, int limit) {
         return query("WHERE matured_at IS NULL AND symbol=? ORDER BY window_end LIMIT ?", ps -> {
