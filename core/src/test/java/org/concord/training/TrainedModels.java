@@ -49,11 +49,20 @@ public final class TrainedModels {
                     }
                 }
                 root = dir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return root;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort: a temp directory left behind is harmless
+        }
     }
 
     /** A fresh copy of the trained repository (no version active). */

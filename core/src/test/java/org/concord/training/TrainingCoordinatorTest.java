@@ -210,15 +210,15 @@ class TrainingCoordinatorTest {
         }
     }
 
+    /** Cancels jobs until none is queued, running or still finishing (so the next trigger finds the coordinator idle). */
     private static void cancelAll(TrainingCoordinator c) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
-        while (c.status().jobsRunning() + c.status().jobsQueued() > 0 && System.currentTimeMillis() < deadline) {
-            TrainingJob j = c.runningJobForTest();
-            if (j != null) {
-                j.cancel();
-            }
-            Thread.sleep(20);
+        TrainingJob j;
+        while ((j = c.runningJobForTest()) != null && System.currentTimeMillis() < deadline) {
+            j.cancel();
+            Thread.sleep(10);
         }
+        assertThat(c.runningJobForTest()).as("jobs left after cancelling").isNull();
     }
 
     @Test
