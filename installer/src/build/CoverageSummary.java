@@ -21,7 +21,8 @@ public class CoverageSummary {
             long lineMissed = 0, lineCovered = 0, brMissed = 0, brCovered = 0;
             java.util.Map<String, long[]> byPackage = new java.util.TreeMap<>();
             for (String l : lines.subList(1, lines.size())) {
-                String[] f = l.split(",");
+                // GROUP is quoted when a module's <name> has commas (core's does): split outside quotes only
+                String[] f = l.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
                 // GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED,LINE_COVERED,...
                 long bm = Long.parseLong(f[5]), bc = Long.parseLong(f[6]), lm = Long.parseLong(f[7]), lc = Long.parseLong(f[8]);
                 brMissed += bm; brCovered += bc; lineMissed += lm; lineCovered += lc;

@@ -152,7 +152,8 @@ public final class TrainingCoordinator implements AutoCloseable {
 
     /**
      * One decision's model inference at {@code at} (a base-timeframe close): builds the frame, asks the active
-     * model (one lease for the whole decision) and, when {@code store}, stores the frame reference.
+     * model (one lease for the whole decision) and, when {@code store}, stores the frame reference. Call it from
+     * one thread (the decision thread): a model's inference buffers are not shared between threads.
      */
     public Inference infer(long at, boolean store) {
         Frame f = builder.build(config.symbol(), at);
