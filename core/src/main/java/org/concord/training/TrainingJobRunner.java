@@ -3,6 +3,7 @@ package org.concord.training;
 import org.concord.data.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
+import org.concord.training.loop.AgentTraining;
 import org.concord.training.loop.Metrics;
 import org.concord.training.loop.SampleBuilder;
 import org.concord.training.loop.SampleSet;
@@ -10,6 +11,7 @@ import org.concord.training.loop.SampleSets;
 import org.concord.training.loop.TrainingLoop;
 import org.concord.training.loop.TrainingProgress;
 import org.concord.training.loop.TrainingResult;
+import org.concord.training.models.DqnAgent;
 import org.concord.training.models.ModelBundle;
 import org.concord.training.models.ModelManifest;
 import org.slf4j.Logger;
@@ -59,7 +61,10 @@ final class TrainingJobRunner {
                 if (job.cancelRequested()) {
                     throw new CancellationException("cancelled after training");
                 }
-                ModelManifest m = c.repo().save(id, cfg.symbol(), cfg.spec(), cfg.barriers(), r, System.currentTimeMillis());
+                ModelManifest m;
+                try (DqnAgent agent = cfg.agent() == null ? null : AgentTraining.train(samples, r.cnn(), cfg.agent(), cfg.loop().seed(), job::cancelRequested)) {
+                    m = c.repo().save(id, cfg.symbol(), cfg.spec(), cfg.barriers(), r, agent, System.currentTimeMillis());
+                }
                 Metrics h = r.holdout();
                 boolean ok = h.accuracy() >= h.baselineAccuracy() - cfg.acceptBelowBaselinePoints() / 100.0;
                 if (!ok) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * The JSON manifest beside a model version's files (see docs/training.md for an example). Everything needed to
  * rebuild the networks and their inputs: the frame spec, feature names, normalization, architecture and
  * hyperparameters; what it was trained on (data range) and how well it did (metrics); and the SHA-256 of each
- * file plus one {@code hash} over them, checked when loading.
+ * file plus one {@code hash} over them, checked when loading. {@code agent} is the DQN's configuration when a
+ * DQN agent was trained with this version (its state is the {@link MetaFeatures} vector), else null.
  */
 public record ModelManifest(int schema, String modelId, String version, long createdAt, String symbol,
                             List<String> timeframes, int window, List<String> featureNames, List<String> metaFeatureNames,
@@ -17,7 +18,7 @@ public record ModelManifest(int schema, String modelId, String version, long cre
                             String metaKind, Map<String, Object> metaParams, NormalizationJson metaNormalization,
                             Metrics oos, Metrics holdout, List<Metrics> folds, List<Map<String, Object>> metaCandidates,
                             Map<String, Double> channelImportance, Map<String, Double> metaImportance,
-                            DataRange dataRange, double trainingVolatility, Map<String, String> files, String hash) {
+                            DataRange dataRange, double trainingVolatility, DqnAgent.Config agent, Map<String, String> files, String hash) {
     public static final int SCHEMA = 1;
 
     /** Label rule used for the training data. */
@@ -59,6 +60,6 @@ public record ModelManifest(int schema, String modelId, String version, long cre
     public ModelManifest withFiles(Map<String, String> f, String h) {
         return new ModelManifest(schema, modelId, version, createdAt, symbol, timeframes, window, featureNames, metaFeatureNames, cnn,
                 cnnNormalization, label, metaKind, metaParams, metaNormalization, oos, holdout, folds, metaCandidates, channelImportance,
-                metaImportance, dataRange, trainingVolatility, f, h);
+                metaImportance, dataRange, trainingVolatility, agent, f, h);
     }
 }
