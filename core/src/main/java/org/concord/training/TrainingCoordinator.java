@@ -13,6 +13,7 @@ import org.concord.training.frames.WindowSource;
 import org.concord.training.labels.TripleBarrier;
 import org.concord.training.models.ModelBundle;
 import org.concord.training.models.ModelRepository;
+import org.concord.training.models.ModelVersionStore;
 import org.concord.training.models.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     private final ModelSlot slot;
     private final RetrainMonitor monitor;
     private final TrainingJobRunner runner;
+    private final ModelVersionStore versions;
     private final ExecutorService trainer = Executors.newSingleThreadExecutor(daemon("concord-training"));
     private final ExecutorService frameWriter = Executors.newSingleThreadExecutor(daemon("concord-frames"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("concord-training-timer"));
@@ -91,6 +93,7 @@ public final class TrainingCoordinator implements AutoCloseable {
         double base = initial.coldStart() ? Double.NaN : initial.manifest().holdout().accuracy();
         this.monitor = new RetrainMonitor(config.monitorWindow(), config.retrainDropPoints(), base, this::onAccuracyDrop);
         this.runner = new TrainingJobRunner(this);
+        this.versions = new ModelVersionStore(frames.database());
         Timeframe tf = config.spec().base();
         this.barSubscription = data.subscribeBarCloses((s, t, open, o, h, l, c, v) -> {
             if (t == tf && s.equals(config.symbol())) {
@@ -121,6 +124,11 @@ public final class TrainingCoordinator implements AutoCloseable {
 
     TripleBarrier barrier() {
         return barrier;
+    }
+
+    /** Saved versions with their outcome and headline figures (SQLite). */
+    public ModelVersionStore versions() {
+        return versions;
     }
 
     RetrainMonitor monitorInternal() {

@@ -70,12 +70,14 @@ final class TrainingJobRunner {
                 if (!ok) {
                     String msg = String.format(java.util.Locale.ROOT, "%s rejected: holdout accuracy %.1f%% below the majority baseline %.1f%% by more than %.1f points",
                             m.version(), 100 * h.accuracy(), 100 * h.baselineAccuracy(), cfg.acceptBelowBaselinePoints());
+                    c.versions().record(m, TrainingJob.State.REJECTED.name());
                     c.publish(TrainingEvent.job(TrainingEventType.MODEL_REJECTED, id, job.id(), m.version(), figures(h), msg));
                     return finish(job, TrainingJob.State.REJECTED, m.version(), h, r.trainingMillis(), msg);
                 }
                 ModelBundle loaded = c.repo().load(id, m.version(), cfg.staleGuard());
                 c.repo().activate(id, m.version());
                 c.slot().swap(loaded);
+                c.versions().record(m, TrainingJob.State.SWAPPED.name());
                 c.monitorInternal().reset(h.accuracy());
                 String msg = m.version() + " swapped in: holdout " + h + ", " + r.samples() + " samples, " + r.rejectedFrames().size() + " frames rejected";
                 c.publish(TrainingEvent.job(TrainingEventType.MODEL_SWAPPED, id, job.id(), m.version(), figures(h), msg));

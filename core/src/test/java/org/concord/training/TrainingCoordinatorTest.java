@@ -126,6 +126,12 @@ class TrainingCoordinatorTest {
             assertThat(st.lastResult().state()).isEqualTo(TrainingJob.State.SWAPPED);
             assertThat(st.framesMatured()).isEqualTo(40);
             assertThat(new ModelRepository(repoDir).manifest(cfg.modelId(), version).dataRange().rejectedFrames()).isZero();
+            assertThat(c.versions().list(cfg.modelId())).singleElement().satisfies(row -> {
+                assertThat(row.version()).isEqualTo(version);
+                assertThat(row.state()).isEqualTo("SWAPPED");
+                assertThat(row.holdoutAccuracy()).isEqualTo(result.holdout().accuracy());
+                assertThat(row.samples()).isGreaterThan(1_000);
+            });
             for (int k = 0; k < 30; k++) {
                 TrainingCoordinator.Inference inf = c.infer(closeOf(300 + 311 * k), false);
                 before.add(inf.signal());
