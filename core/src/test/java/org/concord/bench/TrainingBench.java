@@ -57,23 +57,30 @@ class TrainingBench {
         Bench.note("machine: " + Bench.machine() + "; load average at start: " + loadAverage());
         SampleSet s = new SampleBuilder(new FrameBuilder(RealBars.source(), SPEC), new TripleBarrier(BarrierConfig.DEFAULT))
                 .fromHistory(RealBars.symbol(), RealBars.bitstamp().get(Timeframe.M1), 1);
-        TrainingLoop loop = new TrainingLoop(new TrainingLoop.Config(4, -1, 15, CNN, 3, 3, 1000, 1000, 42));
-        try (TrainingResult r = loop.run(s, null, null)) {
-            Bench.note(String.format(Locale.ROOT, "OOS data: bundled Bitstamp BTC/USD trades → %d 1m bars, %d samples (every 1m close), frames %s, "
-                    + "triple-barrier %s; 4 walk-forward folds, purge + 15-bar embargo", r.barsCovered(), r.samples(), SPEC.describe(), BarrierConfig.DEFAULT));
-            report("oos all folds", r.oos());
-            report("holdout (deployed CNN)", r.holdout());
-            for (int i = 0; i < r.folds().size(); i++) {
-                report("fold " + (i + 1), r.folds().get(i));
+        for (boolean balanced : new boolean[] {false, true}) {
+            TrainingLoop loop = new TrainingLoop(new TrainingLoop.Config(4, -1, 15, CNN.withBalanced(balanced), 3, 3, 1000, 1000, 42));
+            try (TrainingResult r = loop.run(s, null, null)) {
+                String tag = balanced ? "balanced " : "";
+                Bench.note(String.format(Locale.ROOT, "OOS data: bundled Bitstamp BTC/USD trades → %d 1m bars, %d samples (every 1m close), frames %s, "
+                        + "triple-barrier %s; 4 walk-forward folds, purge + 15-bar embargo; CNN %s", r.barsCovered(), r.samples(), SPEC.describe(),
+                        BarrierConfig.DEFAULT, CNN.withBalanced(balanced)));
+                report(tag + "oos all folds", r.oos());
+                report(tag + "holdout (deployed CNN)", r.holdout());
+                for (int i = 0; i < r.folds().size(); i++) {
+                    report(tag + "fold " + (i + 1), r.folds().get(i));
+                }
+                r.oos().perClass().forEach((k, v) -> Bench.note(String.format(Locale.ROOT, "%soos %s precision %.3f recall %.3f support %d", tag, k,
+                        v.precision(), v.recall(), v.support())));
+                Bench.note(tag + "meta candidates: " + r.metaCandidates());
+                Bench.note(tag + "meta winner: " + r.metaWinner());
+                Bench.note(tag + "top CNN channel importance (accuracy drop, points): " + top(r.channelImportance()));
+                if (!balanced) {
+                    modelDir = Files.createTempDirectory("bench-model");
+                    ModelRepository repo = new ModelRepository(modelDir);
+                    ModelManifest m = repo.save("cnn-btcusd", RealBars.symbol(), SPEC, BarrierConfig.DEFAULT, r, System.currentTimeMillis());
+                    repo.activate("cnn-btcusd", m.version());
+                }
             }
-            r.oos().perClass().forEach((k, v) -> Bench.note(String.format(Locale.ROOT, "oos %s precision %.3f recall %.3f support %d", k, v.precision(), v.recall(), v.support())));
-            Bench.note("meta candidates: " + r.metaCandidates());
-            Bench.note("meta winner: " + r.metaWinner());
-            Bench.note("top CNN channel importance (accuracy drop, points): " + top(r.channelImportance()));
-            modelDir = Files.createTempDirectory("bench-model");
-            ModelRepository repo = new ModelRepository(modelDir);
-            ModelManifest m = repo.save("cnn-btcusd", RealBars.symbol(), SPEC, BarrierConfig.DEFAULT, r, System.currentTimeMillis());
-            repo.activate("cnn-btcusd", m.version());
         }
     }
 

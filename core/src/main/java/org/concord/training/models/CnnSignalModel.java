@@ -22,14 +22,28 @@ import java.util.function.BooleanSupplier;
 public final class CnnSignalModel implements AutoCloseable {
     public static final int CLASSES = 3;
 
-    /** Architecture and training knobs. */
-    public record Config(int filters, int hidden, int epochs, int batchSize, float learningRate) {
+    /**
+     * Architecture and training knobs.
+     *
+     * @param balanced oversample the minority classes of the training rows (with replacement, seeded) to the
+     *                 majority class's count, so the CNN does not collapse onto the majority label
+     */
+    public record Config(int filters, int hidden, int epochs, int batchSize, float learningRate, boolean balanced) {
         public static final Config DEFAULT = new Config(16, 32, 4, 256, 0.002f);
 
         public Config {
             if (filters < 1 || hidden < 1 || epochs < 1 || batchSize < 1 || !(learningRate > 0)) {
                 throw new IllegalArgumentException("CNN config values must be positive: " + this);
             }
+        }
+
+        /** Unbalanced. */
+        public Config(int filters, int hidden, int epochs, int batchSize, float learningRate) {
+            this(filters, hidden, epochs, batchSize, learningRate, false);
+        }
+
+        public Config withBalanced(boolean b) {
+            return new Config(filters, hidden, epochs, batchSize, learningRate, b);
         }
     }
 
@@ -89,8 +103,36 @@ public final class CnnSignalModel implements AutoCloseable {
         for (int i = 0; i < labels.length; i++) {
             y[i] = labels[i];
         }
-        return net.fit(x, y, rows, DjlNet.LossKind.SOFTMAX_CE, config.epochs(), config.batchSize(), config.learningRate(), seed,
+        int[] trainRows = config.balanced() ? balance(rows, labels, seed) : rows;
+        return net.fit(x, y, trainRows, DjlNet.LossKind.SOFTMAX_CE, config.epochs(), config.batchSize(), config.learningRate(), seed,
                 listener, cancelled);
+    }
+
+    /** Rows with each present class resampled (with replacement) to the largest class's count. */
+    static int[] balance(int[] rows, int[] labels, long seed) {
+        java.util.List<java.util.List<Integer>> byClass = new java.util.ArrayList<>();
+        for (int c = 0; c < CLASSES; c++) {
+            byClass.add(new java.util.ArrayList<>());
+        }
+        for (int r : rows) {
+            byClass.get(labels[r]).add(r);
+        }
+        int max = 0;
+        for (java.util.List<Integer> l : byClass) {
+            max = Math.max(max, l.size());
+        }
+        java.util.Random rnd = new java.util.Random(seed);
+        int[] out = new int[max * (int) byClass.stream().filter(l -> !l.isEmpty()).count()];
+        int k = 0;
+        for (java.util.List<Integer> l : byClass) {
+            if (l.isEmpty()) {
+                continue;
+            }
+            for (int i = 0; i < max; i++) {
+                out[k++] = i < l.size() ? l.get(i) : l.get(rnd.nextInt(l.size()));
+            }
+        }
+        return out;
     }
 
     /** Class probabilities (BUY, SELL, HOLD) of one input into {@code out}. Single caller thread. */
