@@ -153,6 +153,8 @@ class TrainingBench {
             BarSeries m1 = RealBars.bitstamp().get(Timeframe.M1);
             int decisions = 5_000;
             long[] lat = new long[decisions];
+            long[] latFrame = new long[decisions];
+            long[] latModel = new long[decisions];
             for (int w = 0; w < 2_000; w++) {
                 long t = Timeframe.M1.closeTime(m1.time(100 + w));
                 model.predict(fb.build(RealBars.symbol(), t).input(), t);
@@ -162,8 +164,12 @@ class TrainingBench {
                 long t = Timeframe.M1.closeTime(m1.time(100 + i));
                 long a = System.nanoTime();
                 Frame f = fb.build(RealBars.symbol(), t);
+                long b = System.nanoTime();
                 Signal s = model.predict(f.input(), t);
-                lat[i] = System.nanoTime() - a;
+                long e = System.nanoTime();
+                lat[i] = e - a;
+                latFrame[i] = b - a;
+                latModel[i] = e - b;
                 if (s.coldStart()) {
                     throw new IllegalStateException("bench model not loaded");
                 }
@@ -175,6 +181,10 @@ class TrainingBench {
             Bench.report("inference", "latency p50 per decision", Bench.percentileMicros(lat, 50), "us");
             Bench.report("inference", "latency p99 per decision", Bench.percentileMicros(lat, 99), "us");
             Bench.report("inference", "single-threaded signals/s", decisions / seconds, "1/s");
+            Bench.report("inference", "  of which frame build p50", Bench.percentileMicros(latFrame, 50), "us");
+            Bench.report("inference", "  of which frame build p99", Bench.percentileMicros(latFrame, 99), "us");
+            Bench.report("inference", "  of which CNN + meta p50", Bench.percentileMicros(latModel, 50), "us");
+            Bench.report("inference", "  of which CNN + meta p99", Bench.percentileMicros(latModel, 99), "us");
 
             // batched: frames built ahead, CNN on 256 frames per call + meta-model per row
             int batch = 256;
