@@ -224,6 +224,19 @@ class TrainingCoordinatorTest {
                 assertThat(events).extracting(TrainingEvent::message).anyMatch(m -> m != null && m.contains("5 more matured frames"));
                 cancelAll(c);
             }
+
+            // schedule trigger: a job starts on the wall-clock period; closing the handle stops it
+            events.clear();
+            CountDownLatch scheduled = new CountDownLatch(1);
+            try (Subscription s = c.subscribeTrainingEvents(e -> scheduled.countDown(), Set.of(TrainingEventType.JOB_STARTED))) {
+                Subscription rule = c.triggerTrainingOnEvent(TrainingTrigger.every(java.time.Duration.ofMillis(200)));
+                assertThat(scheduled.await(30, TimeUnit.SECONDS)).isTrue();
+                rule.close();
+                assertThat(events).extracting(TrainingEvent::message).anyMatch(m -> m != null && m.startsWith("schedule every"));
+                cancelAll(c);
+                Thread.sleep(600);
+                assertThat(c.runningJobForTest()).as("no job after the schedule was closed").isNull();
+            }
         }
     }
 
