@@ -1,0 +1,441 @@
+package org.concord.training;
+
+import org.concord.bus.EventBus;
+import org.concord.data.DataProvider;
+import org.concord.data.Subscription;
+import org.concord.model.InferenceFrameReference;
+import org.concord.model.InferenceFrameReference.Source;
+import org.concord.model.Timeframe;
+import org.concord.training.frames.Frame;
+import org.concord.training.frames.FrameBuilder;
+import org.concord.training.frames.FrameStore;
+import org.concord.training.frames.WindowSource;
+import org.concord.training.labels.TripleBarrier;
+import org.concord.training.models.ModelBundle;
+import org.concord.training.models.ModelRepository;
+import org.concord.training.models.ModelVersionStore;
+import org.concord.training.models.Signal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Training coordination for one model (one symbol), merged into the orchestrator by delegation: it stores a
+ * frame for each inference ({@link #storeInferenceFrame}), matures frames once their horizon has passed
+ * (triple-barrier labels), publishes {@link TrainingEvent}s, runs training jobs on a background thread
+ * ({@link #triggerTrainingOnEvent}, {@link #requestTraining}), validates new models on held-out data and swaps
+ * them into the {@link ModelSlot} between two decisions.
+ *
+ * <p>Threads: the decision thread calls {@link #infer}/{@link #storeInferenceFrame} (no disk I/O on it: frames
+ * are written by the {@code concord-frames} thread); maturing runs on that thread after each base-timeframe bar
+ * close; jobs run one at a time on {@code concord-training}.
+ */
+public final class TrainingCoordinator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingCoordinator.class);
+
+    private final DataProvider data;
+    private final FrameStore frames;
+    private final ModelRepository repo;
+    private final EventBus bus;
+    private final TrainingConfig config;
+    private final FrameBuilder builder;
+    private final TripleBarrier barrier;
+    private final ModelSlot slot;
+    private final RetrainMonitor monitor;
+    private final TrainingJobRunner runner;
+    private final ModelVersionStore versions;
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor(daemon("concord-training"));
+    private final ExecutorService frameWriter = Executors.newSingleThreadExecutor(daemon("concord-frames"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("concord-training-timer"));
+    private final List<CountRule> countRules = new CopyOnWriteArrayList<>();
+    private final List<TrainingJob> active = new CopyOnWriteArrayList<>();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong matured = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicBoolean maturePending = new AtomicBoolean();
+    private final AtomicInteger jobSeq = new AtomicInteger();
+    private final Subscription barSubscription;
+    private volatile TrainingJob.Result lastResult;
+    private volatile boolean closed;
+
+    private record CountRule(int every, AtomicInteger seen) {
+    }
+
+    public TrainingCoordinator(DataProvider data, FrameStore frames, ModelRepository repo, EventBus bus, TrainingConfig config) {
+        if (data == null || frames == null || repo == null || bus == null || config == null) {
+            throw new IllegalArgumentException("data, frames, repo, bus and config are required");
+        }
+        this.data = data;
+        this.frames = frames;
+        this.repo = repo;
+        this.bus = bus;
+        this.config = config;
+        this.builder = new FrameBuilder(WindowSource.of(data), config.spec());
+        this.barrier = new TripleBarrier(config.barriers());
+        ModelBundle initial = repo.loadCurrentOrColdStart(config.modelId(), config.spec(), config.staleGuard());
+        this.slot = new ModelSlot(initial);
+        double base = initial.coldStart() ? Double.NaN : initial.manifest().holdout().accuracy();
+        this.monitor = new RetrainMonitor(config.monitorWindow(), config.retrainDropPoints(), base, this::onAccuracyDrop);
+        this.runner = new TrainingJobRunner(this);
+        this.versions = new ModelVersionStore(frames.database());
+        Timeframe tf = config.spec().base();
+        this.barSubscription = data.subscribeBarCloses((s, t, open, o, h, l, c, v) -> {
+            if (t == tf && s.equals(config.symbol())) {
+                scheduleMaturing();
+            }
+        });
+        LOG.info("training coordinator for {} ({}): model {} {}", config.modelId(), config.symbol(), initial.version(),
+                initial.coldStart() ? "(" + initial.note() + ")" : "");
+    }
+
+    // ------------------------------------------------------------------ accessors used by the job runner
+
+    DataProvider data() {
+        return data;
+    }
+
+    FrameStore frames() {
+        return frames;
+    }
+
+    ModelRepository repo() {
+        return repo;
+    }
+
+    FrameBuilder builder() {
+        return builder;
+    }
+
+    TripleBarrier barrier() {
+        return barrier;
+    }
+
+    /** Saved versions with their outcome and headline figures (SQLite). */
+    public ModelVersionStore versions() {
+        return versions;
+    }
+
+    RetrainMonitor monitorInternal() {
+        return monitor;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The hot-swap slot: the decision thread takes one lease per decision. */
+    public ModelSlot slot() {
+        return slot;
+    }
+
+    public RetrainMonitor monitor() {
+        return monitor;
+    }
+
+    void publish(TrainingEvent e) {
+        bus.publish(TrainingTopics.topicFor(e.type()), e);
+    }
+
+    // ------------------------------------------------------------------ inference frames
+
+    /** What one inference produced: the frame, the model's signal and the stored reference. */
+    public record Inference(Frame frame, Signal signal, InferenceFrameReference reference) {
+    }
+
+    /**
+     * One decision's model inference at {@code at} (a base-timeframe close): builds the frame, asks the active
+     * model (one lease for the whole decision) and, when {@code store}, stores the frame reference. Call it from
+     * one thread (the decision thread): a model's inference buffers are not shared between threads.
+     */
+    public Inference infer(long at, boolean store) {
+        Frame f = builder.build(config.symbol(), at);
+        Signal s;
+        try (ModelSlot.Lease lease = slot.acquire()) {
+            s = lease.model().predict(f.input(), at);
+        }
+        InferenceFrameReference ref = store ? storeInferenceFrame(f, s) : null;
+        return new Inference(f, s, ref);
+    }
+
+    /** Stores the reference of a frame a model just saw (the write happens on the frames thread). */
+    public InferenceFrameReference storeInferenceFrame(Frame frame, Signal signal) {
+        if (frame == null || signal == null) {
+            throw new IllegalArgumentException("frame and signal are required");
+        }
+        if (!frame.spec().equals(config.spec()) || !frame.symbol().equals(config.symbol())) {
+            throw new IllegalArgumentException("frame " + frame.symbol() + " " + frame.spec().describe() + " does not belong to " + config.modelId());
+        }
+        InferenceFrameReference ref = new InferenceFrameReference(UUID.randomUUID().toString(), frame.symbol(), frame.spec().timeframes(),
+                frame.barCountList(), frame.windowEnd(), config.modelId(), signal.modelVersion(), signal.action(), signal.confidence(),
+                frame.hash(), Source.INFERENCE, barrier.horizonMs(config.spec().base()), null, null);
+        return storeInferenceFrame(ref);
+    }
+
+    /** Stores a reference built elsewhere (an orchestrator module, an annotation). Returns it. */
+    public InferenceFrameReference storeInferenceFrame(InferenceFrameReference ref) {
+        if (ref == null) {
+            throw new IllegalArgumentException("frame reference is null");
+        }
+        checkOpen();
+        frameWriter.execute(() -> {
+            try {
+                frames.insert(ref);
+                stored.incrementAndGet();
+                publish(TrainingEvent.frame(TrainingEventType.FRAME_STORED, ref.modelId(), ref.id(),
+                        ref.outcome() == null ? null : ref.outcome().label().name(), null, ref.source().name()));
+                if (ref.outcome() != null) {
+                    countMatured(1);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("frame {} not stored: {}", ref.id(), e.getMessage());
+            }
+        });
+        return ref;
+    }
+
+    /**
+     * Tells the coordinator about a frame another component stored itself (the annotation store saves an
+     * annotation and its frame in one transaction): publishes FRAME_STORED and, for a frame that already has its
+     * outcome, counts it for the count triggers. Wire {@code AnnotationService}'s listener to this.
+     */
+    public void frameAdded(InferenceFrameReference ref) {
+        if (ref == null) {
+            throw new IllegalArgumentException("frame reference is null");
+        }
+        stored.incrementAndGet();
+        publish(TrainingEvent.frame(TrainingEventType.FRAME_STORED, ref.modelId(), ref.id(),
+                ref.outcome() == null ? null : ref.outcome().label().name(), null, ref.source().name()));
+        if (ref.outcome() != null && ref.symbol().equals(config.symbol())) {
+            countMatured(1);
+        }
+    }
+
+    /** Waits until every frame handed over so far is stored and every scheduled maturing has run. */
+    public void flush() {
+        try {
+            frameWriter.submit(() -> { }).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("frame store flush failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void scheduleMaturing() {
+        if (!closed && maturePending.compareAndSet(false, true)) {
+            frameWriter.execute(() -> {
+                maturePending.set(false);
+                try {
+                    matureFrames();
+                } catch (RuntimeException e) {
+                    LOG.error("maturing frames failed: {}", e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    /**
+     * Labels every stored frame of this symbol whose time limit has passed by the data clock. A frame whose
+     * data no longer hashes the same is still labelled but reported (FRAME_REJECTED) and never trained on.
+     *
+     * @return frames matured
+     */
+    public int matureFrames() {
+        long now = data.clock(config.symbol());
+        if (now == Long.MIN_VALUE) {
+            return 0;
+        }
+        List<InferenceFrameReference> due = frames.due(config.symbol(), now, 5_000);
+        List<InferenceFrameReference> done = new ArrayList<>();
+        Timeframe tf = config.spec().base();
+        for (InferenceFrameReference ref : due) {
+            if (!ref.symbol().equals(config.symbol()) || ref.source() != Source.INFERENCE) {
+                continue;
+            }
+            FrameBuilder.Rebuilt rb = builder.rebuild(ref);
+            if (!rb.ok()) {
+                rejected.incrementAndGet();
+                LOG.warn("frame rejected at maturing: {}", rb.mismatch());
+                publish(TrainingEvent.frame(TrainingEventType.FRAME_REJECTED, ref.modelId(), ref.id(), null, null, rb.mismatch()));
+            }
+            double entry = rb.frame() != null ? rb.frame().entryPrice()
+                    : builder.source().windows(ref.symbol(), List.of(tf), ref.windowEnd(), 1).get(tf).lastClose();
+            done.add(ref.withOutcome(barrier.label(builder.source(), ref.symbol(), tf, ref.windowEnd(), entry, ref.barriers(), ref.prediction(), now)));
+        }
+        frames.setOutcomes(done);
+        String active = slot.peek().version();
+        for (InferenceFrameReference r : done) {
+            matured.incrementAndGet();
+            publish(TrainingEvent.frame(TrainingEventType.FRAME_MATURED, r.modelId(), r.id(), r.outcome().label().name(),
+                    Map.of("returnPct", r.outcome().returnPct()), r.outcome().hit().name()));
+            if (r.modelId().equals(config.modelId()) && r.modelVersion().equals(active)) {
+                monitor.record(r.prediction() == r.outcome().label());
+            }
+        }
+        countMatured(done.size());
+        return done.size();
+    }
+
+    private void countMatured(int n) {
+        if (n == 0) {
+            return;
+        }
+        for (CountRule rule : countRules) {
+            if (rule.seen().addAndGet(n) >= rule.every()) {
+                rule.seen().set(0);
+                requestTrainingIfIdle(rule.every() + " more matured frames");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ events and triggers
+
+    /** Delivers training events of the given types (all when empty or null) to {@code callback}. */
+    public Subscription subscribeTrainingEvents(Consumer<TrainingEvent> callback, Set<TrainingEventType> types) {
+        if (callback == null) {
+            throw new IllegalArgumentException("callback is null");
+        }
+        Set<TrainingEventType> want = types == null || types.isEmpty() ? EnumSet.allOf(TrainingEventType.class) : EnumSet.copyOf(types);
+        Consumer<TrainingEvent> filtered = e -> {
+            if (want.contains(e.type())) {
+                callback.accept(e);
+            }
+        };
+        Subscription a = bus.subscribe(TrainingTopics.EVENTS, filtered);
+        Subscription b = bus.subscribe(TrainingTopics.PROGRESS, filtered);
+        return () -> {
+            a.close();
+            b.close();
+        };
+    }
+
+    /** Starts training on request now, or registers a count or schedule rule; closing the handle removes a rule. */
+    public Subscription triggerTrainingOnEvent(TrainingTrigger trigger) {
+        if (trigger == null) {
+            throw new IllegalArgumentException("trigger is null");
+        }
+        checkOpen();
+        if (trigger instanceof TrainingTrigger.OnRequest r) {
+            requestTraining(r.reason());
+            return () -> { };
+        }
+        if (trigger instanceof TrainingTrigger.EveryMaturedFrames c) {
+            CountRule rule = new CountRule(c.count(), new AtomicInteger());
+            countRules.add(rule);
+            return () -> countRules.remove(rule);
+        }
+        TrainingTrigger.Every e = (TrainingTrigger.Every) trigger;
+        long ms = e.period().toMillis();
+        ScheduledFuture<?> f = timer.scheduleAtFixedRate(() -> requestTrainingIfIdle("schedule every " + e.period()), ms, ms, TimeUnit.MILLISECONDS);
+        return () -> f.cancel(false);
+    }
+
+    /** Queues a training job (jobs run one at a time) and returns its handle. */
+    public TrainingJob requestTraining(String reason) {
+        checkOpen();
+        TrainingJob job = new TrainingJob(config.modelId() + "-job-" + jobSeq.incrementAndGet(), reason == null ? "request" : reason);
+        active.add(job);
+        trainer.execute(() -> {
+            try {
+                TrainingJob.Result r = runner.run(job);
+                lastResult = r;
+                job.complete(r);
+            } finally {
+                active.remove(job);
+            }
+        });
+        return job;
+    }
+
+    /** Like {@link #requestTraining} but skipped (null) while another job is queued or running: automatic triggers coalesce. */
+    public TrainingJob requestTrainingIfIdle(String reason) {
+        if (closed || !active.isEmpty()) {
+            LOG.info("training trigger '{}' skipped: a job is already queued or running", reason);
+            return null;
+        }
+        return requestTraining(reason);
+    }
+
+    private void onAccuracyDrop() {
+        String msg = String.format(java.util.Locale.ROOT, "rolling accuracy %.1f%% is %.1f points below baseline %.1f%%",
+                100 * monitor.rollingAccuracy(), 100 * (monitor.baseline() - monitor.rollingAccuracy()), 100 * monitor.baseline());
+        publish(TrainingEvent.job(TrainingEventType.RETRAIN_TRIGGERED, config.modelId(), null, slot.peek().version(), null, msg));
+        LOG.info("retrain triggered for {}: {}", config.modelId(), msg);
+        requestTrainingIfIdle(msg);
+    }
+
+    // ------------------------------------------------------------------ status and lifecycle
+
+    public TrainingStatus status() {
+        ModelBundle m = slot.peek();
+        int running = 0;
+        int queued = 0;
+        for (TrainingJob j : active) {
+            if (j.state() == TrainingJob.State.RUNNING) {
+                running++;
+            } else if (j.state() == TrainingJob.State.QUEUED) {
+                queued++;
+            }
+        }
+        return new TrainingStatus(config.modelId(), m.version(), m.coldStart(), m.note(), running, queued, lastResult, stored.get(),
+                matured.get(), rejected.get(), monitor.rollingAccuracy(), monitor.baseline(), slot.swaps());
+    }
+
+    /** The job currently running or queued first, or null (tests and the UI's cancel button). */
+    public TrainingJob runningJobForTest() {
+        for (TrainingJob j : active) {
+            return j;
+        }
+        return null;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("training coordinator for " + config.modelId() + " is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        barSubscription.close();
+        timer.shutdownNow();
+        for (TrainingJob j : active) {
+            j.cancel();
+        }
+        trainer.shutdown();
+        frameWriter.shutdown();
+        try {
+            trainer.awaitTermination(60, TimeUnit.SECONDS);
+            frameWriter.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        slot.closeCurrent();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

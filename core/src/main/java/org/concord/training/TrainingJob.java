@@ -1,0 +1,67 @@
+package org.concord.training;
+
+import org.concord.training.loop.Metrics;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A handle on one background training job: its state, its result, and cancellation. */
+public final class TrainingJob {
+    /** Lifecycle of a job. REJECTED: trained, but failed validation and was not swapped in. */
+    public enum State { QUEUED, RUNNING, SWAPPED, REJECTED, FAILED, CANCELLED }
+
+    /** How a job ended. */
+    public record Result(String jobId, State state, String version, Metrics holdout, long trainingMillis, String message) {
+    }
+
+    private final String id;
+    private final String reason;
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private final CompletableFuture<Result> done = new CompletableFuture<>();
+    private volatile State state = State.QUEUED;
+
+    TrainingJob(String id, String reason) {
+        this.id = id;
+        this.reason = reason;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    void state(State s) {
+        state = s;
+    }
+
+    /** Asks the job to stop; it ends CANCELLED at its next check (between two mini-batches). */
+    public void cancel() {
+        cancelRequested.set(true);
+    }
+
+    public boolean cancelRequested() {
+        return cancelRequested.get();
+    }
+
+    void complete(Result r) {
+        state = r.state();
+        done.complete(r);
+    }
+
+    public CompletableFuture<Result> result() {
+        return done;
+    }
+
+    /** Waits for the job to end. */
+    public Result await(long timeout, TimeUnit unit) throws Exception {
+        return done.get(timeout, unit);
+    }
+}

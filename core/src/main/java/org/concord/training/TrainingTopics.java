@@ -1,0 +1,19 @@
+package org.concord.training;
+
+import org.concord.bus.Topic;
+
+/**
+ * Training's topics on the EventBus. Lifecycle events (jobs, frames, swaps) are durable; epoch and fold
+ * progress is transient (a lost progress tick is harmless).
+ */
+public final class TrainingTopics {
+    public static final Topic<TrainingEvent> EVENTS = Topic.durable("training.events", TrainingEvent.class);
+    public static final Topic<TrainingEvent> PROGRESS = Topic.transientTopic("training.progress", TrainingEvent.class);
+
+    private TrainingTopics() {
+    }
+
+    static Topic<TrainingEvent> topicFor(TrainingEventType type) {
+        return type == TrainingEventType.EPOCH || type == TrainingEventType.FOLD ? PROGRESS : EVENTS;
+    }
+}

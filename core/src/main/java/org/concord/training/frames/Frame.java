@@ -1,0 +1,21 @@
+package org.concord.training.frames;
+
+import org.concord.model.Symbol;
+
+/**
+ * One built model input: the float window (owned by this frame; do not modify), the bars used per timeframe and
+ * the entry price (last close of the finest timeframe at {@code windowEnd}).
+ */
+public record Frame(Symbol symbol, FrameSpec spec, long windowEnd, float[] input, int[] barCounts, double entryPrice) {
+    public String hash() {
+        return ContentHash.of(input);
+    }
+
+    public java.util.List<Integer> barCountList() {
+        java.util.List<Integer> l = new java.util.ArrayList<>(barCounts.length);
+        for (int c : barCounts) {
+            l.add(c);
+        }
+        return l;
+    }
+}

@@ -1,0 +1,145 @@
+package org.concord.training.loop;
+
+import org.concord.model.Action;
+import org.concord.model.BarSeries;
+import org.concord.model.InferenceFrameReference;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.training.frames.Frame;
+import org.concord.training.frames.FrameBuilder;
+import org.concord.training.frames.FrameSpec;
+import org.concord.training.labels.TripleBarrier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Builds {@link SampleSet}s through the frame path: from stored (inference or annotation) frames, each rebuilt
+ * and hash-verified (a mismatch is reported and the frame left out, never trained on), or from history with
+ * triple-barrier labels at every {@code stride}-th base bar close.
+ */
+public final class SampleBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(SampleBuilder.class);
+
+    private final FrameBuilder frames;
+    private final TripleBarrier labels;
+
+    public SampleBuilder(FrameBuilder frames, TripleBarrier labels) {
+        if (frames == null || labels == null) {
+            throw new IllegalArgumentException("frame builder and label rule are required");
+        }
+        this.frames = frames;
+        this.labels = labels;
+    }
+
+    /** Matured frames (their stored outcome is the label), rebuilt and verified. */
+    public SampleSet fromFrames(Symbol symbol, List<InferenceFrameReference> matured) {
+        FrameSpec spec = frames.spec();
+        List<InferenceFrameReference> sorted = new ArrayList<>(matured);
+        sorted.sort(Comparator.comparingLong(InferenceFrameReference::windowEnd).thenComparing(InferenceFrameReference::id));
+        List<String> rejected = new ArrayList<>();
+        Acc acc = new Acc(spec, sorted.size());
+        for (InferenceFrameReference ref : sorted) {
+            if (!ref.symbol().equals(symbol) || ref.outcome() == null) {
+                rejected.add(ref.id() + ": " + (ref.outcome() == null ? "not matured" : "other symbol " + ref.symbol()));
+                continue;
+            }
+            FrameBuilder.Rebuilt r = frames.rebuild(ref);
+            if (!r.ok()) {
+                LOG.warn("not training on {}", r.mismatch());
+                rejected.add(r.mismatch());
+                continue;
+            }
+            acc.add(r.frame().input(), ref.outcome().label().ordinal(), ref.windowEnd(), Math.max(ref.horizonEnd(), ref.outcome().exitTime()),
+                    ref.outcome().returnPct(), ref.id());
+        }
+        long from = sorted.isEmpty() ? 0 : sorted.get(0).windowEnd();
+        long to = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1).horizonEnd();
+        int bars = (int) Math.min(Integer.MAX_VALUE, frames.source().range(symbol, spec.base(), from, to, Integer.MAX_VALUE).size());
+        return acc.build(symbol, bars, from, to, rejected);
+    }
+
+    /**
+     * Samples at the close of every {@code stride}-th base bar of {@code history} (the base series, oldest first)
+     * whose label horizon lies inside it, labelled by the triple-barrier rule.
+     */
+    public SampleSet fromHistory(Symbol symbol, BarSeries history, int stride) {
+        if (stride < 1) {
+            throw new IllegalArgumentException("stride must be >= 1, got " + stride);
+        }
+        FrameSpec spec = frames.spec();
+        Timeframe tf = spec.base();
+        if (history.timeframe() != tf) {
+            throw new IllegalArgumentException("history is " + history.timeframe() + ", the frame spec's base is " + tf);
+        }
+        if (history.isEmpty()) {
+            return new Acc(spec, 0).build(symbol, 0, 0, 0, List.of());
+        }
+        long dataEnd = tf.closeTime(history.lastTime());
+        long horizon = labels.horizonMs(tf);
+        Acc acc = new Acc(spec, history.size() / stride + 1);
+        for (int i = 0; i < history.size(); i += stride) {
+            long t = tf.closeTime(history.time(i));
+            if (t + horizon > dataEnd) {
+                break;
+            }
+            Frame f = frames.build(symbol, t);
+            InferenceFrameReference.Outcome o = labels.label(frames.source(), symbol, tf, t, f.entryPrice(), null, Action.HOLD, t + horizon);
+            acc.add(f.input(), o.label().ordinal(), t, t + horizon, o.returnPct(), null);
+        }
+        return acc.build(symbol, history.size(), history.time(0), dataEnd, List.of());
+    }
+
+    /** Growing columns. */
+    private static final class Acc {
+        private final FrameSpec spec;
+        private float[] x;
+        private int[] y;
+        private long[] t;
+        private long[] h;
+        private double[] r;
+        private String[] ids;
+        private boolean anyId;
+        private int n;
+
+        Acc(FrameSpec spec, int cap) {
+            this.spec = spec;
+            cap = Math.max(16, cap);
+            x = new float[cap * spec.inputLength()];
+            y = new int[cap];
+            t = new long[cap];
+            h = new long[cap];
+            r = new double[cap];
+            ids = new String[cap];
+        }
+
+        void add(float[] input, int label, long time, long horizonEnd, double ret, String id) {
+            if (n == y.length) {
+                int cap = n * 2;
+                x = Arrays.copyOf(x, cap * spec.inputLength());
+                y = Arrays.copyOf(y, cap);
+                t = Arrays.copyOf(t, cap);
+                h = Arrays.copyOf(h, cap);
+                r = Arrays.copyOf(r, cap);
+                ids = Arrays.copyOf(ids, cap);
+            }
+            System.arraycopy(input, 0, x, n * spec.inputLength(), spec.inputLength());
+            y[n] = label;
+            t[n] = time;
+            h[n] = horizonEnd;
+            r[n] = ret;
+            ids[n] = id;
+            anyId |= id != null;
+            n++;
+        }
+
+        SampleSet build(Symbol symbol, int bars, long from, long to, List<String> rejected) {
+            return new SampleSet(symbol, spec, Arrays.copyOf(x, n * spec.inputLength()), Arrays.copyOf(y, n), Arrays.copyOf(t, n),
+                    Arrays.copyOf(h, n), Arrays.copyOf(r, n), anyId ? Arrays.copyOf(ids, n) : null, bars, from, to, rejected);
+        }
+    }
+}

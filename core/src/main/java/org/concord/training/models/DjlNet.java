@@ -1,0 +1,310 @@
+package org.concord.training.models;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+/**
+ * One DJL network on the PyTorch engine (CPU unless configured otherwise): initialization, mini-batch training
+ * (softmax cross-entropy on class labels, or L2 on float targets), inference and parameter files.
+ *
+ * <p>Memory: one {@link Model} (and its NDManager) per net; one {@link Trainer} per net, created on the first
+ * {@link #fit} and reused by later ones; every batch and every inference runs in a sub-manager closed at once.
+ * {@link #close()} frees everything native. Inference is safe from one thread while no fit runs on this net;
+ * the coordinator trains a new version on a new net and swaps, so the two never meet.
+ */
+public final class DjlNet implements AutoCloseable {
+    /** How targets are read in {@link #fit}. */
+    public enum LossKind { SOFTMAX_CE, L2 }
+
+    /** Called after each epoch with the epoch's mean loss. */
+    public interface EpochListener {
+        void onEpoch(int epoch, int epochs, double loss);
+    }
+
+    /** System properties DJL's PyTorch engine reads when it starts (before the first engine use). */
+    public static final String THREADS = "ai.djl.pytorch.num_threads";
+    public static final String INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
+
+    static {
+        configureEngineThreads();
+    }
+
+    /**
+     * Pins PyTorch to one intra-op and one inter-op thread unless the user set {@link #THREADS} /
+     * {@link #INTEROP_THREADS}; must run before the engine starts (call it first when DJL is used elsewhere).
+     */
+    public static void configureEngineThreads() {
+        // PyTorch's OpenMP pool defaults to one spinning thread per core; on a 2-core machine that shares the
+        // CPU with the decision thread, a training job and the feeds, the spinning made a 3,072-row epoch take
+        // 6 s instead of 0.15 s and one inference 5-10 ms instead of 0.3 ms (measured). One intra-op thread
+        // per engine unless the user sets these properties.
+        if (System.getProperty(THREADS) == null) {
+            System.setProperty(THREADS, "1");
+        }
+        if (System.getProperty(INTEROP_THREADS) == null) {
+            System.setProperty(INTEROP_THREADS, "1");
+        }
+    }
+
+    private final Model model;
+    private final Block block;
+    private final Shape sampleShape;
+    private final int inputLength;
+    private final int outputs;
+    private final ParameterStore inferenceStore;
+    private Trainer trainer;
+    private LossKind trainerLoss;
+    private float[] shift;
+    private float[] scale;
+    private volatile boolean closed;
+
+    /**
+     * @param sampleShape the shape of one sample without the batch axis (e.g. {@code (channels, window)})
+     */
+    public DjlNet(String name, Block block, Shape sampleShape, int outputs, long seed) {
+        if (block == null || sampleShape == null || outputs < 1) {
+            throw new IllegalArgumentException("block, sample shape and outputs >= 1 are required");
+        }
+        Engine.getInstance().setRandomSeed((int) seed);
+        this.model = Model.newInstance(name, Device.cpu());
+        this.block = block;
+        this.sampleShape = sampleShape;
+        this.inputLength = (int) sampleShape.size();
+        this.outputs = outputs;
+        model.setBlock(block);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, batchShape(1));
+        this.inferenceStore = new ParameterStore(model.getNDManager(), false);
+    }
+
+    /**
+     * Sets the input normalization {@code x' = (x - shift) · scale} (per input position), applied to every
+     * training batch and every inference. Null arrays mean none.
+     */
+    public void setInputTransform(float[] shift, float[] scale) {
+        if ((shift == null) != (scale == null) || (shift != null && (shift.length != inputLength || scale.length != inputLength))) {
+            throw new IllegalArgumentException("shift and scale must both be null or both have " + inputLength + " entries");
+        }
+        this.shift = shift == null ? null : shift.clone();
+        this.scale = scale == null ? null : scale.clone();
+    }
+
+    private void transform(float[] buf, int offset) {
+        if (shift != null) {
+            for (int i = 0; i < inputLength; i++) {
+                buf[offset + i] = (buf[offset + i] - shift[i]) * scale[i];
+            }
+        }
+    }
+
+    public int inputLength() {
+        return inputLength;
+    }
+
+    public int outputs() {
+        return outputs;
+    }
+
+    private Shape batchShape(int n) {
+        long[] dims = new long[sampleShape.dimension() + 1];
+        dims[0] = n;
+        System.arraycopy(sampleShape.getShape(), 0, dims, 1, sampleShape.dimension());
+        return new Shape(dims);
+    }
+
+    /**
+     * Trains on rows of {@code x} (flat, {@code n × inputLength}) for {@code epochs} passes in shuffled
+     * mini-batches. For SOFTMAX_CE {@code y} holds class indices (length n); for L2 it holds {@code n × outputs}
+     * targets.
+     *
+     * @param rows      which rows of x to train on (indices), or null for all
+     * @param cancelled polled between batches; when true, fit stops and throws {@link java.util.concurrent.CancellationException}
+     * @return the mean loss of the last epoch
+     */
+    public double fit(float[] x, float[] y, int[] rows, LossKind loss, int epochs, int batchSize, float learningRate, long seed,
+                      EpochListener listener, java.util.function.BooleanSupplier cancelled) {
+        checkOpen();
+        int n = rows == null ? x.length / inputLength : rows.length;
+        int yWidth = loss == LossKind.SOFTMAX_CE ? 1 : outputs;
+        if (n < 1 || epochs < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("need >= 1 row, epoch and batch size (rows=" + n + ")");
+        }
+        if (x.length % inputLength != 0 || y.length / yWidth != x.length / inputLength) {
+            throw new IllegalArgumentException("x has " + x.length + " floats (rows of " + inputLength + "), y has " + y.length + " (rows of " + yWidth + ")");
+        }
+        Trainer t = trainer(loss, learningRate);
+        int[] order = rows == null ? identity(n) : rows.clone();
+        Random rnd = new Random(seed);
+        float[] xb = new float[batchSize * inputLength];
+        float[] yb = new float[batchSize * yWidth];
+        double last = Double.NaN;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            shuffle(order, rnd);
+            double sum = 0;
+            int batches = 0;
+            for (int from = 0; from < n; from += batchSize) {
+                if (cancelled != null && cancelled.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("training cancelled in epoch " + epoch);
+                }
+                int m = Math.min(batchSize, n - from);
+                for (int j = 0; j < m; j++) {
+                    int r = order[from + j];
+                    System.arraycopy(x, r * inputLength, xb, j * inputLength, inputLength);
+                    transform(xb, j * inputLength);
+                    System.arraycopy(y, r * yWidth, yb, j * yWidth, yWidth);
+                }
+                try (NDManager sub = model.getNDManager().newSubManager()) {
+                    NDArray xs = sub.create(m == batchSize ? xb : java.util.Arrays.copyOf(xb, m * inputLength), batchShape(m));
+                    NDArray ys = sub.create(m == batchSize ? yb : java.util.Arrays.copyOf(yb, m * yWidth),
+                            yWidth == 1 ? new Shape(m) : new Shape(m, yWidth));
+                    try (GradientCollector gc = t.newGradientCollector()) {
+                        NDArray l = t.getLoss().evaluate(new NDList(ys), t.forward(new NDList(xs)));
+                        gc.backward(l);
+                        sum += l.getFloat();
+                    }
+                    t.step();
+                }
+                batches++;
+            }
+            last = sum / batches;
+            if (listener != null) {
+                listener.onEpoch(epoch, epochs, last);
+            }
+        }
+        return last;
+    }
+
+    private Trainer trainer(LossKind loss, float lr) {
+        if (trainer != null && trainerLoss == loss) {
+            return trainer;
+        }
+        if (trainer != null) {
+            trainer.close();
+        }
+        Loss l = loss == LossKind.SOFTMAX_CE ? Loss.softmaxCrossEntropyLoss() : Loss.l2Loss();
+        DefaultTrainingConfig cfg = new DefaultTrainingConfig(l)
+                .optDevices(new Device[] {Device.cpu()})
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
+        trainer = model.newTrainer(cfg);
+        trainerLoss = loss;
+        return trainer;
+    }
+
+    /** Raw outputs (logits or Q-values) for one sample; {@code out} has {@link #outputs()} entries. */
+    public void forward(float[] input, float[] out) {
+        forwardBatch(input, 1, out);
+    }
+
+    /** Raw outputs for {@code n} samples laid out flat in {@code input}; {@code out} gets {@code n × outputs}. */
+    public void forwardBatch(float[] input, int n, float[] out) {
+        checkOpen();
+        if (input.length < n * inputLength || out.length < n * outputs) {
+            throw new IllegalArgumentException("input/output buffers too small for " + n + " samples");
+        }
+        float[] in = input.length == n * inputLength && shift == null ? input : java.util.Arrays.copyOf(input, n * inputLength);
+        for (int k = 0; k < n && shift != null; k++) {
+            transform(in, k * inputLength);
+        }
+        try (NDManager sub = model.getNDManager().newSubManager()) {
+            NDArray xs = sub.create(in, batchShape(n));
+            float[] r = block.forward(inferenceStore, new NDList(xs), false).singletonOrThrow().toFloatArray();
+            System.arraycopy(r, 0, out, 0, n * outputs);
+        }
+    }
+
+    public void save(Path file) {
+        checkOpen();
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+            block.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model parameters " + file, e);
+        }
+    }
+
+    public void load(Path file) {
+        checkOpen();
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            block.loadParameters(model.getNDManager(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model parameters " + file, e);
+        } catch (MalformedModelException e) {
+            throw new IllegalArgumentException("model parameters " + file + " do not fit this network: " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies this net's parameters into {@code other} (same architecture): the DQN's target network. */
+    public void copyTo(DjlNet other) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                block.saveParameters(out);
+            }
+            try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                other.block.loadParameters(other.model.getNDManager(), in);
+            }
+        } catch (IOException | MalformedModelException e) {
+            throw new IllegalStateException("cannot copy parameters: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("network " + model.getName() + " is closed");
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (trainer != null) {
+            trainer.close();
+        }
+        model.close();
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    private static void shuffle(int[] a, Random rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

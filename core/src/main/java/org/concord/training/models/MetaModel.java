@@ -1,0 +1,30 @@
+package org.concord.training.models;
+
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Meta-labeling: the probability that the primary signal's side is right ({@code meta_confidence}). Two
+ * implementations compete out of sample (a small DJL MLP and a Smile random forest); the winner is kept.
+ */
+public interface MetaModel extends AutoCloseable {
+    /** "mlp" or "forest". */
+    String kind();
+
+    /** Trains on {@code rows} of flat {@code x} (rows of {@code width}) with 0/1 targets {@code y} (one per row of x). */
+    void fit(float[] x, int width, int[] y, int[] rows, long seed, BooleanSupplier cancelled);
+
+    /** P(primary side is right) for one row at {@code offset}. */
+    double probability(float[] x, int offset);
+
+    /** Per-feature importance where the model offers it natively (forest), else null. */
+    double[] importance();
+
+    /** The hyperparameters, for the manifest. */
+    java.util.Map<String, Object> params();
+
+    void save(Path dir);
+
+    @Override
+    void close();
+}

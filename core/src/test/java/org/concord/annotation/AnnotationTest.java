@@ -1,0 +1,193 @@
+package org.concord.annotation;
+
+import org.concord.data.DataProvider;
+import org.concord.feed.BundledData;
+import org.concord.model.Action;
+import org.concord.model.BarSeries;
+import org.concord.model.InferenceFrameReference;
+import org.concord.model.InferenceFrameReference.BarrierHit;
+import org.concord.model.InferenceFrameReference.Outcome;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.store.SqliteDatabase;
+import org.concord.training.RealBars;
+import org.concord.training.frames.FrameBuilder;
+import org.concord.training.frames.FrameSpec;
+import org.concord.training.frames.FrameStore;
+import org.concord.training.frames.WindowSource;
+import org.concord.training.labels.BarrierConfig;
+import org.concord.training.labels.TripleBarrier;
+import org.concord.training.loop.SampleBuilder;
+import org.concord.training.loop.SampleSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Annotations on the real bundled data, the real SQLite store, and a real child-process crash. */
+class AnnotationTest {
+    static final FrameSpec SPEC = FrameSpec.of(32, Timeframe.M1, Timeframe.M5, Timeframe.H1);
+    static final Symbol S = BundledData.BTCUSD;
+    @TempDir
+    static Path dir;
+    static DataProvider data;
+    static FrameStore frames;
+    static AnnotationService service;
+    static BarSeries m1;
+
+    @BeforeAll
+    static void setUp() {
+        data = RealBars.provider(dir, BundledData.bitstampTrades());
+        frames = new FrameStore(data.store().database());
+        AnnotationStore store = new AnnotationStore(data.store().database(), frames);
+        service = new AnnotationService(store, new AnnotationFrames(new FrameBuilder(WindowSource.of(data), SPEC)));
+        m1 = RealBars.bitstamp().get(Timeframe.M1);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        data.close();
+        data.store().database().close();
+    }
+
+    /** An annotation from the close of m1 bar {@code i} to the close of bar {@code j}, at those real prices. */
+    static Annotation draft(String id, int i, int j, AnnotationDirection d, double sl, double tp) {
+        return Annotation.draft(id, S, Timeframe.M1, Timeframe.M1.closeTime(m1.time(i)), m1.close(i), Timeframe.M1.closeTime(m1.time(j)),
+                m1.close(j), d, sl, tp, List.of("test", "real"), "note " + id, "tester", 1_700_000_000_000L);
+    }
+
+    @Test
+    void savedAnnotationRoundTripsWithItsFrameAtEntry() {
+        Annotation a = service.save(draft("rt-long", 3_000, 3_030, AnnotationDirection.LONG, Double.NaN, Double.NaN));
+        Annotation back = service.store().get("rt-long").orElseThrow();
+        assertThat(back).isEqualTo(a);
+        InferenceFrameReference f = back.frame();
+        assertThat(f.source()).isEqualTo(InferenceFrameReference.Source.ANNOTATION);
+        assertThat(f.windowEnd()).isEqualTo(a.entryTime());
+        assertThat(f.outcome().label()).isEqualTo(a.pnlPct() > 0 ? Action.BUY : Action.HOLD);
+        assertThat(f.outcome().hit()).isEqualTo(BarrierHit.ANNOTATED_EXIT);
+        assertThat(new FrameBuilder(WindowSource.of(data), SPEC).rebuild(f).ok()).isTrue();
+        assertThat(service.delete("rt-long")).isTrue();
+        assertThat(frames.get(f.id())).isEmpty();
+    }
+
+    @Test
+    void levelsBecomeTheTripleBarrierLevels() {
+        BarSeries path = new BarSeries(S, Timeframe.M1);
+        long t = 1_700_000_040_000L / 60_000 * 60_000;
+        path.append(t, 100, 100.5, 99.5, 100, 1);
+        path.append(t + 60_000, 100, 101.2, 99.8, 101, 1);  // long's take-profit 101 touched by the high
+        Annotation longTp = Annotation.draft("l", S, Timeframe.M1, t, 100, t + 600_000, 99, AnnotationDirection.LONG, 99, 101, null, null, null, 0);
+        Outcome o = AnnotationFrames.outcome(longTp, path, Timeframe.M1, AnnotationFrames.barriers(longTp));
+        assertThat(o.label()).isEqualTo(Action.BUY); // the take-profit came first, although the annotated exit lost
+        assertThat(o.hit()).isEqualTo(BarrierHit.PROFIT_TAKE);
+        Annotation shortTrade = Annotation.draft("s", S, Timeframe.M1, t, 100, t + 600_000, 98, AnnotationDirection.SHORT, 101, 95, null, null, null, 0);
+        Outcome so = AnnotationFrames.outcome(shortTrade, path, Timeframe.M1, AnnotationFrames.barriers(shortTrade));
+        assertThat(so.label()).isEqualTo(Action.HOLD); // the short's stop-loss 101 was hit first
+        assertThat(so.hit()).isEqualTo(BarrierHit.STOP_LOSS);
+        Annotation noTouch = Annotation.draft("n", S, Timeframe.M1, t, 100, t + 600_000, 99, AnnotationDirection.SHORT, 103, 95, null, null, null, 0);
+        Outcome no = AnnotationFrames.outcome(noTouch, path, Timeframe.M1, AnnotationFrames.barriers(noTouch));
+        assertThat(no.label()).isEqualTo(Action.SELL); // no level touched: the annotated exit (+1 % for the short) decides
+        assertThat(no.hit()).isEqualTo(BarrierHit.TIME_LIMIT);
+        Annotation region = Annotation.draft("r", S, Timeframe.M1, t, 100, t + 600_000, 101, AnnotationDirection.NO_TRADE, Double.NaN, Double.NaN, null, null, null, 0);
+        assertThat(AnnotationFrames.outcome(region, path, Timeframe.M1, null).label()).isEqualTo(Action.HOLD);
+        assertThat(region.pnlPct()).isZero();
+    }
+
+    @Test
+    void invalidAnnotationsAreRejectedClearly() {
+        assertThatThrownBy(() -> draft("bad", 100, 90, AnnotationDirection.LONG, Double.NaN, Double.NaN)).hasMessageContaining("exit time");
+        assertThatThrownBy(() -> draft("bad", 100, 110, AnnotationDirection.LONG, m1.close(100) * 1.01, Double.NaN)).hasMessageContaining("stop-loss < entry");
+        assertThatThrownBy(() -> draft("bad", 100, 110, AnnotationDirection.NO_TRADE, m1.close(100) * 0.9, Double.NaN)).hasMessageContaining("NO_TRADE");
+    }
+
+    @Test
+    void annotationsBecomeTrainingSamplesThroughTheFramePath() {
+        Annotation l = service.save(draft("s-1", 2_000, 2_020, AnnotationDirection.LONG, Double.NaN, Double.NaN));
+        Annotation s = service.save(draft("s-2", 2_500, 2_540, AnnotationDirection.SHORT, Double.NaN, Double.NaN));
+        Annotation r = service.save(draft("s-3", 2_800, 2_810, AnnotationDirection.NO_TRADE, Double.NaN, Double.NaN));
+        List<InferenceFrameReference> matured = frames.matured(S, InferenceFrameReference.Source.ANNOTATION, Long.MIN_VALUE, Long.MAX_VALUE)
+                .stream().filter(f -> f.id().startsWith("ann-s-")).toList();
+        SampleSet set = new SampleBuilder(new FrameBuilder(WindowSource.of(data), SPEC), new TripleBarrier(BarrierConfig.DEFAULT)).fromFrames(S, matured);
+        assertThat(set.frameIds()).containsExactly("ann-s-1", "ann-s-2", "ann-s-3");
+        assertThat(set.labels()).containsExactly(l.frame().outcome().label().ordinal(), s.frame().outcome().label().ordinal(), Action.HOLD.ordinal());
+        assertThat(set.labels()[0]).isEqualTo(l.pnlPct() > 0 ? Action.BUY.ordinal() : Action.HOLD.ordinal());
+        assertThat(set.labels()[1]).isEqualTo(s.pnlPct() > 0 ? Action.SELL.ordinal() : Action.HOLD.ordinal());
+        float[] expected = new FrameBuilder(WindowSource.of(data), SPEC).build(S, l.entryTime()).input();
+        assertThat(java.util.Arrays.copyOf(set.x(), SPEC.inputLength())).isEqualTo(expected);
+        assertThat(set.rejected()).isEmpty();
+    }
+
+    @Test
+    void jsonExportImportRoundTripsWithAVersionedSchema() throws Exception {
+        List<Annotation> list = List.of(service.save(draft("j-1", 1_000, 1_050, AnnotationDirection.LONG, m1.close(1_000) * 0.99, Double.NaN)),
+                service.save(draft("j-2", 1_200, 1_230, AnnotationDirection.NO_TRADE, Double.NaN, Double.NaN)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new AnnotationJson().export(list, out);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("\"schema\" : \"concord.annotations\"").contains("\"version\" : 1");
+        try (SqliteDatabase other = SqliteDatabase.open(dir.resolve("import.db"))) {
+            AnnotationStore target = new AnnotationStore(other, new FrameStore(other));
+            int n = new AnnotationJson().importInto(target, new ByteArrayInputStream(out.toByteArray()), null);
+            assertThat(n).isEqualTo(2);
+            assertThat(target.all()).containsExactlyElementsOf(list);
+        }
+    }
+
+    @Test
+    void malformedFileNamesTheFirstBadRecordAndImportsNothing() throws Exception {
+        String good = "{\"id\":\"%s\",\"symbol\":\"BTCUSD\",\"timeframe\":\"1m\",\"entryTime\":1385400000000,\"entryPrice\":800,"
+                + "\"exitTime\":1385403600000,\"exitPrice\":808,\"direction\":\"LONG\",\"createdAt\":1,\"updatedAt\":2,\"tags\":[]}";
+        String badExit = "{\"id\":\"m-2\",\"symbol\":\"BTCUSD\",\"timeframe\":\"1m\",\"entryTime\":1385400000000,\"entryPrice\":800,"
+                + "\"exitTime\":1385300000000,\"exitPrice\":808,\"direction\":\"LONG\",\"createdAt\":1,\"updatedAt\":2}";
+        String badType = "{\"id\":\"m-3\",\"symbol\":\"BTCUSD\",\"timeframe\":\"1m\",\"entryTime\":\"soon\",\"entryPrice\":800,"
+                + "\"exitTime\":1385403600000,\"exitPrice\":808,\"direction\":\"LONG\",\"createdAt\":1,\"updatedAt\":2}";
+        String file = "{\"schema\":\"concord.annotations\",\"version\":1,\"annotations\":[" + String.format(good, "m-1") + "," + badExit + "," + badType + "]}";
+        try (SqliteDatabase other = SqliteDatabase.open(dir.resolve("malformed.db"))) {
+            AnnotationStore target = new AnnotationStore(other, new FrameStore(other));
+            assertThatThrownBy(() -> new AnnotationJson().importInto(target, new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), null))
+                    .isInstanceOf(AnnotationImportException.class)
+                    .hasMessageContaining("record 1 (id=m-2)").hasMessageContaining("exit time").hasMessageContaining("nothing imported")
+                    .satisfies(e -> assertThat(((AnnotationImportException) e).recordIndex()).isEqualTo(1));
+            assertThat(target.count()).isZero();
+            String v2 = "{\"schema\":\"concord.annotations\",\"version\":2,\"annotations\":[" + String.format(good, "v-1") + "]}";
+            assertThatThrownBy(() -> new AnnotationJson().importInto(target, new ByteArrayInputStream(v2.getBytes(StandardCharsets.UTF_8)), null))
+                    .hasMessageContaining("unsupported annotation schema version 2");
+            assertThatThrownBy(() -> new AnnotationJson().importInto(target, new ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)), null))
+                    .hasMessageContaining("not a JSON file");
+            assertThat(target.count()).isZero();
+            String ok = "{\"schema\":\"concord.annotations\",\"version\":1,\"annotations\":[" + String.format(good, "g-1") + "]}";
+            assertThat(new AnnotationJson().importInto(target, new ByteArrayInputStream(ok.getBytes(StandardCharsets.UTF_8)), null)).isEqualTo(1);
+            assertThat(target.get("g-1").orElseThrow().pnlPct()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
+    @Test
+    void aSaveThatReturnedSurvivesAProcessCrash() throws Exception {
+        Path db = dir.resolve("crash.db");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                AnnotationCrashMain.class.getName(), db.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(137);
+        assertThat(out).contains("SAVED");
+        assertThat(Files.exists(db.resolveSibling("crash.db-wal"))).isTrue(); // the crash left the WAL un-checkpointed
+        try (SqliteDatabase reopened = SqliteDatabase.open(db)) {
+            Annotation a = new AnnotationStore(reopened, new FrameStore(reopened)).get("crash-1").orElseThrow();
+            assertThat(a.note()).isEqualTo("saved before the crash");
+            assertThat(a.takeProfit()).isEqualTo(830);
+            assertThat(a.tags()).containsExactly("crash");
+        }
+    }
+}

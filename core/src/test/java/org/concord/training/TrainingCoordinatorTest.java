@@ -1,0 +1,286 @@
+package org.concord.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.bus.InProcessEventBus;
+import org.concord.data.DataProvider;
+import org.concord.data.Subscription;
+import org.concord.feed.BundledData;
+import org.concord.model.Action;
+import org.concord.model.BarSeries;
+import org.concord.model.InferenceFrameReference;
+import org.concord.model.InferenceFrameReference.Outcome;
+import org.concord.model.Timeframe;
+import org.concord.training.frames.Frame;
+import org.concord.training.frames.FrameBuilder;
+import org.concord.training.frames.FrameStore;
+import org.concord.training.labels.TripleBarrier;
+import org.concord.training.loop.TrainingLoop;
+import org.concord.training.models.CnnSignalModel;
+import org.concord.training.models.ModelRepository;
+import org.concord.training.models.Signal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The coordinator on the real bundled data, real SQLite, real DJL training, in-process event bus. */
+class TrainingCoordinatorTest {
+    @TempDir
+    static Path dir;
+    static DataProvider data;
+    static FrameStore frames;
+    static BarSeries m1;
+
+    @BeforeAll
+    static void feed() {
+        data = RealBars.provider(dir, BundledData.bitstampTrades());
+        frames = new FrameStore(data.store().database());
+        m1 = RealBars.bitstamp().get(Timeframe.M1);
+    }
+
+    @AfterAll
+    static void close() {
+        data.close();
+        data.store().database().close();
+    }
+
+    static long closeOf(int i) {
+        return Timeframe.M1.closeTime(m1.time(i));
+    }
+
+    static TrainingCoordinator coordinator(Path repoDir, TrainingConfig cfg, InProcessEventBus bus) {
+        return new TrainingCoordinator(data, frames, new ModelRepository(repoDir), bus, cfg);
+    }
+
+    @Test
+    void framesAreStoredMaturedTrainedOnSwappedInAndReloadedIdentically() throws Exception {
+        Path repoDir = Files.createDirectories(dir.resolve("models-flow"));
+        TrainingConfig cfg = TrainedModels.config().withAgent(org.concord.training.models.DqnAgent.Config.DEFAULT);
+        InProcessEventBus bus = new InProcessEventBus();
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        List<Signal> before = new ArrayList<>();
+        List<org.concord.training.models.DqnAgent.Decision> agentBefore = new ArrayList<>();
+        String version;
+        try (TrainingCoordinator c = coordinator(repoDir, cfg, bus)) {
+            c.subscribeTrainingEvents(events::add, null);
+            TrainingStatus cold = c.status();
+            assertThat(cold.coldStart()).isTrue();
+            assertThat(cold.note()).contains("cold start").contains("confidence 0.5");
+            TrainingCoordinator.Inference first = c.infer(closeOf(100), false);
+            assertThat(first.signal().action()).isEqualTo(Action.HOLD);
+            assertThat(first.signal().confidence()).isEqualTo(0.5);
+
+            // one stored frame per decision at 40 real 1m closes
+            List<InferenceFrameReference> refs = new ArrayList<>();
+            for (int k = 0; k < 40; k++) {
+                refs.add(c.infer(closeOf(1_000 + 200 * k), true).reference());
+            }
+            c.flush();
+            assertThat(frames.pending(RealBars.symbol(), 1_000)).hasSize(40);
+            assertThat(events).filteredOn(e -> e.type() == TrainingEventType.FRAME_STORED).hasSize(40);
+
+            // maturing: every horizon has passed by the data clock; labels are the triple-barrier rule's
+            assertThat(c.matureFrames()).isEqualTo(40);
+            TripleBarrier tb = new TripleBarrier(cfg.barriers());
+            FrameBuilder bulk = new FrameBuilder(RealBars.source(), cfg.spec());
+            for (InferenceFrameReference r : refs) {
+                InferenceFrameReference stored = frames.get(r.id()).orElseThrow();
+                Frame f = bulk.build(r.symbol(), r.windowEnd());
+                Outcome expected = tb.label(RealBars.source(), r.symbol(), Timeframe.M1, r.windowEnd(), f.entryPrice(), null, r.prediction(),
+                        stored.outcome().maturedAt());
+                assertThat(stored.outcome()).isEqualTo(expected);
+                assertThat(stored.contentHash()).isEqualTo(f.hash());
+            }
+            assertThat(events).filteredOn(e -> e.type() == TrainingEventType.FRAME_MATURED).hasSize(40);
+
+            TrainingJob job = c.requestTraining("test");
+            TrainingJob.Result result = job.await(120, TimeUnit.SECONDS);
+            assertThat(result.state()).as(result.message()).isEqualTo(TrainingJob.State.SWAPPED);
+            version = result.version();
+            assertThat(version).isEqualTo("v000001");
+            List<TrainingEvent> epochs = events.stream().filter(e -> e.type() == TrainingEventType.EPOCH).toList();
+            int steps = cfg.loop().folds() * cfg.loop().cnn().epochs();
+            assertThat(epochs).hasSize(steps);
+            for (int i = 0; i < steps; i++) {
+                assertThat(epochs.get(i).step()).isEqualTo(i + 1);
+                assertThat(epochs.get(i).steps()).isEqualTo(steps);
+                assertThat(epochs.get(i).loss()).isPositive();
+            }
+            assertThat(events).filteredOn(e -> e.type() == TrainingEventType.FOLD).hasSize(cfg.loop().folds());
+            assertThat(events).extracting(TrainingEvent::type).contains(TrainingEventType.JOB_STARTED, TrainingEventType.MODEL_SWAPPED,
+                    TrainingEventType.JOB_FINISHED);
+            TrainingStatus st = c.status();
+            assertThat(st.coldStart()).isFalse();
+            assertThat(st.activeVersion()).isEqualTo(version);
+            assertThat(st.lastResult().state()).isEqualTo(TrainingJob.State.SWAPPED);
+            assertThat(st.framesMatured()).isEqualTo(40);
+            assertThat(new ModelRepository(repoDir).manifest(cfg.modelId(), version).dataRange().rejectedFrames()).isZero();
+            assertThat(c.versions().list(cfg.modelId())).singleElement().satisfies(row -> {
+                assertThat(row.version()).isEqualTo(version);
+                assertThat(row.state()).isEqualTo("SWAPPED");
+                assertThat(row.holdoutAccuracy()).isEqualTo(result.holdout().accuracy());
+                assertThat(row.samples()).isGreaterThan(1_000);
+            });
+            for (int k = 0; k < 30; k++) {
+                TrainingCoordinator.Inference inf = c.infer(closeOf(300 + 311 * k), false);
+                before.add(inf.signal());
+                try (ModelSlot.Lease lease = c.slot().acquire()) {
+                    agentBefore.add(lease.model().agentDecision(inf.frame().input()));
+                }
+            }
+            assertThat(before).allMatch(s -> !s.coldStart() && s.modelVersion().equals(version));
+            assertThat(agentBefore).allMatch(d -> d != null && d.confidence() > 0);
+            assertThat(new ModelRepository(repoDir).manifest(cfg.modelId(), version).agent()).isEqualTo(cfg.agent());
+        }
+        // a fresh coordinator loads the active version at start and predicts identically
+        try (TrainingCoordinator fresh = coordinator(repoDir, cfg, new InProcessEventBus())) {
+            assertThat(fresh.status().activeVersion()).isEqualTo(version);
+            assertThat(fresh.status().coldStart()).isFalse();
+            for (int k = 0; k < 30; k++) {
+                TrainingCoordinator.Inference inf = fresh.infer(closeOf(300 + 311 * k), false);
+                assertThat(inf.signal()).isEqualTo(before.get(k));
+                try (ModelSlot.Lease lease = fresh.slot().acquire()) {
+                    assertThat(lease.model().agentDecision(inf.frame().input())).isEqualTo(agentBefore.get(k));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRunningJobCanBeCancelled() throws Exception {
+        Path repoDir = Files.createDirectories(dir.resolve("models-cancel"));
+        TrainingConfig base = TrainedModels.config();
+        TrainingConfig cfg = base.withLoop(new TrainingLoop.Config(3, -1, 15, new CnnSignalModel.Config(8, 16, 200, 128, 0.003f), 2, 1, 1000, 300, 7));
+        InProcessEventBus bus = new InProcessEventBus();
+        CountDownLatch firstEpoch = new CountDownLatch(1);
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        try (TrainingCoordinator c = coordinator(repoDir, cfg, bus)) {
+            c.subscribeTrainingEvents(e -> firstEpoch.countDown(), Set.of(TrainingEventType.EPOCH));
+            c.subscribeTrainingEvents(events::add, Set.of(TrainingEventType.JOB_CANCELLED, TrainingEventType.MODEL_SWAPPED));
+            TrainingJob job = c.requestTraining("to be cancelled");
+            assertThat(firstEpoch.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(job.state()).isEqualTo(TrainingJob.State.RUNNING);
+            job.cancel();
+            TrainingJob.Result r = job.await(30, TimeUnit.SECONDS);
+            assertThat(r.state()).isEqualTo(TrainingJob.State.CANCELLED);
+            assertThat(events).extracting(TrainingEvent::type).containsExactly(TrainingEventType.JOB_CANCELLED);
+            assertThat(c.slot().swaps()).isZero();
+            assertThat(c.status().coldStart()).isTrue();
+            assertThat(new ModelRepository(repoDir).versions(cfg.modelId())).isEmpty();
+        }
+    }
+
+    @Test
+    void countTriggerAndAccuracyDropStartTrainingInTheBackground() throws Exception {
+        Path repoDir = Files.createDirectories(dir.resolve("models-triggers"));
+        TrainingConfig cfg = TrainedModels.config().withMonitor(20, 10.0);
+        InProcessEventBus bus = new InProcessEventBus();
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        try (TrainingCoordinator c = coordinator(repoDir, cfg, bus)) {
+            c.subscribeTrainingEvents(events::add, Set.of(TrainingEventType.RETRAIN_TRIGGERED, TrainingEventType.JOB_STARTED));
+            c.subscribeTrainingEvents(e -> started.countDown(), Set.of(TrainingEventType.JOB_STARTED));
+            TripleBarrier tb = new TripleBarrier(cfg.barriers());
+            FrameBuilder fb = new FrameBuilder(RealBars.source(), cfg.spec());
+            // 20 decisions that turn out right, then 20 that turn out wrong (predictions set against the real outcome)
+            for (int k = 0; k < 40; k++) {
+                long t = closeOf(2_000 + 97 * k);
+                Frame f = fb.build(RealBars.symbol(), t);
+                Action truth = tb.label(RealBars.source(), RealBars.symbol(), Timeframe.M1, t, f.entryPrice(), null, Action.HOLD, t + tb.horizonMs(Timeframe.M1)).label();
+                Action said = k < 20 ? truth : (truth == Action.BUY ? Action.SELL : Action.BUY);
+                c.storeInferenceFrame(f, new Signal(said, 0.6, 0.5, 0, 0, 0, "none", true, false, 0.5, ""));
+            }
+            c.flush();
+            assertThat(c.matureFrames()).isEqualTo(40);
+            assertThat(c.monitor().baseline()).isEqualTo(1.0);
+            assertThat(c.monitor().fired()).isEqualTo(1);
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(events).extracting(TrainingEvent::type).startsWith(TrainingEventType.RETRAIN_TRIGGERED, TrainingEventType.JOB_STARTED);
+            assertThat(events.get(0).message()).contains("points below baseline 100.0%");
+            cancelAll(c);
+
+            // count trigger: every 5 matured frames
+            events.clear();
+            CountDownLatch again = new CountDownLatch(1);
+            try (Subscription s = c.subscribeTrainingEvents(e -> again.countDown(), Set.of(TrainingEventType.JOB_STARTED));
+                 Subscription rule = c.triggerTrainingOnEvent(TrainingTrigger.everyMaturedFrames(5))) {
+                for (int k = 0; k < 5; k++) {
+                    c.infer(closeOf(7_000 + 50 * k), true);
+                }
+                c.flush();
+                assertThat(c.matureFrames()).isEqualTo(5);
+                assertThat(again.await(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(events).extracting(TrainingEvent::message).anyMatch(m -> m != null && m.contains("5 more matured frames"));
+                cancelAll(c);
+            }
+
+            // schedule trigger: a job starts on the wall-clock period; closing the handle stops it
+            events.clear();
+            CountDownLatch scheduled = new CountDownLatch(1);
+            try (Subscription s = c.subscribeTrainingEvents(e -> scheduled.countDown(), Set.of(TrainingEventType.JOB_STARTED))) {
+                Subscription rule = c.triggerTrainingOnEvent(TrainingTrigger.every(java.time.Duration.ofMillis(200)));
+                assertThat(scheduled.await(30, TimeUnit.SECONDS)).isTrue();
+                rule.close();
+                assertThat(events).extracting(TrainingEvent::message).anyMatch(m -> m != null && m.startsWith("schedule every"));
+                cancelAll(c);
+                Thread.sleep(600);
+                assertThat(c.runningJobForTest()).as("no job after the schedule was closed").isNull();
+            }
+        }
+    }
+
+    /** Cancels jobs until none is queued, running or still finishing (so the next trigger finds the coordinator idle). */
+    private static void cancelAll(TrainingCoordinator c) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        TrainingJob j;
+        while ((j = c.runningJobForTest()) != null && System.currentTimeMillis() < deadline) {
+            j.cancel();
+            Thread.sleep(10);
+        }
+        assertThat(c.runningJobForTest()).as("jobs left after cancelling").isNull();
+    }
+
+    @Test
+    void annotationFramesJoinTheTrainingSamplesThroughTheSamePath() throws Exception {
+        Path repoDir = Files.createDirectories(dir.resolve("models-annotations"));
+        TrainingConfig cfg = TrainedModels.config();
+        List<TrainingEvent> stored = new CopyOnWriteArrayList<>();
+        try (TrainingCoordinator c = coordinator(repoDir, cfg, new InProcessEventBus())) {
+            c.subscribeTrainingEvents(stored::add, Set.of(TrainingEventType.FRAME_STORED));
+            org.concord.annotation.AnnotationService annotations = new org.concord.annotation.AnnotationService(
+                    new org.concord.annotation.AnnotationStore(data.store().database(), frames),
+                    new org.concord.annotation.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
+                    c::frameAdded);
+            org.concord.annotation.Annotation a = annotations.save(org.concord.annotation.Annotation.draft("coord-1", RealBars.symbol(), Timeframe.M1,
+                    closeOf(4_001), m1.close(4_001), closeOf(4_040), m1.close(4_040), org.concord.annotation.AnnotationDirection.SHORT,
+                    Double.NaN, Double.NaN, List.of(), "", "tester", 1L));
+            assertThat(stored).extracting(TrainingEvent::frameId).contains("ann-coord-1");
+            org.concord.training.loop.SampleSet samples = new TrainingJobRunner(c).collect();
+            int row = java.util.Arrays.asList(samples.frameIds()).indexOf("ann-coord-1");
+            assertThat(row).isNotNegative();
+            assertThat(samples.labels()[row]).isEqualTo(a.frame().outcome().label().ordinal());
+            assertThat(samples.times()[row]).isEqualTo(a.frame().windowEnd());
+            assertThat(samples.size()).isGreaterThan(1_000); // plus the history samples
+        }
+    }
+
+    @Test
+    void eventsAreJacksonSerializable() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        TrainingEvent e = TrainingEvent.epoch("cnn-btcusd", "job-1", 2, 3, 1, 4, 6, 12, 0.6931);
+        String text = json.writeValueAsString(e);
+        assertThat(text).contains("\"type\":\"EPOCH\"").contains("\"loss\":0.6931").doesNotContain("frameId");
+        assertThat(json.readValue(text, TrainingEvent.class)).isEqualTo(e);
+    }
+}
