@@ -356,8 +356,10 @@ final class DecisionEngine {
             SourceSlot s = active[index];
             if (s.state == ModuleState.RUNNING) {
                 if (e.kind == LoopEvent.TRADE) {
-                    guard.onTrade(s, e);
-                } else {
+                    if (s.wantsTrades) {
+                        guard.onTrade(s, e);
+                    }
+                } else if (s.wantsBooks) {
                     guard.onBook(s, e);
                 }
             }

@@ -109,6 +109,9 @@ final class DecisionLoop {
             return;
         }
         if (synchronous) {
+            if (Thread.holdsLock(syncLock)) {
+                return; // called from inside an event (a decision listener): applied before the next event
+            }
             synchronized (syncLock) {
                 engine.applyCommands();
             }

@@ -222,9 +222,9 @@ final class Guard {
         if (s.state != ModuleState.RUNNING) {
             return;
         }
-        if (s.strike(policy)) {
+        if (s.strike(policy, engine.seq())) {
             engine.changeState(s, ModuleState.ERROR, reason + " (" + policy.maxStrikes() + " strikes within "
-                    + policy.strikeWindow() + " calls)");
+                    + policy.strikeWindow() + " decisions)");
         }
     }
 

@@ -32,6 +32,8 @@ final class SourceSlot {
 
     // what the module asked for (set when loaded)
     final boolean[] timeframes = new boolean[Timeframe.all().length];
+    boolean wantsTrades;
+    boolean wantsBooks;
     List<String> featureNames = List.of();
     int featureCount;
 
@@ -71,12 +73,23 @@ final class SourceSlot {
         for (Timeframe tf : m.timeframes()) {
             timeframes[tf.ordinal()] = true;
         }
+        wantsTrades = overrides(m, "onTrade", org.concord.model.Symbol.class, long.class, double.class, double.class, boolean.class);
+        wantsBooks = overrides(m, "onBook", org.concord.model.OrderBookSnapshot.class);
         List<String> names = new ArrayList<>();
         for (String f : m.featureNames()) {
             names.add(id + "." + f);
         }
         featureNames = List.copyOf(names);
         featureCount = names.size();
+    }
+
+    /** A module that does not override a hook is not called for it (a trade costs nothing to a bar-only module). */
+    private static boolean overrides(OrchestratorModule m, String name, Class<?>... params) {
+        try {
+            return m.getClass().getMethod(name, params).getDeclaringClass() != OrchestratorModule.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
     }
 
     /** Clears strikes and latency (a load or re-enable starts a fresh record). */
@@ -97,20 +110,20 @@ final class SourceSlot {
     }
 
     /**
-     * Counts a strike at the current call.
+     * Counts a strike at decision {@code seq}.
      *
-     * @return true when this strike reaches {@code maxStrikes} within {@code strikeWindow} calls
+     * @return true when this strike reaches {@code maxStrikes} within {@code strikeWindow} decisions
      */
-    boolean strike(FaultPolicy p) {
+    boolean strike(FaultPolicy p, long seq) {
         strikesTotal++;
         if (strikeCalls.length != p.maxStrikes()) {
             resetFaults(p);
         }
-        strikeCalls[strikeHead] = callsSinceEnable;
+        strikeCalls[strikeHead] = seq;
         strikeHead = (strikeHead + 1) % strikeCalls.length;
-        // the ring holds the call numbers of the last maxStrikes strikes; the slot at head is the oldest of them
+        // the ring holds the decision numbers of the last maxStrikes strikes; the entry at head is the oldest of them
         long oldestOfLast = strikeCalls[strikeHead];
-        return oldestOfLast != Long.MIN_VALUE && callsSinceEnable - oldestOfLast < p.strikeWindow();
+        return oldestOfLast != Long.MIN_VALUE && seq - oldestOfLast < p.strikeWindow();
     }
 
     ModuleStatus status() {

@@ -6,7 +6,7 @@ package org.concord.orchestrator.config;
  * <p>A <i>strike</i> is a call that threw, returned a non-finite value or ran longer than {@code budgetMicros}
  * (measured with {@code System.nanoTime()} around the call, after the fact; the first {@code warmupCalls} calls
  * after a load or re-enable are not timed against the budget, since they pay class loading and JIT). A source with
- * {@code maxStrikes} strikes within its last {@code strikeWindow} calls goes to ERROR with the last reason. A call
+ * {@code maxStrikes} strikes within {@code strikeWindow} decisions goes to ERROR with the last reason. A call
  * still running after {@code hardLimitMillis} is <i>hung</i>: a watchdog puts the module in ERROR at once and a
  * fresh decision thread carries on without it (asynchronous mode; see {@code DecisionLoop}).
  */
