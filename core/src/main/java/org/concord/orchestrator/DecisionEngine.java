@@ -1,7 +1,6 @@
 package org.concord.orchestrator;
 
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -40,6 +39,8 @@ final class DecisionEngine {
     private static final int P_LEARN = 7;
     private static final int P_DONE = 8;
     private static final SourceSlot[] NONE = new SourceSlot[0];
+    /** Bars per symbol and timeframe kept for warm-ups (a module's warmupBars beyond it are cut to it). */
+    static final int HISTORY_BARS = 2_048;
 
     final SourceRegistry registry;
     final Guard guard;
@@ -52,7 +53,7 @@ final class DecisionEngine {
     final PerformanceTracker tracker;
     private final Publisher publisher;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
-    private final long[][] lastDispatched;
+    private final BarHistory history;
     private final Map<Symbol, StateVector> lastStates = new ConcurrentHashMap<>();
 
     // layout (rebuilt between events when a state changed)
@@ -91,10 +92,7 @@ final class DecisionEngine {
         for (Symbol s : config.symbols()) {
             symbolIndex.put(s, symbolIndex.size());
         }
-        this.lastDispatched = new long[config.symbols().size()][Timeframe.all().length];
-        for (long[] row : lastDispatched) {
-            Arrays.fill(row, Long.MIN_VALUE);
-        }
+        this.history = new BarHistory(config.symbols(), HISTORY_BARS);
         OrchestratorConfig.Fusion f = config.fusion();
         this.rule = new DecisionFusion(f.buyThreshold(), f.sellThreshold(), f.minConfidence());
         this.adaptive = f.adaptiveWeights();
@@ -177,19 +175,18 @@ final class DecisionEngine {
         layoutVersion++;
     }
 
-    /** Replays history into a module that was just (re-)enabled, bounded by what this thread already dispatched. */
+    /** Replays the bars this thread already dispatched into a module that was just (re-)enabled. */
     void warmUp(SourceSlot s) {
         int n = s.module.warmupBars();
-        if (n <= 0 || data == null) {
+        if (n <= 0) {
             return;
         }
         List<BarSeries> series = new ArrayList<>();
         for (Symbol sym : baseConfig.symbols()) {
             int si = symbolIndex.get(sym);
             for (Timeframe tf : Timeframe.all()) {
-                long last = lastDispatched[si][tf.ordinal()];
-                if (s.timeframes[tf.ordinal()] && last != Long.MIN_VALUE) {
-                    series.add(data.bars(sym, tf, Long.MIN_VALUE, last, n, Direction.LATEST));
+                if (s.timeframes[tf.ordinal()]) {
+                    series.add(history.last(si, tf, n));
                 }
             }
         }
@@ -252,8 +249,8 @@ final class DecisionEngine {
         }
         Integer si = symbolIndex.get(e.symbol);
         if (phase == P_DISPATCH) {
-            if (si != null) {
-                lastDispatched[si][e.tf.ordinal()] = e.time;
+            if (si != null && index == 0) {
+                history.add(si, e);
             }
             for (; index < active.length; index++) {
                 SourceSlot s = active[index];
