@@ -236,6 +236,7 @@ final class DecisionEngine {
     // ---------------------------------------------------------------- events
 
     void begin(LoopEvent e) {
+        guard.eventStart();
         ev = e;
         phase = P_DISPATCH;
         index = 0;

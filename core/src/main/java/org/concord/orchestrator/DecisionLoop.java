@@ -45,6 +45,7 @@ final class DecisionLoop {
     private final AtomicLong inCall = new AtomicLong();
     private final Object syncLock = new Object();
     private volatile long callStart;
+    private volatile long callLimit;
     private volatile SourceSlot callee;
     private volatile boolean running;
     private volatile Thread decisionThread;
@@ -181,9 +182,15 @@ final class DecisionLoop {
 
     /** Marks the start of a guarded call on {@code slot}; returns the call id to pass to {@link #exit}. */
     long enter(SourceSlot slot, long startNanos) {
+        return enter(slot, startNanos, hardLimitNanos);
+    }
+
+    /** As {@link #enter(SourceSlot, long)} with a call-specific hard limit (learning hooks get a longer one). */
+    long enter(SourceSlot slot, long startNanos, long limitNanos) {
         long id = callIds.incrementAndGet();
         callee = slot;
         callStart = startNanos;
+        callLimit = limitNanos;
         inCall.set(id);
         return id;
     }
@@ -213,7 +220,7 @@ final class DecisionLoop {
             }
             long elapsed = System.nanoTime() - callStart;
             SourceSlot s = callee;
-            if (elapsed > hardLimitNanos && s != null && inCall.compareAndSet(id, 0)) {
+            if (elapsed > callLimit && s != null && inCall.compareAndSet(id, 0)) {
                 Thread stuck = decisionThread;
                 LOG.error("module {} hung: no return after {} ms; it is put in ERROR and a fresh decision thread takes over",
                         s.id, elapsed / 1_000_000);

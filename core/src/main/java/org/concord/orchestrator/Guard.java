@@ -18,6 +18,12 @@ final class Guard {
     private final long budgetNanos;
     private final DecisionEngine engine;
     private DecisionLoop loop;
+    private final java.lang.management.GarbageCollectorMXBean[] gcs =
+            java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().toArray(new java.lang.management.GarbageCollectorMXBean[0]);
+    private long gcAtEventStart;
+
+    /** Learning hooks may wait for a background training to finish: they get this many times the hard limit. */
+    static final int LEARN_LIMIT_FACTOR = 30;
 
     Guard(FaultPolicy policy, DecisionEngine engine) {
         this.policy = policy;
@@ -27,6 +33,19 @@ final class Guard {
 
     void bind(DecisionLoop l) {
         this.loop = l;
+    }
+
+    /** Called at each event's start (≈75 ns): lets an overrun caused by a GC pause be told from a slow module. */
+    void eventStart() {
+        gcAtEventStart = gcCount();
+    }
+
+    private long gcCount() {
+        long n = 0;
+        for (java.lang.management.GarbageCollectorMXBean g : gcs) {
+            n += g.getCollectionCount();
+        }
+        return n;
     }
 
     void onBarClose(SourceSlot s, LoopEvent e) {
@@ -158,7 +177,7 @@ final class Guard {
     /** Learning hooks run after the decision was published: timed and fault-checked, not held to the budget. */
     void learn(SourceSlot s, DecisionOutcome o) {
         long t0 = System.nanoTime();
-        long id = loop.enter(s, t0);
+        long id = loop.enter(s, t0, loop.hardLimitNanos() * LEARN_LIMIT_FACTOR);
         Throwable err = null;
         try {
             s.fusion.onOutcome(o);
@@ -169,7 +188,7 @@ final class Guard {
         long dt = System.nanoTime() - t0;
         if (err != null) {
             strike(s, "onOutcome threw " + err);
-        } else if (dt > loop.hardLimitNanos()) {
+        } else if (dt > loop.hardLimitNanos() * LEARN_LIMIT_FACTOR) {
             hung(s, "onOutcome", dt);
         }
     }
@@ -212,6 +231,10 @@ final class Guard {
             return false;
         }
         if (nanos > budgetNanos && s.callsSinceEnable > policy.warmupCalls()) {
+            if (gcCount() != gcAtEventStart) {
+                s.stalls++; // a GC pause stopped the thread during this event: not the module's doing
+                return true;
+            }
             strike(s, String.format(Locale.ROOT, "%s over budget: %.0f µs > %d µs", what, nanos / 1e3, policy.budgetMicros()));
             return false;
         }

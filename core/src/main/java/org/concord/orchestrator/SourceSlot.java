@@ -40,6 +40,8 @@ final class SourceSlot {
     // stats
     volatile long calls;
     volatile long strikesTotal;
+    /** overruns excused because a GC pause ran during the event */
+    volatile long stalls;
     volatile long lastNanos;
     volatile String lastOutput = "";
     final LatencyHistogram latency = new LatencyHistogram();

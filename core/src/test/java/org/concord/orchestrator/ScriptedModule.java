@@ -65,7 +65,7 @@ public final class ScriptedModule implements OrchestratorModule {
             switch (fault) {
                 case THROW -> throw new IllegalStateException("scripted failure at call " + n);
                 case NAN -> out[0] = Double.NaN;
-                case SLOW -> sleep(3);
+                case SLOW -> spin(20);
                 case HANG -> {
                     while (!release) {
                         sleep(5); // ignores interrupts: a module that never comes back
@@ -85,6 +85,18 @@ public final class ScriptedModule implements OrchestratorModule {
             } catch (InterruptedException ignored) {
                 // keep going: the point is to not return
             }
+        }
+    }
+
+    /** Burns CPU (a slow computation) for {@code ms}. */
+    private static void spin(long ms) {
+        long end = System.nanoTime() + ms * 1_000_000;
+        double x = 0;
+        while (System.nanoTime() < end) {
+            x += Math.sqrt(x + 1);
+        }
+        if (x < 0) {
+            throw new AssertionError();
         }
     }
 

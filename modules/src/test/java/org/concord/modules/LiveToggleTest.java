@@ -37,7 +37,8 @@ class LiveToggleTest {
     void togglingOnARunningReplay() throws Exception {
         Path file = dir.resolve("concord.yaml");
         // extrema starts disabled and not loaded: its first enable is a lazy load
-        OrchestratorConfig cfg = ConfigFiles.preset("full").withModuleEnabled("extrema", false).withSynchronous(false);
+        OrchestratorConfig cfg = ConfigFiles.preset("full").withModuleEnabled("extrema", false).withSynchronous(false)
+                .withFaults(TestBudgets.RELAXED); // timing faults are FaultIsolationTest's subject, not this test's
         ConfigFiles.save(file, cfg);
         cfg = ConfigFiles.load(file);
         List<Decision> decisions = new CopyOnWriteArrayList<>();

@@ -100,6 +100,8 @@ public final class NeuralFusionModule implements FusionModule {
         }
         trainer = new FusionTrainer(ctx.intSetting("hidden", 16), ctx.intSetting("epochs", 150),
                 ctx.doubleSetting("learningRate", 0.01), ctx.intSetting("seed", 42));
+        // load the PyTorch engine now (start-up or loader thread), not at the first install on the decision thread
+        ai.djl.engine.Engine.getEngine("PyTorch");
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "neural-fusion-trainer");
             t.setDaemon(true);
