@@ -343,6 +343,11 @@ final class ModuleControl {
         return out;
     }
 
+    /** RUNNING modules (without listing the catalog, which would load every module class). */
+    long running() {
+        return registry.moduleSlots().stream().filter(s -> s.state == ModuleState.RUNNING).count();
+    }
+
     private static void checkId(String id) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("module id is required");

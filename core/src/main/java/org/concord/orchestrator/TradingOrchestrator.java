@@ -192,7 +192,7 @@ public final class TradingOrchestrator implements AutoCloseable {
             subscriptions.add(bus.subscribe(OrchestratorTopics.MODULE_COMMANDS, this::onCommand));
         }
         LOG.info("orchestrator started ({} preset, {} mode, {} modules running)", initialConfig.preset(),
-                loop.synchronous() ? "synchronous" : "async", modules().stream().filter(m -> m.state().name().equals("RUNNING")).count());
+                loop.synchronous() ? "synchronous" : "async", control.running());
         return this;
     }
 

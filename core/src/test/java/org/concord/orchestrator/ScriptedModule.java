@@ -44,7 +44,7 @@ public final class ScriptedModule implements OrchestratorModule {
 
     @Override
     public Set<Timeframe> timeframes() {
-        return Set.of(Timeframe.M1);
+        return java.util.EnumSet.allOf(Timeframe.class);
     }
 
     @Override

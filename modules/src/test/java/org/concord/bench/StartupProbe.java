@@ -11,9 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Run in a fresh JVM by {@link OrchestratorBench}: opens an engine, then measures starting an orchestrator with a
- * preset (parse the preset, build, start: load and initialize the enabled modules) and the heap it retains.
- * Prints one line: {@code STARTUP <preset> <startMicros> <retainedBytes> <heapAfterBytes>}.
+ * Run in a fresh JVM by {@link OrchestratorBench}: opens an engine, parses the preset (timed apart: the same YAML work
+ * for every preset), then measures building and starting the orchestrator (load and initialize the enabled modules)
+ * and the heap that retains. Prints {@code STARTUP <preset> <startMicros> <retainedBytes> <heapAfterBytes>
+ * <modulesEnabled> <parseMicros>}.
  */
 public final class StartupProbe {
     private StartupProbe() {
@@ -24,16 +25,19 @@ public final class StartupProbe {
         Path dir = Files.createTempDirectory("concord-startup");
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         try (ConcordEngine engine = new ConcordEngine(dir)) {
+            long p0 = System.nanoTime();
+            OrchestratorConfig cfg = ConfigFiles.preset(preset);
+            long parseMicros = (System.nanoTime() - p0) / 1_000;
             settle();
             long before = mem.getHeapMemoryUsage().getUsed();
             long t0 = System.nanoTime();
-            OrchestratorConfig cfg = ConfigFiles.preset(preset);
             TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null).start();
             long micros = (System.nanoTime() - t0) / 1_000;
             settle();
             long after = mem.getHeapMemoryUsage().getUsed();
-            System.out.println("STARTUP " + preset + " " + micros + " " + (after - before) + " " + after
-                    + " " + orch.modules().stream().filter(m -> m.state().name().equals("RUNNING")).count());
+            long running = orch.config().modules().stream().filter(m -> m.enabled()).count();
+            System.out.println("STARTUP " + preset + " " + micros + " " + (after - before) + " " + after + " " + running
+                    + " " + parseMicros);
             orch.close();
         }
     }
