@@ -63,6 +63,7 @@ final class DecisionEngine {
     private List<String> names = List.of();
     private double[] stateBuf = new double[0];
     private long layoutVersion;
+    private volatile boolean[] wanted;
 
     // the event in flight (resumable)
     private LoopEvent ev;
@@ -93,6 +94,8 @@ final class DecisionEngine {
             symbolIndex.put(s, symbolIndex.size());
         }
         this.history = new BarHistory(config.symbols(), HISTORY_BARS);
+        this.wanted = new boolean[Timeframe.all().length];
+        this.wanted[decisionTf.ordinal()] = true;
         OrchestratorConfig.Fusion f = config.fusion();
         this.rule = new DecisionFusion(f.buyThreshold(), f.sellThreshold(), f.minConfidence());
         this.adaptive = f.adaptiveWeights();
@@ -123,6 +126,14 @@ final class DecisionEngine {
 
     boolean isDecisionSymbol(Symbol s) {
         return symbolIndex.containsKey(s);
+    }
+
+    /**
+     * Whether bar closes of {@code tf} are worth handing to the decision thread: the decision timeframe and the
+     * timeframes of every loaded module (RUNNING or not, so a re-enable finds its history). Read by feed threads.
+     */
+    boolean wantsTimeframe(Timeframe tf) {
+        return wanted[tf.ordinal()];
     }
 
     // ---------------------------------------------------------------- commands
@@ -173,6 +184,16 @@ final class DecisionEngine {
         }
         models = m.toArray(NONE);
         layoutVersion++;
+        boolean[] w = new boolean[Timeframe.all().length];
+        w[decisionTf.ordinal()] = true;
+        for (SourceSlot s : registry.moduleSlots()) {
+            if (s.module != null) {
+                for (int i = 0; i < w.length; i++) {
+                    w[i] |= s.timeframes[i];
+                }
+            }
+        }
+        wanted = w;
     }
 
     /** Replays the bars this thread already dispatched into a module that was just (re-)enabled. */
@@ -236,7 +257,9 @@ final class DecisionEngine {
     // ---------------------------------------------------------------- events
 
     void begin(LoopEvent e) {
-        guard.eventStart();
+        if (e.kind == LoopEvent.BAR && e.tf == decisionTf) {
+            guard.eventStart(); // once per decision: an overrun is excused if a GC ran since the last decision
+        }
         ev = e;
         phase = P_DISPATCH;
         index = 0;

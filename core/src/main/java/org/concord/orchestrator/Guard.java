@@ -35,7 +35,7 @@ final class Guard {
         this.loop = l;
     }
 
-    /** Called at each event's start (≈75 ns): lets an overrun caused by a GC pause be told from a slow module. */
+    /** Called at each decision's start (≈75 ns): lets an overrun caused by a GC pause be told from a slow module. */
     void eventStart() {
         gcAtEventStart = gcCount();
     }
@@ -232,7 +232,7 @@ final class Guard {
         }
         if (nanos > budgetNanos && s.callsSinceEnable > policy.warmupCalls()) {
             if (gcCount() != gcAtEventStart) {
-                s.stalls++; // a GC pause stopped the thread during this event: not the module's doing
+                s.stalls++; // a GC pause stopped the thread since the decision began: not the module's doing
                 return true;
             }
             strike(s, String.format(Locale.ROOT, "%s over budget: %.0f µs > %d µs", what, nanos / 1e3, policy.budgetMicros()));

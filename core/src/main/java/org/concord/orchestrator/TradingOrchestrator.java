@@ -209,9 +209,12 @@ public final class TradingOrchestrator implements AutoCloseable {
 
     // ---------------------------------------------------------------- input (feeds, backtester)
 
-    /** A closed bar; a decision follows when it is of the decision timeframe and a decision symbol. */
+    /**
+     * A closed bar; a decision follows when it is of the decision timeframe and a decision symbol. Bars of timeframes
+     * no loaded module asked for are not handed over (a module loaded later is warmed up without them).
+     */
     public void onBarClose(Symbol s, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
-        if (engine.isDecisionSymbol(s)) {
+        if (engine.isDecisionSymbol(s) && engine.wantsTimeframe(tf)) {
             loop.submit(LoopEvent.bar(s, tf, openTime, o, h, l, c, v));
         }
     }

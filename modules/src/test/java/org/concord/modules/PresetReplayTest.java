@@ -59,6 +59,7 @@ class PresetReplayTest {
             assertThat(last.contribution("microstructure")).isNotNull();
             // the learned fusion takes over once trained and validated; before that the rule decides and says so
             assertThat(ds.get(10).fusion()).isEqualTo(NeuralFusionModule.UNTRAINED);
+            assertThat(ds).anySatisfy(d -> assertThat(d.fusion()).startsWith("neural-fusion v"));
             assertThat(ds.stream().map(Decision::action).distinct()).hasSizeGreaterThan(1);
             assertThat(h.orchestrator.performance()).containsKeys("pivots", "extrema", "microstructure", "decision");
         }

@@ -13,7 +13,6 @@ import org.concord.orchestrator.module.OrchestratorModule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -162,9 +161,14 @@ public final class MicrostructureModule implements OrchestratorModule {
         int tox = toxicity(st.vpin.value());
         Action a = s > SIGNAL_THRESHOLD ? Action.BUY : s < -SIGNAL_THRESHOLD ? Action.SELL : Action.HOLD;
         double conf = Math.min(1, Math.abs(s)) * (tox == 2 ? 0.5 : 1.0);
+        // plain concatenation: String.format would cost more than the rest of the decision
         return List.of(new Prediction(ID, symbol, clock.getAsLong(), a, conf, tf, 1,
-                String.format(Locale.ROOT, "flow/book signal %.3f, VPIN %.3f (%s)", s, st.vpin.value(),
-                        tox == 2 ? "high" : tox == 1 ? "medium" : "low")));
+                "flow/book signal " + round3(s) + ", VPIN " + round3(st.vpin.value()) + " ("
+                        + (tox == 2 ? "high" : tox == 1 ? "medium" : "low") + ")"));
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     @Override
