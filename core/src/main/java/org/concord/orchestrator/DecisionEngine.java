@@ -45,7 +45,6 @@ final class DecisionEngine {
     final SourceRegistry registry;
     final Guard guard;
     private final OrchestratorConfig baseConfig;
-    private final DataProvider data;
     private final Timeframe decisionTf;
     private final Map<Symbol, Integer> symbolIndex = new HashMap<>();
     private final DecisionFusion rule;
@@ -86,7 +85,6 @@ final class DecisionEngine {
 
     DecisionEngine(OrchestratorConfig config, DataProvider data, SourceRegistry registry, Publisher publisher) {
         this.baseConfig = config;
-        this.data = data;
         this.registry = registry;
         this.publisher = publisher;
         this.decisionTf = config.decisionTimeframe();
