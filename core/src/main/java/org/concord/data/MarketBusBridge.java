@@ -1,0 +1,62 @@
+package org.concord.data;
+
+import org.concord.bus.EventBus;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+
+/**
+ * Publishes a DataProvider's bars on the bus ({@link MarketTopics}), server side. Forming-bar updates are thinned
+ * to at most one per symbol × timeframe per {@code updateIntervalMs} of data time (a desktop redraws once per
+ * pulse anyway); every close is published.
+ */
+public final class MarketBusBridge implements AutoCloseable {
+    private final Subscription closes;
+    private final Subscription updates;
+    /** Data time of the last published update, per symbol, indexed by timeframe ordinal. */
+    private final Map<Symbol, long[]> lastUpdate = new ConcurrentHashMap<>();
+
+    public MarketBusBridge(DataProvider data, EventBus bus, Set<Timeframe> timeframes, long updateIntervalMs) {
+        if (data == null || bus == null || timeframes == null || timeframes.isEmpty() || updateIntervalMs < 0) {
+            throw new IllegalArgumentException("data, bus, at least one timeframe and a non-negative interval are required");
+        }
+        Set<Timeframe> tfs = EnumSet.copyOf(timeframes);
+        closes = data.subscribeBarCloses((s, tf, t, o, h, l, c, v) -> {
+            if (tfs.contains(tf)) {
+                bus.publish(MarketTopics.BAR_CLOSES, new MarketTopics.BarEvent(s, tf, t, o, h, l, c, v, true));
+            }
+        });
+        updates = data.subscribeBarUpdates(new BarListener() {
+            @Override
+            public void onBarUpdate(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                if (!tfs.contains(tf)) {
+                    return;
+                }
+                long[] last = lastUpdate.computeIfAbsent(s, k -> {
+                    long[] a = new long[Timeframe.values().length];
+                    java.util.Arrays.fill(a, Long.MIN_VALUE);
+                    return a;
+                });
+                long now = data.clock(s);
+                if (last[tf.ordinal()] == Long.MIN_VALUE || now - last[tf.ordinal()] >= updateIntervalMs) {
+                    last[tf.ordinal()] = now;
+                    bus.publish(MarketTopics.BAR_UPDATES, new MarketTopics.BarEvent(s, tf, t, o, h, l, c, v, false));
+                }
+            }
+
+            @Override
+            public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        closes.close();
+        updates.close();
+    }
+}
