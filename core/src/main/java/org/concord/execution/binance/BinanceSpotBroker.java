@@ -170,6 +170,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
             }
         }
         LOG.info("binance spot adapter {} starting ({}, journal {})", config.venue(), config.environment(), journal.file());
+        refreshBalances(); // fails loudly on wrong credentials or a refused signature
         reconcileAll("start");
         stream.start();
     }
