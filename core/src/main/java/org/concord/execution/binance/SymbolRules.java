@@ -46,8 +46,8 @@ public record SymbolRules(Symbol symbol, String baseAsset, String quoteAsset, St
     }
 
     private static BigDecimal onGrid(BigDecimal v, BigDecimal origin, BigDecimal step, RoundingMode mode) {
-        if (step.signum() == 0) {
-            return v.stripTrailingZeros();
+        if (step.signum() == 0 || v.compareTo(origin) < 0) {
+            return v.stripTrailingZeros(); // off the grid below its origin: the bound check refuses it
         }
         BigDecimal steps = v.subtract(origin).divide(step, 0, mode);
         return origin.add(steps.multiply(step)).stripTrailingZeros();
