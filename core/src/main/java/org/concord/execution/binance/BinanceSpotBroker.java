@@ -161,7 +161,13 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
                 throw new IllegalStateException("symbol " + s + " is not listed on " + config.restUrl());
             }
         }
-        journal.replay(book::restore);
+        journal.replay(e -> {
+            if (e.type() == SpotJournal.Type.SEQ && e.orderId() != null) {
+                seq = Math.max(seq, e.orderId());
+            } else {
+                book.restore(e);
+            }
+        });
         for (SpotOrder o : book.all()) {
             String id = o.clientOrderId();
             String p = config.clientIdPrefix() + "-";
@@ -749,6 +755,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         do {
             id = config.clientIdPrefix() + "-" + (++seq);
         } while (book.get(id) != null);
+        journal.append(SpotJournal.Entry.seq(id, seq), false);
         return id;
     }
 

@@ -33,7 +33,7 @@ final class SpotJournal implements AutoCloseable {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    enum Type { SUBMIT, STATE, FILL }
+    enum Type { SUBMIT, STATE, FILL, SEQ }
 
     /** One line. SUBMIT: request, parent, sibling, sentAt. STATE: orderId, state, reason, unknown. FILL: fill, baseCommission. */
     record Entry(Type type, String clientOrderId, OrderRequest request, String parent, String sibling, Long sentAt,
@@ -44,6 +44,11 @@ final class SpotJournal implements AutoCloseable {
 
         static Entry state(SpotOrder o) {
             return new Entry(Type.STATE, o.clientOrderId(), null, null, null, o.sentAt, o.orderId, o.state, o.reason, o.outcomeUnknown, null, null);
+        }
+
+        /** A client order id handed out ({@code orderId} holds its sequence number), so it is never handed out again. */
+        static Entry seq(String clientOrderId, long n) {
+            return new Entry(Type.SEQ, clientOrderId, null, null, null, null, n, null, null, null, null, null);
         }
 
         static Entry fill(Fill f, double baseCommission) {
