@@ -10,7 +10,6 @@ import org.concord.execution.Balance;
 import org.concord.execution.Broker;
 import org.concord.execution.ExecutionListener;
 import org.concord.execution.Fill;
-import org.concord.execution.Liquidity;
 import org.concord.execution.Order;
 import org.concord.execution.OrderEvent;
 import org.concord.execution.OrderOrigin;
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,16 +88,17 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
     private final UserDataStream stream;
     private final SpotJournal journal;
     private final SpotOrderBook book;
+    private final SpotExecution exec;
     private final ConcurrentLinkedQueue<Inbound> inbox = new ConcurrentLinkedQueue<>();
     private final Map<String, Balance> balances = new LinkedHashMap<>();
     private final Map<Symbol, Double> marks = new LinkedHashMap<>();
-    private final Set<String> unpricedFeeAssets = new LinkedHashSet<>();
     private ExchangeFilters filters = new ExchangeFilters(List.of());
     private SpotOrder replacing;
     private long seq;
     private long time;
     private boolean started;
     private long reconciliations;
+    private long lastUnknownCheck;
 
     /**
      * An adapter (nothing is contacted until {@link #start()}).
@@ -118,6 +117,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         this.rest = new BinanceSpotRestClient(config, new BinanceSigner(credentials), http);
         this.journal = new SpotJournal(dataDir.resolve("execution").resolve(config.venue()));
         this.book = new SpotOrderBook(journal, bus);
+        this.exec = new SpotExecution(config, rest, book, this::markPrice);
         this.stream = new UserDataStream(config, rest, http, new UserDataStream.Sink() {
             @Override
             public void onConnected(int connection) {
@@ -156,6 +156,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
             }
         }
         filters = new ExchangeFilters(listed);
+        exec.filters(filters);
         for (Symbol s : config.symbols()) {
             if (filters.rules(s).isEmpty()) {
                 throw new IllegalStateException("symbol " + s + " is not listed on " + config.restUrl());
@@ -194,6 +195,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
      * @return the number of stream items processed
      */
     public int poll() {
+        retryUnknownOutcomes();
         int n = 0;
         Inbound in;
         while ((in = inbox.poll()) != null) {
@@ -207,11 +209,25 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         return n;
     }
 
+    /** Orders whose submit outcome is still unknown (the exchange was unreachable) are queried again, at most once a second. */
+    private void retryUnknownOutcomes() {
+        long t = System.currentTimeMillis();
+        if (t - lastUnknownCheck < 1000) {
+            return;
+        }
+        lastUnknownCheck = t;
+        for (SpotOrder o : book.unresolved()) {
+            if (o.outcomeUnknown) {
+                exec.resolveUnknown(o, false);
+            }
+        }
+    }
+
     private void onMessage(String text) {
         try {
             JsonNode e = SpotJson.event(text);
             switch (e.get("e").asText()) {
-                case "executionReport" -> onReport(SpotJson.executionReport(e));
+                case "executionReport" -> exec.onReport(SpotJson.executionReport(e));
                 case "outboundAccountPosition" -> {
                     for (Balance b : SpotJson.accountPosition(e).balances()) {
                         balances.put(b.asset(), b);
@@ -222,40 +238,6 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         } catch (RuntimeException ex) {
             LOG.warn("binance user-data message not understood ({}): {}; reconciling over REST", ex.getMessage(), SpotJson.abbreviate(text));
             reconcileAll("unreadable stream message");
-        }
-    }
-
-    private void onReport(SpotJson.ExecutionReport er) {
-        time = Math.max(time, er.eventTime());
-        SpotOrder o = "CANCELED".equals(er.executionType()) && !er.originalClientOrderId().isEmpty()
-                ? book.get(er.originalClientOrderId()) : null;
-        if (o == null) {
-            o = book.get(er.clientOrderId());
-        }
-        if (o == null) {
-            LOG.info("binance report for order {} ({} {}) not placed by this adapter: balances reflect it, the blotter does not",
-                    er.clientOrderId(), er.symbol(), er.executionType());
-            return;
-        }
-        resolved(o, er.orderId(), er.eventTime());
-        switch (er.executionType()) {
-            case "TRADE" -> {
-                SymbolRules r = rules(o);
-                book.applyTrade(o, er.tradeId(), er.lastQty(), er.lastPrice(), feeInQuote(r, er.commission(), er.commissionAsset(), er.lastPrice()),
-                        er.commissionAsset().equals(r.baseAsset()) ? er.commission() : 0, er.maker() ? Liquidity.MAKER : Liquidity.TAKER,
-                        er.transactTime());
-                if (er.cumulativeQty() > o.filled + EPS) {
-                    fetchTrades(o); // a trade report was missed: take them all from REST
-                }
-                afterDone(o);
-            }
-            case "CANCELED", "EXPIRED", "REJECTED", "TRADE_PREVENTION" -> {
-                if (er.cumulativeQty() > o.filled + EPS) {
-                    fetchTrades(o);
-                }
-                finishFromExchange(o, er.executionType(), er.rejectReason(), er.eventTime());
-            }
-            default -> { } // NEW: the order is NEW already
         }
     }
 
@@ -272,18 +254,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
             return existing.snapshot();
         }
         Prepared p = prepare(request);
-        return place(p, request, null);
-    }
-
-    private Order place(Prepared p, OrderRequest request, String parent) {
-        SpotOrder o = book.create(p.refusal() == null ? p.filtered().request() : request, parent, now());
-        if (p.refusal() != null) {
-            LOG.info("order {} rejected before sending: {}", request.clientOrderId(), p.refusal());
-            book.rejectNew(o, p.refusal(), now());
-            return o.snapshot();
-        }
-        send(o, params(p.filtered()));
-        return o.snapshot();
+        return exec.place(p.filtered(), p.refusal(), request, null);
     }
 
     /** Risk first (the rule is named), then what Binance spot cannot do, then the exchange's filters. */
@@ -303,165 +274,6 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         }
         ExchangeFilters.Result f = filters.apply(r, markPrice(r.symbol()));
         return f.accepted() ? new Prepared(f, null) : new Prepared(null, f.refusal());
-    }
-
-    private static Map<String, String> params(ExchangeFilters.Result f) {
-        OrderRequest r = f.request();
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("symbol", r.symbol().code());
-        p.put("side", r.side().name());
-        switch (r.type()) {
-            case MARKET -> p.put("type", "MARKET");
-            case LIMIT -> {
-                p.put("type", "LIMIT");
-                p.put("timeInForce", r.timeInForce() == TimeInForce.IOC ? "IOC" : "GTC");
-            }
-            case STOP -> p.put("type", "STOP_LOSS");
-        }
-        p.put("quantity", f.quantity().toPlainString());
-        if (f.limitPrice() != null) {
-            p.put("price", f.limitPrice().toPlainString());
-        }
-        if (f.stopPrice() != null) {
-            p.put("stopPrice", f.stopPrice().toPlainString());
-        }
-        p.put("newClientOrderId", r.clientOrderId());
-        p.put("newOrderRespType", "ACK");
-        return p;
-    }
-
-    /** Sends a new order once; an unanswered send is resolved by querying, never by sending again. */
-    private void send(SpotOrder o, Map<String, String> params) {
-        try {
-            JsonNode ack = rest.newOrder(params);
-            o.orderId = ack.path("orderId").asLong();
-            book.transition(o, OrderState.NEW, "", now(), 0, 0);
-        } catch (BinanceApiException e) {
-            LOG.info("order {} rejected by the exchange: {}", o.clientOrderId(), e.getMessage());
-            book.rejectNew(o, "exchange rejected: " + e.getMessage(), now());
-        } catch (OutcomeUnknownException e) {
-            markUnknown(o, e.getMessage());
-            resolveUnknown(o, true);
-        }
-    }
-
-    private void markUnknown(SpotOrder o, String why) {
-        o.outcomeUnknown = true;
-        o.sentAt = now();
-        LOG.warn("order {}: {}; querying it by client id (it is never sent twice)", o.clientOrderId(), why);
-    }
-
-    /**
-     * Finds out whether an order of unknown outcome exists. {@code wait}: keep asking until it appears or its
-     * recvWindow (+ grace) has passed; without waiting, one query. Still unknown: NEW, flagged, reconciled later.
-     */
-    private void resolveUnknown(SpotOrder o, boolean wait) {
-        long deadline = o.sentAt + config.recvWindow().toMillis() + config.unknownOutcomeGrace().toMillis();
-        long giveUp = System.currentTimeMillis() + config.recvWindow().toMillis() + config.unknownOutcomeGrace().toMillis()
-                + config.restTimeout().toMillis();
-        while (true) {
-            try {
-                adopt(o, rest.queryOrder(o.request.symbol(), o.clientOrderId()));
-                LOG.info("order {} of unknown outcome found on the exchange: {}", o.clientOrderId(), o.state);
-                return;
-            } catch (BinanceApiException e) {
-                if (e.code() == -2013 && now() > deadline) {
-                    notPlaced(o);
-                    return;
-                }
-                if (e.code() != -2013) {
-                    LOG.warn("order {}: query failed ({})", o.clientOrderId(), e.getMessage());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("order {}: query failed ({})", o.clientOrderId(), e.getMessage());
-            }
-            if (!wait || System.currentTimeMillis() > giveUp) {
-                if (o.state == null) {
-                    book.transition(o, OrderState.NEW, "submit outcome unknown: reconciling with the exchange", now(), 0, 0);
-                }
-                return;
-            }
-            sleep(Math.min(250, Math.max(20, config.recvWindow().toMillis() / 10)));
-        }
-    }
-
-    private void notPlaced(SpotOrder o) {
-        String why = "not placed: the exchange has no order " + o.clientOrderId() + " after its recvWindow passed (the send got no answer)";
-        LOG.warn("order {} {}", o.clientOrderId(), why);
-        if (o.state == null) {
-            book.rejectNew(o, why, now());
-        } else {
-            book.transition(o, OrderState.CANCELED, why, now(), 0, 0);
-        }
-    }
-
-    /** The exchange has the order: take its id, emit NEW if nothing was emitted yet, then catch up with it. */
-    private void adopt(SpotOrder o, SpotJson.ExchangeOrder eo) {
-        resolved(o, eo.orderId(), now());
-        sync(o, eo);
-    }
-
-    private void resolved(SpotOrder o, long orderId, long at) {
-        if (o.orderId == 0) {
-            o.orderId = orderId;
-        }
-        if (o.state == null) {
-            o.outcomeUnknown = false;
-            book.transition(o, OrderState.NEW, "", at, 0, 0);
-        } else if (o.outcomeUnknown) {
-            o.outcomeUnknown = false;
-            if (o.reason.startsWith("submit outcome unknown")) {
-                o.reason = "";
-            }
-        }
-    }
-
-    /** Applies the exchange's view of an order: missed trades first, then a final state. */
-    private void sync(SpotOrder o, SpotJson.ExchangeOrder eo) {
-        if (eo.executedQty() > o.filled + EPS) {
-            fetchTrades(o);
-        }
-        switch (eo.status()) {
-            case "CANCELED", "EXPIRED", "REJECTED", "EXPIRED_IN_MATCH" -> finishFromExchange(o, eo.status(), "", now());
-            default -> afterDone(o);
-        }
-    }
-
-    private void fetchTrades(SpotOrder o) {
-        SymbolRules r = rules(o);
-        List<SpotJson.AccountTrade> trades = new ArrayList<>(rest.myTrades(o.request.symbol(), o.orderId));
-        trades.sort(Comparator.comparingLong(SpotJson.AccountTrade::id));
-        for (SpotJson.AccountTrade t : trades) {
-            if (t.orderId() == o.orderId && !book.knowsTrade(t.id())) {
-                book.applyTrade(o, t.id(), t.qty(), t.price(), feeInQuote(r, t.commission(), t.commissionAsset(), t.price()),
-                        t.commissionAsset().equals(r.baseAsset()) ? t.commission() : 0, t.maker() ? Liquidity.MAKER : Liquidity.TAKER, t.time());
-            }
-        }
-    }
-
-    private void finishFromExchange(SpotOrder o, String status, String rejectReason, long at) {
-        if (!o.working()) {
-            return;
-        }
-        if (SpotOrderBook.isFull(o)) {
-            afterDone(o);
-            return;
-        }
-        SpotOrder sib = book.get(o.ocoSiblingId);
-        String reason;
-        OrderState next;
-        if (status.equals("CANCELED")) {
-            next = OrderState.CANCELED;
-            reason = o.cancelRequested ? (o.reason.isEmpty() ? "canceled by client" : o.reason) : "canceled on the exchange";
-        } else if (status.startsWith("EXPIRED") || status.equals("TRADE_PREVENTION")) {
-            next = OrderState.EXPIRED;
-            reason = sib != null && sib.filled > 0 ? "one-cancels-other: " + sib.clientOrderId() + " executed" : "expired on the exchange (" + status + ")";
-        } else {
-            next = OrderState.CANCELED;
-            reason = "rejected by the exchange after acceptance: " + rejectReason;
-        }
-        book.transition(o, next, reason, at, 0, 0);
-        afterDone(o);
     }
 
     // ---------------------------------------------------------------- cancel / replace
@@ -487,7 +299,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
 
     private void cancelOnExchange(SpotOrder o, String reason) {
         if (o.outcomeUnknown) {
-            resolveUnknown(o, true);
+            exec.resolveUnknown(o, true);
             if (!o.working()) {
                 return;
             }
@@ -496,13 +308,13 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         o.reason = reason;
         try {
             SpotJson.ExchangeOrder eo = rest.cancelOrder(o.request.symbol(), o.clientOrderId());
-            resolved(o, eo.orderId(), now());
-            sync(o, eo);
+            exec.resolved(o, eo.orderId(), now());
+            exec.sync(o, eo);
         } catch (BinanceApiException | OutcomeUnknownException e) {
             // unknown order (filled or canceled meanwhile) or no answer: the exchange's view decides
             LOG.info("cancel of {}: {}; querying the order", o.clientOrderId(), e.getMessage());
             try {
-                sync(o, rest.queryOrder(o.request.symbol(), o.clientOrderId()));
+                exec.sync(o, rest.queryOrder(o.request.symbol(), o.clientOrderId()));
             } catch (RuntimeException q) {
                 LOG.warn("order {}: cannot confirm the cancel ({}); reconciled later", o.clientOrderId(), q.getMessage());
             }
@@ -537,14 +349,14 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
             replacing = null;
         }
         if (p.refusal() != null) {
-            return place(p, next, null);
+            return exec.place(p.filtered(), p.refusal(), next, null);
         }
         cancelOnExchange(old, "replaced by " + newClientOrderId);
         if (old.state != OrderState.CANCELED) {
-            return place(new Prepared(null, "not replaced: " + clientOrderId + " is " + old.snapshot().state()
-                    + (old.working() ? " (cancel not confirmed)" : "") + " on the exchange"), next, null);
+            return exec.place(null, "not replaced: " + clientOrderId + " is " + old.snapshot().state()
+                    + (old.working() ? " (cancel not confirmed)" : "") + " on the exchange", next, null);
         }
-        return place(p, next, null);
+        return exec.place(p.filtered(), p.refusal(), next, null);
     }
 
     private SpotOrder find(String clientOrderId) {
@@ -557,79 +369,6 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
     }
 
     // ---------------------------------------------------------------- exits
-
-    /** A finished parent with a bracket: place its exits for what the account received. */
-    private void afterDone(SpotOrder o) {
-        if (o.state == null || !o.state.isTerminal() || o.parentClientId != null || o.exitsPlaced || !o.request.hasBracket() || o.filled <= 0) {
-            return;
-        }
-        o.exitsPlaced = true;
-        OrderRequest r = o.request;
-        double received = o.filled - (r.side() == OrderSide.BUY ? o.baseCommission : 0);
-        OrderSide side = r.side().opposite();
-        OrderRequest sl = r.stopLoss() > 0 ? new OrderRequest(childId(o, "-sl"), r.symbol(), side, OrderType.STOP, received, 0, r.stopLoss(),
-                TimeInForce.GTC, 0, 0, 0, OrderOrigin.BRACKET, r.book(), false) : null;
-        OrderRequest tp = r.takeProfit() > 0 ? new OrderRequest(childId(o, "-tp"), r.symbol(), side, OrderType.LIMIT, received, r.takeProfit(), 0,
-                TimeInForce.GTC, 0, 0, 0, OrderOrigin.BRACKET, r.book(), false) : null;
-        if (sl != null && tp != null) {
-            placeOco(o, sl, tp);
-        } else {
-            OrderRequest one = sl != null ? sl : tp;
-            ExchangeFilters.Result f = filters.apply(one, markPrice(r.symbol()));
-            place(new Prepared(f.accepted() ? f : null, f.refusal()), one, o.clientOrderId());
-        }
-    }
-
-    private void placeOco(SpotOrder parent, OrderRequest sl, OrderRequest tp) {
-        ExchangeFilters.Result fs = filters.apply(sl, markPrice(sl.symbol()));
-        ExchangeFilters.Result ft = filters.apply(tp, markPrice(tp.symbol()));
-        SpotOrder s = book.create(fs.accepted() ? fs.request() : sl, parent.clientOrderId(), now());
-        SpotOrder t = book.create(ft.accepted() ? ft.request() : tp, parent.clientOrderId(), now());
-        s.ocoSiblingId = t.clientOrderId();
-        t.ocoSiblingId = s.clientOrderId();
-        if (!fs.accepted() || !ft.accepted()) {
-            String why = "exits not placed: " + (fs.accepted() ? ft.refusal() : fs.refusal());
-            LOG.warn("order {}: {} (the position is NOT protected)", parent.clientOrderId(), why);
-            book.rejectNew(s, why, now());
-            book.rejectNew(t, why, now());
-            return;
-        }
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("symbol", sl.symbol().code());
-        p.put("listClientOrderId", childId(parent, "-oco"));
-        p.put("side", sl.side().name());
-        p.put("quantity", fs.quantity().toPlainString());
-        p.put("limitClientOrderId", t.clientOrderId());
-        p.put("price", ft.limitPrice().toPlainString());
-        p.put("stopClientOrderId", s.clientOrderId());
-        p.put("stopPrice", fs.stopPrice().toPlainString());
-        p.put("newOrderRespType", "ACK");
-        try {
-            JsonNode ack = rest.newOco(p);
-            for (JsonNode leg : ack.path("orders")) {
-                SpotOrder o = book.get(leg.path("clientOrderId").asText());
-                if (o != null) {
-                    o.orderId = leg.path("orderId").asLong();
-                }
-            }
-            book.transition(s, OrderState.NEW, "", now(), 0, 0);
-            book.transition(t, OrderState.NEW, "", now(), 0, 0);
-        } catch (BinanceApiException e) {
-            LOG.warn("order {}: exits rejected by the exchange ({}): the position is NOT protected", parent.clientOrderId(), e.getMessage());
-            book.rejectNew(s, "exchange rejected: " + e.getMessage(), now());
-            book.rejectNew(t, "exchange rejected: " + e.getMessage(), now());
-        } catch (OutcomeUnknownException e) {
-            markUnknown(s, e.getMessage());
-            markUnknown(t, e.getMessage());
-            resolveUnknown(s, true);
-            resolveUnknown(t, true);
-        }
-    }
-
-    private static String childId(SpotOrder parent, String suffix) {
-        String id = parent.clientOrderId();
-        return id.length() + suffix.length() <= 36 ? id + suffix : "x" + Long.toString(parent.orderId, 36) + suffix;
-    }
 
     // ---------------------------------------------------------------- reconciliation
 
@@ -646,9 +385,9 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         for (SpotOrder o : book.unresolved()) {
             try {
                 if (o.outcomeUnknown) {
-                    resolveUnknown(o, false);
+                    exec.resolveUnknown(o, false);
                 } else {
-                    sync(o, rest.queryOrder(o.request.symbol(), o.clientOrderId()));
+                    exec.sync(o, rest.queryOrder(o.request.symbol(), o.clientOrderId()));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("order {} not reconciled: {}", o.clientOrderId(), e.getMessage());
@@ -679,7 +418,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
                 OrderOrigin.STRATEGY, "recovered", false);
         SpotOrder o = book.create(r, null, eo.time());
         LOG.warn("order {} found open on the exchange but not in the journal: tracked as book 'recovered'", eo.clientOrderId());
-        adopt(o, eo);
+        exec.adopt(o, eo);
     }
 
     private void refreshBalances() {
@@ -696,40 +435,6 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
 
     // ---------------------------------------------------------------- helpers
 
-    private SymbolRules rules(SpotOrder o) {
-        return filters.rules(o.request.symbol()).orElseThrow(() -> new IllegalStateException("no rules for " + o.request.symbol()));
-    }
-
-    /** A commission in quote terms: the quote asset as is, the base asset at the fill price, another asset at its mark against the quote. */
-    private double feeInQuote(SymbolRules r, double commission, String asset, double price) {
-        if (commission == 0 || asset.isEmpty()) {
-            return 0;
-        }
-        if (asset.equals(r.quoteAsset())) {
-            return commission;
-        }
-        if (asset.equals(r.baseAsset())) {
-            return commission * price;
-        }
-        Double m = marks.get(symbolOrNull(asset + r.quoteAsset()));
-        if (m != null && m > 0) {
-            return commission * m;
-        }
-        if (unpricedFeeAssets.add(asset)) {
-            LOG.warn("commission paid in {} has no {} price here: fees in {} are counted as 0 (feed {}{} to value them)",
-                    asset, r.quoteAsset(), asset, asset, r.quoteAsset());
-        }
-        return 0;
-    }
-
-    private static Symbol symbolOrNull(String code) {
-        try {
-            return Symbol.of(code);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     private long now() {
         return config.clock().getAsLong();
     }
@@ -737,15 +442,6 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
     private void requireStarted() {
         if (!started) {
             throw new IllegalStateException("call start() first");
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -870,7 +566,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
 
     @Override
     public long time() {
-        return Math.max(time, now());
+        return Math.max(Math.max(time, exec.lastEventTime()), now());
     }
 
     @Override
