@@ -123,4 +123,22 @@ class BinanceSpotRecoveryTest {
             assertThat(canceled.state()).isEqualTo(OrderState.CANCELED);
         }
     }
+
+    @Test
+    void aCrashBetweenJournalingAndSendingLeavesAnOrderThatIsQueriedNotSent() {
+        try (SpotFixture f = new SpotFixture(dir, 200)) {
+            // the previous session journaled the intent, then died before the request left the machine
+            try (SpotJournal j = new SpotJournal(dir.resolve("execution").resolve("loopback"))) {
+                SpotOrder o = new SpotOrder(OrderRequest.limit("crash-1", BTC, OrderSide.BUY, 0.1, 500), null, System.currentTimeMillis() - 60_000);
+                o.sentAt = o.createdTime;
+                j.append(SpotJournal.Entry.submit(o), true);
+            }
+            BinanceSpotBroker b = f.broker();
+            Order o = b.order("crash-1").orElseThrow();
+            assertThat(o.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(o.reason()).startsWith("not placed");
+            assertThat(f.ex.rest().served("/api/v3/order").stream().filter(s -> s.method().equals("POST"))).isEmpty();
+            assertThat(b.submit(OrderRequest.limit("crash-1", BTC, OrderSide.BUY, 0.1, 500)).state()).as("never resent").isEqualTo(OrderState.REJECTED);
+        }
+    }
 }
