@@ -277,10 +277,8 @@ final class SpotExecution {
     private void placeOco(SpotOrder parent, OrderRequest sl, OrderRequest tp) {
         ExchangeFilters.Result fs = filters.apply(sl, markPrice.applyAsDouble(sl.symbol()));
         ExchangeFilters.Result ft = filters.apply(tp, markPrice.applyAsDouble(tp.symbol()));
-        SpotOrder s = book.create(fs.accepted() ? fs.request() : sl, parent.clientOrderId(), now());
-        SpotOrder t = book.create(ft.accepted() ? ft.request() : tp, parent.clientOrderId(), now());
-        s.ocoSiblingId = t.clientOrderId();
-        t.ocoSiblingId = s.clientOrderId();
+        SpotOrder s = book.create(fs.accepted() ? fs.request() : sl, parent.clientOrderId(), tp.clientOrderId(), now());
+        SpotOrder t = book.create(ft.accepted() ? ft.request() : tp, parent.clientOrderId(), sl.clientOrderId(), now());
         if (!fs.accepted() || !ft.accepted()) {
             String why = "exits not placed: " + (fs.accepted() ? ft.refusal() : fs.refusal());
             LOG.warn("order {}: {} (the position is NOT protected)", parent.clientOrderId(), why);

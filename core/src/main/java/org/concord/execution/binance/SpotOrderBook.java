@@ -67,7 +67,13 @@ final class SpotOrderBook {
 
     /** Registers a new order and journals its intent (forced to disk: it is about to be sent). */
     SpotOrder create(OrderRequest r, String parent, long time) {
+        return create(r, parent, null, time);
+    }
+
+    /** An exit of a one-cancels-other pair: {@code sibling} is the other leg's client id. */
+    SpotOrder create(OrderRequest r, String parent, String sibling, long time) {
         SpotOrder o = new SpotOrder(r, parent, time);
+        o.ocoSiblingId = sibling;
         o.sentAt = time;
         byClientId.put(r.clientOrderId(), o);
         journal.append(SpotJournal.Entry.submit(o), true);

@@ -26,6 +26,8 @@ class BinanceSignerTest {
     /** Example 3: query "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC", body "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559". */
     static final String DOC_MIXED_SIGNATURE = "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77";
 
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
     @TempDir
     Path dir;
 
@@ -62,7 +64,7 @@ class BinanceSignerTest {
     private static String post(URI uri, String key, String body) throws Exception {
         HttpRequest r = HttpRequest.newBuilder(uri).header("X-MBX-APIKEY", key == null ? SpotFixture.API_KEY : key)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
