@@ -225,7 +225,7 @@ public final class BinanceStreamClient {
     private static String redact(URI u) {
         String s = u.toString();
         int i = s.indexOf("/ws/");
-        return i >= 0 && s.length() > i + 12 ? s.substring(0, i + 8) + "…" : s;
+        return i >= 0 && s.length() > i + 12 ? s.substring(0, i + 8) + "..." : s;
     }
 
     private static String rootCause(Throwable t) {
