@@ -80,6 +80,14 @@ public final class LoopbackRestServer implements AutoCloseable {
     private record Fault(String pathPrefix, Response response, int[] remaining) {
     }
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, the client's delayed ACK adds ~40 ms to
+        // every exchange. Read once by the JDK when its first server starts, so set before any is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
