@@ -240,7 +240,7 @@ public final class BinanceRestClient {
     }
 
     /** Retry-After as delay-seconds or an HTTP date (RFC 9110); empty when absent or unreadable. */
-    static java.util.OptionalLong retryAfterMs(HttpResponse<?> r) {
+    public static java.util.OptionalLong retryAfterMs(HttpResponse<?> r) {
         String v = r.headers().firstValue("Retry-After").orElse(null);
         if (v == null || v.isBlank()) {
             return java.util.OptionalLong.empty();

@@ -41,6 +41,7 @@ public final class BinanceStreamClient {
     }
 
     private final BinanceConfig config;
+    private final java.util.function.Supplier<URI> uri;
     private final HttpClient http;
     private final Listener listener;
     private final ScheduledExecutorService timer;
@@ -60,10 +61,26 @@ public final class BinanceStreamClient {
     }
 
     BinanceStreamClient(BinanceConfig config, HttpClient http, Listener listener, ScheduledExecutorService timer, DoubleSupplier random) {
-        if (config == null || http == null || listener == null || timer == null) {
-            throw new IllegalArgumentException("config, http client, listener and timer are required");
+        this(config, config == null ? null : config::combinedStreamUri, http, listener, timer, random);
+    }
+
+    /**
+     * A client of any stream URL, asked of {@code uri} before each connection (the user-data stream fetches a fresh
+     * listenKey there; a supplier that throws counts as a failed connection and is retried after the backoff).
+     * Timings come from {@code config}.
+     */
+    public BinanceStreamClient(BinanceConfig config, java.util.function.Supplier<URI> uri, HttpClient http, Listener listener,
+                               ScheduledExecutorService timer) {
+        this(config, uri, http, listener, timer, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    private BinanceStreamClient(BinanceConfig config, java.util.function.Supplier<URI> uri, HttpClient http, Listener listener,
+                                ScheduledExecutorService timer, DoubleSupplier random) {
+        if (config == null || uri == null || http == null || listener == null || timer == null) {
+            throw new IllegalArgumentException("config, uri, http client, listener and timer are required");
         }
         this.config = config;
+        this.uri = uri;
         this.http = http;
         this.listener = listener;
         this.timer = timer;
@@ -134,12 +151,12 @@ public final class BinanceStreamClient {
             }
             id = ++generation;
         }
-        URI uri = config.combinedStreamUri();
         Connection c = new Connection(id);
-        LOG.info("binance stream connection #{} opening {}", id, uri);
         CompletableFuture<WebSocket> f;
         try {
-            f = http.newWebSocketBuilder().connectTimeout(config.connectTimeout()).buildAsync(uri, c);
+            URI target = uri.get();
+            LOG.info("binance stream connection #{} opening {}", id, redact(target));
+            f = http.newWebSocketBuilder().connectTimeout(config.connectTimeout()).buildAsync(target, c);
         } catch (RuntimeException e) {
             failed(id, false, "cannot open: " + e);
             return;
@@ -202,6 +219,13 @@ public final class BinanceStreamClient {
                 c.kill("no message for " + idleMs + " ms (idle timeout " + config.idleTimeout().toMillis() + " ms)");
             }
         }
+    }
+
+    /** A user-data stream's path is its listenKey (a credential for reading the account): not logged in full. */
+    private static String redact(URI u) {
+        String s = u.toString();
+        int i = s.indexOf("/ws/");
+        return i >= 0 && s.length() > i + 12 ? s.substring(0, i + 8) + "..." : s;
     }
 
     private static String rootCause(Throwable t) {

@@ -55,6 +55,7 @@ public final class LoopbackBinance implements AutoCloseable {
     private final LoopbackRestServer rest;
     private final LoopbackStreamServer stream;
     private volatile int cursor;
+    private final List<java.util.function.IntConsumer> stepListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long bookUpdateId = 1_000_000;
 
     /** The exchange over {@code markets} (same minute grid expected), with minute {@code startMinute} forming. */
@@ -150,6 +151,20 @@ public final class LoopbackBinance implements AutoCloseable {
 
     // ---------------------------------------------------------------- producing
 
+    /**
+     * Called after each step with the index of the minute that just traded (its trades are final); the spot account
+     * matches working orders against them.
+     */
+    public void addStepListener(java.util.function.IntConsumer listener) {
+        stepListeners.add(listener);
+    }
+
+    /** The last price: the forming minute's first trade (or the previous close when it has none). */
+    public double lastPrice(Symbol symbol) {
+        ExchangeMarket m = market(symbol);
+        return m.kline(Timeframe.M1, m.minuteTime(cursor), cursor).close();
+    }
+
     /** Moves the clock {@code minutes} minutes forward, publishing each step normally. */
     public void advance(int minutes) {
         advance(minutes, StepFault.NONE);
@@ -164,6 +179,9 @@ public final class LoopbackBinance implements AutoCloseable {
                 }
             }
             step(fault);
+            for (java.util.function.IntConsumer l : stepListeners) {
+                l.accept(cursor - 1);
+            }
         }
     }
 

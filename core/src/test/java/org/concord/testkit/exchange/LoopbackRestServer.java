@@ -29,8 +29,12 @@ import java.util.concurrent.Executors;
  * recorded ({@link #served()}).
  */
 public final class LoopbackRestServer implements AutoCloseable {
-    /** A request as a route sees it: query parameters decoded (last value wins), headers, body. */
-    public record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers, String body) {
+    /**
+     * A request as a route sees it: query parameters decoded (last value wins), headers, body, and the query string
+     * exactly as sent ({@code rawQuery}, null when none: signed routes verify signatures over it).
+     */
+    public record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers, String body,
+                          String rawQuery) {
         public String param(String name) {
             return query.get(name);
         }
@@ -51,11 +55,18 @@ public final class LoopbackRestServer implements AutoCloseable {
             return new Response(200, body, Map.of());
         }
 
+        /** Not a response: the server closes the connection without answering (the route's work is done). */
+        public static Response dropConnection() {
+            return DROP;
+        }
+
         /** Binance's error shape {@code {"code":..,"msg":..}}. */
         public static Response error(int status, int code, String msg) {
             return new Response(status, BinanceJson.error(code, msg), Map.of());
         }
     }
+
+    private static final Response DROP = new Response(-1, "", Map.of());
 
     @FunctionalInterface
     public interface Route {
@@ -67,6 +78,14 @@ public final class LoopbackRestServer implements AutoCloseable {
     }
 
     private record Fault(String pathPrefix, Response response, int[] remaining) {
+    }
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, the client's delayed ACK adds ~40 ms to
+        // every exchange. Read once by the JDK when its first server starts, so set before any is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     private final HttpServer server;
@@ -158,12 +177,16 @@ public final class LoopbackRestServer implements AutoCloseable {
             } else {
                 Route route = routes.get(ex.getRequestMethod().toUpperCase() + " " + path);
                 r = route == null ? Response.error(404, -1000, "Unknown path " + path)
-                        : route.handle(new Request(ex.getRequestMethod(), path, parseQuery(rawQuery), ex.getRequestHeaders(), body));
+                        : route.handle(new Request(ex.getRequestMethod(), path, parseQuery(rawQuery), ex.getRequestHeaders(), body, rawQuery));
             }
         } catch (RuntimeException e) {
             r = Response.error(500, -1000, "loopback route failed: " + e);
         }
         served.add(new Served(ex.getRequestMethod(), path, rawQuery, r.status(), fault, at));
+        if (r == DROP) {
+            ex.close(); // no response headers sent: the JDK server closes the TCP connection
+            return;
+        }
         byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
         r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
@@ -173,7 +196,8 @@ public final class LoopbackRestServer implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> parseQuery(String raw) {
+    /** Decodes {@code a=1&b=2} (a query string or a form body); the last value of a repeated name wins. */
+    public static Map<String, String> parseQuery(String raw) {
         Map<String, String> q = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return q;

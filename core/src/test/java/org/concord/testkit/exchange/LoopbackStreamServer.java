@@ -138,7 +138,11 @@ public final class LoopbackStreamServer extends WebSocketServer implements AutoC
         for (WebSocket c : open) {
             Subscription s = c.getAttachment();
             if (s != null && s.streams().contains(stream) && c.isOpen()) {
-                c.send(s.combined() ? BinanceJson.combined(stream, payload) : payload);
+                try {
+                    c.send(s.combined() ? BinanceJson.combined(stream, payload) : payload);
+                } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+                    // closed between the check and the send: the message is lost, as on a real network
+                }
             }
         }
     }
@@ -158,7 +162,11 @@ public final class LoopbackStreamServer extends WebSocketServer implements AutoC
     public void sendRawToAll(String text) {
         for (WebSocket c : open) {
             if (c.isOpen()) {
-                c.send(text);
+                try {
+                    c.send(text);
+                } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+                    // closed meanwhile: lost
+                }
             }
         }
     }

@@ -1,0 +1,626 @@
+package org.concord.execution.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.concord.bus.EventBus;
+import org.concord.data.BarListener;
+import org.concord.data.Subscription;
+import org.concord.data.TradeListener;
+import org.concord.execution.AccountView;
+import org.concord.execution.Balance;
+import org.concord.execution.Broker;
+import org.concord.execution.ExecutionListener;
+import org.concord.execution.Fill;
+import org.concord.execution.Order;
+import org.concord.execution.OrderEvent;
+import org.concord.execution.OrderOrigin;
+import org.concord.execution.OrderRequest;
+import org.concord.execution.OrderSide;
+import org.concord.execution.OrderState;
+import org.concord.execution.OrderType;
+import org.concord.execution.Position;
+import org.concord.execution.PreTradeCheck;
+import org.concord.execution.PreTradeDecision;
+import org.concord.execution.TimeInForce;
+import org.concord.feed.binance.BinanceApiException;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.secrets.ApiCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * {@link Broker} on Binance spot (testnet or live). Same contract as {@link org.concord.execution.PaperBroker}:
+ * idempotent submit by client order id, the {@link PreTradeCheck} first, every transition an {@link OrderEvent},
+ * a fill before the order event it causes.
+ *
+ * <p><b>Threading.</b> Every method, including {@link #poll()}, is called on the decision thread; REST calls are
+ * made there, blocking, bounded by the configured timeouts. The user-data stream's I/O threads only queue what
+ * they receive; {@link #poll()} applies it (fills, state changes, balances) on the decision thread, so listeners
+ * are called there too. {@link #submit} returns once the exchange acknowledged the order (NEW) or refused it
+ * (REJECTED); fills arrive through {@link #poll()}.
+ *
+ * <p><b>Before sending</b>: the risk check, then {@link ExchangeFilters} (quantity rounded down to the lot step,
+ * prices to the tick, min notional) so the exchange does not reject for rounding; the order carries the rounded
+ * values. The request is written to the journal (forced to disk) before it is sent.
+ *
+ * <p><b>Never twice.</b> When a new-order request got no answer (dropped connection, timeout, 5xx) the order is
+ * queried by its client id until it appears or its recvWindow has passed (then it cannot be executed any more and
+ * is declared not placed); it is never resent. After a stream reconnect, and at {@link #start()} after a restart
+ * (same data directory), every unfinished order is queried and its missed trades fetched ({@code myTrades}) and
+ * applied once, keyed by trade id.
+ *
+ * <p><b>Exits</b> (stop-loss / take-profit) are placed when the parent is done, for the quantity the account
+ * received (fills minus commission charged in the base asset): both as one Binance OCO order list (the exchange
+ * cancels one when the other executes; a spot balance cannot back two separate sell orders), one alone as a
+ * STOP_LOSS or LIMIT order.
+ *
+ * <p><b>Replace</b> is cancel-then-new: the new order passes the risk check and the filters first (refused there,
+ * the old one keeps working); then the old one is canceled (its funds are needed for the new one on a spot
+ * account) and the new one sent. If the exchange refuses the new one, the old one stays canceled.
+ */
+public final class BinanceSpotBroker implements Broker, AccountView, TradeListener, BarListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceSpotBroker.class);
+    private static final double EPS = 1e-9;
+
+    private record Inbound(int kind, int connection, String text) {
+        static final int MESSAGE = 0;
+        static final int CONNECTED = 1;
+        static final int DISCONNECTED = 2;
+    }
+
+    private record Prepared(ExchangeFilters.Result filtered, String refusal) {
+    }
+
+    private final BinanceSpotConfig config;
+    private final PreTradeCheck preTrade;
+    private final BinanceSpotRestClient rest;
+    private final UserDataStream stream;
+    private final SpotJournal journal;
+    private final SpotOrderBook book;
+    private final SpotExecution exec;
+    private final ConcurrentLinkedQueue<Inbound> inbox = new ConcurrentLinkedQueue<>();
+    private final Map<String, Balance> balances = new LinkedHashMap<>();
+    private final Map<Symbol, Double> marks = new LinkedHashMap<>();
+    private ExchangeFilters filters = new ExchangeFilters(List.of());
+    private SpotOrder replacing;
+    private long seq;
+    private long time;
+    private boolean started;
+    private long reconciliations;
+    private long lastUnknownCheck;
+
+    /**
+     * An adapter (nothing is contacted until {@link #start()}).
+     *
+     * @param dataDir  the data directory: state goes to {@code <dataDir>/execution/<venue>/}
+     * @param preTrade the risk gate (the unified risk manager's {@code preTradeCheck()})
+     * @param bus      where order events and fills are published, or null
+     */
+    public BinanceSpotBroker(BinanceSpotConfig config, ApiCredentials credentials, Path dataDir, PreTradeCheck preTrade, EventBus bus) {
+        if (config == null || credentials == null || dataDir == null || preTrade == null) {
+            throw new IllegalArgumentException("config, credentials, data directory and pre-trade check are required");
+        }
+        this.config = config;
+        this.preTrade = preTrade;
+        HttpClient http = BinanceSpotRestClient.newHttpClient(config);
+        this.rest = new BinanceSpotRestClient(config, new BinanceSigner(credentials), http);
+        this.journal = new SpotJournal(dataDir.resolve("execution").resolve(config.venue()));
+        this.book = new SpotOrderBook(journal, bus);
+        this.exec = new SpotExecution(config, rest, book, this::markPrice);
+        this.stream = new UserDataStream(config, rest, http, new UserDataStream.Sink() {
+            @Override
+            public void onConnected(int connection) {
+                inbox.add(new Inbound(Inbound.CONNECTED, connection, null));
+            }
+
+            @Override
+            public void onMessage(String text) {
+                inbox.add(new Inbound(Inbound.MESSAGE, 0, text));
+            }
+
+            @Override
+            public void onDisconnected(int connection, String reason) {
+                inbox.add(new Inbound(Inbound.DISCONNECTED, connection, reason));
+            }
+        });
+    }
+
+    /** Creates and {@link #start()}s an adapter. */
+    public static BinanceSpotBroker connect(BinanceSpotConfig config, ApiCredentials credentials, Path dataDir, PreTradeCheck preTrade, EventBus bus) {
+        BinanceSpotBroker b = new BinanceSpotBroker(config, credentials, dataDir, preTrade, bus);
+        b.start();
+        return b;
+    }
+
+    /** Loads the symbol filters and balances, replays the journal, reconciles every unfinished order, opens the user-data stream. */
+    public void start() {
+        if (started) {
+            throw new IllegalStateException("adapter already started");
+        }
+        started = true;
+        List<SymbolRules> listed = new ArrayList<>();
+        for (SymbolRules r : rest.exchangeInfo()) {
+            if (config.symbols().contains(r.symbol())) {
+                listed.add(r);
+            }
+        }
+        filters = new ExchangeFilters(listed);
+        exec.filters(filters);
+        for (Symbol s : config.symbols()) {
+            if (filters.rules(s).isEmpty()) {
+                throw new IllegalStateException("symbol " + s + " is not listed on " + config.restUrl());
+            }
+        }
+        journal.replay(e -> {
+            if (e.type() == SpotJournal.Type.SEQ && e.orderId() != null) {
+                seq = Math.max(seq, e.orderId());
+            } else {
+                book.restore(e);
+            }
+        });
+        for (SpotOrder o : book.all()) {
+            String id = o.clientOrderId();
+            String p = config.clientIdPrefix() + "-";
+            if (id.startsWith(p) && id.substring(p.length()).matches("\\d{1,15}")) {
+                seq = Math.max(seq, Long.parseLong(id.substring(p.length())));
+            }
+        }
+        LOG.info("binance spot adapter {} starting ({}, journal {})", config.venue(), config.environment(), journal.file());
+        refreshBalances(); // fails loudly on wrong credentials or a refused signature
+        reconcileAll("start");
+        stream.start();
+    }
+
+    public BinanceSpotConfig config() {
+        return config;
+    }
+
+    // ---------------------------------------------------------------- stream events (decision thread)
+
+    /**
+     * Applies what the user-data stream delivered since the last call (fills, state changes, balances) and, after a
+     * (re)connection, reconciles with REST. Call it on the decision thread, e.g. once per loop turn.
+     *
+     * @return the number of stream items processed
+     */
+    public int poll() {
+        retryUnknownOutcomes();
+        int n = 0;
+        Inbound in;
+        while ((in = inbox.poll()) != null) {
+            n++;
+            switch (in.kind()) {
+                case Inbound.CONNECTED -> reconcileAll("user-data stream connection #" + in.connection());
+                case Inbound.DISCONNECTED -> LOG.warn("binance user-data stream lost ({}): events are reconciled over REST on reconnect", in.text());
+                default -> onMessage(in.text());
+            }
+        }
+        return n;
+    }
+
+    /** Orders whose submit outcome is still unknown (the exchange was unreachable) are queried again, at most once a second. */
+    private void retryUnknownOutcomes() {
+        long t = System.currentTimeMillis();
+        if (t - lastUnknownCheck < 1000) {
+            return;
+        }
+        lastUnknownCheck = t;
+        for (SpotOrder o : book.unresolved()) {
+            if (o.outcomeUnknown) {
+                exec.resolveUnknown(o, false);
+            }
+        }
+    }
+
+    private void onMessage(String text) {
+        try {
+            JsonNode e = SpotJson.event(text);
+            switch (e.get("e").asText()) {
+                case "executionReport" -> exec.onReport(SpotJson.executionReport(e));
+                case "outboundAccountPosition" -> {
+                    for (Balance b : SpotJson.accountPosition(e).balances()) {
+                        balances.put(b.asset(), b);
+                    }
+                }
+                default -> { } // balanceUpdate, listStatus: balances follow in outboundAccountPosition, legs in executionReports
+            }
+        } catch (RuntimeException ex) {
+            LOG.warn("binance user-data message not understood ({}): {}; reconciling over REST", ex.getMessage(), SpotJson.abbreviate(text));
+            reconcileAll("unreadable stream message");
+        }
+    }
+
+    // ---------------------------------------------------------------- orders in
+
+    @Override
+    public Order submit(OrderRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("order request is null");
+        }
+        requireStarted();
+        SpotOrder existing = book.get(request.clientOrderId());
+        if (existing != null) {
+            return existing.snapshot();
+        }
+        Prepared p = prepare(request);
+        return exec.place(p.filtered(), p.refusal(), request, null);
+    }
+
+    /** Risk first (the rule is named), then what Binance spot cannot do, then the exchange's filters. */
+    private Prepared prepare(OrderRequest r) {
+        if (!config.symbols().contains(r.symbol())) {
+            return new Prepared(null, "symbol " + r.symbol() + " is not traded by this adapter (configured: " + config.symbols() + ")");
+        }
+        PreTradeDecision d = preTrade.check(r, this);
+        if (!d.accepted()) {
+            return new Prepared(null, "risk rule " + d.rule() + ": " + d.message());
+        }
+        if (d.overridden()) {
+            LOG.warn("order {} accepted under a manual risk override of {}: {}", r.clientOrderId(), d.rule(), d.message());
+        }
+        if (r.timeInForce() == TimeInForce.GTD) {
+            return new Prepared(null, "Binance spot has no good-till-date orders: use GTC and cancel, or IOC");
+        }
+        ExchangeFilters.Result f = filters.apply(r, markPrice(r.symbol()));
+        return f.accepted() ? new Prepared(f, null) : new Prepared(null, f.refusal());
+    }
+
+    // ---------------------------------------------------------------- cancel / replace
+
+    @Override
+    public Order cancel(String clientOrderId) {
+        SpotOrder o = find(clientOrderId);
+        if (o.state == OrderState.CANCELED) {
+            return o.snapshot();
+        }
+        if (!o.working()) {
+            throw new IllegalStateException("order " + clientOrderId + " is " + o.state + ": cannot cancel");
+        }
+        cancelOnExchange(o, "canceled by client");
+        if (o.working()) {
+            throw new IllegalStateException("order " + clientOrderId + " could not be canceled: " + o.snapshot().reason());
+        }
+        if (o.state != OrderState.CANCELED && o.state != OrderState.EXPIRED) {
+            throw new IllegalStateException("order " + clientOrderId + " is " + o.state + ": cannot cancel");
+        }
+        return o.snapshot();
+    }
+
+    private void cancelOnExchange(SpotOrder o, String reason) {
+        if (o.outcomeUnknown) {
+            exec.resolveUnknown(o, true);
+            if (!o.working()) {
+                return;
+            }
+        }
+        o.cancelRequested = true;
+        o.reason = reason;
+        try {
+            SpotJson.ExchangeOrder eo = rest.cancelOrder(o.request.symbol(), o.clientOrderId());
+            exec.resolved(o, eo.orderId(), now());
+            exec.sync(o, eo);
+        } catch (BinanceApiException | OutcomeUnknownException e) {
+            // unknown order (filled or canceled meanwhile) or no answer: the exchange's view decides
+            LOG.info("cancel of {}: {}; querying the order", o.clientOrderId(), e.getMessage());
+            try {
+                exec.sync(o, rest.queryOrder(o.request.symbol(), o.clientOrderId()));
+            } catch (RuntimeException q) {
+                LOG.warn("order {}: cannot confirm the cancel ({}); reconciled later", o.clientOrderId(), q.getMessage());
+            }
+        }
+        if (o.working()) {
+            o.cancelRequested = false;
+            o.reason = "";
+        }
+    }
+
+    @Override
+    public Order replace(String clientOrderId, String newClientOrderId, double newQuantity, double newLimitPrice, double newStopPrice) {
+        SpotOrder old = find(clientOrderId);
+        SpotOrder existing = book.get(newClientOrderId);
+        if (existing != null) {
+            return existing.snapshot();
+        }
+        if (!old.working()) {
+            throw new IllegalStateException("order " + clientOrderId + " is " + old.state + ": cannot replace");
+        }
+        if (old.parentClientId != null) {
+            throw new IllegalStateException("order " + clientOrderId + " is an attached exit: cancel its parent's position instead");
+        }
+        OrderRequest r = old.request;
+        OrderRequest next = r.replacedBy(newClientOrderId, newQuantity, newLimitPrice > 0 ? newLimitPrice : r.limitPrice(),
+                newStopPrice > 0 ? newStopPrice : r.stopPrice());
+        replacing = old; // the old order's exposure does not count against its own replacement
+        Prepared p;
+        try {
+            p = prepare(next);
+        } finally {
+            replacing = null;
+        }
+        if (p.refusal() != null) {
+            return exec.place(p.filtered(), p.refusal(), next, null);
+        }
+        cancelOnExchange(old, "replaced by " + newClientOrderId);
+        if (old.state != OrderState.CANCELED) {
+            return exec.place(null, "not replaced: " + clientOrderId + " is " + old.snapshot().state()
+                    + (old.working() ? " (cancel not confirmed)" : "") + " on the exchange", next, null);
+        }
+        return exec.place(p.filtered(), p.refusal(), next, null);
+    }
+
+    private SpotOrder find(String clientOrderId) {
+        requireStarted();
+        SpotOrder o = book.get(clientOrderId);
+        if (o == null) {
+            throw new IllegalArgumentException("unknown client order id '" + clientOrderId + "'");
+        }
+        return o;
+    }
+
+    // ---------------------------------------------------------------- exits
+
+    // ---------------------------------------------------------------- reconciliation
+
+    /** Balances, then every unfinished order (missed trades applied once), then open orders of ours the journal lacks. */
+    public void reconcileAll(String why) {
+        requireStarted();
+        reconciliations++;
+        LOG.info("binance spot {}: reconciling with REST ({})", config.venue(), why);
+        try {
+            refreshBalances();
+        } catch (RuntimeException e) {
+            LOG.warn("balances not refreshed: {}", e.getMessage());
+        }
+        for (SpotOrder o : book.unresolved()) {
+            try {
+                if (o.outcomeUnknown) {
+                    exec.resolveUnknown(o, false);
+                } else {
+                    exec.sync(o, rest.queryOrder(o.request.symbol(), o.clientOrderId()));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("order {} not reconciled: {}", o.clientOrderId(), e.getMessage());
+            }
+        }
+        for (Symbol s : config.symbols()) {
+            try {
+                for (SpotJson.ExchangeOrder eo : rest.openOrders(s)) {
+                    if (book.get(eo.clientOrderId()) == null && eo.clientOrderId().startsWith(config.clientIdPrefix() + "-")) {
+                        recover(eo);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("open orders of {} not reconciled: {}", s, e.getMessage());
+            }
+        }
+    }
+
+    /** An open order with our prefix the journal does not know (journal lost): tracked from now on. */
+    private void recover(SpotJson.ExchangeOrder eo) {
+        OrderType type = switch (eo.type()) {
+            case "LIMIT", "LIMIT_MAKER" -> OrderType.LIMIT;
+            case "MARKET" -> OrderType.MARKET;
+            default -> OrderType.STOP;
+        };
+        OrderRequest r = new OrderRequest(eo.clientOrderId(), eo.symbol(), OrderSide.valueOf(eo.side()), type, eo.origQty(),
+                type == OrderType.LIMIT ? eo.price() : 0, type == OrderType.STOP ? eo.stopPrice() : 0, TimeInForce.GTC, 0, 0, 0,
+                OrderOrigin.STRATEGY, "recovered", false);
+        SpotOrder o = book.create(r, null, eo.time());
+        LOG.warn("order {} found open on the exchange but not in the journal: tracked as book 'recovered'", eo.clientOrderId());
+        exec.adopt(o, eo);
+    }
+
+    private void refreshBalances() {
+        List<Balance> all = rest.accountBalances();
+        balances.clear();
+        for (Balance b : all) {
+            balances.put(b.asset(), b);
+        }
+    }
+
+    public long reconciliations() {
+        return reconciliations;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private long now() {
+        return config.clock().getAsLong();
+    }
+
+    private void requireStarted() {
+        if (!started) {
+            throw new IllegalStateException("call start() first");
+        }
+    }
+
+    /** {@code <prefix>-<n>}: the next id of a sequence kept in the journal, unique for this venue's journal. */
+    public String nextClientOrderId() {
+        String id;
+        do {
+            id = config.clientIdPrefix() + "-" + (++seq);
+        } while (book.get(id) != null);
+        journal.append(SpotJournal.Entry.seq(id, seq), false);
+        return id;
+    }
+
+    public boolean streamConnected() {
+        return stream.connected();
+    }
+
+    public UserDataStream userDataStream() {
+        return stream;
+    }
+
+    public BinanceSpotRestClient rest() {
+        return rest;
+    }
+
+    public Optional<SymbolRules> rules(Symbol s) {
+        return filters.rules(s);
+    }
+
+    /** Every transition so far in this session, in order. */
+    public List<OrderEvent> events() {
+        return book.events();
+    }
+
+    // ---------------------------------------------------------------- market data in (marks)
+
+    /** The last price of {@code symbol} (values market orders, equity and the risk check). */
+    public void mark(Symbol symbol, double price) {
+        if (symbol == null || !(price > 0) || Double.isInfinite(price)) {
+            throw new IllegalArgumentException("mark needs a symbol and a finite price > 0, got " + symbol + " " + price);
+        }
+        marks.put(symbol, price);
+    }
+
+    @Override
+    public void onTrade(Symbol symbol, long tradeTime, double price, double size, boolean buyerMaker) {
+        if (symbol != null && price > 0 && !Double.isInfinite(price)) {
+            marks.put(symbol, price);
+            time = Math.max(time, tradeTime);
+        }
+    }
+
+    @Override
+    public void onBarClose(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low, double close, double volume) {
+        if (symbol != null && close > 0 && !Double.isInfinite(close)) {
+            marks.put(symbol, close);
+            time = Math.max(time, tf.closeTime(openTime));
+        }
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    @Override
+    public Optional<Order> order(String clientOrderId) {
+        SpotOrder o = book.get(clientOrderId);
+        return o == null ? Optional.empty() : Optional.of(o.snapshot());
+    }
+
+    @Override
+    public List<Order> openOrders() {
+        return book.orders(true);
+    }
+
+    @Override
+    public List<Order> orders() {
+        return book.orders(false);
+    }
+
+    @Override
+    public List<Position> positions() {
+        List<Position> out = new ArrayList<>();
+        for (Symbol s : config.symbols()) {
+            Position p = position(s);
+            if (!p.isFlat()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The base asset's balance on the exchange, priced by this adapter's fills (average entry, realized, fees). */
+    @Override
+    public Position position(Symbol symbol) {
+        SpotLedger.Book b = book.ledger().book(symbol);
+        double q = positionQuantity(symbol);
+        return new Position(symbol, q, q > 0 && b.quantity > 0 ? b.averagePrice : 0, b.realized, b.fees, markPrice(symbol));
+    }
+
+    @Override
+    public List<Balance> balances() {
+        return List.copyOf(balances.values());
+    }
+
+    @Override
+    public List<Fill> fills() {
+        return book.fills();
+    }
+
+    @Override
+    public AccountView account() {
+        return this;
+    }
+
+    @Override
+    public Subscription addListener(ExecutionListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener is null");
+        }
+        book.listeners().add(listener);
+        return () -> book.listeners().remove(listener);
+    }
+
+    @Override
+    public long time() {
+        return Math.max(Math.max(time, exec.lastEventTime()), now());
+    }
+
+    @Override
+    public double cash() {
+        Balance b = balances.get(config.quoteAsset());
+        return b == null ? 0 : b.total();
+    }
+
+    @Override
+    public double equity() {
+        double e = cash();
+        for (Symbol s : config.symbols()) {
+            e += positionQuantity(s) * markPrice(s);
+        }
+        return e;
+    }
+
+    @Override
+    public double positionQuantity(Symbol symbol) {
+        Optional<SymbolRules> r = filters.rules(symbol);
+        Balance b = r.isPresent() ? balances.get(r.get().baseAsset()) : null;
+        return b == null ? 0 : b.total();
+    }
+
+    /** Excludes exits (they only reduce) and an order being replaced. */
+    @Override
+    public double openQuantity(Symbol symbol, OrderSide side) {
+        return book.openQuantity(symbol, side, replacing);
+    }
+
+    @Override
+    public double markPrice(Symbol symbol) {
+        Double m = marks.get(symbol);
+        if (m != null) {
+            return m;
+        }
+        List<Fill> f = book.fills();
+        for (int i = f.size() - 1; i >= 0; i--) {
+            if (f.get(i).symbol().equals(symbol)) {
+                return f.get(i).price();
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public Set<Symbol> symbols() {
+        return new LinkedHashSet<>(config.symbols());
+    }
+
+    /** Closes the user-data stream (deleting the listenKey) and the journal; open orders stay on the exchange. */
+    @Override
+    public void close() {
+        stream.close();
+        journal.close();
+    }
+}

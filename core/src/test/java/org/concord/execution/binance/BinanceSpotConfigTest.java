@@ -1,0 +1,80 @@
+package org.concord.execution.binance;
+
+import org.concord.execution.OrderRequest;
+import org.concord.execution.OrderSide;
+import org.concord.model.Symbol;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Presets, configuration sections and the filter arithmetic, without a network. */
+class BinanceSpotConfigTest {
+    static final Symbol BTC = Symbol.of("BTCUSDT");
+
+    @Test
+    void testnetAndLivePresetsPointAtBinance() {
+        BinanceSpotConfig t = BinanceSpotConfig.testnet().symbols(BTC).build();
+        assertThat(t.restUrl()).hasToString("https://testnet.binance.vision");
+        assertThat(t.wsUrl()).hasToString("wss://stream.testnet.binance.vision");
+        assertThat(t.venue()).isEqualTo("binance-testnet");
+        assertThat(t.isLive()).isFalse();
+        BinanceSpotConfig l = BinanceSpotConfig.live().symbols(BTC).build();
+        assertThat(l.restUrl()).hasToString("https://api.binance.com");
+        assertThat(l.wsUrl()).hasToString("wss://stream.binance.com:9443");
+        assertThat(l.venue()).isEqualTo("binance");
+        assertThat(l.isLive()).isTrue();
+        assertThat(l.keepAliveInterval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(l.recvWindow()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aConfigurationSectionIsReadAndBadValuesAreRefusedClearly() {
+        BinanceSpotConfig c = BinanceSpotConfig.fromMap(Map.of("environment", "live", "symbols", List.of("BTCUSDT", "ETHUSDT"),
+                "recvWindowMs", 3000, "keepAliveMinutes", 20, "clientIdPrefix", "desk"));
+        assertThat(c.isLive()).isTrue();
+        assertThat(c.symbols()).containsExactly(BTC, Symbol.of("ETHUSDT"));
+        assertThat(c.recvWindow()).isEqualTo(Duration.ofMillis(3000));
+        assertThat(c.clientIdPrefix()).isEqualTo("desk");
+        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "BTCUSDT", "recvWindowMs", 70_000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("60 s");
+        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "BTCUSDT", "apiSecret", "x")))
+                .hasMessageContaining("unknown binance spot config key 'apiSecret'");
+        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "ETHBTC"))).hasMessageContaining("not quoted in USDT");
+        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("environment", "paper", "symbols", "BTCUSDT")))
+                .hasMessageContaining("testnet or live");
+        assertThatThrownBy(() -> BinanceSpotConfig.testnet().build()).hasMessageContaining("at least one symbol");
+    }
+
+    static SymbolRules btcusdt() {
+        return new SymbolRules(BTC, "BTC", "USDT", "TRADING", new BigDecimal("0.01"), new BigDecimal("1000000"), new BigDecimal("0.01"),
+                new BigDecimal("0.00001"), new BigDecimal("9000"), new BigDecimal("0.00001"), new BigDecimal("5"), true);
+    }
+
+    @Test
+    void quantitiesRoundDownOntoTheStepAndPricesTowardTheSafeSide() {
+        SymbolRules r = btcusdt();
+        assertThat(r.roundQuantity(0.123456789)).isEqualByComparingTo("0.12345");
+        assertThat(r.roundQuantity(0.1)).isEqualByComparingTo("0.1"); // 0.1 is not exact in binary: no off-by-one-step
+        assertThat(r.roundQuantity(0.000001)).as("below minQty: kept so the bound check names it").isEqualByComparingTo("0.000001");
+        assertThat(r.roundPrice(100.129, true)).isEqualByComparingTo("100.12");
+        assertThat(r.roundPrice(100.121, false)).isEqualByComparingTo("100.13");
+        assertThat(r.roundPrice(100.12, false)).isEqualByComparingTo("100.12");
+
+        ExchangeFilters f = new ExchangeFilters(List.of(r));
+        ExchangeFilters.Result ok = f.apply(OrderRequest.limit("a", BTC, OrderSide.BUY, 0.0500009, 100.129), 0);
+        assertThat(ok.accepted()).isTrue();
+        assertThat(ok.quantity().toPlainString()).isEqualTo("0.05");
+        assertThat(ok.limitPrice().toPlainString()).isEqualTo("100.12");
+        assertThat(f.apply(OrderRequest.limit("b", BTC, OrderSide.BUY, 0.04, 100), 0).refusal()).contains("NOTIONAL").contains("4");
+        assertThat(f.apply(OrderRequest.market("c", BTC, OrderSide.BUY, 0.01), 0).refusal()).contains("no market data");
+        assertThat(f.apply(OrderRequest.market("d", BTC, OrderSide.BUY, 0.01), 800).accepted()).isTrue();
+        assertThat(f.apply(OrderRequest.market("e", BTC, OrderSide.BUY, 10_000), 800).refusal()).contains("maxQty");
+        assertThat(f.apply(OrderRequest.market("g", Symbol.of("ETHUSDT"), OrderSide.BUY, 1), 800).refusal()).contains("not listed");
+    }
+}
