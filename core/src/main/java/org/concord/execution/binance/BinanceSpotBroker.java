@@ -12,16 +12,13 @@ import org.concord.execution.ExecutionListener;
 import org.concord.execution.Fill;
 import org.concord.execution.Order;
 import org.concord.execution.OrderEvent;
-import org.concord.execution.OrderOrigin;
 import org.concord.execution.OrderRequest;
 import org.concord.execution.OrderSide;
 import org.concord.execution.OrderState;
-import org.concord.execution.OrderType;
 import org.concord.execution.Position;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.PreTradeDecision;
 import org.concord.execution.TimeInForce;
-import org.concord.feed.binance.BinanceApiException;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.secrets.ApiCredentials;
@@ -31,10 +28,8 @@ import org.slf4j.LoggerFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -73,6 +68,24 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
     private static final Logger LOG = LoggerFactory.getLogger(BinanceSpotBroker.class);
     private static final double EPS = 1e-9;
 
+    /** The stream's I/O threads only queue; {@link #poll()} applies on the decision thread. */
+    private record StreamInbox(ConcurrentLinkedQueue<Inbound> queue) implements UserDataStream.Sink {
+        @Override
+        public void onConnected(int connection) {
+            queue.add(new Inbound(Inbound.CONNECTED, connection, null));
+        }
+
+        @Override
+        public void onMessage(String text) {
+            queue.add(new Inbound(Inbound.MESSAGE, 0, text));
+        }
+
+        @Override
+        public void onDisconnected(int connection, String reason) {
+            queue.add(new Inbound(Inbound.DISCONNECTED, connection, reason));
+        }
+    }
+
     private record Inbound(int kind, int connection, String text) {
         static final int MESSAGE = 0;
         static final int CONNECTED = 1;
@@ -90,15 +103,12 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
     private final SpotOrderBook book;
     private final SpotExecution exec;
     private final ConcurrentLinkedQueue<Inbound> inbox = new ConcurrentLinkedQueue<>();
-    private final Map<String, Balance> balances = new LinkedHashMap<>();
-    private final Map<Symbol, Double> marks = new LinkedHashMap<>();
+    private final SpotAccount account = new SpotAccount();
+    private final SpotReconciler reconciler;
     private ExchangeFilters filters = new ExchangeFilters(List.of());
     private SpotOrder replacing;
     private long seq;
-    private long time;
     private boolean started;
-    private long reconciliations;
-    private long lastUnknownCheck;
 
     /**
      * An adapter (nothing is contacted until {@link #start()}).
@@ -118,22 +128,8 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         this.journal = new SpotJournal(dataDir.resolve("execution").resolve(config.venue()));
         this.book = new SpotOrderBook(journal, bus);
         this.exec = new SpotExecution(config, rest, book, this::markPrice);
-        this.stream = new UserDataStream(config, rest, http, new UserDataStream.Sink() {
-            @Override
-            public void onConnected(int connection) {
-                inbox.add(new Inbound(Inbound.CONNECTED, connection, null));
-            }
-
-            @Override
-            public void onMessage(String text) {
-                inbox.add(new Inbound(Inbound.MESSAGE, 0, text));
-            }
-
-            @Override
-            public void onDisconnected(int connection, String reason) {
-                inbox.add(new Inbound(Inbound.DISCONNECTED, connection, reason));
-            }
-        });
+        this.reconciler = new SpotReconciler(config, rest, book, exec, account);
+        this.stream = new UserDataStream(config, rest, http, new StreamInbox(inbox));
     }
 
     /** Creates and {@link #start()}s an adapter. */
@@ -162,22 +158,9 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
                 throw new IllegalStateException("symbol " + s + " is not listed on " + config.restUrl());
             }
         }
-        journal.replay(e -> {
-            if (e.type() == SpotJournal.Type.SEQ && e.orderId() != null) {
-                seq = Math.max(seq, e.orderId());
-            } else {
-                book.restore(e);
-            }
-        });
-        for (SpotOrder o : book.all()) {
-            String id = o.clientOrderId();
-            String p = config.clientIdPrefix() + "-";
-            if (id.startsWith(p) && id.substring(p.length()).matches("\\d{1,15}")) {
-                seq = Math.max(seq, Long.parseLong(id.substring(p.length())));
-            }
-        }
+        seq = book.restoreFrom(journal, config.clientIdPrefix());
         LOG.info("binance spot adapter {} starting ({}, journal {})", config.venue(), config.environment(), journal.file());
-        refreshBalances(); // fails loudly on wrong credentials or a refused signature
+        account.refresh(rest); // fails loudly on wrong credentials or a refused signature
         reconcileAll("start");
         stream.start();
     }
@@ -195,7 +178,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
      * @return the number of stream items processed
      */
     public int poll() {
-        retryUnknownOutcomes();
+        reconciler.retryUnknownOutcomes();
         int n = 0;
         Inbound in;
         while ((in = inbox.poll()) != null) {
@@ -209,20 +192,6 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         return n;
     }
 
-    /** Orders whose submit outcome is still unknown (the exchange was unreachable) are queried again, at most once a second. */
-    private void retryUnknownOutcomes() {
-        long t = System.currentTimeMillis();
-        if (t - lastUnknownCheck < 1000) {
-            return;
-        }
-        lastUnknownCheck = t;
-        for (SpotOrder o : book.unresolved()) {
-            if (o.outcomeUnknown) {
-                exec.resolveUnknown(o, false);
-            }
-        }
-    }
-
     private void onMessage(String text) {
         try {
             JsonNode e = SpotJson.event(text);
@@ -230,7 +199,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
                 case "executionReport" -> exec.onReport(SpotJson.executionReport(e));
                 case "outboundAccountPosition" -> {
                     for (Balance b : SpotJson.accountPosition(e).balances()) {
-                        balances.put(b.asset(), b);
+                        account.put(b);
                     }
                 }
                 default -> { } // balanceUpdate, listStatus: balances follow in outboundAccountPosition, legs in executionReports
@@ -287,7 +256,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         if (!o.working()) {
             throw new IllegalStateException("order " + clientOrderId + " is " + o.state + ": cannot cancel");
         }
-        cancelOnExchange(o, "canceled by client");
+        exec.cancelOnExchange(o, "canceled by client");
         if (o.working()) {
             throw new IllegalStateException("order " + clientOrderId + " could not be canceled: " + o.snapshot().reason());
         }
@@ -295,34 +264,6 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
             throw new IllegalStateException("order " + clientOrderId + " is " + o.state + ": cannot cancel");
         }
         return o.snapshot();
-    }
-
-    private void cancelOnExchange(SpotOrder o, String reason) {
-        if (o.outcomeUnknown) {
-            exec.resolveUnknown(o, true);
-            if (!o.working()) {
-                return;
-            }
-        }
-        o.cancelRequested = true;
-        o.reason = reason;
-        try {
-            SpotJson.ExchangeOrder eo = rest.cancelOrder(o.request.symbol(), o.clientOrderId());
-            exec.resolved(o, eo.orderId(), now());
-            exec.sync(o, eo);
-        } catch (BinanceApiException | OutcomeUnknownException e) {
-            // unknown order (filled or canceled meanwhile) or no answer: the exchange's view decides
-            LOG.info("cancel of {}: {}; querying the order", o.clientOrderId(), e.getMessage());
-            try {
-                exec.sync(o, rest.queryOrder(o.request.symbol(), o.clientOrderId()));
-            } catch (RuntimeException q) {
-                LOG.warn("order {}: cannot confirm the cancel ({}); reconciled later", o.clientOrderId(), q.getMessage());
-            }
-        }
-        if (o.working()) {
-            o.cancelRequested = false;
-            o.reason = "";
-        }
     }
 
     @Override
@@ -351,7 +292,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         if (p.refusal() != null) {
             return exec.place(p.filtered(), p.refusal(), next, null);
         }
-        cancelOnExchange(old, "replaced by " + newClientOrderId);
+        exec.cancelOnExchange(old, "replaced by " + newClientOrderId);
         if (old.state != OrderState.CANCELED) {
             return exec.place(null, "not replaced: " + clientOrderId + " is " + old.snapshot().state()
                     + (old.working() ? " (cancel not confirmed)" : "") + " on the exchange", next, null);
@@ -368,69 +309,16 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         return o;
     }
 
-    // ---------------------------------------------------------------- exits
-
     // ---------------------------------------------------------------- reconciliation
 
     /** Balances, then every unfinished order (missed trades applied once), then open orders of ours the journal lacks. */
     public void reconcileAll(String why) {
         requireStarted();
-        reconciliations++;
-        LOG.info("binance spot {}: reconciling with REST ({})", config.venue(), why);
-        try {
-            refreshBalances();
-        } catch (RuntimeException e) {
-            LOG.warn("balances not refreshed: {}", e.getMessage());
-        }
-        for (SpotOrder o : book.unresolved()) {
-            try {
-                if (o.outcomeUnknown) {
-                    exec.resolveUnknown(o, false);
-                } else {
-                    exec.sync(o, rest.queryOrder(o.request.symbol(), o.clientOrderId()));
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("order {} not reconciled: {}", o.clientOrderId(), e.getMessage());
-            }
-        }
-        for (Symbol s : config.symbols()) {
-            try {
-                for (SpotJson.ExchangeOrder eo : rest.openOrders(s)) {
-                    if (book.get(eo.clientOrderId()) == null && eo.clientOrderId().startsWith(config.clientIdPrefix() + "-")) {
-                        recover(eo);
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("open orders of {} not reconciled: {}", s, e.getMessage());
-            }
-        }
-    }
-
-    /** An open order with our prefix the journal does not know (journal lost): tracked from now on. */
-    private void recover(SpotJson.ExchangeOrder eo) {
-        OrderType type = switch (eo.type()) {
-            case "LIMIT", "LIMIT_MAKER" -> OrderType.LIMIT;
-            case "MARKET" -> OrderType.MARKET;
-            default -> OrderType.STOP;
-        };
-        OrderRequest r = new OrderRequest(eo.clientOrderId(), eo.symbol(), OrderSide.valueOf(eo.side()), type, eo.origQty(),
-                type == OrderType.LIMIT ? eo.price() : 0, type == OrderType.STOP ? eo.stopPrice() : 0, TimeInForce.GTC, 0, 0, 0,
-                OrderOrigin.STRATEGY, "recovered", false);
-        SpotOrder o = book.create(r, null, eo.time());
-        LOG.warn("order {} found open on the exchange but not in the journal: tracked as book 'recovered'", eo.clientOrderId());
-        exec.adopt(o, eo);
-    }
-
-    private void refreshBalances() {
-        List<Balance> all = rest.accountBalances();
-        balances.clear();
-        for (Balance b : all) {
-            balances.put(b.asset(), b);
-        }
+        reconciler.reconcileAll(why);
     }
 
     public long reconciliations() {
-        return reconciliations;
+        return reconciler.count();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -483,23 +371,17 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         if (symbol == null || !(price > 0) || Double.isInfinite(price)) {
             throw new IllegalArgumentException("mark needs a symbol and a finite price > 0, got " + symbol + " " + price);
         }
-        marks.put(symbol, price);
+        account.mark(symbol, price, 0);
     }
 
     @Override
     public void onTrade(Symbol symbol, long tradeTime, double price, double size, boolean buyerMaker) {
-        if (symbol != null && price > 0 && !Double.isInfinite(price)) {
-            marks.put(symbol, price);
-            time = Math.max(time, tradeTime);
-        }
+        account.mark(symbol, price, tradeTime);
     }
 
     @Override
     public void onBarClose(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low, double close, double volume) {
-        if (symbol != null && close > 0 && !Double.isInfinite(close)) {
-            marks.put(symbol, close);
-            time = Math.max(time, tf.closeTime(openTime));
-        }
+        account.mark(symbol, close, tf == null ? 0 : tf.closeTime(openTime));
     }
 
     // ---------------------------------------------------------------- queries
@@ -542,7 +424,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
 
     @Override
     public List<Balance> balances() {
-        return List.copyOf(balances.values());
+        return account.balances();
     }
 
     @Override
@@ -566,12 +448,12 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
 
     @Override
     public long time() {
-        return Math.max(Math.max(time, exec.lastEventTime()), now());
+        return Math.max(Math.max(account.dataTime(), exec.lastEventTime()), now());
     }
 
     @Override
     public double cash() {
-        Balance b = balances.get(config.quoteAsset());
+        Balance b = account.balance(config.quoteAsset());
         return b == null ? 0 : b.total();
     }
 
@@ -587,7 +469,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
     @Override
     public double positionQuantity(Symbol symbol) {
         Optional<SymbolRules> r = filters.rules(symbol);
-        Balance b = r.isPresent() ? balances.get(r.get().baseAsset()) : null;
+        Balance b = r.isPresent() ? account.balance(r.get().baseAsset()) : null;
         return b == null ? 0 : b.total();
     }
 
@@ -599,17 +481,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
 
     @Override
     public double markPrice(Symbol symbol) {
-        Double m = marks.get(symbol);
-        if (m != null) {
-            return m;
-        }
-        List<Fill> f = book.fills();
-        for (int i = f.size() - 1; i >= 0; i--) {
-            if (f.get(i).symbol().equals(symbol)) {
-                return f.get(i).price();
-            }
-        }
-        return 0;
+        return account.markPrice(symbol, book.fills());
     }
 
     @Override

@@ -381,4 +381,33 @@ final class SpotExecution {
         send(o, params(filtered));
         return o.snapshot();
     }
+
+    /** Asks the exchange to cancel; when the answer is lost or the order is unknown there, the exchange's view decides. */
+    void cancelOnExchange(SpotOrder o, String reason) {
+        if (o.outcomeUnknown) {
+            resolveUnknown(o, true);
+            if (!o.working()) {
+                return;
+            }
+        }
+        o.cancelRequested = true;
+        o.reason = reason;
+        try {
+            SpotJson.ExchangeOrder eo = rest.cancelOrder(o.request.symbol(), o.clientOrderId());
+            resolved(o, eo.orderId(), config.clock().getAsLong());
+            sync(o, eo);
+        } catch (BinanceApiException | OutcomeUnknownException e) {
+            // unknown order (filled or canceled meanwhile) or no answer: the exchange's view decides
+            LOG.info("cancel of {}: {}; querying the order", o.clientOrderId(), e.getMessage());
+            try {
+                sync(o, rest.queryOrder(o.request.symbol(), o.clientOrderId()));
+            } catch (RuntimeException q) {
+                LOG.warn("order {}: cannot confirm the cancel ({}); reconciled later", o.clientOrderId(), q.getMessage());
+            }
+        }
+        if (o.working()) {
+            o.cancelRequested = false;
+            o.reason = "";
+        }
+    }
 }

@@ -257,4 +257,28 @@ final class SpotOrderBook {
     List<ExecutionListener> listeners() {
         return listeners;
     }
+
+    /**
+     * Replays the journal into the book (after a restart).
+     *
+     * @return the highest client-id sequence number used so far under {@code prefix} (journaled or seen in an id)
+     */
+    long restoreFrom(SpotJournal journal, String prefix) {
+        long[] seq = {0};
+        journal.replay(e -> {
+            if (e.type() == SpotJournal.Type.SEQ && e.orderId() != null) {
+                seq[0] = Math.max(seq[0], e.orderId());
+            } else {
+                restore(e);
+            }
+        });
+        String p = prefix + "-";
+        for (SpotOrder o : all()) {
+            String id = o.clientOrderId();
+            if (id.startsWith(p) && id.substring(p.length()).matches("\\d{1,15}")) {
+                seq[0] = Math.max(seq[0], Long.parseLong(id.substring(p.length())));
+            }
+        }
+        return seq[0];
+    }
 }
