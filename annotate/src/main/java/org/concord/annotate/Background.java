@@ -52,7 +52,12 @@ public final class Background implements AutoCloseable {
                 result = work.call();
             } catch (Exception | Error e) {
                 String msg = what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                LOG.warn(msg, e instanceof IllegalArgumentException ? null : e);
+                boolean expected = e instanceof IllegalArgumentException || e instanceof org.concord.annotation.AnnotationImportException;
+                if (expected) {
+                    LOG.warn(msg); // bad input the person can fix: the message says what
+                } else {
+                    LOG.warn(msg, e);
+                }
                 Platform.runLater(() -> {
                     try {
                         if (onFail != null) {

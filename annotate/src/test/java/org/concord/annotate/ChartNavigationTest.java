@@ -42,7 +42,7 @@ class ChartNavigationTest extends WorkspaceTestBase {
         assertThat(s1.time(0)).isLessThanOrEqualTo(t);
         assertThat(s1.lastTime()).isGreaterThanOrEqualTo(t);
         // hovering over the 1m pane draws a hover line on the others and an OHLC readout
-        robot.moveTo(screen(m1, m.time(i - 5), m.close(i - 5)));
+        robot.moveTo(screen(m1, m.time(i - 5), m.close(i - 5)), org.testfx.robot.Motion.DIRECT);
         settle(robot);
         assertThat(fx(() -> h1.overlayLayer().drawnMarks())).isGreaterThanOrEqualTo(0);
         assertThat(ws.statusText()).isNotBlank();
@@ -75,7 +75,7 @@ class ChartNavigationTest extends WorkspaceTestBase {
         settle(robot);
         assertThat(ws.cursor().cursor()).isEqualTo(m.lastTime());
         // jump to a date typed in the tool bar
-        robot.clickOn("#jump-to").write("2013-11-28 14:00");
+        click(robot, "#jump-to").write("2013-11-28 14:00");
         robot.type(KeyCode.ENTER);
         settle(robot);
         long target = java.time.Instant.parse("2013-11-28T14:00:00Z").toEpochMilli();
@@ -91,14 +91,14 @@ class ChartNavigationTest extends WorkspaceTestBase {
         CandlePane m1 = ws.pane(Timeframe.M1);
         BarSeries m = bars(Timeframe.M1);
         double span = fx(m1::span);
-        robot.moveTo(screen(m1, m.time(m.size() - 30), m.close(m.size() - 30)));
+        robot.moveTo(screen(m1, m.time(m.size() - 30), m.close(m.size() - 30)), org.testfx.robot.Motion.DIRECT);
         robot.scroll(3, javafx.geometry.VerticalDirection.UP);
         settle(robot);
         assertThat(fx(m1::span)).as("wheel zoom").isNotCloseTo(span, within(1.0));
         // annotate mode on: a drag still pans and creates no mark
-        robot.clickOn("#annotate-mode");
+        click(robot, "#annotate-mode");
         double min = fx(m1::viewMin);
-        robot.moveTo(screen(m1, m.time(m.size() - 30), m.close(m.size() - 30)));
+        robot.moveTo(screen(m1, m.time(m.size() - 30), m.close(m.size() - 30)), org.testfx.robot.Motion.DIRECT);
         robot.drag(MouseButton.PRIMARY).moveBy(300, 0).drop();
         settle(robot);
         assertThat(fx(m1::viewMin)).as("dragged right shows older bars").isLessThan(min);

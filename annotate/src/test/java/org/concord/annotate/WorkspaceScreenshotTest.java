@@ -45,7 +45,7 @@ class WorkspaceScreenshotTest extends WorkspaceTestBase {
         settle(robot);
         assertThat(fx(() -> ws.annotations().all().size())).isEqualTo(3);
         clickCandle(robot, m1, n - 12, m.close(n - 12));
-        robot.moveTo(screen(m1, m.time(n - 5), m.low(n - 5)));
+        robot.moveTo(screen(m1, m.time(n - 5), m.low(n - 5)), org.testfx.robot.Motion.DIRECT);
         settle(robot);
         WritableImage[] img = new WritableImage[1];
         robot.interact(() -> img[0] = ws.node().snapshot(null, null));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.Callable;
@@ -83,9 +84,14 @@ abstract class WorkspaceTestBase {
     /** Clicks candle {@code i} of the pane's loaded bars at {@code price}. */
     protected void clickCandle(FxRobot robot, CandlePane p, int i, double price) {
         long t = fx(() -> p.bars().series().time(i));
-        robot.moveTo(screen(p, t, price));
+        robot.moveTo(screen(p, t, price), Motion.DIRECT);
         robot.clickOn(javafx.scene.input.MouseButton.PRIMARY);
         settle(robot);
+    }
+
+    /** Clicks a node found by query, moving the pointer straight there (TestFX's default glide is slow over charts). */
+    protected FxRobot click(FxRobot robot, String query) {
+        return robot.clickOn(query, Motion.DIRECT);
     }
 
     protected BarSeries bars(Timeframe tf) {
