@@ -69,7 +69,8 @@ public final class AnnotationWorkspace implements AutoCloseable {
     private final WorkspaceFiles files;
     private final Label status = new Label("Loading…");
     private final BorderPane root = new BorderPane();
-    private Symbol symbol;
+    private final org.concord.data.Subscription live;
+    private volatile Symbol symbol;
     private CandlePane hoverPane;
     private Point2D hoverPoint;
 
@@ -153,6 +154,19 @@ public final class AnnotationWorkspace implements AutoCloseable {
             @Override
             public void savePattern() {
                 files.askAndSavePattern(window());
+            }
+        });
+        // live data: a bar close of the shown symbol lets each pane page right again (coalesced: once per pulse)
+        java.util.Set<Timeframe> shown = java.util.EnumSet.copyOf(ctx.paneTimeframes());
+        FxCoalescer liveUpdate = new FxCoalescer(() -> {
+            for (CandlePane p : panes) {
+                p.bars().moreOnTheRight();
+                loader.pageIfNeeded(p);
+            }
+        });
+        live = ctx.data().subscribeBarCloses((s, tf, t, o, h, l, c, v) -> {
+            if (shown.contains(tf) && s.equals(symbol)) {
+                liveUpdate.request();
             }
         });
         toolbar.setPatternsAvailable(ctx.patterns() != null);
@@ -435,6 +449,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
     /** Stops the background thread and the training subscription; the context's services stay open. */
     @Override
     public void close() {
+        live.close();
         training.close();
         bg.close();
     }

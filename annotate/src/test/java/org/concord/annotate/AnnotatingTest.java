@@ -111,6 +111,49 @@ class AnnotatingTest extends WorkspaceTestBase {
         assertThat(node("entry-1m-" + a.id())).isNotNull();
     }
 
+    /** Replaces a text field's content by typing (select all, then the characters). */
+    private void typeInto(FxRobot robot, String query, String text) {
+        click(robot, query);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write(text);
+    }
+
+    @Test
+    void doubleClickingAListedAnnotationJumpsEveryPaneToIt(FxRobot robot) {
+        settle(robot);
+        // an annotation far back in history, outside the bars the panes loaded at start
+        BarSeries all = Fixture.data.bars(Fixture.BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 100_000, org.concord.data.Direction.LATEST);
+        int i = 1_000;
+        assertThat(all.time(i)).isLessThan(bars(Timeframe.M1).time(0));
+        Annotation old = Fixture.service.save(Annotation.draft("old-1", Fixture.BTC, Timeframe.M1, all.time(i), all.close(i), all.time(i + 25),
+                all.close(i + 25), AnnotationDirection.SHORT, Double.NaN, Double.NaN, List.of("history"), "far back", "tester", 1L));
+        robot.interact(() -> ws.annotations().refresh());
+        settle(robot);
+        Node row = fx(() -> ws.list().table().lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof Annotation a && a.id().equals("old-1"))
+                .findFirst().orElseThrow());
+        robot.doubleClickOn(row, MouseButton.PRIMARY);
+        settle(robot);
+        assertThat(ws.cursor().cursor()).isEqualTo(old.entryTime());
+        assertThat(fx(() -> ws.annotations().selected().id())).isEqualTo("old-1");
+        for (CandlePane p : ws.panes()) {
+            assertThat(fx(() -> p.shows(p.timeframe().floor(old.entryTime()), 1.0))).as("%s shows the annotation", p.timeframe()).isTrue();
+        }
+        assertThat(node("entry-1m-old-1")).isNotNull();
+        assertThat(node("exit-1m-old-1")).isNotNull();
+        // the list filters by tag and by date
+        robot.interact(() -> ws.list().setTagFilter("hist"));
+        assertThat(fx(() -> ws.list().shown())).extracting(Annotation::id).containsExactly("old-1");
+        robot.interact(() -> ws.list().setTagFilter("nothing-like-this"));
+        assertThat(fx(() -> ws.list().shown())).isEmpty();
+        robot.interact(() -> ws.list().setTagFilter(""));
+        java.time.LocalDate day = java.time.Instant.ofEpochMilli(old.entryTime()).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        robot.interact(() -> ws.list().setDateFilter(day.plusDays(1), null));
+        assertThat(fx(() -> ws.list().shown())).isEmpty();
+        robot.interact(() -> ws.list().setDateFilter(day, day));
+        assertThat(fx(() -> ws.list().shown())).extracting(Annotation::id).containsExactly("old-1");
+    }
+
     /** A candle whose low stands clear of its open and close (so a click on the low cannot snap elsewhere). */
     private static int clearLow(BarSeries m, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -201,8 +244,8 @@ class AnnotatingTest extends WorkspaceTestBase {
         double entry = trade.entryPrice();
         double sl = Math.round((entry - 4) * 100) / 100.0;
         double tp = Math.round((entry + 10) * 100) / 100.0;
-        click(robot, "#edit-stop-loss").eraseText(30).write(Double.toString(sl));
-        click(robot, "#edit-take-profit").eraseText(30).write(Double.toString(tp));
+        typeInto(robot, "#edit-stop-loss", Double.toString(sl));
+        typeInto(robot, "#edit-take-profit", Double.toString(tp));
         click(robot, "#edit-apply");
         settle(robot);
         Annotation levelled = fx(() -> ws.annotations().find(trade.id()).orElseThrow());
@@ -214,7 +257,7 @@ class AnnotatingTest extends WorkspaceTestBase {
         assertThat(((Text) node("rr-1m-" + trade.id())).getText())
                 .isEqualTo(String.format(java.util.Locale.ROOT, "R:R %.2f", AnnotationMath.riskReward(AnnotationDirection.LONG, entry, sl, tp)));
         // a stop-loss above a long's entry is refused with core's message and nothing changes
-        click(robot, "#edit-stop-loss").eraseText(30).write(Double.toString(entry + 50));
+        typeInto(robot, "#edit-stop-loss", Double.toString(entry + 50));
         click(robot, "#edit-apply");
         settle(robot);
         assertThat(fx(() -> ((javafx.scene.control.Label) node("edit-error")).getText())).contains("a long needs stop-loss < entry");

@@ -49,6 +49,7 @@ public final class AnnotationLayer extends ChartPlugin {
     private boolean dragging;
     private Consumer<MarkerDrop> onDrop = d -> { };
     private Consumer<Annotation> onSelect = a -> { };
+    private final org.concord.annotate.FxCoalescer redrawLater = new org.concord.annotate.FxCoalescer(this::redraw);
 
     AnnotationLayer(CandlePane pane) {
         this.pane = pane;
@@ -77,7 +78,7 @@ public final class AnnotationLayer extends ChartPlugin {
     public void setPointer(Point2D p) {
         pointer = p;
         if (pending != null) {
-            redraw();
+            redrawLater.request(); // pointer moves come faster than pulses: one rebuild per hand-over
         }
     }
 

@@ -27,6 +27,7 @@ public final class OverlayLayer extends ChartPlugin {
     private final Map<String, List<OverlayMark>> marks = new LinkedHashMap<>();
     private long hoverTime = Long.MIN_VALUE;
     private int drawnMarks;
+    private final org.concord.annotate.FxCoalescer redrawLater = new org.concord.annotate.FxCoalescer(this::redraw);
 
     OverlayLayer(CandlePane pane) {
         this.pane = pane;
@@ -53,7 +54,7 @@ public final class OverlayLayer extends ChartPlugin {
     public void setHoverTime(long timeMs) {
         if (timeMs != hoverTime) {
             hoverTime = timeMs;
-            redraw();
+            redrawLater.request(); // the pointer moves faster than pulses: repaint once per hand-over
         }
     }
 

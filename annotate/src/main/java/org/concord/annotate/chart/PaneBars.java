@@ -57,6 +57,11 @@ public final class PaneBars {
         return exhaustedRight;
     }
 
+    /** New bars may have closed since paging right found nothing (a live feed): allow paging right again. */
+    public void moreOnTheRight() {
+        exhaustedRight = false;
+    }
+
     /** Replaces everything (a symbol change or a jump): paging may find more on both sides again. */
     public void replace(BarSeries s) {
         bars = s.copy();

@@ -161,8 +161,14 @@ public final class HistoryLoader {
         bg.run("paging " + s + " " + tf + " forward", () -> data.bars(s, tf, last, Long.MAX_VALUE, PAGE, Direction.AFTER), page -> {
             if (current(p, gen, s)) {
                 paging.put(p, false);
+                // a view that showed the newest bar follows the new ones (a live chart)
+                boolean follow = p.hasView() && !page.isEmpty() && p.viewMax() * 1000 >= last;
                 p.bars().append(page);
                 p.showBars();
+                if (follow) {
+                    double shift = (p.bars().lastTime() - last) / 1000.0;
+                    p.setView(p.viewMin() + shift, p.viewMax() + shift);
+                }
                 onLoaded.accept(p);
                 pageIfNeeded(p);
             }
