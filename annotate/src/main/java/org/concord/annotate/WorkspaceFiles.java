@@ -1,6 +1,5 @@
 package org.concord.annotate;
 
-import org.concord.annotate.panel.AnnotationListPanel;
 import org.concord.annotate.panel.PatternDialog;
 import org.concord.annotate.tool.AnnotationsModel;
 import org.concord.data.Direction;
@@ -46,8 +45,7 @@ public final class WorkspaceFiles {
     private final Supplier<Window> window;
     private volatile String lastResult = "";
 
-    WorkspaceFiles(AnnotationContext ctx, Background bg, AnnotationsModel model, AnnotationListPanel list, Consumer<String> status,
-                   Supplier<Window> window) {
+    WorkspaceFiles(AnnotationContext ctx, Background bg, AnnotationsModel model, Consumer<String> status, Supplier<Window> window) {
         this.ctx = ctx;
         this.bg = bg;
         this.model = model;
