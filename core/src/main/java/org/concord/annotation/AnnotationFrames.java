@@ -46,7 +46,9 @@ public final class AnnotationFrames {
         long windowEnd = tf.floor(a.entryTime());
         Frame f = builder.build(a.symbol(), windowEnd);
         Barriers barriers = barriers(a);
-        BarSeries path = builder.source().range(a.symbol(), tf, windowEnd, tf.floor(a.exitTime()) - tf.millis(), 100_000);
+        long lastOpen = tf.floor(a.exitTime()) - tf.millis();
+        // an exit inside the entry's base bar (a mark on a finer chart) leaves no whole bar between them
+        BarSeries path = lastOpen < windowEnd ? new BarSeries(a.symbol(), tf, 1) : builder.source().range(a.symbol(), tf, windowEnd, lastOpen, 100_000);
         Outcome o = outcome(a, path, tf, barriers);
         return new InferenceFrameReference("ann-" + a.id(), a.symbol(), builder.spec().timeframes(), f.barCountList(), windowEnd, MODEL_ID,
                 MODEL_VERSION, a.direction().action(), 1.0, f.hash(), InferenceFrameReference.Source.ANNOTATION,

@@ -344,10 +344,21 @@ public final class TrainingCoordinator implements AutoCloseable {
         return () -> f.cancel(false);
     }
 
-    /** Queues a training job (jobs run one at a time) and returns its handle. */
+    /** Queues a training job on every frame (jobs run one at a time) and returns its handle; a validated model is swapped in. */
     public TrainingJob requestTraining(String reason) {
+        return requestTraining(TrainingRequest.of(reason));
+    }
+
+    /**
+     * Queues a training job as {@code request} says (e.g. only the selected annotation frames, and keep the active
+     * model until a person activates the new one) and returns its handle.
+     */
+    public TrainingJob requestTraining(TrainingRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("training request is null");
+        }
         checkOpen();
-        TrainingJob job = new TrainingJob(config.modelId() + "-job-" + jobSeq.incrementAndGet(), reason == null ? "request" : reason);
+        TrainingJob job = new TrainingJob(config.modelId() + "-job-" + jobSeq.incrementAndGet(), request);
         active.add(job);
         trainer.execute(() -> {
             try {
@@ -368,6 +379,34 @@ public final class TrainingCoordinator implements AutoCloseable {
             return null;
         }
         return requestTraining(reason);
+    }
+
+    /**
+     * Makes a saved version the active one: loads it from disk (every file verified against its manifest), marks
+     * it current, swaps it into the {@link ModelSlot} between two decisions, records it as SWAPPED and publishes
+     * MODEL_SWAPPED. Used to activate a model trained with {@code activate=false} (or to roll back).
+     *
+     * @throws IllegalArgumentException when the version does not exist or does not load
+     */
+    public void activate(String version) {
+        if (version == null || version.isBlank()) {
+            throw new IllegalArgumentException("version is required");
+        }
+        checkOpen();
+        org.concord.training.models.ModelManifest m = repo.manifest(config.modelId(), version);
+        ModelBundle loaded = repo.load(config.modelId(), version, config.staleGuard());
+        swapIn(m, loaded, null, "activated by request");
+    }
+
+    /** The one place a loaded version becomes active (jobs and {@link #activate}); serialized so two swaps never interleave. */
+    synchronized void swapIn(org.concord.training.models.ModelManifest m, ModelBundle loaded, String jobId, String message) {
+        repo.activate(config.modelId(), m.version());
+        slot.swap(loaded);
+        versions.record(m, TrainingJob.State.SWAPPED.name());
+        monitor.reset(m.holdout().accuracy());
+        publish(TrainingEvent.job(TrainingEventType.MODEL_SWAPPED, config.modelId(), jobId, m.version(),
+                TrainingJobRunner.figures(m.holdout()), m.version() + " " + message));
+        LOG.info("model {} {} swapped in: {}", config.modelId(), m.version(), message);
     }
 
     private void onAccuracyDrop() {

@@ -8,8 +8,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A handle on one background training job: its state, its result, and cancellation. */
 public final class TrainingJob {
-    /** Lifecycle of a job. REJECTED: trained, but failed validation and was not swapped in. */
-    public enum State { QUEUED, RUNNING, SWAPPED, REJECTED, FAILED, CANCELLED }
+    /**
+     * Lifecycle of a job. REJECTED: trained, but failed validation and was not swapped in. TRAINED: passed
+     * validation and saved, but not swapped in because the request asked to keep the active model
+     * ({@link TrainingRequest#activate()} false); {@link TrainingCoordinator#activate} swaps it in later.
+     */
+    public enum State { QUEUED, RUNNING, SWAPPED, REJECTED, FAILED, CANCELLED, TRAINED }
 
     /** How a job ended. */
     public record Result(String jobId, State state, String version, Metrics holdout, long trainingMillis, String message) {
@@ -17,13 +21,20 @@ public final class TrainingJob {
 
     private final String id;
     private final String reason;
+    private final TrainingRequest request;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final CompletableFuture<Result> done = new CompletableFuture<>();
     private volatile State state = State.QUEUED;
 
-    TrainingJob(String id, String reason) {
+    TrainingJob(String id, TrainingRequest request) {
         this.id = id;
-        this.reason = reason;
+        this.reason = request.reason();
+        this.request = request;
+    }
+
+    /** What the job was asked to do. */
+    public TrainingRequest request() {
+        return request;
     }
 
     public String id() {

@@ -45,7 +45,7 @@ final class TrainingJobRunner {
         job.state(TrainingJob.State.RUNNING);
         c.publish(TrainingEvent.job(TrainingEventType.JOB_STARTED, id, job.id(), null, null, job.reason()));
         try {
-            SampleSet samples = collect();
+            SampleSet samples = collect(job.request());
             TrainingProgress progress = new TrainingProgress() {
                 @Override
                 public void onEpoch(int fold, int folds, int epoch, int epochs, int step, int steps, double loss) {
@@ -74,14 +74,15 @@ final class TrainingJobRunner {
                     c.publish(TrainingEvent.job(TrainingEventType.MODEL_REJECTED, id, job.id(), m.version(), figures(h), msg));
                     return finish(job, TrainingJob.State.REJECTED, m.version(), h, r.trainingMillis(), msg);
                 }
+                String figures = "holdout " + h + ", " + r.samples() + " samples, " + r.rejectedFrames().size() + " frames rejected";
+                if (!job.request().activate()) {
+                    // validated and kept: a person compares it with the active model and activates it (TrainingCoordinator.activate)
+                    c.versions().record(m, TrainingJob.State.TRAINED.name());
+                    return finish(job, TrainingJob.State.TRAINED, m.version(), h, r.trainingMillis(), m.version() + " trained, not activated: " + figures);
+                }
                 ModelBundle loaded = c.repo().load(id, m.version(), cfg.staleGuard());
-                c.repo().activate(id, m.version());
-                c.slot().swap(loaded);
-                c.versions().record(m, TrainingJob.State.SWAPPED.name());
-                c.monitorInternal().reset(h.accuracy());
-                String msg = m.version() + " swapped in: holdout " + h + ", " + r.samples() + " samples, " + r.rejectedFrames().size() + " frames rejected";
-                c.publish(TrainingEvent.job(TrainingEventType.MODEL_SWAPPED, id, job.id(), m.version(), figures(h), msg));
-                return finish(job, TrainingJob.State.SWAPPED, m.version(), h, r.trainingMillis(), msg);
+                c.swapIn(m, loaded, job.id(), "swapped in: " + figures);
+                return finish(job, TrainingJob.State.SWAPPED, m.version(), h, r.trainingMillis(), m.version() + " swapped in: " + figures);
             }
         } catch (CancellationException e) {
             return cancelled(job, e.getMessage());
@@ -106,11 +107,20 @@ final class TrainingJobRunner {
         return new TrainingJob.Result(job.id(), TrainingJob.State.CANCELLED, null, null, 0, why);
     }
 
-    /** Samples through the frame path; history (triple-barrier labels) added when configured. */
+    /** Samples of every frame through the frame path; history (triple-barrier labels) added when configured. */
     SampleSet collect() {
+        return collect(TrainingRequest.of("collect"));
+    }
+
+    /**
+     * Samples through the frame path: matured inference frames, the annotation frames the request selects (all
+     * when it selects none explicitly); history (triple-barrier labels) added when configured.
+     */
+    SampleSet collect(TrainingRequest request) {
         TrainingConfig cfg = c.config();
         SampleBuilder sb = new SampleBuilder(c.builder(), c.barrier());
-        List<InferenceFrameReference> matured = c.frames().matured(cfg.symbol(), null, Long.MIN_VALUE, Long.MAX_VALUE);
+        List<InferenceFrameReference> matured = new java.util.ArrayList<>(c.frames().matured(cfg.symbol(), null, Long.MIN_VALUE, Long.MAX_VALUE));
+        matured.removeIf(f -> f.source() == InferenceFrameReference.Source.ANNOTATION && !request.includesAnnotationFrame(f.id()));
         SampleSet fromFrames = sb.fromFrames(cfg.symbol(), matured);
         if (!cfg.includeHistory()) {
             return fromFrames;

@@ -106,6 +106,22 @@ class AnnotationTest {
     }
 
     @Test
+    void aMarkOnAFinerChartWithTheExitInsideTheEntrysBaseBarGetsAFrame() {
+        // marks on a 1s chart 20 s apart inside one 1m bar: no whole base bar lies between them
+        long t0 = m1.time(5_000);
+        Annotation a = service.save(Annotation.draft("fine-1s", S, Timeframe.S1, t0 + 10_000, m1.open(5_000), t0 + 30_000, m1.open(5_000) * 1.001,
+                AnnotationDirection.LONG, Double.NaN, Double.NaN, List.of(), "", "tester", 1L));
+        assertThat(a.frame().windowEnd()).isEqualTo(t0);
+        assertThat(a.frame().outcome().label()).isEqualTo(Action.BUY);
+        assertThat(a.frame().outcome().hit()).isEqualTo(BarrierHit.ANNOTATED_EXIT);
+        // with levels neither is touched by a (missing) bar between them: the annotated exit decides
+        Annotation b = service.save(Annotation.draft("fine-1s-levels", S, Timeframe.S1, t0 + 10_000, m1.open(5_000), t0 + 30_000,
+                m1.open(5_000) * 0.999, AnnotationDirection.LONG, m1.open(5_000) * 0.99, m1.open(5_000) * 1.01, List.of(), "", "tester", 1L));
+        assertThat(b.frame().outcome().label()).isEqualTo(Action.HOLD);
+        assertThat(b.frame().outcome().hit()).isEqualTo(BarrierHit.TIME_LIMIT);
+    }
+
+    @Test
     void invalidAnnotationsAreRejectedClearly() {
         assertThatThrownBy(() -> draft("bad", 100, 90, AnnotationDirection.LONG, Double.NaN, Double.NaN)).hasMessageContaining("exit time");
         assertThatThrownBy(() -> draft("bad", 100, 110, AnnotationDirection.LONG, m1.close(100) * 1.01, Double.NaN)).hasMessageContaining("stop-loss < entry");

@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The coordinator on the real bundled data, real SQLite, real DJL training, in-process event bus. */
 class TrainingCoordinatorTest {
@@ -272,6 +273,52 @@ class TrainingCoordinatorTest {
             assertThat(samples.labels()[row]).isEqualTo(a.frame().outcome().label().ordinal());
             assertThat(samples.times()[row]).isEqualTo(a.frame().windowEnd());
             assertThat(samples.size()).isGreaterThan(1_000); // plus the history samples
+        }
+    }
+
+    @Test
+    void selectedAnnotationsTrainAModelThatIsKeptUntilActivated() throws Exception {
+        Path repoDir = Files.createDirectories(dir.resolve("models-selected"));
+        TrainingConfig cfg = TrainedModels.config();
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        try (TrainingCoordinator c = coordinator(repoDir, cfg, new InProcessEventBus())) {
+            c.subscribeTrainingEvents(events::add, Set.of(TrainingEventType.MODEL_SWAPPED, TrainingEventType.JOB_FINISHED));
+            org.concord.annotation.AnnotationService annotations = new org.concord.annotation.AnnotationService(
+                    new org.concord.annotation.AnnotationStore(data.store().database(), frames),
+                    new org.concord.annotation.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
+                    c::frameAdded);
+            org.concord.annotation.Annotation picked = annotations.save(org.concord.annotation.Annotation.draft("sel-1", RealBars.symbol(),
+                    Timeframe.M1, closeOf(5_001), m1.close(5_001), closeOf(5_030), m1.close(5_030), org.concord.annotation.AnnotationDirection.LONG,
+                    Double.NaN, Double.NaN, List.of(), "", "tester", 1L));
+            org.concord.annotation.Annotation other = annotations.save(org.concord.annotation.Annotation.draft("sel-2", RealBars.symbol(),
+                    Timeframe.M1, closeOf(6_001), m1.close(6_001), closeOf(6_030), m1.close(6_030), org.concord.annotation.AnnotationDirection.NO_TRADE,
+                    Double.NaN, Double.NaN, List.of(), "", "tester", 1L));
+            TrainingRequest request = TrainingRequest.annotations("train on the selected annotations", List.of(picked.frame().id()), false);
+            List<String> ids = java.util.Arrays.asList(new TrainingJobRunner(c).collect(request).frameIds());
+            assertThat(ids).contains(picked.frame().id()).doesNotContain(other.frame().id());
+            assertThat(java.util.Arrays.asList(new TrainingJobRunner(c).collect().frameIds())).contains(picked.frame().id(), other.frame().id());
+
+            TrainingJob job = c.requestTraining(request);
+            TrainingJob.Result r = job.await(120, TimeUnit.SECONDS);
+            assertThat(r.state()).as(r.message()).isEqualTo(TrainingJob.State.TRAINED);
+            assertThat(job.request()).isEqualTo(request);
+            assertThat(c.slot().swaps()).isZero();
+            assertThat(c.status().coldStart()).isTrue();
+            assertThat(new ModelRepository(repoDir).currentVersion(cfg.modelId())).isEmpty();
+            assertThat(c.versions().list(cfg.modelId())).singleElement().satisfies(row -> assertThat(row.state()).isEqualTo("TRAINED"));
+            assertThat(events).extracting(TrainingEvent::type).containsExactly(TrainingEventType.JOB_FINISHED);
+
+            c.activate(r.version());
+            assertThat(c.slot().swaps()).isEqualTo(1);
+            assertThat(c.status().activeVersion()).isEqualTo(r.version());
+            assertThat(c.status().coldStart()).isFalse();
+            assertThat(new ModelRepository(repoDir).currentVersion(cfg.modelId())).contains(r.version());
+            assertThat(c.versions().list(cfg.modelId())).singleElement().satisfies(row -> assertThat(row.state()).isEqualTo("SWAPPED"));
+            assertThat(events).extracting(TrainingEvent::type).containsExactly(TrainingEventType.JOB_FINISHED, TrainingEventType.MODEL_SWAPPED);
+            assertThat(c.infer(closeOf(3_000), false).signal().modelVersion()).isEqualTo(r.version());
+            assertThatThrownBy(() -> c.activate("v999999")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> TrainingRequest.annotations("none", List.of(), false)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("select at least one");
         }
     }
 

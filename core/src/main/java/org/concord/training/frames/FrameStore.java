@@ -156,6 +156,29 @@ public final class FrameStore {
         });
     }
 
+    /**
+     * Frames of a symbol (matured or not) with window end in {@code [from, to]}, oldest first, at most
+     * {@code limit} ({@code source} null = all; {@code modelId} null = any model).
+     */
+    public List<InferenceFrameReference> between(Symbol symbol, Source source, String modelId, long from, long to, int limit) {
+        if (symbol == null || from > to || limit < 1) {
+            throw new IllegalArgumentException("symbol required, from <= to and limit >= 1 (got " + from + ", " + to + ", " + limit + ")");
+        }
+        return query("WHERE symbol=? AND window_end BETWEEN ? AND ?" + (source == null ? "" : " AND source=?")
+                + (modelId == null ? "" : " AND model_id=?") + " ORDER BY window_end, id LIMIT " + limit, ps -> {
+            int i = 1;
+            ps.setString(i++, symbol.code());
+            ps.setLong(i++, from);
+            ps.setLong(i++, to);
+            if (source != null) {
+                ps.setString(i++, source.name());
+            }
+            if (modelId != null) {
+                ps.setString(i, modelId);
+            }
+        });
+    }
+
     public long count(boolean maturedOnly) {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM inference_frames" + (maturedOnly ? " WHERE matured_at IS NOT NULL" : ""));

@@ -1,0 +1,296 @@
+package org.concord.annotate.panel;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.concord.annotate.Background;
+import org.concord.annotate.FxCoalescer;
+import org.concord.annotation.Annotation;
+import org.concord.data.Subscription;
+import org.concord.training.TrainingCoordinator;
+import org.concord.training.TrainingEvent;
+import org.concord.training.TrainingEventType;
+import org.concord.training.TrainingJob;
+import org.concord.training.TrainingRequest;
+import org.concord.training.models.ModelVersionStore.VersionRow;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * "Train on annotations": sends the selected annotations' frames to the symbol's {@link TrainingCoordinator}
+ * as a job that keeps the active model; shows the progress bar and loss from EPOCH events (at most one redraw
+ * per pulse), cancels, and when the job is done shows the new version's figures next to the active one's and
+ * activates (hot-swaps) it on request. Every coordinator call runs on the background thread.
+ */
+public final class TrainingPanel implements AutoCloseable {
+    private final Background bg;
+    private final Supplier<List<Annotation>> selection;
+    private final Consumer<String> status;
+    private final Label model = new Label("No model for this symbol");
+    private final Button train = new Button("Train on selected annotations");
+    private final Button cancel = new Button("Cancel");
+    private final Button activate = new Button("Activate new model");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label progressText = new Label();
+    private final Label foldText = new Label();
+    private final Label resultText = new Label();
+    private final GridPane compare = new GridPane();
+    private final VBox root;
+    private final AtomicReference<TrainingEvent> lastEpoch = new AtomicReference<>();
+    private final AtomicReference<TrainingEvent> lastFold = new AtomicReference<>();
+    private final AtomicInteger epochEvents = new AtomicInteger();
+    private final FxCoalescer redraw = new FxCoalescer(this::showProgress);
+    private volatile String jobId;
+    private TrainingCoordinator coordinator;
+    private Subscription events;
+    private TrainingJob job;
+    private TrainingJob.Result result;
+
+    public TrainingPanel(Background bg, Supplier<List<Annotation>> selection, Consumer<String> status) {
+        this.bg = bg;
+        this.selection = selection;
+        this.status = status;
+        train.setId("train-annotations");
+        cancel.setId("train-cancel");
+        activate.setId("train-activate");
+        progress.setId("train-progress");
+        progressText.setId("train-progress-text");
+        resultText.setId("train-result");
+        compare.setId("train-compare");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        resultText.setWrapText(true);
+        model.setWrapText(true);
+        compare.setHgap(10);
+        compare.setVgap(2);
+        train.setOnAction(e -> train());
+        cancel.setOnAction(e -> cancel());
+        activate.setOnAction(e -> activateNew());
+        root = new VBox(6, new Label("Train on annotations"), model, new HBox(6, train, cancel), progress, progressText, foldText, resultText, compare, activate);
+        root.setPadding(new Insets(6));
+        root.setId("training-panel");
+        bind(null);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** Shows {@code c}'s model (null: this symbol has no model; the controls are disabled). FX thread. */
+    public void bind(TrainingCoordinator c) {
+        if (events != null) {
+            events.close();
+            events = null;
+        }
+        coordinator = c;
+        job = null;
+        result = null;
+        jobId = null;
+        train.setDisable(c == null);
+        cancel.setDisable(true);
+        activate.setDisable(true);
+        progress.setProgress(0);
+        progressText.setText("");
+        foldText.setText("");
+        resultText.setText("");
+        compare.getChildren().clear();
+        if (c == null) {
+            model.setText("No model for this symbol: training is off");
+            return;
+        }
+        events = c.subscribeTrainingEvents(this::onEvent, EnumSet.of(TrainingEventType.EPOCH, TrainingEventType.FOLD));
+        refreshModel();
+    }
+
+    private void refreshModel() {
+        TrainingCoordinator c = coordinator;
+        bg.run("reading the model status", c::status, s -> {
+            if (c == coordinator) {
+                model.setText(s.modelId() + ": active " + (s.coldStart() ? "none (cold start)" : s.activeVersion()) + (s.note().isEmpty() ? "" : " — " + s.note()));
+            }
+        });
+    }
+
+    private void onEvent(TrainingEvent e) { // a bus thread: keep the newest, redraw once per pulse
+        if (e.jobId() == null || !e.jobId().equals(jobId)) {
+            return;
+        }
+        if (e.type() == TrainingEventType.EPOCH) {
+            lastEpoch.set(e);
+            epochEvents.incrementAndGet();
+        } else {
+            lastFold.set(e);
+        }
+        redraw.request();
+    }
+
+    private void showProgress() {
+        TrainingEvent e = lastEpoch.get();
+        if (e != null && e.steps() != null && e.steps() > 0) {
+            progress.setProgress((double) e.step() / e.steps());
+            progressText.setText(String.format(Locale.ROOT, "fold %d/%d · epoch %d/%d · loss %.4f", e.fold(), e.folds(), e.epoch(), e.epochs(), e.loss()));
+        }
+        TrainingEvent f = lastFold.get();
+        if (f != null && f.metrics() != null) {
+            foldText.setText(String.format(Locale.ROOT, "fold %d/%d out of sample: accuracy %.1f%% (baseline %.1f%%), AUC %.3f", f.fold(), f.folds(),
+                    100 * f.metrics().getOrDefault("accuracy", Double.NaN), 100 * f.metrics().getOrDefault("baseline", Double.NaN),
+                    f.metrics().getOrDefault("auc", Double.NaN)));
+        }
+    }
+
+    /** Starts a job on the frames of the selected annotations of this model's symbol. */
+    public void train() {
+        TrainingCoordinator c = coordinator;
+        if (c == null || job != null && !job.result().isDone()) {
+            return;
+        }
+        List<String> frames = selection.get().stream().filter(a -> a.symbol().equals(c.config().symbol()) && a.frame() != null)
+                .map(a -> a.frame().id()).distinct().toList();
+        if (frames.isEmpty()) {
+            status.accept("no annotation of " + c.config().symbol() + " to train on: mark some first");
+            return;
+        }
+        train.setDisable(true);
+        activate.setDisable(true);
+        compare.getChildren().clear();
+        resultText.setText("");
+        progress.setProgress(0);
+        lastEpoch.set(null);
+        lastFold.set(null);
+        progressText.setText("starting on " + frames.size() + " annotation" + (frames.size() == 1 ? "" : "s") + "…");
+        TrainingRequest request = TrainingRequest.annotations("annotation workspace: " + frames.size() + " annotations", frames, false);
+        bg.run("starting training", () -> {
+            TrainingJob j = c.requestTraining(request);
+            jobId = j.id(); // at once: the first EPOCH event comes only after the job collected its samples
+            return j;
+        }, j -> {
+            job = j;
+            cancel.setDisable(false);
+            status.accept("training " + j.id() + " on " + frames.size() + " annotations");
+            j.result().whenComplete((r, err) -> Platform.runLater(() -> finished(c, j, r, err)));
+        }, () -> train.setDisable(false));
+    }
+
+    public void cancel() {
+        if (job != null && !job.result().isDone()) {
+            job.cancel();
+            progressText.setText("cancelling…");
+        }
+    }
+
+    private void finished(TrainingCoordinator c, TrainingJob j, TrainingJob.Result r, Throwable err) {
+        if (c != coordinator || j != job) {
+            return;
+        }
+        showProgress();
+        cancel.setDisable(true);
+        train.setDisable(false);
+        result = r;
+        if (err != null || r == null) {
+            resultText.setText("training failed: " + (err == null ? "no result" : err.getMessage()));
+            return;
+        }
+        resultText.setText(r.state() + ": " + r.message());
+        if (r.state() == TrainingJob.State.CANCELLED) {
+            progressText.setText("cancelled");
+        }
+        status.accept("training " + r.state().name().toLowerCase(Locale.ROOT) + (r.version() == null ? "" : " (" + r.version() + ")"));
+        showComparison(c, r.version());
+    }
+
+    private void showComparison(TrainingCoordinator c, String newVersion) {
+        bg.run("reading model versions", () -> new Object[] {c.versions().list(c.config().modelId()), c.status()}, data -> {
+            @SuppressWarnings("unchecked")
+            List<VersionRow> rows = (List<VersionRow>) data[0];
+            org.concord.training.TrainingStatus st = (org.concord.training.TrainingStatus) data[1];
+            Optional<VersionRow> active = st.coldStart() ? Optional.empty() : rows.stream().filter(v -> v.version().equals(st.activeVersion())).findFirst();
+            Optional<VersionRow> fresh = rows.stream().filter(v -> v.version().equals(newVersion)).findFirst();
+            compare.getChildren().clear();
+            String[] head = {"", "active " + active.map(VersionRow::version).orElse("(none)"), "new " + (newVersion == null ? "(none)" : newVersion)};
+            for (int i = 0; i < 3; i++) {
+                compare.add(new Label(head[i]), i, 0);
+            }
+            row(1, "holdout accuracy", active, fresh, v -> pct(v.holdoutAccuracy()));
+            row(2, "majority baseline", active, fresh, v -> pct(v.holdoutBaseline()));
+            row(3, "AUC (out of sample)", active, fresh, v -> String.format(Locale.ROOT, "%.3f", v.oosAuc()));
+            row(4, "samples", active, fresh, v -> Integer.toString(v.samples()));
+            row(5, "state", active, fresh, VersionRow::state);
+            boolean canActivate = fresh.isPresent() && !fresh.get().version().equals(st.activeVersion())
+                    && TrainingJob.State.TRAINED.name().equals(fresh.get().state());
+            activate.setDisable(!canActivate);
+            activate.setText(canActivate ? "Activate " + newVersion : "Activate new model");
+            refreshModel();
+        });
+    }
+
+    private void row(int r, String name, Optional<VersionRow> a, Optional<VersionRow> b, java.util.function.Function<VersionRow, String> f) {
+        compare.add(new Label(name), 0, r);
+        compare.add(new Label(a.map(f).orElse("—")), 1, r);
+        compare.add(new Label(b.map(f).orElse("—")), 2, r);
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    /** Hot-swaps the version the last job trained into the running model. */
+    public void activateNew() {
+        TrainingCoordinator c = coordinator;
+        TrainingJob.Result r = result;
+        if (c == null || r == null || r.version() == null) {
+            return;
+        }
+        activate.setDisable(true);
+        bg.run("activating " + r.version(), () -> {
+            c.activate(r.version());
+            return r.version();
+        }, v -> {
+            status.accept(v + " is now the active model");
+            showComparison(c, v);
+        }, () -> activate.setDisable(false));
+    }
+
+    // ------------------------------------------------------------------ for tests and the shell
+
+    public ProgressBar progressBar() {
+        return progress;
+    }
+
+    public int epochEventsSeen() {
+        return epochEvents.get();
+    }
+
+    public TrainingJob job() {
+        return job;
+    }
+
+    public TrainingJob.Result result() {
+        return result;
+    }
+
+    public String compareText() {
+        StringBuilder sb = new StringBuilder();
+        compare.getChildren().forEach(n -> sb.append(((Label) n).getText()).append(' '));
+        return sb.toString().trim();
+    }
+
+    @Override
+    public void close() {
+        if (events != null) {
+            events.close();
+            events = null;
+        }
+    }
+}

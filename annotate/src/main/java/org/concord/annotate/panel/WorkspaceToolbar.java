@@ -1,0 +1,123 @@
+package org.concord.annotate.panel;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import org.concord.annotate.tool.AnnotateTool;
+import org.concord.annotate.tool.CommandStack;
+import org.concord.chart.OverlaySource;
+import org.concord.model.Symbol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/** The workspace's tool bar: symbol, annotate mode and tool, direction, undo/redo, jump to date, overlays, files. */
+public final class WorkspaceToolbar {
+    final ComboBox<Symbol> symbol = new ComboBox<>();
+    final ToggleButton annotate = new ToggleButton("Annotate (A)");
+    final ToggleButton noTrade = new ToggleButton("No-trade region (N)");
+    final ChoiceBox<AnnotateTool.DirectionChoice> direction = new ChoiceBox<>();
+    final Button undo = new Button("Undo");
+    final Button redo = new Button("Redo");
+    final TextField jump = new TextField();
+    final Button go = new Button("Go");
+    final MenuButton overlays = new MenuButton("Overlays");
+    final List<CheckMenuItem> overlayItems = new ArrayList<>();
+    final Button export = new Button("Export…");
+    final Button importFile = new Button("Import…");
+    final Button pattern = new Button("Save as pattern…");
+    private final ToolBar bar;
+
+    public WorkspaceToolbar(List<OverlaySource> sources, BiConsumer<String, Boolean> onOverlay) {
+        symbol.setId("symbol");
+        annotate.setId("annotate-mode");
+        noTrade.setId("no-trade-tool");
+        direction.setId("direction");
+        undo.setId("undo");
+        redo.setId("redo");
+        jump.setId("jump-to");
+        go.setId("jump-go");
+        export.setId("export");
+        importFile.setId("import");
+        pattern.setId("save-pattern");
+        direction.getItems().setAll(AnnotateTool.DirectionChoice.values());
+        direction.setValue(AnnotateTool.DirectionChoice.AUTO);
+        direction.setTooltip(new Tooltip("Direction of a trade mark: AUTO infers it from entry and exit prices"));
+        jump.setPromptText("2013-11-28 14:00 (UTC)");
+        jump.setPrefColumnCount(13);
+        undo.setTooltip(new Tooltip("Ctrl+Z"));
+        redo.setTooltip(new Tooltip("Ctrl+Y"));
+        for (OverlaySource s : sources) {
+            CheckMenuItem item = new CheckMenuItem(s.name());
+            item.setId("overlay-" + s.id());
+            item.setSelected(true);
+            item.selectedProperty().addListener((o, w, on) -> onOverlay.accept(s.id(), on));
+            overlayItems.add(item);
+        }
+        overlays.getItems().setAll(overlayItems);
+        overlays.setDisable(sources.isEmpty());
+        bar = new ToolBar(new Label("Symbol"), symbol, new Separator(), annotate, noTrade, direction, new Separator(), undo, redo, new Separator(),
+                new Label("Jump to"), jump, go, new Separator(), overlays, new Separator(), export, importFile, pattern);
+    }
+
+    /** What the tool bar asks the workspace to do. */
+    public interface Actions {
+        void symbol(Symbol s);
+
+        void jump(String text);
+
+        void exportFile();
+
+        void importFile();
+
+        void savePattern();
+    }
+
+    /** Connects the controls to the annotate tool, the undo stack and the workspace. */
+    public void bind(AnnotateTool tool, CommandStack commands, Actions a) {
+        annotate.selectedProperty().bindBidirectional(tool.modeProperty());
+        noTrade.setSelected(tool.kindProperty().get() == AnnotateTool.Kind.NO_TRADE);
+        noTrade.selectedProperty().addListener((o, w, on) -> tool.kindProperty().set(on ? AnnotateTool.Kind.NO_TRADE : AnnotateTool.Kind.TRADE));
+        tool.kindProperty().addListener((o, w, k) -> noTrade.setSelected(k == AnnotateTool.Kind.NO_TRADE));
+        direction.valueProperty().bindBidirectional(tool.directionProperty());
+        direction.disableProperty().bind(noTrade.selectedProperty());
+        undo.disableProperty().bind(commands.canUndoProperty().not());
+        redo.disableProperty().bind(commands.canRedoProperty().not());
+        undo.setOnAction(e -> commands.undo());
+        redo.setOnAction(e -> commands.redo());
+        symbol.valueProperty().addListener((o, w, s) -> a.symbol(s));
+        go.setOnAction(e -> a.jump(jump.getText()));
+        jump.setOnAction(e -> a.jump(jump.getText()));
+        export.setOnAction(e -> a.exportFile());
+        importFile.setOnAction(e -> a.importFile());
+        pattern.setOnAction(e -> a.savePattern());
+    }
+
+    public void setPatternsAvailable(boolean on) {
+        pattern.setDisable(!on);
+        pattern.setTooltip(new Tooltip(on ? "Save the selected annotation's window (or the view) as a pattern template"
+                : "No pattern library connected"));
+    }
+
+    public Node node() {
+        return bar;
+    }
+
+    public ComboBox<Symbol> symbolBox() {
+        return symbol;
+    }
+
+    public TextField jumpField() {
+        return jump;
+    }
+}

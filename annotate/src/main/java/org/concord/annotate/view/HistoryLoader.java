@@ -1,0 +1,177 @@
+package org.concord.annotate.view;
+
+import org.concord.annotate.Background;
+import org.concord.annotate.chart.CandlePane;
+import org.concord.annotate.chart.PaneBars;
+import org.concord.data.DataProvider;
+import org.concord.data.Direction;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Loads each pane's bars through {@link DataProvider#bars(Symbol, Timeframe, long, long, int, Direction)} on the
+ * workspace's background thread: the latest bars, the bars around a time (a jump), the oldest (Home), and pages of
+ * history as the view nears an edge of what is loaded (LATEST / BEFORE / AFTER). One request per pane at a time;
+ * a result for a symbol or jump that has been superseded is dropped.
+ */
+public final class HistoryLoader {
+    /** Bars fetched by a fresh load and by each page. */
+    public static final int INITIAL = 1_500;
+    public static final int PAGE = 1_500;
+
+    private final DataProvider data;
+    private final Background bg;
+    private final Consumer<CandlePane> onLoaded;
+    private final Map<CandlePane, int[]> generation = new IdentityHashMap<>();
+    private final Map<CandlePane, Boolean> paging = new IdentityHashMap<>();
+
+    /** @param onLoaded told (FX thread) after a pane's bars changed */
+    public HistoryLoader(DataProvider data, Background bg, Consumer<CandlePane> onLoaded) {
+        this.data = data;
+        this.bg = bg;
+        this.onLoaded = onLoaded;
+    }
+
+    private int next(CandlePane p) {
+        paging.put(p, false);
+        return ++generation.computeIfAbsent(p, k -> new int[1])[0];
+    }
+
+    private boolean current(CandlePane p, int gen, Symbol s) {
+        return generation.get(p)[0] == gen && p.symbol().equals(s);
+    }
+
+    /** The newest bars; the view shows the last {@link CandlePane#DEFAULT_CANDLES}. */
+    public void loadLatest(CandlePane p, Runnable then) {
+        int gen = next(p);
+        Symbol s = p.symbol();
+        Timeframe tf = p.timeframe();
+        bg.run("loading " + s + " " + tf, () -> data.bars(s, tf, Long.MIN_VALUE, Long.MAX_VALUE, INITIAL, Direction.LATEST), bars -> {
+            if (current(p, gen, s)) {
+                replace(p, bars, bars.isEmpty() ? Long.MIN_VALUE : bars.lastTime(), true);
+                then.run();
+            }
+        });
+    }
+
+    /** The oldest bars (Home); the view shows the first candles. */
+    public void loadOldest(CandlePane p, Runnable then) {
+        int gen = next(p);
+        Symbol s = p.symbol();
+        Timeframe tf = p.timeframe();
+        bg.run("loading the oldest " + s + " " + tf, () -> data.bars(s, tf, Long.MIN_VALUE, Long.MAX_VALUE, INITIAL, Direction.AFTER), bars -> {
+            if (current(p, gen, s)) {
+                replace(p, bars, bars.isEmpty() ? Long.MIN_VALUE : bars.time(0), false);
+                then.run();
+            }
+        });
+    }
+
+    /** Bars on both sides of {@code timeMs}, centred on it (jump to a date, a cursor far from what is loaded). */
+    public void loadAround(CandlePane p, long timeMs, Runnable then) {
+        int gen = next(p);
+        Symbol s = p.symbol();
+        Timeframe tf = p.timeframe();
+        bg.run("loading " + s + " " + tf + " around " + timeMs, () -> {
+            BarSeries before = data.bars(s, tf, Long.MIN_VALUE, timeMs, INITIAL / 2, Direction.LATEST);
+            BarSeries after = data.bars(s, tf, timeMs, Long.MAX_VALUE, INITIAL / 2, Direction.AFTER);
+            PaneBars merged = new PaneBars(s, tf);
+            merged.replace(before);
+            merged.append(after);
+            return merged.series();
+        }, bars -> {
+            if (current(p, gen, s)) {
+                p.bars().replace(bars);
+                p.showBars();
+                p.centerOn(tf.floor(timeMs));
+                onLoaded.accept(p);
+                then.run();
+            }
+        });
+    }
+
+    private void replace(CandlePane p, BarSeries bars, long anchor, boolean anchorRight) {
+        p.bars().replace(bars);
+        p.showBars();
+        if (!bars.isEmpty()) {
+            double c = p.timeframe().millis() / 1000.0;
+            double span = p.hasView() ? p.span() : p.defaultSpan();
+            double a = anchor / 1000.0;
+            if (anchorRight) {
+                p.setView(a + 2 * c - span, a + 2 * c);
+            } else {
+                p.setView(a - c, a - c + span);
+            }
+        }
+        onLoaded.accept(p);
+    }
+
+    /** True while a page or load for {@code p} is in flight. */
+    public boolean busy(CandlePane p) {
+        return Boolean.TRUE.equals(paging.get(p));
+    }
+
+    /** Asks for the next page when the view is within half a view of either end of what is loaded. */
+    public void pageIfNeeded(CandlePane p) {
+        PaneBars b = p.bars();
+        if (b.isEmpty() || !p.hasView() || busy(p)) {
+            return;
+        }
+        double halfView = p.span() * 500; // ms
+        if (!b.exhaustedLeft() && p.viewMin() * 1000 < b.firstTime() + halfView) {
+            pageLeft(p);
+        } else if (!b.exhaustedRight() && p.viewMax() * 1000 > b.lastTime() - halfView) {
+            pageRight(p);
+        }
+    }
+
+    private void pageLeft(CandlePane p) {
+        int gen = generation.computeIfAbsent(p, k -> new int[1])[0];
+        paging.put(p, true);
+        Symbol s = p.symbol();
+        Timeframe tf = p.timeframe();
+        long first = p.bars().firstTime();
+        bg.run("paging " + s + " " + tf + " history", () -> {
+            // a bounded range first (lets the provider backfill from its history source), then anything older
+            long from = first - PAGE * tf.millis();
+            BarSeries page = data.bars(s, tf, from, first, PAGE, Direction.BEFORE);
+            return page.isEmpty() ? data.bars(s, tf, Long.MIN_VALUE, first, PAGE, Direction.BEFORE) : page;
+        }, page -> {
+            if (current(p, gen, s)) {
+                paging.put(p, false);
+                p.bars().prepend(page);
+                p.showBars();
+                onLoaded.accept(p);
+                pageIfNeeded(p);
+            }
+        }, () -> paging.put(p, false));
+    }
+
+    private void pageRight(CandlePane p) {
+        int gen = generation.computeIfAbsent(p, k -> new int[1])[0];
+        paging.put(p, true);
+        Symbol s = p.symbol();
+        Timeframe tf = p.timeframe();
+        long last = p.bars().lastTime();
+        bg.run("paging " + s + " " + tf + " forward", () -> data.bars(s, tf, last, Long.MAX_VALUE, PAGE, Direction.AFTER), page -> {
+            if (current(p, gen, s)) {
+                paging.put(p, false);
+                // a view that showed the newest bar follows the new ones (a live chart)
+                boolean follow = p.hasView() && !page.isEmpty() && p.viewMax() * 1000 >= last;
+                p.bars().append(page);
+                p.showBars();
+                if (follow) {
+                    double shift = (p.bars().lastTime() - last) / 1000.0;
+                    p.setView(p.viewMin() + shift, p.viewMax() + shift);
+                }
+                onLoaded.accept(p);
+                pageIfNeeded(p);
+            }
+        }, () -> paging.put(p, false));
+    }
+}

@@ -1,0 +1,75 @@
+package org.concord.annotate;
+
+import javafx.scene.input.KeyCode;
+import org.concord.annotation.Annotation;
+import org.concord.annotation.AnnotationDirection;
+import org.concord.model.BarSeries;
+import org.concord.model.Timeframe;
+import org.concord.training.TrainingJob;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Train on annotations" from the workspace with the real coordinator (DJL on CPU): progress, result, activation, cancel. */
+class TrainingFromAnnotationsTest extends WorkspaceTestBase {
+
+    private void annotate(FxRobot robot) {
+        BarSeries m = Fixture.data.bars(Fixture.BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 5_000, org.concord.data.Direction.LATEST);
+        Fixture.service.save(Annotation.draft("train-1", Fixture.BTC, Timeframe.M1, m.time(1_000), m.close(1_000), m.time(1_030), m.close(1_030),
+                AnnotationDirection.LONG, Double.NaN, Double.NaN, List.of("train"), "", "tester", 1L));
+        Fixture.service.save(Annotation.draft("train-2", Fixture.BTC, Timeframe.M1, m.time(2_000), m.close(2_000), m.time(2_020), m.close(2_020),
+                AnnotationDirection.NO_TRADE, Double.NaN, Double.NaN, List.of("train"), "", "tester", 1L));
+        robot.interact(() -> ws.annotations().refresh());
+        settle(robot);
+        click(robot, "Training");
+        settle(robot);
+    }
+
+    @Test
+    void trainingOnTheSelectedAnnotationsReportsProgressAndItsModelCanBeActivated(FxRobot robot) {
+        settle(robot);
+        annotate(robot);
+        // select both rows of the list (what the training uses)
+        robot.interact(() -> ws.list().table().getSelectionModel().selectAll());
+        assertThat(fx(() -> ws.list().selectedOrShown())).hasSize(2);
+        long swapsBefore = Fixture.coordinator.slot().swaps();
+        click(robot, "#train-annotations");
+        until(robot, "an EPOCH event and a moving progress bar", () -> ws.training().epochEventsSeen() > 0
+                && ws.training().progressBar().getProgress() > 0, 60_000);
+        assertThat(fx(() -> ws.training().job().request().annotationFrameIds())).containsExactlyInAnyOrder("ann-train-1", "ann-train-2");
+        assertThat(fx(() -> ws.training().job().request().activate())).isFalse();
+        until(robot, "the job's result", () -> ws.training().result() != null, 120_000);
+        settle(robot);
+        TrainingJob.Result r = fx(() -> ws.training().result());
+        assertThat(r.state()).as(r.message()).isEqualTo(TrainingJob.State.TRAINED);
+        assertThat(fx(() -> ws.training().progressBar().getProgress())).isEqualTo(1.0);
+        assertThat(Fixture.coordinator.slot().swaps()).as("not swapped in before a person activates it").isEqualTo(swapsBefore);
+        String compare = fx(() -> ws.training().compareText());
+        assertThat(compare).contains("new " + r.version()).contains("holdout accuracy").contains("TRAINED");
+        click(robot, "#train-activate");
+        until(robot, "the activation", () -> !Fixture.coordinator.status().coldStart() && r.version().equals(Fixture.coordinator.status().activeVersion()), 30_000);
+        settle(robot);
+        assertThat(Fixture.coordinator.slot().swaps()).isEqualTo(swapsBefore + 1);
+        assertThat(ws.statusText()).isEqualTo(r.version() + " is now the active model");
+        assertThat(fx(() -> ws.training().compareText())).contains("active " + r.version()).contains("SWAPPED");
+    }
+
+    @Test
+    void aRunningTrainingCanBeCancelled(FxRobot robot) {
+        settle(robot);
+        annotate(robot);
+        click(robot, "#train-annotations");
+        until(robot, "the first EPOCH event", () -> ws.training().epochEventsSeen() > 0, 60_000);
+        click(robot, "#train-cancel");
+        until(robot, "the job's end", () -> ws.training().result() != null, 60_000);
+        settle(robot);
+        assertThat(fx(() -> ws.training().result().state())).isEqualTo(TrainingJob.State.CANCELLED);
+        assertThat(fx(() -> ws.training().progressBar().getProgress())).isLessThan(1.0);
+        // the keyboard still works afterwards (the FX thread never waited)
+        key(robot, KeyCode.A);
+        assertThat(fx(() -> ws.tool().on())).isTrue();
+    }
+}

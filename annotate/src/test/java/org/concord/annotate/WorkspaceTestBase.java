@@ -1,0 +1,105 @@
+package org.concord.annotate;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import org.concord.annotate.chart.CandlePane;
+import org.concord.model.BarSeries;
+import org.concord.model.Timeframe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.api.FxToolkit;
+import org.testfx.robot.Motion;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Opens the real workspace on the fixture's real data in a 1600×1000 stage (headless Monocle) for each test. */
+@ExtendWith(ApplicationExtension.class)
+abstract class WorkspaceTestBase {
+    protected AnnotationWorkspace ws;
+
+    @BeforeAll
+    static void data() {
+        Fixture.start();
+    }
+
+    /** (TestFX only runs {@code @Start} methods declared on the test class itself, so the base sets the stage up here.) */
+    @BeforeEach
+    void openWorkspace() throws Exception {
+        Fixture.clearAnnotations();
+        FxToolkit.setupStage(stage -> {
+            ws = new AnnotationWorkspace(Fixture.context());
+            stage.setScene(new Scene((javafx.scene.Parent) ws.node(), 1600, 1000));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeWorkspace(FxRobot robot) {
+        robot.interact(ws::close);
+    }
+
+    /** Waits until every background task has handed its result back and the FX thread has drawn it. */
+    protected void settle(FxRobot robot) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        do {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.sleep(40); // a pulse: ChartFX lays out and draws on pulses
+            WaitForAsyncUtils.waitForFxEvents();
+        } while ((fx(() -> ws.pendingWork()) > 0 || fx(() -> ws.commands().busy())) && System.currentTimeMillis() < deadline);
+    }
+
+    /** Waits for a condition evaluated on the FX thread. */
+    protected void until(FxRobot robot, String what, BooleanSupplier cond, long timeoutMs) {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!fx(cond::getAsBoolean)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            robot.sleep(30);
+        }
+    }
+
+    protected static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Screen point of a price at a candle's open time on a pane. */
+    protected Point2D screen(CandlePane p, long time, double price) {
+        return fx(() -> p.chart().getCanvas().localToScreen(p.canvasX(time), p.canvasY(price)));
+    }
+
+    /** Clicks candle {@code i} of the pane's loaded bars at {@code price}. */
+    protected void clickCandle(FxRobot robot, CandlePane p, int i, double price) {
+        long t = fx(() -> p.bars().series().time(i));
+        robot.moveTo(screen(p, t, price), Motion.DIRECT);
+        robot.clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        settle(robot);
+    }
+
+    /** Clicks a node found by query, moving the pointer straight there (TestFX's default glide is slow over charts). */
+    protected FxRobot click(FxRobot robot, String query) {
+        return robot.clickOn(query, Motion.DIRECT);
+    }
+
+    protected BarSeries bars(Timeframe tf) {
+        return fx(() -> ws.pane(tf).bars().series().copy());
+    }
+
+    protected void key(FxRobot robot, KeyCode... keys) {
+        robot.push(keys);
+        settle(robot);
+    }
+}
