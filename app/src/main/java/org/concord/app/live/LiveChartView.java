@@ -14,7 +14,6 @@ import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.FinancialTheme;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.events.ChartBits;
-import io.fair_acc.dataset.spi.DoubleDataSet;
 import javafx.scene.Node;
 import org.concord.model.BarSeries;
 
@@ -34,10 +33,10 @@ public final class LiveChartView {
     private final DefaultNumericAxis yAxis = new DefaultNumericAxis("price");
     private final CandleColumns columns = new CandleColumns();
     private final CandleDataSet candles;
-    private final DoubleDataSet buys = new DoubleDataSet("BUY");
-    private final DoubleDataSet sells = new DoubleDataSet("SELL");
-    private final DoubleDataSet tops = new DoubleDataSet("extrema max");
-    private final DoubleDataSet bottoms = new DoubleDataSet("extrema min");
+    private final MarkerDataSet buys = new MarkerDataSet("BUY", 20_000);
+    private final MarkerDataSet sells = new MarkerDataSet("SELL", 20_000);
+    private final MarkerDataSet tops = new MarkerDataSet("extrema max", 100);
+    private final MarkerDataSet bottoms = new MarkerDataSet("extrema min", 100);
     private final List<YValueIndicator> levels = new ArrayList<>();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
     private int followBars = 240;
@@ -158,8 +157,8 @@ public final class LiveChartView {
             load(d.reload());
             changedFrom = 0;
             if (d.resetMarkers()) {
-                buys.clearData();
-                sells.clearData();
+                buys.clear();
+                sells.clear();
             }
         }
         long[] t = d.times();
@@ -205,8 +204,8 @@ public final class LiveChartView {
             levels.add(ind);
         }
         chart.getPlugins().addAll(levels);
-        tops.clearData();
-        bottoms.clearData();
+        tops.clear();
+        bottoms.clear();
         for (ChartOverlay.Extremum x : o.extrema()) {
             (x.max() ? tops : bottoms).add(x.time() / 1000.0, x.price(), (x.max() ? "top " : "bottom ") + x.price());
         }
@@ -251,6 +250,8 @@ public final class LiveChartView {
         candles.fireInvalidated(ChartBits.DataSetData);
         buys.fireInvalidated(ChartBits.DataSetData);
         sells.fireInvalidated(ChartBits.DataSetData);
+        tops.fireInvalidated(ChartBits.DataSetData);
+        bottoms.fireInvalidated(ChartBits.DataSetData);
     }
 
     List<ChartPlugin> plugins() {

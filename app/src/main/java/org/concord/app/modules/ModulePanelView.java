@@ -146,6 +146,7 @@ public final class ModulePanelView {
         protected void updateItem(ModuleRow r, boolean empty) {
             super.updateItem(r, empty);
             if (empty || r == null) {
+                toggle.setId(null);
                 setGraphic(null);
                 return;
             }

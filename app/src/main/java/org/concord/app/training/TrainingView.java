@@ -1,7 +1,6 @@
 package org.concord.app.training;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -124,7 +123,11 @@ public final class TrainingView {
             }
             lossSeries.getData().setAll(pts);
         }
-        history.setItems(FXCollections.observableArrayList(s.history()));
-        swaps.setItems(FXCollections.observableArrayList(s.swaps()));
+        if (!history.getItems().equals(s.history())) {
+            history.getItems().setAll(s.history());
+        }
+        if (!swaps.getItems().equals(s.swaps())) {
+            swaps.getItems().setAll(s.swaps());
+        }
     }
 }
