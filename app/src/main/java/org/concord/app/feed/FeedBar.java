@@ -137,6 +137,9 @@ public final class FeedBar {
         play.setDisable(!s.replay());
         speed.setDisable(!s.replay());
         seek.setDisable(!s.replay());
+        if (s.replay() && !speed.isShowing() && speed.getItems().contains(s.speed()) && !Double.valueOf(s.speed()).equals(speed.getValue())) {
+            speed.setValue(s.speed()); // fires setSpeed with the same value: harmless
+        }
         if (s.replay() && !seek.isValueChanging() && s.lastTime() > s.firstTime() && s.dataTime() != Long.MIN_VALUE) {
             seek.setValue((double) (s.dataTime() - s.firstTime()) / (s.lastTime() - s.firstTime()));
         }

@@ -55,8 +55,13 @@ public final class LiveChartView {
         yAxis.setAutoRanging(false);
         yAxis.setForceZeroInRange(false);
         yAxis.setSide(Side.RIGHT);
+        xAxis.setUnit(null);
+        yAxis.setUnit(null);
         chart = new XYChart(xAxis, yAxis);
         chart.setId("live-chart");
+        // minor grid lines off: ChartFX's own rule for that does not resolve under the AtlantaFX theme
+        chart.getGridRenderer().getHorizontalMinorGrid().setVisible(false);
+        chart.getGridRenderer().getVerticalMinorGrid().setVisible(false);
         chart.setLegendVisible(false);
         candles = new CandleDataSet("candles", columns);
         CandleStickRenderer candleRenderer = new CandleStickRenderer(true);

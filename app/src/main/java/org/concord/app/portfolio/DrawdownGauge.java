@@ -27,7 +27,9 @@ public final class DrawdownGauge extends StackPane {
         label.setId("drawdown-label");
         StackPane arcs = new StackPane(track, value);
         arcs.setMaxSize(160, 90);
-        getChildren().addAll(arcs, label);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, arcs, label);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        getChildren().add(box);
         setId("drawdown-gauge");
         setMinSize(180, 120);
     }

@@ -78,6 +78,7 @@ public final class TrainingView {
         SplitPane lists = new SplitPane(new TitledPane("Jobs (retrain history)", history), new TitledPane("Hot swaps", swaps));
         SplitPane center = new SplitPane(lossChart, lists);
         center.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
+        center.setDividerPositions(0.4);
         VBox top = new VBox(controls, new TitledPane("Models", models));
         models.setPrefHeight(160);
         root.setTop(top);
