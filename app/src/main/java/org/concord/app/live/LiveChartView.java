@@ -94,6 +94,11 @@ public final class LiveChartView {
         }
     }
 
+    /** Candle colours and plot background for the app theme ("dark" or "light"). */
+    public void setTheme(String theme) {
+        ("light".equals(theme) ? FinancialTheme.Sand : FinancialTheme.Dark).applyPseudoClasses(chart);
+    }
+
     public XYChart node() {
         return chart;
     }

@@ -88,6 +88,7 @@ public final class MainWindow implements AutoCloseable {
         StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, session.bus(), live::decisionCount,
                 session.remote());
 
+        chart.setTheme(state.theme());
         pulse.bind(live.slot(), chart::apply);
         pulse.bind(modules.slot(), modulesView::show);
         pulse.bind(training.slot(), trainingView::show);
@@ -233,6 +234,7 @@ public final class MainWindow implements AutoCloseable {
 
     public void setTheme(String theme) {
         Themes.apply(theme);
+        chart.setTheme(theme);
         remember(state.withTheme(theme));
     }
 
