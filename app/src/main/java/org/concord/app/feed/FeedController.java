@@ -42,15 +42,20 @@ public final class FeedController implements AutoCloseable {
         return r;
     }
 
-    /** Goes live on Binance for {@code symbol} (1m klines, trades, book); the replay stops. */
-    public synchronized void startBinance(Symbol symbol, BinanceConfig base) {
+    /**
+     * Goes live on Binance for {@code symbol} (1m klines, and trades/book as the template says); the replay stops.
+     * {@code template} carries URLs and timings (null: Binance's public endpoints with aggregate trades and depth);
+     * the symbol and the 1m interval are added to it.
+     */
+    public synchronized void startBinance(Symbol symbol, BinanceConfig.Builder template) {
         if (symbol == null) {
             throw new IllegalArgumentException("symbol is required");
         }
         engine.stopFeed();
         replay = null;
         stopLive();
-        BinanceConfig cfg = (base == null ? BinanceConfig.builder() : base.toBuilder()).symbols(symbol).intervals(Timeframe.M1).build();
+        BinanceConfig cfg = (template == null ? BinanceConfig.builder().aggTrades(true).depth(true) : template)
+                .symbol(symbol).interval(Timeframe.M1).build();
         live = BinanceFeed.connect(cfg, engine.data());
         liveSymbol = symbol;
         LOG.info("live feed started: {}", live.name());
