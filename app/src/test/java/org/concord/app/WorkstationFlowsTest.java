@@ -230,4 +230,19 @@ class WorkstationFlowsTest {
         assertThat(saved.tab()).isEqualTo("live");
         assertThat(saved.symbol()).isEqualTo("BTCUSD");
     }
+
+    @Test
+    @Order(8)
+    void thePresetChooserAppliesAPresetLiveAndIsRemembered() throws Exception {
+        robot.interact(() -> window().select("modules"));
+        robot.interact(() -> robot.lookup("#preset-chooser").queryComboBox().getSelectionModel().select("minimal"));
+        // minimal enables no module: every shipped module is switched off in the orchestrator and persisted
+        for (String id : java.util.List.of("pivots", "extrema", "microstructure", "correlation", "neural-fusion", "training")) {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> orchestrator().module(id).orElseThrow().state() == ModuleState.DISABLED);
+        }
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> row("extrema").orElseThrow().state() == ModuleState.DISABLED);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new UiStateStore(dataDir).load().preset().equals("minimal"));
+        assertThat(org.concord.orchestrator.config.ConfigFiles.load(dataDir.resolve("concord.yaml")).modules())
+                .filteredOn(m -> m.id().equals("pivots")).allSatisfy(m -> assertThat(m.enabled()).isFalse());
+    }
 }
