@@ -74,6 +74,9 @@ class WorkstationFlowsTest {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
         ConcordApp.optionsOverride = null;
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     static MainWindow window() {

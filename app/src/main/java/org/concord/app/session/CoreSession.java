@@ -73,19 +73,37 @@ public final class CoreSession implements AutoCloseable {
         TrainingCoordinator coordinator = new TrainingCoordinator(engine.data(), new FrameStore(engine.database()),
                 new ModelRepository(engine.dataDir().resolve("models")), bus, tcfg);
 
-        // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it
-        DeskPipeline pipeline = new DeskPipeline(engine.data(), bus, cfg.symbols().get(0), cfg.decisionTimeframe(),
-                cfg.performance().decisionHorizonBars());
-
-        progress.accept("starting the orchestrator (" + cfg.preset() + " preset)");
-        TradingOrchestrator.Builder b = TradingOrchestrator.builder(cfg).data(engine.data()).bus(bus).configFile(configFile)
-                .service(TrainingStatusProvider.class, new CoordinatorStatusProvider(coordinator));
-        options.extraModules().forEach(b::module);
-        TradingOrchestrator orch = b.build();
-        pipeline.attach(orch);
-        OverlayPublisher overlays = new OverlayPublisher(orch, bus);
-        TrainingCommandHandler commands = new TrainingCommandHandler(bus, coordinator);
-        orch.start();
+        DeskPipeline pipeline = null;
+        TradingOrchestrator orch = null;
+        OverlayPublisher overlays = null;
+        TrainingCommandHandler commands = null;
+        try {
+            // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it
+            pipeline = new DeskPipeline(engine.data(), bus, cfg.symbols().get(0), cfg.decisionTimeframe(),
+                    cfg.performance().decisionHorizonBars());
+            progress.accept("starting the orchestrator (" + cfg.preset() + " preset)");
+            TradingOrchestrator.Builder b = TradingOrchestrator.builder(cfg).data(engine.data()).bus(bus).configFile(configFile)
+                    .service(TrainingStatusProvider.class, new CoordinatorStatusProvider(coordinator));
+            options.extraModules().forEach(b::module);
+            orch = b.build();
+            pipeline.attach(orch);
+            overlays = new OverlayPublisher(orch, bus);
+            commands = new TrainingCommandHandler(bus, coordinator);
+            orch.start();
+        } catch (RuntimeException e) {
+            // leave nothing running behind a failed start (the caller closes the engine and the bus)
+            for (AutoCloseable c : new AutoCloseable[] {commands, overlays, orch, pipeline, coordinator}) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        final TradingOrchestrator started = orch;
         MarketBarPublisher market = publishMarket ? new MarketBarPublisher(engine.data(), bus, 100) : null;
         ScheduledExecutorService hb = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-status-heartbeat");
@@ -94,7 +112,7 @@ public final class CoreSession implements AutoCloseable {
         });
         hb.scheduleAtFixedRate(() -> {
             try {
-                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(orch.decisions(), 0, orch.modules()));
+                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(started.decisions(), 0, started.modules()));
             } catch (RuntimeException e) {
                 LOG.warn("module status heartbeat failed: {}", e.toString());
             }
