@@ -1,78 +1,105 @@
 package org.concord.app;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.concord.annotate.chart.CandleChart;
-import org.concord.data.Direction;
-import org.concord.engine.ConcordEngine;
-import org.concord.feed.BundledData;
-import org.concord.feed.ReplayFeed;
-import org.concord.model.BarSeries;
-import org.concord.model.Timeframe;
-
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import org.concord.app.session.DesktopSession;
+import org.concord.app.session.SessionOptions;
+import org.concord.app.shell.MainWindow;
+import org.concord.app.shell.Themes;
+import org.concord.app.shell.UiState;
+import org.concord.app.shell.UiStateStore;
+import org.concord.config.DataDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The workstation window: a live candlestick chart of the bundled replay. Snapshots are built on a background
- * thread and the FX thread only swaps in the latest one per pulse.
+ * The workstation application. It shows a splash with progress while the session starts on a background thread
+ * (SQLite, modules, training coordinator, replay: never on the FX thread), then the {@link MainWindow}.
  */
 public final class ConcordApp extends Application {
-    static final double DEFAULT_SPEED = 600;
+    private static final Logger LOG = LoggerFactory.getLogger(ConcordApp.class);
+    /** Tests (and embedders) may set the options instead of the command line. */
+    public static volatile SessionOptions optionsOverride;
+    private static volatile ConcordApp current;
 
-    private ConcordEngine engine;
-    private ScheduledExecutorService snapshots;
-    private final AtomicReference<BarSeries> latest = new AtomicReference<>();
+    private volatile DesktopSession session;
+    private volatile MainWindow window;
+
+    /** The running app (tests). */
+    public static ConcordApp current() {
+        return current;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public DesktopSession session() {
+        return session;
+    }
 
     @Override
     public void start(Stage stage) {
-        engine = ConcordEngine.openDefault();
-        ReplayFeed replay = engine.startBundledReplay(DEFAULT_SPEED, true);
-        // open on a chart with history: fast-forward the first two days of the tape, then play on at DEFAULT_SPEED
-        replay.seek(replay.tape().firstTime() + 2 * Timeframe.D1.millis());
+        current = this;
+        SessionOptions options = optionsOverride != null ? optionsOverride
+                : SessionOptions.parse(getParameters().getRaw().toArray(String[]::new), DataDirectory.resolve());
+        UiStateStore store = new UiStateStore(DataDirectory.ensure(options.dataDir()));
+        UiState ui = store.load();
+        Themes.apply(ui.theme());
 
-        CandleChart chart = new CandleChart("BTCUSD 1m (Bitstamp replay)");
-        Label status = new Label("starting replay…");
-        status.setId("status");
-        BorderPane root = new BorderPane(chart.node());
-        root.setBottom(status);
-
-        snapshots = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "chart-snapshots");
-            t.setDaemon(true);
-            return t;
-        });
-        snapshots.scheduleWithFixedDelay(() -> latest.set(engine.data().bars(BundledData.BTCUSD, Timeframe.M1,
-                Long.MIN_VALUE, Long.MAX_VALUE, 240, Direction.LATEST)), 0, 250, TimeUnit.MILLISECONDS);
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                BarSeries s = latest.getAndSet(null);
-                if (s != null) {
-                    chart.show(s);
-                    status.setText(replay.name() + " · " + replay.state() + " · " + s.size() + " bars · trades " + replay.delivered());
-                }
-            }
-        }.start();
-
-        stage.setTitle("Concord");
-        stage.setScene(new Scene(root, 1280, 800));
+        Label title = new Label("Concord");
+        title.getStyleClass().add("title");
+        Label message = new Label("starting…");
+        message.setId("splash-message");
+        ProgressIndicator spinner = new ProgressIndicator(-1);
+        VBox splash = new VBox(title, spinner, message);
+        splash.getStyleClass().add("splash");
+        splash.setId("splash");
+        Scene scene = new Scene(splash, 640, 300);
+        scene.getStylesheets().add(Themes.APP_CSS);
+        stage.setTitle("Concord — starting");
+        stage.setScene(scene);
         stage.show();
+
+        Thread starter = new Thread(() -> {
+            try {
+                DesktopSession s = DesktopSession.start(options, m -> Platform.runLater(() -> message.setText(m)));
+                session = s;
+                Platform.runLater(() -> {
+                    window = new MainWindow(stage, s, store, ui);
+                    stage.setOnCloseRequest(e -> window.saveGeometry());
+                });
+            } catch (RuntimeException e) {
+                LOG.error("the session did not start: {}", e.getMessage(), e);
+                Platform.runLater(() -> {
+                    message.setText("Concord could not start: " + e.getMessage());
+                    spinner.setVisible(false);
+                    Button quit = new Button("Quit");
+                    quit.setOnAction(a -> Platform.exit());
+                    splash.getChildren().add(quit);
+                });
+            }
+        }, "concord-session-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     @Override
     public void stop() {
-        if (snapshots != null) {
-            snapshots.shutdownNow();
+        MainWindow w = window;
+        if (w != null) {
+            w.close();
         }
-        if (engine != null) {
-            engine.close();
+        DesktopSession s = session;
+        if (s != null) {
+            s.close();
         }
+        current = null;
     }
 }

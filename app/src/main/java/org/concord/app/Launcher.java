@@ -4,14 +4,18 @@ import javafx.application.Application;
 
 /**
  * Plain entry point (not an {@link Application} subclass, so the shaded jar starts on the classpath). With no
- * arguments it opens the workstation window; with a subcommand (or --help/--version) it runs the headless CLI.
+ * arguments, or only desktop options ({@code --bus}, {@code --data-dir}, {@code --preset}, {@code --speed},
+ * {@code --no-replay}), it opens the workstation window; with a subcommand (or --help/--version) it runs the
+ * headless CLI.
  */
 public final class Launcher {
+    private static final java.util.Set<String> DESKTOP = java.util.Set.of("--bus", "--data-dir", "--preset", "--speed", "--no-replay");
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && !args[0].startsWith("--bus")) {
+        if (args.length > 0 && !DESKTOP.contains(args[0].contains("=") ? args[0].substring(0, args[0].indexOf('=')) : args[0])) {
             System.exit(org.concord.app.cli.ConcordCli.execute(args));
         }
         Application.launch(ConcordApp.class, args);

@@ -1,13 +1,8 @@
 package org.concord.bench;
 
-import org.concord.data.BarListener;
 import org.concord.engine.ConcordEngine;
 import org.concord.feed.BundledData;
-import org.concord.feed.ReplayFeed;
-import org.concord.model.Symbol;
-import org.concord.model.Timeframe;
 import org.concord.model.TradeTape;
-import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.config.OrchestratorConfig;
 import org.junit.jupiter.api.Tag;
@@ -22,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Orchestrator figures (run with {@code mvn -B -Pbench -pl modules -am test -Dtest=OrchestratorBench
@@ -36,44 +30,12 @@ class OrchestratorBench {
     @TempDir
     Path dir;
 
-    /** Per-decision latency: from the 1m bar close reaching the orchestrator to the decision published. */
-    private long[] latencies(OrchestratorConfig cfg, Path d, TradeTape tape) throws Exception {
-        try (ConcordEngine engine = new ConcordEngine(d)) {
-            long[] start = new long[1];
-            List<Long> lat = new ArrayList<>(20_000);
-            // listeners run in subscription order on the replay thread: before and after the orchestrator's own
-            engine.data().subscribeBarCloses(new BarListener() {
-                @Override
-                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
-                    if (tf == Timeframe.M1) {
-                        start[0] = System.nanoTime();
-                    }
-                }
-            });
-            TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null);
-            orch.start();
-            engine.data().subscribeBarCloses(new BarListener() {
-                @Override
-                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
-                    if (tf == Timeframe.M1) {
-                        lat.add(System.nanoTime() - start[0]);
-                    }
-                }
-            });
-            play(engine, tape);
-            orch.close();
-            return lat.stream().mapToLong(Long::longValue).toArray();
-        }
+    private static long[] latencies(OrchestratorConfig cfg, Path d, TradeTape tape) throws Exception {
+        return DecisionFigures.latencies(cfg, d, tape);
     }
 
     private static double play(ConcordEngine engine, TradeTape tape) throws InterruptedException {
-        ReplayFeed feed = new ReplayFeed(tape, engine.data(), ReplayFeed.MAX_SPEED, false);
-        long t0 = System.nanoTime();
-        feed.start();
-        if (!feed.awaitFinished(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("replay did not finish");
-        }
-        return (System.nanoTime() - t0) / 1e9;
+        return DecisionFigures.play(engine, tape);
     }
 
     @Test
@@ -111,27 +73,21 @@ class OrchestratorBench {
         throughput(tape, full.withModuleEnabled("neural-fusion", false), "full without neural-fusion");
     }
 
-    /** The preset with a 1 s budget: on a shared machine an overrun must not switch a module off mid-benchmark. */
     private static OrchestratorConfig relaxed(OrchestratorConfig c) {
-        return c.withFaults(new org.concord.orchestrator.config.FaultPolicy(1_000_000, 3, 100, 20, 10_000));
+        return DecisionFigures.relaxed(c);
     }
 
     private void throughput(TradeTape tape, OrchestratorConfig cfg, String label) throws Exception {
         double best = 0;
         long decisions = 0;
         for (int r = 0; r < 4; r++) {
-            try (ConcordEngine engine = new ConcordEngine(dir.resolve(label.hashCode() + "-" + r))) {
-                TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null).start();
-                double s = play(engine, tape);
-                decisions = orch.decisions();
-                if (r > 0) {
-                    best = Math.max(best, decisions / s);
-                }
-                long running = orch.modules().stream().filter(m -> m.state().name().equals("RUNNING")).count();
-                if (running != cfg.modules().stream().filter(m -> m.enabled()).count()) {
-                    Bench.note("WARNING: only " + running + " modules running at the end of a " + label + " pass");
-                }
-                orch.close();
+            DecisionFigures.Throughput t = DecisionFigures.throughput(cfg, dir.resolve(label.hashCode() + "-" + r), tape);
+            decisions = t.decisions();
+            if (r > 0) {
+                best = Math.max(best, t.decisionsPerSecond());
+            }
+            if (t.modulesRunning() != t.modulesEnabled()) {
+                Bench.note("WARNING: only " + t.modulesRunning() + " modules running at the end of a " + label + " pass");
             }
         }
         Bench.report(NAME, "decisions/s end to end, " + label, best, "dec/s");

@@ -42,4 +42,23 @@ class ConcordCliTest {
         assertThat(ConcordCli.execute("replay", "--data-dir", dir.toString(), "--timeframe", "7m")).isEqualTo(1);
         assertThat(ConcordCli.execute("--version")).isZero();
     }
+
+    @Test
+    void benchMeasuresWithTheSharedCodeAndWritesJson() throws Exception {
+        Path json = dir.resolve("bench.json");
+        int rc = ConcordCli.execute("bench", "--quick", "--only", "aggregation,decisions", "--presets", "minimal", "--out", json.toString());
+        assertThat(rc).isZero();
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("machine").asText()).contains("cores");
+        var names = new java.util.ArrayList<String>();
+        doc.get("figures").forEach(f -> {
+            names.add(f.get("group").asText() + ": " + f.get("name").asText());
+            assertThat(f.get("value").asDouble()).isPositive();
+        });
+        assertThat(names).anyMatch(n -> n.startsWith("aggregation: trades/s"))
+                .anyMatch(n -> n.startsWith("decisions: latency p99, minimal"))
+                .anyMatch(n -> n.startsWith("decisions: decisions/s end to end, minimal"));
+        assertThat(ConcordCli.execute("bench", "--only", "nope")).isEqualTo(1);
+        assertThat(ConcordCli.execute("bench", "--presets", "huge")).isEqualTo(1);
+    }
 }

@@ -1,0 +1,147 @@
+package org.concord.app.feed;
+
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import org.concord.app.shell.Presenters;
+import org.concord.feed.FeedState;
+import org.concord.model.Symbol;
+
+import java.util.Locale;
+
+/**
+ * Feed controls: source (bundled replay or Binance live with a symbol picker), play/pause, speed 1×…max and a
+ * seek slider for the replay. Every action runs on the presenter thread (feeds start and stop there).
+ */
+public final class FeedBar {
+    private final HBox root = new HBox();
+    private final Button play = new Button("Pause");
+    private final ChoiceBox<Double> speed = new ChoiceBox<>();
+    private final Slider seek = new Slider(0, 1, 0);
+    private final ChoiceBox<String> source = new ChoiceBox<>(FXCollections.observableArrayList("Replay (bundled)", "Binance live"));
+    private final ComboBox<String> liveSymbol = new ComboBox<>(FXCollections.observableArrayList("BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT"));
+    private final FeedController feed;
+    private final Presenters presenters;
+    private boolean paused;
+
+    public FeedBar(FeedController feed, Presenters presenters, boolean remote) {
+        this.feed = feed;
+        this.presenters = presenters;
+        root.getStyleClass().add("feed-bar");
+        play.setId("play-pause");
+        speed.setId("replay-speed");
+        seek.setId("replay-seek");
+        source.setId("feed-source");
+        liveSymbol.setId("live-symbol");
+        for (double s : FeedController.SPEEDS) {
+            speed.getItems().add(s);
+        }
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : d.isInfinite() ? "max" : String.format(Locale.ROOT, "%.0f×", d);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return null;
+            }
+        });
+        speed.setValue(600.0);
+        speed.setOnAction(e -> {
+            Double v = speed.getValue();
+            if (v != null) {
+                presenters.run(() -> feed.setSpeed(v));
+            }
+        });
+        play.setOnAction(e -> togglePlay());
+        seek.setPrefWidth(260);
+        seek.setTooltip(new Tooltip("seek in the replay tape"));
+        seek.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                double f = seek.getValue();
+                presenters.run(() -> feed.seekFraction(f));
+            }
+        });
+        source.setValue("Replay (bundled)");
+        liveSymbol.setValue("BTCUSDT");
+        liveSymbol.setEditable(true);
+        liveSymbol.setVisible(false);
+        liveSymbol.managedProperty().bind(liveSymbol.visibleProperty());
+        source.setOnAction(e -> {
+            boolean live = source.getValue().startsWith("Binance");
+            liveSymbol.setVisible(live);
+            if (live) {
+                goLive();
+            } else {
+                presenters.run(() -> feed.startReplay((Double) speed.getValue(), 0));
+            }
+        });
+        liveSymbol.setOnAction(e -> goLive());
+        HBox.setHgrow(seek, Priority.SOMETIMES);
+        root.getChildren().addAll(new Label("Feed"), source, liveSymbol, play, new Label("Speed"), speed, new Label("Seek"), seek,
+                new Separator(javafx.geometry.Orientation.VERTICAL));
+        if (remote) {
+            root.getChildren().forEach(n -> n.setDisable(true));
+            Tooltip.install(root, new Tooltip("remote mode: the server owns the feed"));
+        }
+    }
+
+    private void goLive() {
+        String s = liveSymbol.getValue();
+        if (s != null && !s.isBlank()) {
+            Symbol sym = Symbol.of(s.trim().toUpperCase(Locale.ROOT));
+            presenters.run(() -> feed.startBinance(sym, null));
+        }
+    }
+
+    /** Play / pause (the Space shortcut). */
+    public void togglePlay() {
+        paused = !paused;
+        boolean p = paused;
+        presenters.run(() -> {
+            if (p) {
+                feed.pause();
+            } else {
+                feed.play();
+            }
+        });
+    }
+
+    /** One step faster (+1) or slower (−1) through {@link FeedController#SPEEDS}. */
+    public void stepSpeed(int dir) {
+        int i = speed.getItems().indexOf(speed.getValue());
+        int j = Math.max(0, Math.min(speed.getItems().size() - 1, i + dir));
+        speed.setValue(speed.getItems().get(j));
+        double v = speed.getValue();
+        presenters.run(() -> feed.setSpeed(v));
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** Mirrors the feed's state in the controls (FX thread). */
+    public void show(FeedStatus s) {
+        paused = s.state() == FeedState.PAUSED;
+        play.setText(paused ? "Play" : "Pause");
+        play.setDisable(!s.replay());
+        speed.setDisable(!s.replay());
+        seek.setDisable(!s.replay());
+        if (s.replay() && !speed.isShowing() && speed.getItems().contains(s.speed()) && !Double.valueOf(s.speed()).equals(speed.getValue())) {
+            speed.setValue(s.speed()); // fires setSpeed with the same value: harmless
+        }
+        if (s.replay() && !seek.isValueChanging() && s.lastTime() > s.firstTime() && s.dataTime() != Long.MIN_VALUE) {
+            seek.setValue((double) (s.dataTime() - s.firstTime()) / (s.lastTime() - s.firstTime()));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.concord.app.feed;
+
+import org.concord.engine.ConcordEngine;
+import org.concord.feed.FeedState;
+import org.concord.feed.ReplayFeed;
+import org.concord.feed.binance.BinanceConfig;
+import org.concord.feed.binance.BinanceFeed;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts, steers and describes the desktop's feed: the bundled replay (play/pause, speed, seek) or Binance live
+ * (one symbol). Methods may block briefly (feed start/stop): call them off the FX thread.
+ */
+public final class FeedController implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedController.class);
+    /** Replay speeds offered in the UI; the last is "max". */
+    public static final double[] SPEEDS = {1, 10, 60, 600, 3_600, ReplayFeed.MAX_SPEED};
+
+    private final ConcordEngine engine;
+    private volatile ReplayFeed replay;
+    private volatile BinanceFeed live;
+    private volatile Symbol liveSymbol;
+
+    public FeedController(ConcordEngine engine) {
+        if (engine == null) {
+            throw new IllegalArgumentException("engine is required");
+        }
+        this.engine = engine;
+    }
+
+    /** Starts the bundled replay at {@code speed}, looping; {@code skipMillis} of the tape are played at once first. */
+    public synchronized ReplayFeed startReplay(double speed, long skipMillis) {
+        stopLive();
+        ReplayFeed r = engine.startBundledReplay(speed, true);
+        if (skipMillis > 0) {
+            r.seek(r.tape().firstTime() + skipMillis);
+        }
+        replay = r;
+        return r;
+    }
+
+    /**
+     * Goes live on Binance for {@code symbol} (1m klines, and trades/book as the template says); the replay stops.
+     * {@code template} carries URLs and timings (null: Binance's public endpoints with aggregate trades and depth);
+     * the symbol and the 1m interval are added to it.
+     */
+    public synchronized void startBinance(Symbol symbol, BinanceConfig.Builder template) {
+        if (symbol == null) {
+            throw new IllegalArgumentException("symbol is required");
+        }
+        engine.stopFeed();
+        replay = null;
+        stopLive();
+        BinanceConfig cfg = (template == null ? BinanceConfig.builder().aggTrades(true).depth(true) : template)
+                .symbol(symbol).interval(Timeframe.M1).build();
+        live = BinanceFeed.connect(cfg, engine.data());
+        liveSymbol = symbol;
+        LOG.info("live feed started: {}", live.name());
+    }
+
+    private void stopLive() {
+        BinanceFeed l = live;
+        if (l != null) {
+            l.stop();
+            live = null;
+            liveSymbol = null;
+        }
+    }
+
+    public void play() {
+        ReplayFeed r = replay;
+        if (r != null) {
+            r.resume();
+        }
+    }
+
+    public void pause() {
+        ReplayFeed r = replay;
+        if (r != null) {
+            r.pause();
+        }
+    }
+
+    public void setSpeed(double speed) {
+        ReplayFeed r = replay;
+        if (r != null) {
+            r.setSpeed(speed);
+        }
+    }
+
+    /** Seeks the replay to {@code fraction} (0..1) of its tape. */
+    public void seekFraction(double fraction) {
+        ReplayFeed r = replay;
+        if (r != null) {
+            double f = Math.max(0, Math.min(1, fraction));
+            r.seek(r.tape().firstTime() + (long) (f * (r.tape().lastTime() - r.tape().firstTime())));
+        }
+    }
+
+    public ReplayFeed replay() {
+        return replay;
+    }
+
+    /** A snapshot for the status bar (cheap: volatile reads). */
+    public FeedStatus status() {
+        ReplayFeed r = replay;
+        if (r != null) {
+            return new FeedStatus(r.name(), r.tape().symbol().code(), r.state(), r.speed(), r.dataTime(), -1, r.delivered(),
+                    r.tape().firstTime(), r.tape().lastTime(), true);
+        }
+        BinanceFeed l = live;
+        Symbol s = liveSymbol;
+        if (l != null && s != null) {
+            long clock = engine.data().clock(s);
+            long lag = clock == Long.MIN_VALUE ? -1 : Math.max(0, System.currentTimeMillis() - clock);
+            return new FeedStatus(l.name(), s.code(), l.state(), 1, clock, lag, l.stats().messages(), -1, -1, false);
+        }
+        return FeedStatus.NONE;
+    }
+
+    public boolean running() {
+        FeedStatus s = status();
+        return s.state() == FeedState.RUNNING;
+    }
+
+    @Override
+    public synchronized void close() {
+        stopLive();
+        engine.stopFeed();
+    }
+}

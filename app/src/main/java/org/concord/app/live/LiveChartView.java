@@ -1,0 +1,270 @@
+package org.concord.app.live;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.AxisMode;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.ChartPlugin;
+import io.fair_acc.chartfx.plugins.CrosshairIndicator;
+import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
+import io.fair_acc.chartfx.renderer.spi.financial.FinancialTheme;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.events.ChartBits;
+import javafx.scene.Node;
+import org.concord.model.BarSeries;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live candlestick chart (ChartFX): candles with volume, BUY/SELL decision markers (label with confidence on
+ * hover), pivot levels and extrema when those modules are on, crosshair, wheel/drag zoom and pan in time with the
+ * price axis fitted to the visible bars. Applies {@link LiveDelta}s on the FX thread; keeps its own columns and
+ * touches only what changed. "Follow" keeps the newest {@code followBars} bars in view until the user zooms or pans.
+ */
+public final class LiveChartView {
+    private final XYChart chart;
+    private final DefaultNumericAxis xAxis = new DefaultNumericAxis("time");
+    private final DefaultNumericAxis yAxis = new DefaultNumericAxis("price");
+    private final CandleColumns columns = new CandleColumns();
+    private final CandleDataSet candles;
+    private final MarkerDataSet buys = new MarkerDataSet("BUY", 20_000);
+    private final MarkerDataSet sells = new MarkerDataSet("SELL", 20_000);
+    private final MarkerDataSet tops = new MarkerDataSet("extrema max", 100);
+    private final MarkerDataSet bottoms = new MarkerDataSet("extrema min", 100);
+    private final List<YValueIndicator> levels = new ArrayList<>();
+    private final Zoomer zoomer = new Zoomer(AxisMode.X);
+    private int followBars = 240;
+    private boolean follow = true;
+    private boolean settingRange;
+    private boolean rangeDirty = true;
+    private long stepMillis = 60_000;
+    private ChartOverlay shownOverlay;
+    private long applied;
+
+    public LiveChartView() {
+        xAxis.setTimeAxis(true);
+        xAxis.setAutoRangeRounding(false);
+        xAxis.setAutoRanging(false);
+        yAxis.setAutoRangeRounding(false);
+        yAxis.setAutoRanging(false);
+        yAxis.setForceZeroInRange(false);
+        yAxis.setSide(Side.RIGHT);
+        xAxis.setUnit(null);
+        yAxis.setUnit(null);
+        chart = new XYChart(xAxis, yAxis);
+        chart.setId("live-chart");
+        // minor grid lines off: ChartFX's own rule for that does not resolve under the AtlantaFX theme
+        chart.getGridRenderer().getHorizontalMinorGrid().setVisible(false);
+        chart.getGridRenderer().getVerticalMinorGrid().setVisible(false);
+        chart.setLegendVisible(false);
+        candles = new CandleDataSet("candles", columns);
+        CandleStickRenderer candleRenderer = new CandleStickRenderer(true);
+        candleRenderer.getDatasets().add(candles);
+        ErrorDataSetRenderer marks = new ErrorDataSetRenderer();
+        marks.setPolyLineStyle(LineStyle.NONE);
+        marks.setDrawMarker(true);
+        marks.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
+        marks.setPointReduction(false);
+        buys.setStyle("-fx-marker-type: diamond; -fx-marker-size: 5; -fx-marker-color: #1faa55; -fx-line-width: 0;");
+        sells.setStyle("-fx-marker-type: diamond; -fx-marker-size: 5; -fx-marker-color: #e0413a; -fx-line-width: 0;");
+        tops.setStyle("-fx-marker-type: rectangle; -fx-marker-size: 4; -fx-marker-color: #f0a020; -fx-line-width: 0;");
+        bottoms.setStyle("-fx-marker-type: rectangle; -fx-marker-size: 4; -fx-marker-color: #2f8fe0; -fx-line-width: 0;");
+        marks.getDatasets().addAll(buys, sells, tops, bottoms);
+        chart.getRenderers().setAll(candleRenderer, marks);
+        zoomer.setPannerEnabled(true);
+        zoomer.setSliderVisible(false);
+        DataPointTooltip tooltip = new DataPointTooltip();
+        chart.getPlugins().addAll(zoomer, new CrosshairIndicator(), tooltip);
+        FinancialTheme.Sand.applyPseudoClasses(chart);
+        // a user zoom or pan ends "follow"; any x change refits the price axis to the visible bars
+        xAxis.minProperty().addListener((o, a, b) -> onXChanged());
+        xAxis.maxProperty().addListener((o, a, b) -> onXChanged());
+    }
+
+    private void onXChanged() {
+        rangeDirty = true;
+        if (!settingRange) {
+            follow = false;
+        }
+    }
+
+    /** Candle colours and plot background for the app theme ("dark" or "light"). */
+    public void setTheme(String theme) {
+        ("light".equals(theme) ? FinancialTheme.Sand : FinancialTheme.Dark).applyPseudoClasses(chart);
+    }
+
+    public XYChart node() {
+        return chart;
+    }
+
+    public Node root() {
+        return chart;
+    }
+
+    public int barCount() {
+        return columns.size();
+    }
+
+    public CandleColumns columns() {
+        return columns;
+    }
+
+    public CandleDataSet candles() {
+        return candles;
+    }
+
+    public int markerCount() {
+        return buys.getDataCount() + sells.getDataCount();
+    }
+
+    /** Deltas applied so far. */
+    public long applied() {
+        return applied;
+    }
+
+    public boolean following() {
+        return follow;
+    }
+
+    /** Back to following the newest bars (the F shortcut). */
+    public void follow() {
+        follow = true;
+        rangeDirty = true;
+        refresh();
+    }
+
+    public void setFollowBars(int n) {
+        followBars = Math.max(10, n);
+        follow();
+    }
+
+    /** Shows the visible x range [fromSec, toSec] (tests and benchmarks; a user does the same with the mouse). */
+    public void showRange(double fromSec, double toSec) {
+        follow = false;
+        settingRange = true;
+        try {
+            xAxis.set(fromSec, toSec);
+        } finally {
+            settingRange = false;
+        }
+        rangeDirty = true;
+        refresh();
+    }
+
+    /** Applies one delta (FX thread). */
+    public void apply(LiveDelta d) {
+        applied++;
+        stepMillis = d.timeframe().millis();
+        int changedFrom = Integer.MAX_VALUE;
+        if (d.reload() != null) {
+            chart.setTitle(d.symbol() + " " + d.timeframe());
+            load(d.reload());
+            changedFrom = 0;
+            if (d.resetMarkers()) {
+                buys.clear();
+                sells.clear();
+            }
+        }
+        long[] t = d.times();
+        double[] v = d.ohlcv();
+        for (int i = 0; i < t.length; i++) {
+            int idx = columns.upsert(t[i], v[i * 5], v[i * 5 + 1], v[i * 5 + 2], v[i * 5 + 3], v[i * 5 + 4]);
+            if (idx >= 0) {
+                changedFrom = Math.min(changedFrom, idx);
+            }
+        }
+        if (changedFrom != Integer.MAX_VALUE) {
+            if (d.reload() != null) {
+                candles.rebuild();
+            } else {
+                candles.changedFrom(changedFrom);
+            }
+            rangeDirty = true;
+        }
+        for (LiveDelta.Marker m : d.markers()) {
+            (m.buy() ? buys : sells).add(m.time() / 1000.0, m.price(), m.label());
+        }
+        if (d.overlay() != null && d.overlay() != shownOverlay) {
+            showOverlay(d.overlay());
+        }
+        refresh();
+    }
+
+    /** Replaces the columns with {@code history} (a reload). */
+    private void load(BarSeries history) {
+        columns.clear();
+        for (int i = 0; i < history.size(); i++) {
+            columns.upsert(history.time(i), history.open(i), history.high(i), history.low(i), history.close(i), history.volume(i));
+        }
+    }
+
+    private void showOverlay(ChartOverlay o) {
+        shownOverlay = o;
+        chart.getPlugins().removeAll(levels);
+        levels.clear();
+        for (Map.Entry<String, Double> e : o.levels().entrySet()) {
+            YValueIndicator ind = new YValueIndicator(yAxis, e.getValue(), e.getKey());
+            ind.setEditable(false);
+            levels.add(ind);
+        }
+        chart.getPlugins().addAll(levels);
+        tops.clear();
+        bottoms.clear();
+        for (ChartOverlay.Extremum x : o.extrema()) {
+            (x.max() ? tops : bottoms).add(x.time() / 1000.0, x.price(), (x.max() ? "top " : "bottom ") + x.price());
+        }
+    }
+
+    /** Sets the ranges (follow), the decimation for the visible range and the fitted price axis; one invalidation. */
+    public void refresh() {
+        int n = columns.size();
+        if (n == 0) {
+            return;
+        }
+        if (follow) {
+            int from = Math.max(0, n - followBars);
+            settingRange = true;
+            try {
+                xAxis.set(columns.time(from) / 1000.0, (columns.time(n - 1) + 3 * stepMillis) / 1000.0);
+            } finally {
+                settingRange = false;
+            }
+        }
+        if (rangeDirty) {
+            rangeDirty = false;
+            long lo = (long) (xAxis.getMin() * 1000);
+            long hi = (long) (xAxis.getMax() * 1000);
+            int i0 = Math.max(0, columns.lowerBound(lo));
+            int i1 = Math.min(n, columns.lowerBound(hi + 1));
+            double width = Math.max(200, chart.getWidth() > 0 ? chart.getWidth() - 80 : 1200);
+            int visible = Math.max(1, i1 - i0);
+            // about one candle per 3 px: beyond that candles are sub-pixel and only cost time
+            candles.setBucket((int) Math.ceil(visible / (width / 3)));
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = i0; i < i1; i++) {
+                min = Math.min(min, columns.low(i));
+                max = Math.max(max, columns.high(i));
+            }
+            if (min <= max) {
+                double pad = Math.max((max - min) * 0.06, max * 1e-4);
+                yAxis.set(min - pad, max + pad);
+            }
+        }
+        candles.fireInvalidated(ChartBits.DataSetData);
+        buys.fireInvalidated(ChartBits.DataSetData);
+        sells.fireInvalidated(ChartBits.DataSetData);
+        tops.fireInvalidated(ChartBits.DataSetData);
+        bottoms.fireInvalidated(ChartBits.DataSetData);
+    }
+
+    List<ChartPlugin> plugins() {
+        return chart.getPlugins();
+    }
+}

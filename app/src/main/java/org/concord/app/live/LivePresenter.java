@@ -1,0 +1,221 @@
+package org.concord.app.live;
+
+import org.concord.app.shell.FxPulse;
+import org.concord.app.shell.Presenters;
+import org.concord.bus.EventBus;
+import org.concord.data.BarListener;
+import org.concord.data.DataProvider;
+import org.concord.data.Direction;
+import org.concord.data.Subscription;
+import org.concord.model.Action;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.Decision;
+import org.concord.orchestrator.OrchestratorTopics;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live chart's model. History comes from a DataProvider query on the presenter thread; bar closes and
+ * forming-bar updates of the selected symbol/timeframe arrive on the feed thread and are merged by time; decisions
+ * and overlays come from the bus. Every 16 ms at most one {@link LiveDelta} is offered to the FX pulse, holding
+ * only what changed (the chart appends or replaces the last bar, never copies its history per pulse).
+ */
+public final class LivePresenter implements AutoCloseable {
+    public static final int HISTORY_LIMIT = 100_000;
+    private static final int MAX_MARKERS = 20_000;
+    private final DataProvider data;
+    private final Presenters presenters;
+    private final FxPulse.Slot<LiveDelta> slot = new FxPulse.Slot<>();
+    private final List<Subscription> subs = new ArrayList<>();
+    private final Deque<LiveDelta.Marker> decisions = new ArrayDeque<>();
+    private final AtomicLong decisionCount = new AtomicLong();
+    // pending, guarded by this
+    private volatile Symbol symbol;
+    private volatile Timeframe timeframe;
+    private long generation;
+    private BarSeries reload;
+    private final TreeMap<Long, double[]> upserts = new TreeMap<>();
+    private final List<LiveDelta.Marker> newMarkers = new ArrayList<>();
+    private ChartOverlay overlay;
+    private boolean pending;
+    private long lastTime = Long.MIN_VALUE;
+
+    public LivePresenter(DataProvider data, EventBus bus, Presenters presenters, Symbol symbol, Timeframe timeframe) {
+        if (data == null || bus == null || presenters == null || symbol == null || timeframe == null) {
+            throw new IllegalArgumentException("data, bus, presenters, symbol and timeframe are required");
+        }
+        this.data = data;
+        this.presenters = presenters;
+        this.symbol = symbol;
+        this.timeframe = timeframe;
+        BarListener bars = new BarListener() {
+            @Override
+            public void onBarUpdate(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                onBar(s, tf, t, o, h, l, c, v);
+            }
+
+            @Override
+            public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                onBar(s, tf, t, o, h, l, c, v);
+            }
+        };
+        subs.add(data.subscribeBarCloses(bars));
+        subs.add(data.subscribeBarUpdates(bars));
+        subs.add(bus.subscribe(OrchestratorTopics.DECISIONS, this::onDecision));
+        subs.add(bus.subscribe(MarketTopics.OVERLAYS, this::onOverlay));
+        presenters.every(16, this::publishIfPending);
+        select(symbol, timeframe);
+    }
+
+    public FxPulse.Slot<LiveDelta> slot() {
+        return slot;
+    }
+
+    public Symbol symbol() {
+        return symbol;
+    }
+
+    public Timeframe timeframe() {
+        return timeframe;
+    }
+
+    /** Decisions seen (for decisions/s in the status bar). */
+    public long decisionCount() {
+        return decisionCount.get();
+    }
+
+    /** Shows {@code s}/{@code tf}: history is queried on the presenter thread, then live updates follow. */
+    public void select(Symbol s, Timeframe tf) {
+        long gen;
+        synchronized (this) {
+            symbol = s;
+            timeframe = tf;
+            gen = ++generation;
+            upserts.clear();
+            lastTime = Long.MIN_VALUE;
+        }
+        presenters.run(() -> load(gen));
+    }
+
+    private void load(long gen) {
+        Symbol s = symbol;
+        Timeframe tf = timeframe;
+        BarSeries history = data.bars(s, tf, Long.MIN_VALUE, Long.MAX_VALUE, HISTORY_LIMIT, Direction.LATEST);
+        synchronized (this) {
+            if (gen != generation) {
+                return; // another selection came in meanwhile
+            }
+            reload = history;
+            // live bars that arrived during the query and are older than its end are in it already
+            if (!history.isEmpty()) {
+                upserts.headMap(history.lastTime(), false).clear();
+                lastTime = Math.max(lastTime, history.lastTime());
+            }
+            newMarkers.clear();
+            for (LiveDelta.Marker m : decisions) {
+                newMarkers.add(m);
+            }
+            pending = true;
+        }
+    }
+
+    private void onBar(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+        if (tf != timeframe || !s.equals(symbol)) {
+            return;
+        }
+        boolean restart;
+        synchronized (this) {
+            // a replay that loops or seeks back restarts its timeline: reload the history instead of patching
+            restart = lastTime != Long.MIN_VALUE && t < lastTime - 2 * tf.millis();
+            if (!restart) {
+                upserts.put(t, new double[] {o, h, l, c, v});
+                lastTime = Math.max(lastTime, t);
+                pending = true;
+            }
+        }
+        if (restart) {
+            synchronized (this) {
+                decisions.clear();
+            }
+            select(s, tf);
+        }
+    }
+
+    private void onDecision(Decision d) {
+        decisionCount.incrementAndGet();
+        if (d.action() == Action.HOLD) {
+            return;
+        }
+        LiveDelta.Marker m = new LiveDelta.Marker(d.timeframe().floor(d.time() - 1), d.price(), d.action() == Action.BUY, d.confidence(),
+                String.format(Locale.ROOT, "%s %.2f (%s) #%d", d.action(), d.confidence(), d.fusion(), d.seq()));
+        synchronized (this) {
+            if (!d.symbol().equals(symbol)) {
+                return;
+            }
+            decisions.addLast(m);
+            if (decisions.size() > MAX_MARKERS) {
+                decisions.removeFirst();
+            }
+            newMarkers.add(m);
+            pending = true;
+        }
+    }
+
+    private synchronized void onOverlay(ChartOverlay o) {
+        if (o.symbol().equals(symbol)) {
+            overlay = o;
+            pending = true;
+        }
+    }
+
+    private void publishIfPending() {
+        LiveDelta d;
+        synchronized (this) {
+            if (!pending) {
+                return;
+            }
+            pending = false;
+            long[] times = new long[upserts.size()];
+            double[] ohlcv = new double[upserts.size() * 5];
+            int i = 0;
+            for (Map.Entry<Long, double[]> e : upserts.entrySet()) {
+                times[i] = e.getKey();
+                System.arraycopy(e.getValue(), 0, ohlcv, i * 5, 5);
+                i++;
+            }
+            upserts.clear();
+            LiveDelta previous = slot.take(); // not applied yet: fold it into this one so nothing is lost
+            d = merge(previous, new LiveDelta(symbol, timeframe, reload, times, ohlcv, List.copyOf(newMarkers), reload != null, overlay));
+            reload = null;
+            newMarkers.clear();
+        }
+        slot.offer(d);
+    }
+
+    private static LiveDelta merge(LiveDelta a, LiveDelta b) {
+        if (a == null || b.reload() != null) {
+            return b;
+        }
+        long[] t = java.util.Arrays.copyOf(a.times(), a.times().length + b.times().length);
+        System.arraycopy(b.times(), 0, t, a.times().length, b.times().length);
+        double[] v = java.util.Arrays.copyOf(a.ohlcv(), a.ohlcv().length + b.ohlcv().length);
+        System.arraycopy(b.ohlcv(), 0, v, a.ohlcv().length, b.ohlcv().length);
+        List<LiveDelta.Marker> m = new ArrayList<>(a.markers());
+        m.addAll(b.markers());
+        return new LiveDelta(b.symbol(), b.timeframe(), a.reload(), t, v, m, a.resetMarkers(), b.overlay() != null ? b.overlay() : a.overlay());
+    }
+
+    @Override
+    public void close() {
+        subs.forEach(Subscription::close);
+    }
+}

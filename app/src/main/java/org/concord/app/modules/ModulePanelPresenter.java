@@ -1,0 +1,139 @@
+package org.concord.app.modules;
+
+import org.concord.app.shell.FxPulse;
+import org.concord.app.shell.Presenters;
+import org.concord.bus.EventBus;
+import org.concord.data.Subscription;
+import org.concord.orchestrator.Contribution;
+import org.concord.orchestrator.Decision;
+import org.concord.orchestrator.ModuleCommand;
+import org.concord.orchestrator.ModuleStateChanged;
+import org.concord.orchestrator.ModuleStatus;
+import org.concord.orchestrator.ModuleStatusReport;
+import org.concord.orchestrator.OrchestratorTopics;
+import org.concord.orchestrator.config.ConfigFiles;
+import org.concord.orchestrator.config.ModuleEntry;
+import org.concord.orchestrator.config.OrchestratorConfig;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The module panel's model: rows from the orchestrator's status reports and state changes on the bus (plus a
+ * 500 ms poll of {@code orch.modules()} as a safety net when the orchestrator is in this process), votes from the
+ * decisions; toggles and presets go back as {@link ModuleCommand}s on the bus. Events arrive on bus threads;
+ * snapshots are built on the presenter thread at most every 50 ms and handed to the FX pulse.
+ */
+public final class ModulePanelPresenter implements AutoCloseable {
+    private final EventBus bus;
+    private final Presenters presenters;
+    private final FxPulse.Slot<List<ModuleRow>> slot = new FxPulse.Slot<>();
+    private final Map<String, ModuleRow> rows = new LinkedHashMap<>();
+    private final Map<String, Double> shares = new HashMap<>();
+    private final List<Subscription> subs = new ArrayList<>();
+    private boolean dirty;
+
+    public ModulePanelPresenter(EventBus bus, Presenters presenters, Supplier<List<ModuleStatus>> poll) {
+        if (bus == null || presenters == null) {
+            throw new IllegalArgumentException("bus and presenters are required");
+        }
+        this.bus = bus;
+        this.presenters = presenters;
+        subs.add(bus.subscribe(OrchestratorTopics.MODULE_STATUS, this::onReport));
+        subs.add(bus.subscribe(OrchestratorTopics.MODULE_STATES, this::onStateChanged));
+        subs.add(bus.subscribe(OrchestratorTopics.DECISIONS, this::onDecision));
+        if (poll != null) {
+            presenters.every(500, () -> onStatuses(poll.get()));
+        }
+        presenters.every(50, this::publishIfDirty);
+    }
+
+    public FxPulse.Slot<List<ModuleRow>> slot() {
+        return slot;
+    }
+
+    private void onReport(ModuleStatusReport r) {
+        onStatuses(r.sources());
+    }
+
+    private synchronized void onStatuses(List<ModuleStatus> list) {
+        for (ModuleStatus s : list) {
+            rows.put(s.id(), ModuleRow.of(s, shares.getOrDefault(s.id(), Double.NaN)));
+        }
+        dirty = true;
+    }
+
+    private synchronized void onStateChanged(ModuleStateChanged c) {
+        ModuleRow r = rows.get(c.moduleId());
+        if (r != null) {
+            rows.put(c.moduleId(), r.withState(c.to(), c.reason()));
+            dirty = true;
+        }
+    }
+
+    private synchronized void onDecision(Decision d) {
+        shares.clear();
+        for (Contribution c : d.contributions()) {
+            shares.put(c.sourceId(), c.share());
+        }
+        for (Map.Entry<String, ModuleRow> e : rows.entrySet()) {
+            e.setValue(e.getValue().withShare(shares.getOrDefault(e.getKey(), Double.NaN)));
+        }
+        dirty = true;
+    }
+
+    private void publishIfDirty() {
+        List<ModuleRow> snap;
+        synchronized (this) {
+            if (!dirty) {
+                return;
+            }
+            dirty = false;
+            snap = List.copyOf(rows.values());
+        }
+        slot.offer(snap);
+    }
+
+    /** Switches a module on or off (sent on the bus from the presenter thread). */
+    public void toggle(String moduleId, boolean on) {
+        ModuleCommand c = on ? ModuleCommand.enable(moduleId) : ModuleCommand.disable(moduleId);
+        presenters.run(() -> bus.publish(OrchestratorTopics.MODULE_COMMANDS, c));
+    }
+
+    /**
+     * Applies a preset live: every module the preset enables is enabled with the preset's weight, every other
+     * known module is disabled. The orchestrator persists each change to concord.yaml.
+     */
+    public void applyPreset(String name) {
+        OrchestratorConfig preset = ConfigFiles.preset(name);
+        presenters.run(() -> {
+            Map<String, ModuleEntry> want = new LinkedHashMap<>();
+            for (ModuleEntry e : preset.modules()) {
+                want.put(e.id(), e);
+            }
+            List<String> known;
+            synchronized (this) {
+                known = rows.values().stream().filter(r -> r.kind().startsWith("module")).map(ModuleRow::id).toList();
+            }
+            for (String id : known) {
+                ModuleEntry e = want.get(id);
+                if (e != null && e.enabled()) {
+                    bus.publish(OrchestratorTopics.MODULE_COMMANDS, ModuleCommand.enable(id));
+                    bus.publish(OrchestratorTopics.MODULE_COMMANDS, new ModuleCommand(id, ModuleCommand.WEIGHT,
+                            Map.of("weight", Double.toString(e.weight()))));
+                } else {
+                    bus.publish(OrchestratorTopics.MODULE_COMMANDS, ModuleCommand.disable(id));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        subs.forEach(Subscription::close);
+    }
+}

@@ -1,0 +1,164 @@
+package org.concord.app.modules;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.concord.orchestrator.config.ConfigFiles;
+import org.concord.orchestrator.module.ModuleState;
+import org.controlsfx.control.ToggleSwitch;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The module status table: name, state (with the error reason), latencies, last output, weight and vote share,
+ * and a ControlsFX {@link ToggleSwitch} per row that enables/disables the module live. Renders snapshots only.
+ */
+public final class ModulePanelView {
+    private final BorderPane root = new BorderPane();
+    private final TableView<ModuleRow> table = new TableView<>();
+    private final ObservableList<ModuleRow> items = FXCollections.observableArrayList();
+    private final ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(ConfigFiles.PRESETS));
+    private final ModulePanelPresenter presenter;
+
+    public ModulePanelView(ModulePanelPresenter presenter, String initialPreset, Consumer<String> presetChosen) {
+        this.presenter = presenter;
+        table.setId("module-table");
+        table.setItems(items);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("waiting for the orchestrator's module status…"));
+        TableColumn<ModuleRow, ModuleRow> on = new TableColumn<>("On");
+        on.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        on.setCellFactory(c -> new SwitchCell());
+        on.setPrefWidth(70);
+        on.setSortable(false);
+        table.getColumns().add(on);
+        table.getColumns().add(text("Module", 150, ModuleRow::id));
+        table.getColumns().add(text("Kind", 80, ModuleRow::kind));
+        TableColumn<ModuleRow, ModuleRow> state = new TableColumn<>("State");
+        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        state.setCellFactory(c -> new StateCell());
+        state.setPrefWidth(220);
+        table.getColumns().add(state);
+        table.getColumns().add(text("Last µs", 80, r -> r.calls() == 0 ? "" : fmt(r.lastLatencyMicros())));
+        table.getColumns().add(text("p99 µs", 80, r -> r.calls() == 0 ? "" : fmt(r.p99LatencyMicros())));
+        table.getColumns().add(text("Weight · share", 120, r -> fmt(r.weight())
+                + (Double.isNaN(r.share()) ? "" : String.format(Locale.ROOT, " · %.0f%%", 100 * r.share()))));
+        table.getColumns().add(text("Last output", 240, ModuleRow::lastOutput));
+        table.getColumns().add(text("Strikes", 60, r -> Long.toString(r.strikes())));
+
+        preset.setId("preset-chooser");
+        preset.setValue(initialPreset == null ? "full" : initialPreset);
+        preset.setOnAction(e -> {
+            String p = preset.getValue();
+            if (p != null) {
+                presenter.applyPreset(p);
+                presetChosen.accept(p);
+            }
+        });
+        HBox top = new HBox(8, new Label("Preset"), preset, new Label("(applies live: modules on/off and weights; saved to concord.yaml)"));
+        top.setPadding(new Insets(6));
+        root.setTop(top);
+        root.setCenter(table);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public TableView<ModuleRow> table() {
+        return table;
+    }
+
+    /** Applies one snapshot (FX thread). */
+    public void show(List<ModuleRow> rows) {
+        if (items.size() == rows.size()) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (!items.get(i).equals(rows.get(i))) {
+                    items.set(i, rows.get(i));
+                }
+            }
+        } else {
+            items.setAll(rows);
+        }
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v) : "";
+    }
+
+    private static TableColumn<ModuleRow, String> text(String title, double width, Function<ModuleRow, String> f) {
+        TableColumn<ModuleRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(f.apply(r.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static final class StateCell extends TableCell<ModuleRow, ModuleRow> {
+        @Override
+        protected void updateItem(ModuleRow r, boolean empty) {
+            super.updateItem(r, empty);
+            getStyleClass().removeAll("state-running", "state-error", "state-disabled", "state-loading");
+            if (empty || r == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            String reason = r.reason().isEmpty() ? "" : " — " + r.reason();
+            setText(r.state() + reason);
+            setTooltip(r.reason().isEmpty() ? null : new Tooltip(r.reason()));
+            getStyleClass().add(switch (r.state()) {
+                case RUNNING -> "state-running";
+                case ERROR -> "state-error";
+                case LOADING -> "state-loading";
+                default -> "state-disabled";
+            });
+        }
+    }
+
+    /** The per-row switch: shows the module's state; a user flip sends enable/disable (a snapshot update does not). */
+    private final class SwitchCell extends TableCell<ModuleRow, ModuleRow> {
+        private final ToggleSwitch toggle = new ToggleSwitch();
+        private boolean updating;
+
+        SwitchCell() {
+            toggle.selectedProperty().addListener((obs, was, now) -> {
+                ModuleRow r = getItem();
+                if (!updating && r != null) {
+                    presenter.toggle(r.id(), now);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(ModuleRow r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                toggle.setId(null);
+                setGraphic(null);
+                return;
+            }
+            updating = true;
+            try {
+                toggle.setId("toggle-" + r.id());
+                toggle.setSelected(r.switchedOn());
+                toggle.setDisable(r.state() == ModuleState.LOADING || !r.kind().startsWith("module"));
+            } finally {
+                updating = false;
+            }
+            setGraphic(toggle);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.concord.app.portfolio;
+
+import org.concord.bus.EventBus;
+import org.concord.coordination.Bucket;
+import org.concord.coordination.CoordinationEngine;
+import org.concord.execution.Position;
+import org.concord.indicators.Correlation;
+import org.concord.model.Symbol;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Samples the coordination engine, its broker and risk manager after each coordination bar and publishes a
+ * {@link PortfolioSnapshot}. Call {@link #onBar} on the thread that owns the engine (single writer). The bucket
+ * correlation is core's rolling {@link Correlation} over each pair of bucket P&L changes.
+ */
+public final class PortfolioPublisher {
+    public static final int WINDOW = 120;
+    private final CoordinationEngine engine;
+    private final EventBus bus;
+    private final Bucket[] buckets = Bucket.all();
+    private final Correlation[] pairs;
+    private final double[] lastPnl = new double[Bucket.COUNT];
+    private boolean first = true;
+
+    public PortfolioPublisher(CoordinationEngine engine, EventBus bus) {
+        if (engine == null || bus == null) {
+            throw new IllegalArgumentException("engine and bus are required");
+        }
+        this.engine = engine;
+        this.bus = bus;
+        this.pairs = new Correlation[Bucket.COUNT * Bucket.COUNT];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = new Correlation(WINDOW);
+        }
+    }
+
+    /** Samples the state after the engine processed the bar closing at {@code time}; returns what was published. */
+    public PortfolioSnapshot onBar(long time) {
+        var account = engine.broker().account();
+        double[] delta = new double[Bucket.COUNT];
+        for (Bucket b : buckets) {
+            double pnl = engine.ledger().pnl(b, account::markPrice);
+            pnl = Double.isFinite(pnl) ? pnl : lastPnl[b.ordinal()];
+            delta[b.ordinal()] = pnl - lastPnl[b.ordinal()];
+            lastPnl[b.ordinal()] = pnl;
+        }
+        double[] corr = new double[Bucket.COUNT * Bucket.COUNT];
+        for (int i = 0; i < Bucket.COUNT; i++) {
+            for (int j = 0; j < Bucket.COUNT; j++) {
+                Correlation c = pairs[i * Bucket.COUNT + j];
+                if (!first) {
+                    c.update(delta[i], delta[j]);
+                }
+                double v = c.value();
+                corr[i * Bucket.COUNT + j] = Double.isFinite(v) ? v : 0;
+            }
+        }
+        first = false;
+        List<PortfolioSnapshot.PositionRow> rows = new ArrayList<>();
+        for (Position p : engine.broker().positions()) {
+            if (!p.isFlat()) {
+                rows.add(new PortfolioSnapshot.PositionRow(p.symbol().code(), p.quantity(), p.averagePrice(), p.markPrice(),
+                        p.unrealizedPnl(), p.realizedPnl()));
+            }
+        }
+        Map<Bucket, Double> alloc = new EnumMap<>(Bucket.class);
+        double[] a = engine.allocations().allocations();
+        for (Bucket b : buckets) {
+            alloc.put(b, a[b.ordinal()]);
+        }
+        double equity = account.equity();
+        double gross = 0;
+        for (Symbol s : account.symbols()) {
+            gross += Math.abs(account.positionQuantity(s)) * account.markPrice(s);
+        }
+        var dd = engine.risk().drawdown();
+        PortfolioSnapshot snap = new PortfolioSnapshot(time, equity, account.cash(), equity > 0 ? gross / equity : 0, dd.drawdown(),
+                dd.scale(), engine.risk().limits().drawdownThreshold(), dd.halted(), rows, alloc, List.of(buckets), corr, WINDOW);
+        bus.publish(PortfolioTopics.SNAPSHOTS, snap);
+        return snap;
+    }
+}

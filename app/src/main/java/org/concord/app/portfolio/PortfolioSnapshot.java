@@ -1,0 +1,33 @@
+package org.concord.app.portfolio;
+
+import org.concord.coordination.Bucket;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The account and risk state after one coordination bar, as it crosses the bus to the portfolio panel
+ * ({@link PortfolioTopics#SNAPSHOTS}). Everything in it was computed by core (broker, coordination, risk).
+ *
+ * @param drawdown      current drawdown from the equity peak (0..1)
+ * @param drawdownScale what new exposure is multiplied by (1 → 0.25 between the scaling start and the threshold)
+ * @param halted        the drawdown threshold was crossed: no new exposure
+ * @param allocation    capital share per bucket
+ * @param bucketCorrelation Pearson correlation of the buckets' per-bar returns over the last {@code window} bars,
+ *                      row-major in {@link Bucket} order (0 where a bucket has not traded)
+ */
+public record PortfolioSnapshot(long time, double equity, double cash, double grossExposure, double drawdown, double drawdownScale,
+                                double drawdownLimit, boolean halted, List<PositionRow> positions, Map<Bucket, Double> allocation,
+                                List<Bucket> buckets, double[] bucketCorrelation, int window) {
+    public PortfolioSnapshot {
+        positions = positions == null ? List.of() : List.copyOf(positions);
+        allocation = allocation == null ? Map.of() : Map.copyOf(allocation);
+        buckets = buckets == null ? List.of() : List.copyOf(buckets);
+        bucketCorrelation = bucketCorrelation == null ? new double[0] : bucketCorrelation.clone();
+    }
+
+    /** One open position. */
+    public record PositionRow(String symbol, double quantity, double averagePrice, double markPrice, double unrealizedPnl,
+                              double realizedPnl) {
+    }
+}

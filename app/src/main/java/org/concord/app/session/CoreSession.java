@@ -1,0 +1,147 @@
+package org.concord.app.session;
+
+import org.concord.app.live.MarketBarPublisher;
+import org.concord.app.live.OverlayPublisher;
+import org.concord.app.pipeline.DeskPipeline;
+import org.concord.app.training.CoordinatorStatusProvider;
+import org.concord.app.training.TrainingCommandHandler;
+import org.concord.bus.EventBus;
+import org.concord.engine.ConcordEngine;
+import org.concord.feed.BundledData;
+import org.concord.orchestrator.ModuleStatusReport;
+import org.concord.orchestrator.OrchestratorTopics;
+import org.concord.orchestrator.TradingOrchestrator;
+import org.concord.orchestrator.TrainingStatusProvider;
+import org.concord.orchestrator.config.ConfigFiles;
+import org.concord.orchestrator.config.OrchestratorConfig;
+import org.concord.training.TrainingConfig;
+import org.concord.training.TrainingCoordinator;
+import org.concord.training.frames.FrameStore;
+import org.concord.training.models.ModelRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The engine-owning side of a session: orchestrator (config from {@code <data dir>/concord.yaml}), training
+ * coordinator, desk pipeline (coordination → risk → PaperBroker) and the bus bridges the desktop panels read
+ * (overlays, training commands, a module-status heartbeat every second, and — for remote desktops — market bars).
+ * The desktop in local mode starts one; {@code concord serve} can start the same with {@code publishMarket = true}.
+ */
+public final class CoreSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CoreSession.class);
+    public static final String CONFIG_FILE = "concord.yaml";
+
+    private final TradingOrchestrator orchestrator;
+    private final TrainingCoordinator training;
+    private final DeskPipeline pipeline;
+    private final OverlayPublisher overlays;
+    private final TrainingCommandHandler trainingCommands;
+    private final MarketBarPublisher market;
+    private final ScheduledExecutorService heartbeat;
+
+    private CoreSession(TradingOrchestrator o, TrainingCoordinator t, DeskPipeline p, OverlayPublisher ov, TrainingCommandHandler tc,
+                        MarketBarPublisher m, ScheduledExecutorService hb) {
+        this.orchestrator = o;
+        this.training = t;
+        this.pipeline = p;
+        this.overlays = ov;
+        this.trainingCommands = tc;
+        this.market = m;
+        this.heartbeat = hb;
+    }
+
+    /** Starts everything on the caller's thread (SQLite, module loading: never the FX thread). */
+    public static CoreSession start(ConcordEngine engine, EventBus bus, SessionOptions options, boolean publishMarket, Consumer<String> progress) {
+        Path configFile = engine.dataDir().resolve(CONFIG_FILE);
+        if (!Files.exists(configFile)) {
+            String preset = options.preset() == null ? "full" : options.preset();
+            progress.accept("writing " + configFile.getFileName() + " from the " + preset + " preset");
+            ConfigFiles.save(configFile, ConfigFiles.preset(preset));
+        }
+        progress.accept("reading " + configFile);
+        OrchestratorConfig cfg = ConfigFiles.load(configFile);
+
+        progress.accept("opening the training coordinator");
+        TrainingConfig tcfg = options.training() != null ? options.training() : TrainingConfig.defaults(BundledData.BTCUSD);
+        TrainingCoordinator coordinator = new TrainingCoordinator(engine.data(), new FrameStore(engine.database()),
+                new ModelRepository(engine.dataDir().resolve("models")), bus, tcfg);
+
+        DeskPipeline pipeline = null;
+        TradingOrchestrator orch = null;
+        OverlayPublisher overlays = null;
+        TrainingCommandHandler commands = null;
+        try {
+            // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it
+            pipeline = new DeskPipeline(engine.data(), bus, cfg.symbols().get(0), cfg.decisionTimeframe(),
+                    cfg.performance().decisionHorizonBars());
+            progress.accept("starting the orchestrator (" + cfg.preset() + " preset)");
+            TradingOrchestrator.Builder b = TradingOrchestrator.builder(cfg).data(engine.data()).bus(bus).configFile(configFile)
+                    .service(TrainingStatusProvider.class, new CoordinatorStatusProvider(coordinator));
+            options.extraModules().forEach(b::module);
+            orch = b.build();
+            pipeline.attach(orch);
+            overlays = new OverlayPublisher(orch, bus);
+            commands = new TrainingCommandHandler(bus, coordinator);
+            orch.start();
+        } catch (RuntimeException e) {
+            // leave nothing running behind a failed start (the caller closes the engine and the bus)
+            for (AutoCloseable c : new AutoCloseable[] {commands, overlays, orch, pipeline, coordinator}) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        final TradingOrchestrator started = orch;
+        MarketBarPublisher market = publishMarket ? new MarketBarPublisher(engine.data(), bus, 100) : null;
+        ScheduledExecutorService hb = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "concord-status-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        hb.scheduleAtFixedRate(() -> {
+            try {
+                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(started.decisions(), 0, started.modules()));
+            } catch (RuntimeException e) {
+                LOG.warn("module status heartbeat failed: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return new CoreSession(orch, coordinator, pipeline, overlays, commands, market, hb);
+    }
+
+    public TradingOrchestrator orchestrator() {
+        return orchestrator;
+    }
+
+    public TrainingCoordinator training() {
+        return training;
+    }
+
+    public DeskPipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        if (market != null) {
+            market.close();
+        }
+        trainingCommands.close();
+        overlays.close();
+        orchestrator.close();
+        pipeline.close();
+        training.close();
+    }
+}

@@ -1,0 +1,123 @@
+package org.concord.app.session;
+
+import org.concord.app.feed.FeedController;
+import org.concord.app.live.RemoteMarketBridge;
+import org.concord.bus.BusFactory;
+import org.concord.bus.EventBus;
+import org.concord.engine.ConcordEngine;
+import org.concord.orchestrator.ModuleStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Everything a desktop window runs on: its own engine (store + DataProvider: the chart's data), the bus, and
+ * either a {@link CoreSession} (local: the orchestrator runs here) or a {@link RemoteMarketBridge} (remote: bars,
+ * decisions and module states arrive over the bus; commands go back on it). The panels read the bus and the
+ * DataProvider only, so they work the same in both modes.
+ */
+public final class DesktopSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopSession.class);
+
+    private final SessionOptions options;
+    private final ConcordEngine engine;
+    private final EventBus bus;
+    private final CoreSession core;
+    private final RemoteMarketBridge remote;
+    private final FeedController feed;
+
+    private DesktopSession(SessionOptions options, ConcordEngine engine, EventBus bus, CoreSession core, RemoteMarketBridge remote,
+                           FeedController feed) {
+        this.options = options;
+        this.engine = engine;
+        this.bus = bus;
+        this.core = core;
+        this.remote = remote;
+        this.feed = feed;
+    }
+
+    /** Opens the store, the bus and the core (or the remote bridge) and starts the replay; blocking: not on the FX thread. */
+    public static DesktopSession start(SessionOptions options, Consumer<String> progress) {
+        if (options == null) {
+            throw new IllegalArgumentException("options are required");
+        }
+        Consumer<String> p = progress == null ? s -> { } : progress;
+        p.accept("opening the data store in " + options.dataDir());
+        ConcordEngine engine = new ConcordEngine(options.dataDir());
+        EventBus bus = null;
+        try {
+            p.accept("connecting the event bus " + options.busUri());
+            bus = BusFactory.fromUri(options.busUri());
+            FeedController feed = new FeedController(engine);
+            if (options.remote()) {
+                RemoteMarketBridge bridge = new RemoteMarketBridge(bus, engine.data());
+                p.accept("remote mode: waiting for bars and decisions on " + options.busUri());
+                return new DesktopSession(options, engine, bus, null, bridge, feed);
+            }
+            CoreSession core = CoreSession.start(engine, bus, options, false, p);
+            if (options.startFeed()) {
+                p.accept("starting the bundled replay");
+                feed.startReplay(options.replaySpeed(), options.replaySkipMillis());
+            }
+            return new DesktopSession(options, engine, bus, core, null, feed);
+        } catch (RuntimeException e) {
+            if (bus != null) {
+                bus.close();
+            }
+            engine.close();
+            throw e;
+        }
+    }
+
+    public SessionOptions options() {
+        return options;
+    }
+
+    public ConcordEngine engine() {
+        return engine;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public boolean remote() {
+        return core == null;
+    }
+
+    /** The in-process core (local mode only). */
+    public Optional<CoreSession> core() {
+        return Optional.ofNullable(core);
+    }
+
+    public FeedController feed() {
+        return feed;
+    }
+
+    /** The module panel's safety-net poll (local: the orchestrator itself; remote: nothing, the bus heartbeat). */
+    public Supplier<List<ModuleStatus>> modulePoll() {
+        return core == null ? null : () -> core.orchestrator().modules();
+    }
+
+    @Override
+    public void close() {
+        try {
+            feed.close();
+            if (core != null) {
+                core.close();
+            }
+            if (remote != null) {
+                remote.close();
+            }
+            bus.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the session: {}", e.toString());
+        } finally {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package org.concord.app.shell;
+
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.concord.app.annotate.AnnotationTabHost;
+import org.concord.app.feed.FeedBar;
+import org.concord.app.feed.StatusPresenter;
+import org.concord.app.feed.StatusSnapshot;
+import org.concord.app.live.LiveChartView;
+import org.concord.app.live.LivePresenter;
+import org.concord.app.modules.ModulePanelPresenter;
+import org.concord.app.modules.ModulePanelView;
+import org.concord.app.portfolio.PortfolioPresenter;
+import org.concord.app.portfolio.PortfolioView;
+import org.concord.app.session.DesktopSession;
+import org.concord.app.training.TrainingPresenter;
+import org.concord.app.training.TrainingSnapshot;
+import org.concord.app.training.TrainingView;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.training.TrainingCoordinator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The workstation window: feed controls, the five views as tabs (live, modules, training, portfolio/risk,
+ * annotate), a status bar; theme, geometry, tab and chart symbol remembered in {@code ui-state.json}.
+ */
+public final class MainWindow implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    private final Stage stage;
+    private final DesktopSession session;
+    private final UiStateStore store;
+    private UiState state;
+    private final Presenters presenters = new Presenters();
+    private final FxPulse pulse = new FxPulse();
+    private final TabPane tabs = new TabPane();
+    private final LivePresenter live;
+    private final LiveChartView chart = new LiveChartView();
+    private final ModulePanelPresenter modules;
+    private final ModulePanelView modulesView;
+    private final TrainingPresenter training;
+    private final TrainingView trainingView;
+    private final PortfolioPresenter portfolio;
+    private final PortfolioView portfolioView = new PortfolioView();
+    private final FeedBar feedBar;
+    private final Label status = new Label("starting…");
+    private final Label connection = new Label();
+    private final Label rate = new Label();
+    private final Label mode = new Label();
+
+    public MainWindow(Stage stage, DesktopSession session, UiStateStore store, UiState initial) {
+        this.stage = stage;
+        this.session = session;
+        this.store = store;
+        this.state = initial;
+        Themes.apply(state.theme());
+
+        Symbol symbol = Symbol.of(state.symbol());
+        Timeframe tf = timeframeOr(state.timeframe());
+        live = new LivePresenter(session.engine().data(), session.bus(), presenters, symbol, tf);
+        modules = new ModulePanelPresenter(session.bus(), presenters, session.modulePoll());
+        modulesView = new ModulePanelView(modules, state.preset(), p -> remember(state.withPreset(p)));
+        training = new TrainingPresenter(session.bus(), presenters, versions(session));
+        trainingView = new TrainingView(training);
+        portfolio = new PortfolioPresenter(session.bus(), presenters);
+        feedBar = new FeedBar(session.feed(), presenters, session.remote());
+        StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, session.bus(), live::decisionCount,
+                session.remote());
+
+        chart.setTheme(state.theme());
+        pulse.bind(live.slot(), chart::apply);
+        pulse.bind(modules.slot(), modulesView::show);
+        pulse.bind(training.slot(), trainingView::show);
+        pulse.bind(portfolio.slot(), portfolioView::show);
+        pulse.bind(statusPresenter.slot(), this::showStatus);
+
+        tabs.setId("views");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(tab("live", "Live", liveView(symbol, tf)), tab("modules", "Modules", modulesView.node()),
+                tab("training", "Training", trainingView.node()), tab("portfolio", "Portfolio & risk", portfolioView.node()),
+                tab("annotate", "Annotate", AnnotationTabHost.create(session)));
+        tabs.getTabs().stream().filter(t -> t.getId().equals(state.tab())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> remember(state.withTab(b.getId())));
+
+        status.setId("status");
+        connection.setId("connection");
+        rate.setId("decision-rate");
+        mode.setId("mode");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox statusBar = new HBox(status, spacer, rate, connection, mode);
+        statusBar.getStyleClass().add("status-bar");
+
+        BorderPane root = new BorderPane(tabs);
+        root.setTop(feedBar.node());
+        root.setBottom(statusBar);
+        Scene scene = new Scene(root, state.width(), state.height());
+        scene.getStylesheets().add(Themes.APP_CSS);
+        installShortcuts(scene);
+        stage.setTitle("Concord — " + (session.remote() ? "remote " + session.options().busUri() : "local") + " — " + session.engine().dataDir());
+        stage.setScene(scene);
+        if (Double.isFinite(state.x()) && Double.isFinite(state.y())) {
+            stage.setX(state.x());
+            stage.setY(state.y());
+        }
+        stage.setMaximized(state.maximized());
+        pulse.start();
+    }
+
+    private static Supplier<List<TrainingSnapshot.ModelRow>> versions(DesktopSession session) {
+        return session.core().map(c -> {
+            TrainingCoordinator t = c.training();
+            Supplier<List<TrainingSnapshot.ModelRow>> s = () -> t.versions().list(t.config().modelId()).stream()
+                    .map(v -> new TrainingSnapshot.ModelRow(v.modelId(), v.version(), v.state(),
+                            String.format(Locale.ROOT, "accuracy %.3f (baseline %.3f), AUC %.3f, %d samples", v.holdoutAccuracy(),
+                                    v.holdoutBaseline(), v.oosAuc(), v.samples()),
+                            Instant.ofEpochMilli(v.dataFrom()) + " … " + Instant.ofEpochMilli(v.dataTo()), v.createdAt()))
+                    .toList();
+            return s;
+        }).orElse(null);
+    }
+
+    private BorderPane liveView(Symbol symbol, Timeframe tf) {
+        ComboBox<String> sym = new ComboBox<>(FXCollections.observableArrayList(symbol.code()));
+        sym.setId("chart-symbol");
+        sym.setValue(symbol.code());
+        sym.setEditable(true);
+        presenters.run(() -> {
+            List<String> known = session.engine().data().symbols().stream().map(Symbol::code).toList();
+            Platform.runLater(() -> known.stream().filter(k -> !sym.getItems().contains(k)).forEach(sym.getItems()::add));
+        });
+        ChoiceBox<String> tfs = new ChoiceBox<>(FXCollections.observableArrayList(
+                java.util.Arrays.stream(Timeframe.all()).map(Timeframe::code).toList()));
+        tfs.setId("chart-timeframe");
+        tfs.setValue(tf.code());
+        Runnable select = () -> {
+            String s = sym.getValue();
+            if (s == null || s.isBlank()) {
+                return;
+            }
+            Symbol ns = Symbol.of(s.trim().toUpperCase(Locale.ROOT));
+            Timeframe nt = Timeframe.ofCode(tfs.getValue());
+            live.select(ns, nt);
+            remember(state.withChart(ns.code(), nt.code()));
+        };
+        sym.setOnAction(e -> select.run());
+        tfs.setOnAction(e -> select.run());
+        Button follow = new Button("Follow (F)");
+        follow.setId("chart-follow");
+        follow.setOnAction(e -> chart.follow());
+        HBox bar = new HBox(8, new Label("Symbol"), sym, new Label("Timeframe"), tfs, follow,
+                new Label("wheel/drag: zoom and pan in time · hover a marker: decision and confidence"));
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        BorderPane p = new BorderPane(chart.node());
+        p.setTop(bar);
+        return p;
+    }
+
+    private static Tab tab(String id, String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    private static Timeframe timeframeOr(String code) {
+        try {
+            return Timeframe.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            return Timeframe.M1;
+        }
+    }
+
+    private void showStatus(StatusSnapshot s) {
+        var f = s.feed();
+        String data = f.dataTime() == Long.MIN_VALUE ? "" : " · data " + Instant.ofEpochMilli(f.dataTime()).toString().replace('T', ' ').substring(0, 19);
+        String lag = f.lagMillis() >= 0 ? " · lag " + f.lagMillis() + " ms" : "";
+        status.setText(("remote".equals(s.mode()) ? "remote feed" : f.source() + " · " + f.state()) + data + lag + " · " + chart.barCount() + " bars");
+        rate.setText(String.format(Locale.ROOT, "%.1f decisions/s (%d)", s.decisionsPerSecond(), s.decisions()));
+        connection.setText(s.connection());
+        mode.setText(s.mode());
+        feedBar.show(f);
+    }
+
+    private void installShortcuts(Scene scene) {
+        for (Shortcuts.Shortcut s : Shortcuts.ALL) {
+            scene.getAccelerators().put(s.combination(), () -> run(s.action()));
+        }
+    }
+
+    /** Runs a shortcut's action (FX thread). */
+    public void run(String action) {
+        switch (action) {
+            case "feed:toggle" -> feedBar.togglePlay();
+            case "feed:faster" -> feedBar.stepSpeed(1);
+            case "feed:slower" -> feedBar.stepSpeed(-1);
+            case "chart:follow" -> chart.follow();
+            case "train:now" -> training.trainNow();
+            case "theme:toggle" -> setTheme("dark".equals(state.theme()) ? "light" : "dark");
+            case "help" -> HelpDialog.create(stage).show();
+            case "quit" -> stage.close();
+            default -> {
+                if (action.startsWith("tab:")) {
+                    select(action.substring(4));
+                }
+            }
+        }
+    }
+
+    public void select(String tabId) {
+        tabs.getTabs().stream().filter(t -> t.getId().equals(tabId)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    public void setTheme(String theme) {
+        Themes.apply(theme);
+        chart.setTheme(theme);
+        remember(state.withTheme(theme));
+    }
+
+    public UiState state() {
+        return state;
+    }
+
+    private void remember(UiState s) {
+        state = s;
+        UiState snapshot = s;
+        presenters.run(() -> {
+            try {
+                store.save(snapshot);
+            } catch (IOException e) {
+                LOG.warn("could not save {}: {}", store.file(), e.toString());
+            }
+        });
+    }
+
+    /** Saves the window's geometry; called when it closes. */
+    public void saveGeometry() {
+        state = state.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+        try {
+            store.save(state);
+        } catch (IOException e) {
+            LOG.warn("could not save {}: {}", store.file(), e.toString());
+        }
+    }
+
+    public LiveChartView chart() {
+        return chart;
+    }
+
+    public LivePresenter livePresenter() {
+        return live;
+    }
+
+    public ModulePanelView modulesView() {
+        return modulesView;
+    }
+
+    public TrainingView trainingView() {
+        return trainingView;
+    }
+
+    public PortfolioView portfolioView() {
+        return portfolioView;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    @Override
+    public void close() {
+        pulse.stop();
+        live.close();
+        modules.close();
+        training.close();
+        portfolio.close();
+        presenters.close();
+    }
+}

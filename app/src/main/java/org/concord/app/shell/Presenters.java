@@ -1,0 +1,41 @@
+package org.concord.app.shell;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The presenters' worker thread: snapshot building, polls, DataProvider queries and bus publishes happen here,
+ * never on the FX thread.
+ */
+public final class Presenters implements AutoCloseable {
+    private final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "concord-presenters");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ScheduledFuture<?> every(long millis, Runnable task) {
+        return exec.scheduleWithFixedDelay(guard(task), 0, millis, TimeUnit.MILLISECONDS);
+    }
+
+    public void run(Runnable task) {
+        exec.execute(guard(task));
+    }
+
+    private static Runnable guard(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Presenters.class).warn("presenter task failed: {}", e.toString(), e);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        exec.shutdownNow();
+    }
+}

@@ -1,0 +1,44 @@
+package org.concord.app.training;
+
+import org.concord.bus.EventBus;
+import org.concord.data.Subscription;
+import org.concord.training.TrainingCoordinator;
+import org.concord.training.TrainingJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes {@link TrainingCommand}s from the bus against a {@link TrainingCoordinator}, in the process that owns
+ * it. Requests return at once: the job runs on the coordinator's training thread and reports on the training topics.
+ */
+public final class TrainingCommandHandler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingCommandHandler.class);
+    private final Subscription sub;
+
+    public TrainingCommandHandler(EventBus bus, TrainingCoordinator coordinator) {
+        if (bus == null || coordinator == null) {
+            throw new IllegalArgumentException("bus and coordinator are required");
+        }
+        sub = bus.subscribe(TrainingCommand.TOPIC, c -> {
+            try {
+                if (TrainingCommand.TRAIN.equals(c.action())) {
+                    TrainingJob job = coordinator.requestTraining(c.reason().isEmpty() ? "train now (desktop)" : c.reason());
+                    LOG.info("training job {} requested: {}", job.id(), job.reason());
+                } else {
+                    TrainingJob job = coordinator.runningJobForTest();
+                    if (job != null) {
+                        job.cancel();
+                        LOG.info("training job {} cancel requested", job.id());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("training command {} refused: {}", c, e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        sub.close();
+    }
+}

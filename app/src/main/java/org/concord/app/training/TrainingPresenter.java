@@ -1,0 +1,160 @@
+package org.concord.app.training;
+
+import org.concord.app.shell.FxPulse;
+import org.concord.app.shell.Presenters;
+import org.concord.bus.EventBus;
+import org.concord.data.Subscription;
+import org.concord.training.TrainingEvent;
+import org.concord.training.TrainingTopics;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The training panel's model: job progress, loss curve, history and swaps from the training topics; model
+ * versions from a poll of the version store when the coordinator is in this process (else from swap events).
+ * "Train now" and "cancel" go out as {@link TrainingCommand}s on the bus.
+ */
+public final class TrainingPresenter implements AutoCloseable {
+    private static final int MAX_LOSS = 5_000;
+    private final EventBus bus;
+    private final Presenters presenters;
+    private final FxPulse.Slot<TrainingSnapshot> slot = new FxPulse.Slot<>();
+    private final List<Subscription> subs = new ArrayList<>();
+    private final Deque<String> history = new ArrayDeque<>();
+    private final Deque<String> swaps = new ArrayDeque<>();
+    private final List<TrainingSnapshot.ModelRow> fromEvents = new ArrayList<>();
+    private double[] loss = new double[64];
+    private int lossCount;
+    private TrainingSnapshot.Job job;
+    private List<TrainingSnapshot.ModelRow> models = List.of();
+    private boolean dirty = true;
+
+    public TrainingPresenter(EventBus bus, Presenters presenters, Supplier<List<TrainingSnapshot.ModelRow>> versions) {
+        if (bus == null || presenters == null) {
+            throw new IllegalArgumentException("bus and presenters are required");
+        }
+        this.bus = bus;
+        this.presenters = presenters;
+        subs.add(bus.subscribe(TrainingTopics.EVENTS, this::onEvent));
+        subs.add(bus.subscribe(TrainingTopics.PROGRESS, this::onEvent));
+        if (versions != null) {
+            presenters.every(2_000, () -> {
+                List<TrainingSnapshot.ModelRow> v = versions.get();
+                synchronized (this) {
+                    if (!v.equals(models)) {
+                        models = v;
+                        dirty = true;
+                    }
+                }
+            });
+        }
+        presenters.every(50, this::publishIfDirty);
+    }
+
+    public FxPulse.Slot<TrainingSnapshot> slot() {
+        return slot;
+    }
+
+    public void trainNow() {
+        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, new TrainingCommand(TrainingCommand.TRAIN, "train now (desktop)")));
+    }
+
+    public void cancel() {
+        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, new TrainingCommand(TrainingCommand.CANCEL, "")));
+    }
+
+    private synchronized void onEvent(TrainingEvent e) {
+        switch (e.type()) {
+            case JOB_STARTED -> {
+                job = new TrainingSnapshot.Job(e.jobId(), e.modelId(), 0, 0, 0, 0, Double.NaN, "started: " + nz(e.message()));
+                lossCount = 0;
+            }
+            case EPOCH -> {
+                job = new TrainingSnapshot.Job(e.jobId(), e.modelId(), nz(e.step()), nz(e.steps()), nz(e.fold()), nz(e.folds()),
+                        e.loss() == null ? Double.NaN : e.loss(), "fold " + nz(e.fold()) + "/" + nz(e.folds()) + ", epoch "
+                        + nz(e.epoch()) + "/" + nz(e.epochs()));
+                if (e.loss() != null && lossCount < MAX_LOSS) {
+                    if (lossCount == loss.length) {
+                        loss = java.util.Arrays.copyOf(loss, loss.length * 2);
+                    }
+                    loss[lossCount++] = e.loss();
+                }
+            }
+            case FOLD -> add(history, time(e) + " " + e.jobId() + " fold " + nz(e.fold()) + "/" + nz(e.folds()) + " " + metrics(e.metrics()));
+            case JOB_FINISHED, JOB_FAILED, JOB_CANCELLED -> {
+                add(history, time(e) + " " + e.jobId() + " " + e.type().name().substring(4).toLowerCase(Locale.ROOT)
+                        + (e.version() == null ? "" : " " + e.version()) + " " + metrics(e.metrics()) + " " + nz(e.message()));
+                job = null;
+            }
+            case MODEL_SWAPPED, MODEL_REJECTED -> {
+                add(swaps, time(e) + " " + e.modelId() + " " + nz(e.version()) + " " + (e.type().name().endsWith("SWAPPED") ? "swapped in" : "rejected")
+                        + " " + metrics(e.metrics()) + " " + nz(e.message()));
+                fromEvents.add(0, new TrainingSnapshot.ModelRow(nz(e.modelId()), nz(e.version()), e.type().name().substring(6),
+                        metrics(e.metrics()), "", e.time()));
+            }
+            case RETRAIN_TRIGGERED -> add(history, time(e) + " retrain triggered: " + nz(e.message()));
+            default -> {
+                return; // frame events: counted by the coordinator, not listed here
+            }
+        }
+        dirty = true;
+    }
+
+    private void publishIfDirty() {
+        TrainingSnapshot s;
+        synchronized (this) {
+            if (!dirty) {
+                return;
+            }
+            dirty = false;
+            s = new TrainingSnapshot(models.isEmpty() ? List.copyOf(fromEvents) : models, job, java.util.Arrays.copyOf(loss, lossCount),
+                    List.copyOf(history), List.copyOf(swaps));
+        }
+        slot.offer(s);
+    }
+
+    private static void add(Deque<String> list, String line) {
+        list.addFirst(line.trim());
+        while (list.size() > 200) {
+            list.removeLast();
+        }
+    }
+
+    private static String time(TrainingEvent e) {
+        return Instant.ofEpochMilli(e.time()).toString().substring(11, 19);
+    }
+
+    static String metrics(Map<String, Double> m) {
+        if (m == null || m.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String k : List.of("accuracy", "baseline", "auc", "liftPoints")) {
+            Double v = m.get(k);
+            if (v != null && Double.isFinite(v)) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(String.format(Locale.ROOT, "%.3f", v));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static int nz(Integer i) {
+        return i == null ? 0 : i;
+    }
+
+    @Override
+    public void close() {
+        subs.forEach(Subscription::close);
+    }
+}

@@ -1,0 +1,134 @@
+package org.concord.app.training;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Models with version, metrics and data range; train now / cancel; progress and loss curve; history and swaps. */
+public final class TrainingView {
+    private static final int MAX_POINTS = 400;
+    private final BorderPane root = new BorderPane();
+    private final TableView<TrainingSnapshot.ModelRow> models = new TableView<>();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label phase = new Label("idle");
+    private final Button train = new Button("Train now");
+    private final Button cancel = new Button("Cancel");
+    private final XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
+    private final LineChart<Number, Number> lossChart;
+    private final ListView<String> history = new ListView<>();
+    private final ListView<String> swaps = new ListView<>();
+    private int shownLoss = -1;
+
+    public TrainingView(TrainingPresenter presenter) {
+        train.setId("train-now");
+        cancel.setId("train-cancel");
+        progress.setId("train-progress");
+        phase.setId("train-phase");
+        progress.setPrefWidth(320);
+        cancel.setDisable(true);
+        train.setOnAction(e -> presenter.trainNow());
+        cancel.setOnAction(e -> presenter.cancel());
+        HBox controls = new HBox(10, train, cancel, progress, phase);
+        controls.setPadding(new Insets(6));
+
+        models.setId("model-table");
+        models.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        models.setPlaceholder(new Label("no trained version yet (cold start) — press Train now"));
+        models.getColumns().add(col("Model", r -> r.modelId()));
+        models.getColumns().add(col("Version", r -> r.version()));
+        models.getColumns().add(col("State", r -> r.state()));
+        models.getColumns().add(col("Created", r -> r.createdAt() > 0 ? Instant.ofEpochMilli(r.createdAt()).toString() : ""));
+        models.getColumns().add(col("Holdout metrics", r -> r.metrics()));
+        models.getColumns().add(col("Data range", r -> r.dataRange()));
+
+        NumberAxis x = new NumberAxis();
+        x.setLabel("step");
+        NumberAxis y = new NumberAxis();
+        y.setLabel("loss");
+        y.setForceZeroInRange(false);
+        lossChart = new LineChart<>(x, y);
+        lossChart.setId("loss-chart");
+        lossChart.setTitle("Training loss");
+        lossChart.setCreateSymbols(false);
+        lossChart.setAnimated(false);
+        lossChart.setLegendVisible(false);
+        lossChart.getData().add(lossSeries);
+
+        history.setId("train-history");
+        swaps.setId("train-swaps");
+        SplitPane lists = new SplitPane(new TitledPane("Jobs (retrain history)", history), new TitledPane("Hot swaps", swaps));
+        SplitPane center = new SplitPane(lossChart, lists);
+        center.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
+        center.setDividerPositions(0.4);
+        VBox top = new VBox(controls, new TitledPane("Models", models));
+        models.setPrefHeight(160);
+        root.setTop(top);
+        root.setCenter(center);
+    }
+
+    private static TableColumn<TrainingSnapshot.ModelRow, String> col(String title, Function<TrainingSnapshot.ModelRow, String> f) {
+        TableColumn<TrainingSnapshot.ModelRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(f.apply(r.getValue())));
+        return c;
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public ProgressBar progress() {
+        return progress;
+    }
+
+    /** Applies one snapshot (FX thread). */
+    public void show(TrainingSnapshot s) {
+        if (!models.getItems().equals(s.models())) {
+            models.getItems().setAll(s.models());
+        }
+        TrainingSnapshot.Job j = s.job();
+        if (j == null) {
+            progress.setProgress(0);
+            phase.setText(s.history().isEmpty() ? "idle" : "idle — last: " + s.history().get(0));
+            cancel.setDisable(true);
+        } else {
+            progress.setProgress(j.progress() < 0 ? -1 : j.progress());
+            phase.setText(j.jobId() + " " + j.phase() + (Double.isNaN(j.lastLoss()) ? "" : String.format(java.util.Locale.ROOT, ", loss %.4f", j.lastLoss())));
+            cancel.setDisable(false);
+        }
+        if (s.loss().length != shownLoss) {
+            shownLoss = s.loss().length;
+            // the curve is decimated to at most MAX_POINTS points: a chart needs no more than it has pixels
+            int step = Math.max(1, (s.loss().length + MAX_POINTS - 1) / MAX_POINTS);
+            List<XYChart.Data<Number, Number>> pts = new ArrayList<>();
+            for (int i = 0; i < s.loss().length; i += step) {
+                pts.add(new XYChart.Data<>(i + 1, s.loss()[i]));
+            }
+            lossSeries.getData().setAll(pts);
+        }
+        if (!history.getItems().equals(s.history())) {
+            history.getItems().setAll(s.history());
+        }
+        if (!swaps.getItems().equals(s.swaps())) {
+            swaps.getItems().setAll(s.swaps());
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.concord.app;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.concord.app.modules.ModuleRow;
+import org.concord.app.session.SessionOptions;
+import org.concord.app.shell.MainWindow;
+import org.concord.app.shell.UiState;
+import org.concord.app.shell.UiStateStore;
+import org.concord.model.BarSeries;
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.ModuleStateChanged;
+import org.concord.orchestrator.ScriptedModule;
+import org.concord.orchestrator.TradingOrchestrator;
+import org.concord.orchestrator.module.ModuleState;
+import org.concord.training.TrainingConfig;
+import org.concord.training.loop.TrainingLoop;
+import org.concord.training.models.CnnSignalModel;
+import org.concord.feed.BundledData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the real window headless (Monocle) on the bundled replay, one application for all flows: candles appear,
+ * a module toggled off and on in the panel changes the orchestrator's state, a module put in ERROR elsewhere shows
+ * within a second, training starts from the panel with progress and can be cancelled, the portfolio/risk panel
+ * fills, theme and view are remembered. Writes a PNG of each main view to target/screenshots/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkstationFlowsTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static Path dataDir;
+    static Stage stage;
+    static javafx.application.Application app;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        dataDir = Files.createTempDirectory("concord-flows");
+        // the full preset with a relaxed time budget: on a loaded 2-core CI machine a stall must not put modules in ERROR
+        org.concord.orchestrator.config.ConfigFiles.save(dataDir.resolve("concord.yaml"),
+                org.concord.bench.DecisionFigures.relaxed(org.concord.orchestrator.config.ConfigFiles.preset("full")));
+        // a small training job (two folds, two epochs) so "train now" shows progress in seconds
+        TrainingConfig training = TrainingConfig.defaults(BundledData.BTCUSD)
+                .withLoop(new TrainingLoop.Config(2, -1, 15, new CnnSignalModel.Config(4, 8, 12, 64, 0.003f), 2, 0, 1000, 0, 7));
+        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true)
+                .withTraining(training)
+                .withModule("faulty", () -> new ScriptedModule("faulty", ScriptedModule.Fault.THROW, 40, Integer.MAX_VALUE));
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ConcordApp.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ConcordApp.current() != null && ConcordApp.current().window() != null);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        ConcordApp.optionsOverride = null;
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    static MainWindow window() {
+        return ConcordApp.current().window();
+    }
+
+    static TradingOrchestrator orchestrator() {
+        return ConcordApp.current().session().core().orElseThrow().orchestrator();
+    }
+
+    static void shot(String name) throws Exception {
+        WritableImage[] img = new WritableImage[1];
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS); // a few pulses: the latest snapshot is on screen
+        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
+        Files.createDirectories(SHOTS);
+        Path out = SHOTS.resolve(name + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
+        assertThat(Files.size(out)).isGreaterThan(5_000);
+    }
+
+    /** The switch on the module's row as shown (table cells are reused: only one in the scene carries the id). */
+    static javafx.geometry.Point2D toggle(String id) {
+        javafx.geometry.Point2D[] p = new javafx.geometry.Point2D[1];
+        robot.interact(() -> {
+            javafx.scene.Node n = robot.lookup("#toggle-" + id).match(x -> x.getScene() != null && x.isVisible()).query();
+            javafx.geometry.Bounds b = n.localToScreen(n.getBoundsInLocal());
+            p[0] = new javafx.geometry.Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+        });
+        return p[0];
+    }
+
+    static Optional<ModuleRow> row(String id) {
+        return window().modulesView().table().getItems().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    @Test
+    @Order(1)
+    void candlesAndDecisionMarkersAppearFromTheReplay() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 500);
+        // the chart shows the DataProvider's bars: a closed bar on the chart equals the provider's bar at that time
+        long[] t = new long[1];
+        double[] close = new double[1];
+        robot.interact(() -> {
+            var c = window().chart().columns();
+            t[0] = c.time(c.size() - 5);
+            close[0] = c.close(c.size() - 5);
+        });
+        BarSeries stored = ConcordApp.current().session().engine().data().bars(BundledData.BTCUSD, Timeframe.M1, t[0], t[0]);
+        assertThat(stored.size()).isEqualTo(1);
+        assertThat(stored.close(0)).isEqualTo(close[0]);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().markerCount() > 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#status").queryAs(Label.class).getText().contains("Replay BTCUSD"));
+        assertThat(robot.lookup("#decision-rate").queryAs(Label.class).getText()).contains("decisions/s");
+        shot("live");
+    }
+
+    @Test
+    @Order(2)
+    void moduleToggledOffAndOnInThePanelChangesTheOrchestrator() throws Exception {
+        robot.interact(() -> window().select("modules"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.RUNNING).orElse(false));
+        robot.clickOn(toggle("pivots"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> orchestrator().module("pivots").orElseThrow().state() == ModuleState.DISABLED);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> row("pivots").orElseThrow().state() == ModuleState.DISABLED);
+        robot.clickOn(toggle("pivots"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> orchestrator().module("pivots").orElseThrow().state() == ModuleState.RUNNING);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> row("pivots").orElseThrow().state() == ModuleState.RUNNING);
+        // the change was persisted by the orchestrator
+        assertThat(Files.readString(dataDir.resolve("concord.yaml"))).contains("pivots");
+    }
+
+    @Test
+    @Order(3)
+    void aModulePutInErrorElsewhereShowsWithinOneSecond() throws Exception {
+        AtomicLong errorAt = new AtomicLong();
+        orchestrator().onStateChange((ModuleStateChanged c) -> {
+            if (c.moduleId().equals("faulty") && c.to() == ModuleState.ERROR) {
+                errorAt.compareAndSet(0, System.nanoTime());
+            }
+        });
+        // enabled from outside the panel (the API); it throws from its 40th decision on → ERROR after 3 strikes
+        orchestrator().enable("faulty");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> errorAt.get() != 0);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> row("faulty").map(r -> r.state() == ModuleState.ERROR).orElse(false));
+        long shownAfterMs = (System.nanoTime() - errorAt.get()) / 1_000_000;
+        assertThat(shownAfterMs).as("row shows ERROR %d ms after the orchestrator's change", shownAfterMs).isLessThan(1_000);
+        assertThat(row("faulty").orElseThrow().reason()).isNotBlank();
+        shot("modules");
+    }
+
+    @Test
+    @Order(4)
+    void trainingStartsFromThePanelShowsProgressAndCanBeCancelled() throws Exception {
+        robot.interact(() -> window().select("training"));
+        double[] seen = new double[1];
+        robot.interact(() -> window().trainingView().progress().progressProperty().addListener((o, a, b) -> {
+            if (b.doubleValue() > 0 && b.doubleValue() < 1) {
+                seen[0] = Math.max(seen[0], b.doubleValue());
+            }
+        }));
+        robot.clickOn("#train-now");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> history().anyMatch(s -> s.contains("finished")));
+        assertThat(seen[0]).as("the progress bar moved during the job").isGreaterThan(0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            boolean[] ok = new boolean[1];
+            robot.interact(() -> ok[0] = !robot.lookup("#model-table").queryTableView().getItems().isEmpty()
+                    && !robot.lookup("#train-swaps").queryListView().getItems().isEmpty());
+            return ok[0];
+        });
+        // a second run, cancelled while it trains
+        robot.clickOn("#train-now");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window().trainingView().progress().getProgress() > 0);
+        shot("training");
+        robot.clickOn("#train-cancel");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> history().anyMatch(s -> s.contains("cancelled")));
+    }
+
+    /** The job history list as shown (read on the FX thread). */
+    static java.util.stream.Stream<String> history() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        robot.interact(() -> robot.lookup("#train-history").queryListView().getItems().forEach(x -> out.add(x.toString())));
+        return out.stream();
+    }
+
+    @Test
+    @Order(5)
+    void portfolioAndRiskPanelFillsFromTheBus() throws Exception {
+        robot.interact(() -> window().select("portfolio"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().portfolioView().summary().getText().startsWith("equity"));
+        shot("portfolio");
+    }
+
+    @Test
+    @Order(6)
+    void annotationTabHostsThePlaceholder() throws Exception {
+        robot.interact(() -> window().select("annotate"));
+        assertThat(robot.lookup("#annotation-placeholder").tryQuery()).isPresent();
+        shot("annotate");
+    }
+
+    @Test
+    @Order(7)
+    void themeAndViewAreRememberedInUiState() throws Exception {
+        robot.interact(() -> window().select("live"));
+        robot.interact(() -> window().setTheme("light"));
+        shot("live-light");
+        robot.interact(() -> window().setTheme("dark"));
+        robot.interact(() -> window().run("help"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcut-grid").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#shortcut-grid").query().getScene().getWindow().hide());
+        robot.interact(() -> window().saveGeometry());
+        UiState saved = new UiStateStore(dataDir).load();
+        assertThat(saved.theme()).isEqualTo("dark");
+        assertThat(saved.tab()).isEqualTo("live");
+        assertThat(saved.symbol()).isEqualTo("BTCUSD");
+    }
+
+    @Test
+    @Order(8)
+    void thePresetChooserAppliesAPresetLiveAndIsRemembered() throws Exception {
+        robot.interact(() -> window().select("modules"));
+        robot.interact(() -> robot.lookup("#preset-chooser").queryComboBox().getSelectionModel().select("minimal"));
+        // minimal enables no module: every shipped module is switched off in the orchestrator and persisted
+        for (String id : java.util.List.of("pivots", "extrema", "microstructure", "correlation", "neural-fusion", "training")) {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> orchestrator().module(id).orElseThrow().state() == ModuleState.DISABLED);
+        }
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> row("extrema").orElseThrow().state() == ModuleState.DISABLED);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new UiStateStore(dataDir).load().preset().equals("minimal"));
+        assertThat(org.concord.orchestrator.config.ConfigFiles.load(dataDir.resolve("concord.yaml")).modules())
+                .filteredOn(m -> m.id().equals("pivots")).allSatisfy(m -> assertThat(m.enabled()).isFalse());
+    }
+}

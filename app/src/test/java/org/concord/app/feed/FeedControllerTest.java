@@ -1,0 +1,65 @@
+package org.concord.app.feed;
+
+import org.concord.data.Direction;
+import org.concord.engine.ConcordEngine;
+import org.concord.feed.FeedState;
+import org.concord.model.Timeframe;
+import org.concord.testkit.exchange.LoopbackBinance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The feed controls' model: replay steering, then Binance live against the loopback exchange, then back. */
+class FeedControllerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void replayIsSteeredAndBinanceLiveReplacesIt() throws Exception {
+        try (ConcordEngine engine = new ConcordEngine(dir);
+             LoopbackBinance ex = LoopbackBinance.withBitstampBtcusdt(3000);
+             FeedController feed = new FeedController(engine)) {
+            feed.startReplay(600, 86_400_000L);
+            await(() -> feed.status().dataTime() > feed.status().firstTime() + 86_400_000L - 60_000);
+            FeedStatus s = feed.status();
+            assertThat(s.replay()).isTrue();
+            assertThat(s.lagMillis()).isEqualTo(-1);
+            feed.pause();
+            assertThat(feed.status().state()).isEqualTo(FeedState.PAUSED);
+            feed.setSpeed(3_600);
+            feed.play();
+            assertThat(feed.status().speed()).isEqualTo(3_600);
+            assertThat(feed.status().state()).isEqualTo(FeedState.RUNNING);
+
+            feed.startBinance(LoopbackBinance.BTCUSDT, ex.feedConfig().initialBackfillBars(300));
+            assertThat(feed.replay()).isNull();
+            assertThat(ex.stream().awaitOpened(1, java.time.Duration.ofSeconds(30))).isTrue();
+            ex.advance(3); // the first live kline triggers the initial backfill
+            await(() -> engine.data().bars(LoopbackBinance.BTCUSDT, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 1000,
+                    Direction.LATEST).size() >= 300);
+            await(() -> feed.status().state() == FeedState.RUNNING);
+            FeedStatus live = feed.status();
+            assertThat(live.replay()).isFalse();
+            assertThat(live.symbol()).isEqualTo("BTCUSDT");
+            assertThat(live.lagMillis()).isPositive(); // the loopback market's clock is in 2013
+            assertThat(live.dataTime()).isEqualTo(engine.data().clock(LoopbackBinance.BTCUSDT));
+
+            feed.startReplay(600, 0);
+            assertThat(feed.status().replay()).isTrue();
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.concord.bench;
+
+import org.concord.data.BarListener;
+import org.concord.engine.ConcordEngine;
+import org.concord.feed.ReplayFeed;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.model.TradeTape;
+import org.concord.orchestrator.TradingOrchestrator;
+import org.concord.orchestrator.config.FaultPolicy;
+import org.concord.orchestrator.config.OrchestratorConfig;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The orchestrator's measurement bodies, shared by {@code OrchestratorBench} (modules tests) and {@code concord
+ * bench}: per-decision latency and decisions per second at max replay speed. The modules come from the classpath
+ * (ServiceLoader), so core needs no compile-time dependency on them.
+ */
+public final class DecisionFigures {
+    private DecisionFigures() {
+    }
+
+    /** The config with a 1 s budget: on a shared machine an overrun must not switch a module off mid-measurement. */
+    public static OrchestratorConfig relaxed(OrchestratorConfig c) {
+        return c.withFaults(new FaultPolicy(1_000_000, 3, 100, 20, 10_000));
+    }
+
+    /**
+     * One max-speed replay of {@code tape} through a fresh engine in {@code dir}: the latency (ns) from each 1m bar
+     * close reaching the orchestrator to the decision published (synchronous config: both on the replay thread).
+     */
+    public static long[] latencies(OrchestratorConfig cfg, Path dir, TradeTape tape) throws InterruptedException {
+        try (ConcordEngine engine = new ConcordEngine(dir)) {
+            long[] start = new long[1];
+            long[] lat = new long[tape.size() / 4 + 16];
+            int[] n = new int[1];
+            // listeners run in subscription order on the replay thread: before and after the orchestrator's own
+            engine.data().subscribeBarCloses(new BarListener() {
+                @Override
+                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                    if (tf == Timeframe.M1) {
+                        start[0] = System.nanoTime();
+                    }
+                }
+            });
+            TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null);
+            orch.start();
+            engine.data().subscribeBarCloses(new BarListener() {
+                @Override
+                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                    if (tf == Timeframe.M1 && n[0] < lat.length) {
+                        lat[n[0]++] = System.nanoTime() - start[0];
+                    }
+                }
+            });
+            play(engine, tape);
+            orch.close();
+            return java.util.Arrays.copyOf(lat, n[0]);
+        }
+    }
+
+    /** Plays {@code tape} at max speed into the engine; returns the seconds it took. */
+    public static double play(ConcordEngine engine, TradeTape tape) throws InterruptedException {
+        ReplayFeed feed = new ReplayFeed(tape, engine.data(), ReplayFeed.MAX_SPEED, false);
+        long t0 = System.nanoTime();
+        feed.start();
+        if (!feed.awaitFinished(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("replay did not finish");
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Decisions per second end to end (trades → DataProvider → orchestrator) of one pass, and what ran. */
+    public record Throughput(long decisions, double seconds, long modulesRunning, long modulesEnabled) {
+        public double decisionsPerSecond() {
+            return decisions / seconds;
+        }
+    }
+
+    /** One pass of {@code tape} through a fresh engine in {@code dir} with an orchestrator on {@code cfg}. */
+    public static Throughput throughput(OrchestratorConfig cfg, Path dir, TradeTape tape) throws InterruptedException {
+        try (ConcordEngine engine = new ConcordEngine(dir)) {
+            TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null).start();
+            double s = play(engine, tape);
+            orch.awaitIdle(60, TimeUnit.SECONDS);
+            long running = orch.modules().stream().filter(m -> m.state().name().equals("RUNNING")).count();
+            long enabled = cfg.modules().stream().filter(m -> m.enabled()).count();
+            Throughput t = new Throughput(orch.decisions(), s, running, enabled);
+            orch.close();
+            return t;
+        }
+    }
+}
