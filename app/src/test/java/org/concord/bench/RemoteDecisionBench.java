@@ -42,7 +42,7 @@ class RemoteDecisionBench {
         List<BarEvent> events = closesInTimeOrder();
         long decisionBars = events.stream().filter(e -> e.timeframe() == Timeframe.M1).count();
         Bench.note("remote decisions: " + Bench.machine() + "; Redis appendfsync everysec; " + events.size()
-                + " real bar closes (1m..1d, as `concord serve` publishes), " + decisionBars + " of them 1m decision bars; orchestrator preset full in a 2nd JVM");
+                + " real bar closes (every timeframe, as `concord serve` publishes), " + decisionBars + " of them 1m decision bars; orchestrator preset full in a 2nd JVM");
         try (RedisServerProcess redis = RedisServerProcess.start(tmp.resolve("redis"), RedisServerProcess.freePort(), "--appendfsync", "everysec")) {
             String opts = "&outbox=none&block=1000";
             Process orch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -122,7 +122,7 @@ class RemoteDecisionBench {
 
     private static List<BarEvent> closesInTimeOrder() {
         List<BarEvent> all = new ArrayList<>();
-        for (Timeframe tf : org.concord.engine.HeadlessServer.PUBLISHED_TIMEFRAMES) { // what `concord serve` publishes
+        for (Timeframe tf : Timeframe.values()) { // what `concord serve` publishes (MarketBusBridge: every timeframe)
             BarSeries s = RealBars.bitstamp(tf);
             for (int i = 0; i < s.size(); i++) {
                 all.add(new BarEvent(s.symbol(), tf, s.time(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i), true));

@@ -10,15 +10,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
- * Publishes a DataProvider's bars on the bus ({@link MarketTopics}), server side. Forming-bar updates are thinned
- * to at most one per symbol × timeframe per {@code updateIntervalMs} of data time (a desktop redraws once per
- * pulse anyway); every close is published.
+ * Publishes a DataProvider's bars on the bus ({@link MarketTopics}), in the process that owns the feed (`concord
+ * serve`). Every close is published; forming-bar updates are thinned to at most one per symbol × timeframe per
+ * {@code updateIntervalMs} of wall-clock time (a desktop redraws once per pulse anyway, and a max-speed replay must
+ * not flood the bus).
  */
 public final class MarketBusBridge implements AutoCloseable {
     private final Subscription closes;
     private final Subscription updates;
-    /** Data time of the last published update, per symbol, indexed by timeframe ordinal. */
+    /** Wall time of the last published update, per symbol, indexed by timeframe ordinal. */
     private final Map<Symbol, long[]> lastUpdate = new ConcurrentHashMap<>();
+
+    /** Every timeframe, forming bars at most every 100 ms. */
+    public MarketBusBridge(DataProvider data, EventBus bus) {
+        this(data, bus, EnumSet.allOf(Timeframe.class), 100);
+    }
 
     public MarketBusBridge(DataProvider data, EventBus bus, Set<Timeframe> timeframes, long updateIntervalMs) {
         if (data == null || bus == null || timeframes == null || timeframes.isEmpty() || updateIntervalMs < 0) {
@@ -41,7 +47,7 @@ public final class MarketBusBridge implements AutoCloseable {
                     java.util.Arrays.fill(a, Long.MIN_VALUE);
                     return a;
                 });
-                long now = data.clock(s);
+                long now = System.currentTimeMillis();
                 if (last[tf.ordinal()] == Long.MIN_VALUE || now - last[tf.ordinal()] >= updateIntervalMs) {
                     last[tf.ordinal()] = now;
                     bus.publish(MarketTopics.BAR_UPDATES, new MarketTopics.BarEvent(s, tf, t, o, h, l, c, v, false));

@@ -43,9 +43,9 @@ public final class FeedController implements AutoCloseable {
     }
 
     /**
-     * Goes live on Binance for {@code symbol} (1m klines, and trades/book as the template says); the replay stops.
-     * {@code template} carries URLs and timings (null: Binance's public endpoints with aggregate trades and depth);
-     * the symbol and the 1m interval are added to it.
+     * Goes live on Binance for {@code symbol} (klines of every chart timeframe from 1m to 1d, and trades/book as the
+     * template says); the replay stops. {@code template} carries URLs and timings (null: Binance's public endpoints
+     * with aggregate trades and depth); the symbol and the intervals are added to it.
      */
     public synchronized void startBinance(Symbol symbol, BinanceConfig.Builder template) {
         if (symbol == null) {
@@ -55,7 +55,8 @@ public final class FeedController implements AutoCloseable {
         replay = null;
         stopLive();
         BinanceConfig cfg = (template == null ? BinanceConfig.builder().aggTrades(true).depth(true) : template)
-                .symbol(symbol).interval(Timeframe.M1).build();
+                .symbol(symbol)
+                .intervals(Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.H1, Timeframe.H4, Timeframe.D1).build();
         live = BinanceFeed.connect(cfg, engine.data());
         liveSymbol = symbol;
         LOG.info("live feed started: {}", live.name());

@@ -71,7 +71,7 @@ public final class LivePresenter implements AutoCloseable {
         subs.add(data.subscribeBarCloses(bars));
         subs.add(data.subscribeBarUpdates(bars));
         subs.add(bus.subscribe(OrchestratorTopics.DECISIONS, this::onDecision));
-        subs.add(bus.subscribe(MarketTopics.OVERLAYS, this::onOverlay));
+        subs.add(bus.subscribe(LiveTopics.OVERLAYS, this::onOverlay));
         presenters.every(16, this::publishIfPending);
         select(symbol, timeframe);
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Turns the pivots and extrema modules' features of each decision's state vector back into prices for the chart
- * ({@code distX = close / X − 1} ⇒ {@code X = close / (1 + distX)}) and publishes them on {@link MarketTopics#OVERLAYS}
+ * ({@code distX = close / X − 1} ⇒ {@code X = close / (1 + distX)}) and publishes them on {@link LiveTopics#OVERLAYS}
  * when they changed. Runs on the decision thread (a few lookups). Features of modules that are off are absent, so
  * their overlay disappears with them.
  */
@@ -30,7 +30,7 @@ public final class OverlayPublisher implements AutoCloseable {
             ChartOverlay o = overlay(d, orch.lastState(d.symbol()));
             if (last == null || !o.levels().equals(last.levels()) || !o.extrema().equals(last.extrema())) {
                 last = o;
-                bus.publish(MarketTopics.OVERLAYS, o);
+                bus.publish(LiveTopics.OVERLAYS, o);
             }
         });
     }

@@ -1,11 +1,11 @@
 package org.concord.app.session;
 
-import org.concord.app.live.MarketBarPublisher;
 import org.concord.app.live.OverlayPublisher;
 import org.concord.app.pipeline.DeskPipeline;
 import org.concord.app.training.CoordinatorStatusProvider;
 import org.concord.app.training.TrainingCommandHandler;
 import org.concord.bus.EventBus;
+import org.concord.data.MarketBusBridge;
 import org.concord.engine.ConcordEngine;
 import org.concord.feed.BundledData;
 import org.concord.orchestrator.ModuleStatusReport;
@@ -43,11 +43,11 @@ public final class CoreSession implements AutoCloseable {
     private final DeskPipeline pipeline;
     private final OverlayPublisher overlays;
     private final TrainingCommandHandler trainingCommands;
-    private final MarketBarPublisher market;
+    private final MarketBusBridge market;
     private final ScheduledExecutorService heartbeat;
 
     private CoreSession(TradingOrchestrator o, TrainingCoordinator t, DeskPipeline p, OverlayPublisher ov, TrainingCommandHandler tc,
-                        MarketBarPublisher m, ScheduledExecutorService hb) {
+                        MarketBusBridge m, ScheduledExecutorService hb) {
         this.orchestrator = o;
         this.training = t;
         this.pipeline = p;
@@ -104,7 +104,7 @@ public final class CoreSession implements AutoCloseable {
             throw e;
         }
         final TradingOrchestrator started = orch;
-        MarketBarPublisher market = publishMarket ? new MarketBarPublisher(engine.data(), bus, 100) : null;
+        MarketBusBridge market = publishMarket ? new MarketBusBridge(engine.data(), bus) : null;
         ScheduledExecutorService hb = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-status-heartbeat");
             t.setDaemon(true);

@@ -1,9 +1,9 @@
 package org.concord.app.session;
 
 import org.concord.app.feed.FeedController;
-import org.concord.app.live.RemoteMarketBridge;
 import org.concord.bus.BusFactory;
 import org.concord.bus.EventBus;
+import org.concord.feed.BusMarketFeed;
 import org.concord.engine.ConcordEngine;
 import org.concord.orchestrator.ModuleStatus;
 import org.slf4j.Logger;
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Everything a desktop window runs on: its own engine (store + DataProvider: the chart's data), the bus, and
- * either a {@link CoreSession} (local: the orchestrator runs here) or a {@link RemoteMarketBridge} (remote: bars,
+ * either a {@link CoreSession} (local: the orchestrator runs here) or a {@link BusMarketFeed} (remote: bars,
  * decisions and module states arrive over the bus; commands go back on it). The panels read the bus and the
  * DataProvider only, so they work the same in both modes.
  */
@@ -27,10 +27,10 @@ public final class DesktopSession implements AutoCloseable {
     private final ConcordEngine engine;
     private final EventBus bus;
     private final CoreSession core;
-    private final RemoteMarketBridge remote;
+    private final BusMarketFeed remote;
     private final FeedController feed;
 
-    private DesktopSession(SessionOptions options, ConcordEngine engine, EventBus bus, CoreSession core, RemoteMarketBridge remote,
+    private DesktopSession(SessionOptions options, ConcordEngine engine, EventBus bus, CoreSession core, BusMarketFeed remote,
                            FeedController feed) {
         this.options = options;
         this.engine = engine;
@@ -54,7 +54,8 @@ public final class DesktopSession implements AutoCloseable {
             bus = BusFactory.fromUri(options.busUri());
             FeedController feed = new FeedController(engine);
             if (options.remote()) {
-                RemoteMarketBridge bridge = new RemoteMarketBridge(bus, engine.data());
+                BusMarketFeed bridge = new BusMarketFeed(bus, engine.data());
+                bridge.start();
                 p.accept("remote mode: waiting for bars and decisions on " + options.busUri());
                 return new DesktopSession(options, engine, bus, null, bridge, feed);
             }

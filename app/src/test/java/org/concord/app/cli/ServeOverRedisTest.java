@@ -5,7 +5,9 @@ import org.concord.data.DataProvider;
 import org.concord.data.Direction;
 import org.concord.data.InputQuality;
 import org.concord.data.MarketTopics;
-import org.concord.engine.HeadlessServer;
+import org.concord.app.session.CoreSession;
+import org.concord.app.session.SessionOptions;
+import org.concord.engine.ConcordEngine;
 import org.concord.feed.BundledData;
 import org.concord.feed.BusMarketFeed;
 import org.concord.feed.ReplayFeed;
@@ -15,7 +17,6 @@ import org.concord.orchestrator.Decision;
 import org.concord.orchestrator.ModuleCommand;
 import org.concord.orchestrator.ModuleStateChanged;
 import org.concord.orchestrator.OrchestratorTopics;
-import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.module.ModuleState;
 import org.concord.store.BarStore;
 import org.concord.store.SqliteDatabase;
@@ -53,11 +54,11 @@ class ServeOverRedisTest {
             BusMarketFeed remote = new BusMarketFeed(desk, deskData);
             remote.start();
 
-            RedisEventBus serverBus = RedisEventBus.open(redis.uri() + "?group=server&consumer=srv1&outbox=none");
-            ReplayFeed[] replay = new ReplayFeed[1];
-            try (serverBus; HeadlessServer server = new HeadlessServer(dir.resolve("server"), serverBus, ConfigFiles.preset("full"),
-                    dir.resolve("server/concord.yaml"), e -> replay[0] = e.startBundledReplay(ReplayFeed.MAX_SPEED, false))) {
-                assertThat(replay[0].awaitFinished(120, TimeUnit.SECONDS)).isTrue();
+            try (RedisEventBus serverBus = RedisEventBus.open(redis.uri() + "?group=server&consumer=srv1&outbox=none");
+                 ConcordEngine engine = new ConcordEngine(dir.resolve("server"));
+                 CoreSession server = CoreSession.start(engine, serverBus, SessionOptions.defaults(dir.resolve("server")).withPreset("full"), true, s -> { })) {
+                ReplayFeed replay = engine.startBundledReplay(ReplayFeed.MAX_SPEED, false);
+                assertThat(replay.awaitFinished(120, TimeUnit.SECONDS)).isTrue();
                 assertThat(server.orchestrator().awaitIdle(60, TimeUnit.SECONDS)).isTrue();
                 long made = server.orchestrator().decisions();
                 assertThat(made).isGreaterThan(9_000);
@@ -65,7 +66,7 @@ class ServeOverRedisTest {
                 assertThat(decisions).extracting(Decision::seq).doesNotHaveDuplicates().isSorted();
 
                 // bars: the desktop's own DataProvider now holds the server's 1m series
-                BarSeries serverBars = server.engine().data().bars(BundledData.BTCUSD, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 100_000, Direction.LATEST);
+                BarSeries serverBars = engine.data().bars(BundledData.BTCUSD, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 100_000, Direction.LATEST);
                 await(() -> deskData.bars(BundledData.BTCUSD, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 100_000, Direction.LATEST).size() == serverBars.size(),
                         "every 1m bar reaches the desktop");
                 BarSeries deskBars = deskData.bars(BundledData.BTCUSD, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 100_000, Direction.LATEST);
@@ -87,7 +88,7 @@ class ServeOverRedisTest {
 
     @Test
     void serveCommandRunsForItsDurationAndExitsCleanly() {
-        int rc = ConcordCli.execute("serve", "--data-dir", dir.resolve("cli").toString(), "--speed", "max", "--no-loop",
+        int rc = ConcordCli.execute("serve", "--data-dir", dir.resolve("cli").toString(), "--speed", "max",
                 "--preset", "minimal", "--duration", "2", "--status-every", "1");
         assertThat(rc).isZero();
         assertThat(ConcordCli.execute("serve", "--data-dir", dir.resolve("cli2").toString(), "--feed", "carrier-pigeon", "--duration", "1")).isEqualTo(1);
