@@ -211,9 +211,13 @@ class WorkstationFlowsTest {
 
     @Test
     @Order(6)
-    void annotationTabHostsThePlaceholder() throws Exception {
+    void annotationTabHostsTheWorkspaceOnTheSessionsData() throws Exception {
         robot.interact(() -> window().select("annotate"));
-        assertThat(robot.lookup("#annotation-placeholder").tryQuery()).isPresent();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#annotation-workspace").tryQuery().isPresent());
+        assertThat(robot.lookup("#annotation-placeholder").tryQuery()).isEmpty();
+        javafx.scene.layout.Pane panes = robot.lookup("#panes").queryAs(javafx.scene.layout.Pane.class);
+        assertThat(panes.getChildren()).hasSize(4); // 1s, 1m, 1h, 1d by default
+        Thread.sleep(1_500); // let the panes page in their first bars before the screenshot
         shot("annotate");
     }
 

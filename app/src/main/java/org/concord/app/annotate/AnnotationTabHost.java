@@ -9,14 +9,13 @@ import org.concord.app.session.DesktopSession;
 import java.util.function.Function;
 
 /**
- * Hosts the annotation workspace (annotate/) as the main window's "Annotate" tab. The workspace is a class in
- * annotate/ that produces a Node; the lead drops it in by replacing {@link #DEFAULT} (one line, e.g.
- * {@code session -> new AnnotationWorkspace(session.engine().data(), annotationService).node()}) or by calling
- * {@link #install} before the window opens. Until then the tab shows a placeholder.
+ * Hosts the annotation workspace (annotate/) as the main window's "Annotate" tab: the workspace is built on the FX
+ * thread from the session's {@link AnnotationServices} (opened off it) and closed with the session. {@link #install}
+ * replaces the factory (embedding, tests); {@link #placeholder} is what a session without annotation services shows.
  */
 public final class AnnotationTabHost {
     /** The factory used when none was installed: the placeholder. */
-    public static final Function<DesktopSession, Node> DEFAULT = AnnotationTabHost::placeholder;
+    public static final Function<DesktopSession, Node> DEFAULT = AnnotationTabHost::workspace;
     private static volatile Function<DesktopSession, Node> factory = DEFAULT;
 
     private AnnotationTabHost() {
@@ -33,6 +32,26 @@ public final class AnnotationTabHost {
     /** The tab's content for {@code session}. */
     public static Node create(DesktopSession session) {
         return factory.apply(session);
+    }
+
+    static Node workspace(DesktopSession session) {
+        AnnotationServices s = session.annotations();
+        if (s == null) {
+            return placeholder(session);
+        }
+        org.concord.annotate.AnnotationContext.Builder ctx = org.concord.annotate.AnnotationContext.builder(s.data(), s.annotations())
+                .overlays(s.overlays())
+                .author(System.getProperty("user.name", "trader"));
+        if (s.training() != null) {
+            ctx.training(sym -> sym.equals(s.training().config().symbol()) ? s.training() : null)
+                    .symbol(s.training().config().symbol());
+        }
+        if (s.patterns() != null) {
+            ctx.patterns(s.patterns());
+        }
+        org.concord.annotate.AnnotationWorkspace ws = new org.concord.annotate.AnnotationWorkspace(ctx.build());
+        session.closeWith(ws::close);
+        return ws.node();
     }
 
     static Node placeholder(DesktopSession session) {

@@ -128,6 +128,11 @@ public final class CoreSession implements AutoCloseable {
         return training;
     }
 
+    /** Where "save as pattern" from the annotation tab goes; null until the crash-pattern library is attached. */
+    public org.concord.annotation.PatternSink patterns() {
+        return null;
+    }
+
     public DeskPipeline pipeline() {
         return pipeline;
     }

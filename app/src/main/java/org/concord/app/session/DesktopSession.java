@@ -1,5 +1,6 @@
 package org.concord.app.session;
 
+import org.concord.app.annotate.AnnotationServices;
 import org.concord.app.feed.FeedController;
 import org.concord.bus.BusFactory;
 import org.concord.bus.EventBus;
@@ -29,15 +30,18 @@ public final class DesktopSession implements AutoCloseable {
     private final CoreSession core;
     private final BusMarketFeed remote;
     private final FeedController feed;
+    private final AnnotationServices annotations;
+    private final List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private DesktopSession(SessionOptions options, ConcordEngine engine, EventBus bus, CoreSession core, BusMarketFeed remote,
-                           FeedController feed) {
+                           FeedController feed, AnnotationServices annotations) {
         this.options = options;
         this.engine = engine;
         this.bus = bus;
         this.core = core;
         this.remote = remote;
         this.feed = feed;
+        this.annotations = annotations;
     }
 
     /** Opens the store, the bus and the core (or the remote bridge) and starts the replay; blocking: not on the FX thread. */
@@ -57,14 +61,15 @@ public final class DesktopSession implements AutoCloseable {
                 BusMarketFeed bridge = new BusMarketFeed(bus, engine.data());
                 bridge.start();
                 p.accept("remote mode: waiting for bars and decisions on " + options.busUri());
-                return new DesktopSession(options, engine, bus, null, bridge, feed);
+                return new DesktopSession(options, engine, bus, null, bridge, feed, AnnotationServices.open(engine, null, null));
             }
             CoreSession core = CoreSession.start(engine, bus, options, false, p);
             if (options.startFeed()) {
                 p.accept("starting the bundled replay");
                 feed.startReplay(options.replaySpeed(), options.replaySkipMillis());
             }
-            return new DesktopSession(options, engine, bus, core, null, feed);
+            p.accept("opening the annotation store");
+            return new DesktopSession(options, engine, bus, core, null, feed, AnnotationServices.open(engine, core.training(), core.patterns()));
         } catch (RuntimeException e) {
             if (bus != null) {
                 bus.close();
@@ -99,6 +104,16 @@ public final class DesktopSession implements AutoCloseable {
         return feed;
     }
 
+    /** The annotation tab's core services (both modes; training only in local mode). */
+    public AnnotationServices annotations() {
+        return annotations;
+    }
+
+    /** Closes {@code c} (a view's background work) before the session's own parts. */
+    public void closeWith(AutoCloseable c) {
+        closeWith.add(c);
+    }
+
     /** The module panel's safety-net poll (local: the orchestrator itself; remote: nothing, the bus heartbeat). */
     public Supplier<List<ModuleStatus>> modulePoll() {
         return core == null ? null : () -> core.orchestrator().modules();
@@ -106,6 +121,13 @@ public final class DesktopSession implements AutoCloseable {
 
     @Override
     public void close() {
+        for (AutoCloseable c : closeWith) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", c, e.toString());
+            }
+        }
         try {
             feed.close();
             if (core != null) {

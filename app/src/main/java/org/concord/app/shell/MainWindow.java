@@ -99,7 +99,7 @@ public final class MainWindow implements AutoCloseable {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("live", "Live", liveView(symbol, tf)), tab("modules", "Modules", modulesView.node()),
                 tab("training", "Training", trainingView.node()), tab("portfolio", "Portfolio & risk", portfolioView.node()),
-                tab("annotate", "Annotate", AnnotationTabHost.create(session)));
+                lazyTab("annotate", "Annotate", () -> AnnotationTabHost.create(session)));
         tabs.getTabs().stream().filter(t -> t.getId().equals(state.tab())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> remember(state.withTab(b.getId())));
 
@@ -226,6 +226,26 @@ public final class MainWindow implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** A tab whose content is built the first time it is shown (the annotation workspace starts its own loading then). */
+    private Tab lazyTab(String id, String title, java.util.function.Supplier<javafx.scene.Node> content) {
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        Tab t = tab(id, title, holder);
+        Runnable build = () -> {
+            if (holder.getChildren().isEmpty()) {
+                holder.getChildren().add(content.get());
+            }
+        };
+        t.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                build.run();
+            }
+        });
+        if (t.isSelected()) {
+            build.run();
+        }
+        return t;
     }
 
     public void select(String tabId) {
