@@ -1,0 +1,44 @@
+package org.concord.orchestrator;
+
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+
+/**
+ * The bars the decision thread has dispatched, per symbol and timeframe, newest {@code cap} kept: what a module
+ * (re-)enabled mid-run is warmed up with. Kept here rather than queried from the DataProvider because the decision
+ * thread must never wait on the DataProvider's lock: a feed thread holding it may itself be waiting for room in the
+ * decision queue. It also holds exactly what was dispatched (no bar the thread has not reached yet). Decision thread only.
+ */
+final class BarHistory {
+    private final int cap;
+    private final BarSeries[][] series;
+
+    BarHistory(java.util.List<Symbol> symbols, int cap) {
+        this.cap = cap;
+        this.series = new BarSeries[symbols.size()][Timeframe.all().length];
+        for (int s = 0; s < symbols.size(); s++) {
+            for (Timeframe tf : Timeframe.all()) {
+                series[s][tf.ordinal()] = new BarSeries(symbols.get(s), tf, 64);
+            }
+        }
+    }
+
+    void add(int symbol, LoopEvent e) {
+        BarSeries b = series[symbol][e.tf.ordinal()];
+        if (!b.isEmpty() && e.time <= b.lastTime()) {
+            return; // a correction of an older bar: history keeps what was dispatched first
+        }
+        b.append(e.time, e.open, e.high, e.low, e.close, e.volume);
+        if (b.size() >= 2 * cap) {
+            b.dropFirst(b.size() - cap); // amortized: one copy per cap bars
+        }
+    }
+
+    /** The newest {@code n} (at most {@code cap}) dispatched bars, oldest first (a copy). */
+    BarSeries last(int symbol, Timeframe tf, int n) {
+        BarSeries b = series[symbol][tf.ordinal()];
+        int k = Math.min(Math.min(n, cap), b.size());
+        return b.copyRange(b.size() - k, b.size());
+    }
+}

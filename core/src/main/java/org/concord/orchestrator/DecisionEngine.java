@@ -1,0 +1,395 @@
+package org.concord.orchestrator;
+
+import org.concord.data.DataProvider;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.config.FaultPolicy;
+import org.concord.orchestrator.config.OrchestratorConfig;
+import org.concord.orchestrator.module.ModuleState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * What happens to one event on the decision thread: dispatch to the modules that asked for it and, for a decision
+ * bar close, mature outcomes → build the state vector → collect predictions → fuse → publish → learning hooks.
+ * Every module/model call is guarded ({@link Guard}). The work on one event is resumable (phase + index) so that a
+ * fresh thread can finish it after the watchdog replaced a thread stuck in a hung module.
+ *
+ * <p>Single writer: everything here is touched only by the decision thread (or, in synchronous mode, by the caller
+ * under the loop's lock). Other threads talk to it through {@link #post} (commands applied between two events).
+ */
+final class DecisionEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionEngine.class);
+    private static final int P_DISPATCH = 0;
+    private static final int P_MATURE = 1;
+    private static final int P_FEATURES = 2;
+    private static final int P_PREDICT = 3;
+    private static final int P_MODELS = 4;
+    private static final int P_FUSE = 5;
+    private static final int P_PUBLISH = 6;
+    private static final int P_LEARN = 7;
+    private static final int P_DONE = 8;
+    private static final SourceSlot[] NONE = new SourceSlot[0];
+    /** Bars per symbol and timeframe kept for warm-ups (a module's warmupBars beyond it are cut to it). */
+    static final int HISTORY_BARS = 2_048;
+
+    final SourceRegistry registry;
+    final Guard guard;
+    private final OrchestratorConfig baseConfig;
+    private final DataProvider data;
+    private final Timeframe decisionTf;
+    private final Map<Symbol, Integer> symbolIndex = new HashMap<>();
+    private final DecisionFusion rule;
+    private final boolean adaptive;
+    final PerformanceTracker tracker;
+    private final Publisher publisher;
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final BarHistory history;
+    private final Map<Symbol, StateVector> lastStates = new ConcurrentHashMap<>();
+
+    // layout (rebuilt between events when a state changed)
+    private SourceSlot[] active = NONE;
+    private SourceSlot[] models = NONE;
+    private int[] offsets = new int[0];
+    private List<String> names = List.of();
+    private double[] stateBuf = new double[0];
+    private long layoutVersion;
+    private volatile boolean[] wanted;
+
+    // the event in flight (resumable)
+    private LoopEvent ev;
+    private int phase;
+    private int index;
+    private StateVector state;
+    private final List<Prediction> preds = new ArrayList<>();
+    private List<DecisionOutcome> outcomes = List.of();
+    private DecisionFusion.Fused fused;
+    private FusionResult result;
+    private volatile long seq;
+    private volatile long clock = Long.MIN_VALUE;
+
+    /** Where decisions and state changes go (listeners and the bus). */
+    interface Publisher {
+        void decision(Decision d);
+
+        void stateChanged(ModuleStateChanged change);
+    }
+
+    DecisionEngine(OrchestratorConfig config, DataProvider data, SourceRegistry registry, Publisher publisher) {
+        this.baseConfig = config;
+        this.data = data;
+        this.registry = registry;
+        this.publisher = publisher;
+        this.decisionTf = config.decisionTimeframe();
+        for (Symbol s : config.symbols()) {
+            symbolIndex.put(s, symbolIndex.size());
+        }
+        this.history = new BarHistory(config.symbols(), HISTORY_BARS);
+        this.wanted = new boolean[Timeframe.all().length];
+        this.wanted[decisionTf.ordinal()] = true;
+        OrchestratorConfig.Fusion f = config.fusion();
+        this.rule = new DecisionFusion(f.buyThreshold(), f.sellThreshold(), f.minConfidence());
+        this.adaptive = f.adaptiveWeights();
+        OrchestratorConfig.Performance p = config.performance();
+        this.tracker = new PerformanceTracker(p.halfLife(), p.minSamples(), p.decisionHorizonBars(), decisionTf.millis());
+        this.guard = new Guard(config.faults(), this);
+    }
+
+    void bindLoop(DecisionLoop loop) {
+        guard.bind(loop);
+    }
+
+    FaultPolicy faults() {
+        return baseConfig.faults();
+    }
+
+    long seq() {
+        return seq;
+    }
+
+    long clock() {
+        return clock;
+    }
+
+    StateVector lastState(Symbol s) {
+        return lastStates.get(s);
+    }
+
+    boolean isDecisionSymbol(Symbol s) {
+        return symbolIndex.containsKey(s);
+    }
+
+    /**
+     * Whether bar closes of {@code tf} are worth handing to the decision thread: the decision timeframe and the
+     * timeframes of every loaded module (RUNNING or not, so a re-enable finds its history). Read by feed threads.
+     */
+    boolean wantsTimeframe(Timeframe tf) {
+        return wanted[tf.ordinal()];
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** Queues {@code r} to run on the decision thread between two events. */
+    void post(Runnable r) {
+        commands.add(r);
+    }
+
+    void applyCommands() {
+        Runnable r;
+        while ((r = commands.poll()) != null) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.error("orchestrator command failed: {}", e.toString(), e);
+            }
+        }
+        if (registry.layoutDirty) {
+            rebuildLayout();
+        }
+    }
+
+    private void rebuildLayout() {
+        registry.layoutDirty = false;
+        List<SourceSlot> a = new ArrayList<>();
+        List<String> n = new ArrayList<>();
+        for (SourceSlot s : registry.moduleSlots()) {
+            if (s.state == ModuleState.RUNNING && s.module != null) {
+                a.add(s);
+            }
+        }
+        active = a.toArray(NONE);
+        offsets = new int[active.length];
+        int off = 0;
+        for (int i = 0; i < active.length; i++) {
+            offsets[i] = off;
+            off += active[i].featureCount;
+            n.addAll(active[i].featureNames);
+        }
+        names = List.copyOf(n);
+        stateBuf = new double[off];
+        List<SourceSlot> m = new ArrayList<>();
+        for (SourceSlot s : registry.modelSlots()) {
+            if (s.state == ModuleState.RUNNING) {
+                m.add(s);
+            }
+        }
+        models = m.toArray(NONE);
+        layoutVersion++;
+        boolean[] w = new boolean[Timeframe.all().length];
+        w[decisionTf.ordinal()] = true;
+        for (SourceSlot s : registry.moduleSlots()) {
+            if (s.module != null) {
+                for (int i = 0; i < w.length; i++) {
+                    w[i] |= s.timeframes[i];
+                }
+            }
+        }
+        wanted = w;
+    }
+
+    /** Replays the bars this thread already dispatched into a module that was just (re-)enabled. */
+    void warmUp(SourceSlot s) {
+        int n = s.module.warmupBars();
+        if (n <= 0) {
+            return;
+        }
+        List<BarSeries> series = new ArrayList<>();
+        for (Symbol sym : baseConfig.symbols()) {
+            int si = symbolIndex.get(sym);
+            for (Timeframe tf : Timeframe.all()) {
+                if (s.timeframes[tf.ordinal()]) {
+                    series.add(history.last(si, tf, n));
+                }
+            }
+        }
+        int[] pos = new int[series.size()];
+        while (true) {
+            int best = -1;
+            long bestClose = Long.MAX_VALUE;
+            for (int k = 0; k < series.size(); k++) {
+                BarSeries b = series.get(k);
+                if (pos[k] < b.size()) {
+                    long c = b.timeframe().closeTime(b.time(pos[k]));
+                    // closes of one instant: shortest timeframe first, then symbol order (as the DataProvider emits)
+                    if (c < bestClose || (c == bestClose && b.timeframe().ordinal() < series.get(best).timeframe().ordinal())) {
+                        best = k;
+                        bestClose = c;
+                    }
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            BarSeries b = series.get(best);
+            int i = pos[best]++;
+            s.module.onBarClose(b.symbol(), b.timeframe(), b.time(i), b.open(i), b.high(i), b.low(i), b.close(i), b.volume(i));
+        }
+    }
+
+    void changeState(SourceSlot s, ModuleState to, String reason) {
+        ModuleState from = s.state;
+        s.state = to;
+        s.reason = reason == null ? "" : reason;
+        registry.layoutDirty = true;
+        if (to == ModuleState.ERROR) {
+            LOG.warn("{} {} → ERROR: {}", s.kind == SourceSlot.Kind.MODULE ? "module" : "model", s.id, reason);
+        }
+        publisher.stateChanged(new ModuleStateChanged(s.id, from, to, s.reason, seq, clock));
+    }
+
+    /** The watchdog's verdict on a hung call (called on the watchdog thread while the decision thread is stuck). */
+    void markHung(SourceSlot s, long elapsedNanos) {
+        s.hung = true;
+        s.strikesTotal++;
+        changeState(s, ModuleState.ERROR, "hung: no return after " + elapsedNanos / 1_000_000 + " ms (hard limit "
+                + baseConfig.faults().hardLimitMillis() + " ms)");
+    }
+
+    // ---------------------------------------------------------------- events
+
+    void begin(LoopEvent e) {
+        if (e.kind == LoopEvent.BAR && e.tf == decisionTf) {
+            guard.eventStart(); // once per decision: an overrun is excused if a GC ran since the last decision
+        }
+        ev = e;
+        phase = P_DISPATCH;
+        index = 0;
+    }
+
+    /** Runs (or resumes) the event begun with {@link #begin}. */
+    void resume(LoopEvent e) {
+        if (e.kind == LoopEvent.TRADE || e.kind == LoopEvent.BOOK) {
+            dispatchMarket(e);
+            return;
+        }
+        Integer si = symbolIndex.get(e.symbol);
+        if (phase == P_DISPATCH) {
+            if (si != null && index == 0) {
+                history.add(si, e);
+            }
+            for (; index < active.length; index++) {
+                SourceSlot s = active[index];
+                if (s.timeframes[e.tf.ordinal()] && s.state == ModuleState.RUNNING) {
+                    guard.onBarClose(s, e);
+                }
+            }
+            if (si == null || e.tf != decisionTf) {
+                phase = P_DONE;
+                return;
+            }
+            phase = P_MATURE;
+        }
+        long closeTime = e.tf.closeTime(e.time);
+        if (phase == P_MATURE) {
+            clock = closeTime;
+            outcomes = tracker.onBarClose(e.symbol, closeTime, e.close);
+            Arrays.fill(stateBuf, 0.0);
+            preds.clear();
+            phase = P_FEATURES;
+            index = 0;
+        }
+        if (phase == P_FEATURES) {
+            for (; index < active.length; index++) {
+                SourceSlot s = active[index];
+                if (s.featureCount > 0 && s.state == ModuleState.RUNNING) {
+                    guard.features(s, e.symbol, stateBuf, offsets[index]);
+                }
+            }
+            state = new StateVector(layoutVersion, names, stateBuf);
+            lastStates.put(e.symbol, state);
+            phase = P_PREDICT;
+            index = 0;
+        }
+        if (phase == P_PREDICT) {
+            for (; index < active.length; index++) {
+                SourceSlot s = active[index];
+                if (s.state == ModuleState.RUNNING) {
+                    guard.predictions(s, e.symbol, preds);
+                }
+            }
+            phase = P_MODELS;
+            index = 0;
+        }
+        if (phase == P_MODELS) {
+            for (; index < models.length; index++) {
+                SourceSlot s = models[index];
+                if (s.state == ModuleState.RUNNING) {
+                    guard.predict(s, e.symbol, closeTime, state, preds);
+                }
+            }
+            phase = P_FUSE;
+        }
+        if (phase == P_FUSE) {
+            fused = rule.fuse(preds, this::weight);
+            result = fused.result();
+            for (SourceSlot s : active) {
+                if (s.fusion != null && s.state == ModuleState.RUNNING) {
+                    FusionResult r = guard.fuse(s, e.symbol, closeTime, preds, fused.result());
+                    if (r != null) {
+                        result = r;
+                    }
+                    break; // the first fusion module in configuration order fuses
+                }
+            }
+            phase = P_PUBLISH;
+        }
+        if (phase == P_PUBLISH) {
+            Decision d = new Decision(seq + 1, e.symbol, decisionTf, closeTime, e.close, result.action(), result.score(),
+                    result.confidence(), result.fusion(), fused.contributions());
+            seq = d.seq();
+            tracker.record(d, List.copyOf(preds));
+            publisher.decision(d);
+            phase = P_LEARN;
+            index = 0;
+        }
+        if (phase == P_LEARN) {
+            for (; index < active.length; index++) {
+                SourceSlot s = active[index];
+                if (s.fusion != null && s.state == ModuleState.RUNNING) {
+                    for (DecisionOutcome o : outcomes) {
+                        guard.learn(s, o);
+                    }
+                }
+            }
+            phase = P_DONE;
+        }
+    }
+
+    private double weight(String sourceId) {
+        SourceSlot s = registry.slot(sourceId);
+        if (s == null) {
+            return 0;
+        }
+        return adaptive ? s.weight * tracker.weightFactor(sourceId) : s.weight;
+    }
+
+    private void dispatchMarket(LoopEvent e) {
+        for (; index < active.length; index++) {
+            SourceSlot s = active[index];
+            if (s.state == ModuleState.RUNNING) {
+                if (e.kind == LoopEvent.TRADE) {
+                    if (s.wantsTrades) {
+                        guard.onTrade(s, e);
+                    }
+                } else if (s.wantsBooks) {
+                    guard.onBook(s, e);
+                }
+            }
+        }
+    }
+
+    /** Convenience for synchronous callers: begin and run an event. */
+    void handle(LoopEvent e) {
+        begin(e);
+        resume(e);
+    }
+}

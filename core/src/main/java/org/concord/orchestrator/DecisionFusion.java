@@ -1,0 +1,111 @@
+package org.concord.orchestrator;
+
+import org.concord.model.Action;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The weighted rule that turns source predictions into one action.
+ *
+ * <p>Each source votes once per decision (its first prediction for the decision's symbol): {@code vote = sign(action)
+ * × weight × confidence}, where HOLD votes 0 but still counts its weight, so a confident HOLD dilutes the others.
+ * Sources with weight 0 or a confidence below {@code minConfidence} do not vote at all. Then
+ * {@code score = Σ vote / Σ weight} (in [-1, 1]); BUY when {@code score >= buyThreshold}, SELL when
+ * {@code score <= -sellThreshold}, else HOLD; {@code confidence = |score|}. With no voter the decision is HOLD 0.
+ */
+public final class DecisionFusion {
+    public static final String RULE = "rule";
+
+    private final double buyThreshold;
+    private final double sellThreshold;
+    private final double minConfidence;
+
+    /** The rule's result plus who contributed how much. */
+    public record Fused(FusionResult result, List<Contribution> contributions) {
+    }
+
+    /** Effective weight of a source, looked up per vote. */
+    @FunctionalInterface
+    public interface Weights {
+        double weight(String sourceId);
+    }
+
+    public DecisionFusion(double buyThreshold, double sellThreshold, double minConfidence) {
+        if (!(buyThreshold > 0 && buyThreshold <= 1) || !(sellThreshold > 0 && sellThreshold <= 1)) {
+            throw new IllegalArgumentException("thresholds must be in (0, 1], got buy=" + buyThreshold + " sell=" + sellThreshold);
+        }
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("minConfidence must be in [0, 1], got " + minConfidence);
+        }
+        this.buyThreshold = buyThreshold;
+        this.sellThreshold = sellThreshold;
+        this.minConfidence = minConfidence;
+    }
+
+    public Fused fuse(List<Prediction> predictions, Weights weights) {
+        double totalWeight = 0;
+        double sumVote = 0;
+        double sumAbs = 0;
+        int n = predictions.size();
+        double[] w = new double[n];
+        double[] votes = new double[n];
+        boolean[] counted = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Prediction p = predictions.get(i);
+            if (firstOfSource(predictions, i) && p.confidence() >= minConfidence) {
+                double wi = weights.weight(p.sourceId());
+                if (wi > 0 && Double.isFinite(wi)) {
+                    counted[i] = true;
+                    w[i] = wi;
+                    votes[i] = p.action().sign() * wi * p.confidence();
+                    totalWeight += wi;
+                    sumVote += votes[i];
+                    sumAbs += Math.abs(votes[i]);
+                }
+            }
+        }
+        double score = totalWeight == 0 ? 0.0 : clamp(sumVote / totalWeight);
+        Action action = score >= buyThreshold ? Action.BUY : score <= -sellThreshold ? Action.SELL : Action.HOLD;
+        List<Contribution> contributions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (counted[i]) {
+                Prediction p = predictions.get(i);
+                contributions.add(new Contribution(p.sourceId(), p.action(), p.confidence(), w[i], votes[i],
+                        sumAbs == 0 ? 0.0 : Math.abs(votes[i]) / sumAbs));
+            }
+        }
+        return new Fused(new FusionResult(action, score, Math.abs(score), RULE), contributions);
+    }
+
+    /** The action a signed score maps to under this rule's thresholds. */
+    public Action actionFor(double score) {
+        return score >= buyThreshold ? Action.BUY : score <= -sellThreshold ? Action.SELL : Action.HOLD;
+    }
+
+    private static boolean firstOfSource(List<Prediction> predictions, int i) {
+        String id = predictions.get(i).sourceId();
+        for (int j = 0; j < i; j++) {
+            if (predictions.get(j).sourceId().equals(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double clamp(double s) {
+        return Math.max(-1.0, Math.min(1.0, s));
+    }
+
+    public double buyThreshold() {
+        return buyThreshold;
+    }
+
+    public double sellThreshold() {
+        return sellThreshold;
+    }
+
+    public double minConfidence() {
+        return minConfidence;
+    }
+}

@@ -1,0 +1,261 @@
+package org.concord.orchestrator;
+
+import org.concord.model.Symbol;
+import org.concord.orchestrator.config.FaultPolicy;
+import org.concord.orchestrator.module.ModuleState;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fault isolation around every call into a module or model: times it, catches what it throws, checks its output,
+ * counts strikes and puts the source in ERROR when {@link FaultPolicy} says so. A faulty call's output is dropped
+ * (the decision goes on without it); a correct call that overran its budget is used but counts a strike, so the
+ * decisions of a run do not depend on timing unless a source is actually put aside.
+ */
+final class Guard {
+    private final FaultPolicy policy;
+    private final long budgetNanos;
+    private final DecisionEngine engine;
+    private DecisionLoop loop;
+    private final java.lang.management.GarbageCollectorMXBean[] gcs =
+            java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().toArray(new java.lang.management.GarbageCollectorMXBean[0]);
+    private long gcAtEventStart;
+
+    /** Learning hooks may wait for a background training to finish: they get this many times the hard limit. */
+    static final int LEARN_LIMIT_FACTOR = 30;
+
+    Guard(FaultPolicy policy, DecisionEngine engine) {
+        this.policy = policy;
+        this.budgetNanos = policy.budgetMicros() * 1_000L;
+        this.engine = engine;
+    }
+
+    void bind(DecisionLoop l) {
+        this.loop = l;
+    }
+
+    /** Called at each decision's start (≈75 ns): lets an overrun caused by a GC pause be told from a slow module. */
+    void eventStart() {
+        gcAtEventStart = gcCount();
+    }
+
+    private long gcCount() {
+        long n = 0;
+        for (java.lang.management.GarbageCollectorMXBean g : gcs) {
+            n += g.getCollectionCount();
+        }
+        return n;
+    }
+
+    void onBarClose(SourceSlot s, LoopEvent e) {
+        long t0 = System.nanoTime();
+        long id = loop.enter(s, t0);
+        Throwable err = null;
+        try {
+            s.module.onBarClose(e.symbol, e.tf, e.time, e.open, e.high, e.low, e.close, e.volume);
+        } catch (Throwable t) {
+            err = t;
+        }
+        loop.exit(id);
+        done(s, "onBarClose", System.nanoTime() - t0, err);
+    }
+
+    void onTrade(SourceSlot s, LoopEvent e) {
+        long t0 = System.nanoTime();
+        long id = loop.enter(s, t0);
+        Throwable err = null;
+        try {
+            s.module.onTrade(e.symbol, e.time, e.close, e.volume, e.buyerMaker);
+        } catch (Throwable t) {
+            err = t;
+        }
+        loop.exit(id);
+        done(s, "onTrade", System.nanoTime() - t0, err);
+    }
+
+    void onBook(SourceSlot s, LoopEvent e) {
+        long t0 = System.nanoTime();
+        long id = loop.enter(s, t0);
+        Throwable err = null;
+        try {
+            s.module.onBook(e.book);
+        } catch (Throwable t) {
+            err = t;
+        }
+        loop.exit(id);
+        done(s, "onBook", System.nanoTime() - t0, err);
+    }
+
+    /** Copies the module's features into {@code dst} at {@code off}; leaves zeros when the call faults. */
+    void features(SourceSlot s, Symbol symbol, double[] dst, int off) {
+        long t0 = System.nanoTime();
+        long id = loop.enter(s, t0);
+        Throwable err = null;
+        double[] out = null;
+        try {
+            out = s.module.features(symbol);
+        } catch (Throwable t) {
+            err = t;
+        }
+        loop.exit(id);
+        String bad = null;
+        if (err == null) {
+            if (out == null || out.length != s.featureCount) {
+                bad = "features() returned " + (out == null ? "null" : out.length + " values") + ", expected " + s.featureCount;
+            } else {
+                for (int i = 0; i < out.length; i++) {
+                    if (!Double.isFinite(out[i])) {
+                        bad = "non-finite feature " + s.featureNames.get(i) + " = " + out[i];
+                        break;
+                    }
+                }
+            }
+        }
+        if (err == null && bad == null) {
+            System.arraycopy(out, 0, dst, off, out.length);
+        }
+        if (done(s, "features", System.nanoTime() - t0, err, bad) && err == null && bad == null) {
+            s.lastOutput = s.featureCount + " features";
+        }
+    }
+
+    void predictions(SourceSlot s, Symbol symbol, List<Prediction> into) {
+        long t0 = System.nanoTime();
+        long id = loop.enter(s, t0);
+        Throwable err = null;
+        List<Prediction> out = null;
+        try {
+            out = s.module.predictions(symbol);
+        } catch (Throwable t) {
+            err = t;
+        }
+        loop.exit(id);
+        String bad = err == null ? checkPredictions(s, symbol, out) : null;
+        done(s, "predictions", System.nanoTime() - t0, err, bad);
+        if (err == null && bad == null && !out.isEmpty()) {
+            into.addAll(out);
+            Prediction p = out.get(0);
+            s.lastOutput = p.action() + " " + String.format(Locale.ROOT, "%.2f", p.confidence());
+        }
+    }
+
+    void predict(SourceSlot s, Symbol symbol, long time, StateVector state, List<Prediction> into) {
+        long t0 = System.nanoTime();
+        long id = loop.enter(s, t0);
+        Throwable err = null;
+        Prediction p = null;
+        try {
+            p = s.model.predict(symbol, time, state);
+        } catch (Throwable t) {
+            err = t;
+        }
+        loop.exit(id);
+        String bad = err == null && p != null ? checkPredictions(s, symbol, List.of(p)) : null;
+        done(s, "predict", System.nanoTime() - t0, err, bad);
+        if (err == null && bad == null && p != null) {
+            into.add(p);
+            s.lastOutput = p.action() + " " + String.format(Locale.ROOT, "%.2f", p.confidence());
+        }
+    }
+
+    FusionResult fuse(SourceSlot s, Symbol symbol, long time, List<Prediction> preds, FusionResult rule) {
+        long t0 = System.nanoTime();
+        long id = loop.enter(s, t0);
+        Throwable err = null;
+        FusionResult r = null;
+        try {
+            r = s.fusion.fuse(symbol, time, List.copyOf(preds), rule);
+        } catch (Throwable t) {
+            err = t;
+        }
+        loop.exit(id);
+        done(s, "fuse", System.nanoTime() - t0, err);
+        return err == null ? r : null;
+    }
+
+    /** Learning hooks run after the decision was published: timed and fault-checked, not held to the budget. */
+    void learn(SourceSlot s, DecisionOutcome o) {
+        long t0 = System.nanoTime();
+        long id = loop.enter(s, t0, loop.hardLimitNanos() * LEARN_LIMIT_FACTOR);
+        Throwable err = null;
+        try {
+            s.fusion.onOutcome(o);
+        } catch (Throwable t) {
+            err = t;
+        }
+        loop.exit(id);
+        long dt = System.nanoTime() - t0;
+        if (err != null) {
+            strike(s, "onOutcome threw " + err);
+        } else if (dt > loop.hardLimitNanos() * LEARN_LIMIT_FACTOR) {
+            hung(s, "onOutcome", dt);
+        }
+    }
+
+    private static String checkPredictions(SourceSlot s, Symbol symbol, List<Prediction> out) {
+        if (out == null) {
+            return "predictions() returned null";
+        }
+        for (Prediction p : out) {
+            if (p == null) {
+                return "predictions() returned a null element";
+            }
+            if (!p.symbol().equals(symbol)) {
+                return "prediction for " + p.symbol() + " when asked for " + symbol;
+            }
+            if (!p.sourceId().equals(s.id)) {
+                return "prediction signed '" + p.sourceId() + "' instead of '" + s.id + "'";
+            }
+        }
+        return null;
+    }
+
+    private boolean done(SourceSlot s, String what, long nanos, Throwable err) {
+        return done(s, what, nanos, err, null);
+    }
+
+    /** Records the call; returns true when it was clean (no strike). */
+    private boolean done(SourceSlot s, String what, long nanos, Throwable err, String bad) {
+        s.recordCall(nanos);
+        if (err != null) {
+            strike(s, what + " threw " + err);
+            return false;
+        }
+        if (bad != null) {
+            strike(s, bad);
+            return false;
+        }
+        if (nanos > loop.hardLimitNanos()) {
+            hung(s, what, nanos);
+            return false;
+        }
+        if (nanos > budgetNanos && s.callsSinceEnable > policy.warmupCalls()) {
+            if (gcCount() != gcAtEventStart) {
+                s.stalls++; // a GC pause stopped the thread since the decision began: not the module's doing
+                return true;
+            }
+            strike(s, String.format(Locale.ROOT, "%s over budget: %.0f µs > %d µs", what, nanos / 1e3, policy.budgetMicros()));
+            return false;
+        }
+        return true;
+    }
+
+    private void strike(SourceSlot s, String reason) {
+        if (s.state != ModuleState.RUNNING) {
+            return;
+        }
+        if (s.strike(policy, engine.seq())) {
+            engine.changeState(s, ModuleState.ERROR, reason + " (" + policy.maxStrikes() + " strikes within "
+                    + policy.strikeWindow() + " decisions)");
+        }
+    }
+
+    private void hung(SourceSlot s, String what, long nanos) {
+        if (s.state == ModuleState.RUNNING) {
+            s.strikesTotal++;
+            engine.changeState(s, ModuleState.ERROR, what + " hung: returned after " + nanos / 1_000_000 + " ms (hard limit "
+                    + policy.hardLimitMillis() + " ms)");
+        }
+    }
+}

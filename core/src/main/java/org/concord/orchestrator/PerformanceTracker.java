@@ -1,0 +1,162 @@
+package org.concord.orchestrator;
+
+import org.concord.model.Symbol;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores every source (and the fused decision itself, as {@value #DECISION_SOURCE}) on matured outcomes.
+ *
+ * <p>A prediction made at a decision bar closing at {@code t} with horizon {@code h} bars matures at the first
+ * decision bar of the same symbol that closes at or after {@code t + h × timeframe}; its outcome is that bar's
+ * close against the decision bar's close. So nothing is scored with data it could not have had at that time.
+ * Directional predictions score a hit when {@code sign × return > 0} and add {@code sign × return × confidence} to
+ * the P&amp;L; HOLDs are counted, not scored. Running figures are exponentially weighted with a half-life given in
+ * predictions. When adaptive weights are on, a source's base weight is multiplied by
+ * {@code clamp(2 × ewHitRate, minFactor, maxFactor)} once it has {@code minSamples} scored predictions.
+ *
+ * <p>Single writer (the decision thread); {@link #snapshot()} is safe from any thread.
+ */
+public final class PerformanceTracker {
+    public static final String DECISION_SOURCE = "decision";
+    static final double MIN_FACTOR = 0.25;
+    static final double MAX_FACTOR = 2.0;
+
+    private final double alpha;
+    private final int minSamples;
+    private final int decisionHorizonBars;
+    private final long barMillis;
+    private final Map<String, Score> scores = new LinkedHashMap<>();
+    private final Map<Symbol, List<Pending>> pending = new HashMap<>();
+    private volatile Map<String, SourcePerformance> snapshot = Map.of();
+
+    private record Pending(long maturity, double entry, Prediction prediction, Decision decision, List<Prediction> inputs) {
+    }
+
+    private static final class Score {
+        long scored;
+        long holds;
+        long hits;
+        double ewHit = 0.5;
+        double pnl;
+        double ewPnl;
+    }
+
+    /**
+     * @param halfLife            half-life of the exponential weighting, in scored predictions (&gt;= 1)
+     * @param minSamples          scored predictions before adaptive weighting changes a weight
+     * @param decisionHorizonBars horizon of the fused decision's own outcome (what learning sources get)
+     * @param barMillis           the decision timeframe's length
+     */
+    public PerformanceTracker(double halfLife, int minSamples, int decisionHorizonBars, long barMillis) {
+        if (!(halfLife >= 1) || minSamples < 1 || decisionHorizonBars < 1 || barMillis < 1) {
+            throw new IllegalArgumentException("halfLife >= 1, minSamples >= 1, decisionHorizonBars >= 1 required; got "
+                    + halfLife + ", " + minSamples + ", " + decisionHorizonBars);
+        }
+        this.alpha = 1 - Math.pow(0.5, 1 / halfLife);
+        this.minSamples = minSamples;
+        this.decisionHorizonBars = decisionHorizonBars;
+        this.barMillis = barMillis;
+    }
+
+    /** Records what was predicted and decided at a decision bar (the decision's price is the entry). */
+    public void record(Decision decision, List<Prediction> predictions) {
+        List<Pending> list = pending.computeIfAbsent(decision.symbol(), s -> new ArrayList<>());
+        for (Prediction p : predictions) {
+            list.add(new Pending(decision.time() + p.horizonBars() * barMillis, decision.price(), p, null, null));
+        }
+        list.add(new Pending(decision.time() + decisionHorizonBars * barMillis, decision.price(), null, decision, predictions));
+    }
+
+    /**
+     * A decision bar of {@code symbol} closed at {@code closeTime} with {@code close}: matures everything due.
+     *
+     * @return the fused decisions that matured, oldest first (empty list when none)
+     */
+    public List<DecisionOutcome> onBarClose(Symbol symbol, long closeTime, double close) {
+        List<Pending> list = pending.get(symbol);
+        if (list == null || list.isEmpty()) {
+            return List.of();
+        }
+        List<DecisionOutcome> outcomes = null;
+        boolean changed = false;
+        int keep = 0;
+        for (int i = 0; i < list.size(); i++) {
+            Pending p = list.get(i);
+            if (p.maturity > closeTime) {
+                list.set(keep++, p);
+                continue;
+            }
+            double r = close / p.entry - 1;
+            if (p.prediction != null) {
+                score(p.prediction.sourceId(), p.prediction.action().sign(), p.prediction.confidence(), r);
+            } else {
+                score(DECISION_SOURCE, p.decision.action().sign(), p.decision.confidence(), r);
+                if (outcomes == null) {
+                    outcomes = new ArrayList<>(2);
+                }
+                outcomes.add(new DecisionOutcome(p.decision, p.inputs, closeTime, close, r));
+            }
+            changed = true;
+        }
+        list.subList(keep, list.size()).clear();
+        if (changed) {
+            publishSnapshot();
+        }
+        return outcomes == null ? List.of() : outcomes;
+    }
+
+    private void score(String sourceId, int sign, double confidence, double r) {
+        Score s = scores.computeIfAbsent(sourceId, k -> new Score());
+        if (sign == 0) {
+            s.holds++;
+            return;
+        }
+        double hit = sign * r > 0 ? 1.0 : 0.0;
+        double pnl = sign * r * confidence;
+        s.scored++;
+        s.hits += (long) hit;
+        s.pnl += pnl;
+        s.ewHit += alpha * (hit - s.ewHit);
+        s.ewPnl += alpha * (pnl - s.ewPnl);
+    }
+
+    /** The factor adaptive weighting applies to {@code sourceId}'s base weight. */
+    public double weightFactor(String sourceId) {
+        Score s = scores.get(sourceId);
+        return s == null ? 1.0 : factor(s);
+    }
+
+    private double factor(Score s) {
+        if (s.scored < minSamples) {
+            return 1.0;
+        }
+        return Math.max(MIN_FACTOR, Math.min(MAX_FACTOR, 2 * s.ewHit));
+    }
+
+    /** Predictions waiting to mature, all symbols. */
+    public int pendingCount() {
+        int n = 0;
+        for (List<Pending> l : pending.values()) {
+            n += l.size();
+        }
+        return n;
+    }
+
+    private void publishSnapshot() {
+        Map<String, SourcePerformance> m = new LinkedHashMap<>();
+        scores.forEach((id, s) -> m.put(id, new SourcePerformance(id, s.scored, s.holds, s.hits,
+                s.scored == 0 ? 0.5 : (double) s.hits / s.scored, s.ewHit, s.pnl, s.ewPnl, factor(s))));
+        snapshot = Collections.unmodifiableMap(m);
+    }
+
+    /** Latest scores by source id (safe from any thread). */
+    public Map<String, SourcePerformance> snapshot() {
+        return snapshot;
+    }
+}

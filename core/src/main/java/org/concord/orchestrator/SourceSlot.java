@@ -1,0 +1,136 @@
+package org.concord.orchestrator;
+
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.config.FaultPolicy;
+import org.concord.orchestrator.module.FusionModule;
+import org.concord.orchestrator.module.ModuleState;
+import org.concord.orchestrator.module.OrchestratorModule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The orchestrator's record of one source (a module or a model): state, weight, the instance, its stats and its
+ * strikes. Owned by the decision thread; the fields the UI reads are volatile.
+ */
+final class SourceSlot {
+    enum Kind { MODULE, MODEL }
+
+    final String id;
+    final Kind kind;
+    final Supplier<OrchestratorModule> factory;
+    final String description;
+    volatile ModuleState state;
+    volatile String reason = "";
+    volatile double weight;
+    volatile boolean enabledInConfig;
+    OrchestratorModule module;
+    FusionModule fusion;
+    Model model;
+    volatile String version = "";
+
+    // what the module asked for (set when loaded)
+    final boolean[] timeframes = new boolean[Timeframe.all().length];
+    boolean wantsTrades;
+    boolean wantsBooks;
+    List<String> featureNames = List.of();
+    int featureCount;
+
+    // stats
+    volatile long calls;
+    volatile long strikesTotal;
+    /** overruns excused because a GC pause ran during the event */
+    volatile long stalls;
+    volatile long lastNanos;
+    volatile String lastOutput = "";
+    final LatencyHistogram latency = new LatencyHistogram();
+    long callsSinceEnable;
+    private long[] strikeCalls = new long[0];
+    private int strikeHead;
+    boolean hung;
+
+    SourceSlot(String id, Kind kind, Supplier<OrchestratorModule> factory, String description, ModuleState state, double weight) {
+        this.id = id;
+        this.kind = kind;
+        this.factory = factory;
+        this.description = description == null ? "" : description;
+        this.state = state;
+        this.weight = weight;
+    }
+
+    static SourceSlot model(Model m, double weight) {
+        SourceSlot s = new SourceSlot(m.id(), Kind.MODEL, null, "model " + m.id(), ModuleState.RUNNING, weight);
+        s.model = m;
+        s.version = m.version() == null ? "" : m.version();
+        s.enabledInConfig = true;
+        return s;
+    }
+
+    /** Takes a freshly initialized module instance and reads what it asks for. */
+    void attach(OrchestratorModule m) {
+        module = m;
+        fusion = m instanceof FusionModule f ? f : null;
+        java.util.Arrays.fill(timeframes, false);
+        for (Timeframe tf : m.timeframes()) {
+            timeframes[tf.ordinal()] = true;
+        }
+        wantsTrades = overrides(m, "onTrade", org.concord.model.Symbol.class, long.class, double.class, double.class, boolean.class);
+        wantsBooks = overrides(m, "onBook", org.concord.model.OrderBookSnapshot.class);
+        List<String> names = new ArrayList<>();
+        for (String f : m.featureNames()) {
+            names.add(id + "." + f);
+        }
+        featureNames = List.copyOf(names);
+        featureCount = names.size();
+    }
+
+    /** A module that does not override a hook is not called for it (a trade costs nothing to a bar-only module). */
+    private static boolean overrides(OrchestratorModule m, String name, Class<?>... params) {
+        try {
+            return m.getClass().getMethod(name, params).getDeclaringClass() != OrchestratorModule.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
+    }
+
+    /** Clears strikes and latency (a load or re-enable starts a fresh record). */
+    void resetFaults(FaultPolicy p) {
+        strikeCalls = new long[p.maxStrikes()];
+        java.util.Arrays.fill(strikeCalls, Long.MIN_VALUE);
+        strikeHead = 0;
+        callsSinceEnable = 0;
+        latency.clear();
+        hung = false;
+    }
+
+    void recordCall(long nanos) {
+        calls++;
+        callsSinceEnable++;
+        lastNanos = nanos;
+        latency.record(nanos);
+    }
+
+    /**
+     * Counts a strike at decision {@code seq}.
+     *
+     * @return true when this strike reaches {@code maxStrikes} within {@code strikeWindow} decisions
+     */
+    boolean strike(FaultPolicy p, long seq) {
+        strikesTotal++;
+        if (strikeCalls.length != p.maxStrikes()) {
+            resetFaults(p);
+        }
+        strikeCalls[strikeHead] = seq;
+        strikeHead = (strikeHead + 1) % strikeCalls.length;
+        // the ring holds the decision numbers of the last maxStrikes strikes; the entry at head is the oldest of them
+        long oldestOfLast = strikeCalls[strikeHead];
+        return oldestOfLast != Long.MIN_VALUE && seq - oldestOfLast < p.strikeWindow();
+    }
+
+    ModuleStatus status() {
+        return new ModuleStatus(id, kind == Kind.MODULE ? "module" : "model", version, description, state, reason,
+                enabledInConfig, weight, calls, strikesTotal, lastNanos / 1000.0, latency.percentile(99) / 1000.0,
+                lastOutput, featureNames);
+    }
+}

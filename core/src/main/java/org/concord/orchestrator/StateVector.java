@@ -1,0 +1,56 @@
+package org.concord.orchestrator;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The feature vector a model sees at a decision: the features of the RUNNING modules, module by module in the
+ * configuration's order, each module's features in its own declared order, named {@code moduleId.feature}.
+ * The layout changes only when a module is enabled, disabled or fails; {@link #layoutVersion()} says which.
+ * Immutable (values are copied in).
+ */
+public final class StateVector {
+    private final long layoutVersion;
+    private final List<String> names;
+    private final double[] values;
+
+    public StateVector(long layoutVersion, List<String> names, double[] values) {
+        if (names == null || values == null || names.size() != values.length) {
+            throw new IllegalArgumentException("names and values must have the same length");
+        }
+        this.layoutVersion = layoutVersion;
+        this.names = List.copyOf(names);
+        this.values = values.clone();
+    }
+
+    public long layoutVersion() {
+        return layoutVersion;
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    public double get(int i) {
+        return values[i];
+    }
+
+    /** Value of {@code moduleId.feature}, or NaN when that feature is not in this layout. */
+    public double get(String name) {
+        int i = names.indexOf(name);
+        return i < 0 ? Double.NaN : values[i];
+    }
+
+    public double[] toArray() {
+        return values.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "StateVector[v" + layoutVersion + " " + names.size() + " features " + Arrays.toString(values) + "]";
+    }
+}

@@ -1,0 +1,368 @@
+package org.concord.orchestrator;
+
+import org.concord.bus.EventBus;
+import org.concord.data.BarListener;
+import org.concord.data.DataProvider;
+import org.concord.data.Subscription;
+import org.concord.engine.ConcordEngine;
+import org.concord.model.OrderBookSnapshot;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.config.OrchestratorConfig;
+import org.concord.orchestrator.module.ModuleCatalog;
+import org.concord.orchestrator.module.ModuleContext;
+import org.concord.orchestrator.module.OrchestratorModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The orchestrator: a registry of modules and models with weights, decision fusion, decision callbacks, performance
+ * tracking, state building and live module toggling, all driven by one decision thread.
+ *
+ * <pre>{@code
+ * TradingOrchestrator orch = TradingOrchestrator.on(engine, ConfigFiles.load(path), bus, path);
+ * orch.onDecision(d -> ...);
+ * orch.start();                       // loads the enabled modules, subscribes to the DataProvider
+ * orch.disable("pivots").join();      // from any thread; applies between two decisions, persisted to path
+ * }</pre>
+ *
+ * <p>Same input and configuration give the same decisions: decisions depend only on event data (the decision clock
+ * is data time), the sources run in configuration order, and the only timing-dependent rule — a source put aside
+ * after overrunning its budget — is reported as a state change when it happens.
+ */
+public final class TradingOrchestrator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingOrchestrator.class);
+
+    private final OrchestratorConfig initialConfig;
+    private final DataProvider data;
+    private final EventBus bus;
+    private final DecisionEngine engine;
+    private final DecisionLoop loop;
+    private final ModuleControl control;
+    private final List<Consumer<Decision>> decisionListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ModuleStateChanged>> stateListeners = new CopyOnWriteArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private volatile boolean started;
+    private volatile boolean closed;
+    private long lastReportSeq;
+
+    private TradingOrchestrator(Builder b) {
+        this.initialConfig = b.config;
+        this.data = b.data;
+        this.bus = b.bus;
+        SourceRegistry registry = new SourceRegistry();
+        this.engine = new DecisionEngine(b.config, b.data, registry, new DecisionEngine.Publisher() {
+            @Override
+            public void decision(Decision d) {
+                publishDecision(d);
+            }
+
+            @Override
+            public void stateChanged(ModuleStateChanged c) {
+                publishState(c);
+            }
+        });
+        this.loop = new DecisionLoop(engine, b.config.synchronous(), b.config.queueCapacity(), b.config.faults().hardLimitMillis());
+        engine.bindLoop(loop);
+        Map<Class<?>, Object> services = Map.copyOf(b.services);
+        ModuleContext.Services lookup = new ModuleContext.Services() {
+            @Override
+            public <T> Optional<T> get(Class<T> type) {
+                return Optional.ofNullable(type.cast(services.get(type)));
+            }
+        };
+        this.control = new ModuleControl(b.config, engine, registry, b.catalog, b.data, lookup, b.configFile);
+        control.wakeWith(loop::wake);
+    }
+
+    public static Builder builder(OrchestratorConfig config) {
+        return new Builder(config);
+    }
+
+    /** An orchestrator over an engine's DataProvider, with the classpath's modules; not started yet. */
+    public static TradingOrchestrator on(ConcordEngine engine, OrchestratorConfig config, EventBus bus, Path configFile) {
+        if (engine == null) {
+            throw new IllegalArgumentException("engine is required");
+        }
+        return builder(config).data(engine.data()).bus(bus).configFile(configFile).build();
+    }
+
+    /** Builds an orchestrator. Only the configuration is required. */
+    public static final class Builder {
+        private final OrchestratorConfig config;
+        private DataProvider data;
+        private EventBus bus;
+        private Path configFile;
+        private ModuleCatalog catalog = ModuleCatalog.fromClasspath();
+        private final Map<Class<?>, Object> services = new HashMap<>();
+
+        private Builder(OrchestratorConfig config) {
+            if (config == null) {
+                throw new IllegalArgumentException("config is required");
+            }
+            this.config = config;
+        }
+
+        /** The DataProvider to subscribe to (bar closes, and trades/books when the config feeds them). */
+        public Builder data(DataProvider d) {
+            this.data = d;
+            return this;
+        }
+
+        /** Where decisions, state changes and status reports are published and commands are read. */
+        public Builder bus(EventBus b) {
+            this.bus = b;
+            return this;
+        }
+
+        /** The concord.yaml that toggles are persisted to (none: toggles live in memory only). */
+        public Builder configFile(Path p) {
+            this.configFile = p;
+            return this;
+        }
+
+        public Builder catalog(ModuleCatalog c) {
+            if (c == null) {
+                throw new IllegalArgumentException("catalog is null");
+            }
+            this.catalog = c;
+            return this;
+        }
+
+        /** Adds a module by hand (tests, embedding); it wins over a ServiceLoader module with the same id. */
+        public Builder module(String id, Supplier<OrchestratorModule> factory) {
+            catalog.with(id, "", factory);
+            return this;
+        }
+
+        public <T> Builder service(Class<T> type, T service) {
+            if (type == null || service == null) {
+                throw new IllegalArgumentException("type and service are required");
+            }
+            services.put(type, service);
+            return this;
+        }
+
+        public TradingOrchestrator build() {
+            return new TradingOrchestrator(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Loads the enabled modules (on this thread), starts the decision thread and subscribes to the feeds. */
+    public synchronized TradingOrchestrator start() {
+        if (started) {
+            throw new IllegalStateException("orchestrator already started");
+        }
+        if (closed) {
+            throw new IllegalStateException("orchestrator is closed");
+        }
+        started = true;
+        control.loadAtStart();
+        engine.applyCommands();
+        loop.start();
+        if (data != null) {
+            subscriptions.add(data.subscribeBarCloses(new BarListener() {
+                @Override
+                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                    TradingOrchestrator.this.onBarClose(s, tf, t, o, h, l, c, v);
+                }
+            }));
+            if (initialConfig.feedTrades()) {
+                subscriptions.add(data.subscribeTrades(this::onTrade));
+            }
+            if (initialConfig.feedBooks()) {
+                subscriptions.add(data.subscribeBooks(this::onBook));
+            }
+        }
+        if (bus != null) {
+            subscriptions.add(bus.subscribe(OrchestratorTopics.MODULE_COMMANDS, this::onCommand));
+        }
+        LOG.info("orchestrator started ({} preset, {} mode, {} modules running)", initialConfig.preset(),
+                loop.synchronous() ? "synchronous" : "async", control.running());
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        subscriptions.forEach(Subscription::close);
+        loop.stop();
+        control.close();
+    }
+
+    // ---------------------------------------------------------------- input (feeds, backtester)
+
+    /**
+     * A closed bar; a decision follows when it is of the decision timeframe and a decision symbol. Bars of timeframes
+     * no loaded module asked for are not handed over (a module loaded later is warmed up without them).
+     */
+    public void onBarClose(Symbol s, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
+        if (engine.isDecisionSymbol(s) && engine.wantsTimeframe(tf)) {
+            loop.submit(LoopEvent.bar(s, tf, openTime, o, h, l, c, v));
+        }
+    }
+
+    public void onTrade(Symbol s, long time, double price, double size, boolean buyerMaker) {
+        if (engine.isDecisionSymbol(s)) {
+            loop.submit(LoopEvent.trade(s, time, price, size, buyerMaker));
+        }
+    }
+
+    public void onBook(OrderBookSnapshot book) {
+        if (engine.isDecisionSymbol(book.symbol())) {
+            loop.submit(LoopEvent.book(book));
+        }
+    }
+
+    /** Waits until all events handed over so far are processed (and pending commands applied). */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        return loop.awaitIdle(timeout, unit);
+    }
+
+    // ---------------------------------------------------------------- output
+
+    /** Decisions, on the decision thread, in order. Keep the callback short. */
+    public Subscription onDecision(Consumer<Decision> listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener is null");
+        }
+        decisionListeners.add(listener);
+        return () -> decisionListeners.remove(listener);
+    }
+
+    public Subscription onStateChange(Consumer<ModuleStateChanged> listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener is null");
+        }
+        stateListeners.add(listener);
+        return () -> stateListeners.remove(listener);
+    }
+
+    private void publishDecision(Decision d) {
+        for (Consumer<Decision> l : decisionListeners) {
+            try {
+                l.accept(d);
+            } catch (RuntimeException e) {
+                LOG.error("decision listener failed on #{}: {}", d.seq(), e.toString(), e);
+            }
+        }
+        if (bus != null) {
+            bus.publish(OrchestratorTopics.DECISIONS, d);
+            if (d.seq() - lastReportSeq >= 500) {
+                lastReportSeq = d.seq();
+                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(d.seq(), d.time(), modules()));
+            }
+        }
+    }
+
+    private void publishState(ModuleStateChanged c) {
+        for (Consumer<ModuleStateChanged> l : stateListeners) {
+            try {
+                l.accept(c);
+            } catch (RuntimeException e) {
+                LOG.error("state listener failed: {}", e.toString(), e);
+            }
+        }
+        if (bus != null) {
+            bus.publish(OrchestratorTopics.MODULE_STATES, c);
+            if (started) {
+                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(c.afterSeq(), c.dataTime(), modules()));
+            }
+        }
+    }
+
+    private void onCommand(ModuleCommand c) {
+        try {
+            switch (c.command()) {
+                case ModuleCommand.ENABLE -> enable(c.moduleId());
+                case ModuleCommand.DISABLE -> disable(c.moduleId());
+                case ModuleCommand.WEIGHT -> setWeight(c.moduleId(), Double.parseDouble(c.args().getOrDefault("weight", "")));
+                default -> command(c.moduleId(), c.command(), c.args());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("command {} refused: {}", c, e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- control (any thread)
+
+    /** Switches a module on (lazily loading it on first enable); applies between two decisions; persisted. */
+    public CompletableFuture<ToggleResult> enable(String moduleId) {
+        return control.enable(moduleId);
+    }
+
+    /** Switches a module off: it is not called at all from the next decision on; persisted. */
+    public CompletableFuture<ToggleResult> disable(String moduleId) {
+        return control.disable(moduleId);
+    }
+
+    public CompletableFuture<Void> setWeight(String sourceId, double weight) {
+        return control.setWeight(sourceId, weight);
+    }
+
+    /** A module-specific command (e.g. {@code trigger} on "training"), run on the decision thread. */
+    public CompletableFuture<String> command(String moduleId, String name, Map<String, String> args) {
+        return control.command(moduleId, name, args);
+    }
+
+    /** Adds a model, or swaps in a new version of one, between two decisions. */
+    public CompletableFuture<Void> registerModel(Model model, double weight) {
+        return control.registerModel(model, weight);
+    }
+
+    public CompletableFuture<Boolean> unregisterModel(String modelId) {
+        return control.unregisterModel(modelId);
+    }
+
+    // ---------------------------------------------------------------- queries (any thread)
+
+    /** Every source's status: configured modules in order, other catalog modules (NOT_LOADED), then models. */
+    public List<ModuleStatus> modules() {
+        return control.statuses();
+    }
+
+    public Optional<ModuleStatus> module(String id) {
+        return modules().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The configuration as it is now (toggles included). */
+    public OrchestratorConfig config() {
+        return control.config();
+    }
+
+    public Map<String, SourcePerformance> performance() {
+        return engine.tracker.snapshot();
+    }
+
+    /** The state vector of the last decision for {@code symbol}, or null before the first. */
+    public StateVector lastState(Symbol symbol) {
+        return engine.lastState(symbol);
+    }
+
+    /** Decisions made so far (the last decision's seq). */
+    public long decisions() {
+        return engine.seq();
+    }
+
+    /** Events waiting for the decision thread (0 in synchronous mode). */
+    public int queued() {
+        return loop.queued();
+    }
+}

@@ -1,0 +1,17 @@
+package org.concord.orchestrator;
+
+/**
+ * The hook the training coordinator implements so the "training" module can show its status and trigger runs.
+ * Register one with {@code TradingOrchestrator.Builder.service(TrainingStatusProvider.class, provider)}; without one
+ * the module reports {@link TrainingStatus#IDLE}. Both methods must return at once (no training on the caller).
+ */
+public interface TrainingStatusProvider {
+    TrainingStatus status();
+
+    /**
+     * Asks for a training run.
+     *
+     * @return false when the request was refused (already running, nothing to train on)
+     */
+    boolean trigger(String reason);
+}

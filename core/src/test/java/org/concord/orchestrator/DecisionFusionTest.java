@@ -1,0 +1,72 @@
+package org.concord.orchestrator;
+
+import org.concord.model.Action;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class DecisionFusionTest {
+    private static final Symbol BTC = Symbol.of("BTCUSD");
+
+    private static Prediction p(String id, Action a, double c) {
+        return new Prediction(id, BTC, 0, a, c, Timeframe.M1, 5, "");
+    }
+
+    @Test
+    void handWorkedWeightedVote() {
+        // votes: a = +1·1·0.8 = 0.8, b = -1·2·0.5 = -1.0, c = 0 (HOLD, weight 1 still counts); W = 4
+        // score = (0.8 - 1.0) / 4 = -0.05 → HOLD with thresholds 0.2; shares 0.8/1.8, 1.0/1.8, 0
+        DecisionFusion f = new DecisionFusion(0.2, 0.2, 0.0);
+        Map<String, Double> w = Map.of("a", 1.0, "b", 2.0, "c", 1.0);
+        DecisionFusion.Fused r = f.fuse(List.of(p("a", Action.BUY, 0.8), p("b", Action.SELL, 0.5), p("c", Action.HOLD, 0.9)), w::get);
+        assertThat(r.result().score()).isCloseTo(-0.05, within(1e-12));
+        assertThat(r.result().action()).isEqualTo(Action.HOLD);
+        assertThat(r.result().confidence()).isCloseTo(0.05, within(1e-12));
+        assertThat(r.contributions()).extracting(Contribution::sourceId).containsExactly("a", "b", "c");
+        assertThat(r.contributions().get(0).share()).isCloseTo(0.8 / 1.8, within(1e-12));
+        assertThat(r.contributions().get(1).vote()).isCloseTo(-1.0, within(1e-12));
+        assertThat(r.contributions().get(2).share()).isZero();
+    }
+
+    @Test
+    void thresholdsDecideBuyAndSell() {
+        DecisionFusion f = new DecisionFusion(0.3, 0.4, 0.0);
+        // single BUY 0.3 with weight 1: score 0.3 >= 0.3 → BUY
+        assertThat(f.fuse(List.of(p("a", Action.BUY, 0.3)), id -> 1.0).result().action()).isEqualTo(Action.BUY);
+        // SELL 0.39: score -0.39 > -0.4 → HOLD; SELL 0.4 → SELL
+        assertThat(f.fuse(List.of(p("a", Action.SELL, 0.39)), id -> 1.0).result().action()).isEqualTo(Action.HOLD);
+        assertThat(f.fuse(List.of(p("a", Action.SELL, 0.4)), id -> 1.0).result().action()).isEqualTo(Action.SELL);
+    }
+
+    @Test
+    void zeroWeightLowConfidenceAndRepeatsDoNotVote() {
+        DecisionFusion f = new DecisionFusion(0.2, 0.2, 0.1);
+        DecisionFusion.Fused r = f.fuse(List.of(p("a", Action.BUY, 0.9), p("a", Action.SELL, 1.0),
+                p("z", Action.SELL, 1.0), p("low", Action.SELL, 0.05)), id -> id.equals("z") ? 0.0 : 1.0);
+        assertThat(r.contributions()).extracting(Contribution::sourceId).containsExactly("a");
+        assertThat(r.result().score()).isCloseTo(0.9, within(1e-12));
+        assertThat(r.result().action()).isEqualTo(Action.BUY);
+    }
+
+    @Test
+    void noVoterIsHoldZero() {
+        DecisionFusion.Fused r = new DecisionFusion(0.2, 0.2, 0).fuse(List.of(), id -> 1.0);
+        assertThat(r.result().action()).isEqualTo(Action.HOLD);
+        assertThat(r.result().score()).isZero();
+        assertThat(r.contributions()).isEmpty();
+    }
+
+    @Test
+    void badThresholdsAreRefused() {
+        assertThatThrownBy(() -> new DecisionFusion(0, 0.2, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DecisionFusion(0.2, 1.5, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DecisionFusion(0.2, 0.2, -0.1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

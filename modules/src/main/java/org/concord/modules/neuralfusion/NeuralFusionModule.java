@@ -1,0 +1,278 @@
+package org.concord.modules.neuralfusion;
+
+import org.concord.model.Action;
+import org.concord.model.Symbol;
+import org.concord.orchestrator.DecisionOutcome;
+import org.concord.orchestrator.FusionResult;
+import org.concord.orchestrator.Prediction;
+import org.concord.orchestrator.module.FusionModule;
+import org.concord.orchestrator.module.ModuleContext;
+import org.concord.orchestrator.module.ModuleInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A learned fusion of the other sources' outputs.
+ *
+ * <p><b>Samples.</b> Each matured decision gives one sample: input = every source's signed confidence
+ * ({@code sign(action) × confidence}, 0 when it did not predict), label = BUY when the realized return over the
+ * decision horizon exceeds {@code returnThreshold}, SELL below minus it, else HOLD.
+ *
+ * <p><b>Training and swap, deterministically.</b> Once {@code minSamples} samples exist, and every {@code retrainEvery}
+ * outcomes after, the samples are copied and a {@link FusionTrainer} run starts on a background thread (DJL). The result
+ * is installed exactly {@code installAfterOutcomes} outcomes later, in {@link #onOutcome} (which runs between decisions
+ * and is not held to the decision budget): in live trading that is long after training finished; in a max-speed
+ * replay the decision thread may wait for it there. Either way the network changes at the same decision on every run.
+ * A trained network is validated on the newest 20% of its samples (trained on the older 80%) and installed only when
+ * its accuracy there is at least the weighted rule's; otherwise the previous state is kept and the rejection counted.
+ *
+ * <p><b>Until trained</b> (or when no input source predicted), {@link #fuse} returns the weighted rule's result
+ * labelled {@code "rule (neural-fusion untrained)"}. Trained: {@code score = P(BUY) - P(SELL)}, action = most likely
+ * class, confidence = its probability, labelled {@code "neural-fusion v<n>"}.
+ *
+ * <p>Features: {@code trained}, {@code samples}, {@code valAccuracy}, {@code ruleAccuracy}, {@code version}.
+ */
+@ModuleInfo(id = NeuralFusionModule.ID, description = "Learned fusion of the other sources (small DJL network trained on matured outcomes)")
+public final class NeuralFusionModule implements FusionModule {
+    public static final String ID = "neural-fusion";
+    public static final String UNTRAINED = "rule (" + ID + " untrained)";
+    private static final Logger LOG = LoggerFactory.getLogger(NeuralFusionModule.class);
+    private static final List<String> NAMES = List.of("trained", "samples", "valAccuracy", "ruleAccuracy", "version");
+
+    private int minSamples = 256;
+    private int retrainEvery = 512;
+    private int installAfter = 64;
+    private int maxSamples = 4096;
+    private double returnThreshold = 0.0005;
+    private FusionTrainer trainer;
+    private ExecutorService executor;
+
+    private final Deque<Sample> samples = new ArrayDeque<>();
+    private final Map<String, Action> ruleActions = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Action> e) {
+            return size() > 8192;
+        }
+    };
+    private long outcomes;
+    private long lastTrainAt = Long.MIN_VALUE;
+    private Pending pending;
+    private volatile FusionNet net;
+    private int versions;
+    private long rejected;
+    private double valAccuracy;
+    private double ruleAccuracy;
+    private final double[] out = new double[NAMES.size()];
+
+    private record Sample(Map<String, Double> votes, int label, int ruleLabel) {
+    }
+
+    private record Pending(Future<FusionNet> result, long installAt, List<Sample> validation) {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void initialize(ModuleContext ctx) {
+        minSamples = ctx.intSetting("minSamples", 256);
+        retrainEvery = ctx.intSetting("retrainEvery", 512);
+        installAfter = ctx.intSetting("installAfterOutcomes", 64);
+        maxSamples = ctx.intSetting("maxSamples", 4096);
+        returnThreshold = ctx.doubleSetting("returnThreshold", 0.0005);
+        if (minSamples < 10 || retrainEvery < 1 || installAfter < 0 || maxSamples < minSamples || !(returnThreshold >= 0)) {
+            throw new IllegalArgumentException("minSamples >= 10, retrainEvery >= 1, installAfterOutcomes >= 0, "
+                    + "maxSamples >= minSamples, returnThreshold >= 0 required");
+        }
+        trainer = new FusionTrainer(ctx.intSetting("hidden", 16), ctx.intSetting("epochs", 150),
+                ctx.doubleSetting("learningRate", 0.01), ctx.intSetting("seed", 42));
+        // load the PyTorch engine now (start-up or loader thread), not at the first install on the decision thread
+        ai.djl.engine.Engine.getEngine("PyTorch");
+        executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "neural-fusion-trainer");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return NAMES;
+    }
+
+    @Override
+    public double[] features(Symbol symbol) {
+        FusionNet n = net;
+        out[0] = n == null ? 0 : 1;
+        out[1] = samples.size();
+        out[2] = valAccuracy;
+        out[3] = ruleAccuracy;
+        out[4] = n == null ? 0 : n.version();
+        return out;
+    }
+
+    @Override
+    public List<Prediction> predictions(Symbol symbol) {
+        return List.of();
+    }
+
+    @Override
+    public FusionResult fuse(Symbol symbol, long time, List<Prediction> predictions, FusionResult rule) {
+        ruleActions.put(symbol + "@" + time, rule.action());
+        FusionNet n = net;
+        if (n == null || predictions.isEmpty()) {
+            return new FusionResult(rule.action(), rule.score(), rule.confidence(), UNTRAINED);
+        }
+        double[] p = n.probabilities(input(n.inputIds(), votes(predictions)));
+        int c = FusionNet.argmax(p);
+        Action a = c == FusionNet.BUY ? Action.BUY : c == FusionNet.SELL ? Action.SELL : Action.HOLD;
+        double score = Math.max(-1, Math.min(1, p[FusionNet.BUY] - p[FusionNet.SELL]));
+        return new FusionResult(a, score, Math.min(1, p[c]), ID + " v" + n.version());
+    }
+
+    private static Map<String, Double> votes(List<Prediction> predictions) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (Prediction p : predictions) {
+            if (!p.sourceId().equals(ID)) {
+                v.putIfAbsent(p.sourceId(), p.action().sign() * p.confidence());
+            }
+        }
+        return v;
+    }
+
+    private static double[] input(List<String> ids, Map<String, Double> votes) {
+        double[] x = new double[ids.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = votes.getOrDefault(ids.get(i), 0.0);
+        }
+        return x;
+    }
+
+    private int label(double r) {
+        return r > returnThreshold ? FusionNet.BUY : r < -returnThreshold ? FusionNet.SELL : FusionNet.HOLD;
+    }
+
+    private static int classOf(Action a) {
+        return a == Action.BUY ? FusionNet.BUY : a == Action.SELL ? FusionNet.SELL : FusionNet.HOLD;
+    }
+
+    @Override
+    public void onOutcome(DecisionOutcome o) {
+        Action ruleAction = ruleActions.remove(o.decision().symbol() + "@" + o.decision().time());
+        int ruleLabel = ruleAction == null ? classOf(o.decision().action()) : classOf(ruleAction);
+        samples.addLast(new Sample(votes(o.predictions()), label(o.realizedReturn()), ruleLabel));
+        if (samples.size() > maxSamples) {
+            samples.removeFirst();
+        }
+        outcomes++;
+        if (pending != null && outcomes >= pending.installAt) {
+            install(pending);
+            pending = null;
+        }
+        if (pending == null && samples.size() >= minSamples
+                && (lastTrainAt == Long.MIN_VALUE || outcomes - lastTrainAt >= retrainEvery)) {
+            startTraining();
+        }
+    }
+
+    private void startTraining() {
+        lastTrainAt = outcomes;
+        List<Sample> all = new ArrayList<>(samples);
+        TreeSet<String> ids = new TreeSet<>();
+        all.forEach(s -> ids.addAll(s.votes.keySet()));
+        if (ids.isEmpty()) {
+            return; // no source predicted anything: nothing to learn from
+        }
+        List<String> inputIds = List.copyOf(ids);
+        int split = (int) (all.size() * 0.8);
+        List<Sample> train = all.subList(0, split);
+        List<Sample> validation = List.copyOf(all.subList(split, all.size()));
+        float[][] x = new float[train.size()][];
+        int[] y = new int[train.size()];
+        for (int i = 0; i < train.size(); i++) {
+            double[] row = input(inputIds, train.get(i).votes);
+            x[i] = new float[row.length];
+            for (int k = 0; k < row.length; k++) {
+                x[i][k] = (float) row[k];
+            }
+            y[i] = train.get(i).label;
+        }
+        int version = versions + 1;
+        Future<FusionNet> f = executor.submit(() -> trainer.train(inputIds, x, y, version));
+        pending = new Pending(f, outcomes + installAfter, validation);
+    }
+
+    private void install(Pending p) {
+        FusionNet candidate;
+        try {
+            candidate = p.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException e) {
+            rejected++;
+            LOG.warn("neural-fusion training failed: {}", e.getCause().toString());
+            return;
+        }
+        int netHits = 0;
+        int ruleHits = 0;
+        for (Sample s : p.validation) {
+            netHits += FusionNet.argmax(candidate.probabilities(input(candidate.inputIds(), s.votes))) == s.label ? 1 : 0;
+            ruleHits += s.ruleLabel == s.label ? 1 : 0;
+        }
+        int n = Math.max(1, p.validation.size());
+        double netAcc = (double) netHits / n;
+        double ruleAcc = (double) ruleHits / n;
+        if (netAcc >= ruleAcc) {
+            versions = candidate.version();
+            net = candidate;
+            valAccuracy = netAcc;
+            ruleAccuracy = ruleAcc;
+            LOG.info("neural-fusion v{} installed: validation accuracy {} vs rule {} on {} samples", versions, netAcc, ruleAcc, n);
+        } else {
+            rejected++;
+            LOG.info("neural-fusion candidate rejected: validation accuracy {} < rule {}", netAcc, ruleAcc);
+        }
+    }
+
+    /** The installed network, or null while untrained. */
+    public FusionNet network() {
+        return net;
+    }
+
+    public long rejectedCandidates() {
+        return rejected;
+    }
+
+    public int sampleCount() {
+        return samples.size();
+    }
+
+    @Override
+    public void reset() {
+        // the learned network and its samples survive a disable/enable; only pending bookkeeping is cleared
+        ruleActions.clear();
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.concord.bench;
+
+import org.concord.data.BarListener;
+import org.concord.engine.ConcordEngine;
+import org.concord.feed.BundledData;
+import org.concord.feed.ReplayFeed;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.model.TradeTape;
+import org.concord.orchestrator.TradingOrchestrator;
+import org.concord.orchestrator.config.ConfigFiles;
+import org.concord.orchestrator.config.OrchestratorConfig;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Orchestrator figures (run with {@code mvn -B -Pbench -pl modules -am test -Dtest=OrchestratorBench
+ * -Dsurefire.failIfNoSpecifiedTests=false}): decision latency per bar close (minimal, full), decisions per second at
+ * max replay speed (full), start-up time and retained heap (minimal vs full, each in fresh JVMs). Input: the bundled
+ * 100,000 Bitstamp trades (9,398 one-minute decisions per pass), replayed at max speed in synchronous mode.
+ */
+@Tag("benchmark")
+class OrchestratorBench {
+    private static final String NAME = "orchestrator";
+    @TempDir
+    Path dir;
+
+    /** Per-decision latency: from the 1m bar close reaching the orchestrator to the decision published. */
+    private long[] latencies(OrchestratorConfig cfg, Path d, TradeTape tape) throws Exception {
+        try (ConcordEngine engine = new ConcordEngine(d)) {
+            long[] start = new long[1];
+            List<Long> lat = new ArrayList<>(20_000);
+            // listeners run in subscription order on the replay thread: before and after the orchestrator's own
+            engine.data().subscribeBarCloses(new BarListener() {
+                @Override
+                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                    if (tf == Timeframe.M1) {
+                        start[0] = System.nanoTime();
+                    }
+                }
+            });
+            TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null);
+            orch.start();
+            engine.data().subscribeBarCloses(new BarListener() {
+                @Override
+                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                    if (tf == Timeframe.M1) {
+                        lat.add(System.nanoTime() - start[0]);
+                    }
+                }
+            });
+            play(engine, tape);
+            orch.close();
+            return lat.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    private static double play(ConcordEngine engine, TradeTape tape) throws InterruptedException {
+        ReplayFeed feed = new ReplayFeed(tape, engine.data(), ReplayFeed.MAX_SPEED, false);
+        long t0 = System.nanoTime();
+        feed.start();
+        if (!feed.awaitFinished(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("replay did not finish");
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    @Test
+    void decisionLatencyPerBarClose() throws Exception {
+        Bench.note("machine: " + Bench.machine());
+        TradeTape tape = BundledData.bitstampTrades();
+        for (String preset : List.of("minimal", "full")) {
+            OrchestratorConfig cfg = relaxed(ConfigFiles.preset(preset).withSynchronous(true));
+            latencies(cfg, dir.resolve(preset + "-warm"), tape); // JIT warm-up pass, not measured
+            List<long[]> runs = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                runs.add(latencies(cfg, dir.resolve(preset + "-" + r), tape));
+            }
+            long[] all = runs.stream().flatMapToLong(Arrays::stream).toArray();
+            Bench.report(NAME, "decision latency p50, " + preset + " (" + all.length + ")", Bench.percentileMicros(all, 50), "µs");
+            Bench.report(NAME, "decision latency p99, " + preset, Bench.percentileMicros(all, 99), "µs");
+            Bench.report(NAME, "decision latency p99.9, " + preset, Bench.percentileMicros(all, 99.9), "µs");
+        }
+    }
+
+    @Test
+    void decisionsPerSecondAtMaxReplaySpeed() throws Exception {
+        TradeTape tape = BundledData.bitstampTrades().repeated(3);
+        OrchestratorConfig full = relaxed(ConfigFiles.preset("full").withSynchronous(true));
+        double bestFeedOnly = 0;
+        for (int r = 0; r < 3; r++) {
+            try (ConcordEngine engine = new ConcordEngine(dir.resolve("noorch-" + r))) {
+                double s = play(engine, tape);
+                bestFeedOnly = Math.max(bestFeedOnly, tape.size() / s);
+            }
+        }
+        Bench.note(String.format(Locale.ROOT, "input: bundled Bitstamp tape x3 (%,d trades), synchronous, max speed", tape.size()));
+        Bench.report(NAME, "trades/s replay without orchestrator", bestFeedOnly, "trades/s");
+        throughput(tape, full, "full (6 modules, neural-fusion training)");
+        throughput(tape, full.withModuleEnabled("neural-fusion", false), "full without neural-fusion");
+    }
+
+    /** The preset with a 1 s budget: on a shared machine an overrun must not switch a module off mid-benchmark. */
+    private static OrchestratorConfig relaxed(OrchestratorConfig c) {
+        return c.withFaults(new org.concord.orchestrator.config.FaultPolicy(1_000_000, 3, 100, 20, 10_000));
+    }
+
+    private void throughput(TradeTape tape, OrchestratorConfig cfg, String label) throws Exception {
+        double best = 0;
+        long decisions = 0;
+        for (int r = 0; r < 4; r++) {
+            try (ConcordEngine engine = new ConcordEngine(dir.resolve(label.hashCode() + "-" + r))) {
+                TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null).start();
+                double s = play(engine, tape);
+                decisions = orch.decisions();
+                if (r > 0) {
+                    best = Math.max(best, decisions / s);
+                }
+                long running = orch.modules().stream().filter(m -> m.state().name().equals("RUNNING")).count();
+                if (running != cfg.modules().stream().filter(m -> m.enabled()).count()) {
+                    Bench.note("WARNING: only " + running + " modules running at the end of a " + label + " pass");
+                }
+                orch.close();
+            }
+        }
+        Bench.report(NAME, "decisions/s end to end, " + label, best, "dec/s");
+        Bench.note(String.format(Locale.ROOT, "%s: %,d decisions per pass, best of 3 after a warm-up pass", label, decisions));
+    }
+
+    @Test
+    void startupTimeAndRetainedHeap() throws Exception {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (String preset : List.of("minimal", "full")) {
+            List<long[]> rows = new ArrayList<>();
+            for (int r = 0; r < 5; r++) {
+                Process p = new ProcessBuilder(java, "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", cp,
+                        StartupProbe.class.getName(), preset).redirectErrorStream(true).start();
+                String line = null;
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String l; (l = in.readLine()) != null; ) {
+                        if (l.startsWith("STARTUP ")) {
+                            line = l;
+                        }
+                    }
+                }
+                if (p.waitFor() != 0 || line == null) {
+                    throw new IllegalStateException("startup probe failed for " + preset);
+                }
+                String[] f = line.split(" ");
+                rows.add(new long[] {Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]),
+                        Long.parseLong(f[6])});
+            }
+            rows.sort((a, b) -> Long.compare(a[0], b[0]));
+            long[] med = rows.get(rows.size() / 2);
+            long[] retained = rows.stream().mapToLong(x -> x[1]).sorted().toArray();
+            Bench.report(NAME, "start-up (build+start), " + preset, med[0] / 1000.0, "ms");
+            Bench.report(NAME, "preset YAML parse (before start), " + preset, med[4] / 1000.0, "ms");
+            Bench.report(NAME, "retained heap after start, " + preset, retained[retained.length / 2] / 1024.0, "KiB");
+            Bench.report(NAME, "heap used after start (JVM), " + preset, med[2] / 1024.0, "KiB");
+            Bench.note(preset + ": " + med[3] + " modules enabled; median of 5 fresh JVMs");
+        }
+    }
+}
