@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 /**
@@ -68,6 +70,7 @@ public final class MacroGateModule implements OrchestratorModule {
     private DataProvider data;
     private LongSupplier clock = () -> 0L;
     private volatile List<MacroSeries> snapshot = List.of();
+    private ExecutorService reloader;
     // the verdict of the last decision time asked (features and predictions ask for the same one)
     private long evaluatedAt = Long.MIN_VALUE;
     private List<MacroSeries> evaluatedOn;
@@ -167,22 +170,30 @@ public final class MacroGateModule implements OrchestratorModule {
         return List.copyOf(loaded);
     }
 
-    /** Re-imports and re-reads the series on a background thread; the new data apply from the next decision. */
-    public CompletableFuture<Integer> reload() {
-        CompletableFuture<Integer> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                List<MacroSeries> s = load();
-                snapshot = s;
-                f.complete(s.stream().mapToInt(MacroSeries::size).sum());
-            } catch (RuntimeException e) {
-                LOG.error("macro-gate: reload failed: {}", e.toString());
-                f.completeExceptionally(e);
-            }
-        }, "macro-gate-reload");
-        t.setDaemon(true);
-        t.start();
-        return f;
+    /**
+     * Re-imports and re-reads the series on the module's reload thread (reloads run one after the other, in the order
+     * asked); the new data apply from the next decision after it completes.
+     */
+    public synchronized CompletableFuture<Integer> reload() {
+        if (reloader == null) {
+            reloader = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "macro-gate-reload");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            List<MacroSeries> s = load();
+            snapshot = s;
+            return s.stream().mapToInt(MacroSeries::size).sum();
+        }, reloader);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (reloader != null) {
+            reloader.shutdownNow();
+        }
     }
 
     @Override

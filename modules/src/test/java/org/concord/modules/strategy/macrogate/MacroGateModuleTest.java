@@ -145,8 +145,9 @@ class MacroGateModuleTest {
         // 01-06 in force: 95 < (99 + 104 + 95)/3 = 99.333
         assertThat(at(m, day(7))).isEqualTo("ALLOW: DXY 95 < MA3 99.3333; VIX 12 < 20");
         DataProvider data = ((ConcordEngine) open.get(0)).data();
-        // two reloads (the command's and ours), each reports the bad row once
+        // two reloads (the command's, then ours: they run in order), each reports the bad row once
         assertThat(data.quality().count("csv dxy.csv", InputIssue.MALFORMED)).isEqualTo(2);
+        m.close();
     }
 
     @Test
