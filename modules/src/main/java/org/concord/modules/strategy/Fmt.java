@@ -29,7 +29,9 @@ public final class Fmt {
         int mag = (int) Math.floor(Math.log10(a));
         int decimals = Math.max(0, sig - 1 - mag);
         if (mag >= 15 || decimals > 15) {
-            return sb.append(x); // outside what a rationale shows: Java's own form
+            // far outside price magnitudes: mantissa and exponent ("1.16e-15")
+            double mantissa = x / Math.pow(10, mag);
+            return num(sb, mantissa, sig).append('e').append(mag);
         }
         long scaled = Math.round(a * POW10[decimals]);
         if (scaled == 0) {
@@ -49,6 +51,30 @@ public final class Fmt {
             }
             sb.append('.');
             for (long p = POW10[digits - 1]; p > frac && p > 1; p /= 10) {
+                sb.append('0');
+            }
+            sb.append(frac);
+        }
+        return sb;
+    }
+
+    /** Appends {@code x} rounded to {@code decimals} places (0..9), trailing zeros kept ("0.120"). */
+    public static StringBuilder fixed(StringBuilder sb, double x, int decimals) {
+        if (decimals < 0 || decimals > 9) {
+            throw new IllegalArgumentException("decimals must be in [0, 9], got " + decimals);
+        }
+        if (!Double.isFinite(x) || Math.abs(x) >= 1e9) {
+            return sb.append(x);
+        }
+        long scaled = Math.round(Math.abs(x) * POW10[decimals]);
+        if (x < 0 && scaled != 0) {
+            sb.append('-');
+        }
+        sb.append(scaled / POW10[decimals]);
+        if (decimals > 0) {
+            sb.append('.');
+            long frac = scaled % POW10[decimals];
+            for (long p = POW10[decimals - 1]; p > frac && p > 1; p /= 10) {
                 sb.append('0');
             }
             sb.append(frac);
