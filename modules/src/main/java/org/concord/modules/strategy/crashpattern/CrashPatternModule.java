@@ -174,6 +174,7 @@ public final class CrashPatternModule extends StrategyModule {
             double bestDistance = Double.POSITIVE_INFINITY;
             Pattern bestPattern = null;
             int have = closes.size();
+            int normalizedLength = -1;
             for (int p = 0; p < lib.size(); p++) {
                 Pattern pat = lib.get(p);
                 int m = pat.length();
@@ -181,11 +182,15 @@ public final class CrashPatternModule extends StrategyModule {
                 if (m > have) {
                     continue;
                 }
-                for (int i = 0; i < m; i++) {
-                    window[i] = closes.ago(m - 1 - i);
+                if (m != normalizedLength) { // patterns of one length share the normalized query
+                    for (int i = 0; i < m; i++) {
+                        window[i] = closes.ago(m - 1 - i);
+                    }
+                    Dtw.normalize(window, m, query);
+                    normalizedLength = m;
                 }
-                Dtw.normalize(window, m, query);
-                double d = dtw.distance(query, m, pat.raw(), m, Dtw.band(m, bandFraction));
+                // abandoned as soon as it cannot beat the best so far (exact when it does)
+                double d = dtw.distance(query, m, pat.raw(), m, Dtw.band(m, bandFraction), bestDistance);
                 compared++;
                 if (d < bestDistance) {
                     bestDistance = d;

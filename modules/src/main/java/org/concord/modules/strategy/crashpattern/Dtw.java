@@ -28,6 +28,15 @@ public final class Dtw {
      * {@code Double.POSITIVE_INFINITY} if the band admits no path (it always does when band ≥ |n − m|).
      */
     public double distance(double[] a, int n, double[] b, int m, int band) {
+        return distance(a, n, b, m, band, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #distance(double[], int, double[], int, int)}, abandoned (returning {@code Double.POSITIVE_INFINITY}) as
+     * soon as it cannot come out below {@code cutoff}: every path crosses each row, so once a whole row costs more
+     * than {@code cutoff · max(n, m)} the distance is above the cutoff. A result below the cutoff is exact.
+     */
+    public double distance(double[] a, int n, double[] b, int m, int band, double cutoff) {
         if (n < 1 || m < 1 || n > a.length || m > b.length) {
             throw new IllegalArgumentException("lengths " + n + ", " + m + " outside the arrays");
         }
@@ -41,6 +50,7 @@ public final class Dtw {
         double ratio = (double) m / n;
         // the next row reads at most this far beyond this row's band: those cells must read as unreachable
         int reach = (int) Math.ceil(ratio) + 1;
+        double limit = cutoff * Math.max(n, m);
         for (int i = 1; i <= n; i++) {
             double center = i * ratio;
             int lo = Math.max(1, (int) Math.ceil(center - band));
@@ -50,6 +60,7 @@ public final class Dtw {
             }
             cur[lo - 1] = inf;
             double ai = a[i - 1];
+            double rowMin = inf;
             for (int j = lo; j <= hi; j++) {
                 double best = prev[j - 1];
                 if (prev[j] < best) {
@@ -59,7 +70,14 @@ public final class Dtw {
                     best = cur[j - 1];
                 }
                 double d = ai - b[j - 1];
-                cur[j] = best + (d < 0 ? -d : d);
+                double v = best + (d < 0 ? -d : d);
+                cur[j] = v;
+                if (v < rowMin) {
+                    rowMin = v;
+                }
+            }
+            if (rowMin > limit) {
+                return inf;
             }
             for (int j = hi + 1, end = Math.min(m, hi + reach); j <= end; j++) {
                 cur[j] = inf;

@@ -60,6 +60,29 @@ class DtwTest {
     }
 
     @Test
+    void earlyAbandoningIsExactBelowTheCutoff() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        Dtw dtw = new Dtw(64);
+        int abandoned = 0;
+        for (int k = 0; k < 300; k++) {
+            int n = 2 + rnd.nextInt(50);
+            double[] a = rnd.doubles(n, -2, 2).toArray();
+            double[] b = rnd.doubles(n, -2, 2).toArray();
+            double ref = reference(a, n, b, n, 5);
+            double cutoff = rnd.nextDouble(0, 1.5);
+            double d = dtw.distance(a, n, b, n, 5, cutoff);
+            if (ref < cutoff) {
+                assertThat(d).isCloseTo(ref, within(1e-12));
+            } else if (d == Double.POSITIVE_INFINITY) {
+                abandoned++;
+            } else {
+                assertThat(d).isCloseTo(ref, within(1e-12));
+            }
+        }
+        assertThat(abandoned).as("cutoffs below the distance abandon early").isPositive();
+    }
+
+    @Test
     void normalization() {
         double[] z = new double[3];
         Dtw.normalize(new double[] {1, 2, 3}, 3, z);
