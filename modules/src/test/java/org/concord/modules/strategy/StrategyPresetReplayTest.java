@@ -54,7 +54,6 @@ class StrategyPresetReplayTest {
             List<Decision> ds = h.decisions;
             assertThat(ds).hasSize(closes.get()).hasSizeGreaterThan(9000);
             List<ModuleStatus> mods = h.orchestrator.modules();
-            mods.forEach(m -> System.out.println("LAT " + m.id() + " calls=" + m.calls() + " p99=" + m.p99LatencyMicros()));
             assertThat(mods).extracting(ModuleStatus::id).containsAll(StrategyModulesLoadTest.IDS);
             assertThat(mods).allSatisfy(m -> assertThat(m.state()).as(m.id() + " " + m.reason())
                     .isEqualTo(m.id().equals("neural-fusion") ? ModuleState.NOT_LOADED : ModuleState.RUNNING));
