@@ -47,6 +47,7 @@ public final class MarketAnalysisModule implements OrchestratorModule {
             "vol.regime", "vol.ready");
 
     private Timeframe timeframe = Timeframe.M1;
+    private Set<Timeframe> timeframes = Set.of(Timeframe.M1);
     private int adxPeriod = 14;
     private int erPeriod = 20;
     private double adxTrending = 25;
@@ -71,6 +72,7 @@ public final class MarketAnalysisModule implements OrchestratorModule {
     public void initialize(ModuleContext ctx) {
         Settings s = new Settings(ID, ctx.settings());
         timeframe = s.timeframe("timeframe", ctx.decisionTimeframe());
+        timeframes = Set.of(timeframe);
         adxPeriod = s.integer("adxPeriod", 14, 1);
         erPeriod = s.integer("erPeriod", 20, 1);
         adxTrending = s.number("adxTrending", 25, 0, 100);
@@ -117,7 +119,7 @@ public final class MarketAnalysisModule implements OrchestratorModule {
 
     @Override
     public Set<Timeframe> timeframes() {
-        return Set.of(timeframe);
+        return timeframes;
     }
 
     @Override
@@ -169,7 +171,12 @@ public final class MarketAnalysisModule implements OrchestratorModule {
     }
 
     private State state(Symbol s) {
-        return states.computeIfAbsent(s, k -> new State());
+        State st = states.get(s);
+        if (st == null) { // not computeIfAbsent: its lambda would capture this and allocate on every bar
+            st = new State();
+            states.put(s, st);
+        }
+        return st;
     }
 
     @Override

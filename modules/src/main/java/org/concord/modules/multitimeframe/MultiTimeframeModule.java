@@ -41,6 +41,7 @@ public final class MultiTimeframeModule implements OrchestratorModule {
     public static final String ID = "multi-timeframe";
 
     private Timeframe[] tfs = {};
+    private Set<Timeframe> tfSet = Set.of();
     private double[] weights = {};
     private int emaPeriod = 20;
     private int slopeBars = 3;
@@ -75,6 +76,7 @@ public final class MultiTimeframeModule implements OrchestratorModule {
         if (tfs.length == 0) {
             throw new IllegalArgumentException("module " + ID + ": at least one timeframe is required");
         }
+        tfSet = Set.of(tfs);
         List<String> w = s.texts("weights", null);
         weights = new double[tfs.length];
         for (int i = 0; i < tfs.length; i++) {
@@ -145,7 +147,7 @@ public final class MultiTimeframeModule implements OrchestratorModule {
 
     @Override
     public Set<Timeframe> timeframes() {
-        return Set.of(tfs);
+        return tfSet;
     }
 
     @Override
@@ -189,7 +191,12 @@ public final class MultiTimeframeModule implements OrchestratorModule {
     }
 
     private State state(Symbol s) {
-        return states.computeIfAbsent(s, k -> new State());
+        State st = states.get(s);
+        if (st == null) { // not computeIfAbsent: its lambda would capture this and allocate on every bar
+            st = new State();
+            states.put(s, st);
+        }
+        return st;
     }
 
     @Override

@@ -26,6 +26,7 @@ public abstract class StrategyModule implements OrchestratorModule {
     private final String id;
     private final Map<Symbol, StrategyState> states = new HashMap<>();
     private Timeframe timeframe = Timeframe.M1;
+    private Set<Timeframe> timeframes = Set.of(Timeframe.M1);
     private int horizon = 5;
     private int warmup;
     private LongSupplier clock = () -> 0L;
@@ -45,6 +46,7 @@ public abstract class StrategyModule implements OrchestratorModule {
         Settings s = new Settings(id, ctx.settings());
         clock = ctx.clock();
         timeframe = s.timeframe("timeframe", ctx.decisionTimeframe());
+        timeframes = Set.of(timeframe); // built once: a composite asks for it on every bar
         horizon = s.integer("horizonBars", defaultHorizon(), 1);
         configure(s, ctx);
         warmup = s.integer("warmupBars", defaultWarmup(), 0);
@@ -80,7 +82,7 @@ public abstract class StrategyModule implements OrchestratorModule {
 
     @Override
     public Set<Timeframe> timeframes() {
-        return Set.of(timeframe);
+        return timeframes;
     }
 
     @Override
