@@ -35,7 +35,7 @@ import java.util.Set;
  * <p>Settings: {@code timeframe} (decision timeframe), {@code adxPeriod} 14, {@code erPeriod} 20,
  * {@code adxTrending} 25, {@code adxRanging} 20, {@code erTrending} 0.3, {@code erRanging} 0.15, {@code volMeasure}
  * realized|atr, {@code volWindow} 20, {@code percentileWindow} 500, {@code minHistory} 100, {@code lowPercentile}
- * 0.33, {@code highPercentile} 0.67, {@code warmupBars} 700. Features (in order): {@code ready}, {@code adx} (/100),
+ * 0.33, {@code highPercentile} 0.67, {@code warmupBars} 668 (the sum of the windows + 100). Features (in order): {@code ready}, {@code adx} (/100),
  * {@code er}, {@code regime} (+1 trending, 0 transition, −1 ranging), {@code direction}, {@code vol},
  * {@code vol.percentile}, {@code vol.regime} (0 low, 1 medium, 2 high), {@code vol.ready}. Command {@code status}:
  * one line per symbol.
