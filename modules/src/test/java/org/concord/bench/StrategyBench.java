@@ -2,6 +2,11 @@ package org.concord.bench;
 
 import org.concord.engine.ConcordEngine;
 import org.concord.feed.BundledData;
+import org.concord.feed.ReplayFeed;
+import org.concord.orchestrator.TradingOrchestrator;
+import org.concord.orchestrator.config.ConfigFiles;
+import org.concord.orchestrator.config.OrchestratorConfig;
+import java.util.concurrent.TimeUnit;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -104,6 +109,66 @@ class StrategyBench {
             }
         }
     }
+
+    /**
+     * The cost this area adds to the {@code full} preset, end to end (trades → DataProvider → orchestrator, synchronous,
+     * max speed, tape ×3): decision latency per 1m close and decisions per second, full as shipped vs full without the
+     * twelve modules, both without neural fusion (whose background training makes the decision thread wait at its
+     * install point and would hide the difference; OrchestratorBench measures it).
+     */
+    @Test
+    void fullPresetWithAndWithoutThisAreasModules() throws Exception {
+        TradeTape tape = BundledData.bitstampTrades().repeated(3);
+        OrchestratorConfig full = ConfigFiles.preset("full").withSynchronous(true)
+                .withFaults(new org.concord.orchestrator.config.FaultPolicy(1_000_000, 3, 100, 20, 10_000))
+                .withModuleEnabled("neural-fusion", false);
+        OrchestratorConfig without = full.withModules(full.modules().stream().filter(m -> !AREA.contains(m.id())).toList());
+        Bench.note("machine: " + Bench.machine());
+        Bench.note(String.format(Locale.ROOT, "input: bundled Bitstamp tape x3 (%,d trades), synchronous, max speed, neural-fusion off", tape.size()));
+        for (int round = 0; round < 2; round++) { // round 0 warms the JIT up
+            for (OrchestratorConfig cfg : List.of(without, full)) {
+                String label = cfg == full ? "full (with this area's 12 modules)" : "full without this area's modules";
+                long[] lat;
+                double seconds;
+                try (ConcordEngine engine = new ConcordEngine(dir.resolve("e" + round + cfg.modules().size()))) {
+                    long[] start = new long[1];
+                    List<Long> l = new ArrayList<>(30_000);
+                    engine.data().subscribeBarCloses((sy, tf, t, o, h, lo, c, v) -> {
+                        if (tf == Timeframe.M1) {
+                            start[0] = System.nanoTime();
+                        }
+                    });
+                    TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null).start();
+                    engine.data().subscribeBarCloses((sy, tf, t, o, h, lo, c, v) -> {
+                        if (tf == Timeframe.M1) {
+                            l.add(System.nanoTime() - start[0]);
+                        }
+                    });
+                    ReplayFeed feed = new ReplayFeed(tape, engine.data(), ReplayFeed.MAX_SPEED, false);
+                    long t0 = System.nanoTime();
+                    feed.start();
+                    if (!feed.awaitFinished(10, TimeUnit.MINUTES)) {
+                        throw new IllegalStateException("replay did not finish");
+                    }
+                    seconds = (System.nanoTime() - t0) / 1e9;
+                    lat = l.stream().mapToLong(Long::longValue).toArray();
+                    long running = orch.modules().stream().filter(m -> m.state().name().equals("RUNNING")).count();
+                    if (running != cfg.modules().stream().filter(m -> m.enabled()).count()) {
+                        Bench.note("WARNING: only " + running + " modules running at the end of " + label);
+                    }
+                    orch.close();
+                }
+                if (round > 0) {
+                    Bench.report(NAME, "decision latency p50, " + label, Bench.percentileMicros(lat, 50), "µs");
+                    Bench.report(NAME, "decision latency p99, " + label, Bench.percentileMicros(lat, 99), "µs");
+                    Bench.report(NAME, "decisions/s end to end, " + label, lat.length / seconds, "dec/s");
+                }
+            }
+        }
+    }
+
+    private static final java.util.Set<String> AREA = java.util.Set.of("market-analysis", "multi-timeframe", "supertrend",
+            "alphatrend", "ichimoku", "qqe-ssl-wae", "turtle", "mean-reversion", "trend", "composite", "macro-gate", "crash-pattern");
 
     private record Run(Supplier<OrchestratorModule> make, String yaml) {
     }

@@ -8,6 +8,7 @@ import org.concord.model.Timeframe;
 import org.concord.modules.strategy.Fmt;
 import org.concord.modules.strategy.Settings;
 import org.concord.modules.strategy.StrategyModule;
+import org.concord.modules.strategy.StrategyState;
 import org.concord.modules.strategy.alphatrend.AlphaTrendModule;
 import org.concord.modules.strategy.crashpattern.CrashPatternModule;
 import org.concord.modules.strategy.ichimoku.IchimokuModule;
@@ -77,9 +78,6 @@ public final class CompositeModule implements OrchestratorModule {
     private final List<OrchestratorModule> members = new ArrayList<>();
     private double[] weights = new double[0];
     // per-decision scratch for the tally (single decision thread)
-    private Action[] actions = new Action[0];
-    private double[] confidences = new double[0];
-    private boolean[] readyFlags = new boolean[0];
     private double[] voteWeights = new double[0];
     private MacroGateModule gate;
     private double threshold = 0.2;
@@ -94,8 +92,14 @@ public final class CompositeModule implements OrchestratorModule {
     /** One evaluation: the members' predictions and what the rule made of them. */
     private static final class Result {
         long time = Long.MIN_VALUE;
-        final List<Prediction> votes = new ArrayList<>();
-        final List<Boolean> ready = new ArrayList<>();
+        Symbol symbol;
+        // per voting member (gate excluded): which member, its action, confidence, readiness
+        int n;
+        int[] member = new int[0];
+        Action[] actions = new Action[0];
+        double[] confidences = new double[0];
+        boolean[] ready = new boolean[0];
+        Prediction[] other = new Prediction[0]; // the prediction of a member that is not a StrategyModule
         int nReady;
         int buys;
         int sells;
@@ -136,9 +140,6 @@ public final class CompositeModule implements OrchestratorModule {
             throw new IllegalArgumentException("module " + ID + ": at least one member is required");
         }
         weights = new double[ids.size()];
-        actions = new Action[ids.size()];
-        confidences = new double[ids.size()];
-        readyFlags = new boolean[ids.size()];
         voteWeights = new double[ids.size()];
         members.clear();
         timeframes.clear();
@@ -201,14 +202,23 @@ public final class CompositeModule implements OrchestratorModule {
     }
 
     private Result evaluate(Symbol symbol) {
-        Result r = results.computeIfAbsent(symbol, k -> new Result());
+        Result r = results.get(symbol);
+        if (r == null) {
+            r = new Result();
+            int k = members.size();
+            r.member = new int[k];
+            r.actions = new Action[k];
+            r.confidences = new double[k];
+            r.ready = new boolean[k];
+            r.other = new Prediction[k];
+            results.put(symbol, r);
+        }
         long now = clock.getAsLong();
         if (r.time == now && now != Long.MIN_VALUE) {
             return r;
         }
         r.time = now;
-        r.votes.clear();
-        r.ready.clear();
+        r.symbol = symbol;
         r.blocked = null;
         r.gateReason = null;
         int n = 0;
@@ -217,21 +227,30 @@ public final class CompositeModule implements OrchestratorModule {
             if (m == gate) {
                 continue;
             }
-            List<Prediction> ps = m.predictions(symbol);
-            if (ps.isEmpty()) {
-                continue;
+            if (m instanceof StrategyModule sm) {
+                // read the member's state: its rationale text is only built if the composite's rationale shows it
+                StrategyState st = sm.state(symbol);
+                r.actions[n] = st.action();
+                r.confidences[n] = st.confidence();
+                r.ready[n] = st.ready();
+                r.other[n] = null;
+            } else {
+                List<Prediction> ps = m.predictions(symbol);
+                if (ps.isEmpty()) {
+                    continue;
+                }
+                Prediction p = ps.get(0);
+                r.actions[n] = p.action();
+                r.confidences[n] = p.confidence();
+                r.ready[n] = true;
+                r.other[n] = p;
             }
-            Prediction p = ps.get(0);
-            boolean ready = !(m instanceof StrategyModule sm) || sm.ready(symbol);
-            r.votes.add(p);
-            r.ready.add(ready);
-            actions[n] = p.action();
-            confidences[n] = p.confidence();
-            readyFlags[n] = ready;
+            r.member[n] = i;
             voteWeights[n] = weights[i];
             n++;
         }
-        Tally t = tally(actions, confidences, readyFlags, voteWeights, n, threshold);
+        r.n = n;
+        Tally t = tally(r.actions, r.confidences, r.ready, voteWeights, n, threshold);
         r.nReady = t.ready();
         r.buys = t.buys();
         r.sells = t.sells();
@@ -240,14 +259,10 @@ public final class CompositeModule implements OrchestratorModule {
         r.agreement = t.agreement();
         r.action = t.action();
         r.confidence = t.confidence();
-        if (gate != null) {
-            MacroGateModule.Verdict v = gate.verdict();
-            r.gateReason = v.reason();
-            if (!v.allow()) {
-                r.blocked = t.action();
-                r.action = Action.HOLD;
-                r.confidence = 0;
-            }
+        if (gate != null && !gate.allows()) {
+            r.blocked = t.action();
+            r.action = Action.HOLD;
+            r.confidence = 0;
         }
         return r;
     }
@@ -311,10 +326,14 @@ public final class CompositeModule implements OrchestratorModule {
         return List.of(new Prediction(ID, symbol, clock.getAsLong(), r.action, r.confidence, decisionTf, horizon, rationale(r)));
     }
 
-    private static String rationale(Result r) {
+    /**
+     * The aggregated rationale: the rule's outcome, every member's vote, and the reasons of the members on the side
+     * taken (or that would have been taken, when the gate blocks). Built once per decision.
+     */
+    private String rationale(Result r) {
         StringBuilder sb = new StringBuilder(512);
         if (r.blocked != null) {
-            sb.append("BLOCKED by macro gate (").append(r.gateReason).append("); would be ").append(r.blocked).append(". ");
+            sb.append("BLOCKED by macro gate (").append(gate.verdict().reason()).append("); would be ").append(r.blocked).append(". ");
         }
         sb.append(r.action);
         if (r.nReady == 0) {
@@ -325,18 +344,23 @@ public final class CompositeModule implements OrchestratorModule {
             Fmt.signed(sb.append(", blend "), r.blend, 3).append(" (");
             sb.append(r.buys).append(" buy, ").append(r.sells).append(" sell, ").append(r.holds).append(" hold)");
         }
-        for (int i = 0; i < r.votes.size(); i++) {
-            Prediction p = r.votes.get(i);
-            sb.append(i == 0 ? ": " : "; ").append(p.sourceId()).append(' ');
-            if (!r.ready.get(i)) {
+        Action shown = r.blocked != null ? r.blocked : r.action;
+        for (int k = 0; k < r.n; k++) {
+            OrchestratorModule m = members.get(r.member[k]);
+            sb.append(k == 0 ? ": " : "; ").append(m.id()).append(' ');
+            if (!r.ready[k]) {
                 sb.append("not ready");
                 continue;
             }
-            sb.append(p.action()).append(' ');
-            Fmt.fixed(sb, p.confidence(), 2).append(" [").append(p.rationale()).append(']');
+            sb.append(r.actions[k]).append(' ');
+            Fmt.fixed(sb, r.confidences[k], 2);
+            if (shown != Action.HOLD && r.actions[k] == shown) {
+                String why = r.other[k] != null ? r.other[k].rationale() : ((StrategyModule) m).state(r.symbol).rationale();
+                sb.append(" [").append(why).append(']');
+            }
         }
-        if (r.gateReason != null && r.blocked == null) {
-            sb.append("; macro gate ").append(r.gateReason);
+        if (gate != null && r.blocked == null) {
+            sb.append("; macro gate ").append(gate.verdict().reason());
         }
         return sb.toString();
     }

@@ -249,6 +249,12 @@ public final class MacroGateModule implements OrchestratorModule {
         allow = passed + missing == snap.size() && (missing == 0 || missingAllows);
     }
 
+    /** Whether the gate allows at the decision clock (no text built: for the composite's every decision). */
+    public boolean allows() {
+        evaluate();
+        return evaluatedOn.isEmpty() || allow;
+    }
+
     /** The verdict at the decision clock. */
     public Verdict verdict() {
         evaluate();
