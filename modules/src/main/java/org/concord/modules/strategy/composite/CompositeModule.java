@@ -35,8 +35,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Composite of the other strategies: a weighted blend and a majority vote, confidence scaled by agreement, and the
- * members' rationales aggregated.
+ * Composite of the other strategies: a weighted blend and a majority vote, confidence scaled by agreement, and an
+ * aggregated rationale (every member's vote, and the reasons of the members on the side taken).
  *
  * <p><b>How it reads the others.</b> The module SPI gives a module no access to its siblings' outputs, so the
  * composite runs its own instances of its members, fed the same bar closes (their settings come from
@@ -99,7 +99,6 @@ public final class CompositeModule implements OrchestratorModule {
         Action[] actions = new Action[0];
         double[] confidences = new double[0];
         boolean[] ready = new boolean[0];
-        Prediction[] other = new Prediction[0]; // the prediction of a member that is not a StrategyModule
         int nReady;
         int buys;
         int sells;
@@ -161,6 +160,8 @@ public final class CompositeModule implements OrchestratorModule {
             timeframes.addAll(m.timeframes());
             if (m instanceof MacroGateModule g) {
                 gate = g;
+            } else if (!(m instanceof StrategyModule)) {
+                throw new IllegalStateException("composite member " + id + " is not a strategy module"); // KNOWN lists only those
             }
         }
         w.rejectUnknown();
@@ -210,7 +211,6 @@ public final class CompositeModule implements OrchestratorModule {
             r.actions = new Action[k];
             r.confidences = new double[k];
             r.ready = new boolean[k];
-            r.other = new Prediction[k];
             results.put(symbol, r);
         }
         long now = clock.getAsLong();
@@ -227,24 +227,11 @@ public final class CompositeModule implements OrchestratorModule {
             if (m == gate) {
                 continue;
             }
-            if (m instanceof StrategyModule sm) {
-                // read the member's state: its rationale text is only built if the composite's rationale shows it
-                StrategyState st = sm.state(symbol);
-                r.actions[n] = st.action();
-                r.confidences[n] = st.confidence();
-                r.ready[n] = st.ready();
-                r.other[n] = null;
-            } else {
-                List<Prediction> ps = m.predictions(symbol);
-                if (ps.isEmpty()) {
-                    continue;
-                }
-                Prediction p = ps.get(0);
-                r.actions[n] = p.action();
-                r.confidences[n] = p.confidence();
-                r.ready[n] = true;
-                r.other[n] = p;
-            }
+            // read the member's state: its rationale text is only built if the composite's rationale shows it
+            StrategyState st = ((StrategyModule) m).state(symbol);
+            r.actions[n] = st.action();
+            r.confidences[n] = st.confidence();
+            r.ready[n] = st.ready();
             r.member[n] = i;
             voteWeights[n] = weights[i];
             n++;
@@ -355,8 +342,7 @@ public final class CompositeModule implements OrchestratorModule {
             sb.append(r.actions[k]).append(' ');
             Fmt.fixed(sb, r.confidences[k], 2);
             if (shown != Action.HOLD && r.actions[k] == shown) {
-                String why = r.other[k] != null ? r.other[k].rationale() : ((StrategyModule) m).state(r.symbol).rationale();
-                sb.append(" [").append(why).append(']');
+                sb.append(" [").append(((StrategyModule) m).state(r.symbol).rationale()).append(']');
             }
         }
         if (gate != null && r.blocked == null) {
