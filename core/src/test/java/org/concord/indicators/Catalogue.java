@@ -29,6 +29,12 @@ final class Catalogue {
         e.add(new Entry("ER(10)", () -> new EfficiencyRatio(10)));
         e.add(new Entry("Returns(log)", () -> new Returns(Returns.Kind.LOG)));
         e.add(new Entry("SMA(5) of HLC3", () -> new Sma(5, Price.HLC3)));
+        // strategies area: the indicators the strategy modules added
+        e.add(new Entry("MFI(14)", () -> new Mfi(14)));
+        e.add(new Entry("SSL(10)", () -> new SslChannel(10)));
+        e.add(new Entry("WAE(150,20,40,20,2,100,3.7)", WaddahAttarExplosion::new));
+        e.add(new Entry("AlphaTrend(14,1,MFI)", AlphaTrend::new));
+        e.add(new Entry("AlphaTrend(14,1,RSI)", () -> new AlphaTrend(14, 1, false)));
         for (Seeding s : Seeding.values()) {
             e.add(new Entry("EMA(50) " + s, () -> new Ema(50, s)));
             e.add(new Entry("RMA(14) " + s, () -> new Rma(14, s)));

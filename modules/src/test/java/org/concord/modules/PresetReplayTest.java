@@ -45,7 +45,9 @@ class PresetReplayTest {
             assertThat(first).hasSize(closes.get()).hasSizeGreaterThan(9000);
             List<ModuleStatus> mods = h.orchestrator.modules();
             assertThat(mods).extracting(ModuleStatus::id)
-                    .containsExactly("pivots", "extrema", "microstructure", "correlation", "neural-fusion", "training");
+                    .containsExactly("pivots", "extrema", "microstructure", "correlation", "neural-fusion", "training",
+                            "market-analysis", "multi-timeframe", "supertrend", "alphatrend", "ichimoku", "qqe-ssl-wae", "turtle",
+                            "mean-reversion", "trend", "composite", "macro-gate", "crash-pattern");
             assertThat(mods).allSatisfy(m -> assertThat(m.state()).as(m.id() + " " + m.reason()).isEqualTo(ModuleState.RUNNING));
             StateVector st = h.orchestrator.lastState(BundledData.BTCUSD);
             assertThat(st.names()).contains("pivots.l1.trend", "extrema.last", "microstructure.vpin",
@@ -81,7 +83,7 @@ class PresetReplayTest {
             });
             // the catalog still lists the shipped modules, not loaded
             assertThat(h.orchestrator.modules()).extracting(ModuleStatus::state).containsOnly(ModuleState.NOT_LOADED);
-            assertThat(h.orchestrator.modules()).hasSize(6);
+            assertThat(h.orchestrator.modules()).hasSize(18);
         }
     }
 }

@@ -25,7 +25,9 @@ class ConfigFilesTest {
 
         OrchestratorConfig full = ConfigFiles.preset("full");
         assertThat(full.modules()).extracting(ModuleEntry::id)
-                .containsExactly("pivots", "extrema", "microstructure", "correlation", "neural-fusion", "training");
+                .containsExactly("pivots", "extrema", "microstructure", "correlation", "neural-fusion", "training",
+                        "market-analysis", "multi-timeframe", "supertrend", "alphatrend", "ichimoku", "qqe-ssl-wae", "turtle",
+                        "mean-reversion", "trend", "composite", "macro-gate", "crash-pattern");
         assertThat(full.modules()).allMatch(ModuleEntry::enabled);
         assertThat(full.symbols()).containsExactly(Symbol.of("BTCUSD"));
         assertThat(full.decisionTimeframe()).isEqualTo(Timeframe.M1);

@@ -1,0 +1,243 @@
+package org.concord.modules.strategy.crashpattern;
+
+import org.concord.indicators.DelayLine;
+import org.concord.model.Action;
+import org.concord.modules.strategy.DataDirs;
+import org.concord.modules.strategy.Fmt;
+import org.concord.modules.strategy.Settings;
+import org.concord.modules.strategy.StrategyModule;
+import org.concord.modules.strategy.StrategyState;
+import org.concord.orchestrator.module.ModuleContext;
+import org.concord.orchestrator.module.ModuleInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Crash-pattern detector: on every bar close, the last m closes (m = each pattern's length) are z-normalized and
+ * compared with every library window by dynamic time warping within a Sakoe-Chiba band ({@link Dtw}). The best
+ * match gives {@code score = 100 · exp(−distance / distanceScale)} (100 = the same shape), its name, and a level:
+ * GREEN below {@code amber}, AMBER from {@code amber}, RED from {@code red}. RED is a SELL with confidence
+ * score/100; GREEN and AMBER are HOLD with that confidence.
+ *
+ * <p>The library ({@link PatternLibrary}) is loaded at initialize from {@code directory} (default
+ * {@code <data-dir>/patterns}) and again on the {@code reload} command (on a background thread; the new library
+ * applies from the next bar); bad files are reported in one line each and skipped ({@code status} lists them).
+ *
+ * <p>Settings: {@code directory} ("patterns", relative to the data directory), {@code bandFraction} 0.1,
+ * {@code distanceScale} 0.3, {@code amber} 60, {@code red} 80, {@code minLength} 8, {@code maxLength} 1000, plus the
+ * common ones. Features: {@code ready} (a pattern was compared), {@code score} (/100), {@code level} (0 green,
+ * 1 amber, 2 red), {@code patterns} (library size).
+ */
+@ModuleInfo(id = CrashPatternModule.ID, description = "Crash-pattern detector: DTW similarity of the recent path to a library of windows; GREEN/AMBER/RED")
+public final class CrashPatternModule extends StrategyModule {
+    public static final String ID = "crash-pattern";
+    private static final Logger LOG = LoggerFactory.getLogger(CrashPatternModule.class);
+    private static final List<String> NAMES = List.of("ready", "score", "level", "patterns");
+    private static final String[] LEVELS = {"GREEN", "AMBER", "RED"};
+
+    private PatternLibrary library;
+    private volatile PatternLibrary.Loaded loaded = new PatternLibrary.Loaded(List.of(), List.of());
+    private double bandFraction = 0.1;
+    private double distanceScale = 0.3;
+    private double amber = 60;
+    private double red = 80;
+    private int maxLength = 1000;
+    private ExecutorService reloader;
+    // scratch buffers shared by all symbols (single decision thread)
+    private double[] window = new double[0];
+    private double[] query = new double[0];
+    private Dtw dtw;
+
+    public CrashPatternModule() {
+        super(ID);
+    }
+
+    @Override
+    protected void configure(Settings s, ModuleContext ctx) {
+        String directory = s.text("directory", PatternLibrary.DIRECTORY);
+        bandFraction = s.number("bandFraction", 0.1, 0, 1);
+        distanceScale = s.positive("distanceScale", 0.3);
+        amber = s.number("amber", 60, 0, 100);
+        red = s.number("red", 80, 0, 100);
+        if (amber > red) {
+            throw new IllegalArgumentException("module " + ID + ": amber " + amber + " must not be above red " + red);
+        }
+        int minLength = s.integer("minLength", 8, 2);
+        maxLength = s.integer("maxLength", 1000, minLength);
+        Path dir = DataDirs.resolve(ctx.data(), directory);
+        library = new PatternLibrary(dir, minLength, maxLength);
+        window = new double[maxLength];
+        query = new double[maxLength];
+        dtw = new Dtw(maxLength);
+        loaded = library.load();
+        LOG.info("crash-pattern: {} patterns from {}{}", loaded.patterns().size(), dir,
+                loaded.problems().isEmpty() ? "" : " (" + loaded.problems().size() + " files skipped)");
+    }
+
+    @Override
+    protected int defaultWarmup() {
+        return Math.min(maxLength, 1000);
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return NAMES;
+    }
+
+    /** The library as loaded last: patterns and the problems of the skipped files. */
+    public PatternLibrary.Loaded library() {
+        return loaded;
+    }
+
+    public Path directory() {
+        return library.directory();
+    }
+
+    /** Reloads the library on the module's reload thread (in order); the new one applies from the next bar. */
+    public synchronized CompletableFuture<PatternLibrary.Loaded> reload() {
+        if (reloader == null) {
+            reloader = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "crash-pattern-reload");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            PatternLibrary.Loaded l = library.load();
+            loaded = l;
+            return l;
+        }, reloader);
+    }
+
+    @Override
+    public String command(String name, Map<String, String> args) {
+        return switch (name) {
+            case "reload" -> {
+                reload();
+                yield "reloading patterns from " + library.directory();
+            }
+            case "status" -> {
+                PatternLibrary.Loaded l = loaded;
+                yield l.patterns().size() + " patterns in " + library.directory()
+                        + (l.problems().isEmpty() ? "" : "; skipped: " + String.join("; ", l.problems()));
+            }
+            default -> super.command(name, args);
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        if (reloader != null) {
+            reloader.shutdownNow();
+        }
+    }
+
+    /** {@code 100 · exp(−distance / scale)}. */
+    static double score(double distance, double scale) {
+        return 100 * Math.exp(-distance / scale);
+    }
+
+    @Override
+    protected StrategyState newState() {
+        return new State();
+    }
+
+    private final class State extends StrategyState {
+        final DelayLine closes = new DelayLine(maxLength);
+        int compared;
+        int patterns;
+        int shortest;
+        double score;
+        double distance;
+        String best;
+        int bestLength;
+        int level;
+
+        State() {
+            super(NAMES.size());
+        }
+
+        @Override
+        protected void update(double open, double high, double low, double close, double volume) {
+            closes.add(close);
+            List<Pattern> lib = loaded.patterns();
+            patterns = lib.size();
+            compared = 0;
+            shortest = Integer.MAX_VALUE;
+            double bestDistance = Double.POSITIVE_INFINITY;
+            Pattern bestPattern = null;
+            int have = closes.size();
+            int normalizedLength = -1;
+            for (int p = 0; p < lib.size(); p++) {
+                Pattern pat = lib.get(p);
+                int m = pat.length();
+                shortest = Math.min(shortest, m);
+                if (m > have) {
+                    continue;
+                }
+                if (m != normalizedLength) { // patterns of one length share the normalized query
+                    for (int i = 0; i < m; i++) {
+                        window[i] = closes.ago(m - 1 - i);
+                    }
+                    Dtw.normalize(window, m, query);
+                    normalizedLength = m;
+                }
+                // abandoned as soon as it cannot beat the best so far (exact when it does)
+                double d = dtw.distance(query, m, pat.raw(), m, Dtw.band(m, bandFraction), bestDistance);
+                compared++;
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    bestPattern = pat;
+                }
+            }
+            if (bestPattern == null) {
+                score = 0;
+                level = 0;
+                best = null;
+                hold();
+                return;
+            }
+            distance = bestDistance;
+            score = score(bestDistance, distanceScale);
+            best = bestPattern.name();
+            bestLength = bestPattern.length();
+            level = score >= red ? 2 : score >= amber ? 1 : 0;
+            view(level == 2 ? Action.SELL : Action.HOLD, score / 100);
+        }
+
+        @Override
+        public boolean ready() {
+            return compared > 0;
+        }
+
+        @Override
+        protected void fill(double[] o) {
+            o[0] = 1;
+            o[1] = score / 100;
+            o[2] = level;
+            o[3] = patterns;
+        }
+
+        @Override
+        public String rationale() {
+            if (patterns == 0) {
+                return "GREEN: no patterns in " + library.directory();
+            }
+            if (!ready()) {
+                return "GREEN: " + closes.size() + " bars, the shortest pattern needs " + shortest;
+            }
+            StringBuilder sb = new StringBuilder(96).append(LEVELS[level]).append(": score ");
+            Fmt.num(sb, score, 3).append(" vs '").append(best).append("' (DTW ");
+            Fmt.fixed(sb, distance, 3).append(" over ").append(bestLength).append(" bars; ").append(compared).append(" of ")
+                    .append(patterns).append(" patterns)");
+            return sb.toString();
+        }
+    }
+}
