@@ -10,7 +10,9 @@ import java.util.List;
  *
  * <p>Each source votes once per decision (its first prediction for the decision's symbol): {@code vote = sign(action)
  * × weight × confidence}, where HOLD votes 0 but still counts its weight, so a confident HOLD dilutes the others.
- * Sources with weight 0 or a confidence below {@code minConfidence} do not vote at all. Then
+ * Confidence 0 means "no view" (a strategy between signals): such a source abstains, as do sources with a confidence
+ * below {@code minConfidence}; an abstaining source is still listed among the contributions, with effective weight,
+ * vote and share 0, so the decision log shows every source that was asked. Sources with weight 0 do not vote. Then
  * {@code score = Σ vote / Σ weight} (in [-1, 1]); BUY when {@code score >= buyThreshold}, SELL when
  * {@code score <= -sellThreshold}, else HOLD; {@code confidence = |score|}. With no voter the decision is HOLD 0.
  */
@@ -51,25 +53,33 @@ public final class DecisionFusion {
         double[] w = new double[n];
         double[] votes = new double[n];
         boolean[] counted = new boolean[n];
+        boolean[] abstained = new boolean[n];
         for (int i = 0; i < n; i++) {
             Prediction p = predictions.get(i);
-            if (firstOfSource(predictions, i) && p.confidence() >= minConfidence) {
-                double wi = weights.weight(p.sourceId());
-                if (wi > 0 && Double.isFinite(wi)) {
-                    counted[i] = true;
-                    w[i] = wi;
-                    votes[i] = p.action().sign() * wi * p.confidence();
-                    totalWeight += wi;
-                    sumVote += votes[i];
-                    sumAbs += Math.abs(votes[i]);
-                }
+            if (!firstOfSource(predictions, i)) {
+                continue;
             }
+            double wi = weights.weight(p.sourceId());
+            boolean hasWeight = wi > 0 && Double.isFinite(wi);
+            if (!hasWeight) {
+                continue;
+            }
+            if (p.confidence() == 0 || p.confidence() < minConfidence) {
+                abstained[i] = true;
+                continue;
+            }
+            counted[i] = true;
+            w[i] = wi;
+            votes[i] = p.action().sign() * wi * p.confidence();
+            totalWeight += wi;
+            sumVote += votes[i];
+            sumAbs += Math.abs(votes[i]);
         }
         double score = totalWeight == 0 ? 0.0 : clamp(sumVote / totalWeight);
         Action action = score >= buyThreshold ? Action.BUY : score <= -sellThreshold ? Action.SELL : Action.HOLD;
         List<Contribution> contributions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            if (counted[i]) {
+            if (counted[i] || abstained[i]) {
                 Prediction p = predictions.get(i);
                 contributions.add(new Contribution(p.sourceId(), p.action(), p.confidence(), w[i], votes[i],
                         sumAbs == 0 ? 0.0 : Math.abs(votes[i]) / sumAbs));

@@ -50,9 +50,23 @@ class DecisionFusionTest {
         DecisionFusion f = new DecisionFusion(0.2, 0.2, 0.1);
         DecisionFusion.Fused r = f.fuse(List.of(p("a", Action.BUY, 0.9), p("a", Action.SELL, 1.0),
                 p("z", Action.SELL, 1.0), p("low", Action.SELL, 0.05)), id -> id.equals("z") ? 0.0 : 1.0);
-        assertThat(r.contributions()).extracting(Contribution::sourceId).containsExactly("a");
+        // "low" is below minConfidence: listed as asked, but with no weight and no vote
+        assertThat(r.contributions()).extracting(Contribution::sourceId).containsExactly("a", "low");
+        assertThat(r.contributions().get(1).weight()).isZero();
+        assertThat(r.contributions().get(1).vote()).isZero();
         assertThat(r.result().score()).isCloseTo(0.9, within(1e-12));
         assertThat(r.result().action()).isEqualTo(Action.BUY);
+    }
+
+    @Test
+    void aHoldWithConfidenceZeroIsNoViewAndDoesNotDilute() {
+        DecisionFusion f = new DecisionFusion(0.2, 0.2, 0.0);
+        DecisionFusion.Fused quiet = f.fuse(List.of(p("st", Action.BUY, 0.6), p("idle1", Action.HOLD, 0.0), p("idle2", Action.HOLD, 0.0)), id -> 1.0);
+        assertThat(quiet.result().score()).isCloseTo(0.6, within(1e-12));
+        assertThat(quiet.result().action()).isEqualTo(Action.BUY);
+        // a HOLD that has a view (confidence > 0) still counts its weight
+        DecisionFusion.Fused opinionated = f.fuse(List.of(p("st", Action.BUY, 0.6), p("cautious", Action.HOLD, 0.8)), id -> 1.0);
+        assertThat(opinionated.result().score()).isCloseTo(0.3, within(1e-12));
     }
 
     @Test
