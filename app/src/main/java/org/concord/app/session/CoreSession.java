@@ -45,9 +45,10 @@ public final class CoreSession implements AutoCloseable {
     private final TrainingCommandHandler trainingCommands;
     private final MarketBusBridge market;
     private final ScheduledExecutorService heartbeat;
+    private final Path dataDir;
 
     private CoreSession(TradingOrchestrator o, TrainingCoordinator t, DeskPipeline p, OverlayPublisher ov, TrainingCommandHandler tc,
-                        MarketBusBridge m, ScheduledExecutorService hb) {
+                        MarketBusBridge m, ScheduledExecutorService hb, Path dataDir) {
         this.orchestrator = o;
         this.training = t;
         this.pipeline = p;
@@ -55,6 +56,7 @@ public final class CoreSession implements AutoCloseable {
         this.trainingCommands = tc;
         this.market = m;
         this.heartbeat = hb;
+        this.dataDir = dataDir;
     }
 
     /** Starts everything on the caller's thread (SQLite, module loading: never the FX thread). */
@@ -117,7 +119,7 @@ public final class CoreSession implements AutoCloseable {
                 LOG.warn("module status heartbeat failed: {}", e.toString());
             }
         }, 1, 1, TimeUnit.SECONDS);
-        return new CoreSession(orch, coordinator, pipeline, overlays, commands, market, hb);
+        return new CoreSession(orch, coordinator, pipeline, overlays, commands, market, hb, engine.dataDir());
     }
 
     public TradingOrchestrator orchestrator() {
@@ -128,9 +130,21 @@ public final class CoreSession implements AutoCloseable {
         return training;
     }
 
-    /** Where "save as pattern" from the annotation tab goes; null until the crash-pattern library is attached. */
+    /**
+     * Where "save as pattern" from the annotation tab goes: the crash-pattern detector's library in the data
+     * directory; the running module is told to reload it.
+     */
     public org.concord.annotation.PatternSink patterns() {
-        return null;
+        return (name, window) -> {
+            try {
+                org.concord.modules.strategy.crashpattern.PatternLibrary.inDataDir(dataDir).saveWindow(name, window);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("saving pattern '" + name + "': " + e.getMessage(), e);
+            }
+            if (orchestrator.module("crash-pattern").isPresent()) {
+                orchestrator.command("crash-pattern", "reload", java.util.Map.of());
+            }
+        };
     }
 
     public DeskPipeline pipeline() {
