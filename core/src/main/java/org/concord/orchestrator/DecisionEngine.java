@@ -255,9 +255,7 @@ final class DecisionEngine {
     // ---------------------------------------------------------------- events
 
     void begin(LoopEvent e) {
-        if (e.kind == LoopEvent.BAR && e.tf == decisionTf) {
-            guard.eventStart(); // once per decision: an overrun is excused if a GC ran since the last decision
-        }
+        guard.eventStart(e.kind == LoopEvent.BAR && e.tf == decisionTf); // lets GC pauses and preemption excuse an overrun
         ev = e;
         phase = P_DISPATCH;
         index = 0;

@@ -21,6 +21,9 @@ final class Guard {
     private final java.lang.management.GarbageCollectorMXBean[] gcs =
             java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().toArray(new java.lang.management.GarbageCollectorMXBean[0]);
     private long gcAtEventStart;
+    private final RunQueueDelay runQueue = new RunQueueDelay();
+    // run-queue wait of this thread when the current decision began; -1 when unknown or not a decision event
+    private long runQueueAtEventStart = -1;
 
     /** Learning hooks may wait for a background training to finish: they get this many times the hard limit. */
     static final int LEARN_LIMIT_FACTOR = 30;
@@ -35,9 +38,32 @@ final class Guard {
         this.loop = l;
     }
 
-    /** Called at each decision's start (≈75 ns): lets an overrun caused by a GC pause be told from a slow module. */
-    void eventStart() {
+    /**
+     * Called at each event's start. For a decision (a decision-timeframe bar close) it notes the GC count (≈75 ns)
+     * and this thread's run-queue wait (≈1.5 µs), so that an overrun caused by a GC pause or by another process
+     * holding the core can be told from a slow module; for trades and books (many, cheap) it notes nothing and
+     * their overruns are judged by wall time and GC only.
+     */
+    void eventStart(boolean decision) {
+        if (!decision) {
+            runQueueAtEventStart = -1;
+            return;
+        }
         gcAtEventStart = gcCount();
+        runQueueAtEventStart = runQueue.read();
+    }
+
+    /** True when this thread waited for a CPU, since the decision began, at least as long as {@code overrunNanos}. */
+    private boolean preempted(long overrunNanos) {
+        if (runQueueAtEventStart < 0) {
+            return false;
+        }
+        long now = runQueue.read();
+        return now >= 0 && now - runQueueAtEventStart >= overrunNanos;
+    }
+
+    void close() {
+        runQueue.close();
     }
 
     private long gcCount() {
@@ -231,8 +257,9 @@ final class Guard {
             return false;
         }
         if (nanos > budgetNanos && s.callsSinceEnable > policy.warmupCalls()) {
-            if (gcCount() != gcAtEventStart) {
-                s.stalls++; // a GC pause stopped the thread since the decision began: not the module's doing
+            if (gcCount() != gcAtEventStart || preempted(nanos - budgetNanos)) {
+                // a GC pause stopped the thread, or it sat on a run queue, since the decision began: not the module's doing
+                s.stalls++;
                 return true;
             }
             strike(s, String.format(Locale.ROOT, "%s over budget: %.0f µs > %d µs", what, nanos / 1e3, policy.budgetMicros()));
