@@ -69,7 +69,7 @@ class OrchestratorBench {
         }
         Bench.note(String.format(Locale.ROOT, "input: bundled Bitstamp tape x3 (%,d trades), synchronous, max speed", tape.size()));
         Bench.report(NAME, "trades/s replay without orchestrator", bestFeedOnly, "trades/s");
-        throughput(tape, full, "full (6 modules, neural-fusion training)");
+        throughput(tape, full, "full (" + full.modules().stream().filter(m -> m.enabled()).count() + " modules, neural-fusion training)");
         throughput(tape, full.withModuleEnabled("neural-fusion", false), "full without neural-fusion");
     }
 
