@@ -21,9 +21,11 @@ final class Guard {
     private final java.lang.management.GarbageCollectorMXBean[] gcs =
             java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().toArray(new java.lang.management.GarbageCollectorMXBean[0]);
     private long gcAtEventStart;
-    private final RunQueueDelay runQueue = new RunQueueDelay();
-    // run-queue wait of this thread when the current decision began; -1 when unknown or not a decision event
-    private long runQueueAtEventStart = -1;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final boolean cpuClock = THREADS.isCurrentThreadCpuTimeSupported();
+    // wall and thread-CPU clocks when the current decision began; cpu -1 when unknown or not a decision event
+    private long wallAtEventStart;
+    private long cpuAtEventStart = -1;
 
     /** Learning hooks may wait for a background training to finish: they get this many times the hard limit. */
     static final int LEARN_LIMIT_FACTOR = 30;
@@ -39,31 +41,34 @@ final class Guard {
     }
 
     /**
-     * Called at each event's start. For a decision (a decision-timeframe bar close) it notes the GC count (≈75 ns)
-     * and this thread's run-queue wait (≈1.5 µs), so that an overrun caused by a GC pause or by another process
-     * holding the core can be told from a slow module; for trades and books (many, cheap) it notes nothing and
-     * their overruns are judged by wall time and GC only.
+     * Called at each event's start. For a decision (a decision-timeframe bar close) it notes the GC count and this
+     * thread's CPU clock (≈1 µs together), so that an overrun caused by the thread being stopped — a GC pause,
+     * another process holding the core, a safepoint the JVM could not reach because its other threads were
+     * descheduled — can be told from a slow module; for trades and books (many, cheap) it notes nothing and their
+     * overruns are judged by wall time and GC only.
      */
     void eventStart(boolean decision) {
-        if (!decision) {
-            runQueueAtEventStart = -1;
+        if (!decision || !cpuClock) {
+            cpuAtEventStart = -1;
             return;
         }
         gcAtEventStart = gcCount();
-        runQueueAtEventStart = runQueue.read();
+        wallAtEventStart = System.nanoTime();
+        cpuAtEventStart = THREADS.getCurrentThreadCpuTime();
     }
 
-    /** True when this thread waited for a CPU, since the decision began, at least as long as {@code overrunNanos}. */
-    private boolean preempted(long overrunNanos) {
-        if (runQueueAtEventStart < 0) {
+    /**
+     * True when this thread was off the CPU, since the decision began, at least as long as {@code overrunNanos}:
+     * the overrun is then not the module's own work. A module that blocks (I/O, sleep) is off the CPU too: it is
+     * not excused by the budget's rule being lenient but caught by the hard limit's watchdog.
+     */
+    private boolean stopped(long overrunNanos) {
+        if (cpuAtEventStart < 0) {
             return false;
         }
-        long now = runQueue.read();
-        return now >= 0 && now - runQueueAtEventStart >= overrunNanos;
-    }
-
-    void close() {
-        runQueue.close();
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuAtEventStart;
+        long wall = System.nanoTime() - wallAtEventStart;
+        return wall - cpu >= overrunNanos;
     }
 
     private long gcCount() {
@@ -257,8 +262,8 @@ final class Guard {
             return false;
         }
         if (nanos > budgetNanos && s.callsSinceEnable > policy.warmupCalls()) {
-            if (gcCount() != gcAtEventStart || preempted(nanos - budgetNanos)) {
-                // a GC pause stopped the thread, or it sat on a run queue, since the decision began: not the module's doing
+            if (gcCount() != gcAtEventStart || stopped(nanos - budgetNanos)) {
+                // a GC pause or the scheduler stopped the thread since the decision began: not the module's doing
                 s.stalls++;
                 return true;
             }

@@ -334,7 +334,7 @@ final class ModuleControl {
         for (ModuleCatalog.Entry e : catalog.entries().values()) {
             if (seen.add(e.id())) {
                 out.add(new ModuleStatus(e.id(), "module", "", e.description(), ModuleState.NOT_LOADED, "not configured",
-                        false, 1.0, 0, 0, 0, 0, "", List.of()));
+                        false, 1.0, 0, 0, 0, 0, 0, "", List.of()));
             }
         }
         for (SourceSlot s : registry.modelSlots()) {

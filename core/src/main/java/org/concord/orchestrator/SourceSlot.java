@@ -130,7 +130,7 @@ final class SourceSlot {
 
     ModuleStatus status() {
         return new ModuleStatus(id, kind == Kind.MODULE ? "module" : "model", version, description, state, reason,
-                enabledInConfig, weight, calls, strikesTotal, lastNanos / 1000.0, latency.percentile(99) / 1000.0,
+                enabledInConfig, weight, calls, strikesTotal, stalls, lastNanos / 1000.0, latency.percentile(99) / 1000.0,
                 lastOutput, featureNames);
     }
 }

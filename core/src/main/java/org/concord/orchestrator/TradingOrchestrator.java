@@ -204,7 +204,6 @@ public final class TradingOrchestrator implements AutoCloseable {
         closed = true;
         subscriptions.forEach(Subscription::close);
         loop.stop();
-        engine.guard.close(); // the decision thread has stopped: nothing reads its run-queue probe any more
         control.close();
     }
 

@@ -88,11 +88,15 @@ public final class ScriptedModule implements OrchestratorModule {
         }
     }
 
-    /** Burns CPU (a slow computation) for {@code ms}. */
+    /**
+     * Burns {@code ms} of this thread's CPU time (a slow computation): on a loaded machine the call takes longer on
+     * the wall clock, but the guard must still see the module's own work over budget.
+     */
     private static void spin(long ms) {
-        long end = System.nanoTime() + ms * 1_000_000;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = threads.getCurrentThreadCpuTime() + ms * 1_000_000;
         double x = 0;
-        while (System.nanoTime() < end) {
+        while (threads.getCurrentThreadCpuTime() < end) {
             x += Math.sqrt(x + 1);
         }
         if (x < 0) {
