@@ -181,6 +181,11 @@ public record BacktestConfig(String description, String symbol, String data, Str
                 h, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, runSynergy, walkForward);
     }
 
+    public BacktestConfig withCosts(double maker, double taker, double slippage) {
+        return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, initialCash, maker, taker, slippage, allowShort, limits, synergy, walkForward);
+    }
+
     public BacktestConfig withDescription(String d) {
         return new BacktestConfig(d, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
                 horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);

@@ -64,14 +64,14 @@ public final class BacktestFiles {
     }
 
     public static String tradesCsv(BacktestReport r) {
-        StringBuilder sb = new StringBuilder("window,symbol,direction,entry_time,exit_time,quantity,entry_price,exit_price,pnl,fees,return\n");
+        StringBuilder sb = new StringBuilder("window,symbol,direction,entry_time,exit_time,quantity,entry_quantity,entry_price,exit_price,pnl,fees,return\n");
         List<BacktestReport.Run> runs = runs(r);
         for (int k = 0; k < runs.size(); k++) {
             int window = r.windows().isEmpty() ? 0 : r.windows().get(k).index();
             for (RoundTrip t : runs.get(k).coordination().trades()) {
                 sb.append(window).append(',').append(t.symbol().code()).append(',').append(t.direction()).append(',')
                         .append(Instant.ofEpochMilli(t.entryTime())).append(',').append(Instant.ofEpochMilli(t.exitTime())).append(',')
-                        .append(num(t.quantity())).append(',').append(num(t.entryPrice())).append(',').append(num(t.exitPrice())).append(',')
+                        .append(num(t.quantity())).append(',').append(num(t.entryQuantity())).append(',').append(num(t.entryPrice())).append(',').append(num(t.exitPrice())).append(',')
                         .append(num(t.pnl())).append(',').append(num(t.fees())).append(',').append(num(t.returnPct())).append('\n');
             }
         }
