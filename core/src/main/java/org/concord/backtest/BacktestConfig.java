@@ -186,6 +186,11 @@ public record BacktestConfig(String description, String symbol, String data, Str
                 horizons, signalSize, initialCash, maker, taker, slippage, allowShort, limits, synergy, walkForward);
     }
 
+    public BacktestConfig withSymbol(String s) {
+        return new BacktestConfig(description, s, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+    }
+
     public BacktestConfig withDescription(String d) {
         return new BacktestConfig(d, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
                 horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
