@@ -38,6 +38,14 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
      */
     abstract void replay(MarketDataSink sink, int from, int to, Progress progress, int every);
 
+    /** Replays every event into {@code sink} (e.g. to fill a DataProvider, or to time the data layer alone). */
+    public void replay(MarketDataSink sink) {
+        if (sink == null) {
+            throw new IllegalArgumentException("sink is null");
+        }
+        replay(sink, 0, events(), null, 1);
+    }
+
     /** Index of the first event at or after {@code time}. */
     abstract int indexAtOrAfter(long time);
 
