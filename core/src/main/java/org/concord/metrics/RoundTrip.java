@@ -11,7 +11,10 @@ import org.concord.model.Symbol;
  * @param exitPrice  volume-weighted price of the fills that reduced or closed
  * @param pnl        profit after fees
  * @param returnPct  pnl over the entry notional (entryPrice * quantity)
+ * @param entryQuantity total quantity of the fills that opened or added (= that of the fills that reduced or closed:
+ *                      a trade that scaled in and out has {@code entryQuantity > quantity}); so
+ *                      {@code pnl = direction * entryQuantity * (exitPrice - entryPrice) - fees}
  */
 public record RoundTrip(Symbol symbol, int direction, long entryTime, long exitTime, double quantity, double entryPrice,
-                        double exitPrice, double pnl, double fees, double returnPct) {
+                        double exitPrice, double pnl, double fees, double returnPct, double entryQuantity) {
 }

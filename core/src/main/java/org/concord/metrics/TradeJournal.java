@@ -77,7 +77,7 @@ public final class TradeJournal {
             double entryPrice = o.entryNotional / o.entryQty;
             double pnl = o.realized - o.fees;
             trips.add(new RoundTrip(s, dir, o.entryTime, time, o.maxQty, entryPrice, o.exitNotional / o.exitQty, pnl, o.fees,
-                    pnl / (entryPrice * o.maxQty)));
+                    pnl / (entryPrice * o.maxQty), o.entryQty));
             if (next != 0) {
                 start(o, time);
                 o.position = next;

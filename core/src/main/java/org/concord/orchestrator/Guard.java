@@ -147,7 +147,7 @@ final class Guard {
             System.arraycopy(out, 0, dst, off, out.length);
         }
         if (done(s, "features", System.nanoTime() - t0, err, bad) && err == null && bad == null) {
-            s.lastOutput = s.featureCount + " features";
+            s.lastOutput = SourceSlot.FEATURES;
         }
     }
 
@@ -167,7 +167,7 @@ final class Guard {
         if (err == null && bad == null && !out.isEmpty()) {
             into.addAll(out);
             Prediction p = out.get(0);
-            s.lastOutput = p.action() + " " + String.format(Locale.ROOT, "%.2f", p.confidence());
+            s.lastOutput = p;
         }
     }
 
@@ -186,7 +186,7 @@ final class Guard {
         done(s, "predict", System.nanoTime() - t0, err, bad);
         if (err == null && bad == null && p != null) {
             into.add(p);
-            s.lastOutput = p.action() + " " + String.format(Locale.ROOT, "%.2f", p.confidence());
+            s.lastOutput = p;
         }
     }
 

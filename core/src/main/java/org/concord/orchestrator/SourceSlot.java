@@ -43,7 +43,12 @@ final class SourceSlot {
     /** overruns excused because a GC pause ran during the event */
     volatile long stalls;
     volatile long lastNanos;
-    volatile String lastOutput = "";
+    /**
+     * The last output, kept raw and put into words only when a status is read (formatting on every call was a
+     * measurable share of a decision): {@link #FEATURES} or the last {@link Prediction}, null before any.
+     */
+    volatile Object lastOutput;
+    static final Object FEATURES = new Object();
     final LatencyHistogram latency = new LatencyHistogram();
     long callsSinceEnable;
     private long[] strikeCalls = new long[0];
@@ -128,9 +133,17 @@ final class SourceSlot {
         return oldestOfLast != Long.MIN_VALUE && seq - oldestOfLast < p.strikeWindow();
     }
 
+    private String lastOutputText() {
+        Object o = lastOutput;
+        if (o instanceof Prediction p) {
+            return p.action() + " " + String.format(java.util.Locale.ROOT, "%.2f", p.confidence());
+        }
+        return o == FEATURES ? featureCount + " features" : "";
+    }
+
     ModuleStatus status() {
         return new ModuleStatus(id, kind == Kind.MODULE ? "module" : "model", version, description, state, reason,
                 enabledInConfig, weight, calls, strikesTotal, stalls, lastNanos / 1000.0, latency.percentile(99) / 1000.0,
-                lastOutput, featureNames);
+                lastOutputText(), featureNames);
     }
 }

@@ -66,6 +66,23 @@ class OrchestratorApiTest {
     }
 
     @Test
+    void statusShowsTheLastOutputPutIntoWordsWhenRead() throws Exception {
+        BarSeries eth = BundledData.eth5mBars();
+        try (TradingOrchestrator o = TradingOrchestrator.builder(config(List.of(new ModuleEntry("a", true, 1, null)), true, false))
+                .catalog(ModuleCatalog.empty()).module("a", () -> new ScriptedModule("a", ScriptedModule.Fault.NONE, 0, 0)).build()) {
+            o.start();
+            assertThat(o.module("a").orElseThrow().lastOutput()).isEmpty();
+            var registered = o.registerModel(momentum("v1"), 1.0); // applied before the next event
+            feed(o, eth, 0, 50);
+            registered.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            // features first, then its prediction: the prediction is the last output
+            assertThat(o.module("a").orElseThrow().lastOutput()).matches("(BUY|SELL|HOLD) \\d\\.\\d\\d");
+            // the model's last output is its last prediction (BUY or HOLD at 0.9), formatted on read
+            assertThat(o.module("momentum").orElseThrow().lastOutput()).isIn("BUY 0.90", "HOLD 0.90");
+        }
+    }
+
+    @Test
     void modelsWeightsCommandsBusAndPerformance() throws Exception {
         BarSeries eth = BundledData.eth5mBars();
         InProcessEventBus bus = new InProcessEventBus();

@@ -1,12 +1,14 @@
 package org.concord.app.session;
 
 import org.concord.app.live.OverlayPublisher;
-import org.concord.app.pipeline.DeskPipeline;
+import org.concord.app.portfolio.PortfolioPublisher;
 import org.concord.app.training.CoordinatorStatusProvider;
 import org.concord.app.training.TrainingCommandHandler;
 import org.concord.bus.EventBus;
 import org.concord.data.MarketBusBridge;
 import org.concord.engine.ConcordEngine;
+import org.concord.engine.TradingPipeline;
+import org.concord.engine.TradingPipelineConfig;
 import org.concord.feed.BundledData;
 import org.concord.orchestrator.ModuleStatusReport;
 import org.concord.orchestrator.OrchestratorTopics;
@@ -30,7 +32,8 @@ import java.util.function.Consumer;
 
 /**
  * The engine-owning side of a session: orchestrator (config from {@code <data dir>/concord.yaml}), training
- * coordinator, desk pipeline (coordination → risk → PaperBroker) and the bus bridges the desktop panels read
+ * coordinator, core's trading pipeline (coordination → risk → PaperBroker, the same code a backtest runs) with the
+ * portfolio publisher on its thread, and the bus bridges the desktop panels read
  * (overlays, training commands, a module-status heartbeat every second, and — for remote desktops — market bars).
  * The desktop in local mode starts one; {@code concord serve} can start the same with {@code publishMarket = true}.
  */
@@ -40,14 +43,14 @@ public final class CoreSession implements AutoCloseable {
 
     private final TradingOrchestrator orchestrator;
     private final TrainingCoordinator training;
-    private final DeskPipeline pipeline;
+    private final TradingPipeline pipeline;
     private final OverlayPublisher overlays;
     private final TrainingCommandHandler trainingCommands;
     private final MarketBusBridge market;
     private final ScheduledExecutorService heartbeat;
     private final Path dataDir;
 
-    private CoreSession(TradingOrchestrator o, TrainingCoordinator t, DeskPipeline p, OverlayPublisher ov, TrainingCommandHandler tc,
+    private CoreSession(TradingOrchestrator o, TrainingCoordinator t, TradingPipeline p, OverlayPublisher ov, TrainingCommandHandler tc,
                         MarketBusBridge m, ScheduledExecutorService hb, Path dataDir) {
         this.orchestrator = o;
         this.training = t;
@@ -75,14 +78,16 @@ public final class CoreSession implements AutoCloseable {
         TrainingCoordinator coordinator = new TrainingCoordinator(engine.data(), new FrameStore(engine.database()),
                 new ModelRepository(engine.dataDir().resolve("models")), bus, tcfg);
 
-        DeskPipeline pipeline = null;
+        TradingPipeline pipeline = null;
         TradingOrchestrator orch = null;
         OverlayPublisher overlays = null;
         TrainingCommandHandler commands = null;
         try {
             // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it
-            pipeline = new DeskPipeline(engine.data(), bus, cfg.symbols().get(0), cfg.decisionTimeframe(),
-                    cfg.performance().decisionHorizonBars());
+            pipeline = TradingPipeline.live(TradingPipelineConfig.defaults(cfg.decisionTimeframe(), cfg.symbols().get(0),
+                    cfg.performance().decisionHorizonBars()), bus).subscribe(engine.data());
+            PortfolioPublisher portfolio = new PortfolioPublisher(pipeline.engine(), bus);
+            pipeline.onBar((symbol, closeTime) -> portfolio.onBar(closeTime));
             progress.accept("starting the orchestrator (" + cfg.preset() + " preset)");
             TradingOrchestrator.Builder b = TradingOrchestrator.builder(cfg).data(engine.data()).bus(bus).configFile(configFile)
                     .service(TrainingStatusProvider.class, new CoordinatorStatusProvider(coordinator));
@@ -147,7 +152,7 @@ public final class CoreSession implements AutoCloseable {
         };
     }
 
-    public DeskPipeline pipeline() {
+    public TradingPipeline pipeline() {
         return pipeline;
     }
 

@@ -1,0 +1,279 @@
+package org.concord.backtest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.concord.model.Timeframe;
+import org.concord.risk.RiskLimits;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a backtest runs: the data, the range, the orchestrator preset and module switches, the decision horizons the
+ * fused decision is traded at, the account (cash, fees, slippage, spot or margin) and risk-limit overrides. Loadable
+ * from YAML or JSON (Jackson; unknown keys are refused) and saved with every report. Every field is optional.
+ *
+ * @param data        {@code bundled} (the bundled Bitstamp trades, replayed trade by trade), {@code bundled-bars}
+ *                    (the same trades aggregated to 1m bars, replayed bar by bar) or {@code store} (the 1m bars stored
+ *                    in the data directory's SQLite store for {@code symbol})
+ * @param from        ISO instant (e.g. {@code 2013-11-26T00:00:00Z}), inclusive; null: from the first event
+ * @param to          ISO instant, exclusive; null: to the last event
+ * @param warmup      a duration before {@code from} the orchestrator sees without trading ({@code 12h}, {@code 2d}, ISO)
+ * @param preset      an orchestrator preset ({@code minimal}, {@code full}, {@code research}) ...
+ * @param orchestratorConfig ... or a concord.yaml path (wins over the preset)
+ * @param horizons    decision horizons in bars of the decision timeframe (one bucket each); null: the preset's
+ *                    decision horizon
+ * @param limits      risk-limit overrides by {@link RiskLimits} field name (e.g. {@code maxOrderFraction: 0.1})
+ * @param synergy     also run each horizon alone and report combined vs the sum of the runs alone (needs ≥ 2 horizons)
+ * @param walkForward rolling train/test windows instead of one range
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BacktestConfig(String description, String symbol, String data, String from, String to, String warmup,
+                             String preset, String orchestratorConfig, List<String> enable, List<String> disable,
+                             List<Integer> horizons, Double signalSize, Double initialCash, Double makerBps, Double takerBps,
+                             Double slippageBps, Boolean allowShort, Map<String, Double> limits, Boolean synergy,
+                             WalkForward walkForward) {
+    public static final List<String> DATA = List.of("bundled", "bundled-bars", "store");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Rolling windows: the orchestrator sees {@code train} (modules warm up, learning modules learn), then trades
+     * {@code test}; the next window starts {@code step} later (default: {@code test}).
+     */
+    public record WalkForward(String train, String test, String step) {
+        public WalkForward {
+            if (train == null || test == null) {
+                throw new IllegalArgumentException("walkForward needs train and test durations (e.g. train: 2d, test: 1d)");
+            }
+            duration("walkForward.train", train);
+            duration("walkForward.test", test);
+            if (step != null) {
+                duration("walkForward.step", step);
+            }
+        }
+
+        public long trainMillis() {
+            return duration("walkForward.train", train);
+        }
+
+        public long testMillis() {
+            return duration("walkForward.test", test);
+        }
+
+        public long stepMillis() {
+            return step == null ? testMillis() : duration("walkForward.step", step);
+        }
+    }
+
+    public BacktestConfig {
+        description = description == null ? "backtest" : description;
+        symbol = symbol == null ? "BTCUSD" : symbol;
+        data = data == null ? "bundled" : data;
+        if (!DATA.contains(data)) {
+            throw new IllegalArgumentException("data must be one of " + DATA + ", got '" + data + "'");
+        }
+        if (from != null) {
+            instant("from", from);
+        }
+        if (to != null) {
+            instant("to", to);
+        }
+        if (from != null && to != null && instant("from", from) >= instant("to", to)) {
+            throw new IllegalArgumentException("from " + from + " is not before to " + to);
+        }
+        if (warmup != null) {
+            duration("warmup", warmup);
+        }
+        if (preset == null && orchestratorConfig == null) {
+            preset = "full";
+        }
+        enable = enable == null ? List.of() : List.copyOf(enable);
+        disable = disable == null ? List.of() : List.copyOf(disable);
+        if (horizons != null) {
+            horizons = List.copyOf(horizons);
+        }
+        signalSize = signalSize == null ? 1.0 : signalSize;
+        initialCash = initialCash == null ? 10_000.0 : initialCash;
+        makerBps = makerBps == null ? 10.0 : makerBps;
+        takerBps = takerBps == null ? 10.0 : takerBps;
+        slippageBps = slippageBps == null ? 2.0 : slippageBps;
+        allowShort = allowShort != null && allowShort;
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
+        riskLimits(limits); // fails early on an unknown or out-of-range limit
+        synergy = synergy != null && synergy;
+        if (synergy && (horizons == null || horizons.size() < 2)) {
+            throw new IllegalArgumentException("synergy needs at least two horizons (one bucket each) to run alone");
+        }
+        if (!(signalSize > 0 && signalSize <= 1)) {
+            throw new IllegalArgumentException("signalSize must be in (0, 1], got " + signalSize);
+        }
+    }
+
+    /** Defaults: the bundled trades, the full preset, the preset's horizon, 10,000 USD spot, 10/10 bps, 2 bps. */
+    public static BacktestConfig defaults() {
+        return new BacktestConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    /** Reads a YAML or JSON file; an error names the file and what is wrong. */
+    public static BacktestConfig load(Path file) {
+        try {
+            return YAML.readValue(Files.readAllBytes(file), BacktestConfig.class);
+        } catch (IOException | RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            if (root instanceof IllegalArgumentException && root != e) {
+                msg = root.getMessage();
+            }
+            throw new IllegalArgumentException("backtest config " + file + ": " + msg, e);
+        }
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public BacktestConfig withRange(String newFrom, String newTo) {
+        return new BacktestConfig(description, symbol, data, newFrom, newTo, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+    }
+
+    public BacktestConfig withPreset(String p) {
+        return new BacktestConfig(description, symbol, data, from, to, warmup, p, null, enable, disable,
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+    }
+
+    public BacktestConfig withWalkForward(WalkForward w) {
+        return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, w);
+    }
+
+    public BacktestConfig withData(String d) {
+        return new BacktestConfig(description, symbol, d, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+    }
+
+    public BacktestConfig withModules(List<String> on, List<String> off) {
+        return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, on, off,
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+    }
+
+    public BacktestConfig withHorizons(List<Integer> h, boolean runSynergy) {
+        return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                h, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, runSynergy, walkForward);
+    }
+
+    public BacktestConfig withCosts(double maker, double taker, double slippage) {
+        return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, initialCash, maker, taker, slippage, allowShort, limits, synergy, walkForward);
+    }
+
+    public BacktestConfig withSymbol(String s) {
+        return new BacktestConfig(description, s, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+    }
+
+    public BacktestConfig withDescription(String d) {
+        return new BacktestConfig(d, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+    }
+
+    /** {@code from} in epoch ms, or {@code Long.MIN_VALUE}. */
+    public long fromMillis() {
+        return from == null ? Long.MIN_VALUE : instant("from", from);
+    }
+
+    /** {@code to} in epoch ms, or {@code Long.MAX_VALUE}. */
+    public long toMillis() {
+        return to == null ? Long.MAX_VALUE : instant("to", to);
+    }
+
+    public long warmupMillis() {
+        return warmup == null ? 0 : duration("warmup", warmup);
+    }
+
+    /** The default risk limits with the overrides applied. */
+    public RiskLimits riskLimits() {
+        return riskLimits(limits);
+    }
+
+    private static RiskLimits riskLimits(Map<String, Double> overrides) {
+        if (overrides == null || overrides.isEmpty()) {
+            return RiskLimits.defaults();
+        }
+        ObjectNode tree = JSON.valueToTree(RiskLimits.defaults());
+        for (Map.Entry<String, Double> e : overrides.entrySet()) {
+            if (!tree.has(e.getKey())) {
+                throw new IllegalArgumentException("limits: unknown risk limit '" + e.getKey() + "' (known: "
+                        + String.join(", ", (Iterable<String>) tree::fieldNames) + ")");
+            }
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException("limits." + e.getKey() + " has no value");
+            }
+            tree.put(e.getKey(), e.getValue());
+        }
+        try {
+            return JSON.treeToValue(tree, RiskLimits.class);
+        } catch (IOException | RuntimeException e) {
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException("limits: " + c.getMessage(), e);
+        }
+    }
+
+    static long instant(String field, String text) {
+        try {
+            return Instant.parse(text.trim()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(text.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException(field + ": '" + text + "' is not an ISO instant (2013-11-26T00:00:00Z) or date");
+            }
+        }
+    }
+
+    /** {@code 90m}, {@code 36h}, {@code 2d} or ISO-8601 ({@code PT36H}); must be positive. */
+    static long duration(String field, String text) {
+        String t = text == null ? "" : text.trim();
+        long ms;
+        try {
+            if (t.startsWith("P") || t.startsWith("p")) {
+                ms = Duration.parse(t).toMillis();
+            } else if (t.length() >= 2) {
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                ms = switch (Character.toLowerCase(t.charAt(t.length() - 1))) {
+                    case 'm' -> n * Timeframe.M1.millis();
+                    case 'h' -> n * Timeframe.H1.millis();
+                    case 'd' -> n * Timeframe.D1.millis();
+                    default -> throw new NumberFormatException();
+                };
+            } else {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": '" + text + "' is not a duration (90m, 36h, 2d or ISO PT36H)");
+        }
+        if (ms <= 0) {
+            throw new IllegalArgumentException(field + ": '" + text + "' must be positive");
+        }
+        return ms;
+    }
+}

@@ -1,0 +1,309 @@
+package org.concord.backtest;
+
+import org.concord.coordination.CoordinationResult;
+import org.concord.data.DataProvider;
+import org.concord.engine.TradingPipeline;
+import org.concord.engine.TradingPipelineConfig;
+import org.concord.execution.FeeModel;
+import org.concord.execution.PaperBrokerConfig;
+import org.concord.execution.SlippageModel;
+import org.concord.metrics.Synergy;
+import org.concord.model.Action;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.ModuleStatus;
+import org.concord.orchestrator.TradingOrchestrator;
+import org.concord.orchestrator.config.ConfigFiles;
+import org.concord.orchestrator.config.FaultPolicy;
+import org.concord.orchestrator.config.OrchestratorConfig;
+import org.concord.orchestrator.module.OrchestratorModule;
+import org.concord.store.BarStore;
+import org.concord.store.SqliteDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Runs the live code over history: a {@link MarketHistory} is replayed into a fresh session {@link DataProvider}
+ * (its own SQLite file), which feeds the real {@link TradingOrchestrator} (the preset's modules, synchronous) and the
+ * same {@link TradingPipeline} the desk runs (coordination → risk → PaperBroker), subscribed before the orchestrator so
+ * that each bar close reaches the broker and the engine before the decision made on it. There is no backtest-only
+ * decision path; what differs from live is configuration: the orchestrator runs synchronously on the replay thread and
+ * its per-call time budget is lifted (a wall-clock rule would make results depend on the machine's load; throws and
+ * non-finite outputs still strike).
+ *
+ * <pre>{@code
+ * BacktestReport r = Backtester.builder(BacktestConfig.load(path)).build().run();
+ * BacktestFiles.write(dir, "run", r);      // run.json, run-equity.csv, run-trades.csv
+ * }</pre>
+ */
+public final class Backtester {
+    /** Per-call budget in a backtest (60 s): only a module that hangs is put aside, never one slowed by load. */
+    static final FaultPolicy LIFTED_BUDGET = new FaultPolicy(60_000_000, 3, 100, 20, 120_000);
+
+    /** Told about the replay's progress: which run, events sent of the total. */
+    @FunctionalInterface
+    public interface Progress {
+        void at(String run, long sent, long total);
+    }
+
+    private final BacktestConfig config;
+    private final MarketHistory history;
+    private final OrchestratorConfig orchestratorConfig;
+    private final TradingPipelineConfig pipelineConfig;
+    private final Map<String, Supplier<OrchestratorModule>> extraModules;
+    private final Path workDir;
+    private final Progress progress;
+
+    private Backtester(Builder b) {
+        this.config = b.config;
+        this.orchestratorConfig = orchestratorConfig(b.config);
+        this.history = b.history != null ? b.history : BacktestData.resolve(b.config, b.store);
+        if (!history.symbol().equals(Symbol.of(config.symbol()))) {
+            throw new IllegalArgumentException("the data is " + history.symbol() + ", the config trades " + config.symbol());
+        }
+        this.pipelineConfig = pipelineConfig(b.config, orchestratorConfig);
+        this.extraModules = Map.copyOf(b.modules);
+        this.workDir = b.workDir;
+        this.progress = b.progress;
+    }
+
+    public static Builder builder(BacktestConfig config) {
+        return new Builder(config);
+    }
+
+    public static final class Builder {
+        private final BacktestConfig config;
+        private MarketHistory history;
+        private BarStore store;
+        private final Map<String, Supplier<OrchestratorModule>> modules = new LinkedHashMap<>();
+        private Path workDir;
+        private Progress progress;
+
+        private Builder(BacktestConfig config) {
+            if (config == null) {
+                throw new IllegalArgumentException("config is required");
+            }
+            this.config = config;
+        }
+
+        /** Replays this history instead of the config's {@code data}. */
+        public Builder history(MarketHistory h) {
+            this.history = h;
+            return this;
+        }
+
+        /** The store {@code data: store} reads its 1m bars from. */
+        public Builder store(BarStore s) {
+            this.store = s;
+            return this;
+        }
+
+        /** A module by hand (wins over a classpath module with the same id); name it in the config to use it. */
+        public Builder module(String id, Supplier<OrchestratorModule> factory) {
+            if (id == null || factory == null) {
+                throw new IllegalArgumentException("id and factory are required");
+            }
+            modules.put(id, factory);
+            return this;
+        }
+
+        /** Where the session stores go (default: the system temp directory); each run's is deleted after it. */
+        public Builder workDir(Path dir) {
+            this.workDir = dir;
+            return this;
+        }
+
+        public Builder progress(Progress p) {
+            this.progress = p;
+            return this;
+        }
+
+        public Backtester build() {
+            return new Backtester(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    static OrchestratorConfig orchestratorConfig(BacktestConfig c) {
+        OrchestratorConfig o = c.orchestratorConfig() != null ? ConfigFiles.load(Path.of(c.orchestratorConfig())) : ConfigFiles.preset(c.preset());
+        for (String id : c.enable()) {
+            o = o.withModuleEnabled(id, true);
+        }
+        for (String id : c.disable()) {
+            o = o.withModuleEnabled(id, false);
+        }
+        return o.withSymbols(List.of(Symbol.of(c.symbol()))).withSynchronous(true).withFaults(LIFTED_BUDGET);
+    }
+
+    static TradingPipelineConfig pipelineConfig(BacktestConfig c, OrchestratorConfig o) {
+        Timeframe tf = o.decisionTimeframe();
+        List<Integer> horizons = c.horizons() != null ? c.horizons() : List.of(o.performance().decisionHorizonBars());
+        PaperBrokerConfig broker = new PaperBrokerConfig(c.initialCash(), "USD", new FeeModel(c.makerBps(), c.takerBps()),
+                SlippageModel.fixedBps(c.slippageBps()), PaperBrokerConfig.FillSource.BARS, tf, 0, c.allowShort());
+        return TradingPipelineConfig.defaults(tf, Symbol.of(c.symbol()), horizons.get(0)).withHorizons(horizons)
+                .withSignalSize(c.signalSize()).withRiskLimits(c.riskLimits()).withBroker(broker);
+    }
+
+    public MarketHistory history() {
+        return history;
+    }
+
+    public TradingPipelineConfig pipelineConfig() {
+        return pipelineConfig;
+    }
+
+    public OrchestratorConfig orchestratorConfig() {
+        return orchestratorConfig;
+    }
+
+    // ---------------------------------------------------------------- runs
+
+    /** Runs the backtest the config describes: one range (with synergy runs when asked) or walk-forward windows. */
+    public BacktestReport run() {
+        List<BacktestReport.ModuleSummary> modules = new ArrayList<>();
+        if (config.walkForward() != null) {
+            List<BacktestReport.Window> windows = walkForward(modules);
+            return report(null, null, windows, modules);
+        }
+        long from = Math.max(config.fromMillis(), history.firstTime());
+        long to = Math.min(config.toMillis(), history.lastTime() + 1);
+        long replayFrom = config.warmup() == null ? from : from - config.warmupMillis();
+        long tradeFrom = config.warmup() == null ? Long.MIN_VALUE : from;
+        BacktestReport.Run combined = runOnce("combined", pipelineConfig, replayFrom, tradeFrom, to, modules);
+        Synergy synergy = null;
+        if (config.synergy()) {
+            Map<String, Double> alonePnl = new LinkedHashMap<>();
+            Map<String, Double> aloneSharpe = new LinkedHashMap<>();
+            for (int h : pipelineConfig.horizons()) {
+                String book = TradingPipelineConfig.bucketOf(pipelineConfig.timeframe(), h).book();
+                BacktestReport.Run alone = runOnce(book + " alone", pipelineConfig.withHorizons(List.of(h)), replayFrom, tradeFrom, to,
+                        new ArrayList<>());
+                alonePnl.put(book, pnl(alone));
+                aloneSharpe.put(book, alone.coordination().metrics().sharpe());
+            }
+            synergy = Synergy.of(pnl(combined), combined.coordination().metrics().sharpe(), alonePnl, aloneSharpe);
+        }
+        return report(combined, synergy, null, modules);
+    }
+
+    private BacktestReport report(BacktestReport.Run run, Synergy synergy, List<BacktestReport.Window> windows,
+                                  List<BacktestReport.ModuleSummary> modules) {
+        return new BacktestReport(BacktestReport.FORMAT_VERSION, config, ConfigFiles.toTree(orchestratorConfig), pipelineConfig,
+                history.description(), modules, run, synergy, windows);
+    }
+
+    private static double pnl(BacktestReport.Run r) {
+        double[] e = r.coordination().equity().equity();
+        double start = ((PaperBrokerConfig) r.coordination().broker()).initialCash();
+        return e.length == 0 ? 0 : e[e.length - 1] - start;
+    }
+
+    /** The rolling windows over the data (bounded by from/to): each a fresh run over train + test, trading the test part. */
+    public List<long[]> windows() {
+        BacktestConfig.WalkForward wf = config.walkForward();
+        if (wf == null) {
+            throw new IllegalStateException("the config has no walkForward section");
+        }
+        long start = Math.max(config.fromMillis(), history.firstTime());
+        long end = Math.min(config.toMillis(), history.lastTime() + 1);
+        List<long[]> out = new ArrayList<>();
+        for (long t = start; t + wf.trainMillis() + wf.testMillis() <= end; t += wf.stepMillis()) {
+            out.add(new long[] {t, t + wf.trainMillis(), t + wf.trainMillis() + wf.testMillis()});
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("walk-forward: train " + wf.train() + " + test " + wf.test() + " does not fit in the data range ("
+                    + java.time.Instant.ofEpochMilli(start) + " to " + java.time.Instant.ofEpochMilli(end) + ")");
+        }
+        return out;
+    }
+
+    private List<BacktestReport.Window> walkForward(List<BacktestReport.ModuleSummary> modules) {
+        List<BacktestReport.Window> out = new ArrayList<>();
+        List<long[]> ws = windows();
+        for (int k = 0; k < ws.size(); k++) {
+            long[] w = ws.get(k);
+            modules.clear();
+            BacktestReport.Run r = runOnce("window " + (k + 1) + "/" + ws.size(), pipelineConfig, w[0], w[1], w[2], modules);
+            out.add(new BacktestReport.Window(k + 1, w[0], w[1], w[2], r));
+        }
+        return out;
+    }
+
+    /**
+     * One fresh replay of {@code [replayFrom, to)}: bars and decisions up to {@code tradeFrom} reach the orchestrator
+     * only (warm-up, training window).
+     */
+    BacktestReport.Run runOnce(String name, TradingPipelineConfig pcfg, long replayFrom, long tradeFrom, long to,
+                               List<BacktestReport.ModuleSummary> modulesOut) {
+        MarketHistory part = history.range(replayFrom, to);
+        Path dir = sessionDir();
+        Map<Action, Long> actions = new EnumMap<>(Action.class);
+        long[] made = new long[2];
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("session.db"));
+             DataProvider data = new DataProvider(new BarStore(db));
+             TradingPipeline pipeline = TradingPipeline.synchronous(pcfg, null)) {
+            pipeline.tradeFrom(tradeFrom);
+            pipeline.subscribe(data); // before the orchestrator: a bar close reaches the broker before the decision on it
+            TradingOrchestrator.Builder ob = TradingOrchestrator.builder(orchestratorConfig).data(data);
+            extraModules.forEach(ob::module);
+            try (TradingOrchestrator orch = ob.build()) {
+                orch.onDecision(d -> {
+                    made[0]++;
+                    if (d.time() > tradeFrom) {
+                        made[1]++;
+                        actions.merge(d.action(), 1L, Long::sum);
+                    }
+                });
+                orch.start();
+                pipeline.attach(orch);
+                int every = Math.max(1, part.events() / 200);
+                part.replay(data, 0, part.events(), progress == null ? null : (sent, total) -> progress.at(name, sent, total), every);
+                if (pipeline.failures() > 0) {
+                    throw new IllegalStateException("backtest " + name + ": the trading pipeline failed " + pipeline.failures()
+                            + " time(s); first: " + pipeline.firstFailure(), pipeline.firstFailure());
+                }
+                for (ModuleStatus m : orch.modules()) {
+                    modulesOut.add(new BacktestReport.ModuleSummary(m.id(), m.kind(), m.state().name(), m.reason(), m.weight()));
+                }
+            }
+            CoordinationResult result = CoordinationResult.of(config.description() + " (" + name + ")", pipeline.engine(), pcfg.broker(), null);
+            Map<String, Long> acts = new LinkedHashMap<>();
+            for (Action a : Action.values()) {
+                acts.put(a.name(), actions.getOrDefault(a, 0L));
+            }
+            return new BacktestReport.Run(part.firstTime(), tradeFrom == Long.MIN_VALUE ? part.firstTime() : tradeFrom, to,
+                    part.events(), pipeline.bars(), made[0], made[1], acts, result);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private Path sessionDir() {
+        try {
+            return workDir == null ? Files.createTempDirectory("concord-backtest-")
+                    : Files.createTempDirectory(Files.createDirectories(workDir), "backtest-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a backtest session directory", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.concord.bench;
+
+import org.concord.backtest.BacktestConfig;
+import org.concord.backtest.BacktestData;
+import org.concord.backtest.BacktestReport;
+import org.concord.backtest.Backtester;
+import org.concord.backtest.MarketHistory;
+import org.concord.feed.BundledData;
+import org.concord.model.Action;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.Prediction;
+import org.concord.orchestrator.module.ModuleContext;
+import org.concord.orchestrator.module.OrchestratorModule;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.ta4j.core.backtest.BarSeriesManager;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Strategy;
+import org.ta4j.core.TradingRecord;
+import org.ta4j.core.indicators.EMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.DoubleNum;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Backtest throughput in 1m bars per second over at least a million bars, side by side in one JVM: our whole pipeline
+ * (bars → session DataProvider with its SQLite store → synchronous orchestrator with the full preset's strategy
+ * modules → coordination → risk → PaperBroker → report) against ta4j 0.17's {@code BarSeriesManager} running an EMA(12)/EMA(26)
+ * cross strategy on the same bars. Also our pipeline with only an equivalent EMA-cross module (like for like).
+ * Input: the bundled Bitstamp trades aggregated to 1m bars by the production aggregator, repeated back to back
+ * (time shifted, prices scaled to continue the previous copy: {@link BacktestData#repeated}) until ≥ 1,000,000 bars.
+ * Run: {@code mvn -B -Pbench -pl modules -am test -Dtest=BacktestBench -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dbench.bars=N} for another size).
+ */
+@Tag("benchmark")
+class BacktestBench {
+    private static final String NAME = "backtest";
+
+    @Test
+    void fullPipelineVersusTa4jBarSeriesManager() throws Exception {
+        BarSeries m1 = BacktestData.bars(BundledData.bitstampTrades(), Timeframe.M1);
+        int target = Integer.getInteger("bench.bars", 1_000_000);
+        int copies = (target + m1.size() - 1) / m1.size();
+        BarSeries bars = BacktestData.repeated(m1, copies);
+        Bench.note("machine: " + Bench.machine() + ", load average " + loadAverage());
+        Bench.note(String.format(Locale.ROOT, "input: bundled Bitstamp trades -> %,d 1m bars (production aggregator), x%d back to back"
+                + " (time shifted, prices scaled continuously) = %,d 1m bars", m1.size(), copies, bars.size()));
+
+        // ta4j: warm the JIT up on the small series, then the big one
+        org.ta4j.core.BarSeries small = ta4jSeries(m1);
+        for (int i = 0; i < 5; i++) {
+            ta4jRun(small);
+        }
+        long t0 = System.nanoTime();
+        org.ta4j.core.BarSeries big = ta4jSeries(bars);
+        double buildSecs = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        TradingRecord rec = ta4jRun(big);
+        double runSecs = (System.nanoTime() - t0) / 1e9;
+        double ta4jRate = bars.size() / runSecs;
+        Bench.report(NAME, "ta4j BarSeriesManager EMA cross, run", ta4jRate, "bars/s");
+        Bench.report(NAME, "ta4j incl. building its BarSeries", bars.size() / (buildSecs + runSecs), "bars/s");
+        Bench.note(String.format(Locale.ROOT, "ta4j: %d positions, run %.2f s, series build %.2f s", rec.getPositionCount(), runSecs, buildSecs));
+        big = null;
+        small = null;
+        System.gc();
+
+        // ours: the full preset's modules (neural-fusion off: its background trainings make the decision thread wait)
+        BacktestConfig full = BacktestConfig.defaults().withDescription("bench full").withData("bundled-bars")
+                .withModules(List.of(), List.of("neural-fusion"));
+        double fullRate = ours("full preset (strategy modules on, neural-fusion off)", full, m1, bars, null);
+
+        // ours, like for like: one EMA(12)/EMA(26) cross module, everything else as above
+        BacktestConfig ema = BacktestConfig.defaults().withDescription("bench ema").withPreset("minimal").withData("bundled-bars")
+                .withModules(List.of("ema-cross"), List.of());
+        double emaRate = ours("EMA-cross module only", ema, m1, bars, EmaCross::new);
+
+        // the data layer alone: the same bars into a session DataProvider (SQLite store) with nobody listening
+        for (int pass = 0; pass < 2; pass++) {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("bench-data");
+            try (org.concord.store.SqliteDatabase db = org.concord.store.SqliteDatabase.open(dir.resolve("s.db"));
+                 org.concord.data.DataProvider dp = new org.concord.data.DataProvider(new org.concord.store.BarStore(db))) {
+                MarketHistory h = MarketHistory.bars(pass == 0 ? BacktestData.repeated(m1, 3) : bars, "data only");
+                long t = System.nanoTime();
+                h.replay(dp);
+                double secs = (System.nanoTime() - t) / 1e9;
+                if (pass == 1) {
+                    Bench.report(NAME, "data layer only (DataProvider + resampling)", bars.size() / secs, "bars/s");
+                }
+            }
+        }
+
+        Bench.report(NAME, "ratio full pipeline / ta4j run", fullRate / ta4jRate, "x");
+        Bench.report(NAME, "ratio EMA-cross pipeline / ta4j run", emaRate / ta4jRate, "x");
+        Bench.note(String.format(Locale.ROOT, "target: full pipeline >= 5x ta4j's bars/s -> %s (%.3fx)",
+                fullRate / ta4jRate >= 5 ? "met" : "NOT met", fullRate / ta4jRate));
+    }
+
+    private static double ours(String label, BacktestConfig cfg, BarSeries warm, BarSeries bars, java.util.function.Supplier<OrchestratorModule> extra) {
+        Backtester.Builder wb = Backtester.builder(cfg).history(MarketHistory.bars(BacktestData.repeated(warm, 3), "warm-up"));
+        Backtester.Builder b = Backtester.builder(cfg).history(MarketHistory.bars(bars, "bench"));
+        if (extra != null) {
+            wb.module("ema-cross", extra);
+            b.module("ema-cross", extra);
+        }
+        wb.build().run(); // JIT warm-up
+        long t0 = System.nanoTime();
+        BacktestReport r = b.build().run();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double rate = bars.size() / secs;
+        long running = r.modules().stream().filter(m -> m.state().equals("RUNNING")).count();
+        Bench.report(NAME, "ours, " + label, rate, "bars/s");
+        Bench.note(String.format(Locale.ROOT, "ours, %s: %,d decisions, %d trades, %d modules RUNNING, %.1f s", label,
+                r.result().decisions(), r.result().coordination().metrics().tradeCount(), running, secs));
+        return rate;
+    }
+
+    private static org.ta4j.core.BarSeries ta4jSeries(BarSeries s) {
+        org.ta4j.core.BarSeries ts = new BaseBarSeriesBuilder().withName("btc").withNumTypeOf(DoubleNum.class).build();
+        Duration minute = Duration.ofMinutes(1);
+        for (int i = 0; i < s.size(); i++) {
+            ts.addBar(minute, ZonedDateTime.ofInstant(Instant.ofEpochMilli(s.time(i) + 60_000), ZoneOffset.UTC), s.open(i), s.high(i),
+                    s.low(i), s.close(i), s.volume(i));
+        }
+        return ts;
+    }
+
+    private static TradingRecord ta4jRun(org.ta4j.core.BarSeries ts) {
+        ClosePriceIndicator close = new ClosePriceIndicator(ts);
+        EMAIndicator fast = new EMAIndicator(close, 12);
+        EMAIndicator slow = new EMAIndicator(close, 26);
+        Strategy st = new BaseStrategy(new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow), 26);
+        return new BarSeriesManager(ts).run(st);
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** EMA(12)/EMA(26) cross on 1m closes: BUY on the bar the fast EMA crosses above the slow one, SELL below; else no view. */
+    static final class EmaCross implements OrchestratorModule {
+        private static final double A_FAST = 2.0 / 13;
+        private static final double A_SLOW = 2.0 / 27;
+        private double fast;
+        private double slow;
+        private int n;
+        private int cross;
+        private Symbol symbol;
+
+        @Override
+        public String id() {
+            return "ema-cross";
+        }
+
+        @Override
+        public void initialize(ModuleContext ctx) {
+            symbol = ctx.symbols().get(0);
+        }
+
+        @Override
+        public Set<Timeframe> timeframes() {
+            return Set.of(Timeframe.M1);
+        }
+
+        @Override
+        public void onBarClose(Symbol s, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
+            double before = fast - slow;
+            if (n++ == 0) {
+                fast = c;
+                slow = c;
+            } else {
+                fast += A_FAST * (c - fast);
+                slow += A_SLOW * (c - slow);
+            }
+            double after = fast - slow;
+            cross = n > 26 ? (before <= 0 && after > 0 ? 1 : before >= 0 && after < 0 ? -1 : 0) : 0;
+            time = tf.closeTime(openTime);
+        }
+
+        private long time;
+
+        @Override
+        public List<String> featureNames() {
+            return List.of();
+        }
+
+        @Override
+        public double[] features(Symbol s) {
+            return new double[0];
+        }
+
+        @Override
+        public List<Prediction> predictions(Symbol s) {
+            if (cross == 0) {
+                return List.of();
+            }
+            return List.of(new Prediction(id(), symbol, time, cross > 0 ? Action.BUY : Action.SELL, 1.0, Timeframe.M1, 5, "ema cross"));
+        }
+
+        @Override
+        public void reset() {
+            n = 0;
+            cross = 0;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
