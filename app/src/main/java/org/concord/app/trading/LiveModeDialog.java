@@ -138,11 +138,11 @@ public final class LiveModeDialog {
     }
 
     private void preset(String e) {
-        BinanceSpotConfig c = "live".equals(e) ? BinanceSpotConfig.live().build() : BinanceSpotConfig.testnet().build();
         boolean custom = "custom".equals(e);
         if (!custom) {
-            rest.setText(c.restUrl().toString());
-            ws.setText(c.wsUrl().toString());
+            boolean real = "live".equals(e);
+            rest.setText((real ? BinanceSpotConfig.LIVE_REST : BinanceSpotConfig.TESTNET_REST).toString());
+            ws.setText((real ? BinanceSpotConfig.LIVE_WS : BinanceSpotConfig.TESTNET_WS).toString());
         }
         rest.setEditable(custom);
         ws.setEditable(custom);

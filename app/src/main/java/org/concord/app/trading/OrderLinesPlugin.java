@@ -48,9 +48,11 @@ public final class OrderLinesPlugin extends ChartPlugin {
         chartProperty().addListener((o, old, now) -> {
             if (old != null) {
                 old.removeEventFilter(MouseEvent.MOUSE_PRESSED, rightClick);
+                old.removeEventFilter(MouseEvent.MOUSE_RELEASED, rightClick);
             }
             if (now != null) {
                 now.addEventFilter(MouseEvent.MOUSE_PRESSED, rightClick);
+                now.addEventFilter(MouseEvent.MOUSE_RELEASED, rightClick);
             }
         });
     }
@@ -148,7 +150,10 @@ public final class OrderLinesPlugin extends ChartPlugin {
             return;
         }
         e.consume();
-        onPricePicked.picked(yAxis.getValueForDisplay(local.getY()), e.getScreenX(), e.getScreenY());
+        // the menu opens on the release: opened during the press, its popup would take the rest of the gesture
+        if (e.getEventType() == MouseEvent.MOUSE_RELEASED) {
+            onPricePicked.picked(yAxis.getValueForDisplay(local.getY()), e.getScreenX(), e.getScreenY());
+        }
     }
 
     /** One drawn line: a thin visible stroke over a wide transparent one that is easy to grab. */
