@@ -91,6 +91,7 @@ public final class Blotter {
                 setGraphic(b);
             }
         });
+        cancel.setPrefWidth(90);
         working.getColumns().add(cancel);
         working.setPlaceholder(new Label("no working orders"));
 

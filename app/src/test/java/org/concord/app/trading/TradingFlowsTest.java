@@ -168,7 +168,9 @@ class TradingFlowsTest {
         // right click low in the plot: the menu offers a buy limit at that price, which prepares the ticket
         robot.clickOn(plotPoint(0.85), MouseButton.SECONDARY);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#chart-buy-limit").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#chart-buy-limit");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#ticket-price").queryAs(TextField.class).getText().isEmpty());
         String priceText = robot.lookup("#ticket-price").queryAs(TextField.class).getText();
         double price = Double.parseDouble(priceText);
         assertThat(price).isGreaterThan(0);
@@ -204,7 +206,7 @@ class TradingFlowsTest {
                         && l.price() == moved.request().limitPrice()));
 
         // cancel from the blotter row
-        robot.clickOn("#cancel-" + moved.clientOrderId());
+        clickCancel(moved.clientOrderId());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().isEmpty());
         assertThat(desk().broker().order(moved.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.CANCELED);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream().noneMatch(l -> l.kind() == OrderLine.Kind.ENTRY));
@@ -261,7 +263,7 @@ class TradingFlowsTest {
         Order o = working().get(0);
         assertThat(o.request().riskOverride()).isTrue();
         assertThat(text("#ticket-message")).contains("NEW");
-        robot.clickOn("#cancel-" + o.clientOrderId());
+        clickCancel(o.clientOrderId());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().isEmpty());
     }
 
@@ -328,6 +330,17 @@ class TradingFlowsTest {
         } finally {
             ex.close();
         }
+    }
+
+    /** The cancel button of the row shown (table cells are reused: only the one in the scene counts). */
+    static void clickCancel(String clientOrderId) {
+        Point2D[] p = new Point2D[1];
+        robot.interact(() -> {
+            Node n = robot.lookup("#cancel-" + clientOrderId).match(x -> x.getScene() != null && x.isVisible()).query();
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            p[0] = new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+        });
+        robot.clickOn(p[0]);
     }
 
     static void closeLiveDialog() {
