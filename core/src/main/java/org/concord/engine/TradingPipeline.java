@@ -10,6 +10,7 @@ import org.concord.data.Subscription;
 import org.concord.execution.Broker;
 import org.concord.execution.PaperBroker;
 import org.concord.execution.PreTradeCheck;
+import org.concord.execution.binance.BinanceSpotBroker;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -25,9 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
@@ -46,6 +47,12 @@ import java.util.function.BiFunction;
  *
  * <p>Failures are logged, counted and the first one kept ({@link #failures()}): a live desk keeps running; a backtest
  * refuses to report a run with failures.
+ *
+ * <p><b>Paper and venue.</b> A live pipeline can switch its broker ({@link #useBroker}: paper ↔ a venue such as
+ * {@link BinanceSpotBroker}) on its thread, between two bars; the orchestrator's orders and the desk's manual ones
+ * then go to the new broker, through the same risk gate. A venue's account is not the paper one, so it gets its own
+ * coordination engine (books start empty); the paper engine is kept for "back to paper". A venue broker applies
+ * what its user-data stream queued when polled: the live thread polls it every 250 ms.
  */
 public final class TradingPipeline implements AutoCloseable, BarListener {
     private static final Logger LOG = LoggerFactory.getLogger(TradingPipeline.class);
@@ -59,12 +66,16 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final TradingPipelineConfig config;
     private final Timeframe tf;
     private final UnifiedRiskManager risk;
-    private final Broker broker;
-    private final BarListener brokerBars;
-    private final CoordinationEngine engine;
+    private final EventBus bus;
+    private final Broker paper;
+    private final CoordinationEngine paperEngine;
+    // swapped together on the pipeline thread by useBroker; volatile for readers on other threads
+    private volatile Broker broker;
+    private volatile BarListener brokerBars;
+    private volatile CoordinationEngine engine;
     private final PredictionAdapter[] adapters;
     private final int[] horizons;
-    private final ExecutorService thread;
+    private final ScheduledExecutorService thread;
     private final List<BarHook> hooks = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private volatile long tradeFrom = Long.MIN_VALUE;
@@ -82,24 +93,41 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.tf = config.timeframe();
         this.risk = new UnifiedRiskManager(config.riskLimits(), tf,
                 new CorrelationAnalyzer(config.correlationWindow(), config.correlationMinPairs()), bus);
-        this.broker = brokers.apply(risk.preTradeCheck(), bus);
-        if (broker == null) {
+        this.bus = bus;
+        this.paper = brokers.apply(risk.preTradeCheck(), bus);
+        if (paper == null) {
             throw new IllegalArgumentException("the broker factory returned null");
         }
-        // a paper broker fills on our bars; a venue broker gets its fills from the venue
-        this.brokerBars = broker instanceof BarListener l ? l : null;
-        this.engine = new CoordinationEngine(config.coordination(), broker, risk, config.reference(), bus);
         this.horizons = config.horizons().stream().mapToInt(Integer::intValue).toArray();
         this.adapters = new PredictionAdapter[horizons.length];
         for (int i = 0; i < horizons.length; i++) {
             adapters[i] = new PredictionAdapter(config.sourceId(i), config.signalSize());
-            engine.registerAdapter(adapters[i]);
         }
-        this.thread = live ? Executors.newSingleThreadExecutor(r -> {
+        this.paperEngine = engineFor(paper);
+        wire(paper, paperEngine);
+        this.thread = live ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-pipeline");
             t.setDaemon(true);
             return t;
         }) : null;
+        if (thread != null) {
+            thread.scheduleWithFixedDelay(this::pollVenue, 250, 250, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private CoordinationEngine engineFor(Broker b) {
+        CoordinationEngine e = new CoordinationEngine(config.coordination(), b, risk, config.reference(), bus);
+        for (PredictionAdapter a : adapters) {
+            e.registerAdapter(a);
+        }
+        return e;
+    }
+
+    private void wire(Broker b, CoordinationEngine e) {
+        // a paper broker fills on our bars; a venue broker gets its fills from the venue
+        this.brokerBars = b instanceof BarListener l ? l : null;
+        this.engine = e;
+        this.broker = b;
     }
 
     /** A pipeline with its own thread (the desk, {@code concord serve}) over a {@link PaperBroker}. */
@@ -234,6 +262,73 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         LOG.error("trading pipeline failed on {}: {}", what, e.toString(), e);
     }
 
+    // ---------------------------------------------------------------- the desk: manual orders, paper / venue
+
+    /**
+     * Runs {@code task} on the pipeline's thread after what is queued there (bars, decisions); on the caller's
+     * thread for a synchronous pipeline. Broker calls from the desk go through here: brokers are single-threaded.
+     */
+    public void execute(Runnable task) {
+        if (task == null) {
+            throw new IllegalArgumentException("task is required");
+        }
+        run(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("desk task on the trading pipeline failed: {}", e.toString(), e);
+            }
+        });
+    }
+
+    /**
+     * Makes {@code next} the broker of the orchestrator's and the desk's orders, or goes back to the paper broker
+     * the pipeline started with when {@code next} is null. Runs on the pipeline's thread; a venue broker replaced
+     * is closed.
+     */
+    public void useBroker(Broker next) {
+        run(() -> {
+            Broker old = broker;
+            Broker target = next == null ? paper : next;
+            if (old == target) {
+                return;
+            }
+            wire(target, target == paper ? paperEngine : engineFor(target));
+            LOG.warn("trading pipeline now trades through {} (was {})", target.getClass().getSimpleName(), old.getClass().getSimpleName());
+            closeVenue(old);
+        });
+    }
+
+    /** The broker the pipeline started with (the paper one unless a factory said otherwise). */
+    public Broker paperBroker() {
+        return paper;
+    }
+
+    /** The risk gate every broker of this pipeline is built with (a venue broker for "go live" takes the same one). */
+    public PreTradeCheck preTradeCheck() {
+        return risk.preTradeCheck();
+    }
+
+    private void pollVenue() {
+        if (broker instanceof BinanceSpotBroker spot) {
+            try {
+                spot.poll();
+            } catch (RuntimeException e) {
+                LOG.warn("venue poll failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void closeVenue(Broker b) {
+        if (b != paper && b instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing the venue broker: {}", e.toString());
+            }
+        }
+    }
+
     /** Waits until everything handed over so far is processed (immediately true for a synchronous pipeline). */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         if (thread == null) {
@@ -306,5 +401,6 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
                 Thread.currentThread().interrupt();
             }
         }
+        closeVenue(broker);
     }
 }

@@ -2,6 +2,7 @@ package org.concord.app.session;
 
 import org.concord.app.live.OverlayPublisher;
 import org.concord.app.portfolio.PortfolioPublisher;
+import org.concord.app.trading.TradingDesk;
 import org.concord.app.training.CoordinatorStatusProvider;
 import org.concord.app.training.TrainingCommandHandler;
 import org.concord.bus.EventBus;
@@ -86,8 +87,10 @@ public final class CoreSession implements AutoCloseable {
             // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it
             pipeline = TradingPipeline.live(TradingPipelineConfig.defaults(cfg.decisionTimeframe(), cfg.symbols().get(0),
                     cfg.performance().decisionHorizonBars()), bus).subscribe(engine.data());
-            PortfolioPublisher portfolio = new PortfolioPublisher(pipeline.engine(), bus);
-            pipeline.onBar((symbol, closeTime) -> portfolio.onBar(closeTime));
+            // one publisher per coordination engine: going live gives the pipeline a venue engine with its own books
+            java.util.Map<org.concord.coordination.CoordinationEngine, PortfolioPublisher> portfolios = new java.util.IdentityHashMap<>();
+            TradingPipeline p = pipeline;
+            pipeline.onBar((symbol, closeTime) -> portfolios.computeIfAbsent(p.engine(), e -> new PortfolioPublisher(e, bus)).onBar(closeTime));
             progress.accept("starting the orchestrator (" + cfg.preset() + " preset)");
             TradingOrchestrator.Builder b = TradingOrchestrator.builder(cfg).data(engine.data()).bus(bus).configFile(configFile)
                     .service(TrainingStatusProvider.class, new CoordinatorStatusProvider(coordinator));
@@ -154,6 +157,11 @@ public final class CoreSession implements AutoCloseable {
 
     public TradingPipeline pipeline() {
         return pipeline;
+    }
+
+    /** The trading desk's seam to {@link #pipeline()}: manual orders, paper / live. */
+    public TradingDesk desk() {
+        return TradingDesk.of(pipeline);
     }
 
     @Override

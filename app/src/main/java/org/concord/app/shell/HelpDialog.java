@@ -23,6 +23,10 @@ public final class HelpDialog {
         }
         grid.add(new Label("Mouse wheel / drag"), 0, row);
         grid.add(new Label("Chart: zoom / pan in time (the price axis fits the visible bars); hover a marker for its confidence"), 1, row);
+        grid.add(new Label("Right click on the chart"), 0, ++row);
+        grid.add(new Label("Order ticket at that price (buy/sell, limit/stop)"), 1, row);
+        grid.add(new Label("Drag an order line"), 0, ++row);
+        grid.add(new Label("Move a working order's price, stop-loss or take-profit"), 1, row);
         Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");

@@ -27,6 +27,7 @@ import org.concord.app.modules.ModulePanelView;
 import org.concord.app.portfolio.PortfolioPresenter;
 import org.concord.app.portfolio.PortfolioView;
 import org.concord.app.session.DesktopSession;
+import org.concord.app.trading.TradingDock;
 import org.concord.app.training.TrainingPresenter;
 import org.concord.app.training.TrainingSnapshot;
 import org.concord.app.training.TrainingView;
@@ -68,6 +69,7 @@ public final class MainWindow implements AutoCloseable {
     private final Label connection = new Label();
     private final Label rate = new Label();
     private final Label mode = new Label();
+    private final TradingDock trading; // null in remote mode: the orders' broker lives with the server's pipeline
 
     public MainWindow(Stage stage, DesktopSession session, UiStateStore store, UiState initial) {
         this.stage = stage;
@@ -88,6 +90,8 @@ public final class MainWindow implements AutoCloseable {
         StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, session.bus(), live::decisionCount,
                 session.remote());
 
+        trading = session.core().map(c -> new TradingDock(c.desk(), presenters, pulse, chart, () -> Symbol.of(state.symbol()),
+                session.bus(), session.engine().dataDir(), System.getenv())).orElse(null);
         chart.setTheme(state.theme());
         pulse.bind(live.slot(), chart::apply);
         pulse.bind(modules.slot(), modulesView::show);
@@ -97,7 +101,7 @@ public final class MainWindow implements AutoCloseable {
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("live", "Live", liveView(symbol, tf)), tab("modules", "Modules", modulesView.node()),
+        tabs.getTabs().addAll(tab("live", "Live", trading == null ? liveView(symbol, tf) : trading.wrap(liveView(symbol, tf))), tab("modules", "Modules", modulesView.node()),
                 tab("training", "Training", trainingView.node()), tab("portfolio", "Portfolio & risk", portfolioView.node()),
                 lazyTab("annotate", "Annotate", () -> AnnotationTabHost.create(session)));
         tabs.getTabs().stream().filter(t -> t.getId().equals(state.tab())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -110,6 +114,9 @@ public final class MainWindow implements AutoCloseable {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox statusBar = new HBox(status, spacer, rate, connection, mode);
+        if (trading != null) {
+            statusBar.getChildren().add(trading.statusBadge());
+        }
         statusBar.getStyleClass().add("status-bar");
 
         BorderPane root = new BorderPane(tabs);
@@ -221,6 +228,9 @@ public final class MainWindow implements AutoCloseable {
             case "help" -> HelpDialog.create(stage).show();
             case "quit" -> stage.close();
             default -> {
+                if (trading != null && trading.run(action)) {
+                    return;
+                }
                 if (action.startsWith("tab:")) {
                     select(action.substring(4));
                 }
@@ -304,6 +314,11 @@ public final class MainWindow implements AutoCloseable {
         return portfolioView;
     }
 
+    /** The trading dock (ticket, blotter, order lines); null in remote mode. */
+    public TradingDock trading() {
+        return trading;
+    }
+
     public TabPane tabs() {
         return tabs;
     }
@@ -319,6 +334,9 @@ public final class MainWindow implements AutoCloseable {
         modules.close();
         training.close();
         portfolio.close();
+        if (trading != null) {
+            trading.close();
+        }
         presenters.close();
     }
 }

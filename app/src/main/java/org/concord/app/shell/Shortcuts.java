@@ -24,6 +24,9 @@ public final class Shortcuts {
             new Shortcut("Shortcut+Down", "Replay: slower", "feed:slower"),
             new Shortcut("F", "Chart: follow the newest bars (reset zoom)", "chart:follow"),
             new Shortcut("Shortcut+T", "Training: train now", "train:now"),
+            new Shortcut("Shortcut+B", "Order ticket: buy limit at the last price", "ticket:buy"),
+            new Shortcut("Shortcut+S", "Order ticket: sell limit at the last price", "ticket:sell"),
+            new Shortcut("Shortcut+L", "Trading: switch to LIVE (keys and confirmation asked)", "trading:live"),
             new Shortcut("Shortcut+D", "Switch dark / light theme", "theme:toggle"),
             new Shortcut("F1", "This list of shortcuts", "help"),
             new Shortcut("Shortcut+Q", "Quit", "quit"));

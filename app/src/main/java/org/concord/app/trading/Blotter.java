@@ -1,0 +1,225 @@
+package org.concord.app.trading;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.util.converter.DoubleStringConverter;
+import org.concord.execution.Balance;
+import org.concord.execution.Fill;
+import org.concord.execution.Order;
+import org.concord.execution.OrderType;
+import org.concord.execution.Position;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The blotter: working orders (quantity and price editable inline → replace; a cancel button per row), order
+ * history, fills, positions with live P&L, balances, and a one-line account summary. Rows are the snapshot's
+ * immutable records; a table being edited is not refreshed until the edit ends.
+ */
+public final class Blotter {
+    private final TradingService service;
+    private final BorderPane root = new BorderPane();
+    private final TableView<Order> working = new TableView<>();
+    private final TableView<Order> history = new TableView<>();
+    private final TableView<Fill> fills = new TableView<>();
+    private final TableView<Position> positions = new TableView<>();
+    private final TableView<Balance> balances = new TableView<>();
+    private final Label summary = new Label("no account data yet");
+    private long shownSeq = -1;
+
+    public Blotter(TradingService service) {
+        if (service == null) {
+            throw new IllegalArgumentException("service is required");
+        }
+        this.service = service;
+        root.setId("blotter");
+        working.setId("blotter-working");
+        history.setId("blotter-history");
+        fills.setId("blotter-fills");
+        positions.setId("blotter-positions");
+        balances.setId("blotter-balances");
+        summary.setId("blotter-summary");
+        summary.setPadding(new Insets(2, 8, 2, 8));
+
+        working.setEditable(true);
+        working.getColumns().add(text("id", Order::clientOrderId, 90));
+        working.getColumns().add(text("side", o -> o.side().name(), 50));
+        working.getColumns().add(text("type", o -> o.type().name(), 60));
+        TableColumn<Order, Double> qty = new TableColumn<>("quantity");
+        qty.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().quantity()));
+        qty.setCellFactory(TextFieldTableCell.forTableColumn(new DoubleStringConverter()));
+        qty.setOnEditCommit(e -> edit(e.getRowValue(), e.getNewValue(), price(e.getRowValue())));
+        qty.setPrefWidth(80);
+        TableColumn<Order, Double> px = new TableColumn<>("price");
+        px.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(price(c.getValue())));
+        px.setCellFactory(TextFieldTableCell.forTableColumn(new DoubleStringConverter()));
+        px.setOnEditCommit(e -> edit(e.getRowValue(), e.getRowValue().quantity(), e.getNewValue()));
+        px.setPrefWidth(90);
+        working.getColumns().add(qty);
+        working.getColumns().add(px);
+        working.getColumns().add(text("filled", o -> OrderLine.fmt(o.filledQuantity()), 70));
+        working.getColumns().add(text("SL", o -> price0(o.request().stopLoss()), 70));
+        working.getColumns().add(text("TP", o -> price0(o.request().takeProfit()), 70));
+        working.getColumns().add(text("state", o -> o.state().name(), 110));
+        working.getColumns().add(text("origin", o -> o.request().origin().name() + (o.parentClientId() != null ? " exit" : ""), 90));
+        TableColumn<Order, Order> cancel = new TableColumn<>("");
+        cancel.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        cancel.setCellFactory(c -> new TableCell<>() {
+            private final Button b = new Button("Cancel");
+
+            @Override
+            protected void updateItem(Order o, boolean empty) {
+                super.updateItem(o, empty);
+                if (empty || o == null) {
+                    setGraphic(null);
+                    return;
+                }
+                b.setId("cancel-" + o.clientOrderId());
+                b.setOnAction(e -> service.cancel(o.clientOrderId()));
+                setGraphic(b);
+            }
+        });
+        cancel.setPrefWidth(90);
+        working.getColumns().add(cancel);
+        working.setPlaceholder(new Label("no working orders"));
+
+        history.getColumns().add(text("id", Order::clientOrderId, 90));
+        history.getColumns().add(text("side", o -> o.side().name(), 50));
+        history.getColumns().add(text("type", o -> o.type().name(), 60));
+        history.getColumns().add(text("quantity", o -> OrderLine.fmt(o.quantity()), 80));
+        history.getColumns().add(text("filled", o -> OrderLine.fmt(o.filledQuantity()), 80));
+        history.getColumns().add(text("avg price", o -> price0(o.averagePrice()), 90));
+        history.getColumns().add(text("state", o -> o.state().name(), 90));
+        history.getColumns().add(text("origin", o -> o.request().origin().name(), 80));
+        history.getColumns().add(text("reason", Order::reason, 420));
+
+        fills.getColumns().add(text("time", f -> time(f.time()), 150));
+        fills.getColumns().add(text("order", Fill::clientOrderId, 90));
+        fills.getColumns().add(text("side", f -> f.side().name(), 50));
+        fills.getColumns().add(text("quantity", f -> OrderLine.fmt(f.quantity()), 80));
+        fills.getColumns().add(text("price", f -> OrderLine.fmt(f.price()), 90));
+        fills.getColumns().add(text("fee", f -> money(f.fee()), 70));
+        fills.getColumns().add(text("liquidity", f -> f.liquidity().name(), 70));
+        fills.getColumns().add(text("book", Fill::book, 80));
+
+        positions.getColumns().add(text("symbol", p -> p.symbol().code(), 80));
+        positions.getColumns().add(text("quantity", p -> OrderLine.fmt(p.quantity()), 90));
+        positions.getColumns().add(text("avg price", p -> OrderLine.fmt(p.averagePrice()), 90));
+        positions.getColumns().add(text("mark", p -> OrderLine.fmt(p.markPrice()), 90));
+        positions.getColumns().add(text("unrealized P&L", p -> signed(p.unrealizedPnl()), 110));
+        positions.getColumns().add(text("realized P&L", p -> signed(p.realizedPnl()), 100));
+        positions.getColumns().add(text("fees", p -> money(p.fees()), 80));
+        positions.getColumns().add(text("notional", p -> money(p.notional()), 100));
+        positions.setPlaceholder(new Label("flat"));
+
+        balances.getColumns().add(text("asset", Balance::asset, 80));
+        balances.getColumns().add(text("total", b -> OrderLine.fmt(b.total()), 110));
+        balances.getColumns().add(text("locked", b -> OrderLine.fmt(b.locked()), 110));
+        balances.getColumns().add(text("free", b -> OrderLine.fmt(b.free()), 110));
+
+        TabPane tabs = new TabPane(tab("blotter-tab-working", "Working", working), tab("blotter-tab-positions", "Positions", positions),
+                tab("blotter-tab-fills", "Fills", fills), tab("blotter-tab-history", "Orders", history),
+                tab("blotter-tab-balances", "Balances", balances));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setTop(summary);
+        root.setCenter(tabs);
+        root.setPrefHeight(230);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public TableView<Order> workingTable() {
+        return working;
+    }
+
+    public TableView<Position> positionsTable() {
+        return positions;
+    }
+
+    public TableView<Fill> fillsTable() {
+        return fills;
+    }
+
+    public TableView<Order> historyTable() {
+        return history;
+    }
+
+    public Label summary() {
+        return summary;
+    }
+
+    /** Shows {@code s} (FX thread); the working table keeps its rows while a cell is being edited. */
+    public void show(TradingSnapshot s) {
+        if (s.seq() == shownSeq) {
+            return;
+        }
+        shownSeq = s.seq();
+        if (working.getEditingCell() == null) {
+            working.getItems().setAll(s.working());
+        }
+        history.getItems().setAll(s.done());
+        fills.getItems().setAll(s.fills());
+        positions.getItems().setAll(s.positions());
+        balances.getItems().setAll(s.balances());
+        double upnl = s.positions().stream().mapToDouble(Position::unrealizedPnl).sum();
+        double rpnl = s.positions().stream().mapToDouble(Position::realizedPnl).sum();
+        summary.setText(String.format(Locale.ROOT, "%s · equity %,.2f · cash %,.2f · unrealized P&L %+,.2f · realized %+,.2f · %d working · %d fills",
+                s.mode().badge(), s.equity(), s.cash(), upnl, rpnl, s.working().size(), s.fills().size()));
+    }
+
+    private void edit(Order o, Double quantity, double price) {
+        if (quantity == null || !(quantity > 0) || !(price > 0)) {
+            summary.setText("replace " + o.clientOrderId() + ": quantity and price must be positive numbers");
+            return;
+        }
+        service.replace(o.clientOrderId(), quantity, price);
+    }
+
+    private static double price(Order o) {
+        return o.type() == OrderType.LIMIT ? o.request().limitPrice() : o.type() == OrderType.STOP ? o.request().stopPrice() : 0;
+    }
+
+    private static <T> TableColumn<T, String> text(String title, Function<T, String> f, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(f.apply(v.getValue())));
+        c.setPrefWidth(width);
+        c.setEditable(false);
+        return c;
+    }
+
+    private static Tab tab(String id, String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    private static String price0(double v) {
+        return v > 0 ? OrderLine.fmt(v) : "";
+    }
+
+    private static String money(double v) {
+        return String.format(Locale.ROOT, "%,.2f", v);
+    }
+
+    private static String signed(double v) {
+        return String.format(Locale.ROOT, "%+,.2f", v);
+    }
+
+    private static String time(long t) {
+        return t <= 0 ? "" : Instant.ofEpochMilli(t).toString().replace('T', ' ').substring(0, 19);
+    }
+}

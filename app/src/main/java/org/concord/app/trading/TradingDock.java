@@ -1,0 +1,190 @@
+package org.concord.app.trading;
+
+import io.fair_acc.chartfx.axes.Axis;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+import org.concord.app.live.LiveChartView;
+import org.concord.app.shell.FxPulse;
+import org.concord.app.shell.Presenters;
+import org.concord.bus.EventBus;
+import org.concord.execution.OrderSide;
+import org.concord.execution.OrderType;
+import org.concord.model.Symbol;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Puts trading on the desk: the order ticket beside the live chart, the blotter below it, the order lines on the
+ * chart (a plugin of its own), a right-click menu on the chart, the PAPER/LIVE badges and the live switch.
+ * The window calls {@link #wrap} on its live view and {@link #run} for the trading shortcuts.
+ */
+public final class TradingDock implements AutoCloseable {
+    private final TradingDesk desk;
+    private final TradingService service;
+    private final Presenters presenters;
+    private final LiveChartView chart;
+    private final Supplier<Symbol> symbol;
+    private final EventBus bus;
+    private final Path dataDir;
+    private final Map<String, String> environment;
+    private final OrderTicket ticket;
+    private final Blotter blotter;
+    private final OrderLinesPlugin lines;
+    private final ModeBadge statusBadge = new ModeBadge("trading-mode");
+    private final Button liveButton = new Button("Go LIVE…");
+    private final Button paperButton = new Button("Back to PAPER");
+    private TradingSnapshot last;
+    private Window owner;
+
+    public TradingDock(TradingDesk desk, Presenters presenters, FxPulse pulse, LiveChartView chart, Supplier<Symbol> symbol, EventBus bus,
+                       Path dataDir, Map<String, String> environment) {
+        if (desk == null || presenters == null || pulse == null || chart == null || symbol == null || bus == null || dataDir == null
+                || environment == null) {
+            throw new IllegalArgumentException("desk, presenters, pulse, chart, symbol, bus, data directory and environment are required");
+        }
+        this.desk = desk;
+        this.presenters = presenters;
+        this.chart = chart;
+        this.symbol = symbol;
+        this.bus = bus;
+        this.dataDir = dataDir;
+        this.environment = environment;
+        this.service = new TradingService(desk, presenters);
+        this.ticket = new OrderTicket(service, symbol);
+        this.blotter = new Blotter(service);
+        this.lines = new OrderLinesPlugin((Axis) chart.node().getYAxis());
+        chart.node().getPlugins().add(lines);
+        lines.setOnMoved((line, price) -> {
+            switch (line.kind()) {
+                case ENTRY -> service.movePrice(line.clientOrderId(), price);
+                case STOP_LOSS -> service.moveExit(line.clientOrderId(), true, price);
+                case TAKE_PROFIT -> service.moveExit(line.clientOrderId(), false, price);
+                default -> { }
+            }
+        });
+        lines.setOnPricePicked(this::pricePicked);
+        pulse.bind(service.snapshots(), this::show);
+        pulse.bind(service.results(), ticket::showResult);
+        liveButton.setId("trading-go-live");
+        liveButton.setOnAction(e -> openLiveDialog());
+        paperButton.setId("trading-back-to-paper");
+        paperButton.setOnAction(e -> service.switchTo(null, null));
+        paperButton.setVisible(false);
+        paperButton.managedProperty().bind(paperButton.visibleProperty());
+    }
+
+    /** The live view with the ticket on its right and the blotter under it. */
+    public Node wrap(Node liveView) {
+        BorderPane top = new BorderPane(liveView);
+        BorderPane side = new BorderPane(ticket.node());
+        side.setBottom(new HBox(6, liveButton, paperButton));
+        top.setRight(side);
+        SplitPane split = new SplitPane(top, blotter.node());
+        split.setId("trading-split");
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.7);
+        split.sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                s.windowProperty().addListener((o2, a2, w) -> owner = w);
+                owner = s.getWindow();
+            }
+        });
+        return split;
+    }
+
+    /** The PAPER/LIVE badge for the status bar. */
+    public Node statusBadge() {
+        return statusBadge.node();
+    }
+
+    /** Trading shortcuts: {@code ticket:buy}, {@code ticket:sell} (at the last price), {@code trading:live}. */
+    public boolean run(String action) {
+        switch (action) {
+            case "ticket:buy" -> ticket.prepare(OrderSide.BUY, OrderType.LIMIT, lastPrice());
+            case "ticket:sell" -> ticket.prepare(OrderSide.SELL, OrderType.LIMIT, lastPrice());
+            case "trading:live" -> openLiveDialog();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double lastPrice() {
+        var c = chart.columns();
+        return c.size() == 0 ? 0 : c.close(c.size() - 1);
+    }
+
+    private void pricePicked(double price, double x, double y) {
+        ContextMenu menu = new ContextMenu(
+                item("chart-buy-limit", "Buy limit @ " + OrderLine.fmt(price), OrderSide.BUY, OrderType.LIMIT, price),
+                item("chart-sell-limit", "Sell limit @ " + OrderLine.fmt(price), OrderSide.SELL, OrderType.LIMIT, price),
+                item("chart-buy-stop", "Buy stop @ " + OrderLine.fmt(price), OrderSide.BUY, OrderType.STOP, price),
+                item("chart-sell-stop", "Sell stop @ " + OrderLine.fmt(price), OrderSide.SELL, OrderType.STOP, price));
+        menu.setId("chart-trade-menu");
+        menu.show(chart.node(), x, y);
+    }
+
+    private MenuItem item(String id, String text, OrderSide side, OrderType type, double price) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        m.setOnAction(e -> ticket.prepare(side, type, price));
+        return m;
+    }
+
+    public void openLiveDialog() {
+        new LiveModeDialog(owner, presenters, service, desk.preTradeCheck(), bus, dataDir, environment, symbol.get()).show();
+    }
+
+    private void show(TradingSnapshot s) {
+        last = s;
+        statusBadge.show(s.mode());
+        ticket.show(s);
+        blotter.show(s);
+        lines.show(OrderLine.of(s, symbol.get()));
+        paperButton.setVisible(s.mode().live());
+        liveButton.setVisible(!s.mode().live());
+        if (owner instanceof javafx.stage.Stage st) {
+            String t = st.getTitle() == null ? "" : st.getTitle().replaceFirst("^\\[LIVE[^]]*] ", "");
+            st.setTitle(s.mode().live() ? "[" + s.mode().badge() + "] " + t : t);
+        }
+    }
+
+    public TradingService service() {
+        return service;
+    }
+
+    public OrderTicket ticket() {
+        return ticket;
+    }
+
+    public Blotter blotter() {
+        return blotter;
+    }
+
+    public OrderLinesPlugin lines() {
+        return lines;
+    }
+
+    public ModeBadge badge() {
+        return statusBadge;
+    }
+
+    public TradingSnapshot lastShown() {
+        return last;
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}

@@ -1,0 +1,271 @@
+package org.concord.app.trading;
+
+import org.concord.app.shell.FxPulse;
+import org.concord.app.shell.Presenters;
+import org.concord.data.Subscription;
+import org.concord.execution.Broker;
+import org.concord.execution.ExecutionListener;
+import org.concord.execution.Fill;
+import org.concord.execution.Order;
+import org.concord.execution.OrderEvent;
+import org.concord.execution.OrderRequest;
+import org.concord.execution.OrderType;
+import org.concord.execution.binance.BinanceSpotBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The desk's trading presenter: turns the person's intents (submit, cancel, replace, move a line) into broker
+ * calls on the pipeline's writer thread, and the broker's state into {@link TradingSnapshot}s handed to the FX
+ * pulse (at most one per pulse). Never called into by the broker on the FX thread, never blocks it.
+ */
+public final class TradingService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingService.class);
+    static final int DONE_SHOWN = 100;
+    static final int FILLS_SHOWN = 200;
+
+    private final TradingDesk desk;
+    private final FxPulse.Slot<TradingSnapshot> snapshots = new FxPulse.Slot<>();
+    private final FxPulse.Slot<ActionResult> results = new FxPulse.Slot<>();
+    private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicLong seq = new AtomicLong();
+    private final AtomicLong manualIds = new AtomicLong();
+    private final java.util.concurrent.ScheduledFuture<?> ticker;
+    private volatile TradingMode mode = TradingMode.PAPER;
+    private volatile TradingSnapshot latest;
+    // desk thread only
+    private Broker listened;
+    private Subscription listener;
+    private int ticks;
+
+    public TradingService(TradingDesk desk, Presenters presenters) {
+        if (desk == null || presenters == null) {
+            throw new IllegalArgumentException("trading desk and presenters are required");
+        }
+        this.desk = desk;
+        // events only set the dirty flag; a snapshot is taken at most every 100 ms, and every 500 ms for the marks
+        this.ticker = presenters.every(100, this::requestSnapshot);
+    }
+
+    public FxPulse.Slot<TradingSnapshot> snapshots() {
+        return snapshots;
+    }
+
+    public FxPulse.Slot<ActionResult> results() {
+        return results;
+    }
+
+    public TradingMode mode() {
+        return mode;
+    }
+
+    /** The last snapshot taken (any thread; tests and the ticket's reference price). */
+    public TradingSnapshot latest() {
+        return latest;
+    }
+
+    // ------------------------------------------------------------------ intents (any thread, usually FX)
+
+    /** Sends the ticket's order; the answer (accepted, or rejected with the rule named) arrives on {@link #results}. */
+    public void submit(TicketIntent intent) {
+        if (intent == null) {
+            throw new IllegalArgumentException("intent is required");
+        }
+        onDesk("submit", null, b -> {
+            var acct = b.account();
+            OrderRequest r = intent.toRequest(nextId(b), acct.markPrice(intent.symbol()), acct.time());
+            LOG.info("manual order {}: {}", r.clientOrderId(), intent.describe());
+            return b.submit(r);
+        });
+    }
+
+    public void cancel(String clientOrderId) {
+        requireId(clientOrderId);
+        onDesk("cancel", clientOrderId, b -> b.cancel(clientOrderId));
+    }
+
+    /** Replaces a working order's quantity and price (the price it has for its type: limit or stop). */
+    public void replace(String clientOrderId, double quantity, double price) {
+        requireId(clientOrderId);
+        if (!(quantity > 0) || !(price > 0) || Double.isInfinite(quantity) || Double.isInfinite(price)) {
+            throw new IllegalArgumentException("replace needs a positive quantity and price, got " + quantity + " / " + price);
+        }
+        onDesk("replace", clientOrderId, b -> {
+            Order o = working(b, clientOrderId);
+            if (o.type() == OrderType.MARKET) {
+                throw new IllegalArgumentException("a market order has no price to move");
+            }
+            double remaining = quantity - o.filledQuantity();
+            if (!(remaining > 0)) {
+                throw new IllegalArgumentException("quantity " + quantity + " is not above what already filled (" + o.filledQuantity() + ")");
+            }
+            boolean limit = o.type() == OrderType.LIMIT;
+            return b.replace(clientOrderId, nextId(b), remaining, limit ? price : 0, limit ? 0 : price);
+        });
+    }
+
+    /** The entry line was dragged to {@code price}: same remaining quantity, new price. */
+    public void movePrice(String clientOrderId, double price) {
+        requireId(clientOrderId);
+        onDesk("move", clientOrderId, b -> {
+            Order o = working(b, clientOrderId);
+            if (o.type() == OrderType.MARKET) {
+                throw new IllegalArgumentException("a market order has no price to move");
+            }
+            boolean limit = o.type() == OrderType.LIMIT;
+            return b.replace(clientOrderId, nextId(b), o.remainingQuantity(), limit ? price : 0, limit ? 0 : price);
+        });
+    }
+
+    /**
+     * A working parent's stop-loss or take-profit line was dragged: the order is re-sent with the moved exit (the
+     * Broker's replace keeps exits as they were). On the writer thread no market event can come between the cancel
+     * and the new order; if the new one is refused, the old one is sent again unchanged.
+     */
+    public void moveExit(String clientOrderId, boolean stopLoss, double price) {
+        requireId(clientOrderId);
+        if (!(price > 0) || Double.isInfinite(price)) {
+            throw new IllegalArgumentException("exit price must be positive, got " + price);
+        }
+        onDesk("move " + (stopLoss ? "stop-loss" : "take-profit"), clientOrderId, b -> {
+            Order o = working(b, clientOrderId);
+            if (o.parentClientId() != null) {
+                throw new IllegalArgumentException("an exit already placed cannot be moved here: cancel it and place a new one");
+            }
+            if (o.filledQuantity() > 0) {
+                throw new IllegalArgumentException("the order is partly filled: its exits are placed when it is done");
+            }
+            OrderRequest old = o.request();
+            double sl = stopLoss ? price : old.stopLoss();
+            double tp = stopLoss ? old.takeProfit() : price;
+            OrderRequest moved = old.replacedBy(nextId(b), old.quantity(), old.limitPrice(), old.stopPrice()).withBracket(sl, tp);
+            b.cancel(clientOrderId);
+            Order placed = b.submit(moved);
+            if (placed.state() == org.concord.execution.OrderState.REJECTED) {
+                b.submit(old.replacedBy(nextId(b), old.quantity(), old.limitPrice(), old.stopPrice()));
+            }
+            return placed;
+        });
+    }
+
+    /**
+     * Makes {@code venueBroker} (already connected) the pipeline's broker, or goes back to paper with null. The mode
+     * changes on the FX side at once; orders sent after this call reach the new broker.
+     */
+    public void switchTo(Broker venueBroker, TradingMode newMode) {
+        if ((venueBroker == null) != (newMode == null || !newMode.live())) {
+            throw new IllegalArgumentException("a venue broker goes with a live mode, paper with none");
+        }
+        desk.useBroker(venueBroker);
+        mode = venueBroker == null ? TradingMode.PAPER : newMode;
+        LOG.warn("desk trading mode: {}", mode.badge());
+        dirty.set(true);
+    }
+
+    // ------------------------------------------------------------------ desk thread
+
+    private String nextId(Broker b) {
+        if (b instanceof BinanceSpotBroker spot) {
+            return spot.nextClientOrderId(); // never reused on that venue, even across restarts
+        }
+        return "man-" + manualIds.incrementAndGet();
+    }
+
+    private static Order working(Broker b, String id) {
+        Order o = b.order(id).orElseThrow(() -> new IllegalArgumentException("no order " + id));
+        if (!o.state().isWorking()) {
+            throw new IllegalArgumentException("order " + id + " is " + o.state());
+        }
+        return o;
+    }
+
+    private void onDesk(String action, String id, Function<Broker, Order> call) {
+        desk.execute(() -> {
+            ActionResult r;
+            try {
+                r = ActionResult.of(action, call.apply(desk.broker()));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                r = ActionResult.failed(action, id, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("{} {} failed: {}", action, id, e.toString());
+                r = ActionResult.failed(action, id, e.toString());
+            }
+            results.offer(r);
+            dirty.set(true);
+            takeSnapshot();
+        });
+    }
+
+    private void requestSnapshot() {
+        boolean periodic = ++ticks % 5 == 0;
+        if ((dirty.get() || periodic) && queued.compareAndSet(false, true)) {
+            desk.execute(() -> {
+                queued.set(false);
+                takeSnapshot();
+            });
+        }
+    }
+
+    private void takeSnapshot() {
+        Broker b = desk.broker();
+        if (b != listened) {
+            if (listener != null) {
+                listener.close();
+            }
+            listened = b;
+            listener = b.addListener(new ExecutionListener() {
+                @Override
+                public void onOrderEvent(OrderEvent event, Order order) {
+                    dirty.set(true);
+                }
+
+                @Override
+                public void onFill(Fill fill, Order order) {
+                    dirty.set(true);
+                }
+            });
+        }
+        dirty.set(false);
+        List<Order> all = b.orders();
+        List<Order> done = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && done.size() < DONE_SHOWN; i--) {
+            if (!all.get(i).state().isWorking()) {
+                done.add(all.get(i));
+            }
+        }
+        List<Fill> fills = b.fills();
+        List<Fill> recent = new ArrayList<>();
+        for (int i = fills.size() - 1; i >= 0 && recent.size() < FILLS_SHOWN; i--) {
+            recent.add(fills.get(i));
+        }
+        var acct = b.account();
+        TradingMode m = b == desk.paperBroker() ? TradingMode.PAPER : mode;
+        TradingSnapshot s = new TradingSnapshot(seq.incrementAndGet(), m, b.openOrders(), done, recent, b.positions(), b.balances(),
+                acct.cash(), acct.equity(), acct.time());
+        latest = s;
+        snapshots.offer(s);
+    }
+
+    private static void requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("client order id is required");
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.cancel(false);
+        desk.execute(() -> {
+            if (listener != null) {
+                listener.close();
+            }
+        });
+    }
+}
