@@ -54,6 +54,12 @@ public final class CrashPatternModule extends StrategyModule {
     private double[] window = new double[0];
     private double[] query = new double[0];
     private Dtw dtw;
+    // Keogh envelopes of the loaded library (rebuilt when a reload replaced it) and per-bar lower bounds / order
+    private List<Pattern> enveloped = List.of();
+    private double[][] uppers = new double[0][];
+    private double[][] lowers = new double[0][];
+    private double[] bounds = new double[0];
+    private int[] order = new int[0];
 
     public CrashPatternModule() {
         super(ID);
@@ -144,6 +150,38 @@ public final class CrashPatternModule extends StrategyModule {
         return 100 * Math.exp(-distance / scale);
     }
 
+    /** Envelopes of {@code lib}'s patterns, rebuilt only when a reload replaced the library. */
+    private void prepareEnvelopes(List<Pattern> lib) {
+        if (lib == enveloped) {
+            return;
+        }
+        int k = lib.size();
+        uppers = new double[k][];
+        lowers = new double[k][];
+        for (int p = 0; p < k; p++) {
+            double[] v = lib.get(p).raw();
+            uppers[p] = new double[v.length];
+            lowers[p] = new double[v.length];
+            Dtw.envelope(v, v.length, Dtw.band(v.length, bandFraction), uppers[p], lowers[p]);
+        }
+        bounds = new double[k];
+        order = new int[k];
+        enveloped = lib;
+    }
+
+    /** Insertion sort of {@code order[0..n)} by bound, then library index (libraries are small). */
+    private void sortByBound(int n) {
+        for (int i = 1; i < n; i++) {
+            int p = order[i];
+            int j = i - 1;
+            while (j >= 0 && (bounds[order[j]] > bounds[p] || (bounds[order[j]] == bounds[p] && order[j] > p))) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = p;
+        }
+    }
+
     @Override
     protected StrategyState newState() {
         return new State();
@@ -164,39 +202,67 @@ public final class CrashPatternModule extends StrategyModule {
             super(NAMES.size());
         }
 
+        private int normalizedLength = -1;
+
+        /** The last {@code m} closes, z-normalized, in {@code query} (kept while the length does not change). */
+        private void normalizeQuery(int m) {
+            if (m != normalizedLength) {
+                for (int i = 0; i < m; i++) {
+                    window[i] = closes.ago(m - 1 - i);
+                }
+                Dtw.normalize(window, m, query);
+                normalizedLength = m;
+            }
+        }
+
+        /**
+         * The nearest pattern by DTW, exactly as a scan of the whole library in order would find it (ties go to the
+         * earlier pattern), but cheaper: every eligible pattern gets its LB_Keogh bound first, DTW runs in the
+         * order of those bounds, early-abandoned at the best so far, and a pattern whose bound cannot beat the best
+         * is skipped. On the bundled data that leaves one or two DTW runs per bar instead of one per pattern.
+         */
         @Override
         protected void update(double open, double high, double low, double close, double volume) {
             closes.add(close);
             List<Pattern> lib = loaded.patterns();
+            prepareEnvelopes(lib);
             patterns = lib.size();
             compared = 0;
             shortest = Integer.MAX_VALUE;
             double bestDistance = Double.POSITIVE_INFINITY;
-            Pattern bestPattern = null;
+            int bestIndex = -1;
             int have = closes.size();
-            int normalizedLength = -1;
+            normalizedLength = -1;
+            int n = 0;
             for (int p = 0; p < lib.size(); p++) {
-                Pattern pat = lib.get(p);
-                int m = pat.length();
+                int m = lib.get(p).length();
                 shortest = Math.min(shortest, m);
                 if (m > have) {
                     continue;
                 }
-                if (m != normalizedLength) { // patterns of one length share the normalized query
-                    for (int i = 0; i < m; i++) {
-                        window[i] = closes.ago(m - 1 - i);
-                    }
-                    Dtw.normalize(window, m, query);
-                    normalizedLength = m;
+                normalizeQuery(m);
+                bounds[p] = Dtw.lowerBound(query, m, uppers[p], lowers[p]);
+                order[n++] = p;
+                compared++;
+            }
+            sortByBound(n);
+            for (int k = 0; k < n; k++) {
+                int p = order[k];
+                double lb = bounds[p];
+                if (lb > bestDistance || (lb == bestDistance && p > bestIndex)) {
+                    continue; // its DTW distance is at least its bound: it cannot win
                 }
+                Pattern pat = lib.get(p);
+                int m = pat.length();
+                normalizeQuery(m);
                 // abandoned as soon as it cannot beat the best so far (exact when it does)
                 double d = dtw.distance(query, m, pat.raw(), m, Dtw.band(m, bandFraction), bestDistance);
-                compared++;
-                if (d < bestDistance) {
+                if (d < bestDistance || (d == bestDistance && p < bestIndex)) {
                     bestDistance = d;
-                    bestPattern = pat;
+                    bestIndex = p;
                 }
             }
+            Pattern bestPattern = bestIndex < 0 ? null : lib.get(bestIndex);
             if (bestPattern == null) {
                 score = 0;
                 level = 0;

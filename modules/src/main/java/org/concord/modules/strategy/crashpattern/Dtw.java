@@ -89,6 +89,44 @@ public final class Dtw {
         return prev[m] / Math.max(n, m);
     }
 
+    /**
+     * The Keogh envelope of {@code b[0..m)} for a query of the same length within {@code band}: {@code upper[k]} and
+     * {@code lower[k]} are the max and min of {@code b[k−band..k+band]}, the values row {@code k} may be matched with.
+     */
+    public static void envelope(double[] b, int m, int band, double[] upper, double[] lower) {
+        if (m < 1 || m > b.length || upper.length < m || lower.length < m || band < 0) {
+            throw new IllegalArgumentException("length " + m + " or band " + band + " outside the arrays");
+        }
+        for (int k = 0; k < m; k++) {
+            double hi = Double.NEGATIVE_INFINITY;
+            double lo = Double.POSITIVE_INFINITY;
+            for (int j = Math.max(0, k - band), end = Math.min(m - 1, k + band); j <= end; j++) {
+                hi = Math.max(hi, b[j]);
+                lo = Math.min(lo, b[j]);
+            }
+            upper[k] = hi;
+            lower[k] = lo;
+        }
+    }
+
+    /**
+     * LB_Keogh: a lower bound of {@link #distance} of {@code q[0..m)} and a path of the same length whose
+     * {@link #envelope} is given, in the same units (per step). Every warping path crosses each row, and row
+     * {@code k} costs at least the distance of {@code q[k]} to the envelope there; O(m) instead of O(m·band).
+     */
+    public static double lowerBound(double[] q, int m, double[] upper, double[] lower) {
+        double sum = 0;
+        for (int k = 0; k < m; k++) {
+            double v = q[k];
+            if (v > upper[k]) {
+                sum += v - upper[k];
+            } else if (v < lower[k]) {
+                sum += lower[k] - v;
+            }
+        }
+        return sum / m;
+    }
+
     /** Z-normalizes {@code x[0..n)} into {@code out} (mean 0, population σ 1); all zeros when x is flat. */
     public static void normalize(double[] x, int n, double[] out) {
         double mean = 0;

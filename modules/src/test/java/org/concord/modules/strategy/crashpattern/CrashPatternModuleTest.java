@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -144,5 +145,51 @@ class CrashPatternModuleTest {
         lib.saveWindow("eth-a", eth.copyRange(50, 110));
         lib.saveWindow("eth-b", eth.copyRange(200, 230));
         ModuleFixture.assertCausal(CrashPatternModule::new, "timeframe: 5m\ndirectory: " + lib.directory(), eth, 300);
+    }
+
+    /**
+     * The pruned search (LB_Keogh order, skipped patterns) finds exactly what a plain scan of every pattern finds:
+     * on the real ETH bars against twelve windows of them (three lengths), the best distance of each bar is
+     * recomputed by brute force and the module's score must equal it.
+     */
+    @Test
+    void prunedSearchEqualsABruteForceScanOnRealBars() throws Exception {
+        BarSeries eth = BundledData.eth5mBars();
+        PatternLibrary lib = PatternLibrary.inDataDir(dir);
+        int[] starts = {20, 60, 100, 140, 180, 220, 260, 300, 340, 380, 420, 460};
+        int[] lengths = {24, 36, 48};
+        for (int k = 0; k < starts.length; k++) {
+            int len = lengths[k % lengths.length];
+            lib.saveWindow("w" + k, eth.copyRange(starts[k], starts[k] + len));
+        }
+        ModuleFixture f = new ModuleFixture();
+        CrashPatternModule m = f.init(new CrashPatternModule(), "timeframe: 5m\ndirectory: " + lib.directory(), eth.symbol());
+        List<Pattern> patterns = m.library().patterns();
+        assertThat(patterns).hasSize(starts.length);
+        Dtw dtw = new Dtw(64);
+        double[] window = new double[64];
+        double[] z = new double[64];
+        int checked = 0;
+        for (int i = 0; i < eth.size(); i++) {
+            f.bar(m, eth, i);
+            double best = Double.POSITIVE_INFINITY;
+            for (Pattern p : patterns) {
+                int len = p.length();
+                if (len > i + 1) {
+                    continue;
+                }
+                for (int j = 0; j < len; j++) {
+                    window[j] = eth.close(i - len + 1 + j);
+                }
+                Dtw.normalize(window, len, z);
+                best = Math.min(best, dtw.distance(z, len, p.values(), len, Dtw.band(len, 0.1)));
+            }
+            if (Double.isFinite(best)) {
+                assertThat(m.features(eth.symbol())[1]).as("score at bar %d", i).isEqualTo(CrashPatternModule.score(best, 0.3) / 100);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(500);
+        m.close();
     }
 }

@@ -91,4 +91,36 @@ class DtwTest {
         Dtw.normalize(new double[] {5, 5, 5}, 3, z);
         assertThat(z).containsOnly(0.0);
     }
+
+    /** LB_Keogh never exceeds the banded DTW distance (what lets the detector skip patterns), and is tight on equal paths. */
+    @Test
+    void keoghBoundIsALowerBoundOfTheBandedDistance() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        Dtw dtw = new Dtw(64);
+        for (int trial = 0; trial < 2_000; trial++) {
+            int m = 2 + rnd.nextInt(60);
+            int band = Dtw.band(m, rnd.nextDouble());
+            double[] a = new double[m];
+            double[] b = new double[m];
+            double x = 0;
+            double y = 0;
+            for (int i = 0; i < m; i++) {
+                a[i] = x += rnd.nextGaussian();
+                b[i] = y += rnd.nextGaussian();
+            }
+            double[] up = new double[m];
+            double[] lo = new double[m];
+            Dtw.envelope(b, m, band, up, lo);
+            double lb = Dtw.lowerBound(a, m, up, lo);
+            assertThat(lb).isLessThanOrEqualTo(reference(a, m, b, m, band) + 1e-12);
+            assertThat(lb).isLessThanOrEqualTo(dtw.distance(a, m, b, m, band) + 1e-12);
+            Dtw.envelope(a, m, band, up, lo);
+            assertThat(Dtw.lowerBound(a, m, up, lo)).isZero();
+        }
+        // hand-worked: q = 0 3 0 against b = 1 1 1 (envelope 1..1 everywhere): |0−1| + |3−1| + |0−1| = 4, over 3 steps
+        double[] up = new double[3];
+        double[] lo = new double[3];
+        Dtw.envelope(new double[] {1, 1, 1}, 3, 1, up, lo);
+        assertThat(Dtw.lowerBound(new double[] {0, 3, 0}, 3, up, lo)).isCloseTo(4 / 3.0, within(1e-15));
+    }
 }
