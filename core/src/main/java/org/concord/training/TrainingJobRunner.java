@@ -63,6 +63,9 @@ final class TrainingJobRunner {
                 }
                 ModelManifest m;
                 try (DqnAgent agent = cfg.agent() == null ? null : AgentTraining.train(samples, r.cnn(), cfg.agent(), cfg.loop().seed(), job::cancelRequested)) {
+                    if (job.cancelRequested()) {
+                        throw new CancellationException("cancelled before the model was saved");
+                    }
                     m = c.repo().save(id, cfg.symbol(), cfg.spec(), cfg.barriers(), r, agent, System.currentTimeMillis());
                 }
                 Metrics h = r.holdout();
@@ -81,6 +84,12 @@ final class TrainingJobRunner {
                     return finish(job, TrainingJob.State.TRAINED, m.version(), h, r.trainingMillis(), m.version() + " trained, not activated: " + figures);
                 }
                 ModelBundle loaded = c.repo().load(id, m.version(), cfg.staleGuard());
+                if (job.cancelRequested()) {
+                    // a cancel that arrives while the job validates still wins: the saved version stays, unused
+                    loaded.close();
+                    c.versions().record(m, TrainingJob.State.CANCELLED.name());
+                    throw new CancellationException("cancelled before the swap (" + m.version() + " kept, not activated)");
+                }
                 c.swapIn(m, loaded, job.id(), "swapped in: " + figures);
                 return finish(job, TrainingJob.State.SWAPPED, m.version(), h, r.trainingMillis(), m.version() + " swapped in: " + figures);
             }
