@@ -81,11 +81,12 @@ public final class LiveChartView {
         sells.setStyle("-fx-marker-type: diamond; -fx-marker-size: 5; -fx-marker-color: #e0413a; -fx-line-width: 0;");
         tops.setStyle("-fx-marker-type: rectangle; -fx-marker-size: 4; -fx-marker-color: #f0a020; -fx-line-width: 0;");
         bottoms.setStyle("-fx-marker-type: rectangle; -fx-marker-size: 4; -fx-marker-color: #2f8fe0; -fx-line-width: 0;");
-        liveBuys.setStyle("-fx-marker-type: triangle; -fx-marker-size: 4; -fx-marker-color: #1faa55; -fx-line-width: 0;");
-        liveSells.setStyle("-fx-marker-type: triangle; -fx-marker-size: 4; -fx-marker-color: #e0413a; -fx-line-width: 0;");
+        liveBuys.setStyle("-fx-marker-type: circle; -fx-marker-size: 3; -fx-marker-color: #7CFC00; -fx-line-width: 0;");
+        liveSells.setStyle("-fx-marker-type: circle; -fx-marker-size: 3; -fx-marker-color: #ff8c00; -fx-line-width: 0;");
         marks.getDatasets().addAll(buys, sells, tops, bottoms, liveBuys, liveSells);
         // predicted candles: a renderer of their own with translucent colours, never mixed with the real ones
         CandleStickRenderer ghostRenderer = new CandleStickRenderer(false);
+        ghostRenderer.getAxes().setAll(xAxis, yAxis);
         ghosts.setStyle("candleLongColor: rgba(31,170,85,0.30); candleShortColor: rgba(224,65,58,0.30); "
                 + "candleLongWickColor: rgba(31,170,85,0.45); candleShortWickColor: rgba(224,65,58,0.45); candleShadowColor: transparent;");
         ghostRenderer.getDatasets().add(ghosts);
