@@ -94,6 +94,13 @@ class AnnotatingTest extends WorkspaceTestBase {
         // listed, with counts
         assertThat(fx(() -> ws.list().shown())).extracting(Annotation::id).containsExactly(a.id());
         assertThat(fx(() -> ws.list().countsText())).startsWith("1 shown of 1");
+        // and the samples it expands to by the stated rule (core's SampleExpansion), shown before training
+        org.concord.training.samples.SampleExpansion.Counts samples = org.concord.training.samples.SampleExpansion.count(a,
+                org.concord.training.samples.ExpansionRule.DEFAULT);
+        assertThat(samples.entry()).isEqualTo(1);
+        assertThat(samples.noTrade()).isEqualTo(30);
+        assertThat(fx(() -> ws.list().countsText())).endsWith(" · samples " + samples.describe());
+        assertThat(fx(() -> ws.list().sampleCell(a))).isEqualTo(Long.toString(samples.total()));
         // persisted: another connection to the file finds exactly what the workspace shows
         assertThat(reopened(a.id())).contains(a);
 

@@ -43,6 +43,12 @@ public record TrainingConfig(String modelId, Symbol symbol, FrameSpec spec, Barr
                 BarrierConfig.DEFAULT, TrainingLoop.Config.DEFAULT, StaleGuard.DEFAULT, true, 2, 300_000, 200, 10.0, 2.0, null);
     }
 
+    /** The same settings for another model id (a second model of the symbol, e.g. one trained on pivots). */
+    public TrainingConfig withModelId(String id) {
+        return new TrainingConfig(id, symbol, spec, barriers, loop, staleGuard, includeHistory, historyStride, maxHistoryBars, monitorWindow,
+                retrainDropPoints, acceptBelowBaselinePoints, agent);
+    }
+
     public TrainingConfig withSpec(FrameSpec s) {
         return new TrainingConfig(modelId, symbol, s, barriers, loop, staleGuard, includeHistory, historyStride, maxHistoryBars, monitorWindow,
                 retrainDropPoints, acceptBelowBaselinePoints, agent);

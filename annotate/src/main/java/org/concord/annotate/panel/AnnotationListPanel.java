@@ -12,6 +12,8 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
+import org.concord.training.samples.ExpansionRule;
+import org.concord.training.samples.SampleExpansion;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -42,6 +44,8 @@ import java.util.function.Predicate;
  */
 public final class AnnotationListPanel {
     public static final String ALL = "All symbols";
+    /** The expansion rule the sample counts follow (core's defaults, shown before training). */
+    public static final ExpansionRule RULE = ExpansionRule.DEFAULT;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final AnnotationsModel model;
@@ -52,6 +56,7 @@ public final class AnnotationListPanel {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Label counts = new Label();
+    private final Label rule = new Label("Samples per annotation: " + RULE.describe());
     private final VBox root;
     private boolean syncing;
 
@@ -71,6 +76,7 @@ public final class AnnotationListPanel {
                 col("TF", a -> a.timeframe().code(), 40),
                 col("Direction", a -> a.direction().name(), 80),
                 num("P&L %", Annotation::pnlPct, 70),
+                col("Samples", a -> Long.toString(SampleExpansion.count(a, RULE).total()), 60),
                 col("Label", a -> a.frame() == null || a.frame().outcome() == null ? "" : a.frame().outcome().label().name(), 55),
                 col("Tags", a -> String.join(", ", a.tags()), 110),
                 col("Note", Annotation::note, 160)));
@@ -107,7 +113,9 @@ public final class AnnotationListPanel {
         counts.setId("annotation-counts");
         HBox filters = new HBox(6, new Label("Filter:"), symbol, tag, from, to);
         VBox.setVgrow(table, Priority.ALWAYS);
-        root = new VBox(4, filters, table, counts);
+        rule.setId("annotation-sample-rule");
+        rule.setWrapText(true);
+        root = new VBox(4, filters, table, counts, rule);
         root.setPadding(new Insets(4));
         updateCounts();
     }
@@ -147,6 +155,14 @@ public final class AnnotationListPanel {
     public List<Annotation> selectedOrShown() {
         List<Annotation> sel = List.copyOf(table.getSelectionModel().getSelectedItems());
         return sel.isEmpty() ? shown() : sel;
+    }
+
+    /** The "Samples" cell of an annotation's row (what the list shows for it). */
+    public String sampleCell(Annotation a) {
+        @SuppressWarnings("unchecked")
+        TableColumn<Annotation, String> c = (TableColumn<Annotation, String>) table.getColumns().stream()
+                .filter(x -> "Samples".equals(x.getText())).findFirst().orElseThrow();
+        return c.getCellObservableValue(a).getValue();
     }
 
     public String countsText() {
@@ -197,7 +213,8 @@ public final class AnnotationListPanel {
                 dirs.getOrDefault(AnnotationDirection.NO_TRADE, 0), labels.getOrDefault(Action.BUY, 0), labels.getOrDefault(Action.SELL, 0),
                 labels.getOrDefault(Action.HOLD, 0), n == 0 ? "" : String.format(Locale.ROOT, " (%.0f%% / %.0f%% / %.0f%%)",
                         100.0 * labels.getOrDefault(Action.BUY, 0) / n, 100.0 * labels.getOrDefault(Action.SELL, 0) / n,
-                        100.0 * labels.getOrDefault(Action.HOLD, 0) / n)));
+                        100.0 * labels.getOrDefault(Action.HOLD, 0) / n))
+                + " · samples " + SampleExpansion.total(List.copyOf(filtered), RULE).describe());
     }
 
     private void showSelected(Annotation a) {

@@ -37,6 +37,12 @@ public final class LiveChartView {
     private final MarkerDataSet sells = new MarkerDataSet("SELL", 20_000);
     private final MarkerDataSet tops = new MarkerDataSet("extrema max", 100);
     private final MarkerDataSet bottoms = new MarkerDataSet("extrema min", 100);
+    /** Live inference: the model's signals and its predicted next candles (see org.concord.live.GhostCandles). */
+    private final MarkerDataSet liveBuys = new MarkerDataSet("live BUY", 5_000);
+    private final MarkerDataSet liveSells = new MarkerDataSet("live SELL", 5_000);
+    private final GhostDataSet ghosts = new GhostDataSet("ghost candles");
+    private long lastLiveSignal = Long.MIN_VALUE;
+    private String liveSession = "";
     private final List<YValueIndicator> levels = new ArrayList<>();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
     private int followBars = 240;
@@ -75,8 +81,16 @@ public final class LiveChartView {
         sells.setStyle("-fx-marker-type: diamond; -fx-marker-size: 5; -fx-marker-color: #e0413a; -fx-line-width: 0;");
         tops.setStyle("-fx-marker-type: rectangle; -fx-marker-size: 4; -fx-marker-color: #f0a020; -fx-line-width: 0;");
         bottoms.setStyle("-fx-marker-type: rectangle; -fx-marker-size: 4; -fx-marker-color: #2f8fe0; -fx-line-width: 0;");
-        marks.getDatasets().addAll(buys, sells, tops, bottoms);
-        chart.getRenderers().setAll(candleRenderer, marks);
+        liveBuys.setStyle("-fx-marker-type: circle; -fx-marker-size: 3; -fx-marker-color: #7CFC00; -fx-line-width: 0;");
+        liveSells.setStyle("-fx-marker-type: circle; -fx-marker-size: 3; -fx-marker-color: #ff8c00; -fx-line-width: 0;");
+        marks.getDatasets().addAll(buys, sells, tops, bottoms, liveBuys, liveSells);
+        // predicted candles: a renderer of their own with translucent colours, never mixed with the real ones
+        CandleStickRenderer ghostRenderer = new CandleStickRenderer(false);
+        ghostRenderer.getAxes().setAll(xAxis, yAxis);
+        ghosts.setStyle("candleLongColor: rgba(31,170,85,0.30); candleShortColor: rgba(224,65,58,0.30); "
+                + "candleLongWickColor: rgba(31,170,85,0.45); candleShortWickColor: rgba(224,65,58,0.45); candleShadowColor: transparent;");
+        ghostRenderer.getDatasets().add(ghosts);
+        chart.getRenderers().setAll(candleRenderer, ghostRenderer, marks);
         zoomer.setPannerEnabled(true);
         zoomer.setSliderVisible(false);
         DataPointTooltip tooltip = new DataPointTooltip();
@@ -121,6 +135,38 @@ public final class LiveChartView {
 
     public int markerCount() {
         return buys.getDataCount() + sells.getDataCount();
+    }
+
+    /** Predicted candles shown now (FX thread). */
+    public List<org.concord.live.GhostCandle> ghostCandles() {
+        return ghosts.ghosts();
+    }
+
+    public int liveMarkerCount() {
+        return liveBuys.getDataCount() + liveSells.getDataCount();
+    }
+
+    /**
+     * Shows a live-inference snapshot: its newest signals as small triangles, its ghost candles after the last
+     * closed bar (each replaced by the real bar when that closes: the next snapshot's ghosts start after it).
+     */
+    public void showLive(org.concord.live.LiveSnapshot s) {
+        if (!s.sessionId().equals(liveSession)) {
+            liveSession = s.sessionId();
+            liveBuys.clear();
+            liveSells.clear();
+            lastLiveSignal = Long.MIN_VALUE;
+        }
+        for (org.concord.live.LiveSignal x : s.signals()) {
+            if (x.time() > lastLiveSignal && x.action() != org.concord.model.Action.HOLD) {
+                // drawn on the bar the signal was made at the close of
+                (x.action() == org.concord.model.Action.BUY ? liveBuys : liveSells).add((x.time() - stepMillis) / 1000.0, x.price(),
+                        String.format(java.util.Locale.ROOT, "live %s %.0f%% %s", x.action(), 100 * x.confidence(), x.transition()));
+            }
+            lastLiveSignal = Math.max(lastLiveSignal, x.time());
+        }
+        ghosts.set(s.running() ? s.ghosts() : List.of());
+        refresh();
     }
 
     /** Deltas applied so far. */
@@ -262,6 +308,9 @@ public final class LiveChartView {
         sells.fireInvalidated(ChartBits.DataSetData);
         tops.fireInvalidated(ChartBits.DataSetData);
         bottoms.fireInvalidated(ChartBits.DataSetData);
+        liveBuys.fireInvalidated(ChartBits.DataSetData);
+        liveSells.fireInvalidated(ChartBits.DataSetData);
+        ghosts.fireInvalidated(ChartBits.DataSetData);
     }
 
     List<ChartPlugin> plugins() {

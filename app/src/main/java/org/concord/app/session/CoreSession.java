@@ -50,6 +50,7 @@ public final class CoreSession implements AutoCloseable {
     private final MarketBusBridge market;
     private final ScheduledExecutorService heartbeat;
     private final Path dataDir;
+    private org.concord.live.LiveModels liveModels;
 
     private CoreSession(TradingOrchestrator o, TrainingCoordinator t, TradingPipeline p, OverlayPublisher ov, TrainingCommandHandler tc,
                         MarketBusBridge m, ScheduledExecutorService hb, Path dataDir) {
@@ -127,7 +128,12 @@ public final class CoreSession implements AutoCloseable {
                 LOG.warn("module status heartbeat failed: {}", e.toString());
             }
         }, 1, 1, TimeUnit.SECONDS);
-        return new CoreSession(orch, coordinator, pipeline, overlays, commands, market, hb, engine.dataDir());
+        CoreSession session = new CoreSession(orch, coordinator, pipeline, overlays, commands, market, hb, engine.dataDir());
+        // live modes: the model in the registry with its saved switches, live sessions started from the Live panel
+        session.liveModels = new org.concord.live.LiveModels(engine.data(), bus, orch,
+                org.concord.live.ModelToggles.inDataDir(engine.dataDir()), new org.concord.modules.pivots.PivotsOverlay(engine.data()));
+        session.liveModels.add(coordinator);
+        return session;
     }
 
     public TradingOrchestrator orchestrator() {
@@ -155,6 +161,11 @@ public final class CoreSession implements AutoCloseable {
         };
     }
 
+    /** The models of the live modes (live inference sessions, per-model switches). */
+    public org.concord.live.LiveModels liveModels() {
+        return liveModels;
+    }
+
     public TradingPipeline pipeline() {
         return pipeline;
     }
@@ -167,6 +178,9 @@ public final class CoreSession implements AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
+        if (liveModels != null) {
+            liveModels.close();
+        }
         if (market != null) {
             market.close();
         }

@@ -57,6 +57,9 @@ public final class MainWindow implements AutoCloseable {
     private final FxPulse pulse = new FxPulse();
     private final TabPane tabs = new TabPane();
     private final LivePresenter live;
+    private final org.concord.app.live.LiveInferencePresenter liveInference;
+    private final org.concord.app.live.LiveInferenceView liveInferenceView;
+    private final org.concord.app.modules.ModelTogglesView modelToggles;
     private final LiveChartView chart = new LiveChartView();
     private final ModulePanelPresenter modules;
     private final ModulePanelView modulesView;
@@ -92,6 +95,17 @@ public final class MainWindow implements AutoCloseable {
 
         trading = session.core().map(c -> new TradingDock(c.desk(), presenters, pulse, chart, () -> Symbol.of(state.symbol()),
                 session.bus(), session.engine().dataDir(), System.getenv())).orElse(null);
+        liveInference = new org.concord.app.live.LiveInferencePresenter(session.bus(), presenters);
+        liveInferenceView = new org.concord.app.live.LiveInferenceView(liveInference);
+        modelToggles = new org.concord.app.modules.ModelTogglesView(liveInference);
+        pulse.bind(liveInference.snapshots(), s -> {
+            liveInferenceView.show(s);
+            chart.showLive(s);
+        });
+        pulse.bind(liveInference.models(), r -> {
+            liveInferenceView.showModels(r);
+            modelToggles.show(r);
+        });
         chart.setTheme(state.theme());
         pulse.bind(live.slot(), chart::apply);
         pulse.bind(modules.slot(), modulesView::show);
@@ -101,7 +115,7 @@ public final class MainWindow implements AutoCloseable {
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("live", "Live", trading == null ? liveView(symbol, tf) : trading.wrap(liveView(symbol, tf))), tab("modules", "Modules", modulesView.node()),
+        tabs.getTabs().addAll(tab("live", "Live", trading == null ? liveView(symbol, tf) : trading.wrap(liveView(symbol, tf))), tab("modules", "Modules", modulesWithModels()),
                 tab("training", "Training", trainingView.node()), tab("portfolio", "Portfolio & risk", portfolioView.node()),
                 lazyTab("annotate", "Annotate", () -> AnnotationTabHost.create(session)));
         tabs.getTabs().stream().filter(t -> t.getId().equals(state.tab())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -148,6 +162,12 @@ public final class MainWindow implements AutoCloseable {
         }).orElse(null);
     }
 
+    /** The module table above the models' table (two switches per model). */
+    private VBox modulesWithModels() {
+        VBox.setVgrow(modulesView.node(), Priority.ALWAYS);
+        return new VBox(4, modulesView.node(), modelToggles.node());
+    }
+
     private BorderPane liveView(Symbol symbol, Timeframe tf) {
         ComboBox<String> sym = new ComboBox<>(FXCollections.observableArrayList(symbol.code()));
         sym.setId("chart-symbol");
@@ -182,6 +202,7 @@ public final class MainWindow implements AutoCloseable {
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         BorderPane p = new BorderPane(chart.node());
         p.setTop(bar);
+        p.setRight(liveInferenceView.node());
         return p;
     }
 
@@ -298,6 +319,14 @@ public final class MainWindow implements AutoCloseable {
         return chart;
     }
 
+    public org.concord.app.live.LiveInferenceView liveInferenceView() {
+        return liveInferenceView;
+    }
+
+    public org.concord.app.modules.ModelTogglesView modelToggles() {
+        return modelToggles;
+    }
+
     public LivePresenter livePresenter() {
         return live;
     }
@@ -332,6 +361,7 @@ public final class MainWindow implements AutoCloseable {
         pulse.stop();
         live.close();
         modules.close();
+        liveInference.close();
         training.close();
         portfolio.close();
         if (trading != null) {

@@ -1,0 +1,107 @@
+package org.concord.app.modules;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import org.concord.app.live.LiveInferencePresenter;
+import org.concord.live.ModelInfo;
+import org.concord.live.ModelInfoReport;
+import org.controlsfx.control.ToggleSwitch;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The models in the module panel: discovered from the core's model rows (the orchestrator's registry), each with
+ * two switches — inference (votes in the fusion) and training (receives training) — plus version, last training and
+ * live accuracy. A click sends a command; the switch shows what the core reports back (persisted there).
+ */
+public final class ModelTogglesView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final LiveInferencePresenter presenter;
+    private final TableView<ModelInfo> table = new TableView<>();
+    private final VBox root;
+
+    public ModelTogglesView(LiveInferencePresenter presenter) {
+        this.presenter = presenter;
+        table.setId("model-toggles");
+        table.setPlaceholder(new Label("no models registered"));
+        table.getColumns().add(text("Model", 140, ModelInfo::modelId));
+        table.getColumns().add(toggle("Inference", "inference-", ModelInfo::inference, presenter::setInference));
+        table.getColumns().add(toggle("Training", "training-", ModelInfo::training, presenter::setTraining));
+        table.getColumns().add(text("Symbol", 70, ModelInfo::symbol));
+        table.getColumns().add(text("Version", 80, ModelInfo::version));
+        table.getColumns().add(text("Last trained (UTC)", 140, m -> m.lastTrainedAt() == 0 ? "never" : TIME.format(Instant.ofEpochMilli(m.lastTrainedAt()))));
+        table.getColumns().add(text("Live accuracy", 100, m -> Double.isNaN(m.liveAccuracy()) ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * m.liveAccuracy())));
+        table.getColumns().add(text("Live", 140, m -> m.live() ? "LIVE " + m.mode() : ""));
+        table.getColumns().add(text("Note", 260, ModelInfo::note));
+        table.setPrefHeight(140);
+        root = new VBox(4, new Label("Models (inference: votes in the decision · training: receives training)"), table);
+        root.setPadding(new Insets(4, 0, 0, 0));
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public TableView<ModelInfo> table() {
+        return table;
+    }
+
+    public void show(ModelInfoReport r) {
+        table.getItems().setAll(r.models());
+    }
+
+    private static TableColumn<ModelInfo, String> text(String name, double w, Function<ModelInfo, String> f) {
+        TableColumn<ModelInfo, String> c = new TableColumn<>(name);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        return c;
+    }
+
+    private interface Send {
+        void send(String modelId, boolean on);
+    }
+
+    private static TableColumn<ModelInfo, ModelInfo> toggle(String name, String idPrefix, Function<ModelInfo, Boolean> get, Send send) {
+        TableColumn<ModelInfo, ModelInfo> c = new TableColumn<>(name);
+        c.setPrefWidth(80);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final ToggleSwitch sw = new ToggleSwitch();
+            private ModelInfo row;
+
+            {
+                sw.selectedProperty().addListener((o, was, on) -> {
+                    if (row != null && on != get.apply(row)) {
+                        send.send(row.modelId(), on);
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(ModelInfo m, boolean empty) {
+                super.updateItem(m, empty);
+                row = null;
+                if (empty || m == null) {
+                    setGraphic(null);
+                    return;
+                }
+                sw.setSelected(get.apply(m));
+                sw.setId(idPrefix + m.modelId());
+                row = m;
+                setGraphic(sw);
+            }
+        });
+        return c;
+    }
+}

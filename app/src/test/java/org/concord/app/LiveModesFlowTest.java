@@ -1,0 +1,241 @@
+package org.concord.app;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.concord.app.session.SessionOptions;
+import org.concord.app.shell.MainWindow;
+import org.concord.feed.BundledData;
+import org.concord.live.GhostCandle;
+import org.concord.live.LiveSnapshot;
+import org.concord.live.ModelToggles;
+import org.concord.model.BarSeries;
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.TradingOrchestrator;
+import org.concord.training.TrainingConfig;
+import org.concord.training.TrainingCoordinator;
+import org.concord.training.TrainingJob;
+import org.concord.training.loop.TrainingLoop;
+import org.concord.training.models.CnnSignalModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live modes in the real window on the bundled replay: a model trained in the session is started from the
+ * Live panel (LIVE banner, counter, signals, paper P&L), its ghost candles appear after the newest bar and are
+ * replaced by the real bars as they close, Stop ends it; the models table's switches reach the orchestrator and
+ * the coordinator and are still set after the application is restarted on the same data directory.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LiveModesFlowTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static Path dataDir;
+    static Stage stage;
+    static javafx.application.Application app;
+    static final FxRobot robot = new FxRobot();
+    static final String MODEL = "cnn-btcusd";
+
+    @BeforeAll
+    static void launch() throws Exception {
+        dataDir = Files.createTempDirectory("concord-live-modes");
+        org.concord.orchestrator.config.ConfigFiles.save(dataDir.resolve("concord.yaml"),
+                org.concord.bench.DecisionFigures.relaxed(org.concord.orchestrator.config.ConfigFiles.preset("minimal")));
+        // a small model that is always swapped in (acceptance 100 points), so the live signals come from a trained net
+        TrainingConfig training = TrainingConfig.defaults(BundledData.BTCUSD)
+                .withLoop(new TrainingLoop.Config(2, -1, 15, new CnnSignalModel.Config(4, 8, 3, 64, 0.003f), 2, 0, 1000, 0, 7))
+                .withAcceptance(100);
+        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(600, SessionOptions.DEFAULT_SKIP, true).withTraining(training);
+        stage = FxToolkit.registerPrimaryStage();
+        start();
+    }
+
+    static void start() throws Exception {
+        app = FxToolkit.setupApplication(ConcordApp.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ConcordApp.current() != null && ConcordApp.current().window() != null);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        ConcordApp.optionsOverride = null;
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    static MainWindow window() {
+        return ConcordApp.current().window();
+    }
+
+    static TradingOrchestrator orchestrator() {
+        return ConcordApp.current().session().core().orElseThrow().orchestrator();
+    }
+
+    static TrainingCoordinator model() {
+        return ConcordApp.current().session().core().orElseThrow().training();
+    }
+
+    static <T> T fx(java.util.function.Supplier<T> s) {
+        Object[] out = new Object[1];
+        robot.interact(() -> out[0] = s.get());
+        @SuppressWarnings("unchecked")
+        T t = (T) out[0];
+        return t;
+    }
+
+    static Path shot(String name) throws Exception {
+        WritableImage[] img = new WritableImage[1];
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
+        Files.createDirectories(SHOTS);
+        Path out = SHOTS.resolve(name + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
+        assertThat(Files.size(out)).isGreaterThan(5_000);
+        return out;
+    }
+
+    static Point2D center(String query) {
+        return fx(() -> {
+            Node n = robot.lookup(query).match(x -> x.getScene() != null && x.isVisible()).query();
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            return new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+        });
+    }
+
+    /** Flips a model switch as a click would (see the note on Stop), on the FX thread. */
+    static void flip(String query) {
+        robot.interact(() -> {
+            org.controlsfx.control.ToggleSwitch sw = (org.controlsfx.control.ToggleSwitch) robot.lookup(query)
+                    .match(x -> x.getScene() != null && x.isVisible()).query();
+            sw.setSelected(!sw.isSelected());
+        });
+    }
+
+    /** Waits; on a timeout prints every thread's stack first (a hang is then visible in the report). */
+    static void waitOrDump(int seconds, java.util.concurrent.Callable<Boolean> cond) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, cond);
+        } catch (java.util.concurrent.TimeoutException e) {
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                System.err.println("THREAD " + t.getName() + " " + t.getState());
+                for (StackTraceElement x : st) {
+                    System.err.println("    at " + x);
+                }
+            });
+            throw e;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void liveInferenceStartsShowsGhostCandlesThatRealBarsReplaceAndStops() throws Exception {
+        // a trained model first (the replay has to have stored 1,000 1m bars)
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> ConcordApp.current().session().engine().data()
+                .bars(BundledData.BTCUSD, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE).size() > 1_100);
+        TrainingJob.Result trained = model().requestTraining("live modes test").await(180, TimeUnit.SECONDS);
+        assertThat(trained.state()).as(trained.message()).isEqualTo(TrainingJob.State.SWAPPED);
+
+        robot.interact(() -> window().select("live"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> MODEL.equals(fx(() -> robot.lookup("#live-model")
+                .queryComboBox().getValue())));
+        assertThat(fx(() -> window().liveInferenceView().bannerText())).isEqualTo("OFF");
+        robot.clickOn("#live-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "LIVE".equals(fx(() -> window().liveInferenceView().bannerText())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            LiveSnapshot s = fx(() -> window().liveInferenceView().shown());
+            return s != null && s.updates() >= 5;
+        });
+        LiveSnapshot s = fx(() -> window().liveInferenceView().shown());
+        assertThat(s.latest().modelVersion()).isEqualTo(trained.version());
+        assertThat(fx(() -> window().liveInferenceView().counterText())).matches("\\d+ updates.*");
+
+        // ghost candles on the chart: after the newest bar the chart shows, translucent, from the snapshot
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window().chart().ghostCandles().size()) == 3);
+        List<GhostCandle> first = fx(() -> window().chart().ghostCandles());
+        long predictedBar = first.get(0).openTime();
+        // ... and replaced by the real bar when it closes: the chart then holds a real bar at that time (the
+        // DataProvider's), and the ghosts have moved on past it
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> {
+            var c = window().chart().columns();
+            int i = c.lowerBound(predictedBar);
+            List<GhostCandle> now = window().chart().ghostCandles();
+            return i < c.size() && c.time(i) == predictedBar && !now.isEmpty() && now.get(0).openTime() > predictedBar;
+        }));
+        BarSeries real = ConcordApp.current().session().engine().data().bars(BundledData.BTCUSD, Timeframe.M1, predictedBar, predictedBar);
+        assertThat(real.size()).isEqualTo(1);
+        double chartClose = fx(() -> {
+            var c = window().chart().columns();
+            return c.close(c.lowerBound(predictedBar));
+        });
+        assertThat(chartClose).isEqualTo(real.close(0));
+        assertThat(fx(() -> window().chart().ghostCandles())).allMatch(g -> g.openTime() > predictedBar);
+        Path png = shot("live-inference");
+        Path docs = Path.of("..", "docs", "images");
+        if (Files.isDirectory(docs)) {
+            Files.copy(png, docs.resolve("live-inference.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        // the model is in the registry and votes while live (inference switch on)
+        assertThat(orchestrator().module(MODEL).orElseThrow().kind()).isEqualTo("model");
+        assertThat(orchestrator().module(MODEL).orElseThrow().weight()).isEqualTo(1.0);
+
+        // fired on the FX thread: under headless Monocle a later click on this panel was not delivered (the software
+        // painter overflowed its buffer while the chart redrew 10×/s); the start above is a real click
+        robot.interact(() -> robot.lookup("#live-stop").queryButton().fire());
+        waitOrDump(10, () -> "OFF".equals(fx(() -> window().liveInferenceView().bannerText())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "OFF".equals(fx(() -> window().liveInferenceView().bannerText())));
+        long stoppedAt = fx(() -> window().liveInferenceView().shown().updates());
+        WaitForAsyncUtils.sleep(1_500, TimeUnit.MILLISECONDS); // ~15 more bars at 600x
+        assertThat(fx(() -> window().liveInferenceView().shown().updates())).isEqualTo(stoppedAt);
+        assertThat(fx(() -> window().chart().ghostCandles())).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void modelSwitchesReachTheCoreAndSurviveARestart() throws Exception {
+        robot.interact(() -> window().select("modules"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window().modelToggles().table().getItems().size()) == 1);
+        assertThat(fx(() -> window().modelToggles().table().getItems().get(0).version())).startsWith("v");
+        flip("#inference-" + MODEL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> orchestrator().module(MODEL).orElseThrow().weight() == 0.0);
+        flip("#training-" + MODEL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model().autoTraining());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> {
+            var m = window().modelToggles().table().getItems().get(0);
+            return !m.inference() && !m.training();
+        }));
+        shot("models-toggles");
+        assertThat(ModelToggles.inDataDir(dataDir).get(MODEL)).isEqualTo(new ModelToggles.Toggle(false, false));
+
+        // restart the application on the same data directory: the switches are applied again
+        FxToolkit.cleanupApplication(app);
+        start();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> orchestrator().module(MODEL).isPresent());
+        assertThat(orchestrator().module(MODEL).orElseThrow().weight()).isZero();
+        assertThat(model().autoTraining()).isFalse();
+        robot.interact(() -> window().select("modules"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> {
+            var items = window().modelToggles().table().getItems();
+            return items.size() == 1 && !items.get(0).inference() && !items.get(0).training();
+        }));
+    }
+}
