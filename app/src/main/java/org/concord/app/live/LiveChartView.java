@@ -61,6 +61,21 @@ public final class LiveChartView {
         yAxis.setAutoRanging(false);
         yAxis.setForceZeroInRange(false);
         yAxis.setSide(Side.RIGHT);
+        // ChartFX's default label format drops digits when the axis is short (seen: "9", "8" for 850..900): prices
+        // are always written in full, with the decimals the tick spacing needs
+        yAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number v) {
+                double unit = yAxis.getTickUnit();
+                int decimals = unit >= 1 || !(unit > 0) ? 0 : Math.min(8, (int) Math.ceil(-Math.log10(unit)));
+                return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        });
         xAxis.setUnit(null);
         yAxis.setUnit(null);
         chart = new XYChart(xAxis, yAxis);
