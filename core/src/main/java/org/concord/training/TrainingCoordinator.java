@@ -138,6 +138,11 @@ public final class TrainingCoordinator implements AutoCloseable {
         return config;
     }
 
+    /** The bus its events go to (the orchestrator subscribes once per bus, not once per coordinator). */
+    public EventBus bus() {
+        return bus;
+    }
+
     /** The hot-swap slot: the decision thread takes one lease per decision. */
     public ModelSlot slot() {
         return slot;
