@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -29,6 +31,8 @@ final class CandleMaturing {
     private static final Logger LOG = LoggerFactory.getLogger(CandleMaturing.class);
     /** Most frames matured by one candle; any rest mature on the next one. */
     static final int MAX_PER_CANDLE = 5_000;
+    /** Candles handled per turn on the frames thread before other work queued there gets its turn. */
+    static final int DRAIN_BATCH = 256;
 
     private final TrainingCoordinator c;
     private final Executor thread;
@@ -61,66 +65,124 @@ final class CandleMaturing {
     void onCandle(CandleCompletion candle) {
         queue.add(candle);
         if (drainScheduled.compareAndSet(false, true)) {
+            submitDrain();
+        }
+    }
+
+    private void submitDrain() {
+        try {
             thread.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("coordinator closed: {} queued candles dropped", queue.size());
         }
     }
 
     private void drain() {
         drainScheduled.set(false);
+        List<CandleCompletion> batch = new ArrayList<>();
         CandleCompletion candle;
-        while ((candle = queue.poll()) != null) {
-            try {
-                process(candle);
-            } catch (RuntimeException e) {
-                LOG.error("candle {} {} @{} not processed: {}", candle.symbol(), candle.timeframe(), candle.openTime(), e.toString(), e);
-            }
+        while (batch.size() < DRAIN_BATCH && (candle = queue.poll()) != null) {
+            batch.add(candle);
+        }
+        try {
+            process(batch);
+        } catch (RuntimeException e) {
+            // the batch's frames stay pending in the store: they mature on a later candle
+            LOG.error("{} candles up to {} not processed: {}", batch.size(), batch.isEmpty() ? "-" : batch.get(batch.size() - 1).closeTime(),
+                    e.toString(), e);
+        }
+        // a fast feed keeps queueing: hand the thread back (frame writes, flush) and continue after them
+        if (!queue.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            submitDrain();
         }
     }
 
-    private void process(CandleCompletion candle) {
-        if (candle.timeframe() == c.config().spec().base()) {
-            for (MaturedFrame f : mature(candle.closeTime())) {
-                for (TrainingSubscriber s : subscribers) {
-                    try {
-                        s.onCandleCompletion(candle, f);
-                    } catch (RuntimeException e) {
-                        LOG.error("training subscriber failed on candle {}: {}", candle.closeTime(), e.toString(), e);
-                    }
-                }
-            }
-        }
-        PivotTracker p = pivots;
-        if (candle.timeframe() == p.timeframe()) {
-            for (PivotEvent e : p.onBarClose(candle.openTime(), candle.high(), candle.low())) {
-                c.publishPivot(e);
-                for (TrainingSubscriber s : subscribers) {
-                    try {
-                        s.onPivotEvent(e);
-                    } catch (RuntimeException ex) {
-                        LOG.error("training subscriber failed on pivot {}: {}", e, ex.toString(), ex);
-                    }
-                }
-            }
-        }
+    /** A matured frame with the candle that matured it, or a confirmed pivot: delivered in candle order. */
+    private record Delivery(CandleCompletion candle, MaturedFrame frame, PivotEvent pivot) {
     }
 
     /**
-     * Labels every stored inference frame of the symbol whose time limit has passed by {@code now} (data time).
-     * A frame whose data no longer hashes the same is still labelled but reported (FRAME_REJECTED) and never
-     * trained on. Frames thread, or a caller that owns the coordinator (tests, manual maturing).
+     * Candles in order. The store is written twice per batch (the frames handed over so far, then the outcomes),
+     * not per candle: with {@code synchronous=FULL} a max-speed replay would otherwise wait on one fsync per candle.
+     * Each frame still matures on its own candle (the first base candle closing at or after its target time).
+     */
+    private void process(List<CandleCompletion> batch) {
+        Timeframe base = c.config().spec().base();
+        long lastBase = Long.MIN_VALUE;
+        for (CandleCompletion k : batch) {
+            if (k.timeframe() == base) {
+                lastBase = Math.max(lastBase, k.closeTime());
+            }
+        }
+        if (lastBase != Long.MIN_VALUE) {
+            c.writes().writeIfDue(lastBase);
+        }
+        List<Delivery> out = new ArrayList<>();
+        List<InferenceFrameReference> outcomes = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        long after = Long.MIN_VALUE; // frames due by an earlier candle of this batch were labelled by it (outcomes not written yet)
+        for (CandleCompletion k : batch) {
+            if (k.timeframe() == base) {
+                for (MaturedFrame f : label(after, k.closeTime(), done)) {
+                    out.add(new Delivery(k, f, null));
+                    outcomes.add(f.reference());
+                }
+                after = Math.max(after, k.closeTime());
+            }
+            PivotTracker p = pivots;
+            if (k.timeframe() == p.timeframe()) {
+                for (PivotEvent e : p.onBarClose(k.openTime(), k.high(), k.low())) {
+                    out.add(new Delivery(k, null, e));
+                }
+            }
+        }
+        c.frames().setOutcomes(outcomes);
+        for (Delivery d : out) {
+            if (d.frame() != null) {
+                c.frameMatured(d.frame().reference());
+            } else {
+                c.publishPivot(d.pivot());
+            }
+            for (TrainingSubscriber s : subscribers) {
+                try {
+                    if (d.frame() != null) {
+                        s.onCandleCompletion(d.candle(), d.frame());
+                    } else {
+                        s.onPivotEvent(d.pivot());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("training subscriber failed on candle {}: {}", d.candle().closeTime(), e.toString(), e);
+                }
+            }
+        }
+        c.countMatured(outcomes.size());
+    }
+
+    /**
+     * Labels every stored inference frame of the symbol whose time limit has passed by {@code now} (data time) and
+     * writes the outcomes. A frame whose data no longer hashes the same is still labelled but reported
+     * (FRAME_REJECTED) and never trained on. Frames thread, or a caller that owns the coordinator (manual maturing).
      */
     List<MaturedFrame> mature(long now) {
+        c.writes().writeIfDue(now);
+        List<MaturedFrame> matured = label(Long.MIN_VALUE, now, new HashSet<>());
+        List<InferenceFrameReference> refs = new ArrayList<>();
+        matured.forEach(f -> refs.add(f.reference()));
+        c.frames().setOutcomes(refs);
+        refs.forEach(c::frameMatured);
+        c.countMatured(refs.size());
+        return matured;
+    }
+
+    /** Labels the stored frames due in {@code (after, now]} that are not in {@code done} (adds them); nothing written. */
+    private List<MaturedFrame> label(long after, long now, Set<String> done) {
         TrainingConfig cfg = c.config();
-        List<InferenceFrameReference> due = c.frames().due(cfg.symbol(), now, MAX_PER_CANDLE);
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        List<InferenceFrameReference> done = new ArrayList<>();
-        List<FrameBuilder.Rebuilt> rebuilt = new ArrayList<>();
+        List<InferenceFrameReference> due = c.frames().due(cfg.symbol(), after, now, MAX_PER_CANDLE);
+        List<MaturedFrame> out = new ArrayList<>();
         Timeframe tf = cfg.spec().base();
         FrameBuilder builder = c.builder();
         for (InferenceFrameReference ref : due) {
-            if (!ref.symbol().equals(cfg.symbol()) || ref.source() != Source.INFERENCE) {
+            if (!ref.symbol().equals(cfg.symbol()) || ref.source() != Source.INFERENCE || !done.add(ref.id())) {
                 continue;
             }
             FrameBuilder.Rebuilt rb = builder.rebuild(ref);
@@ -129,22 +191,19 @@ final class CandleMaturing {
             }
             double entry = rb.frame() != null ? rb.frame().entryPrice()
                     : builder.source().windows(ref.symbol(), List.of(tf), ref.windowEnd(), 1).get(tf).lastClose();
-            done.add(ref.withOutcome(c.barrier().label(builder.source(), ref.symbol(), tf, ref.windowEnd(), entry, ref.barriers(),
-                    ref.prediction(), now)));
-            rebuilt.add(rb);
+            InferenceFrameReference labelled = ref.withOutcome(c.barrier().label(builder.source(), ref.symbol(), tf, ref.windowEnd(), entry,
+                    ref.barriers(), ref.prediction(), now));
+            out.add(new MaturedFrame(labelled, rb.frame(), rb.mismatch()));
         }
-        c.frames().setOutcomes(done);
-        List<MaturedFrame> out = new ArrayList<>(done.size());
-        for (int i = 0; i < done.size(); i++) {
-            InferenceFrameReference r = done.get(i);
-            c.frameMatured(r);
-            out.add(new MaturedFrame(r, rebuilt.get(i).frame(), rebuilt.get(i).mismatch()));
-        }
-        c.countMatured(done.size());
         return out;
     }
 
     static Map<String, Double> returnOf(InferenceFrameReference r) {
         return Map.of("returnPct", r.outcome().returnPct());
+    }
+
+    /** Queued, not yet handled (flush waits for 0). */
+    int queued() {
+        return queue.size();
     }
 }

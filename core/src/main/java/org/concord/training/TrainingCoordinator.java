@@ -67,6 +67,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     private final AtomicLong matured = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicInteger jobSeq = new AtomicInteger();
+    private final FrameWrites writes = new FrameWrites(this, frameWriter);
     private final Subscription barSubscription;
     private final CandleMaturing candles;
     private volatile TrainingJob.Result lastResult;
@@ -197,20 +198,18 @@ public final class TrainingCoordinator implements AutoCloseable {
             throw new IllegalArgumentException("frame reference is null");
         }
         checkOpen();
-        frameWriter.execute(() -> {
-            try {
-                frames.insert(ref);
-                stored.incrementAndGet();
-                publish(TrainingEvent.frame(TrainingEventType.FRAME_STORED, ref.modelId(), ref.id(),
-                        ref.outcome() == null ? null : ref.outcome().label().name(), null, ref.source().name()));
-                if (ref.outcome() != null) {
-                    countMatured(1);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("frame {} not stored: {}", ref.id(), e.getMessage());
-            }
-        });
+        writes.add(ref);
         return ref;
+    }
+
+    FrameWrites writes() {
+        return writes;
+    }
+
+    void frameStored(InferenceFrameReference ref) {
+        stored.incrementAndGet();
+        publish(TrainingEvent.frame(TrainingEventType.FRAME_STORED, ref.modelId(), ref.id(),
+                ref.outcome() == null ? null : ref.outcome().label().name(), null, ref.source().name()));
     }
 
     /**
@@ -222,18 +221,19 @@ public final class TrainingCoordinator implements AutoCloseable {
         if (ref == null) {
             throw new IllegalArgumentException("frame reference is null");
         }
-        stored.incrementAndGet();
-        publish(TrainingEvent.frame(TrainingEventType.FRAME_STORED, ref.modelId(), ref.id(),
-                ref.outcome() == null ? null : ref.outcome().label().name(), null, ref.source().name()));
+        frameStored(ref);
         if (ref.outcome() != null && ref.symbol().equals(config.symbol())) {
             countMatured(1);
         }
     }
 
-    /** Waits until every frame handed over so far is stored and every scheduled maturing has run. */
+    /** Waits until every frame handed over so far is stored and every queued candle has been processed. */
     public void flush() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
         try {
-            frameWriter.submit(() -> { }).get(60, TimeUnit.SECONDS);
+            do {
+                frameWriter.submit(() -> { }).get(60, TimeUnit.SECONDS);
+            } while ((candles.queued() > 0 || writes.queued() > 0) && System.nanoTime() < deadline);
         } catch (Exception e) {
             throw new IllegalStateException("frame store flush failed: " + e.getMessage(), e);
         }

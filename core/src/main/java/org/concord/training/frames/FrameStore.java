@@ -135,6 +135,17 @@ public final class FrameStore {
         });
     }
 
+    /** Unmatured frames of one symbol whose time limit (window end + horizon) lies in {@code (after, now]}, oldest first. */
+    public List<InferenceFrameReference> due(Symbol symbol, long after, long now, int limit) {
+        return query("WHERE matured_at IS NULL AND symbol=? AND window_end + horizon_ms > ? AND window_end + horizon_ms <= ? ORDER BY window_end LIMIT ?",
+                ps -> {
+                    ps.setString(1, symbol.code());
+                    ps.setLong(2, after);
+                    ps.setLong(3, now);
+                    ps.setInt(4, limit);
+                });
+    }
+
     /** Unmatured frames of a symbol, oldest first. */
     public List<InferenceFrameReference> pending(Symbol symbol, int limit) {
         return query("WHERE matured_at IS NULL AND symbol=? ORDER BY window_end LIMIT ?", ps -> {
