@@ -42,7 +42,9 @@ public final class FrameStore {
                         + "horizon_ms INTEGER NOT NULL, barrier_upper REAL, barrier_lower REAL, label TEXT, return_pct REAL, "
                         + "barrier_hit TEXT, exit_time INTEGER, matured_at INTEGER)",
                 "CREATE INDEX IF NOT EXISTS inference_frames_by_time ON inference_frames(symbol, window_end)",
-                "CREATE INDEX IF NOT EXISTS inference_frames_pending ON inference_frames(matured_at, window_end)");
+                "CREATE INDEX IF NOT EXISTS inference_frames_pending ON inference_frames(matured_at, window_end)",
+                // pending frames by target time: a candle finds the frames it matures without scanning every pending row
+                "CREATE INDEX IF NOT EXISTS inference_frames_due ON inference_frames(symbol, window_end + horizon_ms) WHERE matured_at IS NULL");
     }
 
     public SqliteDatabase database() {
