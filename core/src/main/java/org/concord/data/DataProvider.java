@@ -386,6 +386,18 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         return add(closeListeners, l);
     }
 
+    /**
+     * One {@link CandleCompletion} per closed bar at the live edge (the same closes as {@link #subscribeBarCloses},
+     * shortest timeframe first within an instant), on the ingest thread: hand work to your own thread. Only the
+     * subscribers of this method pay for the event object; the bar path itself stays allocation-free.
+     */
+    public Subscription subscribeCandleCompletions(java.util.function.Consumer<CandleCompletion> l) {
+        if (l == null) {
+            throw new IllegalArgumentException("listener is null");
+        }
+        return subscribeBarCloses((s, tf, t, o, h, lo, c, v) -> l.accept(new CandleCompletion(s, tf, t, o, h, lo, c, v)));
+    }
+
     /** Forming-bar updates; while any exist, trade aggregation publishes an update per trade and timeframe. */
     public Subscription subscribeBarUpdates(BarListener l) {
         Subscription s = add(updateListeners, l);

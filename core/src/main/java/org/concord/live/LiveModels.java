@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 public final class LiveModels implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveModels.class);
 
+    /** {@code source} is null when the orchestrator already has the model (attached with its builder's training()). */
     private record Entry(TrainingCoordinator model, LiveModelSource source) {
     }
 
@@ -73,11 +74,16 @@ public final class LiveModels implements AutoCloseable {
         if (models.containsKey(id)) {
             throw new IllegalArgumentException("model '" + id + "' is already on the desk");
         }
-        LiveModelSource source = new LiveModelSource(model);
-        models.put(id, new Entry(model, source));
         ModelToggles.Toggle t = toggles.get(id);
         model.setAutoTraining(t.training());
-        if (orchestrator != null) {
+        // a model the orchestrator already runs (training merged into it: it infers on the decision thread and
+        // stores its frames) is switched by its weight; any other votes through a source fed by its live session
+        boolean attached = orchestrator != null && orchestrator.hasTrainingModel(id);
+        LiveModelSource source = attached ? null : new LiveModelSource(model);
+        models.put(id, new Entry(model, source));
+        if (attached) {
+            orchestrator.setWeight(id, t.inference() ? 1.0 : 0.0);
+        } else if (orchestrator != null) {
             orchestrator.registerModel(source, t.inference() ? 1.0 : 0.0);
         }
         publishSafely();
@@ -86,8 +92,13 @@ public final class LiveModels implements AutoCloseable {
     /** Removes a model at runtime (its live session stops; its saved switches stay for next time). */
     public synchronized void remove(String modelId) {
         stop(modelId);
-        if (models.remove(modelId) != null && orchestrator != null) {
-            orchestrator.unregisterModel(modelId);
+        Entry e = models.remove(modelId);
+        if (e != null && orchestrator != null) {
+            if (e.source() == null) {
+                orchestrator.setWeight(modelId, 0.0); // the orchestrator's own model: silenced, not unregistered
+            } else {
+                orchestrator.unregisterModel(modelId);
+            }
         }
         publishSafely();
     }
@@ -101,7 +112,9 @@ public final class LiveModels implements AutoCloseable {
         stop(modelId);
         LiveInferenceSession s = new LiveInferenceSession(data, bus, e.model(), pivots, config == null ? LiveInferenceSession.Config.defaults(mode) : config);
         sessions.put(modelId, s);
-        e.source().attach(s);
+        if (e.source() != null) {
+            e.source().attach(s);
+        }
         s.start();
         publishSafely();
         return s;
@@ -111,7 +124,7 @@ public final class LiveModels implements AutoCloseable {
         LiveInferenceSession s = sessions.remove(modelId);
         if (s != null) {
             Entry e = models.get(modelId);
-            if (e != null) {
+            if (e != null && e.source() != null) {
                 e.source().attach(null);
             }
             s.close();

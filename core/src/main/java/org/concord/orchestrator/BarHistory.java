@@ -41,4 +41,27 @@ final class BarHistory {
         int k = Math.min(Math.min(n, cap), b.size());
         return b.copyRange(b.size() - k, b.size());
     }
+
+    /**
+     * The newest {@code limit} dispatched bars of {@code tf} that closed at or before {@code at}, oldest first (a
+     * copy): the same rule as {@code DataProvider.multiTimeframe}, over what this thread has seen.
+     */
+    BarSeries window(int symbol, Timeframe tf, long at, int limit) {
+        BarSeries b = series[symbol][tf.ordinal()];
+        int end = b.lowerBound(at - tf.millis() + 1); // bars [0, end) have openTime + tf <= at
+        return b.copyRange(Math.max(0, end - Math.min(limit, cap)), end);
+    }
+
+    /** Adds bars read elsewhere (the DataProvider at start) that are newer than what is held; before dispatching starts. */
+    void seed(int symbol, BarSeries bars) {
+        BarSeries b = series[symbol][bars.timeframe().ordinal()];
+        for (int i = 0; i < bars.size(); i++) {
+            if (b.isEmpty() || bars.time(i) > b.lastTime()) {
+                b.append(bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+            }
+        }
+        if (b.size() > cap) {
+            b.dropFirst(b.size() - cap);
+        }
+    }
 }

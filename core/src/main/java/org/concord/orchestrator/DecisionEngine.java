@@ -63,6 +63,8 @@ final class DecisionEngine {
     private double[] stateBuf = new double[0];
     private long layoutVersion;
     private volatile boolean[] wanted;
+    /** Timeframes dispatched whatever the modules ask for (the frame windows of attached training models). */
+    private final boolean[] required = new boolean[Timeframe.all().length];
 
     // the event in flight (resumable)
     private LoopEvent ev;
@@ -134,6 +136,29 @@ final class DecisionEngine {
         return wanted[tf.ordinal()];
     }
 
+    /** Bar closes of {@code tf} are dispatched (and kept in the history) from now on; before start or as a command. */
+    void requireTimeframe(Timeframe tf) {
+        required[tf.ordinal()] = true;
+        boolean[] w = wanted.clone();
+        w[tf.ordinal()] = true;
+        wanted = w;
+    }
+
+    /** Decision thread (or before start): the bars dispatched so far. */
+    BarHistory history() {
+        return history;
+    }
+
+    /** Index of a decision symbol in the history, or -1. */
+    int symbolIndex(Symbol s) {
+        Integer i = symbolIndex.get(s);
+        return i == null ? -1 : i;
+    }
+
+    Timeframe decisionTimeframe() {
+        return decisionTf;
+    }
+
     // ---------------------------------------------------------------- commands
 
     /** Queues {@code r} to run on the decision thread between two events. */
@@ -182,7 +207,7 @@ final class DecisionEngine {
         }
         models = m.toArray(NONE);
         layoutVersion++;
-        boolean[] w = new boolean[Timeframe.all().length];
+        boolean[] w = required.clone();
         w[decisionTf.ordinal()] = true;
         for (SourceSlot s : registry.moduleSlots()) {
             if (s.module != null) {

@@ -51,6 +51,7 @@ public final class TradingOrchestrator implements AutoCloseable {
     private final DecisionEngine engine;
     private final DecisionLoop loop;
     private final ModuleControl control;
+    private final TrainingHub training;
     private final List<Consumer<Decision>> decisionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ModuleStateChanged>> stateListeners = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -85,6 +86,8 @@ public final class TradingOrchestrator implements AutoCloseable {
         };
         this.control = new ModuleControl(b.config, engine, registry, b.catalog, b.data, lookup, b.configFile);
         control.wakeWith(loop::wake);
+        this.training = new TrainingHub(engine);
+        b.training.forEach(training::attach);
     }
 
     public static Builder builder(OrchestratorConfig config) {
@@ -107,6 +110,7 @@ public final class TradingOrchestrator implements AutoCloseable {
         private Path configFile;
         private ModuleCatalog catalog = ModuleCatalog.fromClasspath();
         private final Map<Class<?>, Object> services = new HashMap<>();
+        private final Map<org.concord.training.TrainingCoordinator, Double> training = new java.util.LinkedHashMap<>();
 
         private Builder(OrchestratorConfig config) {
             if (config == null) {
@@ -155,6 +159,20 @@ public final class TradingOrchestrator implements AutoCloseable {
             return this;
         }
 
+        /** Attaches a training coordinator: its model votes with weight 1 and stores a frame per inference. */
+        public Builder training(org.concord.training.TrainingCoordinator coordinator) {
+            return training(coordinator, 1.0);
+        }
+
+        /** Attaches a training coordinator whose model votes with {@code weight} (0: it infers and stores frames, no vote). */
+        public Builder training(org.concord.training.TrainingCoordinator coordinator, double weight) {
+            if (coordinator == null) {
+                throw new IllegalArgumentException("training coordinator is null");
+            }
+            training.put(coordinator, weight);
+            return this;
+        }
+
         public TradingOrchestrator build() {
             return new TradingOrchestrator(this);
         }
@@ -172,6 +190,7 @@ public final class TradingOrchestrator implements AutoCloseable {
         }
         started = true;
         control.loadAtStart();
+        training.start(data, control);
         engine.applyCommands();
         loop.start();
         if (data != null) {
@@ -329,6 +348,58 @@ public final class TradingOrchestrator implements AutoCloseable {
 
     public CompletableFuture<Boolean> unregisterModel(String modelId) {
         return control.unregisterModel(modelId);
+    }
+
+    // ---------------------------------------------------------------- training (merged coordination, any thread)
+
+    /**
+     * Stores a frame reference built elsewhere (a module's inference, an import) with the coordinator of its model
+     * (else of its symbol). The attached models store theirs on every inference by themselves. Never blocks: the
+     * write happens on the coordinator's frames thread.
+     */
+    public org.concord.model.InferenceFrameReference storeInferenceFrame(org.concord.model.InferenceFrameReference ref) {
+        return training.storeInferenceFrame(ref);
+    }
+
+    /** Stores the frame a model saw with its signal (reference built and written by {@code modelId}'s coordinator). */
+    public org.concord.model.InferenceFrameReference storeInferenceFrame(String modelId, org.concord.training.frames.Frame frame,
+                                                                         org.concord.training.models.Signal signal) {
+        return training.storeInferenceFrame(modelId, frame, signal);
+    }
+
+    /** Training events of the attached coordinators, of the given types (all when empty or null). */
+    public Subscription subscribeTrainingEvents(Consumer<org.concord.training.TrainingEvent> callback,
+                                                java.util.Set<org.concord.training.TrainingEventType> types) {
+        return training.subscribeTrainingEvents(callback, types);
+    }
+
+    /** Starts training now ({@code onRequest}) or on a count/schedule rule, on every attached coordinator; close to remove a rule. */
+    public Subscription triggerTrainingOnEvent(org.concord.training.TrainingTrigger trigger) {
+        return training.triggerTrainingOnEvent(trigger);
+    }
+
+    /** Matured frames with the candle that matured them, and confirmed Williams pivots (see TrainingSubscriber). */
+    public Subscription subscribeTraining(org.concord.training.TrainingSubscriber subscriber) {
+        return training.subscribeTraining(subscriber);
+    }
+
+    /** True when a training coordinator for {@code modelId} was attached with {@link Builder#training}. */
+    public boolean hasTrainingModel(String modelId) {
+        return training.model(modelId) != null;
+    }
+
+    /** The coordinator attached for {@code modelId} (status, versions, activate). */
+    public org.concord.training.TrainingCoordinator trainingCoordinator(String modelId) {
+        return training.coordinator(modelId);
+    }
+
+    /** Inferences the attached model {@code modelId} has made on the decision thread (each stored a frame). */
+    public long inferences(String modelId) {
+        CoordinatorModel m = training.model(modelId);
+        if (m == null) {
+            throw new IllegalArgumentException("no training coordinator attached for model '" + modelId + "'");
+        }
+        return m.inferences();
     }
 
     // ---------------------------------------------------------------- queries (any thread)

@@ -18,7 +18,6 @@ import org.concord.training.models.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -69,9 +67,10 @@ public final class TrainingCoordinator implements AutoCloseable {
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong matured = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final AtomicBoolean maturePending = new AtomicBoolean();
     private final AtomicInteger jobSeq = new AtomicInteger();
+    private final FrameWrites writes = new FrameWrites(this, frameWriter);
     private final Subscription barSubscription;
+    private final CandleMaturing candles;
     private volatile TrainingJob.Result lastResult;
     private volatile boolean closed;
     /** The per-model "training on/off" switch: off, automatic triggers are skipped (frames are still stored). */
@@ -98,10 +97,11 @@ public final class TrainingCoordinator implements AutoCloseable {
         this.runner = new TrainingJobRunner(this);
         this.versions = new ModelVersionStore(frames.database());
         this.trainer = ModelTrainingQueue.acquire(config.modelId());
-        Timeframe tf = config.spec().base();
-        this.barSubscription = data.subscribeBarCloses((s, t, open, o, h, l, c, v) -> {
-            if (t == tf && s.equals(config.symbol())) {
-                scheduleMaturing();
+        this.candles = new CandleMaturing(this, frameWriter);
+        // candles of this symbol mature frames and confirm pivots on the frames thread (the feed thread only queues)
+        this.barSubscription = data.subscribeCandleCompletions(candle -> {
+            if (!closed && candle.symbol().equals(config.symbol())) {
+                candles.onCandle(candle);
             }
         });
         LOG.info("training coordinator for {} ({}): model {} {}", config.modelId(), config.symbol(), initial.version(),
@@ -141,6 +141,11 @@ public final class TrainingCoordinator implements AutoCloseable {
 
     public TrainingConfig config() {
         return config;
+    }
+
+    /** The bus its events go to (the orchestrator subscribes once per bus, not once per coordinator). */
+    public EventBus bus() {
+        return bus;
     }
 
     /** The hot-swap slot: the decision thread takes one lease per decision. */
@@ -198,20 +203,18 @@ public final class TrainingCoordinator implements AutoCloseable {
             throw new IllegalArgumentException("frame reference is null");
         }
         checkOpen();
-        frameWriter.execute(() -> {
-            try {
-                frames.insert(ref);
-                stored.incrementAndGet();
-                publish(TrainingEvent.frame(TrainingEventType.FRAME_STORED, ref.modelId(), ref.id(),
-                        ref.outcome() == null ? null : ref.outcome().label().name(), null, ref.source().name()));
-                if (ref.outcome() != null) {
-                    countMatured(1);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("frame {} not stored: {}", ref.id(), e.getMessage());
-            }
-        });
+        writes.add(ref);
         return ref;
+    }
+
+    FrameWrites writes() {
+        return writes;
+    }
+
+    void frameStored(InferenceFrameReference ref) {
+        stored.incrementAndGet();
+        publish(TrainingEvent.frame(TrainingEventType.FRAME_STORED, ref.modelId(), ref.id(),
+                ref.outcome() == null ? null : ref.outcome().label().name(), null, ref.source().name()));
     }
 
     /**
@@ -223,79 +226,76 @@ public final class TrainingCoordinator implements AutoCloseable {
         if (ref == null) {
             throw new IllegalArgumentException("frame reference is null");
         }
-        stored.incrementAndGet();
-        publish(TrainingEvent.frame(TrainingEventType.FRAME_STORED, ref.modelId(), ref.id(),
-                ref.outcome() == null ? null : ref.outcome().label().name(), null, ref.source().name()));
+        frameStored(ref);
         if (ref.outcome() != null && ref.symbol().equals(config.symbol())) {
             countMatured(1);
         }
     }
 
-    /** Waits until every frame handed over so far is stored and every scheduled maturing has run. */
+    /** Waits until every frame handed over so far is stored and every queued candle has been processed. */
     public void flush() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
         try {
-            frameWriter.submit(() -> { }).get(60, TimeUnit.SECONDS);
+            do {
+                frameWriter.submit(() -> { }).get(60, TimeUnit.SECONDS);
+            } while ((candles.queued() > 0 || writes.queued() > 0) && System.nanoTime() < deadline);
         } catch (Exception e) {
             throw new IllegalStateException("frame store flush failed: " + e.getMessage(), e);
         }
     }
 
-    private void scheduleMaturing() {
-        if (!closed && maturePending.compareAndSet(false, true)) {
-            frameWriter.execute(() -> {
-                maturePending.set(false);
-                try {
-                    matureFrames();
-                } catch (RuntimeException e) {
-                    LOG.error("maturing frames failed: {}", e.getMessage(), e);
-                }
-            });
-        }
-    }
-
     /**
-     * Labels every stored frame of this symbol whose time limit has passed by the data clock. A frame whose
-     * data no longer hashes the same is still labelled but reported (FRAME_REJECTED) and never trained on.
+     * Labels every stored frame of this symbol whose time limit has passed by the data clock (candle closes do this
+     * on their own; this is for a caller that wants it now). A frame whose data no longer hashes the same is still
+     * labelled but reported (FRAME_REJECTED) and never trained on. Subscribers are not called (no candle).
      *
      * @return frames matured
      */
     public int matureFrames() {
         long now = data.clock(config.symbol());
-        if (now == Long.MIN_VALUE) {
-            return 0;
-        }
-        List<InferenceFrameReference> due = frames.due(config.symbol(), now, 5_000);
-        List<InferenceFrameReference> done = new ArrayList<>();
-        Timeframe tf = config.spec().base();
-        for (InferenceFrameReference ref : due) {
-            if (!ref.symbol().equals(config.symbol()) || ref.source() != Source.INFERENCE) {
-                continue;
-            }
-            FrameBuilder.Rebuilt rb = builder.rebuild(ref);
-            if (!rb.ok()) {
-                rejected.incrementAndGet();
-                LOG.warn("frame rejected at maturing: {}", rb.mismatch());
-                publish(TrainingEvent.frame(TrainingEventType.FRAME_REJECTED, ref.modelId(), ref.id(), null, null, rb.mismatch()));
-            }
-            double entry = rb.frame() != null ? rb.frame().entryPrice()
-                    : builder.source().windows(ref.symbol(), List.of(tf), ref.windowEnd(), 1).get(tf).lastClose();
-            done.add(ref.withOutcome(barrier.label(builder.source(), ref.symbol(), tf, ref.windowEnd(), entry, ref.barriers(), ref.prediction(), now)));
-        }
-        frames.setOutcomes(done);
-        String active = slot.peek().version();
-        for (InferenceFrameReference r : done) {
-            matured.incrementAndGet();
-            publish(TrainingEvent.frame(TrainingEventType.FRAME_MATURED, r.modelId(), r.id(), r.outcome().label().name(),
-                    Map.of("returnPct", r.outcome().returnPct()), r.outcome().hit().name()));
-            if (r.modelId().equals(config.modelId()) && r.modelVersion().equals(active)) {
-                monitor.record(r.prediction() == r.outcome().label());
-            }
-        }
-        countMatured(done.size());
-        return done.size();
+        return now == Long.MIN_VALUE ? 0 : candles.mature(now).size();
     }
 
-    private void countMatured(int n) {
+    /**
+     * Subscribes to matured frames (with the candle that matured them) and confirmed pivots; see
+     * {@link TrainingSubscriber}. Closing the handle unsubscribes.
+     */
+    public Subscription subscribe(TrainingSubscriber subscriber) {
+        if (subscriber == null) {
+            throw new IllegalArgumentException("subscriber is null");
+        }
+        candles.subscribe(subscriber);
+        return () -> candles.unsubscribe(subscriber);
+    }
+
+    /** Which Williams pivots are published (default: the base timeframe, 3 levels, strength 2, as the pivots module). */
+    public void trackPivots(Timeframe tf, int levels, int strength) {
+        if (tf == null) {
+            throw new IllegalArgumentException("timeframe is null");
+        }
+        candles.trackPivots(tf, levels, strength);
+    }
+
+    void frameRejected(InferenceFrameReference ref, String why) {
+        rejected.incrementAndGet();
+        LOG.warn("frame rejected at maturing: {}", why);
+        publish(TrainingEvent.frame(TrainingEventType.FRAME_REJECTED, ref.modelId(), ref.id(), null, null, why));
+    }
+
+    void frameMatured(InferenceFrameReference r) {
+        matured.incrementAndGet();
+        publish(TrainingEvent.frame(TrainingEventType.FRAME_MATURED, r.modelId(), r.id(), r.outcome().label().name(),
+                CandleMaturing.returnOf(r), r.outcome().hit().name()));
+        if (r.modelId().equals(config.modelId()) && r.modelVersion().equals(slot.peek().version())) {
+            monitor.record(r.prediction() == r.outcome().label());
+        }
+    }
+
+    void publishPivot(org.concord.indicators.pivots.PivotEvent e) {
+        bus.publish(TrainingTopics.PIVOTS, e);
+    }
+
+    void countMatured(int n) {
         if (n == 0) {
             return;
         }

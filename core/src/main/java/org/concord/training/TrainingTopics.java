@@ -9,6 +9,9 @@ import org.concord.bus.Topic;
 public final class TrainingTopics {
     public static final Topic<TrainingEvent> EVENTS = Topic.durable("training.events", TrainingEvent.class);
     public static final Topic<TrainingEvent> PROGRESS = Topic.transientTopic("training.progress", TrainingEvent.class);
+    /** Williams swings as they are confirmed by closing candles (durable: a chart that reconnects must not miss one). */
+    public static final Topic<org.concord.indicators.pivots.PivotEvent> PIVOTS =
+            Topic.durable("training.pivots", org.concord.indicators.pivots.PivotEvent.class);
 
     private TrainingTopics() {
     }

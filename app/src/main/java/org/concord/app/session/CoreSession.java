@@ -93,8 +93,15 @@ public final class CoreSession implements AutoCloseable {
             TradingPipeline p = pipeline;
             pipeline.onBar((symbol, closeTime) -> portfolios.computeIfAbsent(p.engine(), e -> new PortfolioPublisher(e, bus)).onBar(closeTime));
             progress.accept("starting the orchestrator (" + cfg.preset() + " preset)");
+            // training merged into the orchestrator: the coordinator's model votes (abstains at cold start) and every
+            // inference stores its frame; candles mature the frames on the coordinator's own thread
             TradingOrchestrator.Builder b = TradingOrchestrator.builder(cfg).data(engine.data()).bus(bus).configFile(configFile)
                     .service(TrainingStatusProvider.class, new CoordinatorStatusProvider(coordinator));
+            if (cfg.symbols().contains(tcfg.symbol())) {
+                b.training(coordinator, 1.0);
+            } else {
+                LOG.info("training model {} trades {}, not a decision symbol ({}): it does not vote", tcfg.modelId(), tcfg.symbol(), cfg.symbols());
+            }
             options.extraModules().forEach(b::module);
             orch = b.build();
             pipeline.attach(orch);

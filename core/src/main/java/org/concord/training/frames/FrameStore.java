@@ -42,7 +42,9 @@ public final class FrameStore {
                         + "horizon_ms INTEGER NOT NULL, barrier_upper REAL, barrier_lower REAL, label TEXT, return_pct REAL, "
                         + "barrier_hit TEXT, exit_time INTEGER, matured_at INTEGER)",
                 "CREATE INDEX IF NOT EXISTS inference_frames_by_time ON inference_frames(symbol, window_end)",
-                "CREATE INDEX IF NOT EXISTS inference_frames_pending ON inference_frames(matured_at, window_end)");
+                "CREATE INDEX IF NOT EXISTS inference_frames_pending ON inference_frames(matured_at, window_end)",
+                // pending frames by target time: a candle finds the frames it matures without scanning every pending row
+                "CREATE INDEX IF NOT EXISTS inference_frames_due ON inference_frames(symbol, window_end + horizon_ms) WHERE matured_at IS NULL");
     }
 
     public SqliteDatabase database() {
@@ -133,6 +135,17 @@ public final class FrameStore {
             ps.setLong(2, now);
             ps.setInt(3, limit);
         });
+    }
+
+    /** Unmatured frames of one symbol whose time limit (window end + horizon) lies in {@code (after, now]}, oldest first. */
+    public List<InferenceFrameReference> due(Symbol symbol, long after, long now, int limit) {
+        return query("WHERE matured_at IS NULL AND symbol=? AND window_end + horizon_ms > ? AND window_end + horizon_ms <= ? ORDER BY window_end LIMIT ?",
+                ps -> {
+                    ps.setString(1, symbol.code());
+                    ps.setLong(2, after);
+                    ps.setLong(3, now);
+                    ps.setInt(4, limit);
+                });
     }
 
     /** Unmatured frames of a symbol, oldest first. */

@@ -1,5 +1,6 @@
 package org.concord.modules.pivots;
 
+import org.concord.indicators.pivots.WilliamsStructure;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -1,5 +1,7 @@
 package org.concord.modules.pivots;
 
+import org.concord.indicators.pivots.SwingPoint;
+import org.concord.indicators.pivots.WilliamsStructure;
 import org.concord.chart.OverlayMark;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;

@@ -1,5 +1,7 @@
 package org.concord.modules.pivots;
 
+import org.concord.indicators.pivots.SwingPoint;
+import org.concord.indicators.pivots.WilliamsStructure;
 import org.concord.feed.BundledData;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;

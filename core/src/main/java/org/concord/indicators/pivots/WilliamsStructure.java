@@ -1,4 +1,4 @@
-package org.concord.modules.pivots;
+package org.concord.indicators.pivots;
 
 /**
  * Larry Williams' market structure for one series, built incrementally:

@@ -1,4 +1,4 @@
-package org.concord.modules.pivots;
+package org.concord.indicators.pivots;
 
 /**
  * A confirmed swing high or low.

@@ -1,0 +1,260 @@
+package org.concord.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.concord.data.Direction;
+import org.concord.data.TradeAggregator;
+import org.concord.engine.ConcordEngine;
+import org.concord.feed.BundledData;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.model.TradeTape;
+import org.concord.training.frames.FrameBuilder;
+import org.concord.training.frames.FrameSpec;
+import org.concord.training.frames.SeriesWindowSource;
+import org.concord.training.labels.BarrierConfig;
+import org.concord.training.labels.TripleBarrier;
+import org.concord.training.loop.Metrics;
+import org.concord.training.loop.SampleBuilder;
+import org.concord.training.loop.SampleSet;
+import org.concord.training.loop.TrainingLoop;
+import org.concord.training.loop.TrainingProgress;
+import org.concord.training.loop.TrainingResult;
+import org.concord.training.models.CnnSignalModel;
+import org.concord.training.models.ModelManifest;
+import org.concord.training.models.ModelRepository;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code concord train}: trains the signal model (1-D CNN + meta-model) with the walk-forward {@link TrainingLoop} on
+ * the bundled real trades or the bars in the store over {@code --from/--to}, prints a line per epoch and fold,
+ * saves the version through the {@link ModelRepository} (manifest, hashes) and writes the metrics as JSON.
+ * Exit codes: 0 trained and saved, 2 bad arguments, 1 failure (too little data, training error).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the signal model (walk-forward) on the bundled data or the store and save it with its manifest.")
+public final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--source", defaultValue = "bundled", description = "bundled (the real Bitstamp trades shipped with Concord) or store (bars in the data dir)")
+    String source;
+
+    @Option(names = "--symbol", defaultValue = "BTCUSD", description = "symbol (store source; the bundled data is BTCUSD)")
+    String symbol;
+
+    @Option(names = "--model-id", description = "model id (default cnn-<symbol in lower case>)")
+    String modelId;
+
+    @Option(names = "--window", defaultValue = "60", description = "bars per timeframe in a frame (1m, 5m, 1h)")
+    int window;
+
+    @Option(names = "--epochs", defaultValue = "3", description = "CNN epochs per fold")
+    int epochs;
+
+    @Option(names = "--folds", defaultValue = "4", description = "walk-forward folds")
+    int folds;
+
+    @Option(names = "--stride", defaultValue = "1", description = "a sample every N 1m bars")
+    int stride;
+
+    @Option(names = "--filters", defaultValue = "16", description = "CNN filters")
+    int filters;
+
+    @Option(names = "--meta-trials", defaultValue = "2", description = "random draws per meta-model kind")
+    int metaTrials;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--activate", description = "make the new version the active one (the desktop loads it at start)")
+    boolean activate;
+
+    @Option(names = "--metrics", description = "metrics JSON file (default <data-dir>/reports/train-<model>-<version>.json)")
+    Path metricsOut;
+
+    @Override
+    public Integer call() throws Exception {
+        checkArguments();
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true")); // natives come from the jar
+        Symbol sym = Symbol.of(symbol);
+        String id = modelId != null ? modelId : "cnn-" + sym.code().toLowerCase(Locale.ROOT);
+        FrameSpec frameSpec = FrameSpec.of(window, Timeframe.M1, Timeframe.M5, Timeframe.H1);
+        PrintStream out = System.out;
+        try (ConcordEngine engine = new ConcordEngine(common.dataDir())) {
+            Map<Timeframe, BarSeries> bars = "bundled".equals(source) ? bundled() : stored(engine, sym, frameSpec);
+            BarSeries m1 = bars.get(Timeframe.M1);
+            if (m1.size() < TrainingLoop.Config.MIN_BARS) {
+                System.err.printf(Locale.ROOT, "concord train: training needs at least %d bars of 1m history, got %d for %s%s%n",
+                        TrainingLoop.Config.MIN_BARS, m1.size(), sym, range());
+                return 1;
+            }
+            Symbol dataSymbol = m1.symbol();
+            SeriesWindowSource windows = new SeriesWindowSource(bars);
+            SampleSet samples = new SampleBuilder(new FrameBuilder(windows, frameSpec), new TripleBarrier(BarrierConfig.DEFAULT))
+                    .fromHistory(dataSymbol, m1, stride);
+            out.printf(Locale.ROOT, "train %s: %d 1m bars %s..%s, %d samples, frames %s, %d folds x %d epochs%n", id, m1.size(),
+                    iso(m1.time(0)), iso(Timeframe.M1.closeTime(m1.lastTime())), samples.size(), frameSpec.describe(), folds, epochs);
+            TrainingLoop.Config cfg = new TrainingLoop.Config(folds, -1, BarrierConfig.DEFAULT.horizonBars(),
+                    new CnnSignalModel.Config(filters, 32, epochs, 128, 0.003f), 3, metaTrials, TrainingLoop.Config.MIN_BARS, 1000, seed);
+            TrainingProgress progress = new TrainingProgress() {
+                @Override
+                public void onEpoch(int fold, int fs, int epoch, int es, int step, int steps, double loss) {
+                    out.printf(Locale.ROOT, "epoch %d/%d (fold %d/%d, epoch %d/%d) loss %.4f%n", step, steps, fold, fs, epoch, es, loss);
+                }
+
+                @Override
+                public void onFold(int fold, int fs, Metrics m) {
+                    out.printf(Locale.ROOT, "fold %d/%d out of sample: %s%n", fold, fs, m);
+                }
+            };
+            try (TrainingResult r = new TrainingLoop(cfg).run(samples, progress, () -> Thread.currentThread().isInterrupted())) {
+                ModelRepository repo = new ModelRepository(engine.dataDir().resolve("models"));
+                ModelManifest m = repo.save(id, dataSymbol, frameSpec, BarrierConfig.DEFAULT, r, System.currentTimeMillis());
+                if (activate) {
+                    repo.activate(id, m.version());
+                }
+                Path json = metricsOut != null ? metricsOut : engine.dataDir().resolve("reports").resolve("train-" + id + "-" + m.version() + ".json");
+                writeMetrics(json, m, r, repo.root().resolve(id).resolve(m.version()));
+                out.printf(Locale.ROOT, "holdout %s; all out of sample %s%n", r.holdout(), r.oos());
+                out.printf(Locale.ROOT, "saved %s %s%s in %s (%.1f s); metrics %s%n", id, m.version(), activate ? " (active)" : "",
+                        repo.root().resolve(id).resolve(m.version()), r.trainingMillis() / 1000.0, json);
+                return 0;
+            }
+        }
+    }
+
+    private void checkArguments() {
+        if (!"bundled".equals(source) && !"store".equals(source)) {
+            bad("--source must be 'bundled' or 'store', got '" + source + "'");
+        }
+        if (window < 4 || window > 2048 || epochs < 1 || epochs > 1000 || folds < 1 || folds > 50 || stride < 1 || filters < 1 || metaTrials < 0) {
+            bad("need 4 <= --window <= 2048, 1 <= --epochs <= 1000, 1 <= --folds <= 50, --stride >= 1, --filters >= 1, --meta-trials >= 0");
+        }
+        try {
+            Symbol.of(symbol);
+            if (common.fromMillis(Long.MIN_VALUE) > common.toMillis(Long.MAX_VALUE)) {
+                bad("--from is after --to");
+            }
+        } catch (IllegalArgumentException e) {
+            bad(e.getMessage());
+        }
+        if ("bundled".equals(source) && !Symbol.of(symbol).equals(BundledData.BTCUSD)) {
+            bad("the bundled data is " + BundledData.BTCUSD + "; use --source store for " + symbol);
+        }
+    }
+
+    private void bad(String message) {
+        throw new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** The bundled real trades aggregated by the production aggregator, cut to --from/--to. */
+    private Map<Timeframe, BarSeries> bundled() {
+        TradeTape tape = BundledData.bitstampTrades();
+        Map<Timeframe, BarSeries> all = new EnumMap<>(Timeframe.class);
+        for (Timeframe tf : List.of(Timeframe.M1, Timeframe.M5, Timeframe.H1)) {
+            all.put(tf, new BarSeries(tape.symbol(), tf, 1024));
+        }
+        TradeAggregator agg = new TradeAggregator(tape.symbol(), (s, tf, t, o, h, l, c, v) -> {
+            BarSeries b = all.get(tf);
+            if (b != null) {
+                b.append(t, o, h, l, c, v);
+            }
+        });
+        for (int i = 0; i < tape.size(); i++) {
+            agg.onTrade(tape.time(i), tape.price(i), tape.size(i));
+        }
+        agg.advanceTo(tape.lastTime() + Timeframe.D1.millis() * 2);
+        return cut(all);
+    }
+
+    private Map<Timeframe, BarSeries> stored(ConcordEngine engine, Symbol sym, FrameSpec frameSpec) {
+        Map<Timeframe, BarSeries> all = new EnumMap<>(Timeframe.class);
+        for (Timeframe tf : frameSpec.timeframes()) {
+            all.put(tf, engine.data().bars(sym, tf, Long.MIN_VALUE, common.toMillis(Long.MAX_VALUE), Integer.MAX_VALUE, Direction.LATEST));
+        }
+        return cut(all);
+    }
+
+    /** 1m bars opening in [from, to]; coarser bars up to `to` (older ones feed the first frames' windows). */
+    private Map<Timeframe, BarSeries> cut(Map<Timeframe, BarSeries> all) {
+        long from = common.fromMillis(Long.MIN_VALUE);
+        long to = common.toMillis(Long.MAX_VALUE);
+        Map<Timeframe, BarSeries> out = new EnumMap<>(Timeframe.class);
+        for (Map.Entry<Timeframe, BarSeries> e : all.entrySet()) {
+            BarSeries b = e.getValue();
+            int lo = e.getKey() == Timeframe.M1 ? b.lowerBound(from) : 0;
+            int hi = to == Long.MAX_VALUE ? b.size() : b.lowerBound(to + 1);
+            out.put(e.getKey(), b.copyRange(lo, Math.max(lo, hi)));
+        }
+        return out;
+    }
+
+    private void writeMetrics(Path json, ModelManifest m, TrainingResult r, Path versionDir) throws java.io.IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema", 1);
+        doc.put("modelId", m.modelId());
+        doc.put("version", m.version());
+        doc.put("symbol", m.symbol());
+        doc.put("source", source);
+        doc.put("modelDir", versionDir.toString());
+        doc.put("active", activate);
+        doc.put("dataRange", Map.of("from", r.dataFrom(), "to", r.dataTo(), "bars", r.barsCovered(), "samples", r.samples()));
+        doc.put("config", Map.of("window", window, "epochs", epochs, "folds", folds, "stride", stride, "filters", filters, "metaTrials", metaTrials,
+                "seed", seed));
+        List<Map<String, Object>> fs = new ArrayList<>();
+        for (int i = 0; i < r.folds().size(); i++) {
+            Map<String, Object> f = figures(r.folds().get(i));
+            f.put("fold", i + 1);
+            fs.add(f);
+        }
+        doc.put("folds", fs);
+        doc.put("oos", figures(r.oos()));
+        doc.put("holdout", figures(r.holdout()));
+        doc.put("metaKind", m.metaKind());
+        doc.put("trainingMillis", r.trainingMillis());
+        Path parent = json.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+    }
+
+    private static Map<String, Object> figures(Metrics m) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("n", m.n());
+        f.put("accuracy", m.accuracy());
+        f.put("auc", m.auc());
+        f.put("baseline", m.baselineAccuracy());
+        f.put("liftPoints", m.liftPoints());
+        return f;
+    }
+
+    private String range() {
+        return common.from == null && common.to == null ? "" : " in [" + (common.from == null ? "…" : common.from) + ", "
+                + (common.to == null ? "…" : common.to) + "]";
+    }
+
+    private static String iso(long ms) {
+        return java.time.Instant.ofEpochMilli(ms).toString();
+    }
+}

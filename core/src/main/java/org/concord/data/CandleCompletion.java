@@ -1,0 +1,32 @@
+package org.concord.data;
+
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+
+/**
+ * A candle that has just closed: its values are final. The DataProvider emits one per closed bar at the live
+ * edge ({@link DataProvider#subscribeCandleCompletions}); training matures the inference frames whose target time
+ * is this candle's close on it. A plain record so it crosses the event bus as JSON.
+ *
+ * @param openTime epoch ms of the candle's open; it closes at {@code timeframe.closeTime(openTime)}
+ */
+public record CandleCompletion(Symbol symbol, Timeframe timeframe, long openTime, double open, double high, double low,
+                               double close, double volume) {
+    public CandleCompletion {
+        if (symbol == null || timeframe == null) {
+            throw new IllegalArgumentException("candle completion needs a symbol and a timeframe");
+        }
+        if (timeframe.floor(openTime) != openTime) {
+            throw new IllegalArgumentException(symbol + " " + timeframe + " candle open time " + openTime + " is not on a boundary");
+        }
+        String problem = org.concord.model.BarChecks.problem(open, high, low, close, volume);
+        if (problem != null) {
+            throw new IllegalArgumentException(symbol + " " + timeframe + " candle at " + openTime + ": " + problem);
+        }
+    }
+
+    /** Epoch ms at which the candle closed (the end of its interval). */
+    public long closeTime() {
+        return timeframe.closeTime(openTime);
+    }
+}

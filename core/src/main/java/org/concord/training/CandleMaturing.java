@@ -1,0 +1,209 @@
+package org.concord.training;
+
+import org.concord.data.CandleCompletion;
+import org.concord.indicators.pivots.PivotEvent;
+import org.concord.indicators.pivots.PivotTracker;
+import org.concord.model.InferenceFrameReference;
+import org.concord.model.InferenceFrameReference.Source;
+import org.concord.model.Timeframe;
+import org.concord.training.frames.FrameBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the coordinator does when a candle of its symbol closes, on its frames thread (never on the feed or the
+ * decision thread): a base-timeframe candle matures the stored frames whose target time it reached (label by the
+ * triple-barrier rule, data re-read from the store and re-verified) and hands each to the
+ * {@link TrainingSubscriber}s with the candle; a candle of the pivot timeframe feeds the Williams structure and
+ * publishes the swings it confirmed. Candles are queued from the feed thread and drained in order.
+ */
+final class CandleMaturing {
+    private static final Logger LOG = LoggerFactory.getLogger(CandleMaturing.class);
+    /** Most frames matured by one candle; any rest mature on the next one. */
+    static final int MAX_PER_CANDLE = 5_000;
+    /** Candles handled per turn on the frames thread before other work queued there gets its turn. */
+    static final int DRAIN_BATCH = 256;
+
+    private final TrainingCoordinator c;
+    private final Executor thread;
+    private final ConcurrentLinkedQueue<CandleCompletion> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final List<TrainingSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private volatile PivotTracker pivots;
+
+    CandleMaturing(TrainingCoordinator coordinator, Executor framesThread) {
+        this.c = coordinator;
+        this.thread = framesThread;
+        this.pivots = new PivotTracker(coordinator.config().symbol(), coordinator.config().spec().base(), 3, 2);
+    }
+
+    void subscribe(TrainingSubscriber s) {
+        subscribers.add(s);
+    }
+
+    void unsubscribe(TrainingSubscriber s) {
+        subscribers.remove(s);
+    }
+
+    /** Replaces the pivot tracker (applied on the frames thread, in order with the candles). */
+    void trackPivots(Timeframe tf, int levels, int strength) {
+        PivotTracker fresh = new PivotTracker(c.config().symbol(), tf, levels, strength); // validates on the caller
+        thread.execute(() -> pivots = fresh);
+    }
+
+    /** Feed thread: queue the candle, wake the frames thread once for everything queued. */
+    void onCandle(CandleCompletion candle) {
+        queue.add(candle);
+        if (drainScheduled.compareAndSet(false, true)) {
+            submitDrain();
+        }
+    }
+
+    private void submitDrain() {
+        try {
+            thread.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("coordinator closed: {} queued candles dropped", queue.size());
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        List<CandleCompletion> batch = new ArrayList<>();
+        CandleCompletion candle;
+        while (batch.size() < DRAIN_BATCH && (candle = queue.poll()) != null) {
+            batch.add(candle);
+        }
+        try {
+            process(batch);
+        } catch (RuntimeException e) {
+            // the batch's frames stay pending in the store: they mature on a later candle
+            LOG.error("{} candles up to {} not processed: {}", batch.size(), batch.isEmpty() ? "-" : batch.get(batch.size() - 1).closeTime(),
+                    e.toString(), e);
+        }
+        // a fast feed keeps queueing: hand the thread back (frame writes, flush) and continue after them
+        if (!queue.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            submitDrain();
+        }
+    }
+
+    /** A matured frame with the candle that matured it, or a confirmed pivot: delivered in candle order. */
+    private record Delivery(CandleCompletion candle, MaturedFrame frame, PivotEvent pivot) {
+    }
+
+    /**
+     * Candles in order. The store is written twice per batch (the frames handed over so far, then the outcomes),
+     * not per candle: with {@code synchronous=FULL} a max-speed replay would otherwise wait on one fsync per candle.
+     * Each frame still matures on its own candle (the first base candle closing at or after its target time).
+     */
+    private void process(List<CandleCompletion> batch) {
+        Timeframe base = c.config().spec().base();
+        long lastBase = Long.MIN_VALUE;
+        for (CandleCompletion k : batch) {
+            if (k.timeframe() == base) {
+                lastBase = Math.max(lastBase, k.closeTime());
+            }
+        }
+        if (lastBase != Long.MIN_VALUE) {
+            c.writes().writeIfDue(lastBase);
+        }
+        List<Delivery> out = new ArrayList<>();
+        List<InferenceFrameReference> outcomes = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        long after = Long.MIN_VALUE; // frames due by an earlier candle of this batch were labelled by it (outcomes not written yet)
+        for (CandleCompletion k : batch) {
+            if (k.timeframe() == base) {
+                for (MaturedFrame f : label(after, k.closeTime(), done)) {
+                    out.add(new Delivery(k, f, null));
+                    outcomes.add(f.reference());
+                }
+                after = Math.max(after, k.closeTime());
+            }
+            PivotTracker p = pivots;
+            if (k.timeframe() == p.timeframe()) {
+                for (PivotEvent e : p.onBarClose(k.openTime(), k.high(), k.low())) {
+                    out.add(new Delivery(k, null, e));
+                }
+            }
+        }
+        c.frames().setOutcomes(outcomes);
+        for (Delivery d : out) {
+            if (d.frame() != null) {
+                c.frameMatured(d.frame().reference());
+            } else {
+                c.publishPivot(d.pivot());
+            }
+            for (TrainingSubscriber s : subscribers) {
+                try {
+                    if (d.frame() != null) {
+                        s.onCandleCompletion(d.candle(), d.frame());
+                    } else {
+                        s.onPivotEvent(d.pivot());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("training subscriber failed on candle {}: {}", d.candle().closeTime(), e.toString(), e);
+                }
+            }
+        }
+        c.countMatured(outcomes.size());
+    }
+
+    /**
+     * Labels every stored inference frame of the symbol whose time limit has passed by {@code now} (data time) and
+     * writes the outcomes. A frame whose data no longer hashes the same is still labelled but reported
+     * (FRAME_REJECTED) and never trained on. Frames thread, or a caller that owns the coordinator (manual maturing).
+     */
+    List<MaturedFrame> mature(long now) {
+        c.writes().writeIfDue(now);
+        List<MaturedFrame> matured = label(Long.MIN_VALUE, now, new HashSet<>());
+        List<InferenceFrameReference> refs = new ArrayList<>();
+        matured.forEach(f -> refs.add(f.reference()));
+        c.frames().setOutcomes(refs);
+        refs.forEach(c::frameMatured);
+        c.countMatured(refs.size());
+        return matured;
+    }
+
+    /** Labels the stored frames due in {@code (after, now]} that are not in {@code done} (adds them); nothing written. */
+    private List<MaturedFrame> label(long after, long now, Set<String> done) {
+        TrainingConfig cfg = c.config();
+        List<InferenceFrameReference> due = c.frames().due(cfg.symbol(), after, now, MAX_PER_CANDLE);
+        List<MaturedFrame> out = new ArrayList<>();
+        Timeframe tf = cfg.spec().base();
+        FrameBuilder builder = c.builder();
+        for (InferenceFrameReference ref : due) {
+            if (!ref.symbol().equals(cfg.symbol()) || ref.source() != Source.INFERENCE || !done.add(ref.id())) {
+                continue;
+            }
+            FrameBuilder.Rebuilt rb = builder.rebuild(ref);
+            if (!rb.ok()) {
+                c.frameRejected(ref, rb.mismatch());
+            }
+            double entry = rb.frame() != null ? rb.frame().entryPrice()
+                    : builder.source().windows(ref.symbol(), List.of(tf), ref.windowEnd(), 1).get(tf).lastClose();
+            InferenceFrameReference labelled = ref.withOutcome(c.barrier().label(builder.source(), ref.symbol(), tf, ref.windowEnd(), entry,
+                    ref.barriers(), ref.prediction(), now));
+            out.add(new MaturedFrame(labelled, rb.frame(), rb.mismatch()));
+        }
+        return out;
+    }
+
+    static Map<String, Double> returnOf(InferenceFrameReference r) {
+        return Map.of("returnPct", r.outcome().returnPct());
+    }
+
+    /** Queued, not yet handled (flush waits for 0). */
+    int queued() {
+        return queue.size();
+    }
+}
