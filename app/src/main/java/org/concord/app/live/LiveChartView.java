@@ -67,7 +67,15 @@ public final class LiveChartView {
             @Override
             public String toString(Number v) {
                 double unit = yAxis.getTickUnit();
-                int decimals = unit >= 1 || !(unit > 0) ? 0 : Math.min(8, (int) Math.ceil(-Math.log10(unit)));
+                int decimals = 0;
+                if (unit > 0 && Double.isFinite(unit)) {
+                    decimals = Math.max(0, (int) Math.ceil(-Math.log10(unit)));
+                    double scaled = unit * Math.pow(10, decimals);
+                    if (Math.abs(scaled - Math.rint(scaled)) > 1e-9) {
+                        decimals++; // 2.5, 0.25: one digit more than the magnitude says
+                    }
+                    decimals = Math.min(8, decimals);
+                }
                 return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v.doubleValue());
             }
 
@@ -99,9 +107,12 @@ public final class LiveChartView {
         liveBuys.setStyle("-fx-marker-type: circle; -fx-marker-size: 3; -fx-marker-color: #7CFC00; -fx-line-width: 0;");
         liveSells.setStyle("-fx-marker-type: circle; -fx-marker-size: 3; -fx-marker-color: #ff8c00; -fx-line-width: 0;");
         marks.getDatasets().addAll(buys, sells, tops, bottoms, liveBuys, liveSells);
-        // predicted candles: a renderer of their own with translucent colours, never mixed with the real ones
+        // predicted candles: a renderer of their own with translucent colours, never mixed with the real ones. It
+        // must not fit the price axis (refresh() does, over the visible real bars): its local range over the, mostly
+        // empty, ghost set was min +∞, max −∞, which made every price read off the axis NaN
         CandleStickRenderer ghostRenderer = new CandleStickRenderer(false);
         ghostRenderer.getAxes().setAll(xAxis, yAxis);
+        ghostRenderer.setComputeLocalRange(false);
         ghosts.setStyle("candleLongColor: rgba(31,170,85,0.30); candleShortColor: rgba(224,65,58,0.30); "
                 + "candleLongWickColor: rgba(31,170,85,0.45); candleShortWickColor: rgba(224,65,58,0.45); candleShadowColor: transparent;");
         ghostRenderer.getDatasets().add(ghosts);
@@ -155,6 +166,11 @@ public final class LiveChartView {
     /** Predicted candles shown now (FX thread). */
     public List<org.concord.live.GhostCandle> ghostCandles() {
         return ghosts.ghosts();
+    }
+
+    /** The price axis (what plugins convert mouse positions with). */
+    public DefaultNumericAxis priceAxis() {
+        return yAxis;
     }
 
     public int liveMarkerCount() {

@@ -61,7 +61,7 @@ public final class TradingDock implements AutoCloseable {
         this.service = new TradingService(desk, presenters);
         this.ticket = new OrderTicket(service, symbol);
         this.blotter = new Blotter(service);
-        this.lines = new OrderLinesPlugin((Axis) chart.node().getYAxis());
+        this.lines = new OrderLinesPlugin(chart.priceAxis());
         chart.node().getPlugins().add(lines);
         lines.setOnMoved((line, price) -> {
             switch (line.kind()) {
