@@ -72,12 +72,13 @@ class BacktesterCancelTest {
                 runs.add(run);
             }
             if (sent == all) {
-                stop.set(true); // the first window's replay is done: the check at that point, or the next window's start, stops it
+                stop.set(true); // the first window's replay is done: window 2 must not start
             }
         }).build();
         assertThat(bt.windows()).hasSizeGreaterThan(2);
 
-        assertThatThrownBy(bt::run).isInstanceOf(CancellationException.class).hasMessageContaining("backtest cancelled");
+        assertThatThrownBy(bt::run).isInstanceOf(CancellationException.class).hasMessageContaining("backtest cancelled")
+                .hasMessageContaining("window 1/");
         assertThat(runs).containsExactly("window 1/" + bt.windows().size());
         assertThat(work).isEmptyDirectory();
     }
