@@ -77,10 +77,9 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
             EquityDownsample.Points p = EquityDownsample.of(data.time(), data.equity(), perRun);
             equity.add(new Series(columns.get(i).replaceAll(" \\(.*", ""), p.time(), p.equity()));
         }
-        long events = runs.stream().mapToLong(BacktestReport.Run::events).sum();
         long bars = runs.stream().mapToLong(BacktestReport.Run::bars).sum();
         long trades = runs.stream().mapToLong(r -> r.coordination().metrics().tradeCount()).sum();
-        String summary = String.format(Locale.ROOT, "%s: %,d events, %,d bars traded, %,d trades%s", report.data(), events, bars, trades,
+        String summary = String.format(Locale.ROOT, "%s; %,d bars traded, %,d trades%s", report.data(), bars, trades,
                 runs.size() > 1 ? " in " + runs.size() + " windows" : "");
         return new BacktestOutcome(name, columns, rows, equity, files, summary);
     }

@@ -100,7 +100,7 @@ public final class BacktestPresenter implements AutoCloseable {
             BacktestConfig cfg = request.config();
             Backtester bt = Backtester.builder(cfg).workDir(dataDir.resolve("backtests").resolve(".work")).cancelWhen(cancel::get)
                     .progress((run, sent, total) -> publish(BacktestSnapshot.State.RUNNING, name, run, sent, total,
-                            String.format(Locale.ROOT, "%s — %s: %,d of %,d events", name, run, sent, total))
+                            String.format(Locale.ROOT, "%s — %s: %,d of %,d events", name, run, sent, total)))
                     .build();
             BacktestReport report = bt.run();
             List<Path> files = BacktestFiles.write(outputDir(name), name, report);

@@ -96,10 +96,10 @@ public final class BacktestView {
         top.setPadding(new Insets(6));
 
         metrics.setId("backtest-metrics");
-        metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        metrics.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // walk-forward: many columns, scrolled
         metrics.setPlaceholder(new Label("run a backtest: its report's metrics show here"));
         files.setId("backtest-files");
-        files.setPrefHeight(90);
+        files.setPrefHeight(130);
         resultTitle.setId("backtest-result-title");
         VBox left = new VBox(4, resultTitle, metrics, new TitledPane("Files written", files));
         VBox.setVgrow(metrics, javafx.scene.layout.Priority.ALWAYS);
@@ -130,7 +130,7 @@ public final class BacktestView {
 
         SplitPane center = new SplitPane(left, equity);
         center.setOrientation(Orientation.HORIZONTAL);
-        center.setDividerPositions(0.45);
+        center.setDividerPositions(0.5);
         root.setTop(top);
         root.setCenter(center);
     }
@@ -200,11 +200,13 @@ public final class BacktestView {
         resultTitle.setText("Metrics — " + o.name());
         TableColumn<BacktestOutcome.MetricRow, String> name = new TableColumn<>("Metric");
         name.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().metric()));
+        name.setPrefWidth(150);
         metrics.getColumns().add(name);
         for (int i = 0; i < o.columns().size(); i++) {
             int k = i;
             TableColumn<BacktestOutcome.MetricRow, String> c = new TableColumn<>(o.columns().get(i));
             c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().values().get(k)));
+            c.setPrefWidth(o.columns().size() == 1 ? 420 : 200);
             metrics.getColumns().add(c);
         }
         metrics.getItems().setAll(o.metrics());

@@ -134,7 +134,7 @@ class BacktestFlowsTest {
         assertThat(disabled("#backtest-cancel")).isFalse();
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("done")
                 || text("#backtest-phase").startsWith("failed"));
-        assertThat(text("#backtest-phase")).startsWith("done in").contains("9,398 events");
+        assertThat(text("#backtest-phase")).startsWith("done in").contains("9,398 1m bars").contains("trades");
         // the progress bar moved through the replay (0 < p < 1 seen, and rising), then full
         assertThat(seen).anySatisfy(p -> assertThat(p).isStrictlyBetween(0.0, 1.0));
         List<Double> running = seen.stream().filter(p -> p > 0 && p < 1).toList();
@@ -187,11 +187,11 @@ class BacktestFlowsTest {
         choose("#backtest-preset", "full");
         choose("#backtest-data", "bundled");
         robot.clickOn("#backtest-wf");
-        robot.interact(() -> robot.lookup("#backtest-wf-step").queryTextInputControl().setText("6h")); // many windows: a long run
+        robot.interact(() -> robot.lookup("#backtest-wf-step").queryAs(javafx.scene.control.TextField.class).setText("6h")); // many windows: a long run
         robot.clickOn("#backtest-run");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view().progress().getProgress() > 0 && text("#backtest-phase").contains("window 1/"));
         assertThat(disabled("#backtest-run")).as("one backtest at a time").isTrue();
-        String name = ((String) text("#backtest-phase")).split(" — ")[0];
+        String name = text("#backtest-phase").split(" — ")[0];
         robot.clickOn("#backtest-cancel");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("cancelled"));
         assertThat(text("#backtest-phase")).contains("backtest cancelled in window");
