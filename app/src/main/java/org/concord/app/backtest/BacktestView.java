@@ -100,6 +100,16 @@ public final class BacktestView {
         metrics.setPlaceholder(new Label("run a backtest: its report's metrics show here"));
         files.setId("backtest-files");
         files.setPrefHeight(130);
+        files.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String path, boolean empty) {
+                super.updateItem(path, empty);
+                // the file name first (the directory is the same for all three), the whole path on hover
+                Path p = empty || path == null ? null : Path.of(path);
+                setText(p == null ? null : p.getFileName() + "    in " + p.getParent());
+                setTooltip(p == null ? null : new javafx.scene.control.Tooltip(path));
+            }
+        });
         resultTitle.setId("backtest-result-title");
         VBox left = new VBox(4, resultTitle, metrics, new TitledPane("Files written", files));
         VBox.setVgrow(metrics, javafx.scene.layout.Priority.ALWAYS);
