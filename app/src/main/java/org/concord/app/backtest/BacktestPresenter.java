@@ -132,9 +132,10 @@ public final class BacktestPresenter implements AutoCloseable {
         slot.offer(last);
     }
 
+    /** Cancels a running backtest (it closes its stores itself at the next progress point) and stops the thread. */
     @Override
     public void close() {
         cancelAsked.set(true);
-        runner.shutdownNow();
+        runner.shutdown(); // no interrupt: the run must be free to close its SQLite store cleanly
     }
 }
