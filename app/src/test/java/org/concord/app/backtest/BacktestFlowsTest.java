@@ -164,7 +164,8 @@ class BacktestFlowsTest {
         assertThat(cell("Average exposure", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f %%", m.get("averageExposure").asDouble() * 100));
         assertThat(cell("Trades", 0)).isEqualTo(m.get("tradeCount").asText());
         assertThat(m.get("tradeCount").asInt()).as("the full preset trades the bundled bars").isPositive();
-        assertThat(cell("Profit factor", 0)).isNotBlank();
+        assertThat(cell("Profit factor", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f", m.get("profitFactor").asDouble()));
+        assertThat(cell("Time in market", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f %%", m.get("timeInMarket").asDouble() * 100));
         assertThat(cell("Synergy", 0)).startsWith("not run");
 
         // the equity curve: thinned to at most 2,000 points, from the initial cash, ending at the report's last sample
