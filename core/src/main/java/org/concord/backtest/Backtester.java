@@ -30,6 +30,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -46,6 +48,11 @@ import java.util.stream.Stream;
  * BacktestReport r = Backtester.builder(BacktestConfig.load(path)).build().run();
  * BacktestFiles.write(dir, "run", r);      // run.json, run-equity.csv, run-trades.csv
  * }</pre>
+ *
+ * <p>Cancelling: {@link #cancel()} (any thread) or {@link Builder#cancelWhen} is checked each time progress is due
+ * (every 0.5 % of a replay), before each run (walk-forward window, synergy run) and before the report is returned;
+ * {@link #run()} then throws a {@link CancellationException}. Everything the run opened is closed on the way out
+ * (orchestrator, pipeline, DataProvider, its SQLite file) and only the run's own session directory is deleted.
  */
 public final class Backtester {
     /** Per-call budget in a backtest (60 s): only a module that hangs is put aside, never one slowed by load. */
@@ -64,6 +71,8 @@ public final class Backtester {
     private final Map<String, Supplier<OrchestratorModule>> extraModules;
     private final Path workDir;
     private final Progress progress;
+    private final BooleanSupplier cancelWhen;
+    private volatile boolean cancelled;
 
     private Backtester(Builder b) {
         this.config = b.config;
@@ -76,6 +85,26 @@ public final class Backtester {
         this.extraModules = Map.copyOf(b.modules);
         this.workDir = b.workDir;
         this.progress = b.progress;
+        this.cancelWhen = b.cancelWhen;
+    }
+
+    /**
+     * Asks the run to stop (any thread; sticky for this backtester): it ends at the next progress point with a
+     * {@link CancellationException}.
+     */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean cancelled() {
+        return cancelled || (cancelWhen != null && cancelWhen.getAsBoolean());
+    }
+
+    /** Throws if the run was asked to stop; {@code where} says how far it got (in the exception's message). */
+    private void stopIfCancelled(String where) {
+        if (cancelled()) {
+            throw new CancellationException("backtest cancelled " + where + " (" + config.description() + ")");
+        }
     }
 
     public static Builder builder(BacktestConfig config) {
@@ -89,6 +118,7 @@ public final class Backtester {
         private final Map<String, Supplier<OrchestratorModule>> modules = new LinkedHashMap<>();
         private Path workDir;
         private Progress progress;
+        private BooleanSupplier cancelWhen;
 
         private Builder(BacktestConfig config) {
             if (config == null) {
@@ -126,6 +156,15 @@ public final class Backtester {
 
         public Builder progress(Progress p) {
             this.progress = p;
+            return this;
+        }
+
+        /** Stops the run (a {@link CancellationException} from {@code run()}) once this answers true; see {@link #cancel()}. */
+        public Builder cancelWhen(BooleanSupplier c) {
+            if (c == null) {
+                throw new IllegalArgumentException("cancelWhen needs a condition");
+            }
+            this.cancelWhen = c;
             return this;
         }
 
@@ -172,9 +211,11 @@ public final class Backtester {
 
     /** Runs the backtest the config describes: one range (with synergy runs when asked) or walk-forward windows. */
     public BacktestReport run() {
+        stopIfCancelled("before it started");
         List<BacktestReport.ModuleSummary> modules = new ArrayList<>();
         if (config.walkForward() != null) {
             List<BacktestReport.Window> windows = walkForward(modules);
+            stopIfCancelled("after its last window");
             return report(null, null, windows, modules);
         }
         long from = Math.max(config.fromMillis(), history.firstTime());
@@ -195,6 +236,7 @@ public final class Backtester {
             }
             synergy = Synergy.of(pnl(combined), combined.coordination().metrics().sharpe(), alonePnl, aloneSharpe);
         }
+        stopIfCancelled("after its last run"); // a cancel that arrives while the report is made still wins
         return report(combined, synergy, null, modules);
     }
 
@@ -247,6 +289,7 @@ public final class Backtester {
      */
     BacktestReport.Run runOnce(String name, TradingPipelineConfig pcfg, long replayFrom, long tradeFrom, long to,
                                List<BacktestReport.ModuleSummary> modulesOut) {
+        stopIfCancelled("before " + name); // between walk-forward windows and synergy runs: nothing opened yet
         MarketHistory part = history.range(replayFrom, to);
         Path dir = sessionDir();
         Map<Action, Long> actions = new EnumMap<>(Action.class);
@@ -269,7 +312,15 @@ public final class Backtester {
                 orch.start();
                 pipeline.attach(orch);
                 int every = Math.max(1, part.events() / 200);
-                part.replay(data, 0, part.events(), progress == null ? null : (sent, total) -> progress.at(name, sent, total), every);
+                // the cancel check rides on the progress points: thrown out of the replay, the try blocks close everything
+                part.replay(data, 0, part.events(), (sent, total) -> {
+                    if (progress != null) {
+                        progress.at(name, sent, total);
+                    }
+                    if (cancelled()) {
+                        stopIfCancelled(String.format(java.util.Locale.ROOT, "in %s at %,d of %,d events", name, sent, total));
+                    }
+                }, every);
                 if (pipeline.failures() > 0) {
                     throw new IllegalStateException("backtest " + name + ": the trading pipeline failed " + pipeline.failures()
                             + " time(s); first: " + pipeline.firstFailure(), pipeline.firstFailure());

@@ -33,7 +33,7 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
     public abstract MarketHistory range(long from, long to);
 
     /**
-     * Replays events {@code [from, to)} (indices) into {@code sink}; {@code progress} is told every {@code every}
+     * Replays events {@code [from, to)} (indices) into {@code sink}; {@code progress} is told after the last event and every {@code every}
      * events how many were sent.
      */
     abstract void replay(MarketDataSink sink, int from, int to, Progress progress, int every);
@@ -128,7 +128,7 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
             Symbol s = tape.symbol();
             for (int i = from + a; i < from + b; i++) {
                 sink.onTrade(s, tape.time(i), tape.price(i), tape.size(i), tape.buyerMaker(i), SOURCE);
-                if (progress != null && (i - from - a + 1) % every == 0) {
+                if (progress != null && ((i - from - a + 1) % every == 0 || i == from + b - 1)) {
                     progress.at(i - from - a + 1L, b - a);
                 }
             }
@@ -208,7 +208,7 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
                 up.closeBefore(s, t, sink);
                 sink.onBar(s, btf, t, base.open(i), base.high(i), base.low(i), base.close(i), base.volume(i), true, SOURCE);
                 up.add(s, t, base.open(i), base.high(i), base.low(i), base.close(i), base.volume(i), sink);
-                if (progress != null && (i - from - a + 1) % every == 0) {
+                if (progress != null && ((i - from - a + 1) % every == 0 || i == from + b - 1)) {
                     progress.at(i - from - a + 1L, b - a);
                 }
             }

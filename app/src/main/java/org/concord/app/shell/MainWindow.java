@@ -17,6 +17,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.concord.app.annotate.AnnotationTabHost;
+import org.concord.app.backtest.BacktestPresenter;
+import org.concord.app.backtest.BacktestView;
 import org.concord.app.feed.FeedBar;
 import org.concord.app.feed.StatusPresenter;
 import org.concord.app.feed.StatusSnapshot;
@@ -73,6 +75,8 @@ public final class MainWindow implements AutoCloseable {
     private final Label rate = new Label();
     private final Label mode = new Label();
     private final TradingDock trading; // null in remote mode: the orders' broker lives with the server's pipeline
+    private final BacktestPresenter backtest;
+    private final BacktestView backtestView;
 
     public MainWindow(Stage stage, DesktopSession session, UiStateStore store, UiState initial) {
         this.stage = stage;
@@ -112,12 +116,16 @@ public final class MainWindow implements AutoCloseable {
         pulse.bind(training.slot(), trainingView::show);
         pulse.bind(portfolio.slot(), portfolioView::show);
         pulse.bind(statusPresenter.slot(), this::showStatus);
+        backtest = new BacktestPresenter(session.engine().dataDir()); // runs in this process, on its own thread
+        backtestView = new BacktestView(backtest);
+        pulse.bind(backtest.slot(), backtestView::show);
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("live", "Live", trading == null ? liveView(symbol, tf) : trading.wrap(liveView(symbol, tf))), tab("modules", "Modules", modulesWithModels()),
                 tab("training", "Training", trainingView.node()), tab("portfolio", "Portfolio & risk", portfolioView.node()),
                 lazyTab("annotate", "Annotate", () -> AnnotationTabHost.create(session)));
+        tabs.getTabs().add(tab("backtest", "Backtest", backtestView.node()));
         tabs.getTabs().stream().filter(t -> t.getId().equals(state.tab())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> remember(state.withTab(b.getId())));
 
@@ -348,6 +356,10 @@ public final class MainWindow implements AutoCloseable {
         return trading;
     }
 
+    public BacktestView backtestView() {
+        return backtestView;
+    }
+
     public TabPane tabs() {
         return tabs;
     }
@@ -364,6 +376,7 @@ public final class MainWindow implements AutoCloseable {
         liveInference.close();
         training.close();
         portfolio.close();
+        backtest.close();
         if (trading != null) {
             trading.close();
         }

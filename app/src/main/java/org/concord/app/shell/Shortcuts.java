@@ -19,6 +19,7 @@ public final class Shortcuts {
             new Shortcut("Shortcut+3", "Training panel", "tab:training"),
             new Shortcut("Shortcut+4", "Portfolio and risk panel", "tab:portfolio"),
             new Shortcut("Shortcut+5", "Annotation workspace", "tab:annotate"),
+            new Shortcut("Shortcut+6", "Backtest view", "tab:backtest"),
             new Shortcut("Space", "Replay: play / pause", "feed:toggle"),
             new Shortcut("Shortcut+Up", "Replay: faster", "feed:faster"),
             new Shortcut("Shortcut+Down", "Replay: slower", "feed:slower"),

@@ -1,0 +1,109 @@
+package org.concord.app.backtest;
+
+import org.concord.backtest.BacktestReport;
+import org.concord.metrics.PerformanceMetrics;
+import org.concord.metrics.Synergy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * A finished backtest as the tab shows it (immutable, built off the FX thread): one column per run (the range, or
+ * each walk-forward window), the report's metrics as text, each run's equity curve thinned for the chart, and the
+ * files written. Every number is the report's; this class only formats and thins.
+ */
+public record BacktestOutcome(String name, List<String> columns, List<MetricRow> metrics, List<Series> equity, List<Path> files,
+                              String summary) {
+    /** At most this many points in the equity chart, all series together. */
+    public static final int MAX_POINTS = 2_000;
+
+    /** One metric across the runs. */
+    public record MetricRow(String metric, List<String> values) {
+    }
+
+    /** One run's thinned equity curve: epoch ms and equity. */
+    public record Series(String name, long[] time, double[] equity) {
+    }
+
+    public BacktestOutcome {
+        columns = List.copyOf(columns);
+        metrics = List.copyOf(metrics);
+        equity = List.copyOf(equity);
+        files = List.copyOf(files);
+    }
+
+    public static BacktestOutcome of(String name, BacktestReport report, List<Path> files) {
+        if (name == null || report == null || files == null) {
+            throw new IllegalArgumentException("name, report and files are required");
+        }
+        List<String> columns = new ArrayList<>();
+        List<BacktestReport.Run> runs = new ArrayList<>();
+        if (report.result() != null) {
+            columns.add("result");
+            runs.add(report.result());
+        }
+        for (BacktestReport.Window w : report.windows()) {
+            columns.add("window " + w.index() + " (test from " + Instant.ofEpochMilli(w.testFrom()).toString().substring(5, 16).replace('T', ' ') + ")");
+            runs.add(w.run());
+        }
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("the report has no run");
+        }
+        List<MetricRow> rows = new ArrayList<>();
+        rows.add(row("Total return", runs, m -> pct(m.totalReturn())));
+        rows.add(row("Annualized return", runs, m -> pct(m.annualizedReturn())));
+        rows.add(row("Sharpe", runs, m -> num(m.sharpe())));
+        rows.add(row("Sortino", runs, m -> num(m.sortino())));
+        rows.add(row("Max drawdown", runs, m -> pct(m.maxDrawdown())));
+        rows.add(row("Profit factor", runs, m -> num(m.profitFactor())));
+        rows.add(row("Win rate", runs, m -> pct(m.winRate())));
+        rows.add(row("Average exposure", runs, m -> pct(m.averageExposure())));
+        rows.add(row("Time in market", runs, m -> pct(m.timeInMarket())));
+        rows.add(row("Trades", runs, m -> Integer.toString(m.tradeCount())));
+        List<String> synergy = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            synergy.add(i == 0 ? synergy(report.synergy()) : "");
+        }
+        rows.add(new MetricRow("Synergy", synergy));
+
+        List<Series> equity = new ArrayList<>();
+        int perRun = Math.max(4, MAX_POINTS / runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            var data = runs.get(i).coordination().equity();
+            EquityDownsample.Points p = EquityDownsample.of(data.time(), data.equity(), perRun);
+            equity.add(new Series(columns.get(i).replaceAll(" \\(.*", ""), p.time(), p.equity()));
+        }
+        long bars = runs.stream().mapToLong(BacktestReport.Run::bars).sum();
+        long trades = runs.stream().mapToLong(r -> r.coordination().metrics().tradeCount()).sum();
+        String summary = String.format(Locale.ROOT, "%s; %,d bars traded, %,d trades%s", report.data(), bars, trades,
+                runs.size() > 1 ? " in " + runs.size() + " windows" : "");
+        return new BacktestOutcome(name, columns, rows, equity, files, summary);
+    }
+
+    private static MetricRow row(String metric, List<BacktestReport.Run> runs, Function<PerformanceMetrics, String> f) {
+        return new MetricRow(metric, runs.stream().map(r -> f.apply(r.coordination().metrics())).toList());
+    }
+
+    private static String synergy(Synergy s) {
+        if (s == null) {
+            return "not run (tick Synergy)";
+        }
+        return String.format(Locale.ROOT, "%+.2f USD (combined %.2f vs sum alone %.2f)", s.synergy(), s.combinedPnl(), s.sumAlonePnl());
+    }
+
+    static String pct(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f %%", v * 100) : text(v);
+    }
+
+    static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : text(v);
+    }
+
+    private static String text(double v) {
+        return Double.isNaN(v) ? "n/a" : v > 0 ? "∞" : "-∞";
+    }
+}

@@ -1,0 +1,63 @@
+package org.concord.app.backtest;
+
+import org.concord.backtest.BacktestConfig;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * What the Backtest tab's form asks for: a preset, the bundled data (trades or 1m bars), optionally walk-forward
+ * windows and the synergy runs. Turned into a {@link BacktestConfig}, which validates it (a bad duration names the field).
+ *
+ * @param data        {@code bundled} (trades) or {@code bundled-bars} (1m bars), as in {@link BacktestConfig#data()}
+ * @param walkForward null for one range, else train/test/step durations ({@code 2d}, {@code 36h}; step may be blank)
+ * @param synergy     trade horizons 5 and 240 and also run each alone (the synergy metric)
+ */
+public record BacktestRequest(String preset, String data, WalkForward walkForward, boolean synergy) {
+    public static final List<String> PRESETS = List.of("minimal", "full", "research");
+    public static final List<String> DATA = List.of("bundled", "bundled-bars");
+    /** The horizons of a synergy run: scalping and short buckets (1m decision bars). */
+    public static final List<Integer> SYNERGY_HORIZONS = List.of(5, 240);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    public record WalkForward(String train, String test, String step) {
+    }
+
+    public BacktestRequest {
+        if (!PRESETS.contains(preset)) {
+            throw new IllegalArgumentException("preset must be one of " + PRESETS + ", got '" + preset + "'");
+        }
+        if (!DATA.contains(data)) {
+            throw new IllegalArgumentException("data must be one of " + DATA + ", got '" + data + "'");
+        }
+    }
+
+    /** The backtest configuration; throws {@link IllegalArgumentException} naming a bad field. */
+    public BacktestConfig config() {
+        BacktestConfig c = BacktestConfig.defaults().withPreset(preset).withData(data).withDescription(describe());
+        if (walkForward != null) {
+            String step = walkForward.step() == null || walkForward.step().isBlank() ? null : walkForward.step().trim();
+            c = c.withWalkForward(new BacktestConfig.WalkForward(blankToNull(walkForward.train()), blankToNull(walkForward.test()), step));
+        }
+        if (synergy) {
+            c = c.withHorizons(SYNERGY_HORIZONS, true);
+        }
+        return c;
+    }
+
+    /** A file-name stem unique to this start: {@code full-bundled-wf-20250101-120000}. */
+    public String runName(ZonedDateTime now) {
+        return preset + "-" + data + (walkForward != null ? "-wf" : "") + (synergy ? "-synergy" : "") + "-"
+                + STAMP.format(now.withZoneSameInstant(ZoneOffset.UTC));
+    }
+
+    private String describe() {
+        return "workstation: " + preset + " preset, " + data + (walkForward != null ? ", walk-forward" : "") + (synergy ? ", synergy" : "");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

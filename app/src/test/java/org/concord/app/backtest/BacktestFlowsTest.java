@@ -1,0 +1,215 @@
+package org.concord.app.backtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.concord.app.ConcordApp;
+import org.concord.app.session.SessionOptions;
+import org.concord.app.shell.MainWindow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Backtest tab on the real window (Monocle headless): a backtest of the bundled data started from the tab shows
+ * its progress moving, then the report's metrics (the same numbers as the JSON it wrote), the equity curve (thinned to
+ * at most 2,000 points) and the files under {@code <dataDir>/backtests/<name>/}; a second, long one (walk-forward) is
+ * cancelled from the tab: "cancelled", Run enabled again, no file of its own left, the first one's files untouched.
+ * Writes target/screenshots/backtest.png.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BacktestFlowsTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static Path dataDir;
+    static Stage stage;
+    static javafx.application.Application app;
+    static final FxRobot robot = new FxRobot();
+    static List<Path> firstFiles = List.of();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        dataDir = Files.createTempDirectory("concord-backtest-ui");
+        // the desk itself runs the minimal preset: its replay is not what this test looks at
+        org.concord.orchestrator.config.ConfigFiles.save(dataDir.resolve("concord.yaml"),
+                org.concord.bench.DecisionFigures.relaxed(org.concord.orchestrator.config.ConfigFiles.preset("minimal")));
+        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ConcordApp.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ConcordApp.current() != null && ConcordApp.current().window() != null);
+        ConcordApp.current().session().feed().pause(); // the backtests get the machine
+        new FxRobot().interact(() -> {
+            stage.setX(0); // Monocle's screen is 1600x1000: put the window where the robot's clicks land
+            stage.setY(0);
+        });
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        ConcordApp.optionsOverride = null;
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    static MainWindow window() {
+        return ConcordApp.current().window();
+    }
+
+    static BacktestView view() {
+        return window().backtestView();
+    }
+
+    static String text(String id) {
+        String[] t = new String[1];
+        robot.interact(() -> t[0] = ((Labeled) robot.lookup(id).query()).getText());
+        return t[0];
+    }
+
+    static boolean disabled(String id) {
+        boolean[] d = new boolean[1];
+        robot.interact(() -> d[0] = robot.lookup(id).queryAs(Button.class).isDisabled());
+        return d[0];
+    }
+
+    @SuppressWarnings("unchecked")
+    static void choose(String id, String value) {
+        robot.interact(() -> ((ChoiceBox<String>) robot.lookup(id).query()).setValue(value));
+    }
+
+    static String cell(String metric, int column) {
+        String[] v = new String[1];
+        robot.interact(() -> view().metricsTable().getItems().stream().filter(r -> r.metric().equals(metric)).findFirst()
+                .ifPresent(r -> v[0] = r.values().get(column)));
+        return v[0];
+    }
+
+    static void shot(String name) throws Exception {
+        WritableImage[] img = new WritableImage[1];
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
+        Files.createDirectories(SHOTS);
+        Path out = SHOTS.resolve(name + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
+        assertThat(Files.size(out)).isGreaterThan(5_000);
+    }
+
+    @Test
+    @Order(1)
+    void aBacktestFromTheTabShowsProgressThenTheReportsMetricsEquityAndFiles() throws Exception {
+        robot.interact(() -> window().run("tab:backtest")); // the Ctrl+6 action
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "backtest".equals(window().tabs().getSelectionModel().getSelectedItem().getId()));
+        List<Double> seen = new CopyOnWriteArrayList<>();
+        robot.interact(() -> view().progress().progressProperty().addListener((o, a, b) -> seen.add(b.doubleValue())));
+        choose("#backtest-preset", "full");
+        choose("#backtest-data", "bundled-bars");
+        assertThat(disabled("#backtest-cancel")).isTrue();
+        robot.clickOn("#backtest-run");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> disabled("#backtest-run"));
+        assertThat(disabled("#backtest-cancel")).isFalse();
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("done")
+                || text("#backtest-phase").startsWith("failed"));
+        assertThat(text("#backtest-phase")).startsWith("done in").contains("9,398 1m bars").contains("trades");
+        // the progress bar moved through the replay (0 < p < 1 seen, and rising), then full
+        assertThat(seen).anySatisfy(p -> assertThat(p).isStrictlyBetween(0.0, 1.0));
+        List<Double> running = seen.stream().filter(p -> p > 0 && p < 1).toList();
+        assertThat(running.get(running.size() - 1)).isGreaterThan(running.get(0));
+        assertThat(view().progress().getProgress()).isEqualTo(1.0);
+        assertThat(disabled("#backtest-run")).isFalse();
+        assertThat(disabled("#backtest-cancel")).isTrue();
+
+        // the files under <dataDir>/backtests/<name>/, listed in the tab
+        List<String> listed = new ArrayList<>();
+        robot.interact(() -> listed.addAll(view().filesList().getItems()));
+        assertThat(listed).hasSize(3);
+        firstFiles = listed.stream().map(Path::of).toList();
+        assertThat(firstFiles).allSatisfy(p -> assertThat(p).isRegularFile().startsWith(dataDir.resolve("backtests").toAbsolutePath()));
+        assertThat(firstFiles.get(0).getParent().getFileName().toString()).startsWith("full-bundled-bars-");
+        assertThat(firstFiles.get(0).toString()).endsWith(".json");
+        assertThat(firstFiles.get(1).toString()).endsWith("-equity.csv");
+
+        // every number in the table is the report's (the JSON written), only formatted
+        JsonNode m = new ObjectMapper().readTree(firstFiles.get(0).toFile()).at("/result/coordination/metrics");
+        assertThat(cell("Total return", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f %%", m.get("totalReturn").asDouble() * 100));
+        assertThat(cell("Annualized return", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f %%", m.get("annualizedReturn").asDouble() * 100));
+        assertThat(cell("Sharpe", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f", m.get("sharpe").asDouble()));
+        assertThat(cell("Sortino", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f", m.get("sortino").asDouble()));
+        assertThat(cell("Max drawdown", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f %%", m.get("maxDrawdown").asDouble() * 100));
+        assertThat(cell("Win rate", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f %%", m.get("winRate").asDouble() * 100));
+        assertThat(cell("Average exposure", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f %%", m.get("averageExposure").asDouble() * 100));
+        assertThat(cell("Trades", 0)).isEqualTo(m.get("tradeCount").asText());
+        assertThat(m.get("tradeCount").asInt()).as("the full preset trades the bundled bars").isPositive();
+        assertThat(cell("Profit factor", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f", m.get("profitFactor").asDouble()));
+        assertThat(cell("Time in market", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f %%", m.get("timeInMarket").asDouble() * 100));
+        assertThat(cell("Synergy", 0)).startsWith("not run");
+
+        // the equity curve: thinned to at most 2,000 points, from the initial cash, ending at the report's last sample
+        JsonNode eq = new ObjectMapper().readTree(firstFiles.get(0).toFile()).at("/result/coordination/equity/equity");
+        List<XYChart.Data<Number, Number>> pts = new ArrayList<>();
+        robot.interact(() -> {
+            assertThat(view().equityChart().getData()).hasSize(1);
+            pts.addAll(view().equityChart().getData().get(0).getData());
+        });
+        assertThat(eq.size()).isGreaterThan(BacktestOutcome.MAX_POINTS);
+        assertThat(pts).hasSizeBetween(100, BacktestOutcome.MAX_POINTS);
+        assertThat(pts.get(0).getYValue().doubleValue()).isEqualTo(eq.get(0).asDouble());
+        assertThat(pts.get(pts.size() - 1).getYValue().doubleValue()).isEqualTo(eq.get(eq.size() - 1).asDouble());
+        shot("backtest");
+    }
+
+    @Test
+    @Order(2)
+    void aLongBacktestIsCancelledFromTheTabAndRunIsEnabledAgain() throws Exception {
+        choose("#backtest-preset", "full");
+        choose("#backtest-data", "bundled");
+        robot.clickOn("#backtest-wf");
+        robot.interact(() -> robot.lookup("#backtest-wf-step").queryAs(javafx.scene.control.TextField.class).setText("6h")); // many windows: a long run
+        robot.clickOn("#backtest-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view().progress().getProgress() > 0 && text("#backtest-phase").contains("window 1/"));
+        assertThat(disabled("#backtest-run")).as("one backtest at a time").isTrue();
+        String name = text("#backtest-phase").split(" — ")[0];
+        robot.clickOn("#backtest-cancel");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("cancelled"));
+        assertThat(text("#backtest-phase")).contains("backtest cancelled in window");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !disabled("#backtest-run"));
+        assertThat(disabled("#backtest-cancel")).isTrue();
+        assertThat(view().progress().getProgress()).isEqualTo(0.0);
+
+        // nothing written for the cancelled run, its session store removed, the first run's files untouched
+        assertThat(name).startsWith("full-bundled-wf-");
+        assertThat(dataDir.resolve("backtests").resolve(name)).doesNotExist();
+        try (Stream<Path> work = Files.list(dataDir.resolve("backtests").resolve(".work"))) {
+            assertThat(work.toList()).isEmpty();
+        }
+        assertThat(firstFiles).allSatisfy(p -> assertThat(p).isRegularFile());
+        // the last finished backtest's metrics stay on screen
+        List<String> listed = new ArrayList<>();
+        robot.interact(() -> listed.addAll(view().filesList().getItems()));
+        assertThat(listed).containsExactlyElementsOf(firstFiles.stream().map(Path::toString).toList());
+    }
+}
