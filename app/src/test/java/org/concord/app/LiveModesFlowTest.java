@@ -1,10 +1,8 @@
 package org.concord.app;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
@@ -30,7 +28,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveModesFlowTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
     static Path dataDir;
     static Stage stage;
     static javafx.application.Application app;
@@ -55,9 +51,7 @@ class LiveModesFlowTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        dataDir = Files.createTempDirectory("concord-live-modes");
-        org.concord.orchestrator.config.ConfigFiles.save(dataDir.resolve("concord.yaml"),
-                org.concord.bench.DecisionFigures.relaxed(org.concord.orchestrator.config.ConfigFiles.preset("minimal")));
+        dataDir = DeskHarness.dataDir("concord-live-modes", "minimal");
         // a small model that is always swapped in (acceptance 100 points), so the live signals come from a trained net
         TrainingConfig training = TrainingConfig.defaults(BundledData.BTCUSD)
                 .withLoop(new TrainingLoop.Config(2, -1, 15, new CnnSignalModel.Config(4, 8, 3, 64, 0.003f), 2, 0, 1000, 0, 7))
@@ -68,18 +62,12 @@ class LiveModesFlowTest {
     }
 
     static void start() throws Exception {
-        app = FxToolkit.setupApplication(ConcordApp.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ConcordApp.current() != null && ConcordApp.current().window() != null);
+        app = DeskHarness.start();
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        ConcordApp.optionsOverride = null;
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        DeskHarness.close(app, dataDir);
     }
 
     static MainWindow window() {
@@ -103,14 +91,7 @@ class LiveModesFlowTest {
     }
 
     static Path shot(String name) throws Exception {
-        WritableImage[] img = new WritableImage[1];
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
-        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
-        Files.createDirectories(SHOTS);
-        Path out = SHOTS.resolve(name + ".png");
-        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
-        assertThat(Files.size(out)).isGreaterThan(5_000);
-        return out;
+        return DeskHarness.shot(stage, name);
     }
 
     static Point2D center(String query) {

@@ -1,8 +1,6 @@
 package org.concord.app;
 
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.concord.app.modules.ModuleRow;
 import org.concord.app.session.SessionOptions;
@@ -29,7 +27,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -46,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkstationFlowsTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
     static Path dataDir;
     static Stage stage;
     static javafx.application.Application app;
@@ -54,10 +50,7 @@ class WorkstationFlowsTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        dataDir = Files.createTempDirectory("concord-flows");
-        // the full preset with a relaxed time budget: on a loaded 2-core CI machine a stall must not put modules in ERROR
-        org.concord.orchestrator.config.ConfigFiles.save(dataDir.resolve("concord.yaml"),
-                org.concord.bench.DecisionFigures.relaxed(org.concord.orchestrator.config.ConfigFiles.preset("full")));
+        dataDir = DeskHarness.dataDir("concord-flows", "full");
         // a small training job (two folds, two epochs) so "train now" shows progress in seconds
         TrainingConfig training = TrainingConfig.defaults(BundledData.BTCUSD)
                 .withLoop(new TrainingLoop.Config(2, -1, 15, new CnnSignalModel.Config(4, 8, 12, 64, 0.003f), 2, 0, 1000, 0, 7));
@@ -65,18 +58,12 @@ class WorkstationFlowsTest {
                 .withTraining(training)
                 .withModule("faulty", () -> new ScriptedModule("faulty", ScriptedModule.Fault.THROW, 40, Integer.MAX_VALUE));
         stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(ConcordApp.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ConcordApp.current() != null && ConcordApp.current().window() != null);
+        app = DeskHarness.start();
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        ConcordApp.optionsOverride = null;
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        DeskHarness.close(app, dataDir);
     }
 
     static MainWindow window() {
@@ -88,13 +75,7 @@ class WorkstationFlowsTest {
     }
 
     static void shot(String name) throws Exception {
-        WritableImage[] img = new WritableImage[1];
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS); // a few pulses: the latest snapshot is on screen
-        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
-        Files.createDirectories(SHOTS);
-        Path out = SHOTS.resolve(name + ".png");
-        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
-        assertThat(Files.size(out)).isGreaterThan(5_000);
+        DeskHarness.shot(stage, name);
     }
 
     /** The switch on the module's row as shown (table cells are reused: only one in the scene carries the id). */

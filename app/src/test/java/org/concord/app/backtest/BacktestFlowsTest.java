@@ -1,13 +1,13 @@
 package org.concord.app.backtest;
 
+import org.concord.app.DeskHarness;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.concord.app.ConcordApp;
 import org.concord.app.session.SessionOptions;
@@ -22,7 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BacktestFlowsTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
     static Path dataDir;
     static Stage stage;
     static javafx.application.Application app;
@@ -52,29 +50,18 @@ class BacktestFlowsTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        dataDir = Files.createTempDirectory("concord-backtest-ui");
         // the desk itself runs the minimal preset: its replay is not what this test looks at
-        org.concord.orchestrator.config.ConfigFiles.save(dataDir.resolve("concord.yaml"),
-                org.concord.bench.DecisionFigures.relaxed(org.concord.orchestrator.config.ConfigFiles.preset("minimal")));
+        dataDir = DeskHarness.dataDir("concord-backtest-ui", "minimal");
         ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
         stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(ConcordApp.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ConcordApp.current() != null && ConcordApp.current().window() != null);
+        app = DeskHarness.start();
         ConcordApp.current().session().feed().pause(); // the backtests get the machine
-        new FxRobot().interact(() -> {
-            stage.setX(0); // Monocle's screen is 1600x1000: put the window where the robot's clicks land
-            stage.setY(0);
-        });
+        DeskHarness.placeAtOrigin(stage);
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        ConcordApp.optionsOverride = null;
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        DeskHarness.close(app, dataDir);
     }
 
     static MainWindow window() {
@@ -110,13 +97,7 @@ class BacktestFlowsTest {
     }
 
     static void shot(String name) throws Exception {
-        WritableImage[] img = new WritableImage[1];
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
-        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
-        Files.createDirectories(SHOTS);
-        Path out = SHOTS.resolve(name + ".png");
-        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
-        assertThat(Files.size(out)).isGreaterThan(5_000);
+        DeskHarness.shot(stage, name);
     }
 
     @Test

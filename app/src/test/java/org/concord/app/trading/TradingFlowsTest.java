@@ -1,6 +1,7 @@
 package org.concord.app.trading;
 
-import javafx.embed.swing.SwingFXUtils;
+import org.concord.app.DeskHarness;
+
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -11,7 +12,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -38,8 +38,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +55,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TradingFlowsTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
     /** Binance's documented example key pair, accepted by the loopback exchange. */
     static final String API_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
     static final String API_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
@@ -68,29 +65,17 @@ class TradingFlowsTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        dataDir = Files.createTempDirectory("concord-trading");
         // the minimal preset: no module trades, so every order in the blotter is this test's
-        org.concord.orchestrator.config.ConfigFiles.save(dataDir.resolve("concord.yaml"),
-                org.concord.bench.DecisionFigures.relaxed(org.concord.orchestrator.config.ConfigFiles.preset("minimal")));
+        dataDir = DeskHarness.dataDir("concord-trading", "minimal");
         ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
         stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(ConcordApp.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ConcordApp.current() != null && ConcordApp.current().window() != null);
-        // the window is centred for a larger screen; Monocle's is 1600x1000: put it where the robot's clicks land
-        new FxRobot().interact(() -> {
-            stage.setX(0);
-            stage.setY(0);
-        });
+        app = DeskHarness.start();
+        DeskHarness.placeAtOrigin(stage);
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        ConcordApp.optionsOverride = null;
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        DeskHarness.close(app, dataDir);
     }
 
     static MainWindow window() {
@@ -133,13 +118,7 @@ class TradingFlowsTest {
     }
 
     static void shot(String name) throws Exception {
-        WritableImage[] img = new WritableImage[1];
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
-        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
-        Files.createDirectories(SHOTS);
-        Path out = SHOTS.resolve(name + ".png");
-        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
-        assertThat(Files.size(out)).isGreaterThan(5_000);
+        DeskHarness.shot(stage, name);
     }
 
     /** A point inside the chart's plot at {@code fraction} of its height from the top. */

@@ -1,0 +1,76 @@
+package org.concord.app;
+
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.concord.bench.DecisionFigures;
+import org.concord.orchestrator.config.ConfigFiles;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every TestFX flow over the real workstation does around its tests: a fresh data directory with a preset
+ * (time budget relaxed, so a stall on a loaded CI machine cannot put a module in ERROR), the app started headless
+ * on it, screenshots of the window, and the clean-up.
+ */
+public final class DeskHarness {
+    public static final Path SHOTS = Path.of("target", "screenshots");
+
+    private DeskHarness() {
+    }
+
+    /** A temporary data directory whose {@code concord.yaml} is {@code preset} with a relaxed time budget. */
+    public static Path dataDir(String prefix, String preset) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        ConfigFiles.save(dir.resolve("concord.yaml"), DecisionFigures.relaxed(ConfigFiles.preset(preset)));
+        return dir;
+    }
+
+    /** Starts the app (options already set in {@link ConcordApp#optionsOverride}) and waits for its window. */
+    public static Application start() throws Exception {
+        Application app = FxToolkit.setupApplication(ConcordApp.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ConcordApp.current() != null && ConcordApp.current().window() != null);
+        return app;
+    }
+
+    /** The window is centred for a larger screen; Monocle's is 1600x1000: put it where the robot's clicks land. */
+    public static void placeAtOrigin(Stage stage) {
+        new FxRobot().interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+        });
+    }
+
+    /** Stops the app and deletes the data directory. */
+    public static void close(Application app, Path dataDir) throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        ConcordApp.optionsOverride = null;
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Writes a PNG of the window's scene to {@code target/screenshots/<name>.png} after a few pulses. */
+    public static Path shot(Stage stage, String name) throws Exception {
+        WritableImage[] img = new WritableImage[1];
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS); // a few pulses: the latest snapshot is on screen
+        new FxRobot().interact(() -> img[0] = stage.getScene().snapshot(null));
+        Files.createDirectories(SHOTS);
+        Path out = SHOTS.resolve(name + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
+        assertThat(Files.size(out)).isGreaterThan(5_000);
+        return out;
+    }
+}
