@@ -39,7 +39,10 @@ class TrainingFromAnnotationsTest extends WorkspaceTestBase {
         click(robot, "#train-annotations");
         until(robot, "an EPOCH event and a moving progress bar", () -> ws.training().epochEventsSeen() > 0
                 && ws.training().progressBar().getProgress() > 0, 60_000);
-        assertThat(fx(() -> ws.training().job().request().annotationFrameIds())).containsExactlyInAnyOrder("ann-train-1", "ann-train-2");
+        // the annotations go expanded into weighted samples by the rule the list shows, not as their single frames
+        assertThat(fx(() -> ws.training().job().request().annotations())).extracting(Annotation::id).containsExactlyInAnyOrder("train-1", "train-2");
+        assertThat(fx(() -> ws.training().job().request().expansion())).isEqualTo(org.concord.annotate.panel.AnnotationListPanel.RULE);
+        assertThat(fx(() -> ws.training().job().request().annotationFrameIds())).isNull();
         assertThat(fx(() -> ws.training().job().request().activate())).isFalse();
         until(robot, "the job's result", () -> ws.training().result() != null, 120_000);
         settle(robot);

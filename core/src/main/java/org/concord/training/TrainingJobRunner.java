@@ -123,7 +123,9 @@ final class TrainingJobRunner {
 
     /**
      * Samples through the frame path: matured inference frames, the annotation frames the request selects (all
-     * when it selects none explicitly); history (triple-barrier labels) added when configured.
+     * when it selects none explicitly) or, for an expanding request, its annotations expanded into weighted
+     * samples (they take precedence over inference frames and history at the same window end); history
+     * (triple-barrier labels) added when configured.
      */
     SampleSet collect(TrainingRequest request) {
         TrainingConfig cfg = c.config();
@@ -131,6 +133,12 @@ final class TrainingJobRunner {
         List<InferenceFrameReference> matured = new java.util.ArrayList<>(c.frames().matured(cfg.symbol(), null, Long.MIN_VALUE, Long.MAX_VALUE));
         matured.removeIf(f -> f.source() == InferenceFrameReference.Source.ANNOTATION && !request.includesAnnotationFrame(f.id()));
         SampleSet fromFrames = sb.fromFrames(cfg.symbol(), matured);
+        if (request.expands()) {
+            SampleSet expanded = sb.fromAnnotations(cfg.symbol(), request.annotations(), request.expansion());
+            LOG.info("{} annotations expanded into {} weighted samples ({} rejected)", request.annotations().size(), expanded.size(),
+                    expanded.rejected().size());
+            fromFrames = SampleSets.merge(expanded, fromFrames);
+        }
         if (!cfg.includeHistory()) {
             return fromFrames;
         }
@@ -147,6 +155,7 @@ final class TrainingJobRunner {
             f.put("baseline", m.baselineAccuracy());
             f.put("liftPoints", m.liftPoints());
             f.put("n", (double) m.n());
+            f.put("weightedLoss", m.weightedLoss());
         }
         return f;
     }

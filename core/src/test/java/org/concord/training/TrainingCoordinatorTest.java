@@ -323,6 +323,45 @@ class TrainingCoordinatorTest {
     }
 
     @Test
+    void expandedAnnotationsTrainAsWeightedSamplesInsteadOfTheirFrame() throws Exception {
+        Path repoDir = Files.createDirectories(dir.resolve("models-expanded"));
+        TrainingConfig cfg = TrainedModels.config();
+        List<TrainingEvent> folds = new CopyOnWriteArrayList<>();
+        try (TrainingCoordinator c = coordinator(repoDir, cfg, new InProcessEventBus())) {
+            c.subscribeTrainingEvents(folds::add, Set.of(TrainingEventType.FOLD));
+            org.concord.annotation.AnnotationService annotations = new org.concord.annotation.AnnotationService(
+                    new org.concord.annotation.AnnotationStore(data.store().database(), frames),
+                    new org.concord.annotation.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
+                    c::frameAdded);
+            org.concord.annotation.Annotation a = annotations.save(org.concord.annotation.Annotation.draft("exp-1", RealBars.symbol(),
+                    Timeframe.M1, closeOf(7_001), m1.close(7_001), closeOf(7_020), m1.close(7_020), org.concord.annotation.AnnotationDirection.LONG,
+                    Double.NaN, Double.NaN, List.of(), "", "tester", 1L));
+            org.concord.training.samples.ExpansionRule rule = org.concord.training.samples.ExpansionRule.DEFAULT;
+            TrainingRequest request = TrainingRequest.expanded("expand", List.of(a), rule, false);
+            org.concord.training.loop.SampleSet s = new TrainingJobRunner(c).collect(request);
+            List<String> ids = java.util.Arrays.asList(s.frameIds());
+            assertThat(ids).as("the stored single frame is replaced by the expansion").doesNotContain(a.frame().id());
+            long expanded = ids.stream().filter(id -> id != null && id.startsWith("ann-exp-1#")).count();
+            assertThat(expanded).isEqualTo(org.concord.training.samples.SampleExpansion.count(a, rule).total());
+            int entry = ids.indexOf("ann-exp-1#ENTRY@" + Timeframe.M1.floor(a.entryTime()));
+            assertThat(entry).isNotNegative();
+            assertThat(s.labels()[entry]).isEqualTo(Action.BUY.ordinal());
+            assertThat(s.weights()[entry]).isEqualTo(100.0);
+            for (int i = 0; i < s.size(); i++) {
+                if (s.frameIds()[i] == null) {
+                    assertThat(s.weights()[i]).as("history samples keep weight 1").isEqualTo(1.0);
+                }
+            }
+            assertThat(s.size()).isGreaterThan(1_000); // plus the history samples
+
+            TrainingJob.Result r = c.requestTraining(request).await(120, TimeUnit.SECONDS);
+            assertThat(r.state()).as(r.message()).isEqualTo(TrainingJob.State.TRAINED);
+            assertThat(folds).isNotEmpty().allSatisfy(e -> assertThat(e.metrics().get("weightedLoss")).isFinite().isPositive());
+            assertThat(r.holdout().weightedLoss()).isFinite().isPositive();
+        }
+    }
+
+    @Test
     void eventsAreJacksonSerializable() throws Exception {
         ObjectMapper json = new ObjectMapper();
         TrainingEvent e = TrainingEvent.epoch("cnn-btcusd", "job-1", 2, 3, 1, 4, 6, 12, 0.6931);

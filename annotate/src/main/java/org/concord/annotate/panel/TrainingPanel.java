@@ -156,9 +156,10 @@ public final class TrainingPanel implements AutoCloseable {
         if (c == null || job != null && !job.result().isDone()) {
             return;
         }
-        List<String> frames = selection.get().stream().filter(a -> a.symbol().equals(c.config().symbol()) && a.frame() != null)
-                .map(a -> a.frame().id()).distinct().toList();
-        if (frames.isEmpty()) {
+        // the annotations themselves, expanded into weighted samples by the rule the list shows (not their single frames)
+        List<Annotation> picked = selection.get().stream().filter(a -> a.symbol().equals(c.config().symbol()))
+                .collect(java.util.stream.Collectors.toMap(Annotation::id, a -> a, (a, b) -> a, java.util.LinkedHashMap::new)).values().stream().toList();
+        if (picked.isEmpty()) {
             status.accept("no annotation of " + c.config().symbol() + " to train on: mark some first");
             return;
         }
@@ -169,8 +170,9 @@ public final class TrainingPanel implements AutoCloseable {
         progress.setProgress(0);
         lastEpoch.set(null);
         lastFold.set(null);
-        progressText.setText("starting on " + frames.size() + " annotation" + (frames.size() == 1 ? "" : "s") + "…");
-        TrainingRequest request = TrainingRequest.annotations("annotation workspace: " + frames.size() + " annotations", frames, false);
+        progressText.setText("starting on " + picked.size() + " annotation" + (picked.size() == 1 ? "" : "s") + "…");
+        TrainingRequest request = TrainingRequest.expanded("annotation workspace: " + picked.size() + " annotations", picked,
+                AnnotationListPanel.RULE, false);
         bg.run("starting training", () -> {
             TrainingJob j = c.requestTraining(request);
             jobId = j.id(); // at once: the first EPOCH event comes only after the job collected its samples
@@ -178,7 +180,7 @@ public final class TrainingPanel implements AutoCloseable {
         }, j -> {
             job = j;
             cancel.setDisable(false);
-            status.accept("training " + j.id() + " on " + frames.size() + " annotations");
+            status.accept("training " + j.id() + " on " + picked.size() + " annotations");
             j.result().whenComplete((r, err) -> Platform.runLater(() -> finished(c, j, r, err)));
         }, () -> train.setDisable(false));
     }

@@ -7,10 +7,36 @@ import java.util.Map;
 /**
  * Classification metrics on out-of-sample predictions: accuracy, AUC (binary; for more classes the macro
  * average of one-vs-rest AUCs over classes present), per-class precision/recall, and the majority-class
- * baseline (always predicting the class most frequent in the training rows).
+ * baseline (always predicting the class most frequent in the training rows). Accuracy and AUC are unweighted;
+ * {@code weightedLoss} is the sample-weighted cross-entropy {@code Σ wᵢ·(−ln pᵢ[yᵢ]) / Σ wᵢ} (the training
+ * objective, see {@link #weightedLoss(int[], float[], double[], int)}), NaN where it was not computed.
  */
 public record Metrics(int n, double accuracy, double auc, double baselineAccuracy, int baselineClass,
-                      Map<String, ClassMetrics> perClass) {
+                      Map<String, ClassMetrics> perClass, double weightedLoss) {
+
+    /** These metrics with the weighted loss set. */
+    public Metrics withWeightedLoss(double loss) {
+        return new Metrics(n, accuracy, auc, baselineAccuracy, baselineClass, perClass, loss);
+    }
+
+    /**
+     * Weighted cross-entropy of predicted probabilities: {@code Σ wᵢ·(−ln max(pᵢ[yᵢ], 1e-7)) / Σ wᵢ}; NaN for no rows.
+     *
+     * @param weights one per row (null: all 1)
+     */
+    public static double weightedLoss(int[] truth, float[] probs, double[] weights, int k) {
+        if (truth == null || probs == null || probs.length != truth.length * k || (weights != null && weights.length != truth.length)) {
+            throw new IllegalArgumentException("truth, probs (rows × " + k + ") and weights (one per row) must agree");
+        }
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < truth.length; i++) {
+            double w = weights == null ? 1 : weights[i];
+            num += w * -Math.log(Math.max(probs[i * k + truth[i]], 1e-7));
+            den += w;
+        }
+        return den == 0 ? Double.NaN : num / den;
+    }
 
     /** Precision and recall of one class ({@code NaN} when undefined). */
     public record ClassMetrics(double precision, double recall, int support) {
@@ -70,7 +96,7 @@ public record Metrics(int n, double accuracy, double auc, double baselineAccurac
             }
             auc = m == 0 ? Double.NaN : s / m;
         }
-        return new Metrics(n, n == 0 ? Double.NaN : correct / (double) n, auc, n == 0 ? Double.NaN : base / (double) n, majority, per);
+        return new Metrics(n, n == 0 ? Double.NaN : correct / (double) n, auc, n == 0 ? Double.NaN : base / (double) n, majority, per, Double.NaN);
     }
 
     /** One-vs-rest AUC of class {@code c} by the rank-sum (Mann-Whitney) statistic with tie correction; NaN if one side is empty. */
@@ -133,6 +159,7 @@ public record Metrics(int n, double accuracy, double auc, double baselineAccurac
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "n=%d acc=%.3f auc=%.3f baseline=%.3f (%+.1f pts)", n, accuracy, auc, baselineAccuracy, liftPoints());
+        return String.format(java.util.Locale.ROOT, "n=%d acc=%.3f auc=%.3f baseline=%.3f (%+.1f pts)%s", n, accuracy, auc, baselineAccuracy, liftPoints(),
+                Double.isNaN(weightedLoss) ? "" : String.format(java.util.Locale.ROOT, " wloss=%.4f", weightedLoss));
     }
 }

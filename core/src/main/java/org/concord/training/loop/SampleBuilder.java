@@ -1,5 +1,6 @@
 package org.concord.training.loop;
 
+import org.concord.annotation.Annotation;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
@@ -9,6 +10,9 @@ import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.FrameSpec;
 import org.concord.training.labels.TripleBarrier;
+import org.concord.training.samples.ExpandedSample;
+import org.concord.training.samples.ExpansionRule;
+import org.concord.training.samples.SampleExpansion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +24,8 @@ import java.util.List;
 /**
  * Builds {@link SampleSet}s through the frame path: from stored (inference or annotation) frames, each rebuilt
  * and hash-verified (a mismatch is reported and the frame left out, never trained on), or from history with
- * triple-barrier labels at every {@code stride}-th base bar close.
+ * triple-barrier labels at every {@code stride}-th base bar close, or from annotations expanded into weighted
+ * samples ({@link SampleExpansion}).
  */
 public final class SampleBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(SampleBuilder.class);
@@ -94,6 +99,71 @@ public final class SampleBuilder {
         return acc.build(symbol, history.size(), history.time(0), dataEnd, List.of());
     }
 
+    /**
+     * Every annotation expanded by {@code rule} into one weighted sample per bar (ENTRY, HOLD, EXIT, NO_TRADE). The
+     * sample of bar {@code t} (an open time on the annotation's timeframe) is the frame whose window ends at
+     * {@code spec.base().floor(t)}, as {@code AnnotationFrames} does for the entry: it sees no bar closing after
+     * the bar opened, so no part of the bar it labels. Its label is the expansion's action (long: ENTRY→BUY,
+     * EXIT→SELL; short: ENTRY→SELL, EXIT→BUY; HOLD and NO_TRADE→HOLD) and its weight the rule's class weight. All
+     * samples of one annotation share one horizon end (the close of its last expanded bar), so walk-forward purging
+     * never splits an annotation between train and test. A bar whose frame cannot be built (no data there) is
+     * left out and reported in {@code rejected}, one line per annotation.
+     *
+     * @param returnsPct of a sample: 100·ln(annotated exit price / the sample's entry price) up to the exit bar, 0 after
+     */
+    public SampleSet fromAnnotations(Symbol symbol, List<Annotation> annotations, ExpansionRule rule) {
+        if (symbol == null || annotations == null || rule == null) {
+            throw new IllegalArgumentException("symbol, annotations and rule are required");
+        }
+        FrameSpec spec = frames.spec();
+        Timeframe base = spec.base();
+        record Row(ExpandedSample s, Annotation a, long windowEnd, long horizonEnd) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Annotation a : annotations) {
+            if (a == null || !a.symbol().equals(symbol)) {
+                throw new IllegalArgumentException("annotation " + (a == null ? "null" : a.id() + " is for " + a.symbol()) + ", not " + symbol);
+            }
+            List<ExpandedSample> expanded = SampleExpansion.expand(a, rule);
+            long horizonEnd = a.timeframe().closeTime(expanded.get(expanded.size() - 1).barTime());
+            for (ExpandedSample e : expanded) {
+                rows.add(new Row(e, a, base.floor(e.barTime()), horizonEnd));
+            }
+        }
+        rows.sort(Comparator.comparingLong(Row::windowEnd));
+        List<String> rejected = new ArrayList<>();
+        java.util.Map<String, Integer> missing = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> firstError = new java.util.HashMap<>();
+        Acc acc = new Acc(spec, rows.size());
+        for (Row row : rows) {
+            Annotation a = row.a();
+            Frame f;
+            try {
+                f = frames.build(symbol, row.windowEnd());
+            } catch (RuntimeException e) {
+                missing.merge(a.id(), 1, Integer::sum);
+                firstError.putIfAbsent(a.id(), e.getMessage());
+                continue;
+            }
+            boolean afterExit = row.s().barTime() > a.timeframe().floor(Math.max(a.entryTime(), a.exitTime()));
+            double ret = afterExit || !(f.entryPrice() > 0) ? 0 : 100.0 * Math.log(a.exitPrice() / f.entryPrice());
+            acc.add(f.input(), row.s().label().ordinal(), row.windowEnd(), row.horizonEnd(), ret,
+                    "ann-" + a.id() + "#" + row.s().kind() + "@" + row.s().barTime(), row.s().weight());
+        }
+        missing.forEach((id, k) -> {
+            String why = "annotation " + id + ": " + k + " expanded bar(s) have no frame (" + firstError.get(id) + ")";
+            LOG.warn("not training on {}", why);
+            rejected.add(why);
+        });
+        long from = rows.isEmpty() ? 0 : rows.get(0).windowEnd();
+        long to = 0;
+        for (Row r : rows) {
+            to = Math.max(to, r.horizonEnd());
+        }
+        int bars = rows.isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, frames.source().range(symbol, base, from, to, Integer.MAX_VALUE).size());
+        return acc.build(symbol, bars, from, to, rejected);
+    }
+
     /** Growing columns. */
     private static final class Acc {
         private final FrameSpec spec;
@@ -103,6 +173,7 @@ public final class SampleBuilder {
         private long[] h;
         private double[] r;
         private String[] ids;
+        private double[] w;
         private boolean anyId;
         private int n;
 
@@ -115,9 +186,14 @@ public final class SampleBuilder {
             h = new long[cap];
             r = new double[cap];
             ids = new String[cap];
+            w = new double[cap];
         }
 
         void add(float[] input, int label, long time, long horizonEnd, double ret, String id) {
+            add(input, label, time, horizonEnd, ret, id, 1.0);
+        }
+
+        void add(float[] input, int label, long time, long horizonEnd, double ret, String id, double weight) {
             if (n == y.length) {
                 int cap = n * 2;
                 x = Arrays.copyOf(x, cap * spec.inputLength());
@@ -126,6 +202,7 @@ public final class SampleBuilder {
                 h = Arrays.copyOf(h, cap);
                 r = Arrays.copyOf(r, cap);
                 ids = Arrays.copyOf(ids, cap);
+                w = Arrays.copyOf(w, cap);
             }
             System.arraycopy(input, 0, x, n * spec.inputLength(), spec.inputLength());
             y[n] = label;
@@ -133,13 +210,14 @@ public final class SampleBuilder {
             h[n] = horizonEnd;
             r[n] = ret;
             ids[n] = id;
+            w[n] = weight;
             anyId |= id != null;
             n++;
         }
 
         SampleSet build(Symbol symbol, int bars, long from, long to, List<String> rejected) {
             return new SampleSet(symbol, spec, Arrays.copyOf(x, n * spec.inputLength()), Arrays.copyOf(y, n), Arrays.copyOf(t, n),
-                    Arrays.copyOf(h, n), Arrays.copyOf(r, n), anyId ? Arrays.copyOf(ids, n) : null, bars, from, to, rejected);
+                    Arrays.copyOf(h, n), Arrays.copyOf(r, n), anyId ? Arrays.copyOf(ids, n) : null, bars, from, to, rejected, Arrays.copyOf(w, n));
         }
     }
 }

@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Combining sample sets: frames (given labels) take precedence over history samples at the same window end. */
+/**
+ * Combining sample sets: frames (given labels) take precedence over history samples at the same window end; weights
+ * and the rejected-frame reports of both are kept.
+ */
 public final class SampleSets {
     private SampleSets() {
     }
@@ -37,6 +40,7 @@ public final class SampleSets {
         long[] h = new long[n];
         double[] r = new double[n];
         String[] ids = new String[n];
+        double[] w = new double[n];
         for (int k = 0; k < n; k++) {
             SampleSet s = order.get(k)[0] == 0 ? frames : history;
             int row = order.get(k)[1];
@@ -46,10 +50,13 @@ public final class SampleSets {
             h[k] = s.horizonEnds()[row];
             r[k] = s.returnsPct()[row];
             ids[k] = s.frameIds() == null ? null : s.frameIds()[row];
+            w[k] = s.weights()[row];
         }
         long from = frames.size() == 0 ? history.dataFrom() : history.size() == 0 ? frames.dataFrom() : Math.min(frames.dataFrom(), history.dataFrom());
         long to = Math.max(frames.dataTo(), history.dataTo());
-        return new SampleSet(frames.symbol(), frames.spec(), x, y, t, h, r, ids, Math.max(frames.barsCovered(), history.barsCovered()), from, to,
-                frames.rejected());
+        List<String> rejected = new ArrayList<>(frames.rejected());
+        rejected.addAll(history.rejected());
+        return new SampleSet(frames.symbol(), frames.spec(), x, y, t, h, r, ids, Math.max(frames.barsCovered(), history.barsCovered()),
+                from, to, rejected, w);
     }
 }

@@ -83,6 +83,8 @@ public final class TrainingLoop {
         CnnSignalModel last = null;
         Metrics holdout = null;
         int epochs = config.cnn().epochs();
+        // per-sample loss weights (expanded annotations); null keeps DJL's plain mean loss for unweighted sets
+        double[] weights = s.unweighted() ? null : s.weights();
         try {
             for (WalkForward.Fold fold : folds) {
                 if (fold.train().length == 0) {
@@ -91,17 +93,20 @@ public final class TrainingLoop {
                 CnnSignalModel cnn = CnnSignalModel.create(spec, config.cnn(), config.seed() + fold.index());
                 try {
                     int k = fold.index();
-                    cnn.fit(s.x(), s.labels(), fold.train(), config.seed() + k,
+                    cnn.fit(s.x(), s.labels(), weights, fold.train(), config.seed() + k,
                             (e, es, loss) -> pr.onEpoch(k, folds.size(), e, es, (k - 1) * epochs + e, folds.size() * epochs, loss), cancelled);
                     float[] probs = predict(cnn, s.x(), fold.test(), spec.inputLength());
                     int[] truth = new int[fold.test().length];
+                    double[] testWeights = new double[truth.length];
                     for (int i = 0; i < truth.length; i++) {
                         int r = fold.test()[i];
                         truth[i] = s.labels()[r];
+                        testWeights[i] = s.weights()[r];
                         System.arraycopy(probs, i * 3, oosProbs, r * 3, 3);
                         hasOos[r] = true;
                     }
-                    Metrics m = Metrics.of(truth, probs, CLASSES, Metrics.majority(s.labels(), fold.train(), 3));
+                    Metrics m = Metrics.of(truth, probs, CLASSES, Metrics.majority(s.labels(), fold.train(), 3))
+                            .withWeightedLoss(Metrics.weightedLoss(truth, probs, testWeights, 3));
                     foldMetrics.add(m);
                     pr.onFold(k, folds.size(), m);
                     LOG.info("fold {}/{}: train {} (purged {}, embargoed {}), test {}: {}", k, folds.size(), fold.train().length, fold.purged(),
@@ -162,12 +167,14 @@ public final class TrainingLoop {
         }
         int[] truth = new int[rows.size()];
         float[] probs = new float[rows.size() * 3];
+        double[] w = new double[rows.size()];
         for (int i = 0; i < truth.length; i++) {
             int r = rows.get(i);
             truth[i] = s.labels()[r];
+            w[i] = s.weights()[r];
             System.arraycopy(oosProbs, r * 3, probs, i * 3, 3);
         }
-        return Metrics.of(truth, probs, CLASSES, Metrics.majority(s.labels(), folds.get(0).train(), 3));
+        return Metrics.of(truth, probs, CLASSES, Metrics.majority(s.labels(), folds.get(0).train(), 3)).withWeightedLoss(Metrics.weightedLoss(truth, probs, w, 3));
     }
 
     /** Permutation importance per CNN channel on (a sample of) the holdout block. */

@@ -97,6 +97,17 @@ public final class CnnSignalModel implements AutoCloseable {
      * {@code labels} (one per row of x).
      */
     public double fit(float[] x, int[] labels, int[] rows, long seed, DjlNet.EpochListener listener, BooleanSupplier cancelled) {
+        return fit(x, labels, null, rows, seed, listener, cancelled);
+    }
+
+    /**
+     * As {@link #fit(float[], int[], int[], long, DjlNet.EpochListener, BooleanSupplier)} with a relative loss weight
+     * per row of x (weighted softmax cross-entropy per mini-batch; {@code null}: unweighted).
+     */
+    public double fit(float[] x, int[] labels, double[] weights, int[] rows, long seed, DjlNet.EpochListener listener, BooleanSupplier cancelled) {
+        if (x == null || labels == null || x.length != (long) labels.length * spec.inputLength() || (weights != null && weights.length != labels.length)) {
+            throw new IllegalArgumentException("x, labels (one per row of " + spec.inputLength() + " floats) and weights (one per row or null) must agree");
+        }
         normalization = Normalization.fit(x, spec.inputLength(), rows, spec.window());
         normalization.apply(net);
         float[] y = new float[labels.length];
@@ -104,7 +115,7 @@ public final class CnnSignalModel implements AutoCloseable {
             y[i] = labels[i];
         }
         int[] trainRows = config.balanced() ? balance(rows, labels, seed) : rows;
-        return net.fit(x, y, trainRows, DjlNet.LossKind.SOFTMAX_CE, config.epochs(), config.batchSize(), config.learningRate(), seed,
+        return net.fit(x, y, weights, trainRows, DjlNet.LossKind.SOFTMAX_CE, config.epochs(), config.batchSize(), config.learningRate(), seed,
                 listener, cancelled);
     }
 

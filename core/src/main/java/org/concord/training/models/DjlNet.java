@@ -28,7 +28,7 @@ import java.util.Random;
 
 /**
  * One DJL network on the PyTorch engine (CPU unless configured otherwise): initialization, mini-batch training
- * (softmax cross-entropy on class labels, or L2 on float targets), inference and parameter files.
+ * (softmax cross-entropy on class labels, optionally weighted per sample, or L2 on float targets), inference and parameter files.
  *
  * <p>Memory: one {@link Model} (and its NDManager) per net; one {@link Trainer} per net, created on the first
  * {@link #fit} and reused by later ones; every batch and every inference runs in a sub-manager closed at once.
@@ -145,7 +145,21 @@ public final class DjlNet implements AutoCloseable {
      */
     public double fit(float[] x, float[] y, int[] rows, LossKind loss, int epochs, int batchSize, float learningRate, long seed,
                       EpochListener listener, java.util.function.BooleanSupplier cancelled) {
+        return fit(x, y, null, rows, loss, epochs, batchSize, learningRate, seed, listener, cancelled);
+    }
+
+    /**
+     * As {@link #fit(float[], float[], int[], LossKind, int, int, float, long, EpochListener, java.util.function.BooleanSupplier)}
+     * with a relative weight per row of x ({@code null}: unweighted, DJL's mean loss): each mini-batch's loss is
+     * the weighted softmax cross-entropy {@link #weightedSoftmaxCe} (SOFTMAX_CE only).
+     */
+    public double fit(float[] x, float[] y, double[] weights, int[] rows, LossKind loss, int epochs, int batchSize, float learningRate, long seed,
+                      EpochListener listener, java.util.function.BooleanSupplier cancelled) {
         checkOpen();
+        if (weights != null && (loss != LossKind.SOFTMAX_CE || weights.length != x.length / inputLength)) {
+            throw new IllegalArgumentException("weights need SOFTMAX_CE and one entry per row of x (" + x.length / inputLength + "), got "
+                    + weights.length + " for " + loss);
+        }
         int n = rows == null ? x.length / inputLength : rows.length;
         int yWidth = loss == LossKind.SOFTMAX_CE ? 1 : outputs;
         if (n < 1 || epochs < 1 || batchSize < 1) {
@@ -159,6 +173,7 @@ public final class DjlNet implements AutoCloseable {
         Random rnd = new Random(seed);
         float[] xb = new float[batchSize * inputLength];
         float[] yb = new float[batchSize * yWidth];
+        float[] wb = weights == null ? null : new float[batchSize];
         double last = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             shuffle(order, rnd);
@@ -174,13 +189,18 @@ public final class DjlNet implements AutoCloseable {
                     System.arraycopy(x, r * inputLength, xb, j * inputLength, inputLength);
                     transform(xb, j * inputLength);
                     System.arraycopy(y, r * yWidth, yb, j * yWidth, yWidth);
+                    if (wb != null) {
+                        wb[j] = (float) weights[r];
+                    }
                 }
                 try (NDManager sub = model.getNDManager().newSubManager()) {
                     NDArray xs = sub.create(m == batchSize ? xb : java.util.Arrays.copyOf(xb, m * inputLength), batchShape(m));
                     NDArray ys = sub.create(m == batchSize ? yb : java.util.Arrays.copyOf(yb, m * yWidth),
                             yWidth == 1 ? new Shape(m) : new Shape(m, yWidth));
                     try (GradientCollector gc = t.newGradientCollector()) {
-                        NDArray l = t.getLoss().evaluate(new NDList(ys), t.forward(new NDList(xs)));
+                        NDList out = t.forward(new NDList(xs));
+                        NDArray l = wb == null ? t.getLoss().evaluate(new NDList(ys), out)
+                                : weightedSoftmaxCe(out.singletonOrThrow(), ys, sub.create(m == batchSize ? wb : java.util.Arrays.copyOf(wb, m), new Shape(m)));
                         gc.backward(l);
                         sum += l.getFloat();
                     }
@@ -194,6 +214,28 @@ public final class DjlNet implements AutoCloseable {
             }
         }
         return last;
+    }
+
+    /**
+     * Weighted softmax cross-entropy of one batch: {@code Σ wᵢ·CEᵢ / Σ wᵢ} with {@code CEᵢ = −log softmax(logitsᵢ)[yᵢ]}.
+     * The weights are relative (scaling them all changes nothing); with equal weights it is DJL's mean
+     * {@code SoftmaxCrossEntropyLoss}. DJL's loss takes only one scalar weight, hence this NDArray form.
+     *
+     * @param logits  {@code (m, classes)}
+     * @param labels  {@code (m)} class indices (any numeric type)
+     * @param weights {@code (m)} positive weights
+     */
+    public static NDArray weightedSoftmaxCe(NDArray logits, NDArray labels, NDArray weights) {
+        if (logits.getShape().dimension() != 2 || labels.getShape().size() != logits.getShape().get(0)
+                || weights.getShape().size() != logits.getShape().get(0)) {
+            throw new IllegalArgumentException("logits (m, k), labels (m) and weights (m) expected, got " + logits.getShape() + ", "
+                    + labels.getShape() + ", " + weights.getShape());
+        }
+        int k = (int) logits.getShape().get(1);
+        NDArray oneHot = labels.reshape(-1).toType(DataType.INT64, false).oneHot(k).toType(logits.getDataType(), false);
+        NDArray ce = logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
+        NDArray w = weights.reshape(-1).toType(logits.getDataType(), false);
+        return ce.mul(w).sum().div(w.sum());
     }
 
     private Trainer trainer(LossKind loss, float lr) {
