@@ -26,8 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,8 +59,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     /** The model's one training queue: batch jobs here and per-candle updates elsewhere never overlap. */
     private final ModelTrainingQueue trainer;
     private final ExecutorService frameWriter = Executors.newSingleThreadExecutor(daemon("concord-frames"));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("concord-training-timer"));
-    private final List<CountRule> countRules = new CopyOnWriteArrayList<>();
+    private final TriggerRules triggers = new TriggerRules(this::requestTrainingIfIdle);
     private final List<TrainingJob> active = new CopyOnWriteArrayList<>();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong matured = new AtomicLong();
@@ -76,8 +73,6 @@ public final class TrainingCoordinator implements AutoCloseable {
     /** The per-model "training on/off" switch: off, automatic triggers are skipped (frames are still stored). */
     private volatile boolean autoTraining = true;
 
-    private record CountRule(int every, AtomicInteger seen) {
-    }
 
     public TrainingCoordinator(DataProvider data, FrameStore frames, ModelRepository repo, EventBus bus, TrainingConfig config) {
         if (data == null || frames == null || repo == null || bus == null || config == null) {
@@ -296,15 +291,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     }
 
     void countMatured(int n) {
-        if (n == 0) {
-            return;
-        }
-        for (CountRule rule : countRules) {
-            if (rule.seen().addAndGet(n) >= rule.every()) {
-                rule.seen().set(0);
-                requestTrainingIfIdle(rule.every() + " more matured frames");
-            }
-        }
+        triggers.matured(n);
     }
 
     // ------------------------------------------------------------------ events and triggers
@@ -338,15 +325,7 @@ public final class TrainingCoordinator implements AutoCloseable {
             requestTraining(r.reason());
             return () -> { };
         }
-        if (trigger instanceof TrainingTrigger.EveryMaturedFrames c) {
-            CountRule rule = new CountRule(c.count(), new AtomicInteger());
-            countRules.add(rule);
-            return () -> countRules.remove(rule);
-        }
-        TrainingTrigger.Every e = (TrainingTrigger.Every) trigger;
-        long ms = e.period().toMillis();
-        ScheduledFuture<?> f = timer.scheduleAtFixedRate(() -> requestTrainingIfIdle("schedule every " + e.period()), ms, ms, TimeUnit.MILLISECONDS);
-        return () -> f.cancel(false);
+        return triggers.add(trigger);
     }
 
     /** Queues a training job on every frame (jobs run one at a time) and returns its handle; a validated model is swapped in. */
@@ -488,7 +467,7 @@ public final class TrainingCoordinator implements AutoCloseable {
         }
         closed = true;
         barSubscription.close();
-        timer.shutdownNow();
+        triggers.close();
         for (TrainingJob j : active) {
             j.cancel();
         }
