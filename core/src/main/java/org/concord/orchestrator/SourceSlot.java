@@ -141,8 +141,24 @@ final class SourceSlot {
         return o == FEATURES ? featureCount + " features" : "";
     }
 
+    /** A model's version as it is now (a hot swap changes it after registration); the registered one if it cannot say. */
+    private String currentVersion() {
+        Model m = model;
+        if (m != null) {
+            try {
+                String v = m.version();
+                if (v != null) {
+                    version = v;
+                }
+            } catch (RuntimeException e) {
+                // a model that cannot say its version keeps the last one it said; status must not fail
+            }
+        }
+        return version;
+    }
+
     ModuleStatus status() {
-        return new ModuleStatus(id, kind == Kind.MODULE ? "module" : "model", version, description, state, reason,
+        return new ModuleStatus(id, kind == Kind.MODULE ? "module" : "model", currentVersion(), description, state, reason,
                 enabledInConfig, weight, calls, strikesTotal, stalls, lastNanos / 1000.0, latency.percentile(99) / 1000.0,
                 lastOutputText(), featureNames);
     }

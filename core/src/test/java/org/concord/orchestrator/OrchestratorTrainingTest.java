@@ -80,6 +80,23 @@ class OrchestratorTrainingTest {
         assertThat(orch.awaitIdle(60, TimeUnit.SECONDS)).isTrue();
     }
 
+    /** The module panel's row of the attached model follows a hot swap (it read the version only at registration). */
+    @Test
+    void theModelsStatusShowsTheVersionInUseAfterAHotSwap() throws Exception {
+        InProcessEventBus bus = new InProcessEventBus();
+        try (ConcordEngine engine = new ConcordEngine(dir.resolve("data"));
+             TrainingCoordinator c = coordinator(engine, bus, "models")) {
+            c.activate("v000001");
+            String id = c.config().modelId();
+            try (TradingOrchestrator orch = TradingOrchestrator.builder(config()).data(engine.data()).bus(bus).training(c).build()) {
+                orch.start();
+                assertThat(orch.module(id).orElseThrow().version()).isEqualTo("v000001");
+                c.activate("v000002");
+                assertThat(orch.module(id).orElseThrow().version()).isEqualTo("v000002");
+            }
+        }
+    }
+
     @Test
     void everyInferenceStoresItsFrameWhichMaturesOnItsCandleWithTheTripleBarrierLabel() throws Exception {
         TrainingConfig cfg = TrainedModels.config();
