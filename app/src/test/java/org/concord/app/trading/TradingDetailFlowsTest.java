@@ -93,6 +93,31 @@ class TradingDetailFlowsTest {
         return ConcordApp.current().session().core().orElseThrow().desk();
     }
 
+    /** Reads the broker on the pipeline's writer thread (brokers are single-threaded). */
+    static <T> T onDesk(java.util.function.Function<org.concord.execution.Broker, T> read) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        desk().execute(() -> {
+            try {
+                f.complete(read.apply(desk().broker()));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the broker on the desk thread failed", e);
+        }
+    }
+
+    static Order brokerOrder(String clientOrderId) {
+        return onDesk(b -> b.order(clientOrderId).orElseThrow());
+    }
+
+    static List<Order> brokerOrders() {
+        return onDesk(b -> List.copyOf(b.orders()));
+    }
+
     static List<Order> working() {
         List<Order> out = new ArrayList<>();
         robot.interact(() -> out.addAll(dock().blotter().workingTable().getItems()));
@@ -225,7 +250,7 @@ class TradingDetailFlowsTest {
         assertThat(q.quantity()).isEqualTo(0.2);
         assertThat(q.request().limitPrice()).isEqualTo(price);
         assertThat(q.request().origin()).isEqualTo(OrderOrigin.MANUAL);
-        Order old = desk().broker().order(placed.clientOrderId()).orElseThrow();
+        Order old = brokerOrder(placed.clientOrderId());
         assertThat(old.state()).isEqualTo(OrderState.CANCELED);
         assertThat(old.reason()).contains("replaced by " + q.clientOrderId());
         waitUntil(5, () -> text("#ticket-message").contains(q.clientOrderId()));
@@ -237,7 +262,7 @@ class TradingDetailFlowsTest {
         Order p = replacementOf(q.clientOrderId(), 1);
         assertThat(p.request().limitPrice()).isEqualTo(lower);
         assertThat(p.quantity()).isEqualTo(0.2);
-        assertThat(desk().broker().order(q.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.CANCELED);
+        assertThat(brokerOrder(q.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
         waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(p.clientOrderId())
                 && l.price() == lower));
 
@@ -245,7 +270,7 @@ class TradingDetailFlowsTest {
         editCell(p.clientOrderId(), "quantity", "0");
         waitUntil(5, () -> text("#blotter-summary").contains("must be positive"));
         assertThat(working()).singleElement().satisfies(o -> assertThat(o.clientOrderId()).isEqualTo(p.clientOrderId()));
-        assertThat(desk().broker().order(p.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.NEW);
+        assertThat(brokerOrder(p.clientOrderId()).state()).isEqualTo(OrderState.NEW);
         DeskHarness.shot(stage, "trading-detail-edit");
 
         TradingFlowsTest.clickCancel(p.clientOrderId());
@@ -275,7 +300,7 @@ class TradingDetailFlowsTest {
         assertThat(s.quantity()).isEqualTo(0.1);
         assertThat(s.side()).isEqualTo(OrderSide.BUY);
         assertThat(s.request().origin()).isEqualTo(OrderOrigin.MANUAL);
-        assertThat(desk().broker().order(placed.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.CANCELED);
+        assertThat(brokerOrder(placed.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
         waitUntil(5, () -> text("#ticket-message").startsWith("move stop-loss") && text("#ticket-message").contains(s.clientOrderId()));
         waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.STOP_LOSS && s.clientOrderId().equals(l.clientOrderId())
                 && l.price() == s.request().stopLoss()));
@@ -288,7 +313,7 @@ class TradingDetailFlowsTest {
         assertThat(t.request().stopLoss()).isEqualTo(movedSl);
         assertThat(t.request().limitPrice()).isEqualTo(entry);
         assertThat(t.quantity()).isEqualTo(0.1);
-        assertThat(desk().broker().order(s.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.CANCELED);
+        assertThat(brokerOrder(s.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
         waitUntil(5, () -> text("#ticket-message").startsWith("move take-profit") && text("#ticket-message").contains(t.clientOrderId()));
         waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.TAKE_PROFIT && t.clientOrderId().equals(l.clientOrderId())
                 && l.price() == t.request().takeProfit()));
@@ -302,18 +327,18 @@ class TradingDetailFlowsTest {
     @Test
     @org.junit.jupiter.api.Order(3)
     void oneClickTradingShowsMarketButtonsThatSendAtOnce() throws Exception {
-        assertThat(desk().broker()).isInstanceOf(PaperBroker.class);
+        assertThat((Object) onDesk(b -> b)).isInstanceOf(PaperBroker.class);
         assertThat(shown("#ticket-quick-buy")).isFalse();
         assertThat(shown("#ticket-quick-sell")).isFalse();
         robot.clickOn("#ticket-one-click");
         waitUntil(5, () -> shown("#ticket-quick-buy") && shown("#ticket-quick-sell"));
         type("#ticket-amount", "0.3");
-        int ordersBefore = desk().broker().orders().size();
+        int ordersBefore = brokerOrders().size();
 
         // BUY MKT (replay paused): a manual market buy of the ticket's size is in the broker, no question asked
         robot.clickOn("#ticket-quick-buy");
-        waitUntil(5, () -> desk().broker().orders().size() == ordersBefore + 1);
-        Order buy = desk().broker().orders().get(ordersBefore);
+        waitUntil(5, () -> brokerOrders().size() == ordersBefore + 1);
+        Order buy = brokerOrders().get(ordersBefore);
         assertThat(buy.type()).isEqualTo(OrderType.MARKET);
         assertThat(buy.side()).isEqualTo(OrderSide.BUY);
         assertThat(buy.quantity()).isEqualTo(0.3);
@@ -322,18 +347,18 @@ class TradingDetailFlowsTest {
         assertThat(robot.lookup("#live-order-confirm").tryQuery()).isEmpty();
         // it fills on the next bar
         ConcordApp.current().session().feed().play();
-        waitUntil(20, () -> desk().broker().order(buy.clientOrderId()).orElseThrow().state() == OrderState.FILLED);
-        waitUntil(10, () -> Math.abs(desk().broker().position(BundledData.BTCUSD).quantity() - 0.3) < 1e-9);
+        waitUntil(20, () -> brokerOrder(buy.clientOrderId()).state() == OrderState.FILLED);
+        waitUntil(10, () -> Math.abs(onDesk(b -> b.position(BundledData.BTCUSD)).quantity() - 0.3) < 1e-9);
 
         // SELL MKT closes it
         robot.clickOn("#ticket-quick-sell");
-        waitUntil(5, () -> desk().broker().orders().size() == ordersBefore + 2);
-        Order sell = desk().broker().orders().get(ordersBefore + 1);
+        waitUntil(5, () -> brokerOrders().size() == ordersBefore + 2);
+        Order sell = brokerOrders().get(ordersBefore + 1);
         assertThat(sell.type()).isEqualTo(OrderType.MARKET);
         assertThat(sell.side()).isEqualTo(OrderSide.SELL);
         assertThat(sell.quantity()).isEqualTo(0.3);
-        waitUntil(20, () -> desk().broker().order(sell.clientOrderId()).orElseThrow().state() == OrderState.FILLED);
-        waitUntil(10, () -> desk().broker().position(BundledData.BTCUSD).isFlat());
+        waitUntil(20, () -> brokerOrder(sell.clientOrderId()).state() == OrderState.FILLED);
+        waitUntil(10, () -> onDesk(b -> b.position(BundledData.BTCUSD)).isFlat());
         ConcordApp.current().session().feed().pause();
         DeskHarness.shot(stage, "trading-detail-one-click");
 
@@ -361,7 +386,7 @@ class TradingDetailFlowsTest {
             robot.clickOn("#live-connect");
             waitUntil(20, () -> text("#trading-mode").startsWith("LIVE"));
             TradingFlowsTest.closeLiveDialog();
-            BinanceSpotBroker venue = (BinanceSpotBroker) desk().broker();
+            assertThat((Object) onDesk(b -> b)).isInstanceOf(BinanceSpotBroker.class);
             waitUntil(5, () -> text("#ticket-submit").endsWith("(LIVE)"));
 
             robot.interact(() -> window().run("ticket:buy"));
@@ -381,7 +406,7 @@ class TradingDetailFlowsTest {
             answer(confirm, ButtonType.CANCEL);
             waitUntil(5, () -> text("#ticket-message").equals("not sent"));
             WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-            assertThat(venue.orders()).isEmpty();
+            assertThat(brokerOrders()).isEmpty();
             assertThat(account.newOrderRequests()).isEmpty();
 
             // Send → confirm with OK → the order reaches the venue broker. The chart's replay symbol BTCUSD is not one
@@ -390,8 +415,9 @@ class TradingDetailFlowsTest {
             answer(again, ButtonType.OK);
             // the ticket's answer comes once the broker's submit returned (the broker is read after it, off its thread)
             waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains("REJECTED"));
-            assertThat(venue.orders()).hasSize(1);
-            Order sent = venue.orders().get(0);
+            List<Order> venueOrders = onDesk(b -> List.copyOf(b.orders()));
+            assertThat(venueOrders).hasSize(1);
+            Order sent = venueOrders.get(0);
             assertThat(sent.request().origin()).isEqualTo(OrderOrigin.MANUAL);
             assertThat(sent.request().limitPrice()).isEqualTo(20000.0);
             assertThat(sent.quantity()).isEqualTo(0.01);
@@ -403,7 +429,7 @@ class TradingDetailFlowsTest {
 
             robot.clickOn("#trading-back-to-paper");
             waitUntil(5, () -> text("#trading-mode").equals("PAPER"));
-            assertThat(desk().broker()).isInstanceOf(PaperBroker.class);
+            assertThat((Object) onDesk(b -> b)).isInstanceOf(PaperBroker.class);
         } finally {
             closeConfirmations();
             ex.close();
