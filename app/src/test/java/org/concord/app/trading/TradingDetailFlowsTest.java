@@ -266,10 +266,23 @@ class TradingDetailFlowsTest {
         waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(p.clientOrderId())
                 && l.price() == lower));
 
-        // a quantity that is not a positive number is refused in the summary line; nothing is replaced
+        // a quantity that is not a positive number is refused in the answer line; nothing is replaced
         editCell(p.clientOrderId(), "quantity", "0");
-        waitUntil(5, () -> text("#blotter-summary").contains("must be positive"));
+        waitUntil(5, () -> text("#ticket-message").equals("replace " + p.clientOrderId() + " refused: quantity and price must be positive numbers"));
         assertThat(working()).singleElement().satisfies(o -> assertThat(o.clientOrderId()).isEqualTo(p.clientOrderId()));
+        assertThat(brokerOrder(p.clientOrderId()).state()).isEqualTo(OrderState.NEW);
+        // text that is not a number is refused the same way, the editor closes and the blotter keeps refreshing
+        robot.interact(() -> robot.lookup("#ticket-message").queryAs(javafx.scene.control.Label.class).setText(""));
+        editCell(p.clientOrderId(), "price", "abc");
+        waitUntil(5, () -> text("#ticket-message").equals("replace " + p.clientOrderId() + " refused: quantity and price must be positive numbers"));
+        waitUntil(5, () -> editor().isEmpty());
+        waitUntil(5, () -> {
+            boolean[] editing = new boolean[1];
+            robot.interact(() -> editing[0] = dock().blotter().workingTable().getEditingCell() != null);
+            return !editing[0];
+        });
+        assertThat(working()).singleElement().satisfies(o -> assertThat(o.clientOrderId()).isEqualTo(p.clientOrderId()));
+        assertThat(brokerOrder(p.clientOrderId()).request().limitPrice()).isEqualTo(lower);
         assertThat(brokerOrder(p.clientOrderId()).state()).isEqualTo(OrderState.NEW);
         DeskHarness.shot(stage, "trading-detail-edit");
 
@@ -393,6 +406,8 @@ class TradingDetailFlowsTest {
             choose("#ticket-type", OrderType.LIMIT);
             type("#ticket-price", "20000");
             type("#ticket-amount", "0.01");
+            type("#ticket-sl", "");
+            type("#ticket-tp", "");
 
             // Send → the confirmation, with the order in words; Cancel → "not sent", nothing in the broker or on the exchange
             DialogPane confirm = openConfirmation();
