@@ -442,6 +442,22 @@ class TradingDetailFlowsTest {
             assertThat(account.newOrderRequests()).isEmpty();
             DeskHarness.shot(stage, "trading-detail-live-confirmed");
 
+            // one-click in LIVE: BUY MKT goes to the venue broker at once, no confirmation
+            robot.interact(() -> robot.lookup("#ticket-message").queryAs(javafx.scene.control.Label.class).setText(""));
+            robot.clickOn("#ticket-one-click");
+            waitUntil(5, () -> shown("#ticket-quick-buy"));
+            robot.clickOn("#ticket-quick-buy");
+            waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains("REJECTED"));
+            assertThat(robot.lookup("#live-order-confirm").tryQuery()).isEmpty();
+            List<Order> afterQuick = onDesk(b -> List.copyOf(b.orders()));
+            assertThat(afterQuick).hasSize(2);
+            assertThat(afterQuick.get(1).type()).isEqualTo(OrderType.MARKET);
+            assertThat(afterQuick.get(1).side()).isEqualTo(OrderSide.BUY);
+            assertThat(afterQuick.get(1).quantity()).isEqualTo(0.01);
+            assertThat(afterQuick.get(1).reason()).contains("not traded by this adapter");
+            assertThat(account.newOrderRequests()).isEmpty();
+            robot.clickOn("#ticket-one-click");
+
             robot.clickOn("#trading-back-to-paper");
             waitUntil(5, () -> text("#trading-mode").equals("PAPER"));
             assertThat((Object) onDesk(b -> b)).isInstanceOf(PaperBroker.class);
