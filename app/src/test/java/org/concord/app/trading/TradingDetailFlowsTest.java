@@ -5,19 +5,15 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
 import org.concord.app.session.SessionOptions;
-import org.concord.app.shell.MainWindow;
 import org.concord.execution.Order;
 import org.concord.execution.OrderOrigin;
 import org.concord.execution.OrderSide;
@@ -46,6 +42,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.trading.TradingFlowsTest.choose;
+import static org.concord.app.trading.TradingFlowsTest.desk;
+import static org.concord.app.trading.TradingFlowsTest.dock;
+import static org.concord.app.trading.TradingFlowsTest.lines;
+import static org.concord.app.trading.TradingFlowsTest.text;
+import static org.concord.app.trading.TradingFlowsTest.type;
+import static org.concord.app.trading.TradingFlowsTest.window;
+import static org.concord.app.trading.TradingFlowsTest.working;
 
 /**
  * The desk's trading details on the real window (Monocle headless), the bundled replay and the pipeline's own
@@ -53,7 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (each a replace), a working order's stop-loss and take-profit lines dragged on the chart (cancel + resend with the
  * moved exit), one-click BUY MKT / SELL MKT (opt-in, sent without a question), and the confirmation every ticket
  * order asks for in LIVE mode (cancel: nothing reaches the broker nor the exchange; confirm: the order reaches the
- * venue broker). Writes target/screenshots/trading-detail-*.png.
+ * venue broker). Reuses {@link TradingFlowsTest}'s helpers (they read the running app, not that class's state).
+ * Writes target/screenshots/trading-detail-*.png.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TradingDetailFlowsTest {
@@ -81,18 +86,6 @@ class TradingDetailFlowsTest {
         DeskHarness.close(app, dataDir);
     }
 
-    static MainWindow window() {
-        return ConcordApp.current().window();
-    }
-
-    static TradingDock dock() {
-        return window().trading();
-    }
-
-    static TradingDesk desk() {
-        return ConcordApp.current().session().core().orElseThrow().desk();
-    }
-
     /** Reads the broker on the pipeline's writer thread (brokers are single-threaded). */
     static <T> T onDesk(java.util.function.Function<org.concord.execution.Broker, T> read) {
         java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
@@ -116,33 +109,6 @@ class TradingDetailFlowsTest {
 
     static List<Order> brokerOrders() {
         return onDesk(b -> List.copyOf(b.orders()));
-    }
-
-    static List<Order> working() {
-        List<Order> out = new ArrayList<>();
-        robot.interact(() -> out.addAll(dock().blotter().workingTable().getItems()));
-        return out;
-    }
-
-    static List<OrderLine> lines() {
-        List<OrderLine> out = new ArrayList<>();
-        robot.interact(() -> out.addAll(dock().lines().lines()));
-        return out;
-    }
-
-    static String text(String id) {
-        String[] t = new String[1];
-        robot.interact(() -> t[0] = ((Labeled) robot.lookup(id).query()).getText());
-        return t[0];
-    }
-
-    static void type(String id, String value) {
-        robot.interact(() -> robot.lookup(id).queryAs(TextInputControl.class).setText(value));
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> void choose(String id, T value) {
-        robot.interact(() -> ((ChoiceBox<T>) robot.lookup(id).query()).setValue(value));
     }
 
     static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
