@@ -38,6 +38,20 @@ public final class Blotter {
     private final TableView<Balance> balances = new TableView<>();
     private final Label summary = new Label("no account data yet");
     private long shownSeq = -1;
+    /**
+     * Text that is not a number reads as null (refused in {@link #edit}): the stock converter would throw on the FX
+     * thread and leave the cell editing, which freezes the working table (it is not refreshed while a cell edits).
+     */
+    private static final DoubleStringConverter LENIENT = new DoubleStringConverter() {
+        @Override
+        public Double fromString(String text) {
+            try {
+                return super.fromString(text == null ? null : text.replace(",", ""));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    };
 
     public Blotter(TradingService service) {
         if (service == null) {
@@ -59,12 +73,12 @@ public final class Blotter {
         working.getColumns().add(text("type", o -> o.type().name(), 60));
         TableColumn<Order, Double> qty = new TableColumn<>("quantity");
         qty.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().quantity()));
-        qty.setCellFactory(TextFieldTableCell.forTableColumn(new DoubleStringConverter()));
+        qty.setCellFactory(TextFieldTableCell.forTableColumn(LENIENT));
         qty.setOnEditCommit(e -> edit(e.getRowValue(), e.getNewValue(), price(e.getRowValue())));
         qty.setPrefWidth(80);
         TableColumn<Order, Double> px = new TableColumn<>("price");
         px.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(price(c.getValue())));
-        px.setCellFactory(TextFieldTableCell.forTableColumn(new DoubleStringConverter()));
+        px.setCellFactory(TextFieldTableCell.forTableColumn(LENIENT));
         px.setOnEditCommit(e -> edit(e.getRowValue(), e.getRowValue().quantity(), e.getNewValue()));
         px.setPrefWidth(90);
         working.getColumns().add(qty);
@@ -181,9 +195,10 @@ public final class Blotter {
                 s.mode().badge(), s.equity(), s.cash(), upnl, rpnl, s.working().size(), s.fills().size()));
     }
 
-    private void edit(Order o, Double quantity, double price) {
-        if (quantity == null || !(quantity > 0) || !(price > 0)) {
-            summary.setText("replace " + o.clientOrderId() + ": quantity and price must be positive numbers");
+    private void edit(Order o, Double quantity, Double price) {
+        if (quantity == null || price == null || !(quantity > 0) || !(price > 0) || quantity.isInfinite() || price.isInfinite()) {
+            // in the ticket's answer line, like every action's answer: the summary is rewritten by the next snapshot
+            service.results().offer(ActionResult.failed("replace", o.clientOrderId(), "quantity and price must be positive numbers"));
             return;
         }
         service.replace(o.clientOrderId(), quantity, price);

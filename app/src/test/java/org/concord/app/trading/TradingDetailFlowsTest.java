@@ -1,0 +1,489 @@
+package org.concord.app.trading;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.concord.app.ConcordApp;
+import org.concord.app.DeskHarness;
+import org.concord.app.session.SessionOptions;
+import org.concord.execution.Order;
+import org.concord.execution.OrderOrigin;
+import org.concord.execution.OrderSide;
+import org.concord.execution.OrderState;
+import org.concord.execution.OrderType;
+import org.concord.execution.PaperBroker;
+import org.concord.execution.binance.BinanceSpotBroker;
+import org.concord.feed.BundledData;
+import org.concord.testkit.exchange.LoopbackBinance;
+import org.concord.testkit.exchange.LoopbackSpotAccount;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.trading.TradingFlowsTest.choose;
+import static org.concord.app.trading.TradingFlowsTest.desk;
+import static org.concord.app.trading.TradingFlowsTest.dock;
+import static org.concord.app.trading.TradingFlowsTest.lines;
+import static org.concord.app.trading.TradingFlowsTest.text;
+import static org.concord.app.trading.TradingFlowsTest.type;
+import static org.concord.app.trading.TradingFlowsTest.window;
+import static org.concord.app.trading.TradingFlowsTest.working;
+
+/**
+ * The desk's trading details on the real window (Monocle headless), the bundled replay and the pipeline's own
+ * broker, beside {@link TradingFlowsTest}: a working order's quantity and price edited inline in the blotter
+ * (each a replace), a working order's stop-loss and take-profit lines dragged on the chart (cancel + resend with the
+ * moved exit), one-click BUY MKT / SELL MKT (opt-in, sent without a question), and the confirmation every ticket
+ * order asks for in LIVE mode (cancel: nothing reaches the broker nor the exchange; confirm: the order reaches the
+ * venue broker). Reuses {@link TradingFlowsTest}'s helpers (they read the running app, not that class's state).
+ * Writes target/screenshots/trading-detail-*.png.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TradingDetailFlowsTest {
+    static Path dataDir;
+    static Stage stage;
+    static javafx.application.Application app;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        // the minimal preset: no module trades, so every order in the blotter is this test's
+        dataDir = DeskHarness.dataDir("concord-trading-detail", "minimal");
+        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
+        stage = FxToolkit.registerPrimaryStage();
+        app = DeskHarness.start();
+        DeskHarness.placeAtOrigin(stage);
+        robot.interact(() -> window().select("live"));
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> window().chart().barCount() > 200
+                && dock().service().latest() != null && dock().service().latest().equity() > 0);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        closeConfirmations();
+        DeskHarness.close(app, dataDir);
+    }
+
+    /** Reads the broker on the pipeline's writer thread (brokers are single-threaded). */
+    static <T> T onDesk(java.util.function.Function<org.concord.execution.Broker, T> read) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        desk().execute(() -> {
+            try {
+                f.complete(read.apply(desk().broker()));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the broker on the desk thread failed", e);
+        }
+    }
+
+    static Order brokerOrder(String clientOrderId) {
+        return onDesk(b -> b.order(clientOrderId).orElseThrow());
+    }
+
+    static List<Order> brokerOrders() {
+        return onDesk(b -> List.copyOf(b.orders()));
+    }
+
+    static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+
+    /** The price the chart's axis shows at {@code fraction} of the plot's height from the top. */
+    static double priceAt(double fraction) {
+        double[] p = new double[1];
+        robot.interact(() -> {
+            var canvas = window().chart().node().getCanvas();
+            p[0] = window().chart().priceAxis().getValueForDisplay(canvas.getBoundsInLocal().getHeight() * fraction);
+        });
+        return p[0];
+    }
+
+    static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** Sends a paper limit buy from the ticket (replay paused) and returns the working order. */
+    static Order placeLimitBuy(double price, String qty, String sl, String tp) throws Exception {
+        int before = working().size();
+        robot.interact(() -> window().run("ticket:buy"));
+        choose("#ticket-type", OrderType.LIMIT);
+        type("#ticket-price", String.valueOf(price));
+        type("#ticket-amount", qty);
+        type("#ticket-sl", sl);
+        type("#ticket-tp", tp);
+        robot.clickOn("#ticket-submit");
+        waitUntil(5, () -> working().size() == before + 1);
+        type("#ticket-sl", "");
+        type("#ticket-tp", "");
+        return working().stream().filter(o -> o.request().limitPrice() == price).findFirst().orElseThrow();
+    }
+
+    /** The working order now shown in place of {@code old} (replaced: a new id), once there is one. */
+    static Order replacementOf(String oldId, int workingCount) throws TimeoutException {
+        waitUntil(5, () -> working().size() == workingCount && working().stream().noneMatch(o -> o.clientOrderId().equals(oldId)));
+        return working().get(working().size() - 1);
+    }
+
+    /** The blotter's working-table cell of {@code clientOrderId} in column {@code column} (the one in the scene). */
+    @SuppressWarnings("unchecked")
+    static Point2D cellCentre(String clientOrderId, String column) {
+        Point2D[] p = new Point2D[1];
+        robot.interact(() -> {
+            Node n = robot.from(dock().blotter().workingTable()).lookup(".table-cell").match(x -> {
+                TableCell<Order, ?> c = (TableCell<Order, ?>) x;
+                return c.getScene() != null && c.isVisible() && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())
+                        && c.getTableRow() != null && c.getTableRow().getItem() != null
+                        && clientOrderId.equals(c.getTableRow().getItem().clientOrderId());
+            }).query();
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            p[0] = new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+        });
+        return p[0];
+    }
+
+    /** Double-clicks a cell, types {@code value} into its editor and commits with ENTER (the gesture retried if lost). */
+    static void editCell(String clientOrderId, String column, String value) throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            robot.doubleClickOn(cellCentre(clientOrderId, column), MouseButton.PRIMARY);
+            try {
+                waitUntil(3, () -> editor().isPresent());
+            } catch (TimeoutException e) {
+                continue;
+            }
+            TextField f = editor().orElseThrow();
+            robot.interact(f::selectAll);
+            robot.write(value);
+            robot.type(KeyCode.ENTER);
+            return;
+        }
+        throw new AssertionError("the " + column + " cell of " + clientOrderId + " never opened its editor");
+    }
+
+    static Optional<TextField> editor() {
+        return robot.from(dock().blotter().workingTable()).lookup(".text-field").match(n -> n.getScene() != null && n.isVisible())
+                .tryQueryAs(TextField.class);
+    }
+
+    /** Drags the line of {@code id}/{@code kind} by {@code dy} px (two steps), from where the plugin drew it. */
+    static void dragLine(String id, OrderLine.Kind kind, double dy) {
+        Point2D[] at = new Point2D[1];
+        robot.interact(() -> at[0] = dock().lines().scenepoint(id, kind));
+        assertThat(at[0]).as("%s line of %s drawn", kind, id).isNotNull();
+        Point2D from = new Point2D(stage.getX() + stage.getScene().getX() + at[0].getX(), stage.getY() + stage.getScene().getY() + at[0].getY());
+        robot.drag(from, MouseButton.PRIMARY).moveBy(0, dy / 2).moveBy(0, dy / 2).release(MouseButton.PRIMARY);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void aWorkingOrdersQuantityAndPriceEditedInTheBlotterAreReplaces() throws Exception {
+        ConcordApp.current().session().feed().pause();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        double last = window().chart().columns().close(window().chart().columns().size() - 1);
+        double price = round2(last * 0.9); // far below the market: rests
+        Order placed = placeLimitBuy(price, "0.1", "", "");
+        assertThat(placed.quantity()).isEqualTo(0.1);
+
+        // quantity 0.1 → 0.2: replaced (new id, same price), the old one CANCELED "replaced by"
+        editCell(placed.clientOrderId(), "quantity", "0.2");
+        Order q = replacementOf(placed.clientOrderId(), 1);
+        assertThat(q.quantity()).isEqualTo(0.2);
+        assertThat(q.request().limitPrice()).isEqualTo(price);
+        assertThat(q.request().origin()).isEqualTo(OrderOrigin.MANUAL);
+        Order old = brokerOrder(placed.clientOrderId());
+        assertThat(old.state()).isEqualTo(OrderState.CANCELED);
+        assertThat(old.reason()).contains("replaced by " + q.clientOrderId());
+        waitUntil(5, () -> text("#ticket-message").contains(q.clientOrderId()));
+        assertThat(text("#ticket-message")).startsWith("replace");
+
+        // price → 1 % lower: replaced again, quantity kept, the chart's entry line at the new price
+        double lower = round2(price * 0.99);
+        editCell(q.clientOrderId(), "price", String.valueOf(lower));
+        Order p = replacementOf(q.clientOrderId(), 1);
+        assertThat(p.request().limitPrice()).isEqualTo(lower);
+        assertThat(p.quantity()).isEqualTo(0.2);
+        assertThat(brokerOrder(q.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
+        waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(p.clientOrderId())
+                && l.price() == lower));
+
+        // a quantity that is not a positive number is refused in the answer line; nothing is replaced
+        editCell(p.clientOrderId(), "quantity", "0");
+        waitUntil(5, () -> text("#ticket-message").equals("replace " + p.clientOrderId() + " refused: quantity and price must be positive numbers"));
+        assertThat(working()).singleElement().satisfies(o -> assertThat(o.clientOrderId()).isEqualTo(p.clientOrderId()));
+        assertThat(brokerOrder(p.clientOrderId()).state()).isEqualTo(OrderState.NEW);
+        // text that is not a number is refused the same way, the editor closes and the blotter keeps refreshing
+        robot.interact(() -> robot.lookup("#ticket-message").queryAs(javafx.scene.control.Label.class).setText(""));
+        editCell(p.clientOrderId(), "price", "abc");
+        waitUntil(5, () -> text("#ticket-message").equals("replace " + p.clientOrderId() + " refused: quantity and price must be positive numbers"));
+        waitUntil(5, () -> editor().isEmpty());
+        waitUntil(5, () -> {
+            boolean[] editing = new boolean[1];
+            robot.interact(() -> editing[0] = dock().blotter().workingTable().getEditingCell() != null);
+            return !editing[0];
+        });
+        assertThat(working()).singleElement().satisfies(o -> assertThat(o.clientOrderId()).isEqualTo(p.clientOrderId()));
+        assertThat(brokerOrder(p.clientOrderId()).request().limitPrice()).isEqualTo(lower);
+        assertThat(brokerOrder(p.clientOrderId()).state()).isEqualTo(OrderState.NEW);
+        DeskHarness.shot(stage, "trading-detail-edit");
+
+        TradingFlowsTest.clickCancel(p.clientOrderId());
+        waitUntil(5, () -> working().isEmpty());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void draggingAWorkingOrdersStopLossAndTakeProfitLinesResendsItWithTheMovedExits() throws Exception {
+        // prices where the lines are on screen and far apart: entry at 60 %, SL at 85 %, TP at 25 % of the plot
+        double entry = round2(priceAt(0.6));
+        double sl = round2(priceAt(0.85));
+        double tp = round2(priceAt(0.25));
+        assertThat(sl).isLessThan(entry);
+        assertThat(tp).isGreaterThan(entry);
+        Order placed = placeLimitBuy(entry, "0.1", String.valueOf(sl), String.valueOf(tp));
+        assertThat(placed.request().stopLoss()).isEqualTo(sl);
+        assertThat(placed.request().takeProfit()).isEqualTo(tp);
+        waitUntil(5, () -> lines().stream().filter(l -> placed.clientOrderId().equals(l.clientOrderId()) && l.draggable()).count() == 3);
+
+        // the SL line 40 px down: cancel + new with a lower stop-loss, entry, quantity and TP unchanged
+        dragLine(placed.clientOrderId(), OrderLine.Kind.STOP_LOSS, 40);
+        Order s = replacementOf(placed.clientOrderId(), 1);
+        assertThat(s.request().stopLoss()).isLessThan(sl);
+        assertThat(s.request().takeProfit()).isEqualTo(tp);
+        assertThat(s.request().limitPrice()).isEqualTo(entry);
+        assertThat(s.quantity()).isEqualTo(0.1);
+        assertThat(s.side()).isEqualTo(OrderSide.BUY);
+        assertThat(s.request().origin()).isEqualTo(OrderOrigin.MANUAL);
+        assertThat(brokerOrder(placed.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
+        waitUntil(5, () -> text("#ticket-message").startsWith("move stop-loss") && text("#ticket-message").contains(s.clientOrderId()));
+        waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.STOP_LOSS && s.clientOrderId().equals(l.clientOrderId())
+                && l.price() == s.request().stopLoss()));
+
+        // the TP line 40 px up: cancel + new with a higher take-profit, the moved stop-loss kept
+        double movedSl = s.request().stopLoss();
+        dragLine(s.clientOrderId(), OrderLine.Kind.TAKE_PROFIT, -40);
+        Order t = replacementOf(s.clientOrderId(), 1);
+        assertThat(t.request().takeProfit()).isGreaterThan(tp);
+        assertThat(t.request().stopLoss()).isEqualTo(movedSl);
+        assertThat(t.request().limitPrice()).isEqualTo(entry);
+        assertThat(t.quantity()).isEqualTo(0.1);
+        assertThat(brokerOrder(s.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
+        waitUntil(5, () -> text("#ticket-message").startsWith("move take-profit") && text("#ticket-message").contains(t.clientOrderId()));
+        waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.TAKE_PROFIT && t.clientOrderId().equals(l.clientOrderId())
+                && l.price() == t.request().takeProfit()));
+        DeskHarness.shot(stage, "trading-detail-exits");
+
+        TradingFlowsTest.clickCancel(t.clientOrderId());
+        waitUntil(5, () -> working().isEmpty());
+        waitUntil(5, () -> lines().isEmpty());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void oneClickTradingShowsMarketButtonsThatSendAtOnce() throws Exception {
+        assertThat((Object) onDesk(b -> b)).isInstanceOf(PaperBroker.class);
+        assertThat(shown("#ticket-quick-buy")).isFalse();
+        assertThat(shown("#ticket-quick-sell")).isFalse();
+        robot.clickOn("#ticket-one-click");
+        waitUntil(5, () -> shown("#ticket-quick-buy") && shown("#ticket-quick-sell"));
+        type("#ticket-amount", "0.3");
+        int ordersBefore = brokerOrders().size();
+
+        // BUY MKT (replay paused): a manual market buy of the ticket's size is in the broker, no question asked
+        robot.clickOn("#ticket-quick-buy");
+        waitUntil(5, () -> brokerOrders().size() == ordersBefore + 1);
+        Order buy = brokerOrders().get(ordersBefore);
+        assertThat(buy.type()).isEqualTo(OrderType.MARKET);
+        assertThat(buy.side()).isEqualTo(OrderSide.BUY);
+        assertThat(buy.quantity()).isEqualTo(0.3);
+        assertThat(buy.symbol()).isEqualTo(BundledData.BTCUSD);
+        assertThat(buy.request().origin()).isEqualTo(OrderOrigin.MANUAL);
+        assertThat(robot.lookup("#live-order-confirm").tryQuery()).isEmpty();
+        // it fills on the next bar
+        ConcordApp.current().session().feed().play();
+        waitUntil(20, () -> brokerOrder(buy.clientOrderId()).state() == OrderState.FILLED);
+        waitUntil(10, () -> Math.abs(onDesk(b -> b.position(BundledData.BTCUSD)).quantity() - 0.3) < 1e-9);
+
+        // SELL MKT closes it
+        robot.clickOn("#ticket-quick-sell");
+        waitUntil(5, () -> brokerOrders().size() == ordersBefore + 2);
+        Order sell = brokerOrders().get(ordersBefore + 1);
+        assertThat(sell.type()).isEqualTo(OrderType.MARKET);
+        assertThat(sell.side()).isEqualTo(OrderSide.SELL);
+        assertThat(sell.quantity()).isEqualTo(0.3);
+        waitUntil(20, () -> brokerOrder(sell.clientOrderId()).state() == OrderState.FILLED);
+        waitUntil(10, () -> onDesk(b -> b.position(BundledData.BTCUSD)).isFlat());
+        ConcordApp.current().session().feed().pause();
+        DeskHarness.shot(stage, "trading-detail-one-click");
+
+        // unticked, the buttons go away
+        robot.clickOn("#ticket-one-click");
+        waitUntil(5, () -> !shown("#ticket-quick-buy") && !shown("#ticket-quick-sell"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void inLiveModeEachTicketOrderAsksForConfirmationCancelSendsNothingConfirmSends() throws Exception {
+        LoopbackBinance ex = LoopbackBinance.withBitstampBtcusdt(200);
+        try {
+            LoopbackSpotAccount account = new LoopbackSpotAccount(ex, TradingFlowsTest.API_KEY, TradingFlowsTest.API_SECRET);
+            account.deposit("USDT", 10_000);
+            robot.interact(() -> window().run("trading:live"));
+            waitUntil(5, () -> robot.lookup("#live-dialog").tryQuery().isPresent());
+            choose("#live-env", "custom");
+            type("#live-rest", ex.restUrl().toString());
+            type("#live-ws", ex.wsUrl().toString());
+            type("#live-symbols", "BTCUSDT");
+            robot.clickOn("#live-api-key").write(TradingFlowsTest.API_KEY);
+            robot.clickOn("#live-api-secret").write(TradingFlowsTest.API_SECRET);
+            robot.clickOn("#live-confirm");
+            robot.clickOn("#live-connect");
+            waitUntil(20, () -> text("#trading-mode").startsWith("LIVE"));
+            TradingFlowsTest.closeLiveDialog();
+            assertThat((Object) onDesk(b -> b)).isInstanceOf(BinanceSpotBroker.class);
+            waitUntil(5, () -> text("#ticket-submit").endsWith("(LIVE)"));
+
+            robot.interact(() -> window().run("ticket:buy"));
+            choose("#ticket-type", OrderType.LIMIT);
+            type("#ticket-price", "20000");
+            type("#ticket-amount", "0.01");
+            type("#ticket-sl", "");
+            type("#ticket-tp", "");
+
+            // Send → the confirmation, with the order in words; Cancel → "not sent", nothing in the broker or on the exchange
+            DialogPane confirm = openConfirmation();
+            String[] words = new String[2];
+            robot.interact(() -> {
+                words[0] = confirm.getHeaderText();
+                words[1] = confirm.getContentText();
+            });
+            assertThat(words[0]).contains("LIVE").contains("binance-custom");
+            assertThat(words[1]).isEqualTo("BUY 0.01 BTCUSD LIMIT @ 20000.0 GTC");
+            answer(confirm, ButtonType.CANCEL);
+            waitUntil(5, () -> text("#ticket-message").equals("not sent"));
+            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+            assertThat(brokerOrders()).isEmpty();
+            assertThat(account.newOrderRequests()).isEmpty();
+
+            // Send → confirm with OK → the order reaches the venue broker. The chart's replay symbol BTCUSD is not one
+            // the venue adapter trades (BTCUSDT), so the adapter refuses it locally, before the exchange
+            DialogPane again = openConfirmation();
+            answer(again, ButtonType.OK);
+            // the ticket's answer comes once the broker's submit returned (the broker is read after it, off its thread)
+            waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains("REJECTED"));
+            List<Order> venueOrders = onDesk(b -> List.copyOf(b.orders()));
+            assertThat(venueOrders).hasSize(1);
+            Order sent = venueOrders.get(0);
+            assertThat(sent.request().origin()).isEqualTo(OrderOrigin.MANUAL);
+            assertThat(sent.request().limitPrice()).isEqualTo(20000.0);
+            assertThat(sent.quantity()).isEqualTo(0.01);
+            assertThat(sent.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(sent.reason()).contains("not traded by this adapter");
+            assertThat(text("#ticket-message")).contains(sent.clientOrderId()).contains("not traded by this adapter");
+            assertThat(account.newOrderRequests()).isEmpty();
+            DeskHarness.shot(stage, "trading-detail-live-confirmed");
+
+            // one-click in LIVE: BUY MKT goes to the venue broker at once, no confirmation
+            robot.interact(() -> robot.lookup("#ticket-message").queryAs(javafx.scene.control.Label.class).setText(""));
+            robot.clickOn("#ticket-one-click");
+            waitUntil(5, () -> shown("#ticket-quick-buy"));
+            robot.clickOn("#ticket-quick-buy");
+            waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains("REJECTED"));
+            assertThat(robot.lookup("#live-order-confirm").tryQuery()).isEmpty();
+            List<Order> afterQuick = onDesk(b -> List.copyOf(b.orders()));
+            assertThat(afterQuick).hasSize(2);
+            assertThat(afterQuick.get(1).type()).isEqualTo(OrderType.MARKET);
+            assertThat(afterQuick.get(1).side()).isEqualTo(OrderSide.BUY);
+            assertThat(afterQuick.get(1).quantity()).isEqualTo(0.01);
+            assertThat(afterQuick.get(1).reason()).contains("not traded by this adapter");
+            assertThat(account.newOrderRequests()).isEmpty();
+            robot.clickOn("#ticket-one-click");
+
+            robot.clickOn("#trading-back-to-paper");
+            waitUntil(5, () -> text("#trading-mode").equals("PAPER"));
+            assertThat((Object) onDesk(b -> b)).isInstanceOf(PaperBroker.class);
+        } finally {
+            closeConfirmations();
+            ex.close();
+        }
+    }
+
+    /** Whether {@code id} is on screen: it and every parent visible (the buttons' row is what one-click hides). */
+    static boolean shown(String id) {
+        boolean[] v = new boolean[1];
+        robot.interact(() -> {
+            Node n = robot.lookup(id).query();
+            boolean all = n.getScene() != null;
+            for (Node x = n; x != null && all; x = x.getParent()) {
+                all = x.isVisible();
+            }
+            v[0] = all;
+        });
+        return v[0];
+    }
+
+    /** Clicks Send and waits for the LIVE order confirmation (the click is retried if Monocle loses it). */
+    static DialogPane openConfirmation() throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            robot.clickOn("#ticket-submit");
+            try {
+                waitUntil(5, () -> robot.lookup("#live-order-confirm").tryQuery().isPresent());
+                return robot.lookup("#live-order-confirm").queryAs(DialogPane.class);
+            } catch (TimeoutException e) {
+                // lost click: try again
+            }
+        }
+        throw new AssertionError("no LIVE order confirmation after Send");
+    }
+
+    /** Clicks {@code button} of the confirmation; a click lost in the popup is retried. */
+    static void answer(DialogPane pane, ButtonType button) throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Button b = (Button) pane.lookupButton(button);
+            robot.clickOn(b);
+            try {
+                waitUntil(3, () -> robot.lookup("#live-order-confirm").tryQuery().isEmpty());
+                return;
+            } catch (TimeoutException e) {
+                // lost click: try again
+            }
+        }
+        throw new AssertionError("the confirmation did not take " + button.getText());
+    }
+
+    static void closeConfirmations() {
+        robot.interact(() -> {
+            for (javafx.stage.Window w : new ArrayList<>(javafx.stage.Window.getWindows())) {
+                if (w.getScene() != null && w.getScene().getRoot() != null && w.getScene().getRoot().lookup("#live-order-confirm") != null
+                        && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+        });
+    }
+}
