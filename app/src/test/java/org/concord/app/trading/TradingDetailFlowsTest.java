@@ -86,29 +86,13 @@ class TradingDetailFlowsTest {
         DeskHarness.close(app, dataDir);
     }
 
-    /** Reads the broker on the pipeline's writer thread (brokers are single-threaded). */
-    static <T> T onDesk(java.util.function.Function<org.concord.execution.Broker, T> read) {
-        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
-        desk().execute(() -> {
-            try {
-                f.complete(read.apply(desk().broker()));
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        try {
-            return f.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("reading the broker on the desk thread failed", e);
-        }
-    }
 
     static Order brokerOrder(String clientOrderId) {
-        return onDesk(b -> b.order(clientOrderId).orElseThrow());
+        return TradingFlowsTest.onDesk(b -> b.order(clientOrderId).orElseThrow());
     }
 
     static List<Order> brokerOrders() {
-        return onDesk(b -> List.copyOf(b.orders()));
+        return TradingFlowsTest.onDesk(b -> List.copyOf(b.orders()));
     }
 
     static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
@@ -306,7 +290,7 @@ class TradingDetailFlowsTest {
     @Test
     @org.junit.jupiter.api.Order(3)
     void oneClickTradingShowsMarketButtonsThatSendAtOnce() throws Exception {
-        assertThat((Object) onDesk(b -> b)).isInstanceOf(PaperBroker.class);
+        assertThat((Object) TradingFlowsTest.onDesk(b -> b)).isInstanceOf(PaperBroker.class);
         assertThat(shown("#ticket-quick-buy")).isFalse();
         assertThat(shown("#ticket-quick-sell")).isFalse();
         robot.clickOn("#ticket-one-click");
@@ -327,7 +311,7 @@ class TradingDetailFlowsTest {
         // it fills on the next bar
         ConcordApp.current().session().feed().play();
         waitUntil(20, () -> brokerOrder(buy.clientOrderId()).state() == OrderState.FILLED);
-        waitUntil(10, () -> Math.abs(onDesk(b -> b.position(BundledData.BTCUSD)).quantity() - 0.3) < 1e-9);
+        waitUntil(10, () -> Math.abs(TradingFlowsTest.onDesk(b -> b.position(BundledData.BTCUSD)).quantity() - 0.3) < 1e-9);
 
         // SELL MKT closes it
         robot.clickOn("#ticket-quick-sell");
@@ -337,7 +321,7 @@ class TradingDetailFlowsTest {
         assertThat(sell.side()).isEqualTo(OrderSide.SELL);
         assertThat(sell.quantity()).isEqualTo(0.3);
         waitUntil(20, () -> brokerOrder(sell.clientOrderId()).state() == OrderState.FILLED);
-        waitUntil(10, () -> onDesk(b -> b.position(BundledData.BTCUSD)).isFlat());
+        waitUntil(10, () -> TradingFlowsTest.onDesk(b -> b.position(BundledData.BTCUSD)).isFlat());
         ConcordApp.current().session().feed().pause();
         DeskHarness.shot(stage, "trading-detail-one-click");
 
@@ -365,7 +349,7 @@ class TradingDetailFlowsTest {
             robot.clickOn("#live-connect");
             waitUntil(20, () -> text("#trading-mode").startsWith("LIVE"));
             TradingFlowsTest.closeLiveDialog();
-            assertThat((Object) onDesk(b -> b)).isInstanceOf(BinanceSpotBroker.class);
+            assertThat((Object) TradingFlowsTest.onDesk(b -> b)).isInstanceOf(BinanceSpotBroker.class);
             waitUntil(5, () -> text("#ticket-submit").endsWith("(LIVE)"));
 
             robot.interact(() -> window().run("ticket:buy"));
@@ -396,7 +380,7 @@ class TradingDetailFlowsTest {
             answer(again, ButtonType.OK);
             // the ticket's answer comes once the broker's submit returned (the broker is read after it, off its thread)
             waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains("REJECTED"));
-            List<Order> venueOrders = onDesk(b -> List.copyOf(b.orders()));
+            List<Order> venueOrders = TradingFlowsTest.onDesk(b -> List.copyOf(b.orders()));
             assertThat(venueOrders).hasSize(1);
             Order sent = venueOrders.get(0);
             assertThat(sent.request().origin()).isEqualTo(OrderOrigin.MANUAL);
@@ -415,7 +399,7 @@ class TradingDetailFlowsTest {
             robot.clickOn("#ticket-quick-buy");
             waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains("REJECTED"));
             assertThat(robot.lookup("#live-order-confirm").tryQuery()).isEmpty();
-            List<Order> afterQuick = onDesk(b -> List.copyOf(b.orders()));
+            List<Order> afterQuick = TradingFlowsTest.onDesk(b -> List.copyOf(b.orders()));
             assertThat(afterQuick).hasSize(2);
             assertThat(afterQuick.get(1).type()).isEqualTo(OrderType.MARKET);
             assertThat(afterQuick.get(1).side()).isEqualTo(OrderSide.BUY);
@@ -426,7 +410,7 @@ class TradingDetailFlowsTest {
 
             robot.clickOn("#trading-back-to-paper");
             waitUntil(5, () -> text("#trading-mode").equals("PAPER"));
-            assertThat((Object) onDesk(b -> b)).isInstanceOf(PaperBroker.class);
+            assertThat((Object) TradingFlowsTest.onDesk(b -> b)).isInstanceOf(PaperBroker.class);
         } finally {
             closeConfirmations();
             ex.close();

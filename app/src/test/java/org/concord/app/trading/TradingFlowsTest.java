@@ -90,6 +90,23 @@ class TradingFlowsTest {
         return ConcordApp.current().session().core().orElseThrow().desk();
     }
 
+    /** Reads the broker on the pipeline's writer thread (brokers are single-threaded). */
+    static <T> T onDesk(java.util.function.Function<org.concord.execution.Broker, T> read) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        desk().execute(() -> {
+            try {
+                f.complete(read.apply(desk().broker()));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the broker on the desk thread failed", e);
+        }
+    }
+
     static List<Order> working() {
         List<Order> out = new ArrayList<>();
         robot.interact(() -> out.addAll(dock().blotter().workingTable().getItems()));
@@ -171,7 +188,8 @@ class TradingFlowsTest {
         assertThat(placed.quantity()).isEqualTo(0.1);
         assertThat(text("#ticket-message")).contains(placed.clientOrderId()).contains("NEW");
         // the same order is in the pipeline's broker (the orchestrator's), not a copy
-        assertThat(desk().broker().order(placed.clientOrderId())).isPresent();
+        boolean inBroker = onDesk(b -> b.order(placed.clientOrderId()).isPresent());
+        assertThat(inBroker).isTrue();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream()
                 .anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(placed.clientOrderId()) && l.price() == price));
         shot("trading");
@@ -185,8 +203,9 @@ class TradingFlowsTest {
         Order moved = working().get(0);
         assertThat(moved.request().limitPrice()).isLessThan(price);
         assertThat(moved.quantity()).isEqualTo(0.1);
-        assertThat(desk().broker().order(placed.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.CANCELED);
-        assertThat(desk().broker().order(placed.clientOrderId()).orElseThrow().reason()).contains("replaced by " + moved.clientOrderId());
+        assertThat((Object) onDesk(b -> b.order(placed.clientOrderId()).orElseThrow().state())).isEqualTo(OrderState.CANCELED);
+        String reason = onDesk(b -> b.order(placed.clientOrderId()).orElseThrow().reason());
+        assertThat(reason).contains("replaced by " + moved.clientOrderId());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream()
                 .anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(moved.clientOrderId())
                         && l.price() == moved.request().limitPrice()));
@@ -194,7 +213,7 @@ class TradingFlowsTest {
         // cancel from the blotter row
         clickCancel(moved.clientOrderId());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().isEmpty());
-        assertThat(desk().broker().order(moved.clientOrderId()).orElseThrow().state()).isEqualTo(OrderState.CANCELED);
+        assertThat((Object) onDesk(b -> b.order(moved.clientOrderId()).orElseThrow().state())).isEqualTo(OrderState.CANCELED);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream().noneMatch(l -> l.kind() == OrderLine.Kind.ENTRY));
     }
 
@@ -211,10 +230,11 @@ class TradingFlowsTest {
             robot.interact(() -> p.addAll(dock().blotter().positionsTable().getItems()));
             return p.stream().anyMatch(x -> x.symbol().equals(BundledData.BTCUSD) && Math.abs(x.quantity() - 0.2) < 1e-9);
         });
-        Position pos = desk().broker().position(BundledData.BTCUSD);
+        Position pos = onDesk(b -> b.position(BundledData.BTCUSD));
         assertThat(pos.quantity()).isEqualTo(0.2);
         assertThat(pos.averagePrice()).isGreaterThan(0);
-        assertThat(desk().broker().fills()).anySatisfy(f -> assertThat(f.book()).isEqualTo("manual"));
+        List<org.concord.execution.Fill> fills = onDesk(b -> List.copyOf(b.fills()));
+        assertThat(fills).anySatisfy(f -> assertThat(f.book()).isEqualTo("manual"));
         // the position line is on the chart and the summary shows the P&L
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
         assertThat(text("#blotter-summary")).contains("unrealized P&L").contains("PAPER");
