@@ -94,6 +94,10 @@ public final class LiveChartView {
         chart.setLegendVisible(false);
         candles = new CandleDataSet("candles", columns);
         CandleStickRenderer candleRenderer = new CandleStickRenderer(true);
+        // one mechanism fits the price axis: refresh(), over the visible real bars. ChartFX's financial renderers
+        // would also fit it to their own data set's visible range while drawing; over an empty or unloaded range
+        // that is min +∞, max −∞, and every price read off the axis (the ticket's right-click price) was NaN
+        candleRenderer.setComputeLocalRange(false);
         candleRenderer.getDatasets().add(candles);
         ErrorDataSetRenderer marks = new ErrorDataSetRenderer();
         marks.setPolyLineStyle(LineStyle.NONE);
@@ -107,9 +111,7 @@ public final class LiveChartView {
         liveBuys.setStyle("-fx-marker-type: circle; -fx-marker-size: 3; -fx-marker-color: #7CFC00; -fx-line-width: 0;");
         liveSells.setStyle("-fx-marker-type: circle; -fx-marker-size: 3; -fx-marker-color: #ff8c00; -fx-line-width: 0;");
         marks.getDatasets().addAll(buys, sells, tops, bottoms, liveBuys, liveSells);
-        // predicted candles: a renderer of their own with translucent colours, never mixed with the real ones. It
-        // must not fit the price axis (refresh() does, over the visible real bars): its local range over the, mostly
-        // empty, ghost set was min +∞, max −∞, which made every price read off the axis NaN
+        // predicted candles: a renderer of their own with translucent colours, never mixed with the real ones
         CandleStickRenderer ghostRenderer = new CandleStickRenderer(false);
         ghostRenderer.getAxes().setAll(xAxis, yAxis);
         ghostRenderer.setComputeLocalRange(false);
