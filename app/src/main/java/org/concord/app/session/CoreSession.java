@@ -2,7 +2,6 @@ package org.concord.app.session;
 
 import org.concord.app.live.OverlayPublisher;
 import org.concord.app.portfolio.PortfolioPublisher;
-import org.concord.app.trading.TradingDesk;
 import org.concord.app.training.CoordinatorStatusProvider;
 import org.concord.app.training.TrainingCommandHandler;
 import org.concord.bus.EventBus;
@@ -175,11 +174,6 @@ public final class CoreSession implements AutoCloseable {
 
     public TradingPipeline pipeline() {
         return pipeline;
-    }
-
-    /** The trading desk's seam to {@link #pipeline()}: manual orders, paper / live. */
-    public TradingDesk desk() {
-        return TradingDesk.of(pipeline);
     }
 
     @Override

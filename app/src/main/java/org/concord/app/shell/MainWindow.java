@@ -97,7 +97,7 @@ public final class MainWindow implements AutoCloseable {
         StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, session.bus(), live::decisionCount,
                 session.remote());
 
-        trading = session.core().map(c -> new TradingDock(c.desk(), presenters, pulse, chart, () -> Symbol.of(state.symbol()),
+        trading = session.core().map(c -> new TradingDock(c.pipeline(), presenters, pulse, chart, () -> Symbol.of(state.symbol()),
                 session.bus(), session.engine().dataDir(), System.getenv())).orElse(null);
         liveInference = new org.concord.app.live.LiveInferencePresenter(session.bus(), presenters);
         liveInferenceView = new org.concord.app.live.LiveInferenceView(liveInference);

@@ -1,5 +1,6 @@
 package org.concord.app.trading;
 
+import org.concord.engine.TradingPipeline;
 import io.fair_acc.chartfx.axes.Axis;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
  * The window calls {@link #wrap} on its live view and {@link #run} for the trading shortcuts.
  */
 public final class TradingDock implements AutoCloseable {
-    private final TradingDesk desk;
+    private final TradingPipeline desk;
     private final TradingService service;
     private final Presenters presenters;
     private final LiveChartView chart;
@@ -45,7 +46,7 @@ public final class TradingDock implements AutoCloseable {
     private TradingSnapshot last;
     private Window owner;
 
-    public TradingDock(TradingDesk desk, Presenters presenters, FxPulse pulse, LiveChartView chart, Supplier<Symbol> symbol, EventBus bus,
+    public TradingDock(TradingPipeline desk, Presenters presenters, FxPulse pulse, LiveChartView chart, Supplier<Symbol> symbol, EventBus bus,
                        Path dataDir, Map<String, String> environment) {
         if (desk == null || presenters == null || pulse == null || chart == null || symbol == null || bus == null || dataDir == null
                 || environment == null) {

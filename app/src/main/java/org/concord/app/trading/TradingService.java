@@ -1,5 +1,6 @@
 package org.concord.app.trading;
 
+import org.concord.engine.TradingPipeline;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.data.Subscription;
@@ -30,7 +31,7 @@ public final class TradingService implements AutoCloseable {
     static final int DONE_SHOWN = 100;
     static final int FILLS_SHOWN = 200;
 
-    private final TradingDesk desk;
+    private final TradingPipeline desk;
     private final FxPulse.Slot<TradingSnapshot> snapshots = new FxPulse.Slot<>();
     private final FxPulse.Slot<ActionResult> results = new FxPulse.Slot<>();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -45,7 +46,7 @@ public final class TradingService implements AutoCloseable {
     private Subscription listener;
     private int ticks;
 
-    public TradingService(TradingDesk desk, Presenters presenters) {
+    public TradingService(TradingPipeline desk, Presenters presenters) {
         if (desk == null || presenters == null) {
             throw new IllegalArgumentException("trading desk and presenters are required");
         }

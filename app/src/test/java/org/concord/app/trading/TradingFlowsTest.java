@@ -1,5 +1,6 @@
 package org.concord.app.trading;
 
+import org.concord.engine.TradingPipeline;
 import org.concord.app.DeskHarness;
 
 import javafx.geometry.Bounds;
@@ -86,8 +87,8 @@ class TradingFlowsTest {
         return window().trading();
     }
 
-    static TradingDesk desk() {
-        return ConcordApp.current().session().core().orElseThrow().desk();
+    static TradingPipeline desk() {
+        return ConcordApp.current().session().core().orElseThrow().pipeline();
     }
 
     /** Reads the broker on the pipeline's writer thread (brokers are single-threaded). */
