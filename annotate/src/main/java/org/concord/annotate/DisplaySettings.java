@@ -1,0 +1,36 @@
+package org.concord.annotate;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.concord.chart.DisplayFormat;
+
+/**
+ * The display format the whole desk writes prices and times with (FX thread): one instance per window, made by the
+ * shell from the user's saved zone and handed to every view; a view that shows prices or times listens to
+ * {@link #formatProperty()} and redraws when the user picks another zone.
+ */
+public final class DisplaySettings {
+    private final ObjectProperty<DisplayFormat> format = new SimpleObjectProperty<>(this, "format", DisplayFormat.UTC);
+
+    public DisplaySettings() {
+    }
+
+    public DisplaySettings(DisplayFormat initial) {
+        setFormat(initial);
+    }
+
+    public DisplayFormat format() {
+        return format.get();
+    }
+
+    public void setFormat(DisplayFormat f) {
+        if (f == null) {
+            throw new IllegalArgumentException("display format is required");
+        }
+        format.set(f);
+    }
+
+    public ObjectProperty<DisplayFormat> formatProperty() {
+        return format;
+    }
+}
