@@ -1,7 +1,6 @@
 package org.concord.app.live;
 
 import io.fair_acc.dataset.DataSet;
-import io.fair_acc.dataset.spi.AbstractDataSet;
 import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
 
 import java.util.Arrays;
@@ -13,7 +12,7 @@ import java.util.Arrays;
  * draws about one candle per few pixels. With {@code k = 1} it reads the columns directly (no copy). Appending
  * or replacing the last bar updates only the last bucket. FX thread only.
  */
-public final class CandleDataSet extends AbstractDataSet<CandleDataSet> {
+public final class CandleDataSet extends SortedDataSet<CandleDataSet> {
     private final CandleColumns raw;
     private int bucket = 1;
     private double[] rx = new double[0];

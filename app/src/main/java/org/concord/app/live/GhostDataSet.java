@@ -1,7 +1,6 @@
 package org.concord.app.live;
 
 import io.fair_acc.dataset.DataSet;
-import io.fair_acc.dataset.spi.AbstractDataSet;
 import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
 import org.concord.live.GhostCandle;
 
@@ -11,7 +10,7 @@ import java.util.List;
  * The model's predicted next candles as a ChartFX OHLCV data set (x in seconds), drawn by their own translucent
  * renderer beside the real candles. Replaced as a whole with each live snapshot; FX thread only.
  */
-public final class GhostDataSet extends AbstractDataSet<GhostDataSet> {
+public final class GhostDataSet extends SortedDataSet<GhostDataSet> {
     private List<GhostCandle> ghosts = List.of();
 
     public GhostDataSet(String name) {

@@ -1,7 +1,6 @@
 package org.concord.app.live;
 
 import io.fair_acc.dataset.DataSet;
-import io.fair_acc.dataset.spi.AbstractDataSet;
 
 import java.util.Arrays;
 
@@ -10,7 +9,7 @@ import java.util.Arrays;
  * thread. Unlike ChartFX's DoubleDataSet it takes no write lock (a lock left held by a renderer stalled the
  * FX thread in clearData).
  */
-public final class MarkerDataSet extends AbstractDataSet<MarkerDataSet> {
+public final class MarkerDataSet extends SortedDataSet<MarkerDataSet> {
     private double[] x = new double[64];
     private double[] y = new double[64];
     private String[] labels = new String[64];

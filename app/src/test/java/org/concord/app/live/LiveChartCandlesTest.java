@@ -1,0 +1,116 @@
+package org.concord.app.live;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.concord.annotate.chart.CandleColours;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.testkit.RealBars;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Candles stay drawn on the live chart while the replay appends bars, after panning back and after Follow: the
+ * chart is rendered and its plot area judged by pixels of the candle colours (a person's view, not the model's).
+ * Before the fix the renderer trusted a stale cached x range and drew only the newest candle once the visible
+ * range had moved past it.
+ */
+class LiveChartCandlesTest {
+    private static final Symbol BTC = Symbol.of("BTCUSD");
+    private Stage stage;
+    private LiveChartView view;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void show() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            view = new LiveChartView();
+            view.setTheme("dark");
+            s.setScene(new Scene(view.node(), 1000, 600));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void hide() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void candlesStayDrawnAsBarsArriveAfterPanningBackAndAfterFollow() throws Exception {
+        BarSeries m1 = RealBars.bitstamp(Timeframe.M1);
+        int first = 300;
+        assertThat(m1.size()).isGreaterThan(first + 900);
+        BarSeries head = m1.copyRange(0, first);
+        robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, head, new long[0], new double[0], List.of(), true, null)));
+        assertThat(candleColumns("loaded")).as("candle columns right after the history loaded").isGreaterThan(150);
+
+        // the replay appends bar by bar (one delta per pulse at most, several bars each): 900 more bars
+        for (int i = first; i < first + 900; i += 3) {
+            int from = i;
+            robot.interact(() -> {
+                long[] t = new long[3];
+                double[] v = new double[15];
+                for (int k = 0; k < 3; k++) {
+                    int j = from + k;
+                    t[k] = m1.time(j);
+                    v[k * 5] = m1.open(j);
+                    v[k * 5 + 1] = m1.high(j);
+                    v[k * 5 + 2] = m1.low(j);
+                    v[k * 5 + 3] = m1.close(j);
+                    v[k * 5 + 4] = m1.volume(j);
+                }
+                view.apply(new LiveDelta(BTC, Timeframe.M1, null, t, v, List.of(), false, null));
+            });
+        }
+        assertThat(view.following()).isTrue();
+        assertThat(candleColumns("following")).as("candle columns after 900 appended bars (follow)").isGreaterThan(150);
+
+        // pan back in time, then Follow again
+        double from = m1.time(first + 100) / 1000.0;
+        double to = m1.time(first + 340) / 1000.0;
+        robot.interact(() -> view.showRange(from, to));
+        assertThat(candleColumns("panned")).as("candle columns after panning back").isGreaterThan(150);
+        robot.interact(view::follow);
+        assertThat(candleColumns("followed")).as("candle columns after Follow").isGreaterThan(150);
+    }
+
+    /** Renders the chart and counts pixel columns of its plot area holding a candle colour. */
+    private int candleColumns(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = view.root().snapshot(null, null));
+        BufferedImage b = SwingFXUtils.fromFXImage(img[0], null);
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        ImageIO.write(b, "png", dir.resolve("live-chart-candles-" + name + ".png").toFile());
+        int columns = 0;
+        // the plot area: inside the axes (price axis on the right, time axis at the bottom)
+        for (int x = 20; x < b.getWidth() - 90; x++) {
+            for (int y = 30; y < b.getHeight() - 60; y++) {
+                if (CandleColours.isCandle(b.getRGB(x, y) & 0xffffff)) {
+                    columns++;
+                    break;
+                }
+            }
+        }
+        return columns;
+    }
+}
