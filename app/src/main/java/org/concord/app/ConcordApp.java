@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.concord.app.session.DesktopSession;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
+import org.concord.app.shell.SceneProbe;
 import org.concord.app.shell.Themes;
 import org.concord.app.shell.UiState;
 import org.concord.app.shell.UiStateStore;
@@ -30,6 +31,7 @@ public final class ConcordApp extends Application {
 
     private volatile DesktopSession session;
     private volatile MainWindow window;
+    private SceneProbe probe;
 
     /** The running app (tests). */
     public static ConcordApp current() {
@@ -47,6 +49,7 @@ public final class ConcordApp extends Application {
     @Override
     public void start(Stage stage) {
         current = this;
+        probe = SceneProbe.startIfAsked();
         SessionOptions options = optionsOverride != null ? optionsOverride
                 : SessionOptions.parse(getParameters().getRaw().toArray(String[]::new), DataDirectory.resolve());
         UiStateStore store = new UiStateStore(DataDirectory.ensure(options.dataDir()));
@@ -71,10 +74,7 @@ public final class ConcordApp extends Application {
             try {
                 DesktopSession s = DesktopSession.start(options, m -> Platform.runLater(() -> message.setText(m)));
                 session = s;
-                Platform.runLater(() -> {
-                    window = new MainWindow(stage, s, store, ui);
-                    stage.setOnCloseRequest(e -> window.saveGeometry());
-                });
+                Platform.runLater(() -> window = new MainWindow(stage, s, store, ui));
             } catch (RuntimeException e) {
                 LOG.error("the session did not start: {}", e.getMessage(), e);
                 Platform.runLater(() -> {
@@ -92,6 +92,9 @@ public final class ConcordApp extends Application {
 
     @Override
     public void stop() {
+        if (probe != null) {
+            probe.close();
+        }
         MainWindow w = window;
         if (w != null) {
             w.close();

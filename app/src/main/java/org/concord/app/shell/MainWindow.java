@@ -1,6 +1,7 @@
 package org.concord.app.shell;
 
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -15,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.concord.app.annotate.AnnotationTabHost;
 import org.concord.app.backtest.BacktestPresenter;
@@ -41,6 +43,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -149,12 +152,21 @@ public final class MainWindow implements AutoCloseable {
         installShortcuts(scene);
         stage.setTitle("Concord — " + (session.remote() ? "remote " + session.options().busUri() : "local") + " — " + session.engine().dataDir());
         stage.setScene(scene);
-        if (Double.isFinite(state.x()) && Double.isFinite(state.y())) {
-            stage.setX(state.x());
-            stage.setY(state.y());
-        }
+        place(stage, state);
         stage.setMaximized(state.maximized());
         pulse.start();
+    }
+
+    /** Puts the window wholly on a screen: where it was when that still fits, else centred on the primary screen. */
+    private static void place(Stage stage, UiState state) {
+        List<Rectangle2D> screens = new ArrayList<>();
+        screens.add(Screen.getPrimary().getVisualBounds());
+        Screen.getScreens().stream().filter(x -> x != Screen.getPrimary()).forEach(x -> screens.add(x.getVisualBounds()));
+        WindowPlacement p = WindowPlacement.place(state, screens);
+        stage.setX(p.x());
+        stage.setY(p.y());
+        stage.setWidth(p.width());
+        stage.setHeight(p.height());
     }
 
     private static Supplier<List<TrainingSnapshot.ModelRow>> versions(DesktopSession session) {
@@ -313,8 +325,11 @@ public final class MainWindow implements AutoCloseable {
         });
     }
 
-    /** Saves the window's geometry; called when it closes. */
+    /** Saves the window's geometry; called when the window closes (close button or Ctrl+Q). */
     public void saveGeometry() {
+        if (!Double.isFinite(stage.getX()) || !Double.isFinite(stage.getY())) {
+            return; // never placed: nothing worth remembering (a NaN would only be repaired on the next start)
+        }
         state = state.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
         try {
             store.save(state);
@@ -370,6 +385,7 @@ public final class MainWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        saveGeometry();
         pulse.stop();
         live.close();
         modules.close();

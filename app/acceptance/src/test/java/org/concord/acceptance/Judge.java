@@ -1,0 +1,56 @@
+package org.concord.acceptance;
+
+import org.concord.annotate.chart.CandleColours;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** How the suite judges what a person sees: candle pixels in a chart's plot area, and the text on screen. */
+final class Judge {
+    /** Raw numbers a person should never read: NaN, infinities, scientific notation, epoch seconds or milliseconds. */
+    static final Pattern RAW = Pattern.compile("\\bNaN\\b|Infinity|∞|\\d\\.\\d+E[+-]?\\d+|\\b1[2-9]\\d{8}(\\.\\d+)?\\b|\\b1[2-9]\\d{11}\\b");
+
+    private Judge() {
+    }
+
+    /** Pixel columns inside {@code r} that hold a candle body or wick colour. */
+    static int candleColumns(BufferedImage img, SceneView.Rect r) {
+        int columns = 0;
+        int x1 = Math.min(img.getWidth(), r.x() + r.w());
+        int y1 = Math.min(img.getHeight(), r.y() + r.h());
+        for (int x = Math.max(0, r.x()); x < x1; x++) {
+            for (int y = Math.max(0, r.y()); y < y1; y++) {
+                if (CandleColours.isCandle(img.getRGB(x, y) & 0xffffff)) {
+                    columns++;
+                    break;
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** Rendered texts cut to "…" although their label holds more (what a person cannot read in full). */
+    static List<String> truncated(SceneView v) {
+        List<String> out = new ArrayList<>();
+        for (SceneView.Item i : v.items()) {
+            if (i.text() != null && i.full() != null && !i.text().equals(i.full()) && i.text().contains("…")) {
+                out.add("'" + i.text() + "' (full: '" + i.full() + "')" + (i.id() != null ? " #" + i.id() : ""));
+            }
+        }
+        return out;
+    }
+
+    /** Rendered texts that show a raw number (NaN, Infinity, 1.38E9, an epoch time). */
+    static List<String> rawNumbers(SceneView v) {
+        List<String> out = new ArrayList<>();
+        for (SceneView.Item i : v.items()) {
+            String t = i.shownText();
+            if (t != null && RAW.matcher(t).find()) {
+                out.add("'" + t + "'" + (i.id() != null ? " #" + i.id() : "") + " (" + i.type() + ")");
+            }
+        }
+        return out;
+    }
+}

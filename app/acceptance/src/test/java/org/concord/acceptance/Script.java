@@ -1,0 +1,144 @@
+package org.concord.acceptance;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The checks every step of a scripted session ends with, as a person would look: a screenshot saved under
+ * {@code target/acceptance}, candles drawn in every chart on screen, no label cut to "…", no raw number, and every
+ * combo box on screen opening on a real click and closing with Escape. Steps and findings go to a log.
+ */
+final class Script {
+    /** Candle pixel columns a chart must show: the live chart holds hundreds of bars, a 1d pane only a few. */
+    static final int LIVE_CHART_MIN_COLUMNS = 100;
+    static final int PANE_MIN_COLUMNS = 6;
+
+    private final Path shots;
+    private final List<String> log = new ArrayList<>();
+    private Desk desk;
+    private int step;
+
+    Script(Path shots) throws IOException {
+        this.shots = Files.createDirectories(shots);
+    }
+
+    void use(Desk d) {
+        this.desk = d;
+    }
+
+    Desk desk() {
+        return desk;
+    }
+
+    void note(String line) {
+        String s = String.format(Locale.ROOT, "[%6.1f s] %s", desk == null ? 0 : desk.secondsSinceStart(), line);
+        log.add(s);
+        System.out.println("ACCEPTANCE | " + s);
+    }
+
+    List<String> log() {
+        return log;
+    }
+
+    /** Saves the screen as {@code NN-name.png} and returns it. */
+    BufferedImage shot(String name) throws IOException {
+        BufferedImage img = desk.screen();
+        Path out = shots.resolve(String.format(Locale.ROOT, "%02d-%s.png", ++step, name));
+        ImageIO.write(img, "png", out.toFile());
+        return img;
+    }
+
+    /** Every check, after a step named {@code name}. */
+    SceneView checkpoint(String name) throws Exception {
+        SceneView v = desk.scene();
+        BufferedImage img = shot(name);
+        checkTexts(name, v);
+        checkCharts(name, v, img);
+        checkCombos(name, desk.scene());
+        return desk.scene();
+    }
+
+    void checkTexts(String name, SceneView v) {
+        assertThat(Judge.truncated(v)).as("%s: labels cut to '…'", name).isEmpty();
+        assertThat(Judge.rawNumbers(v)).as("%s: raw numbers on screen", name).isEmpty();
+    }
+
+    /** The live chart and every annotation pane on screen draw candles across their plot area. */
+    void checkCharts(String name, SceneView v, BufferedImage img) {
+        for (SceneView.Item chart : v.all(i -> "XYChart".equals(i.type()))) {
+            Optional<SceneView.Rect> plot = plotOf(v, chart.rect());
+            if (plot.isEmpty()) {
+                continue;
+            }
+            boolean live = "live-chart".equals(chart.id());
+            int columns = Judge.candleColumns(img, plot.get());
+            int need = live ? LIVE_CHART_MIN_COLUMNS : PANE_MIN_COLUMNS;
+            note(String.format(Locale.ROOT, "%s: %s plot %s: %d candle columns", name, live ? "live chart" : "pane", plot.get(), columns));
+            assertThat(columns).as("%s: candle pixel columns in the %s at %s", name, live ? "live chart" : "annotation pane", plot.get())
+                    .isGreaterThanOrEqualTo(need);
+        }
+    }
+
+    /** The plot canvas of a chart: the largest canvas inside its bounds. */
+    static Optional<SceneView.Rect> plotOf(SceneView v, SceneView.Rect chart) {
+        return v.all(i -> i.hasClass("chart-canvas") && inside(i.rect(), chart)).stream().map(SceneView.Item::rect)
+                .max(Comparator.comparingInt(r -> r.w() * r.h()));
+    }
+
+    static boolean inside(SceneView.Rect a, SceneView.Rect b) {
+        return a.x() >= b.x() - 1 && a.y() >= b.y() - 1 && a.x() + a.w() <= b.x() + b.w() + 1 && a.y() + a.h() <= b.y() + b.h() + 1;
+    }
+
+    /** Every enabled combo box / choice box on screen opens on a click at its arrow and closes with Escape. */
+    void checkCombos(String name, SceneView v) throws Exception {
+        List<SceneView.Item> combos = v.all(i -> i.showing() != null && !i.disabled() && i.rect().w() > 20 && i.id() != null);
+        for (SceneView.Item c : combos) {
+            openAndClose(name, c);
+        }
+        note(name + ": " + combos.size() + " combo boxes opened and closed");
+    }
+
+    void openAndClose(String name, SceneView.Item c) throws Exception {
+        SceneView.Rect r = c.rect();
+        desk.click(r.x() + r.w() - 8, r.cy());
+        desk.await(name + ": combo #" + c.id() + " shows its list after a click", 20,
+                s -> s.byId(c.id()).map(i -> Boolean.TRUE.equals(i.showing())).orElse(false) && !s.popups().isEmpty());
+        desk.key("Escape");
+        desk.await(name + ": combo #" + c.id() + " closes with Escape", 20,
+                s -> s.byId(c.id()).map(i -> !Boolean.TRUE.equals(i.showing())).orElse(true));
+    }
+
+    /** Opens combo {@code id} with a real click and picks the entry reading {@code text} with a real click. */
+    void choose(String id, String text) throws Exception {
+        SceneView v = desk.scene();
+        SceneView.Item c = v.byId(id).orElseThrow(() -> new AssertionError("no #" + id + " on screen"));
+        SceneView.Rect r = c.rect();
+        desk.click(r.x() + r.w() - 8, r.cy());
+        SceneView open = desk.await("#" + id + " list shows '" + text + "'", 20,
+                s -> s.popups().stream().flatMap(w -> w.nodes().stream()).anyMatch(i -> text.equals(i.shownText())));
+        SceneView.Item entry = open.popups().stream().flatMap(w -> w.nodes().stream()).filter(i -> text.equals(i.shownText()))
+                .findFirst().orElseThrow();
+        desk.click(entry);
+        desk.await("#" + id + " reads '" + text + "'", 20, s -> s.byId(id).map(i -> text.equals(i.value())).orElse(false));
+    }
+
+    /** Clicks the tab header {@code id} and waits until it is the selected one. */
+    void tab(String id) throws Exception {
+        SceneView v = desk.scene();
+        SceneView.Item header = v.all(i -> id.equals(i.id()) && i.hasClass("tab")).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no tab header #" + id));
+        desk.click(header);
+        desk.await("tab #" + id + " selected", 20,
+                s -> s.all(i -> id.equals(i.id()) && i.hasClass("tab")).stream().anyMatch(i -> i.is("selected")));
+    }
+}
