@@ -35,7 +35,8 @@ final class Judge {
     static List<String> truncated(SceneView v) {
         List<String> out = new ArrayList<>();
         for (SceneView.Item i : v.items()) {
-            if (i.text() != null && i.full() != null && !i.text().equals(i.full()) && i.text().contains("…")) {
+            // JavaFX cuts with "..." by default, some skins with "…"
+            if (i.text() != null && i.full() != null && !i.text().equals(i.full()) && (i.text().contains("…") || i.text().contains("..."))) {
                 out.add("'" + i.text() + "' (full: '" + i.full() + "')" + (i.id() != null ? " #" + i.id() : ""));
             }
         }

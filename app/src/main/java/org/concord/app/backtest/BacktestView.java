@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -60,7 +61,8 @@ public final class BacktestView {
         }
         this.presenter = presenter;
         preset.setId("backtest-preset");
-        preset.setValue("minimal");
+        // the preset a new user's desk runs: "minimal" has no strategy module and gave 0 trades
+        preset.setValue("full");
         data.setId("backtest-data");
         data.setValue("bundled");
         data.setConverter(new StringConverter<>() {
@@ -138,7 +140,13 @@ public final class BacktestView {
         equity.setCreateSymbols(false);
         equity.setAnimated(false);
 
-        SplitPane center = new SplitPane(left, equity);
+        // no axes before there is a curve: an empty 0–110 chart dated 01-01 reads like a result
+        Label noCurve = new Label("the equity curve of the run shows here");
+        noCurve.setId("backtest-equity-placeholder");
+        noCurve.visibleProperty().bind(equity.visibleProperty().not());
+        equity.setVisible(false);
+        StackPane curve = new StackPane(equity, noCurve);
+        SplitPane center = new SplitPane(left, curve);
         center.setOrientation(Orientation.HORIZONTAL);
         center.setDividerPositions(0.5);
         root.setTop(top);
@@ -204,6 +212,7 @@ public final class BacktestView {
         metrics.getItems().clear();
         equity.getData().clear();
         files.getItems().clear();
+        equity.setVisible(false);
         if (o == null) {
             return;
         }
@@ -231,6 +240,7 @@ public final class BacktestView {
             equity.getData().add(series);
         }
         equity.setLegendVisible(o.equity().size() > 1);
+        equity.setVisible(!o.equity().isEmpty());
         for (Path p : o.files()) {
             files.getItems().add(p.toAbsolutePath().toString());
         }

@@ -15,6 +15,7 @@ import io.fair_acc.chartfx.renderer.spi.financial.FinancialTheme;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.events.ChartBits;
 import javafx.scene.Node;
+import org.concord.annotate.DisplaySettings;
 import org.concord.annotate.chart.CandleColours;
 import org.concord.model.BarSeries;
 
@@ -46,15 +47,23 @@ public final class LiveChartView {
     private String liveSession = "";
     private final List<YValueIndicator> levels = new ArrayList<>();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
+    /** Where along the plot's width level labels sit (0 = left edge). */
+    static final double LEVEL_LABEL_POSITION = 0.04;
     private int followBars = 240;
     private boolean follow = true;
     private boolean settingRange;
     private boolean rangeDirty = true;
     private long stepMillis = 60_000;
     private ChartOverlay shownOverlay;
+    private final DisplaySettings display;
     private long applied;
 
     public LiveChartView() {
+        this(new DisplaySettings());
+    }
+
+    public LiveChartView(DisplaySettings display) {
+        this.display = display;
         xAxis.setTimeAxis(true);
         xAxis.setAutoRangeRounding(false);
         xAxis.setAutoRanging(false);
@@ -62,29 +71,10 @@ public final class LiveChartView {
         yAxis.setAutoRanging(false);
         yAxis.setForceZeroInRange(false);
         yAxis.setSide(Side.RIGHT);
-        // ChartFX's default label format drops digits when the axis is short (seen: "9", "8" for 850..900): prices
-        // are always written in full, with the decimals the tick spacing needs
-        yAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number v) {
-                double unit = yAxis.getTickUnit();
-                int decimals = 0;
-                if (unit > 0 && Double.isFinite(unit)) {
-                    decimals = Math.max(0, (int) Math.ceil(-Math.log10(unit)));
-                    double scaled = unit * Math.pow(10, decimals);
-                    if (Math.abs(scaled - Math.rint(scaled)) > 1e-9) {
-                        decimals++; // 2.5, 0.25: one digit more than the magnitude says
-                    }
-                    decimals = Math.min(8, decimals);
-                }
-                return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.parseDouble(s);
-            }
-        });
+        // prices at tick precision and times in the user's zone (ChartFX's defaults drop digits on short axes and
+        // write raw seconds in the crosshair)
+        yAxis.setTickLabelFormatter(ChartFormatters.priceAxis(display, yAxis));
+        xAxis.setTickLabelFormatter(ChartFormatters.timeAxis(display, xAxis));
         xAxis.setUnit(null);
         yAxis.setUnit(null);
         chart = new XYChart(xAxis, yAxis);
@@ -126,7 +116,11 @@ public final class LiveChartView {
         zoomer.setPannerEnabled(true);
         zoomer.setSliderVisible(false);
         DataPointTooltip tooltip = new DataPointTooltip();
-        chart.getPlugins().addAll(zoomer, new CrosshairIndicator(), tooltip);
+        CrosshairIndicator crosshair = new CrosshairIndicator();
+        ChartFormatters.apply(display, crosshair);
+        ChartFormatters.apply(display, tooltip);
+        chart.getPlugins().addAll(zoomer, crosshair, tooltip);
+        display.formatProperty().addListener((o, a, b) -> refresh());
         FinancialTheme.Sand.applyPseudoClasses(chart);
         // a user zoom or pan ends "follow"; any x change refits the price axis to the visible bars
         xAxis.minProperty().addListener((o, a, b) -> onXChanged());
@@ -188,11 +182,12 @@ public final class LiveChartView {
      * closed bar (each replaced by the real bar when that closes: the next snapshot's ghosts start after it).
      */
     public void showLive(org.concord.live.LiveSnapshot s) {
-        if (!s.sessionId().equals(liveSession)) {
+        if (!s.sessionId().equals(liveSession) || !s.running()) {
+            // a new session starts clean; a stopped one leaves nothing behind on the chart
             liveSession = s.sessionId();
             liveBuys.clear();
             liveSells.clear();
-            lastLiveSignal = Long.MIN_VALUE;
+            lastLiveSignal = s.running() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         for (org.concord.live.LiveSignal x : s.signals()) {
             if (x.time() > lastLiveSignal && x.action() != org.concord.model.Action.HOLD) {
@@ -294,6 +289,8 @@ public final class LiveChartView {
         for (Map.Entry<String, Double> e : o.levels().entrySet()) {
             YValueIndicator ind = new YValueIndicator(yAxis, e.getValue(), e.getKey());
             ind.setEditable(false);
+            // labels near the left edge: the newest bars and the predicted candles are on the right
+            ind.setLabelPosition(LEVEL_LABEL_POSITION);
             levels.add(ind);
         }
         chart.getPlugins().addAll(levels);
@@ -314,7 +311,8 @@ public final class LiveChartView {
             int from = Math.max(0, n - followBars);
             settingRange = true;
             try {
-                xAxis.set(columns.time(from) / 1000.0, (columns.time(n - 1) + 3 * stepMillis) / 1000.0);
+                // room on the right of the newest bar for the predicted candles, as trading charts leave it
+                xAxis.set(columns.time(from) / 1000.0, (columns.time(n - 1) + rightMarginBars() * stepMillis) / 1000.0);
             } finally {
                 settingRange = false;
             }
@@ -348,6 +346,11 @@ public final class LiveChartView {
         liveBuys.fireInvalidated(ChartBits.DataSetData);
         liveSells.fireInvalidated(ChartBits.DataSetData);
         ghosts.fireInvalidated(ChartBits.DataSetData);
+    }
+
+    /** Empty bars kept right of the newest one while following: 5 % of the view, at least the ghost candles' room. */
+    private int rightMarginBars() {
+        return Math.max(6, followBars / 20);
     }
 
     List<ChartPlugin> plugins() {

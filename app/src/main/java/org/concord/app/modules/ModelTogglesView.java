@@ -4,20 +4,22 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import org.concord.app.live.LiveInferencePresenter;
 import org.concord.live.ModelInfo;
 import org.concord.live.ModelInfoReport;
-import org.controlsfx.control.ToggleSwitch;
+import org.concord.app.shell.SwitchCell;
+import org.concord.app.shell.TableFit;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The models in the module panel: discovered from the core's model rows (the orchestrator's registry), each with
@@ -45,6 +47,7 @@ public final class ModelTogglesView {
         table.getColumns().add(text("Live", 140, m -> m.live() ? "LIVE " + m.mode() : ""));
         table.getColumns().add(text("Note", 260, ModelInfo::note));
         table.setPrefHeight(140);
+        TableFit.install(table);
         root = new VBox(4, new Label("Models (inference: votes in the decision · training: receives training)"), table);
         root.setPadding(new Insets(4, 0, 0, 0));
     }
@@ -68,40 +71,11 @@ public final class ModelTogglesView {
         return c;
     }
 
-    private interface Send {
-        void send(String modelId, boolean on);
-    }
-
-    private static TableColumn<ModelInfo, ModelInfo> toggle(String name, String idPrefix, Function<ModelInfo, Boolean> get, Send send) {
+    private static TableColumn<ModelInfo, ModelInfo> toggle(String name, String idPrefix, Predicate<ModelInfo> get, BiConsumer<String, Boolean> send) {
         TableColumn<ModelInfo, ModelInfo> c = new TableColumn<>(name);
         c.setPrefWidth(80);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final ToggleSwitch sw = new ToggleSwitch();
-            private ModelInfo row;
-
-            {
-                sw.selectedProperty().addListener((o, was, on) -> {
-                    if (row != null && on != get.apply(row)) {
-                        send.send(row.modelId(), on);
-                    }
-                });
-            }
-
-            @Override
-            protected void updateItem(ModelInfo m, boolean empty) {
-                super.updateItem(m, empty);
-                row = null;
-                if (empty || m == null) {
-                    setGraphic(null);
-                    return;
-                }
-                sw.setSelected(get.apply(m));
-                sw.setId(idPrefix + m.modelId());
-                row = m;
-                setGraphic(sw);
-            }
-        });
+        c.setCellFactory(col -> new SwitchCell<>(idPrefix, ModelInfo::modelId, get, m -> false, (m, on) -> send.accept(m.modelId(), on)));
         return c;
     }
 }

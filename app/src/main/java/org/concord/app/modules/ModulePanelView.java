@@ -15,7 +15,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.module.ModuleState;
-import org.controlsfx.control.ToggleSwitch;
+import org.concord.app.shell.SwitchCell;
+import org.concord.app.shell.TableFit;
 
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * The module status table: name, state (with the error reason), latencies, last output, weight and vote share,
- * and a ControlsFX {@link ToggleSwitch} per row that enables/disables the module live. Renders snapshots only.
+ * and a switch per row ({@link SwitchCell}) that enables/disables the module live. Renders snapshots only.
  */
 public final class ModulePanelView {
     private final BorderPane root = new BorderPane();
@@ -41,7 +42,8 @@ public final class ModulePanelView {
         table.setPlaceholder(new Label("waiting for the orchestrator's module status…"));
         TableColumn<ModuleRow, ModuleRow> on = new TableColumn<>("On");
         on.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        on.setCellFactory(c -> new SwitchCell());
+        on.setCellFactory(c -> new SwitchCell<>("toggle-", ModuleRow::id, ModuleRow::switchedOn,
+                r -> r.state() == ModuleState.LOADING || !r.kind().startsWith("module"), (r, now) -> presenter.toggle(r.id(), now)));
         on.setPrefWidth(70);
         on.setSortable(false);
         table.getColumns().add(on);
@@ -59,6 +61,7 @@ public final class ModulePanelView {
         table.getColumns().add(text("Last output", 240, ModuleRow::lastOutput));
         table.getColumns().add(text("Strikes", 60, r -> Long.toString(r.strikes())));
 
+        TableFit.install(table);
         preset.setId("preset-chooser");
         preset.setValue(initialPreset == null ? "full" : initialPreset);
         preset.setOnAction(e -> {
@@ -125,40 +128,6 @@ public final class ModulePanelView {
                 case LOADING -> "state-loading";
                 default -> "state-disabled";
             });
-        }
-    }
-
-    /** The per-row switch: shows the module's state; a user flip sends enable/disable (a snapshot update does not). */
-    private final class SwitchCell extends TableCell<ModuleRow, ModuleRow> {
-        private final ToggleSwitch toggle = new ToggleSwitch();
-        private boolean updating;
-
-        SwitchCell() {
-            toggle.selectedProperty().addListener((obs, was, now) -> {
-                ModuleRow r = getItem();
-                if (!updating && r != null) {
-                    presenter.toggle(r.id(), now);
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(ModuleRow r, boolean empty) {
-            super.updateItem(r, empty);
-            if (empty || r == null) {
-                toggle.setId(null);
-                setGraphic(null);
-                return;
-            }
-            updating = true;
-            try {
-                toggle.setId("toggle-" + r.id());
-                toggle.setSelected(r.switchedOn());
-                toggle.setDisable(r.state() == ModuleState.LOADING || !r.kind().startsWith("module"));
-            } finally {
-                updating = false;
-            }
-            setGraphic(toggle);
         }
     }
 }

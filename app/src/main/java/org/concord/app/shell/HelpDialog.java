@@ -2,8 +2,8 @@ package org.concord.app.shell;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /** Lists {@link Shortcuts#ALL} and the mouse gestures of the chart. */
@@ -18,22 +18,27 @@ public final class HelpDialog {
         grid.setVgap(6);
         int row = 0;
         for (Shortcuts.Shortcut s : Shortcuts.ALL) {
-            grid.add(new Label(s.combination().getDisplayText()), 0, row);
-            grid.add(new Label(s.description()), 1, row++);
+            row = add(grid, row, s.combination().getDisplayText(), s.description());
         }
-        grid.add(new Label("Mouse wheel / drag"), 0, row);
-        grid.add(new Label("Chart: zoom / pan in time (the price axis fits the visible bars); hover a marker for its confidence"), 1, row);
-        grid.add(new Label("Right click on the chart"), 0, ++row);
-        grid.add(new Label("Order ticket at that price (buy/sell, limit/stop)"), 1, row);
-        grid.add(new Label("Drag an order line"), 0, ++row);
-        grid.add(new Label("Move a working order's price, stop-loss or take-profit"), 1, row);
+        row = add(grid, row, "Mouse wheel / drag", "Chart: zoom / pan in time (the price axis fits the visible bars)");
+        row = add(grid, row, "Hover a marker", "Chart: the decision and its confidence");
+        row = add(grid, row, "Right click on the chart", "Order ticket at that price (buy/sell, limit/stop)");
+        add(grid, row, "Drag an order line", "Move a working order's price, stop-loss or take-profit");
         Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText("Keyboard shortcuts");
         a.getDialogPane().setContent(grid);
+        a.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         if (owner != null) {
             a.initOwner(owner);
         }
         return a;
+    }
+
+    /** One row: the keys as wide as they need, the description wrapping rather than cut. */
+    private static int add(GridPane grid, int row, String keys, String what) {
+        grid.add(Labels.fixed(keys), 0, row);
+        grid.add(Labels.wrapping(what, 560), 1, row);
+        return row + 1;
     }
 }

@@ -216,8 +216,9 @@ public final class MainWindow implements AutoCloseable {
         Button follow = new Button("Follow (F)");
         follow.setId("chart-follow");
         follow.setOnAction(e -> chart.follow());
-        HBox bar = new HBox(8, new Label("Symbol"), sym, new Label("Timeframe"), tfs, follow,
-                new Label("wheel/drag: zoom and pan in time · hover a marker: decision and confidence"));
+        Labels.keepWidth(follow);
+        // the mouse gestures are listed by F1 (HelpDialog), not in this row: it has no room to spare at 1400 px
+        HBox bar = new HBox(8, Labels.fixed("Symbol"), sym, Labels.fixed("Timeframe"), tfs, follow);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         BorderPane p = new BorderPane(chart.node());

@@ -15,6 +15,7 @@ import javafx.scene.control.Toggle;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.controlsfx.control.ToggleSwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,7 +163,7 @@ public final class SceneProbe implements AutoCloseable {
 
     private static Map<String, Object> describe(Node node, Bounds screen, Bounds visible) {
         boolean interesting = ALL || node.getId() != null || node instanceof Text || node instanceof Labeled || node instanceof ComboBoxBase
-                || node instanceof ChoiceBox || node instanceof TextInputControl || node instanceof Toggle
+                || node instanceof ChoiceBox || node instanceof TextInputControl || node instanceof Toggle || node instanceof ToggleSwitch
                 || node.getStyleClass().contains("chart-canvas")
                 || node.getClass().getName().startsWith("io.fair_acc.chartfx.XYChart")
                 || node.getStyleClass().contains("chart-content") || node.getStyleClass().contains("tab");
@@ -203,6 +204,9 @@ public final class SceneProbe implements AutoCloseable {
             m.put("value", String.valueOf(c.getValue()));
         }
         if (node instanceof Toggle t) {
+            m.put("selected", t.isSelected());
+        }
+        if (node instanceof ToggleSwitch t) {
             m.put("selected", t.isSelected());
         }
         if (node instanceof TextInputControl t) {

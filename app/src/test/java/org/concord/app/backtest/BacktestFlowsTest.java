@@ -107,6 +107,16 @@ class BacktestFlowsTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "backtest".equals(window().tabs().getSelectionModel().getSelectedItem().getId()));
         List<Double> seen = new CopyOnWriteArrayList<>();
         robot.interact(() -> view().progress().progressProperty().addListener((o, a, b) -> seen.add(b.doubleValue())));
+        // a new user's first Run trades: the tab offers the desk's full preset, not "minimal" (0 trades), and shows no
+        // empty equity axes (0–110, "01-01 00:00") before there is a curve
+        String[] preset = new String[1];
+        boolean[] curveShown = new boolean[1];
+        robot.interact(() -> {
+            preset[0] = ((ChoiceBox<?>) robot.lookup("#backtest-preset").query()).getValue().toString();
+            curveShown[0] = view().equityChart().isVisible();
+        });
+        assertThat(preset[0]).isEqualTo("full");
+        assertThat(curveShown[0]).as("equity axes before any run").isFalse();
         choose("#backtest-preset", "full");
         choose("#backtest-data", "bundled-bars");
         assertThat(disabled("#backtest-cancel")).isTrue();
@@ -154,6 +164,7 @@ class BacktestFlowsTest {
         List<XYChart.Data<Number, Number>> pts = new ArrayList<>();
         robot.interact(() -> {
             assertThat(view().equityChart().getData()).hasSize(1);
+            assertThat(view().equityChart().isVisible()).as("the curve shows once there is one").isTrue();
             pts.addAll(view().equityChart().getData().get(0).getData());
         });
         assertThat(eq.size()).isGreaterThan(BacktestOutcome.MAX_POINTS);

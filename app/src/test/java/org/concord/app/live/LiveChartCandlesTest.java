@@ -1,10 +1,16 @@
 package org.concord.app.live;
 
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.concord.annotate.chart.CandleColours;
+import org.concord.live.LiveSignal;
+import org.concord.live.LiveSnapshot;
+import org.concord.live.LiveMode;
+import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -19,6 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
+import java.util.Map;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -90,6 +98,48 @@ class LiveChartCandlesTest {
         assertThat(candleColumns("panned")).as("candle columns after panning back").isGreaterThan(150);
         robot.interact(view::follow);
         assertThat(candleColumns("followed")).as("candle columns after Follow").isGreaterThan(150);
+    }
+
+    @Test
+    void levelLabelsStayOffTheNewestBarsAndStoppedLiveSignalsLeaveTheChart() throws Exception {
+        BarSeries m1 = RealBars.bitstamp(Timeframe.M1);
+        BarSeries head = m1.copyRange(0, 400);
+        double high = 0;
+        for (int i = 200; i < 400; i++) {
+            high = Math.max(high, m1.high(i));
+        }
+        ChartOverlay levels = new ChartOverlay(BTC, m1.time(399), Map.of("swing high", high, "R1", high - 2), List.of());
+        robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, head, new long[0], new double[0], List.of(), true, levels)));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Label> labels = new java.util.ArrayList<>();
+        robot.interact(() -> view.node().lookupAll(".value-indicator-label").forEach(n -> labels.add((Label) n)));
+        assertThat(labels).as("level labels shown").hasSize(2);
+        double[] plot = new double[2];
+        robot.interact(() -> {
+            Node canvas = view.node().lookup(".chart-canvas");
+            var b = canvas.localToScene(canvas.getBoundsInLocal());
+            plot[0] = b.getMinX();
+            plot[1] = b.getWidth();
+        });
+        for (Label l : labels) {
+            double[] x = new double[1];
+            robot.interact(() -> x[0] = l.localToScene(l.getBoundsInLocal()).getMaxX());
+            assertThat(x[0] - plot[0]).as("right edge of level label '%s' within the left third of the plot", l.getText())
+                    .isLessThan(plot[1] / 3);
+        }
+
+        // a live session's signals are drawn while it runs and removed when it stops
+        long t = m1.time(399);
+        LiveSignal buy = new LiveSignal(t, m1.close(399), Action.BUY, 0.8, "v1", "ENTER");
+        robot.interact(() -> view.showLive(live(true, buy)));
+        assertThat(view.liveMarkerCount()).isEqualTo(1);
+        robot.interact(() -> view.showLive(live(false, buy)));
+        assertThat(view.liveMarkerCount()).as("signal dots after Stop").isZero();
+    }
+
+    private static LiveSnapshot live(boolean running, LiveSignal s) {
+        return new LiveSnapshot("session-1", "cnn-btcusd", "BTCUSD", "1m", LiveMode.INFERENCE, running, 1,
+                s, List.of(s), List.of(), 0, 0, "FLAT", Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, "");
     }
 
     /** Renders the chart and counts pixel columns of its plot area holding a candle colour. */

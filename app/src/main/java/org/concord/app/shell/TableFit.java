@@ -1,0 +1,118 @@
+package org.concord.app.shell;
+
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.util.Duration;
+
+import java.util.List;
+
+/**
+ * Keeps every text column of a table wide enough for its header and its values, measured with the fonts the theme
+ * actually gave the table, so a person never reads "…" in a cell. A column only grows (a width that jumps back and
+ * forth is worse than a little slack). Runs on the FX thread {@value #MIN_INTERVAL_MS} ms after the rows change (changes
+ * meanwhile fold in), over at most {@value #SAMPLE} rows (the oldest and the newest), so a busy blotter costs little.
+ */
+public final class TableFit {
+    static final long MIN_INTERVAL_MS = 250;
+    static final int SAMPLE = 60;
+    /** Room for the sort arrow and the header's own padding. */
+    private static final double HEADER_EXTRA = 28;
+
+    private final TableView<?> table;
+    private final Text meter = new Text();
+    private final PauseTransition throttle = new PauseTransition(Duration.millis(MIN_INTERVAL_MS));
+
+    private TableFit(TableView<?> table) {
+        this.table = table;
+        throttle.setOnFinished(e -> fit());
+    }
+
+    /** Installs the fitting on {@code table} (FX thread). */
+    public static void install(TableView<?> table) {
+        TableFit f = new TableFit(table);
+        table.getItems().addListener((ListChangeListener<Object>) c -> f.schedule());
+        table.itemsProperty().addListener((o, a, b) -> {
+            b.addListener((ListChangeListener<Object>) c -> f.schedule());
+            f.schedule();
+        });
+        table.skinProperty().addListener((o, a, b) -> f.schedule());
+        table.getColumns().addListener((ListChangeListener<Object>) c -> f.schedule());
+    }
+
+    private void schedule() {
+        if (throttle.getStatus() != Animation.Status.RUNNING) {
+            throttle.playFromStart(); // changes while it runs fold into the one fit at its end
+        }
+    }
+
+    /** Widens each text column to its header and its sampled values. */
+    private void fit() {
+        Labeled cell = firstLabeled(".table-cell");
+        Labeled header = firstLabeled(".column-header .label");
+        if (cell == null) {
+            return; // not shown yet: the skin's change schedules another run
+        }
+        Font cellFont = cell.getFont();
+        Insets pad = cell.getInsets();
+        double cellExtra = pad.getLeft() + pad.getRight() + 6;
+        Font headerFont = header != null ? header.getFont() : cellFont;
+        List<?> items = table.getItems();
+        int n = items.size();
+        for (TableColumn<?, ?> col : leaves()) {
+            double need = width(col.getText(), headerFont) + HEADER_EXTRA;
+            if (col.getGraphic() == null) {
+                for (int k = 0; k < Math.min(n, SAMPLE); k++) {
+                    int i = k < SAMPLE / 2 ? k : n - 1 - (k - SAMPLE / 2);
+                    Object v = value(col, i);
+                    if (v instanceof String s) {
+                        need = Math.max(need, width(s, cellFont) + cellExtra);
+                    }
+                }
+            }
+            need = Math.ceil(need);
+            if (col.getMinWidth() < need) {
+                col.setMinWidth(need);
+            }
+            if (col.getPrefWidth() < need) {
+                col.setPrefWidth(need);
+            }
+        }
+    }
+
+    private List<TableColumn<?, ?>> leaves() {
+        @SuppressWarnings("unchecked")
+        List<TableColumn<?, ?>> cols = (List<TableColumn<?, ?>>) (List<?>) table.getVisibleLeafColumns();
+        return cols;
+    }
+
+    private static Object value(TableColumn<?, ?> col, int index) {
+        var v = col.getCellObservableValue(index);
+        return v == null ? null : v.getValue();
+    }
+
+    private Labeled firstLabeled(String selector) {
+        for (Node n : table.lookupAll(selector)) {
+            if (n instanceof Labeled l && l.getFont() != null) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private double width(String s, Font f) {
+        if (s == null || s.isEmpty()) {
+            return 0;
+        }
+        meter.setFont(f);
+        meter.setText(s);
+        return meter.getLayoutBounds().getWidth();
+    }
+}
