@@ -78,7 +78,7 @@ class TrainingBench {
                     modelDir = Files.createTempDirectory("bench-model");
                     ModelRepository repo = new ModelRepository(modelDir);
                     ModelManifest m = repo.save("cnn-btcusd", RealBars.symbol(), SPEC, BarrierConfig.DEFAULT, r, System.currentTimeMillis());
-                    repo.activate("cnn-btcusd", m.version());
+                    org.concord.training.TrainedModels.activate(repo, "cnn-btcusd", m.version());
                 }
             }
         }

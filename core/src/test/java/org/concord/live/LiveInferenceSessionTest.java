@@ -58,7 +58,7 @@ class LiveInferenceSessionTest {
         TrainingConfig cfg = TrainedModels.config();
         model = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, cfg);
         if (trained) {
-            model.activate("v000001");
+            TrainedModels.activate(model, "v000001");
         }
     }
 

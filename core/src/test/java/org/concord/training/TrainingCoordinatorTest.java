@@ -369,4 +369,35 @@ class TrainingCoordinatorTest {
         assertThat(text).contains("\"type\":\"EPOCH\"").contains("\"loss\":0.6931").doesNotContain("frameId");
         assertThat(json.readValue(text, TrainingEvent.class)).isEqualTo(e);
     }
+
+    @Test
+    void onlyThisModelsFramesWithItsLabelRuleJoinItsTraining() throws Exception {
+        Path repoDir = Files.createDirectories(dir.resolve("models-hygiene"));
+        TrainingConfig cfg = TrainedModels.config();
+        try (TrainingCoordinator c = coordinator(repoDir, cfg, new InProcessEventBus())) {
+            FrameBuilder fb = new FrameBuilder(RealBars.source(), cfg.spec());
+            long horizon = new TripleBarrier(cfg.barriers()).horizonMs(Timeframe.M1);
+            Frame f = fb.build(RealBars.symbol(), closeOf(3_500));
+            Outcome o = new Outcome(Action.BUY, 0.5, InferenceFrameReference.BarrierHit.ANNOTATED_EXIT, closeOf(3_510), closeOf(3_510));
+            java.util.function.BiFunction<String, InferenceFrameReference.Source, InferenceFrameReference> frame = (model, source) ->
+                    new InferenceFrameReference(model + "-" + source, RealBars.symbol(), f.spec().timeframes(), f.barCountList(), f.windowEnd(),
+                            model, "auto", Action.BUY, 1.0, f.hash(), source, horizon, null, o);
+            frames.insert(frame.apply("pivots", InferenceFrameReference.Source.ANNOTATION));            // another model's pivot samples
+            frames.insert(frame.apply("cnn-other", InferenceFrameReference.Source.INFERENCE));          // another model's frames
+            InferenceFrameReference own = frame.apply(cfg.modelId(), InferenceFrameReference.Source.INFERENCE);
+            frames.insert(own);
+            InferenceFrameReference otherRule = new InferenceFrameReference("other-horizon", RealBars.symbol(), f.spec().timeframes(),
+                    f.barCountList(), f.windowEnd(), cfg.modelId(), "auto", Action.BUY, 1.0, f.hash(), InferenceFrameReference.Source.INFERENCE,
+                    2 * horizon, null, o);                                                                  // another label rule
+            frames.insert(otherRule);
+            try {
+                List<String> ids = java.util.Arrays.asList(new TrainingJobRunner(c).collect().frameIds());
+                assertThat(ids).contains(own.id()).doesNotContain("pivots-ANNOTATION", "cnn-other-INFERENCE", "other-horizon");
+            } finally {
+                for (String id : List.of("pivots-ANNOTATION", "cnn-other-INFERENCE", own.id(), "other-horizon")) {
+                    frames.delete(id); // the store is shared by this class's tests
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.concord.training.loop;
 
+import org.concord.training.models.BoostedMetaModel;
 import org.concord.training.models.ForestMetaModel;
 import org.concord.training.models.MetaModel;
 import org.concord.training.models.MlpMetaModel;
@@ -40,6 +41,9 @@ final class MetaSelection {
             factories.add(s -> new MlpMetaModel(width, mp, s));
             ForestMetaModel.Params fp = new ForestMetaModel.Params(pick(rnd, 50, 100), pick(rnd, 4, 6, 8), pick(rnd, 5, 20), 0.7);
             factories.add(s -> new ForestMetaModel(width, fp));
+            BoostedMetaModel.Params bp = new BoostedMetaModel.Params(pick(rnd, 50, 100, 200), pick(rnd, 2, 3, 4), rnd.nextBoolean() ? 0.05 : 0.1,
+                    0.8, pick(rnd, 1, 5, 20));
+            factories.add(s -> new BoostedMetaModel(width, bp));
         }
         List<WalkForward.Fold> split = WalkForward.split(times, horizonEnds, folds, embargoMs);
         List<Candidate> scored = new ArrayList<>();

@@ -3,17 +3,18 @@ package org.concord.training.models;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -67,6 +68,14 @@ public final class DjlNet implements AutoCloseable {
         if (System.getProperty(INTEROP_THREADS) == null) {
             System.setProperty(INTEROP_THREADS, "1");
         }
+        // The thread count above is an OpenMP setting of the thread that starts the engine; OpenMP's own pool is sized
+        // from OMP_NUM_THREADS when the native library loads. Without OMP_NUM_THREADS=1, training on this 2-core machine
+        // gave different losses from the same seed and turned NaN at random (measured: 3 of 4 short fits); with it,
+        // every fit was finite and identical run to run. The launchers set it; a JVM started another way is warned.
+        if (!"1".equals(System.getenv("OMP_NUM_THREADS"))) {
+            org.slf4j.LoggerFactory.getLogger(DjlNet.class).warn("OMP_NUM_THREADS is not 1 ({}): PyTorch training may be "
+                    + "irreproducible and turn NaN; start Concord with OMP_NUM_THREADS=1", System.getenv("OMP_NUM_THREADS"));
+        }
     }
 
     private final Model model;
@@ -88,15 +97,33 @@ public final class DjlNet implements AutoCloseable {
         if (block == null || sampleShape == null || outputs < 1) {
             throw new IllegalArgumentException("block, sample shape and outputs >= 1 are required");
         }
-        Engine.getInstance().setRandomSeed((int) seed);
         this.model = Model.newInstance(name, Device.cpu());
         this.block = block;
         this.sampleShape = sampleShape;
         this.inputLength = (int) sampleShape.size();
         this.outputs = outputs;
         model.setBlock(block);
+        // weights from this net's own seeded generator, never the engine's global one: setting the engine's seed here
+        // raced with every other thread creating a net (a training job, a live session, the neural fusion)
+        block.setInitializer(glorotUniform(new Random(seed)), Parameter.Type.WEIGHT);
         block.initialize(model.getNDManager(), DataType.FLOAT32, batchShape(1));
         this.inferenceStore = new ParameterStore(model.getNDManager(), false);
+    }
+
+    /** Glorot-uniform weights drawn from {@code rnd} (biases stay DJL's zeros). */
+    static Initializer glorotUniform(Random rnd) {
+        return (manager, shape, type) -> {
+            long size = shape.size();
+            long out = shape.get(0);
+            long in = size / Math.max(1, out);
+            long receptive = shape.dimension() > 2 ? size / (out * shape.get(1)) : 1;
+            double limit = Math.sqrt(6.0 / (in + out * receptive));
+            float[] v = new float[(int) size];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) ((rnd.nextDouble() * 2 - 1) * limit);
+            }
+            return manager.create(v, shape).toType(type, false);
+        };
     }
 
     /**

@@ -76,4 +76,12 @@ class TrainingLoopTest {
         assertThat(count[Action.SELL.ordinal()]).isPositive();
         assertThat(count[Action.HOLD.ordinal()]).isPositive();
     }
+
+    @Test
+    void tooFewSamplesPerFoldIsRefused() {
+        SampleSet eleven = realSamples(850); // 12 samples over the 9,399 bars: a holdout of 2 or 3 rows
+        assertThat(eleven.size()).isEqualTo(12);
+        assertThatThrownBy(() -> new TrainingLoop(smallConfig()).run(eleven, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few samples");
+    }
 }

@@ -44,7 +44,7 @@ class ModelRepositoryTest {
         }
 
         // a corrupted parameter file is detected: the model is not used, cold start says why
-        repo.activate(TrainedModels.MODEL_ID, "v000002");
+        TrainedModels.activate(repo, TrainedModels.MODEL_ID, "v000002");
         Path params = dir.resolve(TrainedModels.MODEL_ID).resolve("v000002").resolve(ModelRepository.CNN_FILE);
         byte[] bytes = Files.readAllBytes(params);
         bytes[bytes.length / 2] ^= 0x55;
@@ -99,5 +99,28 @@ class ModelRepositoryTest {
         assertThat(v.weight()).isEqualTo(0.3);
         assertThat(v.reason()).contains("volatility drift");
         assertThat(g.judge(0, 1000, 0.1, 0.25, 5).stale()).as("not before the warm-up").isFalse();
+    }
+
+    @Test
+    void aManifestWhoseContentWasChangedIsRefused(@TempDir Path dir) throws Exception {
+        ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
+        Path manifest = dir.resolve(TrainedModels.MODEL_ID).resolve("v000001").resolve(ModelRepository.MANIFEST);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) repo.json().readTree(manifest.toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode mean = (com.fasterxml.jackson.databind.node.ArrayNode) tree.get("cnnNormalization").get("mean");
+        mean.set(3, mean.get(3).floatValue() + 0.5f); // a changed normalisation: every file hash still matches
+        repo.json().writeValue(manifest.toFile(), tree);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.load(TrainedModels.MODEL_ID, "v000001", StaleGuard.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("manifest").hasMessageContaining("hash");
+    }
+
+    @Test
+    void aVersionTrainedOnAnotherFrameSpecIsRefusedWithAClearMessage(@TempDir Path dir) {
+        ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
+        TrainedModels.activate(repo, TrainedModels.MODEL_ID, "v000001");
+        org.concord.training.frames.FrameSpec desk = org.concord.training.frames.FrameSpec.of(60, Timeframe.M1, Timeframe.M5, Timeframe.H1);
+        try (ModelBundle b = repo.loadCurrentOrColdStart(TrainedModels.MODEL_ID, desk, StaleGuard.DEFAULT)) {
+            assertThat(b.coldStart()).isTrue();
+            assertThat(b.note()).contains("window 32").contains("window 60").contains("refused");
+        }
     }
 }
