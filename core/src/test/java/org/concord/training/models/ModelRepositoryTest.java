@@ -21,14 +21,16 @@ class ModelRepositoryTest {
         ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
         assertThat(repo.versions(TrainedModels.MODEL_ID)).containsExactly("v000001", "v000002");
         ModelManifest m = repo.manifest(TrainedModels.MODEL_ID, "v000002");
-        assertThat(m.schema()).isEqualTo(1);
+        assertThat(m.schema()).isEqualTo(ModelManifest.SCHEMA);
+        assertThat(m.baselines().n()).isEqualTo(m.oos().n());
+        assertThat(m.calibration().reliability()).hasSize(10);
         assertThat(m.featureNames()).hasSize(18).contains("1m.close", "1h.volz");
         assertThat(m.cnnNormalization().mean()).hasSize(18);
         assertThat(m.files()).containsKey(ModelRepository.CNN_FILE).hasSize(2);
         assertThat(m.hash()).hasSize(64);
         assertThat(m.oos().n()).isPositive();
         assertThat(m.dataRange().bars()).isGreaterThan(1000);
-        assertThat(m.metaKind()).isIn("mlp", "forest");
+        assertThat(m.metaKind()).isIn("mlp", "xgboost", "forest");
         String json = Files.readString(dir.resolve(TrainedModels.MODEL_ID).resolve("v000002").resolve("manifest.json"));
         assertThat(json).contains("\"modelId\" : \"cnn-btcusd\"").contains("\"holdout\"").contains("\"dataRange\"");
 
@@ -122,5 +124,50 @@ class ModelRepositoryTest {
             assertThat(b.coldStart()).isTrue();
             assertThat(b.note()).contains("window 32").contains("window 60").contains("refused");
         }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.load(TrainedModels.MODEL_ID, "v000001", desk, StaleGuard.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window 32");
+        try (ModelBundle ok = repo.load(TrainedModels.MODEL_ID, "v000001", TrainedModels.SPEC, StaleGuard.DEFAULT)) {
+            assertThat(ok.coldStart()).isFalse();
+        }
+    }
+
+    @Test
+    void identicalTrainingGivesIdenticalHashes(@TempDir Path dir) {
+        org.concord.training.loop.SampleSet s = new org.concord.training.loop.SampleBuilder(new FrameBuilder(RealBars.source(), TrainedModels.SPEC),
+                new org.concord.training.labels.TripleBarrier(org.concord.training.labels.BarrierConfig.DEFAULT))
+                .fromHistory(RealBars.symbol(), RealBars.bitstamp().get(Timeframe.M1), 7);
+        org.concord.training.loop.TrainingLoop.Config cfg = new org.concord.training.loop.TrainingLoop.Config(2, -1, 15,
+                new CnnSignalModel.Config(4, 8, 1, 128, 0.003f), 2, 1, 1000, 0, 9);
+        java.util.List<String> hashes = new java.util.ArrayList<>();
+        for (String name : new String[] {"a", "b"}) {
+            ModelRepository repo = new ModelRepository(dir.resolve(name));
+            try (org.concord.training.loop.TrainingResult r = new org.concord.training.loop.TrainingLoop(cfg).run(s, null, null)) {
+                ModelManifest m = repo.save(TrainedModels.MODEL_ID, RealBars.symbol(), TrainedModels.SPEC,
+                        org.concord.training.labels.BarrierConfig.DEFAULT, r, 1_700_000_000_000L);
+                assertThat(m.metaKind()).as("a meta-model is part of the hash").isNotNull();
+                hashes.add(m.hash());
+            }
+        }
+        assertThat(hashes.get(1)).as("same data, config and seed: the same version hash").isEqualTo(hashes.get(0));
+    }
+
+    @Test
+    void activationGoesThroughThePromotionGate(@TempDir Path dir) {
+        ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
+        ModelManifest m = repo.manifest(TrainedModels.MODEL_ID, "v000001");
+        org.concord.training.eval.PromotionGate.Verdict v = org.concord.training.eval.PromotionGate.judge(m.baselines());
+        assertThat(v.gap()).contains("majority").contains("always-long").contains("always-flat").contains("P&L");
+        if (v.passed()) {
+            assertThat(repo.activate(TrainedModels.MODEL_ID, "v000001")).isEqualTo(v);
+        } else {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.activate(TrainedModels.MODEL_ID, "v000001"))
+                    .isInstanceOf(org.concord.training.eval.PromotionGate.BelowGateException.class).hasMessageContaining(v.gap());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.activate(TrainedModels.MODEL_ID, "v000001",
+                    new org.concord.training.eval.PromotionGate.Confirmation("a gap shown for another version", "test")))
+                    .isInstanceOf(org.concord.training.eval.PromotionGate.BelowGateException.class);
+            assertThat(repo.currentVersion(TrainedModels.MODEL_ID)).isEmpty();
+            repo.activate(TrainedModels.MODEL_ID, "v000001", new org.concord.training.eval.PromotionGate.Confirmation(v.gap(), "test"));
+        }
+        assertThat(repo.currentVersion(TrainedModels.MODEL_ID)).contains("v000001");
     }
 }
