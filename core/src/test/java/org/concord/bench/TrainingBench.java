@@ -133,7 +133,7 @@ class TrainingBench {
                 Bench.report("training time", what + " samples+labels", (t1 - t0) / 1e9, "s");
                 Bench.report("training time", what + " walk-forward train", (t2 - t1) / 1e9, "s");
                 Bench.report("training time", what + " total", (t2 - t0) / 1e9, "s");
-                Bench.note(what + ": 4 folds × 2 epochs CNN(16 filters, window 60, 18 channels) + meta search (1 MLP + 1 forest on 3 folds); oos " + r.oos());
+                Bench.note(what + ": 4 folds × 2 epochs CNN(16 filters, window 60, 18 channels) + meta search (1 MLP + 1 XGBoost on 3 folds); oos " + r.oos());
             }
         }
     }

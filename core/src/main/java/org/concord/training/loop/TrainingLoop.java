@@ -113,9 +113,8 @@ public final class TrainingLoop {
         double[] weights = s.unweighted() ? null : s.weights();
         for (WalkForward.Fold fold : folds) {
             int k = fold.index();
-            try (CnnSignalModel cnn = CnnSignalModel.create(spec, config.cnn(), config.seed() + k)) {
-                cnn.fit(s.x(), s.labels(), weights, fold.train(), config.seed() + k,
-                        (e, es, loss) -> pr.onEpoch(k, passes, e, es, (k - 1) * epochs + e, passes * epochs, loss), cancelled);
+            try (CnnSignalModel cnn = fit(s, weights, fold.train(), config.seed() + k, "fold " + k,
+                    (e, es, loss) -> pr.onEpoch(k, passes, e, es, (k - 1) * epochs + e, passes * epochs, loss), cancelled)) {
                 float[] probs = predict(cnn, s.x(), fold.test(), spec.inputLength());
                 int majority = Metrics.majority(s.labels(), fold.train(), 3);
                 int[] truth = new int[fold.test().length];
@@ -150,11 +149,10 @@ public final class TrainingLoop {
                 String.format(java.util.Locale.ROOT, "%.3f", calibration.temperature()), fmt(calibration.brier()),
                 fmt(calibration.brierCalibrated()), fmt(calibration.brierClimatology()));
         // the deployed model: refit on every row, so the newest block (the holdout above) trains it too
-        CnnSignalModel deployed = CnnSignalModel.create(spec, config.cnn(), config.seed());
+        int[] all = identity(n);
+        CnnSignalModel deployed = fit(s, weights, all, config.seed(), "the refit on every row",
+                (e, es, loss) -> pr.onEpoch(passes, passes, e, es, (passes - 1) * epochs + e, passes * epochs, loss), cancelled);
         try {
-            int[] all = identity(n);
-            deployed.fit(s.x(), s.labels(), weights, all, config.seed(),
-                    (e, es, loss) -> pr.onEpoch(passes, passes, e, es, (passes - 1) * epochs + e, passes * epochs, loss), cancelled);
             deployed.setTemperature(calibration.temperature());
             float[] calibrated = new float[oosProbs.length];
             for (int r : oosRows) {
@@ -173,6 +171,33 @@ public final class TrainingLoop {
         } catch (RuntimeException e) {
             deployed.close();
             throw e;
+        }
+    }
+
+    /**
+     * A CNN fitted on {@code rows}. PyTorch's CPU engine was seen (issue 18) to turn a fit's loss NaN at random on this
+     * machine — the same seed and rows give a finite fit on another run — so a fit that ends non-finite is logged and
+     * done once more on a fresh network; a second NaN fails the job with a clear message instead of deploying garbage.
+     */
+    private CnnSignalModel fit(SampleSet s, double[] weights, int[] rows, long seed, String what,
+                               org.concord.training.models.DjlNet.EpochListener listener, BooleanSupplier cancelled) {
+        for (int attempt = 1; ; attempt++) {
+            CnnSignalModel cnn = CnnSignalModel.create(s.spec(), config.cnn(), seed);
+            try {
+                double loss = cnn.fit(s.x(), s.labels(), weights, rows, seed, listener, cancelled);
+                if (Double.isFinite(loss)) {
+                    return cnn;
+                }
+                LOG.warn("CNN training of {} ended with a non-finite loss ({}), attempt {}", what, loss, attempt);
+            } catch (RuntimeException e) {
+                cnn.close();
+                throw e;
+            }
+            cnn.close();
+            if (attempt == 2) {
+                throw new IllegalStateException("CNN training diverged (non-finite loss) twice in " + what + " on " + rows.length
+                        + " rows: not deploying it");
+            }
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
  * @param channelImportance accuracy drop (points) on the holdout when one input channel is shuffled
  * @param metaCandidates    the searched meta candidates with their mean out-of-sample AUC
  * @param trainingVolatility mean σ of the base timeframe's one-bar returns in the deployed CNN's training windows
- * @param metaImportance    the meta winner's feature importance where the model offers it (forest); empty for the MLP
+ * @param metaImportance    the meta winner's feature importance where the model offers it (the trees); empty for the MLP
  * @param oosScore          all out-of-sample rows against majority, always-long, always-flat and buy-and-hold (the
  *                          promotion gate's input)
  * @param foldScores        the same per fold

@@ -24,9 +24,10 @@ public final class BoostedMetaModel implements MetaModel {
     public static final String FILE = "meta-xgboost.ubj";
 
     /** Hyperparameters (searched at random by the training loop). */
-    public record Params(int rounds, int maxDepth, double eta, double subsample, double minChildWeight) {
+    public record Params(int rounds, int maxDepth, double eta, double subsample, double minChildWeight, double colsampleBynode) {
         public Params {
-            if (rounds < 1 || maxDepth < 1 || !(eta > 0 && eta <= 1) || !(subsample > 0 && subsample <= 1) || !(minChildWeight >= 0)) {
+            if (rounds < 1 || maxDepth < 1 || !(eta > 0 && eta <= 1) || !(subsample > 0 && subsample <= 1) || !(minChildWeight >= 0)
+                    || !(colsampleBynode > 0 && colsampleBynode <= 1)) {
                 throw new IllegalArgumentException("boosted trees params out of range: " + this);
             }
         }
@@ -67,6 +68,7 @@ public final class BoostedMetaModel implements MetaModel {
         p.put("eta", params.eta());
         p.put("subsample", params.subsample());
         p.put("min_child_weight", params.minChildWeight());
+        p.put("colsample_bynode", params.colsampleBynode()); // features drawn per split, as a random forest does
         p.put("tree_method", "hist");
         p.put("nthread", 1);   // deterministic, and never more than one core away from the decision thread
         p.put("seed", (int) seed);
@@ -139,6 +141,7 @@ public final class BoostedMetaModel implements MetaModel {
         m.put("eta", params.eta());
         m.put("subsample", params.subsample());
         m.put("minChildWeight", params.minChildWeight());
+        m.put("colsampleBynode", params.colsampleBynode());
         return m;
     }
 

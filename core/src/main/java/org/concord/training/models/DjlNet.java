@@ -68,14 +68,6 @@ public final class DjlNet implements AutoCloseable {
         if (System.getProperty(INTEROP_THREADS) == null) {
             System.setProperty(INTEROP_THREADS, "1");
         }
-        // The thread count above is an OpenMP setting of the thread that starts the engine; OpenMP's own pool is sized
-        // from OMP_NUM_THREADS when the native library loads. Without OMP_NUM_THREADS=1, training on this 2-core machine
-        // gave different losses from the same seed and turned NaN at random (measured: 3 of 4 short fits); with it,
-        // every fit was finite and identical run to run. The launchers set it; a JVM started another way is warned.
-        if (!"1".equals(System.getenv("OMP_NUM_THREADS"))) {
-            org.slf4j.LoggerFactory.getLogger(DjlNet.class).warn("OMP_NUM_THREADS is not 1 ({}): PyTorch training may be "
-                    + "irreproducible and turn NaN; start Concord with OMP_NUM_THREADS=1", System.getenv("OMP_NUM_THREADS"));
-        }
     }
 
     private final Model model;

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * models/&lt;modelId&gt;/CURRENT                 the active version (replaced atomically)
  * models/&lt;modelId&gt;/v000003/manifest.json    {@link ModelManifest}
  * models/&lt;modelId&gt;/v000003/cnn.params       DJL parameters of the CNN
- * models/&lt;modelId&gt;/v000003/meta-forest.ser  or meta-mlp.params: the meta-model
+ * models/&lt;modelId&gt;/v000003/meta-xgboost.ubj or meta-mlp.params: the meta-model
  * </pre>
  * A version directory is written under a temporary name and renamed when complete, so a crash never leaves a
  * half-written version; loading re-checks every file's SHA-256 against the manifest.
@@ -259,14 +259,10 @@ public final class ModelRepository {
         MetaModel meta = null;
         try {
             int width = MetaFeatures.length(spec);
-            if ("forest".equals(m.metaKind())) {
+            if (BoostedMetaModel.KIND.equals(m.metaKind())) {
                 Map<String, Object> p = m.metaParams();
-                meta = ForestMetaModel.load(dir, width, new ForestMetaModel.Params(num(p, "trees"), num(p, "maxDepth"), num(p, "nodeSize"),
-                        ((Number) p.get("subsample")).doubleValue()));
-            } else if (BoostedMetaModel.KIND.equals(m.metaKind())) {
-                Map<String, Object> p = m.metaParams();
-                meta = BoostedMetaModel.load(dir, width, new BoostedMetaModel.Params(num(p, "rounds"), num(p, "maxDepth"),
-                        ((Number) p.get("eta")).doubleValue(), ((Number) p.get("subsample")).doubleValue(), ((Number) p.get("minChildWeight")).doubleValue()));
+                meta = BoostedMetaModel.load(dir, width, new BoostedMetaModel.Params(num(p, "rounds"), num(p, "maxDepth"), dbl(p, "eta"),
+                        dbl(p, "subsample"), dbl(p, "minChildWeight"), dbl(p, "colsampleBynode")));
             } else if ("mlp".equals(m.metaKind())) {
                 Map<String, Object> p = m.metaParams();
                 meta = MlpMetaModel.load(dir, width, new MlpMetaModel.Params(num(p, "hidden"), num(p, "epochs"), num(p, "batchSize"),
@@ -336,6 +332,10 @@ public final class ModelRepository {
 
     private static int num(Map<String, Object> p, String k) {
         return ((Number) p.get(k)).intValue();
+    }
+
+    private static double dbl(Map<String, Object> p, String k) {
+        return ((Number) p.get(k)).doubleValue();
     }
 
     static String sha256(Path p) throws IOException {

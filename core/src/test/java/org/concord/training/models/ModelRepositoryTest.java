@@ -30,7 +30,7 @@ class ModelRepositoryTest {
         assertThat(m.hash()).hasSize(64);
         assertThat(m.oos().n()).isPositive();
         assertThat(m.dataRange().bars()).isGreaterThan(1000);
-        assertThat(m.metaKind()).isIn("mlp", "xgboost", "forest");
+        assertThat(m.metaKind()).isIn("mlp", "xgboost");
         String json = Files.readString(dir.resolve(TrainedModels.MODEL_ID).resolve("v000002").resolve("manifest.json"));
         assertThat(json).contains("\"modelId\" : \"cnn-btcusd\"").contains("\"holdout\"").contains("\"dataRange\"");
 
