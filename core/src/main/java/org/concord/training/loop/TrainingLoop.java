@@ -30,6 +30,7 @@ import java.util.function.BooleanSupplier;
 public final class TrainingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
     static final String[] CLASSES = {Action.BUY.name(), Action.SELL.name(), Action.HOLD.name()};
+    static final int FIT_ATTEMPTS = 3;
 
     /**
      * @param embargoBars    base-timeframe bars of embargo before each test block, beyond the purge (-1: the label horizon)
@@ -175,9 +176,10 @@ public final class TrainingLoop {
     }
 
     /**
-     * A CNN fitted on {@code rows}. PyTorch's CPU engine was seen (issue 18) to turn a fit's loss NaN at random on this
-     * machine — the same seed and rows give a finite fit on another run — so a fit that ends non-finite is logged and
-     * done once more on a fresh network; a second NaN fails the job with a clear message instead of deploying garbage.
+     * A CNN fitted on {@code rows}. PyTorch's CPU engine was seen (issue 18) to turn a fit's loss NaN at random on the
+     * shared 2-core machine — the same seed and rows give a finite fit on another run, and main's code does the same —
+     * so a fit that ends non-finite is logged and done again on a fresh network, up to {@link #FIT_ATTEMPTS} times; then
+     * the job fails with a clear message instead of deploying a model whose every output is NaN.
      */
     private CnnSignalModel fit(SampleSet s, double[] weights, int[] rows, long seed, String what,
                                org.concord.training.models.DjlNet.EpochListener listener, BooleanSupplier cancelled) {
@@ -194,8 +196,8 @@ public final class TrainingLoop {
                 throw e;
             }
             cnn.close();
-            if (attempt == 2) {
-                throw new IllegalStateException("CNN training diverged (non-finite loss) twice in " + what + " on " + rows.length
+            if (attempt == FIT_ATTEMPTS) {
+                throw new IllegalStateException("CNN training diverged (non-finite loss) " + FIT_ATTEMPTS + " times in " + what + " on " + rows.length
                         + " rows: not deploying it");
             }
         }
