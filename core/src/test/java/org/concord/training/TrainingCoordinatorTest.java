@@ -109,7 +109,7 @@ class TrainingCoordinatorTest {
             TrainingJob job = c.requestTraining("test");
             TrainingJob.Result result = job.await(120, TimeUnit.SECONDS);
             // the promotion gate decides: swapped in only above every baseline, else saved and rejected
-            assertThat(result.gate()).isEqualTo(PromotionGate.judge(result.baselines()));
+            assertThat(result.gate()).as(result.message()).isNotNull().isEqualTo(PromotionGate.judge(result.baselines()));
             assertThat(result.state()).as(result.message()).isEqualTo(result.gate().passed() ? TrainingJob.State.SWAPPED : TrainingJob.State.REJECTED);
             version = result.version();
             assertThat(version).isEqualTo("v000001");
