@@ -5,7 +5,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import org.concord.training.frames.FrameSpec;
@@ -70,10 +69,10 @@ public final class CnnSignalModel implements AutoCloseable {
 
     static Block block(FrameSpec spec, Config c) {
         return new SequentialBlock()
-                .add(Conv1d.builder().setKernelShape(new Shape(5)).optPadding(new Shape(2)).setFilters(c.filters()).build())
+                .add(new UnfoldConv1d(5, c.filters()))
                 .add(Activation::relu)
                 .add(Pool.maxPool1dBlock(new Shape(2)))
-                .add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(c.filters()).build())
+                .add(new UnfoldConv1d(3, c.filters()))
                 .add(Activation::relu)
                 .add(Pool.maxPool1dBlock(new Shape(2)))
                 .add(Blocks.batchFlattenBlock())

@@ -130,10 +130,17 @@ public final class DjlNet implements AutoCloseable {
         this.scale = scale == null ? null : scale.clone();
     }
 
+    /** Standardized inputs beyond this many standard deviations are clipped: one outlier bar must not blow up a batch. */
+    static final float INPUT_CLIP = 8f;
+    private static final Object GRADIENTS = new Object();
+    /** Gradients are clipped to this norm per element (Adam's clipGrad): training stays finite on noisy real data. */
+    static final float GRADIENT_CLIP = 1f;
+
     private void transform(float[] buf, int offset) {
         if (shift != null) {
             for (int i = 0; i < inputLength; i++) {
-                buf[offset + i] = (buf[offset + i] - shift[i]) * scale[i];
+                float v = (buf[offset + i] - shift[i]) * scale[i];
+                buf[offset + i] = Math.max(-INPUT_CLIP, Math.min(INPUT_CLIP, v));
             }
         }
     }
@@ -216,14 +223,18 @@ public final class DjlNet implements AutoCloseable {
                     NDArray xs = sub.create(m == batchSize ? xb : java.util.Arrays.copyOf(xb, m * inputLength), batchShape(m));
                     NDArray ys = sub.create(m == batchSize ? yb : java.util.Arrays.copyOf(yb, m * yWidth),
                             yWidth == 1 ? new Shape(m) : new Shape(m, yWidth));
-                    try (GradientCollector gc = t.newGradientCollector()) {
-                        NDList out = t.forward(new NDList(xs));
-                        NDArray l = wb == null ? t.getLoss().evaluate(new NDList(ys), out)
-                                : weightedSoftmaxCe(out.singletonOrThrow(), ys, sub.create(m == batchSize ? wb : java.util.Arrays.copyOf(wb, m), new Shape(m)));
-                        gc.backward(l);
-                        sum += l.getFloat();
+                    // DJL's PyTorch engine allows one gradient collector per process: two models training at once
+                    // (a CNN job and neural fusion) take turns batch by batch instead of failing
+                    synchronized (GRADIENTS) {
+                        try (GradientCollector gc = t.newGradientCollector()) {
+                            NDList out = t.forward(new NDList(xs));
+                            NDArray l = wb == null ? t.getLoss().evaluate(new NDList(ys), out)
+                                    : weightedSoftmaxCe(out.singletonOrThrow(), ys, sub.create(m == batchSize ? wb : java.util.Arrays.copyOf(wb, m), new Shape(m)));
+                            gc.backward(l);
+                            sum += l.getFloat();
+                        }
+                        t.step();
                     }
-                    t.step();
                 }
                 batches++;
             }
@@ -267,7 +278,7 @@ public final class DjlNet implements AutoCloseable {
         Loss l = loss == LossKind.SOFTMAX_CE ? Loss.softmaxCrossEntropyLoss() : Loss.l2Loss();
         DefaultTrainingConfig cfg = new DefaultTrainingConfig(l)
                 .optDevices(new Device[] {Device.cpu()})
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optClipGrad(GRADIENT_CLIP).build());
         trainer = model.newTrainer(cfg);
         trainerLoss = loss;
         return trainer;
