@@ -83,7 +83,7 @@ final class Fixture {
     static TrainingConfig trainingConfig() {
         return TrainingConfig.defaults(BTC).withSpec(SPEC)
                 .withLoop(new TrainingLoop.Config(3, -1, 15, new CnnSignalModel.Config(8, 16, 12, 128, 0.003f), 2, 1, 1000, 200, 7))
-                .withHistory(true, 6).withAcceptance(100);
+                .withHistory(true, 6);
     }
 
     static PatternSink patternSink() {

@@ -47,16 +47,21 @@ class TrainingFromAnnotationsTest extends WorkspaceTestBase {
         until(robot, "the job's result", () -> ws.training().result() != null, 120_000);
         settle(robot);
         TrainingJob.Result r = fx(() -> ws.training().result());
-        assertThat(r.state()).as(r.message()).isEqualTo(TrainingJob.State.TRAINED);
+        assertThat(r.state()).as(r.message()).isEqualTo(r.gate().passed() ? TrainingJob.State.TRAINED : TrainingJob.State.REJECTED);
         assertThat(fx(() -> ws.training().progressBar().getProgress())).isEqualTo(1.0);
         assertThat(Fixture.coordinator.slot().swaps()).as("not swapped in before a person activates it").isEqualTo(swapsBefore);
         String compare = fx(() -> ws.training().compareText());
-        assertThat(compare).contains("new " + r.version()).contains("holdout accuracy").contains("TRAINED");
+        assertThat(compare).contains("new " + r.version()).contains("holdout accuracy").contains(r.state().name())
+                .contains("accuracy vs majority / long / flat").contains("P&L/signal").contains("buy-and-hold").contains("promotion gate");
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> ws.training().confirmWith(gap -> asked.add(gap)));
         click(robot, "#train-activate");
         until(robot, "the activation", () -> !Fixture.coordinator.status().coldStart() && r.version().equals(Fixture.coordinator.status().activeVersion()), 30_000);
         settle(robot);
         assertThat(Fixture.coordinator.slot().swaps()).isEqualTo(swapsBefore + 1);
-        assertThat(ws.statusText()).isEqualTo(r.version() + " is now the active model");
+        // below the gate the person was asked, with the gap named; above it nobody is asked
+        assertThat(asked).isEqualTo(r.gate().passed() ? java.util.List.of() : java.util.List.of(r.gate().gap()));
+        assertThat(ws.statusText()).startsWith(r.version() + " is now the active model");
         assertThat(fx(() -> ws.training().compareText())).contains("active " + r.version()).contains("SWAPPED");
     }
 

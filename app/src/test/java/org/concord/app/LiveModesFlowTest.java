@@ -55,7 +55,7 @@ class LiveModesFlowTest {
         // a small model that is always swapped in (acceptance 100 points), so the live signals come from a trained net
         TrainingConfig training = TrainingConfig.defaults(BundledData.BTCUSD)
                 .withLoop(new TrainingLoop.Config(2, -1, 15, new CnnSignalModel.Config(4, 8, 3, 64, 0.003f), 2, 0, 1000, 0, 7))
-                .withAcceptance(100);
+                ;
         ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(600, SessionOptions.DEFAULT_SKIP, true).withTraining(training);
         stage = FxToolkit.registerPrimaryStage();
         start();

@@ -43,9 +43,10 @@ public record BacktestReport(int formatVersion, BacktestConfig config, JsonNode 
      * @param bars       decision-timeframe bars the pipeline processed (traded part)
      * @param decisions  decisions made by the orchestrator (whole replay) and routed to coordination (traded part)
      * @param actions    decisions per action over the traded part
+     * @param baselines  the result next to always-flat, buy-and-hold, always-long and the majority action after costs
      */
     public record Run(long replayFrom, long tradeFrom, long to, long events, long bars, long decisions, long decisionsTraded,
-                      Map<String, Long> actions, CoordinationResult coordination) {
+                      Map<String, Long> actions, CoordinationResult coordination, BacktestBaselines baselines) {
     }
 
     /** One walk-forward window: train part seen by the orchestrator, test part traded. */

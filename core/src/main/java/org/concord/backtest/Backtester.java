@@ -334,8 +334,12 @@ public final class Backtester {
             for (Action a : Action.values()) {
                 acts.put(a.name(), actions.getOrDefault(a, 0L));
             }
-            return new BacktestReport.Run(part.firstTime(), tradeFrom == Long.MIN_VALUE ? part.firstTime() : tradeFrom, to,
-                    part.events(), pipeline.bars(), made[0], made[1], acts, result);
+            long traded = tradeFrom == Long.MIN_VALUE ? part.firstTime() : tradeFrom;
+            // the same bars the pipeline traded, for the baselines beside the result
+            BacktestBaselines baselines = BacktestBaselines.of(result.metrics().totalReturn(),
+                    data.bars(history.symbol(), pcfg.timeframe(), traded, to - 1, Integer.MAX_VALUE, org.concord.data.Direction.LATEST),
+                    acts, pcfg.horizons().get(0), config.takerBps() / 100.0 + config.slippageBps() / 100.0);
+            return new BacktestReport.Run(part.firstTime(), traded, to, part.events(), pipeline.bars(), made[0], made[1], acts, result, baselines);
         } finally {
             deleteQuietly(dir);
         }

@@ -11,6 +11,7 @@ import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.training.SampleOwnership;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingJob;
 import org.concord.training.TrainingTrigger;
@@ -327,9 +328,10 @@ public final class LiveInferenceSession implements AutoCloseable {
             Frame f = frames.build(symbol, barTime);
             Action label = high ? Action.SELL : Action.BUY;
             double entry = f.entryPrice();
-            double ret = label.sign() * 100.0 * Math.log(price / entry);
+            double ret = 100.0 * Math.log(price / entry); // the long return, as every outcome's returnPct
+            // stored for this session's model only (SampleOwnership): other models of the symbol never train on them
             InferenceFrameReference ref = new InferenceFrameReference(pivotId(barTime, high), symbol, f.spec().timeframes(), f.barCountList(),
-                    barTime, "pivots", "auto", label, 1.0, f.hash(), InferenceFrameReference.Source.ANNOTATION, confirmedAt - barTime, null,
+                    barTime, SampleOwnership.pivotSamplesOf(modelId()), "auto", label, 1.0, f.hash(), InferenceFrameReference.Source.ANNOTATION, confirmedAt - barTime, null,
                     new InferenceFrameReference.Outcome(label, Double.isFinite(ret) ? ret : 0, InferenceFrameReference.BarrierHit.ANNOTATED_EXIT,
                             confirmedAt, confirmedAt));
             model.storeInferenceFrame(ref);

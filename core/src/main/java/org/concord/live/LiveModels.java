@@ -178,7 +178,7 @@ public final class LiveModels implements AutoCloseable {
             ModelToggles.Toggle t = toggles.get(id);
             LiveInferenceSession s = sessions.get(id);
             out.add(new ModelInfo(id, e.model().config().symbol().code(), st.activeVersion(), t.inference(), t.training(), trained,
-                    st.rollingAccuracy(), s != null && s.running(), s == null ? null : s.config().mode(), st.note()));
+                    st.live().accuracy(), st.live().majorityRate(), st.live().n(), s != null && s.running(), s == null ? null : s.config().mode(), st.note()));
         }
         return out;
     }

@@ -10,6 +10,7 @@ import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.FrameStore;
 import org.concord.training.frames.WindowSource;
+import org.concord.training.eval.PromotionGate;
 import org.concord.training.labels.TripleBarrier;
 import org.concord.training.models.ModelBundle;
 import org.concord.training.models.ModelRepository;
@@ -54,6 +55,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     private final TripleBarrier barrier;
     private final ModelSlot slot;
     private final RetrainMonitor monitor;
+    private final LiveAccuracy live;
     private final TrainingJobRunner runner;
     private final ModelVersionStore versions;
     /** The model's one training queue: batch jobs here and per-candle updates elsewhere never overlap. */
@@ -89,6 +91,7 @@ public final class TrainingCoordinator implements AutoCloseable {
         this.slot = new ModelSlot(initial);
         double base = initial.coldStart() ? Double.NaN : initial.manifest().holdout().accuracy();
         this.monitor = new RetrainMonitor(config.monitorWindow(), config.retrainDropPoints(), base, this::onAccuracyDrop);
+        this.live = new LiveAccuracy(config.monitorWindow());
         this.runner = new TrainingJobRunner(this);
         this.versions = new ModelVersionStore(frames.database());
         this.trainer = ModelTrainingQueue.acquire(config.modelId());
@@ -189,6 +192,9 @@ public final class TrainingCoordinator implements AutoCloseable {
         InferenceFrameReference ref = new InferenceFrameReference(UUID.randomUUID().toString(), frame.symbol(), frame.spec().timeframes(),
                 frame.barCountList(), frame.windowEnd(), config.modelId(), signal.modelVersion(), signal.action(), signal.confidence(),
                 frame.hash(), Source.INFERENCE, barrier.horizonMs(config.spec().base()), null, null);
+        if (!signal.coldStart()) {
+            live.shown(ref.id(), signal.pBuy(), signal.pSell());
+        }
         return storeInferenceFrame(ref);
     }
 
@@ -281,9 +287,13 @@ public final class TrainingCoordinator implements AutoCloseable {
         matured.incrementAndGet();
         publish(TrainingEvent.frame(TrainingEventType.FRAME_MATURED, r.modelId(), r.id(), r.outcome().label().name(),
                 CandleMaturing.returnOf(r), r.outcome().hit().name()));
-        if (r.modelId().equals(config.modelId()) && r.modelVersion().equals(slot.peek().version())) {
+        ModelBundle active = slot.peek();
+        // only frames after the active version's training data: rows it trained on would flatter it
+        long trainedTo = active.coldStart() ? Long.MIN_VALUE : active.manifest().dataRange().to();
+        if (r.modelId().equals(config.modelId()) && r.modelVersion().equals(active.version()) && r.windowEnd() > trainedTo) {
             monitor.record(r.prediction() == r.outcome().label());
         }
+        live.matured(r, config.modelId(), active.version(), trainedTo);
     }
 
     void publishPivot(org.concord.indicators.pivots.PivotEvent e) {
@@ -401,23 +411,57 @@ public final class TrainingCoordinator implements AutoCloseable {
      * @throws IllegalArgumentException when the version does not exist or does not load
      */
     public void activate(String version) {
+        activate(version, null);
+    }
+
+    /**
+     * As {@link #activate(String)}; a version below the {@link PromotionGate} is activated only with a
+     * {@code confirmation} naming its gap ({@link #gate(String)} gives the text to show), else
+     * {@link PromotionGate.BelowGateException}. The activation is logged with who confirmed it.
+     */
+    public void activate(String version, PromotionGate.Confirmation confirmation) {
         if (version == null || version.isBlank()) {
             throw new IllegalArgumentException("version is required");
         }
         checkOpen();
         org.concord.training.models.ModelManifest m = repo.manifest(config.modelId(), version);
-        ModelBundle loaded = repo.load(config.modelId(), version, config.staleGuard());
-        swapIn(m, loaded, null, "activated by request");
+        PromotionGate.Verdict v = PromotionGate.judge(m.baselines());
+        if (!v.passed() && (confirmation == null || !confirmation.gap().equals(v.gap()))) {
+            throw new PromotionGate.BelowGateException(config.modelId() + " " + version, v); // before loading anything
+        }
+        ModelBundle loaded = repo.load(config.modelId(), version, config.spec(), config.staleGuard());
+        swapIn(m, loaded, null, v.passed() ? "activated by request" : "activated below the promotion gate, confirmed by "
+                + confirmation.by() + ": " + v.gap(), confirmation);
     }
 
-    /** The one place a loaded version becomes active (jobs and {@link #activate}); serialized so two swaps never interleave. */
-    synchronized void swapIn(org.concord.training.models.ModelManifest m, ModelBundle loaded, String jobId, String message) {
-        repo.activate(config.modelId(), m.version());
+    /** The promotion gate's verdict on a saved version (what a confirmation must name). */
+    public PromotionGate.Verdict gate(String version) {
+        return PromotionGate.judge(repo.manifest(config.modelId(), version).baselines());
+    }
+
+    /** A saved version's manifest (figures, baselines, calibration). */
+    public org.concord.training.models.ModelManifest manifest(String version) {
+        return repo.manifest(config.modelId(), version);
+    }
+
+    /**
+     * The one place a loaded version becomes active (jobs and {@link #activate}); serialized so two swaps never
+     * interleave. The repository applies the promotion gate.
+     */
+    synchronized void swapIn(org.concord.training.models.ModelManifest m, ModelBundle loaded, String jobId, String message,
+                             PromotionGate.Confirmation confirmation) {
+        try {
+            repo.activate(config.modelId(), m.version(), confirmation);
+        } catch (RuntimeException e) {
+            loaded.close();
+            throw e;
+        }
         slot.swap(loaded);
+        live.reset();
         versions.record(m, TrainingJob.State.SWAPPED.name());
         monitor.reset(m.holdout().accuracy());
         publish(TrainingEvent.job(TrainingEventType.MODEL_SWAPPED, config.modelId(), jobId, m.version(),
-                TrainingJobRunner.figures(m.holdout()), m.version() + " " + message));
+                TrainingJobRunner.figures(m.holdout(), m.baselines()), m.version() + " " + message));
         LOG.info("model {} {} swapped in: {}", config.modelId(), m.version(), message);
     }
 
@@ -443,7 +487,7 @@ public final class TrainingCoordinator implements AutoCloseable {
             }
         }
         return new TrainingStatus(config.modelId(), m.version(), m.coldStart(), m.note(), running, queued, lastResult, stored.get(),
-                matured.get(), rejected.get(), monitor.rollingAccuracy(), monitor.baseline(), slot.swaps());
+                matured.get(), rejected.get(), monitor.rollingAccuracy(), monitor.baseline(), slot.swaps(), live.figures());
     }
 
     /** The job currently running or queued first, or null (tests and the UI's cancel button). */

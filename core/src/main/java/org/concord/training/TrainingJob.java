@@ -1,5 +1,7 @@
 package org.concord.training;
 
+import org.concord.training.eval.PromotionGate;
+import org.concord.training.eval.Scorecard;
 import org.concord.training.loop.Metrics;
 
 import java.util.concurrent.CompletableFuture;
@@ -9,14 +11,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** A handle on one background training job: its state, its result, and cancellation. */
 public final class TrainingJob {
     /**
-     * Lifecycle of a job. REJECTED: trained, but failed validation and was not swapped in. TRAINED: passed
-     * validation and saved, but not swapped in because the request asked to keep the active model
+     * Lifecycle of a job. REJECTED: trained and saved, but below the promotion gate, so not swapped in (a person may
+     * still activate it with a confirmation that names the gap). TRAINED: passed the gate and saved, but not swapped
+     * in because the request asked to keep the active model
      * ({@link TrainingRequest#activate()} false); {@link TrainingCoordinator#activate} swaps it in later.
      */
     public enum State { QUEUED, RUNNING, SWAPPED, REJECTED, FAILED, CANCELLED, TRAINED }
 
-    /** How a job ended. */
-    public record Result(String jobId, State state, String version, Metrics holdout, long trainingMillis, String message) {
+    /**
+     * How a job ended.
+     *
+     * @param baselines the new version's out-of-sample calls next to majority, always-long, always-flat and
+     *                  buy-and-hold (null when nothing was trained)
+     * @param gate      the promotion gate's verdict on them (null when nothing was trained)
+     */
+    public record Result(String jobId, State state, String version, Metrics holdout, long trainingMillis, String message,
+                         Scorecard baselines, PromotionGate.Verdict gate) {
     }
 
     private final String id;

@@ -3,6 +3,8 @@ package org.concord.training;
 import org.concord.data.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
+import org.concord.training.eval.PromotionGate;
+import org.concord.training.eval.Scorecard;
 import org.concord.training.loop.AgentTraining;
 import org.concord.training.loop.Metrics;
 import org.concord.training.loop.SampleBuilder;
@@ -53,8 +55,8 @@ final class TrainingJobRunner {
                 }
 
                 @Override
-                public void onFold(int fold, int folds, Metrics m) {
-                    c.publish(TrainingEvent.fold(id, job.id(), fold, folds, figures(m)));
+                public void onFold(int fold, int folds, Metrics m, Scorecard baselines) {
+                    c.publish(TrainingEvent.fold(id, job.id(), fold, folds, figures(m, baselines)));
                 }
             };
             try (TrainingResult r = new TrainingLoop(cfg.loop()).run(samples, progress, job::cancelRequested)) {
@@ -69,29 +71,32 @@ final class TrainingJobRunner {
                     m = c.repo().save(id, cfg.symbol(), cfg.spec(), cfg.barriers(), r, agent, System.currentTimeMillis());
                 }
                 Metrics h = r.holdout();
-                boolean ok = h.accuracy() >= h.baselineAccuracy() - cfg.acceptBelowBaselinePoints() / 100.0;
-                if (!ok) {
-                    String msg = String.format(java.util.Locale.ROOT, "%s rejected: holdout accuracy %.1f%% below the majority baseline %.1f%% by more than %.1f points",
-                            m.version(), 100 * h.accuracy(), 100 * h.baselineAccuracy(), cfg.acceptBelowBaselinePoints());
+                Scorecard oos = m.baselines();
+                PromotionGate.Verdict gate = PromotionGate.judge(oos);
+                Outcome outcome = new Outcome(m.version(), h, oos, gate, r.trainingMillis());
+                if (!gate.passed()) {
+                    String msg = m.version() + " rejected: below the promotion gate: " + gate.gap()
+                            + " (saved; activating it needs a confirmation that names this gap)";
                     c.versions().record(m, TrainingJob.State.REJECTED.name());
-                    c.publish(TrainingEvent.job(TrainingEventType.MODEL_REJECTED, id, job.id(), m.version(), figures(h), msg));
-                    return finish(job, TrainingJob.State.REJECTED, m.version(), h, r.trainingMillis(), msg);
+                    c.publish(TrainingEvent.job(TrainingEventType.MODEL_REJECTED, id, job.id(), m.version(), figures(h, oos), msg));
+                    return finish(job, TrainingJob.State.REJECTED, outcome, msg);
                 }
-                String figures = "holdout " + h + ", " + r.samples() + " samples, " + r.rejectedFrames().size() + " frames rejected";
+                String figures = "passes the promotion gate: " + gate.gap() + "; " + r.samples() + " samples, " + r.rejectedFrames().size()
+                        + " frames rejected";
                 if (!job.request().activate()) {
                     // validated and kept: a person compares it with the active model and activates it (TrainingCoordinator.activate)
                     c.versions().record(m, TrainingJob.State.TRAINED.name());
-                    return finish(job, TrainingJob.State.TRAINED, m.version(), h, r.trainingMillis(), m.version() + " trained, not activated: " + figures);
+                    return finish(job, TrainingJob.State.TRAINED, outcome, m.version() + " trained, not activated: " + figures);
                 }
-                ModelBundle loaded = c.repo().load(id, m.version(), cfg.staleGuard());
+                ModelBundle loaded = c.repo().load(id, m.version(), cfg.spec(), cfg.staleGuard());
                 if (job.cancelRequested()) {
                     // a cancel that arrives while the job validates still wins: the saved version stays, unused
                     loaded.close();
                     c.versions().record(m, TrainingJob.State.CANCELLED.name());
                     throw new CancellationException("cancelled before the swap (" + m.version() + " kept, not activated)");
                 }
-                c.swapIn(m, loaded, job.id(), "swapped in: " + figures);
-                return finish(job, TrainingJob.State.SWAPPED, m.version(), h, r.trainingMillis(), m.version() + " swapped in: " + figures);
+                c.swapIn(m, loaded, job.id(), "swapped in: " + figures, null);
+                return finish(job, TrainingJob.State.SWAPPED, outcome, m.version() + " swapped in: " + figures);
             }
         } catch (CancellationException e) {
             return cancelled(job, e.getMessage());
@@ -99,21 +104,25 @@ final class TrainingJobRunner {
             LOG.error("training job {} failed: {}", job.id(), e.toString(), e);
             String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
             c.publish(TrainingEvent.job(TrainingEventType.JOB_FAILED, id, job.id(), null, null, msg));
-            TrainingJob.Result res = new TrainingJob.Result(job.id(), TrainingJob.State.FAILED, null, null, 0, msg);
-            return res;
+            return new TrainingJob.Result(job.id(), TrainingJob.State.FAILED, null, null, 0, msg, null, null);
         }
     }
 
-    private TrainingJob.Result finish(TrainingJob job, TrainingJob.State state, String version, Metrics h, long ms, String msg) {
-        c.publish(TrainingEvent.job(TrainingEventType.JOB_FINISHED, c.config().modelId(), job.id(), version, figures(h), state + ": " + msg));
+    /** What a finished training produced, for the job's result. */
+    private record Outcome(String version, Metrics holdout, Scorecard baselines, PromotionGate.Verdict gate, long millis) {
+    }
+
+    private TrainingJob.Result finish(TrainingJob job, TrainingJob.State state, Outcome o, String msg) {
+        c.publish(TrainingEvent.job(TrainingEventType.JOB_FINISHED, c.config().modelId(), job.id(), o.version(), figures(o.holdout(), o.baselines()),
+                state + ": " + msg));
         LOG.info("training job {} {}: {}", job.id(), state, msg);
-        return new TrainingJob.Result(job.id(), state, version, h, ms, msg);
+        return new TrainingJob.Result(job.id(), state, o.version(), o.holdout(), o.millis(), msg, o.baselines(), o.gate());
     }
 
     private TrainingJob.Result cancelled(TrainingJob job, String why) {
         c.publish(TrainingEvent.job(TrainingEventType.JOB_CANCELLED, c.config().modelId(), job.id(), null, null, why));
         LOG.info("training job {} cancelled: {}", job.id(), why);
-        return new TrainingJob.Result(job.id(), TrainingJob.State.CANCELLED, null, null, 0, why);
+        return new TrainingJob.Result(job.id(), TrainingJob.State.CANCELLED, null, null, 0, why, null, null);
     }
 
     /** Samples of every frame through the frame path; history (triple-barrier labels) added when configured. */
@@ -131,6 +140,12 @@ final class TrainingJobRunner {
         TrainingConfig cfg = c.config();
         SampleBuilder sb = new SampleBuilder(c.builder(), c.barrier());
         List<InferenceFrameReference> matured = new java.util.ArrayList<>(c.frames().matured(cfg.symbol(), null, Long.MIN_VALUE, Long.MAX_VALUE));
+        long horizon = c.barrier().horizonMs(cfg.spec().base());
+        int before = matured.size();
+        matured.removeIf(f -> !SampleOwnership.belongsTo(f, cfg.modelId(), horizon));
+        if (matured.size() < before) {
+            LOG.info("{}: {} stored frames of other models or label rules left out", cfg.modelId(), before - matured.size());
+        }
         matured.removeIf(f -> f.source() == InferenceFrameReference.Source.ANNOTATION && !request.includesAnnotationFrame(f.id()));
         SampleSet fromFrames = sb.fromFrames(cfg.symbol(), matured);
         if (request.expands()) {
@@ -147,7 +162,8 @@ final class TrainingJobRunner {
         return SampleSets.merge(fromFrames, history);
     }
 
-    static Map<String, Double> figures(Metrics m) {
+    /** An event's figures: the metrics and, when known, the calls against each baseline (accuracy and P&L after costs). */
+    static Map<String, Double> figures(Metrics m, Scorecard b) {
         Map<String, Double> f = new LinkedHashMap<>();
         if (m != null) {
             f.put("accuracy", m.accuracy());
@@ -156,6 +172,18 @@ final class TrainingJobRunner {
             f.put("liftPoints", m.liftPoints());
             f.put("n", (double) m.n());
             f.put("weightedLoss", m.weightedLoss());
+        }
+        if (b != null) {
+            f.put("oosAccuracy", b.accuracy());
+            f.put("majority", b.majorityAccuracy());
+            f.put("alwaysLong", b.alwaysLongAccuracy());
+            f.put("alwaysFlat", b.alwaysFlatAccuracy());
+            f.put("pnlPct", b.pnlPct());
+            f.put("majorityPnlPct", b.majorityPnlPct());
+            f.put("alwaysLongPnlPct", b.alwaysLongPnlPct());
+            f.put("alwaysFlatPnlPct", b.alwaysFlatPnlPct());
+            f.put("buyAndHoldPct", b.buyAndHoldPct());
+            f.put("gatePassed", b.beatsBaselines() ? 1.0 : 0.0);
         }
         return f;
     }

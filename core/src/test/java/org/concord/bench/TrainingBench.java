@@ -78,7 +78,7 @@ class TrainingBench {
                     modelDir = Files.createTempDirectory("bench-model");
                     ModelRepository repo = new ModelRepository(modelDir);
                     ModelManifest m = repo.save("cnn-btcusd", RealBars.symbol(), SPEC, BarrierConfig.DEFAULT, r, System.currentTimeMillis());
-                    repo.activate("cnn-btcusd", m.version());
+                    org.concord.training.TrainedModels.activate(repo, "cnn-btcusd", m.version());
                 }
             }
         }
@@ -133,7 +133,7 @@ class TrainingBench {
                 Bench.report("training time", what + " samples+labels", (t1 - t0) / 1e9, "s");
                 Bench.report("training time", what + " walk-forward train", (t2 - t1) / 1e9, "s");
                 Bench.report("training time", what + " total", (t2 - t0) / 1e9, "s");
-                Bench.note(what + ": 4 folds × 2 epochs CNN(16 filters, window 60, 18 channels) + meta search (1 MLP + 1 forest on 3 folds); oos " + r.oos());
+                Bench.note(what + ": 4 folds × 2 epochs CNN(16 filters, window 60, 18 channels) + meta search (1 MLP + 1 XGBoost on 3 folds); oos " + r.oos());
             }
         }
     }

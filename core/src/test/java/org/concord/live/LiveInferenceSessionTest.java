@@ -58,7 +58,7 @@ class LiveInferenceSessionTest {
         TrainingConfig cfg = TrainedModels.config();
         model = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, cfg);
         if (trained) {
-            model.activate("v000001");
+            TrainedModels.activate(model, "v000001");
         }
     }
 
@@ -223,7 +223,7 @@ class LiveInferenceSessionTest {
             LiveSnapshot snap = s.snapshot();
             assertThat(snap.pivotSamples()).isGreaterThanOrEqualTo(20);
             List<InferenceFrameReference> stored = frames.matured(Symbol.of("BTCUSD"), InferenceFrameReference.Source.ANNOTATION, Long.MIN_VALUE, Long.MAX_VALUE)
-                    .stream().filter(f -> f.modelId().equals("pivots")).toList();
+                    .stream().filter(f -> f.modelId().equals(org.concord.training.SampleOwnership.pivotSamplesOf(model.config().modelId()))).toList();
             assertThat(stored).hasSize((int) snap.pivotSamples());
             long start = lastCloseBeforeStart.get();
             for (InferenceFrameReference f : stored) {

@@ -86,12 +86,12 @@ class OrchestratorTrainingTest {
         InProcessEventBus bus = new InProcessEventBus();
         try (ConcordEngine engine = new ConcordEngine(dir.resolve("data"));
              TrainingCoordinator c = coordinator(engine, bus, "models")) {
-            c.activate("v000001");
+            TrainedModels.activate(c, "v000001");
             String id = c.config().modelId();
             try (TradingOrchestrator orch = TradingOrchestrator.builder(config()).data(engine.data()).bus(bus).training(c).build()) {
                 orch.start();
                 assertThat(orch.module(id).orElseThrow().version()).isEqualTo("v000001");
-                c.activate("v000002");
+                TrainedModels.activate(c, "v000002");
                 assertThat(orch.module(id).orElseThrow().version()).isEqualTo("v000002");
             }
         }
@@ -109,7 +109,7 @@ class OrchestratorTrainingTest {
         List<PivotEvent> pivotsOnBus = new CopyOnWriteArrayList<>();
         try (ConcordEngine engine = new ConcordEngine(dir.resolve("data"));
              TrainingCoordinator c = coordinator(engine, bus, "models")) {
-            c.activate("v000001");
+            TrainedModels.activate(c, "v000001");
             try (TradingOrchestrator orch = TradingOrchestrator.builder(config()).data(engine.data()).bus(bus).training(c).build()) {
                 orch.onDecision(decisions::add);
                 orch.subscribeTrainingEvents(events::add, Set.of(TrainingEventType.FRAME_MATURED, TrainingEventType.FRAME_REJECTED));

@@ -44,7 +44,7 @@ class HotSwapReplayTest {
     @Test
     void noDecisionLostDuplicatedOrHalfLoadedWhileSwapping(@TempDir Path dir) throws Exception {
         ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir.resolve("models")));
-        repo.activate(TrainedModels.MODEL_ID, "v000001");
+        TrainedModels.activate(repo, TrainedModels.MODEL_ID, "v000001");
         TradeTape tape = BundledData.bitstampTrades();
         SqliteDatabase db = SqliteDatabase.open(dir.resolve("concord.db"));
         DataProvider data = new DataProvider(new BarStore(db));

@@ -1,6 +1,7 @@
 package org.concord.training;
 
 import org.concord.model.Timeframe;
+import org.concord.training.eval.PromotionGate;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.FrameSpec;
 import org.concord.training.labels.BarrierConfig;
@@ -33,7 +34,7 @@ public final class TrainedModels {
     public static TrainingConfig config() {
         return TrainingConfig.defaults(RealBars.symbol()).withSpec(SPEC)
                 .withLoop(new TrainingLoop.Config(3, -1, 15, new CnnSignalModel.Config(8, 16, 2, 128, 0.003f), 2, 1, 1000, 300, 7))
-                .withHistory(true, 3).withAcceptance(100);
+                .withHistory(true, 3);
     }
 
     public static synchronized Path repository() {
@@ -63,6 +64,19 @@ public final class TrainedModels {
         } catch (IOException | RuntimeException e) {
             // best effort: a temp directory left behind is harmless
         }
+    }
+
+    /**
+     * Activates a version for a test of the swap or inference mechanics, whatever the promotion gate says: with the
+     * confirmation that names the gap, as a person would give it (these small test models are below the gate).
+     */
+    public static void activate(ModelRepository repo, String modelId, String version) {
+        repo.activate(modelId, version, new PromotionGate.Confirmation(PromotionGate.judge(repo.manifest(modelId, version).baselines()).gap(), "test"));
+    }
+
+    /** As {@link #activate(ModelRepository, String, String)} through a coordinator (hot swap). */
+    public static void activate(TrainingCoordinator c, String version) {
+        c.activate(version, new PromotionGate.Confirmation(c.gate(version).gap(), "test"));
     }
 
     /** A fresh copy of the trained repository (no version active). */

@@ -10,6 +10,7 @@ import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
 import org.concord.model.InferenceFrameReference.Outcome;
 import org.concord.model.Timeframe;
+import org.concord.training.eval.PromotionGate;
 import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.FrameStore;
@@ -107,11 +108,23 @@ class TrainingCoordinatorTest {
 
             TrainingJob job = c.requestTraining("test");
             TrainingJob.Result result = job.await(120, TimeUnit.SECONDS);
-            assertThat(result.state()).as(result.message()).isEqualTo(TrainingJob.State.SWAPPED);
+            // the promotion gate decides: swapped in only above every baseline, else saved and rejected
+            assertThat(result.gate()).as(result.message()).isNotNull().isEqualTo(PromotionGate.judge(result.baselines()));
+            assertThat(result.state()).as(result.message()).isEqualTo(result.gate().passed() ? TrainingJob.State.SWAPPED : TrainingJob.State.REJECTED);
             version = result.version();
             assertThat(version).isEqualTo("v000001");
+            if (!result.gate().passed()) {
+                assertThat(result.message()).contains("below the promotion gate").contains(result.gate().gap());
+                assertThat(events).extracting(TrainingEvent::type).contains(TrainingEventType.MODEL_REJECTED).doesNotContain(TrainingEventType.MODEL_SWAPPED);
+                assertThatThrownBy(() -> c.activate(version)).isInstanceOf(PromotionGate.BelowGateException.class)
+                        .hasMessageContaining(result.gate().gap());
+                assertThatThrownBy(() -> c.activate(version, new PromotionGate.Confirmation("another gap", "test")))
+                        .isInstanceOf(PromotionGate.BelowGateException.class);
+                assertThat(c.slot().swaps()).isZero();
+                TrainedModels.activate(c, version); // a person's confirmation that names the gap
+            }
             List<TrainingEvent> epochs = events.stream().filter(e -> e.type() == TrainingEventType.EPOCH).toList();
-            int steps = cfg.loop().folds() * cfg.loop().cnn().epochs();
+            int steps = (cfg.loop().folds() + 1) * cfg.loop().cnn().epochs(); // the folds, then the refit on every row
             assertThat(epochs).hasSize(steps);
             for (int i = 0; i < steps; i++) {
                 assertThat(epochs.get(i).step()).isEqualTo(i + 1);
@@ -124,7 +137,7 @@ class TrainingCoordinatorTest {
             TrainingStatus st = c.status();
             assertThat(st.coldStart()).isFalse();
             assertThat(st.activeVersion()).isEqualTo(version);
-            assertThat(st.lastResult().state()).isEqualTo(TrainingJob.State.SWAPPED);
+            assertThat(st.lastResult().state()).isEqualTo(result.state());
             assertThat(st.framesMatured()).isEqualTo(40);
             assertThat(new ModelRepository(repoDir).manifest(cfg.modelId(), version).dataRange().rejectedFrames()).isZero();
             assertThat(c.versions().list(cfg.modelId())).singleElement().satisfies(row -> {
@@ -300,15 +313,20 @@ class TrainingCoordinatorTest {
 
             TrainingJob job = c.requestTraining(request);
             TrainingJob.Result r = job.await(120, TimeUnit.SECONDS);
-            assertThat(r.state()).as(r.message()).isEqualTo(TrainingJob.State.TRAINED);
+            TrainingJob.State kept = r.gate().passed() ? TrainingJob.State.TRAINED : TrainingJob.State.REJECTED;
+            assertThat(r.state()).as(r.message()).isEqualTo(kept);
             assertThat(job.request()).isEqualTo(request);
             assertThat(c.slot().swaps()).isZero();
             assertThat(c.status().coldStart()).isTrue();
             assertThat(new ModelRepository(repoDir).currentVersion(cfg.modelId())).isEmpty();
-            assertThat(c.versions().list(cfg.modelId())).singleElement().satisfies(row -> assertThat(row.state()).isEqualTo("TRAINED"));
+            assertThat(c.versions().list(cfg.modelId())).singleElement().satisfies(row -> assertThat(row.state()).isEqualTo(kept.name()));
             assertThat(events).extracting(TrainingEvent::type).containsExactly(TrainingEventType.JOB_FINISHED);
 
-            c.activate(r.version());
+            if (!r.gate().passed()) {
+                assertThatThrownBy(() -> c.activate(r.version())).isInstanceOf(PromotionGate.BelowGateException.class);
+                assertThat(c.slot().swaps()).isZero();
+            }
+            TrainedModels.activate(c, r.version());
             assertThat(c.slot().swaps()).isEqualTo(1);
             assertThat(c.status().activeVersion()).isEqualTo(r.version());
             assertThat(c.status().coldStart()).isFalse();
@@ -355,7 +373,7 @@ class TrainingCoordinatorTest {
             assertThat(s.size()).isGreaterThan(1_000); // plus the history samples
 
             TrainingJob.Result r = c.requestTraining(request).await(120, TimeUnit.SECONDS);
-            assertThat(r.state()).as(r.message()).isEqualTo(TrainingJob.State.TRAINED);
+            assertThat(r.state()).as(r.message()).isEqualTo(r.gate().passed() ? TrainingJob.State.TRAINED : TrainingJob.State.REJECTED);
             assertThat(folds).isNotEmpty().allSatisfy(e -> assertThat(e.metrics().get("weightedLoss")).isFinite().isPositive());
             assertThat(r.holdout().weightedLoss()).isFinite().isPositive();
         }
@@ -368,5 +386,36 @@ class TrainingCoordinatorTest {
         String text = json.writeValueAsString(e);
         assertThat(text).contains("\"type\":\"EPOCH\"").contains("\"loss\":0.6931").doesNotContain("frameId");
         assertThat(json.readValue(text, TrainingEvent.class)).isEqualTo(e);
+    }
+
+    @Test
+    void onlyThisModelsFramesWithItsLabelRuleJoinItsTraining() throws Exception {
+        Path repoDir = Files.createDirectories(dir.resolve("models-hygiene"));
+        TrainingConfig cfg = TrainedModels.config();
+        try (TrainingCoordinator c = coordinator(repoDir, cfg, new InProcessEventBus())) {
+            FrameBuilder fb = new FrameBuilder(RealBars.source(), cfg.spec());
+            long horizon = new TripleBarrier(cfg.barriers()).horizonMs(Timeframe.M1);
+            Frame f = fb.build(RealBars.symbol(), closeOf(3_500));
+            Outcome o = new Outcome(Action.BUY, 0.5, InferenceFrameReference.BarrierHit.ANNOTATED_EXIT, closeOf(3_510), closeOf(3_510));
+            java.util.function.BiFunction<String, InferenceFrameReference.Source, InferenceFrameReference> frame = (model, source) ->
+                    new InferenceFrameReference(model + "-" + source, RealBars.symbol(), f.spec().timeframes(), f.barCountList(), f.windowEnd(),
+                            model, "auto", Action.BUY, 1.0, f.hash(), source, horizon, null, o);
+            frames.insert(frame.apply("pivots", InferenceFrameReference.Source.ANNOTATION));            // another model's pivot samples
+            frames.insert(frame.apply("cnn-other", InferenceFrameReference.Source.INFERENCE));          // another model's frames
+            InferenceFrameReference own = frame.apply(cfg.modelId(), InferenceFrameReference.Source.INFERENCE);
+            frames.insert(own);
+            InferenceFrameReference otherRule = new InferenceFrameReference("other-horizon", RealBars.symbol(), f.spec().timeframes(),
+                    f.barCountList(), f.windowEnd(), cfg.modelId(), "auto", Action.BUY, 1.0, f.hash(), InferenceFrameReference.Source.INFERENCE,
+                    2 * horizon, null, o);                                                                  // another label rule
+            frames.insert(otherRule);
+            try {
+                List<String> ids = java.util.Arrays.asList(new TrainingJobRunner(c).collect().frameIds());
+                assertThat(ids).contains(own.id()).doesNotContain("pivots-ANNOTATION", "cnn-other-INFERENCE", "other-horizon");
+            } finally {
+                for (String id : List.of("pivots-ANNOTATION", "cnn-other-INFERENCE", own.id(), "other-horizon")) {
+                    frames.delete(id); // the store is shared by this class's tests
+                }
+            }
+        }
     }
 }

@@ -18,11 +18,15 @@ import org.concord.training.TrainingEvent;
 import org.concord.training.TrainingEventType;
 import org.concord.training.TrainingJob;
 import org.concord.training.TrainingRequest;
+import org.concord.training.eval.PromotionGate;
+import org.concord.training.eval.Scorecard;
+import org.concord.training.models.ModelManifest;
 import org.concord.training.models.ModelVersionStore.VersionRow;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,8 +36,10 @@ import java.util.function.Supplier;
 /**
  * "Train on annotations": sends the selected annotations' frames to the symbol's {@link TrainingCoordinator}
  * as a job that keeps the active model; shows the progress bar and loss from EPOCH events (at most one redraw
- * per pulse), cancels, and when the job is done shows the new version's figures next to the active one's and
- * activates (hot-swaps) it on request. Every coordinator call runs on the background thread.
+ * per pulse), cancels, and when the job is done shows the new version's figures next to the active one's — beside
+ * the baselines (majority, always-long, always-flat, buy-and-hold after costs) and the promotion gate's verdict — and
+ * activates (hot-swaps) it on request. A version below the gate is activated only after a confirmation dialog that
+ * names the gap (core logs it). Every coordinator call runs on the background thread.
  */
 public final class TrainingPanel implements AutoCloseable {
     private final Background bg;
@@ -58,6 +64,8 @@ public final class TrainingPanel implements AutoCloseable {
     private Subscription events;
     private TrainingJob job;
     private TrainingJob.Result result;
+    /** Asks a person whether to activate a version below the promotion gate; the argument names the gap (FX thread). */
+    private java.util.function.Predicate<String> confirmBelowGate = TrainingPanel::confirmDialog;
 
     public TrainingPanel(Background bg, Supplier<List<Annotation>> selection, Consumer<String> status) {
         this.bg = bg;
@@ -213,7 +221,17 @@ public final class TrainingPanel implements AutoCloseable {
     }
 
     private void showComparison(TrainingCoordinator c, String newVersion) {
-        bg.run("reading model versions", () -> new Object[] {c.versions().list(c.config().modelId()), c.status()}, data -> {
+        bg.run("reading model versions", () -> {
+            List<VersionRow> list = c.versions().list(c.config().modelId());
+            org.concord.training.TrainingStatus st = c.status();
+            Map<String, ModelManifest> manifests = new java.util.HashMap<>();
+            for (String v : new String[] {st.coldStart() ? null : st.activeVersion(), newVersion}) {
+                if (v != null) {
+                    manifests.put(v, c.manifest(v));
+                }
+            }
+            return new Object[] {list, st, manifests};
+        }, data -> {
             @SuppressWarnings("unchecked")
             List<VersionRow> rows = (List<VersionRow>) data[0];
             org.concord.training.TrainingStatus st = (org.concord.training.TrainingStatus) data[1];
@@ -229,8 +247,19 @@ public final class TrainingPanel implements AutoCloseable {
             row(3, "AUC (out of sample)", active, fresh, v -> String.format(Locale.ROOT, "%.3f", v.oosAuc()));
             row(4, "samples", active, fresh, v -> Integer.toString(v.samples()));
             row(5, "state", active, fresh, VersionRow::state);
+            // the out-of-sample calls next to the baselines (core's scorecard in the manifest) and the gate's verdict
+            @SuppressWarnings("unchecked")
+            Map<String, ModelManifest> manifests = (Map<String, ModelManifest>) data[2];
+            row(6, "accuracy vs majority / long / flat", active, fresh, v -> score(manifests.get(v.version()), b -> String.format(Locale.ROOT,
+                    "%.1f%% vs %.1f / %.1f / %.1f%%", 100 * b.accuracy(), 100 * b.majorityAccuracy(), 100 * b.alwaysLongAccuracy(), 100 * b.alwaysFlatAccuracy())));
+            row(7, "P&L/signal vs majority / long / flat", active, fresh, v -> score(manifests.get(v.version()), b -> String.format(Locale.ROOT,
+                    "%+.3f%% vs %+.3f / %+.3f / %+.3f%%", b.pnlPct(), b.majorityPnlPct(), b.alwaysLongPnlPct(), b.alwaysFlatPnlPct())));
+            row(8, "buy-and-hold (after costs)", active, fresh, v -> score(manifests.get(v.version()), b -> String.format(Locale.ROOT, "%+.2f%%",
+                    b.buyAndHoldPct())));
+            row(9, "promotion gate", active, fresh, v -> manifests.containsKey(v.version())
+                    ? (PromotionGate.judge(manifests.get(v.version()).baselines()).passed() ? "passes" : "below") : "—");
             boolean canActivate = fresh.isPresent() && !fresh.get().version().equals(st.activeVersion())
-                    && TrainingJob.State.TRAINED.name().equals(fresh.get().state());
+                    && (TrainingJob.State.TRAINED.name().equals(fresh.get().state()) || TrainingJob.State.REJECTED.name().equals(fresh.get().state()));
             activate.setDisable(!canActivate);
             activate.setText(canActivate ? "Activate " + newVersion : "Activate new model");
             refreshModel();
@@ -241,6 +270,10 @@ public final class TrainingPanel implements AutoCloseable {
         compare.add(new Label(name), 0, r);
         compare.add(new Label(a.map(f).orElse("—")), 1, r);
         compare.add(new Label(b.map(f).orElse("—")), 2, r);
+    }
+
+    private static String score(ModelManifest m, java.util.function.Function<Scorecard, String> f) {
+        return m == null || m.baselines() == null ? "—" : f.apply(m.baselines());
     }
 
     private static String pct(double v) {
@@ -255,13 +288,43 @@ public final class TrainingPanel implements AutoCloseable {
             return;
         }
         activate.setDisable(true);
-        bg.run("activating " + r.version(), () -> {
-            c.activate(r.version());
-            return r.version();
-        }, v -> {
-            status.accept(v + " is now the active model");
-            showComparison(c, v);
+        bg.run("judging " + r.version(), () -> c.gate(r.version()), gate -> {
+            PromotionGate.Confirmation confirmation = null;
+            if (!gate.passed()) {
+                if (!confirmBelowGate.test(gate.gap())) {
+                    status.accept(r.version() + " not activated: below the promotion gate");
+                    activate.setDisable(false);
+                    return;
+                }
+                confirmation = new PromotionGate.Confirmation(gate.gap(), "annotation workspace (" + System.getProperty("user.name") + ")");
+            }
+            PromotionGate.Confirmation confirmed = confirmation;
+            bg.run("activating " + r.version(), () -> {
+                c.activate(r.version(), confirmed);
+                return r.version();
+            }, v -> {
+                status.accept(v + " is now the active model" + (confirmed == null ? "" : " (below the promotion gate, confirmed)"));
+                showComparison(c, v);
+            }, () -> activate.setDisable(false));
         }, () -> activate.setDisable(false));
+    }
+
+    /** The default confirmation: a dialog that names the gap. */
+    private static boolean confirmDialog(String gap) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "This version is below the promotion gate:\n\n" + gap + "\n\nActivate it anyway? The activation is logged.",
+                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        a.setHeaderText("Activate below the promotion gate?");
+        a.getDialogPane().setId("gate-confirm");
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    /** Replaces the confirmation dialog (tests, or a shell with its own dialogs); the argument names the gap. */
+    public void confirmWith(java.util.function.Predicate<String> confirm) {
+        if (confirm == null) {
+            throw new IllegalArgumentException("confirm is null");
+        }
+        confirmBelowGate = confirm;
     }
 
     // ------------------------------------------------------------------ for tests and the shell

@@ -64,6 +64,13 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         rows.add(row("Average exposure", runs, m -> pct(m.averageExposure())));
         rows.add(row("Time in market", runs, m -> pct(m.timeInMarket())));
         rows.add(row("Trades", runs, m -> Integer.toString(m.tradeCount())));
+        // the same bars and costs done simply (core's BacktestBaselines): the result is read against these
+        rows.add(baseline("Always flat", runs, b -> b.alwaysFlatPct()));
+        rows.add(baseline("Buy and hold (after costs)", runs, b -> b.buyAndHoldPct()));
+        rows.add(baseline("Always long (after costs)", runs, b -> b.alwaysLongPct()));
+        rows.add(new MetricRow("Majority action (after costs)", runs.stream()
+                .map(r -> String.format(Locale.ROOT, "%.2f %% (%s)", r.baselines().majorityPct(), r.baselines().majorityAction())).toList()));
+        rows.add(new MetricRow("Beats the baselines", runs.stream().map(r -> r.baselines().beatsBaselines() ? "yes" : "no").toList()));
         List<String> synergy = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             synergy.add(i == 0 ? synergy(report.synergy()) : "");
@@ -82,6 +89,10 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         String summary = String.format(Locale.ROOT, "%s; %,d bars traded, %,d trades%s", report.data(), bars, trades,
                 runs.size() > 1 ? " in " + runs.size() + " windows" : "");
         return new BacktestOutcome(name, columns, rows, equity, files, summary);
+    }
+
+    private static MetricRow baseline(String metric, List<BacktestReport.Run> runs, Function<org.concord.backtest.BacktestBaselines, Double> f) {
+        return new MetricRow(metric, runs.stream().map(r -> pct(f.apply(r.baselines()) / 100)).toList());
     }
 
     private static MetricRow row(String metric, List<BacktestReport.Run> runs, Function<PerformanceMetrics, String> f) {

@@ -118,8 +118,9 @@ public final class BacktestCommand implements Callable<Integer> {
     private static String summary(String label, BacktestReport.Run r) {
         PerformanceMetrics m = r.coordination().metrics();
         return String.format(Locale.ROOT, "%s: %d bars, %d decisions, %d trades, return %.2f%%, max drawdown %.2f%%, Sharpe %.2f, "
-                        + "profit factor %.2f, win rate %.1f%%", label, r.bars(), r.decisionsTraded(), m.tradeCount(), m.totalReturn() * 100,
-                m.maxDrawdown() * 100, m.sharpe(), m.profitFactor(), m.winRate() * 100);
+                        + "profit factor %.2f, win rate %.1f%%%n  baselines: %s — %s", label, r.bars(), r.decisionsTraded(), m.tradeCount(),
+                m.totalReturn() * 100, m.maxDrawdown() * 100, m.sharpe(), m.profitFactor(), m.winRate() * 100, r.baselines().describe(),
+                r.baselines().beatsBaselines() ? "beats every baseline" : "does NOT beat the best baseline");
     }
 
     /** The config file (or the defaults) with the command line's options applied. */

@@ -10,6 +10,9 @@ import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.model.TradeTape;
+import org.concord.training.eval.Calibration;
+import org.concord.training.eval.PromotionGate;
+import org.concord.training.eval.Scorecard;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.FrameSpec;
 import org.concord.training.frames.SeriesWindowSource;
@@ -45,7 +48,8 @@ import java.util.concurrent.Callable;
  * {@code concord train}: trains the signal model (1-D CNN + meta-model) with the walk-forward {@link TrainingLoop} on
  * the bundled real trades or the bars in the store over {@code --from/--to}, prints a line per epoch and fold,
  * saves the version through the {@link ModelRepository} (manifest, hashes) and writes the metrics as JSON.
- * Exit codes: 0 trained and saved, 2 bad arguments, 1 failure (too little data, training error).
+ * Exit codes: 0 trained and saved (and activated when asked), 2 bad arguments, 1 failure (too little data, training
+ * error), 3 trained and saved but not activated: {@code --activate} and the version is below the promotion gate.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the signal model (walk-forward) on the bundled data or the store and save it with its manifest.")
@@ -86,8 +90,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--activate", description = "make the new version the active one (the desktop loads it at start)")
+    @Option(names = "--activate", description = "make the new version the active one (the desktop loads it at start) if it passes the "
+            + "promotion gate (out-of-sample lift over majority, always-long and always-flat, on accuracy and on P&L after costs)")
     boolean activate;
+
+    @Option(names = "--activate-below-gate", description = "activate the new version even below the promotion gate: the confirmation "
+            + "names the gap and is logged")
+    boolean activateBelowGate;
 
     @Option(names = "--metrics", description = "metrics JSON file (default <data-dir>/reports/train-<model>-<version>.json)")
     Path metricsOut;
@@ -123,21 +132,37 @@ public final class TrainCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void onFold(int fold, int fs, Metrics m) {
-                    out.printf(Locale.ROOT, "fold %d/%d out of sample: %s%n", fold, fs, m);
+                public void onFold(int fold, int fs, Metrics m, Scorecard b) {
+                    out.printf(Locale.ROOT, "fold %d/%d out of sample: %s%n  baselines: %s%n", fold, fs, m, b.describe());
                 }
             };
             try (TrainingResult r = new TrainingLoop(cfg).run(samples, progress, () -> Thread.currentThread().isInterrupted())) {
                 ModelRepository repo = new ModelRepository(engine.dataDir().resolve("models"));
                 ModelManifest m = repo.save(id, dataSymbol, frameSpec, BarrierConfig.DEFAULT, r, System.currentTimeMillis());
-                if (activate) {
-                    repo.activate(id, m.version());
+                PromotionGate.Verdict gate = PromotionGate.judge(m.baselines());
+                boolean active = false;
+                if (activateBelowGate || (activate && gate.passed())) {
+                    // the repository applies the gate; below it the confirmation names the gap (and is logged)
+                    repo.activate(id, m.version(), gate.passed() ? null
+                            : new PromotionGate.Confirmation(gate.gap(), "concord train --activate-below-gate"));
+                    active = true;
                 }
                 Path json = metricsOut != null ? metricsOut : engine.dataDir().resolve("reports").resolve("train-" + id + "-" + m.version() + ".json");
-                writeMetrics(json, m, r, repo.root().resolve(id).resolve(m.version()));
+                writeMetrics(json, m, r, repo.root().resolve(id).resolve(m.version()), gate, active);
                 out.printf(Locale.ROOT, "holdout %s; all out of sample %s%n", r.holdout(), r.oos());
-                out.printf(Locale.ROOT, "saved %s %s%s in %s (%.1f s); metrics %s%n", id, m.version(), activate ? " (active)" : "",
+                out.printf(Locale.ROOT, "out of sample vs baselines: %s%n", r.oosScore().describe());
+                Calibration cal = r.calibration();
+                out.printf(Locale.ROOT, "calibration: temperature %.3f; Brier %.4f raw, %.4f calibrated (out of fold), %.4f climatology%n",
+                        cal.temperature(), cal.brier(), cal.brierCalibrated(), cal.brierClimatology());
+                out.printf(Locale.ROOT, "promotion gate: %s — %s%n", gate.passed() ? "PASSED" : "BELOW", gate.gap());
+                out.printf(Locale.ROOT, "saved %s %s%s in %s (%.1f s); metrics %s%n", id, m.version(),
+                        active ? (gate.passed() ? " (active)" : " (active BELOW the promotion gate, confirmed)") : "",
                         repo.root().resolve(id).resolve(m.version()), r.trainingMillis() / 1000.0, json);
+                if (activate && !active) {
+                    System.err.printf(Locale.ROOT, "concord train: %s %s not activated: below the promotion gate (%s); "
+                            + "pass --activate-below-gate to activate it anyway%n", id, m.version(), gate.gap());
+                    return 3;
+                }
                 return 0;
             }
         }
@@ -146,6 +171,9 @@ public final class TrainCommand implements Callable<Integer> {
     private void checkArguments() {
         if (!"bundled".equals(source) && !"store".equals(source)) {
             bad("--source must be 'bundled' or 'store', got '" + source + "'");
+        }
+        if (activate && activateBelowGate) {
+            bad("--activate and --activate-below-gate exclude each other (the second already activates)");
         }
         if (window < 4 || window > 2048 || epochs < 1 || epochs > 1000 || folds < 1 || folds > 50 || stride < 1 || filters < 1 || metaTrials < 0) {
             bad("need 4 <= --window <= 2048, 1 <= --epochs <= 1000, 1 <= --folds <= 50, --stride >= 1, --filters >= 1, --meta-trials >= 0");
@@ -209,7 +237,8 @@ public final class TrainCommand implements Callable<Integer> {
         return out;
     }
 
-    private void writeMetrics(Path json, ModelManifest m, TrainingResult r, Path versionDir) throws java.io.IOException {
+    private void writeMetrics(Path json, ModelManifest m, TrainingResult r, Path versionDir, PromotionGate.Verdict gate, boolean active)
+            throws java.io.IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", 1);
         doc.put("modelId", m.modelId());
@@ -217,7 +246,7 @@ public final class TrainCommand implements Callable<Integer> {
         doc.put("symbol", m.symbol());
         doc.put("source", source);
         doc.put("modelDir", versionDir.toString());
-        doc.put("active", activate);
+        doc.put("active", active);
         doc.put("dataRange", Map.of("from", r.dataFrom(), "to", r.dataTo(), "bars", r.barsCovered(), "samples", r.samples()));
         doc.put("config", Map.of("window", window, "epochs", epochs, "folds", folds, "stride", stride, "filters", filters, "metaTrials", metaTrials,
                 "seed", seed));
@@ -225,11 +254,16 @@ public final class TrainCommand implements Callable<Integer> {
         for (int i = 0; i < r.folds().size(); i++) {
             Map<String, Object> f = figures(r.folds().get(i));
             f.put("fold", i + 1);
+            f.put("baselines", r.foldScores().get(i));
             fs.add(f);
         }
         doc.put("folds", fs);
         doc.put("oos", figures(r.oos()));
         doc.put("holdout", figures(r.holdout()));
+        doc.put("baselines", r.oosScore());
+        doc.put("holdoutBaselines", r.holdoutScore());
+        doc.put("calibration", r.calibration());
+        doc.put("gate", Map.of("passed", gate.passed(), "gap", gate.gap()));
         doc.put("metaKind", m.metaKind());
         doc.put("trainingMillis", r.trainingMillis());
         Path parent = json.toAbsolutePath().getParent();

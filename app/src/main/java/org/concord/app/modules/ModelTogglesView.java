@@ -43,7 +43,9 @@ public final class ModelTogglesView {
         table.getColumns().add(text("Symbol", 70, ModelInfo::symbol));
         table.getColumns().add(text("Version", 80, ModelInfo::version));
         table.getColumns().add(text("Last trained (UTC)", 140, m -> m.lastTrainedAt() == 0 ? "never" : TIME.format(Instant.ofEpochMilli(m.lastTrainedAt()))));
-        table.getColumns().add(text("Live accuracy", 100, m -> Double.isNaN(m.liveAccuracy()) ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * m.liveAccuracy())));
+        // the side shown vs the price's direction after the training data, beside the majority direction's rate
+        table.getColumns().add(text("Live accuracy", 170, m -> Double.isNaN(m.liveAccuracy()) ? "—"
+                : String.format(Locale.ROOT, "%.1f %% (majority %.1f %%, n=%d)", 100 * m.liveAccuracy(), 100 * m.liveMajority(), m.liveScored())));
         table.getColumns().add(text("Live", 140, m -> m.live() ? "LIVE " + m.mode() : ""));
         table.getColumns().add(text("Note", 260, ModelInfo::note));
         table.setPrefHeight(140);

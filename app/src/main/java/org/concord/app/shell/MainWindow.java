@@ -38,6 +38,8 @@ import org.concord.app.training.TrainingView;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.training.TrainingCoordinator;
+import org.concord.training.eval.PromotionGate;
+import org.concord.training.models.ModelManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -172,11 +176,18 @@ public final class MainWindow implements AutoCloseable {
     private static Supplier<List<TrainingSnapshot.ModelRow>> versions(DesktopSession session) {
         return session.core().map(c -> {
             TrainingCoordinator t = c.training();
+            Map<String, ModelManifest> manifests = new ConcurrentHashMap<>(); // a version's manifest never changes
             Supplier<List<TrainingSnapshot.ModelRow>> s = () -> t.versions().list(t.config().modelId()).stream()
-                    .map(v -> new TrainingSnapshot.ModelRow(v.modelId(), v.version(), v.state(),
-                            String.format(Locale.ROOT, "accuracy %.3f (baseline %.3f), AUC %.3f, %d samples", v.holdoutAccuracy(),
-                                    v.holdoutBaseline(), v.oosAuc(), v.samples()),
-                            Instant.ofEpochMilli(v.dataFrom()) + " … " + Instant.ofEpochMilli(v.dataTo()), v.createdAt()))
+                    .map(v -> {
+                        ModelManifest m = manifests.computeIfAbsent(v.version(), t::manifest);
+                        PromotionGate.Verdict gate = PromotionGate.judge(m.baselines());
+                        return new TrainingSnapshot.ModelRow(v.modelId(), v.version(), v.state(),
+                                String.format(Locale.ROOT, "accuracy %.3f (baseline %.3f), AUC %.3f, %d samples", v.holdoutAccuracy(),
+                                        v.holdoutBaseline(), v.oosAuc(), v.samples()),
+                                Instant.ofEpochMilli(v.dataFrom()) + " … " + Instant.ofEpochMilli(v.dataTo()), v.createdAt(),
+                                m.baselines() == null ? "" : m.baselines().describe(), (gate.passed() ? "passes: " : "below: ") + gate.gap(),
+                                m.calibration());
+                    })
                     .toList();
             return s;
         }).orElse(null);

@@ -87,7 +87,8 @@ public final class TrainingPresenter implements AutoCloseable {
                     loss[lossCount++] = e.loss();
                 }
             }
-            case FOLD -> add(history, time(e) + " " + e.jobId() + " fold " + nz(e.fold()) + "/" + nz(e.folds()) + " " + metrics(e.metrics()));
+            case FOLD -> add(history, time(e) + " " + e.jobId() + " fold " + nz(e.fold()) + "/" + nz(e.folds()) + " " + metrics(e.metrics())
+                    + (baselines(e.metrics()).isEmpty() ? "" : " | " + baselines(e.metrics())));
             case JOB_FINISHED, JOB_FAILED, JOB_CANCELLED -> {
                 add(history, time(e) + " " + e.jobId() + " " + e.type().name().substring(4).toLowerCase(Locale.ROOT)
                         + (e.version() == null ? "" : " " + e.version()) + " " + metrics(e.metrics()) + " " + nz(e.message()));
@@ -97,7 +98,7 @@ public final class TrainingPresenter implements AutoCloseable {
                 add(swaps, time(e) + " " + e.modelId() + " " + nz(e.version()) + " " + (e.type().name().endsWith("SWAPPED") ? "swapped in" : "rejected")
                         + " " + metrics(e.metrics()) + " " + nz(e.message()));
                 fromEvents.add(0, new TrainingSnapshot.ModelRow(nz(e.modelId()), nz(e.version()), e.type().name().substring(6),
-                        metrics(e.metrics()), "", e.time()));
+                        metrics(e.metrics()), "", e.time(), baselines(e.metrics()), "", null));
             }
             case RETRAIN_TRIGGERED -> add(history, time(e) + " retrain triggered: " + nz(e.message()));
             default -> {
@@ -143,6 +144,17 @@ public final class TrainingPresenter implements AutoCloseable {
             }
         }
         return sb.toString();
+    }
+
+    /** An event's baseline figures (from core's scorecard), "" when it carries none. */
+    static String baselines(Map<String, Double> m) {
+        if (m == null || !m.containsKey("majority")) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "accuracy %.1f%% vs majority %.1f%%, always-long %.1f%%, always-flat %.1f%%; P&L/signal %+.3f%% vs %+.3f%%, "
+                        + "%+.3f%%, %+.3f%%; buy-and-hold %+.2f%%", 100 * m.get("oosAccuracy"), 100 * m.get("majority"), 100 * m.get("alwaysLong"),
+                100 * m.get("alwaysFlat"), m.get("pnlPct"), m.get("majorityPnlPct"), m.get("alwaysLongPnlPct"), m.get("alwaysFlatPnlPct"),
+                m.get("buyAndHoldPct"));
     }
 
     private static String nz(String s) {

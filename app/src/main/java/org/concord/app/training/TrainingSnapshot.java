@@ -1,5 +1,7 @@
 package org.concord.app.training;
 
+import org.concord.training.eval.Calibration;
+
 import java.util.List;
 
 /**
@@ -11,8 +13,16 @@ import java.util.List;
  * @param swaps   hot swaps and rejections, newest first
  */
 public record TrainingSnapshot(List<ModelRow> models, Job job, double[] loss, List<String> history, List<String> swaps) {
-    /** One saved model version. */
-    public record ModelRow(String modelId, String version, String state, String metrics, String dataRange, long createdAt) {
+    /**
+     * One saved model version.
+     *
+     * @param baselines   its out-of-sample calls next to majority, always-long, always-flat and buy-and-hold (core's
+     *                    {@code Scorecard.describe()}), "" when unknown
+     * @param gate        the promotion gate's verdict in words ("passes: …" / "below: …"), "" when unknown
+     * @param calibration Brier scores and reliability curves from the manifest (core), null when unknown
+     */
+    public record ModelRow(String modelId, String version, String state, String metrics, String dataRange, long createdAt,
+                           String baselines, String gate, Calibration calibration) {
     }
 
     /** Progress of the running job. */

@@ -23,7 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Models with version, metrics and data range; train now / cancel; progress and loss curve; history and swaps. */
+/**
+ * Models with version, metrics, baselines, promotion gate and data range; train now / cancel; progress and loss curve;
+ * the selected (else newest) version's calibration (reliability curve and Brier scores, from its manifest); history
+ * and swaps. Renders only: every figure comes computed from core.
+ */
 public final class TrainingView {
     private static final int MAX_POINTS = 400;
     private final BorderPane root = new BorderPane();
@@ -36,6 +40,12 @@ public final class TrainingView {
     private final LineChart<Number, Number> lossChart;
     private final ListView<String> history = new ListView<>();
     private final ListView<String> swaps = new ListView<>();
+    private final XYChart.Series<Number, Number> reliabilityRaw = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> reliabilityCalibrated = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> perfect = new XYChart.Series<>();
+    private final LineChart<Number, Number> calibrationChart;
+    private final Label calibrationText = new Label("no calibration yet");
+    private TrainingSnapshot.ModelRow shownCalibration;
     private int shownLoss = -1;
 
     public TrainingView(TrainingPresenter presenter) {
@@ -58,7 +68,10 @@ public final class TrainingView {
         models.getColumns().add(col("State", r -> r.state()));
         models.getColumns().add(col("Created", r -> r.createdAt() > 0 ? Instant.ofEpochMilli(r.createdAt()).toString() : ""));
         models.getColumns().add(col("Holdout metrics", r -> r.metrics()));
+        models.getColumns().add(col("Out of sample vs baselines", r -> r.baselines()));
+        models.getColumns().add(col("Promotion gate", r -> r.gate()));
         models.getColumns().add(col("Data range", r -> r.dataRange()));
+        models.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showCalibration(b));
 
         NumberAxis x = new NumberAxis();
         x.setLabel("step");
@@ -73,16 +86,67 @@ public final class TrainingView {
         lossChart.setLegendVisible(false);
         lossChart.getData().add(lossSeries);
 
+        NumberAxis cx = new NumberAxis(0, 1, 0.1);
+        cx.setLabel("predicted probability (top class)");
+        NumberAxis cy = new NumberAxis(0, 1, 0.1);
+        cy.setLabel("observed frequency");
+        calibrationChart = new LineChart<>(cx, cy);
+        calibrationChart.setId("calibration-chart");
+        calibrationChart.setTitle("Calibration (out of sample)");
+        calibrationChart.setAnimated(false);
+        reliabilityRaw.setName("raw");
+        reliabilityCalibrated.setName("calibrated");
+        perfect.setName("perfect");
+        perfect.getData().setAll(List.of(new XYChart.Data<>(0, 0), new XYChart.Data<>(1, 1)));
+        calibrationChart.getData().setAll(List.of(reliabilityRaw, reliabilityCalibrated, perfect));
+        calibrationText.setId("calibration-text");
+        calibrationText.setWrapText(true);
+        VBox calibration = new VBox(4, calibrationChart, calibrationText);
+        VBox.setVgrow(calibrationChart, javafx.scene.layout.Priority.ALWAYS);
+
         history.setId("train-history");
         swaps.setId("train-swaps");
         SplitPane lists = new SplitPane(new TitledPane("Jobs (retrain history)", history), new TitledPane("Hot swaps", swaps));
-        SplitPane center = new SplitPane(lossChart, lists);
+        SplitPane center = new SplitPane(lossChart, calibration, lists);
         center.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
-        center.setDividerPositions(0.4);
+        center.setDividerPositions(0.3, 0.6);
         VBox top = new VBox(controls, new TitledPane("Models", models));
         models.setPrefHeight(160);
         root.setTop(top);
         root.setCenter(center);
+    }
+
+    /** Draws a version's reliability curves (core's bins) and Brier scores; nothing is computed here. */
+    private void showCalibration(TrainingSnapshot.ModelRow row) {
+        if (row == null || row == shownCalibration || row.calibration() == null) {
+            return;
+        }
+        shownCalibration = row;
+        org.concord.training.eval.Calibration c = row.calibration();
+        reliabilityRaw.getData().setAll(points(c.reliability()));
+        reliabilityCalibrated.getData().setAll(points(c.reliabilityCalibrated()));
+        calibrationText.setText(String.format(java.util.Locale.ROOT,
+                "%s %s: Brier %.4f raw, %.4f calibrated (temperature %.2f, fitted without the scored fold), %.4f climatology; n=%d",
+                row.modelId(), row.version(), c.brier(), c.brierCalibrated(), c.temperature(), c.brierClimatology(), c.n()));
+    }
+
+    private static List<XYChart.Data<Number, Number>> points(List<org.concord.training.eval.Calibration.Bin> bins) {
+        List<XYChart.Data<Number, Number>> out = new ArrayList<>();
+        for (org.concord.training.eval.Calibration.Bin b : bins) {
+            if (b.count() > 0) {
+                out.add(new XYChart.Data<>(b.meanConfidence(), b.hitRate()));
+            }
+        }
+        return out;
+    }
+
+    /** What the calibration panel shows (tests). */
+    public String calibrationText() {
+        return calibrationText.getText();
+    }
+
+    public int reliabilityPoints() {
+        return reliabilityRaw.getData().size();
     }
 
     private static TableColumn<TrainingSnapshot.ModelRow, String> col(String title, Function<TrainingSnapshot.ModelRow, String> f) {
@@ -104,6 +168,8 @@ public final class TrainingView {
         if (!models.getItems().equals(s.models())) {
             models.getItems().setAll(s.models());
         }
+        TrainingSnapshot.ModelRow selected = models.getSelectionModel().getSelectedItem();
+        showCalibration(selected != null ? selected : s.models().isEmpty() ? null : s.models().get(s.models().size() - 1));
         TrainingSnapshot.Job j = s.job();
         if (j == null) {
             progress.setProgress(0);

@@ -46,11 +46,29 @@ class TrainCommandTest {
         Path metrics = dir.resolve("out/metrics.json");
         Run r = run("train", "--data-dir", data.toString(), "--from", "2013-11-25", "--to", "2013-11-26", "--epochs", "2", "--folds", "2",
                 "--stride", "5", "--window", "16", "--filters", "4", "--meta-trials", "1", "--activate", "--metrics", metrics.toString());
-        assertThat(r.rc()).as(r.out() + r.err()).isZero();
-        // a line per epoch (2 folds x 2 epochs) with its loss, a line per fold
-        assertThat(r.out()).contains("epoch 1/4 (fold 1/2, epoch 1/2) loss ").contains("epoch 4/4 (fold 2/2, epoch 2/2) loss ")
-                .contains("fold 2/2 out of sample: ").contains("saved cnn-btcusd v000001 (active)");
         JsonNode doc = new ObjectMapper().readTree(metrics.toFile());
+        boolean passed = doc.get("gate").get("passed").asBoolean();
+        String gap = doc.get("gate").get("gap").asText();
+        // --activate goes through the promotion gate: below it the version is saved, not activated, exit 3 naming the gap
+        assertThat(r.rc()).as(r.out() + r.err()).isEqualTo(passed ? 0 : 3);
+        // a line per epoch (2 folds and the refit x 2 epochs) with its loss, a line per fold with its baselines
+        assertThat(r.out()).contains("epoch 1/6 (fold 1/3, epoch 1/2) loss ").contains("epoch 6/6 (fold 3/3, epoch 2/2) loss ")
+                .contains("fold 2/2 out of sample: ").contains("baselines: ").contains("always-long").contains("always-flat")
+                .contains("buy-and-hold").contains("calibration: temperature").contains("promotion gate: " + (passed ? "PASSED" : "BELOW"));
+        assertThat(doc.get("baselines").get("majorityAccuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(doc.get("calibration").get("reliability")).hasSize(10);
+        if (!passed) {
+            assertThat(r.err()).contains("not activated: below the promotion gate").contains(gap);
+            assertThat(new ModelRepository(data.resolve("models")).currentVersion("cnn-btcusd")).isEmpty();
+            Run again = run("train", "--data-dir", data.toString(), "--from", "2013-11-25", "--to", "2013-11-26", "--epochs", "2", "--folds", "2",
+                    "--stride", "5", "--window", "16", "--filters", "4", "--meta-trials", "1", "--activate-below-gate", "--metrics", metrics.toString());
+            assertThat(again.rc()).as(again.out() + again.err()).isZero();
+            assertThat(again.out()).contains("saved cnn-btcusd v000002 (active BELOW the promotion gate, confirmed)");
+            new ModelRepository(data.resolve("models")).activate("cnn-btcusd", "v000001",
+                    new org.concord.training.eval.PromotionGate.Confirmation(gap, "test"));
+        } else {
+            assertThat(r.out()).contains("saved cnn-btcusd v000001 (active)");
+        }
         assertThat(doc.get("version").asText()).isEqualTo("v000001");
         assertThat(doc.get("folds")).hasSize(2);
         assertThat(doc.get("holdout").get("n").asInt()).isPositive();

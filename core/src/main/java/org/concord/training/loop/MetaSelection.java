@@ -1,6 +1,6 @@
 package org.concord.training.loop;
 
-import org.concord.training.models.ForestMetaModel;
+import org.concord.training.models.BoostedMetaModel;
 import org.concord.training.models.MetaModel;
 import org.concord.training.models.MlpMetaModel;
 import org.slf4j.Logger;
@@ -14,9 +14,9 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 /**
- * Picks the meta-model: a small random hyperparameter search over the MLP and the random forest, each
+ * Picks the meta-model: a small random hyperparameter search over the MLP and gradient-boosted trees (XGBoost), each
  * candidate scored by its mean out-of-sample AUC on walk-forward folds of the meta rows (purged, embargoed);
- * the best candidate is refit on all meta rows. Ties keep the simpler forest.
+ * the best candidate is refit on all meta rows. Ties keep the trees (no native engine start, faster inference).
  */
 final class MetaSelection {
     private static final Logger LOG = LoggerFactory.getLogger(MetaSelection.class);
@@ -38,8 +38,9 @@ final class MetaSelection {
         for (int t = 0; t < trials; t++) {
             MlpMetaModel.Params mp = new MlpMetaModel.Params(pick(rnd, 8, 16, 32), pick(rnd, 5, 10), 128, rnd.nextBoolean() ? 0.001f : 0.003f);
             factories.add(s -> new MlpMetaModel(width, mp, s));
-            ForestMetaModel.Params fp = new ForestMetaModel.Params(pick(rnd, 50, 100), pick(rnd, 4, 6, 8), pick(rnd, 5, 20), 0.7);
-            factories.add(s -> new ForestMetaModel(width, fp));
+            BoostedMetaModel.Params bp = new BoostedMetaModel.Params(pick(rnd, 50, 100, 200), pick(rnd, 2, 3, 4), rnd.nextBoolean() ? 0.05 : 0.1,
+                    0.7, pick(rnd, 5, 20), 0.3);
+            factories.add(s -> new BoostedMetaModel(width, bp));
         }
         List<WalkForward.Fold> split = WalkForward.split(times, horizonEnds, folds, embargoMs);
         List<Candidate> scored = new ArrayList<>();
@@ -82,7 +83,7 @@ final class MetaSelection {
             Candidate c = new Candidate(kind, params, aucSum / m, accSum / m);
             scored.add(c);
             LOG.info("meta candidate {} {}: mean OOS AUC {}", c.kind(), c.params(), String.format("%.3f", c.meanAuc()));
-            if (best == null || c.meanAuc() > best.meanAuc() + 1e-9 || (Math.abs(c.meanAuc() - best.meanAuc()) <= 1e-9 && "forest".equals(c.kind()))) {
+            if (best == null || c.meanAuc() > best.meanAuc() + 1e-9 || (Math.abs(c.meanAuc() - best.meanAuc()) <= 1e-9 && BoostedMetaModel.KIND.equals(c.kind()))) {
                 best = c;
                 bestFactory = f;
             }

@@ -60,7 +60,7 @@ public final class SampleBuilder {
                 continue;
             }
             acc.add(r.frame().input(), ref.outcome().label().ordinal(), ref.windowEnd(), Math.max(ref.horizonEnd(), ref.outcome().exitTime()),
-                    ref.outcome().returnPct(), ref.id());
+                    ref.outcome().returnPct(), ref.id(), 1.0, r.frame().entryPrice());
         }
         long from = sorted.isEmpty() ? 0 : sorted.get(0).windowEnd();
         long to = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1).horizonEnd();
@@ -94,7 +94,7 @@ public final class SampleBuilder {
             }
             Frame f = frames.build(symbol, t);
             InferenceFrameReference.Outcome o = labels.label(frames.source(), symbol, tf, t, f.entryPrice(), null, Action.HOLD, t + horizon);
-            acc.add(f.input(), o.label().ordinal(), t, t + horizon, o.returnPct(), null);
+            acc.add(f.input(), o.label().ordinal(), t, t + horizon, o.returnPct(), null, 1.0, f.entryPrice());
         }
         return acc.build(symbol, history.size(), history.time(0), dataEnd, List.of());
     }
@@ -148,7 +148,7 @@ public final class SampleBuilder {
             boolean afterExit = row.s().barTime() > a.timeframe().floor(Math.max(a.entryTime(), a.exitTime()));
             double ret = afterExit || !(f.entryPrice() > 0) ? 0 : 100.0 * Math.log(a.exitPrice() / f.entryPrice());
             acc.add(f.input(), row.s().label().ordinal(), row.windowEnd(), row.horizonEnd(), ret,
-                    "ann-" + a.id() + "#" + row.s().kind() + "@" + row.s().barTime(), row.s().weight());
+                    "ann-" + a.id() + "#" + row.s().kind() + "@" + row.s().barTime(), row.s().weight(), f.entryPrice());
         }
         missing.forEach((id, k) -> {
             String why = "annotation " + id + ": " + k + " expanded bar(s) have no frame (" + firstError.get(id) + ")";
@@ -174,6 +174,7 @@ public final class SampleBuilder {
         private double[] r;
         private String[] ids;
         private double[] w;
+        private double[] px;
         private boolean anyId;
         private int n;
 
@@ -187,13 +188,10 @@ public final class SampleBuilder {
             r = new double[cap];
             ids = new String[cap];
             w = new double[cap];
+            px = new double[cap];
         }
 
-        void add(float[] input, int label, long time, long horizonEnd, double ret, String id) {
-            add(input, label, time, horizonEnd, ret, id, 1.0);
-        }
-
-        void add(float[] input, int label, long time, long horizonEnd, double ret, String id, double weight) {
+        void add(float[] input, int label, long time, long horizonEnd, double ret, String id, double weight, double entryPrice) {
             if (n == y.length) {
                 int cap = n * 2;
                 x = Arrays.copyOf(x, cap * spec.inputLength());
@@ -203,6 +201,7 @@ public final class SampleBuilder {
                 r = Arrays.copyOf(r, cap);
                 ids = Arrays.copyOf(ids, cap);
                 w = Arrays.copyOf(w, cap);
+                px = Arrays.copyOf(px, cap);
             }
             System.arraycopy(input, 0, x, n * spec.inputLength(), spec.inputLength());
             y[n] = label;
@@ -211,13 +210,14 @@ public final class SampleBuilder {
             r[n] = ret;
             ids[n] = id;
             w[n] = weight;
+            px[n] = entryPrice;
             anyId |= id != null;
             n++;
         }
 
         SampleSet build(Symbol symbol, int bars, long from, long to, List<String> rejected) {
             return new SampleSet(symbol, spec, Arrays.copyOf(x, n * spec.inputLength()), Arrays.copyOf(y, n), Arrays.copyOf(t, n),
-                    Arrays.copyOf(h, n), Arrays.copyOf(r, n), anyId ? Arrays.copyOf(ids, n) : null, bars, from, to, rejected, Arrays.copyOf(w, n));
+                    Arrays.copyOf(h, n), Arrays.copyOf(r, n), anyId ? Arrays.copyOf(ids, n) : null, bars, from, to, rejected, Arrays.copyOf(w, n), Arrays.copyOf(px, n));
         }
     }
 }

@@ -14,17 +14,22 @@ import java.util.List;
  * @param rejected frames that were not used and why (hash mismatch, not rebuildable), for the report
  * @param weights  relative loss weight per sample (expanded annotations: entry 100, hold 25, …); all 1 for
  *                 inference frames and history, where the loss is the plain mean
+ * @param entryPrices the price each sample's return is measured from (NaN where unknown): buy-and-hold baselines
  */
 public record SampleSet(Symbol symbol, FrameSpec spec, float[] x, int[] labels, long[] times, long[] horizonEnds,
                         double[] returnsPct, String[] frameIds, int barsCovered, long dataFrom, long dataTo,
-                        List<String> rejected, double[] weights) {
+                        List<String> rejected, double[] weights, double[] entryPrices) {
     public SampleSet {
         int n = labels.length;
         if (weights == null) {
             weights = ones(n);
         }
+        if (entryPrices == null) {
+            entryPrices = new double[n];
+            Arrays.fill(entryPrices, Double.NaN);
+        }
         if (x.length != (long) n * spec.inputLength() || times.length != n || horizonEnds.length != n || returnsPct.length != n
-                || (frameIds != null && frameIds.length != n) || weights.length != n) {
+                || (frameIds != null && frameIds.length != n) || weights.length != n || entryPrices.length != n) {
             throw new IllegalArgumentException("sample columns differ in length (n=" + n + ")");
         }
         for (int i = 0; i < n; i++) {
@@ -41,7 +46,7 @@ public record SampleSet(Symbol symbol, FrameSpec spec, float[] x, int[] labels, 
     /** Unweighted samples (every weight 1). */
     public SampleSet(Symbol symbol, FrameSpec spec, float[] x, int[] labels, long[] times, long[] horizonEnds, double[] returnsPct,
                      String[] frameIds, int barsCovered, long dataFrom, long dataTo, List<String> rejected) {
-        this(symbol, spec, x, labels, times, horizonEnds, returnsPct, frameIds, barsCovered, dataFrom, dataTo, rejected, null);
+        this(symbol, spec, x, labels, times, horizonEnds, returnsPct, frameIds, barsCovered, dataFrom, dataTo, rejected, null, null);
     }
 
     public int size() {

@@ -41,6 +41,7 @@ public final class SampleSets {
         double[] r = new double[n];
         String[] ids = new String[n];
         double[] w = new double[n];
+        double[] px = new double[n];
         for (int k = 0; k < n; k++) {
             SampleSet s = order.get(k)[0] == 0 ? frames : history;
             int row = order.get(k)[1];
@@ -51,12 +52,13 @@ public final class SampleSets {
             r[k] = s.returnsPct()[row];
             ids[k] = s.frameIds() == null ? null : s.frameIds()[row];
             w[k] = s.weights()[row];
+            px[k] = s.entryPrices()[row];
         }
         long from = frames.size() == 0 ? history.dataFrom() : history.size() == 0 ? frames.dataFrom() : Math.min(frames.dataFrom(), history.dataFrom());
         long to = Math.max(frames.dataTo(), history.dataTo());
         List<String> rejected = new ArrayList<>(frames.rejected());
         rejected.addAll(history.rejected());
         return new SampleSet(frames.symbol(), frames.spec(), x, y, t, h, r, ids, Math.max(frames.barsCovered(), history.barsCovered()),
-                from, to, rejected, w);
+                from, to, rejected, w, px);
     }
 }

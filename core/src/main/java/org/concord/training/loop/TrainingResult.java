@@ -1,5 +1,7 @@
 package org.concord.training.loop;
 
+import org.concord.training.eval.Calibration;
+import org.concord.training.eval.Scorecard;
 import org.concord.training.models.CnnSignalModel;
 import org.concord.training.models.MetaModel;
 
@@ -9,8 +11,8 @@ import java.util.Map;
 /**
  * What one training run produced. It owns the models until they are handed to a model slot (or closed).
  *
- * @param cnn               the last fold's CNN: trained on every block but the last, validated on the last
- *                          (the holdout), and the model that gets deployed
+ * @param cnn               the deployed CNN: refit on every row after the walk-forward folds validated the
+ *                          procedure, with the calibration's temperature
  * @param meta              the meta-model that won out of sample, or null when there were too few rows
  * @param folds             out-of-sample metrics per fold
  * @param oos               metrics over all out-of-sample predictions of all folds
@@ -18,13 +20,19 @@ import java.util.Map;
  * @param channelImportance accuracy drop (points) on the holdout when one input channel is shuffled
  * @param metaCandidates    the searched meta candidates with their mean out-of-sample AUC
  * @param trainingVolatility mean σ of the base timeframe's one-bar returns in the deployed CNN's training windows
- * @param metaImportance    the meta winner's feature importance where the model offers it (forest); empty for the MLP
+ * @param metaImportance    the meta winner's feature importance where the model offers it (the trees); empty for the MLP
+ * @param oosScore          all out-of-sample rows against majority, always-long, always-flat and buy-and-hold (the
+ *                          promotion gate's input)
+ * @param foldScores        the same per fold
+ * @param holdoutScore      the last fold's (the newest block's)
+ * @param calibration       Brier score and reliability of the out-of-fold probabilities, and the fitted temperature
  */
 public record TrainingResult(CnnSignalModel cnn, MetaModel meta, List<Metrics> folds, Metrics oos, Metrics holdout,
                              Map<String, Double> channelImportance, List<Map<String, Object>> metaCandidates,
                              Map<String, Object> metaWinner, Map<String, Double> metaImportance, int samples,
                              int barsCovered, long dataFrom, long dataTo, double trainingVolatility, long trainingMillis,
-                             List<String> rejectedFrames)
+                             List<String> rejectedFrames, Scorecard oosScore, List<Scorecard> foldScores, Scorecard holdoutScore,
+                             Calibration calibration)
         implements AutoCloseable {
 
     @Override

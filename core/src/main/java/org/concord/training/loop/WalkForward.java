@@ -10,8 +10,9 @@ import java.util.List;
  * <ul>
  *   <li><b>purge</b>: training samples whose label interval {@code [time, horizonEnd]} reaches into the test
  *       block's period (their labels saw test-period prices);</li>
- *   <li><b>embargo</b>: training samples whose window ends within {@code embargoMs} before the test block
- *       starts (a gap against serial correlation between train and test).</li>
+ *   <li><b>embargo</b>: training samples whose label interval ends within {@code embargoMs} before the test block
+ *       starts: a gap of at least {@code embargoMs} between the last training label and the first test window,
+ *       against serial correlation between train and test, on top of the purge.</li>
  * </ul>
  * Nothing after a test block is ever trained on for that fold.
  */
@@ -47,7 +48,7 @@ public final class WalkForward {
             for (int i = 0; i < testFrom; i++) {
                 if (horizonEnds[i] >= testStart) {
                     purged++;
-                } else if (times[i] > testStart - embargoMs) {
+                } else if (horizonEnds[i] >= testStart - embargoMs) {
                     embargoed++;
                 } else {
                     train[m++] = i;

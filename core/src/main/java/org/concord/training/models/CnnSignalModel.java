@@ -5,7 +5,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import org.concord.training.frames.FrameSpec;
@@ -52,6 +51,8 @@ public final class CnnSignalModel implements AutoCloseable {
     private final DjlNet net;
     private Normalization normalization;
     private final float[] logits = new float[CLASSES];
+    /** Temperature scaling of the logits (calibration on validation rows); 1 leaves them as trained. */
+    private double temperature = 1.0;
 
     private CnnSignalModel(FrameSpec spec, Config config, long seed) {
         this.spec = spec;
@@ -68,10 +69,10 @@ public final class CnnSignalModel implements AutoCloseable {
 
     static Block block(FrameSpec spec, Config c) {
         return new SequentialBlock()
-                .add(Conv1d.builder().setKernelShape(new Shape(5)).optPadding(new Shape(2)).setFilters(c.filters()).build())
+                .add(new UnfoldConv1d(5, c.filters()))
                 .add(Activation::relu)
                 .add(Pool.maxPool1dBlock(new Shape(2)))
-                .add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(c.filters()).build())
+                .add(new UnfoldConv1d(3, c.filters()))
                 .add(Activation::relu)
                 .add(Pool.maxPool1dBlock(new Shape(2)))
                 .add(Blocks.batchFlattenBlock())
@@ -90,6 +91,18 @@ public final class CnnSignalModel implements AutoCloseable {
 
     public Normalization normalization() {
         return normalization;
+    }
+
+    /** The calibration temperature applied to the logits of every prediction ({@code p ∝ exp(z / T)}). */
+    public double temperature() {
+        return temperature;
+    }
+
+    public void setTemperature(double t) {
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("temperature must be finite and > 0, got " + t);
+        }
+        temperature = t;
     }
 
     /**
@@ -149,7 +162,7 @@ public final class CnnSignalModel implements AutoCloseable {
     /** Class probabilities (BUY, SELL, HOLD) of one input into {@code out}. Single caller thread. */
     public void probabilities(float[] input, float[] out) {
         net.forward(input, logits);
-        softmax(logits, 0, out, 0);
+        softmax(logits, 0, out, 0, temperature);
     }
 
     /** Probabilities of {@code n} inputs (flat) into {@code out} ({@code n × 3}). */
@@ -157,18 +170,18 @@ public final class CnnSignalModel implements AutoCloseable {
         float[] raw = new float[n * CLASSES];
         net.forwardBatch(inputs, n, raw);
         for (int k = 0; k < n; k++) {
-            softmax(raw, k * CLASSES, out, k * CLASSES);
+            softmax(raw, k * CLASSES, out, k * CLASSES, temperature);
         }
     }
 
-    static void softmax(float[] in, int from, float[] out, int to) {
+    static void softmax(float[] in, int from, float[] out, int to, double t) {
         float max = Math.max(in[from], Math.max(in[from + 1], in[from + 2]));
         double s = 0;
         for (int i = 0; i < CLASSES; i++) {
-            s += Math.exp(in[from + i] - max);
+            s += Math.exp((in[from + i] - max) / t);
         }
         for (int i = 0; i < CLASSES; i++) {
-            out[to + i] = (float) (Math.exp(in[from + i] - max) / s);
+            out[to + i] = (float) (Math.exp((in[from + i] - max) / t) / s);
         }
     }
 

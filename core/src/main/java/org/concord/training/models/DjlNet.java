@@ -3,17 +3,18 @@ package org.concord.training.models;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -88,15 +89,33 @@ public final class DjlNet implements AutoCloseable {
         if (block == null || sampleShape == null || outputs < 1) {
             throw new IllegalArgumentException("block, sample shape and outputs >= 1 are required");
         }
-        Engine.getInstance().setRandomSeed((int) seed);
         this.model = Model.newInstance(name, Device.cpu());
         this.block = block;
         this.sampleShape = sampleShape;
         this.inputLength = (int) sampleShape.size();
         this.outputs = outputs;
         model.setBlock(block);
+        // weights from this net's own seeded generator, never the engine's global one: setting the engine's seed here
+        // raced with every other thread creating a net (a training job, a live session, the neural fusion)
+        block.setInitializer(glorotUniform(new Random(seed)), Parameter.Type.WEIGHT);
         block.initialize(model.getNDManager(), DataType.FLOAT32, batchShape(1));
         this.inferenceStore = new ParameterStore(model.getNDManager(), false);
+    }
+
+    /** Glorot-uniform weights drawn from {@code rnd} (biases stay DJL's zeros). */
+    static Initializer glorotUniform(Random rnd) {
+        return (manager, shape, type) -> {
+            long size = shape.size();
+            long out = shape.get(0);
+            long in = size / Math.max(1, out);
+            long receptive = shape.dimension() > 2 ? size / (out * shape.get(1)) : 1;
+            double limit = Math.sqrt(6.0 / (in + out * receptive));
+            float[] v = new float[(int) size];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) ((rnd.nextDouble() * 2 - 1) * limit);
+            }
+            return manager.create(v, shape).toType(type, false);
+        };
     }
 
     /**
@@ -111,10 +130,17 @@ public final class DjlNet implements AutoCloseable {
         this.scale = scale == null ? null : scale.clone();
     }
 
+    /** Standardized inputs beyond this many standard deviations are clipped: one outlier bar must not blow up a batch. */
+    static final float INPUT_CLIP = 8f;
+    private static final Object GRADIENTS = new Object();
+    /** Gradients are clipped to this norm per element (Adam's clipGrad): training stays finite on noisy real data. */
+    static final float GRADIENT_CLIP = 1f;
+
     private void transform(float[] buf, int offset) {
         if (shift != null) {
             for (int i = 0; i < inputLength; i++) {
-                buf[offset + i] = (buf[offset + i] - shift[i]) * scale[i];
+                float v = (buf[offset + i] - shift[i]) * scale[i];
+                buf[offset + i] = Math.max(-INPUT_CLIP, Math.min(INPUT_CLIP, v));
             }
         }
     }
@@ -197,14 +223,18 @@ public final class DjlNet implements AutoCloseable {
                     NDArray xs = sub.create(m == batchSize ? xb : java.util.Arrays.copyOf(xb, m * inputLength), batchShape(m));
                     NDArray ys = sub.create(m == batchSize ? yb : java.util.Arrays.copyOf(yb, m * yWidth),
                             yWidth == 1 ? new Shape(m) : new Shape(m, yWidth));
-                    try (GradientCollector gc = t.newGradientCollector()) {
-                        NDList out = t.forward(new NDList(xs));
-                        NDArray l = wb == null ? t.getLoss().evaluate(new NDList(ys), out)
-                                : weightedSoftmaxCe(out.singletonOrThrow(), ys, sub.create(m == batchSize ? wb : java.util.Arrays.copyOf(wb, m), new Shape(m)));
-                        gc.backward(l);
-                        sum += l.getFloat();
+                    // DJL's PyTorch engine allows one gradient collector per process: two models training at once
+                    // (a CNN job and neural fusion) take turns batch by batch instead of failing
+                    synchronized (GRADIENTS) {
+                        try (GradientCollector gc = t.newGradientCollector()) {
+                            NDList out = t.forward(new NDList(xs));
+                            NDArray l = wb == null ? t.getLoss().evaluate(new NDList(ys), out)
+                                    : weightedSoftmaxCe(out.singletonOrThrow(), ys, sub.create(m == batchSize ? wb : java.util.Arrays.copyOf(wb, m), new Shape(m)));
+                            gc.backward(l);
+                            sum += l.getFloat();
+                        }
+                        t.step();
                     }
-                    t.step();
                 }
                 batches++;
             }
@@ -248,7 +278,7 @@ public final class DjlNet implements AutoCloseable {
         Loss l = loss == LossKind.SOFTMAX_CE ? Loss.softmaxCrossEntropyLoss() : Loss.l2Loss();
         DefaultTrainingConfig cfg = new DefaultTrainingConfig(l)
                 .optDevices(new Device[] {Device.cpu()})
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build());
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optClipGrad(GRADIENT_CLIP).build());
         trainer = model.newTrainer(cfg);
         trainerLoss = loss;
         return trainer;

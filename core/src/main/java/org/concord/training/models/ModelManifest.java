@@ -1,5 +1,7 @@
 package org.concord.training.models;
 
+import org.concord.training.eval.Calibration;
+import org.concord.training.eval.Scorecard;
 import org.concord.training.loop.Metrics;
 
 import java.util.List;
@@ -8,9 +10,16 @@ import java.util.Map;
 /**
  * The JSON manifest beside a model version's files (see docs/training.md for an example). Everything needed to
  * rebuild the networks and their inputs: the frame spec, feature names, normalization, architecture and
- * hyperparameters; what it was trained on (data range) and how well it did (metrics); and the SHA-256 of each
- * file plus one {@code hash} over them, checked when loading. {@code agent} is the DQN's configuration when a
- * DQN agent was trained with this version (its state is the {@link MetaFeatures} vector), else null.
+ * hyperparameters; what it was trained on (data range) and how well it did (metrics, the baselines beside them,
+ * calibration); the SHA-256 of each file; and {@code hash}: the SHA-256 of the canonical JSON of everything else
+ * in the manifest (files' hashes included), verified when loading, so neither a file nor a parameter in the
+ * manifest can change unnoticed. {@code agent} is the DQN's configuration when a DQN agent was trained with this
+ * version (its state is the {@link MetaFeatures} vector), else null.
+ *
+ * @param baselines        all out-of-sample rows against majority, always-long, always-flat and buy-and-hold: what
+ *                         the promotion gate judges
+ * @param holdoutBaselines the same for the newest block
+ * @param calibration      Brier score, reliability and the temperature the deployed CNN applies
  */
 public record ModelManifest(int schema, String modelId, String version, long createdAt, String symbol,
                             List<String> timeframes, int window, List<String> featureNames, List<String> metaFeatureNames,
@@ -18,8 +27,20 @@ public record ModelManifest(int schema, String modelId, String version, long cre
                             String metaKind, Map<String, Object> metaParams, NormalizationJson metaNormalization,
                             Metrics oos, Metrics holdout, List<Metrics> folds, List<Map<String, Object>> metaCandidates,
                             Map<String, Double> channelImportance, Map<String, Double> metaImportance,
-                            DataRange dataRange, double trainingVolatility, DqnAgent.Config agent, Map<String, String> files, String hash) {
-    public static final int SCHEMA = 1;
+                            DataRange dataRange, double trainingVolatility, DqnAgent.Config agent, Scorecard baselines,
+                            Scorecard holdoutBaselines, Calibration calibration, Map<String, String> files, String hash) {
+    /** 2: canonical content hash, baselines and calibration (a schema-1 manifest's hash covered only its files). */
+    public static final int SCHEMA = 2;
+
+    /** The frame spec this version was trained on. */
+    public org.concord.training.frames.FrameSpec spec() {
+        return new org.concord.training.frames.FrameSpec(timeframes.stream().map(org.concord.model.Timeframe::ofCode).toList(), window);
+    }
+
+    /** The CNN's calibration temperature (1 when none was fitted). */
+    public double temperature() {
+        return calibration == null ? 1.0 : calibration.temperature();
+    }
 
     /** Label rule used for the training data. */
     public record Label(String rule, int horizonBars, double profitTake, double stopLoss, int volLookback, double minWidthPct) {
@@ -60,6 +81,6 @@ public record ModelManifest(int schema, String modelId, String version, long cre
     public ModelManifest withFiles(Map<String, String> f, String h) {
         return new ModelManifest(schema, modelId, version, createdAt, symbol, timeframes, window, featureNames, metaFeatureNames, cnn,
                 cnnNormalization, label, metaKind, metaParams, metaNormalization, oos, holdout, folds, metaCandidates, channelImportance,
-                metaImportance, dataRange, trainingVolatility, agent, f, h);
+                metaImportance, dataRange, trainingVolatility, agent, baselines, holdoutBaselines, calibration, f, h);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.concord.model.Timeframe;
 import org.concord.training.frames.FrameSpec;
 import org.concord.training.labels.BarrierConfig;
+import org.concord.training.eval.PromotionGate;
 import org.concord.training.loop.TrainingResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
  * models/&lt;modelId&gt;/CURRENT                 the active version (replaced atomically)
  * models/&lt;modelId&gt;/v000003/manifest.json    {@link ModelManifest}
  * models/&lt;modelId&gt;/v000003/cnn.params       DJL parameters of the CNN
- * models/&lt;modelId&gt;/v000003/meta-forest.ser  or meta-mlp.params: the meta-model
+ * models/&lt;modelId&gt;/v000003/meta-xgboost.ubj or meta-mlp.params: the meta-model
  * </pre>
  * A version directory is written under a temporary name and renamed when complete, so a crash never leaves a
  * half-written version; loading re-checks every file's SHA-256 against the manifest.
@@ -47,6 +48,10 @@ public final class ModelRepository {
     private final Path root;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The manifest's hashed form: sorted properties and map keys, no whitespace. */
+    private final ObjectMapper canonical = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     public ModelRepository(Path root) {
         if (root == null) {
@@ -108,7 +113,7 @@ public final class ModelRepository {
                 meta instanceof MlpMetaModel mlp ? ModelManifest.NormalizationJson.of(mlp.normalization()) : null,
                 r.oos(), r.holdout(), r.folds(), r.metaCandidates(), r.channelImportance(), r.metaImportance(),
                 new ModelManifest.DataRange(r.dataFrom(), r.dataTo(), r.barsCovered(), r.samples(), r.rejectedFrames().size()),
-                r.trainingVolatility(), agent == null ? null : agent.config(), Map.of(), "");
+                r.trainingVolatility(), agent == null ? null : agent.config(), r.oosScore(), r.holdoutScore(), r.calibration(), Map.of(), "");
         Path dir = root.resolve(modelId);
         Path tmp = dir.resolve(".tmp-" + version);
         try {
@@ -136,20 +141,46 @@ public final class ModelRepository {
         try (Stream<Path> s = Files.list(dir)) {
             list = new ArrayList<>(s.filter(p -> !p.getFileName().toString().equals(MANIFEST)).sorted().toList());
         }
-        StringBuilder all = new StringBuilder();
         for (Path p : list) {
-            String h = sha256(p);
-            files.put(p.getFileName().toString(), h);
-            all.append(p.getFileName()).append('=').append(h).append('\n');
+            files.put(p.getFileName().toString(), sha256(p));
         }
-        return m.withFiles(files, sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return m.withFiles(files, contentHash(m.withFiles(files, "")));
     }
 
-    /** Makes {@code version} the active one (atomic replace of CURRENT). */
-    public void activate(String modelId, String version) {
+    /** SHA-256 of the manifest's canonical JSON (properties and map keys sorted, no whitespace) without its hash. */
+    String contentHash(ModelManifest m) {
+        try {
+            return sha256(canonical.writeValueAsBytes(m.withFiles(m.files(), "")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise manifest " + m.modelId() + " " + m.version(), e);
+        }
+    }
+
+    /**
+     * Makes {@code version} the active one (atomic replace of CURRENT) if it passes the {@link PromotionGate};
+     * throws {@link PromotionGate.BelowGateException} (naming the gap) when it does not.
+     */
+    public PromotionGate.Verdict activate(String modelId, String version) {
+        return activate(modelId, version, null);
+    }
+
+    /**
+     * The one place a version becomes active, for every path (automatic retraining, Train now, annotation training,
+     * {@code concord train --activate}, a rollback): the version's out-of-sample baselines are judged by the
+     * {@link PromotionGate}; below it, only a {@code confirmation} naming exactly the gap activates it, and that is
+     * logged. Returns the verdict.
+     */
+    public PromotionGate.Verdict activate(String modelId, String version, PromotionGate.Confirmation confirmation) {
         checkId(modelId);
         if (!versions(modelId).contains(version)) {
             throw new IllegalArgumentException("no version " + version + " of " + modelId);
+        }
+        PromotionGate.Verdict verdict = PromotionGate.judge(manifest(modelId, version).baselines());
+        if (!verdict.passed()) {
+            if (confirmation == null || !confirmation.gap().equals(verdict.gap())) {
+                throw new PromotionGate.BelowGateException(modelId + " " + version, verdict);
+            }
+            LOG.warn("model {} {} activated BELOW the promotion gate, confirmed by {}: {}", modelId, version, confirmation.by(), verdict.gap());
         }
         Path cur = root.resolve(modelId).resolve("CURRENT");
         Path tmp = root.resolve(modelId).resolve("CURRENT.tmp");
@@ -163,6 +194,7 @@ public final class ModelRepository {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot activate " + modelId + " " + version, e);
         }
+        return verdict;
     }
 
     public Optional<String> currentVersion(String modelId) {
@@ -185,10 +217,31 @@ public final class ModelRepository {
         }
     }
 
-    /** Loads a version, verifying every file's hash; throws IllegalArgumentException on any mismatch. */
+    /**
+     * Loads a version, verifying the manifest's content hash and every file's hash; throws IllegalArgumentException on
+     * any mismatch.
+     */
     public ModelBundle load(String modelId, String version, StaleGuard guard) {
+        return load(modelId, version, null, guard);
+    }
+
+    /**
+     * As {@link #load(String, String, StaleGuard)}, and refuses a version trained on another frame spec than
+     * {@code expected} (window, timeframes, features): its inputs would be read wrongly, every signal garbage.
+     */
+    public ModelBundle load(String modelId, String version, FrameSpec expected, StaleGuard guard) {
         ModelManifest m = manifest(modelId, version);
         Path dir = root.resolve(modelId).resolve(version);
+        if (m.schema() != ModelManifest.SCHEMA) {
+            throw new IllegalArgumentException("model " + modelId + " " + version + ": manifest schema " + m.schema() + " is not "
+                    + ModelManifest.SCHEMA + " (no content hash); retrain it");
+        }
+        String expectedHash = contentHash(m);
+        if (!expectedHash.equals(m.hash())) {
+            throw new IllegalArgumentException("model " + modelId + " " + version + ": the manifest's content hash " + abbrev(m.hash())
+                    + " does not match its content (" + abbrev(expectedHash) + "): the manifest was changed after training");
+        }
+        checkSpec(m, expected);
         try {
             for (Map.Entry<String, String> f : m.files().entrySet()) {
                 String h = sha256(dir.resolve(f.getKey()));
@@ -200,15 +253,16 @@ public final class ModelRepository {
         } catch (IOException e) {
             throw new IllegalArgumentException("model " + modelId + " " + version + ": " + e.getMessage(), e);
         }
-        FrameSpec spec = new FrameSpec(m.timeframes().stream().map(Timeframe::ofCode).toList(), m.window());
+        FrameSpec spec = m.spec();
         CnnSignalModel cnn = CnnSignalModel.load(dir.resolve(CNN_FILE), spec, m.cnn(), m.cnnNormalization().toNormalization());
+        cnn.setTemperature(m.temperature());
         MetaModel meta = null;
         try {
             int width = MetaFeatures.length(spec);
-            if ("forest".equals(m.metaKind())) {
+            if (BoostedMetaModel.KIND.equals(m.metaKind())) {
                 Map<String, Object> p = m.metaParams();
-                meta = ForestMetaModel.load(dir, width, new ForestMetaModel.Params(num(p, "trees"), num(p, "maxDepth"), num(p, "nodeSize"),
-                        ((Number) p.get("subsample")).doubleValue()));
+                meta = BoostedMetaModel.load(dir, width, new BoostedMetaModel.Params(num(p, "rounds"), num(p, "maxDepth"), dbl(p, "eta"),
+                        dbl(p, "subsample"), dbl(p, "minChildWeight"), dbl(p, "colsampleBynode")));
             } else if ("mlp".equals(m.metaKind())) {
                 Map<String, Object> p = m.metaParams();
                 meta = MlpMetaModel.load(dir, width, new MlpMetaModel.Params(num(p, "hidden"), num(p, "epochs"), num(p, "batchSize"),
@@ -244,15 +298,44 @@ public final class ModelRepository {
             return ModelBundle.coldStart(modelId, spec, "no trained model for " + modelId);
         }
         try {
-            return load(modelId, v.get(), guard);
+            return load(modelId, v.get(), spec, guard);
         } catch (RuntimeException e) {
             LOG.error("model {} {} cannot be loaded, cold start: {}", modelId, v.get(), e.getMessage());
             return ModelBundle.coldStart(modelId, spec, "model " + modelId + " " + v.get() + " unusable (" + e.getMessage() + ")");
         }
     }
 
+    private static void checkSpec(ModelManifest m, FrameSpec expected) {
+        if (expected == null) {
+            return;
+        }
+        FrameSpec trained = m.spec();
+        String why = null;
+        if (!trained.equals(expected)) {
+            why = "it was trained on frames " + describe(trained) + " but this model is configured for " + describe(expected);
+        } else if (!expected.channelNames().equals(m.featureNames()) || !MetaFeatures.names(expected).equals(m.metaFeatureNames())) {
+            why = "its feature names " + m.featureNames() + " are not the configured " + expected.channelNames();
+        }
+        if (why != null) {
+            throw new IllegalArgumentException("model " + m.modelId() + " " + m.version() + " refused: " + why
+                    + " (retrain it with this configuration, or configure the spec it was trained on)");
+        }
+    }
+
+    private static String describe(FrameSpec s) {
+        return s.timeframes().stream().map(Timeframe::code).collect(java.util.stream.Collectors.joining(",")) + " × window " + s.window();
+    }
+
+    private static String abbrev(String h) {
+        return h == null || h.length() < 12 ? String.valueOf(h) : h.substring(0, 12) + "…";
+    }
+
     private static int num(Map<String, Object> p, String k) {
         return ((Number) p.get(k)).intValue();
+    }
+
+    private static double dbl(Map<String, Object> p, String k) {
+        return ((Number) p.get(k)).doubleValue();
     }
 
     static String sha256(Path p) throws IOException {

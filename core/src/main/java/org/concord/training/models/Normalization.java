@@ -12,33 +12,43 @@ public record Normalization(float[] mean, float[] std, int groupLength) {
         }
     }
 
+    /**
+     * Smallest std a group is scaled by: a near-constant group (a flat volume channel, a quiet feature) would otherwise
+     * be blown up by 1/std into values in the millions, and training on those diverged to NaN at random.
+     */
+    static final double MIN_STD = 1e-3;
+
     /** Fits mean/std per group of {@code groupLength} consecutive positions over {@code rows} of flat {@code x}. */
     public static Normalization fit(float[] x, int rowLength, int[] rows, int groupLength) {
         if (rowLength % groupLength != 0) {
             throw new IllegalArgumentException("row length " + rowLength + " not a multiple of group length " + groupLength);
         }
         int groups = rowLength / groupLength;
-        double[] sum = new double[groups];
-        double[] sq = new double[groups];
-        long count = (long) rows.length * groupLength;
-        for (int r : rows) {
-            int base = r * rowLength;
-            for (int g = 0; g < groups; g++) {
-                int o = base + g * groupLength;
-                for (int i = 0; i < groupLength; i++) {
-                    double v = x[o + i];
-                    sum[g] += v;
-                    sq[g] += v * v;
-                }
-            }
-        }
         float[] mean = new float[groups];
         float[] std = new float[groups];
         for (int g = 0; g < groups; g++) {
-            double m = count == 0 ? 0 : sum[g] / count;
-            double var = count == 0 ? 1 : Math.max(0, sq[g] / count - m * m);
+            // two passes (mean, then squared deviations): sum-of-squares minus mean² cancels for price-like groups
+            double sum = 0;
+            long count = 0;
+            for (int r : rows) {
+                int o = r * rowLength + g * groupLength;
+                for (int i = 0; i < groupLength; i++) {
+                    sum += x[o + i];
+                    count++;
+                }
+            }
+            double m = count == 0 ? 0 : sum / count;
+            double dev = 0;
+            for (int r : rows) {
+                int o = r * rowLength + g * groupLength;
+                for (int i = 0; i < groupLength; i++) {
+                    double d = x[o + i] - m;
+                    dev += d * d;
+                }
+            }
+            double sd = count == 0 ? 1 : Math.sqrt(dev / count);
             mean[g] = (float) m;
-            std[g] = (float) Math.max(Math.sqrt(var), 1e-6);
+            std[g] = (float) Math.max(sd, MIN_STD * Math.max(1, Math.abs(m)));
         }
         return new Normalization(mean, std, groupLength);
     }

@@ -39,8 +39,20 @@ class TrainingLoopTest {
             losses.add(loss);
         }, () -> false)) {
             assertThat(r.folds()).hasSize(4);
-            assertThat(epochs).hasSize(8);
-            assertThat(epochs.get(7)).containsExactly(4, 2, 8, 8);
+            assertThat(epochs).as("4 folds and the refit on every row, 2 epochs each").hasSize(10);
+            assertThat(epochs.get(7)).containsExactly(4, 2, 8, 10);
+            assertThat(epochs.get(9)).containsExactly(5, 2, 10, 10);
+            // the baselines on the same rows, and calibration on the out-of-fold probabilities
+            assertThat(r.oosScore().n()).isEqualTo(r.oos().n());
+            assertThat(r.oosScore().accuracy()).isCloseTo(r.oos().accuracy(), org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(r.oosScore().majorityAccuracy()).isCloseTo(r.oos().baselineAccuracy(), org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(r.oosScore().alwaysFlatPnlPct()).isZero();
+            assertThat(r.oosScore().buyAndHoldPct()).isFinite();
+            assertThat(r.foldScores()).hasSize(4);
+            assertThat(r.calibration().temperature()).isPositive();
+            assertThat(r.calibration().brier()).isBetween(0.0, 2.0);
+            assertThat(r.calibration().reliability()).hasSize(10);
+            assertThat(r.cnn().temperature()).isEqualTo(r.calibration().temperature());
             assertThat(losses).allMatch(l -> l > 0 && Double.isFinite(l));
             assertThat(r.oos().n()).isEqualTo(s.size() - s.size() / 5);
             assertThat(r.oos().accuracy()).isBetween(0.0, 1.0);
@@ -49,7 +61,7 @@ class TrainingLoopTest {
             assertThat(r.oos().perClass()).containsOnlyKeys("BUY", "SELL", "HOLD");
             assertThat(r.channelImportance()).hasSize(SPEC.channels());
             assertThat(r.meta()).isNotNull();
-            assertThat(r.metaCandidates()).hasSize(2).extracting(m -> m.get("kind")).containsExactlyInAnyOrder("mlp", "forest");
+            assertThat(r.metaCandidates()).extracting(m -> m.get("kind")).contains("mlp", "xgboost");
             System.out.println("OOS " + r.oos() + " holdout " + r.holdout() + " meta " + r.metaWinner() + " in " + r.trainingMillis() + " ms");
         }
     }
@@ -75,5 +87,13 @@ class TrainingLoopTest {
         assertThat(count[Action.BUY.ordinal()]).isPositive();
         assertThat(count[Action.SELL.ordinal()]).isPositive();
         assertThat(count[Action.HOLD.ordinal()]).isPositive();
+    }
+
+    @Test
+    void tooFewSamplesPerFoldIsRefused() {
+        SampleSet eleven = realSamples(850); // 12 samples over the 9,399 bars: a holdout of 2 or 3 rows
+        assertThat(eleven.size()).isEqualTo(12);
+        assertThatThrownBy(() -> new TrainingLoop(smallConfig()).run(eleven, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few samples");
     }
 }

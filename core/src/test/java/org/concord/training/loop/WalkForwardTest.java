@@ -33,12 +33,12 @@ class WalkForwardTest {
             assertThat(f.testEnd()).isEqualTo((20L * k + 19) * M);
             // purge: samples whose horizon (t+5) reaches testStart: t >= testStart-5 → indices 20k-5 .. 20k-1
             assertThat(f.purged()).isEqualTo(5);
-            // embargo: 3 minutes before the test start, none left after purging (they were purged already)
-            assertThat(f.embargoed()).isEqualTo(0);
-            assertThat(f.train()).hasSize(20 * k - 5);
-            assertThat(f.train()[f.train().length - 1]).isEqualTo(20 * k - 6);
+            // embargo: a gap of 3 minutes beyond the purge: labels ending in [testStart-3, testStart) → t+5 >= 20k-3 → 20k-8 .. 20k-6
+            assertThat(f.embargoed()).isEqualTo(3);
+            assertThat(f.train()).hasSize(20 * k - 8);
+            assertThat(f.train()[f.train().length - 1]).isEqualTo(20 * k - 9);
             for (int r : f.train()) {
-                assertThat(horizons[r]).isLessThan(f.testStart());
+                assertThat(horizons[r]).isLessThan(f.testStart() - 3 * M);
                 assertThat(times[r]).isLessThan(f.testStart());
             }
         }
@@ -49,9 +49,9 @@ class WalkForwardTest {
         List<WalkForward.Fold> folds = WalkForward.split(times, horizons, 4, 10 * M);
         WalkForward.Fold f = folds.get(1); // tests on [40, 60)
         assertThat(f.purged()).isEqualTo(5);      // 35..39
-        assertThat(f.embargoed()).isEqualTo(4);   // 31..34: t > 40-10 = 30
-        assertThat(f.train()).hasSize(31);        // 0..30
-        assertThat(f.train()[30]).isEqualTo(30);
+        assertThat(f.embargoed()).isEqualTo(10);  // 25..34: label end t+5 >= 40-10 = 30
+        assertThat(f.train()).hasSize(25);        // 0..24
+        assertThat(f.train()[24]).isEqualTo(24);
     }
 
     @Test

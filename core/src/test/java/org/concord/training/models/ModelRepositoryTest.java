@@ -21,14 +21,16 @@ class ModelRepositoryTest {
         ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
         assertThat(repo.versions(TrainedModels.MODEL_ID)).containsExactly("v000001", "v000002");
         ModelManifest m = repo.manifest(TrainedModels.MODEL_ID, "v000002");
-        assertThat(m.schema()).isEqualTo(1);
+        assertThat(m.schema()).isEqualTo(ModelManifest.SCHEMA);
+        assertThat(m.baselines().n()).isEqualTo(m.oos().n());
+        assertThat(m.calibration().reliability()).hasSize(10);
         assertThat(m.featureNames()).hasSize(18).contains("1m.close", "1h.volz");
         assertThat(m.cnnNormalization().mean()).hasSize(18);
         assertThat(m.files()).containsKey(ModelRepository.CNN_FILE).hasSize(2);
         assertThat(m.hash()).hasSize(64);
         assertThat(m.oos().n()).isPositive();
         assertThat(m.dataRange().bars()).isGreaterThan(1000);
-        assertThat(m.metaKind()).isIn("mlp", "forest");
+        assertThat(m.metaKind()).isIn("mlp", "xgboost");
         String json = Files.readString(dir.resolve(TrainedModels.MODEL_ID).resolve("v000002").resolve("manifest.json"));
         assertThat(json).contains("\"modelId\" : \"cnn-btcusd\"").contains("\"holdout\"").contains("\"dataRange\"");
 
@@ -44,7 +46,7 @@ class ModelRepositoryTest {
         }
 
         // a corrupted parameter file is detected: the model is not used, cold start says why
-        repo.activate(TrainedModels.MODEL_ID, "v000002");
+        TrainedModels.activate(repo, TrainedModels.MODEL_ID, "v000002");
         Path params = dir.resolve(TrainedModels.MODEL_ID).resolve("v000002").resolve(ModelRepository.CNN_FILE);
         byte[] bytes = Files.readAllBytes(params);
         bytes[bytes.length / 2] ^= 0x55;
@@ -99,5 +101,74 @@ class ModelRepositoryTest {
         assertThat(v.weight()).isEqualTo(0.3);
         assertThat(v.reason()).contains("volatility drift");
         assertThat(g.judge(0, 1000, 0.1, 0.25, 5).stale()).as("not before the warm-up").isFalse();
+    }
+
+    @Test
+    void aManifestWhoseContentWasChangedIsRefused(@TempDir Path dir) throws Exception {
+        ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
+        Path manifest = dir.resolve(TrainedModels.MODEL_ID).resolve("v000001").resolve(ModelRepository.MANIFEST);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) repo.json().readTree(manifest.toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode mean = (com.fasterxml.jackson.databind.node.ArrayNode) tree.get("cnnNormalization").get("mean");
+        mean.set(3, mean.get(3).floatValue() + 0.5f); // a changed normalisation: every file hash still matches
+        repo.json().writeValue(manifest.toFile(), tree);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.load(TrainedModels.MODEL_ID, "v000001", StaleGuard.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("manifest").hasMessageContaining("hash");
+    }
+
+    @Test
+    void aVersionTrainedOnAnotherFrameSpecIsRefusedWithAClearMessage(@TempDir Path dir) {
+        ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
+        TrainedModels.activate(repo, TrainedModels.MODEL_ID, "v000001");
+        org.concord.training.frames.FrameSpec desk = org.concord.training.frames.FrameSpec.of(60, Timeframe.M1, Timeframe.M5, Timeframe.H1);
+        try (ModelBundle b = repo.loadCurrentOrColdStart(TrainedModels.MODEL_ID, desk, StaleGuard.DEFAULT)) {
+            assertThat(b.coldStart()).isTrue();
+            assertThat(b.note()).contains("window 32").contains("window 60").contains("refused");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.load(TrainedModels.MODEL_ID, "v000001", desk, StaleGuard.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window 32");
+        try (ModelBundle ok = repo.load(TrainedModels.MODEL_ID, "v000001", TrainedModels.SPEC, StaleGuard.DEFAULT)) {
+            assertThat(ok.coldStart()).isFalse();
+        }
+    }
+
+    @Test
+    void identicalTrainingGivesIdenticalHashes(@TempDir Path dir) {
+        org.concord.training.loop.SampleSet s = new org.concord.training.loop.SampleBuilder(new FrameBuilder(RealBars.source(), TrainedModels.SPEC),
+                new org.concord.training.labels.TripleBarrier(org.concord.training.labels.BarrierConfig.DEFAULT))
+                .fromHistory(RealBars.symbol(), RealBars.bitstamp().get(Timeframe.M1), 7);
+        org.concord.training.loop.TrainingLoop.Config cfg = new org.concord.training.loop.TrainingLoop.Config(2, -1, 15,
+                new CnnSignalModel.Config(4, 8, 1, 128, 0.003f), 2, 1, 1000, 0, 9);
+        java.util.List<String> hashes = new java.util.ArrayList<>();
+        for (String name : new String[] {"a", "b"}) {
+            ModelRepository repo = new ModelRepository(dir.resolve(name));
+            try (org.concord.training.loop.TrainingResult r = new org.concord.training.loop.TrainingLoop(cfg).run(s, null, null)) {
+                ModelManifest m = repo.save(TrainedModels.MODEL_ID, RealBars.symbol(), TrainedModels.SPEC,
+                        org.concord.training.labels.BarrierConfig.DEFAULT, r, 1_700_000_000_000L);
+                assertThat(m.metaKind()).as("a meta-model is part of the hash").isNotNull();
+                hashes.add(m.hash());
+            }
+        }
+        assertThat(hashes.get(1)).as("same data, config and seed: the same version hash").isEqualTo(hashes.get(0));
+    }
+
+    @Test
+    void activationGoesThroughThePromotionGate(@TempDir Path dir) {
+        ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
+        ModelManifest m = repo.manifest(TrainedModels.MODEL_ID, "v000001");
+        org.concord.training.eval.PromotionGate.Verdict v = org.concord.training.eval.PromotionGate.judge(m.baselines());
+        assertThat(v.gap()).contains("out of sample").contains("accuracy").contains("P&L").contains("after 0.24% costs")
+                .containsAnyOf("majority", "always-long", "always-flat");
+        if (v.passed()) {
+            assertThat(repo.activate(TrainedModels.MODEL_ID, "v000001")).isEqualTo(v);
+        } else {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.activate(TrainedModels.MODEL_ID, "v000001"))
+                    .isInstanceOf(org.concord.training.eval.PromotionGate.BelowGateException.class).hasMessageContaining(v.gap());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.activate(TrainedModels.MODEL_ID, "v000001",
+                    new org.concord.training.eval.PromotionGate.Confirmation("a gap shown for another version", "test")))
+                    .isInstanceOf(org.concord.training.eval.PromotionGate.BelowGateException.class);
+            assertThat(repo.currentVersion(TrainedModels.MODEL_ID)).isEmpty();
+            repo.activate(TrainedModels.MODEL_ID, "v000001", new org.concord.training.eval.PromotionGate.Confirmation(v.gap(), "test"));
+        }
+        assertThat(repo.currentVersion(TrainedModels.MODEL_ID)).contains("v000001");
     }
 }

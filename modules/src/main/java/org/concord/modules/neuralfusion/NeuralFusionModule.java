@@ -35,8 +35,12 @@ import java.util.concurrent.Future;
  * is installed exactly {@code installAfterOutcomes} outcomes later, in {@link #onOutcome} (which runs between decisions
  * and is not held to the decision budget): in live trading that is long after training finished; in a max-speed
  * replay the decision thread may wait for it there. Either way the network changes at the same decision on every run.
- * A trained network is validated on the newest 20% of its samples (trained on the older 80%) and installed only when
- * its accuracy there is at least the weighted rule's; otherwise the previous state is kept and the rejection counted.
+ * A trained network is validated on the newest 20% of its samples, trained on the older 80% <b>purged</b> of every
+ * sample whose outcome matured after the first validation decision (its label saw validation-period prices), and
+ * installed only when the validation holds at least {@code minValidation} samples, its accuracy there is at least
+ * the weighted rule's and strictly above the majority class's (the training labels' most frequent class, always
+ * predicted); otherwise the previous state is kept and the rejection counted. Too few validation samples: no
+ * training yet.
  *
  * <p><b>Until trained</b> (or when no input source predicted), {@link #fuse} returns the weighted rule's result
  * labelled {@code "rule (neural-fusion untrained)"}. Trained: {@code score = P(BUY) - P(SELL)}, action = most likely
@@ -49,12 +53,13 @@ public final class NeuralFusionModule implements FusionModule {
     public static final String ID = "neural-fusion";
     public static final String UNTRAINED = "rule (" + ID + " untrained)";
     private static final Logger LOG = LoggerFactory.getLogger(NeuralFusionModule.class);
-    private static final List<String> NAMES = List.of("trained", "samples", "valAccuracy", "ruleAccuracy", "version");
+    private static final List<String> NAMES = List.of("trained", "samples", "valAccuracy", "ruleAccuracy", "majorityAccuracy", "version");
 
     private int minSamples = 256;
     private int retrainEvery = 512;
     private int installAfter = 64;
     private int maxSamples = 4096;
+    private int minValidation = 100;
     private double returnThreshold = 0.0005;
     private FusionTrainer trainer;
     private ExecutorService executor;
@@ -74,12 +79,14 @@ public final class NeuralFusionModule implements FusionModule {
     private long rejected;
     private double valAccuracy;
     private double ruleAccuracy;
+    private double majorityAccuracy;
+    private int lastPurged = -1;
     private final double[] out = new double[NAMES.size()];
 
-    private record Sample(Map<String, Double> votes, int label, int ruleLabel) {
+    private record Sample(Map<String, Double> votes, int label, int ruleLabel, long time, long maturity) {
     }
 
-    private record Pending(Future<FusionNet> result, long installAt, List<Sample> validation) {
+    private record Pending(Future<FusionNet> result, long installAt, List<Sample> validation, int majority) {
     }
 
     @Override
@@ -93,10 +100,11 @@ public final class NeuralFusionModule implements FusionModule {
         retrainEvery = ctx.intSetting("retrainEvery", 512);
         installAfter = ctx.intSetting("installAfterOutcomes", 64);
         maxSamples = ctx.intSetting("maxSamples", 4096);
+        minValidation = ctx.intSetting("minValidation", 100);
         returnThreshold = ctx.doubleSetting("returnThreshold", 0.0005);
-        if (minSamples < 10 || retrainEvery < 1 || installAfter < 0 || maxSamples < minSamples || !(returnThreshold >= 0)) {
+        if (minSamples < 10 || retrainEvery < 1 || installAfter < 0 || maxSamples < minSamples || !(returnThreshold >= 0) || minValidation < 1) {
             throw new IllegalArgumentException("minSamples >= 10, retrainEvery >= 1, installAfterOutcomes >= 0, "
-                    + "maxSamples >= minSamples, returnThreshold >= 0 required");
+                    + "maxSamples >= minSamples, returnThreshold >= 0, minValidation >= 1 required");
         }
         trainer = new FusionTrainer(ctx.intSetting("hidden", 16), ctx.intSetting("epochs", 150),
                 ctx.doubleSetting("learningRate", 0.01), ctx.intSetting("seed", 42));
@@ -122,7 +130,8 @@ public final class NeuralFusionModule implements FusionModule {
         out[1] = samples.size();
         out[2] = valAccuracy;
         out[3] = ruleAccuracy;
-        out[4] = n == null ? 0 : n.version();
+        out[4] = majorityAccuracy;
+        out[5] = n == null ? 0 : n.version();
         return out;
     }
 
@@ -175,7 +184,7 @@ public final class NeuralFusionModule implements FusionModule {
     public void onOutcome(DecisionOutcome o) {
         Action ruleAction = ruleActions.remove(o.decision().symbol() + "@" + o.decision().time());
         int ruleLabel = ruleAction == null ? classOf(o.decision().action()) : classOf(ruleAction);
-        samples.addLast(new Sample(votes(o.predictions()), label(o.realizedReturn()), ruleLabel));
+        samples.addLast(new Sample(votes(o.predictions()), label(o.realizedReturn()), ruleLabel, o.decision().time(), o.maturityTime()));
         if (samples.size() > maxSamples) {
             samples.removeFirst();
         }
@@ -200,8 +209,29 @@ public final class NeuralFusionModule implements FusionModule {
         }
         List<String> inputIds = List.copyOf(ids);
         int split = (int) (all.size() * 0.8);
-        List<Sample> train = all.subList(0, split);
         List<Sample> validation = List.copyOf(all.subList(split, all.size()));
+        if (validation.size() < minValidation) {
+            LOG.debug("neural-fusion: {} validation samples < {}: not training yet", validation.size(), minValidation);
+            return;
+        }
+        // purge: a training sample whose outcome matured at or after the first validation decision saw its prices
+        long validationStart = validation.get(0).time();
+        List<Sample> train = new ArrayList<>();
+        for (Sample s : all.subList(0, split)) {
+            if (s.maturity() < validationStart) {
+                train.add(s);
+            }
+        }
+        lastPurged = split - train.size();
+        if (train.isEmpty()) {
+            return;
+        }
+        int[] counts = new int[3];
+        train.forEach(s -> counts[s.label()]++);
+        int majority = FusionNet.HOLD;
+        for (int c = 0; c < 3; c++) {
+            majority = counts[c] > counts[majority] ? c : majority;
+        }
         float[][] x = new float[train.size()][];
         int[] y = new int[train.size()];
         for (int i = 0; i < train.size(); i++) {
@@ -214,7 +244,7 @@ public final class NeuralFusionModule implements FusionModule {
         }
         int version = versions + 1;
         Future<FusionNet> f = executor.submit(() -> trainer.train(inputIds, x, y, version));
-        pending = new Pending(f, outcomes + installAfter, validation);
+        pending = new Pending(f, outcomes + installAfter, validation, majority);
     }
 
     private void install(Pending p) {
@@ -231,22 +261,28 @@ public final class NeuralFusionModule implements FusionModule {
         }
         int netHits = 0;
         int ruleHits = 0;
+        int majorityHits = 0;
         for (Sample s : p.validation) {
             netHits += FusionNet.argmax(candidate.probabilities(input(candidate.inputIds(), s.votes))) == s.label ? 1 : 0;
             ruleHits += s.ruleLabel == s.label ? 1 : 0;
+            majorityHits += p.majority == s.label ? 1 : 0;
         }
         int n = Math.max(1, p.validation.size());
         double netAcc = (double) netHits / n;
         double ruleAcc = (double) ruleHits / n;
-        if (netAcc >= ruleAcc) {
+        double majorityAcc = (double) majorityHits / n;
+        if (netAcc >= ruleAcc && netAcc > majorityAcc) {
             versions = candidate.version();
             net = candidate;
             valAccuracy = netAcc;
             ruleAccuracy = ruleAcc;
-            LOG.info("neural-fusion v{} installed: validation accuracy {} vs rule {} on {} samples", versions, netAcc, ruleAcc, n);
+            majorityAccuracy = majorityAcc;
+            LOG.info("neural-fusion v{} installed: validation accuracy {} vs rule {} and majority class {} on {} samples", versions, netAcc,
+                    ruleAcc, majorityAcc, n);
         } else {
             rejected++;
-            LOG.info("neural-fusion candidate rejected: validation accuracy {} < rule {}", netAcc, ruleAcc);
+            LOG.info("neural-fusion candidate rejected: validation accuracy {} (rule {}, majority class {}, must be >= the rule and > the majority)",
+                    netAcc, ruleAcc, majorityAcc);
         }
     }
 
@@ -261,6 +297,11 @@ public final class NeuralFusionModule implements FusionModule {
 
     public int sampleCount() {
         return samples.size();
+    }
+
+    /** Training samples dropped by the purge at the last training (-1 before any). */
+    public int lastPurged() {
+        return lastPurged;
     }
 
     @Override

@@ -72,10 +72,10 @@ class NeuralFusionModuleTest {
     void fallsBackUntilTrainedThenInstallsAtAFixedOutcome() throws Exception {
         ModuleFixture f = new ModuleFixture();
         NeuralFusionModule m = f.init(new NeuralFusionModule(),
-                "minSamples: 40\nretrainEvery: 1000\ninstallAfterOutcomes: 5\nepochs: 200\nlearningRate: 0.05\nhidden: 8\nreturnThreshold: 0.001", S);
+                "minSamples: 40\nminValidation: 8\nretrainEvery: 1000\ninstallAfterOutcomes: 5\nepochs: 200\nlearningRate: 0.05\nhidden: 8\nreturnThreshold: 0.001", S);
         FusionResult rule = new FusionResult(Action.HOLD, 0.1, 0.1, "rule");
         assertThat(m.fuse(S, 0, List.of(), rule)).isEqualTo(new FusionResult(Action.HOLD, 0.1, 0.1, NeuralFusionModule.UNTRAINED));
-        assertThat(m.featureNames()).containsExactly("trained", "samples", "valAccuracy", "ruleAccuracy", "version");
+        assertThat(m.featureNames()).containsExactly("trained", "samples", "valAccuracy", "ruleAccuracy", "majorityAccuracy", "version");
         assertThat(m.predictions(S)).isEmpty();
         // a source "good" that is right, and a source "noise" that is not; the rule (HOLD) is never right
         Random r = new Random(3);
@@ -104,7 +104,8 @@ class NeuralFusionModuleTest {
         assertThat(x[0]).isEqualTo(1);
         assertThat(x[1]).isEqualTo(60);
         assertThat(x[2]).isGreaterThan(x[3]);
-        assertThat(x[4]).isEqualTo(1);
+        assertThat(x[2]).isGreaterThan(x[4]);
+        assertThat(x[5]).isEqualTo(1);
         assertThat(m.sampleCount()).isEqualTo(60);
         assertThat(m.rejectedCandidates()).isZero();
         m.reset();
@@ -116,7 +117,7 @@ class NeuralFusionModuleTest {
     void aCandidateWorseThanTheRuleIsRejected() throws Exception {
         ModuleFixture f = new ModuleFixture();
         NeuralFusionModule m = f.init(new NeuralFusionModule(),
-                "minSamples: 20\nretrainEvery: 1000\ninstallAfterOutcomes: 0\nepochs: 5\nreturnThreshold: 0.001", S);
+                "minSamples: 20\nminValidation: 4\nretrainEvery: 1000\ninstallAfterOutcomes: 0\nepochs: 5\nreturnThreshold: 0.001", S);
         // the rule is always right (its action is the outcome's sign); the only input is pure noise
         Random r = new Random(5);
         for (int i = 1; i <= 25; i++) {
@@ -137,5 +138,59 @@ class NeuralFusionModuleTest {
         ModuleFixture f = new ModuleFixture();
         assertThatThrownBy(() -> f.init(new NeuralFusionModule(), "minSamples: 5", S)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> f.init(new NeuralFusionModule(), "maxSamples: 100", S)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Feeds {@code count} outcomes of a source that is always right (and a rule that is always HOLD). */
+    private static void feedPerfectSource(NeuralFusionModule m, int count, long horizonMs) {
+        Random r = new Random(3);
+        FusionResult rule = new FusionResult(Action.HOLD, 0.1, 0.1, "rule");
+        for (int i = 1; i <= count; i++) {
+            boolean up = r.nextBoolean();
+            List<Prediction> ps = List.of(new Prediction("good", S, i, up ? Action.BUY : Action.SELL, 0.8, Timeframe.M1, 1, ""));
+            m.fuse(S, i * 60_000L, ps, rule);
+            m.onOutcome(new DecisionOutcome(decision(i, i * 60_000L, Action.HOLD), ps, i * 60_000L + horizonMs, 0, up ? 0.01 : -0.01));
+        }
+    }
+
+    @Test
+    void aSmallValidationSetNeverReplacesTheRule() throws Exception {
+        ModuleFixture f = new ModuleFixture();
+        // 60 samples: a validation of 12, below the default minimum of 100 — even a perfect source does not get in
+        NeuralFusionModule m = f.init(new NeuralFusionModule(),
+                "minSamples: 40\nretrainEvery: 1\ninstallAfterOutcomes: 0\nepochs: 200\nlearningRate: 0.05\nhidden: 8\nreturnThreshold: 0.001", S);
+        feedPerfectSource(m, 60, 60_000);
+        assertThat(m.network()).isNull();
+        m.close();
+    }
+
+    @Test
+    void theSplitIsPurgedOfSamplesWhoseOutcomeSawTheValidationPeriod() throws Exception {
+        ModuleFixture f = new ModuleFixture();
+        NeuralFusionModule m = f.init(new NeuralFusionModule(),
+                "minSamples: 50\nminValidation: 10\nretrainEvery: 1000\ninstallAfterOutcomes: 0\nepochs: 50\nreturnThreshold: 0.001", S);
+        // decisions one minute apart, each maturing 5 minutes later: the 4 training decisions right before the first
+        // validation decision (and the one at its minute) matured inside the validation period
+        feedPerfectSource(m, 50, 5 * 60_000);
+        assertThat(m.lastPurged()).isEqualTo(5);
+        m.close();
+    }
+
+    @Test
+    void aCandidateThatDoesNotBeatTheMajorityClassIsRejected() throws Exception {
+        ModuleFixture f = new ModuleFixture();
+        NeuralFusionModule m = f.init(new NeuralFusionModule(),
+                "minSamples: 50\nminValidation: 10\nretrainEvery: 1000\ninstallAfterOutcomes: 0\nepochs: 50\nreturnThreshold: 0.001", S);
+        // nine in ten outcomes are flat (HOLD), the input is noise, the rule always says BUY (mostly wrong): a net that
+        // learns "always HOLD" beats the rule but only ties the majority class, so it must not replace the rule
+        Random r = new Random(9);
+        for (int i = 1; i <= 51; i++) { // trained at outcome 50, judged at the next
+            double ret = i % 10 == 0 ? 0.01 : 0.0;
+            List<Prediction> ps = List.of(new Prediction("noise", S, i, r.nextBoolean() ? Action.BUY : Action.SELL, r.nextDouble(), Timeframe.M1, 1, ""));
+            m.fuse(S, i * 60_000L, ps, new FusionResult(Action.BUY, 0.5, 0.5, "rule"));
+            m.onOutcome(new DecisionOutcome(decision(i, i * 60_000L, Action.BUY), ps, i * 60_000L + 60_000, 0, ret));
+        }
+        assertThat(m.network()).isNull();
+        assertThat(m.rejectedCandidates()).isEqualTo(1);
+        m.close();
     }
 }
