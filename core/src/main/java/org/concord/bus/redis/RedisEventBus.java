@@ -87,9 +87,14 @@ public final class RedisEventBus implements EventBus {
         }
     }
 
-    /** Parses {@code redis://...} (see {@link RedisBusConfig}) and opens the bus. */
+    /** Parses {@code redis://...} (see {@link RedisBusConfig}) and opens the bus; the outbox is in the environment's data directory. */
     public static RedisEventBus open(String uri) {
         return new RedisEventBus(RedisBusConfig.fromUri(uri));
+    }
+
+    /** Parses {@code redis://...} and opens the bus with its outbox under {@code dataDir}. */
+    public static RedisEventBus open(String uri, java.nio.file.Path dataDir) {
+        return new RedisEventBus(RedisBusConfig.fromUri(uri, dataDir));
     }
 
     @Override

@@ -53,7 +53,8 @@ import java.util.function.LongSupplier;
  * {@code passed}, {@code missing}, then per series {@code <SYMBOL>.ok} (+1 pass, −1 fail, 0 no data) and
  * {@code <SYMBOL>.distance} (close / reference − 1).
  */
-@ModuleInfo(id = MacroGateModule.ID, description = "Macro gate: ALLOW/BLOCK from external series (DXY, VIX...) imported from CSV")
+@ModuleInfo(id = MacroGateModule.ID, description = "Macro gate: ALLOW/BLOCK from external series (DXY, VIX...) imported from CSV",
+        settings = {"timeframe", "maxBars", "missing", "replaceStored", "series"})
 public final class MacroGateModule implements OrchestratorModule {
     public static final String ID = "macro-gate";
     private static final Logger LOG = LoggerFactory.getLogger(MacroGateModule.class);
