@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.feed.binance.BinanceConfig;
 import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
 import org.concord.orchestrator.config.ConfigException;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.config.ModuleEntry;
@@ -125,8 +126,9 @@ public final class ConcordConfig {
             }
         }
         try {
-            // the section as a whole (backoff bounds, backfill sizes); the feed adds its symbol and intervals itself
-            BinanceConfig.builderFrom(values).symbol(Symbol.of("BTCUSDT")).build();
+            // the section as a whole (backoff bounds, backfill sizes); the feed adds its symbol and intervals itself,
+            // so a stand-in symbol and interval are added here
+            BinanceConfig.builderFrom(values).symbol(Symbol.of("BTCUSDT")).interval(Timeframe.M1).build();
         } catch (IllegalArgumentException ex) {
             throw doc.error("/binance", ex.getMessage());
         }
