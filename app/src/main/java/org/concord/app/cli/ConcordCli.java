@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "concord", mixinStandardHelpOptions = true, versionProvider = ConcordCli.Version.class,
         description = "Concord trading workstation — headless commands. Without a subcommand the desktop window opens.",
-        subcommands = {ReplayCommand.class, ExportCommand.class, ServeCommand.class, BenchCommand.class, BacktestCommand.class, TrainCommand.class,
+        subcommands = {ReplayCommand.class, ExportCommand.class, ImportCommand.class, ServeCommand.class, BenchCommand.class, BacktestCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ConcordCli implements Runnable {
     public static final String VERSION = "0.1.0-SNAPSHOT";
