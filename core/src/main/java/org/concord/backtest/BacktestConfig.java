@@ -126,10 +126,12 @@ public record BacktestConfig(String description, String symbol, String data, Str
                 null, null, null, null);
     }
 
-    /** Reads a YAML or JSON file; an error names the file and what is wrong. */
+    /** Reads a YAML or JSON file; an error names the file, the line and the key where the parser knows them, and what is wrong. */
     public static BacktestConfig load(Path file) {
+        byte[] bytes = null;
         try {
-            return YAML.readValue(Files.readAllBytes(file), BacktestConfig.class);
+            bytes = Files.readAllBytes(file);
+            return YAML.readValue(bytes, BacktestConfig.class);
         } catch (IOException | RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -138,6 +140,20 @@ public record BacktestConfig(String description, String symbol, String data, Str
             String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             if (root instanceof IllegalArgumentException && root != e) {
                 msg = root.getMessage();
+            }
+            if (bytes != null && e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+                // name the key and its line: the parser's own location is past the value
+                StringBuilder pointer = new StringBuilder();
+                for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                    pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+                }
+                try {
+                    String located = org.concord.orchestrator.config.YamlDoc.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                            file.toString()).error(pointer.toString(), msg).getMessage();
+                    throw new IllegalArgumentException("backtest config " + located, e);
+                } catch (org.concord.orchestrator.config.ConfigException unparsable) {
+                    // not YAML after all: report without the line
+                }
             }
             throw new IllegalArgumentException("backtest config " + file + ": " + msg, e);
         }

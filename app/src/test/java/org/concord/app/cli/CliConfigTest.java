@@ -76,6 +76,15 @@ class CliConfigTest {
     }
 
     @Test
+    void aBacktestConfigTypoNamesItsLineAndKey() throws Exception {
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, "preset: minimal\nhorizon: [5]\n");
+        Run r = run("backtest", "--data-dir", dir.resolve("b").toString(), "--config", typo.toString());
+        assertThat(r.rc()).isEqualTo(2);
+        assertThat(r.err()).contains(typo + " line 2 (horizon): Unrecognized field \"horizon\"");
+    }
+
+    @Test
     void aModuleSettingWithABadValueFailsTheServerAtStartNamingItsLine() throws Exception {
         Path cfg = dir.resolve("c.yaml");
         Files.writeString(cfg, "orchestrator:\n  modules:\n    - id: pivots\n      enabled: false\n    - id: market-analysis\n      settings:\n"
