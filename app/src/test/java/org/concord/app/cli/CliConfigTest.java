@@ -8,9 +8,6 @@ import org.concord.store.SqliteDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,25 +23,6 @@ class CliConfigTest {
     @TempDir
     Path dir;
 
-    private record Run(int rc, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int rc = ConcordCli.execute(args);
-            return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void everyCommandThatTakesConfigReadsAndValidatesIt() throws Exception {
         Path bad = dir.resolve("bad.yaml");
@@ -58,19 +36,19 @@ class CliConfigTest {
         for (String[] c : commands) {
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(c), java.util.stream.Stream.of("--data-dir", data, "--config", bad.toString()))
                     .toArray(String[]::new);
-            Run r = run(args);
+            CliRun r = CliRun.of(args);
             assertThat(r.rc()).as(c[0] + ": " + r.err()).isEqualTo(2);
             assertThat(r.err()).as(c[0]).contains("concord " + c[0] + ": " + bad + " line 6 (orchestrator.modules.0.settings.lagg): "
                     + "module 'extrema' has no setting 'lagg'");
         }
         assertThat(Files.exists(dir.resolve("x.csv"))).isFalse();
-        Run missing = run("export", "--data-dir", data, "--config", dir.resolve("nope.yaml").toString(), "--symbol", "BTCUSD", "--out", "x.csv");
+        CliRun missing = CliRun.of("export", "--data-dir", data, "--config", dir.resolve("nope.yaml").toString(), "--symbol", "BTCUSD", "--out", "x.csv");
         assertThat(missing.rc()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.yaml: no such file");
 
         // without --config the data directory's concord.yaml is the configuration, read the same way
         Files.writeString(dir.resolve("data").resolve("concord.yaml"), "orchestrator:\n  symbols: [BTCUSD]\nbinance:\n  restUrl: https://mirror.example\n  proxy: x\n");
-        Run dflt = run("replay", "--data-dir", data, "--from", "2013-11-26", "--to", "2013-11-26");
+        CliRun dflt = CliRun.of("replay", "--data-dir", data, "--from", "2013-11-26", "--to", "2013-11-26");
         assertThat(dflt.rc()).isEqualTo(2);
         assertThat(dflt.err()).contains("concord.yaml line 5 (binance.proxy): unknown binance config key 'proxy'");
     }
@@ -79,7 +57,7 @@ class CliConfigTest {
     void aBacktestConfigTypoNamesItsLineAndKey() throws Exception {
         Path typo = dir.resolve("typo.yaml");
         Files.writeString(typo, "preset: minimal\nhorizon: [5]\n");
-        Run r = run("backtest", "--data-dir", dir.resolve("b").toString(), "--config", typo.toString());
+        CliRun r = CliRun.of("backtest", "--data-dir", dir.resolve("b").toString(), "--config", typo.toString());
         assertThat(r.rc()).isEqualTo(2);
         assertThat(r.err()).contains(typo + " line 2 (horizon): Unrecognized field \"horizon\"");
     }
@@ -89,7 +67,7 @@ class CliConfigTest {
         Path cfg = dir.resolve("c.yaml");
         Files.writeString(cfg, "orchestrator:\n  modules:\n    - id: pivots\n      enabled: false\n    - id: market-analysis\n      settings:\n"
                 + "        adxPeriod: 0\n");
-        Run r = run("serve", "--data-dir", dir.resolve("d").toString(), "--config", cfg.toString(), "--duration", "1", "--speed", "max");
+        CliRun r = CliRun.of("serve", "--data-dir", dir.resolve("d").toString(), "--config", cfg.toString(), "--duration", "1", "--speed", "max");
         assertThat(r.rc()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains(cfg + " line 6 (orchestrator.modules.1.settings): module market-analysis: setting 'adxPeriod' must be an integer >= 1, got 0");
     }
@@ -97,7 +75,7 @@ class CliConfigTest {
     @Test
     void replayToBoundsTheStoreNotOnlyTheOutputFile() {
         Path data = dir.resolve("r");
-        Run r = run("replay", "--data-dir", data.toString(), "--from", "2013-11-26", "--to", "2013-11-26", "--timeframe", "1h",
+        CliRun r = CliRun.of("replay", "--data-dir", data.toString(), "--from", "2013-11-26", "--to", "2013-11-26", "--timeframe", "1h",
                 "--out", dir.resolve("r.csv").toString());
         assertThat(r.rc()).as(r.err()).isZero();
         long day = Instant.parse("2013-11-26T00:00:00Z").toEpochMilli();

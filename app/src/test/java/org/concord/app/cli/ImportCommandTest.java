@@ -14,10 +14,7 @@ import org.concord.model.Timeframe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,15 +29,9 @@ class ImportCommandTest {
     Path dir;
 
     private static String run(String... args) {
-        PrintStream out = System.out;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            assertThat(ConcordCli.execute(args)).as(String.join(" ", args)).isZero();
-            return o.toString(StandardCharsets.UTF_8);
-        } finally {
-            System.setOut(out);
-        }
+        CliRun r = CliRun.of(args);
+        assertThat(r.rc()).as(String.join(" ", args) + ": " + r.err()).isZero();
+        return r.out();
     }
 
     @Test
