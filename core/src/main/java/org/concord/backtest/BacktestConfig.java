@@ -2,13 +2,17 @@ package org.concord.backtest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.concord.model.Timeframe;
+import org.concord.orchestrator.config.ConfigException;
+import org.concord.orchestrator.config.YamlDoc;
 import org.concord.risk.RiskLimits;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,17 +145,17 @@ public record BacktestConfig(String description, String symbol, String data, Str
             if (root instanceof IllegalArgumentException && root != e) {
                 msg = root.getMessage();
             }
-            if (bytes != null && e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            if (bytes != null && e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
                 // name the key and its line: the parser's own location is past the value
                 StringBuilder pointer = new StringBuilder();
-                for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                for (JsonMappingException.Reference r : m.getPath()) {
                     pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
                 }
                 try {
-                    String located = org.concord.orchestrator.config.YamlDoc.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                    String located = YamlDoc.parse(new String(bytes, StandardCharsets.UTF_8),
                             file.toString()).error(pointer.toString(), msg).getMessage();
                     throw new IllegalArgumentException("backtest config " + located, e);
-                } catch (org.concord.orchestrator.config.ConfigException unparsable) {
+                } catch (ConfigException unparsable) {
                     // not YAML after all: report without the line
                 }
             }

@@ -2,6 +2,8 @@ package org.concord.bus;
 
 import org.concord.bus.redis.RedisEventBus;
 
+import java.nio.file.Path;
+
 /**
  * Opens the bus named by a URI, as given to {@code --bus}: {@code inproc:} (the default: one process) or
  * {@code redis://host[:port][/db][?group=..&consumer=..]} (several processes sharing one Redis; parameters in
@@ -17,7 +19,7 @@ public final class BusFactory {
     }
 
     /** The bus named by {@code uri}; a Redis bus keeps its outbox under {@code dataDir} (null: the environment's). */
-    public static EventBus fromUri(String uri, java.nio.file.Path dataDir) {
+    public static EventBus fromUri(String uri, Path dataDir) {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("bus URI is required: inproc: or redis://host:port");
         }

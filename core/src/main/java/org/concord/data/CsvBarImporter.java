@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -41,8 +42,8 @@ import java.util.Locale;
  * unreadable time or number, a missing value such as {@code .} or {@code null}) is {@code MALFORMED}, counted in the
  * DataProvider's {@link InputQuality} under the source {@code csv <file name>} with its line number, and skipped;
  * a row dated beyond the wall clock plus one interval is {@code FUTURE} and skipped, and so are invalid prices
- * ({@code INVALID_PRICE}) and inconsistent OHLC ({@code INCONSISTENT_OHLC}), with their line. A file that is not UTF-8 is refused as a whole, naming its first bad line.
- * The import never stops on a bad row.
+ * ({@code INVALID_PRICE}) and inconsistent OHLC ({@code INCONSISTENT_OHLC}), with their line. A file that is not
+ * UTF-8 is refused as a whole, naming its first bad line. The import never stops on a bad row.
  *
  * <p><b>Stored bars are never replaced silently.</b> The import first works out its plan against the store: rows
  * for new times are added, rows equal to the stored bar are left alone (re-importing a file changes nothing and
@@ -89,7 +90,7 @@ public final class CsvBarImporter {
 
         /** One line: the plan or what was done. */
         public String summary() {
-            return String.format(java.util.Locale.ROOT, "%s: %d rows → %s %s: %d new, %d unchanged, %d %s, %d differing from stored bars kept%s, "
+            return String.format(Locale.ROOT, "%s: %d rows → %s %s: %d new, %d unchanged, %d %s, %d differing from stored bars kept%s, "
                             + "%d future refused, %d rejected%s", source, rows, symbol, timeframe, added, unchanged, replaced,
                     dryRun ? "would replace" : "replaced", kept, kept > 0 ? " (replace to overwrite)" : "", future, rejected,
                     dryRun ? " (dry run: nothing written)" : "");
@@ -151,7 +152,7 @@ public final class CsvBarImporter {
         BarSeries stored = storedBars(data, symbol, tf, rows);
         for (Row r : rows) {
             if (r.time() > limit) {
-                q.report(source, "line " + r.line(), InputIssue.FUTURE, symbol + " " + tf + " bar dated " + java.time.Instant.ofEpochMilli(r.time())
+                q.report(source, "line " + r.line(), InputIssue.FUTURE, symbol + " " + tf + " bar dated " + Instant.ofEpochMilli(r.time())
                         + ", beyond the clock + one interval: row refused");
                 future++;
                 continue;
@@ -179,18 +180,17 @@ public final class CsvBarImporter {
         }
         int replaced = options.replace() ? differ : 0;
         Result plan = new Result(symbol, tf, source, dataRows, added, unchanged, replaced, differ - replaced, future,
-                rejections(q, source) - before, first, last, true);
+                rejections(q, source) - before, first, last, options.dryRun());
+        LOG.info("plan: {}", plan.summary());
         if (options.dryRun()) {
-            LOG.info("{}", plan.summary());
             return plan;
         }
-        LOG.info("plan: {}", plan.summary());
         for (Row r : send) {
             data.onBar(symbol, tf, r.time(), r.open(), r.high(), r.low(), r.close(), r.volume(), true, source);
         }
         Result res = new Result(symbol, tf, source, dataRows, added, unchanged, replaced, differ - replaced, future,
                 rejections(q, source) - before, first, last, false);
-        LOG.info("{}", res.summary());
+        LOG.info("done: {}", res.summary());
         return res;
     }
 

@@ -10,6 +10,7 @@ import org.concord.store.BarStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,8 +105,8 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         if (time <= now + tolerance) {
             return false;
         }
-        quality.report(source, position, InputIssue.FUTURE, what + " dated " + java.time.Instant.ofEpochMilli(time)
-                + ", beyond the clock " + java.time.Instant.ofEpochMilli(now) + " + " + tolerance + " ms: rejected");
+        quality.report(source, position, InputIssue.FUTURE, what + " dated " + Instant.ofEpochMilli(time)
+                + ", beyond the clock " + Instant.ofEpochMilli(now) + " + " + tolerance + " ms: rejected");
         return true;
     }
 

@@ -144,8 +144,9 @@ public final class ServeCommand implements Callable<Integer> {
                 String busLine = closeBus(bus);
                 step = "closing the store";
                 engine.close();
+                String queue = drained ? "" : " (queue not drained in " + DRAIN_MS + " ms)";
                 return String.format(Locale.ROOT, "stopped cleanly (%s) in %.1f s · feed %s stopped · decisions %d%s · store flushed · %s",
-                        why, (System.nanoTime() - t0) / 1e9, feedName, decisions, drained ? "" : " (queue not drained in " + DRAIN_MS + " ms)", busLine);
+                        why, (System.nanoTime() - t0) / 1e9, feedName, decisions, queue, busLine);
             } finally {
                 watchdog.interrupt();
             }

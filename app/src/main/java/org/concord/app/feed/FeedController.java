@@ -70,7 +70,8 @@ public final class FeedController implements AutoCloseable {
 
     private BinanceConfig.Builder configuredTemplate() {
         Path file = engine.dataDir().resolve(ConcordConfig.FILE);
-        return Files.exists(file) ? ConcordConfig.load(file, ModuleCatalog.fromClasspath()).binance() : BinanceConfig.builder().aggTrades(true).depth(true);
+        return Files.exists(file) ? ConcordConfig.load(file, ModuleCatalog.fromClasspath()).binance()
+                : BinanceConfig.builder().aggTrades(true).depth(true);
     }
 
     private void stopLive() {

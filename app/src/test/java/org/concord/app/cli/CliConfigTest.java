@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +36,7 @@ class CliConfigTest {
                 {"export", "--symbol", "BTCUSD", "--out", dir.resolve("x.csv").toString()},
                 {"train", "--epochs", "1"}};
         for (String[] c : commands) {
-            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(c), java.util.stream.Stream.of("--data-dir", data, "--config", bad.toString()))
-                    .toArray(String[]::new);
+            String[] args = Stream.concat(Arrays.stream(c), Stream.of("--data-dir", data, "--config", bad.toString())).toArray(String[]::new);
             CliRun r = CliRun.of(args);
             assertThat(r.rc()).as(c[0] + ": " + r.err()).isEqualTo(2);
             assertThat(r.err()).as(c[0]).contains("concord " + c[0] + ": " + bad + " line 6 (orchestrator.modules.0.settings.lagg): "

@@ -8,6 +8,7 @@ import org.concord.data.Subscription;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class RedisEventBus implements EventBus {
     }
 
     /** Parses {@code redis://...} and opens the bus with its outbox under {@code dataDir}. */
-    public static RedisEventBus open(String uri, java.nio.file.Path dataDir) {
+    public static RedisEventBus open(String uri, Path dataDir) {
         return new RedisEventBus(RedisBusConfig.fromUri(uri, dataDir));
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +24,7 @@ public final class ModuleCatalog {
      * A loadable module: {@code factory} makes a fresh, uninitialized instance each call; {@code settings} are the keys
      * it declares ({@link ModuleInfo#settings()}), or null for a module added by hand (not checked).
      */
-    public record Entry(String id, String description, Supplier<OrchestratorModule> factory, java.util.Set<String> settings) {
+    public record Entry(String id, String description, Supplier<OrchestratorModule> factory, Set<String> settings) {
     }
 
     private final ClassLoader loader;
@@ -91,7 +92,7 @@ public final class ModuleCatalog {
                         ModuleInfo info = p.type().getAnnotation(ModuleInfo.class);
                         String id;
                         String description;
-                        java.util.Set<String> settings = info == null ? java.util.Set.of() : java.util.Set.of(info.settings());
+                        Set<String> settings = info == null ? Set.of() : Set.of(info.settings());
                         if (info != null) {
                             id = info.id();
                             description = info.description();
