@@ -28,7 +28,9 @@ class ServeStopTest {
         try (ServeProcess server = ServeProcess.start(dir, "--data-dir", data.toString(), "--preset", "minimal", "--feed", "replay",
                 "--speed", "max", "--status-every", "1")) {
             server.awaitLine(l -> l.matches(".* · decisions [1-9]\\d{2,} · .*"), Duration.ofSeconds(40));
+            long t0 = System.nanoTime();
             assertThat(server.sigint(Duration.ofSeconds(30))).as(server.output()).isZero();
+            System.out.printf("exit %.1f s after SIGINT: %s%n", (System.nanoTime() - t0) / 1e9, server.summary());
             assertThat(server.summary()).startsWith("stopped cleanly (SIGINT) in ").contains("store flushed").contains("in-process bus closed");
             decisions = server.summaryDecisions();
         }
