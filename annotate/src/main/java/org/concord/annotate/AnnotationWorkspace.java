@@ -101,7 +101,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
                 a -> commands.execute(new CommandStack.Delete(a)));
         training = new TrainingPanel(bg, list::selectedOrShown, this::status);
         toolbar = new WorkspaceToolbar(ctx.overlays(), (id, on) -> overlays.setEnabled(id, on, panes));
-        files = new WorkspaceFiles(ctx, bg, model, this::status, this::currentWindow);
+        files = new WorkspaceFiles(ctx, bg, model, this::status, this::currentWindow, toolbar::replaceExisting);
         for (CandlePane p : panes) {
             new PaneInput(p, new PaneInput.Handler() {
                 @Override

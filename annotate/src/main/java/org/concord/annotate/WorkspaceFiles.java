@@ -17,12 +17,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The workspace's file and library actions, all on the background thread: export and import of annotations as
- * JSON (core's versioned schema; a malformed file names its first bad record and imports nothing), and saving a
+ * JSON (core's versioned schema; a malformed file names its first bad record and imports nothing; a stored id is
+ * skipped unless "replace existing" is ticked, and the counts are shown), and saving a
  * window of bars as a named pattern template through the {@link org.concord.annotation.PatternSink}.
  */
 public final class WorkspaceFiles {
@@ -43,14 +45,17 @@ public final class WorkspaceFiles {
     private final AnnotationsModel model;
     private final Consumer<String> status;
     private final Supplier<Window> window;
+    private final BooleanSupplier replaceExisting;
     private volatile String lastResult = "";
 
-    WorkspaceFiles(AnnotationContext ctx, Background bg, AnnotationsModel model, Consumer<String> status, Supplier<Window> window) {
+    WorkspaceFiles(AnnotationContext ctx, Background bg, AnnotationsModel model, Consumer<String> status, Supplier<Window> window,
+                   BooleanSupplier replaceExisting) {
         this.ctx = ctx;
         this.bg = bg;
         this.model = model;
         this.status = status;
         this.window = window;
+        this.replaceExisting = replaceExisting;
     }
 
     /** Writes {@code list} to {@code file} as JSON. */
@@ -64,15 +69,19 @@ public final class WorkspaceFiles {
         }, n -> done("exported " + n + " annotation" + (n == 1 ? "" : "s") + " to " + file.getFileName()), () -> lastResult = "export failed");
     }
 
-    /** Reads a JSON file into the store (all of it, or nothing when a record is bad: the status names it). */
+    /**
+     * Reads a JSON file into the store (all of it, or nothing when a record is bad: the status names it). An id that
+     * is already stored is skipped unless the tool bar's "replace existing" box is ticked; the status gives the counts.
+     */
     public void importFrom(Path file) {
+        boolean replace = replaceExisting.getAsBoolean();
         bg.run("import of " + file.getFileName(), () -> {
             try (InputStream in = Files.newInputStream(file)) {
-                return ctx.annotations().importJson(in);
+                return ctx.annotations().importJson(in, replace);
             }
-        }, n -> {
+        }, r -> {
             model.refresh();
-            done("imported " + n + " annotation" + (n == 1 ? "" : "s") + " from " + file.getFileName());
+            done("imported " + file.getFileName() + ": " + r.summary());
         }, () -> lastResult = "import failed");
     }
 

@@ -67,7 +67,7 @@ class FilesPatternsOverlaysTest extends WorkspaceTestBase {
                     new AnnotationFrames(new FrameBuilder(WindowSource.of(Fixture.data), Fixture.SPEC)));
             assertThat(empty.store().count()).isZero();
             try (InputStream in = Files.newInputStream(file)) {
-                assertThat(empty.importJson(in)).isEqualTo(3);
+                assertThat(empty.importJson(in, false).added()).isEqualTo(3);
             }
             assertThat(empty.store().all()).containsExactlyElementsOf(original);
         }
@@ -79,8 +79,24 @@ class FilesPatternsOverlaysTest extends WorkspaceTestBase {
         assertThat(fx(() -> ws.annotations().all())).isEmpty();
         robot.interact(() -> ws.files().importFrom(file));
         settle(robot);
-        assertThat(ws.statusText()).isEqualTo("imported 3 annotations from annotations.json");
+        assertThat(ws.statusText()).isEqualTo("imported annotations.json: 3 annotations in the file: 3 added, 0 replaced, 0 skipped");
         assertThat(fx(() -> List.copyOf(ws.annotations().all()))).containsExactlyElementsOf(original);
+
+        // the same file again: every id is stored, so nothing is overwritten unless "replace existing" is ticked
+        Annotation o = original.get(0);
+        Annotation edited = Fixture.service.update(new Annotation(o.id(), o.symbol(), o.timeframe(), o.entryTime(), o.entryPrice(), o.exitTime(),
+                o.exitPrice(), o.direction(), o.pnlPct(), o.stopLoss(), o.takeProfit(), o.tags(), "edited here", o.createdAt(), o.updatedAt(),
+                o.author(), null), 20L);
+        robot.interact(() -> ws.files().importFrom(file));
+        settle(robot);
+        assertThat(ws.statusText()).startsWith("imported annotations.json: 3 annotations in the file: 0 added, 0 replaced, 3 skipped");
+        assertThat(Fixture.store.get(edited.id()).orElseThrow().note()).isEqualTo("edited here");
+        robot.clickOn("#import-replace");
+        robot.interact(() -> ws.files().importFrom(file));
+        settle(robot);
+        assertThat(ws.statusText()).isEqualTo("imported annotations.json: 3 annotations in the file: 0 added, 3 replaced, 0 skipped");
+        assertThat(Fixture.store.get(edited.id()).orElseThrow().note()).isEqualTo(original.get(0).note());
+        robot.clickOn("#import-replace");
     }
 
     @Test

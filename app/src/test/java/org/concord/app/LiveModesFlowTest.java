@@ -28,7 +28,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -169,11 +168,7 @@ class LiveModesFlowTest {
         });
         assertThat(chartClose).isEqualTo(real.close(0));
         assertThat(fx(() -> window().chart().ghostCandles())).allMatch(g -> g.openTime() > predictedBar);
-        Path png = shot("live-inference");
-        Path docs = Path.of("..", "docs", "images");
-        if (Files.isDirectory(docs)) {
-            Files.copy(png, docs.resolve("live-inference.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+        shot("live-inference"); // under target/screenshots; docs/images is refreshed by hand, never by a test run
 
         // the model is in the registry and votes while live (inference switch on)
         assertThat(orchestrator().module(MODEL).orElseThrow().kind()).isEqualTo("model");

@@ -40,6 +40,11 @@ public final class AnnotationFrames {
         return builder;
     }
 
+    /** The id of annotation {@code annotationId}'s own frame: an annotation owns this frame and no other. */
+    public static String frameId(String annotationId) {
+        return "ann-" + annotationId;
+    }
+
     /** The frame reference (with its outcome) for {@code a}. */
     public InferenceFrameReference frameFor(Annotation a) {
         Timeframe tf = builder.spec().base();
@@ -50,7 +55,7 @@ public final class AnnotationFrames {
         // an exit inside the entry's base bar (a mark on a finer chart) leaves no whole bar between them
         BarSeries path = lastOpen < windowEnd ? new BarSeries(a.symbol(), tf, 1) : builder.source().range(a.symbol(), tf, windowEnd, lastOpen, 100_000);
         Outcome o = outcome(a, path, tf, barriers);
-        return new InferenceFrameReference("ann-" + a.id(), a.symbol(), builder.spec().timeframes(), f.barCountList(), windowEnd, MODEL_ID,
+        return new InferenceFrameReference(frameId(a.id()), a.symbol(), builder.spec().timeframes(), f.barCountList(), windowEnd, MODEL_ID,
                 MODEL_VERSION, a.direction().action(), 1.0, f.hash(), InferenceFrameReference.Source.ANNOTATION,
                 Math.max(1, a.exitTime() - windowEnd), barriers, o);
     }

@@ -28,11 +28,33 @@ import java.util.Set;
  *    "frame": { InferenceFrameReference as JSON, or absent }}]}
  * </pre>
  * Import validates every record first; the first bad one is named in an {@link AnnotationImportException} and
- * nothing from the file is imported. A valid file is saved in one transaction.
+ * nothing from the file is imported. A record's frame is used only when it is the record's own ({@code ann-<id>});
+ * a frame with another id (a model's inference frame, another annotation's, an id edited by hand) is never written:
+ * the record's frame is built again from its own fields (or left out when no frame builder is given) and counted. A
+ * valid file is saved in one transaction; an id already stored is skipped unless the caller asks to replace it
+ * ({@link ImportResult} counts both).
  */
 public final class AnnotationJson {
     public static final String SCHEMA = "concord.annotations";
     public static final int VERSION = 1;
+
+    /**
+     * What an import did.
+     *
+     * @param read     valid records in the file
+     * @param added    new ids saved
+     * @param replaced stored ids overwritten (only when asked)
+     * @param skipped  stored ids left as they were
+     * @param foreignFrames records that came with a frame not their own (another id), built again from the record
+     */
+    public record ImportResult(int read, int added, int replaced, int skipped, int foreignFrames) {
+        /** One line for a status bar or a terminal. */
+        public String summary() {
+            return read + " annotation" + (read == 1 ? "" : "s") + " in the file: " + added + " added, " + replaced + " replaced, " + skipped
+                    + " skipped" + (skipped > 0 ? " (id already stored; ask to replace existing to overwrite)" : "")
+                    + (foreignFrames > 0 ? "; " + foreignFrames + " frame" + (foreignFrames == 1 ? "" : "s") + " of another id built again" : "");
+        }
+    }
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -116,15 +138,18 @@ public final class AnnotationJson {
 
     /**
      * Reads, validates and saves a file in one transaction. Records without a frame get one from
-     * {@code frames} when given.
-     *
-     * @return the number of annotations imported
+     * {@code frames} when given. A stored id is replaced only when {@code replaceExisting}, else skipped.
      */
-    public int importInto(AnnotationStore store, InputStream in, AnnotationFrames frames) {
+    public ImportResult importInto(AnnotationStore store, InputStream in, AnnotationFrames frames, boolean replaceExisting) {
         List<Annotation> list = read(in);
         List<Annotation> ready = new ArrayList<>(list.size());
+        int foreign = 0;
         for (int i = 0; i < list.size(); i++) {
             Annotation a = list.get(i);
+            if (a.frame() != null && !a.frame().id().equals(AnnotationFrames.frameId(a.id()))) {
+                a = a.withFrame(null); // never write a frame that is not this record's own
+                foreign++;
+            }
             if (a.frame() == null && frames != null) {
                 try {
                     a = a.withFrame(frames.frameFor(a));
@@ -135,8 +160,8 @@ public final class AnnotationJson {
             }
             ready.add(a);
         }
-        store.saveAll(ready);
-        return ready.size();
+        AnnotationStore.ImportCounts n = store.importAll(ready, replaceExisting);
+        return new ImportResult(ready.size(), n.added(), n.replaced(), n.skipped(), foreign);
     }
 
     private Annotation parse(JsonNode n) throws IOException {

@@ -64,9 +64,9 @@ public final class AnnotationService {
         json.export(list, out);
     }
 
-    public int importJson(java.io.InputStream in) {
-        int n = json.importInto(store, in, frames);
-        return n;
+    /** Imports a JSON file (all of it or nothing); a stored id is replaced only when {@code replaceExisting}. */
+    public AnnotationJson.ImportResult importJson(java.io.InputStream in, boolean replaceExisting) {
+        return json.importInto(store, in, frames, replaceExisting);
     }
 
     public AnnotationStore store() {

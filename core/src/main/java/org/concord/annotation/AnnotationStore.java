@@ -22,6 +22,11 @@ import java.util.Optional;
 /**
  * Annotations in SQLite, each saved with its frame reference in one transaction: when {@link #save} returns
  * the annotation is durable (WAL, synchronous=FULL) and survives a crash.
+ *
+ * <p><b>Ownership.</b> An annotation owns exactly one frame, {@code ann-<annotation id>} of source ANNOTATION
+ * ({@link AnnotationFrames#frameId}). Saving refuses any other frame (a model's inference frame, another
+ * annotation's), so a save never replaces someone else's row, and {@link #delete} removes only the annotation's own
+ * frame. {@link #importAll} adds new ids and skips existing ones unless asked to replace them.
  */
 public final class AnnotationStore {
     private static final String COLS = "id, symbol, timeframe, entry_time, entry_price, exit_time, exit_price, direction, pnl_pct, "
@@ -44,12 +49,16 @@ public final class AnnotationStore {
                 "CREATE INDEX IF NOT EXISTS annotations_by_symbol ON annotations(symbol, entry_time)");
     }
 
-    /** Inserts or replaces one annotation (and its frame) durably. */
+    /** What an import did: annotations added, replaced (asked for) and skipped (their id exists). */
+    public record ImportCounts(int added, int replaced, int skipped) {
+    }
+
+    /** Inserts or replaces one annotation (and its own frame) durably: the desk's create and edit. */
     public void save(Annotation a) {
         saveAll(List.of(a));
     }
 
-    /** Inserts or replaces annotations and their frames in one transaction: all or none. */
+    /** Inserts or replaces annotations and their own frames in one transaction: all or none. */
     public void saveAll(Collection<Annotation> list) {
         db.inTransaction(c -> {
             for (Annotation a : list) {
@@ -59,8 +68,41 @@ public final class AnnotationStore {
         });
     }
 
+    /**
+     * Saves imported annotations in one transaction (all or none): an id not stored yet is added; an id already
+     * stored is replaced when {@code replaceExisting}, else skipped and counted.
+     */
+    public ImportCounts importAll(Collection<Annotation> list, boolean replaceExisting) {
+        return db.inTransaction(c -> {
+            int added = 0;
+            int replaced = 0;
+            int skipped = 0;
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM annotations WHERE id=?")) {
+                for (Annotation a : list) {
+                    exists.setString(1, a.id());
+                    boolean stored;
+                    try (ResultSet rs = exists.executeQuery()) {
+                        stored = rs.next();
+                    }
+                    if (stored && !replaceExisting) {
+                        skipped++;
+                        continue;
+                    }
+                    write(c, a);
+                    if (stored) {
+                        replaced++;
+                    } else {
+                        added++;
+                    }
+                }
+            }
+            return new ImportCounts(added, replaced, skipped);
+        });
+    }
+
     private void write(Connection c, Annotation a) throws SQLException {
         if (a.frame() != null) {
+            requireOwnFrame(c, a);
             frames.upsert(c, a.frame());
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO annotations(" + COLS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -89,6 +131,25 @@ public final class AnnotationStore {
         }
     }
 
+    /** Refuses a frame that is not this annotation's own (a model's frame, another annotation's): nothing is written. */
+    private static void requireOwnFrame(Connection c, Annotation a) throws SQLException {
+        InferenceFrameReference f = a.frame();
+        String own = AnnotationFrames.frameId(a.id());
+        if (!own.equals(f.id()) || f.source() != InferenceFrameReference.Source.ANNOTATION) {
+            throw new IllegalArgumentException("annotation " + a.id() + " comes with frame '" + f.id() + "' (" + f.source()
+                    + "): an annotation's frame is '" + own + "' of source ANNOTATION; nothing saved");
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT source FROM inference_frames WHERE id=?")) {
+            ps.setString(1, own);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && !InferenceFrameReference.Source.ANNOTATION.name().equals(rs.getString(1))) {
+                    throw new IllegalArgumentException("frame '" + own + "' is stored as a " + rs.getString(1)
+                            + " frame, not annotation " + a.id() + "'s; nothing saved");
+                }
+            }
+        }
+    }
+
     public Optional<Annotation> get(String id) {
         List<Annotation> l = query("WHERE id=?", id);
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
@@ -111,10 +172,11 @@ public final class AnnotationStore {
         });
     }
 
-    /** Deletes an annotation and its frame. */
+    /** Deletes an annotation and its own frame (never a frame of another source). */
     public boolean delete(String id) {
         return db.inTransaction(c -> {
-            try (PreparedStatement f = c.prepareStatement("DELETE FROM inference_frames WHERE id=(SELECT frame_id FROM annotations WHERE id=?)");
+            try (PreparedStatement f = c.prepareStatement("DELETE FROM inference_frames WHERE id=(SELECT frame_id FROM annotations WHERE id=?) "
+                    + "AND source='" + InferenceFrameReference.Source.ANNOTATION.name() + "'");
                  PreparedStatement ps = c.prepareStatement("DELETE FROM annotations WHERE id=?")) {
                 f.setString(1, id);
                 f.executeUpdate();

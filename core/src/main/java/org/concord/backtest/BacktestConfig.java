@@ -2,13 +2,17 @@ package org.concord.backtest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.concord.model.Timeframe;
+import org.concord.orchestrator.config.ConfigException;
+import org.concord.orchestrator.config.YamlDoc;
 import org.concord.risk.RiskLimits;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,10 +130,12 @@ public record BacktestConfig(String description, String symbol, String data, Str
                 null, null, null, null);
     }
 
-    /** Reads a YAML or JSON file; an error names the file and what is wrong. */
+    /** Reads a YAML or JSON file; an error names the file, the line and the key where the parser knows them, and what is wrong. */
     public static BacktestConfig load(Path file) {
+        byte[] bytes = null;
         try {
-            return YAML.readValue(Files.readAllBytes(file), BacktestConfig.class);
+            bytes = Files.readAllBytes(file);
+            return YAML.readValue(bytes, BacktestConfig.class);
         } catch (IOException | RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -138,6 +144,20 @@ public record BacktestConfig(String description, String symbol, String data, Str
             String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             if (root instanceof IllegalArgumentException && root != e) {
                 msg = root.getMessage();
+            }
+            if (bytes != null && e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                // name the key and its line: the parser's own location is past the value
+                StringBuilder pointer = new StringBuilder();
+                for (JsonMappingException.Reference r : m.getPath()) {
+                    pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+                }
+                try {
+                    String located = YamlDoc.parse(new String(bytes, StandardCharsets.UTF_8),
+                            file.toString()).error(pointer.toString(), msg).getMessage();
+                    throw new IllegalArgumentException("backtest config " + located, e);
+                } catch (ConfigException unparsable) {
+                    // not YAML after all: report without the line
+                }
             }
             throw new IllegalArgumentException("backtest config " + file + ": " + msg, e);
         }

@@ -1,5 +1,6 @@
 package org.concord.data;
 
+import org.concord.model.BarChecks;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -9,9 +10,9 @@ import org.slf4j.LoggerFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -40,76 +41,166 @@ import java.util.Locale;
  * <p><b>Bad rows</b> follow the data layer's rules (docs/data.md): a row that cannot be parsed (wrong column count,
  * unreadable time or number, a missing value such as {@code .} or {@code null}) is {@code MALFORMED}, counted in the
  * DataProvider's {@link InputQuality} under the source {@code csv <file name>} with its line number, and skipped;
- * the DataProvider itself rejects invalid prices and inconsistent OHLC, drops duplicates and applies corrections.
- * A row equal to the bar already stored is not sent again (re-importing a file changes nothing and reports
- * nothing). The import never stops on a bad row.
+ * a row dated beyond the wall clock plus one interval is {@code FUTURE} and skipped, and so are invalid prices
+ * ({@code INVALID_PRICE}) and inconsistent OHLC ({@code INCONSISTENT_OHLC}), with their line. A file that is not
+ * UTF-8 is refused as a whole, naming its first bad line. The import never stops on a bad row.
+ *
+ * <p><b>Stored bars are never replaced silently.</b> The import first works out its plan against the store: rows
+ * for new times are added, rows equal to the stored bar are left alone (re-importing a file changes nothing and
+ * reports nothing), and rows that <em>differ</em> from a stored bar (an exchange's bar, an earlier import) keep the
+ * stored bar unless {@link Options#replace()} is asked for. The plan is logged in one line before anything is
+ * written; {@link Options#dryRun()} stops there. Rows repeating a time within the file go to the DataProvider in file
+ * order (a duplicate is dropped, different values correct the row before).
  */
 public final class CsvBarImporter {
     private static final Logger LOG = LoggerFactory.getLogger(CsvBarImporter.class);
     private static final InputIssue[] REJECTIONS = {InputIssue.MALFORMED, InputIssue.INVALID_PRICE, InputIssue.INCONSISTENT_OHLC};
 
     /**
-     * What an import did.
+     * How to import.
+     *
+     * @param replace rows that differ from a stored bar replace it (else the stored bar is kept and the row counted)
+     * @param dryRun  only work out and report the plan; write nothing
+     */
+    public record Options(boolean replace, boolean dryRun) {
+        /** Keep stored bars, write the rest. */
+        public static final Options DEFAULT = new Options(false, false);
+    }
+
+    /**
+     * What an import did (or, in a dry run, would do).
      *
      * @param rows      data rows read (header, blank and comment lines excluded)
-     * @param sent      rows handed to the DataProvider
+     * @param added     rows for times with no stored bar, sent to the DataProvider
      * @param unchanged rows equal to the stored bar, not sent
+     * @param replaced  rows that differ from the stored bar and replaced it (only with {@code replace})
+     * @param kept      rows that differ from the stored bar, not sent: the stored bar was kept
+     * @param future    rows dated beyond the wall clock plus one interval, refused
      * @param rejected  rows counted as bad input (malformed here, or rejected by the DataProvider)
      * @param firstTime open time of the earliest row sent or unchanged (Long.MIN_VALUE if none)
      * @param lastTime  open time of the latest one
+     * @param dryRun    nothing was written
      */
-    public record Result(Symbol symbol, Timeframe timeframe, String source, int rows, int sent, int unchanged,
-                         long rejected, long firstTime, long lastTime) {
+    public record Result(Symbol symbol, Timeframe timeframe, String source, int rows, int added, int unchanged, int replaced, int kept,
+                         int future, long rejected, long firstTime, long lastTime, boolean dryRun) {
+        /** Rows handed to the DataProvider. */
+        public int sent() {
+            return added + replaced;
+        }
+
+        /** One line: the plan or what was done. */
+        public String summary() {
+            return String.format(Locale.ROOT, "%s: %d rows → %s %s: %d new, %d unchanged, %d %s, %d differing from stored bars kept%s, "
+                            + "%d future refused, %d rejected%s", source, rows, symbol, timeframe, added, unchanged, replaced,
+                    dryRun ? "would replace" : "replaced", kept, kept > 0 ? " (replace to overwrite)" : "", future, rejected,
+                    dryRun ? " (dry run: nothing written)" : "");
+        }
     }
 
     private record Row(int line, long time, double open, double high, double low, double close, double volume) {
     }
 
+    /** A source of lines ({@code BufferedReader::readLine}, {@link Utf8LineReader#readLine}): null at the end. */
+    private interface Lines {
+        String readLine() throws IOException;
+    }
+
     private CsvBarImporter() {
     }
 
-    /** Imports {@code file} as closed {@code tf} bars of {@code symbol}. */
+    /** Imports {@code file} as closed {@code tf} bars of {@code symbol}, keeping stored bars. */
     public static Result importFile(Path file, Symbol symbol, Timeframe tf, DataProvider data) throws IOException {
+        return importFile(file, symbol, tf, data, Options.DEFAULT);
+    }
+
+    /** Imports {@code file} as closed {@code tf} bars of {@code symbol}. */
+    public static Result importFile(Path file, Symbol symbol, Timeframe tf, DataProvider data, Options options) throws IOException {
         if (file == null) {
             throw new IllegalArgumentException("file is null");
         }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return importFrom(r, "csv " + file.getFileName(), symbol, tf, data);
+        String source = "csv " + file.getFileName();
+        try (Utf8LineReader r = new Utf8LineReader(Files.newInputStream(file), source)) {
+            return run(r::readLine, source, symbol, tf, data, options);
         }
     }
 
-    /** Imports CSV text from {@code in}; {@code source} names it in the bad-input report. */
+    /** Imports CSV text from {@code in}, keeping stored bars; {@code source} names it in the bad-input report. */
     public static Result importFrom(Reader in, String source, Symbol symbol, Timeframe tf, DataProvider data) throws IOException {
-        if (in == null || source == null || symbol == null || tf == null || data == null) {
-            throw new IllegalArgumentException("reader, source, symbol, timeframe and DataProvider are required");
+        if (in == null) {
+            throw new IllegalArgumentException("reader is required");
+        }
+        return run(new BufferedReader(in)::readLine, source, symbol, tf, data, Options.DEFAULT);
+    }
+
+    private static Result run(Lines lines, String source, Symbol symbol, Timeframe tf, DataProvider data, Options options) throws IOException {
+        if (source == null || symbol == null || tf == null || data == null || options == null) {
+            throw new IllegalArgumentException("source, symbol, timeframe, DataProvider and options are required");
         }
         InputQuality q = data.quality();
         long before = rejections(q, source);
         List<Row> rows = new ArrayList<>();
-        int dataRows = parse(new BufferedReader(in), source, data, rows);
+        int dataRows = parse(lines, source, data, rows);
         rows.sort(Comparator.comparingLong(Row::time)); // stable: duplicates keep their file order
-        int sent = 0;
+        List<Row> send = new ArrayList<>(rows.size());
+        int added = 0;
         int unchanged = 0;
+        int differ = 0;
+        int future = 0;
         long first = Long.MIN_VALUE;
         long last = Long.MIN_VALUE;
-        if (!rows.isEmpty()) {
-            BarSeries stored = data.bars(symbol, tf, rows.get(0).time(), rows.get(rows.size() - 1).time(), rows.size() + 1, Direction.LATEST);
-            for (Row r : rows) {
-                int i = stored.indexOf(r.time());
-                if (i >= 0 && stored.sameValues(i, r.open(), r.high(), r.low(), r.close(), r.volume())) {
-                    unchanged++;
-                } else {
-                    data.onBar(symbol, tf, r.time(), r.open(), r.high(), r.low(), r.close(), r.volume(), true, source);
-                    sent++;
-                }
-                first = first == Long.MIN_VALUE ? r.time() : first;
-                last = r.time();
+        long limit = data.wallClock() + tf.millis();
+        BarSeries stored = storedBars(data, symbol, tf, rows);
+        for (Row r : rows) {
+            if (r.time() > limit) {
+                q.report(source, "line " + r.line(), InputIssue.FUTURE, symbol + " " + tf + " bar dated " + Instant.ofEpochMilli(r.time())
+                        + ", beyond the clock + one interval: row refused");
+                future++;
+                continue;
             }
+            String problem = BarChecks.problem(r.open(), r.high(), r.low(), r.close(), r.volume());
+            if (problem != null) {
+                q.report(source, "line " + r.line(), problem.startsWith("prices") || problem.startsWith("volume") ? InputIssue.INVALID_PRICE
+                        : InputIssue.INCONSISTENT_OHLC, symbol + " " + tf + " @" + r.time() + " " + problem + ": row skipped");
+                continue;
+            }
+            int i = stored.indexOf(r.time());
+            if (i < 0) {
+                added++;
+                send.add(r);
+            } else if (stored.sameValues(i, r.open(), r.high(), r.low(), r.close(), r.volume())) {
+                unchanged++;
+            } else {
+                differ++;
+                if (options.replace()) {
+                    send.add(r);
+                }
+            }
+            first = first == Long.MIN_VALUE ? r.time() : first;
+            last = r.time();
         }
-        long rejected = rejections(q, source) - before;
-        Result res = new Result(symbol, tf, source, dataRows, sent, unchanged, rejected, first, last);
-        LOG.info("{}: {} rows → {} {} bars: {} sent, {} unchanged, {} rejected", source, dataRows, symbol, tf, sent, unchanged, rejected);
+        int replaced = options.replace() ? differ : 0;
+        Result plan = new Result(symbol, tf, source, dataRows, added, unchanged, replaced, differ - replaced, future,
+                rejections(q, source) - before, first, last, options.dryRun());
+        LOG.info("plan: {}", plan.summary());
+        if (options.dryRun()) {
+            return plan;
+        }
+        for (Row r : send) {
+            data.onBar(symbol, tf, r.time(), r.open(), r.high(), r.low(), r.close(), r.volume(), true, source);
+        }
+        Result res = new Result(symbol, tf, source, dataRows, added, unchanged, replaced, differ - replaced, future,
+                rejections(q, source) - before, first, last, false);
+        LOG.info("done: {}", res.summary());
         return res;
+    }
+
+    /** The stored bars at the rows' times (every pending write made durable first: the store is the truth). */
+    private static BarSeries storedBars(DataProvider data, Symbol symbol, Timeframe tf, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return new BarSeries(symbol, tf, 1);
+        }
+        data.flush();
+        return data.store().query(symbol, tf, rows.get(0).time(), rows.get(rows.size() - 1).time(), rows.size() + 1, Direction.LATEST);
     }
 
     private static long rejections(InputQuality q, String source) {
@@ -127,7 +218,7 @@ public final class CsvBarImporter {
         }
     }
 
-    private static int parse(BufferedReader r, String source, DataProvider data, List<Row> out) throws IOException {
+    private static int parse(Lines r, String source, DataProvider data, List<Row> out) throws IOException {
         Layout layout = null;
         char sep = ',';
         int lineNo = 0;

@@ -10,6 +10,7 @@ import org.concord.store.BarStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 
 /**
  * The single source of market data for everyone: feeds push into it ({@link MarketDataSink}); the orchestrator,
@@ -35,9 +37,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * durable). Bars from trades: see {@link TradeAggregator}. Bars from feeds: validated; a repeated bar is a
  * duplicate (dropped), different values for a stored time are an exchange correction (replace), a late bar
  * for a missing time fills a gap (inserted in order); only bars at the live edge are published to listeners.
+ *
+ * <p><b>Clock sanity.</b> No input may be dated in the future: a bar whose open time is beyond the wall clock plus
+ * one interval, or a trade, book or clock tick beyond the wall clock plus {@value #FUTURE_TOLERANCE_MS} ms, is
+ * rejected as {@link InputIssue#FUTURE} (it never becomes a series' last bar nor moves a session clock). A store
+ * that already holds such bars is repaired when the DataProvider opens: they are moved to the store's quarantine
+ * table ({@link BarStore#quarantineBeyond}), counted and logged once.
  */
 public final class DataProvider implements MarketDataSink, AutoCloseable {
     public static final int DEFAULT_LIMIT = 2500;
+    /** How far ahead of the wall clock a trade, book or clock tick may be (exchange clocks drift a little). */
+    public static final long FUTURE_TOLERANCE_MS = 60_000;
     private static final Logger LOG = LoggerFactory.getLogger(DataProvider.class);
     private static final Timeframe[] TFS = Timeframe.all();
 
@@ -46,6 +56,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     private final InputQuality quality;
     private final int seedBars;
     private final int maxCachedBars;
+    private final LongSupplier wallClock;
     private final Map<Symbol, SymbolState> symbols = new ConcurrentHashMap<>();
     private final List<BarListener> closeListeners = new CopyOnWriteArrayList<>();
     private final List<BarListener> updateListeners = new CopyOnWriteArrayList<>();
@@ -63,14 +74,40 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
      * @param maxCachedBars per series; beyond it the oldest quarter is dropped from memory (the store keeps it)
      */
     public DataProvider(BarStore store, InputQuality quality, int seedBars, int maxCachedBars) {
-        if (store == null || quality == null || seedBars < 1 || maxCachedBars < seedBars) {
-            throw new IllegalArgumentException("store and quality required; 1 <= seedBars <= maxCachedBars");
+        this(store, quality, seedBars, maxCachedBars, System::currentTimeMillis);
+    }
+
+    /**
+     * @param wallClock epoch ms now: the upper bound of every time that enters (tests pass a fixed clock); the store's
+     *                  bars beyond it plus their interval are quarantined here, before any query
+     */
+    public DataProvider(BarStore store, InputQuality quality, int seedBars, int maxCachedBars, LongSupplier wallClock) {
+        if (store == null || quality == null || seedBars < 1 || maxCachedBars < seedBars || wallClock == null) {
+            throw new IllegalArgumentException("store, quality and wall clock required; 1 <= seedBars <= maxCachedBars");
         }
         this.store = store;
         this.quality = quality;
         this.seedBars = seedBars;
         this.maxCachedBars = maxCachedBars;
+        this.wallClock = wallClock;
+        store.quarantineBeyond(wallClock.getAsLong());
         this.writer = new StoreWriter(store, 200, 2_000);
+    }
+
+    /** The wall clock every incoming time is checked against (epoch ms). */
+    public long wallClock() {
+        return wallClock.getAsLong();
+    }
+
+    /** True (and reported as FUTURE) when {@code time} is beyond the wall clock plus {@code tolerance}. */
+    private boolean future(String source, String position, long time, long tolerance, String what) {
+        long now = wallClock.getAsLong();
+        if (time <= now + tolerance) {
+            return false;
+        }
+        quality.report(source, position, InputIssue.FUTURE, what + " dated " + Instant.ofEpochMilli(time)
+                + ", beyond the clock " + Instant.ofEpochMilli(now) + " + " + tolerance + " ms: rejected");
+        return true;
     }
 
     public InputQuality quality() {
@@ -107,6 +144,9 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
                 quality.report(source, "t=" + time, InputIssue.INVALID_PRICE, symbol + " trade price=" + price + " size=" + size + ": rejected");
                 return;
             }
+            if (future(source, "t=" + time, time, FUTURE_TOLERANCE_MS, symbol + " trade")) {
+                return;
+            }
             if (!st.feedBars) {
                 if (!st.aggregator.onTrade(time, price, size)) {
                     quality.report(source, "t=" + time, InputIssue.OUT_OF_ORDER, symbol + " trade before clock " + st.aggregator.clock() + ": rejected");
@@ -136,6 +176,9 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             }
             if (tf.floor(openTime) != openTime) {
                 quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.MALFORMED, "open time not on a " + tf + " boundary: rejected");
+                return;
+            }
+            if (future(source, symbol + " " + tf + " @" + openTime, openTime, tf.millis(), symbol + " " + tf + (closed ? " closed" : " forming") + " bar")) {
                 return;
             }
             if (!closed) {
@@ -199,6 +242,9 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         }
         SymbolState st = state(book.symbol());
         synchronized (st) {
+            if (future(source, book.symbol() + " book @" + book.time(), book.time(), FUTURE_TOLERANCE_MS, book.symbol() + " book")) {
+                return;
+            }
             OrderBookSnapshot prev = books.get(book.symbol());
             if (prev != null && book.time() < prev.time()) {
                 quality.report(source, book.symbol() + " book @" + book.time(), InputIssue.OUT_OF_ORDER, "older than " + prev.time() + ": rejected");
@@ -216,6 +262,9 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     public void onClock(Symbol symbol, long time) {
         SymbolState st = state(symbol);
         synchronized (st) {
+            if (future("clock", symbol + " @" + time, time, FUTURE_TOLERANCE_MS, symbol + " clock tick")) {
+                return;
+            }
             if (!st.feedBars) {
                 st.aggregator.advanceTo(time);
             }

@@ -17,5 +17,10 @@ public enum InputIssue {
     /** A late bar that fills a hole in the stored series: inserted in order. */
     GAP_FILLED,
     /** Bars missing between two received bars: reported, backfilled where a history source exists. */
-    GAP
+    GAP,
+    /**
+     * A time beyond the source's clock plus one interval (a bar dated in the future): rejected. It never becomes the
+     * last bar of a series nor moves a session clock, so the series goes on with the next good record.
+     */
+    FUTURE
 }

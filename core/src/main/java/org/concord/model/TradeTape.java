@@ -81,6 +81,17 @@ public final class TradeTape {
         return i;
     }
 
+    /** The trades with time in {@code [from, to]}, in order (a copy; empty when none). */
+    public TradeTape between(long from, long to) {
+        if (from > to) {
+            throw new IllegalArgumentException("from " + from + " after to " + to);
+        }
+        int a = indexAtOrAfter(from);
+        int b = to == Long.MAX_VALUE ? time.length : indexAtOrAfter(to + 1);
+        return new TradeTape(symbol, Arrays.copyOfRange(time, a, b), Arrays.copyOfRange(price, a, b), Arrays.copyOfRange(size, a, b),
+                Arrays.copyOfRange(buyerMaker, a, b));
+    }
+
     /**
      * The tape repeated {@code times} times back to back, each copy shifted in time by the span of the tape
      * rounded up to whole days plus one day (so bars of every timeframe line up) and, to keep the price path

@@ -6,16 +6,31 @@ import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Bars per symbol × timeframe in SQLite. Keyed by (symbol, timeframe, open time): writing the same bar again is
  * a no-op and writing different values for a stored open time replaces them, so re-ingesting a source never
  * creates duplicates. Every write is one transaction; when it returns the bars are durable.
+ *
+ * <p>Bars dated in the future (beyond a clock plus their interval) are moved, not deleted, to the table
+ * {@code bars_quarantine} by {@link #quarantineBeyond}: same columns plus why and when, so a person can inspect
+ * them (and copy them back by hand if the clock was wrong).
  */
 public final class BarStore {
+    private static final Logger LOG = LoggerFactory.getLogger(BarStore.class);
+    private static final String BAR_COLUMNS = "symbol, tf, open_time, open, high, low, close, volume";
+    /** Distinct symbols by hopping the primary key (one index seek per symbol instead of a scan of every bar). */
+    private static final String SYMBOLS = "WITH RECURSIVE s(x) AS (SELECT MIN(symbol) FROM bars UNION ALL "
+            + "SELECT (SELECT MIN(symbol) FROM bars WHERE symbol > x) FROM s WHERE x IS NOT NULL) SELECT x FROM s WHERE x IS NOT NULL";
     private static final String UPSERT = "INSERT INTO bars(symbol, tf, open_time, open, high, low, close, volume) VALUES (?,?,?,?,?,?,?,?) "
             + "ON CONFLICT(symbol, tf, open_time) DO UPDATE SET open=excluded.open, high=excluded.high, low=excluded.low, "
             + "close=excluded.close, volume=excluded.volume WHERE open<>excluded.open OR high<>excluded.high "
@@ -31,7 +46,81 @@ public final class BarStore {
         this.db = db;
         db.ensureSchema("CREATE TABLE IF NOT EXISTS bars (symbol TEXT NOT NULL, tf TEXT NOT NULL, open_time INTEGER NOT NULL, "
                 + "open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL, volume REAL NOT NULL, "
-                + "PRIMARY KEY (symbol, tf, open_time)) WITHOUT ROWID");
+                + "PRIMARY KEY (symbol, tf, open_time)) WITHOUT ROWID",
+                "CREATE TABLE IF NOT EXISTS bars_quarantine (symbol TEXT NOT NULL, tf TEXT NOT NULL, open_time INTEGER NOT NULL, "
+                + "open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL, volume REAL NOT NULL, "
+                + "reason TEXT NOT NULL, quarantined_at INTEGER NOT NULL, PRIMARY KEY (symbol, tf, open_time)) WITHOUT ROWID");
+    }
+
+    /**
+     * The repair rule for a store that holds bars dated in the future (written by an older build or a bad source):
+     * every bar whose open time is beyond {@code now} plus its interval is moved to {@code bars_quarantine} in one
+     * transaction, and one line is logged with the count per series. Nothing is deleted.
+     *
+     * @return bars moved
+     */
+    public long quarantineBeyond(long now) {
+        List<String> moved = new ArrayList<>();
+        long total = db.inTransaction(c -> {
+            List<String> symbols = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SYMBOLS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    symbols.add(rs.getString(1));
+                }
+            }
+            long n = 0;
+            String reason = "open time beyond " + Instant.ofEpochMilli(now) + " + its interval";
+            try (PreparedStatement first = c.prepareStatement("SELECT MIN(open_time), COUNT(*) FROM bars WHERE symbol=? AND tf=? AND open_time > ?");
+                 PreparedStatement copy = c.prepareStatement("INSERT OR REPLACE INTO bars_quarantine(" + BAR_COLUMNS + ", reason, quarantined_at) SELECT "
+                         + BAR_COLUMNS + ", ?, ? FROM bars WHERE symbol=? AND tf=? AND open_time > ?");
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM bars WHERE symbol=? AND tf=? AND open_time > ?")) {
+                for (String sym : symbols) {
+                    for (Timeframe tf : Timeframe.values()) {
+                        long limit = now + tf.millis();
+                        first.setString(1, sym);
+                        first.setString(2, tf.code());
+                        first.setLong(3, limit);
+                        long count;
+                        long from;
+                        try (ResultSet rs = first.executeQuery()) {
+                            rs.next();
+                            from = rs.getLong(1);
+                            count = rs.getLong(2);
+                        }
+                        if (count == 0) {
+                            continue;
+                        }
+                        copy.setString(1, reason);
+                        copy.setLong(2, now);
+                        copy.setString(3, sym);
+                        copy.setString(4, tf.code());
+                        copy.setLong(5, limit);
+                        copy.executeUpdate();
+                        delete.setString(1, sym);
+                        delete.setString(2, tf.code());
+                        delete.setLong(3, limit);
+                        delete.executeUpdate();
+                        moved.add(sym + " " + tf + ": " + count + " from " + Instant.ofEpochMilli(from));
+                        n += count;
+                    }
+                }
+            }
+            return n;
+        });
+        if (total > 0) {
+            LOG.warn("store {}: moved {} bars dated in the future (beyond {} + their interval) to bars_quarantine: {}",
+                    db.file().getFileName(), total, Instant.ofEpochMilli(now), String.join("; ", moved));
+        }
+        return total;
+    }
+
+    /** Bars kept in {@code bars_quarantine}. */
+    public long quarantined() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM bars_quarantine"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
     }
 
     public SqliteDatabase database() {

@@ -1,5 +1,6 @@
 package org.concord.annotation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.data.DataProvider;
 import org.concord.feed.BundledData;
 import org.concord.model.Action;
@@ -155,8 +156,8 @@ class AnnotationTest {
         assertThat(text).contains("\"schema\" : \"concord.annotations\"").contains("\"version\" : 1");
         try (SqliteDatabase other = SqliteDatabase.open(dir.resolve("import.db"))) {
             AnnotationStore target = new AnnotationStore(other, new FrameStore(other));
-            int n = new AnnotationJson().importInto(target, new ByteArrayInputStream(out.toByteArray()), null);
-            assertThat(n).isEqualTo(2);
+            AnnotationJson.ImportResult n = new AnnotationJson().importInto(target, new ByteArrayInputStream(out.toByteArray()), null, false);
+            assertThat(n.added()).isEqualTo(2);
             assertThat(target.all()).containsExactlyElementsOf(list);
         }
     }
@@ -172,21 +173,66 @@ class AnnotationTest {
         String file = "{\"schema\":\"concord.annotations\",\"version\":1,\"annotations\":[" + String.format(good, "m-1") + "," + badExit + "," + badType + "]}";
         try (SqliteDatabase other = SqliteDatabase.open(dir.resolve("malformed.db"))) {
             AnnotationStore target = new AnnotationStore(other, new FrameStore(other));
-            assertThatThrownBy(() -> new AnnotationJson().importInto(target, new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), null))
+            assertThatThrownBy(() -> new AnnotationJson().importInto(target, new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), null, false))
                     .isInstanceOf(AnnotationImportException.class)
                     .hasMessageContaining("record 1 (id=m-2)").hasMessageContaining("exit time").hasMessageContaining("nothing imported")
                     .satisfies(e -> assertThat(((AnnotationImportException) e).recordIndex()).isEqualTo(1));
             assertThat(target.count()).isZero();
             String v2 = "{\"schema\":\"concord.annotations\",\"version\":2,\"annotations\":[" + String.format(good, "v-1") + "]}";
-            assertThatThrownBy(() -> new AnnotationJson().importInto(target, new ByteArrayInputStream(v2.getBytes(StandardCharsets.UTF_8)), null))
+            assertThatThrownBy(() -> new AnnotationJson().importInto(target, new ByteArrayInputStream(v2.getBytes(StandardCharsets.UTF_8)), null, false))
                     .hasMessageContaining("unsupported annotation schema version 2");
-            assertThatThrownBy(() -> new AnnotationJson().importInto(target, new ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)), null))
+            assertThatThrownBy(() -> new AnnotationJson().importInto(target, new ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)), null, false))
                     .hasMessageContaining("not a JSON file");
             assertThat(target.count()).isZero();
             String ok = "{\"schema\":\"concord.annotations\",\"version\":1,\"annotations\":[" + String.format(good, "g-1") + "]}";
-            assertThat(new AnnotationJson().importInto(target, new ByteArrayInputStream(ok.getBytes(StandardCharsets.UTF_8)), null)).isEqualTo(1);
+            assertThat(new AnnotationJson().importInto(target, new ByteArrayInputStream(ok.getBytes(StandardCharsets.UTF_8)), null, false).added()).isEqualTo(1);
             assertThat(target.get("g-1").orElseThrow().pnlPct()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
         }
+    }
+
+    @Test
+    void importSkipsStoredIdsUnlessAskedToReplaceAndNeverTakesAnotherFrame() throws Exception {
+        Annotation mine = service.save(draft("o-1", 1_400, 1_420, AnnotationDirection.LONG, Double.NaN, Double.NaN));
+        Annotation other = service.save(draft("o-2", 1_500, 1_520, AnnotationDirection.SHORT, Double.NaN, Double.NaN));
+        InferenceFrameReference f = other.frame();
+        InferenceFrameReference modelFrame = new InferenceFrameReference("cnn-btcusd-o", f.symbol(), f.timeframes(), f.barCounts(), f.windowEnd(),
+                "cnn-btcusd", "v1", Action.BUY, 0.7, f.contentHash(), InferenceFrameReference.Source.INFERENCE, f.horizonMs(), null, null);
+        frames.insert(modelFrame);
+        String record = "{\"id\":\"%s\",\"symbol\":\"BTCUSD\",\"timeframe\":\"1m\",\"entryTime\":%d,\"entryPrice\":800,"
+                + "\"exitTime\":%d,\"exitPrice\":808,\"direction\":\"LONG\",\"createdAt\":1,\"updatedAt\":2,\"note\":\"imported\",\"tags\":[]%s}";
+        java.util.function.BiFunction<String, String, byte[]> file = (id, frame) -> ("{\"schema\":\"concord.annotations\",\"version\":1,\"annotations\":["
+                + String.format(record, id, mine.entryTime(), mine.exitTime(), frame) + "]}").getBytes(StandardCharsets.UTF_8);
+
+        // an id already stored: skipped (counted), then replaced when asked
+        AnnotationJson.ImportResult skip = service.importJson(new ByteArrayInputStream(file.apply("o-1", "")), false);
+        assertThat(skip).isEqualTo(new AnnotationJson.ImportResult(1, 0, 0, 1, 0));
+        assertThat(service.store().get("o-1").orElseThrow()).isEqualTo(mine);
+        AnnotationJson.ImportResult replace = service.importJson(new ByteArrayInputStream(file.apply("o-1", "")), true);
+        assertThat(replace).isEqualTo(new AnnotationJson.ImportResult(1, 0, 1, 0, 0));
+        assertThat(service.store().get("o-1").orElseThrow().note()).isEqualTo("imported");
+
+        // a record whose frame takes a model's inference frame id, or another annotation's frame: that frame is never
+        // written; the record gets its own, built from its fields
+        ObjectMapper om = new ObjectMapper();
+        InferenceFrameReference overModel = new InferenceFrameReference(modelFrame.id(), f.symbol(), f.timeframes(), f.barCounts(), f.windowEnd(),
+                f.modelId(), f.modelVersion(), f.prediction(), f.confidence(), f.contentHash(), f.source(), f.horizonMs(), f.barriers(), f.outcome());
+        int k = 3;
+        for (InferenceFrameReference foreign : List.of(overModel, f)) {
+            String id = "o-" + k++;
+            AnnotationJson.ImportResult r = service.importJson(new ByteArrayInputStream(file.apply(id, ",\"frame\":" + om.writeValueAsString(foreign))), true);
+            assertThat(r).isEqualTo(new AnnotationJson.ImportResult(1, 1, 0, 0, 1));
+            assertThat(r.summary()).endsWith("1 frame of another id built again");
+            assertThat(service.store().get(id).orElseThrow().frame().id()).isEqualTo(AnnotationFrames.frameId(id));
+        }
+        assertThat(frames.get(modelFrame.id())).contains(modelFrame);
+        assertThat(service.store().get("o-2").orElseThrow().frame()).isEqualTo(f);
+        // the store itself refuses a foreign frame, and deleting an annotation never deletes another source's frame
+        Annotation thief = mine.withFrame(overModel);
+        assertThatThrownBy(() -> service.store().save(thief)).hasMessageContaining("is '" + AnnotationFrames.frameId("o-1") + "'");
+        assertThat(frames.get(modelFrame.id())).contains(modelFrame);
+        assertThat(service.delete("o-1")).isTrue();
+        assertThat(frames.get(modelFrame.id())).contains(modelFrame);
+        assertThat(frames.get(f.id())).contains(f);
     }
 
     @Test

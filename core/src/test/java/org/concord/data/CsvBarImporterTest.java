@@ -153,4 +153,80 @@ class CsvBarImporterTest {
                 .hasMessageContaining("need a time column");
         assertThatThrownBy(() -> CsvBarImporter.importFrom(null, "x", VIX, Timeframe.D1, p)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void storedExchangeBarsAreNeverReplacedUnlessAskedAndThePlanComesFirst() throws Exception {
+        DataProvider p = provider();
+        Symbol btc = Symbol.of("BTCUSDT");
+        p.declareFeedBars(btc);
+        StringBuilder csv = new StringBuilder("date,open,high,low,close\n");
+        for (int i = 0; i < 10; i++) {
+            long t = day("2024-01-01") + i * 86_400_000L;
+            p.onBar(btc, Timeframe.D1, t, 100, 110, 90, 105, 7, true, "binance-rest");
+            csv.append(LocalDate.ofEpochDay(t / 86_400_000L)).append(",1,2,0.5,1.5\n");
+        }
+        Path f = dir.resolve("btc.csv");
+        Files.writeString(f, csv);
+
+        CsvBarImporter.Result plan = CsvBarImporter.importFile(f, btc, Timeframe.D1, p, new CsvBarImporter.Options(true, true));
+        assertThat(plan.dryRun()).isTrue();
+        assertThat(plan.replaced()).as("what a replace would change, reported first").isEqualTo(10);
+        assertThat(closes(p, btc)).as("a dry run writes nothing").containsOnly(105.0);
+
+        CsvBarImporter.Result kept = CsvBarImporter.importFile(f, btc, Timeframe.D1, p);
+        assertThat(kept.kept()).isEqualTo(10);
+        assertThat(kept.sent()).isZero();
+        assertThat(kept.summary()).contains("10 differing from stored bars kept (replace to overwrite)");
+        assertThat(p.quality().count("csv btc.csv", InputIssue.CORRECTION)).isZero();
+        p.flush();
+        assertThat(closes(p, btc)).as("the exchange's bars stay").hasSize(10).containsOnly(105.0);
+
+        CsvBarImporter.Result replaced = CsvBarImporter.importFile(f, btc, Timeframe.D1, p, new CsvBarImporter.Options(true, false));
+        assertThat(replaced.replaced()).isEqualTo(10);
+        p.flush();
+        assertThat(closes(p, btc)).as("asked for: replaced").hasSize(10).containsOnly(1.5);
+    }
+
+    @Test
+    void aBarDatedInTheFutureIsRefusedAndMovesNeitherTheStoreNorTheClock() throws Exception {
+        DataProvider p = provider();
+        Symbol btc = Symbol.of("BTCUSDT");
+        p.declareFeedBars(btc);
+        long yesterday = Timeframe.D1.floor(System.currentTimeMillis()) - 86_400_000L;
+        p.onBar(btc, Timeframe.D1, yesterday, 100, 110, 90, 105, 7, true, "binance-rest");
+        long clock = p.clock(btc);
+        Path f = dir.resolve("future.csv");
+        Files.writeString(f, "date,close\n" + LocalDate.ofEpochDay(yesterday / 86_400_000L - 1) + ",104\n2100-01-01,99\n");
+        CsvBarImporter.Result r = CsvBarImporter.importFile(f, btc, Timeframe.D1, p);
+        assertThat(r.future()).isEqualTo(1);
+        assertThat(r.added()).isEqualTo(1);
+        assertThat(p.quality().count("csv future.csv", InputIssue.FUTURE)).isEqualTo(1);
+        p.flush();
+        assertThat(p.store().range(btc, Timeframe.D1)).containsExactly(yesterday - 86_400_000L, yesterday);
+        assertThat(p.clock(btc)).isEqualTo(clock);
+    }
+
+    @Test
+    void aFileThatIsNotUtf8NamesItsFileAndLineAndImportsNothing() throws Exception {
+        DataProvider p = provider();
+        Path f = dir.resolve("latin1.csv");
+        byte[] head = "date,close\n2024-01-02,101\n2024-01-03,10".getBytes(StandardCharsets.US_ASCII);
+        byte[] bad = {(byte) 0xB2, '\n'};   // ISO-8859-1 superscript two, not a UTF-8 sequence
+        byte[] all = java.util.Arrays.copyOf(head, head.length + bad.length);
+        System.arraycopy(bad, 0, all, head.length, bad.length);
+        Files.write(f, all);
+        assertThatThrownBy(() -> CsvBarImporter.importFile(f, VIX, Timeframe.D1, p))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("csv latin1.csv line 3: not UTF-8 text");
+        assertThat(p.store().range(VIX, Timeframe.D1)).isNull();
+    }
+
+    private static List<Double> closes(DataProvider p, Symbol s) {
+        BarSeries b = p.store().query(s, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 100, Direction.LATEST);
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < b.size(); i++) {
+            out.add(b.close(i));
+        }
+        return out;
+    }
 }

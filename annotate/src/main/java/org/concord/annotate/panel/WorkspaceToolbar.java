@@ -2,6 +2,7 @@ package org.concord.annotate.panel;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -35,6 +36,7 @@ public final class WorkspaceToolbar {
     final List<CheckMenuItem> overlayItems = new ArrayList<>();
     final Button export = new Button("Export…");
     final Button importFile = new Button("Import…");
+    final CheckBox replaceExisting = new CheckBox("replace existing");
     final Button pattern = new Button("Save as pattern…");
     private final ToolBar bar;
 
@@ -49,6 +51,8 @@ public final class WorkspaceToolbar {
         go.setId("jump-go");
         export.setId("export");
         importFile.setId("import");
+        replaceExisting.setId("import-replace");
+        replaceExisting.setTooltip(new Tooltip("Import: an annotation whose id is already stored replaces it. Off: it is skipped and counted."));
         pattern.setId("save-pattern");
         direction.getItems().setAll(AnnotateTool.DirectionChoice.values());
         direction.setValue(AnnotateTool.DirectionChoice.AUTO);
@@ -67,7 +71,7 @@ public final class WorkspaceToolbar {
         overlays.getItems().setAll(overlayItems);
         overlays.setDisable(sources.isEmpty());
         bar = new ToolBar(new Label("Symbol"), symbol, new Separator(), annotate, noTrade, direction, new Separator(), undo, redo, new Separator(),
-                new Label("Jump to"), jump, go, new Separator(), overlays, new Separator(), export, importFile, pattern);
+                new Label("Jump to"), jump, go, new Separator(), overlays, new Separator(), export, importFile, replaceExisting, pattern);
     }
 
     /** What the tool bar asks the workspace to do. */
@@ -119,5 +123,10 @@ public final class WorkspaceToolbar {
 
     public TextField jumpField() {
         return jump;
+    }
+
+    /** Whether an import replaces annotations whose id is already stored (the "replace existing" box). */
+    public boolean replaceExisting() {
+        return replaceExisting.isSelected();
     }
 }

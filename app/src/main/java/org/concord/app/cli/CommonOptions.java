@@ -1,20 +1,26 @@
 package org.concord.app.cli;
 
+import org.concord.config.ConcordConfig;
 import org.concord.config.DataDirectory;
+import org.concord.orchestrator.config.ConfigException;
+import org.concord.orchestrator.module.ModuleCatalog;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Options every subcommand shares (a picocli mixin). */
 public final class CommonOptions {
     @Option(names = "--data-dir", description = "data directory (default: $CONCORD_DATA_DIR or ~/.concord)")
     Path dataDir;
 
-    @Option(names = "--config", description = "configuration file (YAML); default: <data-dir>/concord.yaml")
+    @Option(names = "--config", description = "configuration file (YAML); default: <data-dir>/concord.yaml. Read and validated at start: "
+            + "an unknown key or a bad value stops the command (exit 2) naming the file, the line and the key")
     Path config;
 
     @Option(names = "--from", description = "start time: ISO instant (2013-11-26T00:00:00Z) or date (2013-11-26)")
@@ -25,6 +31,26 @@ public final class CommonOptions {
 
     public Path dataDir() {
         return dataDir != null ? DataDirectory.ensure(dataDir) : DataDirectory.resolve();
+    }
+
+    /** The configuration file: {@code --config}, else {@code <dataDir>/concord.yaml}. */
+    public Path configFile(Path dataDir) {
+        return config != null ? config : dataDir.resolve(ConcordConfig.FILE);
+    }
+
+    /**
+     * Reads and validates the configuration file before the command does anything: {@code --config} (which must exist),
+     * else {@code <dataDir>/concord.yaml} when there is one (empty: none).
+     */
+    public Optional<ConcordConfig> validatedConfig(Path dataDir) {
+        Path f = configFile(dataDir);
+        if (config == null && !Files.exists(f)) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(f)) {
+            throw new ConfigException("--config " + f + ": no such file");
+        }
+        return Optional.of(ConcordConfig.load(f, ModuleCatalog.fromClasspath()));
     }
 
     public long fromMillis(long dflt) {

@@ -1,15 +1,18 @@
 package org.concord.app.cli;
 
+import org.concord.orchestrator.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The headless command line: {@code concord <subcommand> [options]}. It uses exactly the same core code as the
- * GUI (a {@link org.concord.engine.ConcordEngine}). Exit codes: 0 success, 1 failure at run time, 2 bad usage.
+ * GUI (a {@link org.concord.engine.ConcordEngine}). Exit codes: 0 success (also {@code serve} stopped by SIGTERM/SIGINT),
+ * 1 failure at run time, 2 bad usage (an unknown option, or a configuration file with an unknown key or a bad value).
  */
 @Command(name = "concord", mixinStandardHelpOptions = true, versionProvider = ConcordCli.Version.class,
         description = "Concord trading workstation — headless commands. Without a subcommand the desktop window opens.",
-        subcommands = {ReplayCommand.class, ExportCommand.class, ServeCommand.class, BenchCommand.class, BacktestCommand.class, TrainCommand.class,
+        subcommands = {ReplayCommand.class, ExportCommand.class, ImportCommand.class, ServeCommand.class, BenchCommand.class, BacktestCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ConcordCli implements Runnable {
     public static final String VERSION = "0.1.0-SNAPSHOT";
@@ -29,7 +32,7 @@ public final class ConcordCli implements Runnable {
                     if (Boolean.getBoolean("concord.debug")) {
                         e.printStackTrace(cmd.getErr());
                     }
-                    return 1;
+                    return e instanceof ConfigException ? 2 : 1; // a bad configuration file is bad usage, found before anything ran
                 })
                 .execute(args);
     }

@@ -29,7 +29,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ConcordEngine engine = new ConcordEngine(common.dataDir())) {
+        Path dataDir = common.dataDir();
+        common.validatedConfig(dataDir);
+        try (ConcordEngine engine = new ConcordEngine(dataDir)) {
             BarSeries bars = engine.data().bars(Symbol.of(symbol), Timeframe.ofCode(timeframe),
                     common.fromMillis(Long.MIN_VALUE), common.toMillis(Long.MAX_VALUE), Integer.MAX_VALUE, Direction.LATEST);
             if (bars.isEmpty()) {

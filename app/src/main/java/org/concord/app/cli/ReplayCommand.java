@@ -18,7 +18,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** {@code concord replay}: plays the bundled trades through the engine headless and reports what it built. */
+/**
+ * {@code concord replay}: plays the bundled trades through the engine headless and reports what it built. Only the
+ * trades in {@code [--from, --to]} are played and the bars that end by {@code --to} are closed, so the store receives
+ * exactly the range asked for (and {@code --out} writes it).
+ */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay the bundled real Bitstamp trades through the DataProvider (and the store), headless.")
 public final class ReplayCommand implements Callable<Integer> {
@@ -38,31 +42,34 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Timeframe tf = Timeframe.ofCode(timeframe);
         double sp = "max".equalsIgnoreCase(speed) ? ReplayFeed.MAX_SPEED : Double.parseDouble(speed);
-        TradeTape tape = BundledData.bitstampTrades();
-        long from = common.fromMillis(tape.firstTime());
-        long to = common.toMillis(tape.lastTime());
+        TradeTape all = BundledData.bitstampTrades();
+        long from = common.fromMillis(all.firstTime());
+        long to = common.toMillis(all.lastTime());
         if (from > to) {
             throw new IllegalArgumentException("--from is after --to");
         }
-        try (ConcordEngine engine = new ConcordEngine(common.dataDir())) {
+        TradeTape tape = all.between(from, to);
+        if (tape.size() == 0) {
+            throw new IllegalArgumentException("no bundled trades in [" + iso(from) + ", " + iso(to) + "]: the tape covers "
+                    + iso(all.firstTime()) + ".." + iso(all.lastTime()));
+        }
+        Path dataDir = common.dataDir();
+        common.validatedConfig(dataDir);
+        try (ConcordEngine engine = new ConcordEngine(dataDir)) {
             DataProvider data = engine.data();
             AtomicLong closes = new AtomicLong();
             data.subscribeBarCloses((s, t, o, h, l, c, v, x) -> closes.incrementAndGet());
             ReplayFeed feed = new ReplayFeed(tape, data, sp, false);
             Progress progress = new Progress(System.err, "replay");
-            feed.pause();
             feed.start();
-            feed.seek(from);
-            feed.resume();
             long t0 = System.nanoTime();
             while (!feed.awaitFinished(100, TimeUnit.MILLISECONDS)) {
-                long now = feed.dataTime();
-                progress.update((double) (now - from) / Math.max(1, to - from), "trades " + feed.delivered());
-                if (now >= to) {
-                    break;
-                }
+                progress.update((double) (feed.dataTime() - from) / Math.max(1, to - from), "trades " + feed.delivered());
             }
             feed.stop();
+            if (to < all.lastTime()) {
+                data.onClock(tape.symbol(), to + 1); // the tape goes on after --to: the bars ending by then are complete
+            }
             data.flush();
             double secs = (System.nanoTime() - t0) / 1e9;
             progress.done(String.format(Locale.ROOT, "%d trades, %d bar closes in %.2f s", feed.delivered(), closes.get(), secs));

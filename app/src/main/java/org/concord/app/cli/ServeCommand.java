@@ -5,6 +5,8 @@ import org.concord.app.session.CoreSession;
 import org.concord.app.session.SessionOptions;
 import org.concord.bus.BusFactory;
 import org.concord.bus.EventBus;
+import org.concord.bus.redis.BusMetrics;
+import org.concord.bus.redis.RedisEventBus;
 import org.concord.engine.ConcordEngine;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Symbol;
@@ -12,25 +14,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code concord serve --bus redis://...}: the same core session the desktop runs in local mode (DataProvider,
  * orchestrator, training coordinator, trading pipeline), headless, with every bar published on the bus for remote
- * desktops; runs until SIGINT/SIGTERM or {@code --duration}. A desktop attaches with the same {@code --bus}.
+ * desktops; runs until SIGTERM/SIGINT or {@code --duration}.
+ *
+ * <p><b>Stopping.</b> A signal and the end of {@code --duration} run the same close path on the main thread, in this
+ * order: the feed stops (no new data), the orchestrator decides on every bar already queued, the session closes (its
+ * publishers stop), pending store writes are flushed, the bus closes (Redis reachable: the outbox is sent; Redis down:
+ * what publish() accepted is kept in the outbox file under the data directory and sent first by the next start with
+ * the same group and consumer), the store closes. One summary line ends the run and the exit code is 0. The whole
+ * close is bounded by {@value #STOP_BOUND_MS} ms; past that the process says which step hung and exits with 1.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run feed + DataProvider + orchestrator + coordination + training headless on the event bus (--bus redis://...).")
 public final class ServeCommand implements Callable<Integer> {
+    /** The most a stop may take, signal to exit (feed ≤ 5 s, decisions ≤ 5 s, bus ≤ closeFlush + socket timeouts, store). */
+    static final long STOP_BOUND_MS = 20_000;
+    private static final long DRAIN_MS = 5_000;
+
     @Mixin
     CommonOptions common;
 
     @Option(names = "--bus", defaultValue = "inproc:", description = "event bus URI: inproc: or redis://host:port[/db]?group=..&consumer=..")
     String bus;
 
-    @Option(names = "--feed", defaultValue = "replay", description = "replay (bundled real trades, looping) or binance (live public data)")
+    @Option(names = "--feed", defaultValue = "replay", description = "replay (bundled real trades, looping) or binance (live public data; "
+            + "URLs and timings from the config's binance: section)")
     String feed;
 
     @Option(names = "--speed", defaultValue = "60", description = "replay speed: max or a multiple of real time")
@@ -39,10 +54,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--symbol", defaultValue = "BTCUSDT", description = "binance: the symbol to follow")
     String symbol;
 
-    @Option(names = "--preset", description = "orchestrator preset for a new <data-dir>/concord.yaml: minimal, full or research")
+    @Option(names = "--preset", description = "orchestrator preset for a new config file: minimal, full or research")
     String preset;
 
-    @Option(names = "--duration", description = "stop after this many seconds (default: run until interrupted)")
+    @Option(names = "--duration", description = "stop after this many seconds (default: run until SIGTERM or SIGINT)")
     Long durationSeconds;
 
     @Option(names = "--status-every", defaultValue = "10", description = "seconds between status lines")
@@ -54,36 +69,111 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--feed must be replay or binance, got '" + feed + "'");
         }
         double sp = "max".equalsIgnoreCase(speed) ? ReplayFeed.MAX_SPEED : Double.parseDouble(speed);
-        SessionOptions options = SessionOptions.defaults(common.dataDir()).withBus(bus).withPreset(preset).withReplay(sp, 0, false);
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "concord-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (ConcordEngine engine = new ConcordEngine(options.dataDir());
-             EventBus eventBus = BusFactory.fromUri(bus);
-             CoreSession core = CoreSession.start(engine, eventBus, options, true, System.out::println);
-             FeedController feeds = new FeedController(engine)) {
-            if ("binance".equalsIgnoreCase(feed)) {
-                feeds.startBinance(Symbol.of(symbol), null);
-            } else {
-                feeds.startReplay(sp, 0);
-            }
-            System.out.println("serving on " + bus + " · " + status(core, feeds));
-            long deadline = durationSeconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
-            while (!stop.await(Math.max(1, statusEvery), TimeUnit.SECONDS) && System.nanoTime() < deadline) {
-                System.out.println(status(core, feeds));
-            }
-            System.out.println("stopping · " + status(core, feeds));
-        } finally {
+        Path dataDir = common.dataDir();
+        SessionOptions options = SessionOptions.defaults(dataDir).withBus(bus).withPreset(preset).withReplay(sp, 0, false);
+        try (StopSignal stop = new StopSignal(STOP_BOUND_MS + 1_000)) {
+            Parts parts = new Parts(new ConcordEngine(dataDir));
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting
+                parts.bus = BusFactory.fromUri(bus, dataDir);
+                parts.core = CoreSession.start(parts.engine, parts.bus, options, common.configFile(dataDir), true, System.out::println);
+                parts.feeds = new FeedController(parts.engine);
+                if ("binance".equalsIgnoreCase(feed)) {
+                    parts.feeds.startBinance(Symbol.of(symbol), parts.core.config().binance());
+                } else {
+                    parts.feeds.startReplay(sp, 0);
+                }
+                System.out.println("serving on " + bus + " · data dir " + dataDir + " · " + parts.status());
+                long deadline = durationSeconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+                long step = TimeUnit.SECONDS.toMillis(Math.max(1, statusEvery));
+                while (!stop.await(Math.min(step, Math.max(1, (deadline - System.nanoTime()) / 1_000_000))) && System.nanoTime() < deadline) {
+                    System.out.println(parts.status());
+                }
+            } catch (RuntimeException | Error e) {
+                parts.closeQuietly(e);
+                throw e;
             }
+            String why = stop.reason() != null ? stop.reason() : "--duration " + durationSeconds + " s";
+            System.out.println("stopping (" + why + ") · " + parts.status());
+            System.out.println(parts.closeInOrder(why));
+            return 0;
         }
-        return 0;
     }
 
-    private static String status(CoreSession core, FeedController feeds) {
-        return feeds.status() + " · decisions " + core.orchestrator().decisions() + " · queued " + core.orchestrator().queued();
+    /** What a serve run holds, closed in one order by {@link #closeInOrder}. */
+    private static final class Parts {
+        final ConcordEngine engine;
+        EventBus bus;
+        CoreSession core;
+        FeedController feeds;
+        private volatile String step = "starting";
+
+        Parts(ConcordEngine engine) {
+            this.engine = engine;
+        }
+
+        String status() {
+            return feeds.status() + " · decisions " + core.orchestrator().decisions() + " · queued " + core.orchestrator().queued();
+        }
+
+        /** The close path: bounded by {@link #STOP_BOUND_MS}; returns the summary line. */
+        String closeInOrder(String why) throws InterruptedException {
+            long t0 = System.nanoTime();
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(STOP_BOUND_MS);
+                } catch (InterruptedException done) {
+                    return;
+                }
+                System.err.println("concord serve: stop not finished after " + STOP_BOUND_MS + " ms (step: " + step + "); exiting with 1");
+                Runtime.getRuntime().halt(1);
+            }, "concord-serve-stop-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            try {
+                step = "stopping the feed";
+                String feedName = feeds.status().source();
+                feeds.close();
+                step = "deciding on the queued bars";
+                boolean drained = core.orchestrator().awaitIdle(DRAIN_MS, TimeUnit.MILLISECONDS);
+                long decisions = core.orchestrator().decisions();
+                step = "closing the session";
+                core.close();
+                step = "flushing the store";
+                engine.data().flush();
+                step = "closing the bus";
+                String busLine = closeBus(bus);
+                step = "closing the store";
+                engine.close();
+                String queue = drained ? "" : " (queue not drained in " + DRAIN_MS + " ms)";
+                return String.format(Locale.ROOT, "stopped cleanly (%s) in %.1f s · feed %s stopped · decisions %d%s · store flushed · %s",
+                        why, (System.nanoTime() - t0) / 1e9, feedName, decisions, queue, busLine);
+            } finally {
+                watchdog.interrupt();
+            }
+        }
+
+        void closeQuietly(Throwable cause) {
+            for (AutoCloseable c : new AutoCloseable[] {feeds, core, bus, engine}) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (Exception e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+
+        private static String closeBus(EventBus bus) {
+            if (!(bus instanceof RedisEventBus r)) {
+                bus.close();
+                return "in-process bus closed";
+            }
+            bus.close();
+            BusMetrics m = r.metrics();
+            return "bus published " + m.published() + ", in Redis " + m.sentDurable() + ", kept in the outbox "
+                    + (m.outboxSize() == 0 ? "0" : m.outboxSize() + " (" + r.config().outboxDir() + ", sent first by the next start as "
+                    + r.config().group() + "/" + r.config().consumer() + ")") + ", lost " + m.lost();
+        }
     }
 }

@@ -109,7 +109,9 @@ public final class TrainCommand implements Callable<Integer> {
         String id = modelId != null ? modelId : "cnn-" + sym.code().toLowerCase(Locale.ROOT);
         FrameSpec frameSpec = FrameSpec.of(window, Timeframe.M1, Timeframe.M5, Timeframe.H1);
         PrintStream out = System.out;
-        try (ConcordEngine engine = new ConcordEngine(common.dataDir())) {
+        Path dataDir = common.dataDir();
+        common.validatedConfig(dataDir);
+        try (ConcordEngine engine = new ConcordEngine(dataDir)) {
             Map<Timeframe, BarSeries> bars = "bundled".equals(source) ? bundled() : stored(engine, sym, frameSpec);
             BarSeries m1 = bars.get(Timeframe.M1);
             if (m1.size() < TrainingLoop.Config.MIN_BARS) {

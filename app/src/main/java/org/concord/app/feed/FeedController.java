@@ -1,5 +1,6 @@
 package org.concord.app.feed;
 
+import org.concord.config.ConcordConfig;
 import org.concord.engine.ConcordEngine;
 import org.concord.feed.FeedState;
 import org.concord.feed.ReplayFeed;
@@ -7,8 +8,12 @@ import org.concord.feed.binance.BinanceConfig;
 import org.concord.feed.binance.BinanceFeed;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.orchestrator.module.ModuleCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Starts, steers and describes the desktop's feed: the bundled replay (play/pause, speed, seek) or Binance live
@@ -44,8 +49,9 @@ public final class FeedController implements AutoCloseable {
 
     /**
      * Goes live on Binance for {@code symbol} (klines of every chart timeframe from 1m to 1d, and trades/book as the
-     * template says); the replay stops. {@code template} carries URLs and timings (null: Binance's public endpoints
-     * with aggregate trades and depth); the symbol and the intervals are added to it.
+     * template says); the replay stops. {@code template} carries URLs and timings (null: the {@code binance:} section
+     * of {@code <data dir>/concord.yaml}, else Binance's public endpoints with aggregate trades and depth); the symbol
+     * and the intervals are added to it.
      */
     public synchronized void startBinance(Symbol symbol, BinanceConfig.Builder template) {
         if (symbol == null) {
@@ -54,12 +60,18 @@ public final class FeedController implements AutoCloseable {
         engine.stopFeed();
         replay = null;
         stopLive();
-        BinanceConfig cfg = (template == null ? BinanceConfig.builder().aggTrades(true).depth(true) : template)
+        BinanceConfig cfg = (template == null ? configuredTemplate() : template)
                 .symbol(symbol)
                 .intervals(Timeframe.M1, Timeframe.M5, Timeframe.M15, Timeframe.H1, Timeframe.H4, Timeframe.D1).build();
         live = BinanceFeed.connect(cfg, engine.data());
         liveSymbol = symbol;
         LOG.info("live feed started: {}", live.name());
+    }
+
+    private BinanceConfig.Builder configuredTemplate() {
+        Path file = engine.dataDir().resolve(ConcordConfig.FILE);
+        return Files.exists(file) ? ConcordConfig.load(file, ModuleCatalog.fromClasspath()).binance()
+                : BinanceConfig.builder().aggTrades(true).depth(true);
     }
 
     private void stopLive() {

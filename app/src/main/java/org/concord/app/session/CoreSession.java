@@ -5,17 +5,21 @@ import org.concord.app.portfolio.PortfolioPublisher;
 import org.concord.app.training.CoordinatorStatusProvider;
 import org.concord.app.training.TrainingCommandHandler;
 import org.concord.bus.EventBus;
+import org.concord.config.ConcordConfig;
 import org.concord.data.MarketBusBridge;
 import org.concord.engine.ConcordEngine;
 import org.concord.engine.TradingPipeline;
 import org.concord.engine.TradingPipelineConfig;
 import org.concord.feed.BundledData;
+import org.concord.orchestrator.ModuleStatus;
 import org.concord.orchestrator.ModuleStatusReport;
 import org.concord.orchestrator.OrchestratorTopics;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.orchestrator.TrainingStatusProvider;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.config.OrchestratorConfig;
+import org.concord.orchestrator.module.ModuleCatalog;
+import org.concord.orchestrator.module.ModuleState;
 import org.concord.training.TrainingConfig;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.frames.FrameStore;
@@ -39,7 +43,9 @@ import java.util.function.Consumer;
  */
 public final class CoreSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CoreSession.class);
-    public static final String CONFIG_FILE = "concord.yaml";
+    public static final String CONFIG_FILE = ConcordConfig.FILE;
+    /** How the orchestrator reports a module whose initialize refused its settings (a configuration error). */
+    private static final String SETTINGS_REFUSED = "initialize failed: " + IllegalArgumentException.class.getName() + ": ";
 
     private final TradingOrchestrator orchestrator;
     private final TrainingCoordinator training;
@@ -50,6 +56,7 @@ public final class CoreSession implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final Path dataDir;
     private org.concord.live.LiveModels liveModels;
+    private ConcordConfig config;
 
     private CoreSession(TradingOrchestrator o, TrainingCoordinator t, TradingPipeline p, OverlayPublisher ov, TrainingCommandHandler tc,
                         MarketBusBridge m, ScheduledExecutorService hb, Path dataDir) {
@@ -63,16 +70,26 @@ public final class CoreSession implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** Starts everything on the caller's thread (SQLite, module loading: never the FX thread). */
+    /** Starts everything on the caller's thread (SQLite, module loading: never the FX thread), on {@code <data dir>/concord.yaml}. */
     public static CoreSession start(ConcordEngine engine, EventBus bus, SessionOptions options, boolean publishMarket, Consumer<String> progress) {
-        Path configFile = engine.dataDir().resolve(CONFIG_FILE);
+        return start(engine, bus, options, engine.dataDir().resolve(CONFIG_FILE), publishMarket, progress);
+    }
+
+    /**
+     * Starts everything on {@code configFile} (written from the preset when it does not exist). The whole file is
+     * validated first ({@link ConcordConfig}); a module that refuses its settings at initialize fails the start too,
+     * naming the file and the module's line, instead of running in ERROR on a configuration nobody meant.
+     */
+    public static CoreSession start(ConcordEngine engine, EventBus bus, SessionOptions options, Path configFile, boolean publishMarket,
+                                    Consumer<String> progress) {
         if (!Files.exists(configFile)) {
             String preset = options.preset() == null ? "full" : options.preset();
             progress.accept("writing " + configFile.getFileName() + " from the " + preset + " preset");
             ConfigFiles.save(configFile, ConfigFiles.preset(preset));
         }
         progress.accept("reading " + configFile);
-        OrchestratorConfig cfg = ConfigFiles.load(configFile);
+        ConcordConfig config = ConcordConfig.load(configFile, ModuleCatalog.fromClasspath());
+        OrchestratorConfig cfg = config.orchestrator();
 
         progress.accept("opening the training coordinator");
         TrainingConfig tcfg = options.training() != null ? options.training() : TrainingConfig.defaults(BundledData.BTCUSD);
@@ -107,6 +124,11 @@ public final class CoreSession implements AutoCloseable {
             overlays = new OverlayPublisher(orch, bus);
             commands = new TrainingCommandHandler(bus, coordinator);
             orch.start();
+            for (ModuleStatus m : orch.modules()) {
+                if (m.state() == ModuleState.ERROR && m.reason().startsWith(SETTINGS_REFUSED)) {
+                    throw config.moduleError(m.id(), m.reason().substring(SETTINGS_REFUSED.length()));
+                }
+            }
         } catch (RuntimeException e) {
             // leave nothing running behind a failed start (the caller closes the engine and the bus)
             for (AutoCloseable c : new AutoCloseable[] {commands, overlays, orch, pipeline, coordinator}) {
@@ -135,6 +157,7 @@ public final class CoreSession implements AutoCloseable {
             }
         }, 1, 1, TimeUnit.SECONDS);
         CoreSession session = new CoreSession(orch, coordinator, pipeline, overlays, commands, market, hb, engine.dataDir());
+        session.config = config;
         // live modes: the model in the registry with its saved switches, live sessions started from the Live panel
         session.liveModels = new org.concord.live.LiveModels(engine.data(), bus, orch,
                 org.concord.live.ModelToggles.inDataDir(engine.dataDir()), new org.concord.modules.pivots.PivotsOverlay(engine.data()));
@@ -144,6 +167,11 @@ public final class CoreSession implements AutoCloseable {
 
     public TradingOrchestrator orchestrator() {
         return orchestrator;
+    }
+
+    /** The validated configuration file this session runs on (orchestrator and Binance feed sections). */
+    public ConcordConfig config() {
+        return config;
     }
 
     public TrainingCoordinator training() {

@@ -55,7 +55,7 @@ public final class DesktopSession implements AutoCloseable {
         EventBus bus = null;
         try {
             p.accept("connecting the event bus " + options.busUri());
-            bus = BusFactory.fromUri(options.busUri());
+            bus = BusFactory.fromUri(options.busUri(), engine.dataDir());
             FeedController feed = new FeedController(engine);
             if (options.remote()) {
                 BusMarketFeed bridge = new BusMarketFeed(bus, engine.data());

@@ -7,11 +7,7 @@ import org.concord.training.models.ModelRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,31 +16,11 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int rc, String out, String err) {
-    }
-
-    static Run run(String... args) throws Exception {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            Callable<Integer> c = () -> ConcordCli.execute(args);
-            int rc = c.call();
-            return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void trainsOnTheBundledDataSavesTheModelAndWritesMetrics() throws Exception {
         Path data = dir.resolve("data");
         Path metrics = dir.resolve("out/metrics.json");
-        Run r = run("train", "--data-dir", data.toString(), "--from", "2013-11-25", "--to", "2013-11-26", "--epochs", "2", "--folds", "2",
+        CliRun r = CliRun.of("train", "--data-dir", data.toString(), "--from", "2013-11-25", "--to", "2013-11-26", "--epochs", "2", "--folds", "2",
                 "--stride", "5", "--window", "16", "--filters", "4", "--meta-trials", "1", "--activate", "--metrics", metrics.toString());
         JsonNode doc = new ObjectMapper().readTree(metrics.toFile());
         boolean passed = doc.get("gate").get("passed").asBoolean();
@@ -90,15 +66,15 @@ class TrainCommandTest {
 
     @Test
     void badArgumentsGiveTwoAndTooLittleDataOneWithAClearMessage() throws Exception {
-        assertThat(run("train", "--epochs", "0").rc()).isEqualTo(2);
-        assertThat(run("train", "--source", "nowhere").rc()).isEqualTo(2);
-        assertThat(run("train", "--symbol", "ETHUSD").err()).contains("the bundled data is BTCUSD");
-        assertThat(run("train", "--from", "2013-11-27", "--to", "2013-11-26").rc()).isEqualTo(2);
-        assertThat(run("train", "--from", "yesterday").rc()).isEqualTo(2);
-        Run few = run("train", "--data-dir", dir.resolve("d2").toString(), "--from", "2013-11-25T00:00:00Z", "--to", "2013-11-25T10:00:00Z");
+        assertThat(CliRun.of("train", "--epochs", "0").rc()).isEqualTo(2);
+        assertThat(CliRun.of("train", "--source", "nowhere").rc()).isEqualTo(2);
+        assertThat(CliRun.of("train", "--symbol", "ETHUSD").err()).contains("the bundled data is BTCUSD");
+        assertThat(CliRun.of("train", "--from", "2013-11-27", "--to", "2013-11-26").rc()).isEqualTo(2);
+        assertThat(CliRun.of("train", "--from", "yesterday").rc()).isEqualTo(2);
+        CliRun few = CliRun.of("train", "--data-dir", dir.resolve("d2").toString(), "--from", "2013-11-25T00:00:00Z", "--to", "2013-11-25T10:00:00Z");
         assertThat(few.rc()).isEqualTo(1);
         assertThat(few.err()).contains("training needs at least 1000 bars of 1m history, got ").contains("for BTCUSD in [2013-11-25T00:00:00Z");
-        Run empty = run("train", "--data-dir", dir.resolve("d3").toString(), "--source", "store");
+        CliRun empty = CliRun.of("train", "--data-dir", dir.resolve("d3").toString(), "--source", "store");
         assertThat(empty.rc()).isEqualTo(1);
         assertThat(empty.err()).contains("got 0 for BTCUSD");
     }

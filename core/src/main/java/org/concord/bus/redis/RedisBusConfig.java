@@ -69,9 +69,12 @@ public record RedisBusConfig(String host, int port, int database, String user, S
         }
     }
 
+    /** The outbox directory's name inside the data directory. */
+    public static final String OUTBOX_DIR = "bus-outbox";
+
     /** Defaults for a local Redis: group "concord", consumer "<host>-<pid>", outbox in the data directory. */
     public static RedisBusConfig local(int port) {
-        return defaults(port, DataDirectory.resolve().resolve("bus-outbox"));
+        return defaults(port, DataDirectory.resolve().resolve(OUTBOX_DIR));
     }
 
     private static RedisBusConfig defaults(int port, Path outboxDir) {
@@ -79,8 +82,18 @@ public record RedisBusConfig(String host, int port, int database, String user, S
                 false, outboxDir, 100_000, 256, 200, 30_000, 1_000, 5_000, 1_000, 2_000);
     }
 
-    /** Parses {@code redis://...} (see the class comment). Unknown query parameters are rejected. */
+    /** Parses {@code redis://...} with the environment's data directory ({@link DataDirectory#resolve()}) for the outbox. */
     public static RedisBusConfig fromUri(String uri) {
+        return fromUri(uri, null);
+    }
+
+    /**
+     * Parses {@code redis://...} (see the class comment). Unknown query parameters are rejected. The outbox directory
+     * is {@code <dataDir>/bus-outbox} by default; a relative {@code outbox=} path is resolved inside {@code dataDir}
+     * (null: the environment's data directory), so two processes with different data directories never share a
+     * spill file.
+     */
+    public static RedisBusConfig fromUri(String uri, Path dataDir) {
         if (uri == null) {
             throw new IllegalArgumentException("bus URI is required");
         }
@@ -111,8 +124,8 @@ public record RedisBusConfig(String host, int port, int database, String user, S
         }
         Map<String, String> q = query(u.getRawQuery(), uri);
         String outbox = q.get("outbox");
-        Path outboxDir = outbox == null ? DataDirectory.resolve().resolve("bus-outbox")
-                : "none".equals(outbox) ? null : Path.of(outbox);
+        Path outboxDir = "none".equals(outbox) ? null
+                : (dataDir != null ? dataDir : DataDirectory.resolve()).resolve(outbox == null ? OUTBOX_DIR : outbox);
         RedisBusConfig d = defaults(u.getPort() < 0 ? 6379 : u.getPort(), outboxDir);
         String start = q.getOrDefault("start", "latest").toLowerCase(Locale.ROOT);
         if (!start.equals("latest") && !start.equals("earliest")) {

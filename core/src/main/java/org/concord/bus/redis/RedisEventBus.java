@@ -8,6 +8,7 @@ import org.concord.data.Subscription;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +88,14 @@ public final class RedisEventBus implements EventBus {
         }
     }
 
-    /** Parses {@code redis://...} (see {@link RedisBusConfig}) and opens the bus. */
+    /** Parses {@code redis://...} (see {@link RedisBusConfig}) and opens the bus; the outbox is in the environment's data directory. */
     public static RedisEventBus open(String uri) {
         return new RedisEventBus(RedisBusConfig.fromUri(uri));
+    }
+
+    /** Parses {@code redis://...} and opens the bus with its outbox under {@code dataDir}. */
+    public static RedisEventBus open(String uri, Path dataDir) {
+        return new RedisEventBus(RedisBusConfig.fromUri(uri, dataDir));
     }
 
     @Override

@@ -105,36 +105,59 @@ public final class BinanceConfig {
      * are an error, so a typo does not silently fall back to a default. Durations are milliseconds.
      */
     public static BinanceConfig fromMap(Map<String, ?> section) {
+        return builderFrom(section).build();
+    }
+
+    /**
+     * A builder with a configuration section's values applied (symbols and intervals may be left for the caller to
+     * add, as the live feed does with the chosen symbol). Unknown keys and bad values fail as in {@link #fromMap}.
+     */
+    public static Builder builderFrom(Map<String, ?> section) {
         if (section == null) {
             throw new IllegalArgumentException("binance config section is null");
         }
         Builder b = builder();
         for (Map.Entry<String, ?> e : section.entrySet()) {
-            Object v = e.getValue();
-            switch (e.getKey()) {
-                case "restUrl" -> b.restUrl(URI.create(str(e.getKey(), v)));
-                case "wsUrl" -> b.wsUrl(URI.create(str(e.getKey(), v)));
-                case "symbols" -> list(e.getKey(), v).forEach(s -> b.symbol(Symbol.of(s)));
-                case "intervals" -> list(e.getKey(), v).forEach(s -> b.interval(Timeframe.ofCode(s)));
-                case "aggTrades" -> b.aggTrades(bool(e.getKey(), v));
-                case "depth" -> b.depth(bool(e.getKey(), v));
-                case "initialBackfillBars" -> b.initialBackfillBars(integer(e.getKey(), v));
-                case "maxBackfillBars" -> b.maxBackfillBars(integer(e.getKey(), v));
-                case "pageSize" -> b.pageSize(integer(e.getKey(), v));
-                case "reconnectInitialMs" -> b.reconnectBackoff(Duration.ofMillis(integer(e.getKey(), v)), b.reconnectMax);
-                case "reconnectMaxMs" -> b.reconnectBackoff(b.reconnectInitial, Duration.ofMillis(integer(e.getKey(), v)));
-                case "reconnectJitter" -> b.reconnectJitter(number(e.getKey(), v));
-                case "idleTimeoutMs" -> b.idleTimeout(Duration.ofMillis(integer(e.getKey(), v)));
-                case "connectTimeoutMs" -> b.connectTimeout(Duration.ofMillis(integer(e.getKey(), v)));
-                case "restTimeoutMs" -> b.restTimeout(Duration.ofMillis(integer(e.getKey(), v)));
-                case "restMaxRetries" -> b.restMaxRetries(integer(e.getKey(), v));
-                case "restRetryInitialMs" -> b.restRetryInitial(Duration.ofMillis(integer(e.getKey(), v)));
-                case "maxRetryAfterMs" -> b.maxRetryAfter(Duration.ofMillis(integer(e.getKey(), v)));
-                case "queueCapacity" -> b.queueCapacity(integer(e.getKey(), v));
-                default -> throw new IllegalArgumentException("unknown binance config key '" + e.getKey() + "'");
-            }
+            apply(b, e.getKey(), e.getValue());
         }
-        return b.build();
+        return b;
+    }
+
+    /** Applies one configuration key to {@code b}; an unknown key or a bad value is an IllegalArgumentException naming it. */
+    public static void apply(Builder b, String key, Object v) {
+        switch (key) {
+            case "restUrl" -> b.restUrl(uri(key, v));
+            case "wsUrl" -> b.wsUrl(uri(key, v));
+            case "symbols" -> list(key, v).forEach(s -> b.symbol(Symbol.of(s)));
+            case "intervals" -> list(key, v).forEach(s -> b.interval(Timeframe.ofCode(s)));
+            case "aggTrades" -> b.aggTrades(bool(key, v));
+            case "depth" -> b.depth(bool(key, v));
+            case "initialBackfillBars" -> b.initialBackfillBars(integer(key, v));
+            case "maxBackfillBars" -> b.maxBackfillBars(integer(key, v));
+            case "pageSize" -> b.pageSize(integer(key, v));
+            case "reconnectInitialMs" -> b.reconnectBackoff(Duration.ofMillis(integer(key, v)), b.reconnectMax);
+            case "reconnectMaxMs" -> b.reconnectBackoff(b.reconnectInitial, Duration.ofMillis(integer(key, v)));
+            case "reconnectJitter" -> b.reconnectJitter(number(key, v));
+            case "idleTimeoutMs" -> b.idleTimeout(Duration.ofMillis(integer(key, v)));
+            case "connectTimeoutMs" -> b.connectTimeout(Duration.ofMillis(integer(key, v)));
+            case "restTimeoutMs" -> b.restTimeout(Duration.ofMillis(integer(key, v)));
+            case "restMaxRetries" -> b.restMaxRetries(integer(key, v));
+            case "restRetryInitialMs" -> b.restRetryInitial(Duration.ofMillis(integer(key, v)));
+            case "maxRetryAfterMs" -> b.maxRetryAfter(Duration.ofMillis(integer(key, v)));
+            case "queueCapacity" -> b.queueCapacity(integer(key, v));
+            default -> throw new IllegalArgumentException("unknown binance config key '" + key + "' (known: restUrl, wsUrl, symbols, intervals, "
+                    + "aggTrades, depth, initialBackfillBars, maxBackfillBars, pageSize, reconnectInitialMs, reconnectMaxMs, reconnectJitter, "
+                    + "idleTimeoutMs, connectTimeoutMs, restTimeoutMs, restMaxRetries, restRetryInitialMs, maxRetryAfterMs, queueCapacity)");
+        }
+    }
+
+    private static URI uri(String key, Object v) {
+        String s = str(key, v);
+        try {
+            return URI.create(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("binance config '" + key + "' is not a URL: " + s);
+        }
     }
 
     private static String str(String key, Object v) {

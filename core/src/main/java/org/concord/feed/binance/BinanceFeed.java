@@ -57,6 +57,7 @@ public final class BinanceFeed implements MarketFeed, HistorySource {
     private final Map<String, SymbolTrack> tracks = new HashMap<>();
     private final BlockingQueue<Event> queue;
     private final ScheduledExecutorService timer;
+    private final ExchangeClock clock;
     private final StreamRules rules;
     private final Counters counters = new Counters();
     private volatile FeedState state = FeedState.IDLE;
@@ -110,6 +111,7 @@ public final class BinanceFeed implements MarketFeed, HistorySource {
             t.setDaemon(true);
             return t;
         });
+        this.clock = new ExchangeClock(rest::serverTime, System::currentTimeMillis, System::nanoTime);
         this.rules = new StreamRules(this);
     }
 
@@ -284,6 +286,10 @@ public final class BinanceFeed implements MarketFeed, HistorySource {
 
     BinanceRestClient rest() {
         return rest;
+    }
+
+    ExchangeClock clock() {
+        return clock;
     }
 
     SymbolTrack track(String lowerSymbol) {

@@ -9,6 +9,8 @@ import org.concord.model.Timeframe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+
 /**
  * The feed's rules for each stream message, applied on the worker thread. Every rejected message is counted in
  * the {@link InputQuality} under {@value BinanceFeed#SOURCE_WS} (REST under {@value BinanceRestClient#SOURCE})
@@ -20,6 +22,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Kline with invalid values</b> (NaN/infinite/zero/negative price, negative volume, high &lt; low,
  *       open/close outside [low, high]): dropped, INVALID_PRICE or INCONSISTENT_OHLC. If it was a closed bar, the
  *       next kline shows that bar missing and it is fetched over REST (repair).</li>
+ *   <li><b>Kline or trade dated in the future</b>: a kline whose open time is beyond the exchange's clock plus one
+ *       interval, or a trade beyond it plus {@value ExchangeClock#TRADE_TOLERANCE_MS} ms ({@link ExchangeClock}:
+ *       server time carried forward, asked again once when in doubt): dropped, FUTURE. It never becomes the last
+ *       closed bar, so the series goes on with the next good kline.</li>
  *   <li><b>Kline at or before the last closed bar</b> of its series: a closed one is a DUPLICATE (same open time)
  *       or OUT_OF_ORDER (older), a forming one is OUT_OF_ORDER (stale update); dropped: the bar is already
  *       delivered, from the stream or from REST.</li>
@@ -32,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *       disconnect) are counted as GAP: trades are not backfilled.</li>
  *   <li><b>Partial book</b>: {@code lastUpdateId} not above the last one: DUPLICATE or OUT_OF_ORDER; a level with
  *       an invalid price/size, unsorted levels or a crossed book: INVALID_PRICE; dropped. The payload has no
- *       timestamp: a book is stamped with the latest exchange event time seen for its symbol (the local clock
- *       before any).</li>
+ *       timestamp: a book is stamped with the latest exchange time an accepted kline or trade of its symbol proved
+ *       (the local clock before any).</li>
  * </ul>
  */
 final class StreamRules implements BinanceMessages.StreamHandler {
@@ -43,6 +49,7 @@ final class StreamRules implements BinanceMessages.StreamHandler {
     private final MarketDataSink sink;
     private final InputQuality quality;
     private final BinanceConfig config;
+    private final ExchangeClock clock;
     private int connection;
     private long seq;
 
@@ -51,6 +58,7 @@ final class StreamRules implements BinanceMessages.StreamHandler {
         this.sink = feed.sink();
         this.quality = feed.quality();
         this.config = feed.config();
+        this.clock = feed.clock();
     }
 
     void connected(int conn) {
@@ -94,7 +102,6 @@ final class StreamRules implements BinanceMessages.StreamHandler {
             onMalformed(symbol + "@kline_" + tf, "kline for a series this feed did not subscribe");
             return;
         }
-        tr.sawEvent(eventTime);
         if (tf.floor(t) != t) {
             onMalformed(symbol + "@kline_" + tf, "open time " + t + " not on a " + tf + " boundary");
             return;
@@ -107,6 +114,11 @@ final class StreamRules implements BinanceMessages.StreamHandler {
             return;
         }
         long step = tf.millis();
+        if (!clock.admits(t, step)) {
+            reject(InputIssue.FUTURE, symbol + "@kline_" + tf, tr.symbol + " " + tf + " @" + Instant.ofEpochMilli(t) + (closed ? " closed" : " forming")
+                    + " kline is beyond the exchange's clock " + Instant.ofEpochMilli(clock.now()) + " + one interval: dropped");
+            return;
+        }
         long last = tr.lastClosed(tf);
         if (last == SymbolTrack.NONE) {
             int n = config.initialBackfillBars();
@@ -124,6 +136,7 @@ final class StreamRules implements BinanceMessages.StreamHandler {
             return;
         }
         sink.onBar(tr.symbol, tf, t, o, h, l, c, v, closed, BinanceFeed.SOURCE_WS);
+        proven(tr, Math.min(eventTime, t + step)); // the event time proves the clock only as far as the kline itself
         if (closed) {
             tr.lastClosed(tf, t);
             feed.counters().liveClosedBars.incrementAndGet();
@@ -167,6 +180,11 @@ final class StreamRules implements BinanceMessages.StreamHandler {
         return true;
     }
 
+    private void proven(SymbolTrack tr, long time) {
+        tr.sawEvent(time);
+        clock.prove(time);
+    }
+
     // ---------------------------------------------------------------- trades
 
     @Override
@@ -178,7 +196,6 @@ final class StreamRules implements BinanceMessages.StreamHandler {
             onMalformed(stream, "aggTrade for a symbol this feed did not subscribe");
             return;
         }
-        tr.sawEvent(eventTime);
         if (!BarChecks.finitePositive(price) || !(qty >= 0) || Double.isInfinite(qty)) {
             reject(InputIssue.INVALID_PRICE, stream, tr.symbol + " aggTrade " + aggId + " price=" + price + " qty=" + qty + ": dropped");
             return;
@@ -186,6 +203,11 @@ final class StreamRules implements BinanceMessages.StreamHandler {
         if (tr.lastAggId != SymbolTrack.NONE && aggId <= tr.lastAggId) {
             reject(aggId == tr.lastAggId ? InputIssue.DUPLICATE : InputIssue.OUT_OF_ORDER, stream,
                     tr.symbol + " aggTrade id " + aggId + " not after " + tr.lastAggId + ": dropped");
+            return;
+        }
+        if (!clock.admits(tradeTime, ExchangeClock.TRADE_TOLERANCE_MS)) {
+            reject(InputIssue.FUTURE, stream, tr.symbol + " aggTrade " + aggId + " time " + Instant.ofEpochMilli(tradeTime)
+                    + " is beyond the exchange's clock " + Instant.ofEpochMilli(clock.now()) + ": dropped");
             return;
         }
         if (tr.lastTradeTime != SymbolTrack.NONE && tradeTime < tr.lastTradeTime) {
@@ -198,6 +220,7 @@ final class StreamRules implements BinanceMessages.StreamHandler {
         }
         tr.lastAggId = aggId;
         tr.lastTradeTime = tradeTime;
+        proven(tr, Math.min(eventTime, tradeTime));
         sink.onTrade(tr.symbol, tradeTime, price, qty, buyerMaker, BinanceFeed.SOURCE_WS);
         feed.counters().trades.incrementAndGet();
     }

@@ -72,7 +72,11 @@ public final class ConfigFiles {
 
     /** Parses a whole {@code concord.yaml} text; {@code source} names it in error messages. */
     public static OrchestratorConfig parse(String yaml, String source) {
-        YamlDoc doc = YamlDoc.parse(yaml, source);
+        return read(YamlDoc.parse(yaml, source));
+    }
+
+    /** The {@code orchestrator:} section of a parsed document. */
+    public static OrchestratorConfig read(YamlDoc doc) {
         JsonNode section = doc.root().get(SECTION);
         if (section == null || !section.isObject()) {
             throw doc.error("", "no '" + SECTION + ":' mapping at the top level");

@@ -18,8 +18,8 @@ import java.util.Set;
  * A parsed YAML document that remembers the line of every key and value, so a configuration error names the line
  * it is on ("concord.yaml line 12 (orchestrator.faults.maxStrikes): must be >= 1").
  */
-final class YamlDoc {
-    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+public final class YamlDoc {
+    public static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
 
     private final String source;
     private final JsonNode root;
@@ -31,7 +31,8 @@ final class YamlDoc {
         this.lines = lines;
     }
 
-    static YamlDoc parse(String text, String source) {
+    /** Parses {@code text}; {@code source} (a file name) starts every error message. */
+    public static YamlDoc parse(String text, String source) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = MAPPER.getFactory().createParser(text)) {
             JsonToken t;
@@ -52,23 +53,23 @@ final class YamlDoc {
         }
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
-    String source() {
+    public String source() {
         return source;
     }
 
     /** A ConfigException naming the line of the node at {@code pointer} (e.g. "/orchestrator/faults/maxStrikes"). */
-    ConfigException error(String pointer, String message) {
+    public ConfigException error(String pointer, String message) {
         Integer line = lines.get(pointer);
         String path = pointer.replaceFirst("^/", "").replace('/', '.');
         return new ConfigException(source + (line == null ? "" : " line " + line) + " (" + path + "): " + message);
     }
 
     /** Fails on any key of {@code node} not in {@code allowed} (typos must not be silently ignored). */
-    void onlyKeys(JsonNode node, String pointer, Set<String> allowed) {
+    public void onlyKeys(JsonNode node, String pointer, Set<String> allowed) {
         if (!node.isObject()) {
             throw error(pointer, "expected a mapping, got " + kind(node));
         }
@@ -80,7 +81,7 @@ final class YamlDoc {
         }
     }
 
-    static String kind(JsonNode n) {
+    public static String kind(JsonNode n) {
         return n.isObject() ? "a mapping" : n.isArray() ? "a list" : n.isNull() ? "nothing" : "'" + n.asText() + "'";
     }
 }

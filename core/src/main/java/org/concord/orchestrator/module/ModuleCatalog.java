@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -19,8 +20,11 @@ import java.util.function.Supplier;
 public final class ModuleCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleCatalog.class);
 
-    /** A loadable module: {@code factory} makes a fresh, uninitialized instance each call. */
-    public record Entry(String id, String description, Supplier<OrchestratorModule> factory) {
+    /**
+     * A loadable module: {@code factory} makes a fresh, uninitialized instance each call; {@code settings} are the keys
+     * it declares ({@link ModuleInfo#settings()}), or null for a module added by hand (not checked).
+     */
+    public record Entry(String id, String description, Supplier<OrchestratorModule> factory, Set<String> settings) {
     }
 
     private final ClassLoader loader;
@@ -51,7 +55,7 @@ public final class ModuleCatalog {
         if (id == null || factory == null) {
             throw new IllegalArgumentException("id and factory are required");
         }
-        manual.put(id, new Entry(id, description == null ? "" : description, factory));
+        manual.put(id, new Entry(id, description == null ? "" : description, factory, null));
         return this;
     }
 
@@ -88,6 +92,7 @@ public final class ModuleCatalog {
                         ModuleInfo info = p.type().getAnnotation(ModuleInfo.class);
                         String id;
                         String description;
+                        Set<String> settings = info == null ? Set.of() : Set.of(info.settings());
                         if (info != null) {
                             id = info.id();
                             description = info.description();
@@ -101,7 +106,7 @@ public final class ModuleCatalog {
                                     found.get(id).description(), p.type().getName());
                             return;
                         }
-                        found.put(id, new Entry(id, description, p::get));
+                        found.put(id, new Entry(id, description, p::get, settings));
                     } catch (ServiceConfigurationError | RuntimeException e) {
                         LOG.error("module provider {} cannot be listed: {}", p.type().getName(), e.toString());
                     }

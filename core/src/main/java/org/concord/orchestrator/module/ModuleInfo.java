@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names a module class so the catalog can list it without instantiating it (lazy loading). A provider without
- * this annotation is instantiated once to ask its {@link OrchestratorModule#id()}.
+ * Names a module class so the catalog can list it without instantiating it (lazy loading), and declares its
+ * settings. A provider without this annotation is instantiated once to ask its {@link OrchestratorModule#id()} and
+ * takes no settings.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -15,4 +16,11 @@ public @interface ModuleInfo {
     String id();
 
     String description() default "";
+
+    /**
+     * Every key the module reads from its {@code settings} mapping (top level). A configuration that gives any other
+     * key is refused when it is loaded, naming the file, the line and the key: a typo such as {@code lagg} must not
+     * run silently on the default.
+     */
+    String[] settings() default {};
 }

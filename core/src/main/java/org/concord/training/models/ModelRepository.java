@@ -197,24 +197,91 @@ public final class ModelRepository {
         return verdict;
     }
 
+    /**
+     * The active version named by {@code CURRENT}, or empty when there is none.
+     *
+     * @throws IllegalArgumentException when CURRENT names something that is not a stored version of the model
+     */
     public Optional<String> currentVersion(String modelId) {
         checkId(modelId);
         Path cur = root.resolve(modelId).resolve("CURRENT");
+        String v;
         try {
-            return Files.exists(cur) ? Optional.of(Files.readString(cur).trim()) : Optional.empty();
+            if (!Files.exists(cur)) {
+                return Optional.empty();
+            }
+            v = Files.readString(cur).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!VERSION.matcher(v).matches() || !versions(modelId).contains(v)) {
+            throw new IllegalArgumentException(cur + " names '" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "', which is not a stored version of "
+                    + modelId + " (versions: " + versions(modelId) + "); activate a version or delete the file");
+        }
+        return Optional.of(v);
     }
 
+    /** A version's manifest, checked: schema, id and version, frame spec and the model settings loading needs. */
     public ModelManifest manifest(String modelId, String version) {
         checkId(modelId);
+        if (version == null || !VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("model " + modelId + ": '" + version + "' is not a version name (v000001, v000002, ...)");
+        }
         Path file = root.resolve(modelId).resolve(version).resolve(MANIFEST);
+        ModelManifest m;
         try {
-            return json.readValue(file.toFile(), ModelManifest.class);
+            m = json.readValue(file.toFile(), ModelManifest.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read manifest " + file + ": " + e.getMessage(), e);
         }
+        String problem = problem(m, modelId, version);
+        if (problem != null) {
+            throw new IllegalArgumentException("manifest " + file + ": " + problem);
+        }
+        return m;
+    }
+
+    /** What makes {@code m} unusable as {@code modelId} {@code version}, or null. */
+    private static String problem(ModelManifest m, String modelId, String version) {
+        if (m.schema() != ModelManifest.SCHEMA) {
+            return "schema " + m.schema() + ", this build reads " + ModelManifest.SCHEMA;
+        }
+        if (!modelId.equals(m.modelId()) || !version.equals(m.version())) {
+            return "says it is " + m.modelId() + " " + m.version() + ", stored as " + modelId + " " + version;
+        }
+        if (m.timeframes() == null || m.timeframes().isEmpty() || m.window() < 1) {
+            return "needs timeframes and a window >= 1, got " + m.timeframes() + " and " + m.window();
+        }
+        for (String tf : m.timeframes()) {
+            try {
+                Timeframe.ofCode(tf);
+            } catch (IllegalArgumentException e) {
+                return "timeframes: " + e.getMessage();
+            }
+        }
+        if (m.cnn() == null || m.cnnNormalization() == null) {
+            return "the CNN settings (cnn, cnnNormalization) are missing";
+        }
+        if (m.metaKind() == null) {
+            return null;
+        }
+        List<String> need = switch (m.metaKind()) {
+            case "forest" -> List.of("trees", "maxDepth", "nodeSize", "subsample");
+            case "mlp" -> List.of("hidden", "epochs", "batchSize", "learningRate");
+            default -> null;
+        };
+        if (need == null) {
+            return "unknown metaKind '" + m.metaKind() + "' (forest or mlp)";
+        }
+        for (String k : need) {
+            if (m.metaParams() == null || !(m.metaParams().get(k) instanceof Number)) {
+                return "metaParams." + k + " (a number) is missing for the " + m.metaKind() + " meta-model";
+            }
+        }
+        if ("mlp".equals(m.metaKind()) && m.metaNormalization() == null) {
+            return "metaNormalization is missing for the mlp meta-model";
+        }
+        return null;
     }
 
     /**
@@ -292,7 +359,13 @@ public final class ModelRepository {
      * logged and carried in {@link ModelBundle#note()}).
      */
     public ModelBundle loadCurrentOrColdStart(String modelId, FrameSpec spec, StaleGuard guard) {
-        Optional<String> v = currentVersion(modelId);
+        Optional<String> v;
+        try {
+            v = currentVersion(modelId);
+        } catch (IllegalArgumentException e) {
+            LOG.error("model {}: {}; cold start", modelId, e.getMessage());
+            return ModelBundle.coldStart(modelId, spec, "model " + modelId + " unusable (" + e.getMessage() + ")");
+        }
         if (v.isEmpty()) {
             LOG.info("model {}: no trained model, cold start (confidence {})", modelId, ModelBundle.COLD_CONFIDENCE);
             return ModelBundle.coldStart(modelId, spec, "no trained model for " + modelId);

@@ -48,6 +48,17 @@ class RedisBusConfigTest {
     }
 
     @Test
+    void theOutboxLivesInTheGivenDataDirectory(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path a = dir.resolve("server-a");
+        Path b = dir.resolve("server-b");
+        String uri = "redis://localhost?group=server&consumer=srv1";
+        assertThat(RedisBusConfig.fromUri(uri, a).outboxDir()).isEqualTo(a.resolve("bus-outbox"));
+        assertThat(RedisBusConfig.fromUri(uri, b).outboxDir()).as("two data dirs, two spill files").isEqualTo(b.resolve("bus-outbox"));
+        assertThat(RedisBusConfig.fromUri(uri + "&outbox=spill", a).outboxDir()).as("relative: inside the data dir").isEqualTo(a.resolve("spill"));
+        assertThat(RedisBusConfig.fromUri(uri + "&outbox=/var/tmp/ob", a).outboxDir()).isEqualTo(Path.of("/var/tmp/ob"));
+    }
+
+    @Test
     void badUrisFailWithAClearMessage() {
         assertThatThrownBy(() -> RedisBusConfig.fromUri("http://x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis://");
         assertThatThrownBy(() -> RedisBusConfig.fromUri("redis://x?grup=a")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grup");

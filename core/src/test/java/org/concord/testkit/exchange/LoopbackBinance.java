@@ -276,6 +276,27 @@ public final class LoopbackBinance implements AutoCloseable {
         stream.publish(kline.symbol().lower() + "@kline_" + kline.tf().code(), BinanceJson.klineEvent(kline, eventTime));
     }
 
+    /**
+     * Publishes a well-formed closed kline of {@code tf} dated {@code ahead} after the forming minute (a bad source's
+     * clock), with the exchange's current event time, or with an event time as far ahead when {@code eventTimeAhead}.
+     * The prices are those of the last closed kline, so nothing but the time is wrong.
+     */
+    public synchronized Kline publishFutureDated(Symbol symbol, Timeframe tf, java.time.Duration ahead, boolean eventTimeAhead) {
+        List<Kline> closed = closedKlines(symbol, tf);
+        Kline k = closed.get(closed.size() - 1);
+        long open = tf.floor(now() + ahead.toMillis());
+        Kline future = new Kline(symbol, tf, open, k.open(), k.high(), k.low(), k.close(), k.volume(), k.trades(), k.firstTradeId(),
+                k.lastTradeId(), true);
+        publish(future, eventTimeAhead ? future.closeTime() + 1 : now());
+        return future;
+    }
+
+    /** Publishes an aggregate trade dated {@code ahead} after the exchange's clock, with an id far beyond the real ones. */
+    public synchronized void publishFutureTrade(Symbol symbol, java.time.Duration ahead) {
+        long t = now() + ahead.toMillis();
+        stream.publish(symbol.lower() + "@aggTrade", BinanceJson.aggTrade(symbol.code(), Long.MAX_VALUE / 2, lastPrice(symbol), 1.0, t, false));
+    }
+
     /** Sends {@code text} as is to every connection (malformed messages). */
     public void sendRaw(String text) {
         stream.sendRawToAll(text);

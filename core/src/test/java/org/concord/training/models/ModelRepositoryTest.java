@@ -63,6 +63,35 @@ class ModelRepositoryTest {
     }
 
     @Test
+    void aBadCurrentNameOrManifestSettingIsNamedClearly(@TempDir Path dir) throws Exception {
+        ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
+        Path model = dir.resolve(TrainedModels.MODEL_ID);
+        Files.writeString(model.resolve("CURRENT"), "../../etc\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.currentVersion(TrainedModels.MODEL_ID))
+                .hasMessageContaining("CURRENT names '../../etc', which is not a stored version of cnn-btcusd (versions: [v000001, v000002])");
+        try (ModelBundle cold = repo.loadCurrentOrColdStart(TrainedModels.MODEL_ID, TrainedModels.SPEC, StaleGuard.DEFAULT)) {
+            assertThat(cold.coldStart()).isTrue();
+            assertThat(cold.note()).contains("not a stored version");
+        }
+        Files.writeString(model.resolve("CURRENT"), "v000009");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.currentVersion(TrainedModels.MODEL_ID)).hasMessageContaining("'v000009'");
+
+        Path manifest = model.resolve("v000002").resolve(ModelRepository.MANIFEST);
+        String good = Files.readString(manifest);
+        Files.writeString(manifest, good.replaceFirst("\"window\" : \\d+", "\"window\" : 0"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.manifest(TrainedModels.MODEL_ID, "v000002"))
+                .hasMessageContaining("manifest.json: needs timeframes and a window >= 1");
+        Files.writeString(manifest, good.replaceFirst("\"metaKind\" : \"[a-z]+\"", "\"metaKind\" : \"boosted\""));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.manifest(TrainedModels.MODEL_ID, "v000002"))
+                .hasMessageContaining("unknown metaKind 'boosted'");
+        Files.writeString(manifest, good.replaceFirst("\"version\" : \"v000002\"", "\"version\" : \"v000001\""));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.manifest(TrainedModels.MODEL_ID, "v000002"))
+                .hasMessageContaining("says it is cnn-btcusd v000001, stored as cnn-btcusd v000002");
+        Files.writeString(manifest, good);
+        assertThat(repo.manifest(TrainedModels.MODEL_ID, "v000002").window()).isPositive();
+    }
+
+    @Test
     void coldStartWithNoModelGivesHalfConfidenceAndSaysSo(@TempDir Path dir) {
         ModelRepository repo = new ModelRepository(dir);
         try (ModelBundle b = repo.loadCurrentOrColdStart("cnn-none", TrainedModels.SPEC, StaleGuard.DEFAULT)) {

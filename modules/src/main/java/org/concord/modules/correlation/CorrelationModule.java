@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * aligned returns, default 10, are in the window; corr and beta are 0 before). No prediction: correlation is not a
  * direction (risk and allocation read it from the state vector).
  */
-@ModuleInfo(id = CorrelationModule.ID, description = "Rolling return correlation and beta between symbol pairs")
+@ModuleInfo(id = CorrelationModule.ID, description = "Rolling return correlation and beta between symbol pairs",
+        settings = {"timeframe", "window", "minPairs", "warmupBars", "pairs"})
 public final class CorrelationModule implements OrchestratorModule {
     public static final String ID = "correlation";
     private static final int MAX_PENDING = 64;

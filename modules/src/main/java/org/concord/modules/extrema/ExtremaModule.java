@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
  * {@code exp(-barsSinceConfirmation / decay)} so it fades as the turn ages; HOLD 0 before any extremum. Horizon:
  * {@code lag} bars. {@link #labels(Symbol)} gives the confirmed extrema as training labels.
  */
-@ModuleInfo(id = ExtremaModule.ID, description = "Local extrema with confirmation lag; distance and age of the last turn; training labels")
+@ModuleInfo(id = ExtremaModule.ID, description = "Local extrema with confirmation lag; distance and age of the last turn; training labels",
+        settings = {"lag", "decay", "warmupBars", "timeframe"})
 public final class ExtremaModule implements OrchestratorModule {
     public static final String ID = "extrema";
     private static final List<String> NAMES = List.of("ready", "last", "sinceMax", "sinceMin", "distMax", "distMin");

@@ -40,7 +40,8 @@ import java.util.Set;
  * {@code vol.percentile}, {@code vol.regime} (0 low, 1 medium, 2 high), {@code vol.ready}. Command {@code status}:
  * one line per symbol.
  */
-@ModuleInfo(id = MarketAnalysisModule.ID, description = "Market regime: trending/ranging (ADX, efficiency ratio) and volatility percentile (low/medium/high)")
+@ModuleInfo(id = MarketAnalysisModule.ID, description = "Market regime: trending/ranging (ADX, efficiency ratio) and volatility percentile (low/medium/high)",
+        settings = {"timeframe", "warmupBars", "minHistory", "adxPeriod", "adxTrending", "adxRanging", "erPeriod", "erTrending", "erRanging", "volMeasure", "volWindow", "percentileWindow", "lowPercentile", "highPercentile"})
 public final class MarketAnalysisModule implements OrchestratorModule {
     public static final String ID = "market-analysis";
     private static final List<String> NAMES = List.of("ready", "adx", "er", "regime", "direction", "vol", "vol.percentile",

@@ -30,7 +30,8 @@ import java.util.function.LongSupplier;
  * BUY above 0.1, SELL below -0.1, else HOLD; confidence {@code min(1, |signal|)}, halved when toxicity is high
  * (informed flow: the direction is less reliable to follow). Horizon: 1 decision bar.
  */
-@ModuleInfo(id = MicrostructureModule.ID, description = "Order-book imbalance, spread, pressure, trade-flow imbalance and VPIN toxicity")
+@ModuleInfo(id = MicrostructureModule.ID, description = "Order-book imbalance, spread, pressure, trade-flow imbalance and VPIN toxicity",
+        settings = {"depths", "flowWindowMillis", "bucketVolume", "buckets", "toxicLow", "toxicHigh"})
 public final class MicrostructureModule implements OrchestratorModule {
     public static final String ID = "microstructure";
     static final double SIGNAL_THRESHOLD = 0.1;

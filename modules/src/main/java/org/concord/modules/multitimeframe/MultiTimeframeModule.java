@@ -36,7 +36,8 @@ import java.util.function.LongSupplier;
  * {@code warmupBars} 100 (per timeframe). Features: {@code alignment}, {@code ready} (timeframes ready), then per
  * timeframe {@code <tf>.score} and {@code <tf>.ready}.
  */
-@ModuleInfo(id = MultiTimeframeModule.ID, description = "Trend alignment of EMA position and slope across 1m/5m/1h/1d; votes when strongly aligned")
+@ModuleInfo(id = MultiTimeframeModule.ID, description = "Trend alignment of EMA position and slope across 1m/5m/1h/1d; votes when strongly aligned",
+        settings = {"timeframes", "weights", "emaPeriod", "slopeBars", "minTimeframes", "threshold", "horizonBars", "warmupBars"})
 public final class MultiTimeframeModule implements OrchestratorModule {
     public static final String ID = "multi-timeframe";
 

@@ -29,7 +29,8 @@ import java.util.Set;
  * <p>Prediction: {@code score = mean of the level trends}; BUY when positive, SELL when negative, HOLD at 0, with
  * confidence {@code |score|}, horizon {@code horizonBars} bars of the decision timeframe.
  */
-@ModuleInfo(id = PivotsModule.ID, description = "Williams market structure (multi-level swings, HH/HL/LH/LL) and classic pivot points")
+@ModuleInfo(id = PivotsModule.ID, description = "Williams market structure (multi-level swings, HH/HL/LH/LL) and classic pivot points",
+        settings = {"levels", "strength", "horizonBars", "warmupBars", "timeframe", "pivotTimeframe"})
 public final class PivotsModule implements OrchestratorModule {
     public static final String ID = "pivots";
 

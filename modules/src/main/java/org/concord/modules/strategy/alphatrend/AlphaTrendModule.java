@@ -21,7 +21,8 @@ import java.util.List;
  * the first signal), {@code signal} (+1/−1 on a signal bar), {@code distance} ((close − line) / ATR), {@code age}
  * (bars since the last signal), {@code momentum} (MFI or RSI / 100).
  */
-@ModuleInfo(id = AlphaTrendModule.ID, description = "AlphaTrend: ATR trailing line driven by MFI/RSI; BUY/SELL on its crosses with its 2-bar lag")
+@ModuleInfo(id = AlphaTrendModule.ID, description = "AlphaTrend: ATR trailing line driven by MFI/RSI; BUY/SELL on its crosses with its 2-bar lag",
+        settings = {"timeframe", "horizonBars", "warmupBars", "period", "coefficient", "momentum", "decay", "floor"})
 public final class AlphaTrendModule extends StrategyModule {
     public static final String ID = "alphatrend";
     private static final List<String> NAMES = List.of("ready", "trend", "signal", "distance", "age", "momentum");

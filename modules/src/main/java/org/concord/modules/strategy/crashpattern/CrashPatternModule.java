@@ -35,7 +35,8 @@ import java.util.concurrent.Executors;
  * common ones. Features: {@code ready} (a pattern was compared), {@code score} (/100), {@code level} (0 green,
  * 1 amber, 2 red), {@code patterns} (library size).
  */
-@ModuleInfo(id = CrashPatternModule.ID, description = "Crash-pattern detector: DTW similarity of the recent path to a library of windows; GREEN/AMBER/RED")
+@ModuleInfo(id = CrashPatternModule.ID, description = "Crash-pattern detector: DTW similarity of the recent path to a library of windows; GREEN/AMBER/RED",
+        settings = {"timeframe", "horizonBars", "warmupBars", "directory", "minLength", "maxLength", "bandFraction", "distanceScale", "amber", "red"})
 public final class CrashPatternModule extends StrategyModule {
     public static final String ID = "crash-pattern";
     private static final Logger LOG = LoggerFactory.getLogger(CrashPatternModule.class);

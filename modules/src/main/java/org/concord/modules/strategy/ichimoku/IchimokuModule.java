@@ -25,7 +25,8 @@ import java.util.List;
  * {@code distance} (close / nearest cloud edge − 1 outside the cloud, else 0), {@code signal} (+1/−1/0),
  * {@code age} (bars since the signal fired).
  */
-@ModuleInfo(id = IchimokuModule.ID, description = "Ichimoku: cloud breakout confirmed by the tenkan/kijun cross")
+@ModuleInfo(id = IchimokuModule.ID, description = "Ichimoku: cloud breakout confirmed by the tenkan/kijun cross",
+        settings = {"timeframe", "horizonBars", "warmupBars", "tenkan", "kijun", "senkouB", "displacement", "decay", "floor"})
 public final class IchimokuModule extends StrategyModule {
     public static final String ID = "ichimoku";
     private static final List<String> NAMES = List.of("ready", "cloud", "tk", "chikou", "distance", "signal", "age");

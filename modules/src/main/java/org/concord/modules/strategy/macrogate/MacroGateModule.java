@@ -47,12 +47,14 @@ import java.util.function.LongSupplier;
  * features ({@code allow}) or {@link #verdict()} (the composite does).
  *
  * <p>Settings: {@code timeframe} (of the series, 1d), {@code maxBars} 10000 (per series, newest), {@code missing}
- * allow|block, {@code series}: a list of {@code {symbol, allowWhen: below|above|belowMa|aboveMa, level, period
+ * allow|block, {@code replaceStored} false (a CSV row that differs from a stored bar replaces it only when true; by
+ * default the stored bar is kept and the row counted), {@code series}: a list of {@code {symbol, allowWhen: below|above|belowMa|aboveMa, level, period
  * (200), csv (optional; relative paths are inside the data directory)}}. Features: {@code allow}, {@code rules},
  * {@code passed}, {@code missing}, then per series {@code <SYMBOL>.ok} (+1 pass, −1 fail, 0 no data) and
  * {@code <SYMBOL>.distance} (close / reference − 1).
  */
-@ModuleInfo(id = MacroGateModule.ID, description = "Macro gate: ALLOW/BLOCK from external series (DXY, VIX...) imported from CSV")
+@ModuleInfo(id = MacroGateModule.ID, description = "Macro gate: ALLOW/BLOCK from external series (DXY, VIX...) imported from CSV",
+        settings = {"timeframe", "maxBars", "missing", "replaceStored", "series"})
 public final class MacroGateModule implements OrchestratorModule {
     public static final String ID = "macro-gate";
     private static final Logger LOG = LoggerFactory.getLogger(MacroGateModule.class);
@@ -65,6 +67,7 @@ public final class MacroGateModule implements OrchestratorModule {
     private Timeframe decisionTf = Timeframe.M1;
     private int maxBars = 10_000;
     private boolean missingAllows = true;
+    private CsvBarImporter.Options importOptions = CsvBarImporter.Options.DEFAULT;
     private List<MacroRule> rules = List.of();
     private List<String> names = List.of();
     private DataProvider data;
@@ -96,6 +99,7 @@ public final class MacroGateModule implements OrchestratorModule {
         timeframe = s.timeframe("timeframe", Timeframe.D1);
         maxBars = s.integer("maxBars", 10_000, 1);
         missingAllows = s.choice("missing", "allow", "allow", "block").equals("allow");
+        importOptions = new CsvBarImporter.Options(s.flag("replaceStored", false), false);
         rules = parseRules(s.node("series"));
         s.rejectUnknown();
         for (MacroRule r : rules) {
@@ -158,7 +162,7 @@ public final class MacroGateModule implements OrchestratorModule {
             if (data != null) {
                 if (r.csv() != null) {
                     try {
-                        CsvBarImporter.importFile(r.csv(), r.symbol(), timeframe, data);
+                        CsvBarImporter.importFile(r.csv(), r.symbol(), timeframe, data, importOptions);
                     } catch (Exception e) {
                         LOG.error("macro-gate: cannot import {} for {}: {} (using the bars already stored)", r.csv(), r.symbol(), e.toString());
                     }

@@ -26,7 +26,8 @@ import java.util.List;
  * {@code qqe.trend}, {@code qqe.level} ((rsiMa − 50)/50), {@code ssl.direction}, {@code wae.up} and
  * {@code wae.down} (trend / max(explosion, dead zone)), {@code signal} (+1/−1/0).
  */
-@ModuleInfo(id = QqeSslWaeModule.ID, description = "QQE momentum + SSL channel + Waddah Attar explosion filter")
+@ModuleInfo(id = QqeSslWaeModule.ID, description = "QQE momentum + SSL channel + Waddah Attar explosion filter",
+        settings = {"timeframe", "horizonBars", "warmupBars", "qqeRsi", "qqeSmoothing", "qqeFactor", "sslPeriod", "waeFast", "waeSlow", "waeChannel", "waeMult", "waeSensitivity", "waeDeadZonePeriod", "waeDeadZoneMult"})
 public final class QqeSslWaeModule extends StrategyModule {
     public static final String ID = "qqe-ssl-wae";
     private static final List<String> NAMES = List.of("ready", "qqe.trend", "qqe.level", "ssl.direction", "wae.up", "wae.down", "signal");
