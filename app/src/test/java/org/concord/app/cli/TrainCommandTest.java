@@ -36,7 +36,7 @@ class TrainCommandTest {
         if (!passed) {
             assertThat(r.err()).contains("not activated: below the promotion gate").contains(gap);
             assertThat(new ModelRepository(data.resolve("models")).currentVersion("cnn-btcusd")).isEmpty();
-            Run again = run("train", "--data-dir", data.toString(), "--from", "2013-11-25", "--to", "2013-11-26", "--epochs", "2", "--folds", "2",
+            CliRun again = CliRun.of("train", "--data-dir", data.toString(), "--from", "2013-11-25", "--to", "2013-11-26", "--epochs", "2", "--folds", "2",
                     "--stride", "5", "--window", "16", "--filters", "4", "--meta-trials", "1", "--activate-below-gate", "--metrics", metrics.toString());
             assertThat(again.rc()).as(again.out() + again.err()).isZero();
             assertThat(again.out()).contains("saved cnn-btcusd v000002 (active BELOW the promotion gate, confirmed)");
