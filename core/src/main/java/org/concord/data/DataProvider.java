@@ -53,6 +53,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
 
     private final BarStore store;
     private final StoreWriter writer;
+    private final HistoryBackfill backfill;
     private final InputQuality quality;
     private final int seedBars;
     private final int maxCachedBars;
@@ -92,6 +93,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         this.wallClock = wallClock;
         store.quarantineBeyond(wallClock.getAsLong());
         this.writer = new StoreWriter(store, 200, 2_000);
+        this.backfill = new HistoryBackfill(store, writer, quality);
     }
 
     /** The wall clock every incoming time is checked against (epoch ms). */
@@ -286,6 +288,28 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         }
     }
 
+    /**
+     * Resumes a trade-built session where the store says it left off ({@link #resumePoint}): the bars that were
+     * forming then are rebuilt from the stored bars inside them, so a restarted replay builds no bar twice and starts
+     * none half empty; nothing stored is touched.
+     */
+    @Override
+    public void resumeSession(Symbol symbol, long time) {
+        SymbolState st = state(symbol);
+        synchronized (st) {
+            List<Bar> forming = SessionResume.formingAt(store, symbol, time);
+            st.newAggregator();
+            st.aggregator.resume(time, forming);
+            st.clock = time;
+            LOG.info("{} session resumes at {} ({} forming bars rebuilt from the store)", symbol, Instant.ofEpochMilli(time), forming.size());
+        }
+    }
+
+    /** Close time of {@code symbol}'s newest stored 1s bar: where a trade-built session left off (MIN_VALUE: none). */
+    public long resumePoint(Symbol symbol) {
+        return SessionResume.lastClose(store, symbol);
+    }
+
     @Override
     public void onMalformed(String source, String position, String detail) {
         quality.report(source, position, InputIssue.MALFORMED, detail);
@@ -342,43 +366,10 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         BarSeries fromMemory = cache.query(from, effTo, limit, direction);
         boolean mayBackfill = history != null && from != Long.MIN_VALUE
                 && (fromMemory == null || fromMemory.isEmpty() || fromMemory.time(0) > from + tf.millis());
-        if (mayBackfill && backfillIfOlderThanStore(symbol, tf, cache, from, effTo)) {
+        if (mayBackfill && backfill.fill(history, st, tf, cache, from, effTo)) {
             fromMemory = cache.query(from, effTo, limit, direction);
         }
         return fromMemory != null ? fromMemory : store.query(symbol, tf, from, effTo, limit, direction);
-    }
-
-    /** @return true when bars were fetched and stored */
-    private boolean backfillIfOlderThanStore(Symbol symbol, Timeframe tf, SeriesCache cache, long from, long to) {
-        HistorySource src = history;
-        long[] range = store.range(symbol, tf);
-        long fetchTo = range == null ? to : Math.min(to, range[0] - tf.millis());
-        if (fetchTo < from) {
-            return false;
-        }
-        SymbolState st = state(symbol);
-        synchronized (st.backfillLock) {
-            Long asked = st.backfilledFrom.get(tf);
-            if (asked != null && asked <= from) {
-                return false; // asked before: the source has nothing older
-            }
-            BarSeries fetched = src.fetch(symbol, tf, from, fetchTo);
-            int valid = 0;
-            for (int i = 0; i < fetched.size(); i++) {
-                String p = BarChecks.problem(fetched.open(i), fetched.high(i), fetched.low(i), fetched.close(i), fetched.volume(i));
-                if (p != null) {
-                    quality.report("backfill " + symbol + " " + tf, "@" + fetched.time(i), InputIssue.INVALID_PRICE, p + ": rejected");
-                    continue;
-                }
-                writer.enqueue(fetched.bar(i, true));
-                valid++;
-            }
-            writer.flush();
-            cache.addOlder(fetched);
-            st.backfilledFrom.put(tf, from);
-            LOG.info("backfilled {} {} bars of {} from {} for [{}, {}]", valid, tf, symbol, src.getClass().getSimpleName(), from, fetchTo);
-            return valid > 0;
-        }
     }
 
     /**

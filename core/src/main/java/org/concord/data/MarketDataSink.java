@@ -23,6 +23,9 @@ public interface MarketDataSink {
     /** A feed restarts a symbol's timeline at {@code time} (replay start or backward seek). */
     void resetSession(Symbol symbol, long time);
 
+    /** A feed continues a symbol's timeline after {@code time}, where an earlier run left off (a restart). */
+    void resumeSession(Symbol symbol, long time);
+
     /** A malformed message the feed could not even parse. */
     void onMalformed(String source, String position, String detail);
 }

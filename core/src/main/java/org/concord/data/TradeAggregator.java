@@ -1,8 +1,10 @@
 package org.concord.data;
 
+import org.concord.model.Bar;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -159,6 +161,34 @@ public final class TradeAggregator {
         }
     }
 
+    /**
+     * Continues a session that stopped at {@code time} (a restart): the clock moves there and each bar in
+     * {@code forming} (one per timeframe, each containing {@code time}) goes on with the next trade instead of
+     * starting empty. Nothing is emitted.
+     */
+    public void resume(long time, List<Bar> forming) {
+        if (time < clock) {
+            throw new IllegalArgumentException("resume at " + time + " is before the clock " + clock);
+        }
+        for (Bar b : forming) {
+            int i = b.timeframe().ordinal();
+            if (!b.symbol().equals(symbol) || b.openTime() > time || time >= b.openTime() + millis[i]) {
+                throw new IllegalArgumentException("forming bar " + b + " does not contain " + time);
+            }
+        }
+        clock = time;
+        for (Bar b : forming) {
+            int i = b.timeframe().ordinal();
+            openTime[i] = b.openTime();
+            closeTime[i] = b.openTime() + millis[i];
+            open[i] = b.open();
+            high[i] = b.high();
+            low[i] = b.low();
+            close[i] = b.close();
+            volume[i] = b.volume();
+        }
+    }
+
     /** Whether {@code tf} has a forming bar. Forming values are read on the owning thread only. */
     public boolean hasForming(Timeframe tf) {
         return openTime[tf.ordinal()] != NONE;
@@ -173,10 +203,10 @@ public final class TradeAggregator {
     }
 
     /** The forming bar of {@code tf} as a value, or null (allocates: for queries, not the hot path). */
-    public org.concord.model.Bar formingBar(Timeframe tf) {
+    public Bar formingBar(Timeframe tf) {
         int i = tf.ordinal();
         return openTime[i] == NONE ? null
-                : new org.concord.model.Bar(symbol, tf, openTime[i], open[i], high[i], low[i], close[i], volume[i], false);
+                : new Bar(symbol, tf, openTime[i], open[i], high[i], low[i], close[i], volume[i], false);
     }
 
     public long accepted() {

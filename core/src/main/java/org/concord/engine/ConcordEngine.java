@@ -52,10 +52,18 @@ public final class ConcordEngine implements AutoCloseable {
         return feed;
     }
 
-    /** Replaces the active feed with a replay of the bundled Bitstamp trades. */
+    /** Replaces the active feed with a replay of the bundled Bitstamp trades from the tape's start. */
     public synchronized ReplayFeed startBundledReplay(double speed, boolean loop) {
+        return startBundledReplay(speed, loop, Long.MIN_VALUE);
+    }
+
+    /**
+     * Replaces the active feed with a replay of the bundled Bitstamp trades that continues after {@code resumeAfter}
+     * (see {@link ReplayFeed}); {@code Long.MIN_VALUE} starts at the tape's start.
+     */
+    public synchronized ReplayFeed startBundledReplay(double speed, boolean loop, long resumeAfter) {
         stopFeed();
-        ReplayFeed replay = new ReplayFeed(BundledData.bitstampTrades(), data, speed, loop);
+        ReplayFeed replay = new ReplayFeed(BundledData.bitstampTrades(), data, speed, loop, resumeAfter);
         feed = replay;
         replay.start();
         LOG.info("started {}", replay.name());

@@ -5,6 +5,7 @@ import org.concord.model.TradeTape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -27,6 +28,7 @@ public final class ReplayFeed implements MarketFeed {
     private final TradeTape tape;
     private final MarketDataSink sink;
     private final boolean loop;
+    private final long resumeAfter;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile double speed;
     private volatile boolean paused;
@@ -39,6 +41,16 @@ public final class ReplayFeed implements MarketFeed {
     private Thread thread;
 
     public ReplayFeed(TradeTape tape, MarketDataSink sink, double speed, boolean loop) {
+        this(tape, sink, speed, loop, Long.MIN_VALUE);
+    }
+
+    /**
+     * @param resumeAfter where an earlier run of this tape left off (a time the sink already has everything up to,
+     *                    e.g. {@code DataProvider.resumePoint}); the replay continues with the first trade at or after
+     *                    it, in the loop copy that covers it, and the sink resumes its session there instead of
+     *                    starting over. {@code Long.MIN_VALUE}: play from the tape's start.
+     */
+    public ReplayFeed(TradeTape tape, MarketDataSink sink, double speed, boolean loop, long resumeAfter) {
         if (tape == null || sink == null) {
             throw new IllegalArgumentException("tape and sink are required");
         }
@@ -50,6 +62,7 @@ public final class ReplayFeed implements MarketFeed {
         this.sink = sink;
         this.speed = speed;
         this.loop = loop;
+        this.resumeAfter = resumeAfter;
     }
 
     private static void checkSpeed(double speed) {
@@ -166,9 +179,18 @@ public final class ReplayFeed implements MarketFeed {
         long offset = 0;
         double scale = 1.0;
         int i = 0;
-        sink.resetSession(tape.symbol(), tape.firstTime());
+        if (resumable(resumeAfter, span)) {
+            offset = Math.floorDiv(resumeAfter - tape.firstTime(), span) * span;
+            scale = scaleFor(offset / span);
+            i = tape.indexAtOrAfter(resumeAfter - offset);
+            sink.resumeSession(tape.symbol(), resumeAfter);
+            dataTime = resumeAfter;
+            LOG.info("replay of {} continues at {} where the last run left off", tape.symbol(), Instant.ofEpochMilli(resumeAfter));
+        } else {
+            sink.resetSession(tape.symbol(), tape.firstTime());
+        }
         long wallAnchor = System.nanoTime();
-        long dataAnchor = tape.firstTime();
+        long dataAnchor = dataTime == Long.MIN_VALUE ? tape.firstTime() : dataTime;
         while (!stopRequested) {
             if (seekRequest != Long.MIN_VALUE) {
                 long target = seekRequest;
@@ -226,6 +248,14 @@ public final class ReplayFeed implements MarketFeed {
             }
             deliver(i++, offset, scale);
         }
+    }
+
+    /** A resume point on this tape's timeline (its loops included, up to a year: beyond, it was not this replay's). */
+    private boolean resumable(long t, long span) {
+        if (t == Long.MIN_VALUE || t < tape.firstTime()) {
+            return false;
+        }
+        return loop ? t - tape.firstTime() <= 366 * 86_400_000L : t <= tape.lastTime();
     }
 
     private double scaleFor(long copies) {

@@ -20,6 +20,7 @@ class ReplayFeedTest {
     static final class RecordingSink implements MarketDataSink {
         final List<long[]> trades = new ArrayList<>(); // {time, price bits}
         final List<Long> resets = new ArrayList<>();
+        final List<Long> resumes = new ArrayList<>();
         final List<Long> clocks = new ArrayList<>();
         volatile long lastTime = Long.MIN_VALUE;
 
@@ -45,6 +46,11 @@ class ReplayFeedTest {
         @Override
         public synchronized void resetSession(Symbol s, long time) {
             resets.add(time);
+        }
+
+        @Override
+        public synchronized void resumeSession(Symbol s, long time) {
+            resumes.add(time);
         }
 
         @Override

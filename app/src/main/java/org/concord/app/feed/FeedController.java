@@ -2,6 +2,7 @@ package org.concord.app.feed;
 
 import org.concord.config.ConcordConfig;
 import org.concord.engine.ConcordEngine;
+import org.concord.feed.BundledData;
 import org.concord.feed.FeedState;
 import org.concord.feed.ReplayFeed;
 import org.concord.feed.binance.BinanceConfig;
@@ -36,10 +37,15 @@ public final class FeedController implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Starts the bundled replay at {@code speed}, looping; {@code skipMillis} of the tape are played at once first. */
+    /**
+     * Starts the bundled replay at {@code speed}, looping. It continues where the data dir's last replay left off
+     * (a restart picks up the session instead of replaying the tape from its start over stored bars); with
+     * {@code skipMillis > 0} it starts over and plays that much of the tape at once first.
+     */
     public synchronized ReplayFeed startReplay(double speed, long skipMillis) {
         stopLive();
-        ReplayFeed r = engine.startBundledReplay(speed, true);
+        long resume = skipMillis > 0 ? Long.MIN_VALUE : engine.data().resumePoint(BundledData.BTCUSD);
+        ReplayFeed r = engine.startBundledReplay(speed, true, resume);
         if (skipMillis > 0) {
             r.seek(r.tape().firstTime() + skipMillis);
         }

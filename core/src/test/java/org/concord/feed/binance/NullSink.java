@@ -29,6 +29,10 @@ final class NullSink implements MarketDataSink {
     }
 
     @Override
+    public void resumeSession(Symbol symbol, long time) {
+    }
+
+    @Override
     public void onMalformed(String source, String position, String detail) {
     }
 }
