@@ -39,14 +39,14 @@ public final class FeedController implements AutoCloseable {
 
     /**
      * Starts the bundled replay at {@code speed}, looping. It continues where the data dir's last replay left off
-     * (a restart picks up the session instead of replaying the tape from its start over stored bars); with
-     * {@code skipMillis > 0} it starts over and plays that much of the tape at once first.
+     * (a restart picks up the session instead of replaying the tape from its start over stored bars); on a data dir
+     * without one it starts at the tape's start and plays {@code skipMillis} of it at once first.
      */
     public synchronized ReplayFeed startReplay(double speed, long skipMillis) {
         stopLive();
-        long resume = skipMillis > 0 ? Long.MIN_VALUE : engine.data().resumePoint(BundledData.BTCUSD);
+        long resume = engine.data().resumePoint(BundledData.BTCUSD);
         ReplayFeed r = engine.startBundledReplay(speed, true, resume);
-        if (skipMillis > 0) {
+        if (resume == Long.MIN_VALUE && skipMillis > 0) {
             r.seek(r.tape().firstTime() + skipMillis);
         }
         replay = r;

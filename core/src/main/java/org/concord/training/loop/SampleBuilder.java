@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds {@link SampleSet}s through the frame path: from stored (inference or annotation) frames, each rebuilt
@@ -50,12 +52,11 @@ public final class SampleBuilder {
         Acc acc = new Acc(spec, sorted.size());
         for (InferenceFrameReference ref : sorted) {
             if (!ref.symbol().equals(symbol) || ref.outcome() == null) {
-                rejected.add(ref.id() + ": " + (ref.outcome() == null ? "not matured" : "other symbol " + ref.symbol()));
+                rejected.add("frame " + ref.id() + (ref.outcome() == null ? " not matured" : " of another symbol: " + ref.symbol()));
                 continue;
             }
             FrameBuilder.Rebuilt r = frames.rebuild(ref);
             if (!r.ok()) {
-                LOG.warn("not training on {}", r.mismatch());
                 rejected.add(r.mismatch());
                 continue;
             }
@@ -65,7 +66,24 @@ public final class SampleBuilder {
         long from = sorted.isEmpty() ? 0 : sorted.get(0).windowEnd();
         long to = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1).horizonEnd();
         int bars = (int) Math.min(Integer.MAX_VALUE, frames.source().range(symbol, spec.base(), from, to, Integer.MAX_VALUE).size());
+        logRejected(rejected, sorted.size());
         return acc.build(symbol, bars, from, to, rejected);
+    }
+
+    /** One line for all the frames left out (counted by reason), never one line per frame. */
+    private static void logRejected(List<String> rejected, int of) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> byReason = new TreeMap<>();
+        for (String why : rejected) {
+            // "frame <id> <reason>: <details>" → "<reason>"
+            int colon = why.indexOf(':');
+            String head = colon < 0 ? why : why.substring(0, colon);
+            int afterId = head.startsWith("frame ") ? head.indexOf(' ', 6) : -1;
+            byReason.merge(afterId < 0 ? "other" : head.substring(afterId + 1), 1, Integer::sum);
+        }
+        LOG.warn("not training on {} of {} frames ({}); first: {}", rejected.size(), of, byReason, rejected.get(0));
     }
 
     /**

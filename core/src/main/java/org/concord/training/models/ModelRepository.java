@@ -266,12 +266,12 @@ public final class ModelRepository {
             return null;
         }
         List<String> need = switch (m.metaKind()) {
-            case "forest" -> List.of("trees", "maxDepth", "nodeSize", "subsample");
+            case BoostedMetaModel.KIND -> List.of("rounds", "maxDepth", "eta", "subsample", "minChildWeight", "colsampleBynode");
             case "mlp" -> List.of("hidden", "epochs", "batchSize", "learningRate");
             default -> null;
         };
         if (need == null) {
-            return "unknown metaKind '" + m.metaKind() + "' (forest or mlp)";
+            return "unknown metaKind '" + m.metaKind() + "' (" + BoostedMetaModel.KIND + " or mlp)";
         }
         for (String k : need) {
             if (m.metaParams() == null || !(m.metaParams().get(k) instanceof Number)) {
