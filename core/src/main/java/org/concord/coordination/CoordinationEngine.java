@@ -2,6 +2,7 @@ package org.concord.coordination;
 
 import org.concord.bus.EventBus;
 import org.concord.data.BarListener;
+import org.concord.execution.AccountView;
 import org.concord.execution.Broker;
 import org.concord.execution.ExecutionListener;
 import org.concord.execution.Fill;
@@ -19,11 +20,14 @@ import org.concord.risk.PlannedOrder;
 import org.concord.risk.RiskCheckResult;
 import org.concord.risk.RiskEvent;
 import org.concord.risk.UnifiedRiskManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,10 +45,20 @@ import java.util.TreeMap;
  *   <li>{@link #decide} with the signals of that decision (possibly none: held positions still expire).</li>
  * </ol>
  * Same inputs, same configuration ⇒ same orders: nothing here reads a clock or a thread.
+ *
+ * <p>On a spot account ({@code allowShort = false}) a sell never leaves for more than the account holds free: the
+ * books count what they have on order as theirs, so an exit planned while a buy is still on its way (or queued as
+ * a later slice) can ask for more than is held. Such a sell is cut to the free position, or dropped when nothing
+ * is free, and counted ({@link #sellsBeyondPosition()}); the books keep the difference and the next decision plans
+ * again from what they then hold. A net order whose value is below {@link #DUST_NOTIONAL} (rounding residue) is
+ * not sent either.
  */
 public final class CoordinationEngine implements BarListener, ExecutionListener {
     /** The broker book name of the coordination layer's orders. */
     public static final String BOOK = "coordination";
+    /** Orders worth less than this (quote units: a millionth of a cent) are rounding residue and never sent. */
+    public static final double DUST_NOTIONAL = 1e-6;
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinationEngine.class);
     private static final double DUST = 1e-12;
 
     private static final class Inflight {
@@ -62,6 +76,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
 
     private final CoordinationConfig config;
     private final Broker broker;
+    private final AccountView riskAccount;
     private final UnifiedRiskManager risk;
     private final EventBus bus;
     private final Symbol reference;
@@ -87,17 +102,29 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final double[] lastCapital = new double[Bucket.COUNT];
     private long bars;
     private long actionsTaken;
+    private long sellsBeyondPosition;
 
     /**
      * @param reference the market whose bars drive the regime, bucket returns and the equity curve
      * @param bus       where coordination events go (null: only the histories)
      */
     public CoordinationEngine(CoordinationConfig config, Broker broker, UnifiedRiskManager risk, Symbol reference, EventBus bus) {
+        this(config, broker, risk, reference, bus, null);
+    }
+
+    /**
+     * @param riskAccount what the risk manager judges the plan against and watches the drawdown of: the broker's
+     *                    account (null), or a wider view that contains it, e.g. a {@link org.concord.execution.CombinedAccount}
+     *                    of every account the risk manager guards. Sizing always uses the broker's own equity.
+     */
+    public CoordinationEngine(CoordinationConfig config, Broker broker, UnifiedRiskManager risk, Symbol reference, EventBus bus,
+                              AccountView riskAccount) {
         if (config == null || broker == null || risk == null || reference == null) {
             throw new IllegalArgumentException("config, broker, risk and reference symbol are required");
         }
         this.config = config;
         this.broker = broker;
+        this.riskAccount = riskAccount == null ? broker.account() : riskAccount;
         this.risk = risk;
         this.bus = bus;
         this.reference = reference;
@@ -107,7 +134,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         this.coordinator = new PositionCoordinator(config.coordinator(), ledger, allocations, learner, new PositionSizer(config.sizing()),
                 config.alignment());
         this.scheduler = new TradeScheduler(config.scheduler());
-        this.portfolio = new CoordinatedPortfolio(broker.account(), ledger);
+        this.portfolio = new CoordinatedPortfolio(this.riskAccount, ledger);
         ledger.setTradeListener(this::onBucketTrade);
         broker.addListener(this);
     }
@@ -148,7 +175,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
                 allocations.update(t);
             }
             equity.add(t, e, grossExposure(e));
-            risk.observeEquity(e);
+            risk.observeEquity(riskAccount.equity());
         }
         submitDue(t);
     }
@@ -244,9 +271,11 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
             for (double v : c) {
                 q += v;
             }
-            if (Math.abs(q) * price(s) > DUST) {
+            if (Math.abs(q) * price(s) > DUST_NOTIONAL) {
                 double[] u = urgency.get(s);
                 out.add(new NetOrder(s, q, c, (int) u[0], -u[1], (int) u[2]));
+            } else {
+                release(s, c, 1); // rounding residue: no order, so nothing is on order for the books either
             }
         }
         out.sort((a, b) -> NetOrder.compareUrgency(a.timeframeRank(), a.strength(), a.holdingBars(), b.timeframeRank(), b.strength(), b.holdingBars()));
@@ -260,17 +289,68 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         }
         List<String> ids = new ArrayList<>(due.size());
         for (TradeScheduler.Slice s : due) {
+            double qty = s.quantity();
+            double[] comp = s.composition().clone();
+            if (qty < 0 && !config.coordinator().allowShort()) {
+                double free = Math.max(0, broker.account().positionQuantity(s.symbol()) - broker.account().openQuantity(s.symbol(), OrderSide.SELL));
+                if (-qty > free) {
+                    double k = free / -qty;
+                    noteSellBeyondPosition(s, free);
+                    release(s.symbol(), comp, 1 - k);
+                    qty *= k;
+                    for (int b = 0; b < comp.length; b++) {
+                        comp[b] *= k;
+                    }
+                    if (-qty * price(s.symbol()) <= DUST_NOTIONAL) {
+                        continue;
+                    }
+                }
+            }
             boolean attributed = false;
-            for (double c : s.composition()) {
+            for (double c : comp) {
                 attributed |= c != 0;
             }
-            OrderRequest req = OrderRequest.market(s.clientOrderId(), s.symbol(), OrderSide.of(s.quantity()), Math.abs(s.quantity()))
+            OrderRequest req = OrderRequest.market(s.clientOrderId(), s.symbol(), OrderSide.of(qty), Math.abs(qty))
                     .withOrigin(attributed ? OrderOrigin.STRATEGY : OrderOrigin.RISK, BOOK);
-            inflight.put(s.clientOrderId(), new Inflight(s.symbol(), s.quantity(), s.composition()));
+            inflight.put(s.clientOrderId(), new Inflight(s.symbol(), qty, comp));
             broker.submit(req);
             ids.add(s.clientOrderId());
         }
         return ids;
+    }
+
+    /** The books' parts of an order that will not be sent ({@code share} of {@code comp}) stop being on order. */
+    private void release(Symbol s, double[] comp, double share) {
+        for (Bucket b : Bucket.all()) {
+            double c = comp[b.ordinal()];
+            if (c != 0 && share > 0) {
+                ledger.releasePending(b, s, c * share);
+            }
+        }
+    }
+
+    private void noteSellBeyondPosition(TradeScheduler.Slice s, double free) {
+        if (sellsBeyondPosition++ == 0) {
+            LOG.info("slice {} sells {} {} with {} free on a spot account: cut to what is held (further cuts are counted, not logged)",
+                    s.clientOrderId(), -s.quantity(), s.symbol(), free);
+        }
+    }
+
+    /**
+     * Drops every slice still waiting in the scheduler; what the books had on order for them is released. Orders
+     * already at the broker are left to it. The desk calls this when the orchestrator's trading is switched off.
+     *
+     * @return the slices dropped
+     */
+    public List<TradeScheduler.Slice> cancelQueued() {
+        List<TradeScheduler.Slice> dropped = new ArrayList<>();
+        for (Symbol s : new LinkedHashSet<>(scheduler.queued().stream().map(TradeScheduler.Slice::symbol).toList())) {
+            dropped.addAll(scheduler.cancel(s));
+        }
+        for (TradeScheduler.Slice s : dropped) {
+            release(s.symbol(), s.composition(), 1);
+        }
+        return dropped;
     }
 
     // ------------------------------------------------------------------ broker events
@@ -477,5 +557,10 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
 
     public long actionsTaken() {
         return actionsTaken;
+    }
+
+    /** Sells cut to the free position, or dropped, because a spot account cannot sell what it does not hold. */
+    public long sellsBeyondPosition() {
+        return sellsBeyondPosition;
     }
 }
