@@ -30,7 +30,10 @@ import java.util.Map;
  * and a new snapshot of the orders comes several times a second. So the drag is the plugin's own state, keyed by the
  * line's order and kind, not a node: lines are updated in place (never rebuilt under the mouse), the gesture is taken
  * by event filters on the chart (a press within a few pixels of a draggable line starts it; the Zoomer does not pan),
- * the dragged line stays under the pointer when the axis moves, and its label shows the price it will be sent at. A
+ * the dragged line stays under the pointer when the axis moves, and its label shows the price it will be sent at.
+ * Because the axis refits several times a second at replay speed, a line can jump just as a person presses on it:
+ * a press also takes a line that was drawn under the pointer in the last {@link #AIM_NANOS} (a person's reaction
+ * time), so what was aimed at is what is grabbed. A
  * line whose order went away during the drag stays until the release, when the presenter refuses the move with the
  * reason.
  */
@@ -49,6 +52,8 @@ public final class OrderLinesPlugin extends ChartPlugin {
     static final DisplayFormat TICKS = DisplayFormat.UTC;
     /** How far from a draggable line (px) a press still takes it. */
     static final double GRAB = 6;
+    /** How long a line's earlier places still count for a press (the time a person needs to aim and click). */
+    static final long AIM_NANOS = 400_000_000L;
 
     private final Axis yAxis;
     private final Map<String, Drawn> drawn = new LinkedHashMap<>();
@@ -157,6 +162,7 @@ public final class OrderLinesPlugin extends ChartPlugin {
             d.line.setEndX(plot.getMaxX());
             d.line.setStartY(y);
             d.line.setEndY(y);
+            d.drawnAt(y);
             d.label.autosize();
             d.label.relocate(plot.getMinX() + 6, y - d.label.getHeight() - 1);
         }
@@ -198,12 +204,13 @@ public final class OrderLinesPlugin extends ChartPlugin {
         }
     }
 
-    /** The draggable line nearest to {@code y} (canvas pixels) within {@link #GRAB}, or null. */
+    /** The draggable line nearest to {@code y} (canvas pixels) within {@link #GRAB}, now or lately, or null. */
     private Drawn grabbable(double y) {
         Drawn best = null;
         double bestDist = GRAB;
+        long now = System.nanoTime();
         for (Drawn d : drawn.values()) {
-            double dist = Math.abs(yAxis.getDisplayPosition(d.price) - y);
+            double dist = Math.min(Math.abs(yAxis.getDisplayPosition(d.price) - y), d.recentDistance(y, now));
             if (d.model.draggable() && dist <= bestDist) {
                 best = d;
                 bestDist = dist;
@@ -250,11 +257,34 @@ public final class OrderLinesPlugin extends ChartPlugin {
         final Line line = new Line();
         final Label label = new Label();
         double price;
+        // where the line was drawn lately (canvas y and when), newest last: a ring of the last few layouts
+        private final double[] lateY = new double[8];
+        private final long[] lateAt = new long[8];
+        private int late;
 
         Drawn(OrderLine model) {
             line.setMouseTransparent(true);
             label.setMouseTransparent(true);
             update(model);
+        }
+
+        void drawnAt(double y) {
+            if (Double.isFinite(y)) {
+                int i = late++ % lateY.length;
+                lateY[i] = y;
+                lateAt[i] = System.nanoTime();
+            }
+        }
+
+        /** The smallest distance from {@code y} to where this line was drawn within {@link #AIM_NANOS} of {@code now}. */
+        double recentDistance(double y, long now) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < Math.min(late, lateY.length); i++) {
+                if (now - lateAt[i] <= AIM_NANOS) {
+                    best = Math.min(best, Math.abs(lateY[i] - y));
+                }
+            }
+            return best;
         }
 
         void update(OrderLine m) {
