@@ -8,9 +8,6 @@ import org.concord.execution.ExecutionListener;
 import org.concord.execution.Fill;
 import org.concord.execution.Order;
 import org.concord.execution.OrderEvent;
-import org.concord.execution.OrderOrigin;
-import org.concord.execution.OrderRequest;
-import org.concord.execution.OrderSide;
 import org.concord.execution.PositionSizer;
 import org.concord.metrics.EquityCurve;
 import org.concord.model.Action;
@@ -20,14 +17,11 @@ import org.concord.risk.PlannedOrder;
 import org.concord.risk.RiskCheckResult;
 import org.concord.risk.RiskEvent;
 import org.concord.risk.UnifiedRiskManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,33 +40,16 @@ import java.util.TreeMap;
  * </ol>
  * Same inputs, same configuration ⇒ same orders: nothing here reads a clock or a thread.
  *
- * <p>On a spot account ({@code allowShort = false}) a sell never leaves for more than the account holds free: the
- * books count what they have on order as theirs, so an exit planned while a buy is still on its way (or queued as
- * a later slice) can ask for more than is held. Such a sell is cut to the free position, or dropped when nothing
- * is free, and counted ({@link #sellsBeyondPosition()}); the books keep the difference and the next decision plans
- * again from what they then hold. A net order whose value is below {@link #DUST_NOTIONAL} (rounding residue) is
- * not sent either.
+ * <p>The orders at the broker are {@link CoordinationOrders}': on a spot account a sell never leaves for more than
+ * the account holds free ({@link #sellsBeyondPosition()}). A net order worth less than {@link #DUST_NOTIONAL}
+ * (rounding residue) is not sent.
  */
 public final class CoordinationEngine implements BarListener, ExecutionListener {
     /** The broker book name of the coordination layer's orders. */
     public static final String BOOK = "coordination";
     /** Orders worth less than this (quote units: a millionth of a cent) are rounding residue and never sent. */
     public static final double DUST_NOTIONAL = 1e-6;
-    private static final Logger LOG = LoggerFactory.getLogger(CoordinationEngine.class);
     private static final double DUST = 1e-12;
-
-    private static final class Inflight {
-        final Symbol symbol;
-        final double quantity;
-        final double[] composition;
-        double filled;
-
-        Inflight(Symbol symbol, double quantity, double[] composition) {
-            this.symbol = symbol;
-            this.quantity = quantity;
-            this.composition = composition;
-        }
-    }
 
     private final CoordinationConfig config;
     private final Broker broker;
@@ -88,7 +65,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final CoordinatedPortfolio portfolio;
     private final Map<Symbol, Double> marks = new LinkedHashMap<>();
     private final Map<Symbol, Double> vpin = new HashMap<>();
-    private final Map<String, Inflight> inflight = new HashMap<>();
+    private final CoordinationOrders orders;
     private final Map<String, ModelAdapter<?>> adapters = new HashMap<>();
     private final List<ConflictEvent> conflicts = new ArrayList<>();
     private final List<AlignmentEvent> alignments = new ArrayList<>();
@@ -102,7 +79,6 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final double[] lastCapital = new double[Bucket.COUNT];
     private long bars;
     private long actionsTaken;
-    private long sellsBeyondPosition;
 
     /**
      * @param reference the market whose bars drive the regime, bucket returns and the equity curve
@@ -134,6 +110,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         this.coordinator = new PositionCoordinator(config.coordinator(), ledger, allocations, learner, new PositionSizer(config.sizing()),
                 config.alignment());
         this.scheduler = new TradeScheduler(config.scheduler());
+        this.orders = new CoordinationOrders(broker, ledger, scheduler, config.coordinator().allowShort(), priceFn);
         this.portfolio = new CoordinatedPortfolio(this.riskAccount, ledger);
         ledger.setTradeListener(this::onBucketTrade);
         broker.addListener(this);
@@ -177,7 +154,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
             equity.add(t, e, grossExposure(e));
             risk.observeEquity(riskAccount.equity());
         }
-        submitDue(t);
+        orders.submitDue(t);
     }
 
     private void recordBucketReturns(double e) {
@@ -209,7 +186,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         RiskCheckResult rr = risk.check(pr.plan(), portfolio, market);
         List<TradeScheduler.Slice> queued = rr.plan().isEmpty() ? List.of() : scheduler.schedule(time, net(time, pr, rr),
                 Math.min(config.scheduler().maxSliceFraction(), risk.limits().maxOrderFraction()) * e, priceFn);
-        List<String> sent = submitDue(time);
+        List<String> sent = orders.submitDue(time);
         publish(pr);
         feedBack(time, signals, pr, rr);
         return new DecisionReport(time, pr, rr, queued, sent);
@@ -275,65 +252,11 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
                 double[] u = urgency.get(s);
                 out.add(new NetOrder(s, q, c, (int) u[0], -u[1], (int) u[2]));
             } else {
-                release(s, c, 1); // rounding residue: no order, so nothing is on order for the books either
+                orders.release(s, c, 1); // rounding residue: no order, so nothing is on order for the books either
             }
         }
         out.sort((a, b) -> NetOrder.compareUrgency(a.timeframeRank(), a.strength(), a.holdingBars(), b.timeframeRank(), b.strength(), b.holdingBars()));
         return out;
-    }
-
-    private List<String> submitDue(long time) {
-        List<TradeScheduler.Slice> due = scheduler.due(time);
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>(due.size());
-        for (TradeScheduler.Slice s : due) {
-            double qty = s.quantity();
-            double[] comp = s.composition().clone();
-            if (qty < 0 && !config.coordinator().allowShort()) {
-                double free = Math.max(0, broker.account().positionQuantity(s.symbol()) - broker.account().openQuantity(s.symbol(), OrderSide.SELL));
-                if (-qty > free) {
-                    double k = free / -qty;
-                    noteSellBeyondPosition(s, free);
-                    release(s.symbol(), comp, 1 - k);
-                    qty *= k;
-                    for (int b = 0; b < comp.length; b++) {
-                        comp[b] *= k;
-                    }
-                    if (-qty * price(s.symbol()) <= DUST_NOTIONAL) {
-                        continue;
-                    }
-                }
-            }
-            boolean attributed = false;
-            for (double c : comp) {
-                attributed |= c != 0;
-            }
-            OrderRequest req = OrderRequest.market(s.clientOrderId(), s.symbol(), OrderSide.of(qty), Math.abs(qty))
-                    .withOrigin(attributed ? OrderOrigin.STRATEGY : OrderOrigin.RISK, BOOK);
-            inflight.put(s.clientOrderId(), new Inflight(s.symbol(), qty, comp));
-            broker.submit(req);
-            ids.add(s.clientOrderId());
-        }
-        return ids;
-    }
-
-    /** The books' parts of an order that will not be sent ({@code share} of {@code comp}) stop being on order. */
-    private void release(Symbol s, double[] comp, double share) {
-        for (Bucket b : Bucket.all()) {
-            double c = comp[b.ordinal()];
-            if (c != 0 && share > 0) {
-                ledger.releasePending(b, s, c * share);
-            }
-        }
-    }
-
-    private void noteSellBeyondPosition(TradeScheduler.Slice s, double free) {
-        if (sellsBeyondPosition++ == 0) {
-            LOG.info("slice {} sells {} {} with {} free on a spot account: cut to what is held (further cuts are counted, not logged)",
-                    s.clientOrderId(), -s.quantity(), s.symbol(), free);
-        }
     }
 
     /**
@@ -343,53 +266,19 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
      * @return the slices dropped
      */
     public List<TradeScheduler.Slice> cancelQueued() {
-        List<TradeScheduler.Slice> dropped = new ArrayList<>();
-        for (Symbol s : new LinkedHashSet<>(scheduler.queued().stream().map(TradeScheduler.Slice::symbol).toList())) {
-            dropped.addAll(scheduler.cancel(s));
-        }
-        for (TradeScheduler.Slice s : dropped) {
-            release(s.symbol(), s.composition(), 1);
-        }
-        return dropped;
+        return orders.cancelQueued();
     }
 
     // ------------------------------------------------------------------ broker events
 
     @Override
     public void onFill(Fill fill, Order order) {
-        Inflight in = inflight.get(fill.clientOrderId());
-        if (in == null) {
-            return; // a person's order: the account has it, no bucket does
-        }
-        double phi = fill.quantity() / Math.abs(in.quantity);
-        for (Bucket b : Bucket.all()) {
-            double c = in.composition[b.ordinal()];
-            if (c != 0) {
-                double q = c * phi;
-                ledger.fill(b, in.symbol, q, fill.price(), fill.fee() * Math.abs(q) / fill.quantity(), fill.time());
-            }
-        }
-        in.filled += fill.quantity();
+        orders.onFill(fill);
     }
 
     @Override
     public void onOrderEvent(OrderEvent event, Order order) {
-        if (!event.state().isTerminal()) {
-            return;
-        }
-        Inflight in = inflight.remove(event.clientOrderId());
-        if (in == null) {
-            return;
-        }
-        double rest = (Math.abs(in.quantity) - Math.max(in.filled, order == null ? 0 : order.filledQuantity())) / Math.abs(in.quantity);
-        if (rest > DUST) {
-            for (Bucket b : Bucket.all()) {
-                double c = in.composition[b.ordinal()];
-                if (c != 0) {
-                    ledger.releasePending(b, in.symbol, c * rest);
-                }
-            }
-        }
+        orders.onOrderEvent(event, order);
     }
 
     private void onBucketTrade(Bucket b, Symbol s, BucketLedger.Position p, long exitTime, double ret, double pnl) {
@@ -561,6 +450,6 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
 
     /** Sells cut to the free position, or dropped, because a spot account cannot sell what it does not hold. */
     public long sellsBeyondPosition() {
-        return sellsBeyondPosition;
+        return orders.sellsBeyondPosition();
     }
 }

@@ -5,6 +5,8 @@ import org.concord.app.session.CoreSession;
 import org.concord.app.session.SessionOptions;
 import org.concord.bus.BusFactory;
 import org.concord.bus.EventBus;
+import org.concord.engine.BotMode;
+import org.concord.engine.BotModeStore;
 import org.concord.engine.ConcordEngine;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Symbol;
@@ -42,6 +44,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--preset", description = "orchestrator preset for a new <data-dir>/concord.yaml: minimal, full or research")
     String preset;
 
+    @Option(names = "--bot", description = "does the orchestrator trade: off or paper (saved in <data-dir>/bot-mode.json; default: as saved, off for a new data dir)")
+    String bot;
+
     @Option(names = "--duration", description = "stop after this many seconds (default: run until interrupted)")
     Long durationSeconds;
 
@@ -54,6 +59,13 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--feed must be replay or binance, got '" + feed + "'");
         }
         double sp = "max".equalsIgnoreCase(speed) ? ReplayFeed.MAX_SPEED : Double.parseDouble(speed);
+        if (bot != null) {
+            BotMode mode = BotMode.parse(bot);
+            if (mode == BotMode.LIVE) {
+                throw new IllegalArgumentException("--bot live is not offered by serve (no venue is connected here): off or paper");
+            }
+            BotModeStore.inDataDir(common.dataDir()).save(mode);
+        }
         SessionOptions options = SessionOptions.defaults(common.dataDir()).withBus(bus).withPreset(preset).withReplay(sp, 0, false);
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "concord-serve-shutdown");
@@ -84,6 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static String status(CoreSession core, FeedController feeds) {
-        return feeds.status() + " · decisions " + core.orchestrator().decisions() + " · queued " + core.orchestrator().queued();
+        return feeds.status() + " · decisions " + core.orchestrator().decisions() + " · queued " + core.orchestrator().queued()
+                + " · bot " + core.pipeline().botMode();
     }
 }
