@@ -24,10 +24,12 @@ import java.util.List;
  * @param fillsTotal  fills in the account's history
  * @param realizedPnl realized profit over every symbol the account traded (flat ones too), before fees
  * @param fees        fees over every symbol the account traded
+ * @param sellsCut    the bot's sells cut to (or dropped for) the position its spot account held
+ *                    ({@code CoordinationEngine.sellsBeyondPosition()}); 0 for the person's account
  */
 public record AccountSnapshot(String account, String where, boolean shared, List<Order> working, List<Order> done, List<Fill> fills,
                               List<Position> positions, List<Balance> balances, double cash, double equity, int doneTotal,
-                              int fillsTotal, double realizedPnl, double fees) {
+                              int fillsTotal, double realizedPnl, double fees, long sellsCut) {
     public AccountSnapshot {
         working = List.copyOf(working);
         done = List.copyOf(done);

@@ -246,8 +246,9 @@ public final class TradingService implements AutoCloseable {
         TradingMode m = manual == desk.manualPaper() ? TradingMode.PAPER : mode;
         BotMode botMode = desk.botMode();
         Predicate<String> botBook = CoordinationEngine.BOOK::equals;
-        AccountSnapshot man = account("Manual", m.live() ? m.badge() : "paper", manual, shared ? botBook.negate() : null, shared);
-        AccountSnapshot own = account("Bot", botMode == BotMode.LIVE && m.live() ? m.badge() : "paper", bot, shared ? botBook : null, shared);
+        AccountSnapshot man = account("Manual", m.live() ? m.badge() : "paper", manual, shared ? botBook.negate() : null, shared, 0);
+        AccountSnapshot own = account("Bot", botMode == BotMode.LIVE && m.live() ? m.badge() : "paper", bot, shared ? botBook : null, shared,
+                desk.bot().engine().sellsBeyondPosition());
         TradingSnapshot s = new TradingSnapshot(seq.incrementAndGet(), m, botMode, man, own, manual.account().time());
         latest = s;
         snapshots.offer(s);
@@ -282,7 +283,7 @@ public final class TradingService implements AutoCloseable {
      * One account's rows: every working order, the newest finished orders and fills (with the true totals), its
      * positions, balances and P&L. {@code books} keeps only the orders and fills of those books (a shared account).
      */
-    private static AccountSnapshot account(String name, String where, Broker b, Predicate<String> books, boolean shared) {
+    private static AccountSnapshot account(String name, String where, Broker b, Predicate<String> books, boolean shared, long sellsCut) {
         Predicate<String> keep = books == null ? x -> true : books;
         List<Order> working = new ArrayList<>();
         for (Order o : b.openOrders()) {
@@ -322,7 +323,7 @@ public final class TradingService implements AutoCloseable {
             fees += p.fees();
         }
         return new AccountSnapshot(name, where, shared, working, done, recent, b.positions(), b.balances(), acct.cash(), acct.equity(),
-                doneTotal, fillsTotal, realized, fees);
+                doneTotal, fillsTotal, realized, fees, sellsCut);
     }
 
     private static void requireId(String id) {
