@@ -140,10 +140,6 @@ public final class BotAccount {
         return paper;
     }
 
-    public CoordinationEngine paperEngine() {
-        return paperEngine;
-    }
-
     /** Decisions that arrived while the bot was OFF (seen, shown, not traded). */
     public long decisionsWhileOff() {
         return decisionsWhileOff;

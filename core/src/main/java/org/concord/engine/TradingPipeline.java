@@ -441,11 +441,6 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         return risk;
     }
 
-    /** What the paper risk manager judges: the manual and bot paper accounts together (a backtest: the bot's). */
-    public AccountView paperPool() {
-        return paperPool;
-    }
-
     /** The coordination engine that trades for the bot now (a backtest's engine). */
     public CoordinationEngine engine() {
         return bot.engine();

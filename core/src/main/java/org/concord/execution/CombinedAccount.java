@@ -25,11 +25,6 @@ public final class CombinedAccount implements AccountView {
         this.accounts = List.copyOf(accounts);
     }
 
-    /** The accounts summed, in the order given. */
-    public List<AccountView> accounts() {
-        return accounts;
-    }
-
     @Override
     public long time() {
         long t = Long.MIN_VALUE;

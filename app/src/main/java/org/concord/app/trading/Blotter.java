@@ -212,11 +212,6 @@ public final class Blotter {
         return botButton.isSelected();
     }
 
-    /** Shows the person's account ({@code false}) or the orchestrator's (FX thread). */
-    public void showAccount(boolean bot) {
-        (bot ? botButton : manualButton).setSelected(true);
-    }
-
     /** Shows {@code s} (FX thread); the working table keeps its rows while a cell is being edited. */
     public void show(TradingSnapshot s) {
         last = s;

@@ -99,10 +99,6 @@ public final class BotSwitch {
         select(mode);
     }
 
-    public BotMode shown() {
-        return shown;
-    }
-
     private void chosen(BotMode m) {
         if (m == shown) {
             return;

@@ -33,9 +33,8 @@ import java.util.Map;
  * the dragged line stays under the pointer when the axis moves, and its label shows the price it will be sent at.
  * Because the axis refits several times a second at replay speed, a line can jump just as a person presses on it:
  * a press also takes a line that was drawn under the pointer in the last {@link #AIM_NANOS} (a person's reaction
- * time), so what was aimed at is what is grabbed. A
- * line whose order went away during the drag stays until the release, when the presenter refuses the move with the
- * reason.
+ * time), so what was aimed at is what is grabbed. A line whose order went away during the drag stays until the
+ * release, when the presenter refuses the move with the reason.
  */
 public final class OrderLinesPlugin extends ChartPlugin {
     /** A line released at a new price. */

@@ -198,10 +198,6 @@ public final class TradingDock implements AutoCloseable {
         return statusBadge;
     }
 
-    public BotSwitch botSwitch() {
-        return botSwitch;
-    }
-
     public TradingSnapshot lastShown() {
         return last;
     }
