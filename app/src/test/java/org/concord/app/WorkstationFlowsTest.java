@@ -5,6 +5,8 @@ import javafx.stage.Stage;
 import org.concord.app.modules.ModuleRow;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
+import org.concord.engine.BotMode;
+import org.concord.engine.TradingPipeline;
 import org.concord.app.shell.UiState;
 import org.concord.app.shell.UiStateStore;
 import org.concord.model.BarSeries;
@@ -59,6 +61,9 @@ class WorkstationFlowsTest {
                 .withModule("faulty", () -> new ScriptedModule("faulty", ScriptedModule.Fault.THROW, 40, Integer.MAX_VALUE));
         stage = FxToolkit.registerPrimaryStage();
         app = DeskHarness.start();
+        // run alone, the window lands partly outside Monocle's screen (frames overflow, clicks on its right side are
+        // lost): where the robot's clicks land, as the trading flows do
+        DeskHarness.placeAtOrigin(stage);
     }
 
     @AfterAll
@@ -186,12 +191,91 @@ class WorkstationFlowsTest {
         return out.stream();
     }
 
+    /**
+     * Issue 15, item 4: a new user's orchestrator traded the person's own paper account. Now, over the full preset's
+     * replay, the bot is OFF on a new data directory (decisions flow, not one order); switched to Paper in the Live tab
+     * it trades its own account, the person's stays untouched; the blotter's Bot account and the portfolio panel show
+     * it with the true fill count; switched Off, it sends nothing more.
+     */
     @Test
     @Order(5)
-    void portfolioAndRiskPanelFillsFromTheBus() throws Exception {
+    void theBotTradesOnlyWhenSwitchedOnIntoItsOwnAccountWhichThePortfolioPanelShows() throws Exception {
+        TradingPipeline p = ConcordApp.current().session().core().orElseThrow().pipeline();
+        double initialCash = p.config().broker().initialCash();
+        assertThat(p.botMode()).isEqualTo(BotMode.OFF);
+        assertThat(p.bot().decisionsWhileOff()).as("the orchestrator's decisions reached the pipeline").isGreaterThan(100);
+        int botOrdersOff = onPipeline(p, x -> x.bot().paper().orders().size());
+        int manualOrdersOff = onPipeline(p, x -> x.manualBroker().orders().size());
+        assertThat(botOrdersOff).as("bot orders while OFF").isZero();
+        assertThat(manualOrdersOff).isZero();
+
+        robot.interact(() -> window().select("live"));
+        clickBot("#bot-paper", p, BotMode.PAPER);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onPipeline(p, x -> x.bot().paper().fills().size()) > 3);
+        int manualOrders = onPipeline(p, x -> x.manualBroker().orders().size());
+        double manualCash = onPipeline(p, x -> x.manualBroker().account().cash());
+        boolean allBots = onPipeline(p, x -> x.bot().paper().orders().stream().allMatch(o -> o.request().book().equals("coordination")));
+        assertThat(manualOrders).as("the person's account is untouched").isZero();
+        assertThat(manualCash).isEqualTo(initialCash);
+        assertThat(allBots).isTrue();
+
+        // the blotter shows the bot's account with its true fill count
+        robot.clickOn("#blotter-account-bot");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            String t = robot.lookup("#blotter-summary").queryAs(Label.class).getText();
+            int fills = dockFills(p);
+            return t.startsWith("Bot account · paper · bot PAPER") && t.contains(" · " + fills + (fills == 1 ? " fill" : " fills"));
+        });
+        shot("live-bot");
+        robot.clickOn("#blotter-account-manual");
+
         robot.interact(() -> window().select("portfolio"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().portfolioView().summary().getText().startsWith("equity"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().portfolioView().summary().getText().startsWith("bot account · equity"));
         shot("portfolio");
+
+        robot.interact(() -> window().select("live"));
+        clickBot("#bot-off", p, BotMode.OFF);
+        int sent = onPipeline(p, x -> x.bot().paper().orders().size());
+        long offBefore = p.bot().decisionsWhileOff();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> p.bot().decisionsWhileOff() > offBefore + 50);
+        int after = onPipeline(p, x -> x.bot().paper().orders().size());
+        assertThat(after).as("no bot order once switched Off").isEqualTo(sent);
+        // nothing more fills now: the Bot summary counts exactly the fills the bot's broker holds (not the rows listed)
+        int total = onPipeline(p, x -> x.bot().paper().fills().size());
+        robot.clickOn("#blotter-account-bot");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#blotter-summary").queryAs(Label.class).getText()
+                .contains(" · " + total + (total == 1 ? " fill" : " fills") + (total > 200 ? " (newest 200 listed)" : "")));
+        robot.clickOn("#blotter-account-manual");
+    }
+
+    /** Clicks a position of the bot switch until the pipeline is in {@code mode} (a click lost under load is retried). */
+    static void clickBot(String id, TradingPipeline p, BotMode mode) throws Exception {
+        for (int attempt = 0; attempt < 3 && p.botMode() != mode; attempt++) {
+            robot.clickOn(id);
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> p.botMode() == mode);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // lost click: try again
+            }
+        }
+        assertThat(p.botMode()).isEqualTo(mode);
+    }
+
+    /** The bot account's fills as the blotter's last snapshot counts them. */
+    static int dockFills(TradingPipeline p) {
+        var s = window().trading().service().latest();
+        return s == null ? -1 : s.bot().fillsTotal();
+    }
+
+    /** Reads the pipeline on its writer thread (brokers are single-threaded). */
+    static <T> T onPipeline(TradingPipeline p, java.util.function.Function<TradingPipeline, T> read) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        p.execute(() -> f.complete(read.apply(p)));
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the pipeline on its thread failed", e);
+        }
     }
 
     @Test

@@ -2,14 +2,12 @@ package org.concord.coordination;
 
 import org.concord.bus.EventBus;
 import org.concord.data.BarListener;
+import org.concord.execution.AccountView;
 import org.concord.execution.Broker;
 import org.concord.execution.ExecutionListener;
 import org.concord.execution.Fill;
 import org.concord.execution.Order;
 import org.concord.execution.OrderEvent;
-import org.concord.execution.OrderOrigin;
-import org.concord.execution.OrderRequest;
-import org.concord.execution.OrderSide;
 import org.concord.execution.PositionSizer;
 import org.concord.metrics.EquityCurve;
 import org.concord.model.Action;
@@ -41,27 +39,21 @@ import java.util.TreeMap;
  *   <li>{@link #decide} with the signals of that decision (possibly none: held positions still expire).</li>
  * </ol>
  * Same inputs, same configuration ⇒ same orders: nothing here reads a clock or a thread.
+ *
+ * <p>The orders at the broker are {@link CoordinationOrders}': on a spot account a sell never leaves for more than
+ * the account holds free ({@link #sellsBeyondPosition()}). A net order worth less than {@link #DUST_NOTIONAL}
+ * (rounding residue) is not sent.
  */
 public final class CoordinationEngine implements BarListener, ExecutionListener {
     /** The broker book name of the coordination layer's orders. */
     public static final String BOOK = "coordination";
+    /** Orders worth less than this (quote units: a millionth of a cent) are rounding residue and never sent. */
+    public static final double DUST_NOTIONAL = 1e-6;
     private static final double DUST = 1e-12;
-
-    private static final class Inflight {
-        final Symbol symbol;
-        final double quantity;
-        final double[] composition;
-        double filled;
-
-        Inflight(Symbol symbol, double quantity, double[] composition) {
-            this.symbol = symbol;
-            this.quantity = quantity;
-            this.composition = composition;
-        }
-    }
 
     private final CoordinationConfig config;
     private final Broker broker;
+    private final AccountView riskAccount;
     private final UnifiedRiskManager risk;
     private final EventBus bus;
     private final Symbol reference;
@@ -73,7 +65,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final CoordinatedPortfolio portfolio;
     private final Map<Symbol, Double> marks = new LinkedHashMap<>();
     private final Map<Symbol, Double> vpin = new HashMap<>();
-    private final Map<String, Inflight> inflight = new HashMap<>();
+    private final CoordinationOrders orders;
     private final Map<String, ModelAdapter<?>> adapters = new HashMap<>();
     private final List<ConflictEvent> conflicts = new ArrayList<>();
     private final List<AlignmentEvent> alignments = new ArrayList<>();
@@ -93,11 +85,22 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
      * @param bus       where coordination events go (null: only the histories)
      */
     public CoordinationEngine(CoordinationConfig config, Broker broker, UnifiedRiskManager risk, Symbol reference, EventBus bus) {
+        this(config, broker, risk, reference, bus, null);
+    }
+
+    /**
+     * @param riskAccount what the risk manager judges the plan against and watches the drawdown of: the broker's
+     *                    account (null), or a wider view that contains it, e.g. a {@link org.concord.execution.CombinedAccount}
+     *                    of every account the risk manager guards. Sizing always uses the broker's own equity.
+     */
+    public CoordinationEngine(CoordinationConfig config, Broker broker, UnifiedRiskManager risk, Symbol reference, EventBus bus,
+                              AccountView riskAccount) {
         if (config == null || broker == null || risk == null || reference == null) {
             throw new IllegalArgumentException("config, broker, risk and reference symbol are required");
         }
         this.config = config;
         this.broker = broker;
+        this.riskAccount = riskAccount == null ? broker.account() : riskAccount;
         this.risk = risk;
         this.bus = bus;
         this.reference = reference;
@@ -107,7 +110,8 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         this.coordinator = new PositionCoordinator(config.coordinator(), ledger, allocations, learner, new PositionSizer(config.sizing()),
                 config.alignment());
         this.scheduler = new TradeScheduler(config.scheduler());
-        this.portfolio = new CoordinatedPortfolio(broker.account(), ledger);
+        this.orders = new CoordinationOrders(broker, ledger, scheduler, config.coordinator().allowShort(), priceFn);
+        this.portfolio = new CoordinatedPortfolio(this.riskAccount, ledger);
         ledger.setTradeListener(this::onBucketTrade);
         broker.addListener(this);
     }
@@ -148,9 +152,9 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
                 allocations.update(t);
             }
             equity.add(t, e, grossExposure(e));
-            risk.observeEquity(e);
+            risk.observeEquity(riskAccount.equity());
         }
-        submitDue(t);
+        orders.submitDue(t);
     }
 
     private void recordBucketReturns(double e) {
@@ -182,7 +186,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         RiskCheckResult rr = risk.check(pr.plan(), portfolio, market);
         List<TradeScheduler.Slice> queued = rr.plan().isEmpty() ? List.of() : scheduler.schedule(time, net(time, pr, rr),
                 Math.min(config.scheduler().maxSliceFraction(), risk.limits().maxOrderFraction()) * e, priceFn);
-        List<String> sent = submitDue(time);
+        List<String> sent = orders.submitDue(time);
         publish(pr);
         feedBack(time, signals, pr, rr);
         return new DecisionReport(time, pr, rr, queued, sent);
@@ -244,72 +248,37 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
             for (double v : c) {
                 q += v;
             }
-            if (Math.abs(q) * price(s) > DUST) {
+            if (Math.abs(q) * price(s) > DUST_NOTIONAL) {
                 double[] u = urgency.get(s);
                 out.add(new NetOrder(s, q, c, (int) u[0], -u[1], (int) u[2]));
+            } else {
+                orders.release(s, c, 1); // rounding residue: no order, so nothing is on order for the books either
             }
         }
         out.sort((a, b) -> NetOrder.compareUrgency(a.timeframeRank(), a.strength(), a.holdingBars(), b.timeframeRank(), b.strength(), b.holdingBars()));
         return out;
     }
 
-    private List<String> submitDue(long time) {
-        List<TradeScheduler.Slice> due = scheduler.due(time);
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>(due.size());
-        for (TradeScheduler.Slice s : due) {
-            boolean attributed = false;
-            for (double c : s.composition()) {
-                attributed |= c != 0;
-            }
-            OrderRequest req = OrderRequest.market(s.clientOrderId(), s.symbol(), OrderSide.of(s.quantity()), Math.abs(s.quantity()))
-                    .withOrigin(attributed ? OrderOrigin.STRATEGY : OrderOrigin.RISK, BOOK);
-            inflight.put(s.clientOrderId(), new Inflight(s.symbol(), s.quantity(), s.composition()));
-            broker.submit(req);
-            ids.add(s.clientOrderId());
-        }
-        return ids;
+    /**
+     * Drops every slice still waiting in the scheduler; what the books had on order for them is released. Orders
+     * already at the broker are left to it. The desk calls this when the orchestrator's trading is switched off.
+     *
+     * @return the slices dropped
+     */
+    public List<TradeScheduler.Slice> cancelQueued() {
+        return orders.cancelQueued();
     }
 
     // ------------------------------------------------------------------ broker events
 
     @Override
     public void onFill(Fill fill, Order order) {
-        Inflight in = inflight.get(fill.clientOrderId());
-        if (in == null) {
-            return; // a person's order: the account has it, no bucket does
-        }
-        double phi = fill.quantity() / Math.abs(in.quantity);
-        for (Bucket b : Bucket.all()) {
-            double c = in.composition[b.ordinal()];
-            if (c != 0) {
-                double q = c * phi;
-                ledger.fill(b, in.symbol, q, fill.price(), fill.fee() * Math.abs(q) / fill.quantity(), fill.time());
-            }
-        }
-        in.filled += fill.quantity();
+        orders.onFill(fill);
     }
 
     @Override
     public void onOrderEvent(OrderEvent event, Order order) {
-        if (!event.state().isTerminal()) {
-            return;
-        }
-        Inflight in = inflight.remove(event.clientOrderId());
-        if (in == null) {
-            return;
-        }
-        double rest = (Math.abs(in.quantity) - Math.max(in.filled, order == null ? 0 : order.filledQuantity())) / Math.abs(in.quantity);
-        if (rest > DUST) {
-            for (Bucket b : Bucket.all()) {
-                double c = in.composition[b.ordinal()];
-                if (c != 0) {
-                    ledger.releasePending(b, in.symbol, c * rest);
-                }
-            }
-        }
+        orders.onOrderEvent(event, order);
     }
 
     private void onBucketTrade(Bucket b, Symbol s, BucketLedger.Position p, long exitTime, double ret, double pnl) {
@@ -477,5 +446,10 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
 
     public long actionsTaken() {
         return actionsTaken;
+    }
+
+    /** Sells cut to the free position, or dropped, because a spot account cannot sell what it does not hold. */
+    public long sellsBeyondPosition() {
+        return orders.sellsBeyondPosition();
     }
 }

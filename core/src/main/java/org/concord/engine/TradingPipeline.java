@@ -7,9 +7,13 @@ import org.concord.coordination.Signal;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
 import org.concord.data.Subscription;
+import org.concord.execution.AccountView;
 import org.concord.execution.Broker;
+import org.concord.execution.CombinedAccount;
+import org.concord.execution.OrderRequest;
 import org.concord.execution.PaperBroker;
 import org.concord.execution.PreTradeCheck;
+import org.concord.execution.PreTradeDecision;
 import org.concord.execution.binance.BinanceSpotBroker;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
@@ -24,40 +28,50 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 
 /**
  * The one trading pipeline, live and in backtests: orchestrator decisions → coordination (allocation, alignment,
- * conflicts, sizing) → unified risk → a {@link Broker} (the {@link PaperBroker} unless another is given).
+ * conflicts, sizing) → unified risk → a {@link Broker}.
+ *
+ * <p><b>Two accounts.</b> The orchestrator trades through its {@link BotAccount}: its own {@link PaperBroker} (or, in
+ * {@link BotMode#LIVE}, the connected venue), switched by a {@link BotMode} (OFF: decisions are made, nothing is sent).
+ * A desk pipeline ({@link #live}) also holds the person's <em>manual</em> account: a paper broker of its own, or the
+ * venue after {@link #useVenue}. A backtest pipeline ({@link #synchronous}) has only the bot's account, trading.
+ *
+ * <p><b>Risk.</b> One unified risk manager judges the paper accounts together: its order gate and the bot's plan
+ * check see a {@link CombinedAccount} of the manual and the bot paper accounts (positions and working orders summed,
+ * limits as fractions of their summed equity, one drawdown over that sum). A venue account is real money: it has a
+ * risk manager of its own ({@link #venueGate}), which a LIVE bot's engine shares, so simulated money never makes room
+ * for real orders and the paper peak never halts the venue.
  *
  * <p><b>Single writer.</b> Bar closes and decisions are handled on one thread, in arrival order. {@link #live} runs
  * them on its own {@code concord-pipeline} thread (the feed and decision threads only hand over); {@link #synchronous}
  * runs them on the caller's thread (backtests: deterministic, nothing queued). Either way a bar's close must reach the
  * pipeline before the decision made on it: {@link #subscribe} to the DataProvider before the orchestrator starts
  * (listeners run in subscription order), then {@link #attach} the orchestrator. Per bar of the decision timeframe:
- * broker fills (a {@link PaperBroker} fills orders sent on an earlier bar at this bar's open: no lookahead), then the
- * coordination engine (marks, regime, allocation, equity, due slices), then the bar hooks (e.g. a portfolio publisher).
- * Per decision: one signal per configured horizon, then {@code engine.decide}.
+ * the paper brokers fill (orders sent on an earlier bar fill at this bar's open: no lookahead), then the coordination
+ * engines (marks, regime, allocation, equity, due slices), then the bar hooks (e.g. a portfolio publisher). Per
+ * decision: one signal per configured horizon, then {@code engine.decide} when the bot trades.
  *
  * <p>Failures are logged, counted and the first one kept ({@link #failures()}): a live desk keeps running; a backtest
  * refuses to report a run with failures.
  *
- * <p><b>Paper and venue.</b> A live pipeline can switch its broker ({@link #useBroker}: paper ↔ a venue such as
- * {@link BinanceSpotBroker}) on its thread, between two bars; the orchestrator's orders and the desk's manual ones
- * then go to the new broker, through the same risk gate. A venue's account is not the paper one, so it gets its own
- * coordination engine (books start empty); the paper engine is kept for "back to paper". A venue broker applies
- * what its user-data stream queued when polled: the live thread polls it every 250 ms.
+ * <p><b>Venue.</b> A live pipeline can move the manual account to a venue such as {@link BinanceSpotBroker}
+ * ({@link #useVenue}, on its thread, between two bars) and back to its paper account; the bot may then be switched to
+ * LIVE on that venue (it gets its own coordination engine there, books starting empty). A venue broker applies what
+ * its user-data stream queued when polled: the live thread polls it every 250 ms.
  */
 public final class TradingPipeline implements AutoCloseable, BarListener {
     private static final Logger LOG = LoggerFactory.getLogger(TradingPipeline.class);
 
-    /** Runs on the pipeline thread after a decision-timeframe bar went through the broker and the engine. */
+    /** Runs on the pipeline thread after a decision-timeframe bar went through the brokers and the engines. */
     @FunctionalInterface
     public interface BarHook {
         void afterBar(Symbol symbol, long closeTime);
@@ -65,14 +79,14 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     private final TradingPipelineConfig config;
     private final Timeframe tf;
-    private final UnifiedRiskManager risk;
     private final EventBus bus;
-    private final Broker paper;
-    private final CoordinationEngine paperEngine;
-    // swapped together on the pipeline thread by useBroker; volatile for readers on other threads
-    private volatile Broker broker;
-    private volatile BarListener brokerBars;
-    private volatile CoordinationEngine engine;
+    private final UnifiedRiskManager risk;
+    private final UnifiedRiskManager venueRisk;
+    private final PaperBroker manualPaper;
+    private final AccountView paperPool;
+    private final BotAccount bot;
+    // the person's venue after useVenue (null: the manual account is its paper broker); set on the pipeline thread
+    private volatile Broker venue;
     private final PredictionAdapter[] adapters;
     private final int[] horizons;
     private final ScheduledExecutorService thread;
@@ -85,26 +99,27 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private volatile RuntimeException firstFailure;
     private volatile boolean closed;
 
-    private TradingPipeline(TradingPipelineConfig config, EventBus bus, BiFunction<PreTradeCheck, EventBus, Broker> brokers, boolean live) {
-        if (config == null || brokers == null) {
-            throw new IllegalArgumentException("config and broker factory are required");
+    private TradingPipeline(TradingPipelineConfig config, EventBus bus, boolean live, BotModeStore store) {
+        if (config == null) {
+            throw new IllegalArgumentException("config is required");
         }
         this.config = config;
         this.tf = config.timeframe();
-        this.risk = new UnifiedRiskManager(config.riskLimits(), tf,
-                new CorrelationAnalyzer(config.correlationWindow(), config.correlationMinPairs()), bus);
         this.bus = bus;
-        this.paper = brokers.apply(risk.preTradeCheck(), bus);
-        if (paper == null) {
-            throw new IllegalArgumentException("the broker factory returned null");
-        }
+        this.risk = newRisk();
+        this.venueRisk = newRisk();
         this.horizons = config.horizons().stream().mapToInt(Integer::intValue).toArray();
         this.adapters = new PredictionAdapter[horizons.length];
         for (int i = 0; i < horizons.length; i++) {
             adapters[i] = new PredictionAdapter(config.sourceId(i), config.signalSize());
         }
-        this.paperEngine = engineFor(paper);
-        wire(paper, paperEngine);
+        // both paper accounts pass one gate that sees them together (the pool is set before any order can come)
+        PreTradeCheck paperGate = this::checkPaperOrder;
+        PaperBroker botPaper = new PaperBroker(config.broker(), paperGate, bus);
+        this.manualPaper = live ? new PaperBroker(config.broker(), paperGate, bus) : null;
+        this.paperPool = live ? new CombinedAccount(List.of(manualPaper, botPaper)) : botPaper;
+        this.bot = new BotAccount(botPaper, engineFor(botPaper, risk, paperPool), live ? initialMode(store) : BotMode.PAPER,
+                live ? store : null);
         this.thread = live ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "concord-pipeline");
             t.setDaemon(true);
@@ -115,34 +130,44 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         }
     }
 
-    private CoordinationEngine engineFor(Broker b) {
-        CoordinationEngine e = new CoordinationEngine(config.coordination(), b, risk, config.reference(), bus);
+    private PreTradeDecision checkPaperOrder(OrderRequest r, AccountView own) {
+        return risk.checkOrder(r, paperPool);
+    }
+
+    private UnifiedRiskManager newRisk() {
+        return new UnifiedRiskManager(config.riskLimits(), tf, new CorrelationAnalyzer(config.correlationWindow(), config.correlationMinPairs()), bus);
+    }
+
+    private static BotMode initialMode(BotModeStore store) {
+        BotMode saved = store == null ? BotMode.OFF : store.load();
+        if (saved == BotMode.LIVE) {
+            // never trade real money on a restart unasked: LIVE needs the venue connected and a confirmation again
+            LOG.warn("the bot was LIVE when the desk closed; it starts OFF (connect the venue and switch it to Live again)");
+            store.save(BotMode.OFF);
+            return BotMode.OFF;
+        }
+        return saved;
+    }
+
+    private CoordinationEngine engineFor(Broker b, UnifiedRiskManager r, AccountView riskView) {
+        CoordinationEngine e = new CoordinationEngine(config.coordination(), b, r, config.reference(), bus, riskView);
         for (PredictionAdapter a : adapters) {
             e.registerAdapter(a);
         }
         return e;
     }
 
-    private void wire(Broker b, CoordinationEngine e) {
-        // a paper broker fills on our bars; a venue broker gets its fills from the venue
-        this.brokerBars = b instanceof BarListener l ? l : null;
-        this.engine = e;
-        this.broker = b;
+    /**
+     * A desk pipeline with its own thread (the desk, {@code concord serve}): the person's paper account and the bot's
+     * account, the bot switch read from (and written to) {@code store} (null: starts OFF, nothing persisted).
+     */
+    public static TradingPipeline live(TradingPipelineConfig config, EventBus bus, BotModeStore store) {
+        return new TradingPipeline(config, bus, true, store);
     }
 
-    /** A pipeline with its own thread (the desk, {@code concord serve}) over a {@link PaperBroker}. */
-    public static TradingPipeline live(TradingPipelineConfig config, EventBus bus) {
-        return new TradingPipeline(config, bus, (check, b) -> new PaperBroker(config.broker(), check, b), true);
-    }
-
-    /** A pipeline with its own thread over the broker {@code brokers} builds around the risk manager's order gate. */
-    public static TradingPipeline live(TradingPipelineConfig config, EventBus bus, BiFunction<PreTradeCheck, EventBus, Broker> brokers) {
-        return new TradingPipeline(config, bus, brokers, true);
-    }
-
-    /** A pipeline that runs on the caller's thread (backtests) over a {@link PaperBroker}. */
+    /** A pipeline that runs on the caller's thread (backtests): the bot trades its paper account; no manual account. */
     public static TradingPipeline synchronous(TradingPipelineConfig config, EventBus bus) {
-        return new TradingPipeline(config, bus, (check, b) -> new PaperBroker(config.broker(), check, b), false);
+        return new TradingPipeline(config, bus, false, null);
     }
 
     // ---------------------------------------------------------------- wiring
@@ -219,10 +244,13 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     private void bar(Symbol s, long openTime, double o, double h, double l, double c, double v) {
         try {
-            if (brokerBars != null) {
-                brokerBars.onBarClose(s, tf, openTime, o, h, l, c, v);
+            if (manualPaper != null) {
+                manualPaper.onBarClose(s, tf, openTime, o, h, l, c, v);
             }
-            engine.onBarClose(s, tf, openTime, o, h, l, c, v);
+            bot.onBar(s, tf, openTime, o, h, l, c, v);
+            if (venue == null) {
+                venueRisk.onBarClose(s, tf, openTime, o, h, l, c, v); // correlations warm before a venue connects
+            }
             bars++;
             long close = tf.closeTime(openTime);
             for (BarHook hook : hooks) {
@@ -235,6 +263,10 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     private void decide(Decision d) {
         try {
+            if (!bot.mode().trades()) {
+                bot.decide(d.time(), List.of()); // counted as seen; nothing is planned or sent
+                return;
+            }
             List<Signal> signals;
             if (d.action() == Action.HOLD) {
                 signals = List.of();
@@ -247,8 +279,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
                     signals.add(adapters[i].adapt(p, d.time()));
                 }
             }
-            engine.decide(d.time(), signals);
-            decisions++;
+            if (bot.decide(d.time(), signals)) {
+                decisions++;
+            }
         } catch (RuntimeException e) {
             fail("decision #" + d.seq(), e);
         }
@@ -282,35 +315,63 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     /**
-     * Makes {@code next} the broker of the orchestrator's and the desk's orders, or goes back to the paper broker
-     * the pipeline started with when {@code next} is null. Runs on the pipeline's thread; a venue broker replaced
-     * is closed.
+     * Moves the person's account to {@code venue} (connected, built with {@link #venueGate()}), or back to the manual
+     * paper account when {@code venue} is null. Runs on the pipeline's thread, between two bars. With a venue the bot
+     * may be switched to LIVE on it; going back to paper switches a LIVE bot OFF and closes the venue adapter.
      */
-    public void useBroker(Broker next) {
+    public void useVenue(Broker next) {
+        if (manualPaper == null) {
+            throw new IllegalStateException("a backtest pipeline has no manual account to take to a venue");
+        }
+        if (next instanceof PaperBroker) {
+            throw new IllegalArgumentException("a venue is not a paper broker");
+        }
         run(() -> {
-            Broker old = broker;
-            Broker target = next == null ? paper : next;
-            if (old == target) {
+            Broker old = venue;
+            if (old == next) {
                 return;
             }
-            wire(target, target == paper ? paperEngine : engineFor(target));
-            LOG.warn("trading pipeline now trades through {} (was {})", target.getClass().getSimpleName(), old.getClass().getSimpleName());
+            if (old != null) {
+                bot.venueDisconnected();
+            }
+            venue = next;
+            if (next != null) {
+                bot.venueConnected(next, engineFor(next, venueRisk, null));
+            }
+            LOG.warn("manual trading now goes to {} (was {})", next == null ? "the paper account" : next.getClass().getSimpleName(),
+                    old == null ? "the paper account" : old.getClass().getSimpleName());
             closeVenue(old);
         });
     }
 
-    /** The broker the pipeline started with (the paper one unless a factory said otherwise). */
-    public Broker paperBroker() {
-        return paper;
+    /**
+     * Switches the orchestrator's trading (on the pipeline's thread, between two events). Leaving a mode drops the
+     * slices its engine still had queued; orders already at a broker stay there. LIVE is refused unless a venue is
+     * connected (the desk also asks the person to confirm). The answer completes on the pipeline's thread.
+     */
+    public CompletableFuture<BotModeChange> switchBot(BotMode next) {
+        if (next == null) {
+            throw new IllegalArgumentException("bot mode is required");
+        }
+        CompletableFuture<BotModeChange> answer = new CompletableFuture<>();
+        run(() -> {
+            try {
+                answer.complete(bot.switchTo(next));
+            } catch (RuntimeException e) {
+                LOG.warn("bot switch to {} failed: {}", next, e.toString());
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
     }
 
-    /** The risk gate every broker of this pipeline is built with (a venue broker for "go live" takes the same one). */
-    public PreTradeCheck preTradeCheck() {
-        return risk.preTradeCheck();
+    /** The gate a venue broker is built with: the venue's own risk manager, over the venue account. */
+    public PreTradeCheck venueGate() {
+        return venueRisk.preTradeCheck();
     }
 
     private void pollVenue() {
-        if (broker instanceof BinanceSpotBroker spot) {
+        if (venue instanceof BinanceSpotBroker spot) {
             try {
                 spot.poll();
             } catch (RuntimeException e) {
@@ -320,7 +381,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     private void closeVenue(Broker b) {
-        if (b != paper && b instanceof AutoCloseable c) {
+        if (b instanceof AutoCloseable c) {
             try {
                 c.close();
             } catch (Exception e) {
@@ -349,16 +410,40 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         return config;
     }
 
-    public Broker broker() {
-        return broker;
+    /** The person's account: the manual paper broker, or the venue after {@link #useVenue}. */
+    public Broker manualBroker() {
+        if (manualPaper == null) {
+            throw new IllegalStateException("a backtest pipeline has no manual account");
+        }
+        Broker v = venue;
+        return v != null ? v : manualPaper;
     }
 
+    /** The person's paper account (also while the manual account is at a venue). */
+    public PaperBroker manualPaper() {
+        if (manualPaper == null) {
+            throw new IllegalStateException("a backtest pipeline has no manual account");
+        }
+        return manualPaper;
+    }
+
+    /** The orchestrator's trading: its mode, its account, its engines. */
+    public BotAccount bot() {
+        return bot;
+    }
+
+    public BotMode botMode() {
+        return bot.mode();
+    }
+
+    /** The risk manager of the paper accounts (the venue has its own: {@link #venueGate()}). */
     public UnifiedRiskManager risk() {
         return risk;
     }
 
+    /** The coordination engine that trades for the bot now (a backtest's engine). */
     public CoordinationEngine engine() {
-        return engine;
+        return bot.engine();
     }
 
     public boolean isLive() {
@@ -370,7 +455,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         return bars;
     }
 
-    /** Decisions routed into coordination. */
+    /** Decisions routed into coordination (none while the bot is OFF: {@link BotAccount#decisionsWhileOff()}). */
     public long decisions() {
         return decisions;
     }
@@ -401,6 +486,6 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
                 Thread.currentThread().interrupt();
             }
         }
-        closeVenue(broker);
+        closeVenue(venue);
     }
 }

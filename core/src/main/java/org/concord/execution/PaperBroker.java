@@ -213,6 +213,10 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
 
     /** Why the venue refuses this order, or null. Risk first (the rule is named), then the account's means. */
     private String refusal(OrderRequest r) {
+        if (r.quantity() <= DUST) {
+            // it could never fill (fills below DUST are not made): refused now rather than left working for ever
+            return "quantity " + r.quantity() + " is below the smallest quantity the paper venue fills (" + DUST + ")";
+        }
         double mark = ledger.markPrice(r.symbol());
         if (!(mark > 0)) {
             return "no market data for " + r.symbol() + " yet";

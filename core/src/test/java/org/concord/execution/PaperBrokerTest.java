@@ -61,6 +61,26 @@ class PaperBrokerTest {
         assertThat(b.equity()).isCloseTo(100_000 + 2 * (sellPx - px) - f.fee() - 2 * sellPx * 7e-4, within(1e-6));
     }
 
+    /**
+     * Regression (issue 15, item 4): a market order for a quantity below what the venue fills (rounding residue of
+     * 3.9e-15 BTC, seen from the coordination layer) was accepted and then sat NEW for the rest of the session. It
+     * is now refused at once with the reason; a normal market order still fills on the next bar.
+     */
+    @Test
+    void aMarketOrderFillsOnTheNextBarOrIsRefusedWithAReasonNeverLeftWorking() {
+        PaperBroker b = broker(costs(0, 10, 2));
+        RealBars.feed(b, bars, 0);
+        Order dust = b.submit(OrderRequest.market("dust", BTC, OrderSide.BUY, 3.886806256032276E-15));
+        Order real = b.submit(OrderRequest.market("real", BTC, OrderSide.BUY, 0.5));
+        for (int i = 1; i <= 5; i++) {
+            RealBars.feed(b, bars, i);
+        }
+        assertThat(b.openOrders()).as("no market order is still working five bars later").isEmpty();
+        assertThat(b.order("real").orElseThrow().state()).isEqualTo(OrderState.FILLED);
+        assertThat(dust.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(dust.reason()).contains("below the smallest quantity the paper venue fills");
+    }
+
     @Test
     void restingLimitFillsAtItsPriceWithMakerFeeOnTheFirstBarTradingThroughIt() {
         PaperBroker b = broker(costs(2, 7, 5));

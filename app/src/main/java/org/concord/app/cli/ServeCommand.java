@@ -7,6 +7,8 @@ import org.concord.bus.BusFactory;
 import org.concord.bus.EventBus;
 import org.concord.bus.redis.BusMetrics;
 import org.concord.bus.redis.RedisEventBus;
+import org.concord.engine.BotMode;
+import org.concord.engine.BotModeStore;
 import org.concord.engine.ConcordEngine;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Symbol;
@@ -57,6 +59,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--preset", description = "orchestrator preset for a new config file: minimal, full or research")
     String preset;
 
+    @Option(names = "--bot", description = "does the orchestrator trade: off or paper (saved in <data-dir>/bot-mode.json; default: as saved, off for a new data dir)")
+    String bot;
+
     @Option(names = "--duration", description = "stop after this many seconds (default: run until SIGTERM or SIGINT)")
     Long durationSeconds;
 
@@ -70,6 +75,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
         double sp = "max".equalsIgnoreCase(speed) ? ReplayFeed.MAX_SPEED : Double.parseDouble(speed);
         Path dataDir = common.dataDir();
+        if (bot != null) {
+            BotMode mode = BotMode.parse(bot);
+            if (mode == BotMode.LIVE) {
+                throw new IllegalArgumentException("--bot live is not offered by serve (no venue is connected here): off or paper");
+            }
+            BotModeStore.inDataDir(dataDir).save(mode);
+        }
         SessionOptions options = SessionOptions.defaults(dataDir).withBus(bus).withPreset(preset).withReplay(sp, 0, false);
         try (StopSignal stop = new StopSignal(STOP_BOUND_MS + 1_000)) {
             Parts parts = new Parts(new ConcordEngine(dataDir));
@@ -112,7 +124,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
 
         String status() {
-            return feeds.status() + " · decisions " + core.orchestrator().decisions() + " · queued " + core.orchestrator().queued();
+            return feeds.status() + " · decisions " + core.orchestrator().decisions() + " · queued " + core.orchestrator().queued()
+                    + " · bot " + core.pipeline().botMode();
         }
 
         /** The close path: bounded by {@link #STOP_BOUND_MS}; returns the summary line. */

@@ -14,5 +14,5 @@ import java.util.Map;
  * @param events         conflict-resolution and risk-limit events, newest first
  */
 public record PortfolioModel(PortfolioSnapshot latest, long[] equityTime, double[] equity, long[] allocationTime,
-                             Map<Bucket, double[]> allocations, List<String> events, long fills) {
+                             Map<Bucket, double[]> allocations, List<String> events) {
 }

@@ -20,7 +20,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The portfolio and risk panel's model, fed only by bus topics: {@code portfolio.snapshots} (equity, positions,
@@ -33,7 +32,6 @@ public final class PortfolioPresenter implements AutoCloseable {
     private final FxPulse.Slot<PortfolioModel> slot = new FxPulse.Slot<>();
     private final List<Subscription> subs = new ArrayList<>();
     private final Deque<String> events = new ArrayDeque<>();
-    private final AtomicLong fills = new AtomicLong();
     private long[] eqT = new long[256];
     private double[] eq = new double[256];
     private int eqN;
@@ -50,7 +48,6 @@ public final class PortfolioPresenter implements AutoCloseable {
         subs.add(bus.subscribe(CoordinationTopics.CONFLICTS, this::onConflict));
         subs.add(bus.subscribe(RiskTopics.EVENTS, this::onRisk));
         subs.add(bus.subscribe(ExecutionTopics.FILLS, f -> {
-            fills.incrementAndGet();
             event(f.time(), "fill " + f.side() + " " + fmt(f.quantity()) + " " + f.symbol() + " @ " + fmt(f.price()) + " (" + f.book() + ")");
         }));
         presenters.every(100, this::publishIfDirty);
@@ -136,7 +133,7 @@ public final class PortfolioPresenter implements AutoCloseable {
                     alloc.get(b)[j] = u.allocation().getOrDefault(b, 0.0);
                 }
             }
-            m = new PortfolioModel(latest, t, e, at, alloc, List.copyOf(events), fills.get());
+            m = new PortfolioModel(latest, t, e, at, alloc, List.copyOf(events));
         }
         slot.offer(m);
     }

@@ -3,6 +3,7 @@ package org.concord.app.portfolio;
 import org.concord.bus.EventBus;
 import org.concord.coordination.Bucket;
 import org.concord.coordination.CoordinationEngine;
+import org.concord.execution.Fill;
 import org.concord.execution.Position;
 import org.concord.indicators.Correlation;
 import org.concord.model.Symbol;
@@ -77,8 +78,14 @@ public final class PortfolioPublisher {
         for (Symbol s : account.symbols()) {
             gross += Math.abs(account.positionQuantity(s)) * account.markPrice(s);
         }
+        long fills = 0;
+        for (Fill f : engine.broker().fills()) {
+            if (CoordinationEngine.BOOK.equals(f.book())) {
+                fills++;
+            }
+        }
         var dd = engine.risk().drawdown();
-        PortfolioSnapshot snap = new PortfolioSnapshot(time, equity, account.cash(), equity > 0 ? gross / equity : 0, dd.drawdown(),
+        PortfolioSnapshot snap = new PortfolioSnapshot(time, equity, account.cash(), equity > 0 ? gross / equity : 0, fills, dd.drawdown(),
                 dd.scale(), engine.risk().limits().drawdownThreshold(), dd.halted(), rows, alloc, List.of(buckets), corr, WINDOW);
         bus.publish(PortfolioTopics.SNAPSHOTS, snap);
         return snap;

@@ -9,14 +9,17 @@ import java.util.Map;
  * The account and risk state after one coordination bar, as it crosses the bus to the portfolio panel
  * ({@link PortfolioTopics#SNAPSHOTS}). Everything in it was computed by core (broker, coordination, risk).
  *
- * @param drawdown      current drawdown from the equity peak (0..1)
+ * The account is the orchestrator's (the bot's): the coordination engine's broker.
+ *
+ * @param fills         the bot's fills over the account's whole history (its orders only, on a venue shared with the person)
+ * @param drawdown      current drawdown from the equity peak of what the risk manager guards (0..1)
  * @param drawdownScale what new exposure is multiplied by (1 → 0.25 between the scaling start and the threshold)
  * @param halted        the drawdown threshold was crossed: no new exposure
  * @param allocation    capital share per bucket
  * @param bucketCorrelation Pearson correlation of the buckets' per-bar returns over the last {@code window} bars,
  *                      row-major in {@link Bucket} order (0 where a bucket has not traded)
  */
-public record PortfolioSnapshot(long time, double equity, double cash, double grossExposure, double drawdown, double drawdownScale,
+public record PortfolioSnapshot(long time, double equity, double cash, double grossExposure, long fills, double drawdown, double drawdownScale,
                                 double drawdownLimit, boolean halted, List<PositionRow> positions, Map<Bucket, Double> allocation,
                                 List<Bucket> buckets, double[] bucketCorrelation, int window) {
     public PortfolioSnapshot {

@@ -117,8 +117,8 @@ public final class PortfolioView {
     public void show(PortfolioModel m) {
         PortfolioSnapshot s = m.latest();
         if (s != null) {
-            summary.setText(String.format(Locale.ROOT, "equity %.2f · cash %.2f · gross exposure %.1f%% · %d open positions · %d fills · %s",
-                    s.equity(), s.cash(), 100 * s.grossExposure(), s.positions().size(), m.fills(), Instant.ofEpochMilli(s.time())));
+            summary.setText(String.format(Locale.ROOT, "bot account · equity %.2f · cash %.2f · gross exposure %.1f%% · %d open positions · %d fills · %s",
+                    s.equity(), s.cash(), 100 * s.grossExposure(), s.positions().size(), s.fills(), Instant.ofEpochMilli(s.time())));
             gauge.show(s.drawdown(), s.drawdownLimit(), s.halted());
             heatmap.show(s.buckets(), s.bucketCorrelation());
             positions.setItems(FXCollections.observableArrayList(s.positions()));

@@ -7,6 +7,7 @@ import org.concord.app.training.TrainingCommandHandler;
 import org.concord.bus.EventBus;
 import org.concord.config.ConcordConfig;
 import org.concord.data.MarketBusBridge;
+import org.concord.engine.BotModeStore;
 import org.concord.engine.ConcordEngine;
 import org.concord.engine.TradingPipeline;
 import org.concord.engine.TradingPipelineConfig;
@@ -36,8 +37,8 @@ import java.util.function.Consumer;
 
 /**
  * The engine-owning side of a session: orchestrator (config from {@code <data dir>/concord.yaml}), training
- * coordinator, core's trading pipeline (coordination → risk → PaperBroker, the same code a backtest runs) with the
- * portfolio publisher on its thread, and the bus bridges the desktop panels read
+ * coordinator, core's trading pipeline (coordination → risk → the bot's own paper account, the same code a backtest
+ * runs, behind the persisted bot switch; plus the person's paper account) with the portfolio publisher on its thread, and the bus bridges the desktop panels read
  * (overlays, training commands, a module-status heartbeat every second, and — for remote desktops — market bars).
  * The desktop in local mode starts one; {@code concord serve} can start the same with {@code publishMarket = true}.
  */
@@ -102,8 +103,9 @@ public final class CoreSession implements AutoCloseable {
         TrainingCommandHandler commands = null;
         try {
             // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it
+            // the bot switch (does the orchestrator trade, with which money) lives in the data directory; a new one is OFF
             pipeline = TradingPipeline.live(TradingPipelineConfig.defaults(cfg.decisionTimeframe(), cfg.symbols().get(0),
-                    cfg.performance().decisionHorizonBars()), bus).subscribe(engine.data());
+                    cfg.performance().decisionHorizonBars()), bus, BotModeStore.inDataDir(engine.dataDir())).subscribe(engine.data());
             // one publisher per coordination engine: going live gives the pipeline a venue engine with its own books
             java.util.Map<org.concord.coordination.CoordinationEngine, PortfolioPublisher> portfolios = new java.util.IdentityHashMap<>();
             TradingPipeline p = pipeline;

@@ -10,8 +10,12 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.geometry.Pos;
 import javafx.util.converter.DoubleStringConverter;
 import org.concord.execution.Balance;
 import org.concord.execution.Fill;
@@ -25,8 +29,11 @@ import java.util.function.Function;
 
 /**
  * The blotter: working orders (quantity and price editable inline → replace; a cancel button per row), order
- * history, fills, positions with live P&L, balances, and a one-line account summary. Rows are the snapshot's
- * immutable records; a table being edited is not refreshed until the edit ends.
+ * history, fills, positions with live P&L, balances, and a one-line account summary, for one account at a time:
+ * the person's (<b>Manual</b>) or the orchestrator's (<b>Bot</b>), chosen at its top left. The bot's orders are
+ * its own: they are shown, not edited or canceled here (switch the bot off instead). Rows are the snapshot's
+ * immutable records; a table being edited is not refreshed until the edit ends. The summary counts the account's
+ * whole history; the Orders and Fills tables show the newest rows and the summary says so.
  */
 public final class Blotter {
     private final TradingService service;
@@ -37,6 +44,10 @@ public final class Blotter {
     private final TableView<Position> positions = new TableView<>();
     private final TableView<Balance> balances = new TableView<>();
     private final Label summary = new Label("no account data yet");
+    private final ToggleGroup accounts = new ToggleGroup();
+    private final ToggleButton manualButton = new ToggleButton("Manual");
+    private final ToggleButton botButton = new ToggleButton("Bot");
+    private TradingSnapshot last;
     private long shownSeq = -1;
     /**
      * Text that is not a number reads as null (refused in {@link #edit}): the stock converter would throw on the FX
@@ -77,7 +88,8 @@ public final class Blotter {
         qty.setOnEditCommit(e -> edit(e.getRowValue(), e.getNewValue(), price(e.getRowValue())));
         qty.setPrefWidth(80);
         TableColumn<Order, Double> px = new TableColumn<>("price");
-        px.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(price(c.getValue())));
+        // a market order has no price: the cell is empty (it used to read 0.0, as if the order were priced at zero)
+        px.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type() == OrderType.MARKET ? null : price(c.getValue())));
         px.setCellFactory(TextFieldTableCell.forTableColumn(LENIENT));
         px.setOnEditCommit(e -> edit(e.getRowValue(), e.getRowValue().quantity(), e.getNewValue()));
         px.setPrefWidth(90);
@@ -102,7 +114,7 @@ public final class Blotter {
                 }
                 b.setId("cancel-" + o.clientOrderId());
                 b.setOnAction(e -> service.cancel(o.clientOrderId()));
-                setGraphic(b);
+                setGraphic(showingBot() ? null : b);
             }
         });
         cancel.setPrefWidth(90);
@@ -147,7 +159,26 @@ public final class Blotter {
                 tab("blotter-tab-fills", "Fills", fills), tab("blotter-tab-history", "Orders", history),
                 tab("blotter-tab-balances", "Balances", balances));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        root.setTop(summary);
+        manualButton.setId("blotter-account-manual");
+        botButton.setId("blotter-account-bot");
+        manualButton.setToggleGroup(accounts);
+        botButton.setToggleGroup(accounts);
+        manualButton.setSelected(true);
+        accounts.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one account is always shown
+                return;
+            }
+            working.setEditable(!showingBot());
+            shownSeq = -1;
+            if (last != null) {
+                show(last);
+            }
+        });
+        HBox top = new HBox(6, manualButton, botButton, summary);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(2, 0, 2, 6));
+        root.setTop(top);
         root.setCenter(tabs);
         root.setPrefHeight(230);
     }
@@ -176,26 +207,45 @@ public final class Blotter {
         return summary;
     }
 
+    /** True when the blotter shows the orchestrator's account. */
+    public boolean showingBot() {
+        return botButton.isSelected();
+    }
+
     /** Shows {@code s} (FX thread); the working table keeps its rows while a cell is being edited. */
     public void show(TradingSnapshot s) {
+        last = s;
         if (s.seq() == shownSeq) {
             return;
         }
         shownSeq = s.seq();
+        AccountSnapshot a = showingBot() ? s.bot() : s.manual();
         if (working.getEditingCell() == null) {
-            working.getItems().setAll(s.working());
+            working.getItems().setAll(a.working());
         }
-        history.getItems().setAll(s.done());
-        fills.getItems().setAll(s.fills());
-        positions.getItems().setAll(s.positions());
-        balances.getItems().setAll(s.balances());
-        double upnl = s.positions().stream().mapToDouble(Position::unrealizedPnl).sum();
-        double rpnl = s.positions().stream().mapToDouble(Position::realizedPnl).sum();
-        summary.setText(String.format(Locale.ROOT, "%s · equity %,.2f · cash %,.2f · unrealized P&L %+,.2f · realized %+,.2f · %d working · %d fills",
-                s.mode().badge(), s.equity(), s.cash(), upnl, rpnl, s.working().size(), s.fills().size()));
+        history.getItems().setAll(a.done());
+        fills.getItems().setAll(a.fills());
+        positions.getItems().setAll(a.positions());
+        balances.getItems().setAll(a.balances());
+        summary.setText(summaryText(s, a));
+    }
+
+    /** The summary line: which account, where it trades, its money and P&L, and true counts. */
+    static String summaryText(TradingSnapshot s, AccountSnapshot a) {
+        String head = a.account() + " account · " + a.where() + (a.account().equals("Bot") ? " · bot " + s.botMode().label().toUpperCase(Locale.ROOT) : "")
+                + (a.shared() ? " · shares the venue account" : "");
+        String fillCount = a.fillsTotal() + (a.fillsTotal() == 1 ? " fill" : " fills")
+                + (a.fillsTotal() > a.fills().size() ? " (newest " + a.fills().size() + " listed)" : "");
+        String cut = a.sellsCut() > 0 ? " · " + a.sellsCut() + (a.sellsCut() == 1 ? " sell" : " sells") + " cut to the position held" : "";
+        return String.format(Locale.ROOT, "%s · equity %,.2f · cash %,.2f · unrealized %+,.2f · realized %+,.2f · fees %,.2f · %d working · %d done · %s%s",
+                head, a.equity(), a.cash(), a.unrealizedPnl(), a.realizedPnl(), a.fees(), a.working().size(), a.doneTotal(), fillCount, cut);
     }
 
     private void edit(Order o, Double quantity, Double price) {
+        if (o.type() == OrderType.MARKET) {
+            service.results().offer(ActionResult.failed("replace", o.clientOrderId(), "a market order fills on the next bar: cancel it instead"));
+            return;
+        }
         if (quantity == null || price == null || !(quantity > 0) || !(price > 0) || quantity.isInfinite() || price.isInfinite()) {
             // in the ticket's answer line, like every action's answer: the summary is rewritten by the next snapshot
             service.results().offer(ActionResult.failed("replace", o.clientOrderId(), "quantity and price must be positive numbers"));

@@ -11,18 +11,24 @@ import java.util.Locale;
 
 /**
  * One horizontal line the chart draws for trading: a working order's entry price, its stop-loss or take-profit,
- * or a position's average entry. Only an order's own entry, SL and TP (before its exits exist) can be dragged.
+ * or a position's average entry (the person's, and the orchestrator's own). Only the person's order entry, SL and
+ * TP (before its exits exist) can be dragged.
  */
 public record OrderLine(Kind kind, String clientOrderId, double price, String label, boolean draggable) {
-    public enum Kind { ENTRY, STOP_LOSS, TAKE_PROFIT, POSITION }
+    public enum Kind { ENTRY, STOP_LOSS, TAKE_PROFIT, POSITION, BOT_POSITION }
 
-    /** The lines of {@code symbol}'s working orders and position in {@code s}. */
+    /** What identifies the line across snapshots (its order and kind), so a redraw updates it in place. */
+    public String key() {
+        return kind + "/" + (clientOrderId == null ? "" : clientOrderId);
+    }
+
+    /** The lines of {@code symbol}'s working orders and positions in {@code s}: the person's, and the bot's position. */
     public static List<OrderLine> of(TradingSnapshot s, Symbol symbol) {
         List<OrderLine> out = new ArrayList<>();
         if (s == null || symbol == null) {
             return out;
         }
-        for (Order o : s.working()) {
+        for (Order o : s.manual().working()) {
             if (!o.symbol().equals(symbol)) {
                 continue;
             }
@@ -45,13 +51,20 @@ public record OrderLine(Kind kind, String clientOrderId, double price, String la
                         o.filledQuantity() == 0));
             }
         }
-        for (Position p : s.positions()) {
+        position(out, Kind.POSITION, "position ", s.manual(), symbol);
+        if (!s.bot().shared()) {
+            position(out, Kind.BOT_POSITION, "bot position ", s.bot(), symbol);
+        }
+        return out;
+    }
+
+    private static void position(List<OrderLine> out, Kind kind, String what, AccountSnapshot a, Symbol symbol) {
+        for (Position p : a.positions()) {
             if (p.symbol().equals(symbol) && !p.isFlat() && p.averagePrice() > 0) {
-                out.add(new OrderLine(Kind.POSITION, null, p.averagePrice(), "position " + fmt(p.quantity()) + " @ " + fmt(p.averagePrice())
+                out.add(new OrderLine(kind, null, p.averagePrice(), what + fmt(p.quantity()) + " @ " + fmt(p.averagePrice())
                         + "  P&L " + String.format(Locale.ROOT, "%+.2f", p.unrealizedPnl()), false));
             }
         }
-        return out;
     }
 
     static String fmt(double v) {

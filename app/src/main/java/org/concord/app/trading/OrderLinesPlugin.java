@@ -2,23 +2,39 @@ package org.concord.app.trading;
 
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.ChartPlugin;
+import javafx.beans.InvalidationListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import org.concord.chart.DisplayFormat;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A ChartFX plugin that draws the desk's order lines over the candles (separate from the data sets): entry, SL,
- * TP and position lines with a label each. Dragging a draggable line and releasing it reports the new price
- * ({@link #setOnMoved}); a right click on the plot reports the price under the mouse ({@link #setOnPricePicked}).
- * It only renders and forwards: what a move means is the presenter's business.
+ * TP and position lines with a label each. Dragging a draggable line and releasing it reports the new price, on the
+ * tick grid ({@link #setOnMoved}); a right click on the plot reports the price under the mouse ({@link #setOnPricePicked}).
+ * It only renders and forwards: what a move means is the presenter's business, and its answer (done, or refused and
+ * why) goes to the ticket's answer line.
+ *
+ * <p><b>Drags survive a running replay.</b> The chart redraws every pulse and refits its price axis as bars arrive,
+ * and a new snapshot of the orders comes several times a second. So the drag is the plugin's own state, keyed by the
+ * line's order and kind, not a node: lines are updated in place (never rebuilt under the mouse), the gesture is taken
+ * by event filters on the chart (a press within a few pixels of a draggable line starts it; the Zoomer does not pan),
+ * the dragged line stays under the pointer when the axis moves, and its label shows the price it will be sent at.
+ * Because the axis refits several times a second at replay speed, a line can jump just as a person presses on it:
+ * a press also takes a line that was drawn under the pointer in the last {@link #AIM_NANOS} (a person's reaction
+ * time), so what was aimed at is what is grabbed. A line whose order went away during the drag stays until the
+ * release, when the presenter refuses the move with the reason.
  */
 public final class OrderLinesPlugin extends ChartPlugin {
     /** A line released at a new price. */
@@ -31,30 +47,44 @@ public final class OrderLinesPlugin extends ChartPlugin {
         void picked(double price, double screenX, double screenY);
     }
 
+    /** Tick 0.01 for every symbol until an instrument registry gives each its own. */
+    static final DisplayFormat TICKS = DisplayFormat.UTC;
+    /** How far from a draggable line (px) a press still takes it. */
+    static final double GRAB = 6;
+    /** How long a line's earlier places still count for a press (the time a person needs to aim and click). */
+    static final long AIM_NANOS = 400_000_000L;
+
     private final Axis yAxis;
-    private final List<Drawn> drawn = new ArrayList<>();
-    private List<OrderLine> pending;
+    private final Map<String, Drawn> drawn = new LinkedHashMap<>();
+    private List<OrderLine> shown = List.of();
     private Drawn dragging;
+    private double dragY;
+    private boolean cursorSet;
     private Moved onMoved = (l, p) -> { };
     private PricePicked onPricePicked = (p, x, y) -> { };
-    private final EventHandler<MouseEvent> rightClick = this::onRightClick;
+    private final EventHandler<MouseEvent> mouse = this::onMouse;
+    private final InvalidationListener axisMoved = o -> {
+        if (dragging != null) {
+            follow(dragY); // the axis refit under a still pointer: the line stays under it, its price changes
+        }
+    };
 
     public OrderLinesPlugin(Axis yAxis) {
         if (yAxis == null) {
             throw new IllegalArgumentException("the price axis is required");
         }
         this.yAxis = yAxis;
-        // a filter, so the Zoomer's right-click zoom-out does not also fire
+        // filters, so neither the Zoomer's pan nor its right-click zoom-out takes a gesture that is ours
         chartProperty().addListener((o, old, now) -> {
             if (old != null) {
-                old.removeEventFilter(MouseEvent.MOUSE_PRESSED, rightClick);
-                old.removeEventFilter(MouseEvent.MOUSE_RELEASED, rightClick);
+                old.removeEventFilter(MouseEvent.ANY, mouse);
             }
             if (now != null) {
-                now.addEventFilter(MouseEvent.MOUSE_PRESSED, rightClick);
-                now.addEventFilter(MouseEvent.MOUSE_RELEASED, rightClick);
+                now.addEventFilter(MouseEvent.ANY, mouse);
             }
         });
+        yAxis.minProperty().addListener(axisMoved);
+        yAxis.maxProperty().addListener(axisMoved);
     }
 
     public void setOnMoved(Moved m) {
@@ -65,54 +95,55 @@ public final class OrderLinesPlugin extends ChartPlugin {
         onPricePicked = p == null ? (a, b, c) -> { } : p;
     }
 
-    /** Replaces the lines (FX thread); while a line is being dragged the new set waits for the release. */
+    /** Shows {@code lines} (FX thread): existing lines are updated in place; a line being dragged keeps its price. */
     public void show(List<OrderLine> lines) {
         if (lines == null) {
             throw new IllegalArgumentException("lines are required (empty for none)");
         }
-        if (dragging != null) {
-            pending = lines;
-            return;
-        }
-        if (sameAs(lines)) {
-            return;
-        }
-        getChartChildren().clear();
-        drawn.clear();
+        shown = List.copyOf(lines);
+        Map<String, OrderLine> next = new LinkedHashMap<>();
         for (OrderLine l : lines) {
-            Drawn d = new Drawn(l);
-            drawn.add(d);
-            getChartChildren().addAll(d.line, d.pick, d.label);
+            next.put(l.key(), l);
+        }
+        drawn.entrySet().removeIf(e -> {
+            if (next.containsKey(e.getKey()) || e.getValue() == dragging) {
+                return false;
+            }
+            getChartChildren().removeAll(e.getValue().line, e.getValue().label);
+            return true;
+        });
+        for (OrderLine l : next.values()) {
+            Drawn d = drawn.get(l.key());
+            if (d == null) {
+                d = new Drawn(l);
+                drawn.put(l.key(), d);
+                getChartChildren().addAll(d.line, d.label);
+            } else {
+                d.update(l);
+            }
         }
         layoutChildren();
     }
 
-    private boolean sameAs(List<OrderLine> lines) {
-        if (lines.size() != drawn.size()) {
-            return false;
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).equals(drawn.get(i).model)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The lines now drawn (tests). */
     public List<OrderLine> lines() {
-        return drawn.stream().map(d -> d.model).toList();
+        return drawn.values().stream().map(d -> d.model).toList();
     }
 
     /** Where a line of {@code clientOrderId} of kind {@code kind} is drawn, in scene coordinates (tests, robots). */
-    public javafx.geometry.Point2D scenepoint(String clientOrderId, OrderLine.Kind kind) {
-        for (Drawn d : drawn) {
+    public Point2D scenepoint(String clientOrderId, OrderLine.Kind kind) {
+        for (Drawn d : drawn.values()) {
             if (d.model.kind() == kind && clientOrderId.equals(d.model.clientOrderId())) {
-                Bounds b = d.pick.localToScene(d.pick.getBoundsInLocal());
-                return new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.3, (b.getMinY() + b.getMaxY()) / 2);
+                Bounds b = d.line.localToScene(d.line.getBoundsInLocal());
+                return new Point2D(b.getMinX() + b.getWidth() * 0.3, (b.getMinY() + b.getMaxY()) / 2);
             }
         }
         return null;
+    }
+
+    /** The line being dragged, or null (tests). */
+    public OrderLine dragged() {
+        return dragging == null ? null : dragging.model;
     }
 
     @Override
@@ -121,108 +152,171 @@ public final class OrderLinesPlugin extends ChartPlugin {
             return;
         }
         Bounds plot = getChart().getCanvas().getBoundsInLocal();
-        for (Drawn d : drawn) {
+        for (Drawn d : drawn.values()) {
             double y = yAxis.getDisplayPosition(d.price);
             boolean visible = Double.isFinite(y) && y >= plot.getMinY() && y <= plot.getMaxY();
             d.label.setVisible(visible);
-            for (Line l : new Line[] {d.line, d.pick}) {
-                l.setVisible(visible);
-                l.setStartX(plot.getMinX());
-                l.setEndX(plot.getMaxX());
-                l.setStartY(y);
-                l.setEndY(y);
-            }
+            d.line.setVisible(visible);
+            d.line.setStartX(plot.getMinX());
+            d.line.setEndX(plot.getMaxX());
+            d.line.setStartY(y);
+            d.line.setEndY(y);
+            d.drawnAt(y);
             d.label.autosize();
             d.label.relocate(plot.getMinX() + 6, y - d.label.getHeight() - 1);
         }
     }
 
-    private double priceAt(MouseEvent e) {
-        return yAxis.getValueForDisplay(getChart().getCanvas().sceneToLocal(e.getSceneX(), e.getSceneY()).getY());
-    }
+    // ---------------------------------------------------------------- the gesture
 
-    private void onRightClick(MouseEvent e) {
-        if (e.getButton() != MouseButton.SECONDARY || getChart() == null) {
+    private void onMouse(MouseEvent e) {
+        if (getChart() == null) {
             return;
         }
-        var local = getChart().getCanvas().sceneToLocal(e.getSceneX(), e.getSceneY());
-        if (!getChart().getCanvas().getBoundsInLocal().contains(local)) {
+        Point2D local = getChart().getCanvas().sceneToLocal(e.getSceneX(), e.getSceneY());
+        boolean inPlot = getChart().getCanvas().getBoundsInLocal().contains(local);
+        if (e.getButton() == MouseButton.SECONDARY && inPlot
+                && (e.getEventType() == MouseEvent.MOUSE_PRESSED || e.getEventType() == MouseEvent.MOUSE_RELEASED)) {
+            e.consume();
+            // the menu opens on the release: opened during the press, its popup would take the rest of the gesture
+            if (e.getEventType() == MouseEvent.MOUSE_RELEASED) {
+                onPricePicked.picked(TICKS.roundToTick(yAxis.getValueForDisplay(local.getY())), e.getScreenX(), e.getScreenY());
+            }
             return;
         }
-        e.consume();
-        // the menu opens on the release: opened during the press, its popup would take the rest of the gesture
-        if (e.getEventType() == MouseEvent.MOUSE_RELEASED) {
-            onPricePicked.picked(yAxis.getValueForDisplay(local.getY()), e.getScreenX(), e.getScreenY());
+        if (e.getEventType() == MouseEvent.MOUSE_MOVED) {
+            hover(inPlot ? grabbable(local.getY()) : null);
+        } else if (e.getEventType() == MouseEvent.MOUSE_PRESSED && e.getButton() == MouseButton.PRIMARY && inPlot && dragging == null) {
+            Drawn d = grabbable(local.getY());
+            if (d != null) {
+                dragging = d;
+                e.consume();
+                follow(local.getY());
+            }
+        } else if (e.getEventType() == MouseEvent.MOUSE_DRAGGED && dragging != null) {
+            e.consume();
+            follow(local.getY());
+        } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED && dragging != null) {
+            e.consume();
+            follow(local.getY());
+            release();
         }
     }
 
-    /** One drawn line: a thin visible stroke over a wide transparent one that is easy to grab. */
+    /** The draggable line nearest to {@code y} (canvas pixels) within {@link #GRAB}, now or lately, or null. */
+    private Drawn grabbable(double y) {
+        Drawn best = null;
+        double bestDist = GRAB;
+        long now = System.nanoTime();
+        for (Drawn d : drawn.values()) {
+            double dist = Math.min(Math.abs(yAxis.getDisplayPosition(d.price) - y), d.recentDistance(y, now));
+            if (d.model.draggable() && dist <= bestDist) {
+                best = d;
+                bestDist = dist;
+            }
+        }
+        return best;
+    }
+
+    private void hover(Drawn d) {
+        if (d != null) {
+            getChart().setCursor(Cursor.V_RESIZE);
+            cursorSet = true;
+        } else if (cursorSet) {
+            getChart().setCursor(null);
+            cursorSet = false;
+        }
+    }
+
+    /** The dragged line goes to the price under {@code y} (canvas pixels), on the tick grid. */
+    private void follow(double y) {
+        dragY = y;
+        double p = TICKS.roundToTick(yAxis.getValueForDisplay(y));
+        if (Double.isFinite(p)) {
+            dragging.price = p;
+        }
+        dragging.label.setText(dragging.model.label() + "  → " + TICKS.price(dragging.price));
+        layoutChildren();
+    }
+
+    private void release() {
+        Drawn d = dragging;
+        dragging = null;
+        double to = d.price;
+        d.update(d.model); // back to what the order says until the presenter's answer moves it
+        show(shown);
+        if (Math.abs(to - d.model.price()) >= TICKS.tick() / 2) {
+            onMoved.moved(d.model, to);
+        }
+    }
+
+    /** One drawn line: a thin stroke and its label. */
     private final class Drawn {
-        final OrderLine model;
+        OrderLine model;
         final Line line = new Line();
-        final Line pick = new Line(); // wide and almost invisible: what the mouse grabs
-        final Label label;
+        final Label label = new Label();
         double price;
+        // where the line was drawn lately (canvas y and when), newest last: a ring of the last few layouts
+        private final double[] lateY = new double[8];
+        private final long[] lateAt = new long[8];
+        private int late;
 
         Drawn(OrderLine model) {
-            this.model = model;
-            this.price = model.price();
+            line.setMouseTransparent(true);
+            label.setMouseTransparent(true);
+            update(model);
+        }
+
+        void drawnAt(double y) {
+            if (Double.isFinite(y)) {
+                int i = late++ % lateY.length;
+                lateY[i] = y;
+                lateAt[i] = System.nanoTime();
+            }
+        }
+
+        /** The smallest distance from {@code y} to where this line was drawn within {@link #AIM_NANOS} of {@code now}. */
+        double recentDistance(double y, long now) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < Math.min(late, lateY.length); i++) {
+                if (now - lateAt[i] <= AIM_NANOS) {
+                    best = Math.min(best, Math.abs(lateY[i] - y));
+                }
+            }
+            return best;
+        }
+
+        void update(OrderLine m) {
+            boolean restyle = model == null || model.kind() != m.kind() || model.draggable() != m.draggable();
+            model = m;
+            if (this == dragging) {
+                return; // keeps the dragged price and its "→" label until the release
+            }
+            price = m.price();
+            label.setText(m.label());
+            if (restyle) {
+                style();
+            }
+        }
+
+        private void style() {
             Color c = switch (model.kind()) {
                 case ENTRY -> Color.web("#2f8fe0");
                 case STOP_LOSS -> Color.web("#e0413a");
                 case TAKE_PROFIT -> Color.web("#1faa55");
                 case POSITION -> Color.web("#f0a020");
+                case BOT_POSITION -> Color.web("#a070e0");
             };
+            line.setId("order-line-" + model.kind().name().toLowerCase(Locale.ROOT) + "-" + model.clientOrderId());
             line.setStroke(c);
             line.setStrokeWidth(model.draggable() ? 2 : 1.5);
-            if (model.kind() == OrderLine.Kind.POSITION) {
-                line.getStrokeDashArray().setAll(6.0, 4.0);
-            }
-            pick.setId("order-line-" + model.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + model.clientOrderId());
-            line.setMouseTransparent(true);
-            pick.setStroke(Color.rgb(0, 0, 0, 0.01));
-            pick.setStrokeWidth(10);
-            pick.setMouseTransparent(!model.draggable());
-            label = new Label(model.label());
+            line.getStrokeDashArray().setAll(model.kind() == OrderLine.Kind.POSITION || model.kind() == OrderLine.Kind.BOT_POSITION
+                    ? List.of(6.0, 4.0) : List.of());
             label.setStyle("-fx-font-size: 11px; -fx-text-fill: white; -fx-padding: 0 4 0 4; -fx-background-color: " + web(c) + ";");
-            label.setMouseTransparent(true);
-            if (model.draggable()) {
-                pick.setCursor(Cursor.V_RESIZE);
-                pick.setOnMousePressed(e -> {
-                    if (e.getButton() == MouseButton.PRIMARY) {
-                        dragging = this;
-                        e.consume();
-                    }
-                });
-                pick.setOnMouseDragged(e -> {
-                    if (dragging == this) {
-                        price = priceAt(e);
-                        label.setText(model.label() + "  → " + OrderLine.fmt(price));
-                        layoutChildren();
-                        e.consume();
-                    }
-                });
-                pick.setOnMouseReleased(e -> {
-                    if (dragging != this) {
-                        return;
-                    }
-                    dragging = null;
-                    e.consume();
-                    double to = price;
-                    List<OrderLine> next = pending;
-                    pending = null;
-                    if (Double.isFinite(to) && to > 0 && Math.abs(to - model.price()) > 1e-12) {
-                        onMoved.moved(model, to);
-                    }
-                    if (next != null) {
-                        show(next);
-                    }
-                });
-            }
         }
     }
 
     private static String web(Color c) {
-        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255));
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255));
     }
 }

@@ -3,9 +3,11 @@ package org.concord.app.trading;
 import org.concord.engine.TradingPipeline;
 import io.fair_acc.chartfx.axes.Axis;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -24,9 +26,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Puts trading on the desk: the order ticket beside the live chart, the blotter below it, the order lines on the
- * chart (a plugin of its own), a right-click menu on the chart, the PAPER/LIVE badges and the live switch.
- * The window calls {@link #wrap} on its live view and {@link #run} for the trading shortcuts.
+ * Puts trading on the desk: the bot switch and the order ticket beside the live chart, the blotter below it (the
+ * person's account or the orchestrator's), the order lines on the chart (a plugin of its own), a right-click menu on
+ * the chart, the PAPER/LIVE and bot badges and the live switch. The window calls {@link #wrap} on its live view and
+ * {@link #run} for the trading shortcuts.
  */
 public final class TradingDock implements AutoCloseable {
     private final TradingPipeline desk;
@@ -41,6 +44,8 @@ public final class TradingDock implements AutoCloseable {
     private final Blotter blotter;
     private final OrderLinesPlugin lines;
     private final ModeBadge statusBadge = new ModeBadge("trading-mode");
+    private final Label botBadge = new Label();
+    private final BotSwitch botSwitch;
     private final Button liveButton = new Button("Go LIVE…");
     private final Button paperButton = new Button("Back to PAPER");
     private TradingSnapshot last;
@@ -63,6 +68,8 @@ public final class TradingDock implements AutoCloseable {
         this.ticket = new OrderTicket(service, symbol);
         this.blotter = new Blotter(service);
         this.lines = new OrderLinesPlugin(chart.priceAxis());
+        this.botSwitch = new BotSwitch(service::mode, service::switchBot, ticket::showResult);
+        botBadge.setId("bot-mode");
         chart.node().getPlugins().add(lines);
         lines.setOnMoved((line, price) -> {
             switch (line.kind()) {
@@ -87,6 +94,7 @@ public final class TradingDock implements AutoCloseable {
     public Node wrap(Node liveView) {
         BorderPane top = new BorderPane(liveView);
         BorderPane side = new BorderPane(ticket.node());
+        side.setTop(botSwitch.node());
         side.setBottom(new HBox(6, liveButton, paperButton));
         top.setRight(side);
         SplitPane split = new SplitPane(top, blotter.node());
@@ -102,9 +110,11 @@ public final class TradingDock implements AutoCloseable {
         return split;
     }
 
-    /** The PAPER/LIVE badge for the status bar. */
+    /** The PAPER/LIVE badge and the bot's mode, for the status bar. */
     public Node statusBadge() {
-        return statusBadge.node();
+        HBox h = new HBox(6, botBadge, statusBadge.node());
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
     }
 
     /** Trading shortcuts: {@code ticket:buy}, {@code ticket:sell} (at the last price), {@code trading:live}. */
@@ -143,12 +153,20 @@ public final class TradingDock implements AutoCloseable {
     }
 
     public void openLiveDialog() {
-        new LiveModeDialog(owner, presenters, service, desk.preTradeCheck(), bus, dataDir, environment, symbol.get()).show();
+        new LiveModeDialog(owner, presenters, service, desk.venueGate(), bus, dataDir, environment, symbol.get()).show();
     }
 
     private void show(TradingSnapshot s) {
         last = s;
         statusBadge.show(s.mode());
+        botSwitch.show(s.botMode());
+        botBadge.setText("BOT " + s.botMode().name());
+        botBadge.setStyle("-fx-font-weight: bold; -fx-padding: 2 8 2 8; -fx-background-radius: 3; -fx-text-fill: white; -fx-background-color: "
+                + switch (s.botMode()) {
+                    case OFF -> "#5a5f66;";
+                    case PAPER -> "#1f8a4c;";
+                    case LIVE -> "#d0202a;";
+                });
         ticket.show(s);
         blotter.show(s);
         lines.show(OrderLine.of(s, symbol.get()));

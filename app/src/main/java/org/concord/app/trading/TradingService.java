@@ -1,5 +1,7 @@
 package org.concord.app.trading;
 
+import org.concord.coordination.CoordinationEngine;
+import org.concord.engine.BotMode;
 import org.concord.engine.TradingPipeline;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
@@ -11,20 +13,26 @@ import org.concord.execution.Order;
 import org.concord.execution.OrderEvent;
 import org.concord.execution.OrderRequest;
 import org.concord.execution.OrderType;
+import org.concord.execution.Position;
 import org.concord.execution.binance.BinanceSpotBroker;
+import org.concord.model.Symbol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The desk's trading presenter: turns the person's intents (submit, cancel, replace, move a line) into broker
- * calls on the pipeline's writer thread, and the broker's state into {@link TradingSnapshot}s handed to the FX
- * pulse (at most one per pulse). Never called into by the broker on the FX thread, never blocks it.
+ * The desk's trading presenter: turns the person's intents (submit, cancel, replace, move a line, the bot switch)
+ * into calls on the pipeline's writer thread — orders to the person's (manual) account — and both accounts' state,
+ * the person's and the orchestrator's, into {@link TradingSnapshot}s handed to the FX pulse (at most one per pulse).
+ * Never called into by a broker on the FX thread, never blocks it.
  */
 public final class TradingService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TradingService.class);
@@ -42,8 +50,7 @@ public final class TradingService implements AutoCloseable {
     private volatile TradingMode mode = TradingMode.PAPER;
     private volatile TradingSnapshot latest;
     // desk thread only
-    private Broker listened;
-    private Subscription listener;
+    private final Map<Broker, Subscription> listened = new IdentityHashMap<>();
     private int ticks;
 
     public TradingService(TradingPipeline desk, Presenters presenters) {
@@ -157,17 +164,33 @@ public final class TradingService implements AutoCloseable {
     }
 
     /**
-     * Makes {@code venueBroker} (already connected) the pipeline's broker, or goes back to paper with null. The mode
+     * Makes {@code venueBroker} (already connected) the person's account, or goes back to paper with null. The mode
      * changes on the FX side at once; orders sent after this call reach the new broker.
      */
     public void switchTo(Broker venueBroker, TradingMode newMode) {
         if ((venueBroker == null) != (newMode == null || !newMode.live())) {
             throw new IllegalArgumentException("a venue broker goes with a live mode, paper with none");
         }
-        desk.useBroker(venueBroker);
+        desk.useVenue(venueBroker);
         mode = venueBroker == null ? TradingMode.PAPER : newMode;
         LOG.warn("desk trading mode: {}", mode.badge());
         dirty.set(true);
+    }
+
+    /**
+     * The bot switch: the pipeline switches the orchestrator's trading between two events and persists it; the
+     * answer (switched, or refused with the reason) arrives on {@link #results}. LIVE is confirmed by the person
+     * before this is called; the pipeline refuses it without a connected venue.
+     */
+    public void switchBot(BotMode next) {
+        if (next == null) {
+            throw new IllegalArgumentException("bot mode is required");
+        }
+        desk.switchBot(next).whenComplete((change, error) -> {
+            results.offer(change != null ? new ActionResult("bot", null, change.accepted(), change.message(), null)
+                    : ActionResult.failed("bot " + next.label(), null, String.valueOf(error)));
+            dirty.set(true);
+        });
     }
 
     // ------------------------------------------------------------------ desk thread
@@ -191,7 +214,7 @@ public final class TradingService implements AutoCloseable {
         desk.execute(() -> {
             ActionResult r;
             try {
-                r = ActionResult.of(action, call.apply(desk.broker()));
+                r = ActionResult.of(action, call.apply(desk.manualBroker()));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 r = ActionResult.failed(action, id, e.getMessage());
             } catch (RuntimeException e) {
@@ -215,13 +238,34 @@ public final class TradingService implements AutoCloseable {
     }
 
     private void takeSnapshot() {
-        Broker b = desk.broker();
-        if (b != listened) {
-            if (listener != null) {
-                listener.close();
+        Broker manual = desk.manualBroker();
+        Broker bot = desk.bot().broker();
+        listenTo(manual, bot);
+        dirty.set(false);
+        boolean shared = manual == bot; // a LIVE bot on the person's venue: one account, told apart by book
+        TradingMode m = manual == desk.manualPaper() ? TradingMode.PAPER : mode;
+        BotMode botMode = desk.botMode();
+        Predicate<String> botBook = CoordinationEngine.BOOK::equals;
+        AccountSnapshot man = account("Manual", m.live() ? m.badge() : "paper", manual, shared ? botBook.negate() : null, shared, 0);
+        AccountSnapshot own = account("Bot", botMode == BotMode.LIVE && m.live() ? m.badge() : "paper", bot, shared ? botBook : null, shared,
+                desk.bot().engine().sellsBeyondPosition());
+        TradingSnapshot s = new TradingSnapshot(seq.incrementAndGet(), m, botMode, man, own, manual.account().time());
+        latest = s;
+        snapshots.offer(s);
+    }
+
+    /** Subscribes to the brokers in use (a change only marks the snapshot dirty), and drops the others. */
+    private void listenTo(Broker... brokers) {
+        List<Broker> now = List.of(brokers);
+        listened.entrySet().removeIf(e -> {
+            if (now.stream().noneMatch(b -> b == e.getKey())) {
+                e.getValue().close();
+                return true;
             }
-            listened = b;
-            listener = b.addListener(new ExecutionListener() {
+            return false;
+        });
+        for (Broker b : brokers) {
+            listened.computeIfAbsent(b, x -> x.addListener(new ExecutionListener() {
                 @Override
                 public void onOrderEvent(OrderEvent event, Order order) {
                     dirty.set(true);
@@ -231,27 +275,55 @@ public final class TradingService implements AutoCloseable {
                 public void onFill(Fill fill, Order order) {
                     dirty.set(true);
                 }
-            });
+            }));
         }
-        dirty.set(false);
+    }
+
+    /**
+     * One account's rows: every working order, the newest finished orders and fills (with the true totals), its
+     * positions, balances and P&L. {@code books} keeps only the orders and fills of those books (a shared account).
+     */
+    private static AccountSnapshot account(String name, String where, Broker b, Predicate<String> books, boolean shared, long sellsCut) {
+        Predicate<String> keep = books == null ? x -> true : books;
+        List<Order> working = new ArrayList<>();
+        for (Order o : b.openOrders()) {
+            if (keep.test(o.request().book())) {
+                working.add(o);
+            }
+        }
         List<Order> all = b.orders();
         List<Order> done = new ArrayList<>();
-        for (int i = all.size() - 1; i >= 0 && done.size() < DONE_SHOWN; i--) {
-            if (!all.get(i).state().isWorking()) {
-                done.add(all.get(i));
+        int doneTotal = 0;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Order o = all.get(i);
+            if (!o.state().isWorking() && keep.test(o.request().book())) {
+                doneTotal++;
+                if (done.size() < DONE_SHOWN) {
+                    done.add(o);
+                }
             }
         }
         List<Fill> fills = b.fills();
         List<Fill> recent = new ArrayList<>();
-        for (int i = fills.size() - 1; i >= 0 && recent.size() < FILLS_SHOWN; i--) {
-            recent.add(fills.get(i));
+        int fillsTotal = 0;
+        for (int i = fills.size() - 1; i >= 0; i--) {
+            if (keep.test(fills.get(i).book())) {
+                fillsTotal++;
+                if (recent.size() < FILLS_SHOWN) {
+                    recent.add(fills.get(i));
+                }
+            }
         }
         var acct = b.account();
-        TradingMode m = b == desk.paperBroker() ? TradingMode.PAPER : mode;
-        TradingSnapshot s = new TradingSnapshot(seq.incrementAndGet(), m, b.openOrders(), done, recent, b.positions(), b.balances(),
-                acct.cash(), acct.equity(), acct.time());
-        latest = s;
-        snapshots.offer(s);
+        double realized = 0;
+        double fees = 0;
+        for (Symbol sym : acct.symbols()) {
+            Position p = b.position(sym);
+            realized += p.realizedPnl();
+            fees += p.fees();
+        }
+        return new AccountSnapshot(name, where, shared, working, done, recent, b.positions(), b.balances(), acct.cash(), acct.equity(),
+                doneTotal, fillsTotal, realized, fees, sellsCut);
     }
 
     private static void requireId(String id) {
@@ -264,9 +336,8 @@ public final class TradingService implements AutoCloseable {
     public void close() {
         ticker.cancel(false);
         desk.execute(() -> {
-            if (listener != null) {
-                listener.close();
-            }
+            listened.values().forEach(Subscription::close);
+            listened.clear();
         });
     }
 }

@@ -1,27 +1,18 @@
 package org.concord.app.trading;
 
-import org.concord.execution.Balance;
-import org.concord.execution.Fill;
-import org.concord.execution.Order;
-import org.concord.execution.Position;
-
-import java.util.List;
+import org.concord.engine.BotMode;
 
 /**
- * What the blotter, the chart's order lines and the mode badge show, taken on the pipeline's thread (immutable).
+ * What the blotter, the chart's order lines, the badges and the bot switch show, taken on the pipeline's thread
+ * (immutable): the person's account and the orchestrator's, apart.
  *
- * @param working   orders in a working state, oldest first (parents and attached exits)
- * @param done      the most recent finished orders, newest first
- * @param fills     the most recent fills, newest first
- * @param positions non-flat positions with the broker's mark (live P&L)
+ * @param mode    where the person's orders go (PAPER, or the venue)
+ * @param botMode whether and where the orchestrator trades
  */
-public record TradingSnapshot(long seq, TradingMode mode, List<Order> working, List<Order> done, List<Fill> fills,
-                              List<Position> positions, List<Balance> balances, double cash, double equity, long time) {
+public record TradingSnapshot(long seq, TradingMode mode, BotMode botMode, AccountSnapshot manual, AccountSnapshot bot, long time) {
     public TradingSnapshot {
-        working = List.copyOf(working);
-        done = List.copyOf(done);
-        fills = List.copyOf(fills);
-        positions = List.copyOf(positions);
-        balances = List.copyOf(balances);
+        if (mode == null || botMode == null || manual == null || bot == null) {
+            throw new IllegalArgumentException("mode, bot mode and both accounts are required");
+        }
     }
 }

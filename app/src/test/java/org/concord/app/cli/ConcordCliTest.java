@@ -41,6 +41,10 @@ class ConcordCliTest {
         assertThat(ConcordCli.execute("export", "--data-dir", dir.toString(), "--symbol", "NOPE", "--out", dir.resolve("x.csv").toString())).isEqualTo(1);
         assertThat(ConcordCli.execute("replay", "--data-dir", dir.toString(), "--timeframe", "7m")).isEqualTo(1);
         assertThat(ConcordCli.execute("--version")).isZero();
+        // serve's bot switch: live needs a venue serve does not connect; an unknown mode is refused
+        assertThat(ConcordCli.execute("serve", "--data-dir", dir.toString(), "--bot", "live")).isEqualTo(1);
+        assertThat(ConcordCli.execute("serve", "--data-dir", dir.toString(), "--bot", "maybe")).isEqualTo(1);
+        assertThat(dir.resolve(org.concord.engine.BotModeStore.FILE_NAME)).doesNotExist();
     }
 
     @Test

@@ -14,6 +14,8 @@ import javafx.stage.Stage;
 import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
 import org.concord.app.session.SessionOptions;
+import org.concord.engine.BotMode;
+import org.concord.engine.BotModeStore;
 import org.concord.execution.Order;
 import org.concord.execution.OrderOrigin;
 import org.concord.execution.OrderSide;
@@ -57,7 +59,9 @@ import static org.concord.app.trading.TradingFlowsTest.working;
  * (each a replace), a working order's stop-loss and take-profit lines dragged on the chart (cancel + resend with the
  * moved exit), one-click BUY MKT / SELL MKT (opt-in, sent without a question), and the confirmation every ticket
  * order asks for in LIVE mode (cancel: nothing reaches the broker nor the exchange; confirm: the order reaches the
- * venue broker). Reuses {@link TradingFlowsTest}'s helpers (they read the running app, not that class's state).
+ * venue broker), the bot switched to Live on the venue after a confirmation (and OFF again when the venue goes), and
+ * an order line dragged while the replay runs. Reuses {@link TradingFlowsTest}'s helpers (they read the running app,
+ * not that class's state).
  * Writes target/screenshots/trading-detail-*.png.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -77,7 +81,7 @@ class TradingDetailFlowsTest {
         DeskHarness.placeAtOrigin(stage);
         robot.interact(() -> window().select("live"));
         WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> window().chart().barCount() > 200
-                && dock().service().latest() != null && dock().service().latest().equity() > 0);
+                && dock().service().latest() != null && dock().service().latest().manual().equity() > 0);
     }
 
     @AfterAll
@@ -408,13 +412,99 @@ class TradingDetailFlowsTest {
             assertThat(account.newOrderRequests()).isEmpty();
             robot.clickOn("#ticket-one-click");
 
+            // the bot switched to Live on the connected venue: confirmed first, then the pipeline's bot trades it
+            robot.clickOn("#bot-live");
+            waitUntil(5, () -> robot.lookup("#bot-live-confirm").tryQuery().isPresent());
+            DialogPane botConfirm = robot.lookup("#bot-live-confirm").queryAs(DialogPane.class);
+            String[] botWords = new String[1];
+            robot.interact(() -> botWords[0] = botConfirm.getHeaderText());
+            assertThat(botWords[0]).contains("LIVE").contains("binance-custom");
+            robot.clickOn((Button) botConfirm.lookupButton(ButtonType.OK));
+            waitUntil(10, () -> TradingFlowsTest.desk().botMode() == BotMode.LIVE);
+            assertThat((Object) TradingFlowsTest.desk().bot().broker()).isInstanceOf(BinanceSpotBroker.class);
+            waitUntil(5, () -> text("#bot-mode").equals("BOT LIVE"));
+            assertThat(text("#ticket-message")).isEqualTo("bot LIVE: the orchestrator trades the venue account");
+
             robot.clickOn("#trading-back-to-paper");
             waitUntil(5, () -> text("#trading-mode").equals("PAPER"));
             assertThat((Object) TradingFlowsTest.onDesk(b -> b)).isInstanceOf(PaperBroker.class);
+            // without the venue the bot cannot stay LIVE: it is switched OFF, and so it stays after a restart
+            waitUntil(5, () -> TradingFlowsTest.desk().botMode() == BotMode.OFF);
+            waitUntil(5, () -> text("#bot-mode").equals("BOT OFF"));
+            assertThat(BotModeStore.inDataDir(dataDir).load()).isEqualTo(BotMode.OFF);
         } finally {
             closeConfirmations();
             ex.close();
         }
+    }
+
+    /**
+     * Regression (issue 15, item 5): with the replay running, dragging an order line did nothing and said nothing —
+     * the chart redraws every pulse and a new snapshot (a position's P&L) rebuilt the lines under the pointer; paused,
+     * the new price was not on the tick grid (895.913…). Now the drag survives the redraws (bars and snapshots arrive
+     * between the moves), the order is replaced at a price on the 0.01 tick, and a move the broker cannot make (the
+     * order went away during the drag) is refused with the reason on the ticket's answer line.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void anOrderLineDraggedWhileTheReplayRunsMovesTheOrderToAPriceOnTheTick() throws Exception {
+        var feed = ConcordApp.current().session().feed();
+        feed.setSpeed(60); // a bar a second: the chart refits while the pointer moves, the orders rest long enough
+        feed.play();
+        // a position whose P&L label changes with every mark: a new set of lines several times a second
+        type("#ticket-amount", "0.1");
+        robot.interact(() -> window().run("ticket:buy"));
+        choose("#ticket-type", OrderType.MARKET);
+        robot.clickOn("#ticket-submit");
+        waitUntil(20, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
+
+        for (int attempt = 0; ; attempt++) {
+            Order placed = placeLimitBuy(round2(priceAt(0.85)), "0.1", "", "");
+            long bars = window().chart().barCount();
+            long seq = dock().service().latest().seq();
+            var drag = pressLine(placed.clientOrderId());
+            drag.moveBy(0, 20);
+            // the replay goes on under the held pointer: new bars, new snapshots, the axis refits
+            waitUntil(20, () -> window().chart().barCount() > bars + 1 && dock().service().latest().seq() > seq + 3);
+            assertThat(dock().lines().dragged()).as("the drag survives the redraws").isNotNull();
+            drag.moveBy(0, 20).release(MouseButton.PRIMARY);
+            waitUntil(10, () -> text("#ticket-message").startsWith("move "));
+            if (text("#ticket-message").contains("FILLED") && attempt < 3) {
+                continue; // the market reached the order while it was dragged: try again further from it
+            }
+            assertThat(text("#ticket-message")).contains(": NEW");
+            Order moved = replacementOf(placed.clientOrderId(), 1);
+            double to = moved.request().limitPrice();
+            // the price under the pointer at the release: the axis refits while the line is held, so the pointer's
+            // 40 px down need not mean a lower price; what counts is that it moved, to a price on the tick
+            assertThat(to).isNotEqualTo(placed.request().limitPrice());
+            assertThat(to).as("on the 0.01 tick").isEqualTo(org.concord.chart.DisplayFormat.UTC.roundToTick(to));
+            assertThat(Math.abs(to * 100 - Math.rint(to * 100))).isLessThan(1e-6);
+            assertThat(brokerOrder(placed.clientOrderId()).reason()).contains("replaced by " + moved.clientOrderId());
+            DeskHarness.shot(stage, "trading-detail-drag-running");
+
+            // the order goes away while its line is held: the line stays until the release, then the move is refused
+            var again = pressLine(moved.clientOrderId());
+            again.moveBy(0, 15);
+            dock().service().cancel(moved.clientOrderId());
+            waitUntil(10, () -> working().isEmpty());
+            assertThat(dock().lines().dragged()).isNotNull();
+            again.moveBy(0, 15).release(MouseButton.PRIMARY);
+            waitUntil(10, () -> text("#ticket-message").equals("move " + moved.clientOrderId() + " refused: order "
+                    + moved.clientOrderId() + " is CANCELED"));
+            waitUntil(5, () -> lines().stream().noneMatch(l -> l.kind() == OrderLine.Kind.ENTRY));
+            break;
+        }
+        feed.pause();
+    }
+
+    /** Presses the primary button on the entry line of {@code id} where it is drawn now; the drag goes on from there. */
+    static org.testfx.api.FxRobotInterface pressLine(String id) throws TimeoutException {
+        waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && id.equals(l.clientOrderId())));
+        Point2D[] at = new Point2D[1];
+        robot.interact(() -> at[0] = dock().lines().scenepoint(id, OrderLine.Kind.ENTRY));
+        Point2D from = new Point2D(stage.getX() + stage.getScene().getX() + at[0].getX(), stage.getY() + stage.getScene().getY() + at[0].getY());
+        return robot.drag(from, MouseButton.PRIMARY);
     }
 
     /** Whether {@code id} is on screen: it and every parent visible (the buttons' row is what one-click hides). */

@@ -13,12 +13,15 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.concord.app.ConcordApp;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
+import org.concord.engine.BotMode;
+import org.concord.engine.BotModeStore;
 import org.concord.execution.Order;
 import org.concord.execution.OrderOrigin;
 import org.concord.execution.OrderState;
@@ -96,7 +99,7 @@ class TradingFlowsTest {
         java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
         desk().execute(() -> {
             try {
-                f.complete(read.apply(desk().broker()));
+                f.complete(read.apply(desk().manualBroker()));
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }
@@ -155,9 +158,9 @@ class TradingFlowsTest {
     void aPaperLimitOrderFromTheTicketShowsInTheBlotterAndOnTheChartMovesWhenDraggedAndCancels() throws Exception {
         robot.interact(() -> window().select("live"));
         WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> window().chart().barCount() > 200
-                && dock().service().latest() != null && dock().service().latest().equity() > 0);
+                && dock().service().latest() != null && dock().service().latest().manual().equity() > 0);
         assertThat(text("#trading-mode")).isEqualTo("PAPER");
-        assertThat(desk().broker()).isInstanceOf(PaperBroker.class);
+        assertThat(desk().manualBroker()).isInstanceOf(PaperBroker.class);
         // pause the replay: no bar, no fill while the resting order is looked at
         ConcordApp.current().session().feed().pause();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
@@ -238,14 +241,14 @@ class TradingFlowsTest {
         assertThat(fills).anySatisfy(f -> assertThat(f.book()).isEqualTo("manual"));
         // the position line is on the chart and the summary shows the P&L
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
-        assertThat(text("#blotter-summary")).contains("unrealized P&L").contains("PAPER");
+        assertThat(text("#blotter-summary")).startsWith("Manual account · paper").contains("unrealized ").endsWith(" · 1 fill");
         // P&L follows the marks as bars close
         double mark0 = pos.markPrice();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            double m = dock().service().latest().positions().get(0).markPrice();
+            double m = dock().service().latest().manual().positions().get(0).markPrice();
             return m != mark0;
         });
-        Position later = dock().service().latest().positions().get(0);
+        Position later = dock().service().latest().manual().positions().get(0);
         assertThat(later.unrealizedPnl()).isEqualTo(later.quantity() * (later.markPrice() - later.averagePrice()));
         shot("trading-position");
     }
@@ -254,11 +257,13 @@ class TradingFlowsTest {
     @org.junit.jupiter.api.Order(3)
     void aManualOrderOverTheRiskCapIsRejectedNamingTheRuleAndTheOverridePasses() throws Exception {
         ConcordApp.current().session().feed().pause();
-        double last = dock().service().latest().positions().get(0).markPrice();
+        double last = dock().service().latest().manual().positions().get(0).markPrice();
         robot.interact(() -> window().run("ticket:buy"));
         choose("#ticket-type", OrderType.LIMIT);
         type("#ticket-price", String.valueOf(Math.floor(last * 0.5)));
-        type("#ticket-amount", "6"); // about 30 % of equity at half the price: over the 25 % order cap
+        // about 27 % of the equity of both paper accounts (the person's and the bot's, judged together) at half the
+        // price: over the 25 % order cap
+        type("#ticket-amount", "12");
         robot.clickOn("#ticket-submit");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#ticket-message").contains("REJECTED"));
         assertThat(text("#ticket-message")).contains("risk rule ORDER_SIZE").contains("Override risk");
@@ -289,7 +294,7 @@ class TradingFlowsTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#live-message").contains("no API keys"));
         assertThat(text("#live-message")).contains("Still PAPER");
         assertThat(text("#trading-mode")).isEqualTo("PAPER");
-        assertThat(desk().broker()).isInstanceOf(PaperBroker.class);
+        assertThat(desk().manualBroker()).isInstanceOf(PaperBroker.class);
         closeLiveDialog();
     }
 
@@ -313,7 +318,7 @@ class TradingFlowsTest {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#trading-mode").startsWith("LIVE"));
             assertThat(text("#trading-mode")).contains("binance-custom");
             assertThat(text("#ticket-mode")).startsWith("LIVE");
-            assertThat(desk().broker()).isInstanceOf(BinanceSpotBroker.class);
+            assertThat(desk().manualBroker()).isInstanceOf(BinanceSpotBroker.class);
             assertThat(stage.getTitle()).startsWith("[LIVE");
             // nowhere in any window is the key or the secret shown as text (password fields were cleared)
             List<String> shown = new ArrayList<>();
@@ -332,11 +337,53 @@ class TradingFlowsTest {
 
             robot.clickOn("#trading-back-to-paper");
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#trading-mode").equals("PAPER"));
-            assertThat(desk().broker()).isInstanceOf(PaperBroker.class);
+            assertThat(desk().manualBroker()).isInstanceOf(PaperBroker.class);
             assertThat(stage.getTitle()).doesNotContain("LIVE");
         } finally {
             ex.close();
         }
+    }
+
+    /**
+     * The bot switch (issue 15, item 4): a new data directory starts Off (the orchestrator trades nothing, the person's
+     * account is theirs alone); Live without a connected venue is refused with the reason; Paper and Off take effect
+     * in the pipeline and are written to the data directory; the blotter shows either account, its summary saying
+     * which one.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void theBotSwitchStartsOffRefusesLiveWithoutAVenueAndIsPersisted() throws Exception {
+        assertThat(desk().botMode()).isEqualTo(BotMode.OFF);
+        assertThat(text("#bot-mode")).isEqualTo("BOT OFF");
+        assertThat(robot.lookup("#bot-off").queryAs(ToggleButton.class).isSelected()).isTrue();
+        List<Order> botOrders = onPipeline(p -> List.copyOf(p.bot().paper().orders()));
+        assertThat(botOrders).as("the bot sent nothing while Off").isEmpty();
+
+        robot.clickOn("#bot-live");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#ticket-message").startsWith("bot Live refused"));
+        assertThat(text("#ticket-message")).contains("connect a venue first").contains("Go LIVE");
+        assertThat(desk().botMode()).isEqualTo(BotMode.OFF);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#bot-off").queryAs(ToggleButton.class).isSelected());
+
+        robot.clickOn("#bot-paper");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> desk().botMode() == BotMode.PAPER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#bot-mode").equals("BOT PAPER"));
+        assertThat(text("#ticket-message")).isEqualTo("bot PAPER: the orchestrator trades its own paper account");
+        assertThat(BotModeStore.inDataDir(dataDir).load()).isEqualTo(BotMode.PAPER);
+        robot.clickOn("#blotter-account-bot");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#blotter-summary").startsWith("Bot account · paper · bot PAPER"));
+        shot("trading-bot-account");
+        robot.clickOn("#blotter-account-manual");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#blotter-summary").startsWith("Manual account · paper"));
+
+        robot.clickOn("#bot-off");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> desk().botMode() == BotMode.OFF);
+        assertThat(BotModeStore.inDataDir(dataDir).load()).isEqualTo(BotMode.OFF);
+    }
+
+    /** Reads the pipeline on its writer thread. */
+    static <T> T onPipeline(java.util.function.Function<TradingPipeline, T> read) {
+        return onDesk(b -> read.apply(desk()));
     }
 
     /** The cancel button of the row shown (table cells are reused: only the one in the scene counts). */

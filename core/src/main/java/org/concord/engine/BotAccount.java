@@ -1,0 +1,147 @@
+package org.concord.engine;
+
+import org.concord.coordination.CoordinationEngine;
+import org.concord.coordination.Signal;
+import org.concord.execution.Broker;
+import org.concord.execution.PaperBroker;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The orchestrator's own trading: its {@link BotMode}, its own paper account (apart from the person's) with the
+ * coordination engine that trades it, and — while a venue is connected — a second engine that trades the venue
+ * account for it in {@link BotMode#LIVE}. Decisions reach an engine only when the bot trades; bars always reach
+ * every engine (marks, regime, allocation and equity stay current, so switching on starts from today's market).
+ *
+ * <p>Single writer: every method but the queries runs on the pipeline's thread. The mode is volatile so the desk
+ * can read it anywhere.
+ */
+public final class BotAccount {
+    private static final Logger LOG = LoggerFactory.getLogger(BotAccount.class);
+
+    private final PaperBroker paper;
+    private final CoordinationEngine paperEngine;
+    private final BotModeStore store;
+    private volatile BotMode mode;
+    private volatile Broker venue;
+    private volatile CoordinationEngine venueEngine;
+    private volatile long decisionsWhileOff;
+
+    /**
+     * @param store where the switch is persisted, or null (backtests: nothing is written)
+     */
+    BotAccount(PaperBroker paper, CoordinationEngine paperEngine, BotMode initial, BotModeStore store) {
+        if (paper == null || paperEngine == null || initial == null) {
+            throw new IllegalArgumentException("paper account, its engine and the initial mode are required");
+        }
+        if (initial == BotMode.LIVE) {
+            throw new IllegalArgumentException("the bot cannot start LIVE: no venue is connected yet");
+        }
+        this.paper = paper;
+        this.paperEngine = paperEngine;
+        this.store = store;
+        this.mode = initial;
+    }
+
+    // ---------------------------------------------------------------- pipeline thread
+
+    void onBar(Symbol s, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
+        paper.onBarClose(s, tf, openTime, o, h, l, c, v);
+        paperEngine.onBarClose(s, tf, openTime, o, h, l, c, v);
+        CoordinationEngine ve = venueEngine;
+        if (ve != null) {
+            ve.onBarClose(s, tf, openTime, o, h, l, c, v);
+        }
+    }
+
+    /** Hands the decision's signals to the engine that trades now; false (nothing sent) while the bot is OFF. */
+    boolean decide(long time, List<Signal> signals) {
+        if (!mode.trades()) {
+            decisionsWhileOff++;
+            return false;
+        }
+        engine().decide(time, signals);
+        return true;
+    }
+
+    BotModeChange switchTo(BotMode next) {
+        if (next == null) {
+            throw new IllegalArgumentException("bot mode is required");
+        }
+        BotMode was = mode;
+        if (next == BotMode.LIVE && venue == null) {
+            return BotModeChange.refused(next, was, "the bot trades LIVE only on a connected venue: Go LIVE… (Ctrl+L) first; bot stays "
+                    + was.label());
+        }
+        if (next == was) {
+            return BotModeChange.accepted(was, "bot already " + was.label());
+        }
+        CoordinationEngine leaving = engine();
+        int dropped = leaving.cancelQueued().size();
+        mode = next;
+        persist(next);
+        LOG.warn("bot mode {} -> {}{}", was, next, dropped > 0 ? " (" + dropped + " queued slices dropped)" : "");
+        return BotModeChange.accepted(next, switch (next) {
+            case OFF -> "bot OFF: decisions are still shown, no order is sent";
+            case PAPER -> "bot PAPER: the orchestrator trades its own paper account";
+            case LIVE -> "bot LIVE: the orchestrator trades the venue account";
+        });
+    }
+
+    /** A venue is connected: the bot may go LIVE on it through {@code engine}. */
+    void venueConnected(Broker broker, CoordinationEngine engine) {
+        if (broker == null || engine == null) {
+            throw new IllegalArgumentException("venue broker and its engine are required");
+        }
+        this.venueEngine = engine;
+        this.venue = broker;
+    }
+
+    /** The venue is gone (back to paper): a LIVE bot is switched OFF. */
+    void venueDisconnected() {
+        if (mode == BotMode.LIVE) {
+            BotModeChange c = switchTo(BotMode.OFF);
+            LOG.warn("the venue was disconnected while the bot traded it: {}", c.message());
+        }
+        venue = null;
+        venueEngine = null;
+    }
+
+    private void persist(BotMode m) {
+        if (store != null) {
+            store.save(m);
+        }
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public BotMode mode() {
+        return mode;
+    }
+
+    /** The account the bot's orders go to now: its paper account, or the venue when LIVE. */
+    public Broker broker() {
+        Broker v = venue;
+        return mode == BotMode.LIVE && v != null ? v : paper;
+    }
+
+    /** The engine that trades for the bot now (while OFF: the paper one, which keeps its books and curves). */
+    public CoordinationEngine engine() {
+        CoordinationEngine ve = venueEngine;
+        return mode == BotMode.LIVE && ve != null ? ve : paperEngine;
+    }
+
+    /** The bot's own paper account. */
+    public PaperBroker paper() {
+        return paper;
+    }
+
+    /** Decisions that arrived while the bot was OFF (seen, shown, not traded). */
+    public long decisionsWhileOff() {
+        return decisionsWhileOff;
+    }
+}
