@@ -15,6 +15,8 @@ import org.concord.orchestrator.ModuleStateChanged;
 import org.concord.orchestrator.ScriptedModule;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.orchestrator.module.ModuleState;
+import org.concord.orchestrator.config.OrchestratorConfig;
+import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.training.TrainingConfig;
 import org.concord.training.loop.TrainingLoop;
 import org.concord.training.models.CnnSignalModel;
@@ -31,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -309,16 +312,25 @@ class WorkstationFlowsTest {
 
     @Test
     @Order(8)
-    void thePresetChooserAppliesAPresetLiveAndIsRemembered() throws Exception {
+    void thePresetChooserAppliesTheWholePresetLiveAndWritesItToTheFile() throws Exception {
         robot.interact(() -> window().select("modules"));
         robot.interact(() -> robot.lookup("#preset-chooser").queryComboBox().getSelectionModel().select("minimal"));
-        // minimal enables no module: every shipped module is switched off in the orchestrator and persisted
-        for (String id : java.util.List.of("pivots", "extrema", "microstructure", "correlation", "neural-fusion", "training")) {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> orchestrator().module(id).orElseThrow().state() == ModuleState.DISABLED);
+        // the whole preset, not only switches and weights: the orchestrator is rebuilt on it (minimal enables no
+        // module and has its own queue capacity and thresholds), the file says minimal, the panel shows it
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> orchestrator().config().preset().equals("minimal"));
+        OrchestratorConfig minimal = ConfigFiles.preset("minimal");
+        assertThat(orchestrator().config().queueCapacity()).isEqualTo(minimal.queueCapacity());
+        assertThat(orchestrator().config().fusion()).isEqualTo(minimal.fusion());
+        for (String id : List.of("pivots", "extrema", "microstructure", "correlation", "neural-fusion", "training")) {
+            assertThat(orchestrator().module(id).orElseThrow().state()).as(id).isNotEqualTo(ModuleState.RUNNING);
         }
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> row("extrema").orElseThrow().state() == ModuleState.DISABLED);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new UiStateStore(dataDir).load().preset().equals("minimal"));
-        assertThat(org.concord.orchestrator.config.ConfigFiles.load(dataDir.resolve("concord.yaml")).modules())
-                .filteredOn(m -> m.id().equals("pivots")).allSatisfy(m -> assertThat(m.enabled()).isFalse());
+        OrchestratorConfig written = ConfigFiles.load(dataDir.resolve("concord.yaml"));
+        assertThat(written.preset()).isEqualTo("minimal");
+        assertThat(written.queueCapacity()).isEqualTo(minimal.queueCapacity());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Object[] shown = new Object[1];
+            robot.interact(() -> shown[0] = robot.lookup("#preset-chooser").queryComboBox().getValue());
+            return "minimal".equals(shown[0]);
+        });
     }
 }

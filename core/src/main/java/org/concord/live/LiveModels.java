@@ -35,7 +35,7 @@ public final class LiveModels implements AutoCloseable {
 
     private final DataProvider data;
     private final EventBus bus;
-    private final TradingOrchestrator orchestrator;
+    private volatile TradingOrchestrator orchestrator;
     private final ModelToggles toggles;
     private final OverlaySource pivots;
     private final Map<String, Entry> models = new LinkedHashMap<>();
@@ -79,14 +79,37 @@ public final class LiveModels implements AutoCloseable {
         // a model the orchestrator already runs (training merged into it: it infers on the decision thread and
         // stores its frames) is switched by its weight; any other votes through a source fed by its live session
         boolean attached = orchestrator != null && orchestrator.hasTrainingModel(id);
-        LiveModelSource source = attached ? null : new LiveModelSource(model);
-        models.put(id, new Entry(model, source));
-        if (attached) {
-            orchestrator.setWeight(id, t.inference() ? 1.0 : 0.0);
-        } else if (orchestrator != null) {
-            orchestrator.registerModel(source, t.inference() ? 1.0 : 0.0);
-        }
+        Entry e = new Entry(model, attached ? null : new LiveModelSource(model));
+        models.put(id, e);
+        register(e);
         publishSafely();
+    }
+
+    /**
+     * The session replaced its orchestrator (a preset switch rebuilt it): every model is registered with the new one,
+     * its saved switches applied again.
+     */
+    public synchronized void rebind(TradingOrchestrator next) {
+        this.orchestrator = next;
+        models.values().forEach(this::register);
+        publishSafely();
+    }
+
+    private void register(Entry e) {
+        if (orchestrator == null) {
+            return;
+        }
+        String id = e.model().config().modelId();
+        double weight = toggles.get(id).inference() ? 1.0 : 0.0;
+        if (e.source() == null) {
+            if (orchestrator.hasTrainingModel(id)) {
+                orchestrator.setWeight(id, weight);
+            } else {
+                LOG.info("model {} is not a decision source of this orchestrator (its symbol is not traded): it does not vote", id);
+            }
+        } else {
+            orchestrator.registerModel(e.source(), weight);
+        }
     }
 
     /** Removes a model at runtime (its live session stops; its saved switches stay for next time). */

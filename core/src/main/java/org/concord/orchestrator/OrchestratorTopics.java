@@ -10,6 +10,8 @@ public final class OrchestratorTopics {
     public static final Topic<ModuleStateChanged> MODULE_STATES = Topic.durable("orchestrator.module-states", ModuleStateChanged.class);
     /** Commands to the orchestrator: enable/disable/weight/module-specific (UI → orchestrator). */
     public static final Topic<ModuleCommand> MODULE_COMMANDS = Topic.durable("orchestrator.module-commands", ModuleCommand.class);
+    /** A switch to another whole preset (UI → the session running the orchestrator, which rebuilds it). */
+    public static final Topic<PresetCommand> PRESET_COMMANDS = Topic.durable("orchestrator.preset-commands", PresetCommand.class);
     /** Snapshots of all sources' status and stats (for the module panel; a dropped one is replaced by the next). */
     public static final Topic<ModuleStatusReport> MODULE_STATUS = Topic.transientTopic("orchestrator.module-status", ModuleStatusReport.class);
 

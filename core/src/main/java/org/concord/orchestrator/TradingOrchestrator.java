@@ -286,7 +286,7 @@ public final class TradingOrchestrator implements AutoCloseable {
             bus.publish(OrchestratorTopics.DECISIONS, d);
             if (d.seq() - lastReportSeq >= 500) {
                 lastReportSeq = d.seq();
-                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(d.seq(), d.time(), modules()));
+                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(d.seq(), d.time(), control.config().preset(), modules()));
             }
         }
     }
@@ -302,7 +302,7 @@ public final class TradingOrchestrator implements AutoCloseable {
         if (bus != null) {
             bus.publish(OrchestratorTopics.MODULE_STATES, c);
             if (started) {
-                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(c.afterSeq(), c.dataTime(), modules()));
+                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(c.afterSeq(), c.dataTime(), control.config().preset(), modules()));
             }
         }
     }

@@ -30,7 +30,7 @@ class EventsJsonTest {
         roundTrip(new ModuleCommand("training", "trigger", Map.of("reason", "manual")), ModuleCommand.class);
         ModuleStatus st = new ModuleStatus("pivots", "module", "", "Williams", ModuleState.RUNNING, "", true, 1.0, 10, 0, 2,
                 3.5, 12.0, "BUY 0.33", List.of("pivots.l1.trend"));
-        roundTrip(new ModuleStatusReport(7, 1L, List.of(st)), ModuleStatusReport.class);
+        roundTrip(new ModuleStatusReport(7, 1L, "full", List.of(st)), ModuleStatusReport.class);
         assertThat(OrchestratorTopics.DECISIONS.durable()).isTrue();
         assertThat(OrchestratorTopics.MODULE_STATUS.durable()).isFalse();
     }

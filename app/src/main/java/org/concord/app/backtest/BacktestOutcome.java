@@ -1,11 +1,11 @@
 package org.concord.app.backtest;
 
+import org.concord.chart.DisplayFormat;
 import org.concord.backtest.BacktestReport;
 import org.concord.metrics.PerformanceMetrics;
 import org.concord.metrics.Synergy;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +36,7 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         files = List.copyOf(files);
     }
 
-    public static BacktestOutcome of(String name, BacktestReport report, List<Path> files) {
+    public static BacktestOutcome of(String name, BacktestReport report, List<Path> files, DisplayFormat display) {
         if (name == null || report == null || files == null) {
             throw new IllegalArgumentException("name, report and files are required");
         }
@@ -47,7 +47,7 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
             runs.add(report.result());
         }
         for (BacktestReport.Window w : report.windows()) {
-            columns.add("window " + w.index() + " (test from " + Instant.ofEpochMilli(w.testFrom()).toString().substring(5, 16).replace('T', ' ') + ")");
+            columns.add("window " + w.index() + " (test from " + display.dateMinute(w.testFrom()) + ")");
             runs.add(w.run());
         }
         if (runs.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.concord.app.backtest;
 
+import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.backtest.BacktestConfig;
 import org.concord.backtest.BacktestFiles;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link BacktestOutcome}. Cancel stops the replay at its next progress point (core's {@code Backtester.cancel}).
  */
 public final class BacktestPresenter implements AutoCloseable {
+    private final DisplaySettings display;
     private static final Logger LOG = LoggerFactory.getLogger(BacktestPresenter.class);
     private final Path dataDir;
     private final FxPulse.Slot<BacktestSnapshot> slot = new FxPulse.Slot<>();
@@ -37,7 +39,8 @@ public final class BacktestPresenter implements AutoCloseable {
     private volatile AtomicBoolean cancelAsked = new AtomicBoolean();
     private BacktestSnapshot last = new BacktestSnapshot(BacktestSnapshot.State.IDLE, "", "", 0, 0, "no backtest run yet", null);
 
-    public BacktestPresenter(Path dataDir) {
+    public BacktestPresenter(Path dataDir, DisplaySettings display) {
+        this.display = display;
         if (dataDir == null) {
             throw new IllegalArgumentException("dataDir is required");
         }
@@ -104,7 +107,7 @@ public final class BacktestPresenter implements AutoCloseable {
                     .build();
             BacktestReport report = bt.run();
             List<Path> files = BacktestFiles.write(outputDir(name), name, report);
-            BacktestOutcome outcome = BacktestOutcome.of(name, report, files);
+            BacktestOutcome outcome = BacktestOutcome.of(name, report, files, display.current());
             double secs = (System.nanoTime() - t0) / 1e9;
             LOG.info("backtest {} done in {} s: {}", name, String.format(Locale.ROOT, "%.1f", secs), outcome.summary());
             finish(BacktestSnapshot.State.DONE, name, String.format(Locale.ROOT, "done in %.1f s — %s", secs, outcome.summary()), outcome);

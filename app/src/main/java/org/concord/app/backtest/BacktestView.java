@@ -1,5 +1,6 @@
 package org.concord.app.backtest;
 
+import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -27,7 +28,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +55,7 @@ public final class BacktestView {
     private final BacktestPresenter presenter;
     private BacktestOutcome shown;
 
-    public BacktestView(BacktestPresenter presenter) {
+    public BacktestView(BacktestPresenter presenter, DisplaySettings display) {
         if (presenter == null) {
             throw new IllegalArgumentException("presenter is required");
         }
@@ -122,7 +122,7 @@ public final class BacktestView {
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number secs) {
-                return Instant.ofEpochSecond(secs.longValue()).toString().substring(5, 16).replace('T', ' ');
+                return display.format().axisTime(secs.longValue() * 1000, 10 * 86_400_000L);
             }
 
             @Override
@@ -130,7 +130,7 @@ public final class BacktestView {
                 return 0;
             }
         });
-        x.setLabel("time (UTC)");
+        x.labelProperty().bind(display.formatProperty().map(f -> "time (" + f.zoneName() + ")"));
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);
         y.setLabel("equity (USD)");

@@ -1,5 +1,6 @@
 package org.concord.app.live;
 
+import org.concord.annotate.DisplaySettings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -17,9 +18,6 @@ import org.concord.live.LiveSnapshot;
 import org.concord.live.ModelInfo;
 import org.concord.live.ModelInfoReport;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +28,7 @@ import java.util.Locale;
  * signals (position rules: entry 0.75, exit 0.35) and the last signals. Renders snapshots only.
  */
 public final class LiveInferenceView {
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private final DisplaySettings display;
 
     private final LiveInferencePresenter presenter;
     private final ComboBox<String> model = new ComboBox<>();
@@ -49,7 +47,8 @@ public final class LiveInferenceView {
     private List<ModelInfo> known = List.of();
     private LiveSnapshot shown;
 
-    public LiveInferenceView(LiveInferencePresenter presenter) {
+    public LiveInferenceView(LiveInferencePresenter presenter, DisplaySettings display) {
+        this.display = display;
         this.presenter = presenter;
         model.setId("live-model");
         mode.setId("live-mode");
@@ -137,7 +136,7 @@ public final class LiveInferenceView {
         List<LiveSignal> list = s.signals();
         for (int i = list.size() - 1; i >= 0 && lines.size() < 50; i--) {
             LiveSignal x = list.get(i);
-            lines.add(String.format(Locale.ROOT, "%s  %-4s %3.0f%%  %.2f%s", HM.format(Instant.ofEpochMilli(x.time())), x.action(), 100 * x.confidence(),
+            lines.add(String.format(Locale.ROOT, "%s  %-4s %3.0f%%  %.2f%s", display.format().axisTime(x.time(), 5 * 86_400_000L), x.action(), 100 * x.confidence(),
                     x.price(), "NONE".equals(x.transition()) ? "" : "  " + x.transition()));
         }
         signals.getItems().setAll(lines);

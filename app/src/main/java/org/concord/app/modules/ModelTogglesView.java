@@ -1,5 +1,6 @@
 package org.concord.app.modules;
 
+import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -13,9 +14,6 @@ import org.concord.live.ModelInfoReport;
 import org.concord.app.shell.SwitchCell;
 import org.concord.app.shell.TableFit;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -27,13 +25,12 @@ import java.util.function.Predicate;
  * live accuracy. A click sends a command; the switch shows what the core reports back (persisted there).
  */
 public final class ModelTogglesView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final LiveInferencePresenter presenter;
     private final TableView<ModelInfo> table = new TableView<>();
     private final VBox root;
 
-    public ModelTogglesView(LiveInferencePresenter presenter) {
+    public ModelTogglesView(LiveInferencePresenter presenter, DisplaySettings display) {
         this.presenter = presenter;
         table.setId("model-toggles");
         table.setPlaceholder(new Label("no models registered"));
@@ -42,7 +39,7 @@ public final class ModelTogglesView {
         table.getColumns().add(toggle("Training", "training-", ModelInfo::training, presenter::setTraining));
         table.getColumns().add(text("Symbol", 70, ModelInfo::symbol));
         table.getColumns().add(text("Version", 80, ModelInfo::version));
-        table.getColumns().add(text("Last trained (UTC)", 140, m -> m.lastTrainedAt() == 0 ? "never" : TIME.format(Instant.ofEpochMilli(m.lastTrainedAt()))));
+        table.getColumns().add(text("Last trained", 140, m -> m.lastTrainedAt() == 0 ? "never" : display.format().dateMinute(m.lastTrainedAt())));
         // the side shown vs the price's direction after the training data, beside the majority direction's rate
         table.getColumns().add(text("Live accuracy", 170, m -> Double.isNaN(m.liveAccuracy()) ? "—"
                 : String.format(Locale.ROOT, "%.1f %% (majority %.1f %%, n=%d)", 100 * m.liveAccuracy(), 100 * m.liveMajority(), m.liveScored())));

@@ -11,9 +11,7 @@ import org.concord.orchestrator.ModuleStateChanged;
 import org.concord.orchestrator.ModuleStatus;
 import org.concord.orchestrator.ModuleStatusReport;
 import org.concord.orchestrator.OrchestratorTopics;
-import org.concord.orchestrator.config.ConfigFiles;
-import org.concord.orchestrator.config.ModuleEntry;
-import org.concord.orchestrator.config.OrchestratorConfig;
+import org.concord.orchestrator.PresetCommand;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +30,7 @@ public final class ModulePanelPresenter implements AutoCloseable {
     private final EventBus bus;
     private final Presenters presenters;
     private final FxPulse.Slot<List<ModuleRow>> slot = new FxPulse.Slot<>();
+    private final FxPulse.Slot<String> presetSlot = new FxPulse.Slot<>();
     private final Map<String, ModuleRow> rows = new LinkedHashMap<>();
     private final Map<String, Double> shares = new HashMap<>();
     private final List<Subscription> subs = new ArrayList<>();
@@ -56,7 +55,15 @@ public final class ModulePanelPresenter implements AutoCloseable {
         return slot;
     }
 
+    /** The preset the orchestrator runs, as its status reports say (latest wins). */
+    public FxPulse.Slot<String> presetSlot() {
+        return presetSlot;
+    }
+
     private void onReport(ModuleStatusReport r) {
+        if (!r.preset().isEmpty()) {
+            presetSlot.offer(r.preset());
+        }
         onStatuses(r.sources());
     }
 
@@ -105,31 +112,12 @@ public final class ModulePanelPresenter implements AutoCloseable {
     }
 
     /**
-     * Applies a preset live: every module the preset enables is enabled with the preset's weight, every other
-     * known module is disabled. The orchestrator persists each change to concord.yaml.
+     * Switches the orchestrator to a whole preset (modules, weights, thresholds, threading, module settings): the
+     * session running it rebuilds it on the preset and writes it to concord.yaml; the panel follows its reports.
      */
     public void applyPreset(String name) {
-        OrchestratorConfig preset = ConfigFiles.preset(name);
-        presenters.run(() -> {
-            Map<String, ModuleEntry> want = new LinkedHashMap<>();
-            for (ModuleEntry e : preset.modules()) {
-                want.put(e.id(), e);
-            }
-            List<String> known;
-            synchronized (this) {
-                known = rows.values().stream().filter(r -> r.kind().startsWith("module")).map(ModuleRow::id).toList();
-            }
-            for (String id : known) {
-                ModuleEntry e = want.get(id);
-                if (e != null && e.enabled()) {
-                    bus.publish(OrchestratorTopics.MODULE_COMMANDS, ModuleCommand.enable(id));
-                    bus.publish(OrchestratorTopics.MODULE_COMMANDS, new ModuleCommand(id, ModuleCommand.WEIGHT,
-                            Map.of("weight", Double.toString(e.weight()))));
-                } else {
-                    bus.publish(OrchestratorTopics.MODULE_COMMANDS, ModuleCommand.disable(id));
-                }
-            }
-        });
+        PresetCommand c = new PresetCommand(name);
+        presenters.run(() -> bus.publish(OrchestratorTopics.PRESET_COMMANDS, c));
     }
 
     @Override

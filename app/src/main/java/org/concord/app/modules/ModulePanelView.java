@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -15,12 +16,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.module.ModuleState;
+import org.concord.app.shell.Labels;
 import org.concord.app.shell.SwitchCell;
 import org.concord.app.shell.TableFit;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -33,8 +34,11 @@ public final class ModulePanelView {
     private final ObservableList<ModuleRow> items = FXCollections.observableArrayList();
     private final ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(ConfigFiles.PRESETS));
     private final ModulePanelPresenter presenter;
+    private final Label presetStatus = new Label();
+    private String running;
+    private boolean showingPreset;
 
-    public ModulePanelView(ModulePanelPresenter presenter, String initialPreset, Consumer<String> presetChosen) {
+    public ModulePanelView(ModulePanelPresenter presenter) {
         this.presenter = presenter;
         table.setId("module-table");
         table.setItems(items);
@@ -63,15 +67,17 @@ public final class ModulePanelView {
 
         TableFit.install(table);
         preset.setId("preset-chooser");
-        preset.setValue(initialPreset == null ? "full" : initialPreset);
         preset.setOnAction(e -> {
             String p = preset.getValue();
-            if (p != null) {
+            if (p != null && !showingPreset && !p.equals(running)) {
                 presenter.applyPreset(p);
-                presetChosen.accept(p);
+                presetStatus.setText("switching to " + p + "…");
             }
         });
-        HBox top = new HBox(8, new Label("Preset"), preset, new Label("(applies live: modules on/off and weights; saved to concord.yaml)"));
+        presetStatus.setId("preset-status");
+        HBox top = new HBox(8, Labels.fixed("Preset"), preset, presetStatus,
+                Labels.fixed("(the whole preset applies live: modules, weights, thresholds, threading, settings; saved to concord.yaml)"));
+        top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
         root.setTop(top);
         root.setCenter(table);
@@ -83,6 +89,18 @@ public final class ModulePanelView {
 
     public TableView<ModuleRow> table() {
         return table;
+    }
+
+    /** Shows the preset the orchestrator runs (FX thread); choosing in the list switches it. */
+    public void showPreset(String p) {
+        running = p;
+        showingPreset = true;
+        try {
+            preset.setValue(p);
+        } finally {
+            showingPreset = false;
+        }
+        presetStatus.setText("");
     }
 
     /** Applies one snapshot (FX thread). */

@@ -1,5 +1,6 @@
 package org.concord.app.portfolio;
 
+import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
@@ -12,7 +13,6 @@ import org.concord.execution.ExecutionTopics;
 import org.concord.risk.RiskEvent;
 import org.concord.risk.RiskTopics;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,6 +27,7 @@ import java.util.Map;
  * {@code execution.fills}. Whatever wires orchestrator → coordination → broker publishes them.
  */
 public final class PortfolioPresenter implements AutoCloseable {
+    private final DisplaySettings display;
     static final int MAX_POINTS = 600;
     private static final int MAX_KEPT = 20_000;
     private final FxPulse.Slot<PortfolioModel> slot = new FxPulse.Slot<>();
@@ -39,7 +40,8 @@ public final class PortfolioPresenter implements AutoCloseable {
     private PortfolioSnapshot latest;
     private boolean dirty;
 
-    public PortfolioPresenter(EventBus bus, Presenters presenters) {
+    public PortfolioPresenter(EventBus bus, Presenters presenters, DisplaySettings display) {
+        this.display = display;
         if (bus == null || presenters == null) {
             throw new IllegalArgumentException("bus and presenters are required");
         }
@@ -93,7 +95,7 @@ public final class PortfolioPresenter implements AutoCloseable {
     }
 
     private synchronized void event(long time, String text) {
-        events.addFirst(Instant.ofEpochMilli(time).toString().replace('T', ' ').substring(0, 19) + "  " + text);
+        events.addFirst(display.current().dateTime(time) + "  " + text);
         while (events.size() > 500) {
             events.removeLast();
         }

@@ -1,5 +1,6 @@
 package org.concord.app.portfolio;
 
+import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -20,7 +21,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.concord.coordination.Bucket;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,6 +33,7 @@ import java.util.function.Function;
  * risk events, drawdown gauge. Renders {@link PortfolioModel}s only.
  */
 public final class PortfolioView {
+    private final DisplaySettings display;
     private final BorderPane root = new BorderPane();
     private final XYChart.Series<Number, Number> equity = new XYChart.Series<>();
     private final LineChart<Number, Number> equityChart;
@@ -44,7 +45,8 @@ public final class PortfolioView {
     private final ListView<String> events = new ListView<>();
     private final Label summary = new Label("waiting for the first coordination bar…");
 
-    public PortfolioView() {
+    public PortfolioView(DisplaySettings display) {
+        this.display = display;
         root.setId("portfolio-view");
         equityChart = new LineChart<>(timeAxis(), valueAxis("equity"));
         equityChart.setId("equity-chart");
@@ -118,7 +120,7 @@ public final class PortfolioView {
         PortfolioSnapshot s = m.latest();
         if (s != null) {
             summary.setText(String.format(Locale.ROOT, "bot account · equity %.2f · cash %.2f · gross exposure %.1f%% · %d open positions · %d fills · %s",
-                    s.equity(), s.cash(), 100 * s.grossExposure(), s.positions().size(), s.fills(), Instant.ofEpochMilli(s.time())));
+                    s.equity(), s.cash(), 100 * s.grossExposure(), s.positions().size(), s.fills(), display.format().dateTime(s.time())));
             gauge.show(s.drawdown(), s.drawdownLimit(), s.halted());
             heatmap.show(s.buckets(), s.bucketCorrelation());
             positions.setItems(FXCollections.observableArrayList(s.positions()));
@@ -138,13 +140,13 @@ public final class PortfolioView {
         return out;
     }
 
-    private static NumberAxis timeAxis() {
+    private NumberAxis timeAxis() {
         NumberAxis a = new NumberAxis();
         a.setForceZeroInRange(false);
         a.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return Instant.ofEpochSecond(n.longValue()).toString().substring(5, 16).replace('T', ' ');
+                return display.format().axisTime(n.longValue() * 1000, 10 * 86_400_000L);
             }
 
             @Override

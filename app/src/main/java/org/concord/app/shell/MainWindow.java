@@ -25,8 +25,13 @@ import org.concord.app.feed.FeedBar;
 import org.concord.app.feed.StatusPresenter;
 import org.concord.app.feed.StatusSnapshot;
 import org.concord.app.live.LiveChartView;
+import org.concord.app.live.LiveInferencePresenter;
+import org.concord.app.live.LiveInferenceView;
+import org.concord.annotate.DisplaySettings;
+import org.concord.chart.DisplayFormat;
 import org.concord.app.live.LivePresenter;
 import org.concord.app.modules.ModulePanelPresenter;
+import org.concord.app.modules.ModelTogglesView;
 import org.concord.app.modules.ModulePanelView;
 import org.concord.app.portfolio.PortfolioPresenter;
 import org.concord.app.portfolio.PortfolioView;
@@ -44,7 +49,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,16 +71,17 @@ public final class MainWindow implements AutoCloseable {
     private final FxPulse pulse = new FxPulse();
     private final TabPane tabs = new TabPane();
     private final LivePresenter live;
-    private final org.concord.app.live.LiveInferencePresenter liveInference;
-    private final org.concord.app.live.LiveInferenceView liveInferenceView;
-    private final org.concord.app.modules.ModelTogglesView modelToggles;
-    private final LiveChartView chart = new LiveChartView();
+    private final LiveInferencePresenter liveInference;
+    private final LiveInferenceView liveInferenceView;
+    private final ModelTogglesView modelToggles;
+    private final DisplaySettings display;
+    private final LiveChartView chart;
     private final ModulePanelPresenter modules;
     private final ModulePanelView modulesView;
     private final TrainingPresenter training;
     private final TrainingView trainingView;
     private final PortfolioPresenter portfolio;
-    private final PortfolioView portfolioView = new PortfolioView();
+    private final PortfolioView portfolioView;
     private final FeedBar feedBar;
     private final Label status = new Label("starting…");
     private final Label connection = new Label();
@@ -91,24 +97,27 @@ public final class MainWindow implements AutoCloseable {
         this.store = store;
         this.state = initial;
         Themes.apply(state.theme());
+        this.display = new DisplaySettings(DisplayFormat.UTC.withZone(state.zoneId()));
+        this.chart = new LiveChartView(display);
+        this.portfolioView = new PortfolioView(display);
 
         Symbol symbol = Symbol.of(state.symbol());
         Timeframe tf = timeframeOr(state.timeframe());
         live = new LivePresenter(session.engine().data(), session.bus(), presenters, symbol, tf);
         modules = new ModulePanelPresenter(session.bus(), presenters, session.modulePoll());
-        modulesView = new ModulePanelView(modules, state.preset(), p -> remember(state.withPreset(p)));
-        training = new TrainingPresenter(session.bus(), presenters, versions(session));
-        trainingView = new TrainingView(training);
-        portfolio = new PortfolioPresenter(session.bus(), presenters);
+        modulesView = new ModulePanelView(modules);
+        training = new TrainingPresenter(session.bus(), presenters, versions(session, display), display);
+        trainingView = new TrainingView(training, display);
+        portfolio = new PortfolioPresenter(session.bus(), presenters, display);
         feedBar = new FeedBar(session.feed(), presenters, session.remote());
         StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, session.bus(), live::decisionCount,
                 session.remote());
 
         trading = session.core().map(c -> new TradingDock(c.pipeline(), presenters, pulse, chart, () -> Symbol.of(state.symbol()),
-                session.bus(), session.engine().dataDir(), System.getenv())).orElse(null);
-        liveInference = new org.concord.app.live.LiveInferencePresenter(session.bus(), presenters);
-        liveInferenceView = new org.concord.app.live.LiveInferenceView(liveInference);
-        modelToggles = new org.concord.app.modules.ModelTogglesView(liveInference);
+                session.bus(), session.engine().dataDir(), System.getenv(), display)).orElse(null);
+        liveInference = new LiveInferencePresenter(session.bus(), presenters);
+        liveInferenceView = new LiveInferenceView(liveInference, display);
+        modelToggles = new ModelTogglesView(liveInference, display);
         pulse.bind(liveInference.snapshots(), s -> {
             liveInferenceView.show(s);
             chart.showLive(s);
@@ -120,11 +129,12 @@ public final class MainWindow implements AutoCloseable {
         chart.setTheme(state.theme());
         pulse.bind(live.slot(), chart::apply);
         pulse.bind(modules.slot(), modulesView::show);
+        pulse.bind(modules.presetSlot(), modulesView::showPreset);
         pulse.bind(training.slot(), trainingView::show);
         pulse.bind(portfolio.slot(), portfolioView::show);
         pulse.bind(statusPresenter.slot(), this::showStatus);
-        backtest = new BacktestPresenter(session.engine().dataDir()); // runs in this process, on its own thread
-        backtestView = new BacktestView(backtest);
+        backtest = new BacktestPresenter(session.engine().dataDir(), display); // runs in this process, on its own thread
+        backtestView = new BacktestView(backtest, display);
         pulse.bind(backtest.slot(), backtestView::show);
 
         tabs.setId("views");
@@ -142,7 +152,7 @@ public final class MainWindow implements AutoCloseable {
         mode.setId("mode");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusBar = new HBox(status, spacer, rate, connection, mode);
+        HBox statusBar = new HBox(status, spacer, rate, connection, mode, zoneChooser());
         if (trading != null) {
             statusBar.getChildren().add(trading.statusBadge());
         }
@@ -173,7 +183,7 @@ public final class MainWindow implements AutoCloseable {
         stage.setHeight(p.height());
     }
 
-    private static Supplier<List<TrainingSnapshot.ModelRow>> versions(DesktopSession session) {
+    private static Supplier<List<TrainingSnapshot.ModelRow>> versions(DesktopSession session, DisplaySettings display) {
         return session.core().map(c -> {
             TrainingCoordinator t = c.training();
             Map<String, ModelManifest> manifests = new ConcurrentHashMap<>(); // a version's manifest never changes
@@ -184,7 +194,7 @@ public final class MainWindow implements AutoCloseable {
                         return new TrainingSnapshot.ModelRow(v.modelId(), v.version(), v.state(),
                                 String.format(Locale.ROOT, "accuracy %.3f (baseline %.3f), AUC %.3f, %d samples", v.holdoutAccuracy(),
                                         v.holdoutBaseline(), v.oosAuc(), v.samples()),
-                                Instant.ofEpochMilli(v.dataFrom()) + " … " + Instant.ofEpochMilli(v.dataTo()), v.createdAt(),
+                                display.current().dateMinute(v.dataFrom()) + " → " + display.current().dateMinute(v.dataTo()), v.createdAt(),
                                 m.baselines() == null ? "" : m.baselines().describe(), (gate.passed() ? "passes: " : "below: ") + gate.gap(),
                                 m.calibration());
                     })
@@ -238,6 +248,33 @@ public final class MainWindow implements AutoCloseable {
         return p;
     }
 
+    /** Zones a trader picks from: UTC, this computer's, and the main market centres. */
+    static final List<String> ZONES = List.of("UTC", "America/New_York", "America/Chicago", "Europe/London", "Europe/Berlin",
+            "Asia/Singapore", "Asia/Hong_Kong", "Asia/Tokyo", "Australia/Sydney");
+
+    /** The time zone every view writes times in (remembered in ui-state.json). */
+    private ComboBox<String> zoneChooser() {
+        List<String> zones = new ArrayList<>(ZONES);
+        String local = ZoneId.systemDefault().getId();
+        if (!zones.contains(local) && !"Z".equals(local) && !"Etc/UTC".equals(local)) {
+            zones.add(1, local);
+        }
+        if (!zones.contains(state.zone())) {
+            zones.add(state.zone());
+        }
+        ComboBox<String> zone = new ComboBox<>(FXCollections.observableArrayList(zones));
+        zone.setId("zone-chooser");
+        zone.setValue(state.zone());
+        zone.setOnAction(e -> {
+            String z = zone.getValue();
+            if (z != null && !z.equals(state.zone())) {
+                remember(state.withZone(z));
+                display.setFormat(display.format().withZone(state.zoneId()));
+            }
+        });
+        return zone;
+    }
+
     private static Tab tab(String id, String title, javafx.scene.Node content) {
         Tab t = new Tab(title, content);
         t.setId(id);
@@ -254,7 +291,7 @@ public final class MainWindow implements AutoCloseable {
 
     private void showStatus(StatusSnapshot s) {
         var f = s.feed();
-        String data = f.dataTime() == Long.MIN_VALUE ? "" : " · data " + Instant.ofEpochMilli(f.dataTime()).toString().replace('T', ' ').substring(0, 19);
+        String data = f.dataTime() == Long.MIN_VALUE ? "" : " · data " + display.format().dateTime(f.dataTime());
         String lag = f.lagMillis() >= 0 ? " · lag " + f.lagMillis() + " ms" : "";
         status.setText(("remote".equals(s.mode()) ? "remote feed" : f.source() + " · " + f.state()) + data + lag + " · " + chart.barCount() + " bars");
         rate.setText(String.format(Locale.ROOT, "%.1f decisions/s (%d)", s.decisionsPerSecond(), s.decisions()));
@@ -354,11 +391,11 @@ public final class MainWindow implements AutoCloseable {
         return chart;
     }
 
-    public org.concord.app.live.LiveInferenceView liveInferenceView() {
+    public LiveInferenceView liveInferenceView() {
         return liveInferenceView;
     }
 
-    public org.concord.app.modules.ModelTogglesView modelToggles() {
+    public ModelTogglesView modelToggles() {
         return modelToggles;
     }
 

@@ -1,5 +1,6 @@
 package org.concord.app.trading;
 
+import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -23,7 +24,6 @@ import org.concord.execution.Order;
 import org.concord.execution.OrderType;
 import org.concord.execution.Position;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -36,6 +36,7 @@ import java.util.function.Function;
  * whole history; the Orders and Fills tables show the newest rows and the summary says so.
  */
 public final class Blotter {
+    private final DisplaySettings display;
     private final TradingService service;
     private final BorderPane root = new BorderPane();
     private final TableView<Order> working = new TableView<>();
@@ -64,7 +65,8 @@ public final class Blotter {
         }
     };
 
-    public Blotter(TradingService service) {
+    public Blotter(TradingService service, DisplaySettings display) {
+        this.display = display;
         if (service == null) {
             throw new IllegalArgumentException("service is required");
         }
@@ -284,7 +286,7 @@ public final class Blotter {
         return String.format(Locale.ROOT, "%+,.2f", v);
     }
 
-    private static String time(long t) {
-        return t <= 0 ? "" : Instant.ofEpochMilli(t).toString().replace('T', ' ').substring(0, 19);
+    private String time(long t) {
+        return t <= 0 ? "" : display.format().dateTime(t);
     }
 }

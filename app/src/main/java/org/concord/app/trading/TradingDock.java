@@ -1,5 +1,6 @@
 package org.concord.app.trading;
 
+import org.concord.annotate.DisplaySettings;
 import org.concord.engine.TradingPipeline;
 import io.fair_acc.chartfx.axes.Axis;
 import javafx.geometry.Orientation;
@@ -52,7 +53,7 @@ public final class TradingDock implements AutoCloseable {
     private Window owner;
 
     public TradingDock(TradingPipeline desk, Presenters presenters, FxPulse pulse, LiveChartView chart, Supplier<Symbol> symbol, EventBus bus,
-                       Path dataDir, Map<String, String> environment) {
+                       Path dataDir, Map<String, String> environment, DisplaySettings display) {
         if (desk == null || presenters == null || pulse == null || chart == null || symbol == null || bus == null || dataDir == null
                 || environment == null) {
             throw new IllegalArgumentException("desk, presenters, pulse, chart, symbol, bus, data directory and environment are required");
@@ -66,7 +67,7 @@ public final class TradingDock implements AutoCloseable {
         this.environment = environment;
         this.service = new TradingService(desk, presenters);
         this.ticket = new OrderTicket(service, symbol);
-        this.blotter = new Blotter(service);
+        this.blotter = new Blotter(service, display);
         this.lines = new OrderLinesPlugin(chart.priceAxis());
         this.botSwitch = new BotSwitch(service::mode, service::switchBot, ticket::showResult);
         botBadge.setId("bot-mode");

@@ -1,5 +1,6 @@
 package org.concord.app.training;
 
+import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
@@ -7,7 +8,6 @@ import org.concord.data.Subscription;
 import org.concord.training.TrainingEvent;
 import org.concord.training.TrainingTopics;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  * "Train now" and "cancel" go out as {@link TrainingCommand}s on the bus.
  */
 public final class TrainingPresenter implements AutoCloseable {
+    private final DisplaySettings display;
     private static final int MAX_LOSS = 5_000;
     private final EventBus bus;
     private final Presenters presenters;
@@ -36,7 +37,8 @@ public final class TrainingPresenter implements AutoCloseable {
     private List<TrainingSnapshot.ModelRow> models = List.of();
     private boolean dirty = true;
 
-    public TrainingPresenter(EventBus bus, Presenters presenters, Supplier<List<TrainingSnapshot.ModelRow>> versions) {
+    public TrainingPresenter(EventBus bus, Presenters presenters, Supplier<List<TrainingSnapshot.ModelRow>> versions, DisplaySettings display) {
+        this.display = display;
         if (bus == null || presenters == null) {
             throw new IllegalArgumentException("bus and presenters are required");
         }
@@ -128,8 +130,8 @@ public final class TrainingPresenter implements AutoCloseable {
         }
     }
 
-    private static String time(TrainingEvent e) {
-        return Instant.ofEpochMilli(e.time()).toString().substring(11, 19);
+    private String time(TrainingEvent e) {
+        return display.current().time(e.time());
     }
 
     static String metrics(Map<String, Double> m) {

@@ -1,5 +1,6 @@
 package org.concord.app.training;
 
+import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -18,7 +19,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -48,7 +48,7 @@ public final class TrainingView {
     private TrainingSnapshot.ModelRow shownCalibration;
     private int shownLoss = -1;
 
-    public TrainingView(TrainingPresenter presenter) {
+    public TrainingView(TrainingPresenter presenter, DisplaySettings display) {
         train.setId("train-now");
         cancel.setId("train-cancel");
         progress.setId("train-progress");
@@ -66,7 +66,7 @@ public final class TrainingView {
         models.getColumns().add(col("Model", r -> r.modelId()));
         models.getColumns().add(col("Version", r -> r.version()));
         models.getColumns().add(col("State", r -> r.state()));
-        models.getColumns().add(col("Created", r -> r.createdAt() > 0 ? Instant.ofEpochMilli(r.createdAt()).toString() : ""));
+        models.getColumns().add(col("Created", r -> r.createdAt() > 0 ? display.format().dateTime(r.createdAt()) : ""));
         models.getColumns().add(col("Holdout metrics", r -> r.metrics()));
         models.getColumns().add(col("Out of sample vs baselines", r -> r.baselines()));
         models.getColumns().add(col("Promotion gate", r -> r.gate()));

@@ -44,7 +44,7 @@ class ModuleSwitchesTest {
         ModulePanelPresenter presenter = new ModulePanelPresenter(bus, presenters, null);
         ModulePanelView[] view = new ModulePanelView[1];
         FxToolkit.setupStage(s -> {
-            view[0] = new ModulePanelView(presenter, "full", p -> { });
+            view[0] = new ModulePanelView(presenter);
             s.setScene(new Scene((Parent) view[0].node(), 1200, 560));
             s.show();
         });

@@ -17,7 +17,7 @@ class UiStateStoreTest {
         UiStateStore store = new UiStateStore(dir);
         assertThat(store.load()).isEqualTo(UiState.DEFAULT);
         UiState s = UiState.DEFAULT.withTheme("light").withWindow(10, 20, 1600, 1000, false).withTab("training").withChart("ETHUSD", "5m")
-                .withPreset("minimal");
+                .withZone("Europe/Berlin");
         store.save(s);
         assertThat(store.load()).isEqualTo(s);
         try (var files = Files.list(dir)) {
@@ -43,5 +43,7 @@ class UiStateStoreTest {
         assertThat(s.height()).isEqualTo(900);
         assertThat(s.symbol()).isEqualTo("BTCUSD");
         assertThat(s.tab()).isEqualTo("live");
+        assertThat(s.zone()).isEqualTo("UTC");
+        assertThat(new UiState(1, "dark", 0, 0, 1400, 900, false, "live", "BTCUSD", "1m", "Mars/Olympus").zone()).isEqualTo("UTC");
     }
 }

@@ -49,7 +49,7 @@ import java.util.concurrent.Future;
  * <p>Features: {@code trained}, {@code samples}, {@code valAccuracy}, {@code ruleAccuracy}, {@code version}.
  */
 @ModuleInfo(id = NeuralFusionModule.ID, description = "Learned fusion of the other sources (small DJL network trained on matured outcomes)",
-        settings = {"hidden", "epochs", "learningRate", "seed", "minSamples", "maxSamples", "retrainEvery", "installAfterOutcomes", "returnThreshold"})
+        settings = {"hidden", "epochs", "learningRate", "seed", "minSamples", "maxSamples", "retrainEvery", "installAfterOutcomes", "returnThreshold", "minValidation"})
 public final class NeuralFusionModule implements FusionModule {
     public static final String ID = "neural-fusion";
     public static final String UNTRAINED = "rule (" + ID + " untrained)";
