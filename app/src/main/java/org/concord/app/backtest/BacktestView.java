@@ -1,5 +1,6 @@
 package org.concord.app.backtest;
 
+import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -98,6 +99,8 @@ public final class BacktestView {
         top.setPadding(new Insets(6));
 
         metrics.setId("backtest-metrics");
+
+        TableFit.install(metrics);
         metrics.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // walk-forward: many columns, scrolled
         metrics.setPlaceholder(new Label("run a backtest: its report's metrics show here"));
         files.setId("backtest-files");

@@ -14,6 +14,7 @@ import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.FinancialTheme;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.events.ChartBits;
+import javafx.geometry.HPos;
 import javafx.scene.Node;
 import org.concord.annotate.DisplaySettings;
 import org.concord.annotate.chart.CandleColours;
@@ -48,7 +49,7 @@ public final class LiveChartView {
     private final List<YValueIndicator> levels = new ArrayList<>();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
     /** Where along the plot's width level labels sit (0 = left edge). */
-    static final double LEVEL_LABEL_POSITION = 0.04;
+    static final double LEVEL_LABEL_POSITION = 0.005;
     private int followBars = 240;
     private boolean follow = true;
     private boolean settingRange;
@@ -266,12 +267,24 @@ public final class LiveChartView {
             rangeDirty = true;
         }
         for (LiveDelta.Marker m : d.markers()) {
-            (m.buy() ? buys : sells).add(m.time() / 1000.0, m.price(), m.label());
+            (m.buy() ? buys : sells).add(m.time() / 1000.0, markerPrice(m), m.label());
         }
         if (d.overlay() != null && d.overlay() != shownOverlay) {
             showOverlay(d.overlay());
         }
         refresh();
+    }
+
+    /** A buy sits just under its bar's low, a sell just over its high: beside the candle, not on it. */
+    private double markerPrice(LiveDelta.Marker m) {
+        int i = columns.lowerBound(m.time());
+        if (i >= columns.size() || columns.time(i) != m.time()) {
+            return m.price();
+        }
+        double lo = columns.low(i);
+        double hi = columns.high(i);
+        double pad = Math.max((hi - lo) * 0.4, hi * 3e-4);
+        return m.buy() ? lo - pad : hi + pad;
     }
 
     /** Replaces the columns with {@code history} (a reload). */
@@ -291,6 +304,7 @@ public final class LiveChartView {
             ind.setEditable(false);
             // labels near the left edge: the newest bars and the predicted candles are on the right
             ind.setLabelPosition(LEVEL_LABEL_POSITION);
+            ind.setLabelHorizontalAnchor(HPos.LEFT);
             levels.add(ind);
         }
         chart.getPlugins().addAll(levels);

@@ -38,6 +38,7 @@ public final class LivePresenter implements AutoCloseable {
     private final List<Subscription> subs = new ArrayList<>();
     private final Deque<LiveDelta.Marker> decisions = new ArrayDeque<>();
     private final AtomicLong decisionCount = new AtomicLong();
+    private final SideChanges sides = new SideChanges();
     // pending, guarded by this
     private volatile Symbol symbol;
     private volatile Timeframe timeframe;
@@ -146,13 +147,14 @@ public final class LivePresenter implements AutoCloseable {
             synchronized (this) {
                 decisions.clear();
             }
+            sides.reset();
             select(s, tf);
         }
     }
 
     private void onDecision(Decision d) {
         decisionCount.incrementAndGet();
-        if (d.action() == Action.HOLD) {
+        if (!sides.marks(d.symbol(), d.action())) {
             return;
         }
         LiveDelta.Marker m = new LiveDelta.Marker(d.timeframe().floor(d.time() - 1), d.price(), d.action() == Action.BUY, d.confidence(),

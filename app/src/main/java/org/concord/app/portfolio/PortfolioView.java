@@ -1,5 +1,6 @@
 package org.concord.app.portfolio;
 
+import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -74,6 +75,8 @@ public final class PortfolioView {
         }
 
         positions.setId("positions-table");
+
+        TableFit.install(positions);
         positions.setPlaceholder(new Label("flat"));
         positions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         positions.getColumns().add(col("Symbol", PortfolioSnapshot.PositionRow::symbol));

@@ -57,13 +57,14 @@ public final class TableFit {
     private void fit() {
         Labeled cell = firstLabeled(".table-cell");
         Labeled header = firstLabeled(".column-header .label");
-        if (cell == null) {
+        if (cell == null && header == null) {
             return; // not shown yet: the skin's change schedules another run
         }
-        Font cellFont = cell.getFont();
-        Insets pad = cell.getInsets();
+        // an empty table has no cell yet: its headers still need their room
+        Font headerFont = header != null ? header.getFont() : cell.getFont();
+        Font cellFont = cell != null ? cell.getFont() : headerFont;
+        Insets pad = cell != null ? cell.getInsets() : Insets.EMPTY;
         double cellExtra = pad.getLeft() + pad.getRight() + 6;
-        Font headerFont = header != null ? header.getFont() : cellFont;
         List<?> items = table.getItems();
         int n = items.size();
         for (TableColumn<?, ?> col : leaves()) {

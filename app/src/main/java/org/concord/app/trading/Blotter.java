@@ -1,5 +1,7 @@
 package org.concord.app.trading;
 
+import java.util.List;
+import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -66,10 +68,10 @@ public final class Blotter {
     };
 
     public Blotter(TradingService service, DisplaySettings display) {
-        this.display = display;
-        if (service == null) {
-            throw new IllegalArgumentException("service is required");
+        if (service == null || display == null) {
+            throw new IllegalArgumentException("service and display are required");
         }
+        this.display = display;
         this.service = service;
         root.setId("blotter");
         working.setId("blotter-working");
@@ -78,6 +80,9 @@ public final class Blotter {
         positions.setId("blotter-positions");
         balances.setId("blotter-balances");
         summary.setId("blotter-summary");
+        for (TableView<?> t : List.of(working, history, fills, positions, balances)) {
+            TableFit.install(t);
+        }
         summary.setPadding(new Insets(2, 8, 2, 8));
 
         working.setEditable(true);

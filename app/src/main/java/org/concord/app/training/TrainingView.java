@@ -1,5 +1,7 @@
 package org.concord.app.training;
 
+import org.concord.app.shell.Labels;
+import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -17,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -34,6 +37,7 @@ public final class TrainingView {
     private final TableView<TrainingSnapshot.ModelRow> models = new TableView<>();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label phase = new Label("idle");
+    private final Label lastJob = new Label();
     private final Button train = new Button("Train now");
     private final Button cancel = new Button("Cancel");
     private final XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
@@ -57,10 +61,19 @@ public final class TrainingView {
         cancel.setDisable(true);
         train.setOnAction(e -> presenter.trainNow());
         cancel.setOnAction(e -> presenter.cancel());
+        Labels.keepWidth(train, cancel);
         HBox controls = new HBox(10, train, cancel, progress, phase);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6));
+        // the last job's outcome in full (gate verdict, baselines): a line of its own that wraps, never cut
+        lastJob.setId("train-last-job");
+        lastJob.setWrapText(true);
+        lastJob.setMinHeight(Region.USE_PREF_SIZE);
+        lastJob.setPadding(new Insets(0, 6, 4, 6));
 
         models.setId("model-table");
+
+        TableFit.install(models);
         models.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         models.setPlaceholder(new Label("no trained version yet (cold start) — press Train now"));
         models.getColumns().add(col("Model", r -> r.modelId()));
@@ -110,7 +123,7 @@ public final class TrainingView {
         SplitPane center = new SplitPane(lossChart, calibration, lists);
         center.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
         center.setDividerPositions(0.3, 0.6);
-        VBox top = new VBox(controls, new TitledPane("Models", models));
+        VBox top = new VBox(controls, lastJob, new TitledPane("Models", models));
         models.setPrefHeight(160);
         root.setTop(top);
         root.setCenter(center);
@@ -170,10 +183,11 @@ public final class TrainingView {
         }
         TrainingSnapshot.ModelRow selected = models.getSelectionModel().getSelectedItem();
         showCalibration(selected != null ? selected : s.models().isEmpty() ? null : s.models().get(s.models().size() - 1));
+        lastJob.setText(s.history().isEmpty() ? "no training job yet" : "last job: " + s.history().get(0));
         TrainingSnapshot.Job j = s.job();
         if (j == null) {
             progress.setProgress(0);
-            phase.setText(s.history().isEmpty() ? "idle" : "idle — last: " + s.history().get(0));
+            phase.setText("idle");
             cancel.setDisable(true);
         } else {
             progress.setProgress(j.progress() < 0 ? -1 : j.progress());
