@@ -19,6 +19,8 @@ import org.concord.config.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * The workstation application. It shows a splash with progress while the session starts on a background thread
  * (SQLite, modules, training coordinator, replay: never on the FX thread), then the {@link MainWindow}.
@@ -32,6 +34,7 @@ public final class ConcordApp extends Application {
     private volatile DesktopSession session;
     private volatile MainWindow window;
     private SceneProbe probe;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** The running app (tests). */
     public static ConcordApp current() {
@@ -50,6 +53,14 @@ public final class ConcordApp extends Application {
     public void start(Stage stage) {
         current = this;
         probe = SceneProbe.startIfAsked();
+        // SIGTERM (a launcher forwarding a stop, a session logout) skips stop(): the session still closes, its pending
+        // store writes flushed
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DesktopSession s = session;
+            if (s != null && closed.compareAndSet(false, true)) {
+                s.close();
+            }
+        }, "concord-desk-shutdown"));
         SessionOptions options = optionsOverride != null ? optionsOverride
                 : SessionOptions.parse(getParameters().getRaw().toArray(String[]::new), DataDirectory.resolve());
         UiStateStore store = new UiStateStore(DataDirectory.ensure(options.dataDir()));
@@ -92,6 +103,9 @@ public final class ConcordApp extends Application {
 
     @Override
     public void stop() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (probe != null) {
             probe.close();
         }

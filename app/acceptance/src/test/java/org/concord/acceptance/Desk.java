@@ -67,8 +67,15 @@ final class Desk implements AutoCloseable {
         return dataDir;
     }
 
+    /** The process started (the launcher, which runs the desk in a child JVM with the desk's settings). */
     long pid() {
         return process.pid();
+    }
+
+    /** The JVM that runs the desk: the launcher's child when it relaunched, else the launcher itself. */
+    long deskPid() {
+        return process.toHandle().descendants().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .map(ProcessHandle::pid).findFirst().orElse(process.pid());
     }
 
     boolean alive() {

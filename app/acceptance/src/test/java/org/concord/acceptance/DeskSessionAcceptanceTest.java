@@ -23,6 +23,8 @@ class DeskSessionAcceptanceTest {
     static final List<String> TABS = List.of("modules", "training", "portfolio", "annotate", "backtest", "live");
     /** The bar: a session of at least five minutes at 600× replay. */
     static final double SESSION_SECONDS = 300;
+    /** A restart may say a few things once (a gap, a stale model); it must not repeat a warning per bar or per frame. */
+    static final int RESTART_WARNINGS = 25;
 
     @BeforeAll
     static void tools() {
@@ -48,15 +50,22 @@ class DeskSessionAcceptanceTest {
                 firstLook(s);
                 everyTab(s, "1400x900");
                 chartTimeframes(s);
+                TraderSteps.moduleSwitchesStayStill(s);
+                TraderSteps.orderFromTicket(s);
+                TraderSteps.orderFromRightClick(s);
+                TraderSteps.dragOrderLineWhileRunning(s);
+                TraderSteps.annotateByKeysAndClicks(s);
                 desk.placeWindow(0, 0, 1920, 1080);
                 everyTab(s, "1920x1080");
                 desk.placeWindow(0, 0, 1400, 900);
                 keepWatching(s, SESSION_SECONDS);
+                TraderSteps.switchPreset(s, "research");
                 assertThat(desk.quit()).as("exit code after Ctrl+Q").isZero();
             }
             try (Desk desk = Desk.start(screen, jar, data, WORK, "restart")) {
                 s.use(desk);
                 firstLook(s);
+                restartContinues(s, "research");
                 everyTab(s, "restart");
                 assertThat(desk.quit()).as("exit code after Ctrl+Q").isZero();
             }
@@ -99,6 +108,24 @@ class DeskSessionAcceptanceTest {
         s.checkpoint("live-5m");
         s.choose("chart-timeframe", "1m");
         s.checkpoint("live-1m");
+    }
+
+    /**
+     * A restart on the same data dir continues the session: the replay goes on where it stopped, the preset chosen
+     * before runs (panel, file and log agree), and the console is not flooded with warnings.
+     */
+    private static void restartContinues(Script s, String preset) throws Exception {
+        Desk desk = s.desk();
+        s.tab("modules");
+        desk.await("the panel shows the " + preset + " preset", 60, x -> x.byId("preset-chooser").map(i -> preset.equals(i.value())).orElse(false));
+        assertThat(Files.readString(desk.dataDir().resolve("concord.yaml"))).as("concord.yaml").contains("preset: \"" + preset + "\"");
+        String log = desk.log();
+        assertThat(log).as("the restart's log").contains("orchestrator started (" + preset + " preset").contains("where the last run left off");
+        List<String> warnings = log.lines().filter(l -> l.contains(" WARN ") && !l.contains("CudaUtils")).toList();
+        s.note("restart: " + warnings.size() + " WARN lines in the console");
+        assertThat(warnings).as("WARN lines after a restart on the same data dir").hasSizeLessThanOrEqualTo(RESTART_WARNINGS);
+        s.tab("annotate");
+        s.checkpoint("restart-annotate");
     }
 
     /** Keeps the desk running until the session is {@code seconds} old, checking the live chart every 20 s. */

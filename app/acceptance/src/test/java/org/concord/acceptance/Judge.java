@@ -31,6 +31,21 @@ final class Judge {
         return columns;
     }
 
+    /** Pixels that differ between two screenshots inside {@code r} (a moving switch thumb, a redraw). */
+    static int changedPixels(BufferedImage a, BufferedImage b, SceneView.Rect r) {
+        int n = 0;
+        int x1 = Math.min(Math.min(a.getWidth(), b.getWidth()), r.x() + r.w());
+        int y1 = Math.min(Math.min(a.getHeight(), b.getHeight()), r.y() + r.h());
+        for (int x = Math.max(0, r.x()); x < x1; x++) {
+            for (int y = Math.max(0, r.y()); y < y1; y++) {
+                if ((a.getRGB(x, y) & 0xffffff) != (b.getRGB(x, y) & 0xffffff)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     /** Rendered texts cut to "…" although their label holds more (what a person cannot read in full). */
     static List<String> truncated(SceneView v) {
         List<String> out = new ArrayList<>();

@@ -95,6 +95,18 @@ final class Script {
                 .max(Comparator.comparingInt(r -> r.w() * r.h()));
     }
 
+    /** The texts rendered inside the node {@code id} (table cells, labels), top to bottom. */
+    static List<String> textsIn(SceneView v, String id) {
+        return v.byId(id).map(n -> textsIn(v, n)).orElse(List.of());
+    }
+
+    static List<String> textsIn(SceneView v, SceneView.Item container) {
+        SceneView.Rect r = container.rect();
+        return v.all(i -> i.text() != null && !i.text().isBlank() && inside(i.rect(), r)).stream()
+                .sorted(Comparator.comparingInt((SceneView.Item i) -> i.rect().y()).thenComparingInt(i -> i.rect().x()))
+                .map(SceneView.Item::text).toList();
+    }
+
     static boolean inside(SceneView.Rect a, SceneView.Rect b) {
         return a.x() >= b.x() - 1 && a.y() >= b.y() - 1 && a.x() + a.w() <= b.x() + b.w() + 1 && a.y() + a.h() <= b.y() + b.h() + 1;
     }

@@ -18,10 +18,15 @@ import javafx.geometry.HPos;
 import javafx.scene.Node;
 import org.concord.annotate.DisplaySettings;
 import org.concord.annotate.chart.CandleColours;
+import org.concord.live.GhostCandle;
+import org.concord.live.LiveSignal;
+import org.concord.live.LiveSnapshot;
+import org.concord.model.Action;
 import org.concord.model.BarSeries;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -165,7 +170,7 @@ public final class LiveChartView {
     }
 
     /** Predicted candles shown now (FX thread). */
-    public List<org.concord.live.GhostCandle> ghostCandles() {
+    public List<GhostCandle> ghostCandles() {
         return ghosts.ghosts();
     }
 
@@ -182,24 +187,32 @@ public final class LiveChartView {
      * Shows a live-inference snapshot: its newest signals as small triangles, its ghost candles after the last
      * closed bar (each replaced by the real bar when that closes: the next snapshot's ghosts start after it).
      */
-    public void showLive(org.concord.live.LiveSnapshot s) {
+    public void showLive(LiveSnapshot s) {
+        int before = liveBuys.getDataCount() + liveSells.getDataCount();
+        boolean cleared = false;
         if (!s.sessionId().equals(liveSession) || !s.running()) {
             // a new session starts clean; a stopped one leaves nothing behind on the chart
             liveSession = s.sessionId();
+            cleared = before > 0;
             liveBuys.clear();
             liveSells.clear();
             lastLiveSignal = s.running() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
-        for (org.concord.live.LiveSignal x : s.signals()) {
-            if (x.time() > lastLiveSignal && x.action() != org.concord.model.Action.HOLD) {
+        for (LiveSignal x : s.signals()) {
+            if (x.time() > lastLiveSignal && x.action() != Action.HOLD) {
                 // drawn on the bar the signal was made at the close of
-                (x.action() == org.concord.model.Action.BUY ? liveBuys : liveSells).add((x.time() - stepMillis) / 1000.0, x.price(),
-                        String.format(java.util.Locale.ROOT, "live %s %.0f%% %s", x.action(), 100 * x.confidence(), x.transition()));
+                (x.action() == Action.BUY ? liveBuys : liveSells).add((x.time() - stepMillis) / 1000.0, x.price(),
+                        String.format(Locale.ROOT, "live %s %.0f%% %s", x.action(), 100 * x.confidence(), x.transition()));
             }
             lastLiveSignal = Math.max(lastLiveSignal, x.time());
         }
-        ghosts.set(s.running() ? s.ghosts() : List.of());
-        refresh();
+        List<GhostCandle> g = s.running() ? s.ghosts() : List.of();
+        boolean ghostsChanged = !g.equals(ghosts.ghosts());
+        ghosts.set(g);
+        // snapshots come every second even when nothing changed: a redraw costs a software-rendered frame
+        if (cleared || ghostsChanged || liveBuys.getDataCount() + liveSells.getDataCount() != before) {
+            refresh();
+        }
     }
 
     /** Deltas applied so far. */

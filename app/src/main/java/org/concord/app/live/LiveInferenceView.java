@@ -139,7 +139,9 @@ public final class LiveInferenceView {
             lines.add(String.format(Locale.ROOT, "%s  %-4s %3.0f%%  %.2f%s", display.format().axisTime(x.time(), 5 * 86_400_000L), x.action(), 100 * x.confidence(),
                     x.price(), "NONE".equals(x.transition()) ? "" : "  " + x.transition()));
         }
-        signals.getItems().setAll(lines);
+        if (!signals.getItems().equals(lines)) {
+            signals.getItems().setAll(lines);
+        }
     }
 
     public LiveSnapshot shown() {

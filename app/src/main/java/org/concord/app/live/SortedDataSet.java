@@ -1,5 +1,6 @@
 package org.concord.app.live;
 
+import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.AbstractDataSet;
 
 /**
@@ -9,10 +10,19 @@ import io.fair_acc.dataset.spi.AbstractDataSet;
  * is undefined, not when the data changes. Data changed in place then left the cache stale: every point right of
  * the stale maximum mapped to the last index, and the chart drew one candle where there were hundreds. Here the
  * index comes from the data alone.
+ *
+ * <p>An empty set has no range: the chart asks for one on every pulse, and ChartFX's recomputation "changed" the
+ * undefined range each time, so one empty marker set kept the whole chart redrawing 60 times a second with nothing
+ * to draw (a paused desk used half a core). An empty set here leaves its range alone.
  */
 public abstract class SortedDataSet<D extends SortedDataSet<D>> extends AbstractDataSet<D> {
     protected SortedDataSet(String name, int dimensions) {
         super(name, dimensions);
+    }
+
+    @Override
+    public DataSet recomputeLimits(int dimIndex) {
+        return getDataCount() == 0 ? this : super.recomputeLimits(dimIndex);
     }
 
     /** The index of the point whose value in {@code dimIndex} is closest to {@code x[0]} (x: a binary search). */

@@ -60,7 +60,9 @@ public final class ModelTogglesView {
     }
 
     public void show(ModelInfoReport r) {
-        table.getItems().setAll(r.models());
+        if (!table.getItems().equals(r.models())) {
+            table.getItems().setAll(r.models()); // the rows come every second: only a change re-lays the table out
+        }
     }
 
     private static TableColumn<ModelInfo, String> text(String name, double w, Function<ModelInfo, String> f) {

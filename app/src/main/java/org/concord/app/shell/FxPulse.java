@@ -1,36 +1,34 @@
 package org.concord.app.shell;
 
-import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The one place where snapshots reach the FX thread: each pulse every registered view takes the latest snapshot
- * its presenter offered (if any) and applies it — at most one per view per pulse, however many events arrived.
+ * The one place where snapshots reach the FX thread: when a presenter offers a snapshot, one drain is scheduled on the
+ * FX thread, and it hands every bound view the latest snapshot its presenter offered (if any) — at most one per view
+ * per drain, however many events arrived meanwhile. Nothing runs while nothing is offered: an idle desk (a paused
+ * replay) does no FX work at all, where a per-frame timer woke the FX thread 60 times a second.
  */
 public final class FxPulse {
     private final List<Runnable> targets = new CopyOnWriteArrayList<>();
-    private final AnimationTimer timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            for (Runnable t : targets) {
-                t.run();
-            }
-        }
-    };
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean running;
 
     public void start() {
-        timer.start();
+        running = true;
+        wake();
     }
 
     public void stop() {
-        timer.stop();
+        running = false;
     }
 
-    /** Applies {@code slot}'s latest snapshot with {@code apply} on each pulse that has one. */
+    /** Applies {@code slot}'s latest snapshot with {@code apply} whenever the slot is offered one. */
     public <S> void bind(Slot<S> slot, Consumer<S> apply) {
         targets.add(() -> {
             S s = slot.take();
@@ -38,18 +36,42 @@ public final class FxPulse {
                 apply.accept(s);
             }
         });
+        slot.wakeWith(this::wake);
+        wake(); // anything offered before the binding
+    }
+
+    private void wake() {
+        if (running && scheduled.compareAndSet(false, true)) {
+            Platform.runLater(this::drain);
+        }
+    }
+
+    private void drain() {
+        scheduled.set(false); // offers from here on schedule the next drain
+        if (!running) {
+            return;
+        }
+        for (Runnable t : targets) {
+            t.run();
+        }
     }
 
     /** A latest-wins hand-over from a presenter thread to the FX thread. */
     public static final class Slot<S> {
         private final AtomicReference<S> ref = new AtomicReference<>();
+        private volatile Runnable waker = () -> { };
 
         public void offer(S s) {
             ref.set(s);
+            waker.run();
         }
 
         public S take() {
             return ref.getAndSet(null);
+        }
+
+        void wakeWith(Runnable w) {
+            this.waker = w;
         }
     }
 }

@@ -23,6 +23,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.ClosedWatchServiceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,19 +80,31 @@ public final class SceneProbe implements AutoCloseable {
     }
 
     private void run() {
-        while (!closed) {
-            try (Stream<Path> s = Files.list(dir)) {
-                for (Path ask : s.filter(p -> p.getFileName().toString().startsWith("ask-")).toList()) {
-                    String n = ask.getFileName().toString().substring(4);
-                    answer(n);
-                    Files.deleteIfExists(ask);
-                }
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("scene probe: {}", e.toString());
+        // inotify, not a poll: the probe must not itself cost the idle desk its budget
+        try (WatchService watch = dir.getFileSystem().newWatchService()) {
+            dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            answerAsked();
+            while (!closed) {
+                WatchKey key = watch.take();
+                key.pollEvents();
+                key.reset();
+                answerAsked();
             }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closed
+        } catch (IOException e) {
+            LOG.warn("scene probe stopped: {}", e.toString());
+        }
+    }
+
+    private void answerAsked() {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path ask : s.filter(p -> p.getFileName().toString().startsWith("ask-")).sorted().toList()) {
+                answer(ask.getFileName().toString().substring(4));
+                Files.deleteIfExists(ask);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("scene probe: {}", e.toString());
         }
     }
 

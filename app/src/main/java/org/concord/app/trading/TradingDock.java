@@ -158,7 +158,14 @@ public final class TradingDock implements AutoCloseable {
     }
 
     private void show(TradingSnapshot s) {
+        // the service re-takes the accounts every half second for the marks; a paused replay changes nothing, and
+        // re-filling five tables ten times a second kept a paused desk repainting
+        boolean same = last != null && s.mode() == last.mode() && s.botMode() == last.botMode() && s.manual().equals(last.manual())
+                && s.bot().equals(last.bot());
         last = s;
+        if (same) {
+            return;
+        }
         statusBadge.show(s.mode());
         botSwitch.show(s.botMode());
         botBadge.setText("BOT " + s.botMode().name());

@@ -1,0 +1,150 @@
+package org.concord.acceptance;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a trader does in a first session, with real input only: switch a module off and on, place paper orders from
+ * the ticket and from the chart's right-click menu, drag an order line while the replay runs, annotate by keys and by
+ * clicks, switch the preset. Each step says what a person would see when it worked, and checks exactly that.
+ */
+final class TraderSteps {
+    private static final Pattern PRICE = Pattern.compile("^\\d{2,6}\\.\\d{2}$");
+
+    private TraderSteps() {
+    }
+
+    /** A switch flipped off moves once; the other rows' switches do not move while the panel keeps updating. */
+    static void moduleSwitchesStayStill(Script s) throws Exception {
+        Desk desk = s.desk();
+        s.tab("modules");
+        SceneView v = desk.await("module switches", 60, x -> x.byId("toggle-extrema").isPresent() && x.byId("toggle-turtle").isPresent());
+        desk.click(v.byId("toggle-extrema").orElseThrow());
+        desk.await("extrema switched off", 30, x -> x.byId("toggle-extrema").map(i -> Boolean.FALSE.equals(i.selected())).orElse(false));
+        SceneView.Rect col = v.byId("toggle-turtle").orElseThrow().rect();
+        // the switch column below extrema: every other row's switch, sampled while status snapshots keep arriving
+        SceneView.Rect others = new SceneView.Rect(col.x() - 4, v.byId("toggle-extrema").orElseThrow().rect().y() + col.h() + 8,
+                col.w() + 8, col.y() + col.h() - v.byId("toggle-extrema").orElseThrow().rect().y());
+        Thread.sleep(1_500); // the flipped switch's own animation is over
+        BufferedImage first = desk.screen();
+        int changed = 0;
+        for (int k = 0; k < 6; k++) {
+            Thread.sleep(250);
+            changed = Math.max(changed, Judge.changedPixels(first, desk.screen(), others));
+        }
+        s.note("module switches: " + changed + " pixels changed in the other rows' switches within 1.5 s");
+        assertThat(changed).as("pixels of other rows' switches changing after one module was switched off").isZero();
+        desk.click(desk.scene().byId("toggle-extrema").orElseThrow());
+        desk.await("extrema switched on again", 30, x -> x.byId("toggle-extrema").map(i -> Boolean.TRUE.equals(i.selected())).orElse(false));
+        s.checkpoint("modules-switches");
+    }
+
+    /** Ctrl+B fills the ticket with a buy limit at the last price; Send puts a working order in the blotter. */
+    static void orderFromTicket(Script s) throws Exception {
+        Desk desk = s.desk();
+        s.tab("live");
+        SceneView v = desk.await("the order ticket", 30, x -> x.byId("ticket-submit").isPresent());
+        desk.click(v.byId("live-chart").orElseThrow()); // focus in the window, as a person's first click gives it
+        desk.key("ctrl+b");
+        SceneView filled = desk.await("the ticket's price filled by Ctrl+B", 20,
+                x -> x.byId("ticket-price").map(i -> i.value() != null && PRICE.matcher(i.value()).matches()).orElse(false));
+        // a limit far below the market, so it stays working while the replay runs
+        SceneView.Item price = filled.byId("ticket-price").orElseThrow();
+        double p = Double.parseDouble(price.value()) * 0.97;
+        desk.click(price);
+        desk.key("ctrl+a");
+        desk.type(String.format(Locale.ROOT, "%.2f", p));
+        int before = working(desk.scene());
+        desk.click(desk.scene().byId("ticket-submit").orElseThrow());
+        desk.await("the order working in the blotter", 30, x -> working(x) == before + 1);
+        s.checkpoint("order-from-ticket");
+    }
+
+    /** A right-click on the chart offers orders at that price; choosing one fills the ticket at a price on the tick. */
+    static void orderFromRightClick(Script s) throws Exception {
+        Desk desk = s.desk();
+        SceneView v = desk.scene();
+        SceneView.Rect plot = Script.plotOf(v, v.byId("live-chart").orElseThrow().rect()).orElseThrow();
+        desk.rightClick(plot.x() + plot.w() / 3, plot.y() + plot.h() * 4 / 5);
+        SceneView menu = desk.await("the chart's order menu", 20, x -> x.all(i -> i.shownText() != null && i.shownText().startsWith("Buy limit @ ")).size() > 0);
+        SceneView.Item buy = menu.all(i -> i.shownText() != null && i.shownText().startsWith("Buy limit @ ")).get(0);
+        String at = buy.shownText().substring("Buy limit @ ".length()).replace(",", "");
+        assertThat(at).as("the price offered at the pointer").matches(PRICE);
+        desk.click(buy);
+        desk.await("the ticket at the right-clicked price", 20, x -> x.byId("ticket-price").map(i -> at.equals(i.value())).orElse(false));
+        int before = working(desk.scene());
+        desk.click(desk.scene().byId("ticket-submit").orElseThrow());
+        desk.await("a second working order", 30, x -> working(x) == before + 1);
+        s.checkpoint("order-from-right-click");
+    }
+
+    /** Dragging a working order's line while the replay runs moves the order to the price under the pointer, on the tick. */
+    static void dragOrderLineWhileRunning(Script s) throws Exception {
+        Desk desk = s.desk();
+        SceneView v = desk.scene();
+        SceneView.Item line = v.all(i -> i.id() != null && i.id().startsWith("order-line-")).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no order line on the chart"));
+        String before = String.join(" ", Script.textsIn(v, "blotter-working"));
+        SceneView.Rect r = line.rect();
+        int x = r.x() + r.w() / 2;
+        int y = r.cy();
+        desk.drag(x, y, x, y - 40);
+        SceneView after = desk.await("the working order's price moved by the drag", 30,
+                z -> !String.join(" ", Script.textsIn(z, "blotter-working")).equals(before));
+        List<String> prices = Script.textsIn(after, "blotter-working").stream().filter(t -> t.matches("^[\\d,]+\\.\\d+$")).toList();
+        assertThat(prices).as("prices in the working orders").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.replace(",", "")).as("on the 0.01 tick").matches("^\\d+(\\.\\d{1,2})?$"));
+        s.checkpoint("order-line-dragged");
+    }
+
+    /** A mode on, E and X at two candles of the 1m pane, then the same by two clicks: two annotations in the list. */
+    static void annotateByKeysAndClicks(Script s) throws Exception {
+        Desk desk = s.desk();
+        s.tab("annotate");
+        SceneView v = desk.await("the annotation panes with candles", 90, x -> x.all(i -> "XYChart".equals(i.type())).size() >= 4);
+        List<SceneView.Item> panes = v.all(i -> "XYChart".equals(i.type()));
+        SceneView.Rect pane = Script.plotOf(v, panes.get(1).rect()).orElseThrow(); // 1s, 1m, 1h, 1d: the second is 1m
+        int rows = annotationRows(v);
+        desk.click(pane.x() + pane.w() / 2, pane.y() + 10); // focus the workspace on the 1m pane
+        desk.key("a");
+        desk.move(pane.x() + pane.w() * 3 / 10, pane.cy());
+        desk.key("e");
+        desk.move(pane.x() + pane.w() * 5 / 10, pane.cy());
+        desk.key("x");
+        desk.await("an annotation made by keys", 30, x -> annotationRows(x) == rows + 1);
+        desk.click(pane.x() + pane.w() * 6 / 10, pane.cy());
+        desk.click(pane.x() + pane.w() * 8 / 10, pane.cy());
+        desk.await("an annotation made by clicks", 30, x -> annotationRows(x) == rows + 2);
+        desk.key("a"); // annotate mode off again
+        s.checkpoint("annotated");
+    }
+
+    /** The preset chosen in the panel runs: the panel says so once the orchestrator reports it. */
+    static void switchPreset(Script s, String preset) throws Exception {
+        s.tab("modules");
+        s.choose("preset-chooser", preset);
+        s.desk().await("the orchestrator runs the " + preset + " preset", 120,
+                x -> x.byId("preset-chooser").map(i -> preset.equals(i.value())).orElse(false)
+                        && x.byId("preset-status").map(i -> i.label() == null || i.label().isEmpty()).orElse(true));
+        s.checkpoint("preset-" + preset);
+    }
+
+    /** Rows of the working-orders table (its order ids start with a lower-case prefix and hold a dash). */
+    static int working(SceneView v) {
+        return (int) Script.textsIn(v, "blotter-working").stream().filter(t -> t.matches("^[a-z]+[0-9]*-.*")).count();
+    }
+
+    private static final Pattern COUNTS = Pattern.compile("\\d+ shown of (\\d+)");
+
+    /** Annotations stored for the symbol, as the list's count line says ("3 shown of 5 · long …"). */
+    static int annotationRows(SceneView v) {
+        String t = v.byId("annotation-counts").map(SceneView.Item::label).orElse("");
+        Matcher m = COUNTS.matcher(t == null ? "" : t);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+}
