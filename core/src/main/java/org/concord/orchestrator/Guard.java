@@ -60,7 +60,9 @@ final class Guard {
     /**
      * True when this thread was off the CPU, since the decision began, at least as long as {@code overrunNanos}:
      * the overrun is then not the module's own work. A module that blocks (I/O, sleep) is off the CPU too: it is
-     * not excused by the budget's rule being lenient but caught by the hard limit's watchdog.
+     * not excused by the budget's rule being lenient but caught by the hard limit's watchdog. A hypervisor that takes
+     * the vCPU away without a steal clock (Firecracker reports steal 0) advances the CPU clock as if the thread had
+     * worked; no process can tell that from work, which is why a strike needs several overruns in a window.
      */
     private boolean stopped(long overrunNanos) {
         if (cpuAtEventStart < 0) {
