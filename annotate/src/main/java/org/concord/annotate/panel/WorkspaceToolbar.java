@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import org.concord.annotate.tool.AnnotateTool;
 import org.concord.annotate.tool.CommandStack;
 import org.concord.chart.OverlaySource;
@@ -25,7 +26,7 @@ import java.util.function.BiConsumer;
 public final class WorkspaceToolbar {
     final ComboBox<Symbol> symbol = new ComboBox<>();
     final ToggleButton annotate = new ToggleButton("Annotate (A)");
-    final ToggleButton noTrade = new ToggleButton("No-trade region (N)");
+    final ToggleButton noTrade = new ToggleButton("No-trade (N)");
     final ChoiceBox<AnnotateTool.DirectionChoice> direction = new ChoiceBox<>();
     final Button undo = new Button("Undo");
     final Button redo = new Button("Redo");
@@ -35,7 +36,7 @@ public final class WorkspaceToolbar {
     final List<CheckMenuItem> overlayItems = new ArrayList<>();
     final Button export = new Button("Export…");
     final Button importFile = new Button("Import…");
-    final Button pattern = new Button("Save as pattern…");
+    final Button pattern = new Button("Pattern…");
     private final ToolBar bar;
 
     public WorkspaceToolbar(List<OverlaySource> sources, BiConsumer<String, Boolean> onOverlay) {
@@ -53,8 +54,9 @@ public final class WorkspaceToolbar {
         direction.getItems().setAll(AnnotateTool.DirectionChoice.values());
         direction.setValue(AnnotateTool.DirectionChoice.AUTO);
         direction.setTooltip(new Tooltip("Direction of a trade mark: AUTO infers it from entry and exit prices"));
-        jump.setPromptText("2013-11-28 14:00 (UTC)");
-        jump.setPrefColumnCount(13);
+        jump.setPrefColumnCount(11);
+        setZone("UTC");
+        noTrade.setTooltip(new Tooltip("No-trade (HOLD) region tool: two clicks or E and X mark a region without a trade"));
         undo.setTooltip(new Tooltip("Ctrl+Z"));
         redo.setTooltip(new Tooltip("Ctrl+Y"));
         for (OverlaySource s : sources) {
@@ -66,8 +68,15 @@ public final class WorkspaceToolbar {
         }
         overlays.getItems().setAll(overlayItems);
         overlays.setDisable(sources.isEmpty());
-        bar = new ToolBar(new Label("Symbol"), symbol, new Separator(), annotate, noTrade, direction, new Separator(), undo, redo, new Separator(),
+        symbol.setPromptText("Symbol");
+        bar = new ToolBar(symbol, new Separator(), annotate, noTrade, direction, new Separator(), undo, redo, new Separator(),
                 new Label("Jump to"), jump, go, new Separator(), overlays, new Separator(), export, importFile, pattern);
+        // controls keep their full labels; what does not fit goes to the tool bar's overflow menu, never cut to "…"
+        for (Node n : bar.getItems()) {
+            if (n instanceof Region r && !(n instanceof TextField)) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     /** What the tool bar asks the workspace to do. */
@@ -119,5 +128,15 @@ public final class WorkspaceToolbar {
 
     public TextField jumpField() {
         return jump;
+    }
+
+    /** The zone typed jump times are read in (the desk's display zone). */
+    public void setZone(String zoneName) {
+        jump.setPromptText("2013-11-28 14:00");
+        jump.setTooltip(new Tooltip("A date or date and time in " + zoneName + ", then Enter (J focuses this field)"));
+    }
+
+    public ToolBar bar() {
+        return bar;
     }
 }
