@@ -198,8 +198,7 @@ class CandlePaneRenderingTest {
     void panesAreDarkWithTheLiveChartsColoursAndNoHatchedGrid() {
         CandlePane p = panes.get(Timeframe.H1);
         load(p, real(Timeframe.H1));
-        candlesAcrossTheView(p, "on the 1h pane");
-        assertThat(fx(p::look)).isEqualTo(PaneLook.DARK);
+        until("the 1h pane drawn", () -> !p.xAxis().getTickMarks().isEmpty() && !p.yAxis().getTickMarks().isEmpty(), () -> "no axis labels");
         WritableImage img = fx(() -> PanePixels.chart(p));
         Point2D origin = fx(() -> p.chart().sceneToLocal(p.chart().getCanvas().localToScene(0, 0)));
         PixelReader r = img.getPixelReader();
@@ -221,6 +220,9 @@ class CandlePaneRenderingTest {
         assertThat(lines).as("grid lines crossing an empty column").isLessThanOrEqualTo(12);
         // the price axis is on the right of the plot
         assertThat(fx(() -> p.yAxis().localToScene(0, 0).getX())).isGreaterThan(fx(() -> p.chart().getCanvas().localToScene(p.canvasWidth(), 0).getX()) - 1);
+        // and the candles have the live chart's colours (FinancialTheme.Dark)
+        candlesAcrossTheView(p, "on the 1h pane");
+        assertThat(fx(p::look)).isEqualTo(PaneLook.DARK);
     }
 
     @Test
