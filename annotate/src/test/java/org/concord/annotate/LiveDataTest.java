@@ -106,7 +106,7 @@ class LiveDataTest {
 
     private static void candlesAcrossTheView(CandlePane p) {
         FxWait.until(p.timeframe() + " candles drawn across the view", () -> PanePixels.drawnFraction(p) >= 0.9,
-                () -> FxWait.fx(() -> String.format("%.0f%% of %d visible bars drawn", 100 * PanePixels.drawnFraction(p), PanePixels.visibleBars(p))));
+                () -> FxWait.fx(() -> String.format("%.0f%% of %d visible bars drawn; %s", 100 * PanePixels.drawnFraction(p), PanePixels.visibleBars(p), PanePixels.undrawn(p))));
     }
 
     @Test

@@ -65,7 +65,7 @@ abstract class WorkspaceTestBase {
     /** Waits until {@code p} shows candles at (nearly) every visible bar's place, judged from its pixels. */
     protected void candlesAcrossTheView(CandlePane p, String when) {
         FxWait.until(p.timeframe() + " candles drawn across the view " + when, () -> PanePixels.drawnFraction(p) >= 0.9,
-                () -> fx(() -> String.format("%.0f%% of %d visible bars drawn", 100 * PanePixels.drawnFraction(p), PanePixels.visibleBars(p))));
+                () -> fx(() -> String.format("%.0f%% of %d visible bars drawn; %s", 100 * PanePixels.drawnFraction(p), PanePixels.visibleBars(p), PanePixels.undrawn(p))));
     }
 
     /** Waits until every background task has handed its result back and the FX thread has drawn it. */

@@ -86,7 +86,7 @@ class CandlePaneRenderingTest {
 
     private static void candlesAcrossTheView(CandlePane p, String when) {
         until(p.timeframe() + " candles drawn across the view " + when, () -> PanePixels.drawnFraction(p) >= 0.9,
-                () -> fx(() -> String.format("%.0f%% of %d visible bars drawn", 100 * PanePixels.drawnFraction(p), PanePixels.visibleBars(p))));
+                () -> fx(() -> String.format("%.0f%% of %d visible bars drawn; %s", 100 * PanePixels.drawnFraction(p), PanePixels.visibleBars(p), PanePixels.undrawn(p))));
     }
 
     @Test

@@ -51,6 +51,22 @@ public final class PanePixels {
         return visible == 0 ? 1 : (double) drawn / visible;
     }
 
+    /** Why {@link #drawnFraction} is low: the visible bars without candle pixels, and the price range (for failure messages). */
+    public static String undrawn(CandlePane p) {
+        WritableImage img = canvas(p);
+        PixelReader r = img.getPixelReader();
+        BarSeries s = p.bars().series();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.size(); i++) {
+            double x = p.canvasX(s.time(i));
+            if (x >= 2 && x <= img.getWidth() - 3 && !candleColumn(r, (int) Math.round(x), (int) img.getHeight())) {
+                sb.append(String.format(java.util.Locale.ROOT, " [t=%d x=%.1f o=%s h=%s l=%s c=%s]", s.time(i), x, s.open(i), s.high(i), s.low(i), s.close(i)));
+            }
+        }
+        return "undrawn:" + sb + "; price axis " + p.yAxis().getMin() + ".." + p.yAxis().getMax() + ", view " + p.viewMin() + ".." + p.viewMax()
+                + ", canvas " + img.getWidth() + "×" + img.getHeight();
+    }
+
     /** Bars whose open time lies inside the pane's view. */
     public static int visibleBars(CandlePane p) {
         return p.bars().countIn((long) Math.ceil(p.viewMin() * 1000), (long) (p.viewMax() * 1000));
