@@ -84,14 +84,6 @@ public final class CandlePane {
         dataSet.show(bars.series());
         CandleStickRenderer renderer = new CandleStickRenderer(true);
         renderer.setComputeLocalRange(false);
-        // ChartFX draws a candle's body as the open–close box, which has no height when open = close (every 1s bar of
-        // a single trade): depending on where it fell between pixel rows it vanished. Such a candle gets a tick
-        // across its width in its wick colour.
-        renderer.addPaintAfterEp(d -> {
-            if (Math.abs(d.yDiff) < 1) {
-                d.gc.strokeLine(d.xCenter - d.barWidthHalf, d.yOpen, d.xCenter + d.barWidthHalf, d.yOpen);
-            }
-        });
         renderer.getDatasets().add(dataSet);
         chart.getRenderers().setAll(renderer);
         cursor = new XValueIndicator(xAxis, 0);
