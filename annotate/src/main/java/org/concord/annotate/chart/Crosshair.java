@@ -2,7 +2,6 @@ package org.concord.annotate.chart;
 
 import io.fair_acc.chartfx.plugins.ChartPlugin;
 import javafx.geometry.Point2D;
-import javafx.scene.Node;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
@@ -10,8 +9,6 @@ import javafx.scene.text.Text;
 import org.concord.chart.DisplayFormat;
 import org.concord.model.Timeframe;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The pointer's crosshair as a trader knows it: a vertical line on the candle under the pointer with its time in a
@@ -35,6 +32,10 @@ public final class Crosshair extends ChartPlugin {
         this.pane = pane;
         priceBox.setMouseTransparent(true);
         timeBox.setMouseTransparent(true);
+        // the same six nodes always; a redraw moves them and shows or hides them (re-adding them on every pointer
+        // move lost the tags' text on the real display)
+        getChartChildren().setAll(vertical, horizontal, priceBox, priceText, timeBox, timeText);
+        show(false, false);
     }
 
     /** Where the pointer is in canvas coordinates; null hides the crosshair. */
@@ -45,12 +46,12 @@ public final class Crosshair extends ChartPlugin {
 
     /** The price tag's text, or "" when none is shown. */
     public String priceTag() {
-        return getChartChildren().contains(priceText) ? priceText.getText() : "";
+        return priceText.isVisible() ? priceText.getText() : "";
     }
 
     /** The time tag's text, or "" when none is shown. */
     public String timeTag() {
-        return getChartChildren().contains(timeText) ? timeText.getText() : "";
+        return timeText.isVisible() ? timeText.getText() : "";
     }
 
     @Override
@@ -65,12 +66,11 @@ public final class Crosshair extends ChartPlugin {
         double w = pane.canvasWidth();
         double h = pane.canvasHeight();
         if (pointer == null || !pane.hasView() || pointer.getX() < 0 || pointer.getY() < 0 || pointer.getX() > w || pointer.getY() > h) {
-            getChartChildren().clear();
+            show(false, false);
             return;
         }
         PaneLook look = pane.look();
         DisplayFormat f = pane.format();
-        List<Node> nodes = new ArrayList<>();
         double x = pointer.getX();
         long t = pane.timeAt(x);
         int i = pane.bars().nearestIndex(t);
@@ -83,26 +83,29 @@ public final class Crosshair extends ChartPlugin {
         vertical.setEndX(x);
         vertical.setStartY(0);
         vertical.setEndY(h);
-        nodes.add(vertical);
         double price = pane.priceAt(pointer.getY());
-        if (Double.isFinite(price)) {
+        boolean priced = Double.isFinite(price);
+        if (priced) {
             horizontal.setStroke(look.guide);
             horizontal.setStartX(0);
             horizontal.setEndX(w);
             horizontal.setStartY(pointer.getY());
             horizontal.setEndY(pointer.getY());
-            nodes.add(horizontal);
             tag(priceBox, priceText, f.price(price), look);
-            double bw = priceBox.getWidth();
-            place(priceBox, priceText, w - bw, clamp(pointer.getY() - priceBox.getHeight() / 2, 0, h - priceBox.getHeight()));
-            nodes.add(priceBox);
-            nodes.add(priceText);
+            place(priceBox, priceText, w - priceBox.getWidth(), clamp(pointer.getY() - priceBox.getHeight() / 2, 0, h - priceBox.getHeight()));
         }
         tag(timeBox, timeText, candleTime(f, pane.timeframe(), t), look);
         place(timeBox, timeText, clamp(x - timeBox.getWidth() / 2, 0, w - timeBox.getWidth()), h - timeBox.getHeight());
-        nodes.add(timeBox);
-        nodes.add(timeText);
-        getChartChildren().setAll(nodes);
+        show(true, priced);
+    }
+
+    private void show(boolean on, boolean priced) {
+        vertical.setVisible(on);
+        timeBox.setVisible(on);
+        timeText.setVisible(on);
+        horizontal.setVisible(on && priced);
+        priceBox.setVisible(on && priced);
+        priceText.setVisible(on && priced);
     }
 
     /** A candle's open time at the precision its timeframe needs (seconds only below one minute). */

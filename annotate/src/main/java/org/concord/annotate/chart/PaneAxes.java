@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  * are off: with candles behind them they only add noise.
  */
 final class PaneAxes {
+    /** Horizontal room (px) per time label. */
+    static final double LABEL_SPACING = 110;
     final DefaultNumericAxis x = new DefaultNumericAxis("");
     final DefaultNumericAxis y = new DefaultNumericAxis("");
     private final Supplier<DisplayFormat> format;
@@ -28,6 +30,8 @@ final class PaneAxes {
             a.getMinorTickStyle().setVisible(false);
         }
         x.setTimeAxis(true);
+        // time labels ("11-25 09:00") are wide: at most one per LABEL_SPACING px, or they run into each other
+        x.widthProperty().addListener((o, was, w) -> x.setMaxMajorTickLabelCount(Math.max(2, (int) (w.doubleValue() / LABEL_SPACING))));
         y.setForceZeroInRange(false);
         relabel();
     }

@@ -235,6 +235,15 @@ class CandlePaneRenderingTest {
                 && p.yAxis().getTickMarks().stream().allMatch(t -> t.getText().matches("\\d+\\.\\d{2}")), () -> fx(() -> labels(p.yAxis())));
         until("time labels as clock times", () -> !p.xAxis().getTickMarks().isEmpty()
                 && p.xAxis().getTickMarks().stream().allMatch(t -> t.getText().matches("\\d{2}:\\d{2}")), () -> fx(() -> labels(p.xAxis())));
+        // time labels do not run into each other, on the 1h and 1d panes either (wider labels with the date)
+        for (Timeframe tf : new Timeframe[] {Timeframe.M1, Timeframe.H1, Timeframe.D1}) {
+            CandlePane q = panes.get(tf);
+            if (tf != Timeframe.M1) {
+                load(q, real(tf));
+            }
+            until(tf + " time labels apart", () -> !q.xAxis().getTickMarks().isEmpty() && labelsApart(q.xAxis()), () -> fx(() -> labels(q.xAxis())
+                    + " at " + q.xAxis().getTickMarks().stream().map(t -> Math.round(t.getPosition()) + "+" + Math.round(t.getWidth())).toList()));
+        }
         String utc = fx(() -> labels(p.xAxis()));
         fx(() -> {
             p.setFormat(DisplayFormat.UTC.withZone(ZoneId.of("Asia/Kolkata"))); // +05:30: every minute label moves by 30
@@ -248,6 +257,19 @@ class CandlePaneRenderingTest {
             p.setFormat(DisplayFormat.UTC);
             return null;
         });
+    }
+
+    /** Every visible tick label ends at least 8 px before the next begins. */
+    private static boolean labelsApart(io.fair_acc.chartfx.axes.spi.DefaultNumericAxis a) {
+        List<io.fair_acc.chartfx.axes.spi.TickMark> shown = a.getTickMarks().stream().filter(io.fair_acc.chartfx.axes.spi.TickMark::isVisible).toList();
+        for (int i = 1; i < shown.size(); i++) {
+            io.fair_acc.chartfx.axes.spi.TickMark l = shown.get(i - 1);
+            io.fair_acc.chartfx.axes.spi.TickMark r = shown.get(i);
+            if (l.getPosition() + l.getWidth() / 2 + 8 > r.getPosition() - r.getWidth() / 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String labels(io.fair_acc.chartfx.axes.spi.DefaultNumericAxis a) {
