@@ -234,6 +234,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
         }
         grid.setId("panes");
         grid.setFocusTraversable(true);
+        FocusWhenShown.install(root, grid);
         grid.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> grid.requestFocus());
         SplitPane center = new SplitPane(grid, list.node());
         center.setOrientation(Orientation.VERTICAL);

@@ -108,6 +108,28 @@ class WorkspaceLookTest extends WorkspaceTestBase {
     }
 
     @Test
+    void openingTheTabGivesTheKeysToThePanes(FxRobot robot) {
+        settle(robot);
+        // the workspace as the shell holds it: the second tab of a tab pane
+        robot.interact(() -> {
+            javafx.scene.Scene scene = ws.node().getScene();
+            javafx.scene.control.Tab live = new javafx.scene.control.Tab("Live", new javafx.scene.control.Label("live chart"));
+            javafx.scene.control.Tab annotate = new javafx.scene.control.Tab("Annotate");
+            TabPane tabs = new TabPane(live, annotate);
+            scene.setRoot(tabs);
+            annotate.setContent(ws.node());
+        });
+        settle(robot);
+        click(robot, "Live");
+        click(robot, "Annotate");
+        settle(robot);
+        key(robot, javafx.scene.input.KeyCode.A);
+        assertThat(fx(() -> ws.tool().on())).as("annotate mode after A").isTrue();
+        key(robot, javafx.scene.input.KeyCode.END);
+        assertThat(fx(() -> ((TabPane) ws.node().getScene().getRoot()).getSelectionModel().getSelectedItem().getText())).isEqualTo("Annotate");
+    }
+
+    @Test
     void theCheckFindsCutText(FxRobot robot) {
         javafx.scene.control.Label narrow = new javafx.scene.control.Label("a label much wider than its room");
         narrow.setMaxWidth(60);

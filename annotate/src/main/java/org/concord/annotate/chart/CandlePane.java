@@ -291,7 +291,9 @@ public final class CandlePane {
             int i = bars.nearestIndex(to < bars.firstTime() ? bars.firstTime() : bars.lastTime());
             lh = new double[] {bars.series().low(i), bars.series().high(i)};
         }
-        double r = Math.max(lh[1] - lh[0], Math.max(lh[1] * 1e-4, 10 * format.tick()));
+        // at least 0.05 % and 20 ticks tall: candles of one price would otherwise fill a range so fine that the labels,
+        // written at tick precision, repeated ("836.11, 836.11, 836.09")
+        double r = Math.max(lh[1] - lh[0], Math.max(lh[1] * 5e-4, 20 * format.tick()));
         yAxis.set(lh[0] - 0.25 * r, lh[1] + 0.08 * r);
     }
 

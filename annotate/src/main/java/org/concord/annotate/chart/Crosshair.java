@@ -2,6 +2,7 @@ package org.concord.annotate.chart;
 
 import io.fair_acc.chartfx.plugins.ChartPlugin;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
@@ -32,8 +33,7 @@ public final class Crosshair extends ChartPlugin {
         this.pane = pane;
         priceBox.setMouseTransparent(true);
         timeBox.setMouseTransparent(true);
-        // the same six nodes always; a redraw moves them and shows or hides them (re-adding them on every pointer
-        // move lost the tags' text on the real display)
+        // the same six nodes always: a redraw (every pointer move) moves them and shows or hides them
         getChartChildren().setAll(vertical, horizontal, priceBox, priceText, timeBox, timeText);
         show(false, false);
     }
@@ -126,7 +126,7 @@ public final class Crosshair extends ChartPlugin {
         box.setX(x);
         box.setY(y);
         text.setX(x + PAD);
-        text.setY(y + 1 - text.getLayoutBounds().getMinY());
+        text.setY(y + 1);
     }
 
     private static double clamp(double v, double lo, double hi) {
@@ -142,6 +142,7 @@ public final class Crosshair extends ChartPlugin {
 
     private static Text label(String id) {
         Text t = new Text();
+        t.setTextOrigin(VPos.TOP); // y is the top of the text (its layout bounds move with y, so they cannot place it)
         t.setFont(Font.font(11));
         t.setMouseTransparent(true);
         t.getStyleClass().add(id);

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  */
 final class PaneAxes {
     /** Horizontal room (px) per time label. */
-    static final double LABEL_SPACING = 110;
+    static final double LABEL_SPACING = 80;
     final DefaultNumericAxis x = new DefaultNumericAxis("");
     final DefaultNumericAxis y = new DefaultNumericAxis("");
     private final Supplier<DisplayFormat> format;

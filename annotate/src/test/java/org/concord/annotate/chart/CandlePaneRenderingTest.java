@@ -132,12 +132,16 @@ class CandlePaneRenderingTest {
         // a price read anywhere on the plot is a number inside that range
         double mid = fx(() -> p.priceAt(p.canvasHeight() / 2));
         assertThat(mid).isBetween(expected[0], expected[1]);
-        // the crosshair writes it at tick precision with the candle's time
-        Point2D at = fx(() -> p.chart().getCanvas().localToScreen(p.canvasWidth() * 0.4, p.canvasHeight() / 2));
-        robot.moveTo(at, Motion.DIRECT);
-        until("the crosshair's price tag", () -> !p.crosshair().priceTag().isEmpty(), () -> "none");
-        assertThat(fx(() -> p.crosshair().priceTag())).matches("\\d{1,3}(,\\d{3})*\\.\\d{2}");
-        assertThat(fx(() -> p.crosshair().timeTag())).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        // the crosshair writes it at tick precision with the candle's time, in its tags wherever the pointer goes
+        for (int k = 0; k < 4; k++) {
+            double fx0 = 0.3 + 0.1 * k;
+            Point2D at = fx(() -> p.chart().getCanvas().localToScreen(p.canvasWidth() * fx0, p.canvasHeight() * fx0));
+            robot.moveTo(at, Motion.DIRECT);
+            until("the crosshair's tags at the pointer", () -> !p.crosshair().priceTag().isEmpty() && textsInTheirTags(p.crosshair()),
+                    () -> fx(() -> p.crosshair().getChartChildren().stream().map(n -> n.getClass().getSimpleName() + n.getBoundsInParent()).toList().toString()));
+            assertThat(fx(() -> p.crosshair().priceTag())).matches("\\d{1,3}(,\\d{3})*\\.\\d{2}");
+            assertThat(fx(() -> p.crosshair().timeTag())).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        }
         // a view past the newest bar (no candle in it) keeps a finite range: the nearest candle's
         fx(() -> {
             p.setView(bars.lastTime() / 1000.0 + 3_600, bars.lastTime() / 1000.0 + 7_200);
@@ -145,6 +149,18 @@ class CandlePaneRenderingTest {
         });
         until("a finite price range without candles in view", () -> Double.isFinite(p.yAxis().getMin()) && Double.isFinite(p.yAxis().getMax())
                 && p.yAxis().getMax() > p.yAxis().getMin() && Double.isFinite(p.priceAt(10)), () -> fx(() -> p.yAxis().getMin() + ".." + p.yAxis().getMax()));
+    }
+
+    /** Each visible tag text lies inside the box drawn before it. */
+    private static boolean textsInTheirTags(Crosshair c) {
+        List<Node> nodes = c.getChartChildren();
+        for (int i = 1; i < nodes.size(); i++) {
+            if (nodes.get(i) instanceof javafx.scene.text.Text t && t.isVisible() && nodes.get(i - 1) instanceof javafx.scene.shape.Rectangle box
+                    && !box.getBoundsInParent().contains(t.getBoundsInParent())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
@@ -244,6 +260,16 @@ class CandlePaneRenderingTest {
             until(tf + " time labels apart", () -> !q.xAxis().getTickMarks().isEmpty() && labelsApart(q.xAxis()), () -> fx(() -> labels(q.xAxis())
                     + " at " + q.xAxis().getTickMarks().stream().map(t -> Math.round(t.getPosition()) + "+" + Math.round(t.getWidth())).toList()));
         }
+        // candles of a single price (a quiet stretch of 1s bars; synthetic prices): distinct price labels all the same
+        CandlePane s1 = panes.get(Timeframe.S1);
+        BarSeries flat = new BarSeries(BTC, Timeframe.S1, 64);
+        for (int i = 0; i < 30; i++) {
+            flat.append(bars.time(0) + i * 1000L, 836.11, 836.11, 836.11, 836.11, 0.01);
+        }
+        load(s1, flat);
+        until("distinct price labels over one price", () -> s1.yAxis().getTickMarks().size() >= 2
+                && s1.yAxis().getTickMarks().stream().map(io.fair_acc.chartfx.axes.spi.TickMark::getText).distinct().count() == s1.yAxis().getTickMarks().size(),
+                () -> fx(() -> labels(s1.yAxis())));
         String utc = fx(() -> labels(p.xAxis()));
         fx(() -> {
             p.setFormat(DisplayFormat.UTC.withZone(ZoneId.of("Asia/Kolkata"))); // +05:30: every minute label moves by 30
