@@ -9,10 +9,11 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * Gives the keyboard to a node each time its workspace becomes shown: when it gets a scene and whenever it or an
- * ancestor turns visible (a tab pane shows a tab's content by making it visible). A person who opens the Annotate
- * tab types A, E, X or End at once; before, the keys went to the tab header and did nothing (arrows even switched
- * tabs). Focus already inside the workspace (the jump field) is left where it is. FX thread only.
+ * Gives the keyboard to a node each time its workspace becomes shown: when it gets a scene, whenever it or an
+ * ancestor turns visible (a tab pane shows a tab's content by making it visible), and when the focus lands on a
+ * container around the shown workspace (a click on its tab's header, selected already or not). A person who opens
+ * the Annotate tab types A, E, X or End at once; before, the keys went to the tab header and did nothing (arrows
+ * even switched tabs). Focus already inside the workspace (the jump field) is left where it is. FX thread only.
  */
 final class FocusWhenShown {
     private final Node root;
@@ -28,8 +29,27 @@ final class FocusWhenShown {
     /** {@code target} (inside {@code root}) gets the focus whenever {@code root} is shown. */
     static void install(Node root, Node target) {
         FocusWhenShown f = new FocusWhenShown(root, target);
-        root.sceneProperty().addListener((o, was, scene) -> f.watch());
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((fo, from, to) -> {
+                    if (to != null && f.around(to)) {
+                        f.check();
+                    }
+                });
+            }
+            f.watch();
+        });
         f.watch();
+    }
+
+    /** True when {@code n} contains the workspace (its tab pane, the window's root). */
+    private boolean around(Node n) {
+        for (Node p = root.getParent(); p != null; p = p.getParent()) {
+            if (p == n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Listens to the visibility and parent of root and each ancestor (again when the ancestry changes). */

@@ -125,6 +125,11 @@ class WorkspaceLookTest extends WorkspaceTestBase {
         settle(robot);
         key(robot, javafx.scene.input.KeyCode.A);
         assertThat(fx(() -> ws.tool().on())).as("annotate mode after A").isTrue();
+        // a second click on the selected tab's header: the keys still reach the panes
+        click(robot, "Annotate");
+        settle(robot);
+        key(robot, javafx.scene.input.KeyCode.A);
+        assertThat(fx(() -> ws.tool().on())).as("annotate mode off after A again").isFalse();
         key(robot, javafx.scene.input.KeyCode.END);
         assertThat(fx(() -> ((TabPane) ws.node().getScene().getRoot()).getSelectionModel().getSelectedItem().getText())).isEqualTo("Annotate");
     }
