@@ -29,7 +29,9 @@ final class FocusWhenShown {
     /** {@code target} (inside {@code root}) gets the focus whenever {@code root} is shown. */
     static void install(Node root, Node target) {
         FocusWhenShown f = new FocusWhenShown(root, target);
-        root.sceneProperty().addListener((o, was, scene) -> {
+        // the target's own scene: a split pane puts its items into the scene only once its skin exists, after the
+        // workspace itself was shown (a tab built on first selection), and a node outside the scene takes no focus
+        target.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 scene.focusOwnerProperty().addListener((fo, from, to) -> {
                     if (to != null && f.around(to)) {
@@ -52,9 +54,9 @@ final class FocusWhenShown {
         return false;
     }
 
-    /** Listens to the visibility and parent of root and each ancestor (again when the ancestry changes). */
+    /** Listens to the visibility and parent of the target and each ancestor (again when the ancestry changes). */
     private void watch() {
-        for (Node n = root; n != null; n = n.getParent()) {
+        for (Node n = target; n != null; n = n.getParent()) {
             if (watched.add(n)) {
                 n.visibleProperty().addListener(onChange);
                 n.parentProperty().addListener((o, was, p) -> watch());
@@ -74,7 +76,7 @@ final class FocusWhenShown {
     }
 
     private boolean shown() {
-        if (root.getScene() == null) {
+        if (target.getScene() == null) {
             return false;
         }
         for (Node n = target; n != null; n = n.getParent()) {

@@ -110,28 +110,46 @@ class WorkspaceLookTest extends WorkspaceTestBase {
     @Test
     void openingTheTabGivesTheKeysToThePanes(FxRobot robot) {
         settle(robot);
-        // the workspace as the shell holds it: the second tab of a tab pane
+        // the workspace as the shell holds it: built when its tab is first selected, the second tab of a tab pane
+        AnnotationWorkspace[] lazy = new AnnotationWorkspace[1];
         robot.interact(() -> {
             javafx.scene.Scene scene = ws.node().getScene();
             javafx.scene.control.Tab live = new javafx.scene.control.Tab("Live", new javafx.scene.control.Label("live chart"));
-            javafx.scene.control.Tab annotate = new javafx.scene.control.Tab("Annotate");
+            javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+            javafx.scene.control.Tab annotate = new javafx.scene.control.Tab("Annotate", holder);
             TabPane tabs = new TabPane(live, annotate);
             scene.setRoot(tabs);
-            annotate.setContent(ws.node());
+            annotate.selectedProperty().addListener((o, was, now) -> {
+                if (now && holder.getChildren().isEmpty()) {
+                    lazy[0] = new AnnotationWorkspace(Fixture.context());
+                    holder.getChildren().add(lazy[0].node());
+                }
+            });
         });
-        settle(robot);
-        click(robot, "Live");
-        click(robot, "Annotate");
-        settle(robot);
-        key(robot, javafx.scene.input.KeyCode.A);
-        assertThat(fx(() -> ws.tool().on())).as("annotate mode after A").isTrue();
-        // a second click on the selected tab's header: the keys still reach the panes
-        click(robot, "Annotate");
-        settle(robot);
-        key(robot, javafx.scene.input.KeyCode.A);
-        assertThat(fx(() -> ws.tool().on())).as("annotate mode off after A again").isFalse();
-        key(robot, javafx.scene.input.KeyCode.END);
-        assertThat(fx(() -> ((TabPane) ws.node().getScene().getRoot()).getSelectionModel().getSelectedItem().getText())).isEqualTo("Annotate");
+        try {
+            settle(robot);
+            click(robot, "Annotate");
+            FxWait.until("the workspace loaded", () -> lazy[0] != null && lazy[0].pendingWork() == 0, () -> "loading");
+            settle(robot);
+            key(robot, javafx.scene.input.KeyCode.A);
+            assertThat(fx(() -> lazy[0].tool().on())).as("annotate mode after A").isTrue();
+            // a second click on the selected tab's header: the keys still reach the panes
+            click(robot, "Annotate");
+            settle(robot);
+            key(robot, javafx.scene.input.KeyCode.A);
+            assertThat(fx(() -> lazy[0].tool().on())).as("annotate mode off after A again").isFalse();
+            // and from another tab and back
+            click(robot, "Live");
+            click(robot, "Annotate");
+            settle(robot);
+            key(robot, javafx.scene.input.KeyCode.A);
+            assertThat(fx(() -> lazy[0].tool().on())).as("annotate mode after coming back").isTrue();
+            assertThat(fx(() -> ((TabPane) lazy[0].node().getScene().getRoot()).getSelectionModel().getSelectedItem().getText())).isEqualTo("Annotate");
+        } finally {
+            if (lazy[0] != null) {
+                robot.interact(lazy[0]::close);
+            }
+        }
     }
 
     @Test
