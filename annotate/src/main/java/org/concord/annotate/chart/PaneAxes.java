@@ -1,6 +1,8 @@
 package org.concord.annotate.chart;
 
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.concord.chart.DisplayFormat;
 
@@ -13,14 +15,16 @@ import java.util.function.Supplier;
  * are off: with candles behind them they only add noise.
  */
 final class PaneAxes {
-    /** Horizontal room (px) per time label. */
-    static final double LABEL_SPACING = 80;
+    /** Room (px) left between two time labels. */
+    static final double LABEL_GAP = 24;
     final DefaultNumericAxis x = new DefaultNumericAxis("");
     final DefaultNumericAxis y = new DefaultNumericAxis("");
     private final Supplier<DisplayFormat> format;
+    private final Text measure = new Text();
 
     PaneAxes(Supplier<DisplayFormat> format) {
         this.format = format;
+        measure.setFont(Font.font(11)); // about the tick labels' size; a little wider than they are is the safe side
         for (DefaultNumericAxis a : new DefaultNumericAxis[] {x, y}) {
             a.setUnit(null);
             a.setAutoRanging(false);
@@ -30,10 +34,43 @@ final class PaneAxes {
             a.getMinorTickStyle().setVisible(false);
         }
         x.setTimeAxis(true);
-        // time labels ("11-25 09:00") are wide: at most one per LABEL_SPACING px, or they run into each other
-        x.widthProperty().addListener((o, was, w) -> x.setMaxMajorTickLabelCount(Math.max(2, (int) (w.doubleValue() / LABEL_SPACING))));
+        // time labels are wide ("11-25 09:00"): as many as fit side by side, or ChartFX lets them run into each other
+        x.widthProperty().addListener((o, was, w) -> fitTimeLabels());
+        x.minProperty().addListener((o, was, v) -> fitTimeLabels());
+        x.maxProperty().addListener((o, was, v) -> fitTimeLabels());
         y.setForceZeroInRange(false);
+        // price steps of 1, 2 or 5 × 10^k that are whole ticks: ChartFX's 2.5 steps (0.025) cannot be written at
+        // tick precision and came out as uneven labels (836.03, 836.05, 836.08)
+        y.getAxisLabelFormatter().setTickUnitSupplier(raw -> priceStep(raw, format.get().tick()));
         relabel();
+    }
+
+    /** Caps the number of time labels at what fits: the axis width over one label's width (in the current span's format) and a gap. */
+    private void fitTimeLabels() {
+        double w = x.getWidth();
+        if (!(w > 0) || !(x.getMax() > x.getMin())) {
+            return;
+        }
+        long span = (long) ((x.getMax() - x.getMin()) * 1000);
+        measure.setText(format.get().axisTime((long) (x.getMin() * 1000), span));
+        double label = measure.getLayoutBounds().getWidth() + LABEL_GAP;
+        x.setMaxMajorTickLabelCount(Math.max(2, (int) (w / label)));
+    }
+
+    /** The smallest step of 1, 2 or 5 × 10^k that is at least {@code raw} and a whole number of ticks. */
+    static double priceStep(double raw, double tick) {
+        if (raw <= tick) {
+            return tick; // one tick is always writable at tick precision, whatever its mantissa (0.25)
+        }
+        double r = raw;
+        double decade = Math.pow(10, Math.floor(Math.log10(r)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            double step = m * decade;
+            if (step >= r * (1 - 1e-9)) {
+                return Math.ceil(step / tick - 1e-9) * tick;
+            }
+        }
+        return Math.ceil(r / tick) * tick;
     }
 
     /** Writes the tick labels again (the display format changed). */

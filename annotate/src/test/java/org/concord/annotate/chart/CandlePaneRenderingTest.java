@@ -257,7 +257,9 @@ class CandlePaneRenderingTest {
             if (tf != Timeframe.M1) {
                 load(q, real(tf));
             }
-            until(tf + " time labels apart", () -> !q.xAxis().getTickMarks().isEmpty() && labelsApart(q.xAxis()), () -> fx(() -> labels(q.xAxis())
+            // and not so few that the time is hard to read: three or more across a pane
+            until(tf + " time labels apart", () -> q.xAxis().getTickMarks().stream().filter(io.fair_acc.chartfx.axes.spi.TickMark::isVisible).count() >= 3
+                    && labelsApart(q.xAxis()), () -> fx(() -> labels(q.xAxis())
                     + " at " + q.xAxis().getTickMarks().stream().map(t -> Math.round(t.getPosition()) + "+" + Math.round(t.getWidth())).toList()));
         }
         // candles of a single price (a quiet stretch of 1s bars; synthetic prices): distinct price labels all the same
@@ -267,8 +269,12 @@ class CandlePaneRenderingTest {
             flat.append(bars.time(0) + i * 1000L, 836.11, 836.11, 836.11, 836.11, 0.01);
         }
         load(s1, flat);
-        until("distinct price labels over one price", () -> s1.yAxis().getTickMarks().size() >= 2
-                && s1.yAxis().getTickMarks().stream().map(io.fair_acc.chartfx.axes.spi.TickMark::getText).distinct().count() == s1.yAxis().getTickMarks().size(),
+        until("distinct, evenly spaced price labels over one price", () -> s1.yAxis().getTickMarks().size() >= 2 && evenSteps(s1.yAxis()),
+                () -> fx(() -> labels(s1.yAxis())));
+        // and over a narrow range of real 1s prices
+        BarSeries real1s = real(Timeframe.S1);
+        load(s1, real1s.copyRange(real1s.size() - 40, real1s.size()));
+        until("evenly spaced price labels on the 1s pane", () -> s1.yAxis().getTickMarks().size() >= 2 && evenSteps(s1.yAxis()),
                 () -> fx(() -> labels(s1.yAxis())));
         String utc = fx(() -> labels(p.xAxis()));
         fx(() -> {
@@ -283,6 +289,17 @@ class CandlePaneRenderingTest {
             p.setFormat(DisplayFormat.UTC);
             return null;
         });
+    }
+
+    /** The labels, read as numbers, differ pairwise by one and the same step (so none is repeated or rounded unevenly). */
+    private static boolean evenSteps(io.fair_acc.chartfx.axes.spi.DefaultNumericAxis a) {
+        List<Double> v = a.getTickMarks().stream().map(t -> Double.parseDouble(t.getText().replace(",", ""))).sorted().toList();
+        for (int i = 2; i < v.size(); i++) {
+            if (Math.abs((v.get(i) - v.get(i - 1)) - (v.get(1) - v.get(0))) > 1e-9 || v.get(1) - v.get(0) <= 0) {
+                return false;
+            }
+        }
+        return v.size() < 2 || v.get(1) > v.get(0);
     }
 
     /** Every visible tick label ends at least 8 px before the next begins. */
