@@ -1,5 +1,6 @@
 package org.concord.annotate;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
@@ -14,10 +15,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.stage.FileChooser;
 import org.concord.annotate.chart.AnnotationLayer;
 import org.concord.annotate.chart.CandlePane;
+import org.concord.annotate.chart.PaneLook;
 import org.concord.annotate.panel.AnnotationEditorPanel;
 import org.concord.annotate.panel.AnnotationListPanel;
 import org.concord.annotate.panel.TrainingPanel;
@@ -33,6 +36,7 @@ import org.concord.annotate.view.OverlayLoader;
 import org.concord.annotate.view.PaneInput;
 import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationMath;
+import org.concord.chart.DisplayFormat;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -53,6 +57,7 @@ import java.util.List;
  */
 public final class AnnotationWorkspace implements AutoCloseable {
     private final AnnotationContext ctx;
+    private final DisplaySettings display;
     private final Background bg;
     private final List<CandlePane> panes = new ArrayList<>();
     private final HistoryLoader loader;
@@ -67,6 +72,9 @@ public final class AnnotationWorkspace implements AutoCloseable {
     private final TrainingPanel training;
     private final WorkspaceToolbar toolbar;
     private final WorkspaceFiles files;
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+
     private final Label status = new Label("Loading…");
     private final BorderPane root = new BorderPane();
     private final org.concord.data.Subscription live;
@@ -74,12 +82,25 @@ public final class AnnotationWorkspace implements AutoCloseable {
     private CandlePane hoverPane;
     private Point2D hoverPoint;
 
+    /** A workspace that writes prices and times in the default format (UTC, cent ticks). */
     public AnnotationWorkspace(AnnotationContext ctx) {
+        this(ctx, new DisplaySettings());
+    }
+
+    /**
+     * @param display the desk's display format (the user's zone, the instrument's tick); the workspace follows
+     *                its changes
+     */
+    public AnnotationWorkspace(AnnotationContext ctx, DisplaySettings display) {
         if (ctx == null) {
             throw new IllegalArgumentException("annotation context is null");
         }
+        if (display == null) {
+            throw new IllegalArgumentException("display settings are null");
+        }
         this.ctx = ctx;
-        this.bg = new Background(this::status);
+        this.display = display;
+        this.bg = new Background(this::error);
         Symbol first = ctx.symbol() == null ? Symbol.of("NONE") : ctx.symbol();
         for (Timeframe tf : ctx.paneTimeframes()) {
             panes.add(new CandlePane(first, tf));
@@ -161,6 +182,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
         FxCoalescer liveUpdate = new FxCoalescer(() -> {
             for (CandlePane p : panes) {
                 p.bars().moreOnTheRight();
+                loader.fillIfEmpty(p, () -> { });
                 loader.pageIfNeeded(p);
             }
         });
@@ -171,6 +193,11 @@ public final class AnnotationWorkspace implements AutoCloseable {
         });
         toolbar.setPatternsAvailable(ctx.patterns() != null);
         layout();
+        display.formatProperty().addListener((o, was, f) -> showFormat(f));
+        showFormat(display.format());
+        // the status line's colours follow the panes' dark or light look
+        panes.get(0).lookProperty().addListener((o, was, look) -> showLook(look));
+        showLook(panes.get(0).look());
         sync.setActive(panes.stream().filter(p -> p.timeframe() == Timeframe.M1).findFirst().orElse(panes.get(0)));
         model.refresh();
         bg.run("listing symbols", () -> ctx.data().symbols(), symbols -> {
@@ -207,6 +234,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
         }
         grid.setId("panes");
         grid.setFocusTraversable(true);
+        FocusWhenShown.install(root, grid);
         grid.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> grid.requestFocus());
         SplitPane center = new SplitPane(grid, list.node());
         center.setOrientation(Orientation.VERTICAL);
@@ -223,6 +251,9 @@ public final class AnnotationWorkspace implements AutoCloseable {
         main.setDividerPositions(0.76);
         status.setId("status");
         status.setPadding(new Insets(2, 6, 2, 6));
+        status.setWrapText(true); // a long error is read in full, never cut to "…"
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         root.setTop(toolbar.node());
         root.setCenter(main);
         root.setBottom(status);
@@ -291,7 +322,33 @@ public final class AnnotationWorkspace implements AutoCloseable {
     }
 
     void status(String s) {
+        status.pseudoClassStateChanged(ERROR, false);
         status.setText(s);
+    }
+
+    /** A failed background task: its one-line message, times in it in the user's zone, styled as an error. */
+    private void error(String s) {
+        status.setText(DisplayText.localTimes(s, display.format()));
+        status.pseudoClassStateChanged(ERROR, true);
+    }
+
+    private void showFormat(DisplayFormat f) {
+        for (CandlePane p : panes) {
+            p.setFormat(f);
+        }
+        list.setFormat(f);
+        editor.setFormat(f);
+        tool.setFormat(f);
+        toolbar.setZone(f.zoneName());
+    }
+
+    private void showLook(PaneLook look) {
+        root.pseudoClassStateChanged(DARK, look == PaneLook.DARK);
+    }
+
+    /** The desk's display format this workspace writes with. */
+    public DisplaySettings display() {
+        return display;
     }
 
     // ------------------------------------------------------------------ pointer and marks
@@ -364,11 +421,12 @@ public final class AnnotationWorkspace implements AutoCloseable {
         nav.jumpTo(a.entryTime());
     }
 
-    /** Jumps every pane to a typed date/time (UTC): {@code 2013-11-28}, {@code 2013-11-28 14:00} or with seconds. */
+    /** Jumps every pane to a typed date/time in the display zone: {@code 2013-11-28}, {@code 2013-11-28 14:00} or with seconds. */
     public void jumpTo(String text) {
         try {
-            nav.jumpTo(WorkspaceFiles.parseTime(text));
-            status("jumped to " + text.trim() + " UTC");
+            DisplayFormat f = display.format();
+            nav.jumpTo(WorkspaceFiles.parseTime(text, f.zone()));
+            status("jumped to " + text.trim() + " " + f.zoneName());
         } catch (IllegalArgumentException e) {
             status(e.getMessage());
         }
@@ -439,6 +497,11 @@ public final class AnnotationWorkspace implements AutoCloseable {
 
     public String statusText() {
         return status.getText();
+    }
+
+    /** True while the status line shows a failure. */
+    public boolean statusIsError() {
+        return status.getPseudoClassStates().contains(ERROR);
     }
 
     /** Background tasks whose result has not reached the FX thread yet (tests wait for 0). */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * The workspace's file and library actions, all on the background thread: export and import of annotations as
  * JSON (core's versioned schema; a malformed file names its first bad record and imports nothing; a stored id is
- * skipped unless "replace existing" is ticked, and the counts are shown), and saving a
+ * skipped unless "Import replaces stored ids" is ticked, and the counts are shown), and saving a
  * window of bars as a named pattern template through the {@link org.concord.annotation.PatternSink}.
  */
 public final class WorkspaceFiles {
@@ -71,7 +72,7 @@ public final class WorkspaceFiles {
 
     /**
      * Reads a JSON file into the store (all of it, or nothing when a record is bad: the status names it). An id that
-     * is already stored is skipped unless the tool bar's "replace existing" box is ticked; the status gives the counts.
+     * is already stored is skipped unless the File menu's "Import replaces stored ids" is ticked; the status gives the counts.
      */
     public void importFrom(Path file) {
         boolean replace = replaceExisting.getAsBoolean();
@@ -132,15 +133,21 @@ public final class WorkspaceFiles {
 
     /** {@code 2013-11-28}, {@code 2013-11-28 14:00} or {@code 2013-11-28 14:00:30}, UTC, to epoch ms. */
     public static long parseTime(String text) {
+        return parseTime(text, ZoneOffset.UTC);
+    }
+
+    /** {@code 2013-11-28}, {@code 2013-11-28 14:00} or {@code 2013-11-28 14:00:30} in {@code zone}, to epoch ms. */
+    public static long parseTime(String text, ZoneId zone) {
         String t = text == null ? "" : text.trim().replace('T', ' ');
         try {
             if (t.length() == 10) {
-                return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+                return LocalDate.parse(t).atStartOfDay(zone).toInstant().toEpochMilli();
             }
             String iso = t.replace(' ', 'T');
-            return LocalDateTime.parse(iso.length() == 16 ? iso + ":00" : iso).toInstant(ZoneOffset.UTC).toEpochMilli();
+            return LocalDateTime.parse(iso.length() == 16 ? iso + ":00" : iso).atZone(zone).toInstant().toEpochMilli();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("jump to: type a UTC date like 2013-11-28 or 2013-11-28 14:00, got '" + text + "'");
+            String name = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+            throw new IllegalArgumentException("jump to: type a date like 2013-11-28 or 2013-11-28 14:00 (" + name + "), got '" + text + "'");
         }
     }
 }

@@ -103,7 +103,7 @@ final class WorkspaceKeys implements KeyCommands.Actions {
 
     private void level(boolean stop) {
         Annotation a = w.annotations().selected();
-        double price = w.pointerPrice();
+        double price = w.display().format().roundToTick(w.pointerPrice()); // a level sits on the tick grid
         if (a == null || Double.isNaN(price)) {
             w.status("select an annotation and point at the price on the active pane to set its " + (stop ? "stop-loss" : "take-profit"));
             return;

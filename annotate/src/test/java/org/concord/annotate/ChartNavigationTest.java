@@ -71,9 +71,19 @@ class ChartNavigationTest extends WorkspaceTestBase {
         long oldest = Fixture.data.bars(Fixture.BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 1, org.concord.data.Direction.AFTER).time(0);
         assertThat(ws.cursor().cursor()).isEqualTo(oldest);
         assertThat(fx(() -> m1.bars().firstTime())).isEqualTo(oldest);
+        // the bars were replaced by older ones: every pane still draws its candles across its view
+        for (CandlePane p : ws.panes()) {
+            candlesAcrossTheView(p, "after Home");
+        }
         key(robot, KeyCode.END);
         settle(robot);
         assertThat(ws.cursor().cursor()).isEqualTo(m.lastTime());
+        // End and a click on a candle: the 1m pane shows its candles, the readout real prices
+        clickCandle(robot, m1, m.size() - 10, m.close(m.size() - 10));
+        for (CandlePane p : ws.panes()) {
+            candlesAcrossTheView(p, "after End and a click");
+        }
+        assertThat(fx(m1::readoutText)).matches("O \\d[\\d,]*\\.\\d{2}  H .*").doesNotContain("NaN");
         // jump to a date typed in the tool bar
         click(robot, "#jump-to").write("2013-11-28 14:00");
         robot.type(KeyCode.ENTER);
@@ -82,6 +92,7 @@ class ChartNavigationTest extends WorkspaceTestBase {
         assertThat(ws.cursor().cursor()).isEqualTo(target);
         for (CandlePane p : ws.panes()) {
             assertThat(fx(() -> p.shows(p.timeframe().floor(target), 1.0))).as("%s shows the jump target", p.timeframe()).isTrue();
+            candlesAcrossTheView(p, "after Jump to");
         }
     }
 

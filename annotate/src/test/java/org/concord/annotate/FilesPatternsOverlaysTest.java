@@ -82,7 +82,7 @@ class FilesPatternsOverlaysTest extends WorkspaceTestBase {
         assertThat(ws.statusText()).isEqualTo("imported annotations.json: 3 annotations in the file: 3 added, 0 replaced, 0 skipped");
         assertThat(fx(() -> List.copyOf(ws.annotations().all()))).containsExactlyElementsOf(original);
 
-        // the same file again: every id is stored, so nothing is overwritten unless "replace existing" is ticked
+        // the same file again: every id is stored, so nothing is overwritten unless "Import replaces stored ids" is ticked
         Annotation o = original.get(0);
         Annotation edited = Fixture.service.update(new Annotation(o.id(), o.symbol(), o.timeframe(), o.entryTime(), o.entryPrice(), o.exitTime(),
                 o.exitPrice(), o.direction(), o.pnlPct(), o.stopLoss(), o.takeProfit(), o.tags(), "edited here", o.createdAt(), o.updatedAt(),
@@ -91,12 +91,12 @@ class FilesPatternsOverlaysTest extends WorkspaceTestBase {
         settle(robot);
         assertThat(ws.statusText()).startsWith("imported annotations.json: 3 annotations in the file: 0 added, 0 replaced, 3 skipped");
         assertThat(Fixture.store.get(edited.id()).orElseThrow().note()).isEqualTo("edited here");
-        robot.clickOn("#import-replace");
+        robot.clickOn("#files").clickOn("Import replaces stored ids");
         robot.interact(() -> ws.files().importFrom(file));
         settle(robot);
         assertThat(ws.statusText()).isEqualTo("imported annotations.json: 3 annotations in the file: 0 added, 3 replaced, 0 skipped");
         assertThat(Fixture.store.get(edited.id()).orElseThrow().note()).isEqualTo(original.get(0).note());
-        robot.clickOn("#import-replace");
+        robot.clickOn("#files").clickOn("Import replaces stored ids");
     }
 
     @Test
@@ -120,7 +120,7 @@ class FilesPatternsOverlaysTest extends WorkspaceTestBase {
         settle(robot);
         int index = before.indexOf(shortOne);
         assertThat(index).isPositive();
-        assertThat(ws.statusText()).contains("record " + index + " (id=broken-1) is invalid").contains("exit time 5 must be after entry time")
+        assertThat(ws.statusText()).contains("record " + index + " (id=broken-1) is invalid").contains("exit time 1970-01-01 00:00:00 UTC must be after entry time")
                 .contains("nothing imported");
         assertThat(Fixture.store.count()).isZero();
         assertThat(fx(() -> ws.annotations().all())).isEmpty();

@@ -3,6 +3,8 @@ package org.concord.annotate;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.concord.annotate.chart.CandlePane;
+import org.concord.annotate.chart.FxWait;
+import org.concord.annotate.chart.PanePixels;
 import org.concord.annotation.AnnotationFrames;
 import org.concord.annotation.AnnotationService;
 import org.concord.annotation.AnnotationStore;
@@ -33,30 +35,43 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The workspace open while a feed keeps delivering: the newest panes follow the bars that close. */
+/**
+ * The workspace open while a feed keeps delivering (what a restart on a used data dir looks like: the store holds
+ * part of the tape, the replay goes on): the panes showing the newest bars follow the bars that close and draw
+ * them, and a pane that found no bar at all fills once its first bar closes.
+ */
 @ExtendWith(ApplicationExtension.class)
 class LiveDataTest {
     private DataProvider data;
     private TradeTape tape;
     private int fed;
     private AnnotationWorkspace ws;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws IOException {
+        PanePixels.primerDark();
+        this.stage = stage;
         Path dir = Files.createTempDirectory("concord-annotate-live");
         dir.toFile().deleteOnExit();
         tape = BundledData.bitstampTrades();
         SqliteDatabase db = SqliteDatabase.open(dir.resolve("concord.db"));
         data = new DataProvider(new BarStore(db));
         data.resetSession(tape.symbol(), tape.firstTime());
-        fed = tape.size() / 2;
+    }
+
+    /** Feeds the first {@code trades} trades, then opens the workspace with a 1m and a 1h pane. */
+    private void open(FxRobot robot, int trades) {
+        fed = trades;
         feed(0, fed);
-        FrameStore frames = new FrameStore(db);
-        AnnotationService service = new AnnotationService(new AnnotationStore(db, frames),
+        FrameStore frames = new FrameStore(data.store().database());
+        AnnotationService service = new AnnotationService(new AnnotationStore(data.store().database(), frames),
                 new AnnotationFrames(new FrameBuilder(WindowSource.of(data), Fixture.SPEC)));
-        ws = new AnnotationWorkspace(AnnotationContext.builder(data, service).symbol(tape.symbol()).panes(List.of(Timeframe.M1, Timeframe.H1)).build());
-        stage.setScene(new Scene((javafx.scene.Parent) ws.node(), 1200, 700));
-        stage.show();
+        robot.interact(() -> {
+            ws = new AnnotationWorkspace(AnnotationContext.builder(data, service).symbol(tape.symbol()).panes(List.of(Timeframe.M1, Timeframe.H1)).build());
+            stage.setScene(new Scene((javafx.scene.Parent) ws.node(), 1200, 700));
+            stage.show();
+        });
     }
 
     private void feed(int from, int to) {
@@ -65,45 +80,70 @@ class LiveDataTest {
         }
     }
 
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(ws::close);
-        data.close();
-        data.store().database().close();
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    @Test
-    void panesShowingTheNewestBarsFollowTheFeed(FxRobot robot) throws Exception {
-        CandlePane m1 = ws.pane(Timeframe.M1);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (fx(() -> m1.bars().size()) == 0 && System.currentTimeMillis() < deadline) {
-            robot.sleep(50);
-        }
-        long lastAtOpen = fx(() -> m1.bars().lastTime());
-        // the rest of the tape arrives on a feed thread while the workspace is open
+    /** The rest of the tape arrives on a feed thread while the workspace is open. */
+    private void feedTheRest() throws InterruptedException {
         Thread feeder = new Thread(() -> {
             feed(fed, tape.size());
             data.onClock(tape.symbol(), tape.lastTime() + Timeframe.D1.millis());
         }, "live-feed");
         feeder.start();
         feeder.join(60_000);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        if (ws != null) {
+            robot.interact(ws::close);
+        }
+        data.close();
+        data.store().database().close();
+        robot.interact(PanePixels::modena);
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void candlesAcrossTheView(CandlePane p) {
+        FxWait.until(p.timeframe() + " candles drawn across the view", () -> PanePixels.drawnFraction(p) >= 0.9,
+                () -> FxWait.fx(() -> String.format("%.0f%% of %d visible bars drawn; %s", 100 * PanePixels.drawnFraction(p), PanePixels.visibleBars(p), PanePixels.undrawn(p))));
+    }
+
+    @Test
+    void panesShowingTheNewestBarsFollowTheFeed(FxRobot robot) throws Exception {
+        open(robot, tape.size() / 2);
+        CandlePane m1 = ws.pane(Timeframe.M1);
+        FxWait.until("the 1m pane loaded", () -> m1.bars().size() > 0, () -> "no bars");
+        long lastAtOpen = fx(() -> m1.bars().lastTime());
+        feedTheRest();
         BarSeries newest = data.bars(tape.symbol(), Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 1, Direction.LATEST);
         assertThat(newest.lastTime()).isGreaterThan(lastAtOpen);
-        deadline = System.currentTimeMillis() + 30_000;
-        while (fx(() -> m1.bars().lastTime()) != newest.lastTime() && System.currentTimeMillis() < deadline) {
-            robot.sleep(50);
-        }
-        assertThat(fx(() -> m1.bars().lastTime())).isEqualTo(newest.lastTime());
+        FxWait.until("the 1m pane at the newest bar", () -> m1.bars().lastTime() == newest.lastTime(), () -> "behind");
         assertThat(fx(() -> m1.shows(newest.lastTime(), 1.0))).as("the view followed the newest bar").isTrue();
         BarSeries h1 = data.bars(tape.symbol(), Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE, 1, Direction.LATEST);
-        deadline = System.currentTimeMillis() + 10_000;
-        while (fx(() -> ws.pane(Timeframe.H1).bars().lastTime()) != h1.lastTime() && System.currentTimeMillis() < deadline) {
-            robot.sleep(50);
+        FxWait.until("the 1h pane at the newest bar", () -> ws.pane(Timeframe.H1).bars().lastTime() == h1.lastTime(), () -> "behind");
+        // the candles that arrived are drawn, not only the last one (the renderer's range of the data is kept current)
+        candlesAcrossTheView(m1);
+        candlesAcrossTheView(ws.pane(Timeframe.H1));
+    }
+
+    @Test
+    void aPaneWithoutBarsFillsWhenItsFirstBarsClose(FxRobot robot) throws Exception {
+        // a few minutes of trades: 1m bars exist, no hour has closed yet
+        int trades = 0;
+        while (tape.time(trades) < tape.firstTime() + 10 * Timeframe.M1.millis()) {
+            trades++;
         }
-        assertThat(fx(() -> ws.pane(Timeframe.H1).bars().lastTime())).isEqualTo(h1.lastTime());
+        open(robot, trades);
+        CandlePane h1 = ws.pane(Timeframe.H1);
+        FxWait.until("the 1m pane loaded", () -> ws.pane(Timeframe.M1).bars().size() > 0, () -> "no bars");
+        FxWait.until("the workspace idle", () -> ws.pendingWork() == 0, () -> "busy");
+        assertThat(fx(() -> h1.bars().isEmpty())).as("no 1h bar at open").isTrue();
+        feedTheRest();
+        BarSeries newest = data.bars(tape.symbol(), Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE, 1, Direction.LATEST);
+        FxWait.until("the 1h pane filled up to the newest bar", () -> !h1.bars().isEmpty() && h1.bars().lastTime() == newest.lastTime(),
+                () -> FxWait.fx(() -> h1.bars().size() + " bars"));
+        assertThat(fx(() -> h1.shows(newest.lastTime(), 1.0))).isTrue();
+        candlesAcrossTheView(h1);
     }
 }

@@ -4,8 +4,11 @@ import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import org.concord.annotate.chart.CandlePane;
+import org.concord.annotate.chart.FxWait;
+import org.concord.annotate.chart.PanePixels;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +23,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Opens the real workspace on the fixture's real data in a 1600×1000 stage (headless Monocle) for each test. */
+/**
+ * Opens the real workspace on the fixture's real data in a 1600×1000 stage (headless Monocle) for each test, in
+ * the app's default theme (AtlantaFX Primer dark), so what the tests judge is the look a user gets.
+ */
 @ExtendWith(ApplicationExtension.class)
 abstract class WorkspaceTestBase {
     protected AnnotationWorkspace ws;
@@ -35,6 +41,7 @@ abstract class WorkspaceTestBase {
     void openWorkspace() throws Exception {
         Fixture.clearAnnotations();
         FxToolkit.setupStage(stage -> {
+            PanePixels.primerDark();
             ws = new AnnotationWorkspace(Fixture.context());
             stage.setScene(new Scene((javafx.scene.Parent) ws.node(), 1600, 1000));
             stage.show();
@@ -45,6 +52,20 @@ abstract class WorkspaceTestBase {
     @AfterEach
     void closeWorkspace(FxRobot robot) {
         robot.interact(ws::close);
+    }
+
+    @AfterAll
+    static void defaultTheme() {
+        fx(() -> {
+            PanePixels.modena();
+            return null;
+        });
+    }
+
+    /** Waits until {@code p} shows candles at (nearly) every visible bar's place, judged from its pixels. */
+    protected void candlesAcrossTheView(CandlePane p, String when) {
+        FxWait.until(p.timeframe() + " candles drawn across the view " + when, () -> PanePixels.drawnFraction(p) >= 0.9,
+                () -> fx(() -> String.format("%.0f%% of %d visible bars drawn; %s", 100 * PanePixels.drawnFraction(p), PanePixels.visibleBars(p), PanePixels.undrawn(p))));
     }
 
     /** Waits until every background task has handed its result back and the FX thread has drawn it. */

@@ -4,6 +4,7 @@ import org.concord.model.InferenceFrameReference;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,9 @@ public record Annotation(String id, Symbol symbol, Timeframe timeframe, long ent
             throw new IllegalArgumentException("annotation " + id + ": entry and exit prices must be finite and > 0 (entry=" + entryPrice + ", exit=" + exitPrice + ")");
         }
         if (exitTime <= entryTime) {
-            throw new IllegalArgumentException("annotation " + id + ": exit time " + exitTime + " must be after entry time " + entryTime);
+            // instants in ISO-8601 UTC, never raw epoch milliseconds: a person reads this (the UI shows it in their zone)
+            throw new IllegalArgumentException("annotation " + id + ": exit time " + Instant.ofEpochMilli(exitTime) + " must be after entry time "
+                    + Instant.ofEpochMilli(entryTime));
         }
         double expected = pnl(direction, entryPrice, exitPrice);
         if (Double.isNaN(pnlPct)) {

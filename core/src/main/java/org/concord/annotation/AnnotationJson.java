@@ -51,7 +51,7 @@ public final class AnnotationJson {
         /** One line for a status bar or a terminal. */
         public String summary() {
             return read + " annotation" + (read == 1 ? "" : "s") + " in the file: " + added + " added, " + replaced + " replaced, " + skipped
-                    + " skipped" + (skipped > 0 ? " (id already stored; ask to replace existing to overwrite)" : "")
+                    + " skipped" + (skipped > 0 ? " (id already stored; import with replace to overwrite)" : "")
                     + (foreignFrames > 0 ? "; " + foreignFrames + " frame" + (foreignFrames == 1 ? "" : "s") + " of another id built again" : "");
         }
     }

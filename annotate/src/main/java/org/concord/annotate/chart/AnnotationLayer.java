@@ -28,11 +28,6 @@ import java.util.function.Consumer;
  * what it is given; edits go out through {@link #setOnMarkerDropped} and {@link #setOnSelect}.
  */
 public final class AnnotationLayer extends ChartPlugin {
-    static final Color LONG = Color.web("#138a36");
-    static final Color SHORT = Color.web("#c62828");
-    static final Color NEUTRAL = Color.web("#546e7a");
-    static final Color PENDING = Color.web("#1565c0");
-
     /** A marker dropped somewhere: the pane, the annotation, which end, and the drop point in canvas coordinates. */
     public record MarkerDrop(CandlePane pane, Annotation annotation, boolean exit, double canvasX, double canvasY) {
     }
@@ -107,6 +102,7 @@ public final class AnnotationLayer extends ChartPlugin {
     }
 
     private void draw(Annotation a, boolean selected, List<Node> out) {
+        PaneLook look = pane.look();
         double xe = pane.canvasX(a.entryTime());
         double xx = pane.canvasX(a.exitTime());
         double ye = pane.canvasY(a.entryPrice());
@@ -114,18 +110,18 @@ public final class AnnotationLayer extends ChartPlugin {
         String tf = pane.timeframe().code();
         if (a.direction() == AnnotationDirection.NO_TRADE) {
             Rectangle band = new Rectangle(Math.min(xe, xx), 0, Math.max(2, Math.abs(xx - xe)), pane.canvasHeight());
-            band.setFill(NEUTRAL.deriveColor(0, 1, 1, selected ? 0.28 : 0.16));
-            band.setStroke(selected ? NEUTRAL : null);
+            band.setFill(look.neutral.deriveColor(0, 1, 1, selected ? 0.28 : 0.16));
+            band.setStroke(selected ? look.neutral : null);
             band.getStyleClass().add("annotation-no-trade");
             band.setId("band-" + tf + "-" + a.id());
             band.setMouseTransparent(true); // a click inside a region still marks candles in annotate mode
             out.add(band);
-            out.add(text("NO TRADE", Math.min(xe, xx) + 4, 14, NEUTRAL, "annotation-label"));
+            out.add(text("NO TRADE", Math.min(xe, xx) + 4, 14, look.neutral, "annotation-label"));
         } else {
             if (a.hasLevels()) {
                 zones(a, xe, xx, ye, out);
             }
-            Color c = a.pnlPct() > 0 ? LONG : a.pnlPct() < 0 ? SHORT : NEUTRAL;
+            Color c = a.pnlPct() > 0 ? look.up : a.pnlPct() < 0 ? look.down : look.neutral;
             Line line = new Line(xe, ye, xx, yx);
             line.setStroke(c);
             line.setStrokeWidth(selected ? 3 : 1.6);
@@ -137,37 +133,39 @@ public final class AnnotationLayer extends ChartPlugin {
             pnl.setId("pnl-" + tf + "-" + a.id());
             out.add(pnl);
         }
-        Color dc = a.direction() == AnnotationDirection.SHORT ? SHORT : a.direction() == AnnotationDirection.LONG ? LONG : NEUTRAL;
+        Color dc = a.direction() == AnnotationDirection.SHORT ? look.down : a.direction() == AnnotationDirection.LONG ? look.up : look.neutral;
         out.add(marker(a, false, xe, ye, dc, selected));
         out.add(marker(a, true, xx, yx, dc, selected));
     }
 
     /** Take-profit and stop-loss zones between entry and exit time, with the reward/risk. */
     private void zones(Annotation a, double xe, double xx, double ye, List<Node> out) {
+        PaneLook look = pane.look();
         double left = Math.min(xe, xx);
         double w = Math.max(2, Math.abs(xx - xe));
         if (!Double.isNaN(a.takeProfit())) {
             double yt = pane.canvasY(a.takeProfit());
             Rectangle tp = new Rectangle(left, Math.min(ye, yt), w, Math.abs(ye - yt));
-            tp.setFill(LONG.deriveColor(0, 1, 1, 0.18));
+            tp.setFill(look.up.deriveColor(0, 1, 1, 0.18));
             tp.getStyleClass().add("annotation-take-profit");
             out.add(tp);
         }
         if (!Double.isNaN(a.stopLoss())) {
             double ys = pane.canvasY(a.stopLoss());
             Rectangle sl = new Rectangle(left, Math.min(ye, ys), w, Math.abs(ye - ys));
-            sl.setFill(SHORT.deriveColor(0, 1, 1, 0.18));
+            sl.setFill(look.down.deriveColor(0, 1, 1, 0.18));
             sl.getStyleClass().add("annotation-stop-loss");
             out.add(sl);
         }
         double rr = AnnotationMath.riskReward(a.direction(), a.entryPrice(), a.stopLoss(), a.takeProfit());
         String t = Double.isNaN(rr) ? (Double.isNaN(a.stopLoss()) ? "TP" : "SL") : String.format(Locale.ROOT, "R:R %.2f", rr);
-        Text label = text(t, left + 3, ye + (a.direction() == AnnotationDirection.LONG ? 14 : -6), NEUTRAL, "annotation-rr");
+        Text label = text(t, left + 3, ye + (a.direction() == AnnotationDirection.LONG ? 14 : -6), look.neutral, "annotation-rr");
         label.setId("rr-" + pane.timeframe().code() + "-" + a.id());
         out.add(label);
     }
 
     private Shape marker(Annotation a, boolean exit, double x, double y, Color c, boolean selected) {
+        PaneLook look = pane.look();
         Shape m;
         if (exit) {
             Rectangle r = new Rectangle(x - 5, y - 5, 10, 10);
@@ -177,8 +175,8 @@ public final class AnnotationLayer extends ChartPlugin {
         } else {
             m = new Polygon(x - 7, y + 8, x + 7, y + 8, x, y); // pointing up at the entry
         }
-        m.setFill(exit ? Color.WHITE : c);
-        m.setStroke(selected ? Color.BLACK : c);
+        m.setFill(exit ? look.tag : c); // an exit is hollow: the plot's own colour inside
+        m.setStroke(selected ? look.emphasis : c);
         m.setStrokeWidth(selected ? 2.2 : 1.5);
         m.getStyleClass().add(exit ? "annotation-exit" : "annotation-entry");
         m.setId((exit ? "exit-" : "entry-") + pane.timeframe().code() + "-" + a.id());
@@ -219,24 +217,25 @@ public final class AnnotationLayer extends ChartPlugin {
     }
 
     private void drawPending(List<Node> out) {
+        Color pendingColor = pane.look().pending;
         double x = pane.canvasX(pending.time());
         double y = pane.canvasY(pending.price());
         if (pointer != null) {
             Line band = new Line(x, y, pointer.getX(), pointer.getY());
             band.getStrokeDashArray().setAll(6.0, 4.0);
-            band.setStroke(PENDING);
+            band.setStroke(pendingColor);
             band.setMouseTransparent(true);
             out.add(band);
         }
         Polygon m = new Polygon(x - 7, y + 8, x + 7, y + 8, x, y);
         m.setFill(Color.TRANSPARENT);
-        m.setStroke(PENDING);
+        m.setStroke(pendingColor);
         m.setStrokeWidth(2);
         m.setMouseTransparent(true);
         m.getStyleClass().add("pending-entry");
         m.setId("pending-" + pane.timeframe().code());
         out.add(m);
-        out.add(text(pending.noTrade() ? "no-trade from here: X / click ends it" : "entry: X / click sets the exit", x + 9, y - 6, PENDING, "pending-label"));
+        out.add(text(pending.noTrade() ? "no-trade from here: X / click ends it" : "entry: X / click sets the exit", x + 9, y - 6, pendingColor, "pending-label"));
     }
 
     private void selectOnClick(Shape s, Annotation a) {

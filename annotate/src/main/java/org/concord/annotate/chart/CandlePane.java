@@ -2,31 +2,36 @@ package org.concord.annotate.chart;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
-import io.fair_acc.chartfx.renderer.spi.financial.FinancialTheme;
 import io.fair_acc.chartfx.ui.geometry.Side;
-import io.fair_acc.dataset.events.ChartBits;
 import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.concord.chart.DisplayFormat;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
  * One candlestick pane of one timeframe (ChartFX {@link XYChart} + {@link CandleStickRenderer} with volume over an
- * {@link OhlcvDataSet}; x in seconds on a time axis). It renders the bars it was handed and keeps the visible
- * range it was told; the y range follows the visible candles. FX thread only; it queries nothing.
+ * {@link OhlcvDataSet}; x in seconds on a time axis, price on the right). It renders the bars it was handed and
+ * keeps the visible range it was told; the price range follows the visible candles and is set here only (the
+ * renderer's own fitting is off: over a range without candles it set the axis to ±∞ and every price read off
+ * the pane became NaN, and annotations were placed with another range than the candles were drawn with). It
+ * takes the dark or light look of the surrounding theme ({@link PaneLook}) and writes prices and times with the
+ * desk's {@link DisplayFormat}. FX thread only; it queries nothing.
  */
 public final class CandlePane {
     /** Fewest / most candles a view spans. */
@@ -34,78 +39,72 @@ public final class CandlePane {
     public static final int MAX_CANDLES = 3_000;
     /** Candles shown when a pane is first filled. */
     public static final int DEFAULT_CANDLES = 90;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Empty candle slots right of the newest candle when a pane shows the newest bars (room for the price tag and marks). */
+    public static final int RIGHT_MARGIN = 4;
 
     private final Timeframe tf;
     private final XYChart chart;
     private final DefaultNumericAxis xAxis;
     private final DefaultNumericAxis yAxis;
-    private final OhlcvDataSet dataSet;
+    private final PaneAxes axes;
+    private final PaneDataSet dataSet;
     private final XValueIndicator cursor;
     private final AnnotationLayer annotationLayer;
     private final OverlayLayer overlayLayer;
+    private final Crosshair crosshair;
     private final Label header = new Label();
     private final Label readout = new Label();
     private final VBox root;
     private PaneBars bars;
     private Symbol symbol;
+    private final ObjectProperty<PaneLook> look = new SimpleObjectProperty<>(this, "look", PaneLook.LIGHT);
+    private DisplayFormat format = DisplayFormat.UTC;
     private double viewMin = Double.NaN;
     private double viewMax = Double.NaN;
     private long cursorTime = Long.MIN_VALUE;
+    private long readoutTime = Long.MIN_VALUE;
     private Runnable onViewChanged = () -> { };
 
     public CandlePane(Symbol symbol, Timeframe tf) {
         this.tf = tf;
         this.symbol = symbol;
         this.bars = new PaneBars(symbol, tf);
-        xAxis = new DefaultNumericAxis("");
-        xAxis.setUnit(null);
-        xAxis.setTimeAxis(true);
-        xAxis.setAutoRanging(false);
-        xAxis.setAutoGrowRanging(false);
-        xAxis.setAutoRangeRounding(false);
-        xAxis.setAnimated(false);
-        yAxis = new DefaultNumericAxis("");
-        yAxis.setUnit(null);
-        yAxis.setAutoRanging(false);
-        yAxis.setAutoGrowRanging(false);
-        yAxis.setAutoRangeRounding(false);
-        yAxis.setForceZeroInRange(false);
-        yAxis.setAnimated(false);
-        yAxis.setSide(Side.RIGHT);
+        axes = new PaneAxes(() -> format);
+        xAxis = axes.x;
+        yAxis = axes.y;
         chart = new XYChart(xAxis, yAxis);
+        yAxis.setSide(Side.RIGHT); // after the chart: XYChart puts its second axis on the left
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.getToolBar().setVisible(false);
-        dataSet = new OhlcvDataSet(symbol + " " + tf.code());
-        dataSet.setData(new SeriesOhlcv(bars.series()));
+        // the minor grid's colour is derived from Modena's; under AtlantaFX it came out as a dense dark hatch
+        chart.getGridRenderer().getHorizontalMinorGrid().setVisible(false);
+        chart.getGridRenderer().getVerticalMinorGrid().setVisible(false);
+        dataSet = new PaneDataSet(symbol + " " + tf.code());
+        dataSet.show(bars.series());
         CandleStickRenderer renderer = new CandleStickRenderer(true);
+        renderer.setComputeLocalRange(false);
         renderer.getDatasets().add(dataSet);
         chart.getRenderers().setAll(renderer);
         cursor = new XValueIndicator(xAxis, 0);
         cursor.setEditable(false);
         overlayLayer = new OverlayLayer(this);
         annotationLayer = new AnnotationLayer(this);
-        CrosshairIndicator crosshair = new CrosshairIndicator();
-        crosshair.setXValueFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number seconds) {
-                return TIME.format(Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000)));
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Instant.from(TIME.parse(s)).toEpochMilli() / 1000.0;
-            }
-        });
-        crosshair.setYValueFormatter(new javafx.util.converter.NumberStringConverter(Locale.ROOT, "0.00"));
-        chart.getPlugins().addAll(overlayLayer, crosshair, annotationLayer);
-        FinancialTheme.Sand.applyPseudoClasses(chart);
+        crosshair = new Crosshair(this);
+        chart.getPlugins().addAll(overlayLayer, annotationLayer, crosshair);
         chart.setId("pane-" + tf.code());
+        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, e -> crosshair.pointer(toCanvas(e.getSceneX(), e.getSceneY())));
+        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> crosshair.pointer(toCanvas(e.getSceneX(), e.getSceneY())));
+        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_EXITED, e -> crosshair.pointer(null));
         header.getStyleClass().add("pane-header");
+        header.setMinWidth(Region.USE_PREF_SIZE);
         readout.getStyleClass().add("pane-readout");
+        readout.setId("readout-" + tf.code());
+        // the theme decides the label colour; the pane takes the matching look (dark theme: light text)
+        header.textFillProperty().addListener((o, was, fill) -> setLook(PaneLook.of(fill)));
+        setLook(PaneLook.of(header.getTextFill()));
         VBox.setVgrow(chart, Priority.ALWAYS);
-        root = new VBox(2, new javafx.scene.layout.HBox(12, header, readout), chart);
+        root = new VBox(2, new HBox(12, header, readout), chart);
         root.setMinSize(200, 150);
         updateHeader();
     }
@@ -150,6 +149,10 @@ public final class CandlePane {
         return overlayLayer;
     }
 
+    public Crosshair crosshair() {
+        return crosshair;
+    }
+
     /** Called (FX thread) after every change of the visible range. */
     public void setOnViewChanged(Runnable r) {
         onViewChanged = r == null ? () -> { } : r;
@@ -167,9 +170,47 @@ public final class CandlePane {
 
     /** Hands the loaded bars to the renderer (after {@link PaneBars} changed). */
     public void showBars() {
-        dataSet.setData(new SeriesOhlcv(bars.series()));
-        dataSet.fireInvalidated(ChartBits.DataSetData);
+        dataSet.show(bars.series());
         fitY();
+        showReadout(readoutTime);
+    }
+
+    // ------------------------------------------------------------------ look and format
+
+    public PaneLook look() {
+        return look.get();
+    }
+
+    /** The look the pane has taken from the theme (the workspace styles itself to match). */
+    public ReadOnlyObjectProperty<PaneLook> lookProperty() {
+        return look;
+    }
+
+    /** Takes the colours of {@code l} (normally chosen from the theme's label colour). */
+    public void setLook(PaneLook l) {
+        look.set(l);
+        l.theme.applyPseudoClasses(chart);
+        // ChartFX derives its grid colours from Modena's -fx-background, which AtlantaFX does not define
+        chart.setStyle("-fx-background: " + l.plot + ";");
+        overlayLayer.redraw();
+        annotationLayer.redraw();
+        crosshair.redraw();
+    }
+
+    public DisplayFormat format() {
+        return format;
+    }
+
+    /** Writes prices and times with {@code f} from now on (axis labels, crosshair, readout, header). */
+    public void setFormat(DisplayFormat f) {
+        if (f == null) {
+            throw new IllegalArgumentException("display format is required");
+        }
+        format = f;
+        axes.relabel();
+        showReadout(readoutTime);
+        crosshair.redraw();
+        annotationLayer.redraw();
     }
 
     // ------------------------------------------------------------------ view range (x in seconds)
@@ -204,13 +245,23 @@ public final class CandlePane {
 
     /** The span (seconds) a pane without a view starts with: up to {@value #DEFAULT_CANDLES} candles, fewer when fewer are loaded. */
     public double defaultSpan() {
-        return Math.max(MIN_CANDLES, Math.min(DEFAULT_CANDLES, bars.size() + 2)) * tf.millis() / 1000.0;
+        return Math.max(MIN_CANDLES, Math.min(DEFAULT_CANDLES, bars.size() + RIGHT_MARGIN + 1)) * tf.millis() / 1000.0;
+    }
+
+    /** Keeps the span (or takes the default) and ends the view {@value #RIGHT_MARGIN} candles after the newest one. */
+    public void showNewest() {
+        if (bars.isEmpty()) {
+            return;
+        }
+        double span = hasView() ? span() : defaultSpan();
+        double end = (bars.lastTime() + (RIGHT_MARGIN + 0.5) * tf.millis()) / 1000.0;
+        setView(end - span, end);
     }
 
     /** Keeps the span and puts {@code timeMs} in the middle. */
     public void centerOn(long timeMs) {
         double span = hasView() ? span() : defaultSpan();
-        double x = timeMs / 1000.0 + tf.millis() / 2000.0;
+        double x = timeMs / 1000.0;
         setView(x - span / 2, x + span / 2);
     }
 
@@ -224,16 +275,25 @@ public final class CandlePane {
         return x >= viewMin + margin && x <= viewMax - margin;
     }
 
-    /** Fits the price axis to the visible candles (room below for the volume bars). */
+    /**
+     * Fits the price axis to the visible candles (room below for the volume bars). A view without candles (a gap
+     * in the data, the empty room right of the newest bar) takes the range of the nearest candle instead, so the
+     * axis always has a finite range once bars are loaded.
+     */
     public void fitY() {
         if (!hasView() || bars.isEmpty()) {
             return;
         }
-        double[] lh = bars.lowHigh((long) (viewMin * 1000) - tf.millis(), (long) (viewMax * 1000));
+        long from = (long) (viewMin * 1000) - tf.millis();
+        long to = (long) (viewMax * 1000);
+        double[] lh = bars.lowHigh(from, to);
         if (lh == null) {
-            return;
+            int i = bars.nearestIndex(to < bars.firstTime() ? bars.firstTime() : bars.lastTime());
+            lh = new double[] {bars.series().low(i), bars.series().high(i)};
         }
-        double r = Math.max(lh[1] - lh[0], lh[1] * 1e-4);
+        // at least 0.05 % and 20 ticks tall: candles of one price would otherwise fill a range so fine that the labels,
+        // written at tick precision, repeated ("836.11, 836.11, 836.09")
+        double r = Math.max(lh[1] - lh[0], Math.max(lh[1] * 5e-4, 20 * format.tick()));
         yAxis.set(lh[0] - 0.25 * r, lh[1] + 0.08 * r);
     }
 
@@ -282,7 +342,7 @@ public final class CandlePane {
         if (!chart.getPlugins().contains(cursor)) {
             chart.getPlugins().add(cursor);
         }
-        updateHeader();
+        showReadout(readoutTime);
     }
 
     public long cursorTime() {
@@ -293,19 +353,40 @@ public final class CandlePane {
         return cursor;
     }
 
-    /** Shows the OHLC of the candle nearest {@code timeMs} (the pointer on any pane). */
+    /**
+     * Shows the O/H/L/C/V of the candle nearest {@code timeMs} (the pointer on any pane); Long.MIN_VALUE: of the
+     * cursor's candle, or the newest one when there is no cursor.
+     */
     public void showReadout(long timeMs) {
-        int i = bars.nearestIndex(timeMs);
+        readoutTime = timeMs;
+        long t = timeMs != Long.MIN_VALUE ? timeMs : cursorTime != Long.MIN_VALUE ? cursorTime : Long.MAX_VALUE;
+        int i = bars.nearestIndex(t);
         if (i < 0) {
             readout.setText("");
             return;
         }
         BarSeries s = bars.series();
-        readout.setText(String.format(Locale.ROOT, "%s  O %.2f  H %.2f  L %.2f  C %.2f  V %.3f", TIME.format(Instant.ofEpochMilli(s.time(i))),
-                s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i)));
+        readout.setText("O " + format.price(s.open(i)) + "  H " + format.price(s.high(i)) + "  L " + format.price(s.low(i)) + "  C "
+                + format.price(s.close(i)) + "  V " + volume(s.volume(i)));
+    }
+
+    public String readoutText() {
+        return readout.getText();
+    }
+
+    private static String volume(double v) {
+        if (!Double.isFinite(v)) {
+            return "—";
+        }
+        return v >= 1_000_000 ? String.format(Locale.ROOT, "%.2fM", v / 1_000_000)
+                : v >= 1_000 ? String.format(Locale.ROOT, "%.2fK", v / 1_000) : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    public String headerText() {
+        return header.getText();
     }
 
     private void updateHeader() {
-        header.setText(symbol + " · " + tf.code() + (cursorTime == Long.MIN_VALUE ? "" : "   cursor " + TIME.format(Instant.ofEpochMilli(tf.floor(cursorTime)))));
+        header.setText(symbol + " · " + tf.code());
     }
 }

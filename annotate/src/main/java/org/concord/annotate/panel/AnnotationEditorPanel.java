@@ -9,15 +9,16 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.concord.annotate.DisplayText;
 import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationDirection;
 import org.concord.annotation.AnnotationMath;
+import org.concord.chart.DisplayFormat;
 import org.concord.model.InferenceFrameReference;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,9 @@ public final class AnnotationEditorPanel {
     private final Label error = new Label();
     private final Button apply = new Button("Apply");
     private final Button delete = new Button("Delete");
+    private final Label title = new Label();
     private final VBox root;
+    private DisplayFormat format = DisplayFormat.UTC;
     private Annotation shown;
 
     public AnnotationEditorPanel(BiConsumer<Annotation, Annotation> onApply, Consumer<Annotation> onDelete) {
@@ -71,11 +74,11 @@ public final class AnnotationEditorPanel {
         delete.setId("edit-delete");
         error.setId("edit-error");
         error.setWrapText(true);
-        error.setStyle("-fx-text-fill: #c62828;");
         meta.setWrapText(true);
         frame.setWrapText(true);
         GridPane g = new GridPane();
         javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE); // field names are never cut
         javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
         values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         values.setFillWidth(true);
@@ -99,7 +102,7 @@ public final class AnnotationEditorPanel {
                     onApply.accept(shown, edited());
                     error.setText("");
                 } catch (RuntimeException ex) {
-                    error.setText(ex.getMessage());
+                    error.setText(DisplayText.localTimes(ex.getMessage(), format));
                 }
             }
         });
@@ -108,14 +111,24 @@ public final class AnnotationEditorPanel {
                 onDelete.accept(shown);
             }
         });
-        root = new VBox(6, new Label("Selected annotation (times UTC)"), g, new HBox(6, apply, delete), error, meta, frame);
+        title.setWrapText(true);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        delete.setMinWidth(Region.USE_PREF_SIZE);
+        root = new VBox(6, title, g, new HBox(6, apply, delete), error, meta, frame);
         root.setPadding(new Insets(6));
         root.setId("annotation-editor");
-        show(null);
+        setFormat(format);
     }
 
     public Node node() {
         return root;
+    }
+
+    /** Shows and reads prices at {@code f}'s tick and times in its zone. */
+    public void setFormat(DisplayFormat f) {
+        format = f;
+        title.setText("Selected annotation · times in " + f.zoneName());
+        show(shown);
     }
 
     /** Shows {@code a}'s fields (null: nothing selected). */
@@ -139,22 +152,22 @@ public final class AnnotationEditorPanel {
         }
         id.setText(a.id());
         where.setText(a.symbol() + " · " + a.timeframe().code());
-        entryTime.setText(AnnotationListPanel.TIME.format(Instant.ofEpochMilli(a.entryTime())));
-        entryPrice.setText(price(a.entryPrice()));
-        exitTime.setText(AnnotationListPanel.TIME.format(Instant.ofEpochMilli(a.exitTime())));
-        exitPrice.setText(price(a.exitPrice()));
+        entryTime.setText(format.dateTime(a.entryTime()));
+        entryPrice.setText(format.plainPrice(a.entryPrice()));
+        exitTime.setText(format.dateTime(a.exitTime()));
+        exitPrice.setText(format.plainPrice(a.exitPrice()));
         direction.setValue(a.direction());
-        stopLoss.setText(Double.isNaN(a.stopLoss()) ? "" : price(a.stopLoss()));
-        takeProfit.setText(Double.isNaN(a.takeProfit()) ? "" : price(a.takeProfit()));
+        stopLoss.setText(format.plainPrice(a.stopLoss()));
+        takeProfit.setText(format.plainPrice(a.takeProfit()));
         tags.setText(String.join(", ", a.tags()));
         note.setText(a.note());
         pnl.setText(String.format(Locale.ROOT, "%+.3f", a.pnlPct()));
         double r = AnnotationMath.riskReward(a.direction(), a.entryPrice(), a.stopLoss(), a.takeProfit());
         rr.setText(Double.isNaN(r) ? "—" : String.format(Locale.ROOT, "%.2f", r));
-        meta.setText("by " + (a.author().isEmpty() ? "?" : a.author()) + " · created " + AnnotationListPanel.TIME.format(Instant.ofEpochMilli(a.createdAt()))
-                + " · updated " + AnnotationListPanel.TIME.format(Instant.ofEpochMilli(a.updatedAt())));
+        meta.setText("by " + (a.author().isEmpty() ? "?" : a.author()) + " · created " + format.dateTime(a.createdAt())
+                + " · updated " + format.dateTime(a.updatedAt()));
         InferenceFrameReference f = a.frame();
-        frame.setText(f == null ? "no frame" : "frame " + f.id() + " · window end " + AnnotationListPanel.TIME.format(Instant.ofEpochMilli(f.windowEnd()))
+        frame.setText(f == null ? "no frame" : "frame " + f.id() + " · window end " + format.dateTime(f.windowEnd())
                 + " · " + f.timeframes() + " bars " + f.barCounts() + " · hash " + f.contentHash().substring(0, 12) + "…"
                 + (f.outcome() == null ? "" : " · label " + f.outcome().label() + " (" + f.outcome().hit() + ")"));
     }
@@ -171,11 +184,11 @@ public final class AnnotationEditorPanel {
         return s == null || s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
-    private static long time(TextField f, String what) {
+    private long time(TextField f, String what) {
         try {
-            return LocalDateTime.parse(f.getText().trim().replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+            return LocalDateTime.parse(f.getText().trim().replace(' ', 'T')).atZone(format.zone()).toInstant().toEpochMilli();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(what + " must look like 2013-11-27 14:05:00 (UTC), got '" + f.getText() + "'");
+            throw new IllegalArgumentException(what + " must look like 2013-11-27 14:05:00 (" + format.zoneName() + "), got '" + f.getText() + "'");
         }
     }
 
@@ -189,10 +202,6 @@ public final class AnnotationEditorPanel {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " must be a number" + (optional ? " or empty" : "") + ", got '" + s + "'");
         }
-    }
-
-    private static String price(double p) {
-        return String.format(Locale.ROOT, "%.4f", p).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private static TextField readOnly() {

@@ -19,16 +19,16 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.concord.annotate.tool.AnnotationsModel;
 import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationDirection;
+import org.concord.chart.DisplayFormat;
 import org.concord.model.Action;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +46,6 @@ public final class AnnotationListPanel {
     public static final String ALL = "All symbols";
     /** The expansion rule the sample counts follow (core's defaults, shown before training). */
     public static final ExpansionRule RULE = ExpansionRule.DEFAULT;
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final AnnotationsModel model;
     private final TableView<Annotation> table = new TableView<>();
@@ -57,7 +56,9 @@ public final class AnnotationListPanel {
     private final DatePicker to = new DatePicker();
     private final Label counts = new Label();
     private final Label rule = new Label("Samples per annotation: " + RULE.describe());
+    private final Label zone = new Label();
     private final VBox root;
+    private DisplayFormat format = DisplayFormat.UTC;
     private boolean syncing;
 
     public AnnotationListPanel(AnnotationsModel model, Consumer<Annotation> jump) {
@@ -69,15 +70,16 @@ public final class AnnotationListPanel {
         table.setId("annotation-list");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No annotations yet: turn on annotate mode (A), then E and X on two candles"));
+        // wide enough for their headers and values in the desk's font: the table scrolls sideways rather than cut text
         table.getColumns().setAll(List.of(
-                col("Entry (UTC)", a -> TIME.format(Instant.ofEpochMilli(a.entryTime())), 140),
-                col("Exit (UTC)", a -> TIME.format(Instant.ofEpochMilli(a.exitTime())), 140),
-                col("Symbol", a -> a.symbol().code(), 70),
-                col("TF", a -> a.timeframe().code(), 40),
-                col("Direction", a -> a.direction().name(), 80),
-                num("P&L %", Annotation::pnlPct, 70),
-                col("Samples", a -> Long.toString(SampleExpansion.count(a, RULE).total()), 60),
-                col("Label", a -> a.frame() == null || a.frame().outcome() == null ? "" : a.frame().outcome().label().name(), 55),
+                col("Entry", a -> format.dateTime(a.entryTime()), 165),
+                col("Exit", a -> format.dateTime(a.exitTime()), 165),
+                col("Symbol", a -> a.symbol().code(), 85),
+                col("TF", a -> a.timeframe().code(), 50),
+                col("Direction", a -> a.direction().name(), 100),
+                num("P&L %", Annotation::pnlPct, 80),
+                col("Samples", a -> Long.toString(SampleExpansion.count(a, RULE).total()), 90),
+                col("Label", a -> a.frame() == null || a.frame().outcome() == null ? "" : a.frame().outcome().label().name(), 70),
                 col("Tags", a -> String.join(", ", a.tags()), 110),
                 col("Note", Annotation::note, 160)));
         table.setRowFactory(tv -> {
@@ -111,10 +113,17 @@ public final class AnnotationListPanel {
             updateCounts();
         });
         counts.setId("annotation-counts");
-        HBox filters = new HBox(6, new Label("Filter:"), symbol, tag, from, to);
+        zone.setId("annotation-times-zone");
+        HBox filters = new HBox(6, new Label("Filter:"), symbol, tag, from, to, zone);
+        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        filters.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
         VBox.setVgrow(table, Priority.ALWAYS);
         rule.setId("annotation-sample-rule");
         rule.setWrapText(true);
+        // the list keeps its explanation lines whole (wrapped) and gives the rows what is left
+        rule.setMinHeight(Region.USE_PREF_SIZE);
+        counts.setWrapText(true);
+        counts.setMinHeight(Region.USE_PREF_SIZE);
         root = new VBox(4, filters, table, counts, rule);
         root.setPadding(new Insets(4));
         updateCounts();
@@ -122,6 +131,14 @@ public final class AnnotationListPanel {
 
     public Node node() {
         return root;
+    }
+
+    /** Writes times in {@code f}'s zone (the date filter reads days there too). */
+    public void setFormat(DisplayFormat f) {
+        format = f;
+        zone.setText("times in " + f.zoneName());
+        table.refresh();
+        refilter();
     }
 
     public TableView<Annotation> table() {
@@ -182,8 +199,8 @@ public final class AnnotationListPanel {
         updateCounts();
     }
 
-    private static LocalDate day(Annotation a) {
-        return Instant.ofEpochMilli(a.entryTime()).atZone(ZoneOffset.UTC).toLocalDate();
+    private LocalDate day(Annotation a) {
+        return Instant.ofEpochMilli(a.entryTime()).atZone(format.zone()).toLocalDate();
     }
 
     private void updateSymbols() {
@@ -234,7 +251,7 @@ public final class AnnotationListPanel {
         }
     }
 
-    private static TableColumn<Annotation, String> col(String name, java.util.function.Function<Annotation, String> f, double w) {
+    private TableColumn<Annotation, String> col(String name, java.util.function.Function<Annotation, String> f, double w) {
         TableColumn<Annotation, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setPrefWidth(w);

@@ -7,7 +7,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.concord.annotate.Background;
 import org.concord.annotate.FxCoalescer;
@@ -86,7 +87,14 @@ public final class TrainingPanel implements AutoCloseable {
         train.setOnAction(e -> train());
         cancel.setOnAction(e -> cancel());
         activate.setOnAction(e -> activateNew());
-        root = new VBox(6, new Label("Train on annotations"), model, new HBox(6, train, cancel), progress, progressText, foldText, resultText, compare, activate);
+        // buttons keep their labels whole and wrap to a second row in a narrow side panel
+        for (Button b : List.of(train, cancel, activate)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        progressText.setWrapText(true);
+        foldText.setWrapText(true);
+        root = new VBox(6, new Label("Train on annotations"), model, new FlowPane(6, 6, train, cancel), progress, progressText, foldText, resultText, compare,
+                activate);
         root.setPadding(new Insets(6));
         root.setId("training-panel");
         bind(null);

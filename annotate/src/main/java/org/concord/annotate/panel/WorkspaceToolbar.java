@@ -2,17 +2,19 @@ package org.concord.annotate.panel;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import org.concord.annotate.tool.AnnotateTool;
 import org.concord.annotate.tool.CommandStack;
 import org.concord.chart.OverlaySource;
@@ -26,7 +28,7 @@ import java.util.function.BiConsumer;
 public final class WorkspaceToolbar {
     final ComboBox<Symbol> symbol = new ComboBox<>();
     final ToggleButton annotate = new ToggleButton("Annotate (A)");
-    final ToggleButton noTrade = new ToggleButton("No-trade region (N)");
+    final ToggleButton noTrade = new ToggleButton("No-trade (N)");
     final ChoiceBox<AnnotateTool.DirectionChoice> direction = new ChoiceBox<>();
     final Button undo = new Button("Undo");
     final Button redo = new Button("Redo");
@@ -34,10 +36,12 @@ public final class WorkspaceToolbar {
     final Button go = new Button("Go");
     final MenuButton overlays = new MenuButton("Overlays");
     final List<CheckMenuItem> overlayItems = new ArrayList<>();
-    final Button export = new Button("Export…");
-    final Button importFile = new Button("Import…");
-    final CheckBox replaceExisting = new CheckBox("replace existing");
-    final Button pattern = new Button("Save as pattern…");
+    // export, import and the import's rule share one menu: the tool bar must fit the desk's width without overflow
+    final MenuButton files = new MenuButton("File");
+    final MenuItem export = new MenuItem("Export…");
+    final MenuItem importFile = new MenuItem("Import…");
+    final CheckMenuItem replaceExisting = new CheckMenuItem("Import replaces stored ids");
+    final Button pattern = new Button("Pattern…");
     private final ToolBar bar;
 
     public WorkspaceToolbar(List<OverlaySource> sources, BiConsumer<String, Boolean> onOverlay) {
@@ -49,16 +53,20 @@ public final class WorkspaceToolbar {
         redo.setId("redo");
         jump.setId("jump-to");
         go.setId("jump-go");
+        files.setId("files");
         export.setId("export");
         importFile.setId("import");
         replaceExisting.setId("import-replace");
-        replaceExisting.setTooltip(new Tooltip("Import: an annotation whose id is already stored replaces it. Off: it is skipped and counted."));
+        files.getItems().setAll(export, importFile, new SeparatorMenuItem(), replaceExisting);
+        files.setTooltip(new Tooltip("Export or import annotations as JSON. An imported id that is already stored is "
+                + "skipped and counted, unless \"Import replaces stored ids\" is ticked."));
         pattern.setId("save-pattern");
         direction.getItems().setAll(AnnotateTool.DirectionChoice.values());
         direction.setValue(AnnotateTool.DirectionChoice.AUTO);
         direction.setTooltip(new Tooltip("Direction of a trade mark: AUTO infers it from entry and exit prices"));
-        jump.setPromptText("2013-11-28 14:00 (UTC)");
-        jump.setPrefColumnCount(13);
+        jump.setPrefColumnCount(11);
+        setZone("UTC");
+        noTrade.setTooltip(new Tooltip("No-trade (HOLD) region tool: two clicks or E and X mark a region without a trade"));
         undo.setTooltip(new Tooltip("Ctrl+Z"));
         redo.setTooltip(new Tooltip("Ctrl+Y"));
         for (OverlaySource s : sources) {
@@ -70,8 +78,15 @@ public final class WorkspaceToolbar {
         }
         overlays.getItems().setAll(overlayItems);
         overlays.setDisable(sources.isEmpty());
-        bar = new ToolBar(new Label("Symbol"), symbol, new Separator(), annotate, noTrade, direction, new Separator(), undo, redo, new Separator(),
-                new Label("Jump to"), jump, go, new Separator(), overlays, new Separator(), export, importFile, replaceExisting, pattern);
+        symbol.setPromptText("Symbol");
+        bar = new ToolBar(symbol, new Separator(), annotate, noTrade, direction, new Separator(), undo, redo, new Separator(),
+                new Label("Jump to"), jump, go, new Separator(), overlays, new Separator(), files, pattern);
+        // controls keep their full labels; what does not fit goes to the tool bar's overflow menu, never cut to "…"
+        for (Node n : bar.getItems()) {
+            if (n instanceof Region r && !(n instanceof TextField)) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     /** What the tool bar asks the workspace to do. */
@@ -125,8 +140,18 @@ public final class WorkspaceToolbar {
         return jump;
     }
 
-    /** Whether an import replaces annotations whose id is already stored (the "replace existing" box). */
+    /** Whether an import replaces annotations whose id is already stored (the File menu's "Import replaces stored ids"). */
     public boolean replaceExisting() {
         return replaceExisting.isSelected();
+    }
+
+    /** The zone typed jump times are read in (the desk's display zone). */
+    public void setZone(String zoneName) {
+        jump.setPromptText("2013-11-28 14:00");
+        jump.setTooltip(new Tooltip("A date or date and time in " + zoneName + ", then Enter (J focuses this field)"));
+    }
+
+    public ToolBar bar() {
+        return bar;
     }
 }

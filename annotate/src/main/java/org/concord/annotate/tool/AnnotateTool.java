@@ -9,11 +9,13 @@ import org.concord.annotate.chart.CandlePane;
 import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationDirection;
 import org.concord.annotation.AnnotationMath;
+import org.concord.chart.DisplayFormat;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -45,6 +47,7 @@ public final class AnnotateTool {
     private final Consumer<String> status;
     private final List<CandlePane> panes;
     private List<String> defaultTags = List.of();
+    private DisplayFormat format = DisplayFormat.UTC;
 
     public AnnotateTool(List<CandlePane> panes, CommandStack commands, String author, LongSupplier clock, Consumer<String> status) {
         this.panes = List.copyOf(panes);
@@ -84,6 +87,11 @@ public final class AnnotateTool {
         return pending;
     }
 
+    /** Writes prices in its messages with {@code f}. */
+    public void setFormat(DisplayFormat f) {
+        format = f;
+    }
+
     /** Tags every new annotation gets (e.g. the session's theme). */
     public void setDefaultTags(List<String> tags) {
         defaultTags = List.copyOf(tags);
@@ -106,8 +114,8 @@ public final class AnnotateTool {
         BarSeries s = pane.bars().series();
         AnnotationMath.Snap snap = AnnotationMath.snap(s.open(index), s.high(index), s.low(index), s.close(index), price);
         pending.set(new Pending(pane, AnnotationMath.markTime(pane.timeframe(), s.time(index)), snap.price(), kind.get()));
-        status.accept(String.format(java.util.Locale.ROOT, "%s at %.2f (%s) — now the exit: X or click; Esc cancels",
-                kind.get() == Kind.NO_TRADE ? "no-trade region from" : "entry", snap.price(), snap.point().name().toLowerCase(java.util.Locale.ROOT)));
+        status.accept((kind.get() == Kind.NO_TRADE ? "no-trade region from" : "entry") + " at " + format.price(snap.price()) + " ("
+                + snap.point().name().toLowerCase(Locale.ROOT) + ") — now the exit: X or click; Esc cancels");
     }
 
     /** Sets the exit of the pending entry and saves the annotation (an undoable command). */

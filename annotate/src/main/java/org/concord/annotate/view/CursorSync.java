@@ -78,13 +78,14 @@ public final class CursorSync {
         }
     }
 
-    /** The pointer is at {@code timeMs} over {@code origin} (Long.MIN_VALUE: it left): hover lines and readouts. */
+    /**
+     * The pointer is at {@code timeMs} over {@code origin} (Long.MIN_VALUE: it left): hover lines and readouts (once
+     * it left, each readout shows the cursor's candle again, or the newest).
+     */
     public void hover(long timeMs, CandlePane origin) {
         for (CandlePane p : panes) {
             p.overlayLayer().setHoverTime(p == origin ? Long.MIN_VALUE : timeMs);
-            if (timeMs != Long.MIN_VALUE) {
-                p.showReadout(timeMs);
-            }
+            p.showReadout(timeMs);
         }
     }
 }

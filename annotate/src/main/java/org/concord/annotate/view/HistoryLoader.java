@@ -29,6 +29,7 @@ public final class HistoryLoader {
     private final Consumer<CandlePane> onLoaded;
     private final Map<CandlePane, int[]> generation = new IdentityHashMap<>();
     private final Map<CandlePane, Boolean> paging = new IdentityHashMap<>();
+    private final Map<CandlePane, Integer> latestInFlight = new IdentityHashMap<>();
 
     /** @param onLoaded told (FX thread) after a pane's bars changed */
     public HistoryLoader(DataProvider data, Background bg, Consumer<CandlePane> onLoaded) {
@@ -51,12 +52,25 @@ public final class HistoryLoader {
         int gen = next(p);
         Symbol s = p.symbol();
         Timeframe tf = p.timeframe();
+        latestInFlight.merge(p, 1, Integer::sum);
         bg.run("loading " + s + " " + tf, () -> data.bars(s, tf, Long.MIN_VALUE, Long.MAX_VALUE, INITIAL, Direction.LATEST), bars -> {
+            latestInFlight.merge(p, -1, Integer::sum);
             if (current(p, gen, s)) {
-                replace(p, bars, bars.isEmpty() ? Long.MIN_VALUE : bars.lastTime(), true);
+                replace(p, bars, true);
                 then.run();
             }
-        });
+        }, () -> latestInFlight.merge(p, -1, Integer::sum));
+    }
+
+    /**
+     * Loads the newest bars of a pane that has none (its timeframe had no closed bar when it loaded: a 1d pane at
+     * the start of a replay), unless such a load is already on its way. Paging only extends what is loaded, so
+     * without this an empty pane stayed empty however many bars closed after.
+     */
+    public void fillIfEmpty(CandlePane p, Runnable then) {
+        if (p.bars().isEmpty() && latestInFlight.getOrDefault(p, 0) == 0) {
+            loadLatest(p, then);
+        }
     }
 
     /** The oldest bars (Home); the view shows the first candles. */
@@ -66,7 +80,7 @@ public final class HistoryLoader {
         Timeframe tf = p.timeframe();
         bg.run("loading the oldest " + s + " " + tf, () -> data.bars(s, tf, Long.MIN_VALUE, Long.MAX_VALUE, INITIAL, Direction.AFTER), bars -> {
             if (current(p, gen, s)) {
-                replace(p, bars, bars.isEmpty() ? Long.MIN_VALUE : bars.time(0), false);
+                replace(p, bars, false);
                 then.run();
             }
         });
@@ -95,17 +109,18 @@ public final class HistoryLoader {
         });
     }
 
-    private void replace(CandlePane p, BarSeries bars, long anchor, boolean anchorRight) {
+    /** Shows {@code bars} in place of what {@code p} had: its newest candles ({@code newest}) or its oldest. */
+    private void replace(CandlePane p, BarSeries bars, boolean newest) {
         p.bars().replace(bars);
         p.showBars();
         if (!bars.isEmpty()) {
-            double c = p.timeframe().millis() / 1000.0;
-            double span = p.hasView() ? p.span() : p.defaultSpan();
-            double a = anchor / 1000.0;
-            if (anchorRight) {
-                p.setView(a + 2 * c - span, a + 2 * c);
+            if (newest) {
+                p.showNewest();
             } else {
-                p.setView(a - c, a - c + span);
+                double c = p.timeframe().millis() / 1000.0;
+                double span = p.hasView() ? p.span() : p.defaultSpan();
+                double first = bars.time(0) / 1000.0;
+                p.setView(first - c, first - c + span);
             }
         }
         onLoaded.accept(p);

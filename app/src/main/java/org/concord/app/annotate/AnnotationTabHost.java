@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.concord.annotate.DisplaySettings;
 import org.concord.app.session.DesktopSession;
 
 import java.util.function.Function;
@@ -29,12 +30,22 @@ public final class AnnotationTabHost {
         factory = workspace;
     }
 
-    /** The tab's content for {@code session}. */
+    /** The tab's content for {@code session}, writing prices and times in the default format (UTC). */
     public static Node create(DesktopSession session) {
-        return factory.apply(session);
+        return create(session, new DisplaySettings());
+    }
+
+    /** The tab's content for {@code session}; the workspace writes prices and times with {@code display} and follows its changes. */
+    public static Node create(DesktopSession session, DisplaySettings display) {
+        Function<DesktopSession, Node> f = factory;
+        return f == DEFAULT ? workspace(session, display) : f.apply(session);
     }
 
     static Node workspace(DesktopSession session) {
+        return workspace(session, new DisplaySettings());
+    }
+
+    static Node workspace(DesktopSession session, DisplaySettings display) {
         AnnotationServices s = session.annotations();
         if (s == null) {
             return placeholder(session);
@@ -49,7 +60,7 @@ public final class AnnotationTabHost {
         if (s.patterns() != null) {
             ctx.patterns(s.patterns());
         }
-        org.concord.annotate.AnnotationWorkspace ws = new org.concord.annotate.AnnotationWorkspace(ctx.build());
+        org.concord.annotate.AnnotationWorkspace ws = new org.concord.annotate.AnnotationWorkspace(ctx.build(), display);
         session.closeWith(ws::close);
         return ws.node();
     }
