@@ -2,7 +2,9 @@ package org.concord.app;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,5 +21,15 @@ class DesktopJvmTest {
         // the user's options come after the desk's, so a user's -Xss2m (or anything else) wins
         assertThat(cmd.indexOf("-Xss2m")).isGreaterThan(cmd.indexOf("-Xss1m"));
         assertThat(cmd).contains("-D" + DesktopJvm.CHILD + "=true");
+    }
+
+    @Test
+    void theDesksJvmKeepsFewMallocArenasUnlessTheUserSetThem() {
+        Map<String, String> env = new HashMap<>();
+        DesktopJvm.prepare(env);
+        assertThat(env).containsEntry("MALLOC_ARENA_MAX", "2");
+        Map<String, String> users = new HashMap<>(Map.of("MALLOC_ARENA_MAX", "4"));
+        DesktopJvm.prepare(users);
+        assertThat(users).containsEntry("MALLOC_ARENA_MAX", "4");
     }
 }

@@ -236,7 +236,7 @@ class CandlePaneRenderingTest {
         assertThat(lines).as("grid lines crossing an empty column").isLessThanOrEqualTo(12);
         // the price axis is on the right of the plot
         assertThat(fx(() -> p.yAxis().localToScene(0, 0).getX())).isGreaterThan(fx(() -> p.chart().getCanvas().localToScene(p.canvasWidth(), 0).getX()) - 1);
-        // and the candles have the live chart's colours (FinancialTheme.Dark)
+        // and the candles have the live chart's colours (CandleColours)
         candlesAcrossTheView(p, "on the 1h pane");
         assertThat(fx(p::look)).isEqualTo(PaneLook.DARK);
     }

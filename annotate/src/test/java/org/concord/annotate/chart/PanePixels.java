@@ -12,12 +12,13 @@ import java.util.List;
 
 /**
  * What a person sees of a pane, judged from its pixels (call on the FX thread): which visible bars have a candle
- * drawn at their place, the plot background, the grid. The candle colours are those of ChartFX's financial dark
- * theme (chart.css, {@code .chart:financial-dark .dataset.financial}): the look the panes take in the app's dark theme.
+ * drawn at their place, the plot background, the grid. Candles are told by the desk's candle colours
+ * ({@link CandleColours}), which the panes and the live chart share in either theme.
  */
 public final class PanePixels {
-    /** Bodies (long, short) and wicks (long, short) of FinancialTheme.Dark. */
-    public static final List<Color> DARK_CANDLE = List.of(Color.web("#298988"), Color.web("#963838"), Color.web("#89e278"), Color.web("#e85656"));
+    /** Long and short candles (bodies and wicks), the live chart's colours in either theme ({@link CandleColours}). */
+    public static final List<Color> CANDLE = List.of(Color.rgb(CandleColours.LONG_RGB >> 16, (CandleColours.LONG_RGB >> 8) & 0xff, CandleColours.LONG_RGB & 0xff),
+            Color.rgb(CandleColours.SHORT_RGB >> 16, (CandleColours.SHORT_RGB >> 8) & 0xff, CandleColours.SHORT_RGB & 0xff));
 
     private PanePixels() {
     }
@@ -88,7 +89,7 @@ public final class PanePixels {
         if (c.getOpacity() < 0.3) {
             return false;
         }
-        for (Color k : DARK_CANDLE) {
+        for (Color k : CANDLE) {
             if (distance(c, k) < 0.12) {
                 return true;
             }
