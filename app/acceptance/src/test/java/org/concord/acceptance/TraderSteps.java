@@ -26,22 +26,40 @@ final class TraderSteps {
         SceneView v = desk.await("module switches", 60, x -> x.byId("toggle-extrema").isPresent() && x.byId("toggle-turtle").isPresent());
         desk.click(v.byId("toggle-extrema").orElseThrow());
         desk.await("extrema switched off", 30, x -> x.byId("toggle-extrema").map(i -> Boolean.FALSE.equals(i.selected())).orElse(false));
-        SceneView.Rect col = v.byId("toggle-turtle").orElseThrow().rect();
-        // the switch column below extrema: every other row's switch, sampled while status snapshots keep arriving
-        SceneView.Rect others = new SceneView.Rect(col.x() - 4, v.byId("toggle-extrema").orElseThrow().rect().y() + col.h() + 8,
-                col.w() + 8, col.y() + col.h() - v.byId("toggle-extrema").orElseThrow().rect().y());
+        // every other row's switch (inset 2 px: the rows' separator lines are redrawn as the table updates, which is
+        // not a switch moving), sampled while status snapshots keep arriving
+        List<SceneView.Rect> others = desk.scene().all(i -> i.id() != null && i.id().startsWith("toggle-") && !"toggle-extrema".equals(i.id()))
+                .stream().map(SceneView.Item::rect).map(r -> r.inset(2, 2)).toList();
+        assertThat(others).as("other modules' switches on screen").isNotEmpty();
         Thread.sleep(1_500); // the flipped switch's own animation is over
         BufferedImage first = desk.screen();
         int changed = 0;
         for (int k = 0; k < 6; k++) {
             Thread.sleep(250);
-            changed = Math.max(changed, Judge.changedPixels(first, desk.screen(), others));
+            BufferedImage now = desk.screen();
+            changed = Math.max(changed, others.stream().mapToInt(r -> Judge.changedPixels(first, now, r)).sum());
         }
         s.note("module switches: " + changed + " pixels changed in the other rows' switches within 1.5 s");
         assertThat(changed).as("pixels of other rows' switches changing after one module was switched off").isZero();
         desk.click(desk.scene().byId("toggle-extrema").orElseThrow());
         desk.await("extrema switched on again", 30, x -> x.byId("toggle-extrema").map(i -> Boolean.TRUE.equals(i.selected())).orElse(false));
         s.checkpoint("modules-switches");
+    }
+
+    /**
+     * The live-inference Mode picked with real clicks is the mode the session runs in (it once ran as INFERENCE
+     * whatever was picked), and every combo box still opens afterwards (they once stopped opening after this one).
+     */
+    static void liveModePickTakes(Script s) throws Exception {
+        Desk desk = s.desk();
+        s.tab("live");
+        s.choose("live-mode", "PIVOT_TRAINING");
+        desk.click(desk.await("Start enabled", 30, x -> x.byId("live-start").map(i -> !i.disabled()).orElse(false)).byId("live-start").orElseThrow());
+        desk.await("the live session running in pivot-training mode", 60, x -> x.byId("live-banner").map(i -> "LIVE".equals(i.shownText())).orElse(false)
+                && x.byId("live-training").map(i -> i.shownText() != null && i.shownText().contains("pivot samples")).orElse(false));
+        s.checkpoint("live-pivot-training");
+        desk.click(desk.scene().byId("live-stop").orElseThrow());
+        desk.await("the live session stopped", 30, x -> x.byId("live-banner").map(i -> "OFF".equals(i.shownText())).orElse(false));
     }
 
     /** Ctrl+B fills the ticket with a buy limit at the last price; Send puts a working order in the blotter. */
@@ -87,8 +105,9 @@ final class TraderSteps {
     static void dragOrderLineWhileRunning(Script s) throws Exception {
         Desk desk = s.desk();
         SceneView v = desk.scene();
-        SceneView.Item line = v.all(i -> i.id() != null && i.id().startsWith("order-line-")).stream().findFirst()
-                .orElseThrow(() -> new AssertionError("no order line on the chart"));
+        // a working order's entry line (a position's line is not draggable)
+        SceneView.Item line = v.all(i -> i.id() != null && i.id().startsWith("order-line-entry-")).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no working order's line on the chart"));
         String before = String.join(" ", Script.textsIn(v, "blotter-working"));
         SceneView.Rect r = line.rect();
         int x = r.x() + r.w() / 2;
