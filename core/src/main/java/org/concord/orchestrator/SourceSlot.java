@@ -40,8 +40,10 @@ final class SourceSlot {
     // stats
     volatile long calls;
     volatile long strikesTotal;
-    /** overruns excused because a GC pause ran during the event */
+    /** overruns excused: a GC pause ran or the thread was off the CPU during the call */
     volatile long stalls;
+    /** an overrun of an event timed on the wall clock only awaits its confirmation on the CPU clock (decision thread) */
+    boolean confirmOnCpu;
     volatile long lastNanos;
     /**
      * The last output, kept raw and put into words only when a status is read (formatting on every call was a

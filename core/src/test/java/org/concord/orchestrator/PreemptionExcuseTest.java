@@ -1,8 +1,10 @@
 package org.concord.orchestrator;
 
+import org.concord.feed.BundledData;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.model.TradeTape;
 import org.concord.orchestrator.config.FaultPolicy;
 import org.concord.orchestrator.config.ModuleEntry;
 import org.concord.orchestrator.config.OrchestratorConfig;
@@ -47,16 +49,7 @@ class PreemptionExcuseTest {
                 .withSynchronous(true)
                 .withFaults(new FaultPolicy(1_000, 10_000, 10_000, 20, 5_000));
         AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> hogs = new ArrayList<>();
-        for (int i = 0; i < Runtime.getRuntime().availableProcessors() * 4; i++) {
-            Thread t = new Thread(() -> {
-                while (!stop.get()) {
-                    Thread.onSpinWait();
-                }
-            });
-            t.setDaemon(true);
-            hogs.add(t);
-        }
+        List<Thread> hogs = hogs(stop);
         try (ReplayHarness h = new ReplayHarness(dir, cfg, b -> b.catalog(ModuleCatalog.empty().with("busy", "", CpuBoundModule::new)))) {
             hogs.forEach(Thread::start);
             h.replay();
@@ -78,13 +71,151 @@ class PreemptionExcuseTest {
     }
 
     /**
+     * Trades are too many to read the CPU clock around each: an overrun of {@code onTrade} marks the module and its
+     * next trade is timed on the CPU clock. A cheap trade hook on the oversubscribed machine is never struck beyond
+     * the hypervisor's hidden stops; one whose own work is three times the budget goes to ERROR, and the reason
+     * says it was its own CPU time.
+     */
+    @Test
+    void tradeOverrunsAreConfirmedOnTheCpuClockBeforeTheyCount() throws Exception {
+        assumeTrue(ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported(), "no thread CPU clock");
+        ModuleStatus cheap = runTrades(20_000, 20_000, 10_000);
+        String counts = "calls " + cheap.calls() + ", stalls " + cheap.stalls() + ", strikes " + cheap.strikes() + ", hidden steals "
+                + TradeCostModule.HIDDEN_STEALS.get() + "; " + cheap.reason();
+        assertThat(cheap.stalls()).as("preempted trade calls excused: " + counts).isGreaterThan(0);
+        assertThat(cheap.strikes()).as("strikes of a trade hook that costs a hundredth of its budget: " + counts)
+                .isLessThanOrEqualTo(TradeCostModule.HIDDEN_STEALS.get());
+        assertThat(cheap.state()).as(counts).isEqualTo(ModuleState.RUNNING);
+
+        ModuleStatus slow = runTrades(2_000, 3, 3_000_000);
+        assertThat(slow.state()).as("a trade hook whose own work is 3 ms against a 1 ms budget").isEqualTo(ModuleState.ERROR);
+        assertThat(slow.reason()).contains("onTrade over budget").contains("of its own CPU time");
+    }
+
+    /** Replays the first {@code trades} bundled trades through a module whose onTrade burns {@code burnNanos} of CPU. */
+    private ModuleStatus runTrades(int trades, int maxStrikes, long burnNanos) throws Exception {
+        TradeCostModule.burnNanos = burnNanos;
+        TradeTape all = BundledData.bitstampTrades();
+        int n = Math.min(trades, all.size());
+        long[] time = new long[n];
+        double[] price = new double[n];
+        double[] size = new double[n];
+        boolean[] maker = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            time[i] = all.time(i);
+            price[i] = all.price(i);
+            size[i] = all.size(i);
+            maker[i] = all.buyerMaker(i);
+        }
+        OrchestratorConfig cfg = OrchestratorConfig.of(List.of(BTC), List.of(new ModuleEntry("trades", true, 1, null)))
+                .withSynchronous(true)
+                .withFaults(new FaultPolicy(1_000, maxStrikes, Math.max(maxStrikes, 10_000), 20, 5_000));
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> hogs = hogs(stop);
+        Path run = dir.resolve("trades-" + burnNanos);
+        try (ReplayHarness h = new ReplayHarness(run, cfg, b -> b.catalog(ModuleCatalog.empty().with("trades", "", TradeCostModule::new)),
+                new TradeTape(all.symbol(), time, price, size, maker))) {
+            hogs.forEach(Thread::start);
+            h.replay();
+            return h.orchestrator.modules().stream().filter(m -> m.id().equals("trades")).findFirst().orElseThrow();
+        } finally {
+            stop.set(true);
+            for (Thread t : hogs) {
+                t.join();
+            }
+        }
+    }
+
+    /** Four spinning threads per core: the decision thread is preempted often. */
+    private static List<Thread> hogs(AtomicBoolean stop) {
+        List<Thread> hogs = new ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors() * 4; i++) {
+            Thread t = new Thread(() -> {
+                while (!stop.get()) {
+                    Thread.onSpinWait();
+                }
+            });
+            t.setDaemon(true);
+            hogs.add(t);
+        }
+        return hogs;
+    }
+
+    /** Burns {@code nanos} of this thread's CPU time; true when its CPU clock jumped in one read (a hidden stop). */
+    static boolean burn(long nanos) {
+        long now = THREADS.getCurrentThreadCpuTime();
+        long end = now + nanos;
+        boolean hidden = false;
+        double x = 0;
+        while (now < end) {
+            x += Math.sqrt(x + 1);
+            long next = THREADS.getCurrentThreadCpuTime();
+            hidden |= next - now > HIDDEN_JUMP_NANOS;
+            now = next;
+        }
+        return hidden && x >= 0;
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** A single read of the CPU clock advancing this much is a stop the guest was not told about. */
+    private static final long HIDDEN_JUMP_NANOS = 200_000;
+
+    /** A module that only listens to trades, each costing {@link #burnNanos} of its own CPU time. */
+    static final class TradeCostModule implements OrchestratorModule {
+        static final AtomicLong HIDDEN_STEALS = new AtomicLong();
+        static volatile long burnNanos;
+
+        @Override
+        public String id() {
+            return "trades";
+        }
+
+        @Override
+        public void initialize(ModuleContext ctx) {
+        }
+
+        @Override
+        public Set<Timeframe> timeframes() {
+            return EnumSet.of(Timeframe.M1);
+        }
+
+        @Override
+        public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+        }
+
+        @Override
+        public void onTrade(Symbol s, long t, double price, double size, boolean buyerMaker) {
+            if (burn(burnNanos)) {
+                HIDDEN_STEALS.incrementAndGet();
+            }
+        }
+
+        @Override
+        public List<String> featureNames() {
+            return List.of();
+        }
+
+        @Override
+        public double[] features(Symbol symbol) {
+            return new double[0];
+        }
+
+        @Override
+        public List<Prediction> predictions(Symbol symbol) {
+            return List.of();
+        }
+
+        @Override
+        public void reset() {
+        }
+    }
+
+    /**
      * Burns 100 µs of its own thread's CPU time per decision, however long that takes on the wall clock; counts the
      * calls in which its CPU clock jumped by more than the budget's slack in one read (a stop hidden from the guest).
      */
     static final class CpuBoundModule implements OrchestratorModule {
-        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         static final AtomicLong HIDDEN_STEALS = new AtomicLong();
-        private static final long HIDDEN_JUMP_NANOS = 200_000;
         private final double[] out = new double[1];
 
         @Override
@@ -113,20 +244,10 @@ class PreemptionExcuseTest {
 
         @Override
         public double[] features(Symbol symbol) {
-            long now = THREADS.getCurrentThreadCpuTime();
-            long end = now + 100_000;
-            boolean hidden = false;
-            double x = 0;
-            while (now < end) {
-                x += Math.sqrt(x + 1);
-                long next = THREADS.getCurrentThreadCpuTime();
-                hidden |= next - now > HIDDEN_JUMP_NANOS;
-                now = next;
-            }
-            if (hidden) {
+            if (burn(100_000)) {
                 HIDDEN_STEALS.incrementAndGet();
             }
-            return x < 0 ? null : out;
+            return out;
         }
 
         @Override

@@ -50,12 +50,31 @@ final class Judge {
     static List<String> truncated(SceneView v) {
         List<String> out = new ArrayList<>();
         for (SceneView.Item i : v.items()) {
-            // JavaFX cuts with "..." by default, some skins with "…"
-            if (i.text() != null && i.full() != null && !i.text().equals(i.full()) && (i.text().contains("…") || i.text().contains("..."))) {
+            if (i.text() != null && i.full() != null && cutFrom(i.text(), i.full())) {
                 out.add("'" + i.text() + "' (full: '" + i.full() + "')" + (i.id() != null ? " #" + i.id() : ""));
             }
         }
         return out;
+    }
+
+    /**
+     * True when {@code shown} is {@code full} cut with an ellipsis (JavaFX's "..." by default, some skins' "…"; at the
+     * end, or in the middle for a centre ellipsis): what is left on either side of it is full's start and end. A text
+     * the skin has not re-rendered yet (a label still showing "Loading…" while it holds "showing BTCUSD") is not a cut.
+     */
+    static boolean cutFrom(String shown, String full) {
+        if (shown.equals(full)) {
+            return false;
+        }
+        for (String ellipsis : new String[] {"…", "..."}) {
+            int at = shown.indexOf(ellipsis);
+            if (at >= 0) {
+                String head = shown.substring(0, at).strip();
+                String tail = shown.substring(at + ellipsis.length()).strip();
+                return full.startsWith(head) && full.endsWith(tail) && full.length() > head.length() + tail.length();
+            }
+        }
+        return false;
     }
 
     /** Rendered texts that show a raw number (NaN, Infinity, 1.38E9, an epoch time). */
