@@ -1,6 +1,7 @@
 package org.concord.acceptance;
 
 import java.awt.image.BufferedImage;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -71,9 +72,9 @@ final class TraderSteps {
         desk.key("ctrl+b");
         SceneView filled = desk.await("the ticket's price filled by Ctrl+B", 20,
                 x -> x.byId("ticket-price").map(i -> i.value() != null && PRICE.matcher(i.value()).matches()).orElse(false));
-        // a limit far below the market, so it stays working while the replay runs
+        // a limit well below the market, so it is still working when the blotter is read
         SceneView.Item price = filled.byId("ticket-price").orElseThrow();
-        double p = Double.parseDouble(price.value()) * 0.97;
+        double p = Double.parseDouble(price.value()) * 0.9;
         desk.click(price);
         desk.key("ctrl+a");
         desk.type(String.format(Locale.ROOT, "%.2f", p));
@@ -85,10 +86,15 @@ final class TraderSteps {
 
     /** A right-click on the chart offers orders at that price; choosing one fills the ticket at a price on the tick. */
     static void orderFromRightClick(Script s) throws Exception {
-        Desk desk = s.desk();
+        buyLimitByRightClick(s.desk(), 0.8);
+        s.checkpoint("order-from-right-click");
+    }
+
+    /** Right-clicks the live chart at {@code depth} of its plot's height, picks "Buy limit @ …" and sends it: one more working order. */
+    private static void buyLimitByRightClick(Desk desk, double depth) throws Exception {
         SceneView v = desk.scene();
         SceneView.Rect plot = Script.plotOf(v, v.byId("live-chart").orElseThrow().rect()).orElseThrow();
-        desk.rightClick(plot.x() + plot.w() / 3, plot.y() + plot.h() * 4 / 5);
+        desk.rightClick(plot.x() + plot.w() / 3, plot.y() + (int) (plot.h() * depth));
         SceneView menu = desk.await("the chart's order menu", 20, x -> x.all(i -> i.shownText() != null && i.shownText().startsWith("Buy limit @ ")).size() > 0);
         SceneView.Item buy = menu.all(i -> i.shownText() != null && i.shownText().startsWith("Buy limit @ ")).get(0);
         String at = buy.shownText().substring("Buy limit @ ".length()).replace(",", "");
@@ -97,28 +103,48 @@ final class TraderSteps {
         desk.await("the ticket at the right-clicked price", 20, x -> x.byId("ticket-price").map(i -> at.equals(i.value())).orElse(false));
         int before = working(desk.scene());
         desk.click(desk.scene().byId("ticket-submit").orElseThrow());
-        desk.await("a second working order", 30, x -> working(x) == before + 1);
-        s.checkpoint("order-from-right-click");
+        desk.await("one more working order", 30, x -> working(x) == before + 1);
     }
 
-    /** Dragging a working order's line while the replay runs moves the order to the price under the pointer, on the tick. */
+    /**
+     * Dragging a working order's line while the replay runs moves the order to the price under the pointer, on the
+     * tick. The order is placed just before, near the bottom of the chart, and dragged further down: the market
+     * moves an hour a few seconds at 600×, and an order it has filled has no line left to drag.
+     */
     static void dragOrderLineWhileRunning(Script s) throws Exception {
         Desk desk = s.desk();
-        SceneView v = desk.scene();
-        // a working order's entry line (a position's line is not draggable)
-        SceneView.Item line = v.all(i -> i.id() != null && i.id().startsWith("order-line-entry-")).stream().findFirst()
-                .orElseThrow(() -> new AssertionError("no working order's line on the chart"));
-        String before = String.join(" ", Script.textsIn(v, "blotter-working"));
-        SceneView.Rect r = line.rect();
+        List<String> lines = entryLines(desk.scene());
+        buyLimitByRightClick(desk, 0.95);
+        SceneView v = desk.await("the new order's line on the chart", 20, x -> entryLines(x).stream().anyMatch(id -> !lines.contains(id)));
+        String id = entryLines(v).stream().filter(i -> !lines.contains(i)).findFirst().orElseThrow();
+        String order = id.substring("order-line-entry-".length());
+        SceneView.Rect r = v.byId(id).orElseThrow().rect();
+        String before = priceOf(desk.await("order " + order + " in the blotter", 20, x -> priceOf(x, order) != null), order);
         int x = r.x() + r.w() / 2;
         int y = r.cy();
-        desk.drag(x, y, x, y - 40);
-        SceneView after = desk.await("the working order's price moved by the drag", 30,
-                z -> !String.join(" ", Script.textsIn(z, "blotter-working")).equals(before));
-        List<String> prices = Script.textsIn(after, "blotter-working").stream().filter(t -> t.matches("^[\\d,]+\\.\\d+$")).toList();
-        assertThat(prices).as("prices in the working orders").isNotEmpty()
-                .allSatisfy(t -> assertThat(t.replace(",", "")).as("on the 0.01 tick").matches("^\\d+(\\.\\d{1,2})?$"));
+        desk.drag(x, y, x, y + 30);
+        SceneView after = desk.await("order " + order + "'s price moved by the drag from " + before, 30,
+                z -> priceOf(z, order) != null && !priceOf(z, order).equals(before));
+        String moved = priceOf(after, order).replace(",", "");
+        assertThat(moved).as("the dragged order's price, on the 0.01 tick").matches("^\\d+(\\.\\d{1,2})?$");
+        assertThat(Double.parseDouble(moved)).as("dragged down: a lower price").isLessThan(Double.parseDouble(before.replace(",", "")));
+        s.note("order " + order + " dragged from " + before + " to " + moved);
         s.checkpoint("order-line-dragged");
+    }
+
+    /** The price the working-orders table shows for {@code order}, or null when the order is not listed. */
+    private static String priceOf(SceneView v, String order) {
+        SceneView.Item row = v.all(i -> order.equals(i.text())).stream().findFirst().orElse(null);
+        if (row == null) {
+            return null;
+        }
+        List<SceneView.Item> cells = columnItems(v, "blotter-working", "price");
+        return cells.stream().filter(c -> Math.abs(c.rect().cy() - row.rect().cy()) <= 3).map(SceneView.Item::text).findFirst().orElse(null);
+    }
+
+    /** Ids of the working orders' entry lines on the chart (a position's line is not draggable). */
+    private static List<String> entryLines(SceneView v) {
+        return v.all(i -> i.id() != null && i.id().startsWith("order-line-entry-")).stream().map(SceneView.Item::id).toList();
     }
 
     /** A mode on, E and X at two candles of the 1m pane, then the same by two clicks: two annotations in the list. */
@@ -151,6 +177,21 @@ final class TraderSteps {
                 x -> x.byId("preset-chooser").map(i -> preset.equals(i.value())).orElse(false)
                         && x.byId("preset-status").map(i -> i.label() == null || i.label().isEmpty()).orElse(true));
         s.checkpoint("preset-" + preset);
+    }
+
+    /**
+     * The text cells in the column {@code header} of the table {@code id}, top to bottom: the column runs from its header's
+     * text to the next header's (cells are left-aligned like their headers).
+     */
+    static List<SceneView.Item> columnItems(SceneView v, String id, String header) {
+        SceneView.Rect t = v.byId(id).orElseThrow(() -> new AssertionError("no #" + id + " on screen")).rect();
+        SceneView.Rect h = v.all(i -> header.equals(i.text()) && Script.inside(i.rect(), t)).stream().map(SceneView.Item::rect)
+                .findFirst().orElseThrow(() -> new AssertionError("no column '" + header + "' in #" + id));
+        int right = v.all(i -> i.text() != null && Script.inside(i.rect(), t) && Math.abs(i.rect().y() - h.y()) <= 2 && i.rect().x() > h.x())
+                .stream().mapToInt(i -> i.rect().x()).min().orElse(t.x() + t.w());
+        return v.all(i -> i.text() != null && !i.text().isBlank() && Script.inside(i.rect(), t) && i.rect().y() > h.y() + h.h()
+                        && i.rect().x() >= h.x() - 4 && i.rect().x() < right - 4).stream()
+                .sorted(Comparator.comparingInt(i -> i.rect().y())).toList();
     }
 
     /** Rows of the working-orders table (its order ids start with a lower-case prefix and hold a dash). */

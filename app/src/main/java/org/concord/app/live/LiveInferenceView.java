@@ -1,6 +1,7 @@
 package org.concord.app.live;
 
 import org.concord.annotate.DisplaySettings;
+import org.concord.app.shell.Labels;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -39,9 +40,10 @@ public final class LiveInferenceView {
     private final Label banner = new Label("OFF");
     private final Label counter = new Label("0 updates");
     private final Label latest = new Label("no signal yet");
-    private final Label pnl = new Label("P&L —");
-    private final Label ghosts = new Label("");
-    private final Label training = new Label("");
+    // result lines wrap in the narrow panel instead of being cut to "…"
+    private final Label pnl = Labels.wrapping("P&L —", Double.MAX_VALUE);
+    private final Label ghosts = Labels.wrapping("", Double.MAX_VALUE);
+    private final Label training = Labels.wrapping("", Double.MAX_VALUE);
     private final ListView<String> signals = new ListView<>();
     private final VBox root;
     private List<ModelInfo> known = List.of();
