@@ -3,9 +3,7 @@ package org.concord.engine;
 import org.concord.bus.EventBus;
 import org.concord.coordination.CoordinationEngine;
 import org.concord.coordination.MarketConditions;
-import org.concord.coordination.PredictionAdapter;
 import org.concord.coordination.Signal;
-import org.concord.coordination.SourceSignals;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
 import org.concord.data.Subscription;
@@ -17,11 +15,9 @@ import org.concord.execution.PaperBroker;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.PreTradeDecision;
 import org.concord.execution.binance.BinanceSpotBroker;
-import org.concord.model.Action;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.Decision;
-import org.concord.orchestrator.Prediction;
 import org.concord.orchestrator.StateVector;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.risk.CorrelationAnalyzer;
@@ -61,8 +57,8 @@ import java.util.concurrent.TimeUnit;
  * (listeners run in subscription order), then {@link #attach} the orchestrator. Per bar of the decision timeframe:
  * the paper brokers fill (orders sent on an earlier bar fill at this bar's open: no lookahead), then the coordination
  * engines (marks, regime, allocation, equity, due slices), then the bar hooks (e.g. a portfolio publisher). Per
- * decision, when the bot trades: every source's own signal in its own bucket ({@link SourceSignals}), the fused view
- * at each configured horizon, the market conditions of the decision's state vector (VPIN, the macro entry gate:
+ * decision, when the bot trades: every source's own signal in its own bucket ({@link DecisionSignals}), the market
+ * conditions of the decision's state vector (VPIN, the macro entry gate:
  * {@link MarketConditions}), then {@code engine.decide}.
  *
  * <p>Failures are logged, counted and the first one kept ({@link #failures()}): a live desk keeps running; a backtest
@@ -92,9 +88,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final BotAccount bot;
     // the person's venue after useVenue (null: the manual account is its paper broker); set on the pipeline thread
     private volatile Broker venue;
-    private final PredictionAdapter[] adapters;
-    private final int[] horizons;
-    private final SourceSignals sources;
+    private final DecisionSignals signals;
     private final MarketConditions conditions = new MarketConditions();
     private final ScheduledExecutorService thread;
     private final List<BarHook> hooks = new CopyOnWriteArrayList<>();
@@ -115,12 +109,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.bus = bus;
         this.risk = newRisk();
         this.venueRisk = newRisk();
-        this.horizons = config.horizons().stream().mapToInt(Integer::intValue).toArray();
-        this.adapters = new PredictionAdapter[horizons.length];
-        for (int i = 0; i < horizons.length; i++) {
-            adapters[i] = new PredictionAdapter(config.sourceId(i), config.signalSize());
-        }
-        this.sources = new SourceSignals(config.signalSize());
+        this.signals = new DecisionSignals(config);
         // both paper accounts pass one gate that sees them together (the pool is set before any order can come)
         PreTradeCheck paperGate = this::checkPaperOrder;
         PaperBroker botPaper = new PaperBroker(config.broker(), paperGate, bus);
@@ -159,9 +148,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     private CoordinationEngine engineFor(Broker b, UnifiedRiskManager r, AccountView riskView) {
         CoordinationEngine e = new CoordinationEngine(config.coordination(), b, r, config.reference(), bus, riskView);
-        for (PredictionAdapter a : adapters) {
-            e.registerAdapter(a);
-        }
+        signals.fusedAdapters().forEach(e::registerAdapter);
         return e;
     }
 
@@ -281,17 +268,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
                 bot.decide(d.time(), List.of()); // counted as seen; nothing is planned or sent
                 return;
             }
-            List<Signal> signals = config.sourceSignals() ? sources.of(d) : new ArrayList<>(horizons.length);
-            if (d.action() != Action.HOLD) {
-                double conf = Math.min(1, Math.max(0, d.confidence()));
-                for (int i = 0; i < horizons.length; i++) {
-                    Prediction p = new Prediction(adapters[i].sourceId(), d.symbol(), d.time(), d.action(), conf, d.timeframe(),
-                            horizons[i], d.fusion());
-                    signals.add(adapters[i].adapt(p, d.time()));
-                }
-            }
+            List<Signal> planned = signals.of(d);
             conditions.apply(d.symbol(), state, bot.engine());
-            if (bot.decide(d.time(), signals)) {
+            if (bot.decide(d.time(), planned)) {
                 decisions++;
             }
         } catch (RuntimeException e) {
