@@ -32,14 +32,15 @@ class EveryVoiceBacktestTest {
 
     @BeforeAll
     static void runOnce() {
-        run = coordination(BASE);
+        BacktestReport.Run r = Backtester.builder(BASE).build().run().result();
+        run = r.coordination();
         Map<String, Long> sources = run.bucketTrades().stream()
                 .collect(Collectors.groupingBy(TradeFeedback::sourceId, TreeMap::new, Collectors.counting()));
         Map<Bucket, Long> buckets = run.bucketTrades().stream()
                 .collect(Collectors.groupingBy(TradeFeedback::bucket, TreeMap::new, Collectors.counting()));
         System.out.println("EVERY VOICE buckets=" + buckets + " sources=" + sources + " conflicts=" + run.conflicts().size()
                 + " alignments=" + run.alignments().size() + " learner updates=" + run.learnerWeights().size()
-                + " " + run.metrics());
+                + " " + run.metrics() + " " + r.baselines());
     }
 
     static CoordinationResult coordination(BacktestConfig c) {
