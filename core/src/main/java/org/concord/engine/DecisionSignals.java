@@ -40,9 +40,14 @@ final class DecisionSignals {
         this.sources = new SourceSignals(config.signalSize());
     }
 
-    /** The adapters of the fused view (one per horizon): a coordination engine registers them for feedback. */
+    /**
+     * The adapters a coordination engine registers (feedback routing, a learner arm each): the fused view's, one per
+     * horizon, when the fused view is what is traded. With per-source signals none: the fused view trades only when a
+     * learned fusion made it, and its source joins the learner then (an arm registered up front but never played
+     * would take the untried arm's top UCB weight in every report).
+     */
     List<PredictionAdapter> fusedAdapters() {
-        return List.of(adapters);
+        return perSource ? List.of() : List.of(adapters);
     }
 
     /** The signals to trade for {@code d}. */

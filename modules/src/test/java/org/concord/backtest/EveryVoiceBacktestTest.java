@@ -38,8 +38,10 @@ class EveryVoiceBacktestTest {
                 .collect(Collectors.groupingBy(TradeFeedback::sourceId, TreeMap::new, Collectors.counting()));
         Map<Bucket, Long> buckets = run.bucketTrades().stream()
                 .collect(Collectors.groupingBy(TradeFeedback::bucket, TreeMap::new, Collectors.counting()));
-        System.out.println("EVERY VOICE buckets=" + buckets + " sources=" + sources + " conflicts=" + run.conflicts().size()
-                + " alignments=" + run.alignments().size() + " learner updates=" + run.learnerWeights().size()
+        System.out.println("EVERY VOICE buckets=" + buckets + " sources=" + sources + " conflicts resolved="
+                + run.conflicts().stream().filter(c -> c.policy() != null).count() + " (net limit " + run.conflicts().stream()
+                .filter(c -> c.policy() == null).count() + ") alignments=" + run.alignments().size() + " learner updates="
+                + run.learnerWeights().size() + " last weights=" + run.learnerWeights().get(run.learnerWeights().size() - 1).weights()
                 + " " + run.metrics() + " " + r.baselines());
     }
 
