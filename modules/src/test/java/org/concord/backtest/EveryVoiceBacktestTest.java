@@ -6,9 +6,15 @@ import org.concord.coordination.ConflictEvent;
 import org.concord.coordination.CoordinationResult;
 import org.concord.coordination.LearnerUpdate;
 import org.concord.coordination.TradeFeedback;
+import org.concord.coordination.UcbWeightLearner;
+import org.concord.engine.TradingPipelineConfig;
+import org.concord.execution.SizingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +22,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -140,5 +147,22 @@ class EveryVoiceBacktestTest {
         assertThat(kelly.config().sizing().method().name()).isEqualTo("KELLY");
         assertThat(kelly.bucketTrades()).isNotEqualTo(run.bucketTrades());
         assertThat(kelly.metrics().averageExposure()).isNotEqualTo(run.metrics().averageExposure());
+    }
+
+    @Test
+    void theCoordinationChoicesComeFromTheBacktestConfigFile(@TempDir Path dir) throws Exception {
+        Path yaml = Files.writeString(dir.resolve("bt.yaml"), String.join("\n", "preset: full", "coordination:", "  sourceSignals: false",
+                "  sizing: kelly", "  learner: equal", "  minMetaConfidence: 0.6", "  vpinThreshold: 0.8", ""));
+        TradingPipelineConfig p = Backtester.builder(BacktestConfig.load(yaml)).build().pipelineConfig();
+        assertThat(p.sourceSignals()).isFalse();
+        SizingConfig sizing = p.coordination().sizing();
+        assertThat(sizing.method()).isEqualTo(SizingConfig.Method.KELLY);
+        assertThat(sizing.minMetaConfidence()).isEqualTo(0.6);
+        assertThat(sizing.vpinThreshold()).isEqualTo(0.8);
+        assertThat(p.coordination().learner().mode()).isEqualTo(UcbWeightLearner.Mode.EQUAL);
+        assertThat(Backtester.builder(BASE).build().pipelineConfig().sourceSignals()).as("the default: every source speaks").isTrue();
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "coordination:\n  sizing: martingale\n");
+        assertThatThrownBy(() -> BacktestConfig.load(bad)).hasMessageContaining("coordination.sizing must be one of [fixed, kelly]");
     }
 }
