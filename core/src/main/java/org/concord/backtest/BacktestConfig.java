@@ -39,13 +39,14 @@ import java.util.Map;
  * @param limits      risk-limit overrides by {@link RiskLimits} field name (e.g. {@code maxOrderFraction: 0.1})
  * @param synergy     also run each horizon alone and report combined vs the sum of the runs alone (needs ≥ 2 horizons)
  * @param walkForward rolling train/test windows instead of one range
+ * @param coordination how the orchestrator's views are traded (per-source signals, sizing, learner, gates)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BacktestConfig(String description, String symbol, String data, String from, String to, String warmup,
                              String preset, String orchestratorConfig, List<String> enable, List<String> disable,
                              List<Integer> horizons, Double signalSize, Double initialCash, Double makerBps, Double takerBps,
                              Double slippageBps, Boolean allowShort, Map<String, Double> limits, Boolean synergy,
-                             WalkForward walkForward) {
+                             WalkForward walkForward, Coordination coordination) {
     public static final List<String> DATA = List.of("bundled", "bundled-bars", "store");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -80,7 +81,68 @@ public record BacktestConfig(String description, String symbol, String data, Str
         }
     }
 
+    /**
+     * How the pipeline trades the orchestrator's views; every field optional.
+     *
+     * @param sourceSignals     true (default): every module and model trades its own view in the bucket of its own
+     *                          holding period; false: only the fused decision, at the horizons (the ablation baseline)
+     * @param sizing            {@code fixed} (default, fixed fractional) or {@code kelly} (half Kelly once 30 bucket
+     *                          trades are known)
+     * @param learner           source weights: {@code ucb} (default), {@code feedback} or {@code equal} (no learning)
+     * @param minMetaConfidence the meta-labeling gate: signals with a meta confidence below it are not traded
+     * @param vpinThreshold     VPIN above which sizes shrink
+     */
+    public record Coordination(Boolean sourceSignals, String sizing, String learner, Double minMetaConfidence, Double vpinThreshold) {
+        public static final List<String> SIZING = List.of("fixed", "kelly");
+        public static final List<String> LEARNERS = List.of("ucb", "feedback", "equal");
+
+        public Coordination {
+            sourceSignals = sourceSignals == null || sourceSignals;
+            sizing = sizing == null ? "fixed" : sizing;
+            learner = learner == null ? "ucb" : learner;
+            if (!SIZING.contains(sizing)) {
+                throw new IllegalArgumentException("coordination.sizing must be one of " + SIZING + ", got '" + sizing + "'");
+            }
+            if (!LEARNERS.contains(learner)) {
+                throw new IllegalArgumentException("coordination.learner must be one of " + LEARNERS + ", got '" + learner + "'");
+            }
+            unit("coordination.minMetaConfidence", minMetaConfidence);
+            unit("coordination.vpinThreshold", vpinThreshold);
+        }
+
+        public static Coordination defaults() {
+            return new Coordination(null, null, null, null, null);
+        }
+
+        public Coordination withSourceSignals(boolean on) {
+            return new Coordination(on, sizing, learner, minMetaConfidence, vpinThreshold);
+        }
+
+        public Coordination withSizing(String s) {
+            return new Coordination(sourceSignals, s, learner, minMetaConfidence, vpinThreshold);
+        }
+
+        public Coordination withLearner(String l) {
+            return new Coordination(sourceSignals, sizing, l, minMetaConfidence, vpinThreshold);
+        }
+
+        public Coordination withMinMetaConfidence(double m) {
+            return new Coordination(sourceSignals, sizing, learner, m, vpinThreshold);
+        }
+
+        public Coordination withVpinThreshold(double v) {
+            return new Coordination(sourceSignals, sizing, learner, minMetaConfidence, v);
+        }
+
+        private static void unit(String field, Double v) {
+            if (v != null && !(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException(field + " must be in [0, 1], got " + v);
+            }
+        }
+    }
+
     public BacktestConfig {
+        coordination = coordination == null ? Coordination.defaults() : coordination;
         description = description == null ? "backtest" : description;
         symbol = symbol == null ? "BTCUSD" : symbol;
         data = data == null ? "bundled" : data;
@@ -127,7 +189,7 @@ public record BacktestConfig(String description, String symbol, String data, Str
     /** Defaults: the bundled trades, the full preset, the preset's horizon, 10,000 USD spot, 10/10 bps, 2 bps. */
     public static BacktestConfig defaults() {
         return new BacktestConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** Reads a YAML or JSON file; an error names the file, the line and the key where the parser knows them, and what is wrong. */
@@ -173,47 +235,52 @@ public record BacktestConfig(String description, String symbol, String data, Str
 
     public BacktestConfig withRange(String newFrom, String newTo) {
         return new BacktestConfig(description, symbol, data, newFrom, newTo, warmup, preset, orchestratorConfig, enable, disable,
-                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward, coordination);
     }
 
     public BacktestConfig withPreset(String p) {
         return new BacktestConfig(description, symbol, data, from, to, warmup, p, null, enable, disable,
-                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward, coordination);
     }
 
     public BacktestConfig withWalkForward(WalkForward w) {
         return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
-                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, w);
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, w, coordination);
     }
 
     public BacktestConfig withData(String d) {
         return new BacktestConfig(description, symbol, d, from, to, warmup, preset, orchestratorConfig, enable, disable,
-                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward, coordination);
     }
 
     public BacktestConfig withModules(List<String> on, List<String> off) {
         return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, on, off,
-                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward, coordination);
     }
 
     public BacktestConfig withHorizons(List<Integer> h, boolean runSynergy) {
         return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
-                h, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, runSynergy, walkForward);
+                h, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, runSynergy, walkForward, coordination);
     }
 
     public BacktestConfig withCosts(double maker, double taker, double slippage) {
         return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
-                horizons, signalSize, initialCash, maker, taker, slippage, allowShort, limits, synergy, walkForward);
+                horizons, signalSize, initialCash, maker, taker, slippage, allowShort, limits, synergy, walkForward, coordination);
     }
 
     public BacktestConfig withSymbol(String s) {
         return new BacktestConfig(description, s, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
-                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward, coordination);
+    }
+
+    public BacktestConfig withCoordination(Coordination c) {
+        return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward, c);
     }
 
     public BacktestConfig withDescription(String d) {
         return new BacktestConfig(d, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
-                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward);
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward, coordination);
     }
 
     /** {@code from} in epoch ms, or {@code Long.MIN_VALUE}. */

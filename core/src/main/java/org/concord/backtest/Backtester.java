@@ -1,11 +1,14 @@
 package org.concord.backtest;
 
+import org.concord.coordination.CoordinationConfig;
 import org.concord.coordination.CoordinationResult;
+import org.concord.coordination.UcbWeightLearner;
 import org.concord.data.DataProvider;
 import org.concord.engine.TradingPipeline;
 import org.concord.engine.TradingPipelineConfig;
 import org.concord.execution.FeeModel;
 import org.concord.execution.PaperBrokerConfig;
+import org.concord.execution.SizingConfig;
 import org.concord.execution.SlippageModel;
 import org.concord.metrics.Synergy;
 import org.concord.model.Action;
@@ -29,6 +32,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -191,8 +195,22 @@ public final class Backtester {
         List<Integer> horizons = c.horizons() != null ? c.horizons() : List.of(o.performance().decisionHorizonBars());
         PaperBrokerConfig broker = new PaperBrokerConfig(c.initialCash(), "USD", new FeeModel(c.makerBps(), c.takerBps()),
                 SlippageModel.fixedBps(c.slippageBps()), PaperBrokerConfig.FillSource.BARS, tf, 0, c.allowShort());
-        return TradingPipelineConfig.defaults(tf, Symbol.of(c.symbol()), horizons.get(0)).withHorizons(horizons)
+        TradingPipelineConfig p = TradingPipelineConfig.defaults(tf, Symbol.of(c.symbol()), horizons.get(0)).withHorizons(horizons)
                 .withSignalSize(c.signalSize()).withRiskLimits(c.riskLimits()).withBroker(broker);
+        return p.withSourceSignals(c.coordination().sourceSignals()).withCoordination(coordination(p.coordination(), c.coordination()));
+    }
+
+    /** {@code base} with the backtest's coordination choices applied. */
+    static CoordinationConfig coordination(CoordinationConfig base, BacktestConfig.Coordination c) {
+        SizingConfig sizing = base.sizing().withMethod("kelly".equals(c.sizing()) ? SizingConfig.Method.KELLY : SizingConfig.Method.FIXED_FRACTIONAL);
+        if (c.minMetaConfidence() != null) {
+            sizing = sizing.withMinMetaConfidence(c.minMetaConfidence());
+        }
+        if (c.vpinThreshold() != null) {
+            sizing = sizing.withVpinThreshold(c.vpinThreshold());
+        }
+        UcbWeightLearner.Mode mode = UcbWeightLearner.Mode.valueOf(c.learner().toUpperCase(Locale.ROOT));
+        return base.withSizing(sizing).withLearner(base.learner().withMode(mode));
     }
 
     public MarketHistory history() {

@@ -52,6 +52,12 @@ public record CoordinationConfig(Timeframe decisionTimeframe, int allocationEver
                 alignMinBuckets, s, scheduler);
     }
 
+    public CoordinationConfig withLearner(UcbWeightLearner.Config l) {
+        return new CoordinationConfig(decisionTimeframe, allocationEveryBars, minAllocation, maxAllocation, maxAllocationStep,
+                allocationTemperature, allocation, regimeWindow, regimeLongHalfLife, regime, l, coordinator, alignThreshold, alignBoost,
+                alignMinBuckets, sizing, scheduler);
+    }
+
     public CoordinationConfig withScheduler(TradeScheduler.Config s) {
         return new CoordinationConfig(decisionTimeframe, allocationEveryBars, minAllocation, maxAllocation, maxAllocationStep,
                 allocationTemperature, allocation, regimeWindow, regimeLongHalfLife, regime, learner, coordinator, alignThreshold, alignBoost,

@@ -21,10 +21,13 @@ import org.concord.risk.UnifiedRiskManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The coordination layer wired end to end on the decision thread: signals → {@link PositionCoordinator} (alignment,
@@ -65,6 +68,9 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final CoordinatedPortfolio portfolio;
     private final Map<Symbol, Double> marks = new LinkedHashMap<>();
     private final Map<Symbol, Double> vpin = new HashMap<>();
+    private final Set<Symbol> entriesClosed = new HashSet<>();
+    private final Predicate<Symbol> entriesOpenFn = s -> !entriesClosed.contains(s);
+    private final List<LearnerUpdate> learnerUpdates = new ArrayList<>();
     private final CoordinationOrders orders;
     private final Map<String, ModelAdapter<?>> adapters = new HashMap<>();
     private final List<ConflictEvent> conflicts = new ArrayList<>();
@@ -135,6 +141,21 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         vpin.put(symbol, value);
     }
 
+    /**
+     * Opens or closes new entries on {@code symbol} (the macro gate): while closed, the books may only shrink toward
+     * flat; what is held stays, exits still go out.
+     */
+    public void setEntriesOpen(Symbol symbol, boolean open) {
+        if (symbol == null) {
+            throw new IllegalArgumentException("symbol is required");
+        }
+        if (open) {
+            entriesClosed.remove(symbol);
+        } else {
+            entriesClosed.add(symbol);
+        }
+    }
+
     @Override
     public void onBarClose(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low, double close, double volume) {
         risk.onBarClose(symbol, tf, openTime, open, high, low, close, volume);
@@ -182,7 +203,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     /** One decision at {@code time} (a bar close time) with the signals the models gave for it. */
     public DecisionReport decide(long time, List<Signal> signals) {
         double e = broker.account().equity();
-        PositionCoordinator.PlanResult pr = coordinator.plan(time, signals, e, priceFn, vpinFn);
+        PositionCoordinator.PlanResult pr = coordinator.plan(time, signals, e, priceFn, vpinFn, entriesOpenFn);
         RiskCheckResult rr = risk.check(pr.plan(), portfolio, market);
         List<TradeScheduler.Slice> queued = rr.plan().isEmpty() ? List.of() : scheduler.schedule(time, net(time, pr, rr),
                 Math.min(config.scheduler().maxSliceFraction(), risk.limits().maxOrderFraction()) * e, priceFn);
@@ -286,10 +307,12 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         bucketTrades.add(fb);
         allocations.onTradeClosed(b, ret, p.predictedReturn());
         if (!p.leadSource().isEmpty()) {
-            learner.reward(allocations.regime(), p.leadSource(), ret);
+            Regime regime = allocations.regime();
+            learner.reward(regime, p.leadSource(), ret);
             if (learner.config().mode() == UcbWeightLearner.Mode.FEEDBACK) {
                 learner.feedback(p.leadSource(), ret, allocations.tracker(b).maxDrawdown());
             }
+            learnerUpdates.add(new LearnerUpdate(exitTime, regime, p.leadSource(), ret, learner.weightMap(regime)));
             ModelAdapter<?> a = adapters.get(p.leadSource());
             if (a != null) {
                 a.onFeedback(fb);
@@ -437,6 +460,21 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
 
     public List<SignalRejected> rejectedSignals() {
         return Collections.unmodifiableList(rejected);
+    }
+
+    /** The learner's weights after each closed bucket trade rewarded its lead source. */
+    public List<LearnerUpdate> learnerUpdates() {
+        return Collections.unmodifiableList(learnerUpdates);
+    }
+
+    /** Signals the meta-labeling gate stopped. */
+    public long metaSkipped() {
+        return coordinator.metaSkipped();
+    }
+
+    /** Planned entries the closed entry gate (macro) stopped. */
+    public long entriesBlocked() {
+        return coordinator.entriesBlocked();
     }
 
     /** Every closed bucket trade (what the adapters got as feedback). */

@@ -15,12 +15,15 @@ import java.util.List;
  *
  * @param broker    the broker's configuration (e.g. a {@link org.concord.execution.PaperBrokerConfig})
  * @param synergy   combined vs buckets alone, when the runs alone were made (else null)
+ * @param learnerWeights the source weights after each closed bucket trade rewarded its lead source
+ * @param metaSkipped    signals the meta-labeling gate did not trade
+ * @param entriesBlocked planned entries the closed entry gate (macro) stopped
  */
 public record CoordinationResult(String description, CoordinationConfig config, RiskLimits riskLimits, Object broker,
                                  PerformanceMetrics metrics, EquityCurve.Data equity, List<AllocationUpdate> allocations,
                                  List<ConflictEvent> conflicts, List<AlignmentEvent> alignments, List<RiskEvent> riskEvents,
                                  List<SignalRejected> rejectedSignals, List<RoundTrip> trades, List<TradeFeedback> bucketTrades,
-                                 Synergy synergy) {
+                                 Synergy synergy, List<LearnerUpdate> learnerWeights, long metaSkipped, long entriesBlocked) {
 
     /** The results of {@code engine}'s run so far. */
     public static CoordinationResult of(String description, CoordinationEngine engine, Object brokerConfig, Synergy synergy) {
@@ -30,6 +33,7 @@ public record CoordinationResult(String description, CoordinationConfig config, 
         return new CoordinationResult(description, engine.config(), engine.risk().limits(), brokerConfig,
                 PerformanceMetrics.of(curve, trades, ppy), curve.data(), List.copyOf(engine.allocations().history()),
                 List.copyOf(engine.conflicts()), List.copyOf(engine.alignments()), List.copyOf(engine.risk().history()),
-                List.copyOf(engine.rejectedSignals()), trades, List.copyOf(engine.bucketTrades()), synergy);
+                List.copyOf(engine.rejectedSignals()), trades, List.copyOf(engine.bucketTrades()), synergy,
+                List.copyOf(engine.learnerUpdates()), engine.metaSkipped(), engine.entriesBlocked());
     }
 }

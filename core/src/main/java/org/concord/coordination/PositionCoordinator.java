@@ -13,18 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Turns one decision's signals into a {@link TradePlan} of per-bucket position changes:
  * <ol>
- *   <li>reject signals with bad numbers (or from the future) with the reason;</li>
+ *   <li>reject signals with bad numbers (or from the future) with the reason, and skip those the meta-labeling gate
+ *       stops (meta confidence below the sizing config's {@code minMetaConfidence});</li>
  *   <li>combine each bucket's signals per symbol into a {@link BucketIntent}, weighting sources by the learner;</li>
  *   <li>per symbol: scale aligned buckets ({@link SignalAlignment}), resolve opposite ones ({@link ConflictResolver});</li>
  *   <li>size each intent: {@code allocation * equity * sizer fraction * alignment * conflict scale}, capped at the
  *       sizer's safety fraction of the bucket's capital; a spot account turns a sell into "exit";</li>
  *   <li>books held past their bucket's maximum holding period go flat; changes that would cut a position before its
  *       minimum holding period are held back; changes below the minimum order size are skipped;</li>
+ *   <li>while a symbol's entries are closed (the macro gate) its books may only shrink toward flat;</li>
  *   <li>hold each symbol's net target within {@code maxSymbolNetExposure} of equity;</li>
  *   <li>order the items most urgent first (shorter timeframe, stronger, shorter holding).</li>
  * </ol>
@@ -75,6 +78,8 @@ public final class PositionCoordinator {
     private final PositionSizer sizer;
     private final SignalAlignment alignment;
     private final ConflictResolver resolver;
+    private long metaSkipped;
+    private long entriesBlocked;
 
     public PositionCoordinator(Config config, BucketLedger ledger, CapitalAllocationManager allocations, UcbWeightLearner learner,
                                PositionSizer sizer, SignalAlignment alignment) {
@@ -101,8 +106,19 @@ public final class PositionCoordinator {
      * @param vpin  order-flow toxicity per symbol in [0, 1] (0 when unknown)
      */
     public PlanResult plan(long time, List<Signal> signals, double equity, ToDoubleFunction<Symbol> price, ToDoubleFunction<Symbol> vpin) {
-        if (signals == null || price == null || vpin == null) {
-            throw new IllegalArgumentException("signals, price and vpin are required");
+        return plan(time, signals, equity, price, vpin, s -> true);
+    }
+
+    /**
+     * Plans one decision.
+     *
+     * @param entriesOpen whether new exposure may be taken on a symbol (false: the macro gate closed entries; books
+     *                    may still be reduced or closed)
+     */
+    public PlanResult plan(long time, List<Signal> signals, double equity, ToDoubleFunction<Symbol> price, ToDoubleFunction<Symbol> vpin,
+                           Predicate<Symbol> entriesOpen) {
+        if (signals == null || price == null || vpin == null || entriesOpen == null) {
+            throw new IllegalArgumentException("signals, price, vpin and the entry gate are required");
         }
         if (signals.isEmpty() && !anyExpired(time)) {
             return new PlanResult(TradePlan.empty(time), Map.of(), List.of(), List.of(), List.of(), List.of());
@@ -117,6 +133,11 @@ public final class PositionCoordinator {
             double p = price.applyAsDouble(s.symbol());
             if (problem == null && (!(p > 0) || Double.isInfinite(p))) {
                 problem = "no usable price for " + s.symbol();
+            }
+            if (problem == null && s.action() != Action.HOLD && s.metaConfidence() != null
+                    && s.metaConfidence() < sizer.config().minMetaConfidence()) {
+                problem = "meta-label gate: meta confidence " + s.metaConfidence() + " below " + sizer.config().minMetaConfidence() + ": not traded";
+                metaSkipped++;
             }
             if (problem != null) {
                 rejected.add(new SignalRejected(time, s.sourceId(), s.symbol(), s.bucket(), problem));
@@ -149,7 +170,8 @@ public final class PositionCoordinator {
             }
         }
         for (Map.Entry<Symbol, Map<Bucket, BucketIntent>> e : bySymbol.entrySet()) {
-            planSymbol(time, e.getKey(), e.getValue(), equity, price.applyAsDouble(e.getKey()), vpin, aligned, conflicts, infos, items);
+            planSymbol(time, e.getKey(), e.getValue(), equity, price.applyAsDouble(e.getKey()), vpin, entriesOpen.test(e.getKey()), aligned,
+                    conflicts, infos, items);
         }
         items.sort(Comparator.comparing(PlannedOrder::id, (a, b) -> {
             ItemInfo x = infos.get(a);
@@ -223,7 +245,7 @@ public final class PositionCoordinator {
     }
 
     private void planSymbol(long time, Symbol s, Map<Bucket, BucketIntent> intents, double equity, double p, ToDoubleFunction<Symbol> vpin,
-                            List<AlignmentEvent> aligned, List<ConflictEvent> conflicts, Map<String, ItemInfo> infos, List<PlannedOrder> items) {
+                            boolean entriesOpen, List<AlignmentEvent> aligned, List<ConflictEvent> conflicts, Map<String, ItemInfo> infos, List<PlannedOrder> items) {
         List<BucketIntent> list = new ArrayList<>(intents.values());
         if (!list.isEmpty()) {
             AlignmentEvent a = alignment.align(time, s, list);
@@ -273,6 +295,9 @@ public final class PositionCoordinator {
                 }
             }
         }
+        if (!entriesOpen) {
+            closeEntries(books, target, planned, intents, notes);
+        }
         limitNet(time, s, target, planned, equity, p, conflicts);
         for (Bucket b : Bucket.all()) {
             int i = b.ordinal();
@@ -298,6 +323,38 @@ public final class PositionCoordinator {
             infos.put(id, new ItemInfo(id, b, s, target[i], delta, tf, strength, hold, in != null ? in.signals() : List.of(), notes.get(i)));
             items.add(new PlannedOrder(id, b.book(), s, delta, p, String.join("; ", notes.get(i))));
         }
+    }
+
+    /** The entry gate is closed: a planned target may only move a book toward flat (no new or larger position, no flip). */
+    private void closeEntries(BucketLedger.Position[] books, double[] target, boolean[] planned, Map<Bucket, BucketIntent> intents,
+                              List<List<String>> notes) {
+        for (Bucket b : Bucket.all()) {
+            int i = b.ordinal();
+            double committed = books[i].quantity() + books[i].pending();
+            double t = target[i];
+            if (!planned[i] || t == 0 || (Math.signum(t) == Math.signum(committed) && Math.abs(t) <= Math.abs(committed))) {
+                continue;
+            }
+            target[i] = Math.signum(t) == Math.signum(committed) ? committed : 0;
+            planned[i] = target[i] != committed;
+            entriesBlocked++;
+            String why = "entries closed (macro gate): no new exposure";
+            notes.get(i).add(why);
+            BucketIntent in = intents.get(b);
+            if (in != null) {
+                in.note(why);
+            }
+        }
+    }
+
+    /** Signals the meta-labeling gate stopped so far. */
+    public long metaSkipped() {
+        return metaSkipped;
+    }
+
+    /** Planned entries (new, larger or flipped positions) the closed entry gate stopped so far. */
+    public long entriesBlocked() {
+        return entriesBlocked;
     }
 
     /** The target quantity of a live intent. */

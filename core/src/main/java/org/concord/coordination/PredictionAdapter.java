@@ -5,8 +5,8 @@ import org.concord.orchestrator.Prediction;
 
 /**
  * Adapts an orchestrator {@link Prediction}: its horizon ({@code horizonBars} of its timeframe) picks the bucket by
- * expected holding, the expected holding is the horizon clamped to the bucket's range, confidence passes through,
- * and the size is {@code fullSize} (the confidence already scales the strength).
+ * expected holding, the expected holding is the horizon clamped to the bucket's range, confidence and the meta-labeling
+ * confidence pass through, and the size is {@code fullSize} (the confidence already scales the strength).
  */
 public final class PredictionAdapter implements ModelAdapter<Prediction> {
     private final String sourceId;
@@ -35,12 +35,9 @@ public final class PredictionAdapter implements ModelAdapter<Prediction> {
         if (p == null) {
             throw new IllegalArgumentException("prediction is null");
         }
-        double holding = (double) p.horizonBars() * p.timeframe().millis() / Bucket.BAR_MILLIS;
-        Bucket b = Bucket.forHolding(Math.max(holding, 1e-9));
-        int expected = (int) Math.max(b.minHoldingBars(), Math.min(b.maxHoldingBars(), Math.round(holding)));
         double size = p.action() == Action.HOLD ? 0 : fullSize;
-        return new Signal(sourceId, p.symbol(), time, b, p.action(), size, p.confidence(), b.minHoldingBars(), expected,
-                b.maxHoldingBars(), p.timeframe(), null, null);
+        return Signal.forHolding(sourceId, p.symbol(), time, p.action(), size, p.confidence(), p.timeframe(),
+                p.horizonBars() * p.timeframe().millis(), p.metaConfidence());
     }
 
     @Override

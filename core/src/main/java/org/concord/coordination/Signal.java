@@ -33,6 +33,19 @@ public record Signal(String sourceId, Symbol symbol, long time, Bucket bucket, A
                 bucket.expectedHoldingBars(), bucket.maxHoldingBars(), timeframe, null, null);
     }
 
+    /**
+     * A signal for a view meant to be held about {@code holdingMillis}: the bucket whose expected holding is nearest
+     * ({@link Bucket#forHolding}), the bucket's minimum and maximum holding, the expected holding clamped into them.
+     */
+    public static Signal forHolding(String sourceId, Symbol symbol, long time, Action action, double size, double confidence,
+                                    Timeframe timeframe, long holdingMillis, Double metaConfidence) {
+        double bars = (double) holdingMillis / Bucket.BAR_MILLIS;
+        Bucket b = Bucket.forHolding(Math.max(bars, 1e-9));
+        int expected = (int) Math.max(b.minHoldingBars(), Math.min(b.maxHoldingBars(), Math.round(bars)));
+        return new Signal(sourceId, symbol, time, b, action, size, confidence, b.minHoldingBars(), expected, b.maxHoldingBars(),
+                timeframe, metaConfidence, null);
+    }
+
     public Signal withMeta(Double meta) {
         return new Signal(sourceId, symbol, time, bucket, action, size, confidence, minHoldingBars, expectedHoldingBars,
                 maxHoldingBars, timeframe, meta, expectedReturn);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +16,13 @@ import java.util.Map;
  *       never rewarded in the regime gets the highest score). Weights are a softmax of the scores.</li>
  *   <li>FEEDBACK: multiplicative weights from realized outcomes, ignoring the regime:
  *       {@code w *= exp(learningRate * (profit - drawdownPenalty * drawdown))}, renormalized, floored.</li>
+ *   <li>EQUAL: no learning, every source weighs the same (the baseline the learner is judged against).</li>
  * </ul>
  * Weights of the registered sources sum to 1 and are never below {@code minWeight / sources} (no source is shut out
  * for good). Single-threaded.
  */
 public final class UcbWeightLearner {
-    public enum Mode { UCB, FEEDBACK }
+    public enum Mode { UCB, FEEDBACK, EQUAL }
 
     /** Parameters. Rewards are clipped to [-1, 1]. */
     public record Config(Mode mode, double exploration, double temperature, double learningRate, double drawdownPenalty, double minWeight) {
@@ -33,6 +35,10 @@ public final class UcbWeightLearner {
 
         public static Config defaults() {
             return new Config(Mode.UCB, 0.05, 0.02, 2.0, 1.0, 0.1);
+        }
+
+        public Config withMode(Mode m) {
+            return new Config(m, exploration, temperature, learningRate, drawdownPenalty, minWeight);
         }
     }
 
@@ -126,7 +132,9 @@ public final class UcbWeightLearner {
         if (n == 0) {
             return w;
         }
-        if (config.mode() == Mode.FEEDBACK) {
+        if (config.mode() == Mode.EQUAL) {
+            Arrays.fill(w, 1.0);
+        } else if (config.mode() == Mode.FEEDBACK) {
             for (int i = 0; i < n; i++) {
                 w[i] = feedbackWeight[i];
             }
@@ -148,6 +156,16 @@ public final class UcbWeightLearner {
             }
         }
         return floorAndNormalize(w);
+    }
+
+    /** Source id → weight in {@code regime}, in {@link #sources()} order. */
+    public Map<String, Double> weightMap(Regime regime) {
+        double[] w = weights(regime);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < w.length; i++) {
+            out.put(names.get(i), w[i]);
+        }
+        return out;
     }
 
     /** The weight of one source in {@code regime} (registers it). */

@@ -2,7 +2,7 @@ package org.concord.engine;
 
 import org.concord.bus.EventBus;
 import org.concord.coordination.CoordinationEngine;
-import org.concord.coordination.PredictionAdapter;
+import org.concord.coordination.MarketConditions;
 import org.concord.coordination.Signal;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
@@ -15,11 +15,10 @@ import org.concord.execution.PaperBroker;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.PreTradeDecision;
 import org.concord.execution.binance.BinanceSpotBroker;
-import org.concord.model.Action;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.Decision;
-import org.concord.orchestrator.Prediction;
+import org.concord.orchestrator.StateVector;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.risk.CorrelationAnalyzer;
 import org.concord.risk.UnifiedRiskManager;
@@ -58,7 +57,9 @@ import java.util.concurrent.TimeUnit;
  * (listeners run in subscription order), then {@link #attach} the orchestrator. Per bar of the decision timeframe:
  * the paper brokers fill (orders sent on an earlier bar fill at this bar's open: no lookahead), then the coordination
  * engines (marks, regime, allocation, equity, due slices), then the bar hooks (e.g. a portfolio publisher). Per
- * decision: one signal per configured horizon, then {@code engine.decide} when the bot trades.
+ * decision, when the bot trades: every source's own signal in its own bucket ({@link DecisionSignals}), the market
+ * conditions of the decision's state vector (VPIN, the macro entry gate:
+ * {@link MarketConditions}), then {@code engine.decide}.
  *
  * <p>Failures are logged, counted and the first one kept ({@link #failures()}): a live desk keeps running; a backtest
  * refuses to report a run with failures.
@@ -87,8 +88,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final BotAccount bot;
     // the person's venue after useVenue (null: the manual account is its paper broker); set on the pipeline thread
     private volatile Broker venue;
-    private final PredictionAdapter[] adapters;
-    private final int[] horizons;
+    private final DecisionSignals signals;
+    private final MarketConditions conditions = new MarketConditions();
     private final ScheduledExecutorService thread;
     private final List<BarHook> hooks = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -108,11 +109,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.bus = bus;
         this.risk = newRisk();
         this.venueRisk = newRisk();
-        this.horizons = config.horizons().stream().mapToInt(Integer::intValue).toArray();
-        this.adapters = new PredictionAdapter[horizons.length];
-        for (int i = 0; i < horizons.length; i++) {
-            adapters[i] = new PredictionAdapter(config.sourceId(i), config.signalSize());
-        }
+        this.signals = new DecisionSignals(config);
         // both paper accounts pass one gate that sees them together (the pool is set before any order can come)
         PreTradeCheck paperGate = this::checkPaperOrder;
         PaperBroker botPaper = new PaperBroker(config.broker(), paperGate, bus);
@@ -151,9 +148,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     private CoordinationEngine engineFor(Broker b, UnifiedRiskManager r, AccountView riskView) {
         CoordinationEngine e = new CoordinationEngine(config.coordination(), b, r, config.reference(), bus, riskView);
-        for (PredictionAdapter a : adapters) {
-            e.registerAdapter(a);
-        }
+        signals.fusedAdapters().forEach(e::registerAdapter);
         return e;
     }
 
@@ -186,7 +181,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (orch == null) {
             throw new IllegalArgumentException("orchestrator is null");
         }
-        subscriptions.add(orch.onDecision(this::onDecision));
+        // the state vector is read here, on the decision thread, while it is still this decision's
+        subscriptions.add(orch.onDecision(d -> onDecision(d, orch.lastState(d.symbol()))));
         return this;
     }
 
@@ -217,15 +213,20 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         run(() -> bar(s, openTime, o, h, l, c, v));
     }
 
-    /** A decision of the orchestrator (normally through {@link #attach}). */
+    /** A decision of the orchestrator without its state vector (no market conditions). */
     public void onDecision(Decision d) {
+        onDecision(d, null);
+    }
+
+    /** A decision of the orchestrator and the state vector it was made on (normally through {@link #attach}). */
+    public void onDecision(Decision d, StateVector state) {
         if (d == null) {
             throw new IllegalArgumentException("decision is null");
         }
         if (d.time() <= tradeFrom) {
             return;
         }
-        run(() -> decide(d));
+        run(() -> decide(d, state));
     }
 
     private void run(Runnable r) {
@@ -261,25 +262,15 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         }
     }
 
-    private void decide(Decision d) {
+    private void decide(Decision d, StateVector state) {
         try {
             if (!bot.mode().trades()) {
                 bot.decide(d.time(), List.of()); // counted as seen; nothing is planned or sent
                 return;
             }
-            List<Signal> signals;
-            if (d.action() == Action.HOLD) {
-                signals = List.of();
-            } else {
-                double conf = Math.min(1, Math.max(0, d.confidence()));
-                signals = new ArrayList<>(horizons.length);
-                for (int i = 0; i < horizons.length; i++) {
-                    Prediction p = new Prediction(adapters[i].sourceId(), d.symbol(), d.time(), d.action(), conf, d.timeframe(),
-                            horizons[i], d.fusion());
-                    signals.add(adapters[i].adapt(p, d.time()));
-                }
-            }
-            if (bot.decide(d.time(), signals)) {
+            List<Signal> planned = signals.of(d);
+            conditions.apply(d.symbol(), state, bot.engine());
+            if (bot.decide(d.time(), planned)) {
                 decisions++;
             }
         } catch (RuntimeException e) {

@@ -14,16 +14,20 @@ import java.util.Set;
 
 /**
  * What shapes a {@link TradingPipeline}: the decision timeframe, the reference symbol (regime), the horizons the
- * orchestrator's fused decision is traded at (one signal source per horizon; the horizon picks the bucket), and the
- * coordination, risk and paper-broker settings. Saved with every backtest report.
+ * orchestrator's fused decision is traded at (one signal source per horizon; the horizon picks the bucket), whether
+ * every source also speaks for itself, and the coordination, risk and paper-broker settings. Saved with every
+ * backtest report.
  *
  * @param horizons      decision horizons in bars of {@code timeframe}; each must map to a different bucket
- * @param signalSize    share of a bucket's capital a full-confidence decision asks for, in (0, 1]
+ * @param signalSize    share of a bucket's capital a full-confidence decision (or source) asks for, in (0, 1]
  * @param correlationWindow bars of log returns the risk manager's correlation uses
+ * @param sourceSignals true (the default): every module and model that voted also trades its own view, in the bucket
+ *                      of its own holding period ({@link org.concord.coordination.SourceSignals}); false: only the
+ *                      fused decision is traded (the pipeline before per-source signals; an ablation baseline)
  */
 public record TradingPipelineConfig(Timeframe timeframe, Symbol reference, List<Integer> horizons, double signalSize,
                                     CoordinationConfig coordination, RiskLimits riskLimits, PaperBrokerConfig broker,
-                                    int correlationWindow, int correlationMinPairs) {
+                                    int correlationWindow, int correlationMinPairs, boolean sourceSignals) {
     /** The source id of the fused decision when it is traded at one horizon (as the desk always did). */
     public static final String SOURCE = "orchestrator";
 
@@ -60,15 +64,16 @@ public record TradingPipelineConfig(Timeframe timeframe, Symbol reference, List<
     }
 
     /**
-     * The desk's settings: one horizon ({@code horizonBars}, the orchestrator's decision horizon), default
-     * coordination on {@code tf} bars, default risk limits, the default paper account filling on {@code tf} bars.
+     * The desk's settings: one horizon ({@code horizonBars}, the orchestrator's decision horizon) for the fused view,
+     * every source speaking for itself, default coordination on {@code tf} bars, default risk limits, the default
+     * paper account filling on {@code tf} bars.
      */
     public static TradingPipelineConfig defaults(Timeframe tf, Symbol reference, int horizonBars) {
         if (tf == null) {
             throw new IllegalArgumentException("timeframe is required");
         }
         return new TradingPipelineConfig(tf, reference, List.of(horizonBars), 1.0, coordinationOn(tf, CoordinationConfig.defaults()),
-                RiskLimits.defaults(), PaperBrokerConfig.defaults().withBars(tf), 288, 30);
+                RiskLimits.defaults(), PaperBrokerConfig.defaults().withBars(tf), 288, 30, true);
     }
 
     /** {@code base} with its decision timeframe replaced by {@code tf}. */
@@ -91,22 +96,32 @@ public record TradingPipelineConfig(Timeframe timeframe, Symbol reference, List<
 
     public TradingPipelineConfig withHorizons(List<Integer> h) {
         return new TradingPipelineConfig(timeframe, reference, h, signalSize, coordination, riskLimits, broker, correlationWindow,
-                correlationMinPairs);
+                correlationMinPairs, sourceSignals);
     }
 
     public TradingPipelineConfig withRiskLimits(RiskLimits r) {
         return new TradingPipelineConfig(timeframe, reference, horizons, signalSize, coordination, r, broker, correlationWindow,
-                correlationMinPairs);
+                correlationMinPairs, sourceSignals);
     }
 
     public TradingPipelineConfig withBroker(PaperBrokerConfig b) {
         return new TradingPipelineConfig(timeframe, reference, horizons, signalSize, coordination, riskLimits, b, correlationWindow,
-                correlationMinPairs);
+                correlationMinPairs, sourceSignals);
     }
 
     public TradingPipelineConfig withSignalSize(double s) {
         return new TradingPipelineConfig(timeframe, reference, horizons, s, coordination, riskLimits, broker, correlationWindow,
-                correlationMinPairs);
+                correlationMinPairs, sourceSignals);
+    }
+
+    public TradingPipelineConfig withSourceSignals(boolean on) {
+        return new TradingPipelineConfig(timeframe, reference, horizons, signalSize, coordination, riskLimits, broker, correlationWindow,
+                correlationMinPairs, on);
+    }
+
+    public TradingPipelineConfig withCoordination(CoordinationConfig c) {
+        return new TradingPipelineConfig(timeframe, reference, horizons, signalSize, c, riskLimits, broker, correlationWindow,
+                correlationMinPairs, sourceSignals);
     }
 
     /** The buckets the horizons trade in, in horizon order. */

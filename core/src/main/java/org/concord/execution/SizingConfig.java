@@ -11,9 +11,11 @@ package org.concord.execution;
  * @param maxFraction     the fixed safety limit: no strength, confidence or Kelly estimate sizes above it
  * @param vpinThreshold   VPIN (order-flow toxicity, 0..1) above which sizes shrink
  * @param vpinFloorScale  the scale at VPIN = 1 (linear from 1 at the threshold), in [0, 1]
+ * @param minMetaConfidence the meta-labeling gate: a signal whose meta confidence is below it is not traded (a signal
+ *                        without one passes), in [0, 1]; above it the meta confidence scales the size
  */
 public record SizingConfig(Method method, double fixedFraction, double kellyMultiplier, double kellyCap, int minTradesForKelly,
-                           double maxFraction, double vpinThreshold, double vpinFloorScale) {
+                           double maxFraction, double vpinThreshold, double vpinFloorScale, double minMetaConfidence) {
     public enum Method { FIXED_FRACTIONAL, KELLY }
 
     public SizingConfig {
@@ -26,6 +28,7 @@ public record SizingConfig(Method method, double fixedFraction, double kellyMult
         unit("maxFraction", maxFraction, false);
         unit("vpinThreshold", vpinThreshold, true);
         unit("vpinFloorScale", vpinFloorScale, true);
+        unit("minMetaConfidence", minMetaConfidence, true);
         if (minTradesForKelly < 1) {
             throw new IllegalArgumentException("minTradesForKelly must be >= 1, got " + minTradesForKelly);
         }
@@ -37,16 +40,31 @@ public record SizingConfig(Method method, double fixedFraction, double kellyMult
         }
     }
 
-    /** Fixed fractional 1.0 of the bucket's capital, safety cap 1.0, half-Kelly capped at 0.5 after 30 trades, VPIN above 0.6 shrinks to 0.25. */
+    /**
+     * Fixed fractional 1.0 of the bucket's capital, safety cap 1.0, half-Kelly capped at 0.5 after 30 trades, VPIN
+     * above 0.7 shrinks to 0.25, signals with a meta confidence below 0.5 (the meta-model says "more likely wrong than
+     * right") skipped.
+     */
     public static SizingConfig defaults() {
-        return new SizingConfig(Method.FIXED_FRACTIONAL, 1.0, 0.5, 0.5, 30, 1.0, 0.6, 0.25);
+        return new SizingConfig(Method.FIXED_FRACTIONAL, 1.0, 0.5, 0.5, 30, 1.0, 0.7, 0.25, 0.5);
     }
 
     public SizingConfig withMethod(Method m) {
-        return new SizingConfig(m, fixedFraction, kellyMultiplier, kellyCap, minTradesForKelly, maxFraction, vpinThreshold, vpinFloorScale);
+        return new SizingConfig(m, fixedFraction, kellyMultiplier, kellyCap, minTradesForKelly, maxFraction, vpinThreshold, vpinFloorScale,
+                minMetaConfidence);
     }
 
     public SizingConfig withMaxFraction(double max) {
-        return new SizingConfig(method, fixedFraction, kellyMultiplier, kellyCap, minTradesForKelly, max, vpinThreshold, vpinFloorScale);
+        return new SizingConfig(method, fixedFraction, kellyMultiplier, kellyCap, minTradesForKelly, max, vpinThreshold, vpinFloorScale,
+                minMetaConfidence);
+    }
+
+    public SizingConfig withMinMetaConfidence(double min) {
+        return new SizingConfig(method, fixedFraction, kellyMultiplier, kellyCap, minTradesForKelly, maxFraction, vpinThreshold, vpinFloorScale, min);
+    }
+
+    public SizingConfig withVpinThreshold(double threshold) {
+        return new SizingConfig(method, fixedFraction, kellyMultiplier, kellyCap, minTradesForKelly, maxFraction, threshold, vpinFloorScale,
+                minMetaConfidence);
     }
 }

@@ -84,8 +84,10 @@ final class CoordinatorModel implements Model {
             return null; // no base bar yet
         }
         Signal s;
+        boolean hasMeta;
         try (ModelSlot.Lease lease = coordinator.slot().acquire()) {
             s = lease.model().predict(f.input(), end);
+            hasMeta = lease.model().meta() != null;
         }
         last = coordinator.storeInferenceFrame(f, s);
         inferences++;
@@ -95,7 +97,10 @@ final class CoordinatorModel implements Model {
         double confidence = Math.max(0, Math.min(1, s.confidence() * s.weight()));
         String why = String.format(Locale.ROOT, "%s %s p(BUY)=%.2f p(SELL)=%.2f p(HOLD)=%.2f meta %.2f%s%s", cfg.modelId(), s.modelVersion(),
                 s.pBuy(), s.pSell(), s.pHold(), s.metaConfidence(), end == time ? "" : ", frame at previous close", s.note().isEmpty() ? "" : "; " + s.note());
-        return new Prediction(cfg.modelId(), symbol, time, s.action(), confidence, cfg.spec().base(), horizonBars, why);
+        // the meta-model's P(primary side right) gates and scales the model's own signal in coordination; a version
+        // without a meta-model has none (its 0.5 stand-in would halve every size for no reason)
+        return new Prediction(cfg.modelId(), symbol, time, s.action(), confidence, cfg.spec().base(), horizonBars, why,
+                hasMeta ? s.metaConfidence() : null);
     }
 
     /** True when every frame timeframe's bar closing at {@code t} has been dispatched by the time the decision at t runs. */

@@ -350,7 +350,7 @@ final class DecisionEngine {
             phase = P_FUSE;
         }
         if (phase == P_FUSE) {
-            fused = rule.fuse(preds, this::weight);
+            fused = rule.fuse(preds, this::weight, this::holding);
             result = fused.result();
             for (SourceSlot s : active) {
                 if (s.fusion != null && s.state == ModuleState.RUNNING) {
@@ -391,6 +391,11 @@ final class DecisionEngine {
             return 0;
         }
         return adaptive ? s.weight * tracker.weightFactor(sourceId) : s.weight;
+    }
+
+    private long holding(String sourceId) {
+        SourceSlot s = registry.slot(sourceId);
+        return s == null ? 0 : s.holdingMillis;
     }
 
     private void dispatchMarket(LoopEvent e) {

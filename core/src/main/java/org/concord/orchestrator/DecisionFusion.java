@@ -15,6 +15,8 @@ import java.util.List;
  * vote and share 0, so the decision log shows every source that was asked. Sources with weight 0 do not vote. Then
  * {@code score = Σ vote / Σ weight} (in [-1, 1]); BUY when {@code score >= buyThreshold}, SELL when
  * {@code score <= -sellThreshold}, else HOLD; {@code confidence = |score|}. With no voter the decision is HOLD 0.
+ * Each contribution also carries what the source itself said (timeframe, holding, meta confidence), so coordination
+ * can trade every source's view on its own.
  */
 public final class DecisionFusion {
     public static final String RULE = "rule";
@@ -33,6 +35,12 @@ public final class DecisionFusion {
         double weight(String sourceId);
     }
 
+    /** A source's declared holding period in ms, or 0 when it declares none (its prediction's horizon is used). */
+    @FunctionalInterface
+    public interface Holdings {
+        long holdingMillis(String sourceId);
+    }
+
     public DecisionFusion(double buyThreshold, double sellThreshold, double minConfidence) {
         if (!(buyThreshold > 0 && buyThreshold <= 1) || !(sellThreshold > 0 && sellThreshold <= 1)) {
             throw new IllegalArgumentException("thresholds must be in (0, 1], got buy=" + buyThreshold + " sell=" + sellThreshold);
@@ -46,6 +54,10 @@ public final class DecisionFusion {
     }
 
     public Fused fuse(List<Prediction> predictions, Weights weights) {
+        return fuse(predictions, weights, id -> 0L);
+    }
+
+    public Fused fuse(List<Prediction> predictions, Weights weights, Holdings holdings) {
         double totalWeight = 0;
         double sumVote = 0;
         double sumAbs = 0;
@@ -81,8 +93,10 @@ public final class DecisionFusion {
         for (int i = 0; i < n; i++) {
             if (counted[i] || abstained[i]) {
                 Prediction p = predictions.get(i);
+                long declared = holdings.holdingMillis(p.sourceId());
+                long holding = declared > 0 ? declared : p.horizonBars() * p.timeframe().millis();
                 contributions.add(new Contribution(p.sourceId(), p.action(), p.confidence(), w[i], votes[i],
-                        sumAbs == 0 ? 0.0 : Math.abs(votes[i]) / sumAbs));
+                        sumAbs == 0 ? 0.0 : Math.abs(votes[i]) / sumAbs, p.timeframe(), holding, p.metaConfidence()));
             }
         }
         return new Fused(new FusionResult(action, score, Math.abs(score), RULE), contributions);

@@ -6,6 +6,7 @@ import org.concord.orchestrator.module.FusionModule;
 import org.concord.orchestrator.module.ModuleState;
 import org.concord.orchestrator.module.OrchestratorModule;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -36,6 +37,8 @@ final class SourceSlot {
     boolean wantsBooks;
     List<String> featureNames = List.of();
     int featureCount;
+    /** the declared holding period in ms (0: none declared, the prediction's horizon is used) */
+    long holdingMillis;
 
     // stats
     volatile long calls;
@@ -71,6 +74,7 @@ final class SourceSlot {
         s.model = m;
         s.version = m.version() == null ? "" : m.version();
         s.enabledInConfig = true;
+        s.holdingMillis = millis(m.holding());
         return s;
     }
 
@@ -90,6 +94,11 @@ final class SourceSlot {
         }
         featureNames = List.copyOf(names);
         featureCount = names.size();
+        holdingMillis = millis(m.holding());
+    }
+
+    private static long millis(Duration d) {
+        return d == null || d.isNegative() || d.isZero() ? 0 : d.toMillis();
     }
 
     /** A module that does not override a hook is not called for it (a trade costs nothing to a bar-only module). */

@@ -5,7 +5,6 @@ import org.concord.model.Timeframe;
 import org.concord.training.frames.FrameSpec;
 import org.concord.training.labels.BarrierConfig;
 import org.concord.training.loop.TrainingLoop;
-import org.concord.training.models.DqnAgent;
 import org.concord.training.models.StaleGuard;
 
 /**
@@ -17,15 +16,13 @@ import org.concord.training.models.StaleGuard;
  * @param maxHistoryBars           at most this many of the newest base bars are used
  * @param monitorWindow            matured predictions in the {@link RetrainMonitor}'s rolling window
  * @param retrainDropPoints        accuracy drop (points) below the baseline that triggers a retrain
- * @param agent                    when set, each job also trains the DQN agent from replay and saves it with the
- *                                 version (null: no agent)
  *
  * <p>Which new version may be swapped in is not configured here: every activation goes through the
  * {@link org.concord.training.eval.PromotionGate} (see {@code ModelRepository.activate}).
  */
 public record TrainingConfig(String modelId, Symbol symbol, FrameSpec spec, BarrierConfig barriers, TrainingLoop.Config loop,
                              StaleGuard staleGuard, boolean includeHistory, int historyStride, int maxHistoryBars, int monitorWindow,
-                             double retrainDropPoints, DqnAgent.Config agent) {
+                             double retrainDropPoints) {
     public TrainingConfig {
         if (modelId == null || symbol == null || spec == null || barriers == null || loop == null || staleGuard == null) {
             throw new IllegalArgumentException("modelId, symbol, spec, barriers, loop and staleGuard are required");
@@ -41,42 +38,37 @@ public record TrainingConfig(String modelId, Symbol symbol, FrameSpec spec, Barr
     /** Defaults: model {@code cnn-<symbol>}, 1m/5m/1h × 60 bars, default barriers, loop and guard. */
     public static TrainingConfig defaults(Symbol symbol) {
         return new TrainingConfig("cnn-" + symbol.lower(), symbol, FrameSpec.of(60, Timeframe.M1, Timeframe.M5, Timeframe.H1),
-                BarrierConfig.DEFAULT, TrainingLoop.Config.DEFAULT, StaleGuard.DEFAULT, true, 2, 300_000, 200, 10.0, null);
+                BarrierConfig.DEFAULT, TrainingLoop.Config.DEFAULT, StaleGuard.DEFAULT, true, 2, 300_000, 200, 10.0);
     }
 
     /** The same settings for another model id (a second model of the symbol, e.g. one trained on pivots). */
     public TrainingConfig withModelId(String id) {
         return new TrainingConfig(id, symbol, spec, barriers, loop, staleGuard, includeHistory, historyStride, maxHistoryBars, monitorWindow,
-                retrainDropPoints, agent);
+                retrainDropPoints);
     }
 
     public TrainingConfig withSpec(FrameSpec s) {
         return new TrainingConfig(modelId, symbol, s, barriers, loop, staleGuard, includeHistory, historyStride, maxHistoryBars, monitorWindow,
-                retrainDropPoints, agent);
+                retrainDropPoints);
     }
 
     public TrainingConfig withLoop(TrainingLoop.Config l) {
         return new TrainingConfig(modelId, symbol, spec, barriers, l, staleGuard, includeHistory, historyStride, maxHistoryBars, monitorWindow,
-                retrainDropPoints, agent);
+                retrainDropPoints);
     }
 
     public TrainingConfig withHistory(boolean include, int stride) {
         return new TrainingConfig(modelId, symbol, spec, barriers, loop, staleGuard, include, stride, maxHistoryBars, monitorWindow,
-                retrainDropPoints, agent);
+                retrainDropPoints);
     }
 
     public TrainingConfig withMonitor(int window, double dropPoints) {
         return new TrainingConfig(modelId, symbol, spec, barriers, loop, staleGuard, includeHistory, historyStride, maxHistoryBars, window,
-                dropPoints, agent);
+                dropPoints);
     }
 
     public TrainingConfig withStaleGuard(StaleGuard g) {
         return new TrainingConfig(modelId, symbol, spec, barriers, loop, g, includeHistory, historyStride, maxHistoryBars, monitorWindow,
-                retrainDropPoints, agent);
-    }
-
-    public TrainingConfig withAgent(DqnAgent.Config a) {
-        return new TrainingConfig(modelId, symbol, spec, barriers, loop, staleGuard, includeHistory, historyStride, maxHistoryBars, monitorWindow,
-                retrainDropPoints, a);
+                retrainDropPoints);
     }
 }

@@ -5,7 +5,6 @@ import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
 import org.concord.training.eval.PromotionGate;
 import org.concord.training.eval.Scorecard;
-import org.concord.training.loop.AgentTraining;
 import org.concord.training.loop.Metrics;
 import org.concord.training.loop.SampleBuilder;
 import org.concord.training.loop.SampleSet;
@@ -13,7 +12,6 @@ import org.concord.training.loop.SampleSets;
 import org.concord.training.loop.TrainingLoop;
 import org.concord.training.loop.TrainingProgress;
 import org.concord.training.loop.TrainingResult;
-import org.concord.training.models.DqnAgent;
 import org.concord.training.models.ModelBundle;
 import org.concord.training.models.ModelManifest;
 import org.slf4j.Logger;
@@ -63,13 +61,7 @@ final class TrainingJobRunner {
                 if (job.cancelRequested()) {
                     throw new CancellationException("cancelled after training");
                 }
-                ModelManifest m;
-                try (DqnAgent agent = cfg.agent() == null ? null : AgentTraining.train(samples, r.cnn(), cfg.agent(), cfg.loop().seed(), job::cancelRequested)) {
-                    if (job.cancelRequested()) {
-                        throw new CancellationException("cancelled before the model was saved");
-                    }
-                    m = c.repo().save(id, cfg.symbol(), cfg.spec(), cfg.barriers(), r, agent, System.currentTimeMillis());
-                }
+                ModelManifest m = c.repo().save(id, cfg.symbol(), cfg.spec(), cfg.barriers(), r, System.currentTimeMillis());
                 Metrics h = r.holdout();
                 Scorecard oos = m.baselines();
                 PromotionGate.Verdict gate = PromotionGate.judge(oos);

@@ -122,10 +122,10 @@ class AlignmentAndConflictTest {
                 .containsExactly("short:1.25", "medium:1.125"); // M5 before H1
         assertThat(r.alignments()).hasSize(1);
         assertThat(r.conflicts()).isEmpty();
-        // toxicity: VPIN 0.8 with threshold 0.6 and floor 0.25 -> scale 1 - 0.75 * 0.5 = 0.625 (medium: 22,500 * 0.625)
+        // toxicity: VPIN 0.8 with threshold 0.7 and floor 0.25 -> scale 1 - 0.75 * (0.1 / 0.3) = 0.75 (medium: 22,500 * 0.75)
         PositionCoordinator.PlanResult toxic = coordinator(PositionCoordinator.Config.defaults(), new BucketLedger())
                 .plan(100, s, 100_000, x -> 20_000, x -> 0.8);
-        assertThat(toxic.plan().orders().get(1).quantity()).isCloseTo(1.125 * 0.625, within(1e-12));
+        assertThat(toxic.plan().orders().get(1).quantity()).isCloseTo(1.125 * 0.75, within(1e-12));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.concord.execution.PaperBrokerConfig;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.PreTradeDecision;
 import org.concord.execution.RealBars;
+import org.concord.execution.SizingConfig;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -102,6 +103,9 @@ class EngineRiskInvariantPropertiesTest {
                 sigs.add(sig);
                 if (sig.problem() != null) {
                     rejectedExpected++;
+                } else if (sig.action() != Action.HOLD && sig.metaConfidence() != null
+                        && sig.metaConfidence() < SizingConfig.defaults().minMetaConfidence()) {
+                    rejectedExpected++; // the meta-labeling gate: not traded, with its reason
                 }
             }
             DecisionReport d = engine.decide(t, sigs);

@@ -14,7 +14,7 @@ class PositionSizerTest {
 
     @Test
     void fixedFractionalScalesBySquareRootOfStrengthMetaAndToxicity() {
-        PositionSizer s = new PositionSizer(new SizingConfig(SizingConfig.Method.FIXED_FRACTIONAL, 0.5, 0.5, 0.5, 30, 1.0, 0.6, 0.25));
+        PositionSizer s = new PositionSizer(new SizingConfig(SizingConfig.Method.FIXED_FRACTIONAL, 0.5, 0.5, 0.5, 30, 1.0, 0.6, 0.25, 0.5));
         assertThat(s.fraction(1, 1, 0)).isEqualTo(0.5);
         assertThat(s.fraction(0.25, 1, 0)).isEqualTo(0.25);          // sqrt(0.25) = 0.5
         assertThat(s.fraction(0.25, 0.8, 0)).isCloseTo(0.2, within(1e-12));
@@ -31,7 +31,7 @@ class PositionSizerTest {
         assertThat(PositionSizer.kelly(0.55, 1.5)).isCloseTo(0.25, within(1e-12));
         assertThat(s.fraction(1, 1, 0, 0.55, 1.5, 30)).isCloseTo(0.125, within(1e-12));
         assertThat(s.fraction(1, 1, 0, 0.55, 1.5, 29)).as("too few trades: the fixed fraction").isEqualTo(1.0);
-        PositionSizer full = new PositionSizer(new SizingConfig(SizingConfig.Method.KELLY, 1.0, 1.0, 0.5, 30, 1.0, 0.6, 0.25));
+        PositionSizer full = new PositionSizer(new SizingConfig(SizingConfig.Method.KELLY, 1.0, 1.0, 0.5, 30, 1.0, 0.6, 0.25, 0.5));
         assertThat(full.fraction(1, 1, 0, 0.99, 100, 500)).as("full Kelly 0.9899 capped at 0.5").isEqualTo(0.5);
         assertThat(s.fraction(1, 1, 0, 0.99, 100, 500)).as("half Kelly under the cap").isCloseTo(0.49495, within(1e-12));
         assertThat(s.fraction(1, 1, 0, 0.3, 1.0, 500)).as("no edge, no bet").isZero();
@@ -56,7 +56,7 @@ class PositionSizerTest {
         PositionSizer s = new PositionSizer(SizingConfig.defaults());
         assertThatThrownBy(() -> s.fraction(Double.NaN, 1, 0)).hasMessageContaining("strength must be in [0, 1], got NaN");
         assertThatThrownBy(() -> s.fraction(1, 1.5, 0)).hasMessageContaining("metaConfidence");
-        assertThatThrownBy(() -> new SizingConfig(SizingConfig.Method.KELLY, 0, 0.5, 0.5, 30, 1, 0.6, 0.25)).hasMessageContaining("fixedFraction");
+        assertThatThrownBy(() -> new SizingConfig(SizingConfig.Method.KELLY, 0, 0.5, 0.5, 30, 1, 0.6, 0.25, 0.5)).hasMessageContaining("fixedFraction");
     }
 
     @Test

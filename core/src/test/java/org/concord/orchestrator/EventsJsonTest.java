@@ -24,7 +24,7 @@ class EventsJsonTest {
     @Test
     void orchestratorEventsRoundTrip() throws Exception {
         Decision d = new Decision(7, Symbol.of("BTCUSD"), Timeframe.M1, 1_385_337_660_000L, 800.5, Action.BUY, 0.4, 0.4,
-                "rule", List.of(new Contribution("pivots", Action.BUY, 0.8, 1.0, 0.8, 1.0)));
+                "rule", List.of(new Contribution("pivots", Action.BUY, 0.8, 1.0, 0.8, 1.0, Timeframe.M1, 600_000, 0.7)));
         roundTrip(d, Decision.class);
         roundTrip(new ModuleStateChanged("pivots", ModuleState.RUNNING, ModuleState.ERROR, "threw", 6, 1L), ModuleStateChanged.class);
         roundTrip(new ModuleCommand("training", "trigger", Map.of("reason", "manual")), ModuleCommand.class);

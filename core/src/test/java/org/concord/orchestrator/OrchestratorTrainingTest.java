@@ -139,6 +139,9 @@ class OrchestratorTrainingTest {
                 // the model voted (trained v1 is active): its contribution is in the decisions
                 assertThat(decisions).filteredOn(d -> d.contributions().stream().anyMatch(k -> k.sourceId().equals(cfg.modelId())))
                         .hasSizeGreaterThan(decisions.size() / 2);
+                // its meta-model's confidence rides along (coordination gates and sizes the model's own signal on it)
+                assertThat(decisions.stream().flatMap(d -> d.contributions().stream()).filter(k -> k.sourceId().equals(cfg.modelId())))
+                        .isNotEmpty().allSatisfy(k -> assertThat(k.metaConfidence()).isNotNull().isBetween(0.0, 1.0));
 
                 // one stored frame per inference; at a 5m/1h boundary the model saw the previous (complete) close
                 FrameStore store = new FrameStore(engine.database());

@@ -68,11 +68,10 @@ class TrainingCoordinatorTest {
     @Test
     void framesAreStoredMaturedTrainedOnSwappedInAndReloadedIdentically() throws Exception {
         Path repoDir = Files.createDirectories(dir.resolve("models-flow"));
-        TrainingConfig cfg = TrainedModels.config().withAgent(org.concord.training.models.DqnAgent.Config.DEFAULT);
+        TrainingConfig cfg = TrainedModels.config();
         InProcessEventBus bus = new InProcessEventBus();
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
         List<Signal> before = new ArrayList<>();
-        List<org.concord.training.models.DqnAgent.Decision> agentBefore = new ArrayList<>();
         String version;
         try (TrainingCoordinator c = coordinator(repoDir, cfg, bus)) {
             c.subscribeTrainingEvents(events::add, null);
@@ -149,13 +148,9 @@ class TrainingCoordinatorTest {
             for (int k = 0; k < 30; k++) {
                 TrainingCoordinator.Inference inf = c.infer(closeOf(300 + 311 * k), false);
                 before.add(inf.signal());
-                try (ModelSlot.Lease lease = c.slot().acquire()) {
-                    agentBefore.add(lease.model().agentDecision(inf.frame().input()));
-                }
             }
             assertThat(before).allMatch(s -> !s.coldStart() && s.modelVersion().equals(version));
-            assertThat(agentBefore).allMatch(d -> d != null && d.confidence() > 0);
-            assertThat(new ModelRepository(repoDir).manifest(cfg.modelId(), version).agent()).isEqualTo(cfg.agent());
+            assertThat(new ModelRepository(repoDir).manifest(cfg.modelId(), version).agent()).as("no DQN agent any more").isNull();
         }
         // a fresh coordinator loads the active version at start and predicts identically
         try (TrainingCoordinator fresh = coordinator(repoDir, cfg, new InProcessEventBus())) {
@@ -164,9 +159,6 @@ class TrainingCoordinatorTest {
             for (int k = 0; k < 30; k++) {
                 TrainingCoordinator.Inference inf = fresh.infer(closeOf(300 + 311 * k), false);
                 assertThat(inf.signal()).isEqualTo(before.get(k));
-                try (ModelSlot.Lease lease = fresh.slot().acquire()) {
-                    assertThat(lease.model().agentDecision(inf.frame().input())).isEqualTo(agentBefore.get(k));
-                }
             }
         }
     }

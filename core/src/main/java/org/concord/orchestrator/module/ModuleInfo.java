@@ -23,4 +23,13 @@ public @interface ModuleInfo {
      * run silently on the default.
      */
     String[] settings() default {};
+
+    /**
+     * How long a position taken on this module's view is meant to be held, as an ISO-8601 duration ({@code "PT1H"},
+     * {@code "PT4H"}, {@code "P2D"}); empty: the horizon of each prediction ({@code horizonBars × timeframe}). The
+     * coordination layer trades every source's view on its own, in the bucket whose expected holding is nearest
+     * (scalping ≈ 1 h, short ≈ 4 h, medium ≈ 2.5 d, long ≈ 15 d; docs/coordination.md). Read through
+     * {@link OrchestratorModule#holding()}.
+     */
+    String holding() default "";
 }

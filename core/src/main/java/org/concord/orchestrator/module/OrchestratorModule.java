@@ -5,6 +5,7 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.Prediction;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,23 @@ public interface OrchestratorModule extends AutoCloseable {
     default String description() {
         ModuleInfo info = getClass().getAnnotation(ModuleInfo.class);
         return info == null ? "" : info.description();
+    }
+
+    /**
+     * How long a position taken on this module's view is meant to be held (it picks the coordination bucket the
+     * module's own signal trades in), or null to use each prediction's horizon. Default: {@link ModuleInfo#holding()}.
+     * Read once when the module is loaded; a module may override it to derive the holding from its settings.
+     */
+    default Duration holding() {
+        ModuleInfo info = getClass().getAnnotation(ModuleInfo.class);
+        if (info == null || info.holding().isEmpty()) {
+            return null;
+        }
+        Duration d = Duration.parse(info.holding());
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalStateException("module " + id() + " declares a holding of " + info.holding() + ": it must be positive");
+        }
+        return d;
     }
 
     /** Sets the module up; may read the context's configuration and history. Called once, before any event. */

@@ -326,21 +326,6 @@ public final class DjlNet implements AutoCloseable {
         }
     }
 
-    /** Copies this net's parameters into {@code other} (same architecture): the DQN's target network. */
-    public void copyTo(DjlNet other) {
-        try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                block.saveParameters(out);
-            }
-            try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-                other.block.loadParameters(other.model.getNDManager(), in);
-            }
-        } catch (IOException | MalformedModelException e) {
-            throw new IllegalStateException("cannot copy parameters: " + e.getMessage(), e);
-        }
-    }
-
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("network " + model.getName() + " is closed");

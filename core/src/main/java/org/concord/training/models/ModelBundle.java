@@ -17,7 +17,6 @@ public final class ModelBundle implements AutoCloseable {
     private final FrameSpec spec;
     private final CnnSignalModel cnn;
     private final MetaModel meta;
-    private final DqnAgent agent;
     private final StaleGuard guard;
     private final String coldReason;
     private final float[] probs = new float[3];
@@ -25,33 +24,28 @@ public final class ModelBundle implements AutoCloseable {
     private double recentVol = Double.NaN;
     private long decisions;
 
-    private ModelBundle(String modelId, ModelManifest manifest, FrameSpec spec, CnnSignalModel cnn, MetaModel meta, DqnAgent agent,
+    private ModelBundle(String modelId, ModelManifest manifest, FrameSpec spec, CnnSignalModel cnn, MetaModel meta,
                         StaleGuard guard, String coldReason) {
         this.modelId = modelId;
         this.manifest = manifest;
         this.spec = spec;
         this.cnn = cnn;
         this.meta = meta;
-        this.agent = agent;
         this.guard = guard == null ? StaleGuard.DEFAULT : guard;
         this.coldReason = coldReason;
         this.metaRow = new float[MetaFeatures.length(spec)];
     }
 
     public static ModelBundle of(ModelManifest manifest, FrameSpec spec, CnnSignalModel cnn, MetaModel meta, StaleGuard guard) {
-        return of(manifest, spec, cnn, meta, null, guard);
-    }
-
-    public static ModelBundle of(ModelManifest manifest, FrameSpec spec, CnnSignalModel cnn, MetaModel meta, DqnAgent agent, StaleGuard guard) {
         if (manifest == null || cnn == null) {
             throw new IllegalArgumentException("manifest and CNN are required");
         }
-        return new ModelBundle(manifest.modelId(), manifest, spec, cnn, meta, agent, guard, null);
+        return new ModelBundle(manifest.modelId(), manifest, spec, cnn, meta, guard, null);
     }
 
     /** The stand-in when there is no usable trained model. */
     public static ModelBundle coldStart(String modelId, FrameSpec spec, String reason) {
-        return new ModelBundle(modelId, null, spec, null, null, null, null,
+        return new ModelBundle(modelId, null, spec, null, null, null,
                 "cold start: " + reason + "; confidence " + COLD_CONFIDENCE);
     }
 
@@ -82,25 +76,6 @@ public final class ModelBundle implements AutoCloseable {
 
     public CnnSignalModel cnn() {
         return cnn;
-    }
-
-    /** The DQN agent trained with this version, or null. */
-    public DqnAgent agent() {
-        return agent;
-    }
-
-    /**
-     * The agent's view of one frame (an optional voter for the fusion): its state is the frame's
-     * {@link MetaFeatures} with this version's CNN probabilities. Null when there is no agent. Same thread rule
-     * as {@link #predict}.
-     */
-    public DqnAgent.Decision agentDecision(float[] input) {
-        if (agent == null || cnn == null) {
-            return null;
-        }
-        cnn.probabilities(input, probs);
-        MetaFeatures.compute(spec, input, 0, probs, 0, metaRow, 0);
-        return agent.act(metaRow);
     }
 
     /** What is said about this model (cold start reason), or "". */
@@ -161,9 +136,6 @@ public final class ModelBundle implements AutoCloseable {
         }
         if (meta != null) {
             meta.close();
-        }
-        if (agent != null) {
-            agent.close();
         }
     }
 }

@@ -13,13 +13,15 @@ import java.util.Map;
  * hyperparameters; what it was trained on (data range) and how well it did (metrics, the baselines beside them,
  * calibration); the SHA-256 of each file; and {@code hash}: the SHA-256 of the canonical JSON of everything else
  * in the manifest (files' hashes included), verified when loading, so neither a file nor a parameter in the
- * manifest can change unnoticed. {@code agent} is the DQN's configuration when a DQN agent was trained with this
- * version (its state is the {@link MetaFeatures} vector), else null.
+ * manifest can change unnoticed.
  *
  * @param baselines        all out-of-sample rows against majority, always-long, always-flat and buy-and-hold: what
  *                         the promotion gate judges
  * @param holdoutBaselines the same for the newest block
  * @param calibration      Brier score, reliability and the temperature the deployed CNN applies
+ * @param agent            retired: the configuration of a DQN agent trained with versions written before the agent was
+ *                         removed (it never voted; docs/training.md), kept as read so those manifests keep their content
+ *                         hash; null in every new version, and nothing reads it
  */
 public record ModelManifest(int schema, String modelId, String version, long createdAt, String symbol,
                             List<String> timeframes, int window, List<String> featureNames, List<String> metaFeatureNames,
@@ -27,7 +29,7 @@ public record ModelManifest(int schema, String modelId, String version, long cre
                             String metaKind, Map<String, Object> metaParams, NormalizationJson metaNormalization,
                             Metrics oos, Metrics holdout, List<Metrics> folds, List<Map<String, Object>> metaCandidates,
                             Map<String, Double> channelImportance, Map<String, Double> metaImportance,
-                            DataRange dataRange, double trainingVolatility, DqnAgent.Config agent, Scorecard baselines,
+                            DataRange dataRange, double trainingVolatility, Map<String, Object> agent, Scorecard baselines,
                             Scorecard holdoutBaselines, Calibration calibration, Map<String, String> files, String hash) {
     /** 2: canonical content hash, baselines and calibration (a schema-1 manifest's hash covered only its files). */
     public static final int SCHEMA = 2;

@@ -94,12 +94,6 @@ public final class ModelRepository {
 
     /** Writes a new version of {@code modelId} from a training result (not yet active). */
     public ModelManifest save(String modelId, org.concord.model.Symbol symbol, FrameSpec spec, BarrierConfig label, TrainingResult r, long createdAt) {
-        return save(modelId, symbol, spec, label, r, null, createdAt);
-    }
-
-    /** Writes a new version, with a DQN agent (state = {@link MetaFeatures}) when {@code agent} is not null. */
-    public ModelManifest save(String modelId, org.concord.model.Symbol symbol, FrameSpec spec, BarrierConfig label, TrainingResult r,
-                              DqnAgent agent, long createdAt) {
         checkId(modelId);
         List<String> existing = versions(modelId);
         int next = existing.isEmpty() ? 1 : Integer.parseInt(existing.get(existing.size() - 1).substring(1)) + 1;
@@ -113,7 +107,7 @@ public final class ModelRepository {
                 meta instanceof MlpMetaModel mlp ? ModelManifest.NormalizationJson.of(mlp.normalization()) : null,
                 r.oos(), r.holdout(), r.folds(), r.metaCandidates(), r.channelImportance(), r.metaImportance(),
                 new ModelManifest.DataRange(r.dataFrom(), r.dataTo(), r.barsCovered(), r.samples(), r.rejectedFrames().size()),
-                r.trainingVolatility(), agent == null ? null : agent.config(), r.oosScore(), r.holdoutScore(), r.calibration(), Map.of(), "");
+                r.trainingVolatility(), null, r.oosScore(), r.holdoutScore(), r.calibration(), Map.of(), "");
         Path dir = root.resolve(modelId);
         Path tmp = dir.resolve(".tmp-" + version);
         try {
@@ -121,9 +115,6 @@ public final class ModelRepository {
             r.cnn().save(tmp.resolve(CNN_FILE));
             if (meta != null) {
                 meta.save(tmp);
-            }
-            if (agent != null) {
-                agent.save(tmp);
             }
             m = withHashes(m, tmp);
             json.writeValue(tmp.resolve(MANIFEST).toFile(), m);
@@ -339,19 +330,7 @@ public final class ModelRepository {
             cnn.close();
             throw e;
         }
-        DqnAgent agent = null;
-        if (m.agent() != null) {
-            try {
-                agent = DqnAgent.load(dir, MetaFeatures.length(spec), m.agent());
-            } catch (RuntimeException e) {
-                cnn.close();
-                if (meta != null) {
-                    meta.close();
-                }
-                throw e;
-            }
-        }
-        return ModelBundle.of(m, spec, cnn, meta, agent, guard);
+        return ModelBundle.of(m, spec, cnn, meta, guard);
     }
 
     /**

@@ -26,7 +26,8 @@ import java.util.function.LongSupplier;
  * {@code lag} bars. {@link #labels(Symbol)} gives the confirmed extrema as training labels.
  */
 @ModuleInfo(id = ExtremaModule.ID, description = "Local extrema with confirmation lag; distance and age of the last turn; training labels",
-        settings = {"lag", "decay", "warmupBars", "timeframe"})
+        settings = {"lag", "decay", "warmupBars", "timeframe"},
+        holding = "PT1H")
 public final class ExtremaModule implements OrchestratorModule {
     public static final String ID = "extrema";
     private static final List<String> NAMES = List.of("ready", "last", "sinceMax", "sinceMin", "distMax", "distMin");

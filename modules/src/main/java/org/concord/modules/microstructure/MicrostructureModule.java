@@ -31,7 +31,8 @@ import java.util.function.LongSupplier;
  * (informed flow: the direction is less reliable to follow). Horizon: 1 decision bar.
  */
 @ModuleInfo(id = MicrostructureModule.ID, description = "Order-book imbalance, spread, pressure, trade-flow imbalance and VPIN toxicity",
-        settings = {"depths", "flowWindowMillis", "bucketVolume", "buckets", "toxicLow", "toxicHigh"})
+        settings = {"depths", "flowWindowMillis", "bucketVolume", "buckets", "toxicLow", "toxicHigh"},
+        holding = "PT30M")
 public final class MicrostructureModule implements OrchestratorModule {
     public static final String ID = "microstructure";
     static final double SIGNAL_THRESHOLD = 0.1;

@@ -37,7 +37,8 @@ import java.util.function.LongSupplier;
  * timeframe {@code <tf>.score} and {@code <tf>.ready}.
  */
 @ModuleInfo(id = MultiTimeframeModule.ID, description = "Trend alignment of EMA position and slope across 1m/5m/1h/1d; votes when strongly aligned",
-        settings = {"timeframes", "weights", "emaPeriod", "slopeBars", "minTimeframes", "threshold", "horizonBars", "warmupBars"})
+        settings = {"timeframes", "weights", "emaPeriod", "slopeBars", "minTimeframes", "threshold", "horizonBars", "warmupBars"},
+        holding = "P2D")
 public final class MultiTimeframeModule implements OrchestratorModule {
     public static final String ID = "multi-timeframe";
 

@@ -30,7 +30,8 @@ import java.util.Set;
  * confidence {@code |score|}, horizon {@code horizonBars} bars of the decision timeframe.
  */
 @ModuleInfo(id = PivotsModule.ID, description = "Williams market structure (multi-level swings, HH/HL/LH/LL) and classic pivot points",
-        settings = {"levels", "strength", "horizonBars", "warmupBars", "timeframe", "pivotTimeframe"})
+        settings = {"levels", "strength", "horizonBars", "warmupBars", "timeframe", "pivotTimeframe"},
+        holding = "P1D")
 public final class PivotsModule implements OrchestratorModule {
     public static final String ID = "pivots";
 

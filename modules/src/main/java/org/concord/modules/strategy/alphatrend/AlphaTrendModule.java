@@ -22,7 +22,8 @@ import java.util.List;
  * (bars since the last signal), {@code momentum} (MFI or RSI / 100).
  */
 @ModuleInfo(id = AlphaTrendModule.ID, description = "AlphaTrend: ATR trailing line driven by MFI/RSI; BUY/SELL on its crosses with its 2-bar lag",
-        settings = {"timeframe", "horizonBars", "warmupBars", "period", "coefficient", "momentum", "decay", "floor"})
+        settings = {"timeframe", "horizonBars", "warmupBars", "period", "coefficient", "momentum", "decay", "floor"},
+        holding = "PT4H")
 public final class AlphaTrendModule extends StrategyModule {
     public static final String ID = "alphatrend";
     private static final List<String> NAMES = List.of("ready", "trend", "signal", "distance", "age", "momentum");

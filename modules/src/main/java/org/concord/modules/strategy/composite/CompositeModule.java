@@ -58,7 +58,8 @@ import java.util.function.Supplier;
  * {@code signal}. Commands: {@code reload} (passed on to the members that have it).
  */
 @ModuleInfo(id = CompositeModule.ID, description = "Composite: weighted blend and majority vote of the strategy modules, gated by the macro gate",
-        settings = {"members", "weights", "memberSettings", "threshold", "horizonBars"})
+        settings = {"members", "weights", "memberSettings", "threshold", "horizonBars"},
+        holding = "PT4H")
 public final class CompositeModule implements OrchestratorModule {
     public static final String ID = "composite";
     private static final List<String> NAMES = List.of("ready", "blend", "agreement", "buys", "sells", "holds", "allow", "signal");

@@ -36,7 +36,8 @@ import java.util.concurrent.Executors;
  * 1 amber, 2 red), {@code patterns} (library size).
  */
 @ModuleInfo(id = CrashPatternModule.ID, description = "Crash-pattern detector: DTW similarity of the recent path to a library of windows; GREEN/AMBER/RED",
-        settings = {"timeframe", "horizonBars", "warmupBars", "directory", "minLength", "maxLength", "bandFraction", "distanceScale", "amber", "red"})
+        settings = {"timeframe", "horizonBars", "warmupBars", "directory", "minLength", "maxLength", "bandFraction", "distanceScale", "amber", "red"},
+        holding = "PT4H")
 public final class CrashPatternModule extends StrategyModule {
     public static final String ID = "crash-pattern";
     private static final Logger LOG = LoggerFactory.getLogger(CrashPatternModule.class);

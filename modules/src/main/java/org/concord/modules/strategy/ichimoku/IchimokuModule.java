@@ -26,7 +26,8 @@ import java.util.List;
  * {@code age} (bars since the signal fired).
  */
 @ModuleInfo(id = IchimokuModule.ID, description = "Ichimoku: cloud breakout confirmed by the tenkan/kijun cross",
-        settings = {"timeframe", "horizonBars", "warmupBars", "tenkan", "kijun", "senkouB", "displacement", "decay", "floor"})
+        settings = {"timeframe", "horizonBars", "warmupBars", "tenkan", "kijun", "senkouB", "displacement", "decay", "floor"},
+        holding = "PT4H")
 public final class IchimokuModule extends StrategyModule {
     public static final String ID = "ichimoku";
     private static final List<String> NAMES = List.of("ready", "cloud", "tk", "chikou", "distance", "signal", "age");

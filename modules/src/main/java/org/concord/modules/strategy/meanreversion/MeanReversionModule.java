@@ -25,7 +25,8 @@ import java.util.List;
  * {@code rsi} (/100), {@code z}, {@code adx} (/100), {@code gate} (1 while ADX &lt; adxMax), {@code signal}.
  */
 @ModuleInfo(id = MeanReversionModule.ID, description = "Mean reversion: RSI + Bollinger z-score extremes, only when ADX says the market is not trending",
-        settings = {"timeframe", "horizonBars", "warmupBars", "bbPeriod", "bbK", "rsiPeriod", "rsiLow", "rsiHigh", "adxPeriod", "adxMax", "zEntry"})
+        settings = {"timeframe", "horizonBars", "warmupBars", "bbPeriod", "bbK", "rsiPeriod", "rsiLow", "rsiHigh", "adxPeriod", "adxMax", "zEntry"},
+        holding = "PT1H")
 public final class MeanReversionModule extends StrategyModule {
     public static final String ID = "mean-reversion";
     private static final List<String> NAMES = List.of("ready", "rsi", "z", "adx", "gate", "signal");

@@ -27,7 +27,8 @@ import java.util.List;
  * {@code wae.down} (trend / max(explosion, dead zone)), {@code signal} (+1/−1/0).
  */
 @ModuleInfo(id = QqeSslWaeModule.ID, description = "QQE momentum + SSL channel + Waddah Attar explosion filter",
-        settings = {"timeframe", "horizonBars", "warmupBars", "qqeRsi", "qqeSmoothing", "qqeFactor", "sslPeriod", "waeFast", "waeSlow", "waeChannel", "waeMult", "waeSensitivity", "waeDeadZonePeriod", "waeDeadZoneMult"})
+        settings = {"timeframe", "horizonBars", "warmupBars", "qqeRsi", "qqeSmoothing", "qqeFactor", "sslPeriod", "waeFast", "waeSlow", "waeChannel", "waeMult", "waeSensitivity", "waeDeadZonePeriod", "waeDeadZoneMult"},
+        holding = "PT1H")
 public final class QqeSslWaeModule extends StrategyModule {
     public static final String ID = "qqe-ssl-wae";
     private static final List<String> NAMES = List.of("ready", "qqe.trend", "qqe.level", "ssl.direction", "wae.up", "wae.down", "signal");

@@ -22,7 +22,8 @@ import java.util.List;
  * line) / ATR), {@code age} (bars since the last cross), {@code cross} (+1/−1 on a cross bar, else 0).
  */
 @ModuleInfo(id = SupertrendModule.ID, description = "Supertrend: trend by an ATR band that ratchets with price; BUY up, SELL down",
-        settings = {"timeframe", "horizonBars", "warmupBars", "atrPeriod", "multiplier", "decay", "floor"})
+        settings = {"timeframe", "horizonBars", "warmupBars", "atrPeriod", "multiplier", "decay", "floor"},
+        holding = "PT4H")
 public final class SupertrendModule extends StrategyModule {
     public static final String ID = "supertrend";
     private static final List<String> NAMES = List.of("ready", "direction", "distance", "age", "cross");

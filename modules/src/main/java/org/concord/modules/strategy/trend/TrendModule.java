@@ -28,7 +28,8 @@ import java.util.List;
  * {@code sinceMacdCross} (bars since the last cross seen, 0 before one), {@code signal}.
  */
 @ModuleInfo(id = TrendModule.ID, description = "Trend: EMA 50/200 regime, MACD signal cross and EMA slope strength",
-        settings = {"timeframe", "horizonBars", "warmupBars", "fast", "slow", "slopeBars", "minSlope", "strongSlope", "macdFast", "macdSlow", "macdSignal", "atrPeriod"})
+        settings = {"timeframe", "horizonBars", "warmupBars", "fast", "slow", "slopeBars", "minSlope", "strongSlope", "macdFast", "macdSlow", "macdSignal", "atrPeriod"},
+        holding = "P2D")
 public final class TrendModule extends StrategyModule {
     public static final String ID = "trend";
     private static final List<String> NAMES = List.of("ready", "regime", "macd", "slope", "gap", "sinceCross", "sinceMacdCross", "signal");

@@ -30,7 +30,8 @@ import java.util.List;
  * {@code stopDistance} ((close − stop) / ATR in a position, else 0), {@code momentum} (momentum / ATR), {@code age}.
  */
 @ModuleInfo(id = TurtleModule.ID, description = "Turtle/Donchian: 20-bar breakout with momentum confirmation, ATR stop, 10-bar exit",
-        settings = {"timeframe", "horizonBars", "warmupBars", "entryPeriod", "exitPeriod", "atrPeriod", "stopAtr", "momentumBars", "minMomentumAtr", "decay", "floor"})
+        settings = {"timeframe", "horizonBars", "warmupBars", "entryPeriod", "exitPeriod", "atrPeriod", "stopAtr", "momentumBars", "minMomentumAtr", "decay", "floor"},
+        holding = "PT4H")
 public final class TurtleModule extends StrategyModule {
     public static final String ID = "turtle";
     private static final List<String> NAMES = List.of("ready", "position", "breakout", "stopDistance", "momentum", "age");
