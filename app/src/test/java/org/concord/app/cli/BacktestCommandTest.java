@@ -2,14 +2,19 @@ package org.concord.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.model.BarSeries;
+import org.concord.model.Timeframe;
+import org.concord.training.RealBars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** {@code concord backtest} end to end on the bundled data: the report and CSVs, the config it ran, exit codes. */
 class BacktestCommandTest {
@@ -27,9 +32,9 @@ class BacktestCommandTest {
                 limits: { maxOrderFraction: 0.2 }
                 """);
         Path out = dir.resolve("reports");
-        int rc = ConcordCli.execute("backtest", "--data-dir", dir.resolve("data").toString(), "--config", cfg.toString(),
+        CliRun run = CliRun.of("backtest", "--data-dir", dir.resolve("data").toString(), "--config", cfg.toString(),
                 "--from", "2013-11-26", "--to", "2013-11-28", "--out", out.toString(), "--name", "run");
-        assertThat(rc).isZero();
+        assertThat(run.rc()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(report.at("/config/description").asText()).isEqualTo("cli test");
         assertThat(report.at("/config/from").asText()).isEqualTo("2013-11-26T00:00:00Z");
@@ -42,6 +47,33 @@ class BacktestCommandTest {
         assertThat(equity.get(0)).isEqualTo("window,time,iso_time,equity,exposure");
         assertThat(Files.readAllLines(out.resolve("run-trades.csv")).size() - 1)
                 .isEqualTo(report.at("/result/coordination/metrics/tradeCount").asInt());
+
+        // the baselines beside the result: buy-and-hold recomputed from the real 1m bars of the traded range
+        JsonNode b = report.at("/result/baselines");
+        BarSeries m1 = RealBars.bitstamp().get(Timeframe.M1);
+        long from = report.at("/result/tradeFrom").asLong();
+        long to = report.at("/result/to").asLong();
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < m1.size(); i++) {
+            if (m1.time(i) >= from && m1.time(i) < to) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        double c = (report.at("/config/takerBps").asDouble() + report.at("/config/slippageBps").asDouble()) / 10_000;
+        assertThat(c).isPositive();
+        double buyAndHold = 100 * ((1 - c) / m1.close(first) * m1.close(last) * (1 - c) - 1);
+        assertThat(b.get("buyAndHoldPct").asDouble()).isCloseTo(buyAndHold, within(1e-6));
+        assertThat(b.get("alwaysFlatPct").asDouble()).isZero();
+        assertThat(b.get("strategyPct").asDouble()).isCloseTo(100 * report.at("/result/coordination/metrics/totalReturn").asDouble(), within(1e-9));
+        assertThat(b.get("horizonBars").asInt()).isEqualTo(5);
+        assertThat(b.has("alwaysLongPct") && b.has("majorityPct") && b.has("majorityAction")).isTrue();
+        double best = Math.max(Math.max(0, b.get("buyAndHoldPct").asDouble()), Math.max(b.get("alwaysLongPct").asDouble(), b.get("majorityPct").asDouble()));
+        // the command's text says whether the strategy beats the best of them
+        assertThat(run.out()).contains(String.format(Locale.ROOT, "baselines: strategy %+.2f%% vs always-flat +0.00%%, buy-and-hold %+.2f%%",
+                b.get("strategyPct").asDouble(), buyAndHold)).contains(b.get("strategyPct").asDouble() > best
+                ? "— beats every baseline" : "— does NOT beat the best baseline");
     }
 
     @Test

@@ -4,9 +4,11 @@ import org.concord.model.Action;
 import org.concord.training.eval.Calibration;
 import org.concord.training.eval.Scorecard;
 import org.concord.training.frames.FrameSpec;
+import org.concord.training.models.DjlNet;
 import org.concord.training.models.CnnSignalModel;
 import org.concord.training.models.MetaFeatures;
 import org.concord.training.models.MetaModel;
+import org.concord.training.models.UnfoldConv1d;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,13 +178,13 @@ public final class TrainingLoop {
     }
 
     /**
-     * A CNN fitted on {@code rows}. PyTorch's CPU engine was seen (issue 18) to turn a fit's loss NaN at random on the
-     * shared 2-core machine — the same seed and rows give a finite fit on another run, and main's code does the same —
-     * so a fit that ends non-finite is logged and done again on a fresh network, up to {@link #FIT_ATTEMPTS} times; then
-     * the job fails with a clear message instead of deploying a model whose every output is NaN.
+     * A CNN fitted on {@code rows}. Fits once turned NaN at random (oneDNN's convolution kernels on AMD EPYC; fixed by
+     * {@link UnfoldConv1d}); as a last line of defence a fit that ends non-finite is logged and done again on a fresh
+     * network, up to {@link #FIT_ATTEMPTS} times, then the job fails with a clear message instead of deploying a model
+     * whose every output is NaN.
      */
     private CnnSignalModel fit(SampleSet s, double[] weights, int[] rows, long seed, String what,
-                               org.concord.training.models.DjlNet.EpochListener listener, BooleanSupplier cancelled) {
+                               DjlNet.EpochListener listener, BooleanSupplier cancelled) {
         for (int attempt = 1; ; attempt++) {
             CnnSignalModel cnn = CnnSignalModel.create(s.spec(), config.cnn(), seed);
             try {

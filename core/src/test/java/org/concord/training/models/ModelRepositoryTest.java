@@ -9,11 +9,22 @@ import org.concord.training.frames.FrameBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.concord.training.eval.Calibration;
+import org.concord.training.eval.PromotionGate;
+import org.concord.training.eval.Scorecard;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class ModelRepositoryTest {
     @Test
@@ -199,5 +210,81 @@ class ModelRepositoryTest {
             repo.activate(TrainedModels.MODEL_ID, "v000001", new org.concord.training.eval.PromotionGate.Confirmation(v.gap(), "test"));
         }
         assertThat(repo.currentVersion(TrainedModels.MODEL_ID)).contains("v000001");
+    }
+
+    @Test
+    void belowTheGateOnlyTheConfirmationThatNamesTheGapActivatesAndItIsLogged(@TempDir Path dir) throws Exception {
+        ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
+        String id = TrainedModels.MODEL_ID;
+        // hand-built figures, so both sides of the gate are exercised whatever the small test models scored
+        Scorecard below = new Scorecard(400, 0.60, 0.55, 0.40, 0.30, 0.010, -0.020, 0.050, 0.0, 1.5, 2, 0.24);
+        Scorecard above = new Scorecard(400, 0.62, 0.55, 0.58, 0.61, 0.050, 0.010, 0.040, 0.0, 1.5, 2, 0.24);
+        rewrite(repo, "v000001", t -> t.set("baselines", repo.json().valueToTree(below)));
+        rewrite(repo, "v000002", t -> t.set("baselines", repo.json().valueToTree(above)));
+        String gap = PromotionGate.judge(below).gap();
+
+        assertThatThrownBy(() -> repo.activate(id, "v000001")).isInstanceOf(PromotionGate.BelowGateException.class)
+                .hasMessageContaining("cnn-btcusd v000001 is below the promotion gate: " + gap);
+        assertThatThrownBy(() -> repo.activate(id, "v000001", new PromotionGate.Confirmation(PromotionGate.judge(above).gap(), "tester")))
+                .as("a confirmation of another gap").isInstanceOf(PromotionGate.BelowGateException.class);
+        assertThat(repo.currentVersion(id)).isEmpty();
+
+        String log = stderrOf(() -> assertThat(repo.activate(id, "v000001", new PromotionGate.Confirmation(gap, "tester")).passed()).isFalse());
+        assertThat(repo.currentVersion(id)).contains("v000001");
+        assertThat(log).contains("model cnn-btcusd v000001 activated BELOW the promotion gate, confirmed by tester: " + gap);
+
+        // above the gate no confirmation is needed and nothing is logged as below it
+        String quiet = stderrOf(() -> assertThat(repo.activate(id, "v000002").passed()).isTrue());
+        assertThat(repo.currentVersion(id)).contains("v000002");
+        assertThat(quiet).doesNotContain("BELOW");
+    }
+
+    @Test
+    void loadingAppliesTheManifestsCalibrationTemperatureToTheCnn(@TempDir Path dir) throws Exception {
+        ModelRepository repo = new ModelRepository(TrainedModels.copyTo(dir));
+        double t = 2.5;
+        rewrite(repo, "v000001", tree -> ((ObjectNode) tree.get("calibration")).put("temperature", t));
+        ModelManifest m = repo.manifest(TrainedModels.MODEL_ID, "v000001");
+        assertThat(m.temperature()).isEqualTo(t);
+        Frame f = new FrameBuilder(RealBars.source(), TrainedModels.SPEC).build(RealBars.symbol(),
+                Timeframe.M1.closeTime(RealBars.bitstamp().get(Timeframe.M1).time(5_000)));
+        float[] raw = new float[3];
+        try (CnnSignalModel uncalibrated = CnnSignalModel.load(dir.resolve(TrainedModels.MODEL_ID).resolve("v000001").resolve(ModelRepository.CNN_FILE),
+                m.spec(), m.cnn(), m.cnnNormalization().toNormalization())) {
+            uncalibrated.probabilities(f.input(), raw);
+        }
+        float[] expected = new float[3];
+        Calibration.scale(raw, 0, t, expected, 0, 3);
+        assertThat(Math.abs(expected[0] - raw[0]) + Math.abs(expected[1] - raw[1])).as("T = 2.5 changes these probabilities").isGreaterThan(1e-3f);
+        try (ModelBundle b = repo.load(TrainedModels.MODEL_ID, "v000001", StaleGuard.DEFAULT)) {
+            assertThat(b.cnn().temperature()).isEqualTo(t);
+            float[] loaded = new float[3];
+            b.cnn().probabilities(f.input(), loaded);
+            assertThat(loaded).containsExactly(expected, within(1e-5f));
+            Signal s = b.predict(f.input(), f.windowEnd());
+            assertThat(new float[] {s.pBuy(), s.pSell(), s.pHold()}).containsExactly(expected, within(1e-5f));
+        }
+    }
+
+    /** Edits a stored manifest's JSON and re-hashes it, as a training run with those figures would have written it. */
+    private static void rewrite(ModelRepository repo, String version, Consumer<ObjectNode> edit) throws Exception {
+        Path file = repo.root().resolve(TrainedModels.MODEL_ID).resolve(version).resolve(ModelRepository.MANIFEST);
+        ObjectNode tree = (ObjectNode) repo.json().readTree(file.toFile());
+        edit.accept(tree);
+        ModelManifest m = repo.json().treeToValue(tree, ModelManifest.class);
+        repo.json().writeValue(file.toFile(), m.withFiles(m.files(), repo.contentHash(m)));
+    }
+
+    /** What {@code run} logged (slf4j-simple writes to System.err). */
+    private static String stderrOf(Runnable run) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setErr(err);
+        }
+        return log.toString(StandardCharsets.UTF_8);
     }
 }
