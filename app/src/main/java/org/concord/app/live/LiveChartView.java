@@ -24,6 +24,7 @@ import org.concord.live.LiveSnapshot;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,8 @@ public final class LiveChartView {
     private boolean follow = true;
     private boolean settingRange;
     private boolean rangeDirty = true;
+    // prices the fitted price axis keeps in view besides the visible bars: the working orders and the position
+    private double[] pinned = new double[0];
     private long stepMillis = 60_000;
     private ChartOverlay shownOverlay;
     private final DisplaySettings display;
@@ -328,6 +331,18 @@ public final class LiveChartView {
         }
     }
 
+    /**
+     * Keeps {@code prices} inside the fitted price axis (FX thread): a working order's line that the bars' range left
+     * would vanish from the chart, and with it the only way to see and drag it.
+     */
+    public void keepInView(double[] prices) {
+        if (!Arrays.equals(prices, pinned)) {
+            pinned = prices.clone();
+            rangeDirty = true;
+            refresh();
+        }
+    }
+
     /** Sets the ranges (follow), the decimation for the visible range and the fitted price axis; one invalidation. */
     public void refresh() {
         int n = columns.size();
@@ -361,6 +376,10 @@ public final class LiveChartView {
                 max = Math.max(max, columns.high(i));
             }
             if (min <= max) {
+                for (double p : pinned) {
+                    min = Math.min(min, p);
+                    max = Math.max(max, p);
+                }
                 double pad = Math.max((max - min) * 0.06, max * 1e-4);
                 yAxis.set(min - pad, max + pad);
             }

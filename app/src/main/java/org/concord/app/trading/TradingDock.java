@@ -23,6 +23,7 @@ import org.concord.execution.OrderType;
 import org.concord.model.Symbol;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -177,7 +178,9 @@ public final class TradingDock implements AutoCloseable {
                 });
         ticket.show(s);
         blotter.show(s);
-        lines.show(OrderLine.of(s, symbol.get()));
+        List<OrderLine> shown = OrderLine.of(s, symbol.get());
+        lines.show(shown);
+        chart.keepInView(shown.stream().mapToDouble(OrderLine::price).filter(Double::isFinite).toArray());
         paperButton.setVisible(s.mode().live());
         liveButton.setVisible(!s.mode().live());
         if (owner instanceof javafx.stage.Stage st) {

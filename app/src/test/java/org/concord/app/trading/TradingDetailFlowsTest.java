@@ -219,6 +219,13 @@ class TradingDetailFlowsTest {
         assertThat(brokerOrder(q.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
         waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(p.clientOrderId())
                 && l.price() == lower));
+        // 11 % below the market, far outside the bars' range: the price axis keeps the order's line in view (it vanished
+        // on the real display, and with it the way to drag the order)
+        waitUntil(5, () -> {
+            double[] min = new double[1];
+            robot.interact(() -> min[0] = window().chart().priceAxis().getMin());
+            return min[0] < lower;
+        });
 
         // a quantity that is not a positive number is refused in the answer line; nothing is replaced
         editCell(p.clientOrderId(), "quantity", "0");
