@@ -6,13 +6,16 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps every text column of a table wide enough for its header and its values, measured with the fonts the theme
@@ -67,8 +70,15 @@ public final class TableFit {
         double cellExtra = pad.getLeft() + pad.getRight() + 6;
         List<?> items = table.getItems();
         int n = items.size();
+        // values a cell factory formats (numbers, times) are measured as the cells on screen write them
+        Map<TableColumn<?, ?>, Double> shown = new HashMap<>();
+        for (Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof TableCell<?, ?> c && c.getTableColumn() != null && c.getText() != null && c.getGraphic() == null) {
+                shown.merge(c.getTableColumn(), width(c.getText(), cellFont) + cellExtra, Math::max);
+            }
+        }
         for (TableColumn<?, ?> col : leaves()) {
-            double need = width(col.getText(), headerFont) + HEADER_EXTRA;
+            double need = Math.max(width(col.getText(), headerFont) + HEADER_EXTRA, shown.getOrDefault(col, 0.0));
             if (col.getGraphic() == null) {
                 for (int k = 0; k < Math.min(n, SAMPLE); k++) {
                     int i = k < SAMPLE / 2 ? k : n - 1 - (k - SAMPLE / 2);

@@ -1,0 +1,88 @@
+package org.concord.app.shell;
+
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A column whose cells format numbers ("0.00000" under the header "filled") was sized to its header only, and the
+ * blotter showed "0.000..." on the real display: what the cells write counts too.
+ */
+class TableFitTest {
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aColumnOfFormattedNumbersGrowsToWhatItsCellsWrite() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        TableView<Double> table = new TableView<>();
+        TableColumn<Double, Double> filled = new TableColumn<>("filled");
+        filled.setCellValueFactory(r -> new SimpleObjectProperty<>(r.getValue()));
+        filled.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : String.format(Locale.ROOT, "%.5f", v));
+            }
+        });
+        TableColumn<Double, Double> other = new TableColumn<>("state");
+        other.setCellValueFactory(r -> new SimpleObjectProperty<>(r.getValue()));
+        table.getColumns().setAll(List.of(filled, other));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        FxToolkit.setupStage(s -> {
+            TableFit.install(table);
+            s.setScene(new Scene(table, 600, 300));
+            s.show();
+        });
+        robot.interact(() -> table.getItems().setAll(12345.123456, 0.0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cutCells(table).isEmpty() && !renderedCells(table).isEmpty());
+        assertThat(cutCells(table)).isEmpty();
+    }
+
+    /** Cells whose rendered text differs from their text (cut to "…"). */
+    private List<String> cutCells(TableView<?> table) {
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> {
+            for (Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof TableCell<?, ?> c && c.getText() != null) {
+                    for (Node t : c.lookupAll(".text")) {
+                        if (t instanceof Text x && !c.getText().equals(x.getText())) {
+                            cut.add(x.getText() + " (full: " + c.getText() + ")");
+                        }
+                    }
+                }
+            }
+        });
+        return cut;
+    }
+
+    private List<String> renderedCells(TableView<?> table) {
+        List<String> out = new ArrayList<>();
+        robot.interact(() -> table.lookupAll(".table-cell").forEach(n -> {
+            if (n instanceof TableCell<?, ?> c && c.getText() != null && c.getTableColumn() != null && "filled".equals(c.getTableColumn().getText())) {
+                out.add(c.getText());
+            }
+        }));
+        return out;
+    }
+}
