@@ -8,7 +8,9 @@ import org.concord.orchestrator.module.OrchestratorModule;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -82,7 +84,7 @@ final class SourceSlot {
     void attach(OrchestratorModule m) {
         module = m;
         fusion = m instanceof FusionModule f ? f : null;
-        java.util.Arrays.fill(timeframes, false);
+        Arrays.fill(timeframes, false);
         for (Timeframe tf : m.timeframes()) {
             timeframes[tf.ordinal()] = true;
         }
@@ -113,7 +115,7 @@ final class SourceSlot {
     /** Clears strikes and latency (a load or re-enable starts a fresh record). */
     void resetFaults(FaultPolicy p) {
         strikeCalls = new long[p.maxStrikes()];
-        java.util.Arrays.fill(strikeCalls, Long.MIN_VALUE);
+        Arrays.fill(strikeCalls, Long.MIN_VALUE);
         strikeHead = 0;
         callsSinceEnable = 0;
         latency.clear();
@@ -144,12 +146,22 @@ final class SourceSlot {
         return oldestOfLast != Long.MIN_VALUE && seq - oldestOfLast < p.strikeWindow();
     }
 
+    private volatile OutputText outputText;
+
     private String lastOutputText() {
         Object o = lastOutput;
-        if (o instanceof Prediction p) {
-            return p.action() + " " + String.format(java.util.Locale.ROOT, "%.2f", p.confidence());
+        OutputText t = outputText;
+        if (t != null && t.output == o) {
+            return t.text; // status is polled every second or so; an idle desk must not format the same output again
         }
-        return o == FEATURES ? featureCount + " features" : "";
+        String text = o instanceof Prediction p ? p.action() + " " + String.format(Locale.ROOT, "%.2f", p.confidence())
+                : o == FEATURES ? featureCount + " features" : "";
+        outputText = new OutputText(o, text);
+        return text;
+    }
+
+    /** The last output and its text, swapped as one (status may be asked from any thread). */
+    private record OutputText(Object output, String text) {
     }
 
     /** A model's version as it is now (a hot swap changes it after registration); the registered one if it cannot say. */

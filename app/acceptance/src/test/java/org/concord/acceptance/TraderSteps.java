@@ -119,25 +119,29 @@ final class TraderSteps {
         String id = entryLines(v).stream().filter(i -> !lines.contains(i)).findFirst().orElseThrow();
         String order = id.substring("order-line-entry-".length());
         String before = priceOf(desk.await("order " + order + " in the blotter", 20, x -> priceOf(x, order) != null), order);
-        // the price axis refits as bars arrive, so the line may have moved since it was seen: like a person, look
+        // a moved order is replaced: the old id is cancelled ("replaced by"), a new one works at the new price.
+        // The price axis refits as bars arrive, so the line may have moved since it was seen: like a person, look
         // again and take it again (three tries; a drag that never moves the order fails)
-        SceneView after = null;
-        for (int attempt = 1; attempt <= 3 && after == null; attempt++) {
-            SceneView.Rect r = desk.scene().byId(id).orElseThrow(() -> new AssertionError("order " + order + "'s line went away")).rect();
+        String replacement = null;
+        for (int attempt = 1; attempt <= 3 && replacement == null; attempt++) {
+            SceneView seen = desk.scene();
+            List<String> ids = workingIds(seen);
+            SceneView.Rect r = seen.byId(id).orElseThrow(() -> new AssertionError("order " + order + "'s line went away")).rect();
             int x = r.x() + r.w() / 2;
             desk.drag(x, r.cy(), x, r.cy() + 30);
             try {
-                after = desk.await("order " + order + "'s price moved by the drag from " + before, 10,
-                        z -> priceOf(z, order) != null && !priceOf(z, order).equals(before));
+                SceneView after = desk.await("order " + order + " replaced at the dragged price", 10,
+                        z -> !workingIds(z).contains(order) && workingIds(z).stream().anyMatch(i -> !ids.contains(i)));
+                replacement = workingIds(after).stream().filter(i -> !ids.contains(i)).findFirst().orElseThrow();
             } catch (AssertionError missed) {
                 s.note("drag " + attempt + " of order " + order + " did not take: " + missed.getMessage());
             }
         }
-        assertThat(after).as("order " + order + " moved by one of three drags of its line").isNotNull();
-        String moved = priceOf(after, order).replace(",", "");
+        assertThat(replacement).as("order " + order + " moved by one of three drags of its line").isNotNull();
+        String moved = priceOf(desk.scene(), replacement).replace(",", "");
         assertThat(moved).as("the dragged order's price, on the 0.01 tick").matches("^\\d+(\\.\\d{1,2})?$");
         assertThat(Double.parseDouble(moved)).as("dragged down: a lower price").isLessThan(Double.parseDouble(before.replace(",", "")));
-        s.note("order " + order + " dragged from " + before + " to " + moved);
+        s.note("order " + order + " dragged from " + before + " to " + moved + " (now " + replacement + ")");
         s.checkpoint("order-line-dragged");
     }
 
@@ -149,6 +153,11 @@ final class TraderSteps {
         }
         List<SceneView.Item> cells = columnItems(v, "blotter-working", "price");
         return cells.stream().filter(c -> Math.abs(c.rect().cy() - row.rect().cy()) <= 3).map(SceneView.Item::text).findFirst().orElse(null);
+    }
+
+    /** The order ids the working-orders table lists. */
+    private static List<String> workingIds(SceneView v) {
+        return columnItems(v, "blotter-working", "id").stream().map(SceneView.Item::text).toList();
     }
 
     /** Ids of the working orders' entry lines on the chart (a position's line is not draggable). */

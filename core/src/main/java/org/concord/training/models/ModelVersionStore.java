@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Model metadata in SQLite (beside the bars, annotations and frames): one row per saved version with its
@@ -19,6 +21,9 @@ public final class ModelVersionStore {
     }
 
     private final SqliteDatabase db;
+    // versions per model as last read: the desk asks every second (the Models table), and a data directory's rows are
+    // written only through this store (one process owns it), which drops a model's entry when it writes one
+    private final Map<String, List<VersionRow>> cache = new ConcurrentHashMap<>();
 
     public ModelVersionStore(SqliteDatabase db) {
         if (db == null) {
@@ -49,10 +54,15 @@ public final class ModelVersionStore {
             }
             return null;
         });
+        cache.remove(m.modelId());
     }
 
     /** Versions of a model, oldest first. */
     public List<VersionRow> list(String modelId) {
+        return cache.computeIfAbsent(modelId, this::read);
+    }
+
+    private List<VersionRow> read(String modelId) {
         return db.withConnection(c -> {
             List<VersionRow> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM model_versions WHERE model_id=? ORDER BY version")) {
@@ -64,7 +74,7 @@ public final class ModelVersionStore {
                     }
                 }
             }
-            return out;
+            return List.copyOf(out);
         });
     }
 
