@@ -105,7 +105,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
         for (Timeframe tf : ctx.paneTimeframes()) {
             panes.add(new CandlePane(first, tf));
         }
-        loader = new HistoryLoader(ctx.data(), bg, this::paneLoaded);
+        loader = new HistoryLoader(ctx.data(), bg, this::paneLoaded, this::annotating);
         sync = new CursorSync(panes, loader);
         nav = new Navigation(sync, loader);
         overlays = new OverlayLoader(ctx.overlays(), bg);
@@ -457,6 +457,11 @@ public final class AnnotationWorkspace implements AutoCloseable {
 
     public AnnotationsModel annotations() {
         return model;
+    }
+
+    /** Annotate mode is on (the tool is built after the loader, which asks this only once bars arrive). */
+    private boolean annotating() {
+        return tool != null && tool.modeProperty().get();
     }
 
     public AnnotateTool tool() {

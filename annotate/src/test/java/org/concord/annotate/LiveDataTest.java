@@ -127,6 +127,25 @@ class LiveDataTest {
         candlesAcrossTheView(ws.pane(Timeframe.H1));
     }
 
+    /**
+     * In annotate mode the view holds still while bars arrive: on the real display the 1m pane slid by hours between
+     * E and X, and the exit landed on the entry's candle ("the exit must be on a later candle than the entry").
+     */
+    @Test
+    void inAnnotateModeTheViewHoldsWhileBarsArrive(FxRobot robot) throws Exception {
+        open(robot, tape.size() / 2);
+        CandlePane m1 = ws.pane(Timeframe.M1);
+        FxWait.until("the 1m pane loaded", () -> m1.bars().size() > 0, () -> "no bars");
+        robot.interact(() -> ws.tool().modeProperty().set(true));
+        long lastAtOpen = fx(() -> m1.bars().lastTime());
+        double min = fx(m1::viewMin);
+        double max = fx(m1::viewMax);
+        feedTheRest();
+        FxWait.until("new bars in the 1m pane", () -> m1.bars().lastTime() > lastAtOpen, () -> "none arrived");
+        assertThat(fx(m1::viewMin)).as("view start while annotating").isEqualTo(min);
+        assertThat(fx(m1::viewMax)).as("view end while annotating").isEqualTo(max);
+    }
+
     @Test
     void aPaneWithoutBarsFillsWhenItsFirstBarsClose(FxRobot robot) throws Exception {
         // a few minutes of trades: 1m bars exist, no hour has closed yet

@@ -11,6 +11,7 @@ import org.concord.model.Timeframe;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -27,15 +28,21 @@ public final class HistoryLoader {
     private final DataProvider data;
     private final Background bg;
     private final Consumer<CandlePane> onLoaded;
+    private final BooleanSupplier holdView;
     private final Map<CandlePane, int[]> generation = new IdentityHashMap<>();
     private final Map<CandlePane, Boolean> paging = new IdentityHashMap<>();
     private final Map<CandlePane, Integer> latestInFlight = new IdentityHashMap<>();
 
     /** @param onLoaded told (FX thread) after a pane's bars changed */
-    public HistoryLoader(DataProvider data, Background bg, Consumer<CandlePane> onLoaded) {
+    /**
+     * @param holdView true while a person places marks (annotate mode): then a view showing the newest bar does not
+     *                 follow new ones, so candles do not slide under the pointer between E and X
+     */
+    public HistoryLoader(DataProvider data, Background bg, Consumer<CandlePane> onLoaded, BooleanSupplier holdView) {
         this.data = data;
         this.bg = bg;
         this.onLoaded = onLoaded;
+        this.holdView = holdView;
     }
 
     private int next(CandlePane p) {
@@ -177,7 +184,7 @@ public final class HistoryLoader {
             if (current(p, gen, s)) {
                 paging.put(p, false);
                 // a view that showed the newest bar follows the new ones (a live chart)
-                boolean follow = p.hasView() && !page.isEmpty() && p.viewMax() * 1000 >= last;
+                boolean follow = p.hasView() && !page.isEmpty() && p.viewMax() * 1000 >= last && !holdView.getAsBoolean();
                 p.bars().append(page);
                 p.showBars();
                 if (follow) {
