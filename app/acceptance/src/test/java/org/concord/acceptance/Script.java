@@ -22,6 +22,8 @@ final class Script {
     /** Candle pixel columns a chart must show: the live chart holds hundreds of bars, a 1d pane only a few. */
     static final int LIVE_CHART_MIN_COLUMNS = 100;
     static final int PANE_MIN_COLUMNS = 6;
+    /** How long a cut text may take to be fitted after a step (a table refits 250 ms after its rows change). */
+    static final double TEXT_SETTLE_SECONDS = 3;
     /** How long a chart on screen may take to show its candles after a step. */
     static final double CHART_WAIT_SECONDS = 20;
 
@@ -82,7 +84,17 @@ final class Script {
         return desk.scene();
     }
 
-    void checkTexts(String name, SceneView v) {
+    /**
+     * No label cut to "…" and no raw number on screen. A table fits its columns a moment after new rows arrive
+     * ({@code TableFit}), so what is judged is what stays: the scene is read again for up to {@link #TEXT_SETTLE_SECONDS}.
+     */
+    void checkTexts(String name, SceneView first) throws Exception {
+        long deadline = System.nanoTime() + (long) (TEXT_SETTLE_SECONDS * 1e9);
+        SceneView v = first;
+        while ((!Judge.truncated(v).isEmpty() || !Judge.rawNumbers(v).isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            v = desk.scene();
+        }
         assertThat(Judge.truncated(v)).as("%s: labels cut to '…'", name).isEmpty();
         assertThat(Judge.rawNumbers(v)).as("%s: raw numbers on screen", name).isEmpty();
     }
