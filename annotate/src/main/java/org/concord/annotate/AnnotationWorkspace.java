@@ -81,6 +81,8 @@ public final class AnnotationWorkspace implements AutoCloseable {
     private volatile Symbol symbol;
     private CandlePane hoverPane;
     private Point2D hoverPoint;
+    // the pointer moved over a pane after the cursor last moved: E and X aim at the pointer, not the cursor
+    private boolean pointerMovedLast;
 
     /** A workspace that writes prices and times in the default format (UTC, cent ticks). */
     public AnnotationWorkspace(AnnotationContext ctx) {
@@ -107,6 +109,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
         }
         loader = new HistoryLoader(ctx.data(), bg, this::paneLoaded, this::annotating);
         sync = new CursorSync(panes, loader);
+        sync.cursorProperty().addListener((o, was, now) -> pointerMovedLast = false);
         nav = new Navigation(sync, loader);
         overlays = new OverlayLoader(ctx.overlays(), bg);
         model = new AnnotationsModel(ctx.annotations(), bg);
@@ -368,6 +371,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
     private void hovered(CandlePane p, Point2D canvas) {
         hoverPane = canvas == null ? null : p;
         hoverPoint = canvas;
+        pointerMovedLast = canvas != null;
         sync.hover(canvas == null ? Long.MIN_VALUE : p.timeAt(canvas.getX()), p);
         for (CandlePane q : panes) {
             q.annotationLayer().setPointer(q == p ? canvas : null);
@@ -378,6 +382,24 @@ public final class AnnotationWorkspace implements AutoCloseable {
     double pointerPrice() {
         CandlePane p = sync.active();
         return p != null && p == hoverPane && hoverPoint != null ? p.priceAt(hoverPoint.getY()) : Double.NaN;
+    }
+
+    /**
+     * A key that marks (E, X) aims where the person looks: when the pointer moved over a pane since the cursor last
+     * moved, that pane becomes the active one and the cursor goes to the candle under the pointer; when the cursor
+     * moved last (arrow keys, a click), the cursor candle is kept.
+     */
+    void aimAtPointer() {
+        CandlePane p = hoverPane;
+        if (p == null || hoverPoint == null || !pointerMovedLast) {
+            return;
+        }
+        int i = p.bars().nearestIndex(p.timeAt(hoverPoint.getX()));
+        if (i >= 0) {
+            sync.setActive(p);
+            sync.setCursor(p.bars().series().time(i), p);
+            pointerMovedLast = true; // still where the pointer is: a second key at the same place aims there too
+        }
     }
 
     /** The cursor candle's index on the active pane, or -1. */

@@ -54,6 +54,7 @@ final class WorkspaceKeys implements KeyCommands.Actions {
 
     @Override
     public void entryAtCursor() {
+        w.aimAtPointer();
         CandlePane p = w.cursor().active();
         if (p != null) {
             w.tool().entry(p, w.cursorIndex(), w.pointerPrice());
@@ -62,6 +63,7 @@ final class WorkspaceKeys implements KeyCommands.Actions {
 
     @Override
     public void exitAtCursor() {
+        w.aimAtPointer();
         CandlePane p = w.cursor().active();
         if (p != null) {
             w.tool().exit(p, w.cursorIndex(), w.pointerPrice());

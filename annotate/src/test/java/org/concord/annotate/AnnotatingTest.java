@@ -220,6 +220,32 @@ class AnnotatingTest extends WorkspaceTestBase {
         assertThat(only().exitPrice()).isEqualTo(m.high(j));
     }
 
+    /**
+     * E and X aim at the candle under the pointer when the pointer moved there last (on the real display a person
+     * pointed at two candles, pressed E and X, and both went to the cursor candle: "the exit must be on a later
+     * candle than the entry"); arrow keys after that move the cursor, which X then takes.
+     */
+    @Test
+    void eAndXMarkTheCandlesUnderThePointer(FxRobot robot) {
+        settle(robot);
+        CandlePane m1 = ws.pane(Timeframe.M1);
+        BarSeries m = bars(Timeframe.M1);
+        int n = m.size();
+        clickCandle(robot, m1, n - 50, m.close(n - 50)); // the 1m pane active, the cursor at n - 50
+        key(robot, KeyCode.A);
+        int i = n - 40;
+        int j = n - 25;
+        robot.moveTo(screen(m1, m.time(i), m.close(i)));
+        settle(robot);
+        key(robot, KeyCode.E);
+        robot.moveTo(screen(m1, m.time(j), m.close(j)));
+        settle(robot);
+        key(robot, KeyCode.X);
+        Annotation a = only();
+        assertThat(a.entryTime()).as("entry at the pointer's candle, not the cursor's").isEqualTo(m.time(i));
+        assertThat(a.exitTime()).as("exit at the pointer's candle").isEqualTo(m.time(j));
+    }
+
     @Test
     void noTradeRegionsLevelsFromTheEditorAndDeletion(FxRobot robot) {
         settle(robot);
