@@ -3,7 +3,6 @@ package org.concord.annotate;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -79,10 +78,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
     private final BorderPane root = new BorderPane();
     private final org.concord.data.Subscription live;
     private volatile Symbol symbol;
-    private CandlePane hoverPane;
-    private Point2D hoverPoint;
-    // the pointer moved over a pane after the cursor last moved: E and X aim at the pointer, not the cursor
-    private boolean pointerMovedLast;
+    private final PanePointer pointer;
 
     /** A workspace that writes prices and times in the default format (UTC, cent ticks). */
     public AnnotationWorkspace(AnnotationContext ctx) {
@@ -109,7 +105,6 @@ public final class AnnotationWorkspace implements AutoCloseable {
         }
         loader = new HistoryLoader(ctx.data(), bg, this::paneLoaded, this::annotating);
         sync = new CursorSync(panes, loader);
-        sync.cursorProperty().addListener((o, was, now) -> pointerMovedLast = false);
         nav = new Navigation(sync, loader);
         overlays = new OverlayLoader(ctx.overlays(), bg);
         model = new AnnotationsModel(ctx.annotations(), bg);
@@ -126,18 +121,9 @@ public final class AnnotationWorkspace implements AutoCloseable {
         training = new TrainingPanel(bg, list::selectedOrShown, this::status);
         toolbar = new WorkspaceToolbar(ctx.overlays(), (id, on) -> overlays.setEnabled(id, on, panes));
         files = new WorkspaceFiles(ctx, bg, model, this::status, this::currentWindow, toolbar::replaceExisting);
+        pointer = new PanePointer(panes, sync, tool);
         for (CandlePane p : panes) {
-            new PaneInput(p, new PaneInput.Handler() {
-                @Override
-                public void click(CandlePane pane, Point2D canvas, MouseEvent e) {
-                    paneClicked(pane, canvas);
-                }
-
-                @Override
-                public void hover(CandlePane pane, Point2D canvas) {
-                    hovered(pane, canvas);
-                }
-            });
+            new PaneInput(p, pointer);
             p.setOnViewChanged(() -> loader.pageIfNeeded(p));
             p.annotationLayer().setOnSelect(model::select);
             p.annotationLayer().setOnMarkerDropped(this::markerDropped);
@@ -356,58 +342,6 @@ public final class AnnotationWorkspace implements AutoCloseable {
 
     // ------------------------------------------------------------------ pointer and marks
 
-    private void paneClicked(CandlePane p, Point2D canvas) {
-        int i = p.bars().nearestIndex(p.timeAt(canvas.getX()));
-        if (i < 0) {
-            return;
-        }
-        sync.setActive(p);
-        sync.setCursor(p.bars().series().time(i), p);
-        if (tool.on()) {
-            tool.mark(p, i, p.priceAt(canvas.getY()));
-        }
-    }
-
-    private void hovered(CandlePane p, Point2D canvas) {
-        hoverPane = canvas == null ? null : p;
-        hoverPoint = canvas;
-        pointerMovedLast = canvas != null;
-        sync.hover(canvas == null ? Long.MIN_VALUE : p.timeAt(canvas.getX()), p);
-        for (CandlePane q : panes) {
-            q.annotationLayer().setPointer(q == p ? canvas : null);
-        }
-    }
-
-    /** The pointer's price on the active pane, or NaN when the pointer is elsewhere. */
-    double pointerPrice() {
-        CandlePane p = sync.active();
-        return p != null && p == hoverPane && hoverPoint != null ? p.priceAt(hoverPoint.getY()) : Double.NaN;
-    }
-
-    /**
-     * A key that marks (E, X) aims where the person looks: when the pointer moved over a pane since the cursor last
-     * moved, that pane becomes the active one and the cursor goes to the candle under the pointer; when the cursor
-     * moved last (arrow keys, a click), the cursor candle is kept.
-     */
-    void aimAtPointer() {
-        CandlePane p = hoverPane;
-        if (p == null || hoverPoint == null || !pointerMovedLast) {
-            return;
-        }
-        int i = p.bars().nearestIndex(p.timeAt(hoverPoint.getX()));
-        if (i >= 0) {
-            sync.setActive(p);
-            sync.setCursor(p.bars().series().time(i), p);
-            pointerMovedLast = true; // still where the pointer is: a second key at the same place aims there too
-        }
-    }
-
-    /** The cursor candle's index on the active pane, or -1. */
-    int cursorIndex() {
-        CandlePane p = sync.active();
-        return p == null || sync.cursor() == Long.MIN_VALUE ? -1 : p.bars().nearestIndex(sync.cursor());
-    }
-
     private void markerDropped(AnnotationLayer.MarkerDrop d) {
         CandlePane p = d.pane();
         int i = p.bars().nearestIndex(p.timeAt(d.canvasX()));
@@ -484,6 +418,10 @@ public final class AnnotationWorkspace implements AutoCloseable {
     /** Annotate mode is on (the tool is built after the loader, which asks this only once bars arrive). */
     private boolean annotating() {
         return tool != null && tool.modeProperty().get();
+    }
+
+    PanePointer pointer() {
+        return pointer;
     }
 
     public AnnotateTool tool() {

@@ -54,19 +54,19 @@ final class WorkspaceKeys implements KeyCommands.Actions {
 
     @Override
     public void entryAtCursor() {
-        w.aimAtPointer();
+        w.pointer().aim();
         CandlePane p = w.cursor().active();
         if (p != null) {
-            w.tool().entry(p, w.cursorIndex(), w.pointerPrice());
+            w.tool().entry(p, w.pointer().cursorIndex(), w.pointer().price());
         }
     }
 
     @Override
     public void exitAtCursor() {
-        w.aimAtPointer();
+        w.pointer().aim();
         CandlePane p = w.cursor().active();
         if (p != null) {
-            w.tool().exit(p, w.cursorIndex(), w.pointerPrice());
+            w.tool().exit(p, w.pointer().cursorIndex(), w.pointer().price());
         }
     }
 
@@ -105,7 +105,7 @@ final class WorkspaceKeys implements KeyCommands.Actions {
 
     private void level(boolean stop) {
         Annotation a = w.annotations().selected();
-        double price = w.display().format().roundToTick(w.pointerPrice()); // a level sits on the tick grid
+        double price = w.display().format().roundToTick(w.pointer().price()); // a level sits on the tick grid
         if (a == null || Double.isNaN(price)) {
             w.status("select an annotation and point at the price on the active pane to set its " + (stop ? "stop-loss" : "take-profit"));
             return;
