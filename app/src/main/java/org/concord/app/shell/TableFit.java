@@ -13,9 +13,12 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps every text column of a table wide enough for its header and its values, measured with the fonts the theme
@@ -32,6 +35,7 @@ public final class TableFit {
     private final TableView<?> table;
     private final Text meter = new Text();
     private final PauseTransition throttle = new PauseTransition(Duration.millis(MIN_INTERVAL_MS));
+    private final Set<Node> watched = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private TableFit(TableView<?> table) {
         this.table = table;
@@ -58,6 +62,10 @@ public final class TableFit {
 
     /** Widens each text column to its header and its sampled values. */
     private void fit() {
+        if (!shownOnScreen()) {
+            fitWhenShown(); // a table in a hidden tab keeps its old cells: fit what arrived once it is shown
+            return;
+        }
         Labeled cell = firstLabeled(".table-cell");
         Labeled header = firstLabeled(".column-header .label");
         if (cell == null && header == null) {
@@ -96,6 +104,32 @@ public final class TableFit {
                 col.setPrefWidth(need);
             }
         }
+    }
+
+    /** Schedules a fit when the table or a parent becomes visible again (each watched once). */
+    private void fitWhenShown() {
+        for (Node n = table; n != null; n = n.getParent()) {
+            if (watched.add(n)) {
+                n.visibleProperty().addListener((o, was, now) -> {
+                    if (now) {
+                        schedule();
+                    }
+                });
+            }
+        }
+    }
+
+    /** The table and every parent visible (a table in an unselected tab is not). */
+    private boolean shownOnScreen() {
+        if (table.getScene() == null) {
+            return false;
+        }
+        for (Node n = table; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<TableColumn<?, ?>> leaves() {
