@@ -132,7 +132,6 @@ public final class DjlNet implements AutoCloseable {
 
     /** Standardized inputs beyond this many standard deviations are clipped: one outlier bar must not blow up a batch. */
     static final float INPUT_CLIP = 8f;
-    private static final Object GRADIENTS = new Object();
     /** Gradients are clipped to this norm per element (Adam's clipGrad): training stays finite on noisy real data. */
     static final float GRADIENT_CLIP = 1f;
 
@@ -223,9 +222,7 @@ public final class DjlNet implements AutoCloseable {
                     NDArray xs = sub.create(m == batchSize ? xb : java.util.Arrays.copyOf(xb, m * inputLength), batchShape(m));
                     NDArray ys = sub.create(m == batchSize ? yb : java.util.Arrays.copyOf(yb, m * yWidth),
                             yWidth == 1 ? new Shape(m) : new Shape(m, yWidth));
-                    // DJL's PyTorch engine allows one gradient collector per process: two models training at once
-                    // (a CNN job and neural fusion) take turns batch by batch instead of failing
-                    synchronized (GRADIENTS) {
+                    synchronized (GradientLock.LOCK) {
                         try (GradientCollector gc = t.newGradientCollector()) {
                             NDList out = t.forward(new NDList(xs));
                             NDArray l = wb == null ? t.getLoss().evaluate(new NDList(ys), out)

@@ -20,6 +20,8 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 
+import org.concord.training.models.GradientLock;
+
 import java.util.List;
 import java.util.Random;
 
@@ -99,12 +101,15 @@ public final class FusionTrainer {
                 NDArray xs = m.create(flat, new Shape(n, in));
                 NDArray ys = m.create(y, new Shape(n));
                 for (int e = 0; e < epochs; e++) {
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDArray pred = trainer.forward(new NDList(xs)).singletonOrThrow();
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(ys), new NDList(pred));
-                        gc.backward(loss);
+                    // one gradient collector per process: a CNN job training meanwhile failed with "already collecting"
+                    synchronized (GradientLock.LOCK) {
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDArray pred = trainer.forward(new NDList(xs)).singletonOrThrow();
+                            NDArray loss = trainer.getLoss().evaluate(new NDList(ys), new NDList(pred));
+                            gc.backward(loss);
+                        }
+                        trainer.step();
                     }
-                    trainer.step();
                 }
                 float[][] w1 = null;
                 float[] b1 = null;
