@@ -506,12 +506,28 @@ class TradingDetailFlowsTest {
     }
 
     /** Presses the primary button on the entry line of {@code id} where it is drawn now; the drag goes on from there. */
+    /**
+     * Presses the mouse on {@code id}'s line and holds it. With the replay running the axis refits between the aim and
+     * the press (on a loaded machine by more than the aim window), so a press that did not catch the line is released
+     * and aimed again, as a person would; the drag itself must then survive whatever the chart does.
+     */
     static org.testfx.api.FxRobotInterface pressLine(String id) throws TimeoutException {
-        waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && id.equals(l.clientOrderId())));
-        Point2D[] at = new Point2D[1];
-        robot.interact(() -> at[0] = dock().lines().scenepoint(id, OrderLine.Kind.ENTRY));
-        Point2D from = new Point2D(stage.getX() + stage.getScene().getX() + at[0].getX(), stage.getY() + stage.getScene().getY() + at[0].getY());
-        return robot.drag(from, MouseButton.PRIMARY);
+        for (int attempt = 1; ; attempt++) {
+            waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && id.equals(l.clientOrderId())));
+            Point2D[] at = new Point2D[1];
+            robot.interact(() -> at[0] = dock().lines().scenepoint(id, OrderLine.Kind.ENTRY));
+            Point2D from = new Point2D(stage.getX() + stage.getScene().getX() + at[0].getX(), stage.getY() + stage.getScene().getY() + at[0].getY());
+            org.testfx.api.FxRobotInterface drag = robot.drag(from, MouseButton.PRIMARY);
+            OrderLine[] held = new OrderLine[1];
+            robot.interact(() -> held[0] = dock().lines().dragged());
+            if (held[0] != null && id.equals(held[0].clientOrderId())) {
+                return drag;
+            }
+            drag.release(MouseButton.PRIMARY);
+            if (attempt == 5) {
+                throw new AssertionError("five presses on the line of " + id + " never caught it");
+            }
+        }
     }
 
     /** Whether {@code id} is on screen: it and every parent visible (the buttons' row is what one-click hides). */
