@@ -73,6 +73,6 @@ class InstrumentsSectionTest {
                 + "  - {symbol: XBTUSD, venue: binance, venueSymbol: BTCUSDT, base: BTC, quote: USDT, tickSize: 0.01, stepSize: 1}\n",
                 "t.yaml", ModuleCatalog.empty())).hasMessageStartingWith("t.yaml line 5 (instruments.1): BTCUSDT on binance is listed twice (as BTCUSD and as XBTUSD)");
         assertThatThrownBy(() -> ConcordConfig.parse(head + "  BTCUSD: binance\n", "t.yaml", ModuleCatalog.empty()))
-                .hasMessageStartingWith("t.yaml line 4 (instruments): expected a list of instruments");
+                .hasMessageStartingWith("t.yaml line 3 (instruments): expected a list of instruments");
     }
 }
