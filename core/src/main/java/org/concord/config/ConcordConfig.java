@@ -3,6 +3,7 @@ package org.concord.config;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.feed.binance.BinanceConfig;
+import org.concord.feed.binance.BinanceConfigKeys;
 import org.concord.instrument.InstrumentRegistry;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
 /**
  * The whole {@code concord.yaml}, read and validated once at the start of every command and of the desk: the
  * {@code orchestrator:} section ({@link ConfigFiles}), the {@code binance:} section (the public market-data feed's
- * URLs and timings, {@link BinanceConfig#apply}), the {@code instruments:} section (listings per venue, merged with the
+ * URLs and timings, {@link BinanceConfigKeys#apply}), the {@code instruments:} section (listings per venue, merged with the
  * shipped defaults, {@link InstrumentsSection}), and nothing else. An unknown section, an unknown key, a bad value, or
  * a module setting the module does not declare ({@link org.concord.orchestrator.module.ModuleInfo#settings()}) fails
  * with a {@link ConfigException} naming the file, the line and the key, before anything starts.
@@ -107,7 +108,7 @@ public final class ConcordConfig {
      * the file has none); the caller adds the symbol and intervals it follows.
      */
     public BinanceConfig.Builder binance() {
-        return BinanceConfig.builderFrom(binance);
+        return BinanceConfigKeys.builderFrom(binance);
     }
 
     /** A configuration error located at module {@code moduleId}'s entry in the file (e.g. a setting its initialize refused). */
@@ -149,7 +150,7 @@ public final class ConcordConfig {
         BinanceConfig.Builder b = BinanceConfig.builder();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             try {
-                BinanceConfig.apply(b, e.getKey(), e.getValue());
+                BinanceConfigKeys.apply(b, e.getKey(), e.getValue());
             } catch (IllegalArgumentException ex) {
                 throw doc.error("/binance/" + e.getKey(), ex.getMessage());
             }
@@ -157,7 +158,7 @@ public final class ConcordConfig {
         try {
             // the section as a whole (backoff bounds, backfill sizes); the feed adds its symbol and intervals itself,
             // so a stand-in symbol and interval are added here
-            BinanceConfig.builderFrom(values).symbol(Symbol.of("BTCUSDT")).interval(Timeframe.M1).build();
+            BinanceConfigKeys.builderFrom(values).symbol(Symbol.of("BTCUSDT")).interval(Timeframe.M1).build();
         } catch (IllegalArgumentException ex) {
             throw doc.error("/binance", ex.getMessage());
         }
