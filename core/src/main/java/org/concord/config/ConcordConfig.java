@@ -79,6 +79,11 @@ public final class ConcordConfig {
         return orchestrator;
     }
 
+    /** The shipped default listings (the default concord.yaml's instruments: section). */
+    public static InstrumentRegistry defaultInstruments() {
+        return InstrumentRegistry.of(InstrumentsSection.defaults());
+    }
+
     /** The instruments: the shipped default listings with this file's {@code instruments:} entries applied. */
     public InstrumentRegistry instruments() {
         return instruments;

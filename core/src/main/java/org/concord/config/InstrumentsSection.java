@@ -126,7 +126,7 @@ final class InstrumentsSection {
         }
     }
 
-    private static List<Instrument> defaults() {
+    static List<Instrument> defaults() {
         List<Instrument> d = defaults;
         if (d == null) {
             try (InputStream in = InstrumentsSection.class.getClassLoader().getResourceAsStream(DEFAULT_FILE)) {
