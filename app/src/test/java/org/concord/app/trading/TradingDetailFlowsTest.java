@@ -385,8 +385,9 @@ class TradingDetailFlowsTest {
             assertThat(brokerOrders()).isEmpty();
             assertThat(account.newOrderRequests()).isEmpty();
 
-            // Send → confirm with OK → the order reaches the venue broker. The chart's replay symbol BTCUSD is not one
-            // the venue adapter trades (BTCUSDT), so the adapter refuses it locally, before the exchange
+            // Send → confirm with OK → the order reaches the venue broker. The chart's replay symbol BTCUSD is our symbol for
+            // Binance's BTCUSDT (the instrument registry): the adapter maps it to BTCUSDT (no longer "not traded by this
+            // adapter"); this desk runs the 2013 replay, so it has no BTCUSDT price and the risk check refuses it, unsent
             DialogPane again = openConfirmation();
             answer(again, ButtonType.OK);
             // the ticket's answer comes once the broker's submit returned (the broker is read after it, off its thread)
@@ -398,12 +399,12 @@ class TradingDetailFlowsTest {
             assertThat(sent.request().limitPrice()).isEqualTo(20000.0);
             assertThat(sent.quantity()).isEqualTo(0.01);
             assertThat(sent.state()).isEqualTo(OrderState.REJECTED);
-            assertThat(sent.reason()).contains("not traded by this adapter");
-            assertThat(text("#ticket-message")).contains(sent.clientOrderId()).contains("not traded by this adapter");
+            assertThat(sent.reason()).contains("no usable price for BTCUSDT").doesNotContain("not traded by this adapter");
+            assertThat(text("#ticket-message")).contains(sent.clientOrderId());
             assertThat(account.newOrderRequests()).isEmpty();
             DeskHarness.shot(stage, "trading-detail-live-confirmed");
 
-            // one-click in LIVE: BUY MKT goes to the venue broker at once, no confirmation
+            // one-click in LIVE: BUY MKT goes to the venue broker at once, no confirmation; refused unsent for the same reason
             robot.interact(() -> robot.lookup("#ticket-message").queryAs(javafx.scene.control.Label.class).setText(""));
             robot.clickOn("#ticket-one-click");
             waitUntil(5, () -> shown("#ticket-quick-buy"));
@@ -415,7 +416,7 @@ class TradingDetailFlowsTest {
             assertThat(afterQuick.get(1).type()).isEqualTo(OrderType.MARKET);
             assertThat(afterQuick.get(1).side()).isEqualTo(OrderSide.BUY);
             assertThat(afterQuick.get(1).quantity()).isEqualTo(0.01);
-            assertThat(afterQuick.get(1).reason()).contains("not traded by this adapter");
+            assertThat(afterQuick.get(1).reason()).contains("no usable price for BTCUSDT");
             assertThat(account.newOrderRequests()).isEmpty();
             robot.clickOn("#ticket-one-click");
 
