@@ -519,6 +519,7 @@ class TradingDetailFlowsTest {
             robot.interact(() -> at[0] = dock().lines().scenepoint(id, OrderLine.Kind.ENTRY));
             Point2D from = new Point2D(stage.getX() + stage.getScene().getX() + at[0].getX(), stage.getY() + stage.getScene().getY() + at[0].getY());
             org.testfx.api.FxRobotInterface drag = robot.drag(from, MouseButton.PRIMARY);
+            WaitForAsyncUtils.waitForFxEvents(); // the press handled before it is judged
             OrderLine[] held = new OrderLine[1];
             robot.interact(() -> held[0] = dock().lines().dragged());
             if (held[0] != null && id.equals(held[0].clientOrderId())) {
