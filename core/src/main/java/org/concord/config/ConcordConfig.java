@@ -26,22 +26,25 @@ import java.util.TreeSet;
 /**
  * The whole {@code concord.yaml}, read and validated once at the start of every command and of the desk: the
  * {@code orchestrator:} section ({@link ConfigFiles}), the {@code binance:} section (the public market-data feed's
- * URLs and timings, {@link BinanceConfig#apply}), and nothing else. An unknown section, an unknown key, a bad value, or
+ * URLs and timings, {@link BinanceConfig#apply}), the {@code trading:} section (risk limits and sizing,
+ * {@link TradingSettings}), and nothing else. An unknown section, an unknown key, a bad value, or
  * a module setting the module does not declare ({@link org.concord.orchestrator.module.ModuleInfo#settings()}) fails
  * with a {@link ConfigException} naming the file, the line and the key, before anything starts.
  */
 public final class ConcordConfig {
     public static final String FILE = "concord.yaml";
-    public static final Set<String> SECTIONS = Set.of(ConfigFiles.SECTION, "binance");
+    public static final Set<String> SECTIONS = Set.of(ConfigFiles.SECTION, "binance", TradingSettings.SECTION);
 
     private final YamlDoc doc;
     private final OrchestratorConfig orchestrator;
     private final Map<String, Object> binance;
+    private final TradingSettings trading;
 
-    private ConcordConfig(YamlDoc doc, OrchestratorConfig orchestrator, Map<String, Object> binance) {
+    private ConcordConfig(YamlDoc doc, OrchestratorConfig orchestrator, Map<String, Object> binance, TradingSettings trading) {
         this.doc = doc;
         this.orchestrator = orchestrator;
         this.binance = binance;
+        this.trading = trading;
     }
 
     /** Reads and validates {@code file}; module settings are checked against {@code catalog}'s declarations. */
@@ -66,11 +69,16 @@ public final class ConcordConfig {
         doc.onlyKeys(doc.root(), "", SECTIONS);
         OrchestratorConfig orch = ConfigFiles.read(doc);
         checkModuleSettings(doc, orch, catalog);
-        return new ConcordConfig(doc, orch, binanceSection(doc));
+        return new ConcordConfig(doc, orch, binanceSection(doc), TradingSettings.read(doc));
     }
 
     public OrchestratorConfig orchestrator() {
         return orchestrator;
+    }
+
+    /** The {@code trading:} section: risk limits and sizing of the live pipeline (defaults where it says nothing). */
+    public TradingSettings trading() {
+        return trading;
     }
 
     /**
