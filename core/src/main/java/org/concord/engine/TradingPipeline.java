@@ -27,6 +27,7 @@ import org.concord.risk.UnifiedRiskManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -179,6 +180,19 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
             throw new IllegalArgumentException("data is null");
         }
         subscriptions.add(data.subscribeBarCloses(this));
+        return this;
+    }
+
+    /**
+     * Takes trading-settings commands from the bus ({@link TradingSettingsHandler}): accepted ones are written to
+     * {@code configFile}'s {@code trading:} section and applied here. Stops with the pipeline.
+     */
+    public synchronized TradingPipeline acceptSettingsCommands(Path configFile) {
+        if (bus == null) {
+            throw new IllegalStateException("a pipeline without a bus takes no commands");
+        }
+        TradingSettingsHandler h = new TradingSettingsHandler(bus, this, configFile);
+        subscriptions.add(h::close);
         return this;
     }
 
