@@ -53,6 +53,7 @@ public final class PortfolioView {
     private final RiskSettingsForm settings;
     private final TabPane views = new TabPane();
     private BiConsumer<Map<String, Double>, String> sendSettings = (l, s) -> { };
+    private PortfolioSnapshot lastShown;
 
     public PortfolioView(DisplaySettings display) {
         this.display = display;
@@ -146,9 +147,15 @@ public final class PortfolioView {
         return settings;
     }
 
+    /** The snapshot on screen (FX thread), or null. */
+    public PortfolioSnapshot lastShown() {
+        return lastShown;
+    }
+
     /** Applies one model (FX thread). */
     public void show(PortfolioModel m) {
         PortfolioSnapshot s = m.latest();
+        lastShown = s;
         PortfolioSnapshot.Coordination c = s == null ? null : s.coordination();
         if (s != null) {
             String synergy = c == null || c.synergy() == null ? "" : " · synergy " + CoordinationPane.money(c.synergy().synergy());
