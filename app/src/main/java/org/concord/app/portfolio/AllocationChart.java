@@ -22,7 +22,7 @@ final class AllocationChart {
     private final XYChart.Series<Number, Number> ceiling = new XYChart.Series<>();
 
     AllocationChart(DisplaySettings display) {
-        NumberAxis share = PortfolioView.valueAxis("share of capital");
+        NumberAxis share = PortfolioView.valueAxis("capital");
         share.setAutoRanging(false);
         share.setLowerBound(0);
         share.setUpperBound(0.6);

@@ -46,22 +46,22 @@ final class CoordinationPane {
         conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         conflicts.getColumns().add(col("Time", ConflictRow::time));
         conflicts.getColumns().add(col("Symbol", ConflictRow::symbol));
-        conflicts.getColumns().add(col("Buy side (score): sources", ConflictRow::buySide));
-        conflicts.getColumns().add(col("Sell side (score): sources", ConflictRow::sellSide));
         conflicts.getColumns().add(col("Policy", ConflictRow::policy));
         conflicts.getColumns().add(col("Resolution", ConflictRow::resolution));
+        conflicts.getColumns().add(col("Buy side (score): sources", ConflictRow::buySide));
+        conflicts.getColumns().add(col("Sell side (score): sources", ConflictRow::sellSide));
 
         NumberAxis h = PortfolioView.valueAxis("harmony");
         h.setAutoRanging(false);
         h.setLowerBound(0);
-        h.setUpperBound(1);
+        h.setUpperBound(1.05);
         h.setTickUnit(0.25);
         harmonyChart = new LineChart<>(PortfolioView.timeAxis(display), h);
         harmonyChart.setId("harmony-chart");
         harmonyChart.setTitle("Alignment (harmony of the buckets on a symbol, 1 = all agree)");
         harmonyChart.setAnimated(false);
         harmonyChart.setLegendVisible(false);
-        harmonyChart.setCreateSymbols(true);
+        harmonyChart.setCreateSymbols(false);
         harmonyChart.getData().add(harmony);
 
         sources.setId("sources-table");
@@ -120,8 +120,8 @@ final class CoordinationPane {
         }
         PortfolioSnapshot.Coordination c = s.coordination();
         String last = m.harmony().length == 0 ? "none yet" : String.format(Locale.ROOT, "%.2f", m.harmony()[m.harmony().length - 1]);
-        counts.setText(String.format(Locale.ROOT, "%d conflicts resolved · %d alignments · latest harmony %s · regime %s · %d sources",
-                c.conflicts(), c.alignments(), last, c.regime(), c.sources().size()));
+        counts.setText(String.format(Locale.ROOT, "%d conflicts resolved · %d net-limit cuts · %d alignments · latest harmony %s · regime %s · %d sources",
+                c.conflicts(), c.netLimitCuts(), c.alignments(), last, c.regime(), c.sources().size()));
         sources.setItems(FXCollections.observableArrayList(c.sources()));
         showSynergy(c.synergy());
     }

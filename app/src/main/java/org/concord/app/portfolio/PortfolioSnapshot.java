@@ -36,7 +36,8 @@ public record PortfolioSnapshot(long time, double equity, double cash, double gr
     /**
      * The coordination layer's own figures, all computed by core.
      *
-     * @param conflicts     conflict resolutions (and net-limit applications) so far
+     * @param conflicts     conflict resolutions (opposite buckets on a symbol) so far
+     * @param netLimitCuts  applications of the per-symbol net-exposure limit so far
      * @param alignments    alignment measurements (two or more buckets on one symbol) so far
      * @param regime        the market regime the allocation and the learner's weights are for now
      * @param minAllocation a bucket's allocation floor; {@code maxAllocation} its ceiling
@@ -44,7 +45,7 @@ public record PortfolioSnapshot(long time, double equity, double cash, double gr
      * @param synergy       combined P&amp;L against the buckets' stand-alone P&amp;L ({@link LiveSynergy})
      * @param settings      the risk limits and sizing method in force
      */
-    public record Coordination(long conflicts, long alignments, String regime, double minAllocation, double maxAllocation,
+    public record Coordination(long conflicts, long netLimitCuts, long alignments, String regime, double minAllocation, double maxAllocation,
                                List<SourceContribution> sources, LiveSynergy synergy, TradingSettings settings) {
         public Coordination {
             sources = sources == null ? List.of() : List.copyOf(sources);

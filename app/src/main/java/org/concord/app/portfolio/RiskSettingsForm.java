@@ -1,6 +1,7 @@
 package org.concord.app.portfolio;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -10,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.concord.config.TradingSettings;
@@ -59,7 +61,7 @@ final class RiskSettingsForm {
             Label err = new Label();
             err.setId("limit-error-" + f.key());
             err.getStyleClass().add("field-error");
-            Label unit = new Label(f.unit().suffix() + (f.unit() == RiskLimitField.Unit.PERCENT ? " of equity" : ""));
+            Label unit = new Label(f.unit().suffix() + (f.key().startsWith("max") ? " of equity" : ""));
             Label label = new Label(f.label());
             label.setMinWidth(Region.USE_PREF_SIZE);
             grid.addRow(r++, label, t, unit, err);
@@ -88,7 +90,11 @@ final class RiskSettingsForm {
         Label limitsTitle = new Label("Risk limits (the last word: no model can exceed them)");
         limitsTitle.setStyle("-fx-font-weight: bold;");
         root.setPadding(new Insets(10));
-        root.getChildren().addAll(sizingTitle, new HBox(16, fixed, kelly), limitsTitle, grid, new HBox(10, apply, reset), status);
+        HBox actions = new HBox(10, apply, reset, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        root.getChildren().addAll(actions, sizingTitle, new HBox(16, fixed, kelly), limitsTitle, grid);
     }
 
     Node node() {

@@ -108,7 +108,7 @@ class PortfolioTabFlowTest {
             PortfolioSnapshot s = latest();
             return s != null && s.coordination().conflicts() > 0 && s.coordination().alignments() > 0 && s.coordination().sources().size() >= 3;
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#coordination-counts").matches("[1-9]\\d* conflicts resolved · [1-9]\\d* alignments .*")
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#coordination-counts").matches("[1-9]\\d* conflicts resolved · \\d+ net-limit cuts · [1-9]\\d* alignments .*")
                 && !v.coordination().conflicts().getItems().isEmpty() && v.coordination().sources().getItems().size() >= 3
                 && v.coordination().harmonyPoints() > 0);
         assertThat(v.coordination().sources().getItems()).allSatisfy(r -> assertThat(r.weight()).isBetween(0.0, 1.0));
