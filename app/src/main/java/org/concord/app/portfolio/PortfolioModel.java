@@ -13,7 +13,7 @@ import java.util.Map;
  * @param equityTime     epoch ms per equity point
  * @param allocationTime epoch ms per allocation point; {@code allocations} one array per bucket, same length
  * @param events         conflict-resolution and risk-limit events, newest first
- * @param conflicts      the latest conflict resolutions, newest first (at most {@link PortfolioPresenter#MAX_CONFLICTS})
+ * @param conflicts      the latest conflict resolutions between buckets (net-limit cuts are only events), newest first (at most {@link PortfolioPresenter#MAX_CONFLICTS})
  * @param harmonyTime    epoch ms per alignment measurement; {@code harmony} its value in [0, 1]
  * @param settingsChange core's answer to the last settings command from this desk, or null
  */

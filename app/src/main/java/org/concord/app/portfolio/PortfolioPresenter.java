@@ -90,8 +90,11 @@ public final class PortfolioPresenter implements AutoCloseable {
     private void onConflict(ConflictEvent c) {
         event(c.time(), "conflict " + c.symbol() + " " + (c.policy() == null ? "net limit" : c.policy()) + ": " + c.outcome()
                 + " (buy " + fmt(c.buyScore()) + " vs sell " + fmt(c.sellScore()) + ", scale " + fmt(c.scale()) + ")");
+        if (c.policy() == null) {
+            return; // a net-limit cut, not two sides: counted in the snapshot, listed with the events
+        }
         ConflictRow row = new ConflictRow(display.current().dateTime(c.time()), c.symbol().code(), side(c.buyers(), c.buySources(), c.buyScore()),
-                side(c.sellers(), c.sellSources(), c.sellScore()), c.policy() == null ? "net limit" : c.policy().name(), c.outcome());
+                side(c.sellers(), c.sellSources(), c.sellScore()), c.policy().name(), c.outcome());
         synchronized (this) {
             conflicts.addFirst(row);
             while (conflicts.size() > MAX_CONFLICTS) {

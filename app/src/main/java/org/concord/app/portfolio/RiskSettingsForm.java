@@ -110,6 +110,9 @@ final class RiskSettingsForm {
     /** The settings in force (from the snapshot) and core's last answer. */
     void show(TradingSettings now, TradingSettingsChange change) {
         if (now != null && !now.equals(inForce)) {
+            if (inForce == null && shownChange == null) {
+                status.setText("in force in the running pipeline (from concord.yaml): edit, then Apply");
+            }
             inForce = now;
             if (!edited) {
                 fill();
