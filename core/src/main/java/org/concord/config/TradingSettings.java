@@ -3,19 +3,15 @@ package org.concord.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.concord.execution.SizingConfig;
+import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.config.YamlDoc;
 import org.concord.risk.RiskLimitField;
 import org.concord.risk.RiskLimits;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a trader sets for the live pipeline (the desk and {@code serve}): the risk limits and the sizing method, the
@@ -67,7 +63,7 @@ public record TradingSettings(RiskLimits limits, SizingConfig.Method sizing) {
             return defaults();
         }
         String p = "/" + SECTION;
-        doc.onlyKeys(section, p, java.util.Set.of("sizing", "risk"));
+        doc.onlyKeys(section, p, Set.of("sizing", "risk"));
         SizingConfig.Method sizing = SizingConfig.defaults().method();
         JsonNode s = section.get("sizing");
         if (s != null) {
@@ -135,30 +131,6 @@ public record TradingSettings(RiskLimits limits, SizingConfig.Method sizing) {
         if (file == null) {
             throw new IllegalArgumentException("file is required");
         }
-        try {
-            ObjectNode root = YamlDoc.MAPPER.createObjectNode();
-            if (Files.exists(file)) {
-                JsonNode old = YamlDoc.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()).root();
-                if (old.isObject()) {
-                    root = (ObjectNode) old;
-                }
-            }
-            root.set(SECTION, toTree());
-            Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, YamlDoc.MAPPER.writeValueAsString(root), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        ConfigFiles.saveSection(file, SECTION, toTree());
     }
 }

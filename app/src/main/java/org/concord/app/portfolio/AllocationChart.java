@@ -3,6 +3,7 @@ package org.concord.app.portfolio;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
 import org.concord.annotate.DisplaySettings;
 import org.concord.coordination.Bucket;
 
@@ -27,7 +28,7 @@ final class AllocationChart {
         share.setLowerBound(0);
         share.setUpperBound(0.6);
         share.setTickUnit(0.1);
-        share.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+        share.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
                 return String.format(Locale.ROOT, "%.0f %%", n.doubleValue() * 100);
