@@ -1,5 +1,6 @@
 package org.concord.config;
 
+import org.concord.execution.SizingConfig;
 import org.concord.feed.binance.BinanceConfig;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.config.ConfigException;
@@ -47,7 +48,7 @@ class ConcordConfigTest {
     void theTradingSectionSetsRiskLimitsAndSizingAndBadValuesNameTheLine() {
         ConcordConfig c = ConcordConfig.parse(ORCH + "trading:\n  sizing: kelly\n  risk:\n    maxOrderFraction: 0.1\n    costBufferBps: 12\n",
                 "t.yaml", ModuleCatalog.empty());
-        assertThat(c.trading().sizing()).isEqualTo(org.concord.execution.SizingConfig.Method.KELLY);
+        assertThat(c.trading().sizing()).isEqualTo(SizingConfig.Method.KELLY);
         assertThat(c.trading().limits().maxOrderFraction()).isEqualTo(0.1);
         assertThat(c.trading().limits().costBufferBps()).isEqualTo(12);
         assertThat(c.trading().limits().maxAssetExposure()).as("not named: default").isEqualTo(0.5);
