@@ -55,12 +55,14 @@ public final class TradingOrchestrator implements AutoCloseable {
     private final List<Consumer<Decision>> decisionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ModuleStateChanged>> stateListeners = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final UntradedSymbols untraded;
     private volatile boolean started;
     private volatile boolean closed;
     private long lastReportSeq;
 
     private TradingOrchestrator(Builder b) {
         this.initialConfig = b.config;
+        this.untraded = new UntradedSymbols(b.config.symbols());
         this.data = b.data;
         this.bus = b.bus;
         SourceRegistry registry = new SourceRegistry();
@@ -233,7 +235,9 @@ public final class TradingOrchestrator implements AutoCloseable {
      * no loaded module asked for are not handed over (a module loaded later is warmed up without them).
      */
     public void onBarClose(Symbol s, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
-        if (engine.isDecisionSymbol(s) && engine.wantsTimeframe(tf)) {
+        if (!engine.isDecisionSymbol(s)) {
+            untraded.barFor(s);
+        } else if (engine.wantsTimeframe(tf)) {
             loop.submit(LoopEvent.bar(s, tf, openTime, o, h, l, c, v));
         }
     }

@@ -12,7 +12,6 @@ import org.concord.engine.BotModeStore;
 import org.concord.engine.ConcordEngine;
 import org.concord.engine.TradingPipeline;
 import org.concord.engine.TradingPipelineConfig;
-import org.concord.feed.BundledData;
 import org.concord.live.LiveModels;
 import org.concord.live.ModelToggles;
 import org.concord.modules.pivots.PivotsOverlay;
@@ -138,11 +137,11 @@ public final class CoreSession implements AutoCloseable {
         p.engine = engine;
         p.bus = bus;
         p.dataDir = engine.dataDir();
-        p.config = ConcordConfig.load(configFile, ModuleCatalog.fromClasspath());
+        p.config = ConcordConfig.load(configFile, ModuleCatalog.fromClasspath()).on(options.venue());
         OrchestratorConfig cfg = p.config.orchestrator();
         try {
             progress.accept("opening the training coordinator");
-            TrainingConfig tcfg = options.training() != null ? options.training() : TrainingConfig.defaults(BundledData.BTCUSD);
+            TrainingConfig tcfg = options.training() != null ? options.training() : TrainingConfig.defaults(cfg.symbols().get(0));
             p.training = new TrainingCoordinator(engine.data(), new FrameStore(engine.database()), new ModelRepository(engine.dataDir().resolve("models")),
                     bus, tcfg);
             // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it;

@@ -117,10 +117,10 @@ final class RunningOrchestrator implements AutoCloseable {
     synchronized TradingOrchestrator switchTo(String name) {
         OrchestratorConfig next = ConfigFiles.preset(name);
         ConfigFiles.save(configFile, next);
-        ConcordConfig.load(configFile, ModuleCatalog.fromClasspath()); // the file as written must read back valid
+        ConcordConfig written = ConcordConfig.load(configFile, ModuleCatalog.fromClasspath()); // the file as written must read back valid
         Parts old = current;
         old.close();
-        current = build(next);
+        current = build(written.on(next, options.venue()));
         LOG.info("preset switched to {} (written to {}): {} modules running, {} mode", name, configFile,
                 current.orchestrator().modules().stream().filter(m -> m.state() == ModuleState.RUNNING).count(),
                 next.synchronous() ? "synchronous" : "async");
