@@ -30,24 +30,28 @@ import java.util.TreeSet;
  * The whole {@code concord.yaml}, read and validated once at the start of every command and of the desk: the
  * {@code orchestrator:} section ({@link ConfigFiles}), the {@code binance:} section (the public market-data feed's
  * URLs and timings, {@link BinanceConfigKeys#apply}), the {@code instruments:} section (listings per venue, merged with the
- * shipped defaults, {@link InstrumentsSection}), and nothing else. An unknown section, an unknown key, a bad value, or
+ * shipped defaults, {@link InstrumentsSection}), the {@code trading:} section (risk limits and sizing,
+ * {@link TradingSettings}), and nothing else. An unknown section, an unknown key, a bad value, or
  * a module setting the module does not declare ({@link org.concord.orchestrator.module.ModuleInfo#settings()}) fails
  * with a {@link ConfigException} naming the file, the line and the key, before anything starts.
  */
 public final class ConcordConfig {
     public static final String FILE = "concord.yaml";
-    public static final Set<String> SECTIONS = Set.of(ConfigFiles.SECTION, "binance", InstrumentsSection.SECTION);
+    public static final Set<String> SECTIONS = Set.of(ConfigFiles.SECTION, "binance", InstrumentsSection.SECTION, TradingSettings.SECTION);
 
     private final YamlDoc doc;
     private final OrchestratorConfig orchestrator;
     private final Map<String, Object> binance;
     private final InstrumentRegistry instruments;
+    private final TradingSettings trading;
 
-    private ConcordConfig(YamlDoc doc, OrchestratorConfig orchestrator, Map<String, Object> binance, InstrumentRegistry instruments) {
+    private ConcordConfig(YamlDoc doc, OrchestratorConfig orchestrator, Map<String, Object> binance, InstrumentRegistry instruments,
+                          TradingSettings trading) {
         this.doc = doc;
         this.orchestrator = orchestrator;
         this.binance = binance;
         this.instruments = instruments;
+        this.trading = trading;
     }
 
     /** Reads and validates {@code file}; module settings are checked against {@code catalog}'s declarations. */
@@ -72,11 +76,16 @@ public final class ConcordConfig {
         doc.onlyKeys(doc.root(), "", SECTIONS);
         OrchestratorConfig orch = ConfigFiles.read(doc);
         checkModuleSettings(doc, orch, catalog);
-        return new ConcordConfig(doc, orch, binanceSection(doc), InstrumentsSection.registry(doc));
+        return new ConcordConfig(doc, orch, binanceSection(doc), InstrumentsSection.registry(doc), TradingSettings.read(doc));
     }
 
     public OrchestratorConfig orchestrator() {
         return orchestrator;
+    }
+
+    /** The {@code trading:} section: risk limits and sizing of the live pipeline (defaults where it says nothing). */
+    public TradingSettings trading() {
+        return trading;
     }
 
     /** The shipped default listings (the default concord.yaml's instruments: section). */
@@ -96,7 +105,7 @@ public final class ConcordConfig {
      * venue's symbol: Binance's USDT bars never mix with the bundled USD replay in one series.
      */
     public ConcordConfig on(String venue) {
-        return venue == null ? this : new ConcordConfig(doc, on(orchestrator, venue), binance, instruments);
+        return venue == null ? this : new ConcordConfig(doc, on(orchestrator, venue), binance, instruments, trading);
     }
 
     /** {@code cfg} with its symbols as {@code venue} calls them (a preset switch rebuilds the orchestrator with it). */

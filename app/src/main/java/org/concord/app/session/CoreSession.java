@@ -147,11 +147,12 @@ public final class CoreSession implements AutoCloseable {
             // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it;
             // the bot switch (does the orchestrator trade, with which money) lives in the data directory; a new one is OFF
             p.pipeline = TradingPipeline.live(TradingPipelineConfig.defaults(cfg.decisionTimeframe(), cfg.symbols().get(0),
-                    cfg.performance().decisionHorizonBars()), bus, BotModeStore.inDataDir(engine.dataDir())).subscribe(engine.data());
+                    cfg.performance().decisionHorizonBars()).withSettings(p.config.trading()), bus, BotModeStore.inDataDir(engine.dataDir()))
+                    .subscribe(engine.data()).acceptSettingsCommands(configFile);
             // one publisher per coordination engine: going live gives the pipeline a venue engine with its own books
             Map<CoordinationEngine, PortfolioPublisher> portfolios = new IdentityHashMap<>();
             TradingPipeline pipeline = p.pipeline;
-            pipeline.onBar((symbol, closeTime) -> portfolios.computeIfAbsent(pipeline.engine(), e -> new PortfolioPublisher(e, bus)).onBar(closeTime));
+            pipeline.onBar((symbol, closeTime) -> portfolios.computeIfAbsent(pipeline.engine(), e -> new PortfolioPublisher(e, bus, pipeline::settings)).onBar(closeTime));
             p.orchestrator = RunningOrchestrator.start(engine, bus, configFile, p.config, p.training, options, pipeline, progress);
             p.commands = new TrainingCommandHandler(bus, p.training);
             p.market = publishMarket ? new MarketBusBridge(engine.data(), bus) : null;
