@@ -130,9 +130,21 @@ public final class MacroDataImport {
     }
 
     private static MacroImportReport report(MacroImportRequest r, boolean ok, String error, String rule, CsvBarImporter.Result res,
-                                            Map<String, Long> rejected, BarSeries stored, String gate, boolean allow) {
+                                            Map<String, Long> counted, BarSeries stored, String gate, boolean allow) {
         int n = stored.size();
-        return new MacroImportReport(r.id(), ok, error, res.symbol().code(), rule, res.rows(), res.added(), res.unchanged(), res.replaced(),
+        // the importer sends every row of a new day, repeats within the file included; the DataProvider then drops an
+        // equal repeat (DUPLICATE) or lets the later row win (CORRECTION, also counted for each stored bar replaced):
+        // report the days added and only the file's own repeats
+        Map<String, Long> rejected = new LinkedHashMap<>(counted);
+        long corrections = rejected.getOrDefault(InputIssue.CORRECTION.name(), 0L) - res.replaced();
+        if (corrections > 0) {
+            rejected.put(InputIssue.CORRECTION.name(), corrections);
+        } else {
+            rejected.remove(InputIssue.CORRECTION.name());
+        }
+        long repeats = rejected.getOrDefault(InputIssue.DUPLICATE.name(), 0L) + Math.max(0, corrections);
+        int added = (int) Math.max(0, res.added() - repeats);
+        return new MacroImportReport(r.id(), ok, error, res.symbol().code(), rule, res.rows(), added, res.unchanged(), res.replaced(),
                 res.kept(), rejected, res.firstTime(), res.lastTime(), n, n == 0 ? Long.MIN_VALUE : stored.time(0),
                 n == 0 ? Long.MIN_VALUE : stored.time(n - 1), gate, allow);
     }

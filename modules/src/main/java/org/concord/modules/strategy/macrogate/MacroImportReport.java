@@ -11,12 +11,13 @@ import java.util.Map;
  *
  * @param rule       the rule as applied ("VIX below 20", "DXY belowMa 200")
  * @param rows       data rows read from the file
- * @param added      rows for days with no stored bar, written
+ * @param added      days with no stored bar, written (a day repeated in the file counts once; its repeats are in
+ *                   {@code rejected})
  * @param unchanged  rows equal to the stored bar
  * @param replaced   rows that replaced a differing stored bar (only when asked)
  * @param kept       rows that differ from a stored bar, not written: the stored bar was kept
  * @param rejected   rows refused or dropped, by reason (MALFORMED, INVALID_PRICE, INCONSISTENT_OHLC, FUTURE, DUPLICATE,
- *                   CORRECTION: a later row of the same day wins); zero counts left out
+ *                   CORRECTION: a later row of the same day in the file wins); zero counts left out
  * @param firstTime  open time of the file's first usable row (Long.MIN_VALUE if none)
  * @param lastTime   open time of its last usable row
  * @param storedBars bars of the series in the store after the import (the newest 10,000 at most)
@@ -30,7 +31,7 @@ public record MacroImportReport(String requestId, boolean ok, String error, Stri
                                 int replaced, int kept, Map<String, Long> rejected, long firstTime, long lastTime, int storedBars,
                                 long storedFrom, long storedTo, String gate, boolean allow) {
     /** The orchestrator's session → the desk. */
-    public static final Topic<MacroImportReport> TOPIC = Topic.durable("macro-gate.import-reports", MacroImportReport.class);
+    public static final Topic<MacroImportReport> TOPIC = Topic.durable("macrogate.import-reports", MacroImportReport.class);
 
     public MacroImportReport {
         error = error == null ? "" : error;

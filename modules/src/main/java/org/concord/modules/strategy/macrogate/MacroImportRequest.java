@@ -18,7 +18,7 @@ import org.concord.model.Symbol;
  */
 public record MacroImportRequest(String id, String file, String symbol, String allowWhen, double level, int period, boolean replace) {
     /** Desk → the orchestrator's session (durable: a click must not be lost). */
-    public static final Topic<MacroImportRequest> TOPIC = Topic.durable("macro-gate.import-requests", MacroImportRequest.class);
+    public static final Topic<MacroImportRequest> TOPIC = Topic.durable("macrogate.import-requests", MacroImportRequest.class);
 
     public MacroImportRequest {
         if (id == null || id.isBlank()) {
