@@ -2,6 +2,8 @@ package org.concord.modules.strategy.macrogate;
 
 import org.concord.bus.Topic;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,7 +39,7 @@ public record MacroImportReport(String requestId, boolean ok, String error, Stri
         error = error == null ? "" : error;
         symbol = symbol == null ? "" : symbol;
         rule = rule == null ? "" : rule;
-        rejected = rejected == null ? Map.of() : Map.copyOf(rejected);
+        rejected = rejected == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rejected)); // in the order counted
         gate = gate == null ? "" : gate;
     }
 
