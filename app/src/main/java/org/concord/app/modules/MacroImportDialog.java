@@ -51,7 +51,7 @@ public final class MacroImportDialog {
     private final Label ruleText = Labels.wrapping("", 520);
     private final TextField level = new TextField();
     private final TextField period = new TextField();
-    private final CheckBox replace = new CheckBox("Rows that differ from stored bars replace them (default: the stored bars are kept, the rows counted)");
+    private final CheckBox replace = new CheckBox("Replace stored bars that differ (default: keep them and count the rows)");
     private final Button run = new Button("Import");
     private final Label result = Labels.wrapping("", 620);
     private final MacroImportPresenter presenter;
@@ -70,11 +70,12 @@ public final class MacroImportDialog {
             dialog.initOwner(owner);
         }
         file.setId("macro-file");
-        file.setPromptText("a CSV file: date,value or date,open,high,low,close[,volume]");
+        file.setPromptText("date,close or date,open,high,low,close");
         file.setPrefColumnCount(36);
         symbol.setId("macro-symbol");
         symbol.setEditable(true);
         rule.setId("macro-rule");
+        rule.setMinWidth(120); // "belowMa" whole: the rule's explanation beside it wraps instead
         level.setId("macro-level");
         level.setPrefColumnCount(8);
         period.setId("macro-period");
@@ -82,6 +83,7 @@ public final class MacroImportDialog {
         replace.setId("macro-replace");
         run.setId("macro-run");
         result.setId("macro-result");
+        result.setMinHeight(90);
         ruleText.setId("macro-rule-text");
         Button browse = new Button("Browse…");
         browse.setId("macro-browse");
@@ -175,6 +177,7 @@ public final class MacroImportDialog {
         presenter.submit(file.getText().trim(), sym == null ? "" : sym.trim().toUpperCase(Locale.ROOT), r, lv, pd, replace.isSelected())
                 .whenComplete((rep, e) -> Platform.runLater(() -> {
                     run.setDisable(false);
+                    resizeToContent();
                     if (e != null) {
                         showError(why(e));
                     } else if (!rep.ok()) {
@@ -184,6 +187,15 @@ public final class MacroImportDialog {
                         result.setText(describe(rep));
                     }
                 }));
+    }
+
+    /** Grows the window to its content once the text is laid out (a result has several lines; Close stays visible). */
+    private void resizeToContent() {
+        Platform.runLater(() -> {
+            if (dialog.getDialogPane().getScene() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     private static String why(Throwable e) {
