@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -83,7 +84,9 @@ public final class MacroImportDialog {
         replace.setId("macro-replace");
         run.setId("macro-run");
         result.setId("macro-result");
-        result.setMinHeight(90);
+        replace.setWrapText(true);
+        replace.setMaxWidth(560);
+        replace.setMinHeight(Region.USE_PREF_SIZE);
         ruleText.setId("macro-rule-text");
         Button browse = new Button("Browse…");
         browse.setId("macro-browse");
@@ -110,6 +113,7 @@ public final class MacroImportDialog {
         VBox box = new VBox(10, g, note, run, result);
         box.setPadding(new Insets(8));
         box.setPrefWidth(680);
+        box.setMinHeight(Region.USE_PREF_SIZE); // the result's lines are never cut: the window grows to them
         dialog.getDialogPane().setContent(box);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     }
