@@ -1,5 +1,6 @@
 package org.concord.orchestrator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.bus.EventBus;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
@@ -334,6 +335,15 @@ public final class TradingOrchestrator implements AutoCloseable {
     /** Switches a module off: it is not called at all from the next decision on; persisted. */
     public CompletableFuture<ToggleResult> disable(String moduleId) {
         return control.disable(moduleId);
+    }
+
+    /**
+     * Replaces a module's settings, persisted: a running module is replaced by a fresh instance initialized with them
+     * (off the decision thread, swapped in between two decisions); a module that is not running takes them at its next
+     * load. Settings the module refuses at initialize change nothing: the future fails with its message.
+     */
+    public CompletableFuture<ToggleResult> configure(String moduleId, JsonNode settings) {
+        return control.configure(moduleId, settings);
     }
 
     public CompletableFuture<Void> setWeight(String sourceId, double weight) {

@@ -62,6 +62,7 @@ public final class CoreSession implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final ExecutorService presets;
     private final Subscription presetCommands;
+    private final MacroImportHandler macroImports;
     private final Path dataDir;
     private final EventBus bus;
     private final ConcordConfig config;
@@ -81,6 +82,7 @@ public final class CoreSession implements AutoCloseable {
         heartbeat.scheduleAtFixedRate(this::publishStatus, 1, 1, TimeUnit.SECONDS);
         this.presets = Executors.newSingleThreadExecutor(r -> daemon(r, "concord-preset-switch"));
         this.presetCommands = bus.subscribe(OrchestratorTopics.PRESET_COMMANDS, c -> presets.execute(() -> switchPreset(c.preset())));
+        this.macroImports = new MacroImportHandler(bus, p.engine.data(), this::orchestrator);
     }
 
     /** What a start has built so far (closed in reverse when a later step fails). */
@@ -237,6 +239,7 @@ public final class CoreSession implements AutoCloseable {
     public void close() {
         presetCommands.close();
         presets.shutdownNow();
+        macroImports.close();
         heartbeat.shutdownNow();
         liveModels.close();
         if (market != null) {

@@ -91,7 +91,9 @@ final class RunningOrchestrator implements AutoCloseable {
         }
         options.extraModules().forEach(b::module);
         TradingOrchestrator orch = b.build();
-        Subscription route = orch.onDecision(pipeline::onDecision);
+        // with the decision's state vector (read on the decision thread while it is still this decision's): the market
+        // conditions in it (VPIN, the macro gate's verdict) reach coordination
+        Subscription route = orch.onDecision(d -> pipeline.onDecision(d, orch.lastState(d.symbol())));
         OverlayPublisher overlays = new OverlayPublisher(orch, bus);
         try {
             orch.start();
