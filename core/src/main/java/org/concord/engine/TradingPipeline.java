@@ -32,10 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,15 +81,13 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final Timeframe tf;
     private final EventBus bus;
     private final UnifiedRiskManager risk;
-    private final UnifiedRiskManager venueRisk;
+    private final DeskVenue venue;
     private final PaperBroker manualPaper;
     private final AccountView paperPool;
     private final BotAccount bot;
-    // the person's venue after useVenue (null: the manual account is its paper broker); set on the pipeline thread
-    private volatile Broker venue;
     private final DecisionSignals signals;
     private final MarketConditions conditions = new MarketConditions();
-    private final ScheduledExecutorService thread;
+    private final PipelineThread thread;
     private final List<BarHook> hooks = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
     // what a trader set in the desk since the start (apply); new engines (a venue's) size with it too
@@ -114,7 +108,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.bus = bus;
         this.sizing = config.coordination().sizing();
         this.risk = newRisk();
-        this.venueRisk = newRisk();
+        this.venue = new DeskVenue(newRisk());
         this.signals = new DecisionSignals(config);
         // both paper accounts pass one gate that sees them together (the pool is set before any order can come)
         PreTradeCheck paperGate = this::checkPaperOrder;
@@ -123,13 +117,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.paperPool = live ? new CombinedAccount(List.of(manualPaper, botPaper)) : botPaper;
         this.bot = new BotAccount(botPaper, engineFor(botPaper, risk, paperPool), live ? initialMode(store) : BotMode.PAPER,
                 live ? store : null);
-        this.thread = live ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "concord-pipeline");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        if (thread != null) {
-            thread.scheduleWithFixedDelay(this::pollVenue, 250, 250, TimeUnit.MILLISECONDS);
+        this.thread = live ? PipelineThread.own() : PipelineThread.callers();
+        if (thread.isOwn()) {
+            thread.every(250, venue::poll);
         }
     }
 
@@ -230,7 +220,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (t != tf || t.closeTime(openTime) <= tradeFrom) {
             return;
         }
-        run(() -> bar(s, openTime, o, h, l, c, v));
+        thread.run(() -> bar(s, openTime, o, h, l, c, v));
     }
 
     /** A decision of the orchestrator without its state vector (no market conditions). */
@@ -246,21 +236,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (d.time() <= tradeFrom) {
             return;
         }
-        run(() -> decide(d, state));
-    }
-
-    private void run(Runnable r) {
-        if (thread == null) {
-            r.run();
-            return;
-        }
-        try {
-            thread.execute(r);
-        } catch (RejectedExecutionException e) {
-            if (!closed) {
-                throw e;
-            }
-        }
+        thread.run(() -> decide(d, state));
     }
 
     private void bar(Symbol s, long openTime, double o, double h, double l, double c, double v) {
@@ -269,9 +245,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
                 manualPaper.onBarClose(s, tf, openTime, o, h, l, c, v);
             }
             bot.onBar(s, tf, openTime, o, h, l, c, v);
-            if (venue == null) {
-                venueRisk.onBarClose(s, tf, openTime, o, h, l, c, v); // correlations warm before a venue connects
-            }
+            venue.onBarClose(s, tf, openTime, o, h, l, c, v);
             bars++;
             long close = tf.closeTime(openTime);
             for (BarHook hook : hooks) {
@@ -316,7 +290,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (task == null) {
             throw new IllegalArgumentException("task is required");
         }
-        run(() -> {
+        thread.run(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
@@ -337,21 +311,21 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (next instanceof PaperBroker) {
             throw new IllegalArgumentException("a venue is not a paper broker");
         }
-        run(() -> {
-            Broker old = venue;
+        thread.run(() -> {
+            Broker old = venue.broker();
             if (old == next) {
                 return;
             }
             if (old != null) {
                 bot.venueDisconnected();
             }
-            venue = next;
+            venue.set(next);
             if (next != null) {
-                bot.venueConnected(next, engineFor(next, venueRisk, null));
+                bot.venueConnected(next, engineFor(next, venue.risk(), null));
             }
             LOG.warn("manual trading now goes to {} (was {})", next == null ? "the paper account" : next.getClass().getSimpleName(),
                     old == null ? "the paper account" : old.getClass().getSimpleName());
-            closeVenue(old);
+            DeskVenue.close(old);
         });
     }
 
@@ -365,7 +339,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
             throw new IllegalArgumentException("bot mode is required");
         }
         CompletableFuture<BotModeChange> answer = new CompletableFuture<>();
-        run(() -> {
+        thread.run(() -> {
             try {
                 answer.complete(bot.switchTo(next));
             } catch (RuntimeException e) {
@@ -386,10 +360,10 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
             throw new IllegalArgumentException("settings are required");
         }
         CompletableFuture<TradingSettings> answer = new CompletableFuture<>();
-        run(() -> {
+        thread.run(() -> {
             try {
                 risk.setLimits(next.limits());
-                venueRisk.setLimits(next.limits());
+                venue.risk().setLimits(next.limits());
                 sizing = sizing.withMethod(next.sizing());
                 bot.setSizing(sizing);
                 answer.complete(settings());
@@ -408,41 +382,12 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     /** The gate a venue broker is built with: the venue's own risk manager, over the venue account. */
     public PreTradeCheck venueGate() {
-        return venueRisk.preTradeCheck();
-    }
-
-    private void pollVenue() {
-        if (venue instanceof BinanceSpotBroker spot) {
-            try {
-                spot.poll();
-            } catch (RuntimeException e) {
-                LOG.warn("venue poll failed: {}", e.toString());
-            }
-        }
-    }
-
-    private void closeVenue(Broker b) {
-        if (b instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("closing the venue broker: {}", e.toString());
-            }
-        }
+        return venue.gate();
     }
 
     /** Waits until everything handed over so far is processed (immediately true for a synchronous pipeline). */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
-        if (thread == null) {
-            return true;
-        }
-        CountDownLatch done = new CountDownLatch(1);
-        try {
-            thread.execute(done::countDown);
-        } catch (RejectedExecutionException e) {
-            return true;
-        }
-        return done.await(timeout, unit);
+        return thread.awaitIdle(timeout, unit);
     }
 
     // ---------------------------------------------------------------- queries
@@ -456,7 +401,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (manualPaper == null) {
             throw new IllegalStateException("a backtest pipeline has no manual account");
         }
-        Broker v = venue;
+        Broker v = venue.broker();
         return v != null ? v : manualPaper;
     }
 
@@ -488,7 +433,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     public boolean isLive() {
-        return thread != null;
+        return thread.isOwn();
     }
 
     /** Decision-timeframe bars processed. */
@@ -517,16 +462,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         }
         closed = true;
         subscriptions.forEach(Subscription::close);
-        if (thread != null) {
-            thread.shutdown();
-            try {
-                if (!thread.awaitTermination(2, TimeUnit.SECONDS)) {
-                    LOG.warn("trading pipeline thread still busy after 2 s; left to finish");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        closeVenue(venue);
+        thread.close();
+        DeskVenue.close(venue.broker());
     }
 }
