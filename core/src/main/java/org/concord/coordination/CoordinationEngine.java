@@ -11,12 +11,10 @@ import org.concord.execution.OrderEvent;
 import org.concord.execution.PositionSizer;
 import org.concord.execution.SizingConfig;
 import org.concord.metrics.EquityCurve;
-import org.concord.model.Action;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.risk.PlannedOrder;
 import org.concord.risk.RiskCheckResult;
-import org.concord.risk.RiskEvent;
 import org.concord.risk.UnifiedRiskManager;
 
 import java.util.ArrayList;
@@ -73,7 +71,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final Predicate<Symbol> entriesOpenFn = s -> !entriesClosed.contains(s);
     private final List<LearnerUpdate> learnerUpdates = new ArrayList<>();
     private final CoordinationOrders orders;
-    private final Map<String, ModelAdapter<?>> adapters = new HashMap<>();
+    private final SourceFeedback feedback;
     private final List<ConflictEvent> conflicts = new ArrayList<>();
     private final List<AlignmentEvent> alignments = new ArrayList<>();
     private final List<SignalRejected> rejected = new ArrayList<>();
@@ -86,7 +84,6 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final double[] lastPnl = new double[Bucket.COUNT];
     private final double[] lastCapital = new double[Bucket.COUNT];
     private long bars;
-    private long actionsTaken;
 
     /**
      * @param reference the market whose bars drive the regime, bucket returns and the equity curve
@@ -120,6 +117,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         this.scheduler = new TradeScheduler(config.scheduler());
         this.orders = new CoordinationOrders(broker, ledger, scheduler, config.coordinator().allowShort(), priceFn);
         this.portfolio = new CoordinatedPortfolio(this.riskAccount, ledger);
+        this.feedback = new SourceFeedback(bus);
         ledger.setTradeListener(this::onBucketTrade);
         broker.addListener(this);
     }
@@ -131,7 +129,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         if (adapter == null) {
             throw new IllegalArgumentException("adapter is null");
         }
-        adapters.put(adapter.sourceId(), adapter);
+        feedback.register(adapter);
         learner.arm(adapter.sourceId());
     }
 
@@ -212,7 +210,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
                 Math.min(config.scheduler().maxSliceFraction(), risk.limits().maxOrderFraction()) * e, priceFn);
         List<String> sent = orders.submitDue(time);
         publish(pr);
-        feedBack(time, signals, pr, rr);
+        feedback.onDecision(time, signals, pr, rr);
         return new DecisionReport(time, pr, rr, queued, sent);
     }
 
@@ -327,14 +325,11 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
                 learner.feedback(p.leadSource(), ret, allocations.tracker(b).maxDrawdown());
             }
             learnerUpdates.add(new LearnerUpdate(exitTime, regime, p.leadSource(), ret, learner.weightMap(regime)));
-            ModelAdapter<?> a = adapters.get(p.leadSource());
-            if (a != null) {
-                a.onFeedback(fb);
-            }
+            feedback.onTradeClosed(p.leadSource(), fb);
         }
     }
 
-    // ------------------------------------------------------------------ feedback and events
+    // ------------------------------------------------------------------ events
 
     private void publish(PositionCoordinator.PlanResult pr) {
         rejected.addAll(pr.rejected());
@@ -351,70 +346,6 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         }
         for (ConflictEvent c : pr.conflicts()) {
             bus.publish(CoordinationTopics.CONFLICTS, c);
-        }
-    }
-
-    /** Tells each source what was done with its signal. */
-    private void feedBack(long time, List<Signal> signals, PositionCoordinator.PlanResult pr, RiskCheckResult rr) {
-        if (signals.isEmpty()) {
-            return;
-        }
-        Map<String, Double> checked = new HashMap<>();
-        for (PlannedOrder o : rr.plan().orders()) {
-            checked.put(o.id(), o.quantity());
-        }
-        Map<String, List<String>> riskNotes = new HashMap<>();
-        for (RiskEvent e : rr.events()) {
-            riskNotes.computeIfAbsent(e.ref(), k -> new ArrayList<>()).add(e.message());
-        }
-        Map<Signal, String> rejectedWhy = new HashMap<>();
-        for (SignalRejected r : pr.rejected()) {
-            for (Signal s : signals) {
-                if (s.sourceId().equals(r.sourceId()) && s.symbol().equals(r.symbol()) && s.bucket() == r.bucket() && !rejectedWhy.containsKey(s)) {
-                    rejectedWhy.put(s, r.reason());
-                    break;
-                }
-            }
-        }
-        Map<String, BucketIntent> intents = new HashMap<>();
-        for (BucketIntent in : pr.intents()) {
-            intents.put(in.bucket().book() + "/" + in.symbol().code(), in);
-        }
-        for (Signal s : signals) {
-            ActionTaken taken;
-            String why = rejectedWhy.get(s);
-            if (why != null) {
-                taken = new ActionTaken(s.sourceId(), s.symbol(), time, s.bucket(), s.action(), Action.HOLD, 0, List.of("rejected: " + why));
-            } else if (s.action() == Action.HOLD) {
-                taken = new ActionTaken(s.sourceId(), s.symbol(), time, s.bucket(), Action.HOLD, Action.HOLD, 0, List.of("no opinion"));
-            } else {
-                String id = "p" + time + "-" + s.bucket().book() + "-" + s.symbol().code();
-                PositionCoordinator.ItemInfo info = pr.items().get(id);
-                double requested = info == null ? 0 : info.requested();
-                double done = checked.getOrDefault(id, 0.0);
-                List<String> reasons = new ArrayList<>();
-                BucketIntent in = intents.get(s.bucket().book() + "/" + s.symbol().code());
-                if (info != null) {
-                    reasons.addAll(info.notes());
-                } else if (in != null) {
-                    reasons.addAll(in.notes());
-                    if (reasons.isEmpty()) {
-                        reasons.add("no change needed");
-                    }
-                }
-                reasons.addAll(riskNotes.getOrDefault(id, List.of()));
-                Action act = done > 0 ? Action.BUY : done < 0 ? Action.SELL : Action.HOLD;
-                taken = new ActionTaken(s.sourceId(), s.symbol(), time, s.bucket(), s.action(), act,
-                        requested != 0 ? done / requested : 0, reasons);
-            }
-            actionsTaken++;
-            ModelAdapter<?> a = adapters.get(s.sourceId());
-            if (a != null) {
-                a.onActionTaken(taken);
-            }
-            if (bus != null) {
-                bus.publish(CoordinationTopics.ACTIONS, taken);
-            }
         }
     }
 
@@ -502,7 +433,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     }
 
     public long actionsTaken() {
-        return actionsTaken;
+        return feedback.actionsTaken();
     }
 
     /** Sells cut to the free position, or dropped, because a spot account cannot sell what it does not hold. */
