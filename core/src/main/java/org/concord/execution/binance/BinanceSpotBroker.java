@@ -1,6 +1,5 @@
 package org.concord.execution.binance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.bus.EventBus;
 import org.concord.data.BarListener;
 import org.concord.data.Subscription;
@@ -34,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * {@link Broker} on Binance spot (testnet or live). Same contract as {@link org.concord.execution.PaperBroker}:
@@ -72,30 +70,6 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
     /** The venue name of Binance's listings in the instrument registry (testnet and live list the same symbols). */
     private static final String VENUE = "binance";
 
-    /** The stream's I/O threads only queue; {@link #poll()} applies on the decision thread. */
-    private record StreamInbox(ConcurrentLinkedQueue<Inbound> queue) implements UserDataStream.Sink {
-        @Override
-        public void onConnected(int connection) {
-            queue.add(new Inbound(Inbound.CONNECTED, connection, null));
-        }
-
-        @Override
-        public void onMessage(String text) {
-            queue.add(new Inbound(Inbound.MESSAGE, 0, text));
-        }
-
-        @Override
-        public void onDisconnected(int connection, String reason) {
-            queue.add(new Inbound(Inbound.DISCONNECTED, connection, reason));
-        }
-    }
-
-    private record Inbound(int kind, int connection, String text) {
-        static final int MESSAGE = 0;
-        static final int CONNECTED = 1;
-        static final int DISCONNECTED = 2;
-    }
-
     private record Prepared(ExchangeFilters.Result filtered, String refusal) {
     }
 
@@ -106,7 +80,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
     private final SpotJournal journal;
     private final SpotOrderBook book;
     private final SpotExecution exec;
-    private final ConcurrentLinkedQueue<Inbound> inbox = new ConcurrentLinkedQueue<>();
+    private final SpotStreamInbox inbox;
     private final SpotAccount account = new SpotAccount();
     private final SpotReconciler reconciler;
     private ExchangeFilters filters = new ExchangeFilters(List.of());
@@ -134,7 +108,8 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         this.book = new SpotOrderBook(journal, bus);
         this.exec = new SpotExecution(config, rest, book, this::markPrice);
         this.reconciler = new SpotReconciler(config, rest, book, exec, account);
-        this.stream = new UserDataStream(config, rest, http, new StreamInbox(inbox));
+        this.inbox = new SpotStreamInbox(exec, account, reconciler);
+        this.stream = new UserDataStream(config, rest, http, inbox);
     }
 
     /** Creates and {@link #start()}s an adapter. */
@@ -188,35 +163,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
      */
     public int poll() {
         reconciler.retryUnknownOutcomes();
-        int n = 0;
-        Inbound in;
-        while ((in = inbox.poll()) != null) {
-            n++;
-            switch (in.kind()) {
-                case Inbound.CONNECTED -> reconcileAll("user-data stream connection #" + in.connection());
-                case Inbound.DISCONNECTED -> LOG.warn("binance user-data stream lost ({}): events are reconciled over REST on reconnect", in.text());
-                default -> onMessage(in.text());
-            }
-        }
-        return n;
-    }
-
-    private void onMessage(String text) {
-        try {
-            JsonNode e = SpotJson.event(text);
-            switch (e.get("e").asText()) {
-                case "executionReport" -> exec.onReport(SpotJson.executionReport(e));
-                case "outboundAccountPosition" -> {
-                    for (Balance b : SpotJson.accountPosition(e).balances()) {
-                        account.put(b);
-                    }
-                }
-                default -> { } // balanceUpdate, listStatus: balances follow in outboundAccountPosition, legs in executionReports
-            }
-        } catch (RuntimeException ex) {
-            LOG.warn("binance user-data message not understood ({}): {}; reconciling over REST", ex.getMessage(), SpotJson.abbreviate(text));
-            reconcileAll("unreadable stream message");
-        }
+        return inbox.apply();
     }
 
     // ---------------------------------------------------------------- orders in
