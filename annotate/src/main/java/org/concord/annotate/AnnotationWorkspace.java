@@ -1,5 +1,6 @@
 package org.concord.annotate;
 
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -17,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.concord.annotate.chart.AnnotationLayer;
 import org.concord.annotate.chart.CandlePane;
 import org.concord.annotate.chart.PaneLook;
@@ -36,13 +38,17 @@ import org.concord.annotate.view.PaneInput;
 import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationMath;
 import org.concord.chart.DisplayFormat;
+import org.concord.data.Subscription;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The annotation workspace, one JavaFX node for the shell's "Annotate" tab: synchronized candlestick panes of one
@@ -76,7 +82,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
 
     private final Label status = new Label("Loading…");
     private final BorderPane root = new BorderPane();
-    private final org.concord.data.Subscription live;
+    private final Subscription live;
     private volatile Symbol symbol;
     private final PanePointer pointer;
 
@@ -128,7 +134,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
             p.annotationLayer().setOnSelect(model::select);
             p.annotationLayer().setOnMarkerDropped(this::markerDropped);
         }
-        model.all().addListener((javafx.collections.ListChangeListener<Annotation>) c -> redrawAnnotations());
+        model.all().addListener((ListChangeListener<Annotation>) c -> redrawAnnotations());
         model.selectedProperty().addListener((o, w, a) -> {
             editor.show(a);
             redrawAnnotations();
@@ -167,7 +173,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
             }
         });
         // live data: a bar close of the shown symbol lets each pane page right again (coalesced: once per pulse)
-        java.util.Set<Timeframe> shown = java.util.EnumSet.copyOf(ctx.paneTimeframes());
+        Set<Timeframe> shown = EnumSet.copyOf(ctx.paneTimeframes());
         FxCoalescer liveUpdate = new FxCoalescer(() -> {
             for (CandlePane p : panes) {
                 loader.barsClosed(p);
@@ -273,7 +279,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
         }
         list.showSymbol(s.code());
         redrawAnnotations();
-        bg.run("looking up the model of " + s, () -> java.util.Optional.ofNullable(ctx.training().apply(s)), c -> {
+        bg.run("looking up the model of " + s, () -> Optional.ofNullable(ctx.training().apply(s)), c -> {
             if (s.equals(symbol)) {
                 training.bind(c.orElse(null));
             }
@@ -491,7 +497,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
         toolbar.jumpField().requestFocus();
     }
 
-    javafx.stage.Window window() {
+    Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 }

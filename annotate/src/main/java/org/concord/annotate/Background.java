@@ -1,6 +1,7 @@
 package org.concord.annotate;
 
 import javafx.application.Platform;
+import org.concord.annotation.AnnotationImportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ public final class Background implements AutoCloseable {
                 result = work.call();
             } catch (Exception | Error e) {
                 String msg = what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                boolean expected = e instanceof IllegalArgumentException || e instanceof org.concord.annotation.AnnotationImportException;
+                boolean expected = e instanceof IllegalArgumentException || e instanceof AnnotationImportException;
                 if (expected) {
                     LOG.warn(msg); // bad input the person can fix: the message says what
                 } else {

@@ -2,6 +2,7 @@ package org.concord.annotate;
 
 import org.concord.annotate.panel.PatternDialog;
 import org.concord.annotate.tool.AnnotationsModel;
+import org.concord.annotation.Annotation;
 import org.concord.data.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -60,8 +61,8 @@ public final class WorkspaceFiles {
     }
 
     /** Writes {@code list} to {@code file} as JSON. */
-    public void exportTo(Path file, List<org.concord.annotation.Annotation> list) {
-        List<org.concord.annotation.Annotation> copy = List.copyOf(list);
+    public void exportTo(Path file, List<Annotation> list) {
+        List<Annotation> copy = List.copyOf(list);
         bg.run("export to " + file, () -> {
             try (OutputStream out = Files.newOutputStream(file)) {
                 ctx.annotations().export(copy, out);

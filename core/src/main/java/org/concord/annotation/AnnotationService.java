@@ -1,8 +1,13 @@
 package org.concord.annotation;
 
+import org.concord.model.InferenceFrameReference;
 import org.concord.model.Symbol;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the annotation UI calls: create/update (the frame at entry is built and labelled, then the annotation
@@ -12,7 +17,7 @@ public final class AnnotationService {
     private final AnnotationStore store;
     private final AnnotationFrames frames;
     private final AnnotationJson json = new AnnotationJson();
-    private final java.util.function.Consumer<org.concord.model.InferenceFrameReference> frameListener;
+    private final Consumer<InferenceFrameReference> frameListener;
 
     public AnnotationService(AnnotationStore store, AnnotationFrames frames) {
         this(store, frames, f -> { });
@@ -23,7 +28,7 @@ public final class AnnotationService {
      *                      {@code TrainingCoordinator::frameAdded}, so annotations count for training triggers)
      */
     public AnnotationService(AnnotationStore store, AnnotationFrames frames,
-                             java.util.function.Consumer<org.concord.model.InferenceFrameReference> frameListener) {
+                             Consumer<InferenceFrameReference> frameListener) {
         if (store == null || frames == null || frameListener == null) {
             throw new IllegalArgumentException("store, frames and frame listener are required");
         }
@@ -60,12 +65,12 @@ public final class AnnotationService {
         return store.list(symbol);
     }
 
-    public void export(List<Annotation> list, java.io.OutputStream out) throws java.io.IOException {
+    public void export(List<Annotation> list, OutputStream out) throws IOException {
         json.export(list, out);
     }
 
     /** Imports a JSON file (all of it or nothing); a stored id is replaced only when {@code replaceExisting}. */
-    public AnnotationJson.ImportResult importJson(java.io.InputStream in, boolean replaceExisting) {
+    public AnnotationJson.ImportResult importJson(InputStream in, boolean replaceExisting) {
         return json.importInto(store, in, frames, replaceExisting);
     }
 

@@ -4,6 +4,7 @@ import org.concord.coordination.CoordinationConfig;
 import org.concord.coordination.CoordinationResult;
 import org.concord.coordination.UcbWeightLearner;
 import org.concord.data.DataProvider;
+import org.concord.data.Direction;
 import org.concord.engine.TradingPipeline;
 import org.concord.engine.TradingPipelineConfig;
 import org.concord.execution.FeeModel;
@@ -336,7 +337,7 @@ public final class Backtester {
                         progress.at(name, sent, total);
                     }
                     if (cancelled()) {
-                        stopIfCancelled(String.format(java.util.Locale.ROOT, "in %s at %,d of %,d events", name, sent, total));
+                        stopIfCancelled(String.format(Locale.ROOT, "in %s at %,d of %,d events", name, sent, total));
                     }
                 }, every);
                 if (pipeline.failures() > 0) {
@@ -355,7 +356,7 @@ public final class Backtester {
             long traded = tradeFrom == Long.MIN_VALUE ? part.firstTime() : tradeFrom;
             // the same bars the pipeline traded, for the baselines beside the result
             BacktestBaselines baselines = BacktestBaselines.of(result.metrics().totalReturn(),
-                    data.bars(history.symbol(), pcfg.timeframe(), traded, to - 1, Integer.MAX_VALUE, org.concord.data.Direction.LATEST),
+                    data.bars(history.symbol(), pcfg.timeframe(), traded, to - 1, Integer.MAX_VALUE, Direction.LATEST),
                     acts, pcfg.horizons().get(0), config.takerBps() / 100.0 + config.slippageBps() / 100.0);
             return new BacktestReport.Run(part.firstTime(), traded, to, part.events(), pipeline.bars(), made[0], made[1], acts, result, baselines);
         } finally {

@@ -6,6 +6,10 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.model.TradeTape;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * A historical range of one symbol's market data, replayed in time order into a {@link MarketDataSink} (a session
  * DataProvider) exactly as a live feed would deliver it: either real trades (the DataProvider's aggregator builds the
@@ -103,7 +107,7 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
 
         @Override
         public String description() {
-            return String.format(java.util.Locale.ROOT, "%s: %,d trades", description, events());
+            return String.format(Locale.ROOT, "%s: %,d trades", description, events());
         }
 
         @Override
@@ -179,7 +183,7 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
 
         @Override
         public String description() {
-            return String.format(java.util.Locale.ROOT, "%s: %,d %s bars", description, events(), base.timeframe().code());
+            return String.format(Locale.ROOT, "%s: %,d %s bars", description, events(), base.timeframe().code());
         }
 
         @Override
@@ -229,7 +233,7 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
 
         Resampler(Timeframe base) {
             this.baseMillis = base.millis();
-            java.util.List<Timeframe> up = new java.util.ArrayList<>();
+            List<Timeframe> up = new ArrayList<>();
             for (Timeframe tf : Timeframe.all()) {
                 if (tf.millis() > base.millis()) {
                     if (tf.millis() % base.millis() != 0) {

@@ -11,6 +11,7 @@ import org.concord.orchestrator.config.FaultPolicy;
 import org.concord.orchestrator.config.OrchestratorConfig;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,7 +58,7 @@ public final class DecisionFigures {
             });
             play(engine, tape);
             orch.close();
-            return java.util.Arrays.copyOf(lat, n[0]);
+            return Arrays.copyOf(lat, n[0]);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +19,7 @@ public final class InProcessEventBus implements EventBus {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessEventBus.class);
 
     private final Map<String, List<Consumer<Object>>> handlers = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong handlerErrors = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong handlerErrors = new AtomicLong();
 
     @Override
     public <T> void publish(Topic<T> topic, T event) {

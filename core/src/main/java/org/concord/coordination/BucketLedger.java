@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The buckets' virtual books inside the one real account: each bucket's position per symbol, what it has on order
@@ -114,7 +116,7 @@ public final class BucketLedger {
     }
 
     /** Symbols any bucket has touched (a live read-only view, for the decision thread). */
-    java.util.Set<Symbol> symbolSet() {
+    Set<Symbol> symbolSet() {
         return Collections.unmodifiableSet(books.keySet());
     }
 
@@ -246,7 +248,7 @@ public final class BucketLedger {
     }
 
     /** A bucket's profit (realized + open at the marks - fees) since the start. */
-    public double pnl(Bucket b, java.util.function.ToDoubleFunction<Symbol> marks) {
+    public double pnl(Bucket b, ToDoubleFunction<Symbol> marks) {
         double v = 0;
         for (Map.Entry<Symbol, Position[]> e : books.entrySet()) {
             Position p = e.getValue()[b.ordinal()];

@@ -5,6 +5,7 @@ import org.concord.model.Symbol;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Resolves opposite signals on one symbol by the configured {@link ConflictPolicy}. */
@@ -69,12 +70,12 @@ public final class ConflictResolver {
                 i.drop(winner == 0 ? "conflict tie: no trade" : "conflict lost to the " + (winner > 0 ? "buy" : "sell") + " side (" + policy + ")");
             } else if (scale < 1) {
                 i.scale(i.scale() * scale);
-                i.note(String.format(java.util.Locale.ROOT, "conflict won partially: size x%.3f", scale));
+                i.note(String.format(Locale.ROOT, "conflict won partially: size x%.3f", scale));
             }
         }
         String outcome = winner == 0 ? "tie: neither side trades"
                 : (winner > 0 ? "buy" : "sell") + " side wins" + (policy == ConflictPolicy.PARTIAL
-                ? String.format(java.util.Locale.ROOT, " with %.1f%% of its size", scale * 100) : "");
+                ? String.format(Locale.ROOT, " with %.1f%% of its size", scale * 100) : "");
         return new ConflictEvent(time, symbol, policy, buyers, sellers, buy, sell, winner, scale, Double.NaN, Double.NaN, outcome,
                 List.copyOf(buySources), List.copyOf(sellSources));
     }

@@ -13,6 +13,7 @@ import org.concord.execution.SizingConfig;
 import org.concord.metrics.EquityCurve;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.risk.MarketView;
 import org.concord.risk.PlannedOrder;
 import org.concord.risk.RiskCheckResult;
 import org.concord.risk.UnifiedRiskManager;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The coordination layer wired end to end on the decision thread: signals → {@link PositionCoordinator} (alignment,
@@ -78,9 +80,9 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final List<TradeFeedback> bucketTrades = new ArrayList<>();
     private final SourceContributions sources = new SourceContributions();
     private final EquityCurve equity = new EquityCurve();
-    private final java.util.function.ToDoubleFunction<Symbol> priceFn = this::price;
-    private final java.util.function.ToDoubleFunction<Symbol> vpinFn = this::vpin;
-    private final org.concord.risk.MarketView market = this::price;
+    private final ToDoubleFunction<Symbol> priceFn = this::price;
+    private final ToDoubleFunction<Symbol> vpinFn = this::vpin;
+    private final MarketView market = this::price;
     private final double[] lastPnl = new double[Bucket.COUNT];
     private final double[] lastCapital = new double[Bucket.COUNT];
     private long bars;

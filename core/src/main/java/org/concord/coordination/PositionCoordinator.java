@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -411,7 +412,7 @@ public final class PositionCoordinator {
         double before = (others + mine) * p / equity;
         double after = (others + k * mine) * p / equity;
         conflicts.add(new ConflictEvent(time, s, null, List.of(), List.of(), 0, 0, 0, k, before, after,
-                String.format(java.util.Locale.ROOT, "net exposure %.2f%% of equity above the %.2f%% limit: new targets x%.4f",
+                String.format(Locale.ROOT, "net exposure %.2f%% of equity above the %.2f%% limit: new targets x%.4f",
                         before * 100, config.maxSymbolNetExposure() * 100, k), List.of(), List.of()));
     }
 

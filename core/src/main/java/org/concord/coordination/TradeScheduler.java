@@ -5,6 +5,7 @@ import org.concord.model.Symbol;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Orders and staggers the market orders of the coordination layer. Orders go out most urgent first (shorter
@@ -56,7 +57,7 @@ public final class TradeScheduler {
      *
      * @return the slices created, in the order they were queued
      */
-    public List<Slice> schedule(long time, List<NetOrder> orders, double maxSliceNotional, java.util.function.ToDoubleFunction<Symbol> price) {
+    public List<Slice> schedule(long time, List<NetOrder> orders, double maxSliceNotional, ToDoubleFunction<Symbol> price) {
         List<Slice> out = new ArrayList<>();
         for (NetOrder o : orders) {
             double p = price.applyAsDouble(o.symbol());

@@ -1,5 +1,6 @@
 package org.concord.data;
 
+import org.concord.model.BarChecks;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
@@ -19,7 +20,7 @@ public record CandleCompletion(Symbol symbol, Timeframe timeframe, long openTime
         if (timeframe.floor(openTime) != openTime) {
             throw new IllegalArgumentException(symbol + " " + timeframe + " candle open time " + openTime + " is not on a boundary");
         }
-        String problem = org.concord.model.BarChecks.problem(open, high, low, close, volume);
+        String problem = BarChecks.problem(open, high, low, close, volume);
         if (problem != null) {
             throw new IllegalArgumentException(symbol + " " + timeframe + " candle at " + openTime + ": " + problem);
         }

@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -415,7 +417,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     }
 
     public Set<Symbol> symbols() {
-        Set<Symbol> out = new java.util.TreeSet<>(symbols.keySet());
+        Set<Symbol> out = new TreeSet<>(symbols.keySet());
         out.addAll(store.symbols());
         return out;
     }
@@ -431,7 +433,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
      * shortest timeframe first within an instant), on the ingest thread: hand work to your own thread. Only the
      * subscribers of this method pay for the event object; the bar path itself stays allocation-free.
      */
-    public Subscription subscribeCandleCompletions(java.util.function.Consumer<CandleCompletion> l) {
+    public Subscription subscribeCandleCompletions(Consumer<CandleCompletion> l) {
         if (l == null) {
             throw new IllegalArgumentException("listener is null");
         }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -58,7 +59,7 @@ public final class InputQuality {
 
     /** Snapshot of all counts: source → issue → count (only non-zero). */
     public Map<String, Map<InputIssue, Long>> snapshot() {
-        Map<String, Map<InputIssue, Long>> out = new java.util.TreeMap<>();
+        Map<String, Map<InputIssue, Long>> out = new TreeMap<>();
         bySource.forEach((src, a) -> {
             Map<InputIssue, Long> m = new EnumMap<>(InputIssue.class);
             for (InputIssue i : ISSUES) {

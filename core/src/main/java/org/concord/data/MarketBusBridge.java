@@ -4,6 +4,7 @@ import org.concord.bus.EventBus;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,7 @@ public final class MarketBusBridge implements AutoCloseable {
                 }
                 long[] last = lastUpdate.computeIfAbsent(s, k -> {
                     long[] a = new long[Timeframe.values().length];
-                    java.util.Arrays.fill(a, Long.MIN_VALUE);
+                    Arrays.fill(a, Long.MIN_VALUE);
                     return a;
                 });
                 long now = System.currentTimeMillis();

@@ -1,5 +1,7 @@
 package org.concord.data;
 
+import org.concord.model.Bar;
+import org.concord.model.BarChecks;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -90,7 +92,7 @@ final class SeriesCache {
                 return;
             }
             for (int i = 0; i < older.size(); i++) {
-                String p = org.concord.model.BarChecks.problem(older.open(i), older.high(i), older.low(i), older.close(i), older.volume(i));
+                String p = BarChecks.problem(older.open(i), older.high(i), older.low(i), older.close(i), older.volume(i));
                 if (p == null) {
                     series.upsert(older.time(i), older.open(i), older.high(i), older.low(i), older.close(i), older.volume(i));
                 }
@@ -165,7 +167,7 @@ final class SeriesCache {
         }
     }
 
-    org.concord.model.Bar last() {
+    Bar last() {
         lock.readLock().lock();
         try {
             return series.isEmpty() ? null : series.bar(series.size() - 1, true);

@@ -4,6 +4,7 @@ import org.concord.model.Symbol;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,7 +17,7 @@ public final class CombinedAccount implements AccountView {
     private final List<AccountView> accounts;
 
     public CombinedAccount(List<? extends AccountView> accounts) {
-        if (accounts == null || accounts.isEmpty() || accounts.stream().anyMatch(java.util.Objects::isNull)) {
+        if (accounts == null || accounts.isEmpty() || accounts.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("at least one account, none null");
         }
         if (new LinkedHashSet<>(accounts).size() != accounts.size()) {

@@ -1,12 +1,16 @@
 package org.concord.feed;
 
 import org.concord.bus.EventBus;
+import org.concord.data.DataProvider;
 import org.concord.data.MarketDataSink;
 import org.concord.data.MarketTopics;
 import org.concord.data.Subscription;
+import org.concord.model.Symbol;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The desktop side of a remote setup: bars published by a server ({@link org.concord.data.MarketBusBridge}) are
@@ -19,7 +23,7 @@ public final class BusMarketFeed implements MarketFeed {
     private final EventBus bus;
     private final MarketDataSink sink;
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private final java.util.Set<org.concord.model.Symbol> declared = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Symbol> declared = ConcurrentHashMap.newKeySet();
     private volatile FeedState state = FeedState.IDLE;
 
     public BusMarketFeed(EventBus bus, MarketDataSink sink) {
@@ -51,7 +55,7 @@ public final class BusMarketFeed implements MarketFeed {
     }
 
     private void deliver(MarketTopics.BarEvent e) {
-        if (sink instanceof org.concord.data.DataProvider p && declared.add(e.symbol())) {
+        if (sink instanceof DataProvider p && declared.add(e.symbol())) {
             p.declareFeedBars(e.symbol()); // these bars are final as sent; nothing is re-aggregated here
         }
         sink.onBar(e.symbol(), e.timeframe(), e.openTime(), e.open(), e.high(), e.low(), e.close(), e.volume(), e.closed(), SOURCE);

@@ -4,6 +4,8 @@ import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
+import java.util.List;
+
 /**
  * The bars the decision thread has dispatched, per symbol and timeframe, newest {@code cap} kept: what a module
  * (re-)enabled mid-run is warmed up with. Kept here rather than queried from the DataProvider because the decision
@@ -14,7 +16,7 @@ final class BarHistory {
     private final int cap;
     private final BarSeries[][] series;
 
-    BarHistory(java.util.List<Symbol> symbols, int cap) {
+    BarHistory(List<Symbol> symbols, int cap) {
         this.cap = cap;
         this.series = new BarSeries[symbols.size()][Timeframe.all().length];
         for (int s = 0; s < symbols.size(); s++) {

@@ -1,5 +1,7 @@
 package org.concord.orchestrator;
 
+import java.util.Arrays;
+
 /**
  * Call durations in a log-linear histogram (8 sub-buckets per power of two: ±6% resolution), so a p99 costs no
  * allocation and no sorting on the decision thread. Written by one thread; readers get an approximate snapshot.
@@ -51,7 +53,7 @@ final class LatencyHistogram {
     }
 
     void clear() {
-        java.util.Arrays.fill(counts, 0);
+        Arrays.fill(counts, 0);
         total = 0;
     }
 

@@ -1,5 +1,7 @@
 package org.concord.orchestrator;
 
+import org.concord.model.OrderBookSnapshot;
+import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.config.FaultPolicy;
 import org.concord.orchestrator.module.FusionModule;
@@ -88,8 +90,8 @@ final class SourceSlot {
         for (Timeframe tf : m.timeframes()) {
             timeframes[tf.ordinal()] = true;
         }
-        wantsTrades = overrides(m, "onTrade", org.concord.model.Symbol.class, long.class, double.class, double.class, boolean.class);
-        wantsBooks = overrides(m, "onBook", org.concord.model.OrderBookSnapshot.class);
+        wantsTrades = overrides(m, "onTrade", Symbol.class, long.class, double.class, double.class, boolean.class);
+        wantsBooks = overrides(m, "onBook", OrderBookSnapshot.class);
         List<String> names = new ArrayList<>();
         for (String f : m.featureNames()) {
             names.add(id + "." + f);

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The last word on every trade. Two entry points apply the same rules:
@@ -250,7 +251,7 @@ public final class UnifiedRiskManager implements BarListener {
     }
 
     private static String pct(double v) {
-        return String.format(java.util.Locale.ROOT, "%.2f%%", v * 100);
+        return String.format(Locale.ROOT, "%.2f%%", v * 100);
     }
 
     private void record(RiskEvent e) {

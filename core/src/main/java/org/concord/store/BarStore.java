@@ -1,6 +1,7 @@
 package org.concord.store;
 
 import org.concord.data.Direction;
+import org.concord.model.Bar;
 import org.concord.model.BarChecks;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -176,13 +178,13 @@ public final class BarStore {
      *
      * @return rows inserted or changed
      */
-    public int upsertAll(java.util.Collection<org.concord.model.Bar> bars) {
+    public int upsertAll(Collection<Bar> bars) {
         if (bars.isEmpty()) {
             return 0;
         }
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                for (org.concord.model.Bar b : bars) {
+                for (Bar b : bars) {
                     ps.setString(1, b.symbol().code());
                     ps.setString(2, b.timeframe().code());
                     ps.setLong(3, b.openTime());
@@ -285,9 +287,9 @@ public final class BarStore {
     }
 
     /** Symbols that have any stored bars. */
-    public java.util.List<Symbol> symbols() {
+    public List<Symbol> symbols() {
         return db.withConnection(c -> {
-            java.util.List<Symbol> out = new java.util.ArrayList<>();
+            List<Symbol> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT symbol FROM bars ORDER BY symbol"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(Symbol.of(rs.getString(1)));

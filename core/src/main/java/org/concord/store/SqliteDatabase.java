@@ -3,6 +3,8 @@ package org.concord.store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,7 +37,7 @@ public final class SqliteDatabase implements AutoCloseable {
             throw new IllegalArgumentException("database file is null");
         }
         try {
-            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createDirectories(file.toAbsolutePath().getParent());
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -45,7 +47,7 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             LOG.info("opened store {}", file.toAbsolutePath());
             return new SqliteDatabase(file, c);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new StoreException("cannot open SQLite store " + file + ": " + e.getMessage(), e);
         }
     }

@@ -17,6 +17,7 @@ import org.concord.training.models.ModelManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ final class TrainingJobRunner {
     SampleSet collect(TrainingRequest request) {
         TrainingConfig cfg = c.config();
         SampleBuilder sb = new SampleBuilder(c.builder(), c.barrier());
-        List<InferenceFrameReference> matured = new java.util.ArrayList<>(c.frames().matured(cfg.symbol(), null, Long.MIN_VALUE, Long.MAX_VALUE));
+        List<InferenceFrameReference> matured = new ArrayList<>(c.frames().matured(cfg.symbol(), null, Long.MIN_VALUE, Long.MAX_VALUE));
         long horizon = c.barrier().horizonMs(cfg.spec().base());
         int before = matured.size();
         matured.removeIf(f -> !SampleOwnership.belongsTo(f, cfg.modelId(), horizon));

@@ -1,6 +1,7 @@
 package org.concord.training;
 
 import org.concord.bus.Topic;
+import org.concord.indicators.pivots.PivotEvent;
 
 /**
  * Training's topics on the EventBus. Lifecycle events (jobs, frames, swaps) are durable; epoch and fold
@@ -10,8 +11,8 @@ public final class TrainingTopics {
     public static final Topic<TrainingEvent> EVENTS = Topic.durable("training.events", TrainingEvent.class);
     public static final Topic<TrainingEvent> PROGRESS = Topic.transientTopic("training.progress", TrainingEvent.class);
     /** Williams swings as they are confirmed by closing candles (durable: a chart that reconnects must not miss one). */
-    public static final Topic<org.concord.indicators.pivots.PivotEvent> PIVOTS =
-            Topic.durable("training.pivots", org.concord.indicators.pivots.PivotEvent.class);
+    public static final Topic<PivotEvent> PIVOTS =
+            Topic.durable("training.pivots", PivotEvent.class);
 
     private TrainingTopics() {
     }

@@ -1,6 +1,7 @@
 package org.concord.annotate.chart;
 
 import io.fair_acc.chartfx.plugins.ChartPlugin;
+import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -12,6 +13,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import org.concord.annotate.FxCoalescer;
 import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationDirection;
 import org.concord.annotation.AnnotationMath;
@@ -44,7 +46,7 @@ public final class AnnotationLayer extends ChartPlugin {
     private boolean dragging;
     private Consumer<MarkerDrop> onDrop = d -> { };
     private Consumer<Annotation> onSelect = a -> { };
-    private final org.concord.annotate.FxCoalescer redrawLater = new org.concord.annotate.FxCoalescer(this::redraw);
+    private final FxCoalescer redrawLater = new FxCoalescer(this::redraw);
 
     AnnotationLayer(CandlePane pane) {
         this.pane = pane;
@@ -212,7 +214,7 @@ public final class AnnotationLayer extends ChartPlugin {
             }
             redraw();
         });
-        m.setOnMouseClicked(javafx.event.Event::consume);
+        m.setOnMouseClicked(Event::consume);
         return m;
     }
 

@@ -4,11 +4,14 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.concord.annotate.DisplayText;
@@ -77,10 +80,10 @@ public final class AnnotationEditorPanel {
         meta.setWrapText(true);
         frame.setWrapText(true);
         GridPane g = new GridPane();
-        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE); // field names are never cut
-        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
-        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);
         g.getColumnConstraints().setAll(names, values);
         g.setHgap(6);
@@ -91,7 +94,7 @@ public final class AnnotationEditorPanel {
         for (int i = 0; i < labels.length; i++) {
             g.add(new Label(labels[i]), 0, i);
             g.add(fields[i], 1, i);
-            if (fields[i] instanceof javafx.scene.control.Control c) {
+            if (fields[i] instanceof Control c) {
                 c.setMinWidth(80);
                 c.setPrefWidth(200);
             }

@@ -6,11 +6,13 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import org.concord.training.samples.ExpansionRule;
 import org.concord.training.samples.SampleExpansion;
@@ -35,7 +37,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The annotation list: filter by symbol, tag and entry date; sortable columns; the counts per direction and the
@@ -115,7 +119,7 @@ public final class AnnotationListPanel {
         counts.setId("annotation-counts");
         zone.setId("annotation-times-zone");
         HBox filters = new HBox(6, new Label("Filter:"), symbol, tag, from, to, zone);
-        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        filters.setAlignment(Pos.CENTER_LEFT);
         filters.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
         VBox.setVgrow(table, Priority.ALWAYS);
         rule.setId("annotation-sample-rule");
@@ -251,17 +255,17 @@ public final class AnnotationListPanel {
         }
     }
 
-    private TableColumn<Annotation, String> col(String name, java.util.function.Function<Annotation, String> f, double w) {
+    private TableColumn<Annotation, String> col(String name, Function<Annotation, String> f, double w) {
         TableColumn<Annotation, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setPrefWidth(w);
         return c;
     }
 
-    private static TableColumn<Annotation, Double> num(String name, java.util.function.ToDoubleFunction<Annotation> f, double w) {
+    private static TableColumn<Annotation, Double> num(String name, ToDoubleFunction<Annotation> f, double w) {
         TableColumn<Annotation, Double> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.applyAsDouble(d.getValue())));
-        c.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
+        c.setCellFactory(tc -> new TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);

@@ -1,5 +1,7 @@
 package org.concord.annotate.panel;
 
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -34,9 +36,9 @@ public final class PatternDialog {
         d.getDialogPane().setContent(new VBox(8, hint, name));
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(
-                javafx.beans.binding.Bindings.createBooleanBinding(() -> !valid(name.getText()), name.textProperty()));
+                Bindings.createBooleanBinding(() -> !valid(name.getText()), name.textProperty()));
         d.setResultConverter(b -> b == ButtonType.OK ? name.getText().trim() : null);
-        javafx.application.Platform.runLater(name::requestFocus);
+        Platform.runLater(name::requestFocus);
         return d.showAndWait();
     }
 

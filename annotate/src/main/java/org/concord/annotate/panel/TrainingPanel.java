@@ -3,7 +3,9 @@ package org.concord.annotate.panel;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
@@ -19,12 +21,15 @@ import org.concord.training.TrainingEvent;
 import org.concord.training.TrainingEventType;
 import org.concord.training.TrainingJob;
 import org.concord.training.TrainingRequest;
+import org.concord.training.TrainingStatus;
 import org.concord.training.eval.PromotionGate;
 import org.concord.training.eval.Scorecard;
 import org.concord.training.models.ModelManifest;
 import org.concord.training.models.ModelVersionStore.VersionRow;
 
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +37,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * "Train on annotations": sends the selected annotations' frames to the symbol's {@link TrainingCoordinator}
@@ -66,7 +74,7 @@ public final class TrainingPanel implements AutoCloseable {
     private TrainingJob job;
     private TrainingJob.Result result;
     /** Asks a person whether to activate a version below the promotion gate; the argument names the gap (FX thread). */
-    private java.util.function.Predicate<String> confirmBelowGate = TrainingPanel::confirmDialog;
+    private Predicate<String> confirmBelowGate = TrainingPanel::confirmDialog;
 
     public TrainingPanel(Background bg, Supplier<List<Annotation>> selection, Consumer<String> status) {
         this.bg = bg;
@@ -174,7 +182,7 @@ public final class TrainingPanel implements AutoCloseable {
         }
         // the annotations themselves, expanded into weighted samples by the rule the list shows (not their single frames)
         List<Annotation> picked = selection.get().stream().filter(a -> a.symbol().equals(c.config().symbol()))
-                .collect(java.util.stream.Collectors.toMap(Annotation::id, a -> a, (a, b) -> a, java.util.LinkedHashMap::new)).values().stream().toList();
+                .collect(Collectors.toMap(Annotation::id, a -> a, (a, b) -> a, LinkedHashMap::new)).values().stream().toList();
         if (picked.isEmpty()) {
             status.accept("no annotation of " + c.config().symbol() + " to train on: mark some first");
             return;
@@ -231,8 +239,8 @@ public final class TrainingPanel implements AutoCloseable {
     private void showComparison(TrainingCoordinator c, String newVersion) {
         bg.run("reading model versions", () -> {
             List<VersionRow> list = c.versions().list(c.config().modelId());
-            org.concord.training.TrainingStatus st = c.status();
-            Map<String, ModelManifest> manifests = new java.util.HashMap<>();
+            TrainingStatus st = c.status();
+            Map<String, ModelManifest> manifests = new HashMap<>();
             for (String v : new String[] {st.coldStart() ? null : st.activeVersion(), newVersion}) {
                 if (v != null) {
                     manifests.put(v, c.manifest(v));
@@ -242,7 +250,7 @@ public final class TrainingPanel implements AutoCloseable {
         }, data -> {
             @SuppressWarnings("unchecked")
             List<VersionRow> rows = (List<VersionRow>) data[0];
-            org.concord.training.TrainingStatus st = (org.concord.training.TrainingStatus) data[1];
+            TrainingStatus st = (TrainingStatus) data[1];
             Optional<VersionRow> active = st.coldStart() ? Optional.empty() : rows.stream().filter(v -> v.version().equals(st.activeVersion())).findFirst();
             Optional<VersionRow> fresh = rows.stream().filter(v -> v.version().equals(newVersion)).findFirst();
             compare.getChildren().clear();
@@ -274,13 +282,13 @@ public final class TrainingPanel implements AutoCloseable {
         });
     }
 
-    private void row(int r, String name, Optional<VersionRow> a, Optional<VersionRow> b, java.util.function.Function<VersionRow, String> f) {
+    private void row(int r, String name, Optional<VersionRow> a, Optional<VersionRow> b, Function<VersionRow, String> f) {
         compare.add(new Label(name), 0, r);
         compare.add(new Label(a.map(f).orElse("—")), 1, r);
         compare.add(new Label(b.map(f).orElse("—")), 2, r);
     }
 
-    private static String score(ModelManifest m, java.util.function.Function<Scorecard, String> f) {
+    private static String score(ModelManifest m, Function<Scorecard, String> f) {
         return m == null || m.baselines() == null ? "—" : f.apply(m.baselines());
     }
 
@@ -319,16 +327,16 @@ public final class TrainingPanel implements AutoCloseable {
 
     /** The default confirmation: a dialog that names the gap. */
     private static boolean confirmDialog(String gap) {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
                 "This version is below the promotion gate:\n\n" + gap + "\n\nActivate it anyway? The activation is logged.",
-                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+                ButtonType.CANCEL, ButtonType.OK);
         a.setHeaderText("Activate below the promotion gate?");
         a.getDialogPane().setId("gate-confirm");
-        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
     /** Replaces the confirmation dialog (tests, or a shell with its own dialogs); the argument names the gap. */
-    public void confirmWith(java.util.function.Predicate<String> confirm) {
+    public void confirmWith(Predicate<String> confirm) {
         if (confirm == null) {
             throw new IllegalArgumentException("confirm is null");
         }

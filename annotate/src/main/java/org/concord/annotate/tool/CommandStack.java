@@ -9,6 +9,7 @@ import org.concord.annotation.AnnotationService;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -31,7 +32,7 @@ public final class CommandStack {
     public record Create(Annotation draft) implements Command {
         @Override
         public String name() {
-            return "add " + draft.direction().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " annotation";
+            return "add " + draft.direction().name().toLowerCase(Locale.ROOT).replace('_', '-') + " annotation";
         }
 
         @Override

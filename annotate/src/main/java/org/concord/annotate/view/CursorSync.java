@@ -4,6 +4,7 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
 import org.concord.annotate.chart.CandlePane;
 
 import java.util.List;
@@ -46,7 +47,7 @@ public final class CursorSync {
     public void setActive(CandlePane p) {
         active.set(p);
         for (CandlePane q : panes) {
-            q.node().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("active"), q == p);
+            q.node().pseudoClassStateChanged(PseudoClass.getPseudoClass("active"), q == p);
         }
     }
 

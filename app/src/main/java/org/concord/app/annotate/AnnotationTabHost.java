@@ -4,6 +4,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.concord.annotate.AnnotationContext;
+import org.concord.annotate.AnnotationWorkspace;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.session.DesktopSession;
 
@@ -50,7 +52,7 @@ public final class AnnotationTabHost {
         if (s == null) {
             return placeholder(session);
         }
-        org.concord.annotate.AnnotationContext.Builder ctx = org.concord.annotate.AnnotationContext.builder(s.data(), s.annotations())
+        AnnotationContext.Builder ctx = AnnotationContext.builder(s.data(), s.annotations())
                 .overlays(s.overlays())
                 .author(System.getProperty("user.name", "trader"));
         if (s.training() != null) {
@@ -60,7 +62,7 @@ public final class AnnotationTabHost {
         if (s.patterns() != null) {
             ctx.patterns(s.patterns());
         }
-        org.concord.annotate.AnnotationWorkspace ws = new org.concord.annotate.AnnotationWorkspace(ctx.build(), display);
+        AnnotationWorkspace ws = new AnnotationWorkspace(ctx.build(), display);
         session.closeWith(ws::close);
         return ws.node();
     }

@@ -1,5 +1,6 @@
 package org.concord.app.backtest;
 
+import org.concord.backtest.BacktestBaselines;
 import org.concord.chart.DisplayFormat;
 import org.concord.backtest.BacktestReport;
 import org.concord.metrics.PerformanceMetrics;
@@ -91,7 +92,7 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         return new BacktestOutcome(name, columns, rows, equity, files, summary);
     }
 
-    private static MetricRow baseline(String metric, List<BacktestReport.Run> runs, Function<org.concord.backtest.BacktestBaselines, Double> f) {
+    private static MetricRow baseline(String metric, List<BacktestReport.Run> runs, Function<BacktestBaselines, Double> f) {
         return new MetricRow(metric, runs.stream().map(r -> pct(f.apply(r.baselines()) / 100)).toList());
     }
 

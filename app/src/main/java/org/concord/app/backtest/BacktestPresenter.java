@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -83,7 +84,7 @@ public final class BacktestPresenter implements AutoCloseable {
         publish(BacktestSnapshot.State.RUNNING, name, "", 0, 0, "loading " + request.data() + " data…");
         try {
             runner.execute(() -> runInBackground(request, name, cancel));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             running.set(false);
             publish(BacktestSnapshot.State.FAILED, name, "", 0, 0, "the workstation is closing");
         }

@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
@@ -22,8 +23,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -105,19 +108,19 @@ public final class BacktestView {
         metrics.setPlaceholder(new Label("run a backtest: its report's metrics show here"));
         files.setId("backtest-files");
         files.setPrefHeight(130);
-        files.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+        files.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(String path, boolean empty) {
                 super.updateItem(path, empty);
                 // the file name first (the directory is the same for all three), the whole path on hover
                 Path p = empty || path == null ? null : Path.of(path);
                 setText(p == null ? null : p.getFileName() + "    in " + p.getParent());
-                setTooltip(p == null ? null : new javafx.scene.control.Tooltip(path));
+                setTooltip(p == null ? null : new Tooltip(path));
             }
         });
         resultTitle.setId("backtest-result-title");
         VBox left = new VBox(4, resultTitle, metrics, new TitledPane("Files written", files));
-        VBox.setVgrow(metrics, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(metrics, Priority.ALWAYS);
         left.setPadding(new Insets(0, 0, 0, 6));
 
         NumberAxis x = new NumberAxis();

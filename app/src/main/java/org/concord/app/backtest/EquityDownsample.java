@@ -1,5 +1,7 @@
 package org.concord.app.backtest;
 
+import java.util.Arrays;
+
 /**
  * Thins an equity curve for display: the curve is cut into buckets and each keeps its lowest and highest sample
  * (in time order), plus the first and last sample of the whole curve, so troughs and peaks (the drawdown a person
@@ -56,7 +58,7 @@ public final class EquityDownsample {
         }
         t[k] = time[n - 1];
         e[k++] = equity[n - 1];
-        return new Points(java.util.Arrays.copyOf(t, k), java.util.Arrays.copyOf(e, k));
+        return new Points(Arrays.copyOf(t, k), Arrays.copyOf(e, k));
     }
 
     public record Points(long[] time, double[] equity) {

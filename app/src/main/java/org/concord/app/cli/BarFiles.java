@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Writes bars as CSV ({@code open_time_ms,open,high,low,close,volume}) or JSON (by file extension). */
@@ -24,7 +25,7 @@ final class BarFiles {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
             List<Map<String, Object>> rows = new ArrayList<>(bars.size());
             for (int i = 0; i < bars.size(); i++) {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -240,7 +241,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private void writeMetrics(Path json, ModelManifest m, TrainingResult r, Path versionDir, PromotionGate.Verdict gate, boolean active)
-            throws java.io.IOException {
+            throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", 1);
         doc.put("modelId", m.modelId());

@@ -1,6 +1,7 @@
 package org.concord.app.feed;
 
 import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -89,7 +90,7 @@ public final class FeedBar {
         liveSymbol.setOnAction(e -> goLive());
         HBox.setHgrow(seek, Priority.SOMETIMES);
         root.getChildren().addAll(new Label("Feed"), source, liveSymbol, play, new Label("Speed"), speed, new Label("Seek"), seek,
-                new Separator(javafx.geometry.Orientation.VERTICAL));
+                new Separator(Orientation.VERTICAL));
         if (remote) {
             root.getChildren().forEach(n -> n.setDisable(true));
             Tooltip.install(root, new Tooltip("remote mode: the server owns the feed"));

@@ -16,6 +16,7 @@ import org.concord.orchestrator.OrchestratorTopics;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -207,9 +208,9 @@ public final class LivePresenter implements AutoCloseable {
         if (a == null || b.reload() != null) {
             return b;
         }
-        long[] t = java.util.Arrays.copyOf(a.times(), a.times().length + b.times().length);
+        long[] t = Arrays.copyOf(a.times(), a.times().length + b.times().length);
         System.arraycopy(b.times(), 0, t, a.times().length, b.times().length);
-        double[] v = java.util.Arrays.copyOf(a.ohlcv(), a.ohlcv().length + b.ohlcv().length);
+        double[] v = Arrays.copyOf(a.ohlcv(), a.ohlcv().length + b.ohlcv().length);
         System.arraycopy(b.ohlcv(), 0, v, a.ohlcv().length, b.ohlcv().length);
         List<LiveDelta.Marker> m = new ArrayList<>(a.markers());
         m.addAll(b.markers());

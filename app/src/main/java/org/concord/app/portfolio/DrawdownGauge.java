@@ -1,7 +1,9 @@
 package org.concord.app.portfolio;
 
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Arc;
 import javafx.scene.shape.ArcType;
@@ -27,8 +29,8 @@ public final class DrawdownGauge extends StackPane {
         label.setId("drawdown-label");
         StackPane arcs = new StackPane(track, value);
         arcs.setMaxSize(160, 90);
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, arcs, label);
-        box.setAlignment(javafx.geometry.Pos.CENTER);
+        VBox box = new VBox(6, arcs, label);
+        box.setAlignment(Pos.CENTER);
         getChildren().add(box);
         setId("drawdown-gauge");
         setMinSize(180, 120);

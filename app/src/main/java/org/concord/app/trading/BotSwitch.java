@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import org.concord.engine.BotMode;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -59,7 +60,7 @@ public final class BotSwitch {
         root.getChildren().add(title);
         for (BotMode m : BotMode.values()) {
             ToggleButton b = new ToggleButton(m.label());
-            b.setId("bot-" + m.name().toLowerCase(java.util.Locale.ROOT));
+            b.setId("bot-" + m.name().toLowerCase(Locale.ROOT));
             b.setToggleGroup(group);
             b.setMinWidth(52);
             buttons.put(m, b);

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -232,7 +233,7 @@ public final class LiveModeDialog {
             };
             for (String s : symbols.getText().split(",")) {
                 if (!s.isBlank()) {
-                    b.symbol(Symbol.of(s.trim().toUpperCase(java.util.Locale.ROOT)));
+                    b.symbol(Symbol.of(s.trim().toUpperCase(Locale.ROOT)));
                 }
             }
             cfg = b.quoteAsset(quote.getText().trim()).build();

@@ -12,6 +12,7 @@ import org.concord.execution.Fill;
 import org.concord.execution.Order;
 import org.concord.execution.OrderEvent;
 import org.concord.execution.OrderRequest;
+import org.concord.execution.OrderState;
 import org.concord.execution.OrderType;
 import org.concord.execution.Position;
 import org.concord.execution.binance.BinanceSpotBroker;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -46,7 +48,7 @@ public final class TradingService implements AutoCloseable {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong manualIds = new AtomicLong();
-    private final java.util.concurrent.ScheduledFuture<?> ticker;
+    private final ScheduledFuture<?> ticker;
     private volatile TradingMode mode = TradingMode.PAPER;
     private volatile TradingSnapshot latest;
     // desk thread only
@@ -156,7 +158,7 @@ public final class TradingService implements AutoCloseable {
             OrderRequest moved = old.replacedBy(nextId(b), old.quantity(), old.limitPrice(), old.stopPrice()).withBracket(sl, tp);
             b.cancel(clientOrderId);
             Order placed = b.submit(moved);
-            if (placed.state() == org.concord.execution.OrderState.REJECTED) {
+            if (placed.state() == OrderState.REJECTED) {
                 b.submit(old.replacedBy(nextId(b), old.quantity(), old.limitPrice(), old.stopPrice()));
             }
             return placed;

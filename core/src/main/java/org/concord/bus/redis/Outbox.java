@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class Outbox implements AutoCloseable {
             try {
                 s = new SpillFile(dir, name);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot open the bus outbox in " + dir, e);
+                throw new UncheckedIOException("cannot open the bus outbox in " + dir, e);
             }
             if (s.count() > 0) {
                 spilling = true;

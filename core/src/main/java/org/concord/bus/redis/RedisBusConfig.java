@@ -2,6 +2,7 @@ package org.concord.bus.redis;
 
 import org.concord.config.DataDirectory;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -195,7 +196,7 @@ public record RedisBusConfig(String host, int port, int database, String user, S
         String host;
         try {
             host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             host = "host";
         }
         String name = (host + "-" + ProcessHandle.current().pid()).replaceAll("[^A-Za-z0-9._-]", "_");

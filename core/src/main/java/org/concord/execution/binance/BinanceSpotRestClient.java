@@ -3,6 +3,7 @@ package org.concord.execution.binance;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.execution.Balance;
 import org.concord.feed.binance.BinanceApiException;
+import org.concord.feed.binance.BinanceMessages;
 import org.concord.feed.binance.BinanceRestClient;
 import org.concord.model.Symbol;
 import org.slf4j.Logger;
@@ -183,7 +184,7 @@ public final class BinanceSpotRestClient {
                 pause(wait, what, ask);
                 continue;
             }
-            BinanceApiException api = org.concord.feed.binance.BinanceMessages.apiError(status, r.body());
+            BinanceApiException api = BinanceMessages.apiError(status, r.body());
             boolean unknown = status >= 500 || api.code() == -1006 || api.code() == -1007;
             if (unknown && !retrySafe) {
                 throw new OutcomeUnknownException(what + ": " + api.getMessage() + " (HTTP " + status + "); outcome unknown", api);
@@ -197,7 +198,7 @@ public final class BinanceSpotRestClient {
     }
 
     private static int code(int status, String body) {
-        return org.concord.feed.binance.BinanceMessages.apiError(status, body).code();
+        return BinanceMessages.apiError(status, body).code();
     }
 
     private HttpRequest build(String method, String path, LinkedHashMap<String, String> params, Security security) {

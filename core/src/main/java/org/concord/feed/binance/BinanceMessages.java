@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.model.Timeframe;
 
+import java.util.Locale;
+
 /**
  * Parses Binance's public market-data JSON (spot API, as published in binance-spot-api-docs) into primitives
  * handed to a handler: the combined-stream wrapper {@code {"stream":..,"data":..}} around kline, aggTrade and
@@ -93,7 +95,7 @@ public final class BinanceMessages {
         } else if (root.has("e") && root.has("s")) {
             // raw stream (/ws/<name>): rebuild the stream name from the event itself
             data = root;
-            String sym = root.get("s").asText().toLowerCase(java.util.Locale.ROOT);
+            String sym = root.get("s").asText().toLowerCase(Locale.ROOT);
             JsonNode k = root.get("k");
             String e = root.get("e").asText();
             stream = "kline".equals(e) && k != null && k.has("i") ? sym + "@kline_" + k.get("i").asText() : sym + "@" + e;

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -257,20 +258,20 @@ public final class BinanceRestClient {
     }
 
     /** Retry-After as delay-seconds or an HTTP date (RFC 9110); empty when absent or unreadable. */
-    public static java.util.OptionalLong retryAfterMs(HttpResponse<?> r) {
+    public static OptionalLong retryAfterMs(HttpResponse<?> r) {
         String v = r.headers().firstValue("Retry-After").orElse(null);
         if (v == null || v.isBlank()) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
         v = v.trim();
         try {
-            return java.util.OptionalLong.of(Math.max(0, Long.parseLong(v)) * 1000L);
+            return OptionalLong.of(Math.max(0, Long.parseLong(v)) * 1000L);
         } catch (NumberFormatException e) {
             try {
                 long at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-                return java.util.OptionalLong.of(Math.max(0, at - System.currentTimeMillis()));
+                return OptionalLong.of(Math.max(0, at - System.currentTimeMillis()));
             } catch (RuntimeException e2) {
-                return java.util.OptionalLong.empty();
+                return OptionalLong.empty();
             }
         }
     }

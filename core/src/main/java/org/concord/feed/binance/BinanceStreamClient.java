@@ -9,12 +9,14 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * One Binance combined-stream WebSocket ({@code <ws>/stream?streams=a/b/c}) kept alive with the JDK's
@@ -41,7 +43,7 @@ public final class BinanceStreamClient {
     }
 
     private final BinanceConfig config;
-    private final java.util.function.Supplier<URI> uri;
+    private final Supplier<URI> uri;
     private final HttpClient http;
     private final Listener listener;
     private final ScheduledExecutorService timer;
@@ -69,12 +71,12 @@ public final class BinanceStreamClient {
      * listenKey there; a supplier that throws counts as a failed connection and is retried after the backoff).
      * Timings come from {@code config}.
      */
-    public BinanceStreamClient(BinanceConfig config, java.util.function.Supplier<URI> uri, HttpClient http, Listener listener,
+    public BinanceStreamClient(BinanceConfig config, Supplier<URI> uri, HttpClient http, Listener listener,
                                ScheduledExecutorService timer) {
         this(config, uri, http, listener, timer, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    private BinanceStreamClient(BinanceConfig config, java.util.function.Supplier<URI> uri, HttpClient http, Listener listener,
+    private BinanceStreamClient(BinanceConfig config, Supplier<URI> uri, HttpClient http, Listener listener,
                                 ScheduledExecutorService timer, DoubleSupplier random) {
         if (config == null || uri == null || http == null || listener == null || timer == null) {
             throw new IllegalArgumentException("config, uri, http client, listener and timer are required");
@@ -191,7 +193,7 @@ public final class BinanceStreamClient {
         }
         try {
             timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.info("binance stream connection #{} not replaced: the feed is shutting down", id);
         }
     }

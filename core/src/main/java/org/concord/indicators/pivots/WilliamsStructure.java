@@ -1,5 +1,7 @@
 package org.concord.indicators.pivots;
 
+import java.util.Arrays;
+
 /**
  * Larry Williams' market structure for one series, built incrementally:
  * <ul>
@@ -139,8 +141,8 @@ public final class WilliamsStructure {
     public void clear() {
         count = 0;
         for (int l = 0; l < levels; l++) {
-            java.util.Arrays.fill(hi[l], null);
-            java.util.Arrays.fill(lo[l], null);
+            Arrays.fill(hi[l], null);
+            Arrays.fill(lo[l], null);
             hiCount[l] = 0;
             loCount[l] = 0;
         }

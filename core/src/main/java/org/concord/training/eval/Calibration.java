@@ -2,6 +2,7 @@ package org.concord.training.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * How far the CNN's probabilities can be taken at their word, measured on out-of-sample rows: the multi-class Brier
@@ -82,7 +83,7 @@ public record Calibration(String method, double temperature, int n, double brier
     }
 
     /** The temperature in [0.05, 20] with the least log-loss over the selected rows (golden-section search on ln t). */
-    static double fitTemperature(float[] probs, int[] truth, int k, java.util.function.IntPredicate rows) {
+    static double fitTemperature(float[] probs, int[] truth, int k, IntPredicate rows) {
         double lo = Math.log(0.05);
         double hi = Math.log(20);
         double g = (Math.sqrt(5) - 1) / 2;
@@ -109,7 +110,7 @@ public record Calibration(String method, double temperature, int n, double brier
         return Double.isFinite(fa) ? best : 1.0; // no rows: leave the probabilities as they are
     }
 
-    private static double logLoss(float[] probs, int[] truth, int k, java.util.function.IntPredicate rows, double t) {
+    private static double logLoss(float[] probs, int[] truth, int k, IntPredicate rows, double t) {
         float[] row = new float[k];
         double sum = 0;
         int m = 0;

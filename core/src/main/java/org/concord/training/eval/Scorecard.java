@@ -2,6 +2,7 @@ package org.concord.training.eval;
 
 import org.concord.model.Action;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -34,7 +35,7 @@ public record Scorecard(int n, double accuracy, double majorityAccuracy, double 
      */
     public static Scorecard of(int[] truth, int[] predicted, double[] returnsPct, double[] entryPrices, int majority, double costPct) {
         int[] m = new int[truth.length];
-        java.util.Arrays.fill(m, majority);
+        Arrays.fill(m, majority);
         return of(truth, predicted, returnsPct, entryPrices, m, costPct);
     }
 

@@ -3,6 +3,7 @@ package org.concord.training.frames;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public final class FeatureEncoder {
         if (out.length != spec.inputLength()) {
             throw new IllegalArgumentException("output length " + out.length + " != spec input length " + spec.inputLength());
         }
-        java.util.Arrays.fill(out, 0f);
+        Arrays.fill(out, 0f);
         BarSeries base = windows.get(spec.base());
         if (base == null || base.isEmpty()) {
             throw new IllegalArgumentException("no closed " + spec.base() + " bars in the window: a frame needs at least one");

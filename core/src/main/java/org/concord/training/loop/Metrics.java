@@ -2,6 +2,7 @@ package org.concord.training.loop;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -159,7 +160,7 @@ public record Metrics(int n, double accuracy, double auc, double baselineAccurac
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "n=%d acc=%.3f auc=%.3f baseline=%.3f (%+.1f pts)%s", n, accuracy, auc, baselineAccuracy, liftPoints(),
-                Double.isNaN(weightedLoss) ? "" : String.format(java.util.Locale.ROOT, " wloss=%.4f", weightedLoss));
+        return String.format(Locale.ROOT, "n=%d acc=%.3f auc=%.3f baseline=%.3f (%+.1f pts)%s", n, accuracy, auc, baselineAccuracy, liftPoints(),
+                Double.isNaN(weightedLoss) ? "" : String.format(Locale.ROOT, " wloss=%.4f", weightedLoss));
     }
 }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -150,8 +152,8 @@ public final class SampleBuilder {
         }
         rows.sort(Comparator.comparingLong(Row::windowEnd));
         List<String> rejected = new ArrayList<>();
-        java.util.Map<String, Integer> missing = new java.util.LinkedHashMap<>();
-        java.util.Map<String, String> firstError = new java.util.HashMap<>();
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        Map<String, String> firstError = new HashMap<>();
         Acc acc = new Acc(spec, rows.size());
         for (Row row : rows) {
             Annotation a = row.a();

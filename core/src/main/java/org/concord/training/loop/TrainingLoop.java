@@ -8,13 +8,16 @@ import org.concord.training.models.DjlNet;
 import org.concord.training.models.CnnSignalModel;
 import org.concord.training.models.MetaFeatures;
 import org.concord.training.models.MetaModel;
+import org.concord.training.models.ModelBundle;
 import org.concord.training.models.UnfoldConv1d;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
@@ -149,7 +152,7 @@ public final class TrainingLoop {
         Scorecard oosScore = score(s, oosRows, oosProbs, majorityOf);
         Calibration calibration = calibrate(s, oosRows, oosProbs, foldOf, folds);
         LOG.info("out of sample: {}; calibration: temperature {}, Brier {} raw, {} calibrated, {} climatology", oosScore.describe(),
-                String.format(java.util.Locale.ROOT, "%.3f", calibration.temperature()), fmt(calibration.brier()),
+                String.format(Locale.ROOT, "%.3f", calibration.temperature()), fmt(calibration.brier()),
                 fmt(calibration.brierCalibrated()), fmt(calibration.brierClimatology()));
         // the deployed model: refit on every row, so the newest block (the holdout above) trains it too
         int[] all = identity(n);
@@ -164,7 +167,7 @@ public final class TrainingLoop {
             MetaPart meta = meta(s, calibrated, hasOos, embargoMs, cancelled);
             double vol = 0;
             for (int r : all) {
-                vol += org.concord.training.models.ModelBundle.windowVolatility(spec, s.x(), r * spec.inputLength());
+                vol += ModelBundle.windowVolatility(spec, s.x(), r * spec.inputLength());
             }
             vol /= Math.max(1, n);
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -209,7 +212,7 @@ public final class TrainingLoop {
     private void checkFoldSizes(SampleSet s, List<WalkForward.Fold> folds) {
         for (WalkForward.Fold f : folds) {
             if (f.train().length < config.minFoldSamples() || f.test().length < config.minFoldSamples()) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "too few samples: fold %d/%d has %d training and %d test rows after purge and embargo, needs at least %d of each "
                                 + "(%d samples over %d bars of %s)", f.index(), folds.size(), f.train().length, f.test().length,
                         config.minFoldSamples(), s.size(), s.barsCovered(), s.symbol()));
@@ -271,7 +274,7 @@ public final class TrainingLoop {
     }
 
     private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4f", v);
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static float[] predict(CnnSignalModel cnn, float[] x, int[] rows, int len) {
@@ -284,7 +287,7 @@ public final class TrainingLoop {
             for (int j = 0; j < m; j++) {
                 System.arraycopy(x, rows[from + j] * len, buf, j * len, len);
             }
-            cnn.probabilitiesBatch(m == batch ? buf : java.util.Arrays.copyOf(buf, m * len), m, p);
+            cnn.probabilitiesBatch(m == batch ? buf : Arrays.copyOf(buf, m * len), m, p);
             System.arraycopy(p, 0, out, from * 3, m * 3);
         }
         return out;
@@ -320,7 +323,7 @@ public final class TrainingLoop {
         if (m < 10) {
             return out;
         }
-        int[] rows = java.util.Arrays.copyOfRange(fold.test(), fold.test().length - m, fold.test().length);
+        int[] rows = Arrays.copyOfRange(fold.test(), fold.test().length - m, fold.test().length);
         float[] x = new float[m * len];
         int[] truth = new int[m];
         for (int j = 0; j < m; j++) {

@@ -1,5 +1,7 @@
 package org.concord.training.loop;
 
+import org.concord.training.eval.Scorecard;
+
 /** Receives the training loop's progress (the coordinator turns it into events for the UI's progress bar and loss curve). */
 public interface TrainingProgress {
     /**
@@ -13,7 +15,7 @@ public interface TrainingProgress {
     }
 
     /** A fold finished: its metrics and its calls against the baselines (by default passed on to {@link #onFold}). */
-    default void onFold(int fold, int folds, Metrics metrics, org.concord.training.eval.Scorecard baselines) {
+    default void onFold(int fold, int folds, Metrics metrics, Scorecard baselines) {
         onFold(fold, folds, metrics);
     }
 

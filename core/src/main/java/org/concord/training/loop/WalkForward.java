@@ -1,6 +1,7 @@
 package org.concord.training.loop;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,7 +59,7 @@ public final class WalkForward {
             for (int i = 0; i < test.length; i++) {
                 test[i] = testFrom + i;
             }
-            out.add(new Fold(k, java.util.Arrays.copyOf(train, m), test, testStart, testEnd, purged, embargoed));
+            out.add(new Fold(k, Arrays.copyOf(train, m), test, testStart, testEnd, purged, embargoed));
         }
         return out;
     }

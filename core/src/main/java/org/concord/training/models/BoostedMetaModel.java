@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -90,7 +92,7 @@ public final class BoostedMetaModel implements MetaModel {
             }
         }
         if (cancelled != null && cancelled.getAsBoolean()) {
-            throw new java.util.concurrent.CancellationException("training cancelled after the boosted trees fit");
+            throw new CancellationException("training cancelled after the boosted trees fit");
         }
     }
 
@@ -99,7 +101,7 @@ public final class BoostedMetaModel implements MetaModel {
         if (booster == null) {
             throw new IllegalStateException("boosted trees not trained");
         }
-        float[] row = java.util.Arrays.copyOfRange(x, offset, offset + width);
+        float[] row = Arrays.copyOfRange(x, offset, offset + width);
         DMatrix m = null;
         try {
             m = new DMatrix(row, 1, width, Float.NaN);

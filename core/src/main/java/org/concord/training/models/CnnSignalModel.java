@@ -10,6 +10,9 @@ import ai.djl.nn.pooling.Pool;
 import org.concord.training.frames.FrameSpec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -134,21 +137,21 @@ public final class CnnSignalModel implements AutoCloseable {
 
     /** Rows with each present class resampled (with replacement) to the largest class's count. */
     static int[] balance(int[] rows, int[] labels, long seed) {
-        java.util.List<java.util.List<Integer>> byClass = new java.util.ArrayList<>();
+        List<List<Integer>> byClass = new ArrayList<>();
         for (int c = 0; c < CLASSES; c++) {
-            byClass.add(new java.util.ArrayList<>());
+            byClass.add(new ArrayList<>());
         }
         for (int r : rows) {
             byClass.get(labels[r]).add(r);
         }
         int max = 0;
-        for (java.util.List<Integer> l : byClass) {
+        for (List<Integer> l : byClass) {
             max = Math.max(max, l.size());
         }
-        java.util.Random rnd = new java.util.Random(seed);
+        Random rnd = new Random(seed);
         int[] out = new int[max * (int) byClass.stream().filter(l -> !l.isEmpty()).count()];
         int k = 0;
-        for (java.util.List<Integer> l : byClass) {
+        for (List<Integer> l : byClass) {
             if (l.isEmpty()) {
                 continue;
             }

@@ -25,7 +25,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * One DJL network on the PyTorch engine (CPU unless configured otherwise): initialization, mini-batch training
@@ -169,7 +172,7 @@ public final class DjlNet implements AutoCloseable {
      * @return the mean loss of the last epoch
      */
     public double fit(float[] x, float[] y, int[] rows, LossKind loss, int epochs, int batchSize, float learningRate, long seed,
-                      EpochListener listener, java.util.function.BooleanSupplier cancelled) {
+                      EpochListener listener, BooleanSupplier cancelled) {
         return fit(x, y, null, rows, loss, epochs, batchSize, learningRate, seed, listener, cancelled);
     }
 
@@ -179,7 +182,7 @@ public final class DjlNet implements AutoCloseable {
      * the weighted softmax cross-entropy {@link #weightedSoftmaxCe} (SOFTMAX_CE only).
      */
     public double fit(float[] x, float[] y, double[] weights, int[] rows, LossKind loss, int epochs, int batchSize, float learningRate, long seed,
-                      EpochListener listener, java.util.function.BooleanSupplier cancelled) {
+                      EpochListener listener, BooleanSupplier cancelled) {
         checkOpen();
         if (weights != null && (loss != LossKind.SOFTMAX_CE || weights.length != x.length / inputLength)) {
             throw new IllegalArgumentException("weights need SOFTMAX_CE and one entry per row of x (" + x.length / inputLength + "), got "
@@ -206,7 +209,7 @@ public final class DjlNet implements AutoCloseable {
             int batches = 0;
             for (int from = 0; from < n; from += batchSize) {
                 if (cancelled != null && cancelled.getAsBoolean()) {
-                    throw new java.util.concurrent.CancellationException("training cancelled in epoch " + epoch);
+                    throw new CancellationException("training cancelled in epoch " + epoch);
                 }
                 int m = Math.min(batchSize, n - from);
                 for (int j = 0; j < m; j++) {
@@ -219,14 +222,14 @@ public final class DjlNet implements AutoCloseable {
                     }
                 }
                 try (NDManager sub = model.getNDManager().newSubManager()) {
-                    NDArray xs = sub.create(m == batchSize ? xb : java.util.Arrays.copyOf(xb, m * inputLength), batchShape(m));
-                    NDArray ys = sub.create(m == batchSize ? yb : java.util.Arrays.copyOf(yb, m * yWidth),
+                    NDArray xs = sub.create(m == batchSize ? xb : Arrays.copyOf(xb, m * inputLength), batchShape(m));
+                    NDArray ys = sub.create(m == batchSize ? yb : Arrays.copyOf(yb, m * yWidth),
                             yWidth == 1 ? new Shape(m) : new Shape(m, yWidth));
                     synchronized (GradientLock.LOCK) {
                         try (GradientCollector gc = t.newGradientCollector()) {
                             NDList out = t.forward(new NDList(xs));
                             NDArray l = wb == null ? t.getLoss().evaluate(new NDList(ys), out)
-                                    : weightedSoftmaxCe(out.singletonOrThrow(), ys, sub.create(m == batchSize ? wb : java.util.Arrays.copyOf(wb, m), new Shape(m)));
+                                    : weightedSoftmaxCe(out.singletonOrThrow(), ys, sub.create(m == batchSize ? wb : Arrays.copyOf(wb, m), new Shape(m)));
                             gc.backward(l);
                             sum += l.getFloat();
                         }
@@ -292,7 +295,7 @@ public final class DjlNet implements AutoCloseable {
         if (input.length < n * inputLength || out.length < n * outputs) {
             throw new IllegalArgumentException("input/output buffers too small for " + n + " samples");
         }
-        float[] in = input.length == n * inputLength && shift == null ? input : java.util.Arrays.copyOf(input, n * inputLength);
+        float[] in = input.length == n * inputLength && shift == null ? input : Arrays.copyOf(input, n * inputLength);
         for (int k = 0; k < n && shift != null; k++) {
             transform(in, k * inputLength);
         }

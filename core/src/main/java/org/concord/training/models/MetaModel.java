@@ -1,6 +1,7 @@
 package org.concord.training.models;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,7 +22,7 @@ public interface MetaModel extends AutoCloseable {
     double[] importance();
 
     /** The hyperparameters, for the manifest. */
-    java.util.Map<String, Object> params();
+    Map<String, Object> params();
 
     void save(Path dir);
 

@@ -6,6 +6,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -63,7 +64,7 @@ public final class MlpMetaModel implements MetaModel {
 
     @Override
     public double probability(float[] x, int offset) {
-        float[] row = java.util.Arrays.copyOfRange(x, offset, offset + width);
+        float[] row = Arrays.copyOfRange(x, offset, offset + width);
         net.forward(row, out);
         double m = Math.max(out[0], out[1]);
         double e0 = Math.exp(out[0] - m);

@@ -1,9 +1,12 @@
 package org.concord.training.models;
 
+import org.concord.model.Timeframe;
 import org.concord.training.eval.Calibration;
 import org.concord.training.eval.Scorecard;
+import org.concord.training.frames.FrameSpec;
 import org.concord.training.loop.Metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +38,8 @@ public record ModelManifest(int schema, String modelId, String version, long cre
     public static final int SCHEMA = 2;
 
     /** The frame spec this version was trained on. */
-    public org.concord.training.frames.FrameSpec spec() {
-        return new org.concord.training.frames.FrameSpec(timeframes.stream().map(org.concord.model.Timeframe::ofCode).toList(), window);
+    public FrameSpec spec() {
+        return new FrameSpec(timeframes.stream().map(Timeframe::ofCode).toList(), window);
     }
 
     /** The CNN's calibration temperature (1 when none was fitted). */
@@ -72,7 +75,7 @@ public record ModelManifest(int schema, String modelId, String version, long cre
         }
 
         private static List<Float> toList(float[] a) {
-            List<Float> l = new java.util.ArrayList<>(a.length);
+            List<Float> l = new ArrayList<>(a.length);
             for (float f : a) {
                 l.add(f);
             }

@@ -3,6 +3,7 @@ package org.concord.training.models;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.training.frames.FrameSpec;
 import org.concord.training.labels.BarrierConfig;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -93,7 +95,7 @@ public final class ModelRepository {
     }
 
     /** Writes a new version of {@code modelId} from a training result (not yet active). */
-    public ModelManifest save(String modelId, org.concord.model.Symbol symbol, FrameSpec spec, BarrierConfig label, TrainingResult r, long createdAt) {
+    public ModelManifest save(String modelId, Symbol symbol, FrameSpec spec, BarrierConfig label, TrainingResult r, long createdAt) {
         checkId(modelId);
         List<String> existing = versions(modelId);
         int next = existing.isEmpty() ? 1 : Integer.parseInt(existing.get(existing.size() - 1).substring(1)) + 1;
@@ -375,7 +377,7 @@ public final class ModelRepository {
     }
 
     private static String describe(FrameSpec s) {
-        return s.timeframes().stream().map(Timeframe::code).collect(java.util.stream.Collectors.joining(",")) + " × window " + s.window();
+        return s.timeframes().stream().map(Timeframe::code).collect(Collectors.joining(",")) + " × window " + s.window();
     }
 
     private static String abbrev(String h) {

@@ -1,5 +1,7 @@
 package org.concord.training.models;
 
+import java.util.Arrays;
+
 /**
  * Per-group mean/std computed on training rows only (never on test rows), expanded to per-position
  * shift/scale for {@link DjlNet#setInputTransform}. A group is a CNN channel (all its time slots) or one
@@ -56,7 +58,7 @@ public record Normalization(float[] mean, float[] std, int groupLength) {
     public float[] shift() {
         float[] s = new float[mean.length * groupLength];
         for (int g = 0; g < mean.length; g++) {
-            java.util.Arrays.fill(s, g * groupLength, (g + 1) * groupLength, mean[g]);
+            Arrays.fill(s, g * groupLength, (g + 1) * groupLength, mean[g]);
         }
         return s;
     }
@@ -64,7 +66,7 @@ public record Normalization(float[] mean, float[] std, int groupLength) {
     public float[] scale() {
         float[] s = new float[std.length * groupLength];
         for (int g = 0; g < std.length; g++) {
-            java.util.Arrays.fill(s, g * groupLength, (g + 1) * groupLength, 1f / std[g]);
+            Arrays.fill(s, g * groupLength, (g + 1) * groupLength, 1f / std[g]);
         }
         return s;
     }

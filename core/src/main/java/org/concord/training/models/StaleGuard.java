@@ -1,6 +1,7 @@
 package org.concord.training.models;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Decides when a model is past its expiry: by age (data time since the newest data it was trained on) or by
@@ -41,7 +42,7 @@ public record StaleGuard(Duration maxAge, double maxDrift, double staleWeight, i
         if (decisions >= warmupDecisions && trainVol > 0 && recentVol > 0) {
             double drift = Math.abs(Math.log(recentVol / trainVol));
             if (drift > maxDrift) {
-                return new Verdict(true, staleWeight, String.format(java.util.Locale.ROOT,
+                return new Verdict(true, staleWeight, String.format(Locale.ROOT,
                         "stale: volatility drift |ln(%.4f/%.4f)| = %.2f > %.2f; weight %.2f", recentVol, trainVol, drift, maxDrift, staleWeight));
             }
         }

@@ -8,6 +8,7 @@ import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.ModuleInfo;
 import org.concord.orchestrator.module.OrchestratorModule;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ public final class ExtremaModule implements OrchestratorModule {
     public double[] features(Symbol symbol) {
         State st = state(symbol);
         double[] o = st.out;
-        java.util.Arrays.fill(o, 0.0);
+        Arrays.fill(o, 0.0);
         ExtremaDetector d = st.detector;
         Extremum last = d.last();
         if (last == null) {

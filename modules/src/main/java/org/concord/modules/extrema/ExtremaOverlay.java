@@ -9,6 +9,7 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -61,7 +62,7 @@ public final class ExtremaOverlay implements OverlaySource {
                         e.max() ? "max" : "min", Double.NaN));
             }
         }
-        out.sort(java.util.Comparator.comparingLong(OverlayMark::time));
+        out.sort(Comparator.comparingLong(OverlayMark::time));
         return out;
     }
 }

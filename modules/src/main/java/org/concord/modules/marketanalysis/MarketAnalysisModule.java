@@ -14,6 +14,7 @@ import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.ModuleInfo;
 import org.concord.orchestrator.module.OrchestratorModule;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +197,7 @@ public final class MarketAnalysisModule implements OrchestratorModule {
     public double[] features(Symbol symbol) {
         State st = state(symbol);
         double[] o = st.out;
-        java.util.Arrays.fill(o, 0.0);
+        Arrays.fill(o, 0.0);
         double a = st.adx.adx();
         double e = st.er.value();
         if (!Double.isNaN(a) && !Double.isNaN(e)) {

@@ -11,6 +11,7 @@ import org.concord.orchestrator.module.ModuleInfo;
 import org.concord.orchestrator.module.OrchestratorModule;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ public final class MicrostructureModule implements OrchestratorModule {
     public double[] features(Symbol symbol) {
         State st = state(symbol);
         double[] o = st.out;
-        java.util.Arrays.fill(o, 0.0);
+        Arrays.fill(o, 0.0);
         int k = 0;
         OrderBookSnapshot b = st.book;
         if (b != null) {

@@ -1,5 +1,7 @@
 package org.concord.modules.microstructure;
 
+import java.util.Arrays;
+
 /**
  * Volume-synchronized probability of informed trading (Easley, López de Prado, O'Hara), from signed trades.
  *
@@ -85,6 +87,6 @@ public final class Vpin {
         sum = 0;
         buy = 0;
         sell = 0;
-        java.util.Arrays.fill(imbalances, 0);
+        Arrays.fill(imbalances, 0);
     }
 }

@@ -10,12 +10,14 @@ import org.concord.orchestrator.module.ModuleInfo;
 import org.concord.orchestrator.module.OrchestratorModule;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Williams market structure at several levels plus classic pivot points of the previous completed
@@ -42,7 +44,7 @@ public final class PivotsModule implements OrchestratorModule {
     private Timeframe tf = Timeframe.M1;
     private Timeframe pivotTf = Timeframe.D1;
     private List<String> names = List.of();
-    private java.util.function.LongSupplier clock = () -> 0L;
+    private LongSupplier clock = () -> 0L;
     private final Map<Symbol, State> states = new HashMap<>();
 
     private final class State {
@@ -124,7 +126,7 @@ public final class PivotsModule implements OrchestratorModule {
     public double[] features(Symbol symbol) {
         State st = state(symbol);
         double[] o = st.out;
-        java.util.Arrays.fill(o, 0.0);
+        Arrays.fill(o, 0.0);
         if (Double.isNaN(st.close)) {
             return o;
         }

@@ -11,6 +11,7 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,7 +95,7 @@ public final class PivotsOverlay implements OverlaySource {
                 out.add(m);
             }
         }
-        out.sort(java.util.Comparator.comparingLong(OverlayMark::time));
+        out.sort(Comparator.comparingLong(OverlayMark::time));
         return out;
     }
 

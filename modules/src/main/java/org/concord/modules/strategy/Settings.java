@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -114,7 +115,7 @@ public final class Settings {
 
     /** One of {@code allowed} (case-insensitive), returned lower case. */
     public String choice(String key, String dflt, String... allowed) {
-        String v = text(key, dflt).trim().toLowerCase(java.util.Locale.ROOT);
+        String v = text(key, dflt).trim().toLowerCase(Locale.ROOT);
         for (String a : allowed) {
             if (a.equals(v)) {
                 return v;

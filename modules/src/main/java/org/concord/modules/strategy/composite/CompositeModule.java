@@ -25,6 +25,7 @@ import org.concord.orchestrator.module.OrchestratorModule;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -177,7 +178,7 @@ public final class CompositeModule implements OrchestratorModule {
 
     @Override
     public Set<Timeframe> timeframes() {
-        return java.util.Collections.unmodifiableSet(timeframes);
+        return Collections.unmodifiableSet(timeframes);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.concord.modules.strategy.crashpattern;
 
+import java.util.Arrays;
+
 /**
  * Dynamic time warping distance between two z-normalized paths, restricted to a Sakoe-Chiba band (cells with
  * {@code |i·m/n − j| > band} are never visited), cost {@code |a_i − b_j|}, normalized by the longer length so the
@@ -45,7 +47,7 @@ public final class Dtw {
             cur = new double[m + 1];
         }
         double inf = Double.POSITIVE_INFINITY;
-        java.util.Arrays.fill(prev, 0, m + 1, inf);
+        Arrays.fill(prev, 0, m + 1, inf);
         prev[0] = 0;
         double ratio = (double) m / n;
         // the next row reads at most this far beyond this row's band: those cells must read as unreachable
