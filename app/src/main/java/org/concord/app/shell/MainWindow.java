@@ -30,12 +30,16 @@ import org.concord.app.live.LiveInferenceView;
 import org.concord.annotate.DisplaySettings;
 import org.concord.chart.DisplayFormat;
 import org.concord.app.live.LivePresenter;
+import org.concord.app.live.WatchlistPresenter;
+import org.concord.app.live.WatchlistView;
 import org.concord.app.modules.ModulePanelPresenter;
 import org.concord.app.modules.ModelTogglesView;
 import org.concord.app.modules.ModulePanelView;
 import org.concord.app.portfolio.PortfolioPresenter;
 import org.concord.app.portfolio.PortfolioView;
+import org.concord.app.session.CoreSession;
 import org.concord.app.session.DesktopSession;
+import org.concord.feed.BundledMarket;
 import org.concord.app.trading.TradingDock;
 import org.concord.app.training.TrainingPresenter;
 import org.concord.app.training.TrainingSnapshot;
@@ -56,6 +60,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The workstation window: feed controls, the five views as tabs (live, modules, training, portfolio/risk,
@@ -90,6 +95,10 @@ public final class MainWindow implements AutoCloseable {
     private final TradingDock trading; // null in remote mode: the orders' broker lives with the server's pipeline
     private final BacktestPresenter backtest;
     private final BacktestView backtestView;
+    private final WatchlistPresenter watchlist;
+    private final WatchlistView watchlistView;
+    private final ComboBox<String> chartSymbol = new ComboBox<>();
+    private final ChoiceBox<String> chartTimeframe = new ChoiceBox<>();
 
     public MainWindow(Stage stage, DesktopSession session, UiStateStore store, UiState initial) {
         this.stage = stage;
@@ -105,6 +114,11 @@ public final class MainWindow implements AutoCloseable {
         Timeframe tf = timeframeOr(state.timeframe());
         live = new LivePresenter(session.engine().data(), session.bus(), presenters, symbol, tf);
         modules = new ModulePanelPresenter(session.bus(), presenters, session.modulePoll());
+        modules.select(symbol);
+        watchlist = new WatchlistPresenter(session.engine().data(), session.bus(), presenters,
+                session.core().map(CoreSession::symbols).orElse(BundledMarket.SYMBOLS),
+                session.core().<ToDoubleFunction<Symbol>>map(c -> s -> c.pipeline().bot().paper().positionQuantity(s)).orElse(null));
+        watchlistView = new WatchlistView(this::pick);
         modulesView = new ModulePanelView(modules);
         training = new TrainingPresenter(session.bus(), presenters, versions(session, display), display);
         trainingView = new TrainingView(training, display);
@@ -128,6 +142,10 @@ public final class MainWindow implements AutoCloseable {
         });
         chart.setTheme(state.theme());
         pulse.bind(live.slot(), chart::apply);
+        pulse.bind(watchlist.slot(), rows -> {
+            watchlistView.show(rows);
+            watchlistView.select(live.symbol());
+        });
         pulse.bind(modules.slot(), modulesView::show);
         pulse.bind(modules.presetSlot(), modulesView::showPreset);
         pulse.bind(training.slot(), trainingView::show);
@@ -209,8 +227,38 @@ public final class MainWindow implements AutoCloseable {
         return new VBox(4, modulesView.node(), modelToggles.node());
     }
 
+    /** A watchlist click: the chart (and its toolbar) shows {@code s}, on its own bars' timeframe when the chart's is shorter. */
+    private void pick(Symbol s) {
+        Timeframe showing = timeframeOr(chartTimeframe.getValue());
+        chartTimeframe.setValue(WatchlistPresenter.chartTimeframe(s, showing).code());
+        if (!chartSymbol.getItems().contains(s.code())) {
+            chartSymbol.getItems().add(s.code());
+        }
+        chartSymbol.setValue(s.code());
+        showChart();
+    }
+
+    /** Shows the toolbar's symbol and timeframe: chart, module panel, remembered in ui-state.json. */
+    private void showChart() {
+        String s = chartSymbol.getValue();
+        if (s == null || s.isBlank()) {
+            return;
+        }
+        Symbol ns = Symbol.of(s.trim().toUpperCase(Locale.ROOT));
+        Timeframe nt = Timeframe.ofCode(chartTimeframe.getValue());
+        if (ns.equals(live.symbol()) && nt == live.timeframe()) {
+            return;
+        }
+        live.select(ns, nt);
+        modules.select(ns);
+        watchlistView.select(ns);
+        remember(state.withChart(ns.code(), nt.code()));
+    }
+
     private BorderPane liveView(Symbol symbol, Timeframe tf) {
-        ComboBox<String> sym = new ComboBox<>(FXCollections.observableArrayList(symbol.code()));
+        ComboBox<String> sym = chartSymbol;
+        sym.getItems().setAll(symbol.code());
+        watchlist.symbols().stream().map(Symbol::code).filter(k -> !sym.getItems().contains(k)).forEach(sym.getItems()::add);
         sym.setId("chart-symbol");
         sym.setValue(symbol.code());
         sym.setEditable(true);
@@ -218,22 +266,12 @@ public final class MainWindow implements AutoCloseable {
             List<String> known = session.engine().data().symbols().stream().map(Symbol::code).toList();
             Platform.runLater(() -> known.stream().filter(k -> !sym.getItems().contains(k)).forEach(sym.getItems()::add));
         });
-        ChoiceBox<String> tfs = new ChoiceBox<>(FXCollections.observableArrayList(
-                java.util.Arrays.stream(Timeframe.all()).map(Timeframe::code).toList()));
+        ChoiceBox<String> tfs = chartTimeframe;
+        tfs.getItems().setAll(java.util.Arrays.stream(Timeframe.all()).map(Timeframe::code).toList());
         tfs.setId("chart-timeframe");
         tfs.setValue(tf.code());
-        Runnable select = () -> {
-            String s = sym.getValue();
-            if (s == null || s.isBlank()) {
-                return;
-            }
-            Symbol ns = Symbol.of(s.trim().toUpperCase(Locale.ROOT));
-            Timeframe nt = Timeframe.ofCode(tfs.getValue());
-            live.select(ns, nt);
-            remember(state.withChart(ns.code(), nt.code()));
-        };
-        sym.setOnAction(e -> select.run());
-        tfs.setOnAction(e -> select.run());
+        sym.setOnAction(e -> showChart());
+        tfs.setOnAction(e -> showChart());
         Button follow = new Button("Follow (F)");
         follow.setId("chart-follow");
         follow.setOnAction(e -> chart.follow());
@@ -244,6 +282,7 @@ public final class MainWindow implements AutoCloseable {
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         BorderPane p = new BorderPane(chart.node());
         p.setTop(bar);
+        p.setLeft(watchlistView.node());
         p.setRight(liveInferenceView.node());
         return p;
     }
@@ -437,6 +476,7 @@ public final class MainWindow implements AutoCloseable {
         saveGeometry();
         pulse.stop();
         live.close();
+        watchlist.close();
         modules.close();
         liveInference.close();
         training.close();

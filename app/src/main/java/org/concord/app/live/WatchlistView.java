@@ -1,0 +1,77 @@
+package org.concord.app.live;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import org.concord.app.shell.TableFit;
+import org.concord.model.Symbol;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The Live tab's watchlist (left of the chart): one row per instrument with last price, change since the previous
+ * daily close, the orchestrator's last decision and the bot's position. Clicking a row shows that symbol on the chart.
+ */
+public final class WatchlistView {
+    private final TableView<WatchlistPresenter.Row> table = new TableView<>();
+
+    public WatchlistView(Consumer<Symbol> onPick) {
+        table.setId("watchlist");
+        table.getColumns().add(column("Symbol", r -> r.symbol().code()));
+        table.getColumns().add(column("Last", r -> Double.isNaN(r.last()) ? "—" : String.format(Locale.ROOT, "%.2f", r.last())));
+        table.getColumns().add(column("Chg %", r -> Double.isNaN(r.changePct()) ? "—" : String.format(Locale.ROOT, "%+.2f", r.changePct())));
+        table.getColumns().add(column("Decision", WatchlistPresenter.Row::decision));
+        table.getColumns().add(column("Pos", r -> Double.isNaN(r.position()) ? "—" : String.format(Locale.ROOT, "%.4f", r.position())));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPrefWidth(330);
+        table.setRowFactory(t -> {
+            TableRow<WatchlistPresenter.Row> row = new TableRow<>();
+            row.setId(null);
+            row.itemProperty().addListener((o, a, b) -> row.setId(b == null ? null : "watch-" + b.symbol().code()));
+            row.setOnMouseClicked(e -> {
+                if (row.getItem() != null) {
+                    onPick.accept(row.getItem().symbol());
+                }
+            });
+            return row;
+        });
+        TableFit.install(table);
+    }
+
+    private static TableColumn<WatchlistPresenter.Row, String> column(String title, Function<WatchlistPresenter.Row, String> text) {
+        TableColumn<WatchlistPresenter.Row, String> c = new TableColumn<>(title);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(text.apply(f.getValue())));
+        return c;
+    }
+
+    public Node node() {
+        return table;
+    }
+
+    /** New rows (FX thread); the selection is kept by symbol. */
+    public void show(List<WatchlistPresenter.Row> rows) {
+        Symbol picked = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().symbol();
+        table.setItems(FXCollections.observableArrayList(rows));
+        select(picked);
+    }
+
+    /** Marks {@code s}'s row as the one on the chart (FX thread). */
+    public void select(Symbol s) {
+        if (s == null) {
+            return;
+        }
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).symbol().equals(s)) {
+                table.getSelectionModel().select(i);
+                return;
+            }
+        }
+    }
+}
