@@ -46,7 +46,6 @@ import org.concord.app.training.TrainingSnapshot;
 import org.concord.app.training.TrainingView;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
-import org.concord.training.TrainingCoordinator;
 import org.concord.training.eval.PromotionGate;
 import org.concord.training.models.ModelManifest;
 import org.slf4j.Logger;
@@ -59,6 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -112,15 +112,17 @@ public final class MainWindow implements AutoCloseable {
 
         Symbol symbol = Symbol.of(state.symbol());
         Timeframe tf = timeframeOr(state.timeframe());
+        List<Symbol> instruments = session.core().map(CoreSession::symbols).orElse(BundledMarket.SYMBOLS);
         live = new LivePresenter(session.engine().data(), session.bus(), presenters, symbol, tf);
         modules = new ModulePanelPresenter(session.bus(), presenters, session.modulePoll());
         modules.select(symbol);
         watchlist = new WatchlistPresenter(session.engine().data(), session.bus(), presenters,
-                session.core().map(CoreSession::symbols).orElse(BundledMarket.SYMBOLS),
+                instruments,
                 session.core().<ToDoubleFunction<Symbol>>map(c -> s -> c.pipeline().bot().paper().positionQuantity(s)).orElse(null));
         watchlistView = new WatchlistView(this::pick);
         modulesView = new ModulePanelView(modules);
-        training = new TrainingPresenter(session.bus(), presenters, versions(session, display), display);
+        training = new TrainingPresenter(session.bus(), presenters, instruments,
+                s -> session.core().map(c -> c.training(s).config().modelId()).orElse("cnn-" + s.lower()), versions(session, display), display);
         trainingView = new TrainingView(training, display);
         portfolio = new PortfolioPresenter(session.bus(), presenters, display);
         feedBar = new FeedBar(session.feed(), presenters, session.remote());
@@ -201,13 +203,12 @@ public final class MainWindow implements AutoCloseable {
         stage.setHeight(p.height());
     }
 
-    private static Supplier<List<TrainingSnapshot.ModelRow>> versions(DesktopSession session, DisplaySettings display) {
+    private static Function<Symbol, List<TrainingSnapshot.ModelRow>> versions(DesktopSession session, DisplaySettings display) {
         return session.core().map(c -> {
-            TrainingCoordinator t = c.training();
             Map<String, ModelManifest> manifests = new ConcurrentHashMap<>(); // a version's manifest never changes
-            Supplier<List<TrainingSnapshot.ModelRow>> s = () -> t.versions().list(t.config().modelId()).stream()
+            Function<Symbol, List<TrainingSnapshot.ModelRow>> s = sym -> c.training(sym).versions().list(c.training(sym).config().modelId()).stream()
                     .map(v -> {
-                        ModelManifest m = manifests.computeIfAbsent(v.version(), t::manifest);
+                        ModelManifest m = manifests.computeIfAbsent(v.modelId() + "/" + v.version(), k -> c.training(sym).manifest(v.version()));
                         PromotionGate.Verdict gate = PromotionGate.judge(m.baselines());
                         return new TrainingSnapshot.ModelRow(v.modelId(), v.version(), v.state(),
                                 String.format(Locale.ROOT, "accuracy %.3f (baseline %.3f), AUC %.3f, %d samples", v.holdoutAccuracy(),

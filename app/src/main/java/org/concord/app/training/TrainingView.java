@@ -1,5 +1,6 @@
 package org.concord.app.training;
 
+import org.concord.model.Symbol;
 import org.concord.app.shell.Labels;
 import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
@@ -19,6 +20,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -62,7 +65,16 @@ public final class TrainingView {
         train.setOnAction(e -> presenter.trainNow());
         cancel.setOnAction(e -> presenter.cancel());
         Labels.keepWidth(train, cancel);
-        HBox controls = new HBox(10, train, cancel, progress, phase);
+        ComboBox<String> symbolChooser = new ComboBox<>(FXCollections.observableArrayList(
+                presenter.symbols().stream().map(Symbol::code).toList()));
+        symbolChooser.setId("training-symbol");
+        symbolChooser.setValue(presenter.symbol().code());
+        symbolChooser.setOnAction(e -> {
+            if (symbolChooser.getValue() != null) {
+                presenter.select(Symbol.of(symbolChooser.getValue()));
+            }
+        });
+        HBox controls = new HBox(10, Labels.fixed("Model of"), symbolChooser, train, cancel, progress, phase);
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6));
         // the last job's outcome in full (gate verdict, baselines): a line of its own that wraps, never cut
