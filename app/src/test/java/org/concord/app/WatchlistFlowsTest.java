@@ -1,0 +1,156 @@
+package org.concord.app;
+
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.concord.app.modules.ModuleRow;
+import org.concord.app.session.CoreSession;
+import org.concord.app.session.SessionOptions;
+import org.concord.app.shell.MainWindow;
+import org.concord.app.shell.UiStateStore;
+import org.concord.feed.BundledData;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.module.ModuleState;
+import org.concord.training.TrainingEvent;
+import org.concord.training.TrainingTopics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several instruments in the desk: the watchlist lists BTCUSD, ETHUSD and AAPL with prices; a click on a row switches
+ * the chart and its toolbar to that symbol (its own bars on the chart, remembered in ui-state.json); the Modules tab
+ * shows the selected symbol's orchestrator; the Training tab's chooser trains the chosen symbol's model.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WatchlistFlowsTest {
+    static Path dataDir;
+    static Stage stage;
+    static javafx.application.Application app;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        dataDir = DeskHarness.dataDir("concord-watchlist", "full");
+        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
+        stage = FxToolkit.registerPrimaryStage();
+        app = DeskHarness.start();
+        DeskHarness.placeAtOrigin(stage);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        DeskHarness.close(app, dataDir);
+    }
+
+    static MainWindow window() {
+        return ConcordApp.current().window();
+    }
+
+    static CoreSession core() {
+        return ConcordApp.current().session().core().orElseThrow();
+    }
+
+    static Object value(String id) {
+        return robot.lookup(id).queryAs(ComboBox.class).getValue();
+    }
+
+    static Optional<ModuleRow> row(String id) {
+        return window().modulesView().table().getItems().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    @Test
+    @Order(1)
+    void aWatchlistClickShowsThatSymbolsCandlesOnTheChart() throws Exception {
+        robot.interact(() -> window().select("live"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#watch-ETHUSD").tryQuery().isPresent()
+                && robot.lookup("#watch-AAPL").tryQuery().isPresent() && robot.lookup("#watch-BTCUSD").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
+        robot.clickOn("#watch-ETHUSD");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "ETHUSD".equals(value("#chart-symbol")));
+        // ETH has 5-minute bars only: the chart opens on 5m and holds the provider's ETH bars
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "5m".equals(robot.lookup("#chart-timeframe")
+                .queryAs(javafx.scene.control.ChoiceBox.class).getValue()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
+        long[] t = new long[1];
+        double[] close = new double[1];
+        robot.interact(() -> {
+            var c = window().chart().columns();
+            t[0] = c.time(c.size() - 3);
+            close[0] = c.close(c.size() - 3);
+        });
+        BarSeries eth = ConcordApp.current().session().engine().data().bars(BundledData.ETHUSD, Timeframe.M5, t[0], t[0]);
+        assertThat(eth.size()).isEqualTo(1);
+        assertThat(eth.close(0)).isEqualTo(close[0]);
+        assertThat(t[0]).isGreaterThan(1_678_000_000_000L); // 2023: ETH's own data, not the BTC tape's 2013
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new UiStateStore(dataDir).load().symbol().equals("ETHUSD"));
+        DeskHarness.shot(stage, "watchlist-ethusd");
+
+        robot.clickOn("#watch-AAPL");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window().chart().barCount() > 100
+                && "AAPL".equals(value("#chart-symbol")));
+        robot.interact(() -> t[0] = window().chart().columns().time(window().chart().columns().size() - 1));
+        assertThat(ConcordApp.current().session().engine().data().bars(BundledData.AAPL, Timeframe.D1, t[0], t[0]).size()).isEqualTo(1);
+        DeskHarness.shot(stage, "watchlist-aapl");
+    }
+
+    @Test
+    @Order(2)
+    void theModulesTabShowsTheSelectedSymbolsModuleStates() throws Exception {
+        // pivots off in ETHUSD's orchestrator only: the panel shows it off for ETHUSD and running for BTCUSD
+        assertThat(core().orchestrator(BundledData.ETHUSD).disable("pivots").get(20, TimeUnit.SECONDS).state()).isEqualTo(ModuleState.DISABLED);
+        try {
+            robot.clickOn("#watch-ETHUSD");
+            robot.interact(() -> window().select("modules"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
+            assertThat(core().orchestrator(BundledData.BTCUSD).module("pivots").orElseThrow().state()).isEqualTo(ModuleState.RUNNING);
+            robot.interact(() -> window().select("live"));
+            robot.clickOn("#watch-BTCUSD");
+            robot.interact(() -> window().select("modules"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.RUNNING).orElse(false));
+            // and back: ETHUSD's still off (the heartbeat of the other orchestrators does not overwrite it)
+            robot.interact(() -> window().select("live"));
+            robot.clickOn("#watch-ETHUSD");
+            robot.interact(() -> window().select("modules"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
+            WaitForAsyncUtils.sleep(2_500, TimeUnit.MILLISECONDS); // two heartbeats of all three orchestrators
+            assertThat(row("pivots").orElseThrow().state()).isEqualTo(ModuleState.DISABLED);
+        } finally {
+            core().orchestrator(BundledData.ETHUSD).enable("pivots").get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theTrainingChooserTrainsTheChosenSymbolsModel() throws Exception {
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        try (var sub = ConcordApp.current().session().bus().subscribe(TrainingTopics.EVENTS, events::add)) {
+            robot.interact(() -> window().select("training"));
+            robot.interact(() -> robot.lookup("#training-symbol").queryAs(ComboBox.class).getSelectionModel().select("AAPL"));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window().trainingView() != null
+                    && "AAPL".equals(value("#training-symbol")));
+            robot.clickOn("#train-now");
+            // AAPL's own model gets the job (cnn-aapl); BTCUSD's model is not asked
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events.stream().anyMatch(e -> "cnn-aapl".equals(e.modelId())));
+            assertThat(events).noneMatch(e -> "cnn-btcusd".equals(e.modelId()));
+            assertThat(core().training(Symbol.of("AAPL")).config().modelId()).isEqualTo("cnn-aapl");
+            DeskHarness.shot(stage, "training-aapl");
+        }
+    }
+}
