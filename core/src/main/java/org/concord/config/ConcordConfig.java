@@ -3,6 +3,8 @@ package org.concord.config;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.feed.binance.BinanceConfig;
+import org.concord.feed.binance.BinanceConfigKeys;
+import org.concord.instrument.InstrumentRegistry;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.config.ConfigException;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,22 +29,29 @@ import java.util.TreeSet;
 /**
  * The whole {@code concord.yaml}, read and validated once at the start of every command and of the desk: the
  * {@code orchestrator:} section ({@link ConfigFiles}), the {@code binance:} section (the public market-data feed's
- * URLs and timings, {@link BinanceConfig#apply}), and nothing else. An unknown section, an unknown key, a bad value, or
+ * URLs and timings, {@link BinanceConfigKeys#apply}), the {@code instruments:} section (listings per venue, merged with the
+ * shipped defaults, {@link InstrumentsSection}), the {@code trading:} section (risk limits and sizing,
+ * {@link TradingSettings}), and nothing else. An unknown section, an unknown key, a bad value, or
  * a module setting the module does not declare ({@link org.concord.orchestrator.module.ModuleInfo#settings()}) fails
  * with a {@link ConfigException} naming the file, the line and the key, before anything starts.
  */
 public final class ConcordConfig {
     public static final String FILE = "concord.yaml";
-    public static final Set<String> SECTIONS = Set.of(ConfigFiles.SECTION, "binance");
+    public static final Set<String> SECTIONS = Set.of(ConfigFiles.SECTION, "binance", InstrumentsSection.SECTION, TradingSettings.SECTION);
 
     private final YamlDoc doc;
     private final OrchestratorConfig orchestrator;
     private final Map<String, Object> binance;
+    private final InstrumentRegistry instruments;
+    private final TradingSettings trading;
 
-    private ConcordConfig(YamlDoc doc, OrchestratorConfig orchestrator, Map<String, Object> binance) {
+    private ConcordConfig(YamlDoc doc, OrchestratorConfig orchestrator, Map<String, Object> binance, InstrumentRegistry instruments,
+                          TradingSettings trading) {
         this.doc = doc;
         this.orchestrator = orchestrator;
         this.binance = binance;
+        this.instruments = instruments;
+        this.trading = trading;
     }
 
     /** Reads and validates {@code file}; module settings are checked against {@code catalog}'s declarations. */
@@ -66,11 +76,45 @@ public final class ConcordConfig {
         doc.onlyKeys(doc.root(), "", SECTIONS);
         OrchestratorConfig orch = ConfigFiles.read(doc);
         checkModuleSettings(doc, orch, catalog);
-        return new ConcordConfig(doc, orch, binanceSection(doc));
+        return new ConcordConfig(doc, orch, binanceSection(doc), InstrumentsSection.registry(doc), TradingSettings.read(doc));
     }
 
     public OrchestratorConfig orchestrator() {
         return orchestrator;
+    }
+
+    /** The {@code trading:} section: risk limits and sizing of the live pipeline (defaults where it says nothing). */
+    public TradingSettings trading() {
+        return trading;
+    }
+
+    /** The shipped default listings (the default concord.yaml's instruments: section). */
+    public static InstrumentRegistry defaultInstruments() {
+        return InstrumentRegistry.of(InstrumentsSection.defaults());
+    }
+
+    /** The instruments: the shipped default listings with this file's {@code instruments:} entries applied. */
+    public InstrumentRegistry instruments() {
+        return instruments;
+    }
+
+    /**
+     * This configuration for a session whose market data comes from {@code venue} (null: as written): the
+     * orchestrator's symbols name instruments (our symbols, e.g. BTCUSD) and become what the venue calls them (Binance:
+     * BTCUSDT), so the orchestrator trades the symbol the feed's bars arrive under. Stored bars stay keyed by the
+     * venue's symbol: Binance's USDT bars never mix with the bundled USD replay in one series.
+     */
+    public ConcordConfig on(String venue) {
+        return venue == null ? this : new ConcordConfig(doc, on(orchestrator, venue), binance, instruments, trading);
+    }
+
+    /** {@code cfg} with its symbols as {@code venue} calls them (a preset switch rebuilds the orchestrator with it). */
+    public OrchestratorConfig on(OrchestratorConfig cfg, String venue) {
+        if (venue == null) {
+            return cfg;
+        }
+        List<Symbol> mapped = cfg.symbols().stream().map(s -> instruments.venueSymbol(s, venue)).distinct().toList();
+        return mapped.equals(cfg.symbols()) ? cfg : cfg.withSymbols(mapped);
     }
 
     /**
@@ -78,7 +122,7 @@ public final class ConcordConfig {
      * the file has none); the caller adds the symbol and intervals it follows.
      */
     public BinanceConfig.Builder binance() {
-        return BinanceConfig.builderFrom(binance);
+        return BinanceConfigKeys.builderFrom(binance);
     }
 
     /** A configuration error located at module {@code moduleId}'s entry in the file (e.g. a setting its initialize refused). */
@@ -120,7 +164,7 @@ public final class ConcordConfig {
         BinanceConfig.Builder b = BinanceConfig.builder();
         for (Map.Entry<String, Object> e : values.entrySet()) {
             try {
-                BinanceConfig.apply(b, e.getKey(), e.getValue());
+                BinanceConfigKeys.apply(b, e.getKey(), e.getValue());
             } catch (IllegalArgumentException ex) {
                 throw doc.error("/binance/" + e.getKey(), ex.getMessage());
             }
@@ -128,7 +172,7 @@ public final class ConcordConfig {
         try {
             // the section as a whole (backoff bounds, backfill sizes); the feed adds its symbol and intervals itself,
             // so a stand-in symbol and interval are added here
-            BinanceConfig.builderFrom(values).symbol(Symbol.of("BTCUSDT")).interval(Timeframe.M1).build();
+            BinanceConfigKeys.builderFrom(values).symbol(Symbol.of("BTCUSDT")).interval(Timeframe.M1).build();
         } catch (IllegalArgumentException ex) {
             throw doc.error("/binance", ex.getMessage());
         }

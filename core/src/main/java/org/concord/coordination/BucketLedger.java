@@ -33,6 +33,7 @@ public final class BucketLedger {
         double averagePrice;
         double realizedTotal;
         double feesTotal;
+        double crossedNotional; // what this book filled internally against opposite books (fee-free), at the mark
         // the trade currently open
         long entryTime;
         double openNotional;
@@ -179,6 +180,7 @@ public final class BucketLedger {
             }
             double q = c > 0 ? x * c / buys : -x * (-c) / sells;
             fill(Bucket.at(i), s, q, price, 0, time);
+            position(Bucket.at(i), s).crossedNotional += Math.abs(q) * price;
             comps[i] = c - q;
             if (Math.abs(comps[i]) < DUST * Math.max(1, Math.abs(c))) {
                 comps[i] = 0;
@@ -249,6 +251,15 @@ public final class BucketLedger {
         for (Map.Entry<Symbol, Position[]> e : books.entrySet()) {
             Position p = e.getValue()[b.ordinal()];
             v += p.pnl(p.quantity == 0 ? 0 : marks.applyAsDouble(e.getKey()));
+        }
+        return v;
+    }
+
+    /** Notional a bucket filled internally against opposite buckets since the start (no order, no fee). */
+    public double crossedNotional(Bucket b) {
+        double v = 0;
+        for (Position[] a : books.values()) {
+            v += a[b.ordinal()].crossedNotional;
         }
         return v;
     }

@@ -3,7 +3,9 @@ package org.concord.coordination;
 import org.concord.model.Symbol;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Resolves opposite signals on one symbol by the configured {@link ConflictPolicy}. */
 public final class ConflictResolver {
@@ -24,6 +26,8 @@ public final class ConflictResolver {
     public ConflictEvent resolve(long time, Symbol symbol, List<BucketIntent> intents) {
         List<Bucket> buyers = new ArrayList<>();
         List<Bucket> sellers = new ArrayList<>();
+        Set<String> buySources = new LinkedHashSet<>();
+        Set<String> sellSources = new LinkedHashSet<>();
         double buy = 0;
         double sell = 0;
         for (BucketIntent i : intents) {
@@ -32,9 +36,11 @@ public final class ConflictResolver {
             }
             if (i.direction() > 0) {
                 buyers.add(i.bucket());
+                i.signals().forEach(x -> buySources.add(x.sourceId()));
                 buy += i.confidence();
             } else if (i.direction() < 0) {
                 sellers.add(i.bucket());
+                i.signals().forEach(x -> sellSources.add(x.sourceId()));
                 sell += i.confidence();
             }
         }
@@ -48,7 +54,8 @@ public final class ConflictResolver {
                 }
             }
             return new ConflictEvent(time, symbol, policy, buyers, sellers, buy, sell, 0, 1, Double.NaN, Double.NaN,
-                    "netted: " + buyers + " buy vs " + sellers + " sell, each book keeps its target");
+                    "netted: " + buyers + " buy vs " + sellers + " sell, each book keeps its target",
+                    List.copyOf(buySources), List.copyOf(sellSources));
         }
         int winner = buy > sell ? 1 : buy < sell ? -1 : 0;
         double w = Math.max(buy, sell);
@@ -68,6 +75,7 @@ public final class ConflictResolver {
         String outcome = winner == 0 ? "tie: neither side trades"
                 : (winner > 0 ? "buy" : "sell") + " side wins" + (policy == ConflictPolicy.PARTIAL
                 ? String.format(java.util.Locale.ROOT, " with %.1f%% of its size", scale * 100) : "");
-        return new ConflictEvent(time, symbol, policy, buyers, sellers, buy, sell, winner, scale, Double.NaN, Double.NaN, outcome);
+        return new ConflictEvent(time, symbol, policy, buyers, sellers, buy, sell, winner, scale, Double.NaN, Double.NaN, outcome,
+                List.copyOf(buySources), List.copyOf(sellSources));
     }
 }

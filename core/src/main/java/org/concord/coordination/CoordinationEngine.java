@@ -9,6 +9,7 @@ import org.concord.execution.Fill;
 import org.concord.execution.Order;
 import org.concord.execution.OrderEvent;
 import org.concord.execution.PositionSizer;
+import org.concord.execution.SizingConfig;
 import org.concord.metrics.EquityCurve;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
@@ -77,6 +78,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final List<AlignmentEvent> alignments = new ArrayList<>();
     private final List<SignalRejected> rejected = new ArrayList<>();
     private final List<TradeFeedback> bucketTrades = new ArrayList<>();
+    private final SourceContributions sources = new SourceContributions();
     private final EquityCurve equity = new EquityCurve();
     private final java.util.function.ToDoubleFunction<Symbol> priceFn = this::price;
     private final java.util.function.ToDoubleFunction<Symbol> vpinFn = this::vpin;
@@ -203,6 +205,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     /** One decision at {@code time} (a bar close time) with the signals the models gave for it. */
     public DecisionReport decide(long time, List<Signal> signals) {
         double e = broker.account().equity();
+        sources.onSignals(signals);
         PositionCoordinator.PlanResult pr = coordinator.plan(time, signals, e, priceFn, vpinFn, entriesOpenFn);
         RiskCheckResult rr = risk.check(pr.plan(), portfolio, market);
         List<TradeScheduler.Slice> queued = rr.plan().isEmpty() ? List.of() : scheduler.schedule(time, net(time, pr, rr),
@@ -290,6 +293,16 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         return orders.cancelQueued();
     }
 
+    /** Sizes every intent from the next decision on with {@code sizing} (the method chosen in the desk or the config). */
+    public void setSizing(SizingConfig sizing) {
+        coordinator.setSizer(new PositionSizer(sizing));
+    }
+
+    /** The sizing in force (the config's until {@link #setSizing}). */
+    public SizingConfig sizing() {
+        return coordinator.sizer().config();
+    }
+
     // ------------------------------------------------------------------ broker events
 
     @Override
@@ -305,6 +318,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private void onBucketTrade(Bucket b, Symbol s, BucketLedger.Position p, long exitTime, double ret, double pnl) {
         TradeFeedback fb = new TradeFeedback(p.leadSource(), s, b, p.entryTime(), exitTime, ret, p.predictedReturn(), pnl);
         bucketTrades.add(fb);
+        sources.onTrade(fb);
         allocations.onTradeClosed(b, ret, p.predictedReturn());
         if (!p.leadSource().isEmpty()) {
             Regime regime = allocations.regime();
@@ -475,6 +489,11 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     /** Planned entries the closed entry gate (macro) stopped. */
     public long entriesBlocked() {
         return coordinator.entriesBlocked();
+    }
+
+    /** Per source: signals, trades it led, their profit (add the learner's weights with {@code rows}). */
+    public SourceContributions sources() {
+        return sources;
     }
 
     /** Every closed bucket trade (what the adapters got as feedback). */

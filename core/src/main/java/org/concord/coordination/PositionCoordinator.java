@@ -75,7 +75,7 @@ public final class PositionCoordinator {
     private final BucketLedger ledger;
     private final CapitalAllocationManager allocations;
     private final UcbWeightLearner learner;
-    private final PositionSizer sizer;
+    private PositionSizer sizer; // replaced between two decisions by setSizer (the sizing method chosen in the desk)
     private final SignalAlignment alignment;
     private final ConflictResolver resolver;
     private long metaSkipped;
@@ -97,6 +97,18 @@ public final class PositionCoordinator {
 
     public Config config() {
         return config;
+    }
+
+    /** The sizer that sizes intents from now on (same thread as {@link #plan}). */
+    public void setSizer(PositionSizer next) {
+        if (next == null) {
+            throw new IllegalArgumentException("sizer is required");
+        }
+        this.sizer = next;
+    }
+
+    public PositionSizer sizer() {
+        return sizer;
     }
 
     /**
@@ -400,7 +412,7 @@ public final class PositionCoordinator {
         double after = (others + k * mine) * p / equity;
         conflicts.add(new ConflictEvent(time, s, null, List.of(), List.of(), 0, 0, 0, k, before, after,
                 String.format(java.util.Locale.ROOT, "net exposure %.2f%% of equity above the %.2f%% limit: new targets x%.4f",
-                        before * 100, config.maxSymbolNetExposure() * 100, k)));
+                        before * 100, config.maxSymbolNetExposure() * 100, k), List.of(), List.of()));
     }
 
     /** Largest k in [0, 1] with |others + k * t| <= limit, or the k that comes closest when none does. */

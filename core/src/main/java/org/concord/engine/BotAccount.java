@@ -4,6 +4,7 @@ import org.concord.coordination.CoordinationEngine;
 import org.concord.coordination.Signal;
 import org.concord.execution.Broker;
 import org.concord.execution.PaperBroker;
+import org.concord.execution.SizingConfig;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.slf4j.Logger;
@@ -90,6 +91,15 @@ public final class BotAccount {
             case PAPER -> "bot PAPER: the orchestrator trades its own paper account";
             case LIVE -> "bot LIVE: the orchestrator trades the venue account";
         });
+    }
+
+    /** Both engines size with {@code sizing} from their next decision. */
+    void setSizing(SizingConfig sizing) {
+        paperEngine.setSizing(sizing);
+        CoordinationEngine ve = venueEngine;
+        if (ve != null) {
+            ve.setSizing(sizing);
+        }
     }
 
     /** A venue is connected: the bot may go LIVE on it through {@code engine}. */

@@ -1,6 +1,7 @@
 package org.concord.engine;
 
 import org.concord.bus.EventBus;
+import org.concord.config.TradingSettings;
 import org.concord.coordination.CoordinationEngine;
 import org.concord.coordination.MarketConditions;
 import org.concord.coordination.Signal;
@@ -14,6 +15,7 @@ import org.concord.execution.OrderRequest;
 import org.concord.execution.PaperBroker;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.PreTradeDecision;
+import org.concord.execution.SizingConfig;
 import org.concord.execution.binance.BinanceSpotBroker;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -25,6 +27,7 @@ import org.concord.risk.UnifiedRiskManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -93,6 +96,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final ScheduledExecutorService thread;
     private final List<BarHook> hooks = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    // what a trader set in the desk since the start (apply); new engines (a venue's) size with it too
+    private volatile SizingConfig sizing;
     private volatile long tradeFrom = Long.MIN_VALUE;
     private volatile long bars;
     private volatile long decisions;
@@ -107,6 +112,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.config = config;
         this.tf = config.timeframe();
         this.bus = bus;
+        this.sizing = config.coordination().sizing();
         this.risk = newRisk();
         this.venueRisk = newRisk();
         this.signals = new DecisionSignals(config);
@@ -148,6 +154,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     private CoordinationEngine engineFor(Broker b, UnifiedRiskManager r, AccountView riskView) {
         CoordinationEngine e = new CoordinationEngine(config.coordination(), b, r, config.reference(), bus, riskView);
+        e.setSizing(sizing);
         signals.fusedAdapters().forEach(e::registerAdapter);
         return e;
     }
@@ -173,6 +180,19 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
             throw new IllegalArgumentException("data is null");
         }
         subscriptions.add(data.subscribeBarCloses(this));
+        return this;
+    }
+
+    /**
+     * Takes trading-settings commands from the bus ({@link TradingSettingsHandler}): accepted ones are written to
+     * {@code configFile}'s {@code trading:} section and applied here. Stops with the pipeline.
+     */
+    public synchronized TradingPipeline acceptSettingsCommands(Path configFile) {
+        if (bus == null) {
+            throw new IllegalStateException("a pipeline without a bus takes no commands");
+        }
+        TradingSettingsHandler h = new TradingSettingsHandler(bus, this, configFile);
+        subscriptions.add(h::close);
         return this;
     }
 
@@ -354,6 +374,36 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
             }
         });
         return answer;
+    }
+
+    /**
+     * Replaces the risk limits (of the paper accounts' and the venue's risk managers) and the sizing method of the
+     * bot's engines, on the pipeline's thread between two events: the next order and the next decision use them.
+     * The answer (the settings now in force) completes on the pipeline's thread.
+     */
+    public CompletableFuture<TradingSettings> apply(TradingSettings next) {
+        if (next == null) {
+            throw new IllegalArgumentException("settings are required");
+        }
+        CompletableFuture<TradingSettings> answer = new CompletableFuture<>();
+        run(() -> {
+            try {
+                risk.setLimits(next.limits());
+                venueRisk.setLimits(next.limits());
+                sizing = sizing.withMethod(next.sizing());
+                bot.setSizing(sizing);
+                answer.complete(settings());
+            } catch (RuntimeException e) {
+                LOG.warn("applying trading settings failed: {}", e.toString());
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
+    }
+
+    /** The risk limits and sizing method in force now. */
+    public TradingSettings settings() {
+        return new TradingSettings(risk.limits(), sizing.method());
     }
 
     /** The gate a venue broker is built with: the venue's own risk manager, over the venue account. */

@@ -1,5 +1,6 @@
 package org.concord.engine;
 
+import org.concord.config.TradingSettings;
 import org.concord.coordination.Bucket;
 import org.concord.coordination.CoordinationConfig;
 import org.concord.execution.PaperBrokerConfig;
@@ -122,6 +123,11 @@ public record TradingPipelineConfig(Timeframe timeframe, Symbol reference, List<
     public TradingPipelineConfig withCoordination(CoordinationConfig c) {
         return new TradingPipelineConfig(timeframe, reference, horizons, signalSize, c, riskLimits, broker, correlationWindow,
                 correlationMinPairs, sourceSignals);
+    }
+
+    /** With the risk limits and sizing method a trader set ({@code concord.yaml}'s {@code trading:} section). */
+    public TradingPipelineConfig withSettings(TradingSettings s) {
+        return withRiskLimits(s.limits()).withCoordination(coordination.withSizing(coordination.sizing().withMethod(s.sizing())));
     }
 
     /** The buckets the horizons trade in, in horizon order. */

@@ -82,6 +82,12 @@ public record OrderRequest(String clientOrderId, Symbol symbol, OrderSide side, 
                 stopLossPrice, takeProfitPrice, origin, book, riskOverride);
     }
 
+    /** The same order on {@code venueSymbol} (what a venue calls the instrument, e.g. BTCUSDT for our BTCUSD). */
+    public OrderRequest withSymbol(Symbol venueSymbol) {
+        return new OrderRequest(clientOrderId, venueSymbol, side, type, quantity, limitPrice, stopPrice, timeInForce, expireTime,
+                stopLoss, takeProfit, origin, book, riskOverride);
+    }
+
     public OrderRequest withTimeInForce(TimeInForce tif, long expireAt) {
         return new OrderRequest(clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice, tif, expireAt,
                 stopLoss, takeProfit, origin, book, riskOverride);

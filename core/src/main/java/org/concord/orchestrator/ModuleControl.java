@@ -1,5 +1,6 @@
 package org.concord.orchestrator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.data.DataProvider;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.config.ModuleEntry;
@@ -98,6 +99,10 @@ final class ModuleControl {
     }
 
     private OrchestratorModule instantiate(SourceSlot s) throws Exception {
+        return instantiate(s, config);
+    }
+
+    private OrchestratorModule instantiate(SourceSlot s, OrchestratorConfig config) throws Exception {
         OrchestratorModule m = s.factory.get();
         if (!s.id.equals(m.id())) {
             throw new IllegalStateException("catalog id '" + s.id + "' but the module says '" + m.id() + "'");
@@ -237,6 +242,84 @@ final class ModuleControl {
         });
         wake.run();
         return f;
+    }
+
+    CompletableFuture<ToggleResult> configure(String id, JsonNode settings) {
+        checkId(id);
+        if (settings == null || !settings.isObject()) {
+            throw new IllegalArgumentException("module " + id + ": settings must be a mapping, got " + settings);
+        }
+        JsonNode given = settings.deepCopy();
+        CompletableFuture<ToggleResult> f = new CompletableFuture<>();
+        engine.post(() -> {
+            SourceSlot s = registry.slot(id);
+            if (s == null) {
+                if (catalog.find(id).isEmpty()) {
+                    f.completeExceptionally(new IllegalArgumentException("unknown module '" + id + "' (not in the configuration nor on the classpath)"));
+                    return;
+                }
+                s = newSlot(id, config.module(id).map(ModuleEntry::weight).orElse(0.0));
+                registry.addModule(s);
+            }
+            if (s.kind != SourceSlot.Kind.MODULE || s.factory == null) {
+                f.completeExceptionally(new IllegalArgumentException("'" + id + "' is not a module on the classpath"));
+                return;
+            }
+            if (s.state == ModuleState.LOADING) {
+                f.completeExceptionally(new IllegalStateException("module '" + id + "' is loading: try again once it runs"));
+                return;
+            }
+            SourceSlot slot = s;
+            OrchestratorConfig next = config.withModuleSettings(id, given);
+            if (slot.state != ModuleState.RUNNING) {
+                // nothing running to replace: drop the idle instance so the next enable initializes with the new settings
+                config = next;
+                if (slot.module != null && !slot.hung) {
+                    slot.module.close();
+                }
+                slot.module = null;
+                slot.fusion = null;
+                registry.layoutDirty = true;
+                ToggleResult r = result(slot);
+                persist().whenComplete((v, ex) -> complete(f, r, ex));
+                return;
+            }
+            loader.execute(() -> {
+                OrchestratorModule m;
+                try {
+                    m = instantiate(slot, next);
+                } catch (Exception | LinkageError ex) {
+                    f.completeExceptionally(ex instanceof IllegalArgumentException ? ex
+                            : new IllegalArgumentException("module " + id + ": initialize failed: " + ex, ex));
+                    return;
+                }
+                engine.post(() -> {
+                    // applied to the configuration of now: a toggle made meanwhile is kept
+                    config = config.withModuleSettings(id, given);
+                    OrchestratorModule old = slot.module;
+                    boolean oldHung = slot.hung;
+                    slot.attach(m);
+                    slot.hung = false;
+                    activate(slot);
+                    if (old != null && !oldHung) {
+                        old.close();
+                    }
+                    ToggleResult r = result(slot);
+                    persist().whenComplete((v, ex) -> complete(f, r, ex));
+                });
+                wake.run();
+            });
+        });
+        wake.run();
+        return f;
+    }
+
+    private static void complete(CompletableFuture<ToggleResult> f, ToggleResult r, Throwable ex) {
+        if (ex != null) {
+            f.completeExceptionally(ex);
+        } else {
+            f.complete(r);
+        }
     }
 
     CompletableFuture<Void> setWeight(String id, double weight) {

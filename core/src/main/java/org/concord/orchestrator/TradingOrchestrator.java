@@ -1,5 +1,6 @@
 package org.concord.orchestrator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.bus.EventBus;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
@@ -55,6 +56,7 @@ public final class TradingOrchestrator implements AutoCloseable {
     private final List<Consumer<Decision>> decisionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ModuleStateChanged>> stateListeners = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final UntradedSymbols untraded;
     private volatile boolean started;
     private volatile boolean closed;
     private long lastReportSeq;
@@ -63,6 +65,7 @@ public final class TradingOrchestrator implements AutoCloseable {
         OrchestratorConfig filed = b.config;
         b = b.instrument == null ? b : b.narrowed();
         this.initialConfig = b.config;
+        this.untraded = new UntradedSymbols(b.config.symbols());
         this.data = b.data;
         this.bus = b.bus;
         SourceRegistry registry = new SourceRegistry();
@@ -262,7 +265,9 @@ public final class TradingOrchestrator implements AutoCloseable {
      * no loaded module asked for are not handed over (a module loaded later is warmed up without them).
      */
     public void onBarClose(Symbol s, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
-        if (engine.isDecisionSymbol(s) && engine.wantsTimeframe(tf)) {
+        if (!engine.isDecisionSymbol(s)) {
+            untraded.barFor(s);
+        } else if (engine.wantsTimeframe(tf)) {
             loop.submit(LoopEvent.bar(s, tf, openTime, o, h, l, c, v));
         }
     }
@@ -359,6 +364,15 @@ public final class TradingOrchestrator implements AutoCloseable {
     /** Switches a module off: it is not called at all from the next decision on; persisted. */
     public CompletableFuture<ToggleResult> disable(String moduleId) {
         return control.disable(moduleId);
+    }
+
+    /**
+     * Replaces a module's settings, persisted: a running module is replaced by a fresh instance initialized with them
+     * (off the decision thread, swapped in between two decisions); a module that is not running takes them at its next
+     * load. Settings the module refuses at initialize change nothing: the future fails with its message.
+     */
+    public CompletableFuture<ToggleResult> configure(String moduleId, JsonNode settings) {
+        return control.configure(moduleId, settings);
     }
 
     public CompletableFuture<Void> setWeight(String sourceId, double weight) {

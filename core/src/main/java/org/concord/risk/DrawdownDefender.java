@@ -7,7 +7,7 @@ package org.concord.risk;
  * scale start.
  */
 public final class DrawdownDefender {
-    private final RiskLimits limits;
+    private volatile RiskLimits limits;
     private double peak = Double.NaN;
     private double equity = Double.NaN;
     private boolean deleverageArmed = true;
@@ -17,6 +17,14 @@ public final class DrawdownDefender {
             throw new IllegalArgumentException("limits are null");
         }
         this.limits = limits;
+    }
+
+    /** New limits from now on (the peak is kept). */
+    void setLimits(RiskLimits next) {
+        if (next == null) {
+            throw new IllegalArgumentException("limits are null");
+        }
+        this.limits = next;
     }
 
     /** Records an equity observation (non-finite values are ignored: they cannot move the peak). */

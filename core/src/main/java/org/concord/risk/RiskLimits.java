@@ -26,35 +26,35 @@ public record RiskLimits(double maxOrderFraction, double maxAssetExposure, doubl
                          double drawdownScaleStart, double drawdownThreshold, double drawdownMinScale, double deleverageTo,
                          double costBufferBps) {
     public RiskLimits {
-        positive("maxOrderFraction", maxOrderFraction, 10);
-        positive("maxAssetExposure", maxAssetExposure, 10);
-        nonNegative("maxLongExposure", maxLongExposure, 10);
-        nonNegative("maxShortExposure", maxShortExposure, 10);
-        positive("maxGrossExposure", maxGrossExposure, 10);
-        positive("maxNetExposure", maxNetExposure, 10);
-        positive("maxBookExposure", maxBookExposure, 10);
-        positive("maxCorrelatedExposure", maxCorrelatedExposure, 10);
-        nonNegative("correlationThreshold", correlationThreshold, 1);
-        nonNegative("drawdownScaleStart", drawdownScaleStart, 1);
-        positive("drawdownThreshold", drawdownThreshold, 1);
-        nonNegative("drawdownMinScale", drawdownMinScale, 1);
-        nonNegative("deleverageTo", deleverageTo, 1);
-        nonNegative("costBufferBps", costBufferBps, 1000);
+        double[] v = {maxOrderFraction, maxAssetExposure, maxLongExposure, maxShortExposure, maxGrossExposure, maxNetExposure,
+                maxBookExposure, maxCorrelatedExposure, correlationThreshold, drawdownScaleStart, drawdownThreshold, drawdownMinScale,
+                deleverageTo, costBufferBps};
+        for (RiskLimitField f : RiskLimitField.values()) {
+            String problem = f.problem(v[f.ordinal()]);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
         if (drawdownScaleStart > drawdownThreshold) {
             throw new IllegalArgumentException("drawdownScaleStart " + drawdownScaleStart + " above drawdownThreshold " + drawdownThreshold);
         }
     }
 
-    private static void positive(String name, double v, double max) {
-        if (!(v > 0) || v > max) {
-            throw new IllegalArgumentException(name + " must be in (0, " + max + "], got " + v);
+    /** Limits from one value per {@link RiskLimitField}, in field order (validated as by the constructor). */
+    public static RiskLimits of(double[] v) {
+        if (v == null || v.length != RiskLimitField.values().length) {
+            throw new IllegalArgumentException("one value per risk limit field is required");
         }
+        return new RiskLimits(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
     }
 
-    private static void nonNegative(String name, double v, double max) {
-        if (!(v >= 0) || v > max) {
-            throw new IllegalArgumentException(name + " must be in [0, " + max + "], got " + v);
+    /** The values in {@link RiskLimitField} order. */
+    public double[] values() {
+        double[] v = new double[RiskLimitField.values().length];
+        for (RiskLimitField f : RiskLimitField.values()) {
+            v[f.ordinal()] = f.of(this);
         }
+        return v;
     }
 
     /**

@@ -38,7 +38,8 @@ public final class UnifiedRiskManager implements BarListener {
     /** Book of the risk manager's own deleveraging orders. */
     public static final String RISK_BOOK = "risk";
 
-    private final RiskLimits limits;
+    // replaced between two events by setLimits (the decision thread), read by every rule
+    private volatile RiskLimits limits;
     private final DrawdownDefender drawdown;
     private final CorrelationAnalyzer correlations;
     private final Timeframe correlationTimeframe;
@@ -62,6 +63,20 @@ public final class UnifiedRiskManager implements BarListener {
 
     public RiskLimits limits() {
         return limits;
+    }
+
+    /**
+     * Replaces the limits (a person's edit in the desk, on the decision thread between two events): every check
+     * from now on uses them; the drawdown peak is kept. Positions already beyond a lowered limit stay; what adds to
+     * them is refused or clipped.
+     */
+    public void setLimits(RiskLimits next) {
+        if (next == null) {
+            throw new IllegalArgumentException("limits are required");
+        }
+        LOG.info("risk limits replaced: {}", next);
+        this.limits = next;
+        drawdown.setLimits(next);
     }
 
     public DrawdownDefender drawdown() {

@@ -1,5 +1,6 @@
 package org.concord.config;
 
+import org.concord.execution.SizingConfig;
 import org.concord.feed.binance.BinanceConfig;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.config.ConfigException;
@@ -41,6 +42,22 @@ class ConcordConfigTest {
         // no section: Binance's public endpoints
         assertThat(ConcordConfig.parse(ORCH, "t.yaml", ModuleCatalog.empty()).binance().symbol(Symbol.of("BTCUSDT")).build().restUrl())
                 .isEqualTo(BinanceConfig.DEFAULT_REST_URL);
+    }
+
+    @Test
+    void theTradingSectionSetsRiskLimitsAndSizingAndBadValuesNameTheLine() {
+        ConcordConfig c = ConcordConfig.parse(ORCH + "trading:\n  sizing: kelly\n  risk:\n    maxOrderFraction: 0.1\n    costBufferBps: 12\n",
+                "t.yaml", ModuleCatalog.empty());
+        assertThat(c.trading().sizing()).isEqualTo(SizingConfig.Method.KELLY);
+        assertThat(c.trading().limits().maxOrderFraction()).isEqualTo(0.1);
+        assertThat(c.trading().limits().costBufferBps()).isEqualTo(12);
+        assertThat(c.trading().limits().maxAssetExposure()).as("not named: default").isEqualTo(0.5);
+        assertThatThrownBy(() -> ConcordConfig.parse(ORCH + "trading:\n  sizing: martingale\n", "t.yaml", ModuleCatalog.empty()))
+                .hasMessageStartingWith("t.yaml line 4 (trading.sizing): sizing must be one of fixed-fractional, kelly");
+        assertThatThrownBy(() -> ConcordConfig.parse(ORCH + "trading:\n  risk:\n    maxOrderFraction: -1\n", "t.yaml", ModuleCatalog.empty()))
+                .hasMessageStartingWith("t.yaml line 5 (trading.risk.maxOrderFraction): maxOrderFraction must be in (0, 10]");
+        assertThatThrownBy(() -> ConcordConfig.parse(ORCH + "trading:\n  risk:\n    maxDailyLoss: 0.1\n", "t.yaml", ModuleCatalog.empty()))
+                .hasMessageContaining("unknown risk limit 'maxDailyLoss'");
     }
 
     @Test

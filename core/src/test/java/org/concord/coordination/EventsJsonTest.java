@@ -39,7 +39,7 @@ class EventsJsonTest {
         roundTrip(new RiskEvent(1, RiskEvent.Kind.REJECTED, RiskRule.INVALID_INPUT, "p1", "short", BTC, Double.NaN, 0, Double.NaN, Double.NaN,
                 "item p1: quantity is NaN (not a finite number): rejected"), RiskEvent.class);
         roundTrip(new ConflictEvent(1, BTC, ConflictPolicy.PARTIAL, List.of(Bucket.SHORT), List.of(Bucket.LONG), 0.8, 0.4, 1, 0.5,
-                Double.NaN, Double.NaN, "buy side wins with 50.0% of its size"), ConflictEvent.class);
+                Double.NaN, Double.NaN, "buy side wins with 50.0% of its size", List.of("ema"), List.of("pivots")), ConflictEvent.class);
         roundTrip(new AlignmentEvent(1, BTC, 0.9, 1.45, 1, List.of(Bucket.SHORT, Bucket.MEDIUM)), AlignmentEvent.class);
         roundTrip(new SignalRejected(1, "m", BTC, Bucket.LONG, "size is NaN (not a finite number)"), SignalRejected.class);
         roundTrip(new ActionTaken("m", BTC, 1, Bucket.SCALPING, Action.BUY, Action.HOLD, 0, List.of("why")), ActionTaken.class);

@@ -57,6 +57,7 @@ class DeskSessionAcceptanceTest {
                 TraderSteps.orderFromRightClick(s);
                 TraderSteps.dragOrderLineWhileRunning(s);
                 TraderSteps.annotateByKeysAndClicks(s);
+                TraderSteps.portfolioShowsCoordination(s);
                 desk.placeWindow(0, 0, 1920, 1080);
                 everyTab(s, "1920x1080");
                 desk.placeWindow(0, 0, 1400, 900);

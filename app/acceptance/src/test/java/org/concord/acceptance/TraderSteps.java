@@ -243,4 +243,33 @@ final class TraderSteps {
         Matcher m = COUNTS.matcher(t == null ? "" : t);
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
+    /**
+     * The bot switched to Paper in the Live tab; the Portfolio &amp; risk tab then shows what coordination does: the
+     * allocation chart draws a line per bucket (and its dashed floor and ceiling), the Coordination view counts
+     * resolved conflicts and alignments as the replay runs and lists the sources. The bot goes back Off after.
+     */
+    static void portfolioShowsCoordination(Script s) throws Exception {
+        Desk desk = s.desk();
+        s.tab("live");
+        desk.click(desk.await("the bot switch", 30, x -> x.byId("bot-paper").isPresent()).byId("bot-paper").orElseThrow());
+        desk.await("the bot on Paper", 30, x -> x.byText("BOT PAPER").isPresent());
+        s.tab("portfolio");
+        s.tab("portfolio-overview");
+        SceneView v = desk.await("four bucket lines and the bounds in the allocation chart", 180, x -> x.byId("allocation-chart").map(c ->
+                x.all(i -> i.hasClass("chart-series-line") && Script.inside(i.rect(), c.rect()) && i.rect().w() > 40).size() >= 6).orElse(false));
+        s.note("allocation chart: " + v.all(i -> i.hasClass("chart-series-line")).size() + " series lines drawn");
+        s.checkpoint("portfolio-allocation");
+        s.tab("portfolio-coordination");
+        SceneView c = desk.await("conflicts and alignments counted", 180, x -> x.byId("coordination-counts").map(i -> i.shownText() != null
+                && i.shownText().matches("[1-9]\\d* conflicts resolved · \\d+ net-limit cuts · [1-9]\\d* alignments .*")).orElse(false));
+        s.note("coordination: " + c.byId("coordination-counts").orElseThrow().shownText());
+        assertThat(Script.textsIn(c, "sources-table")).as("the sources table lists sources").hasSizeGreaterThan(7);
+        s.checkpoint("portfolio-coordination");
+        s.tab("portfolio-settings");
+        desk.await("the risk form filled with the limits in force", 30, x -> x.byId("limit-maxOrderFraction").map(i -> "25".equals(i.value())).orElse(false));
+        s.checkpoint("portfolio-settings");
+        s.tab("live");
+        desk.click(desk.scene().byId("bot-off").orElseThrow());
+        desk.await("the bot Off again", 30, x -> x.byText("BOT OFF").isPresent());
+    }
 }

@@ -10,6 +10,7 @@ import org.concord.bus.redis.RedisEventBus;
 import org.concord.engine.BotMode;
 import org.concord.engine.BotModeStore;
 import org.concord.engine.ConcordEngine;
+import org.concord.execution.ExecutionTopics;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Symbol;
 import picocli.CommandLine.Command;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +56,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--speed", defaultValue = "60", description = "replay speed: max or a multiple of real time")
     String speed;
 
-    @Option(names = "--symbol", defaultValue = "BTCUSDT", description = "binance: the symbol to follow")
+    @Option(names = "--symbol", description = "binance: the symbol to follow (default: the orchestrator's first symbol as Binance calls it, "
+            + "BTCUSDT for the default BTCUSD; see the config's instruments: section)")
     String symbol;
 
     @Option(names = "--preset", description = "orchestrator preset for a new config file: minimal, full or research")
@@ -82,15 +86,22 @@ public final class ServeCommand implements Callable<Integer> {
             }
             BotModeStore.inDataDir(dataDir).save(mode);
         }
-        SessionOptions options = SessionOptions.defaults(dataDir).withBus(bus).withPreset(preset).withReplay(sp, 0, false);
+        // the orchestrator's symbols are mapped onto the feed's venue: on Binance the default BTCUSD is traded as BTCUSDT
+        String venue = "binance".equalsIgnoreCase(feed) ? "binance" : "bitstamp";
+        SessionOptions options = SessionOptions.defaults(dataDir).withBus(bus).withPreset(preset).withReplay(sp, 0, false).withVenue(venue);
         try (StopSignal stop = new StopSignal(STOP_BOUND_MS + 1_000)) {
             Parts parts = new Parts(new ConcordEngine(dataDir));
             try {
                 parts.bus = BusFactory.fromUri(bus, dataDir);
                 parts.core = CoreSession.start(parts.engine, parts.bus, options, common.configFile(dataDir), true, System.out::println);
+                parts.bus.subscribe(ExecutionTopics.FILLS, f -> parts.fills.merge(f.symbol(), 1L, Long::sum));
                 parts.feeds = new FeedController(parts.engine);
                 if ("binance".equalsIgnoreCase(feed)) {
-                    parts.feeds.startBinance(Symbol.of(symbol), parts.core.config().binance());
+                    Symbol follow = symbol != null ? Symbol.of(symbol) : parts.core.orchestrator().config().symbols().get(0);
+                    parts.feeds.startBinance(follow, parts.core.config().binance());
+                    // the venue's own grid (exchangeInfo) over the configured one
+                    parts.core.config().instruments().withListings(parts.feeds.liveListings()).find(venue, follow)
+                            .ifPresent(i -> System.out.println("instrument " + i));
                 } else {
                     parts.feeds.startReplay(sp, 0);
                 }
@@ -117,6 +128,8 @@ public final class ServeCommand implements Callable<Integer> {
         EventBus bus;
         CoreSession core;
         FeedController feeds;
+        /** Fills published on the bus (the bot's paper account), by symbol, for the status line. */
+        final Map<Symbol, Long> fills = new ConcurrentSkipListMap<>();
         private volatile String step = "starting";
 
         Parts(ConcordEngine engine) {
@@ -125,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
 
         String status() {
             return feeds.status() + " · decisions " + core.orchestrator().decisions() + " · queued " + core.orchestrator().queued()
-                    + " · bot " + core.pipeline().botMode();
+                    + " · bot " + core.pipeline().botMode() + " · fills " + fills;
         }
 
         /** The close path: bounded by {@link #STOP_BOUND_MS}; returns the summary line. */

@@ -7,6 +7,7 @@ import org.concord.feed.FeedState;
 import org.concord.feed.ReplayFeed;
 import org.concord.feed.binance.BinanceConfig;
 import org.concord.feed.binance.BinanceFeed;
+import org.concord.instrument.Instrument;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.module.ModuleCatalog;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Starts, steers and describes the desktop's feed: the bundled replay (play/pause, speed, seek) or Binance live
@@ -72,6 +74,12 @@ public final class FeedController implements AutoCloseable {
         live = BinanceFeed.connect(cfg, engine.data());
         liveSymbol = symbol;
         LOG.info("live feed started: {}", live.name());
+    }
+
+    /** The live feed's listings from Binance's exchangeInfo (tick, step, minimums under Binance's symbols); empty on the replay. */
+    public List<Instrument> liveListings() {
+        BinanceFeed l = live;
+        return l == null ? List.of() : l.instruments();
     }
 
     private BinanceConfig.Builder configuredTemplate() {

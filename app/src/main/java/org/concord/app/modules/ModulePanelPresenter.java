@@ -35,6 +35,7 @@ public final class ModulePanelPresenter implements AutoCloseable {
     private final Map<String, ModuleRow> rows = new LinkedHashMap<>();
     private final Map<String, Double> shares = new HashMap<>();
     private final List<Subscription> subs = new ArrayList<>();
+    private final MacroImportPresenter macroImport;
     private boolean dirty;
     /** The instrument whose orchestrator the panel shows (reports of the others are ignored). */
     private volatile Symbol symbol;
@@ -48,6 +49,7 @@ public final class ModulePanelPresenter implements AutoCloseable {
         }
         this.bus = bus;
         this.presenters = presenters;
+        this.macroImport = new MacroImportPresenter(bus, presenters);
         subs.add(bus.subscribe(OrchestratorTopics.MODULE_STATUS, this::onReport));
         subs.add(bus.subscribe(OrchestratorTopics.MODULE_STATES, this::onStateChanged));
         subs.add(bus.subscribe(OrchestratorTopics.DECISIONS, this::onDecision));
@@ -156,8 +158,14 @@ public final class ModulePanelPresenter implements AutoCloseable {
         presenters.run(() -> bus.publish(OrchestratorTopics.PRESET_COMMANDS, c));
     }
 
+    /** The macro data dialog's requests to the session that runs the orchestrator. */
+    public MacroImportPresenter macroImport() {
+        return macroImport;
+    }
+
     @Override
     public void close() {
+        macroImport.close();
         subs.forEach(Subscription::close);
     }
 }

@@ -6,6 +6,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -14,6 +15,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.module.ModuleState;
 import org.concord.app.shell.Labels;
@@ -35,6 +38,7 @@ public final class ModulePanelView {
     private final ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(ConfigFiles.PRESETS));
     private final ModulePanelPresenter presenter;
     private final Label presetStatus = new Label();
+    private MacroImportDialog macroDialog;
     private String running;
     private boolean showingPreset;
 
@@ -75,8 +79,15 @@ public final class ModulePanelView {
             }
         });
         presetStatus.setId("preset-status");
+        Button macro = new Button("Macro data…");
+        macro.setId("macro-data");
+        macro.setTooltip(new Tooltip("Import a DXY/VIX (or other daily) series from CSV and set the macro gate's rule for it"));
+        macro.setOnAction(e -> macroDialog().show());
+        Labels.keepWidth(macro);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(8, Labels.fixed("Preset"), preset, presetStatus,
-                Labels.fixed("(the whole preset applies live: modules, weights, thresholds, threading, settings; saved to concord.yaml)"));
+                Labels.fixed("(the whole preset applies live: modules, weights, thresholds, threading, settings; saved to concord.yaml)"), gap, macro);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
         root.setTop(top);
@@ -85,6 +96,14 @@ public final class ModulePanelView {
 
     public Node node() {
         return root;
+    }
+
+    /** The macro data dialog (one per panel: it keeps the last file and rule while the desk runs). */
+    public MacroImportDialog macroDialog() {
+        if (macroDialog == null) {
+            macroDialog = new MacroImportDialog(root.getScene() == null ? null : root.getScene().getWindow(), presenter.macroImport());
+        }
+        return macroDialog;
     }
 
     public TableView<ModuleRow> table() {

@@ -4,11 +4,15 @@ import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
+import org.concord.coordination.AlignmentEvent;
 import org.concord.coordination.AllocationUpdate;
 import org.concord.coordination.Bucket;
 import org.concord.coordination.ConflictEvent;
 import org.concord.coordination.CoordinationTopics;
 import org.concord.data.Subscription;
+import org.concord.engine.TradingSettingsChange;
+import org.concord.engine.TradingSettingsCommand;
+import org.concord.engine.TradingSettingsTopics;
 import org.concord.execution.ExecutionTopics;
 import org.concord.risk.RiskEvent;
 import org.concord.risk.RiskTopics;
@@ -23,19 +27,25 @@ import java.util.Map;
 
 /**
  * The portfolio and risk panel's model, fed only by bus topics: {@code portfolio.snapshots} (equity, positions,
- * drawdown, bucket correlation), {@code coordination.allocations} and {@code .conflicts}, {@code risk.events} and
- * {@code execution.fills}. Whatever wires orchestrator → coordination → broker publishes them.
+ * drawdown, bucket correlation, sources, synergy, settings in force), {@code coordination.allocations},
+ * {@code .conflicts} and {@code .alignments}, {@code risk.events}, {@code execution.fills} and the answers to settings
+ * commands. Whatever wires orchestrator → coordination → broker publishes them. The tab's edits go back as
+ * {@link TradingSettingsCommand}s ({@link #applySettings}); core validates, applies and answers.
  */
 public final class PortfolioPresenter implements AutoCloseable {
     private final DisplaySettings display;
     static final int MAX_POINTS = 600;
-    private static final int MAX_KEPT = 20_000;
+    /** Conflict rows kept for the table (the counts in the snapshot cover the whole run). */
+    public static final int MAX_CONFLICTS = 200;
     private final FxPulse.Slot<PortfolioModel> slot = new FxPulse.Slot<>();
     private final List<Subscription> subs = new ArrayList<>();
+    private final EventBus bus;
+    private final Presenters presenters;
+    private final Deque<ConflictRow> conflicts = new ArrayDeque<>();
+    private final Series harmony = new Series();
+    private TradingSettingsChange settingsChange;
     private final Deque<String> events = new ArrayDeque<>();
-    private long[] eqT = new long[256];
-    private double[] eq = new double[256];
-    private int eqN;
+    private final Series equity = new Series();
     private final List<AllocationUpdate> allocations = new ArrayList<>();
     private PortfolioSnapshot latest;
     private boolean dirty;
@@ -45,9 +55,13 @@ public final class PortfolioPresenter implements AutoCloseable {
         if (bus == null || presenters == null) {
             throw new IllegalArgumentException("bus and presenters are required");
         }
+        this.bus = bus;
+        this.presenters = presenters;
         subs.add(bus.subscribe(PortfolioTopics.SNAPSHOTS, this::onSnapshot));
         subs.add(bus.subscribe(CoordinationTopics.ALLOCATIONS, this::onAllocation));
         subs.add(bus.subscribe(CoordinationTopics.CONFLICTS, this::onConflict));
+        subs.add(bus.subscribe(CoordinationTopics.ALIGNMENTS, this::onAlignment));
+        subs.add(bus.subscribe(TradingSettingsTopics.CHANGES, this::onSettingsChange));
         subs.add(bus.subscribe(RiskTopics.EVENTS, this::onRisk));
         subs.add(bus.subscribe(ExecutionTopics.FILLS, f -> {
             event(f.time(), "fill " + f.side() + " " + fmt(f.quantity()) + " " + f.symbol() + " @ " + fmt(f.price()) + " (" + f.book() + ")");
@@ -61,26 +75,14 @@ public final class PortfolioPresenter implements AutoCloseable {
 
     private synchronized void onSnapshot(PortfolioSnapshot s) {
         latest = s;
-        if (eqN == eq.length) {
-            if (eqN >= MAX_KEPT) { // keep the newest half: the curve shows recent history at full resolution
-                int keep = eqN / 2;
-                System.arraycopy(eqT, eqN - keep, eqT, 0, keep);
-                System.arraycopy(eq, eqN - keep, eq, 0, keep);
-                eqN = keep;
-            } else {
-                eqT = java.util.Arrays.copyOf(eqT, eqN * 2);
-                eq = java.util.Arrays.copyOf(eq, eqN * 2);
-            }
-        }
-        eqT[eqN] = s.time();
-        eq[eqN++] = s.equity();
+        equity.add(s.time(), s.equity());
         dirty = true;
     }
 
     private synchronized void onAllocation(AllocationUpdate u) {
         allocations.add(u);
-        if (allocations.size() > MAX_KEPT) {
-            allocations.subList(0, MAX_KEPT / 2).clear();
+        if (allocations.size() > Series.MAX_KEPT) {
+            allocations.subList(0, Series.MAX_KEPT / 2).clear();
         }
         dirty = true;
     }
@@ -88,6 +90,52 @@ public final class PortfolioPresenter implements AutoCloseable {
     private void onConflict(ConflictEvent c) {
         event(c.time(), "conflict " + c.symbol() + " " + (c.policy() == null ? "net limit" : c.policy()) + ": " + c.outcome()
                 + " (buy " + fmt(c.buyScore()) + " vs sell " + fmt(c.sellScore()) + ", scale " + fmt(c.scale()) + ")");
+        if (c.policy() == null) {
+            return; // a net-limit cut, not two sides: counted in the snapshot, listed with the events
+        }
+        ConflictRow row = new ConflictRow(display.current().dateTime(c.time()), c.symbol().code(), side(c.buyers(), c.buySources(), c.buyScore()),
+                side(c.sellers(), c.sellSources(), c.sellScore()), c.policy().name(), c.outcome());
+        synchronized (this) {
+            conflicts.addFirst(row);
+            while (conflicts.size() > MAX_CONFLICTS) {
+                conflicts.removeLast();
+            }
+            dirty = true;
+        }
+    }
+
+    private static String side(List<Bucket> buckets, List<String> sources, double score) {
+        if (buckets.isEmpty()) {
+            return "—";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Bucket k : buckets) {
+            b.append(b.length() == 0 ? "" : ", ").append(k.book());
+        }
+        b.append(" (").append(String.format(Locale.ROOT, "%.2f", score)).append(")");
+        if (!sources.isEmpty()) {
+            b.append(": ").append(String.join(", ", sources));
+        }
+        return b.toString();
+    }
+
+    private synchronized void onAlignment(AlignmentEvent a) {
+        harmony.add(a.time(), a.harmony());
+        dirty = true;
+    }
+
+    private synchronized void onSettingsChange(TradingSettingsChange c) {
+        settingsChange = c;
+        dirty = true;
+    }
+
+    /**
+     * Sends new risk limits (field key → value in the stored unit) and sizing method ("kelly", "fixed-fractional")
+     * to core, off the FX thread; the answer comes back in the model's {@code settingsChange}.
+     */
+    public void applySettings(Map<String, Double> limits, String sizing) {
+        TradingSettingsCommand c = new TradingSettingsCommand(limits, sizing);
+        presenters.run(() -> bus.publish(TradingSettingsTopics.COMMANDS, c));
     }
 
     private void onRisk(RiskEvent r) {
@@ -109,18 +157,7 @@ public final class PortfolioPresenter implements AutoCloseable {
                 return;
             }
             dirty = false;
-            int step = Math.max(1, (eqN + MAX_POINTS - 1) / MAX_POINTS);
-            int n = (eqN + step - 1) / step;
-            long[] t = new long[n];
-            double[] e = new double[n];
-            for (int i = 0, j = 0; i < eqN; i += step, j++) {
-                t[j] = eqT[i];
-                e[j] = eq[i];
-            }
-            if (n > 0) { // always end on the newest point
-                t[n - 1] = eqT[eqN - 1];
-                e[n - 1] = eq[eqN - 1];
-            }
+            Series.Points eq = equity.decimated(MAX_POINTS);
             int as = Math.max(1, (allocations.size() + MAX_POINTS - 1) / MAX_POINTS);
             int an = (allocations.size() + as - 1) / as;
             long[] at = new long[an];
@@ -135,7 +172,8 @@ public final class PortfolioPresenter implements AutoCloseable {
                     alloc.get(b)[j] = u.allocation().getOrDefault(b, 0.0);
                 }
             }
-            m = new PortfolioModel(latest, t, e, at, alloc, List.copyOf(events));
+            Series.Points h = harmony.decimated(MAX_POINTS);
+            m = new PortfolioModel(latest, eq.time(), eq.value(), at, alloc, List.copyOf(events), List.copyOf(conflicts), h.time(), h.value(), settingsChange);
         }
         slot.offer(m);
     }

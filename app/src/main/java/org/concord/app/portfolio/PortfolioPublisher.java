@@ -1,8 +1,12 @@
 package org.concord.app.portfolio;
 
 import org.concord.bus.EventBus;
+import org.concord.config.TradingSettings;
 import org.concord.coordination.Bucket;
+import org.concord.coordination.ConflictEvent;
 import org.concord.coordination.CoordinationEngine;
+import org.concord.coordination.LiveSynergy;
+import org.concord.coordination.Regime;
 import org.concord.execution.Fill;
 import org.concord.execution.Position;
 import org.concord.indicators.Correlation;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Samples the coordination engine, its broker and risk manager after each coordination bar and publishes a
@@ -21,17 +26,28 @@ import java.util.Map;
 public final class PortfolioPublisher {
     public static final int WINDOW = 120;
     private final CoordinationEngine engine;
+    private final Supplier<TradingSettings> settings;
     private final EventBus bus;
     private final Bucket[] buckets = Bucket.all();
     private final Correlation[] pairs;
     private final double[] lastPnl = new double[Bucket.COUNT];
     private boolean first = true;
+    private int conflictsSeen;
+    private long resolved;
+    private long netLimitCuts;
 
+    /** Limits and sizing as {@code engine} has them (a backtest's engine, a test). */
     public PortfolioPublisher(CoordinationEngine engine, EventBus bus) {
-        if (engine == null || bus == null) {
-            throw new IllegalArgumentException("engine and bus are required");
+        this(engine, bus, () -> new TradingSettings(engine.risk().limits(), engine.sizing().method()));
+    }
+
+    /** @param settings the settings in force in the pipeline that owns {@code engine} */
+    public PortfolioPublisher(CoordinationEngine engine, EventBus bus, Supplier<TradingSettings> settings) {
+        if (engine == null || bus == null || settings == null) {
+            throw new IllegalArgumentException("engine, bus and settings are required");
         }
         this.engine = engine;
+        this.settings = settings;
         this.bus = bus;
         this.pairs = new Correlation[Bucket.COUNT * Bucket.COUNT];
         for (int i = 0; i < pairs.length; i++) {
@@ -86,8 +102,24 @@ public final class PortfolioPublisher {
         }
         var dd = engine.risk().drawdown();
         PortfolioSnapshot snap = new PortfolioSnapshot(time, equity, account.cash(), equity > 0 ? gross / equity : 0, fills, dd.drawdown(),
-                dd.scale(), engine.risk().limits().drawdownThreshold(), dd.halted(), rows, alloc, List.of(buckets), corr, WINDOW);
+                dd.scale(), engine.risk().limits().drawdownThreshold(), dd.halted(), rows, alloc, List.of(buckets), corr, WINDOW, coordination());
         bus.publish(PortfolioTopics.SNAPSHOTS, snap);
         return snap;
+    }
+
+    private PortfolioSnapshot.Coordination coordination() {
+        Regime regime = engine.allocations().regime();
+        var cfg = engine.config();
+        List<ConflictEvent> all = engine.conflicts();
+        for (; conflictsSeen < all.size(); conflictsSeen++) { // a policy: two sides resolved; none: the net limit cut
+            if (all.get(conflictsSeen).policy() != null) {
+                resolved++;
+            } else {
+                netLimitCuts++;
+            }
+        }
+        return new PortfolioSnapshot.Coordination(resolved, netLimitCuts, engine.alignments().size(), regime.toString(),
+                cfg.minAllocation(), cfg.maxAllocation(), engine.sources().rows(engine.learner(), regime), LiveSynergy.of(engine),
+                settings.get());
     }
 }

@@ -1,6 +1,9 @@
 package org.concord.app.portfolio;
 
+import org.concord.config.TradingSettings;
 import org.concord.coordination.Bucket;
+import org.concord.coordination.LiveSynergy;
+import org.concord.coordination.SourceContribution;
 
 import java.util.List;
 import java.util.Map;
@@ -18,15 +21,35 @@ import java.util.Map;
  * @param allocation    capital share per bucket
  * @param bucketCorrelation Pearson correlation of the buckets' per-bar returns over the last {@code window} bars,
  *                      row-major in {@link Bucket} order (0 where a bucket has not traded)
+ * @param coordination  what the coordination layer did so far (counts, sources, synergy) and the settings in force
  */
 public record PortfolioSnapshot(long time, double equity, double cash, double grossExposure, long fills, double drawdown, double drawdownScale,
                                 double drawdownLimit, boolean halted, List<PositionRow> positions, Map<Bucket, Double> allocation,
-                                List<Bucket> buckets, double[] bucketCorrelation, int window) {
+                                List<Bucket> buckets, double[] bucketCorrelation, int window, Coordination coordination) {
     public PortfolioSnapshot {
         positions = positions == null ? List.of() : List.copyOf(positions);
         allocation = allocation == null ? Map.of() : Map.copyOf(allocation);
         buckets = buckets == null ? List.of() : List.copyOf(buckets);
         bucketCorrelation = bucketCorrelation == null ? new double[0] : bucketCorrelation.clone();
+    }
+
+    /**
+     * The coordination layer's own figures, all computed by core.
+     *
+     * @param conflicts     conflict resolutions (opposite buckets on a symbol) so far
+     * @param netLimitCuts  applications of the per-symbol net-exposure limit so far
+     * @param alignments    alignment measurements (two or more buckets on one symbol) so far
+     * @param regime        the market regime the allocation and the learner's weights are for now
+     * @param minAllocation a bucket's allocation floor; {@code maxAllocation} its ceiling
+     * @param sources       per source: bucket, signals, trades, profit, learner weight
+     * @param synergy       combined P&amp;L against the buckets' stand-alone P&amp;L ({@link LiveSynergy})
+     * @param settings      the risk limits and sizing method in force
+     */
+    public record Coordination(long conflicts, long netLimitCuts, long alignments, String regime, double minAllocation, double maxAllocation,
+                               List<SourceContribution> sources, LiveSynergy synergy, TradingSettings settings) {
+        public Coordination {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
     }
 
     /** One open position. */

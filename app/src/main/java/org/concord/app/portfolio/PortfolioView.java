@@ -1,18 +1,18 @@
 package org.concord.app.portfolio;
 
-import org.concord.app.shell.TableFit;
-import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
@@ -20,62 +20,56 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.concord.coordination.Bucket;
+import org.concord.annotate.DisplaySettings;
+import org.concord.app.shell.TableFit;
+import org.concord.config.TradingSettings;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Equity curve, positions, allocation per bucket over time (stacked), bucket correlation heatmap, conflict and
- * risk events, drawdown gauge. Renders {@link PortfolioModel}s only.
+ * The Portfolio &amp; risk tab: a summary line, then three views. Allocation &amp; equity: the equity curve, each
+ * bucket's allocation over time with its bounds, positions, risk events, drawdown gauge, bucket correlation.
+ * Coordination: conflicts as they happen, alignment over time, each source's contribution, live synergy
+ * ({@link CoordinationPane}). Risk &amp; sizing: the limits and sizing method, editable ({@link RiskSettingsForm}).
+ * Renders {@link PortfolioModel}s only; edits leave through the presenter as commands.
  */
 public final class PortfolioView {
     private final DisplaySettings display;
     private final BorderPane root = new BorderPane();
     private final XYChart.Series<Number, Number> equity = new XYChart.Series<>();
     private final LineChart<Number, Number> equityChart;
-    private final StackedAreaChart<Number, Number> allocChart;
-    private final Map<Bucket, XYChart.Series<Number, Number>> alloc = new EnumMap<>(Bucket.class);
+    private final AllocationChart allocChart;
     private final TableView<PortfolioSnapshot.PositionRow> positions = new TableView<>();
     private final CorrelationHeatmap heatmap = new CorrelationHeatmap();
     private final DrawdownGauge gauge = new DrawdownGauge();
     private final ListView<String> events = new ListView<>();
     private final Label summary = new Label("waiting for the first coordination bar…");
+    private final CoordinationPane coordination;
+    private final RiskSettingsForm settings;
+    private final TabPane views = new TabPane();
+    private BiConsumer<Map<String, Double>, String> sendSettings = (l, s) -> { };
+    private PortfolioSnapshot lastShown;
 
     public PortfolioView(DisplaySettings display) {
         this.display = display;
         root.setId("portfolio-view");
-        equityChart = new LineChart<>(timeAxis(), valueAxis("equity"));
+        equityChart = new LineChart<>(timeAxis(display), valueAxis("equity"));
         equityChart.setId("equity-chart");
         equityChart.setTitle("Equity");
         equityChart.setCreateSymbols(false);
         equityChart.setAnimated(false);
         equityChart.setLegendVisible(false);
         equityChart.getData().add(equity);
-
-        NumberAxis share = valueAxis("share of capital");
-        share.setAutoRanging(false);
-        share.setLowerBound(0);
-        share.setUpperBound(1);
-        share.setTickUnit(0.25);
-        allocChart = new StackedAreaChart<>(timeAxis(), share);
-        allocChart.setId("allocation-chart");
-        allocChart.setTitle("Allocation per bucket");
-        allocChart.setAnimated(false);
-        allocChart.setCreateSymbols(false);
-        for (Bucket b : Bucket.all()) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(b.book());
-            alloc.put(b, s);
-            allocChart.getData().add(s);
-        }
+        allocChart = new AllocationChart(display);
+        coordination = new CoordinationPane(display);
+        settings = new RiskSettingsForm((limits, sizing) -> sendSettings.accept(limits, sizing));
 
         positions.setId("positions-table");
-
         TableFit.install(positions);
         positions.setPlaceholder(new Label("flat"));
         positions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -98,16 +92,29 @@ public final class PortfolioView {
         side.add(new TitledPane("Drawdown", gauge), 0, 0);
         side.add(new TitledPane("Bucket correlation (rolling " + PortfolioPublisher.WINDOW + " bars)", heatmap), 0, 1);
 
-        SplitPane charts = new SplitPane(equityChart, allocChart);
-        charts.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        SplitPane charts = new SplitPane(equityChart, allocChart.node());
+        charts.setOrientation(Orientation.VERTICAL);
         VBox bottom = new VBox(new TitledPane("Positions", positions), new TitledPane("Conflict resolution and risk-limit events", events));
         events.setPrefHeight(160);
         SplitPane main = new SplitPane(charts, bottom);
-        main.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.6);
+        BorderPane overview = new BorderPane(main);
+        overview.setRight(side);
+
+        views.setId("portfolio-views");
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getTabs().addAll(view("portfolio-overview", "Allocation & equity", overview),
+                view("portfolio-coordination", "Coordination", coordination.node()),
+                view("portfolio-settings", "Risk limits & sizing", settings.node()));
         root.setTop(summary);
-        root.setCenter(main);
-        root.setRight(side);
+        root.setCenter(views);
+    }
+
+    private static Tab view(String id, String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
     }
 
     public Node node() {
@@ -118,24 +125,56 @@ public final class PortfolioView {
         return summary;
     }
 
+    /** Where the settings form's Apply goes (the presenter's {@link PortfolioPresenter#applySettings}). */
+    public void onApplySettings(BiConsumer<Map<String, Double>, String> send) {
+        this.sendSettings = send == null ? (l, s) -> { } : send;
+    }
+
+    /** Selects one of the inner views by its tab id (e.g. "portfolio-coordination"). */
+    public void select(String id) {
+        views.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> views.getSelectionModel().select(t));
+    }
+
+    CoordinationPane coordination() {
+        return coordination;
+    }
+
+    AllocationChart allocation() {
+        return allocChart;
+    }
+
+    RiskSettingsForm settings() {
+        return settings;
+    }
+
+    /** The snapshot on screen (FX thread), or null. */
+    public PortfolioSnapshot lastShown() {
+        return lastShown;
+    }
+
     /** Applies one model (FX thread). */
     public void show(PortfolioModel m) {
         PortfolioSnapshot s = m.latest();
+        lastShown = s;
+        PortfolioSnapshot.Coordination c = s == null ? null : s.coordination();
         if (s != null) {
-            summary.setText(String.format(Locale.ROOT, "bot account · equity %.2f · cash %.2f · gross exposure %.1f%% · %d open positions · %d fills · %s",
-                    s.equity(), s.cash(), 100 * s.grossExposure(), s.positions().size(), s.fills(), display.format().dateTime(s.time())));
+            String synergy = c == null || c.synergy() == null ? "" : " · synergy " + CoordinationPane.money(c.synergy().synergy());
+            String sizing = c == null || c.settings() == null ? "" : " · sizing " + TradingSettings.sizingName(c.settings().sizing());
+            summary.setText(String.format(Locale.ROOT, "bot account · equity %.2f · cash %.2f · gross exposure %.1f%% · %d open positions · %d fills%s%s · %s",
+                    s.equity(), s.cash(), 100 * s.grossExposure(), s.positions().size(), s.fills(), synergy, sizing,
+                    display.format().dateTime(s.time())));
             gauge.show(s.drawdown(), s.drawdownLimit(), s.halted());
             heatmap.show(s.buckets(), s.bucketCorrelation());
             positions.setItems(FXCollections.observableArrayList(s.positions()));
         }
         equity.getData().setAll(points(m.equityTime(), m.equity()));
-        for (Bucket b : Bucket.all()) {
-            alloc.get(b).getData().setAll(points(m.allocationTime(), m.allocations().get(b)));
-        }
+        allocChart.show(m, c == null ? 0 : c.minAllocation(), c == null ? 0 : c.maxAllocation());
         events.setItems(FXCollections.observableArrayList(m.events()));
+        coordination.show(m);
+        settings.show(c == null ? null : c.settings(), m.settingsChange());
     }
 
-    private static List<XYChart.Data<Number, Number>> points(long[] t, double[] v) {
+    static List<XYChart.Data<Number, Number>> points(long[] t, double[] v) {
         List<XYChart.Data<Number, Number>> out = new ArrayList<>(t.length);
         for (int i = 0; i < t.length && v != null && i < v.length; i++) {
             out.add(new XYChart.Data<>(t[i] / 1000.0, v[i]));
@@ -143,7 +182,7 @@ public final class PortfolioView {
         return out;
     }
 
-    private NumberAxis timeAxis() {
+    static NumberAxis timeAxis(DisplaySettings display) {
         NumberAxis a = new NumberAxis();
         a.setForceZeroInRange(false);
         a.setTickLabelFormatter(new StringConverter<>() {
@@ -160,7 +199,7 @@ public final class PortfolioView {
         return a;
     }
 
-    private static NumberAxis valueAxis(String label) {
+    static NumberAxis valueAxis(String label) {
         NumberAxis a = new NumberAxis();
         a.setLabel(label);
         a.setForceZeroInRange(false);
@@ -176,5 +215,4 @@ public final class PortfolioView {
         c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(f.apply(r.getValue())));
         return c;
     }
-
 }

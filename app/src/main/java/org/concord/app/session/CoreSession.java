@@ -68,6 +68,7 @@ public final class CoreSession implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final ExecutorService presets;
     private final Subscription presetCommands;
+    private final MacroImportHandler macroImports;
     private final Path dataDir;
     private final EventBus bus;
     private final ConcordConfig config;
@@ -87,6 +88,7 @@ public final class CoreSession implements AutoCloseable {
         heartbeat.scheduleAtFixedRate(this::publishStatus, 1, 1, TimeUnit.SECONDS);
         this.presets = Executors.newSingleThreadExecutor(r -> daemon(r, "concord-preset-switch"));
         this.presetCommands = bus.subscribe(OrchestratorTopics.PRESET_COMMANDS, c -> presets.execute(() -> switchPreset(c.preset())));
+        this.macroImports = new MacroImportHandler(bus, p.engine.data(), orchestrator::orchestrators);
     }
 
     /** What a start has built so far (closed in reverse when a later step fails). */
@@ -145,7 +147,7 @@ public final class CoreSession implements AutoCloseable {
         p.engine = engine;
         p.bus = bus;
         p.dataDir = engine.dataDir();
-        p.config = ConcordConfig.load(configFile, ModuleCatalog.fromClasspath());
+        p.config = ConcordConfig.load(configFile, ModuleCatalog.fromClasspath()).on(options.venue());
         OrchestratorConfig cfg = p.config.orchestrator();
         try {
             progress.accept("opening the training coordinators of " + cfg.symbols());
@@ -161,11 +163,12 @@ public final class CoreSession implements AutoCloseable {
             // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it;
             // the bot switch (does the orchestrator trade, with which money) lives in the data directory; a new one is OFF
             p.pipeline = TradingPipeline.live(TradingPipelineConfig.defaults(cfg.decisionTimeframe(), cfg.symbols().get(0),
-                    cfg.performance().decisionHorizonBars()), bus, BotModeStore.inDataDir(engine.dataDir())).subscribe(engine.data());
+                    cfg.performance().decisionHorizonBars()).withSettings(p.config.trading()), bus, BotModeStore.inDataDir(engine.dataDir()))
+                    .subscribe(engine.data()).acceptSettingsCommands(configFile);
             // one publisher per coordination engine: going live gives the pipeline a venue engine with its own books
             Map<CoordinationEngine, PortfolioPublisher> portfolios = new IdentityHashMap<>();
             TradingPipeline pipeline = p.pipeline;
-            pipeline.onBar((symbol, closeTime) -> portfolios.computeIfAbsent(pipeline.engine(), e -> new PortfolioPublisher(e, bus)).onBar(closeTime));
+            pipeline.onBar((symbol, closeTime) -> portfolios.computeIfAbsent(pipeline.engine(), e -> new PortfolioPublisher(e, bus, pipeline::settings)).onBar(closeTime));
             p.orchestrator = RunningOrchestrator.start(engine, bus, configFile, p.config, p.trainings, options, pipeline, progress);
             p.commands = new TrainingCommandHandler(bus, p.trainings);
             p.market = publishMarket ? new MarketBusBridge(engine.data(), bus) : null;
@@ -238,7 +241,7 @@ public final class CoreSession implements AutoCloseable {
 
     /**
      * Where "save as pattern" from the annotation tab goes: the crash-pattern detector's library in the data
-     * directory; the running module is told to reload it.
+     * directory; the running module of every instrument is told to reload it.
      */
     public PatternSink patterns() {
         return (name, window) -> {
@@ -247,9 +250,11 @@ public final class CoreSession implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("saving pattern '" + name + "': " + e.getMessage(), e);
             }
-            TradingOrchestrator o = orchestrator();
-            if (o.module("crash-pattern").isPresent()) {
-                o.command("crash-pattern", "reload", Map.of());
+            // one library for every instrument (a crash shape is not tied to one symbol): each orchestrator reloads it
+            for (TradingOrchestrator o : orchestrator.orchestrators()) {
+                if (o.module("crash-pattern").isPresent()) {
+                    o.command("crash-pattern", "reload", Map.of());
+                }
             }
         };
     }
@@ -267,6 +272,7 @@ public final class CoreSession implements AutoCloseable {
     public void close() {
         presetCommands.close();
         presets.shutdownNow();
+        macroImports.close();
         heartbeat.shutdownNow();
         liveModels.close();
         if (market != null) {

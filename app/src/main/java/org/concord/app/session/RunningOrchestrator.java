@@ -125,7 +125,9 @@ final class RunningOrchestrator implements AutoCloseable {
         }
         options.extraModules().forEach(b::module);
         TradingOrchestrator orch = b.build();
-        Subscription route = first ? orch.onDecision(pipeline::onDecision) : () -> { };
+        // with the decision's state vector (read on the decision thread while it is still this decision's): the market
+        // conditions in it (VPIN, the macro gate's verdict) reach coordination
+        Subscription route = first ? orch.onDecision(d -> pipeline.onDecision(d, orch.lastState(d.symbol()))) : () -> { };
         OverlayPublisher overlays = new OverlayPublisher(orch, bus);
         try {
             orch.start();
@@ -165,9 +167,9 @@ final class RunningOrchestrator implements AutoCloseable {
     synchronized TradingOrchestrator switchTo(String name) {
         OrchestratorConfig next = ConfigFiles.preset(name);
         ConfigFiles.save(configFile, next);
-        ConcordConfig.load(configFile, ModuleCatalog.fromClasspath()); // the file as written must read back valid
+        ConcordConfig written = ConcordConfig.load(configFile, ModuleCatalog.fromClasspath()); // the file as written must read back valid
         current.values().forEach(Parts::close);
-        current = buildAll(next);
+        current = buildAll(written.on(next, options.venue()));
         LOG.info("preset switched to {} (written to {}): {} modules running per instrument, {} mode", name, configFile,
                 orchestrator().modules().stream().filter(m -> m.state() == ModuleState.RUNNING).count(),
                 next.synchronous() ? "synchronous" : "async");

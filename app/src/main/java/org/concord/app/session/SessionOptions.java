@@ -19,9 +19,12 @@ import java.util.function.Supplier;
  * @param startFeed     start the replay at once (local mode)
  * @param training      the training model's configuration (null: {@code TrainingConfig.defaults(BTCUSD)})
  * @param extraModules  modules added by hand to the orchestrator's catalog (tests, embedding)
+ * @param venue         the venue the session's market data comes from ({@code binance}, {@code bitstamp} for the bundled
+ *                      replay; null: the orchestrator's symbols as written): they are mapped onto its symbols
+ *                      ({@link org.concord.config.ConcordConfig#on})
  */
 public record SessionOptions(Path dataDir, String busUri, String preset, double replaySpeed, long replaySkipMillis, boolean startFeed,
-                             TrainingConfig training, Map<String, Supplier<OrchestratorModule>> extraModules) {
+                             TrainingConfig training, Map<String, Supplier<OrchestratorModule>> extraModules, String venue) {
     public static final double DEFAULT_SPEED = 600;
     public static final long DEFAULT_SKIP = 2 * 86_400_000L;
 
@@ -37,7 +40,7 @@ public record SessionOptions(Path dataDir, String busUri, String preset, double 
     }
 
     public static SessionOptions defaults(Path dataDir) {
-        return new SessionOptions(dataDir, "inproc:", null, DEFAULT_SPEED, DEFAULT_SKIP, true, null, Map.of());
+        return new SessionOptions(dataDir, "inproc:", null, DEFAULT_SPEED, DEFAULT_SKIP, true, null, Map.of(), null);
     }
 
     /** True when another process runs the orchestrator and this desktop only views and steers it over the bus. */
@@ -46,25 +49,29 @@ public record SessionOptions(Path dataDir, String busUri, String preset, double 
     }
 
     public SessionOptions withBus(String uri) {
-        return new SessionOptions(dataDir, uri, preset, replaySpeed, replaySkipMillis, startFeed, training, extraModules);
+        return new SessionOptions(dataDir, uri, preset, replaySpeed, replaySkipMillis, startFeed, training, extraModules, venue);
     }
 
     public SessionOptions withPreset(String p) {
-        return new SessionOptions(dataDir, busUri, p, replaySpeed, replaySkipMillis, startFeed, training, extraModules);
+        return new SessionOptions(dataDir, busUri, p, replaySpeed, replaySkipMillis, startFeed, training, extraModules, venue);
     }
 
     public SessionOptions withReplay(double speed, long skipMillis, boolean start) {
-        return new SessionOptions(dataDir, busUri, preset, speed, skipMillis, start, training, extraModules);
+        return new SessionOptions(dataDir, busUri, preset, speed, skipMillis, start, training, extraModules, venue);
+    }
+
+    public SessionOptions withVenue(String v) {
+        return new SessionOptions(dataDir, busUri, preset, replaySpeed, replaySkipMillis, startFeed, training, extraModules, v);
     }
 
     public SessionOptions withTraining(TrainingConfig t) {
-        return new SessionOptions(dataDir, busUri, preset, replaySpeed, replaySkipMillis, startFeed, t, extraModules);
+        return new SessionOptions(dataDir, busUri, preset, replaySpeed, replaySkipMillis, startFeed, t, extraModules, venue);
     }
 
     public SessionOptions withModule(String id, Supplier<OrchestratorModule> factory) {
         Map<String, Supplier<OrchestratorModule>> m = new LinkedHashMap<>(extraModules);
         m.put(id, factory);
-        return new SessionOptions(dataDir, busUri, preset, replaySpeed, replaySkipMillis, startFeed, training, m);
+        return new SessionOptions(dataDir, busUri, preset, replaySpeed, replaySkipMillis, startFeed, training, m, venue);
     }
 
     /**
@@ -91,7 +98,7 @@ public record SessionOptions(Path dataDir, String busUri, String preset, double 
             switch (key) {
                 case "--bus" -> o = o.withBus(value);
                 case "--data-dir" -> o = new SessionOptions(Path.of(value), o.busUri, o.preset, o.replaySpeed, o.replaySkipMillis,
-                        o.startFeed, o.training, o.extraModules);
+                        o.startFeed, o.training, o.extraModules, o.venue);
                 case "--preset" -> o = o.withPreset(value);
                 case "--speed" -> o = o.withReplay("max".equalsIgnoreCase(value) ? Double.POSITIVE_INFINITY : Double.parseDouble(value),
                         o.replaySkipMillis, o.startFeed);

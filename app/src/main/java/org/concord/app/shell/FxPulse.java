@@ -19,9 +19,19 @@ public final class FxPulse {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean running;
 
+    /**
+     * Starts handing snapshots over. Called on the FX thread (a window's constructor), it applies what the presenters
+     * offered so far at once, so the window's first frame already shows it: the live chart's history is queried while
+     * the window is built, and a drain queued behind the first layout pass cost a loaded desk one more frame before
+     * its first candles.
+     */
     public void start() {
         running = true;
-        wake();
+        if (Platform.isFxApplicationThread()) {
+            drain();
+        } else {
+            wake();
+        }
     }
 
     public void stop() {

@@ -152,6 +152,7 @@ public final class MainWindow implements AutoCloseable {
         pulse.bind(modules.presetSlot(), modulesView::showPreset);
         pulse.bind(training.slot(), trainingView::show);
         pulse.bind(portfolio.slot(), portfolioView::show);
+        portfolioView.onApplySettings(portfolio::applySettings);
         pulse.bind(statusPresenter.slot(), this::showStatus);
         backtest = new BacktestPresenter(session.engine().dataDir(), display); // runs in this process, on its own thread
         backtestView = new BacktestView(backtest, display);

@@ -19,6 +19,8 @@ import org.concord.execution.Position;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.PreTradeDecision;
 import org.concord.execution.TimeInForce;
+import org.concord.instrument.Instrument;
+import org.concord.instrument.InstrumentRegistry;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.secrets.ApiCredentials;
@@ -67,6 +69,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class BinanceSpotBroker implements Broker, AccountView, TradeListener, BarListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceSpotBroker.class);
     private static final double EPS = 1e-9;
+    /** The venue name of Binance's listings in the instrument registry (testnet and live list the same symbols). */
+    private static final String VENUE = "binance";
 
     /** The stream's I/O threads only queue; {@link #poll()} applies on the decision thread. */
     private record StreamInbox(ConcurrentLinkedQueue<Inbound> queue) implements UserDataStream.Sink {
@@ -106,6 +110,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
     private final SpotAccount account = new SpotAccount();
     private final SpotReconciler reconciler;
     private ExchangeFilters filters = new ExchangeFilters(List.of());
+    private InstrumentRegistry instruments;
     private SpotOrder replacing;
     private long seq;
     private boolean started;
@@ -153,6 +158,10 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         }
         filters = new ExchangeFilters(listed);
         exec.filters(filters);
+        // our symbols' Binance listings, with the grid this venue's exchangeInfo gives
+        instruments = config.instruments().withListings(listed.stream().filter(r -> r.tickSize().signum() > 0 && r.stepSize().signum() > 0)
+                .map(r -> new Instrument(r.symbol(), VENUE, r.symbol(), r.baseAsset(), r.quoteAsset(), r.tickSize(), r.stepSize(), r.minQty(),
+                        r.minNotional())).toList());
         for (Symbol s : config.symbols()) {
             if (filters.rules(s).isEmpty()) {
                 throw new IllegalStateException("symbol " + s + " is not listed on " + config.restUrl());
@@ -226,8 +235,13 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         return exec.place(p.filtered(), p.refusal(), request, null);
     }
 
-    /** Risk first (the rule is named), then what Binance spot cannot do, then the exchange's filters. */
-    private Prepared prepare(OrderRequest r) {
+    /**
+     * Our symbol onto the venue's (the desk's BTCUSD is sent as BTCUSDT, {@link BinanceSpotConfig#instruments}), then
+     * risk first (the rule is named), then what Binance spot cannot do, then the exchange's filters.
+     */
+    private Prepared prepare(OrderRequest asked) {
+        Symbol venueSymbol = instruments.venueSymbol(asked.symbol(), VENUE);
+        OrderRequest r = venueSymbol.equals(asked.symbol()) ? asked : asked.withSymbol(venueSymbol);
         if (!config.symbols().contains(r.symbol())) {
             return new Prepared(null, "symbol " + r.symbol() + " is not traded by this adapter (configured: " + config.symbols() + ")");
         }

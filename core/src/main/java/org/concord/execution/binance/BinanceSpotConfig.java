@@ -1,6 +1,8 @@
 package org.concord.execution.binance;
 
+import org.concord.config.ConcordConfig;
 import org.concord.feed.binance.BinanceConfig;
+import org.concord.instrument.InstrumentRegistry;
 import org.concord.model.Symbol;
 
 import java.net.URI;
@@ -51,6 +53,7 @@ public final class BinanceSpotConfig {
     private final Duration streamIdleTimeout;
     private final Duration unknownOutcomeGrace;
     private final String clientIdPrefix;
+    private final InstrumentRegistry instruments;
     private final LongSupplier clock;
 
     private BinanceSpotConfig(Builder b) {
@@ -72,6 +75,7 @@ public final class BinanceSpotConfig {
         streamIdleTimeout = b.streamIdleTimeout;
         unknownOutcomeGrace = b.unknownOutcomeGrace;
         clientIdPrefix = b.clientIdPrefix;
+        instruments = b.instruments;
         clock = b.clock;
     }
 
@@ -235,6 +239,14 @@ public final class BinanceSpotConfig {
         return clientIdPrefix;
     }
 
+    /**
+     * Our symbols' listings (default: the shipped concord.yaml's): an order on our symbol (the desk's BTCUSD) is sent
+     * as the venue's (BTCUSDT); the adapter refreshes the grid from exchangeInfo at start.
+     */
+    public InstrumentRegistry instruments() {
+        return instruments;
+    }
+
     /** The clock that stamps signed requests (epoch ms); keep the machine's clock NTP-synchronised. */
     public LongSupplier clock() {
         return clock;
@@ -275,6 +287,7 @@ public final class BinanceSpotConfig {
         private Duration streamIdleTimeout = Duration.ofMinutes(5);
         private Duration unknownOutcomeGrace = Duration.ofSeconds(2);
         private String clientIdPrefix = "cc";
+        private InstrumentRegistry instruments = ConcordConfig.defaultInstruments();
         private LongSupplier clock = System::currentTimeMillis;
 
         private Builder(Environment environment, String venue, URI restUrl, URI wsUrl) {
@@ -339,6 +352,14 @@ public final class BinanceSpotConfig {
 
         public Builder unknownOutcomeGrace(Duration d) {
             this.unknownOutcomeGrace = d;
+            return this;
+        }
+
+        public Builder instruments(InstrumentRegistry r) {
+            if (r == null) {
+                throw new IllegalArgumentException("instruments is null");
+            }
+            this.instruments = r;
             return this;
         }
 

@@ -6,7 +6,6 @@ import org.concord.model.Timeframe;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,7 @@ import java.util.Set;
 
 /**
  * What the Binance feed connects to and how it behaves. Immutable; build with {@link #builder()} or read a
- * configuration section with {@link #fromMap(Map)} (keys listed in docs/binance-feed.md). Defaults are the real
+ * configuration section with {@link #fromMap(Map)} (keys: {@link BinanceConfigKeys}, listed in docs/binance-feed.md). Defaults are the real
  * public endpoints, so only tests (a loopback exchange) and other venues (the testnet) override the URLs.
  */
 public final class BinanceConfig {
@@ -100,123 +99,9 @@ public final class BinanceConfig {
         return b;
     }
 
-    /**
-     * Reads a configuration section (e.g. the {@code binance:} map of concord.yaml parsed by Jackson). Unknown keys
-     * are an error, so a typo does not silently fall back to a default. Durations are milliseconds.
-     */
+    /** Reads a configuration section; see {@link BinanceConfigKeys#builderFrom}. */
     public static BinanceConfig fromMap(Map<String, ?> section) {
-        return builderFrom(section).build();
-    }
-
-    /**
-     * A builder with a configuration section's values applied (symbols and intervals may be left for the caller to
-     * add, as the live feed does with the chosen symbol). Unknown keys and bad values fail as in {@link #fromMap}.
-     */
-    public static Builder builderFrom(Map<String, ?> section) {
-        if (section == null) {
-            throw new IllegalArgumentException("binance config section is null");
-        }
-        Builder b = builder();
-        for (Map.Entry<String, ?> e : section.entrySet()) {
-            apply(b, e.getKey(), e.getValue());
-        }
-        return b;
-    }
-
-    /** Applies one configuration key to {@code b}; an unknown key or a bad value is an IllegalArgumentException naming it. */
-    public static void apply(Builder b, String key, Object v) {
-        switch (key) {
-            case "restUrl" -> b.restUrl(uri(key, v));
-            case "wsUrl" -> b.wsUrl(uri(key, v));
-            case "symbols" -> list(key, v).forEach(s -> b.symbol(Symbol.of(s)));
-            case "intervals" -> list(key, v).forEach(s -> b.interval(Timeframe.ofCode(s)));
-            case "aggTrades" -> b.aggTrades(bool(key, v));
-            case "depth" -> b.depth(bool(key, v));
-            case "initialBackfillBars" -> b.initialBackfillBars(integer(key, v));
-            case "maxBackfillBars" -> b.maxBackfillBars(integer(key, v));
-            case "pageSize" -> b.pageSize(integer(key, v));
-            case "reconnectInitialMs" -> b.reconnectBackoff(Duration.ofMillis(integer(key, v)), b.reconnectMax);
-            case "reconnectMaxMs" -> b.reconnectBackoff(b.reconnectInitial, Duration.ofMillis(integer(key, v)));
-            case "reconnectJitter" -> b.reconnectJitter(number(key, v));
-            case "idleTimeoutMs" -> b.idleTimeout(Duration.ofMillis(integer(key, v)));
-            case "connectTimeoutMs" -> b.connectTimeout(Duration.ofMillis(integer(key, v)));
-            case "restTimeoutMs" -> b.restTimeout(Duration.ofMillis(integer(key, v)));
-            case "restMaxRetries" -> b.restMaxRetries(integer(key, v));
-            case "restRetryInitialMs" -> b.restRetryInitial(Duration.ofMillis(integer(key, v)));
-            case "maxRetryAfterMs" -> b.maxRetryAfter(Duration.ofMillis(integer(key, v)));
-            case "queueCapacity" -> b.queueCapacity(integer(key, v));
-            default -> throw new IllegalArgumentException("unknown binance config key '" + key + "' (known: restUrl, wsUrl, symbols, intervals, "
-                    + "aggTrades, depth, initialBackfillBars, maxBackfillBars, pageSize, reconnectInitialMs, reconnectMaxMs, reconnectJitter, "
-                    + "idleTimeoutMs, connectTimeoutMs, restTimeoutMs, restMaxRetries, restRetryInitialMs, maxRetryAfterMs, queueCapacity)");
-        }
-    }
-
-    private static URI uri(String key, Object v) {
-        String s = str(key, v);
-        try {
-            return URI.create(s);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("binance config '" + key + "' is not a URL: " + s);
-        }
-    }
-
-    private static String str(String key, Object v) {
-        if (!(v instanceof String s) || s.isBlank()) {
-            throw new IllegalArgumentException("binance config '" + key + "' must be a non-empty string, got " + v);
-        }
-        return s.trim();
-    }
-
-    private static List<String> list(String key, Object v) {
-        if (v instanceof String s) {
-            List<String> out = new ArrayList<>();
-            for (String part : s.split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-            return out;
-        }
-        if (v instanceof Collection<?> c) {
-            List<String> out = new ArrayList<>();
-            for (Object o : c) {
-                out.add(str(key, o));
-            }
-            return out;
-        }
-        throw new IllegalArgumentException("binance config '" + key + "' must be a list or a comma-separated string, got " + v);
-    }
-
-    private static boolean bool(String key, Object v) {
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s);
-        }
-        throw new IllegalArgumentException("binance config '" + key + "' must be true or false, got " + v);
-    }
-
-    private static int integer(String key, Object v) {
-        double d = number(key, v);
-        if (d != Math.rint(d) || d > Integer.MAX_VALUE || d < Integer.MIN_VALUE) {
-            throw new IllegalArgumentException("binance config '" + key + "' must be a whole number, got " + v);
-        }
-        return (int) d;
-    }
-
-    private static double number(String key, Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                // fall through to the error below
-            }
-        }
-        throw new IllegalArgumentException("binance config '" + key + "' must be a number, got " + v);
+        return BinanceConfigKeys.builderFrom(section).build();
     }
 
     public URI restUrl() {
@@ -338,8 +223,8 @@ public final class BinanceConfig {
         private int initialBackfillBars = 1000;
         private int maxBackfillBars = 100_000;
         private int pageSize = MAX_PAGE_SIZE;
-        private Duration reconnectInitial = Duration.ofSeconds(1);
-        private Duration reconnectMax = Duration.ofSeconds(60);
+        Duration reconnectInitial = Duration.ofSeconds(1); // read by BinanceConfigKeys: one backoff key keeps the other bound
+        Duration reconnectMax = Duration.ofSeconds(60);
         private double reconnectJitter = 0.2;
         private Duration idleTimeout = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(10);

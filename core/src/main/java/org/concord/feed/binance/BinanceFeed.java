@@ -7,6 +7,7 @@ import org.concord.data.InputQuality;
 import org.concord.data.MarketDataSink;
 import org.concord.feed.FeedState;
 import org.concord.feed.MarketFeed;
+import org.concord.instrument.Instrument;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -61,6 +63,7 @@ public final class BinanceFeed implements MarketFeed, HistorySource {
     private final StreamRules rules;
     private final Counters counters = new Counters();
     private volatile FeedState state = FeedState.IDLE;
+    private volatile List<Instrument> instruments = List.of();
     private volatile boolean stopping;
     private BinanceStreamClient stream;
     private Thread worker;
@@ -118,13 +121,22 @@ public final class BinanceFeed implements MarketFeed, HistorySource {
     /**
      * The usual way to go live: declares the symbols' bars as feed bars (klines, not re-aggregated trades), makes
      * this feed the provider's history source, resumes every series after the newest bar already stored (so a
-     * restart backfills exactly the bars it missed) and starts.
+     * restart backfills exactly the bars it missed) and starts. First it reads the symbols' listings
+     * ({@code exchangeInfo}): a symbol Binance does not list fails here, naming it, instead of a stream that never
+     * delivers; the listings are kept as {@link #instruments()} (the exchange's tick, step and minimums).
      */
     public static BinanceFeed connect(BinanceConfig config, DataProvider provider) {
         if (config == null || provider == null) {
             throw new IllegalArgumentException("config and provider are required");
         }
         BinanceFeed feed = new BinanceFeed(config, provider, provider.quality());
+        try {
+            feed.instruments = feed.rest.exchangeInfo(config.symbols());
+        } catch (BinanceApiException e) {
+            throw new IllegalArgumentException("binance feed: cannot list " + config.symbols() + " on " + config.restUrl()
+                    + " (exchangeInfo): " + e.getMessage(), e);
+        }
+        LOG.info("binance listings: {}", feed.instruments);
         for (Symbol s : config.symbols()) {
             provider.declareFeedBars(s);
             for (Timeframe tf : config.intervals()) {
@@ -169,6 +181,11 @@ public final class BinanceFeed implements MarketFeed, HistorySource {
 
     public BinanceConfig config() {
         return config;
+    }
+
+    /** The symbols' listings read by {@link #connect} (venue binance, under Binance's symbols); empty before. */
+    public List<Instrument> instruments() {
+        return instruments;
     }
 
     @Override

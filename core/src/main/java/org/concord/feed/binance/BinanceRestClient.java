@@ -2,6 +2,7 @@ package org.concord.feed.binance;
 
 import org.concord.data.InputIssue;
 import org.concord.data.InputQuality;
+import org.concord.instrument.Instrument;
 import org.concord.model.BarChecks;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -14,14 +15,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Binance's public REST market data: {@code GET /api/v3/klines} (paged, at most {@link BinanceConfig#pageSize()}
- * per call) and {@code GET /api/v3/time}. No keys.
+ * per call), {@code GET /api/v3/exchangeInfo} (the symbols' listings) and {@code GET /api/v3/time}. No keys.
  *
  * <p><b>Retries.</b> HTTP 429 (rate limited) and 418 (IP banned for repeated 429s) wait the server's
  * {@code Retry-After} (seconds or an HTTP date; without one, the backoff) and retry; a wait longer than
@@ -65,6 +70,18 @@ public final class BinanceRestClient {
     @FunctionalInterface
     public interface BarConsumer {
         void onBar(long openTime, double open, double high, double low, double close, double volume);
+    }
+
+    /**
+     * The listings of {@code symbols} ({@code GET /api/v3/exchangeInfo?symbols=[...]}): base/quote, tick, step and
+     * minimums, under Binance's own symbols. A symbol Binance does not list fails the call (-1121 Invalid symbol).
+     */
+    public List<Instrument> exchangeInfo(List<Symbol> symbols) {
+        if (symbols == null || symbols.isEmpty()) {
+            throw new IllegalArgumentException("exchangeInfo needs at least one symbol");
+        }
+        String list = symbols.stream().map(s -> "\"" + s.code() + "\"").collect(Collectors.joining(",", "[", "]"));
+        return get("/api/v3/exchangeInfo?symbols=" + URLEncoder.encode(list, StandardCharsets.UTF_8), ExchangeInfoJson::instruments);
     }
 
     /** Binance's clock ({@code GET /api/v3/time}). */

@@ -277,6 +277,17 @@ public final class ConfigFiles {
         if (file == null || config == null) {
             throw new IllegalArgumentException("file and config are required");
         }
+        saveSection(file, SECTION, toTree(config));
+    }
+
+    /**
+     * Writes {@code tree} as the top-level {@code section} of {@code file}, keeping the file's other sections,
+     * atomically (temporary file + move). Refuses to overwrite a file that does not parse.
+     */
+    public static void saveSection(Path file, String section, JsonNode tree) {
+        if (file == null || section == null || tree == null) {
+            throw new IllegalArgumentException("file, section and tree are required");
+        }
         try {
             ObjectNode root;
             if (Files.exists(file)) {
@@ -285,7 +296,7 @@ public final class ConfigFiles {
             } else {
                 root = YamlDoc.MAPPER.createObjectNode();
             }
-            root.set(SECTION, toTree(config));
+            root.set(section, tree);
             Path abs = file.toAbsolutePath();
             Files.createDirectories(abs.getParent());
             Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");

@@ -1,5 +1,6 @@
 package org.concord.orchestrator.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
@@ -92,6 +93,26 @@ public record OrchestratorConfig(String preset, List<Symbol> symbols, Timeframe 
         }
         if (!found) {
             list.add(new ModuleEntry(id, enabled, 1.0, null));
+        }
+        return withModules(list);
+    }
+
+    /**
+     * This configuration with module {@code id}'s settings replaced (appended switched off, weight 0, when it was not
+     * listed: new settings never start a module nobody switched on).
+     */
+    public OrchestratorConfig withModuleSettings(String id, JsonNode settings) {
+        List<ModuleEntry> list = new ArrayList<>(modules);
+        boolean found = false;
+        for (int i = 0; i < list.size(); i++) {
+            ModuleEntry e = list.get(i);
+            if (e.id().equals(id)) {
+                list.set(i, new ModuleEntry(id, e.enabled(), e.weight(), settings));
+                found = true;
+            }
+        }
+        if (!found) {
+            list.add(new ModuleEntry(id, false, 0.0, settings));
         }
         return withModules(list);
     }

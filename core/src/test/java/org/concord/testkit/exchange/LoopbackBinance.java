@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * A small Binance on 127.0.0.1 for tests: the public REST market data ({@code /api/v3/ping}, {@code /api/v3/time},
- * {@code /api/v3/klines}) on a real HTTP server and the market streams ({@code <symbol>@kline_<interval>},
+ * {@code /api/v3/klines}, {@code /api/v3/exchangeInfo}) on a real HTTP server and the market streams ({@code <symbol>@kline_<interval>},
  * {@code <symbol>@aggTrade}, {@code <symbol>@depth20@100ms}) on a real WebSocket server, in Binance's formats,
  * over real market data (by default the bundled Bitstamp trades listed as BTCUSDT).
  *
@@ -52,6 +52,8 @@ public final class LoopbackBinance implements AutoCloseable {
     }
 
     private final Map<String, ExchangeMarket> markets = new LinkedHashMap<>();
+    /** What exchangeInfo lists: every market, with Binance's BTCUSDT filters (tick 0.01, step 0.00001, min notional 10). */
+    private final Map<String, LoopbackSpotAccount.Listing> listings = new java.util.concurrent.ConcurrentHashMap<>();
     private final LoopbackRestServer rest;
     private final LoopbackStreamServer stream;
     private volatile int cursor;
@@ -68,6 +70,10 @@ public final class LoopbackBinance implements AutoCloseable {
                 throw new IllegalArgumentException("start minute " + startMinute + " outside " + m.symbol() + "'s " + m.minutes() + " minutes");
             }
             this.markets.put(m.symbol().code(), m);
+            String code = m.symbol().code();
+            String quote = code.endsWith("USDT") ? "USDT" : "USD";
+            listings.put(code, new LoopbackSpotAccount.Listing(code, code.substring(0, code.length() - quote.length()), quote,
+                    new java.math.BigDecimal("0.01"), new java.math.BigDecimal("0.00001"), new java.math.BigDecimal("10")));
         }
         this.cursor = startMinute;
         this.rest = new LoopbackRestServer();
@@ -111,6 +117,11 @@ public final class LoopbackBinance implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(2)).idleTimeout(Duration.ofSeconds(5)).aggTrades(false).depth(false);
         markets.values().forEach(m -> b.symbol(m.symbol()));
         return b;
+    }
+
+    /** The listings exchangeInfo serves, by symbol (a test may change a listing's filters before a client starts). */
+    public Map<String, LoopbackSpotAccount.Listing> listings() {
+        return listings;
     }
 
     public LoopbackRestServer rest() {

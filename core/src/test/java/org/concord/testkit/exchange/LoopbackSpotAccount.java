@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One spot account on the loopback exchange, with Binance's signed endpoints and its user-data stream:
  * {@code POST/DELETE/GET /api/v3/order}, {@code POST /api/v3/order/oco}, {@code GET /api/v3/openOrders},
- * {@code GET /api/v3/account}, {@code GET /api/v3/myTrades}, {@code GET /api/v3/exchangeInfo} and
+ * {@code GET /api/v3/account}, {@code GET /api/v3/myTrades} and
  * {@code POST/PUT/DELETE /api/v3/userDataStream}; events ({@code executionReport}, {@code outboundAccountPosition})
  * go to {@code /ws/<listenKey>} on the exchange's WebSocket server.
  *
@@ -95,7 +95,7 @@ public final class LoopbackSpotAccount {
     private final LoopbackBinance exchange;
     private final String apiKey;
     private final byte[] apiSecret;
-    final Map<String, Listing> listings = new LinkedHashMap<>();
+    final Map<String, Listing> listings;
     final Map<String, double[]> balances = new LinkedHashMap<>();
     final List<Ord> orders = new ArrayList<>();
     final List<Trade> trades = new ArrayList<>();
@@ -108,14 +108,12 @@ public final class LoopbackSpotAccount {
     long nextTradeId = 50_000;
     long nextListId = 1;
 
-    /** An account on {@code exchange} for the given key pair, every market listed with Binance-like BTCUSDT filters. */
+    /** An account on {@code exchange} for the given key pair; its markets are listed as the exchange's exchangeInfo shows them. */
     public LoopbackSpotAccount(LoopbackBinance exchange, String apiKey, String apiSecret) {
         this.exchange = exchange;
         this.apiKey = apiKey;
         this.apiSecret = apiSecret.getBytes(StandardCharsets.UTF_8);
-        for (Symbol s : List.of(LoopbackBinance.BTCUSDT)) {
-            listings.put(s.code(), new Listing(s.code(), "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"), new BigDecimal("10")));
-        }
+        this.listings = exchange.listings();
         this.matcher = new SpotMatcher(this);
         install(exchange.rest());
         exchange.addStepListener(this::onMinute);
@@ -202,7 +200,6 @@ public final class LoopbackSpotAccount {
     // ---------------------------------------------------------------- routes
 
     private void install(LoopbackRestServer rest) {
-        rest.route("GET", "/api/v3/exchangeInfo", r -> Response.ok(SpotPayloads.exchangeInfo(now(), List.copyOf(listings.values()))));
         rest.route("POST", "/api/v3/order", r -> signed(r, this::newOrder));
         rest.route("POST", "/api/v3/order/oco", r -> signed(r, this::newOco));
         rest.route("DELETE", "/api/v3/order", r -> signed(r, this::cancel));

@@ -3,13 +3,17 @@ package org.concord.testkit.exchange;
 import org.concord.model.Timeframe;
 import org.concord.testkit.exchange.LoopbackRestServer.Response;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The loopback exchange's public market-data REST routes, with Binance's parameter rules and error codes:
  * {@code GET /api/v3/ping}, {@code GET /api/v3/time} and {@code GET /api/v3/klines} (symbol, interval,
  * optional startTime/endTime on the open time, limit default 500 and at most 1000; with a startTime the oldest
- * matching klines come first, otherwise the newest; the forming kline is included, as on Binance).
+ * matching klines come first, otherwise the newest; the forming kline is included, as on Binance) and
+ * {@code GET /api/v3/exchangeInfo} (every listing, or those of {@code symbol=X} / {@code symbols=["X","Y"]}; an
+ * unknown symbol is -1121 as on Binance).
  */
 final class MarketDataRoutes {
     static final int DEFAULT_LIMIT = 500;
@@ -25,6 +29,28 @@ final class MarketDataRoutes {
         rest.route("GET", "/api/v3/ping", r -> Response.ok("{}"));
         rest.route("GET", "/api/v3/time", r -> Response.ok("{\"serverTime\":" + exchange.now() + "}"));
         rest.route("GET", "/api/v3/klines", this::klines);
+        rest.route("GET", "/api/v3/exchangeInfo", this::exchangeInfo);
+    }
+
+    private Response exchangeInfo(LoopbackRestServer.Request r) {
+        List<String> asked = new ArrayList<>();
+        if (r.param("symbol") != null) {
+            asked.add(r.param("symbol"));
+        } else if (r.param("symbols") != null) {
+            for (String s : r.param("symbols").replaceAll("[\\[\\]\" ]", "").split(",")) {
+                asked.add(s);
+            }
+        }
+        Map<String, LoopbackSpotAccount.Listing> all = exchange.listings();
+        List<LoopbackSpotAccount.Listing> out = new ArrayList<>();
+        for (String s : asked.isEmpty() ? List.copyOf(all.keySet()) : asked) {
+            LoopbackSpotAccount.Listing l = all.get(s);
+            if (l == null) {
+                return Response.error(400, -1121, "Invalid symbol.");
+            }
+            out.add(l);
+        }
+        return Response.ok(SpotPayloads.exchangeInfo(exchange.now(), out));
     }
 
     private Response klines(LoopbackRestServer.Request r) {

@@ -60,7 +60,7 @@ class StrategyModulesLoadTest {
                     - { id: trend, settings: { fast: 20, slow: 60 } }
                     - { id: composite, weight: 0.5, settings: { members: [supertrend, trend, macro-gate], threshold: 0.1 } }
                     - { id: macro-gate, weight: 0.0 }
-                    - { id: crash-pattern, settings: { directory: /nonexistent/patterns } }
+                    - { id: crash-pattern, settings: { directory: /nonexistent/patterns, seed: false } }
                 """;
         OrchestratorConfig cfg = ConfigFiles.parse(yaml, "test.yaml").withFaults(TestBudgets.RELAXED);
         assertThat(cfg.module("supertrend").orElseThrow().settings().get("atrPeriod").asInt()).isEqualTo(7);

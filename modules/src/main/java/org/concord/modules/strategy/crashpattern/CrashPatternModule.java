@@ -2,6 +2,8 @@ package org.concord.modules.strategy.crashpattern;
 
 import org.concord.indicators.DelayLine;
 import org.concord.model.Action;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
 import org.concord.modules.strategy.DataDirs;
 import org.concord.modules.strategy.Fmt;
 import org.concord.modules.strategy.Settings;
@@ -12,6 +14,9 @@ import org.concord.orchestrator.module.ModuleInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +35,17 @@ import java.util.concurrent.Executors;
  * {@code <data-dir>/patterns}) and again on the {@code reload} command (on a background thread; the new library
  * applies from the next bar); bad files are reported in one line each and skipped ({@code status} lists them).
  *
- * <p>Settings: {@code directory} ("patterns", relative to the data directory), {@code bandFraction} 0.1,
+ * <p>A library directory that does not exist yet is created with the crashes of the bundled data
+ * ({@link BundledPatterns}; setting {@code seed}, default true). A pattern is matched only from its {@code knownFrom}
+ * time on (a window cut from history once its episode was over), so a backtest never meets a crash it has not seen yet.
+ *
+ * <p>Settings: {@code directory} ("patterns", relative to the data directory), {@code seed} true, {@code bandFraction} 0.1,
  * {@code distanceScale} 0.3, {@code amber} 60, {@code red} 80, {@code minLength} 8, {@code maxLength} 1000, plus the
  * common ones. Features: {@code ready} (a pattern was compared), {@code score} (/100), {@code level} (0 green,
  * 1 amber, 2 red), {@code patterns} (library size).
  */
 @ModuleInfo(id = CrashPatternModule.ID, description = "Crash-pattern detector: DTW similarity of the recent path to a library of windows; GREEN/AMBER/RED",
-        settings = {"timeframe", "horizonBars", "warmupBars", "directory", "minLength", "maxLength", "bandFraction", "distanceScale", "amber", "red"},
+        settings = {"timeframe", "horizonBars", "warmupBars", "directory", "seed", "minLength", "maxLength", "bandFraction", "distanceScale", "amber", "red"},
         holding = "PT4H")
 public final class CrashPatternModule extends StrategyModule {
     public static final String ID = "crash-pattern";
@@ -62,6 +71,7 @@ public final class CrashPatternModule extends StrategyModule {
     private double[][] lowers = new double[0][];
     private double[] bounds = new double[0];
     private int[] order = new int[0];
+    private long now = Long.MIN_VALUE; // close time of the bar being processed (single decision thread)
 
     public CrashPatternModule() {
         super(ID);
@@ -81,12 +91,26 @@ public final class CrashPatternModule extends StrategyModule {
         maxLength = s.integer("maxLength", 1000, minLength);
         Path dir = DataDirs.resolve(ctx.data(), directory);
         library = new PatternLibrary(dir, minLength, maxLength);
+        if (s.flag("seed", true) && !Files.exists(dir)) {
+            try {
+                BundledPatterns.seed(library);
+            } catch (IOException e) {
+                throw new UncheckedIOException("module " + ID + ": writing the bundled crash patterns to " + dir + ": " + e.getMessage(), e);
+            }
+        }
         window = new double[maxLength];
         query = new double[maxLength];
         dtw = new Dtw(maxLength);
         loaded = library.load();
         LOG.info("crash-pattern: {} patterns from {}{}", loaded.patterns().size(), dir,
                 loaded.problems().isEmpty() ? "" : " (" + loaded.problems().size() + " files skipped)");
+    }
+
+    /** Keeps the bar's close time: the detector uses only patterns known by then. */
+    @Override
+    public void onBarClose(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low, double close, double volume) {
+        now = tf.closeTime(openTime);
+        super.onBarClose(symbol, tf, openTime, open, high, low, close, volume);
     }
 
     @Override
@@ -239,7 +263,7 @@ public final class CrashPatternModule extends StrategyModule {
             for (int p = 0; p < lib.size(); p++) {
                 int m = lib.get(p).length();
                 shortest = Math.min(shortest, m);
-                if (m > have) {
+                if (m > have || !lib.get(p).knownAt(now)) {
                     continue;
                 }
                 normalizeQuery(m);
@@ -297,6 +321,9 @@ public final class CrashPatternModule extends StrategyModule {
         public String rationale() {
             if (patterns == 0) {
                 return "GREEN: no patterns in " + library.directory();
+            }
+            if (!ready() && closes.size() >= shortest) {
+                return "GREEN: none of the " + patterns + " patterns is known yet (each from the end of its episode)";
             }
             if (!ready()) {
                 return "GREEN: " + closes.size() + " bars, the shortest pattern needs " + shortest;

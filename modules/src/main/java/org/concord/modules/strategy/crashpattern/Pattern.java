@@ -7,9 +7,14 @@ import java.util.Arrays;
  * One library window: its name and its path of closes, z-normalized at load (so only the shape counts, not the
  * price level or the size of the move).
  *
- * @param file the file it was read from (null for a pattern built in memory)
+ * @param file      the file it was read from (null for a pattern built in memory)
+ * @param knownFrom the first time (epoch ms) a detector may use it: a window cut from history is known only once
+ *                  its episode was over, so a backtest of that period cannot match the crash it is about to see;
+ *                  {@link #ALWAYS} for a pattern with no time of its own
  */
-public record Pattern(String name, double[] values, Path file) {
+public record Pattern(String name, double[] values, Path file, long knownFrom) {
+    public static final long ALWAYS = Long.MIN_VALUE;
+
     public Pattern {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a pattern needs a name");
@@ -20,8 +25,18 @@ public record Pattern(String name, double[] values, Path file) {
         values = values.clone();
     }
 
-    /** A pattern from raw closes (normalized here); refuses non-finite values and a flat path (no shape). */
+    /** A pattern with no time of its own (usable at any time). */
+    public Pattern(String name, double[] values, Path file) {
+        this(name, values, file, ALWAYS);
+    }
+
+    /** A pattern from raw closes (normalized here), usable at any time. */
     public static Pattern of(String name, double[] closes, Path file) {
+        return of(name, closes, file, ALWAYS);
+    }
+
+    /** A pattern from raw closes (normalized here); refuses non-finite values and a flat path (no shape). */
+    public static Pattern of(String name, double[] closes, Path file, long knownFrom) {
         for (double c : closes) {
             if (!Double.isFinite(c)) {
                 throw new IllegalArgumentException("non-finite value " + c);
@@ -34,7 +49,12 @@ public record Pattern(String name, double[] values, Path file) {
         }
         double[] z = new double[closes.length];
         Dtw.normalize(closes, closes.length, z);
-        return new Pattern(name, z, file);
+        return new Pattern(name, z, file, knownFrom);
+    }
+
+    /** True when a detector deciding at {@code time} may use it. */
+    public boolean knownAt(long time) {
+        return knownFrom <= time;
     }
 
     public int length() {
@@ -53,7 +73,7 @@ public record Pattern(String name, double[] values, Path file) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Pattern p && p.name.equals(name) && Arrays.equals(p.values, values);
+        return o instanceof Pattern p && p.name.equals(name) && p.knownFrom == knownFrom && Arrays.equals(p.values, values);
     }
 
     @Override

@@ -31,6 +31,9 @@ import java.util.Locale;
  *   "bars": [ { "time": ..., "open": ..., "high": ..., "low": ..., "close": ..., "volume": ... }, ... ]   — OHLC rows
  *                                                                 (objects, or arrays [time, o, h, l, c, v])
  * </pre>
+ * plus an optional {@code "knownFrom"} (epoch ms): the first decision time at which the pattern may be matched. Without
+ * it a pattern with a {@code source} is known from {@code source.to} (a window cut from history is known once it is
+ * over: matching it earlier would be lookahead), one without a source at any time.
  * Only the closes' shape is used. A file that cannot be read (not JSON, another schema, no values, fewer than the
  * minimum or more than the maximum values, a non-finite or flat path) is reported in one line and skipped; the
  * others load. Files are read in name order, so the library is the same on every run.
@@ -128,7 +131,18 @@ public final class PatternLibrary {
         if (closes.length < minLength || closes.length > maxLength) {
             throw new IllegalArgumentException(closes.length + " values, expected " + minLength + ".." + maxLength);
         }
-        return Pattern.of(name, closes, f);
+        return Pattern.of(name, closes, f, knownFrom(doc));
+    }
+
+    private static long knownFrom(JsonNode doc) {
+        JsonNode k = doc.has("knownFrom") ? doc.get("knownFrom") : doc.path("source").get("to");
+        if (k == null || k.isNull()) {
+            return Pattern.ALWAYS;
+        }
+        if (!k.canConvertToLong()) {
+            throw new IllegalArgumentException("knownFrom / source.to is not a time in epoch milliseconds: " + k);
+        }
+        return k.asLong();
     }
 
     private static double[] numbers(JsonNode a) {
@@ -183,6 +197,20 @@ public final class PatternLibrary {
 
     /** {@link #saveWindow(String, BarSeries)}, replacing an existing pattern of that name when {@code replace}. */
     public Path saveWindow(String name, BarSeries window, boolean replace) throws IOException {
+        Path target = save(name, null, window, window == null || window.isEmpty() ? Pattern.ALWAYS : window.timeframe().closeTime(window.lastTime()), replace);
+        LOG.info("crash-pattern library: saved '{}' ({} bars of {} {}) to {}", name, window.size(), window.symbol(), window.timeframe(), target);
+        return target;
+    }
+
+    /**
+     * Saves {@code window} as a pattern known from {@code knownFrom} (e.g. a crash's confirmation, after the window
+     * ends), with a description; refuses to replace an existing pattern.
+     */
+    public Path saveEpisode(String name, String description, BarSeries window, long knownFrom) throws IOException {
+        return save(name, description, window, knownFrom, false);
+    }
+
+    private Path save(String name, String description, BarSeries window, long knownFrom, boolean replace) throws IOException {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a pattern needs a name");
         }
@@ -200,6 +228,10 @@ public final class PatternLibrary {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("schema", SCHEMA);
         doc.put("name", name.trim());
+        if (description != null) {
+            doc.put("description", description);
+        }
+        doc.put("knownFrom", knownFrom);
         ObjectNode src = doc.putObject("source");
         src.put("symbol", window.symbol().code());
         src.put("timeframe", window.timeframe().code());
@@ -227,7 +259,6 @@ public final class PatternLibrary {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        LOG.info("crash-pattern library: saved '{}' ({} bars of {} {}) to {}", name, window.size(), window.symbol(), window.timeframe(), target);
         return target;
     }
 }

@@ -1,0 +1,165 @@
+package org.concord.app.portfolio;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.concord.app.ConcordApp;
+import org.concord.app.DeskHarness;
+import org.concord.app.session.SessionOptions;
+import org.concord.app.shell.MainWindow;
+import org.concord.config.ConcordConfig;
+import org.concord.coordination.Bucket;
+import org.concord.engine.BotMode;
+import org.concord.engine.TradingPipeline;
+import org.concord.execution.OrderRequest;
+import org.concord.execution.OrderSide;
+import org.concord.execution.OrderState;
+import org.concord.execution.SizingConfig;
+import org.concord.feed.BundledData;
+import org.concord.orchestrator.module.ModuleCatalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Portfolio &amp; risk tab over the full preset's replay with the bot on Paper (switched in the Live tab): the
+ * allocation chart draws its bucket lines, the coordination view counts conflicts and alignments and lists the
+ * sources with their weights; the risk form refuses a bad value beside the field and applies nothing, a lowered order
+ * cap applied from the form refuses an order the running pipeline allowed, and Kelly chosen in the form reaches the
+ * bot's engine and concord.yaml.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortfolioTabFlowTest {
+    static Path dataDir;
+    static Stage stage;
+    static javafx.application.Application app;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        dataDir = DeskHarness.dataDir("concord-portfolio", "full");
+        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
+        stage = FxToolkit.registerPrimaryStage();
+        app = DeskHarness.start();
+        DeskHarness.placeAtOrigin(stage);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        DeskHarness.close(app, dataDir);
+    }
+
+    static MainWindow window() {
+        return ConcordApp.current().window();
+    }
+
+    static TradingPipeline pipeline() {
+        return ConcordApp.current().session().core().orElseThrow().pipeline();
+    }
+
+    static <T> T onPipeline(Function<TradingPipeline, T> read) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        pipeline().execute(() -> f.complete(read.apply(pipeline())));
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the pipeline on its thread failed", e);
+        }
+    }
+
+    static String text(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    @Order(1)
+    void withTheBotOnPaperTheTabShowsAllocationConflictsAlignmentsAndSources() throws Exception {
+        robot.interact(() -> window().select("live"));
+        for (int attempt = 0; attempt < 3 && pipeline().botMode() != BotMode.PAPER; attempt++) {
+            robot.clickOn("#bot-paper");
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pipeline().botMode() == BotMode.PAPER);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // lost click: try again
+            }
+        }
+        assertThat(pipeline().botMode()).isEqualTo(BotMode.PAPER);
+        robot.interact(() -> window().select("portfolio"));
+        PortfolioView v = window().portfolioView();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> v.allocation().points(Bucket.SCALPING) > 2);
+        DeskHarness.shot(stage, "portfolio-allocation");
+
+        robot.clickOn("Coordination");
+        // the full preset's sources disagree and agree across buckets within minutes of replay
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            PortfolioSnapshot s = latest();
+            return s != null && s.coordination().conflicts() > 0 && s.coordination().alignments() > 0 && s.coordination().sources().size() >= 3;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#coordination-counts").matches("[1-9]\\d* conflicts resolved · \\d+ net-limit cuts · [1-9]\\d* alignments .*")
+                && !v.coordination().conflicts().getItems().isEmpty() && v.coordination().sources().getItems().size() >= 3
+                && v.coordination().harmonyPoints() > 0);
+        assertThat(v.coordination().sources().getItems()).allSatisfy(r -> assertThat(r.weight()).isBetween(0.0, 1.0));
+        assertThat(text("#synergy-value")).matches("[+-][\\d,]+\\.\\d\\d");
+        DeskHarness.shot(stage, "portfolio-coordination");
+    }
+
+    static PortfolioSnapshot latest() {
+        PortfolioSnapshot[] s = new PortfolioSnapshot[1];
+        robot.interact(() -> s[0] = window().portfolioView().lastShown());
+        return s[0];
+    }
+
+    @Test
+    @Order(2)
+    void aBadValueIsRefusedBesideTheFieldAndALoweredCapRefusesAnOrderItAllowed() throws Exception {
+        robot.clickOn("Risk limits & sizing");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "25".equals(robot.lookup("#limit-maxOrderFraction").queryAs(TextField.class).getText()));
+        double price = onPipeline(x -> x.manualBroker().account().markPrice(BundledData.BTCUSD));
+        double equity = onPipeline(x -> x.manualBroker().account().equity());
+        org.concord.execution.Order allowed = onPipeline(x -> x.manualBroker().submit(OrderRequest.market("p1", BundledData.BTCUSD, OrderSide.BUY, 0.05 * equity / price).manual()));
+        assertThat(allowed.state()).isNotEqualTo(OrderState.REJECTED);
+
+        robot.doubleClickOn("#limit-maxOrderFraction").eraseText(4).write("abc");
+        robot.clickOn("#apply-settings");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#limit-error-maxOrderFraction").contains("not a number"));
+        assertThat(text("#settings-status")).contains("nothing applied");
+        assertThat(pipeline().risk().limits().maxOrderFraction()).as("nothing applied").isEqualTo(0.25);
+        DeskHarness.shot(stage, "portfolio-settings-refused");
+
+        robot.doubleClickOn("#limit-maxOrderFraction").eraseText(5).write("2");
+        robot.clickOn("#apply-settings");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#settings-status").startsWith("applied"));
+        assertThat(text("#limit-error-maxOrderFraction")).isEmpty();
+        assertThat(pipeline().risk().limits().maxOrderFraction()).isEqualTo(0.02);
+        org.concord.execution.Order refused = onPipeline(x -> x.manualBroker().submit(OrderRequest.market("p2", BundledData.BTCUSD, OrderSide.BUY, 0.05 * equity / price).manual()));
+        assertThat(refused.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(refused.reason()).startsWith("risk rule ORDER_SIZE");
+        DeskHarness.shot(stage, "portfolio-settings-applied");
+    }
+
+    @Test
+    @Order(3)
+    void kellyChosenInTheTabReachesTheBotsEngineAndConcordYaml() throws Exception {
+        SizingConfig.Method before = onPipeline(x -> x.engine().sizing().method());
+        assertThat(before).isEqualTo(SizingConfig.Method.FIXED_FRACTIONAL);
+        robot.clickOn("#sizing-kelly");
+        robot.clickOn("#apply-settings");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onPipeline(x -> x.engine().sizing().method()) == SizingConfig.Method.KELLY);
+        ConcordConfig saved = ConcordConfig.load(dataDir.resolve("concord.yaml"), ModuleCatalog.fromClasspath());
+        assertThat(saved.trading().sizing()).isEqualTo(SizingConfig.Method.KELLY);
+        assertThat(saved.trading().limits().maxOrderFraction()).isEqualTo(0.02);
+    }
+}
