@@ -1,6 +1,12 @@
 package org.concord.app;
 
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.concord.app.modules.ModuleRow;
 import org.concord.app.session.CoreSession;
@@ -25,6 +31,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -151,6 +158,85 @@ class WatchlistFlowsTest {
             assertThat(events).noneMatch(e -> "cnn-btcusd".equals(e.modelId()) && e.jobId() != null); // its frames mature as usual
             assertThat(core().training(Symbol.of("AAPL")).config().modelId()).isEqualTo("cnn-aapl");
             DeskHarness.shot(stage, "training-aapl");
+        }
+    }
+
+    /** What a person would find wrong in the watchlist: a horizontal scrollbar, a header or value cut to "…". */
+    static List<String> watchlistDefects() {
+        List<String> out = new ArrayList<>();
+        robot.interact(() -> {
+            Node table = robot.lookup("#watchlist").query();
+            for (Node n : table.lookupAll(".scroll-bar")) {
+                if (n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()) {
+                    out.add("a horizontal scrollbar (table " + table.getLayoutBounds().getWidth() + " px)");
+                }
+            }
+            for (Node n : table.lookupAll(".table-cell, .column-header .label")) {
+                if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
+                        && l.lookup(".text") instanceof Text t && !t.getText().equals(l.getText())) {
+                    out.add("'" + l.getText() + "' shown as '" + t.getText() + "'");
+                }
+            }
+        });
+        return out;
+    }
+
+    @Test
+    @Order(4)
+    void theWatchlistShowsEveryColumnWholeWithoutAScrollbarAndLeavesTheChartItsRoom() throws Exception {
+        robot.interact(() -> window().select("live"));
+        assertThat(stage.getWidth()).as("the default window").isEqualTo(1400);
+        // every row priced: the widest values are in
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            List<String> texts = new ArrayList<>();
+            robot.interact(() -> robot.lookup("#watchlist").query().lookupAll(".table-cell")
+                    .forEach(n -> texts.add(((Labeled) n).getText())));
+            return texts.stream().filter(t -> t != null && t.matches("\\d+\\.\\d\\d")).count() >= 3;
+        });
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> watchlistDefects().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // fall through: the assertion names what is wrong
+        }
+        DeskHarness.shot(stage, "watchlist-width");
+        assertThat(watchlistDefects()).isEmpty();
+        double[] w = new double[2];
+        robot.interact(() -> {
+            w[0] = robot.lookup("#watchlist").query().getLayoutBounds().getWidth();
+            w[1] = window().chart().node().getLayoutBounds().getWidth();
+        });
+        assertThat(w[1]).as("the chart's width beside a %.0f px watchlist", w[0]).isGreaterThanOrEqualTo(480);
+    }
+
+    static String text(String id) {
+        String[] t = new String[1];
+        robot.interact(() -> t[0] = robot.lookup(id).queryAs(Label.class).getText());
+        return t[0];
+    }
+
+    @Test
+    @Order(5)
+    void theTicketAndTheLiveInferencePanelFollowTheWatchlistAtOnce() throws Exception {
+        robot.interact(() -> window().select("live"));
+        robot.clickOn("#watch-BTCUSD");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Symbol BTCUSD".equals(text("#ticket-symbol")));
+        // a paused replay: the accounts do not change, so no new trading snapshot can refresh the ticket by chance
+        robot.interact(() -> window().run("feed:toggle"));
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ConcordApp.current().session().feed().status().state().name().equals("PAUSED"));
+            for (String s : List.of("ETHUSD", "AAPL", "BTCUSD")) {
+                robot.clickOn("#watch-" + s);
+                WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> s.equals(value("#chart-symbol")));
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(text("#ticket-symbol")).as("the order ticket after a click on %s", s).isEqualTo("Symbol " + s);
+                assertThat(text("#live-symbol")).as("the live-inference panel after a click on %s", s).isEqualTo(s);
+                assertThat(value("#live-model")).isEqualTo("cnn-" + s.toLowerCase(java.util.Locale.ROOT));
+                if (s.equals("ETHUSD")) {
+                    DeskHarness.shot(stage, "ticket-follows-ethusd");
+                }
+            }
+        } finally {
+            robot.interact(() -> window().run("feed:toggle"));
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.concord.app.live;
 
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
@@ -9,6 +12,7 @@ import javafx.scene.control.TableView;
 import org.concord.app.shell.TableFit;
 import org.concord.model.Symbol;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -17,6 +21,8 @@ import java.util.function.Function;
 /**
  * The Live tab's watchlist (left of the chart): one row per instrument with last price, change since the previous
  * daily close, the orchestrator's last decision and the bot's position. Clicking a row shows that symbol on the chart.
+ * The table is exactly as wide as its columns ({@link TableFit} widens them to their text): never a horizontal
+ * scrollbar hiding a column, never empty filler taking the chart's room.
  */
 public final class WatchlistView {
     private final TableView<WatchlistPresenter.Row> table = new TableView<>();
@@ -29,7 +35,6 @@ public final class WatchlistView {
         table.getColumns().add(column("Decision", WatchlistPresenter.Row::decision));
         table.getColumns().add(column("Pos", r -> Double.isNaN(r.position()) ? "—" : String.format(Locale.ROOT, "%.4f", r.position())));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPrefWidth(330);
         table.setRowFactory(t -> {
             TableRow<WatchlistPresenter.Row> row = new TableRow<>();
             row.setId(null);
@@ -42,11 +47,30 @@ public final class WatchlistView {
             return row;
         });
         TableFit.install(table);
+        DoubleBinding fit = columnsWidth(table);
+        table.minWidthProperty().bind(fit);
+        table.prefWidthProperty().bind(fit);
+        table.maxWidthProperty().bind(fit);
+    }
+
+    /** The columns' widths, the table's border and a pixel of rounding per side. */
+    private static DoubleBinding columnsWidth(TableView<?> table) {
+        List<Observable> deps = new ArrayList<>();
+        table.getColumns().forEach(c -> deps.add(c.widthProperty()));
+        deps.add(table.insetsProperty());
+        return Bindings.createDoubleBinding(() -> {
+            double w = table.snappedLeftInset() + table.snappedRightInset() + 2;
+            for (TableColumn<?, ?> c : table.getColumns()) {
+                w += c.getWidth();
+            }
+            return Math.ceil(w);
+        }, deps.toArray(Observable[]::new));
     }
 
     private static TableColumn<WatchlistPresenter.Row, String> column(String title, Function<WatchlistPresenter.Row, String> text) {
         TableColumn<WatchlistPresenter.Row, String> c = new TableColumn<>(title);
         c.setSortable(false);
+        c.setPrefWidth(30); // TableFit widens it to its header and values (TableColumn's default 80 would only add slack)
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(text.apply(f.getValue())));
         return c;
     }

@@ -173,9 +173,11 @@ public final class CoreSession implements AutoCloseable {
             p.commands = new TrainingCommandHandler(bus, p.trainings);
             p.market = publishMarket ? new MarketBusBridge(engine.data(), bus) : null;
             // live modes: the model in the registry with its saved switches, live sessions started from the Live panel
-            p.liveModels = new LiveModels(engine.data(), bus, p.orchestrator.orchestrator(), ModelToggles.inDataDir(engine.dataDir()),
+            // every instrument's model, each voting in (and switched in) its own symbol's orchestrator
+            RunningOrchestrator running = p.orchestrator;
+            p.liveModels = new LiveModels(engine.data(), bus, running::orchestrator, ModelToggles.inDataDir(engine.dataDir()),
                     new PivotsOverlay(engine.data()));
-            p.liveModels.add(p.trainings.values().iterator().next());
+            p.trainings.values().forEach(p.liveModels::add);
         } catch (RuntimeException e) {
             // leave nothing running behind a failed start (the caller closes the engine and the bus)
             p.closeQuietly(e);
@@ -201,8 +203,8 @@ public final class CoreSession implements AutoCloseable {
      */
     public void switchPreset(String name) {
         try {
-            TradingOrchestrator next = orchestrator.switchTo(name);
-            liveModels.rebind(next);
+            orchestrator.switchTo(name);
+            liveModels.rebind(orchestrator::orchestrator);
             publishStatus();
         } catch (RuntimeException e) {
             LOG.error("switching to the {} preset failed: {}", name, e.toString(), e);

@@ -1,12 +1,8 @@
 package org.concord.app.shell;
 
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -31,7 +27,6 @@ import org.concord.annotate.DisplaySettings;
 import org.concord.chart.DisplayFormat;
 import org.concord.app.live.LivePresenter;
 import org.concord.app.live.WatchlistPresenter;
-import org.concord.app.live.WatchlistView;
 import org.concord.app.modules.ModulePanelPresenter;
 import org.concord.app.modules.ModelTogglesView;
 import org.concord.app.modules.ModulePanelView;
@@ -96,9 +91,7 @@ public final class MainWindow implements AutoCloseable {
     private final BacktestPresenter backtest;
     private final BacktestView backtestView;
     private final WatchlistPresenter watchlist;
-    private final WatchlistView watchlistView;
-    private final ComboBox<String> chartSymbol = new ComboBox<>();
-    private final ChoiceBox<String> chartTimeframe = new ChoiceBox<>();
+    private final LiveTab liveTab;
 
     public MainWindow(Stage stage, DesktopSession session, UiStateStore store, UiState initial) {
         this.stage = stage;
@@ -111,7 +104,7 @@ public final class MainWindow implements AutoCloseable {
         this.portfolioView = new PortfolioView(display);
 
         Symbol symbol = Symbol.of(state.symbol());
-        Timeframe tf = timeframeOr(state.timeframe());
+        Timeframe tf = LiveTab.timeframeOr(state.timeframe());
         List<Symbol> instruments = session.core().map(CoreSession::symbols).orElse(BundledMarket.SYMBOLS);
         live = new LivePresenter(session.engine().data(), session.bus(), presenters, symbol, tf);
         modules = new ModulePanelPresenter(session.bus(), presenters, session.modulePoll());
@@ -119,7 +112,6 @@ public final class MainWindow implements AutoCloseable {
         watchlist = new WatchlistPresenter(session.engine().data(), session.bus(), presenters,
                 instruments,
                 session.core().<ToDoubleFunction<Symbol>>map(c -> s -> c.pipeline().bot().paper().positionQuantity(s)).orElse(null));
-        watchlistView = new WatchlistView(this::pick);
         modulesView = new ModulePanelView(modules);
         training = new TrainingPresenter(session.bus(), presenters, instruments,
                 s -> session.core().map(c -> c.training(s).config().modelId()).orElse("cnn-" + s.lower()), versions(session, display), display);
@@ -129,11 +121,12 @@ public final class MainWindow implements AutoCloseable {
         StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, session.bus(), live::decisionCount,
                 session.remote());
 
-        trading = session.core().map(c -> new TradingDock(c.pipeline(), presenters, pulse, chart, () -> Symbol.of(state.symbol()),
+        trading = session.core().map(c -> new TradingDock(c.pipeline(), presenters, pulse, chart, live::symbol,
                 session.bus(), session.engine().dataDir(), System.getenv(), display)).orElse(null);
         liveInference = new LiveInferencePresenter(session.bus(), presenters);
         liveInferenceView = new LiveInferenceView(liveInference, display);
         modelToggles = new ModelTogglesView(liveInference, display);
+        liveTab = new LiveTab(session.engine().data(), presenters, live, chart, watchlist, liveInferenceView, this::chartSelected);
         pulse.bind(liveInference.snapshots(), s -> {
             liveInferenceView.show(s);
             chart.showLive(s);
@@ -145,8 +138,8 @@ public final class MainWindow implements AutoCloseable {
         chart.setTheme(state.theme());
         pulse.bind(live.slot(), chart::apply);
         pulse.bind(watchlist.slot(), rows -> {
-            watchlistView.show(rows);
-            watchlistView.select(live.symbol());
+            liveTab.watchlistView().show(rows);
+            liveTab.watchlistView().select(live.symbol());
         });
         pulse.bind(modules.slot(), modulesView::show);
         pulse.bind(modules.presetSlot(), modulesView::showPreset);
@@ -160,7 +153,7 @@ public final class MainWindow implements AutoCloseable {
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("live", "Live", trading == null ? liveView(symbol, tf) : trading.wrap(liveView(symbol, tf))), tab("modules", "Modules", modulesWithModels()),
+        tabs.getTabs().addAll(tab("live", "Live", trading == null ? liveTab.node() : trading.wrap(liveTab.node())), tab("modules", "Modules", modulesWithModels()),
                 tab("training", "Training", trainingView.node()), tab("portfolio", "Portfolio & risk", portfolioView.node()),
                 lazyTab("annotate", "Annotate", () -> AnnotationTabHost.create(session)));
         tabs.getTabs().add(tab("backtest", "Backtest", backtestView.node()));
@@ -229,64 +222,13 @@ public final class MainWindow implements AutoCloseable {
         return new VBox(4, modulesView.node(), modelToggles.node());
     }
 
-    /** A watchlist click: the chart (and its toolbar) shows {@code s}, on its own bars' timeframe when the chart's is shorter. */
-    private void pick(Symbol s) {
-        Timeframe showing = timeframeOr(chartTimeframe.getValue());
-        chartTimeframe.setValue(WatchlistPresenter.chartTimeframe(s, showing).code());
-        if (!chartSymbol.getItems().contains(s.code())) {
-            chartSymbol.getItems().add(s.code());
+    /** The chart shows another symbol or timeframe: the Modules tab and the ticket follow; remembered in ui-state.json. */
+    private void chartSelected(Symbol s, Timeframe tf) {
+        modules.select(s);
+        if (trading != null) {
+            trading.symbolChanged();
         }
-        chartSymbol.setValue(s.code());
-        showChart();
-    }
-
-    /** Shows the toolbar's symbol and timeframe: chart, module panel, remembered in ui-state.json. */
-    private void showChart() {
-        String s = chartSymbol.getValue();
-        if (s == null || s.isBlank()) {
-            return;
-        }
-        Symbol ns = Symbol.of(s.trim().toUpperCase(Locale.ROOT));
-        Timeframe nt = Timeframe.ofCode(chartTimeframe.getValue());
-        if (ns.equals(live.symbol()) && nt == live.timeframe()) {
-            return;
-        }
-        live.select(ns, nt);
-        modules.select(ns);
-        watchlistView.select(ns);
-        remember(state.withChart(ns.code(), nt.code()));
-    }
-
-    private BorderPane liveView(Symbol symbol, Timeframe tf) {
-        ComboBox<String> sym = chartSymbol;
-        sym.getItems().setAll(symbol.code());
-        watchlist.symbols().stream().map(Symbol::code).filter(k -> !sym.getItems().contains(k)).forEach(sym.getItems()::add);
-        sym.setId("chart-symbol");
-        sym.setValue(symbol.code());
-        sym.setEditable(true);
-        presenters.run(() -> {
-            List<String> known = session.engine().data().symbols().stream().map(Symbol::code).toList();
-            Platform.runLater(() -> known.stream().filter(k -> !sym.getItems().contains(k)).forEach(sym.getItems()::add));
-        });
-        ChoiceBox<String> tfs = chartTimeframe;
-        tfs.getItems().setAll(java.util.Arrays.stream(Timeframe.all()).map(Timeframe::code).toList());
-        tfs.setId("chart-timeframe");
-        tfs.setValue(tf.code());
-        sym.setOnAction(e -> showChart());
-        tfs.setOnAction(e -> showChart());
-        Button follow = new Button("Follow (F)");
-        follow.setId("chart-follow");
-        follow.setOnAction(e -> chart.follow());
-        Labels.keepWidth(follow);
-        // the mouse gestures are listed by F1 (HelpDialog), not in this row: it has no room to spare at 1400 px
-        HBox bar = new HBox(8, Labels.fixed("Symbol"), sym, Labels.fixed("Timeframe"), tfs, follow);
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        BorderPane p = new BorderPane(chart.node());
-        p.setTop(bar);
-        p.setLeft(watchlistView.node());
-        p.setRight(liveInferenceView.node());
-        return p;
+        remember(state.withChart(s.code(), tf.code()));
     }
 
     /** Zones a trader picks from: UTC, this computer's, and the main market centres. */
@@ -320,14 +262,6 @@ public final class MainWindow implements AutoCloseable {
         Tab t = new Tab(title, content);
         t.setId(id);
         return t;
-    }
-
-    private static Timeframe timeframeOr(String code) {
-        try {
-            return Timeframe.ofCode(code);
-        } catch (IllegalArgumentException e) {
-            return Timeframe.M1;
-        }
     }
 
     private void showStatus(StatusSnapshot s) {

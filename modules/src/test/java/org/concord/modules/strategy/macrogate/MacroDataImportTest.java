@@ -181,6 +181,7 @@ class MacroDataImportTest {
         TradingOrchestrator ethOrch = TradingOrchestrator.builder(ConfigFiles.load(configFile())).data(engine.data())
                 .instrument(eth, Timeframe.M1).build().start();
         open.add(ethOrch);
+        assertThat(verdictOn(btc, 12)).isEqualTo("ALLOW: no data (no macro series configured)"); // the clock the report's verdict reads
         assertThat(verdictOn(ethOrch, eth, 12)).isEqualTo("ALLOW: no data (no macro series configured)");
 
         MacroImportReport r = new MacroDataImport(engine.data(), () -> List.of(btc, ethOrch))
