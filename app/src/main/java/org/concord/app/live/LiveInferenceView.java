@@ -90,7 +90,7 @@ public final class LiveInferenceView {
                 new HBox(6, new Label("Mode"), mode), new HBox(6, start, stop), new HBox(6, banner, counter), latest, pnl, ghosts, training,
                 new Label("Last signals"), signals);
         root.setPadding(new Insets(6));
-        root.setPrefWidth(300);
+        root.setPrefWidth(280); // its widest row (Mode and its chooser) needs about 270: the rest is the chart's
         root.setId("live-inference");
     }
 

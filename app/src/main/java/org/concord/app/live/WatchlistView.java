@@ -29,6 +29,7 @@ public final class WatchlistView {
 
     public WatchlistView(Consumer<Symbol> onPick) {
         table.setId("watchlist");
+        table.getStyleClass().add("watchlist"); // narrower cell padding (concord.css)
         table.getColumns().add(column("Symbol", r -> r.symbol().code()));
         table.getColumns().add(column("Last", r -> Double.isNaN(r.last()) ? "—" : String.format(Locale.ROOT, "%.2f", r.last())));
         table.getColumns().add(column("Chg %", r -> Double.isNaN(r.changePct()) ? "—" : String.format(Locale.ROOT, "%+.2f", r.changePct())));

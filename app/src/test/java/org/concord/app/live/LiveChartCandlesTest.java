@@ -102,12 +102,12 @@ class LiveChartCandlesTest {
         assertThat(candleColumns("followed")).as("candle columns after Follow").isGreaterThan(150);
     }
 
-    /** The crosshair's label while it is on the chart, else null. */
+    /** The crosshair's label while it is shown on the chart, else null. */
     private String crosshairLabel() {
         String[] text = new String[1];
         robot.interact(() -> {
             Node n = view.node().lookup("#crosshairIndicator-Label");
-            text[0] = n instanceof Text t ? t.getText() : null;
+            text[0] = n instanceof Text t && t.isVisible() ? t.getText() : null;
         });
         return text[0];
     }
@@ -125,7 +125,9 @@ class LiveChartCandlesTest {
         BarSeries eth = BundledData.eth5mBars();
         robot.interact(() -> view.apply(new LiveDelta(BundledData.ETHUSD, Timeframe.M5, eth, new long[0], new double[0], List.of(), true, null)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(crosshairLabel()).as("no label naming a BTC time over ETH's candles").isNull();
+        // hidden, or already written again by an event the scene sent under the still mouse: never naming BTC's time
+        String after = crosshairLabel();
+        assertThat(after == null || !after.contains("2013-")).as("crosshair label over ETH's candles: %s", after).isTrue();
 
         // the next move over the plot draws it again, on ETH's own time (2023)
         robot.moveBy(4, 0);
