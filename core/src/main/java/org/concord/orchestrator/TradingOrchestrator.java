@@ -65,7 +65,8 @@ public final class TradingOrchestrator implements AutoCloseable {
         OrchestratorConfig filed = b.config;
         b = b.instrument == null ? b : b.narrowed();
         this.initialConfig = b.config;
-        this.untraded = new UntradedSymbols(b.config.symbols());
+        // a narrowed orchestrator's siblings decide the file's other instruments: their bars are not untraded
+        this.untraded = new UntradedSymbols(filed.symbols());
         this.data = b.data;
         this.bus = b.bus;
         SourceRegistry registry = new SourceRegistry();
