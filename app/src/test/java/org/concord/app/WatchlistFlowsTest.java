@@ -232,6 +232,10 @@ class WatchlistFlowsTest {
                 assertThat(text("#ticket-symbol")).as("the order ticket after a click on %s", s).isEqualTo("Symbol " + s);
                 assertThat(text("#live-symbol")).as("the live-inference panel after a click on %s", s).isEqualTo(s);
                 assertThat(value("#live-model")).isEqualTo("cnn-" + s.toLowerCase(java.util.Locale.ROOT));
+                if (s.equals("BTCUSD")) {
+                    // back from AAPL's daily chart: BTCUSD on the timeframe it was shown on, not three daily candles
+                    assertThat(robot.lookup("#chart-timeframe").queryAs(javafx.scene.control.ChoiceBox.class).getValue()).isEqualTo("1m");
+                }
                 if (s.equals("ETHUSD")) {
                     DeskHarness.shot(stage, "ticket-follows-ethusd");
                 }

@@ -18,8 +18,10 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -38,6 +40,10 @@ final class LiveTab {
     private final BiConsumer<Symbol, Timeframe> onSelect;
     private final ComboBox<String> chartSymbol = new ComboBox<>();
     private final ChoiceBox<String> chartTimeframe = new ChoiceBox<>();
+    /** The timeframe each symbol was last shown on in this session (a watchlist click returns to it). */
+    private final Map<Symbol, Timeframe> shownOn = new HashMap<>();
+    /** A watchlist click is setting the toolbar: its two changes make one selection, not two. */
+    private boolean picking;
     private final BorderPane node;
 
     LiveTab(DataProvider data, Presenters presenters, LivePresenter live, LiveChartView chart, WatchlistPresenter watchlist,
@@ -49,6 +55,7 @@ final class LiveTab {
         this.liveInference = liveInference;
         this.onSelect = onSelect;
         this.node = build(data, presenters);
+        shownOn.put(live.symbol(), live.timeframe());
         liveInference.follow(live.symbol());
     }
 
@@ -93,21 +100,30 @@ final class LiveTab {
         return p;
     }
 
-    /** A watchlist click: the chart (and its toolbar) shows {@code s}, on its own bars' timeframe when the chart's is shorter. */
+    /**
+     * A watchlist click: the chart (and its toolbar) shows {@code s} on the timeframe it was last shown on, else on the
+     * chart's timeframe or its own bars' when those are longer (ETHUSD 5m, AAPL 1d). Going back from AAPL's daily
+     * chart to BTCUSD therefore shows BTCUSD's minutes again, not three daily candles.
+     */
     private void pick(Symbol s) {
         Timeframe showing = timeframeOr(chartTimeframe.getValue());
-        chartTimeframe.setValue(WatchlistPresenter.chartTimeframe(s, showing).code());
-        if (!chartSymbol.getItems().contains(s.code())) {
-            chartSymbol.getItems().add(s.code());
+        picking = true; // else the timeframe's change alone would select (and load) the old symbol on the new timeframe
+        try {
+            chartTimeframe.setValue(shownOn.getOrDefault(s, WatchlistPresenter.chartTimeframe(s, showing)).code());
+            if (!chartSymbol.getItems().contains(s.code())) {
+                chartSymbol.getItems().add(s.code());
+            }
+            chartSymbol.setValue(s.code());
+        } finally {
+            picking = false;
         }
-        chartSymbol.setValue(s.code());
         showChart();
     }
 
     /** Shows the toolbar's symbol and timeframe, and tells every follower. */
     private void showChart() {
         String s = chartSymbol.getValue();
-        if (s == null || s.isBlank()) {
+        if (picking || s == null || s.isBlank()) {
             return;
         }
         Symbol ns = Symbol.of(s.trim().toUpperCase(Locale.ROOT));
@@ -116,6 +132,7 @@ final class LiveTab {
             return;
         }
         live.select(ns, nt);
+        shownOn.put(ns, nt);
         watchlistView.select(ns);
         liveInference.follow(ns);
         onSelect.accept(ns, nt);

@@ -62,8 +62,11 @@ class ServeOverRedisTest {
                 ReplayFeed replay = engine.startBundledReplay(ReplayFeed.MAX_SPEED, false);
                 assertThat(replay.awaitFinished(120, TimeUnit.SECONDS)).isTrue();
                 // one orchestrator per instrument: ETHUSD's 5m and AAPL's daily bars are replayed beside the BTC tape
+                // (AAPL's daily bars follow the BTC tape's clock: they stop with it; ETHUSD's play on their own)
                 for (BarReplayFeed companion : engine.companions()) {
-                    assertThat(companion.awaitFinished(120, TimeUnit.SECONDS)).as(companion.name()).isTrue();
+                    if (companion.lead() == null) {
+                        assertThat(companion.awaitFinished(120, TimeUnit.SECONDS)).as(companion.name()).isTrue();
+                    }
                 }
                 long made = 0;
                 for (Symbol s : server.symbols()) {
