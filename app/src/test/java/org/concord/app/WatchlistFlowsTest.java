@@ -157,7 +157,13 @@ class WatchlistFlowsTest {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events.stream().anyMatch(e -> "cnn-aapl".equals(e.modelId())));
             assertThat(events).noneMatch(e -> "cnn-btcusd".equals(e.modelId()) && e.jobId() != null); // its frames mature as usual
             assertThat(core().training(Symbol.of("AAPL")).config().modelId()).isEqualTo("cnn-aapl");
+            // the reason is on the panel, not only in the job's failure: 252 daily bars at most, the loop needs 1,000
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#training-data-note").queryAs(Label.class).isVisible());
+            assertThat(text("#training-data-note")).matches("AAPL has \\d+ 1d bars stored; training cnn-aapl needs at least 1000, .*");
             DeskHarness.shot(stage, "training-aapl");
+            // BTCUSD's model has its history: no note
+            robot.interact(() -> robot.lookup("#training-symbol").queryAs(ComboBox.class).getSelectionModel().select("BTCUSD"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#training-data-note").queryAs(Label.class).isVisible());
         }
     }
 

@@ -114,7 +114,8 @@ public final class MainWindow implements AutoCloseable {
                 session.core().<ToDoubleFunction<Symbol>>map(c -> s -> c.pipeline().bot().paper().positionQuantity(s)).orElse(null));
         modulesView = new ModulePanelView(modules);
         training = new TrainingPresenter(session.bus(), presenters, instruments,
-                s -> session.core().map(c -> c.training(s).config().modelId()).orElse("cnn-" + s.lower()), versions(session, display), display);
+                s -> session.core().map(c -> c.training(s).config().modelId()).orElse("cnn-" + s.lower()), versions(session, display),
+                session.core().<Function<Symbol, String>>map(c -> s -> c.training(s).dataShortfall()).orElse(null), display);
         trainingView = new TrainingView(training, display);
         portfolio = new PortfolioPresenter(session.bus(), presenters, display);
         feedBar = new FeedBar(session.feed(), presenters, session.remote());

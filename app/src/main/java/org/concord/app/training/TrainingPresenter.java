@@ -42,18 +42,21 @@ public final class TrainingPresenter implements AutoCloseable {
     private final Function<Symbol, String> modelIds;
     /** The instrument whose model the panel shows and trains (the chooser). */
     private volatile Symbol symbol;
+    private String dataNote = "";
 
     /** A panel for one model (the session's first instrument's): versions from {@code versions}. */
     public TrainingPresenter(EventBus bus, Presenters presenters, Supplier<List<TrainingSnapshot.ModelRow>> versions, DisplaySettings display) {
-        this(bus, presenters, List.of(Symbol.of("BTCUSD")), s -> null, versions == null ? null : s -> versions.get(), display);
+        this(bus, presenters, List.of(Symbol.of("BTCUSD")), s -> null, versions == null ? null : s -> versions.get(), null, display);
     }
 
     /**
      * A panel for the models of {@code symbols}: the chosen symbol's model id ({@code modelIds}; null: every event),
-     * versions ({@code versions}, null: from swap events) and its training commands.
+     * versions ({@code versions}, null: from swap events), why it cannot train on the stored history
+     * ({@code shortfalls}, core's {@code TrainingCoordinator.dataShortfall}; null: not known here) and its commands.
      */
     public TrainingPresenter(EventBus bus, Presenters presenters, List<Symbol> symbols, Function<Symbol, String> modelIds,
-                             Function<Symbol, List<TrainingSnapshot.ModelRow>> versions, DisplaySettings display) {
+                             Function<Symbol, List<TrainingSnapshot.ModelRow>> versions, Function<Symbol, String> shortfalls,
+                             DisplaySettings display) {
         this.display = display;
         if (symbols == null || symbols.isEmpty() || modelIds == null) {
             throw new IllegalArgumentException("symbols and model ids are required");
@@ -75,6 +78,18 @@ public final class TrainingPresenter implements AutoCloseable {
                 synchronized (this) {
                     if (s == symbol && !v.equals(models)) {
                         models = v;
+                        dirty = true;
+                    }
+                }
+            });
+        }
+        if (shortfalls != null) {
+            presenters.every(2_000, () -> {
+                Symbol s = symbol;
+                String note = shortfalls.apply(s);
+                synchronized (this) {
+                    if (s == symbol && !note.equals(dataNote)) {
+                        dataNote = note;
                         dirty = true;
                     }
                 }
@@ -107,6 +122,7 @@ public final class TrainingPresenter implements AutoCloseable {
         models = List.of();
         lossCount = 0;
         job = null;
+        dataNote = "";
         dirty = true;
     }
 
@@ -170,7 +186,7 @@ public final class TrainingPresenter implements AutoCloseable {
             }
             dirty = false;
             s = new TrainingSnapshot(models.isEmpty() ? List.copyOf(fromEvents) : models, job, java.util.Arrays.copyOf(loss, lossCount),
-                    List.copyOf(history), List.copyOf(swaps));
+                    List.copyOf(history), List.copyOf(swaps), dataNote);
         }
         slot.offer(s);
     }

@@ -41,6 +41,8 @@ public final class TrainingView {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label phase = new Label("idle");
     private final Label lastJob = new Label();
+    /** Why the chosen instrument's model cannot train on the history stored now (hidden when it can). */
+    private final Label dataNote = new Label();
     private final Button train = new Button("Train now");
     private final Button cancel = new Button("Cancel");
     private final XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
@@ -78,6 +80,12 @@ public final class TrainingView {
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6));
         // the last job's outcome in full (gate verdict, baselines): a line of its own that wraps, never cut
+        dataNote.setId("training-data-note");
+        dataNote.setWrapText(true);
+        dataNote.setPadding(new Insets(0, 6, 4, 6));
+        dataNote.setStyle("-fx-text-fill: -color-warning-fg;");
+        dataNote.managedProperty().bind(dataNote.visibleProperty());
+        dataNote.setVisible(false);
         lastJob.setId("train-last-job");
         lastJob.setWrapText(true);
         lastJob.setMinHeight(Region.USE_PREF_SIZE);
@@ -135,7 +143,7 @@ public final class TrainingView {
         SplitPane center = new SplitPane(lossChart, calibration, lists);
         center.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
         center.setDividerPositions(0.3, 0.6);
-        VBox top = new VBox(controls, lastJob, new TitledPane("Models", models));
+        VBox top = new VBox(controls, dataNote, lastJob, new TitledPane("Models", models));
         models.setPrefHeight(160);
         root.setTop(top);
         root.setCenter(center);
@@ -196,6 +204,8 @@ public final class TrainingView {
         TrainingSnapshot.ModelRow selected = models.getSelectionModel().getSelectedItem();
         showCalibration(selected != null ? selected : s.models().isEmpty() ? null : s.models().get(s.models().size() - 1));
         lastJob.setText(s.history().isEmpty() ? "no training job yet" : "last job: " + s.history().get(0));
+        dataNote.setText(s.dataNote());
+        dataNote.setVisible(!s.dataNote().isEmpty());
         TrainingSnapshot.Job j = s.job();
         if (j == null) {
             progress.setProgress(0);
