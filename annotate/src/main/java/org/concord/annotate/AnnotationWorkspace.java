@@ -269,7 +269,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
             p.setSymbol(s);
             loader.loadLatest(p, () -> {
                 if (p == sync.active() && !p.bars().isEmpty()) {
-                    sync.setCursor(p.bars().lastTime(), p);
+                    sync.placeCursor(p.bars().lastTime());
                 }
             });
         }

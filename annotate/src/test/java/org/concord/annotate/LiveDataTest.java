@@ -62,13 +62,17 @@ class LiveDataTest {
 
     /** Feeds the first {@code trades} trades, then opens the workspace with a 1m and a 1h pane. */
     private void open(FxRobot robot, int trades) {
+        open(robot, trades, List.of(Timeframe.M1, Timeframe.H1));
+    }
+
+    private void open(FxRobot robot, int trades, List<Timeframe> panes) {
         fed = trades;
         feed(0, fed);
         FrameStore frames = new FrameStore(data.store().database());
         AnnotationService service = new AnnotationService(new AnnotationStore(data.store().database(), frames),
                 new AnnotationFrames(new FrameBuilder(WindowSource.of(data), Fixture.SPEC)));
         robot.interact(() -> {
-            ws = new AnnotationWorkspace(AnnotationContext.builder(data, service).symbol(tape.symbol()).panes(List.of(Timeframe.M1, Timeframe.H1)).build());
+            ws = new AnnotationWorkspace(AnnotationContext.builder(data, service).symbol(tape.symbol()).panes(panes).build());
             stage.setScene(new Scene((javafx.scene.Parent) ws.node(), 1200, 700));
             stage.show();
         });
@@ -125,6 +129,33 @@ class LiveDataTest {
         // the candles that arrived are drawn, not only the last one (the renderer's range of the data is kept current)
         candlesAcrossTheView(m1);
         candlesAcrossTheView(ws.pane(Timeframe.H1));
+    }
+
+    /**
+     * Regression (acceptance, real display): opening the tab put the cursor on the 1m pane's newest candle and
+     * scrolled the 1s pane to that minute, where it stayed while the replay went on — hours behind, with as few
+     * candles as that minute had trades. Every pane shows, and follows, its own newest bars after the first load.
+     */
+    @Test
+    void theSecondsPaneFollowsTheNewestSecondsAfterTheFirstLoad(FxRobot robot) throws Exception {
+        // the tab opens when the newest trade is late in its minute: the 1m pane's newest candle opened ~a minute
+        // before the 1s pane's newest second (on a loaded desk the two drift further apart while the tab is built)
+        int at = tape.size() / 2;
+        while (tape.time(at - 1) % 60_000 < 55_000 || tape.time(at) / 60_000 == tape.time(at - 1) / 60_000) {
+            at++;
+        }
+        open(robot, at, List.of(Timeframe.S1, Timeframe.M1));
+        CandlePane s1 = ws.pane(Timeframe.S1);
+        CandlePane m1 = ws.pane(Timeframe.M1);
+        FxWait.until("both panes loaded and the cursor placed", () -> s1.bars().size() > 0 && m1.bars().size() > 0
+                && ws.cursor().cursor() != Long.MIN_VALUE, () -> "not yet");
+        assertThat(ws.cursor().cursor()).isEqualTo(fx(() -> m1.bars().lastTime()));
+        long lastAtOpen = fx(() -> s1.bars().lastTime());
+        feedTheRest();
+        BarSeries newest = data.bars(tape.symbol(), Timeframe.S1, Long.MIN_VALUE, Long.MAX_VALUE, 1, Direction.LATEST);
+        assertThat(newest.lastTime()).isGreaterThan(lastAtOpen);
+        FxWait.until("the 1s pane at the newest second", () -> s1.bars().lastTime() == newest.lastTime(), () -> "behind");
+        assertThat(fx(() -> s1.shows(newest.lastTime(), 1.0))).as("the 1s view followed the newest second").isTrue();
     }
 
     /**

@@ -4,6 +4,7 @@ import org.concord.bus.EventBus;
 import org.concord.data.DataProvider;
 import org.concord.data.Direction;
 import org.concord.data.Subscription;
+import org.concord.indicators.pivots.PivotEvent;
 import org.concord.model.InferenceFrameReference;
 import org.concord.model.InferenceFrameReference.Source;
 import org.concord.model.Timeframe;
@@ -14,6 +15,7 @@ import org.concord.training.frames.WindowSource;
 import org.concord.training.eval.PromotionGate;
 import org.concord.training.labels.TripleBarrier;
 import org.concord.training.models.ModelBundle;
+import org.concord.training.models.ModelManifest;
 import org.concord.training.models.ModelRepository;
 import org.concord.training.models.ModelVersionStore;
 import org.concord.training.models.Signal;
@@ -21,16 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -58,21 +57,19 @@ public final class TrainingCoordinator implements AutoCloseable {
     private final ModelSlot slot;
     private final RetrainMonitor monitor;
     private final LiveAccuracy live;
-    private final TrainingJobRunner runner;
+    private final TrainingJobs jobs;
     private final ModelVersionStore versions;
+    private final ModelActivation activation;
     /** The model's one training queue: batch jobs here and per-candle updates elsewhere never overlap. */
     private final ModelTrainingQueue trainer;
     private final ExecutorService frameWriter = Executors.newSingleThreadExecutor(daemon("concord-frames"));
     private final TriggerRules triggers = new TriggerRules(this::requestTrainingIfIdle);
-    private final List<TrainingJob> active = new CopyOnWriteArrayList<>();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong matured = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final AtomicInteger jobSeq = new AtomicInteger();
     private final FrameWrites writes = new FrameWrites(this, frameWriter);
     private final Subscription barSubscription;
     private final CandleMaturing candles;
-    private volatile TrainingJob.Result lastResult;
     private volatile boolean closed;
     /** The per-model "training on/off" switch: off, automatic triggers are skipped (frames are still stored). */
     private volatile boolean autoTraining = true;
@@ -94,9 +91,10 @@ public final class TrainingCoordinator implements AutoCloseable {
         double base = initial.coldStart() ? Double.NaN : initial.manifest().holdout().accuracy();
         this.monitor = new RetrainMonitor(config.monitorWindow(), config.retrainDropPoints(), base, this::onAccuracyDrop);
         this.live = new LiveAccuracy(config.monitorWindow());
-        this.runner = new TrainingJobRunner(this);
         this.versions = new ModelVersionStore(frames.database());
         this.trainer = ModelTrainingQueue.acquire(config.modelId());
+        this.jobs = new TrainingJobs(config.modelId(), trainer, new TrainingJobRunner(this));
+        this.activation = new ModelActivation(config, repo, slot, live, monitor, versions, bus);
         this.candles = new CandleMaturing(this, frameWriter);
         // candles of this symbol mature frames and confirm pivots on the frames thread (the feed thread only queues)
         this.barSubscription = data.subscribeCandleCompletions(candle -> {
@@ -311,7 +309,7 @@ public final class TrainingCoordinator implements AutoCloseable {
         live.matured(r, config.modelId(), active.version(), trainedTo);
     }
 
-    void publishPivot(org.concord.indicators.pivots.PivotEvent e) {
+    void publishPivot(PivotEvent e) {
         bus.publish(TrainingTopics.PIVOTS, e);
     }
 
@@ -367,24 +365,7 @@ public final class TrainingCoordinator implements AutoCloseable {
             throw new IllegalArgumentException("training request is null");
         }
         checkOpen();
-        TrainingJob job = new TrainingJob(config.modelId() + "-job-" + jobSeq.incrementAndGet(), request);
-        active.add(job);
-        try {
-            trainer.submit(ModelTrainingQueue.Kind.BATCH, job.id(), () -> {
-                try {
-                    TrainingJob.Result r = runner.run(job);
-                    lastResult = r;
-                    job.complete(r);
-                    return r;
-                } finally {
-                    active.remove(job);
-                }
-            });
-        } catch (IllegalStateException e) {
-            active.remove(job);
-            throw e;
-        }
-        return job;
+        return jobs.submit(request);
     }
 
     /** Like {@link #requestTraining} but skipped (null) while another job is queued or running: automatic triggers coalesce. */
@@ -393,7 +374,7 @@ public final class TrainingCoordinator implements AutoCloseable {
             LOG.info("training trigger '{}' skipped: training is switched off for {}", reason, config.modelId());
             return null;
         }
-        if (closed || !active.isEmpty() || trainer.running() != null || trainer.pending() > 0) {
+        if (closed || jobs.busy()) {
             LOG.info("training trigger '{}' skipped: a job is already queued or running", reason);
             return null;
         }
@@ -435,53 +416,27 @@ public final class TrainingCoordinator implements AutoCloseable {
      * {@link PromotionGate.BelowGateException}. The activation is logged with who confirmed it.
      */
     public void activate(String version, PromotionGate.Confirmation confirmation) {
-        if (version == null || version.isBlank()) {
-            throw new IllegalArgumentException("version is required");
-        }
         checkOpen();
-        org.concord.training.models.ModelManifest m = repo.manifest(config.modelId(), version);
-        PromotionGate.Verdict v = PromotionGate.judge(m.baselines());
-        if (!v.passed() && (confirmation == null || !confirmation.gap().equals(v.gap()))) {
-            throw new PromotionGate.BelowGateException(config.modelId() + " " + version, v); // before loading anything
-        }
-        ModelBundle loaded = repo.load(config.modelId(), version, config.spec(), config.staleGuard());
-        swapIn(m, loaded, null, v.passed() ? "activated by request" : "activated below the promotion gate, confirmed by "
-                + confirmation.by() + ": " + v.gap(), confirmation);
+        activation.activate(version, confirmation);
     }
 
     /** The promotion gate's verdict on a saved version (what a confirmation must name). */
     public PromotionGate.Verdict gate(String version) {
-        return PromotionGate.judge(repo.manifest(config.modelId(), version).baselines());
+        return activation.gate(version);
     }
 
     /** A saved version's manifest (figures, baselines, calibration). */
-    public org.concord.training.models.ModelManifest manifest(String version) {
-        return repo.manifest(config.modelId(), version);
+    public ModelManifest manifest(String version) {
+        return activation.manifest(version);
     }
 
-    /**
-     * The one place a loaded version becomes active (jobs and {@link #activate}); serialized so two swaps never
-     * interleave. The repository applies the promotion gate.
-     */
-    synchronized void swapIn(org.concord.training.models.ModelManifest m, ModelBundle loaded, String jobId, String message,
-                             PromotionGate.Confirmation confirmation) {
-        try {
-            repo.activate(config.modelId(), m.version(), confirmation);
-        } catch (RuntimeException e) {
-            loaded.close();
-            throw e;
-        }
-        slot.swap(loaded);
-        live.reset();
-        versions.record(m, TrainingJob.State.SWAPPED.name());
-        monitor.reset(m.holdout().accuracy());
-        publish(TrainingEvent.job(TrainingEventType.MODEL_SWAPPED, config.modelId(), jobId, m.version(),
-                TrainingJobRunner.figures(m.holdout(), m.baselines()), m.version() + " " + message));
-        LOG.info("model {} {} swapped in: {}", config.modelId(), m.version(), message);
+    /** Where a job's validated model is swapped in. */
+    ModelActivation activation() {
+        return activation;
     }
 
     private void onAccuracyDrop() {
-        String msg = String.format(java.util.Locale.ROOT, "rolling accuracy %.1f%% is %.1f points below baseline %.1f%%",
+        String msg = String.format(Locale.ROOT, "rolling accuracy %.1f%% is %.1f points below baseline %.1f%%",
                 100 * monitor.rollingAccuracy(), 100 * (monitor.baseline() - monitor.rollingAccuracy()), 100 * monitor.baseline());
         publish(TrainingEvent.job(TrainingEventType.RETRAIN_TRIGGERED, config.modelId(), null, slot.peek().version(), null, msg));
         LOG.info("retrain triggered for {}: {}", config.modelId(), msg);
@@ -492,25 +447,14 @@ public final class TrainingCoordinator implements AutoCloseable {
 
     public TrainingStatus status() {
         ModelBundle m = slot.peek();
-        int running = 0;
-        int queued = 0;
-        for (TrainingJob j : active) {
-            if (j.state() == TrainingJob.State.RUNNING) {
-                running++;
-            } else if (j.state() == TrainingJob.State.QUEUED) {
-                queued++;
-            }
-        }
-        return new TrainingStatus(config.modelId(), m.version(), m.coldStart(), m.note(), running, queued, lastResult, stored.get(),
+        return new TrainingStatus(config.modelId(), m.version(), m.coldStart(), m.note(), jobs.count(TrainingJob.State.RUNNING),
+                jobs.count(TrainingJob.State.QUEUED), jobs.last(), stored.get(),
                 matured.get(), rejected.get(), monitor.rollingAccuracy(), monitor.baseline(), slot.swaps(), live.figures());
     }
 
     /** The job currently running or queued first, or null (tests and the UI's cancel button). */
     public TrainingJob runningJobForTest() {
-        for (TrainingJob j : active) {
-            return j;
-        }
-        return null;
+        return jobs.first();
     }
 
     private void checkOpen() {
@@ -527,12 +471,8 @@ public final class TrainingCoordinator implements AutoCloseable {
         closed = true;
         barSubscription.close();
         triggers.close();
-        for (TrainingJob j : active) {
-            j.cancel();
-        }
-        // wait for this coordinator's own jobs (cancelled above), not for other holders' work on the shared queue
         try {
-            trainer.submit(ModelTrainingQueue.Kind.BATCH, "close " + config.modelId(), () -> null).get(60, TimeUnit.SECONDS);
+            jobs.cancelAll();
         } catch (Exception e) {
             LOG.warn("waiting for training of {} to end: {}", config.modelId(), e.toString());
         }
@@ -546,7 +486,7 @@ public final class TrainingCoordinator implements AutoCloseable {
         slot.closeCurrent();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -87,7 +87,7 @@ final class TrainingJobRunner {
                     c.versions().record(m, TrainingJob.State.CANCELLED.name());
                     throw new CancellationException("cancelled before the swap (" + m.version() + " kept, not activated)");
                 }
-                c.swapIn(m, loaded, job.id(), "swapped in: " + figures, null);
+                c.activation().swapIn(m, loaded, job.id(), "swapped in: " + figures, null);
                 return finish(job, TrainingJob.State.SWAPPED, outcome, m.version() + " swapped in: " + figures);
             }
         } catch (CancellationException e) {

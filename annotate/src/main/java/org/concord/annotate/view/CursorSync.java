@@ -68,6 +68,18 @@ public final class CursorSync {
         }
     }
 
+    /**
+     * Puts the cursor at {@code timeMs} on every pane without scrolling any: a symbol's first load puts it on the
+     * active pane's newest candle while every pane shows (and keeps following) its own newest bars. Scrolling the
+     * others to that instant left the 1s pane on the minute the tab opened, frozen there while the replay went on.
+     */
+    public void placeCursor(long timeMs) {
+        cursor.set(timeMs);
+        for (CandlePane p : panes) {
+            p.setCursor(timeMs);
+        }
+    }
+
     /** Puts {@code timeMs} in the middle of {@code p}'s view, loading the bars around it when they are not loaded. */
     public void show(CandlePane p, long timeMs) {
         long t = p.timeframe().floor(timeMs);

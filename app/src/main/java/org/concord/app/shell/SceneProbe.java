@@ -182,7 +182,8 @@ public final class SceneProbe implements AutoCloseable {
                 || node instanceof ChoiceBox || node instanceof TextInputControl || node instanceof Toggle || node instanceof ToggleSwitch
                 || node.getStyleClass().contains("chart-canvas")
                 || node.getClass().getName().startsWith("io.fair_acc.chartfx.XYChart")
-                || node.getStyleClass().contains("chart-content") || node.getStyleClass().contains("tab");
+                || node.getStyleClass().contains("chart-content") || node.getStyleClass().contains("tab")
+                || node.getStyleClass().contains("chart-series-line"); // a line chart's drawn lines (their bounds)
         if (!interesting) {
             return null;
         }
