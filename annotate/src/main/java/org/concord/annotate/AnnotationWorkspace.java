@@ -170,9 +170,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
         java.util.Set<Timeframe> shown = java.util.EnumSet.copyOf(ctx.paneTimeframes());
         FxCoalescer liveUpdate = new FxCoalescer(() -> {
             for (CandlePane p : panes) {
-                p.bars().moreOnTheRight();
-                loader.fillIfEmpty(p, () -> { });
-                loader.pageIfNeeded(p);
+                loader.barsClosed(p);
             }
         });
         live = ctx.data().subscribeBarCloses((s, tf, t, o, h, l, c, v) -> {

@@ -5,6 +5,7 @@ import javafx.stage.Stage;
 import org.concord.annotate.chart.CandlePane;
 import org.concord.annotate.chart.FxWait;
 import org.concord.annotate.chart.PanePixels;
+import org.concord.annotate.view.HistoryLoader;
 import org.concord.annotation.AnnotationFrames;
 import org.concord.annotation.AnnotationService;
 import org.concord.annotation.AnnotationStore;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +131,55 @@ class LiveDataTest {
         // the candles that arrived are drawn, not only the last one (the renderer's range of the data is kept current)
         candlesAcrossTheView(m1);
         candlesAcrossTheView(ws.pane(Timeframe.H1));
+    }
+
+    /**
+     * Regression (a loaded run): a bar that closed while the pane's page request was in flight was lost. The page,
+     * read before the close, came back empty and ended paging right, and the close's own update had been skipped
+     * because a request was in flight: the 1h pane stayed a bar behind until the next hour closed. Forced here: the
+     * page's query runs, then the rest of the tape closes every remaining hour, then the page's answer arrives.
+     */
+    @Test
+    void aBarThatClosesWhileAPageIsInFlightIsNotLost(FxRobot robot) throws Exception {
+        fed = tape.size() / 2;
+        feed(0, fed);
+        CandlePane h1 = fx(() -> new CandlePane(tape.symbol(), Timeframe.H1));
+        Background bg = new Background(m -> { });
+        HistoryLoader loader = new HistoryLoader(data, bg, p -> { }, () -> false);
+        try {
+            robot.interact(() -> {
+                stage.setScene(new Scene(new javafx.scene.layout.StackPane(h1.node()), 1000, 500));
+                stage.show();
+                loader.loadLatest(h1, () -> { });
+            });
+            FxWait.until("the 1h pane loaded", () -> h1.bars().size() > 0 && !loader.busy(h1), () -> "loading");
+            long before = fx(() -> h1.bars().lastTime());
+            robot.interact(() -> {
+                h1.bars().moreOnTheRight();
+                loader.pageIfNeeded(h1);
+                assertThat(loader.busy(h1)).as("a page in flight").isTrue();
+                CountDownLatch queried = new CountDownLatch(1);
+                bg.run("after the page's query", () -> {
+                    queried.countDown();
+                    return null;
+                }, x -> { });
+                try {
+                    assertThat(queried.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                // the page has read the store; its answer waits for this FX turn to end
+                feed(fed, tape.size());
+                data.onClock(tape.symbol(), tape.lastTime() + Timeframe.D1.millis());
+                loader.barsClosed(h1); // what the workspace does on a close of the shown symbol
+            });
+            BarSeries newest = data.bars(tape.symbol(), Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE, 1, Direction.LATEST);
+            assertThat(newest.lastTime()).isGreaterThan(before);
+            FxWait.until("the 1h pane at the newest bar", () -> h1.bars().lastTime() == newest.lastTime(),
+                    () -> "behind at " + FxWait.fx(() -> h1.bars().lastTime()) + ", newest " + newest.lastTime());
+        } finally {
+            bg.close();
+        }
     }
 
     /**

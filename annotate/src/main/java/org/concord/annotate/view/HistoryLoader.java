@@ -9,8 +9,10 @@ import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -32,9 +34,11 @@ public final class HistoryLoader {
     private final Map<CandlePane, int[]> generation = new IdentityHashMap<>();
     private final Map<CandlePane, Boolean> paging = new IdentityHashMap<>();
     private final Map<CandlePane, Integer> latestInFlight = new IdentityHashMap<>();
+    /** Panes told of a bar close while a request was in flight: that request may have read the store before it. */
+    private final Set<CandlePane> closedWhileBusy = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** @param onLoaded told (FX thread) after a pane's bars changed */
     /**
+     * @param onLoaded told (FX thread) after a pane's bars changed
      * @param holdView true while a person places marks (annotate mode): then a view showing the newest bar does not
      *                 follow new ones, so candles do not slide under the pointer between E and X
      */
@@ -65,6 +69,7 @@ public final class HistoryLoader {
             if (current(p, gen, s)) {
                 replace(p, bars, true);
                 then.run();
+                catchUp(p);
             }
         }, () -> latestInFlight.merge(p, -1, Integer::sum));
     }
@@ -78,6 +83,29 @@ public final class HistoryLoader {
         if (p.bars().isEmpty() && latestInFlight.getOrDefault(p, 0) == 0) {
             loadLatest(p, then);
         }
+    }
+
+    /**
+     * Bars of {@code p}'s timeframe closed (a live feed): the pane may page right again, now or, when a request is in
+     * flight, once it is back. Without the second part a close that came while a page was in flight was lost when
+     * that page (read before the close) came back empty and ended paging right: the pane stayed behind until the
+     * next close, an hour later on a 1h pane.
+     */
+    public void barsClosed(CandlePane p) {
+        p.bars().moreOnTheRight();
+        if (busy(p) || latestInFlight.getOrDefault(p, 0) > 0) {
+            closedWhileBusy.add(p);
+        }
+        fillIfEmpty(p, () -> { });
+        pageIfNeeded(p);
+    }
+
+    /** After a request came back: a close it may have missed lets the pane page right again. */
+    private void catchUp(CandlePane p) {
+        if (closedWhileBusy.remove(p)) {
+            p.bars().moreOnTheRight();
+        }
+        pageIfNeeded(p);
     }
 
     /** The oldest bars (Home); the view shows the first candles. */
@@ -169,7 +197,7 @@ public final class HistoryLoader {
                 p.bars().prepend(page);
                 p.showBars();
                 onLoaded.accept(p);
-                pageIfNeeded(p);
+                catchUp(p);
             }
         }, () -> paging.put(p, false));
     }
@@ -192,7 +220,7 @@ public final class HistoryLoader {
                     p.setView(p.viewMin() + shift, p.viewMax() + shift);
                 }
                 onLoaded.accept(p);
-                pageIfNeeded(p);
+                catchUp(p);
             }
         }, () -> paging.put(p, false));
     }

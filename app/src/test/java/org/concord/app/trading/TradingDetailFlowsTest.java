@@ -491,22 +491,27 @@ class TradingDetailFlowsTest {
             assertThat(brokerOrder(placed.clientOrderId()).reason()).contains("replaced by " + moved.clientOrderId());
             DeskHarness.shot(stage, "trading-detail-drag-running");
 
-            // the order goes away while its line is held: the line stays until the release, then the move is refused
-            var again = pressLine(moved.clientOrderId());
+            // the order goes away while its line is held: the line stays until the release, then the move is refused.
+            // The replay is paused for this part (it is about the cancel, not the redraws): running, the market can
+            // reach the moved order between the release and the next press (it failed CI once that way); if it
+            // already did, a fresh order far below the market stands in for it
+            feed.pause();
+            Order target = working().stream().filter(o -> o.clientOrderId().equals(moved.clientOrderId())).findFirst()
+                    .orElse(null);
+            Order held = target != null ? target : placeLimitBuy(round2(priceAt(0.9)), "0.1", "", "");
+            var again = pressLine(held.clientOrderId());
             again.moveBy(0, 15);
-            dock().service().cancel(moved.clientOrderId());
+            dock().service().cancel(held.clientOrderId());
             waitUntil(10, () -> working().isEmpty());
             assertThat(dock().lines().dragged()).isNotNull();
             again.moveBy(0, 15).release(MouseButton.PRIMARY);
-            waitUntil(10, () -> text("#ticket-message").equals("move " + moved.clientOrderId() + " refused: order "
-                    + moved.clientOrderId() + " is CANCELED"));
+            waitUntil(10, () -> text("#ticket-message").equals("move " + held.clientOrderId() + " refused: order "
+                    + held.clientOrderId() + " is CANCELED"));
             waitUntil(5, () -> lines().stream().noneMatch(l -> l.kind() == OrderLine.Kind.ENTRY));
             break;
         }
-        feed.pause();
     }
 
-    /** Presses the primary button on the entry line of {@code id} where it is drawn now; the drag goes on from there. */
     /**
      * Presses the mouse on {@code id}'s line and holds it. With the replay running the axis refits between the aim and
      * the press (on a loaded machine by more than the aim window), so a press that did not catch the line is released
@@ -514,7 +519,7 @@ class TradingDetailFlowsTest {
      */
     static org.testfx.api.FxRobotInterface pressLine(String id) throws TimeoutException {
         for (int attempt = 1; ; attempt++) {
-            waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && id.equals(l.clientOrderId())));
+            waitUntil(20, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && id.equals(l.clientOrderId())));
             Point2D[] at = new Point2D[1];
             robot.interact(() -> at[0] = dock().lines().scenepoint(id, OrderLine.Kind.ENTRY));
             Point2D from = new Point2D(stage.getX() + stage.getScene().getX() + at[0].getX(), stage.getY() + stage.getScene().getY() + at[0].getY());
