@@ -26,6 +26,8 @@ import java.util.function.Function;
  */
 public final class WatchlistView {
     private final TableView<WatchlistPresenter.Row> table = new TableView<>();
+    /** True while this view selects a row itself (new rows, the chart's symbol changed): not a person's pick. */
+    private boolean selecting;
 
     public WatchlistView(Consumer<Symbol> onPick) {
         table.setId("watchlist");
@@ -40,12 +42,15 @@ public final class WatchlistView {
             TableRow<WatchlistPresenter.Row> row = new TableRow<>();
             row.setId(null);
             row.itemProperty().addListener((o, a, b) -> row.setId(b == null ? null : "watch-" + b.symbol().code()));
-            row.setOnMouseClicked(e -> {
-                if (row.getItem() != null) {
-                    onPick.accept(row.getItem().symbol());
-                }
-            });
             return row;
+        });
+        // a pick is a selection by the person: a press on a row (the table selects on press) or the arrow keys. Not a
+        // MOUSE_CLICKED on the row: the rows are refreshed several times a second while the replay runs, and a click
+        // whose press and release fell on either side of a refresh was lost (the acceptance suite's watchlist step)
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!selecting && now != null && (was == null || !was.symbol().equals(now.symbol()))) {
+                onPick.accept(now.symbol());
+            }
         });
         TableFit.install(table);
         DoubleBinding fit = columnsWidth(table);
@@ -83,8 +88,13 @@ public final class WatchlistView {
     /** New rows (FX thread); the selection is kept by symbol. */
     public void show(List<WatchlistPresenter.Row> rows) {
         Symbol picked = table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().symbol();
-        table.setItems(FXCollections.observableArrayList(rows));
-        select(picked);
+        selecting = true;
+        try {
+            table.setItems(FXCollections.observableArrayList(rows));
+            select(picked);
+        } finally {
+            selecting = false;
+        }
     }
 
     /** Marks {@code s}'s row as the one on the chart (FX thread). */
@@ -92,11 +102,17 @@ public final class WatchlistView {
         if (s == null) {
             return;
         }
-        for (int i = 0; i < table.getItems().size(); i++) {
-            if (table.getItems().get(i).symbol().equals(s)) {
-                table.getSelectionModel().select(i);
-                return;
+        boolean outer = selecting;
+        selecting = true;
+        try {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).symbol().equals(s)) {
+                    table.getSelectionModel().select(i);
+                    return;
+                }
             }
+        } finally {
+            selecting = outer;
         }
     }
 }
