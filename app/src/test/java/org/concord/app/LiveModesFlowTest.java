@@ -9,6 +9,7 @@ import org.concord.app.shell.MainWindow;
 import org.concord.feed.BundledData;
 import org.concord.live.GhostCandle;
 import org.concord.live.LiveSnapshot;
+import org.concord.live.ModelInfo;
 import org.concord.live.ModelToggles;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
@@ -193,18 +194,25 @@ class LiveModesFlowTest {
         assertThat(fx(() -> window().chart().ghostCandles())).isEmpty();
     }
 
+    /** The switches' row of {@link #MODEL}. */
+    static ModelInfo row(List<ModelInfo> items) {
+        return items.stream().filter(m -> m.modelId().equals(MODEL)).findFirst().orElseThrow();
+    }
+
     @Test
     @Order(2)
     void modelSwitchesReachTheCoreAndSurviveARestart() throws Exception {
         robot.interact(() -> window().select("modules"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window().modelToggles().table().getItems().size()) == 1);
-        assertThat(fx(() -> window().modelToggles().table().getItems().get(0).version())).startsWith("v");
+        // one model per instrument, each with its own switches
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window().modelToggles().table().getItems().stream().map(ModelInfo::modelId).toList())
+                .equals(List.of(MODEL, "cnn-ethusd", "cnn-aapl")));
+        assertThat(fx(() -> row(window().modelToggles().table().getItems()).version())).startsWith("v");
         flip("#inference-" + MODEL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> orchestrator().module(MODEL).orElseThrow().weight() == 0.0);
         flip("#training-" + MODEL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model().autoTraining());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> {
-            var m = window().modelToggles().table().getItems().get(0);
+            var m = row(window().modelToggles().table().getItems());
             return !m.inference() && !m.training();
         }));
         shot("models-toggles");
@@ -219,7 +227,10 @@ class LiveModesFlowTest {
         robot.interact(() -> window().select("modules"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> {
             var items = window().modelToggles().table().getItems();
-            return items.size() == 1 && !items.get(0).inference() && !items.get(0).training();
+            return items.size() == 3 && !row(items).inference() && !row(items).training();
         }));
+        // BTCUSD's switches are its model's alone: ETHUSD's model still votes and trains
+        assertThat(fx(() -> window().modelToggles().table().getItems().stream().filter(m -> m.modelId().equals("cnn-ethusd"))
+                .allMatch(m -> m.inference() && m.training()))).isTrue();
     }
 }

@@ -2,7 +2,9 @@ package org.concord.engine;
 
 import org.concord.config.DataDirectory;
 import org.concord.data.DataProvider;
+import org.concord.feed.BarReplayFeed;
 import org.concord.feed.BundledData;
+import org.concord.feed.BundledMarket;
 import org.concord.feed.MarketFeed;
 import org.concord.feed.ReplayFeed;
 import org.concord.store.BarStore;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Wires the headless parts of a Concord process: the data directory, the SQLite store, the DataProvider and
@@ -24,6 +27,7 @@ public final class ConcordEngine implements AutoCloseable {
     private final SqliteDatabase database;
     private final DataProvider data;
     private volatile MarketFeed feed;
+    private volatile List<BarReplayFeed> companions = List.of();
 
     public ConcordEngine(Path dataDir) {
         this.dataDir = DataDirectory.ensure(dataDir);
@@ -52,6 +56,11 @@ public final class ConcordEngine implements AutoCloseable {
         return feed;
     }
 
+    /** The bar replays playing beside the bundled tape replay (ETHUSD, AAPL; see {@link BundledMarket}); empty otherwise. */
+    public List<BarReplayFeed> companions() {
+        return companions;
+    }
+
     /** Replaces the active feed with a replay of the bundled Bitstamp trades from the tape's start. */
     public synchronized ReplayFeed startBundledReplay(double speed, boolean loop) {
         return startBundledReplay(speed, loop, Long.MIN_VALUE);
@@ -59,7 +68,8 @@ public final class ConcordEngine implements AutoCloseable {
 
     /**
      * Replaces the active feed with a replay of the bundled Bitstamp trades that continues after {@code resumeAfter}
-     * (see {@link ReplayFeed}); {@code Long.MIN_VALUE} starts at the tape's start.
+     * (see {@link ReplayFeed}); {@code Long.MIN_VALUE} starts at the tape's start. The other bundled instruments
+     * (ETHUSD, AAPL) play beside it as bar replays ({@link BundledMarket} says on which clock and why).
      */
     public synchronized ReplayFeed startBundledReplay(double speed, boolean loop, long resumeAfter) {
         stopFeed();
@@ -67,6 +77,12 @@ public final class ConcordEngine implements AutoCloseable {
         feed = replay;
         replay.start();
         LOG.info("started {}", replay.name());
+        List<BarReplayFeed> bars = BundledMarket.companions(data, speed, loop);
+        companions = bars;
+        for (BarReplayFeed b : bars) {
+            b.start();
+            LOG.info("started {}", b.name());
+        }
         return replay;
     }
 
@@ -76,6 +92,8 @@ public final class ConcordEngine implements AutoCloseable {
             f.stop();
             feed = null;
         }
+        companions.forEach(BarReplayFeed::stop);
+        companions = List.of();
     }
 
     @Override

@@ -19,18 +19,24 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
  * The real market data that ships inside {@code org.ta4j:ta4j-examples} (MIT), read from the classpath:
- * 100,000 Bitstamp BTC/USD trades from 2013-11-25 and Binance.US ETH/USD 5-minute bars of 2023-03-13..15.
- * Nothing is copied into this repository.
+ * 100,000 Bitstamp BTC/USD trades from 2013-11-25, Binance.US ETH/USD 5-minute bars of 2023-03-13..15 and Apple
+ * (AAPL) daily bars of 2013. Nothing is copied into this repository. How the desk plays the three together:
+ * {@link BundledMarket}.
  */
 public final class BundledData {
     public static final String BITSTAMP_TRADES = "bitstamp_trades_from_20131125_usd.csv";
     public static final String ETH_5M_BARS = "ETH-USD-PT5M-2023-3-13_2023-3-15.json";
     public static final Symbol BTCUSD = Symbol.of("BTCUSD");
+    public static final String APPLE_DAILY_BARS = "appleinc_bars_from_20130101_usd.csv";
     public static final Symbol ETHUSD = Symbol.of("ETHUSD");
+    public static final Symbol AAPL = Symbol.of("AAPL");
 
     private static volatile TradeTape bitstampCache;
 
@@ -126,7 +132,68 @@ public final class BundledData {
 
     /** The ETH/USD 5-minute bars. */
     public static BarSeries eth5mBars() {
-        return readTa4jBarsJson(ETHUSD, Timeframe.M5, ETH_5M_BARS, open(ETH_5M_BARS), new InputQuality());
+        return eth5mBars(new InputQuality());
+    }
+
+    /** The ETH/USD 5-minute bars; rejected elements are counted in {@code quality}. */
+    public static BarSeries eth5mBars(InputQuality quality) {
+        return readTa4jBarsJson(ETHUSD, Timeframe.M5, ETH_5M_BARS, open(ETH_5M_BARS), quality);
+    }
+
+    /** The Apple daily bars (2013); rejected rows are counted in {@code quality}. */
+    public static BarSeries appleDailyBars(InputQuality quality) {
+        return readDailyCsv(AAPL, APPLE_DAILY_BARS, open(APPLE_DAILY_BARS), quality);
+    }
+
+    /**
+     * Reads a daily bar CSV ({@code date,open,high,low,close,volume}, date {@code yyyy-MM-dd}: the bar opens at UTC
+     * midnight of that date and closes at the next midnight, after the exchange's own close, so a bar is never seen
+     * before its session ended). Rules as for the other bundled files: a header line is skipped; a row that does not
+     * parse or has invalid OHLCV is rejected; a row at an already-seen or earlier date is rejected as duplicate/out
+     * of order. Each rejection is counted in {@code quality} (which logs it).
+     */
+    public static BarSeries readDailyCsv(Symbol symbol, String source, InputStream in, InputQuality quality) {
+        BarSeries series = new BarSeries(symbol, Timeframe.D1, 512);
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            long lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank() || (lineNo == 1 && !Character.isDigit(line.trim().charAt(0)))) {
+                    continue;
+                }
+                String[] f = line.split(",");
+                long openTime;
+                double[] v = new double[5];
+                try {
+                    if (f.length < 6) {
+                        throw new NumberFormatException("expected 6 fields, got " + f.length);
+                    }
+                    openTime = LocalDate.parse(f[0].trim()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                    for (int k = 0; k < 5; k++) {
+                        v[k] = Double.parseDouble(f[k + 1].trim());
+                    }
+                } catch (NumberFormatException | DateTimeParseException e) {
+                    quality.report(source, "line " + lineNo, InputIssue.MALFORMED, "unparseable row '" + abbreviate(line) + "': rejected");
+                    continue;
+                }
+                String problem = BarChecks.problem(v[0], v[1], v[2], v[3], v[4]);
+                if (problem != null) {
+                    quality.report(source, "line " + lineNo, problem.startsWith("prices") || problem.startsWith("volume")
+                            ? InputIssue.INVALID_PRICE : InputIssue.INCONSISTENT_OHLC, problem + ": rejected");
+                    continue;
+                }
+                if (!series.isEmpty() && openTime <= series.lastTime()) {
+                    quality.report(source, "line " + lineNo, openTime == series.lastTime() ? InputIssue.DUPLICATE : InputIssue.OUT_OF_ORDER,
+                            "date " + f[0].trim() + " not after the previous row: rejected");
+                    continue;
+                }
+                series.append(openTime, v[0], v[1], v[2], v[3], v[4]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + source, e);
+        }
+        return series;
     }
 
     /**

@@ -4,6 +4,7 @@ import org.concord.bus.EventBus;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
 import org.concord.data.Subscription;
+import org.concord.model.Symbol;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingStatus;
@@ -18,13 +19,15 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The desk's models for the live modes: each trained model ({@link TrainingCoordinator}) is registered in the
  * orchestrator as a {@link LiveModelSource} (so the registry lists it), its two switches are applied and persisted
  * ({@link ModelToggles}: inference → weight 1 or 0 in the fusion; training → the coordinator's automatic training),
  * and live-inference sessions are started and stopped per model. Commands arrive on {@link LiveTopics#COMMANDS};
- * the model rows go out on {@link LiveTopics#MODELS} after each change and every second.
+ * the model rows go out on {@link LiveTopics#MODELS} after each change and every second. With one orchestrator per
+ * instrument, each model is registered with (and switched in) the orchestrator of its own symbol.
  */
 public final class LiveModels implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveModels.class);
@@ -35,7 +38,8 @@ public final class LiveModels implements AutoCloseable {
 
     private final DataProvider data;
     private final EventBus bus;
-    private volatile TradingOrchestrator orchestrator;
+    /** A model's symbol → the orchestrator it votes in (null: none); looked up at each use, so it follows a rebuild. */
+    private volatile Function<Symbol, TradingOrchestrator> orchestrators;
     private final ModelToggles toggles;
     private final OverlaySource pivots;
     private final Map<String, Entry> models = new LinkedHashMap<>();
@@ -44,16 +48,16 @@ public final class LiveModels implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     /**
-     * @param orchestrator where models vote (null: none, e.g. a test of the sessions alone)
-     * @param pivots       confirmed pivots for pivot training (the pivots module's overlay); null disables that mode
+     * @param orchestrators a symbol's orchestrator, where that symbol's models vote (one per instrument; null: none)
+     * @param pivots        confirmed pivots for pivot training (the pivots module's overlay); null disables that mode
      */
-    public LiveModels(DataProvider data, EventBus bus, TradingOrchestrator orchestrator, ModelToggles toggles, OverlaySource pivots) {
+    public LiveModels(DataProvider data, EventBus bus, Function<Symbol, TradingOrchestrator> orchestrators, ModelToggles toggles, OverlaySource pivots) {
         if (data == null || bus == null || toggles == null) {
             throw new IllegalArgumentException("data, bus and toggles are required");
         }
         this.data = data;
         this.bus = bus;
-        this.orchestrator = orchestrator;
+        this.orchestrators = orchestrators;
         this.toggles = toggles;
         this.pivots = pivots;
         this.commands = bus.subscribe(LiveTopics.COMMANDS, this::onCommand);
@@ -78,6 +82,7 @@ public final class LiveModels implements AutoCloseable {
         model.setAutoTraining(t.training());
         // a model the orchestrator already runs (training merged into it: it infers on the decision thread and
         // stores its frames) is switched by its weight; any other votes through a source fed by its live session
+        TradingOrchestrator orchestrator = orchestratorOf(model);
         boolean attached = orchestrator != null && orchestrator.hasTrainingModel(id);
         Entry e = new Entry(model, attached ? null : new LiveModelSource(model));
         models.put(id, e);
@@ -86,16 +91,22 @@ public final class LiveModels implements AutoCloseable {
     }
 
     /**
-     * The session replaced its orchestrator (a preset switch rebuilt it): every model is registered with the new one,
-     * its saved switches applied again.
+     * The session replaced its orchestrators (a preset switch rebuilt them): every model is registered again with its
+     * symbol's, its saved switches applied again.
      */
-    public synchronized void rebind(TradingOrchestrator next) {
-        this.orchestrator = next;
+    public synchronized void rebind(Function<Symbol, TradingOrchestrator> next) {
+        this.orchestrators = next;
         models.values().forEach(this::register);
         publishSafely();
     }
 
+    private TradingOrchestrator orchestratorOf(TrainingCoordinator model) {
+        Function<Symbol, TradingOrchestrator> f = orchestrators;
+        return f == null ? null : f.apply(model.config().symbol());
+    }
+
     private void register(Entry e) {
+        TradingOrchestrator orchestrator = orchestratorOf(e.model());
         if (orchestrator == null) {
             return;
         }
@@ -116,7 +127,8 @@ public final class LiveModels implements AutoCloseable {
     public synchronized void remove(String modelId) {
         stop(modelId);
         Entry e = models.remove(modelId);
-        if (e != null && orchestrator != null) {
+        TradingOrchestrator orchestrator = e == null ? null : orchestratorOf(e.model());
+        if (orchestrator != null) {
             if (e.source() == null) {
                 orchestrator.setWeight(modelId, 0.0); // the orchestrator's own model: silenced, not unregistered
             } else {
@@ -161,7 +173,7 @@ public final class LiveModels implements AutoCloseable {
 
     /** The inference switch: on → the model votes with weight 1; off → weight 0 (it does not vote). Persisted. */
     public synchronized void setInference(String modelId, boolean on) {
-        entry(modelId);
+        TradingOrchestrator orchestrator = orchestratorOf(entry(modelId).model());
         toggles.setInference(modelId, on);
         if (orchestrator != null) {
             orchestrator.setWeight(modelId, on ? 1.0 : 0.0)

@@ -266,7 +266,8 @@ final class DecisionEngine {
         if (to == ModuleState.ERROR) {
             LOG.warn("{} {} → ERROR: {}", s.kind == SourceSlot.Kind.MODULE ? "module" : "model", s.id, reason);
         }
-        publisher.stateChanged(new ModuleStateChanged(s.id, from, to, s.reason, seq, clock));
+        publisher.stateChanged(new ModuleStateChanged(s.id, from, to, s.reason, seq, clock,
+                baseConfig.symbols().size() == 1 ? baseConfig.symbols().get(0).code() : ""));
     }
 
     /** The watchdog's verdict on a hung call (called on the watchdog thread while the decision thread is stuck). */

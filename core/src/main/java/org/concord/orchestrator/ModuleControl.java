@@ -39,11 +39,14 @@ final class ModuleControl {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("concord-config-writer"));
     private final Map<String, List<CompletableFuture<ToggleResult>>> pendingLoads = new java.util.HashMap<>();
     private volatile OrchestratorConfig config;
+    /** The file's instrument list and decision timeframe (this orchestrator may run a narrowed copy for one symbol). */
+    private final OrchestratorConfig filed;
     private Runnable wake = () -> { };
 
     ModuleControl(OrchestratorConfig config, DecisionEngine engine, SourceRegistry registry, ModuleCatalog catalog,
-                  DataProvider data, ModuleContext.Services services, Path configFile) {
+                  DataProvider data, ModuleContext.Services services, Path configFile, OrchestratorConfig filed) {
         this.config = config;
+        this.filed = filed;
         this.engine = engine;
         this.registry = registry;
         this.catalog = catalog;
@@ -402,7 +405,8 @@ final class ModuleControl {
         if (configFile == null) {
             return CompletableFuture.completedFuture(null);
         }
-        OrchestratorConfig snapshot = config;
+        // the switches as they are now, under the file's own symbols and decision timeframe
+        OrchestratorConfig snapshot = config.withSymbols(filed.symbols()).withDecisionTimeframe(filed.decisionTimeframe());
         return CompletableFuture.runAsync(() -> ConfigFiles.save(configFile, snapshot), writer);
     }
 

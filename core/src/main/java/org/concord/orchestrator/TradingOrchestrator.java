@@ -62,8 +62,11 @@ public final class TradingOrchestrator implements AutoCloseable {
     private long lastReportSeq;
 
     private TradingOrchestrator(Builder b) {
+        OrchestratorConfig filed = b.config;
+        b = b.instrument == null ? b : b.narrowed();
         this.initialConfig = b.config;
-        this.untraded = new UntradedSymbols(b.config.symbols());
+        // a narrowed orchestrator's siblings decide the file's other instruments: their bars are not untraded
+        this.untraded = new UntradedSymbols(filed.symbols());
         this.data = b.data;
         this.bus = b.bus;
         SourceRegistry registry = new SourceRegistry();
@@ -87,7 +90,7 @@ public final class TradingOrchestrator implements AutoCloseable {
                 return Optional.ofNullable(type.cast(services.get(type)));
             }
         };
-        this.control = new ModuleControl(b.config, engine, registry, b.catalog, b.data, lookup, b.configFile);
+        this.control = new ModuleControl(b.config, engine, registry, b.catalog, b.data, lookup, b.configFile, filed);
         control.wakeWith(loop::wake);
         this.training = new TrainingHub(engine);
         b.training.forEach(training::attach);
@@ -107,7 +110,9 @@ public final class TradingOrchestrator implements AutoCloseable {
 
     /** Builds an orchestrator. Only the configuration is required. */
     public static final class Builder {
-        private final OrchestratorConfig config;
+        private OrchestratorConfig config;
+        private Symbol instrument;
+        private Timeframe instrumentTimeframe;
         private DataProvider data;
         private EventBus bus;
         private Path configFile;
@@ -176,6 +181,25 @@ public final class TradingOrchestrator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs this orchestrator for one instrument of the configuration ({@link OrchestratorConfig#forInstrument}):
+         * it decides {@code symbol} on {@code decisionTimeframe}; toggles are still written to the file under the
+         * file's own symbol list.
+         */
+        public Builder instrument(Symbol symbol, Timeframe decisionTimeframe) {
+            if (symbol == null || decisionTimeframe == null) {
+                throw new IllegalArgumentException("symbol and decision timeframe are required");
+            }
+            this.instrument = symbol;
+            this.instrumentTimeframe = decisionTimeframe;
+            return this;
+        }
+
+        private Builder narrowed() {
+            config = config.forInstrument(instrument, instrumentTimeframe);
+            return this;
+        }
+
         public TradingOrchestrator build() {
             return new TradingOrchestrator(this);
         }
@@ -227,6 +251,12 @@ public final class TradingOrchestrator implements AutoCloseable {
         subscriptions.forEach(Subscription::close);
         loop.stop();
         control.close();
+    }
+
+    /** Every source's status now, naming the instrument when this orchestrator decides one symbol. */
+    public ModuleStatusReport statusReport(long afterSeq, long dataTime) {
+        List<Symbol> symbols = initialConfig.symbols();
+        return new ModuleStatusReport(afterSeq, dataTime, control.config().preset(), modules(), symbols.size() == 1 ? symbols.get(0).code() : "");
     }
 
     // ---------------------------------------------------------------- input (feeds, backtester)
@@ -291,7 +321,7 @@ public final class TradingOrchestrator implements AutoCloseable {
             bus.publish(OrchestratorTopics.DECISIONS, d);
             if (d.seq() - lastReportSeq >= 500) {
                 lastReportSeq = d.seq();
-                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(d.seq(), d.time(), control.config().preset(), modules()));
+                bus.publish(OrchestratorTopics.MODULE_STATUS, statusReport(d.seq(), d.time()));
             }
         }
     }
@@ -307,7 +337,7 @@ public final class TradingOrchestrator implements AutoCloseable {
         if (bus != null) {
             bus.publish(OrchestratorTopics.MODULE_STATES, c);
             if (started) {
-                bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(c.afterSeq(), c.dataTime(), control.config().preset(), modules()));
+                bus.publish(OrchestratorTopics.MODULE_STATUS, statusReport(c.afterSeq(), c.dataTime()));
             }
         }
     }

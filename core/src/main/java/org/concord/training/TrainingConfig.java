@@ -7,6 +7,9 @@ import org.concord.training.labels.BarrierConfig;
 import org.concord.training.loop.TrainingLoop;
 import org.concord.training.models.StaleGuard;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Configuration of one trained model (one symbol) under the {@link TrainingCoordinator}.
  *
@@ -39,6 +42,25 @@ public record TrainingConfig(String modelId, Symbol symbol, FrameSpec spec, Barr
     public static TrainingConfig defaults(Symbol symbol) {
         return new TrainingConfig("cnn-" + symbol.lower(), symbol, FrameSpec.of(60, Timeframe.M1, Timeframe.M5, Timeframe.H1),
                 BarrierConfig.DEFAULT, TrainingLoop.Config.DEFAULT, StaleGuard.DEFAULT, true, 2, 300_000, 200, 10.0);
+    }
+
+    /**
+     * Defaults for a symbol whose shortest bars are {@code base} (the bundled ETHUSD: 5m, AAPL: 1d): the frame is
+     * {@code base} and up to two longer timeframes among 5m/1h/1d ({@code 5m, 1h, 1d} for 5m; {@code 1d} alone for
+     * 1d); {@code 1m} gives {@link #defaults(Symbol)}.
+     */
+    public static TrainingConfig defaults(Symbol symbol, Timeframe base) {
+        if (base == Timeframe.M1) {
+            return defaults(symbol);
+        }
+        List<Timeframe> tfs = new ArrayList<>(List.of(base));
+        for (Timeframe t : new Timeframe[] {Timeframe.M5, Timeframe.H1, Timeframe.D1}) {
+            if (t.millis() > base.millis() && tfs.size() < 3) {
+                tfs.add(t);
+            }
+        }
+        TrainingConfig d = defaults(symbol);
+        return d.withSpec(FrameSpec.of(d.spec().window(), tfs.toArray(Timeframe[]::new)));
     }
 
     /** The same settings for another model id (a second model of the symbol, e.g. one trained on pivots). */

@@ -2,6 +2,7 @@ package org.concord.training;
 
 import org.concord.bus.EventBus;
 import org.concord.data.DataProvider;
+import org.concord.data.Direction;
 import org.concord.data.Subscription;
 import org.concord.indicators.pivots.PivotEvent;
 import org.concord.model.InferenceFrameReference;
@@ -134,6 +135,19 @@ public final class TrainingCoordinator implements AutoCloseable {
 
     RetrainMonitor monitorInternal() {
         return monitor;
+    }
+
+    /**
+     * Why a training job of this model would be refused for lack of history now, or "" when the store holds at least
+     * the loop's {@code minBars} bars of the frame's base timeframe (the bundled AAPL has 252 daily bars, the loop
+     * needs 1,000). Reads the store: never on the FX thread.
+     */
+    public String dataShortfall() {
+        Timeframe base = config.spec().base();
+        int need = config.loop().minBars();
+        int have = data.bars(config.symbol(), base, Long.MIN_VALUE, Long.MAX_VALUE, need, Direction.LATEST).size();
+        return have >= need ? "" : String.format(Locale.ROOT, "%s has %d %s bars stored; training %s needs at least %d, so Train now is refused "
+                + "until more history is imported", config.symbol(), have, base.code(), config.modelId(), need);
     }
 
     public TrainingConfig config() {

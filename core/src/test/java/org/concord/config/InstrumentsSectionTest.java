@@ -34,11 +34,15 @@ class InstrumentsSectionTest {
         assertThat(btc.venueSymbol()).isEqualTo(BTCUSDT);
         assertThat(btc.quoteAsset()).isEqualTo("USDT");
         assertThat(btc.minNotional()).isEqualByComparingTo("5");
-        assertThat(c.orchestrator().symbols()).containsExactly(BTCUSD);
-        assertThat(c.on("binance").orchestrator().symbols()).as("the orchestrator trades what the Binance feed publishes").containsExactly(BTCUSDT);
-        assertThat(c.on("bitstamp").orchestrator().symbols()).containsExactly(BTCUSD);
-        assertThat(c.on(null).orchestrator().symbols()).containsExactly(BTCUSD);
-        assertThat(c.on(ConfigFiles.preset("minimal"), "binance").symbols()).containsExactly(BTCUSDT);
+        // the presets hold three instruments; each is mapped on its own (AAPL has no Binance listing: it keeps its name)
+        Symbol eth = Symbol.of("ETHUSD");
+        Symbol aapl = Symbol.of("AAPL");
+        assertThat(c.orchestrator().symbols()).containsExactly(BTCUSD, eth, aapl);
+        assertThat(c.on("binance").orchestrator().symbols()).as("the orchestrator trades what the Binance feed publishes")
+                .containsExactly(BTCUSDT, Symbol.of("ETHUSDT"), aapl);
+        assertThat(c.on("bitstamp").orchestrator().symbols()).containsExactly(BTCUSD, eth, aapl);
+        assertThat(c.on(null).orchestrator().symbols()).containsExactly(BTCUSD, eth, aapl);
+        assertThat(c.on(ConfigFiles.preset("minimal"), "binance").symbols()).containsExactly(BTCUSDT, Symbol.of("ETHUSDT"), aapl);
     }
 
     @Test

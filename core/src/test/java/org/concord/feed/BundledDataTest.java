@@ -81,4 +81,40 @@ class BundledDataTest {
         BundledData.readTa4jBarsJson(Symbol.of("ETHUSD"), Timeframe.M5, "c.json", new ByteArrayInputStream("{\"x\":1}".getBytes(StandardCharsets.UTF_8)), q2);
         assertThat(q2.count("c.json", InputIssue.MALFORMED)).isEqualTo(1);
     }
+
+    @Test
+    void theRealAppleBarsAreDailyBarsOf2013() {
+        InputQuality q = new InputQuality();
+        BarSeries aapl = BundledData.appleDailyBars(q);
+        assertThat(aapl.size()).isEqualTo(252);
+        assertThat(aapl.timeframe()).isEqualTo(Timeframe.D1);
+        assertThat(aapl.time(0)).isEqualTo(1_357_084_800_000L); // 2013-01-02T00:00:00Z
+        assertThat(aapl.open(0)).isEqualTo(553.82);
+        assertThat(aapl.close(aapl.size() - 1)).isEqualTo(561.02);
+        assertThat(q.total()).isZero();
+    }
+
+    @Test
+    void badDailyRowsAreRejectedByRuleAndCounted() {
+        String csv = """
+                date,open,high,low,close,volume
+                2013-01-02,10,11,9,10.5,100
+                2013-01-03,abc,11,9,10,100
+                2013-13-04,10,11,9,10,100
+                2013-01-04,10,9,11,10,100
+                2013-01-05,10,11,9,10
+                2013-01-04,10,11,9,10,100
+                2013-01-04,10,11,9,10,100
+                2013-01-01,10,11,9,10,100
+                2013-01-07,-1,11,9,10,100
+                """;
+        InputQuality q = new InputQuality();
+        BarSeries s = BundledData.readDailyCsv(Symbol.of("AAPL"), "d.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), q);
+        assertThat(s.size()).isEqualTo(2);
+        assertThat(s.time(1) - s.time(0)).isEqualTo(2 * Timeframe.D1.millis());
+        assertThat(q.count("d.csv", InputIssue.MALFORMED)).isEqualTo(3);
+        assertThat(q.count("d.csv", InputIssue.INCONSISTENT_OHLC) + q.count("d.csv", InputIssue.INVALID_PRICE)).isEqualTo(2);
+        assertThat(q.count("d.csv", InputIssue.DUPLICATE)).isEqualTo(1);
+        assertThat(q.count("d.csv", InputIssue.OUT_OF_ORDER)).isEqualTo(1);
+    }
 }

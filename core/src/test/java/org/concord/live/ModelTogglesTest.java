@@ -51,7 +51,7 @@ class ModelTogglesTest {
             Path repo = Files.createDirectories(dir.resolve("models"));
             try (TradingOrchestrator o = TradingOrchestrator.builder(ConfigFiles.preset("minimal")).bus(bus).catalog(ModuleCatalog.empty()).build();
                  TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, TrainedModels.config());
-                 LiveModels desk = new LiveModels(data, bus, o, ModelToggles.inDataDir(dir), null)) {
+                 LiveModels desk = new LiveModels(data, bus, sym -> o, ModelToggles.inDataDir(dir), null)) {
                 o.start();
                 body.accept(new Object[] {o, c, desk, bus});
             } finally {

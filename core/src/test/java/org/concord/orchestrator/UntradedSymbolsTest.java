@@ -3,6 +3,7 @@ package org.concord.orchestrator;
 import org.concord.config.ConcordConfig;
 import org.concord.data.DataProvider;
 import org.concord.feed.binance.BinanceFeed;
+import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.config.OrchestratorConfig;
@@ -48,6 +49,31 @@ class UntradedSymbolsTest {
         Run mapped = run(config.on("binance").orchestrator(), "mapped");
         assertThat(mapped.decisions).as("BTCUSD traded as BTCUSDT on binance").isGreaterThanOrEqualTo(10);
         assertThat(mapped.log).doesNotContain("arrive but no orchestrator trades");
+    }
+
+    @Test
+    void anInstrumentsOrchestratorDoesNotReportItsSiblingsBarsButAStrangersOnce() throws Exception {
+        OrchestratorConfig cfg = ConfigFiles.preset("minimal"); // BTCUSD, ETHUSD, AAPL: one orchestrator each in a session
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("siblings.db"));
+             DataProvider provider = new DataProvider(new BarStore(db));
+             TradingOrchestrator eth = TradingOrchestrator.builder(cfg).data(provider).instrument(Symbol.of("ETHUSD"), Timeframe.M5).build()) {
+            eth.start();
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            try {
+                for (int i = 0; i < 3; i++) {
+                    eth.onBarClose(Symbol.of("BTCUSD"), Timeframe.M1, 1_385_337_600_000L + i * 60_000L, 100, 101, 99, 100, 1);
+                    eth.onBarClose(Symbol.of("SOLUSD"), Timeframe.M1, 1_385_337_600_000L + i * 60_000L, 10, 11, 9, 10, 1);
+                }
+            } finally {
+                System.setErr(err);
+            }
+        }
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertThat(text).as("BTCUSD is decided by its own orchestrator").doesNotContain("bars for BTCUSD arrive");
+        assertThat(occurrences(text, "bars for SOLUSD arrive but no orchestrator trades SOLUSD")).as(text).isEqualTo(1);
+        assertThat(text).contains("it trades [BTCUSD, ETHUSD, AAPL]");
     }
 
     private record Run(long decisions, String log) {

@@ -126,7 +126,18 @@ final class Desk implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("waited " + timeoutSeconds + " s for: " + what);
+        throw new AssertionError("waited " + timeoutSeconds + " s for: " + what + " (" + failureShot(what) + ")");
+    }
+
+    /** The screen at a failed wait, saved beside the probe's folder: what the person would have seen. */
+    private String failureShot(String what) {
+        Path png = probeDir.resolveSibling("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
+        try {
+            ImageIO.write(screen(), "png", png.toFile());
+            return "screen: " + png;
+        } catch (IOException | RuntimeException e) {
+            return "no screenshot: " + e.getMessage();
+        }
     }
 
     /** Waits (bounded, polling) until {@code ok} holds for a fresh screenshot. */
@@ -139,7 +150,7 @@ final class Desk implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("waited " + timeoutSeconds + " s for: " + what);
+        throw new AssertionError("waited " + timeoutSeconds + " s for: " + what + " (" + failureShot(what) + ")");
     }
 
     /** The whole screen as the X server has it (ImageMagick import of the root window). */

@@ -50,6 +50,7 @@ class DeskSessionAcceptanceTest {
                 firstLook(s);
                 everyTab(s, "1400x900");
                 chartTimeframes(s);
+                TraderSteps.watchlistShowsEachInstrument(s);
                 TraderSteps.liveModePickTakes(s);
                 TraderSteps.moduleSwitchesStayStill(s);
                 TraderSteps.orderFromTicket(s);

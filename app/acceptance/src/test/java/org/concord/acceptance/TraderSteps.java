@@ -20,6 +20,24 @@ final class TraderSteps {
     private TraderSteps() {
     }
 
+    /**
+     * A click on each watchlist row shows that instrument on the live chart: the toolbar names it and candles are drawn
+     * (ETHUSD on its 5m bars, AAPL on its daily bars); it ends on BTCUSD, where the session's other steps trade.
+     */
+    static void watchlistShowsEachInstrument(Script s) throws Exception {
+        Desk desk = s.desk();
+        s.tab("live");
+        for (String sym : List.of("ETHUSD", "AAPL", "BTCUSD")) {
+            SceneView v = desk.await("the watchlist row " + sym, 60, x -> x.byId("watch-" + sym).isPresent());
+            desk.click(v.byId("watch-" + sym).orElseThrow());
+            SceneView shown = desk.await("the chart's toolbar on " + sym, 30,
+                    x -> x.byId("chart-symbol").map(i -> i.shownText() != null && i.shownText().contains(sym)).orElse(false));
+            SceneView.Rect plot = Script.plotOf(shown, shown.byId("live-chart").orElseThrow().rect()).orElseThrow();
+            desk.awaitPixels("candles of " + sym + " in the live chart", 60, img -> Judge.candleColumns(img, plot) >= Script.LIVE_CHART_MIN_COLUMNS);
+            s.checkpoint("watchlist-" + sym.toLowerCase(Locale.ROOT));
+        }
+    }
+
     /** A switch flipped off moves once; the other rows' switches do not move while the panel keeps updating. */
     static void moduleSwitchesStayStill(Script s) throws Exception {
         Desk desk = s.desk();

@@ -4,7 +4,6 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.ChartPlugin;
-import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
@@ -54,6 +53,7 @@ public final class LiveChartView {
     private String liveSession = "";
     private final List<YValueIndicator> levels = new ArrayList<>();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
+    private final ChartCrosshair crosshair = new ChartCrosshair();
     /** Where along the plot's width level labels sit (0 = left edge). */
     static final double LEVEL_LABEL_POSITION = 0.005;
     private int followBars = 240;
@@ -125,7 +125,6 @@ public final class LiveChartView {
         zoomer.setPannerEnabled(true);
         zoomer.setSliderVisible(false);
         DataPointTooltip tooltip = new DataPointTooltip();
-        CrosshairIndicator crosshair = new CrosshairIndicator();
         ChartFormatters.apply(display, crosshair);
         ChartFormatters.apply(display, tooltip);
         chart.getPlugins().addAll(zoomer, crosshair, tooltip);
@@ -259,6 +258,7 @@ public final class LiveChartView {
         int changedFrom = Integer.MAX_VALUE;
         if (d.reload() != null) {
             chart.setTitle(d.symbol() + " " + d.timeframe());
+            crosshair.hide(); // its label names a time and price of the series being replaced
             load(d.reload());
             changedFrom = 0;
             if (d.resetMarkers()) {

@@ -18,6 +18,7 @@ import org.concord.live.LiveSignal;
 import org.concord.live.LiveSnapshot;
 import org.concord.live.ModelInfo;
 import org.concord.live.ModelInfoReport;
+import org.concord.model.Symbol;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.Locale;
 /**
  * The Live inference panel beside the chart: pick a model (its symbol is shown) and a mode, Start/Stop; while
  * running a LIVE banner, the update counter, the newest BUY/SELL/HOLD with its confidence, the paper P&L of the
- * signals (position rules: entry 0.75, exit 0.35) and the last signals. Renders snapshots only.
+ * signals (position rules: entry 0.75, exit 0.35) and the last signals. Renders snapshots only. The model chosen
+ * follows the chart's symbol ({@link #follow}): picking ETHUSD in the watchlist shows ETHUSD's model.
  */
 public final class LiveInferenceView {
     private final DisplaySettings display;
@@ -48,6 +50,8 @@ public final class LiveInferenceView {
     private final VBox root;
     private List<ModelInfo> known = List.of();
     private LiveSnapshot shown;
+    /** The chart's symbol, whose model is chosen when it changes or when the models arrive (null: none yet). */
+    private Symbol following;
 
     public LiveInferenceView(LiveInferencePresenter presenter, DisplaySettings display) {
         this.display = display;
@@ -86,7 +90,7 @@ public final class LiveInferenceView {
                 new HBox(6, new Label("Mode"), mode), new HBox(6, start, stop), new HBox(6, banner, counter), latest, pnl, ghosts, training,
                 new Label("Last signals"), signals);
         root.setPadding(new Insets(6));
-        root.setPrefWidth(300);
+        root.setPrefWidth(280); // its widest row (Mode and its chooser) needs about 270: the rest is the chart's
         root.setId("live-inference");
     }
 
@@ -95,7 +99,24 @@ public final class LiveInferenceView {
     }
 
     private void showModel(String id) {
-        symbol.setText(known.stream().filter(m -> m.modelId().equals(id)).map(ModelInfo::symbol).findFirst().orElse("—"));
+        String none = id == null && following != null ? following.code() + " (no model)" : "—";
+        symbol.setText(known.stream().filter(m -> m.modelId().equals(id)).map(ModelInfo::symbol).findFirst().orElse(none));
+    }
+
+    /**
+     * The chart shows {@code s}: its model is chosen at once (none chosen when it has no model); a model picked by
+     * hand afterwards stays until the chart's symbol changes again. FX thread.
+     */
+    public void follow(Symbol s) {
+        following = s;
+        chooseFollowed();
+        showModel(model.getValue());
+    }
+
+    private void chooseFollowed() {
+        if (following != null) {
+            model.setValue(known.stream().filter(m -> m.symbol().equals(following.code())).map(ModelInfo::modelId).findFirst().orElse(null));
+        }
     }
 
     /** New model rows (FX thread). */
@@ -106,6 +127,7 @@ public final class LiveInferenceView {
             String keep = model.getValue();
             model.getItems().setAll(ids);
             model.setValue(keep != null && ids.contains(keep) ? keep : ids.isEmpty() ? null : ids.get(0));
+            chooseFollowed();
         }
         showModel(model.getValue());
     }

@@ -4,6 +4,7 @@ import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
 import org.concord.data.Subscription;
+import org.concord.model.Symbol;
 import org.concord.orchestrator.Contribution;
 import org.concord.orchestrator.Decision;
 import org.concord.orchestrator.ModuleCommand;
@@ -18,7 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The module panel's model: rows from the orchestrator's status reports and state changes on the bus (plus a
@@ -36,8 +37,13 @@ public final class ModulePanelPresenter implements AutoCloseable {
     private final List<Subscription> subs = new ArrayList<>();
     private final MacroImportPresenter macroImport;
     private boolean dirty;
+    /** The instrument whose orchestrator the panel shows (reports of the others are ignored). */
+    private volatile Symbol symbol;
 
-    public ModulePanelPresenter(EventBus bus, Presenters presenters, Supplier<List<ModuleStatus>> poll) {
+    /**
+     * @param poll the module states of a symbol's orchestrator, read every 500 ms as a safety net (null: the bus only)
+     */
+    public ModulePanelPresenter(EventBus bus, Presenters presenters, Function<Symbol, List<ModuleStatus>> poll) {
         if (bus == null || presenters == null) {
             throw new IllegalArgumentException("bus and presenters are required");
         }
@@ -48,9 +54,30 @@ public final class ModulePanelPresenter implements AutoCloseable {
         subs.add(bus.subscribe(OrchestratorTopics.MODULE_STATES, this::onStateChanged));
         subs.add(bus.subscribe(OrchestratorTopics.DECISIONS, this::onDecision));
         if (poll != null) {
-            presenters.every(500, () -> onStatuses(poll.get()));
+            presenters.every(500, () -> {
+                Symbol s = symbol;
+                List<ModuleStatus> list = poll.apply(s);
+                if (s == symbol) {
+                    onStatuses(list);
+                }
+            });
         }
         presenters.every(50, this::publishIfDirty);
+    }
+
+    /** Shows {@code s}'s module states from now on (any thread); null: whatever reports arrive. */
+    public void select(Symbol s) {
+        synchronized (this) {
+            symbol = s;
+            rows.clear();
+            shares.clear();
+            dirty = true;
+        }
+    }
+
+    private boolean mine(String reported) {
+        Symbol s = symbol;
+        return s == null || reported.isEmpty() || reported.equals(s.code());
     }
 
     public FxPulse.Slot<List<ModuleRow>> slot() {
@@ -63,6 +90,9 @@ public final class ModulePanelPresenter implements AutoCloseable {
     }
 
     private void onReport(ModuleStatusReport r) {
+        if (!mine(r.symbol())) {
+            return;
+        }
         if (!r.preset().isEmpty()) {
             presetSlot.offer(r.preset());
         }
@@ -77,6 +107,9 @@ public final class ModulePanelPresenter implements AutoCloseable {
     }
 
     private synchronized void onStateChanged(ModuleStateChanged c) {
+        if (!mine(c.symbol())) {
+            return;
+        }
         ModuleRow r = rows.get(c.moduleId());
         if (r != null) {
             rows.put(c.moduleId(), r.withState(c.to(), c.reason()));
@@ -85,6 +118,9 @@ public final class ModulePanelPresenter implements AutoCloseable {
     }
 
     private synchronized void onDecision(Decision d) {
+        if (!mine(d.symbol().code())) {
+            return;
+        }
         shares.clear();
         for (Contribution c : d.contributions()) {
             shares.put(c.sourceId(), c.share());

@@ -12,6 +12,8 @@ import org.concord.engine.BotModeStore;
 import org.concord.engine.ConcordEngine;
 import org.concord.engine.TradingPipeline;
 import org.concord.engine.TradingPipelineConfig;
+import org.concord.feed.BundledMarket;
+import org.concord.model.Symbol;
 import org.concord.live.LiveModels;
 import org.concord.live.ModelToggles;
 import org.concord.modules.pivots.PivotsOverlay;
@@ -34,7 +36,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +61,7 @@ public final class CoreSession implements AutoCloseable {
     public static final String CONFIG_FILE = ConcordConfig.FILE;
 
     private final RunningOrchestrator orchestrator;
-    private final TrainingCoordinator training;
+    private final Map<Symbol, TrainingCoordinator> trainings;
     private final TradingPipeline pipeline;
     private final TrainingCommandHandler trainingCommands;
     private final MarketBusBridge market;
@@ -70,7 +76,7 @@ public final class CoreSession implements AutoCloseable {
 
     private CoreSession(Parts p) {
         this.orchestrator = p.orchestrator;
-        this.training = p.training;
+        this.trainings = p.trainings;
         this.pipeline = p.pipeline;
         this.trainingCommands = p.commands;
         this.market = p.market;
@@ -82,7 +88,7 @@ public final class CoreSession implements AutoCloseable {
         heartbeat.scheduleAtFixedRate(this::publishStatus, 1, 1, TimeUnit.SECONDS);
         this.presets = Executors.newSingleThreadExecutor(r -> daemon(r, "concord-preset-switch"));
         this.presetCommands = bus.subscribe(OrchestratorTopics.PRESET_COMMANDS, c -> presets.execute(() -> switchPreset(c.preset())));
-        this.macroImports = new MacroImportHandler(bus, p.engine.data(), this::orchestrator);
+        this.macroImports = new MacroImportHandler(bus, p.engine.data(), orchestrator::orchestrators);
     }
 
     /** What a start has built so far (closed in reverse when a later step fails). */
@@ -91,7 +97,7 @@ public final class CoreSession implements AutoCloseable {
         EventBus bus;
         Path dataDir;
         ConcordConfig config;
-        TrainingCoordinator training;
+        Map<Symbol, TrainingCoordinator> trainings = new LinkedHashMap<>();
         TradingPipeline pipeline;
         RunningOrchestrator orchestrator;
         TrainingCommandHandler commands;
@@ -99,7 +105,9 @@ public final class CoreSession implements AutoCloseable {
         LiveModels liveModels;
 
         void closeQuietly(RuntimeException cause) {
-            for (AutoCloseable c : new AutoCloseable[] {liveModels, market, commands, orchestrator, pipeline, training}) {
+            List<AutoCloseable> all = new ArrayList<>(Arrays.asList(liveModels, market, commands, orchestrator, pipeline));
+            all.addAll(trainings.values());
+            for (AutoCloseable c : all) {
                 try {
                     if (c != null) {
                         c.close();
@@ -142,10 +150,16 @@ public final class CoreSession implements AutoCloseable {
         p.config = ConcordConfig.load(configFile, ModuleCatalog.fromClasspath()).on(options.venue());
         OrchestratorConfig cfg = p.config.orchestrator();
         try {
-            progress.accept("opening the training coordinator");
-            TrainingConfig tcfg = options.training() != null ? options.training() : TrainingConfig.defaults(cfg.symbols().get(0));
-            p.training = new TrainingCoordinator(engine.data(), new FrameStore(engine.database()), new ModelRepository(engine.dataDir().resolve("models")),
-                    bus, tcfg);
+            progress.accept("opening the training coordinators of " + cfg.symbols());
+            // one model per instrument (cnn-btcusd, cnn-ethusd, cnn-aapl), framed on the symbol's own bars; the options'
+            // training configuration (tests, embedding) replaces its symbol's default
+            FrameStore frames = new FrameStore(engine.database());
+            ModelRepository models = new ModelRepository(engine.dataDir().resolve("models"));
+            for (Symbol s : cfg.symbols()) {
+                TrainingConfig tcfg = options.training() != null && options.training().symbol().equals(s) ? options.training()
+                        : TrainingConfig.defaults(s, BundledMarket.decisionTimeframe(s, cfg.decisionTimeframe()));
+                p.trainings.put(s, new TrainingCoordinator(engine.data(), frames, models, bus, tcfg));
+            }
             // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it;
             // the bot switch (does the orchestrator trade, with which money) lives in the data directory; a new one is OFF
             p.pipeline = TradingPipeline.live(TradingPipelineConfig.defaults(cfg.decisionTimeframe(), cfg.symbols().get(0),
@@ -155,13 +169,15 @@ public final class CoreSession implements AutoCloseable {
             Map<CoordinationEngine, PortfolioPublisher> portfolios = new IdentityHashMap<>();
             TradingPipeline pipeline = p.pipeline;
             pipeline.onBar((symbol, closeTime) -> portfolios.computeIfAbsent(pipeline.engine(), e -> new PortfolioPublisher(e, bus, pipeline::settings)).onBar(closeTime));
-            p.orchestrator = RunningOrchestrator.start(engine, bus, configFile, p.config, p.training, options, pipeline, progress);
-            p.commands = new TrainingCommandHandler(bus, p.training);
+            p.orchestrator = RunningOrchestrator.start(engine, bus, configFile, p.config, p.trainings, options, pipeline, progress);
+            p.commands = new TrainingCommandHandler(bus, p.trainings);
             p.market = publishMarket ? new MarketBusBridge(engine.data(), bus) : null;
             // live modes: the model in the registry with its saved switches, live sessions started from the Live panel
-            p.liveModels = new LiveModels(engine.data(), bus, p.orchestrator.orchestrator(), ModelToggles.inDataDir(engine.dataDir()),
+            // every instrument's model, each voting in (and switched in) its own symbol's orchestrator
+            RunningOrchestrator running = p.orchestrator;
+            p.liveModels = new LiveModels(engine.data(), bus, running::orchestrator, ModelToggles.inDataDir(engine.dataDir()),
                     new PivotsOverlay(engine.data()));
-            p.liveModels.add(p.training);
+            p.trainings.values().forEach(p.liveModels::add);
         } catch (RuntimeException e) {
             // leave nothing running behind a failed start (the caller closes the engine and the bus)
             p.closeQuietly(e);
@@ -172,8 +188,9 @@ public final class CoreSession implements AutoCloseable {
 
     private void publishStatus() {
         try {
-            TradingOrchestrator o = orchestrator.orchestrator();
-            bus.publish(OrchestratorTopics.MODULE_STATUS, new ModuleStatusReport(o.decisions(), 0, o.config().preset(), o.modules()));
+            for (TradingOrchestrator o : orchestrator.orchestrators()) {
+                bus.publish(OrchestratorTopics.MODULE_STATUS, o.statusReport(o.decisions(), 0));
+            }
         } catch (RuntimeException e) {
             LOG.warn("module status heartbeat failed: {}", e.toString());
         }
@@ -186,17 +203,27 @@ public final class CoreSession implements AutoCloseable {
      */
     public void switchPreset(String name) {
         try {
-            TradingOrchestrator next = orchestrator.switchTo(name);
-            liveModels.rebind(next);
+            orchestrator.switchTo(name);
+            liveModels.rebind(orchestrator::orchestrator);
             publishStatus();
         } catch (RuntimeException e) {
             LOG.error("switching to the {} preset failed: {}", name, e.toString(), e);
         }
     }
 
-    /** The orchestrator running now (a preset switch replaces it). */
+    /** The first instrument's orchestrator running now (a preset switch replaces it); the trading pipeline follows it. */
     public TradingOrchestrator orchestrator() {
         return orchestrator.orchestrator();
+    }
+
+    /** {@code symbol}'s orchestrator (the first instrument's when {@code symbol} has none). */
+    public TradingOrchestrator orchestrator(Symbol symbol) {
+        return orchestrator.orchestrator(symbol);
+    }
+
+    /** The instruments the session decides, in configuration order (the watchlist's rows). */
+    public List<Symbol> symbols() {
+        return List.copyOf(trainings.keySet());
     }
 
     /** The validated configuration file this session started on (orchestrator and Binance feed sections). */
@@ -204,13 +231,19 @@ public final class CoreSession implements AutoCloseable {
         return config;
     }
 
+    /** The first instrument's training coordinator (annotations, live modes). */
     public TrainingCoordinator training() {
-        return training;
+        return trainings.values().iterator().next();
+    }
+
+    /** {@code symbol}'s training coordinator (the first instrument's when {@code symbol} has none). */
+    public TrainingCoordinator training(Symbol symbol) {
+        return trainings.getOrDefault(symbol, training());
     }
 
     /**
      * Where "save as pattern" from the annotation tab goes: the crash-pattern detector's library in the data
-     * directory; the running module is told to reload it.
+     * directory; the running module of every instrument is told to reload it.
      */
     public PatternSink patterns() {
         return (name, window) -> {
@@ -219,9 +252,11 @@ public final class CoreSession implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("saving pattern '" + name + "': " + e.getMessage(), e);
             }
-            TradingOrchestrator o = orchestrator();
-            if (o.module("crash-pattern").isPresent()) {
-                o.command("crash-pattern", "reload", Map.of());
+            // one library for every instrument (a crash shape is not tied to one symbol): each orchestrator reloads it
+            for (TradingOrchestrator o : orchestrator.orchestrators()) {
+                if (o.module("crash-pattern").isPresent()) {
+                    o.command("crash-pattern", "reload", Map.of());
+                }
             }
         };
     }
@@ -248,6 +283,6 @@ public final class CoreSession implements AutoCloseable {
         trainingCommands.close();
         orchestrator.close();
         pipeline.close();
-        training.close();
+        trainings.values().forEach(TrainingCoordinator::close);
     }
 }

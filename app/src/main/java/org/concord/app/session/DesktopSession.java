@@ -6,6 +6,7 @@ import org.concord.bus.BusFactory;
 import org.concord.bus.EventBus;
 import org.concord.feed.BusMarketFeed;
 import org.concord.engine.ConcordEngine;
+import org.concord.model.Symbol;
 import org.concord.orchestrator.ModuleStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Everything a desktop window runs on: its own engine (store + DataProvider: the chart's data), the bus, and
@@ -114,9 +115,9 @@ public final class DesktopSession implements AutoCloseable {
         closeWith.add(c);
     }
 
-    /** The module panel's safety-net poll (local: the orchestrator itself; remote: nothing, the bus heartbeat). */
-    public Supplier<List<ModuleStatus>> modulePoll() {
-        return core == null ? null : () -> core.orchestrator().modules();
+    /** The module panel's safety-net poll of a symbol's orchestrator (local: the orchestrator itself; remote: nothing, the bus heartbeat). */
+    public Function<Symbol, List<ModuleStatus>> modulePoll() {
+        return core == null ? null : s -> (s == null ? core.orchestrator() : core.orchestrator(s)).modules();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.concord.orchestrator.TradingOrchestrator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * Executes the desk's {@link MacroImportRequest}s from the bus in the process that runs the orchestrator, one after
  * the other on its own thread (file and store I/O, the gate's reload: never a bus or FX thread), and answers each
- * with a {@link MacroImportReport}.
+ * with a {@link MacroImportReport}. The rule reaches every instrument's macro gate (DXY and VIX describe the whole
+ * market, not one symbol).
  */
 final class MacroImportHandler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MacroImportHandler.class);
@@ -28,8 +30,9 @@ final class MacroImportHandler implements AutoCloseable {
     });
     private final Subscription sub;
 
-    MacroImportHandler(EventBus bus, DataProvider data, Supplier<TradingOrchestrator> orchestrator) {
-        MacroDataImport imports = new MacroDataImport(data, orchestrator);
+    /** @param orchestrators every instrument's orchestrator, the one that writes concord.yaml first */
+    MacroImportHandler(EventBus bus, DataProvider data, Supplier<List<TradingOrchestrator>> orchestrators) {
+        MacroDataImport imports = new MacroDataImport(data, orchestrators);
         sub = bus.subscribe(MacroImportRequest.TOPIC, r -> worker.execute(() -> {
             MacroImportReport report;
             try {

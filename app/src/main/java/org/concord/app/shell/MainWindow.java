@@ -1,12 +1,8 @@
 package org.concord.app.shell;
 
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -30,19 +26,21 @@ import org.concord.app.live.LiveInferenceView;
 import org.concord.annotate.DisplaySettings;
 import org.concord.chart.DisplayFormat;
 import org.concord.app.live.LivePresenter;
+import org.concord.app.live.WatchlistPresenter;
 import org.concord.app.modules.ModulePanelPresenter;
 import org.concord.app.modules.ModelTogglesView;
 import org.concord.app.modules.ModulePanelView;
 import org.concord.app.portfolio.PortfolioPresenter;
 import org.concord.app.portfolio.PortfolioView;
+import org.concord.app.session.CoreSession;
 import org.concord.app.session.DesktopSession;
+import org.concord.feed.BundledMarket;
 import org.concord.app.trading.TradingDock;
 import org.concord.app.training.TrainingPresenter;
 import org.concord.app.training.TrainingSnapshot;
 import org.concord.app.training.TrainingView;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
-import org.concord.training.TrainingCoordinator;
 import org.concord.training.eval.PromotionGate;
 import org.concord.training.models.ModelManifest;
 import org.slf4j.Logger;
@@ -55,7 +53,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The workstation window: feed controls, the five views as tabs (live, modules, training, portfolio/risk,
@@ -90,6 +90,8 @@ public final class MainWindow implements AutoCloseable {
     private final TradingDock trading; // null in remote mode: the orders' broker lives with the server's pipeline
     private final BacktestPresenter backtest;
     private final BacktestView backtestView;
+    private final WatchlistPresenter watchlist;
+    private final LiveTab liveTab;
 
     public MainWindow(Stage stage, DesktopSession session, UiStateStore store, UiState initial) {
         this.stage = stage;
@@ -102,22 +104,30 @@ public final class MainWindow implements AutoCloseable {
         this.portfolioView = new PortfolioView(display);
 
         Symbol symbol = Symbol.of(state.symbol());
-        Timeframe tf = timeframeOr(state.timeframe());
+        Timeframe tf = LiveTab.timeframeOr(state.timeframe());
+        List<Symbol> instruments = session.core().map(CoreSession::symbols).orElse(BundledMarket.SYMBOLS);
         live = new LivePresenter(session.engine().data(), session.bus(), presenters, symbol, tf);
         modules = new ModulePanelPresenter(session.bus(), presenters, session.modulePoll());
+        modules.select(symbol);
+        watchlist = new WatchlistPresenter(session.engine().data(), session.bus(), presenters,
+                instruments,
+                session.core().<ToDoubleFunction<Symbol>>map(c -> s -> c.pipeline().bot().paper().positionQuantity(s)).orElse(null));
         modulesView = new ModulePanelView(modules);
-        training = new TrainingPresenter(session.bus(), presenters, versions(session, display), display);
+        training = new TrainingPresenter(session.bus(), presenters, instruments,
+                s -> session.core().map(c -> c.training(s).config().modelId()).orElse("cnn-" + s.lower()), versions(session, display),
+                session.core().<Function<Symbol, String>>map(c -> s -> c.training(s).dataShortfall()).orElse(null), display);
         trainingView = new TrainingView(training, display);
         portfolio = new PortfolioPresenter(session.bus(), presenters, display);
         feedBar = new FeedBar(session.feed(), presenters, session.remote());
         StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, session.bus(), live::decisionCount,
                 session.remote());
 
-        trading = session.core().map(c -> new TradingDock(c.pipeline(), presenters, pulse, chart, () -> Symbol.of(state.symbol()),
+        trading = session.core().map(c -> new TradingDock(c.pipeline(), presenters, pulse, chart, live::symbol,
                 session.bus(), session.engine().dataDir(), System.getenv(), display)).orElse(null);
         liveInference = new LiveInferencePresenter(session.bus(), presenters);
         liveInferenceView = new LiveInferenceView(liveInference, display);
         modelToggles = new ModelTogglesView(liveInference, display);
+        liveTab = new LiveTab(session.engine().data(), presenters, live, chart, watchlist, liveInferenceView, this::chartSelected);
         pulse.bind(liveInference.snapshots(), s -> {
             liveInferenceView.show(s);
             chart.showLive(s);
@@ -128,6 +138,10 @@ public final class MainWindow implements AutoCloseable {
         });
         chart.setTheme(state.theme());
         pulse.bind(live.slot(), chart::apply);
+        pulse.bind(watchlist.slot(), rows -> {
+            liveTab.watchlistView().show(rows);
+            liveTab.watchlistView().select(live.symbol());
+        });
         pulse.bind(modules.slot(), modulesView::show);
         pulse.bind(modules.presetSlot(), modulesView::showPreset);
         pulse.bind(training.slot(), trainingView::show);
@@ -140,7 +154,7 @@ public final class MainWindow implements AutoCloseable {
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("live", "Live", trading == null ? liveView(symbol, tf) : trading.wrap(liveView(symbol, tf))), tab("modules", "Modules", modulesWithModels()),
+        tabs.getTabs().addAll(tab("live", "Live", trading == null ? liveTab.node() : trading.wrap(liveTab.node())), tab("modules", "Modules", modulesWithModels()),
                 tab("training", "Training", trainingView.node()), tab("portfolio", "Portfolio & risk", portfolioView.node()),
                 lazyTab("annotate", "Annotate", () -> AnnotationTabHost.create(session)));
         tabs.getTabs().add(tab("backtest", "Backtest", backtestView.node()));
@@ -184,13 +198,12 @@ public final class MainWindow implements AutoCloseable {
         stage.setHeight(p.height());
     }
 
-    private static Supplier<List<TrainingSnapshot.ModelRow>> versions(DesktopSession session, DisplaySettings display) {
+    private static Function<Symbol, List<TrainingSnapshot.ModelRow>> versions(DesktopSession session, DisplaySettings display) {
         return session.core().map(c -> {
-            TrainingCoordinator t = c.training();
             Map<String, ModelManifest> manifests = new ConcurrentHashMap<>(); // a version's manifest never changes
-            Supplier<List<TrainingSnapshot.ModelRow>> s = () -> t.versions().list(t.config().modelId()).stream()
+            Function<Symbol, List<TrainingSnapshot.ModelRow>> s = sym -> c.training(sym).versions().list(c.training(sym).config().modelId()).stream()
                     .map(v -> {
-                        ModelManifest m = manifests.computeIfAbsent(v.version(), t::manifest);
+                        ModelManifest m = manifests.computeIfAbsent(v.modelId() + "/" + v.version(), k -> c.training(sym).manifest(v.version()));
                         PromotionGate.Verdict gate = PromotionGate.judge(m.baselines());
                         return new TrainingSnapshot.ModelRow(v.modelId(), v.version(), v.state(),
                                 String.format(Locale.ROOT, "accuracy %.3f (baseline %.3f), AUC %.3f, %d samples", v.holdoutAccuracy(),
@@ -210,43 +223,13 @@ public final class MainWindow implements AutoCloseable {
         return new VBox(4, modulesView.node(), modelToggles.node());
     }
 
-    private BorderPane liveView(Symbol symbol, Timeframe tf) {
-        ComboBox<String> sym = new ComboBox<>(FXCollections.observableArrayList(symbol.code()));
-        sym.setId("chart-symbol");
-        sym.setValue(symbol.code());
-        sym.setEditable(true);
-        presenters.run(() -> {
-            List<String> known = session.engine().data().symbols().stream().map(Symbol::code).toList();
-            Platform.runLater(() -> known.stream().filter(k -> !sym.getItems().contains(k)).forEach(sym.getItems()::add));
-        });
-        ChoiceBox<String> tfs = new ChoiceBox<>(FXCollections.observableArrayList(
-                java.util.Arrays.stream(Timeframe.all()).map(Timeframe::code).toList()));
-        tfs.setId("chart-timeframe");
-        tfs.setValue(tf.code());
-        Runnable select = () -> {
-            String s = sym.getValue();
-            if (s == null || s.isBlank()) {
-                return;
-            }
-            Symbol ns = Symbol.of(s.trim().toUpperCase(Locale.ROOT));
-            Timeframe nt = Timeframe.ofCode(tfs.getValue());
-            live.select(ns, nt);
-            remember(state.withChart(ns.code(), nt.code()));
-        };
-        sym.setOnAction(e -> select.run());
-        tfs.setOnAction(e -> select.run());
-        Button follow = new Button("Follow (F)");
-        follow.setId("chart-follow");
-        follow.setOnAction(e -> chart.follow());
-        Labels.keepWidth(follow);
-        // the mouse gestures are listed by F1 (HelpDialog), not in this row: it has no room to spare at 1400 px
-        HBox bar = new HBox(8, Labels.fixed("Symbol"), sym, Labels.fixed("Timeframe"), tfs, follow);
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        BorderPane p = new BorderPane(chart.node());
-        p.setTop(bar);
-        p.setRight(liveInferenceView.node());
-        return p;
+    /** The chart shows another symbol or timeframe: the Modules tab and the ticket follow; remembered in ui-state.json. */
+    private void chartSelected(Symbol s, Timeframe tf) {
+        modules.select(s);
+        if (trading != null) {
+            trading.symbolChanged();
+        }
+        remember(state.withChart(s.code(), tf.code()));
     }
 
     /** Zones a trader picks from: UTC, this computer's, and the main market centres. */
@@ -280,14 +263,6 @@ public final class MainWindow implements AutoCloseable {
         Tab t = new Tab(title, content);
         t.setId(id);
         return t;
-    }
-
-    private static Timeframe timeframeOr(String code) {
-        try {
-            return Timeframe.ofCode(code);
-        } catch (IllegalArgumentException e) {
-            return Timeframe.M1;
-        }
     }
 
     private void showStatus(StatusSnapshot s) {
@@ -438,6 +413,7 @@ public final class MainWindow implements AutoCloseable {
         saveGeometry();
         pulse.stop();
         live.close();
+        watchlist.close();
         modules.close();
         liveInference.close();
         training.close();

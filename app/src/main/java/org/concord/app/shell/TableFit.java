@@ -31,6 +31,8 @@ public final class TableFit {
     static final int SAMPLE = 60;
     /** Room for the sort arrow and the header's own padding. */
     private static final double HEADER_EXTRA = 28;
+    /** A header that cannot be sorted shows no arrow: its label's padding and a few pixels are enough. */
+    private static final double UNSORTED_EXTRA = 6;
 
     private final TableView<?> table;
     private final Text meter = new Text();
@@ -76,6 +78,8 @@ public final class TableFit {
         Font cellFont = cell != null ? cell.getFont() : headerFont;
         Insets pad = cell != null ? cell.getInsets() : Insets.EMPTY;
         double cellExtra = pad.getLeft() + pad.getRight() + 6;
+        double unsortedExtra = header == null ? HEADER_EXTRA
+                : Math.min(HEADER_EXTRA, header.getInsets().getLeft() + header.getInsets().getRight() + UNSORTED_EXTRA);
         List<?> items = table.getItems();
         int n = items.size();
         // values a cell factory formats (numbers, times) are measured as the cells on screen write them
@@ -86,7 +90,7 @@ public final class TableFit {
             }
         }
         for (TableColumn<?, ?> col : leaves()) {
-            double need = Math.max(width(col.getText(), headerFont) + HEADER_EXTRA, shown.getOrDefault(col, 0.0));
+            double need = Math.max(width(col.getText(), headerFont) + (col.isSortable() ? HEADER_EXTRA : unsortedExtra), shown.getOrDefault(col, 0.0));
             if (col.getGraphic() == null) {
                 for (int k = 0; k < Math.min(n, SAMPLE); k++) {
                     int i = k < SAMPLE / 2 ? k : n - 1 - (k - SAMPLE / 2);

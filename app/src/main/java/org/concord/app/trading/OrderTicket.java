@@ -62,6 +62,7 @@ public final class OrderTicket {
         root.setPadding(new Insets(8));
         root.setPrefWidth(280);
         root.setMinWidth(250);
+        symbolLabel.setId("ticket-symbol");
         buy.setId("ticket-buy");
         sell.setId("ticket-sell");
         buy.setToggleGroup(sides);
@@ -159,7 +160,12 @@ public final class OrderTicket {
         updateSendText();
     }
 
-    /** The broker's answer to the last action. */
+    /** The chart's symbol changed: the ticket names the new one (FX thread). */
+    public void symbolChanged() {
+        updateSendText();
+    }
+
+        /** The broker's answer to the last action. */
     public void showResult(ActionResult r) {
         String hint = r.riskRule() != null && !override.isSelected()
                 ? "  ·  tick 'Override risk' and send again to override " + r.riskRule() + " (logged)" : "";

@@ -178,15 +178,31 @@ public final class TradingDock implements AutoCloseable {
                 });
         ticket.show(s);
         blotter.show(s);
-        List<OrderLine> shown = OrderLine.of(s, symbol.get());
-        lines.show(shown);
-        chart.keepInView(shown.stream().mapToDouble(OrderLine::price).filter(Double::isFinite).toArray());
+        showLines(s);
         paperButton.setVisible(s.mode().live());
         liveButton.setVisible(!s.mode().live());
         if (owner instanceof javafx.stage.Stage st) {
             String t = st.getTitle() == null ? "" : st.getTitle().replaceFirst("^\\[LIVE[^]]*] ", "");
             st.setTitle(s.mode().live() ? "[" + s.mode().badge() + "] " + t : t);
         }
+    }
+
+    /**
+     * The chart shows another symbol (a watchlist click, the toolbar): the ticket's symbol and the chart's order lines
+     * follow at once, not at the next snapshot that differs (a paused replay sends none). FX thread.
+     */
+    public void symbolChanged() {
+        ticket.symbolChanged();
+        if (last != null) {
+            showLines(last);
+        }
+    }
+
+    /** The order lines of the chart's symbol, kept in the price axis's view. */
+    private void showLines(TradingSnapshot s) {
+        List<OrderLine> shown = OrderLine.of(s, symbol.get());
+        lines.show(shown);
+        chart.keepInView(shown.stream().mapToDouble(OrderLine::price).filter(Double::isFinite).toArray());
     }
 
     public TradingService service() {

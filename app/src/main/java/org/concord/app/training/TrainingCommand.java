@@ -4,9 +4,10 @@ import org.concord.bus.Topic;
 
 /**
  * A request from the training panel to whoever owns the training coordinator (this desktop in local mode, a
- * server in remote mode): {@code train} (with a reason) or {@code cancel} (the running or first queued job).
+ * server in remote mode): {@code train} (with a reason) or {@code cancel} (the running or first queued job), for the
+ * model of {@code symbol} (empty: the session's first instrument).
  */
-public record TrainingCommand(String action, String reason) {
+public record TrainingCommand(String action, String reason, String symbol) {
     public static final String TRAIN = "train";
     public static final String CANCEL = "cancel";
     /** Panel → coordinator (durable: a click must not be lost). */
@@ -17,5 +18,11 @@ public record TrainingCommand(String action, String reason) {
             throw new IllegalArgumentException("training command must be 'train' or 'cancel', got '" + action + "'");
         }
         reason = reason == null ? "" : reason;
+        symbol = symbol == null ? "" : symbol;
+    }
+
+    /** For the session's first instrument. */
+    public TrainingCommand(String action, String reason) {
+        this(action, reason, "");
     }
 }

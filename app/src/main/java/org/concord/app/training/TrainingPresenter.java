@@ -1,5 +1,6 @@
 package org.concord.app.training;
 
+import org.concord.model.Symbol;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
@@ -14,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,9 +38,32 @@ public final class TrainingPresenter implements AutoCloseable {
     private TrainingSnapshot.Job job;
     private List<TrainingSnapshot.ModelRow> models = List.of();
     private boolean dirty = true;
+    private final List<Symbol> symbols;
+    private final Function<Symbol, String> modelIds;
+    /** The instrument whose model the panel shows and trains (the chooser). */
+    private volatile Symbol symbol;
+    private String dataNote = "";
 
+    /** A panel for one model (the session's first instrument's): versions from {@code versions}. */
     public TrainingPresenter(EventBus bus, Presenters presenters, Supplier<List<TrainingSnapshot.ModelRow>> versions, DisplaySettings display) {
+        this(bus, presenters, List.of(Symbol.of("BTCUSD")), s -> null, versions == null ? null : s -> versions.get(), null, display);
+    }
+
+    /**
+     * A panel for the models of {@code symbols}: the chosen symbol's model id ({@code modelIds}; null: every event),
+     * versions ({@code versions}, null: from swap events), why it cannot train on the stored history
+     * ({@code shortfalls}, core's {@code TrainingCoordinator.dataShortfall}; null: not known here) and its commands.
+     */
+    public TrainingPresenter(EventBus bus, Presenters presenters, List<Symbol> symbols, Function<Symbol, String> modelIds,
+                             Function<Symbol, List<TrainingSnapshot.ModelRow>> versions, Function<Symbol, String> shortfalls,
+                             DisplaySettings display) {
         this.display = display;
+        if (symbols == null || symbols.isEmpty() || modelIds == null) {
+            throw new IllegalArgumentException("symbols and model ids are required");
+        }
+        this.symbols = List.copyOf(symbols);
+        this.modelIds = modelIds;
+        this.symbol = this.symbols.get(0);
         if (bus == null || presenters == null) {
             throw new IllegalArgumentException("bus and presenters are required");
         }
@@ -48,10 +73,23 @@ public final class TrainingPresenter implements AutoCloseable {
         subs.add(bus.subscribe(TrainingTopics.PROGRESS, this::onEvent));
         if (versions != null) {
             presenters.every(2_000, () -> {
-                List<TrainingSnapshot.ModelRow> v = versions.get();
+                Symbol s = symbol;
+                List<TrainingSnapshot.ModelRow> v = versions.apply(s);
                 synchronized (this) {
-                    if (!v.equals(models)) {
+                    if (s == symbol && !v.equals(models)) {
                         models = v;
+                        dirty = true;
+                    }
+                }
+            });
+        }
+        if (shortfalls != null) {
+            presenters.every(2_000, () -> {
+                Symbol s = symbol;
+                String note = shortfalls.apply(s);
+                synchronized (this) {
+                    if (s == symbol && !note.equals(dataNote)) {
+                        dataNote = note;
                         dirty = true;
                     }
                 }
@@ -64,15 +102,45 @@ public final class TrainingPresenter implements AutoCloseable {
         return slot;
     }
 
+    public List<Symbol> symbols() {
+        return symbols;
+    }
+
+    public Symbol symbol() {
+        return symbol;
+    }
+
+    /** Shows and trains {@code s}'s model from now on (the panel starts empty and fills from its events and versions). */
+    public synchronized void select(Symbol s) {
+        if (!symbols.contains(s) || s.equals(symbol)) {
+            return;
+        }
+        symbol = s;
+        history.clear();
+        swaps.clear();
+        fromEvents.clear();
+        models = List.of();
+        lossCount = 0;
+        job = null;
+        dataNote = "";
+        dirty = true;
+    }
+
     public void trainNow() {
-        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, new TrainingCommand(TrainingCommand.TRAIN, "train now (desktop)")));
+        String s = symbol.code();
+        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, new TrainingCommand(TrainingCommand.TRAIN, "train now (desktop, " + s + ")", s)));
     }
 
     public void cancel() {
-        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, new TrainingCommand(TrainingCommand.CANCEL, "")));
+        String s = symbol.code();
+        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, new TrainingCommand(TrainingCommand.CANCEL, "", s)));
     }
 
     private synchronized void onEvent(TrainingEvent e) {
+        String id = modelIds.apply(symbol);
+        if (id != null && e.modelId() != null && !id.equals(e.modelId())) {
+            return; // another instrument's model
+        }
         switch (e.type()) {
             case JOB_STARTED -> {
                 job = new TrainingSnapshot.Job(e.jobId(), e.modelId(), 0, 0, 0, 0, Double.NaN, "started: " + nz(e.message()));
@@ -118,7 +186,7 @@ public final class TrainingPresenter implements AutoCloseable {
             }
             dirty = false;
             s = new TrainingSnapshot(models.isEmpty() ? List.copyOf(fromEvents) : models, job, java.util.Arrays.copyOf(loss, lossCount),
-                    List.copyOf(history), List.copyOf(swaps));
+                    List.copyOf(history), List.copyOf(swaps), dataNote);
         }
         slot.offer(s);
     }

@@ -11,8 +11,9 @@ import java.util.List;
  * @param loss    the running (or last) job's loss per step, oldest first
  * @param history finished jobs, newest first
  * @param swaps   hot swaps and rejections, newest first
+ * @param dataNote why the chosen model cannot train on the history stored now, "" when it can or when not known
  */
-public record TrainingSnapshot(List<ModelRow> models, Job job, double[] loss, List<String> history, List<String> swaps) {
+public record TrainingSnapshot(List<ModelRow> models, Job job, double[] loss, List<String> history, List<String> swaps, String dataNote) {
     /**
      * One saved model version.
      *

@@ -1,5 +1,6 @@
 package org.concord.app.training;
 
+import org.concord.model.Symbol;
 import org.concord.app.shell.Labels;
 import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
@@ -19,6 +20,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -38,6 +41,8 @@ public final class TrainingView {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label phase = new Label("idle");
     private final Label lastJob = new Label();
+    /** Why the chosen instrument's model cannot train on the history stored now (hidden when it can). */
+    private final Label dataNote = new Label();
     private final Button train = new Button("Train now");
     private final Button cancel = new Button("Cancel");
     private final XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
@@ -62,10 +67,25 @@ public final class TrainingView {
         train.setOnAction(e -> presenter.trainNow());
         cancel.setOnAction(e -> presenter.cancel());
         Labels.keepWidth(train, cancel);
-        HBox controls = new HBox(10, train, cancel, progress, phase);
+        ComboBox<String> symbolChooser = new ComboBox<>(FXCollections.observableArrayList(
+                presenter.symbols().stream().map(Symbol::code).toList()));
+        symbolChooser.setId("training-symbol");
+        symbolChooser.setValue(presenter.symbol().code());
+        symbolChooser.setOnAction(e -> {
+            if (symbolChooser.getValue() != null) {
+                presenter.select(Symbol.of(symbolChooser.getValue()));
+            }
+        });
+        HBox controls = new HBox(10, Labels.fixed("Model of"), symbolChooser, train, cancel, progress, phase);
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6));
         // the last job's outcome in full (gate verdict, baselines): a line of its own that wraps, never cut
+        dataNote.setId("training-data-note");
+        dataNote.setWrapText(true);
+        dataNote.setPadding(new Insets(0, 6, 4, 6));
+        dataNote.setStyle("-fx-text-fill: -color-warning-fg;");
+        dataNote.managedProperty().bind(dataNote.visibleProperty());
+        dataNote.setVisible(false);
         lastJob.setId("train-last-job");
         lastJob.setWrapText(true);
         lastJob.setMinHeight(Region.USE_PREF_SIZE);
@@ -123,7 +143,7 @@ public final class TrainingView {
         SplitPane center = new SplitPane(lossChart, calibration, lists);
         center.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
         center.setDividerPositions(0.3, 0.6);
-        VBox top = new VBox(controls, lastJob, new TitledPane("Models", models));
+        VBox top = new VBox(controls, dataNote, lastJob, new TitledPane("Models", models));
         models.setPrefHeight(160);
         root.setTop(top);
         root.setCenter(center);
@@ -184,6 +204,8 @@ public final class TrainingView {
         TrainingSnapshot.ModelRow selected = models.getSelectionModel().getSelectedItem();
         showCalibration(selected != null ? selected : s.models().isEmpty() ? null : s.models().get(s.models().size() - 1));
         lastJob.setText(s.history().isEmpty() ? "no training job yet" : "last job: " + s.history().get(0));
+        dataNote.setText(s.dataNote());
+        dataNote.setVisible(!s.dataNote().isEmpty());
         TrainingSnapshot.Job j = s.job();
         if (j == null) {
             progress.setProgress(0);

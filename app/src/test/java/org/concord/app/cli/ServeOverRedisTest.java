@@ -8,10 +8,12 @@ import org.concord.data.MarketTopics;
 import org.concord.app.session.CoreSession;
 import org.concord.app.session.SessionOptions;
 import org.concord.engine.ConcordEngine;
+import org.concord.feed.BarReplayFeed;
 import org.concord.feed.BundledData;
 import org.concord.feed.BusMarketFeed;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.Decision;
 import org.concord.orchestrator.ModuleCommand;
@@ -59,11 +61,27 @@ class ServeOverRedisTest {
                  CoreSession server = CoreSession.start(engine, serverBus, SessionOptions.defaults(dir.resolve("server")).withPreset("full"), true, s -> { })) {
                 ReplayFeed replay = engine.startBundledReplay(ReplayFeed.MAX_SPEED, false);
                 assertThat(replay.awaitFinished(120, TimeUnit.SECONDS)).isTrue();
-                assertThat(server.orchestrator().awaitIdle(60, TimeUnit.SECONDS)).isTrue();
-                long made = server.orchestrator().decisions();
-                assertThat(made).isGreaterThan(9_000);
-                await(() -> decisions.size() == made, "all decisions reach the desktop");
-                assertThat(decisions).extracting(Decision::seq).doesNotHaveDuplicates().isSorted();
+                // one orchestrator per instrument: ETHUSD's 5m and AAPL's daily bars are replayed beside the BTC tape
+                // (AAPL's daily bars follow the BTC tape's clock: they stop with it; ETHUSD's play on their own)
+                for (BarReplayFeed companion : engine.companions()) {
+                    if (companion.lead() == null) {
+                        assertThat(companion.awaitFinished(120, TimeUnit.SECONDS)).as(companion.name()).isTrue();
+                    }
+                }
+                long made = 0;
+                for (Symbol s : server.symbols()) {
+                    assertThat(server.orchestrator(s).awaitIdle(60, TimeUnit.SECONDS)).isTrue();
+                    made += server.orchestrator(s).decisions();
+                }
+                assertThat(server.orchestrator(BundledData.BTCUSD).decisions()).isGreaterThan(9_000);
+                assertThat(server.orchestrator(BundledData.ETHUSD).decisions()).as("ETHUSD's orchestrator decides on its own bars").isPositive();
+                long all = made;
+                await(() -> decisions.size() == all, "all decisions of every instrument reach the desktop");
+                // each orchestrator numbers its own decisions: in order per symbol, never repeated
+                for (Symbol s : server.symbols()) {
+                    assertThat(decisions.stream().filter(d -> d.symbol().equals(s)).map(Decision::seq).toList()).as(s.code())
+                            .doesNotHaveDuplicates().isSorted();
+                }
 
                 // bars: the desktop's own DataProvider now holds the server's 1m series
                 BarSeries serverBars = engine.data().bars(BundledData.BTCUSD, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 100_000, Direction.LATEST);

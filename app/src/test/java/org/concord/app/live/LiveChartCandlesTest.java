@@ -4,9 +4,11 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.Scene;
+import javafx.scene.text.Text;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.concord.annotate.chart.CandleColours;
+import org.concord.feed.BundledData;
 import org.concord.live.LiveSignal;
 import org.concord.live.LiveSnapshot;
 import org.concord.live.LiveMode;
@@ -98,6 +100,39 @@ class LiveChartCandlesTest {
         assertThat(candleColumns("panned")).as("candle columns after panning back").isGreaterThan(150);
         robot.interact(view::follow);
         assertThat(candleColumns("followed")).as("candle columns after Follow").isGreaterThan(150);
+    }
+
+    /** The crosshair's label while it is shown on the chart, else null. */
+    private String crosshairLabel() {
+        String[] text = new String[1];
+        robot.interact(() -> {
+            Node n = view.node().lookup("#crosshairIndicator-Label");
+            text[0] = n instanceof Text t && t.isVisible() ? t.getText() : null;
+        });
+        return text[0];
+    }
+
+    @Test
+    void aSymbolSwitchUnderAStillMouseLeavesNoCrosshairLabelOfTheOldSeries() throws Exception {
+        BarSeries btc = RealBars.bitstamp(Timeframe.M1).copyRange(0, 400);
+        robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, btc, new long[0], new double[0], List.of(), true, null)));
+        robot.moveTo(view.node().lookup(".chart-canvas"));
+        robot.moveBy(3, 3);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> crosshairLabel() != null);
+        assertThat(crosshairLabel()).as("BTC's tape is from 2013").contains("2013-");
+
+        // the watchlist (or the toolbar) switches the chart to ETHUSD 5m; the mouse has not moved over the plot
+        BarSeries eth = BundledData.eth5mBars();
+        robot.interact(() -> view.apply(new LiveDelta(BundledData.ETHUSD, Timeframe.M5, eth, new long[0], new double[0], List.of(), true, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        // hidden, or already written again by an event the scene sent under the still mouse: never naming BTC's time
+        String after = crosshairLabel();
+        assertThat(after == null || !after.contains("2013-")).as("crosshair label over ETH's candles: %s", after).isTrue();
+
+        // the next move over the plot draws it again, on ETH's own time (2023)
+        robot.moveBy(4, 0);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> crosshairLabel() != null);
+        assertThat(crosshairLabel()).contains("2023-");
     }
 
     @Test

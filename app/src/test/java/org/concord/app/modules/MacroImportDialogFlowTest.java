@@ -100,7 +100,7 @@ class MacroImportDialogFlowTest {
         Files.writeString(good, sb.toString());
 
         FxToolkit.registerPrimaryStage();
-        presenter = new ModulePanelPresenter(bus, presenters, () -> core.orchestrator().modules());
+        presenter = new ModulePanelPresenter(bus, presenters, s -> core.orchestrator(s).modules());
         FxToolkit.setupStage(s -> {
             ModulePanelView view = new ModulePanelView(presenter);
             s.setScene(new Scene((Parent) view.node(), 1300, 500));

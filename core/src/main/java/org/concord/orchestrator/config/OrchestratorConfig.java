@@ -143,6 +143,19 @@ public record OrchestratorConfig(String preset, List<Symbol> symbols, Timeframe 
                 feedBooks, fusion, performance, faults, modules);
     }
 
+    public OrchestratorConfig withDecisionTimeframe(Timeframe tf) {
+        return new OrchestratorConfig(preset, symbols, tf, synchronous, queueCapacity, feedTrades,
+                feedBooks, fusion, performance, faults, modules);
+    }
+
+    /**
+     * This configuration narrowed to one instrument (one orchestrator per symbol): {@code symbols: [s]} and the
+     * decision timeframe {@code tf}.
+     */
+    public OrchestratorConfig forInstrument(Symbol s, Timeframe tf) {
+        return withSymbols(List.of(s)).withDecisionTimeframe(tf);
+    }
+
     public OrchestratorConfig withFusion(Fusion f) {
         return new OrchestratorConfig(preset, symbols, decisionTimeframe, synchronous, queueCapacity, feedTrades,
                 feedBooks, f, performance, faults, modules);

@@ -29,7 +29,8 @@ class ConfigFilesTest {
                         "market-analysis", "multi-timeframe", "supertrend", "alphatrend", "ichimoku", "qqe-ssl-wae", "turtle",
                         "mean-reversion", "trend", "composite", "macro-gate", "crash-pattern");
         assertThat(full.modules()).allMatch(ModuleEntry::enabled);
-        assertThat(full.symbols()).containsExactly(Symbol.of("BTCUSD"));
+        // three instruments at once (one orchestrator each in a session): the bundled BTC trades, ETH 5m and Apple daily bars
+        assertThat(full.symbols()).containsExactly(Symbol.of("BTCUSD"), Symbol.of("ETHUSD"), Symbol.of("AAPL"));
         assertThat(full.decisionTimeframe()).isEqualTo(Timeframe.M1);
         assertThat(full.module("pivots").orElseThrow().settings().get("levels").asInt()).isEqualTo(3);
         assertThat(full.faults()).isEqualTo(FaultPolicy.DEFAULT);

@@ -1,6 +1,10 @@
 package org.concord.modules.correlation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.concord.data.BarListener;
+import org.concord.data.DataProvider;
+import org.concord.data.Subscription;
+import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.Prediction;
@@ -8,28 +12,41 @@ import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.ModuleInfo;
 import org.concord.orchestrator.module.OrchestratorModule;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Rolling correlation and beta of log returns between configured symbol pairs (default BTCUSD vs ETHUSD) on the
- * decision timeframe.
+ * Rolling correlation and beta of log returns between configured symbol pairs on one timeframe (default: the decision
+ * timeframe).
  *
- * <p>A return {@code ln(c_t / c_{t-1})} is formed only between consecutive bars (a gap restarts the series); a pair
- * enters the window when both symbols have a return for the same bar time. Features, the same for every symbol, per
- * pair {@code A-B}: {@code A-B.corr}, {@code A-B.beta} (of B on A), {@code A-B.ready} (1 once {@code minPairs}
- * aligned returns, default 10, are in the window; corr and beta are 0 before). No prediction: correlation is not a
- * direction (risk and allocation read it from the state vector).
+ * <p><b>Cross-asset input.</b> The orchestrator hands this module its own symbols' bars; the other symbol of a pair
+ * (another instrument, run by its own orchestrator or not at all) is read from the DataProvider: its closed bars of
+ * the module's timeframe as they close (a subscription that only records the return, on the feed's thread, without
+ * blocking) and, at initialize, its history up to the decision clock. Pairs are formed when one of the module's own
+ * symbols closes a bar at open time {@code t}: the latest {@code window} open times {@code <= t} for which both
+ * symbols have a return, so nothing after {@code t} is read and two instruments are compared on the same bars of the
+ * same calendar time only (the bundled ETHUSD, ten years after the BTCUSD tape, never pairs with it: not ready).
+ *
+ * <p>A return {@code ln(c_t / c_{t-1})} is formed only between consecutive bars of a symbol (a gap restarts its
+ * series); on the 1d timeframe up to {@value #SESSION_GAP_DAYS} days count as consecutive, so a stock's Monday follows
+ * its Friday. Features, the same for every symbol, per pair {@code A-B}: {@code A-B.corr}, {@code A-B.beta} (of B on
+ * A), {@code A-B.ready} (1 once {@code minPairs} aligned returns, default 10, are in the window; corr and beta are 0
+ * before). No prediction: correlation is not a direction (risk and allocation read it from the state vector).
  */
 @ModuleInfo(id = CorrelationModule.ID, description = "Rolling return correlation and beta between symbol pairs",
         settings = {"timeframe", "window", "minPairs", "warmupBars", "pairs"})
 public final class CorrelationModule implements OrchestratorModule {
     public static final String ID = "correlation";
-    private static final int MAX_PENDING = 64;
+    /** On 1d bars, the longest step (a long weekend) between two sessions that still makes a return. */
+    static final int SESSION_GAP_DAYS = 4;
 
     private Timeframe tf = Timeframe.M1;
     private int window = 60;
@@ -37,15 +54,34 @@ public final class CorrelationModule implements OrchestratorModule {
     private int warmup = 120;
     private final List<Symbol[]> pairs = new ArrayList<>();
     private final List<RollingCorrelation> windows = new ArrayList<>();
-    private final Map<Symbol, Last> last = new HashMap<>();
+    private final Map<Symbol, Returns> returns = new ConcurrentHashMap<>();
+    private Set<Symbol> own = Set.of();
+    private Subscription others;
     private List<String> names = List.of();
     private double[] out = new double[0];
 
-    private static final class Last {
+    /** One symbol's returns by bar open time; written by one thread (its feed's, or the decision thread), read by the decision thread. */
+    private final class Returns {
         long openTime = Long.MIN_VALUE;
         double close;
-        /** returns by bar open time not yet paired, oldest first */
-        final TreeMap<Long, Double> pending = new TreeMap<>();
+        final ConcurrentSkipListMap<Long, Double> byTime = new ConcurrentSkipListMap<>();
+
+        void add(long t, double c) {
+            if (openTime != Long.MIN_VALUE && t > openTime && t - openTime <= maxStep()) {
+                byTime.put(t, Math.log(c / close));
+                while (byTime.size() > 4 * window) {
+                    byTime.pollFirstEntry();
+                }
+            }
+            if (t > openTime) {
+                openTime = t;
+                close = c;
+            }
+        }
+    }
+
+    private long maxStep() {
+        return tf == Timeframe.D1 ? SESSION_GAP_DAYS * tf.millis() : tf.millis();
     }
 
     @Override
@@ -91,6 +127,39 @@ public final class CorrelationModule implements OrchestratorModule {
         }
         names = List.copyOf(n);
         out = new double[names.size()];
+        own = Set.copyOf(ctx.symbols());
+        returns.clear();
+        subscribeOthers(ctx);
+    }
+
+    /** The other instruments of the pairs: their history up to the decision clock, then each bar as it closes. */
+    private void subscribeOthers(ModuleContext ctx) {
+        if (others != null) {
+            others.close();
+            others = null;
+        }
+        DataProvider data = ctx.data();
+        Set<Symbol> foreign = new LinkedHashSet<>();
+        pairs.forEach(pair -> foreign.addAll(List.of(pair)));
+        foreign.removeAll(own);
+        if (data == null || foreign.isEmpty()) {
+            return;
+        }
+        for (Symbol s : foreign) {
+            BarSeries h = ctx.history(s, tf, 4 * window + 1);
+            Returns r = returns.computeIfAbsent(s, k -> new Returns());
+            for (int i = 0; i < h.size(); i++) {
+                r.add(h.time(i), h.close(i));
+            }
+        }
+        others = data.subscribeBarCloses(new BarListener() {
+            @Override
+            public void onBarClose(Symbol s, Timeframe t, long openTime, double o, double h, double l, double c, double v) {
+                if (t == tf && foreign.contains(s)) {
+                    returns.computeIfAbsent(s, k -> new Returns()).add(openTime, c);
+                }
+            }
+        });
     }
 
     @Override
@@ -113,36 +182,35 @@ public final class CorrelationModule implements OrchestratorModule {
         if (t != tf) {
             return;
         }
-        Last l = last.computeIfAbsent(symbol, k -> new Last());
-        if (l.openTime != Long.MIN_VALUE && openTime == l.openTime + tf.millis()) {
-            l.pending.put(openTime, Math.log(close / l.close));
-            if (l.pending.size() > MAX_PENDING) {
-                l.pending.pollFirstEntry();
-            }
-            pairUp(symbol, openTime);
+        returns.computeIfAbsent(symbol, k -> new Returns()).add(openTime, close);
+        for (int i = 0; i < pairs.size(); i++) {
+            pairUp(i, openTime);
         }
-        l.openTime = openTime;
-        l.close = close;
     }
 
-    private void pairUp(Symbol symbol, long openTime) {
-        for (int i = 0; i < pairs.size(); i++) {
-            Symbol[] pair = pairs.get(i);
-            if (!pair[0].equals(symbol) && !pair[1].equals(symbol)) {
-                continue;
-            }
-            Last la = last.get(pair[0]);
-            Last lb = last.get(pair[1]);
-            if (la == null || lb == null) {
-                continue;
-            }
-            Double ra = la.pending.get(openTime);
-            Double rb = lb.pending.get(openTime);
-            if (ra != null && rb != null) {
-                // each symbol gets a bar time once, so a pair is added once: when its second return arrives
-                windows.get(i).add(ra, rb);
+    /** Window {@code i} from the latest {@code window} open times {@code <= t} where both symbols have a return. */
+    private void pairUp(int i, long t) {
+        Symbol[] pair = pairs.get(i);
+        Returns ra = returns.get(pair[0]);
+        Returns rb = returns.get(pair[1]);
+        RollingCorrelation w = windows.get(i);
+        w.clear();
+        if (ra == null || rb == null) {
+            return;
+        }
+        NavigableMap<Long, Double> a = ra.byTime.headMap(t, true);
+        NavigableMap<Long, Double> b = rb.byTime.headMap(t, true);
+        Deque<double[]> aligned = new ArrayDeque<>(window);
+        for (Map.Entry<Long, Double> e : a.descendingMap().entrySet()) {
+            Double other = b.get(e.getKey());
+            if (other != null) {
+                aligned.addFirst(new double[] {e.getValue(), other});
+                if (aligned.size() == window) {
+                    break;
+                }
             }
         }
+        aligned.forEach(x -> w.add(x[0], x[1]));
     }
 
     @Override
@@ -169,7 +237,15 @@ public final class CorrelationModule implements OrchestratorModule {
 
     @Override
     public void reset() {
-        last.clear();
+        own.forEach(returns::remove);
         windows.forEach(RollingCorrelation::clear);
+    }
+
+    @Override
+    public void close() {
+        if (others != null) {
+            others.close();
+            others = null;
+        }
     }
 }

@@ -152,4 +152,83 @@ class CorrelationModuleTest {
         assertThat(m.warmupBars()).isEqualTo(120);
         assertThat(m.timeframes()).containsExactly(Timeframe.M1);
     }
+
+    /**
+     * The other instrument comes from the DataProvider: BTCUSD daily bars (built from the real tape) handed to the
+     * module as its own, the real 2013 Apple days only in the provider. Aligned days of the tape's week (Nov 26, 27,
+     * 29: Apple was closed on the 28th) give a correlation equal to the hand computation; Apple's input held constant
+     * gives another output (and neither run reads an Apple day after the BTC bar's time).
+     */
+    @Test
+    void otherInstrumentsReturnsComeFromTheDataProvider(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        BarSeries btc = btcDaily();
+        double[] real = crossAssetFeatures(dir.resolve("real"), btc, false);
+        double[] flat = crossAssetFeatures(dir.resolve("flat"), btc, true);
+        assertThat(real[2]).as("ready").isEqualTo(1);
+        BarSeries aapl = BundledData.appleDailyBars(new org.concord.data.InputQuality());
+        RollingCorrelation expected = new RollingCorrelation(20);
+        for (String day : new String[] {"2013-11-26", "2013-11-27", "2013-11-29"}) {
+            long t = java.time.LocalDate.parse(day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+            int ib = btc.indexOf(t);
+            int ia = aapl.indexOf(t);
+            expected.add(Math.log(btc.close(ib) / btc.close(ib - 1)), Math.log(aapl.close(ia) / aapl.close(ia - 1)));
+        }
+        assertThat(real[0]).isCloseTo(expected.correlation(), within(1e-12));
+        assertThat(real[1]).isCloseTo(expected.beta(), within(1e-12));
+        assertThat(flat).as("Apple held constant").isNotEqualTo(real);
+    }
+
+    /** The tape's complete UTC days as 1d bars (a day closes with the tape's next trade after it). */
+    private static BarSeries btcDaily() {
+        org.concord.model.TradeTape tape = BundledData.bitstampTrades();
+        BarSeries d = new BarSeries(BundledData.BTCUSD, Timeframe.D1, 16);
+        for (int i = 0; i < tape.size(); i++) {
+            long day = Timeframe.D1.floor(tape.time(i));
+            double p = tape.price(i);
+            if (d.isEmpty() || d.lastTime() != day) {
+                d.append(day, p, p, p, p, tape.size(i));
+            } else {
+                d.updateLast(Math.max(d.high(d.size() - 1), p), Math.min(d.low(d.size() - 1), p), p, d.volume(d.size() - 1) + tape.size(i));
+            }
+        }
+        return d.copyRange(0, d.size() - 1); // the last day is cut by the tape's end
+    }
+
+    private static double[] crossAssetFeatures(java.nio.file.Path dir, BarSeries btc, boolean holdAppleConstant) throws Exception {
+        try (org.concord.engine.ConcordEngine engine = new org.concord.engine.ConcordEngine(dir)) {
+            org.concord.data.DataProvider data = engine.data();
+            java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(btc.time(0));
+            CorrelationModule m = new CorrelationModule();
+            m.initialize(new org.concord.orchestrator.module.ModuleContext(data, ModuleFixture.settings(
+                    "pairs: [[BTCUSD, AAPL]]\nwindow: 20\nminPairs: 3\ntimeframe: 1d"), java.util.List.of(BundledData.BTCUSD), Timeframe.D1,
+                    clock::get, org.slf4j.LoggerFactory.getLogger("test"), new org.concord.orchestrator.module.ModuleContext.Services() {
+                        @Override
+                        public <T> java.util.Optional<T> get(Class<T> type) {
+                            return java.util.Optional.empty();
+                        }
+                    }));
+            BarSeries aapl = BundledData.appleDailyBars(data.quality());
+            int k = 0;
+            double[] last = null;
+            java.util.List<Integer> sizes = new java.util.ArrayList<>();
+            for (int i = 0; i < btc.size(); i++) {
+                long close = Timeframe.D1.closeTime(btc.time(i));
+                // the Apple days up to one day after this BTC day's close are in the provider already (a feed running ahead)
+                for (; k < aapl.size() && Timeframe.D1.closeTime(aapl.time(k)) <= close + Timeframe.D1.millis(); k++) {
+                    double c = holdAppleConstant ? 500 : aapl.close(k);
+                    double o = holdAppleConstant ? 500 : aapl.open(k);
+                    data.onBar(BundledData.AAPL, Timeframe.D1, aapl.time(k), o, Math.max(o, Math.max(c, aapl.high(k))),
+                            Math.min(o, Math.min(c, aapl.low(k))), c, aapl.volume(k), true, "test");
+                }
+                clock.set(close);
+                m.onBarClose(BundledData.BTCUSD, Timeframe.D1, btc.time(i), btc.open(i), btc.high(i), btc.low(i), btc.close(i), btc.volume(i));
+                last = m.features(BundledData.BTCUSD).clone();
+                sizes.add(m.pair(0).size());
+            }
+            // nothing after the BTC bar's time is paired: Nov 25 none, 26 one, 27 two, 28 (Apple closed) two, 29 and 30 three
+            assertThat(sizes).containsExactly(0, 1, 2, 2, 3, 3);
+            m.close();
+            return last;
+        }
+    }
 }

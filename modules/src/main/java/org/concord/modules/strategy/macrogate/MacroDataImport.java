@@ -41,6 +41,11 @@ import java.util.function.Supplier;
  * initialized with it, so it acts from the next bar and after a restart. The rule is stored without a {@code csv}:
  * the bars are in the store, and a moved or deleted file cannot stop the next start.
  *
+ * <p><b>Every instrument's gate.</b> A session runs one orchestrator per instrument; DXY and VIX describe the whole
+ * market, so the rule goes into the macro gate of each of them. The first orchestrator's settings are the ones read
+ * and extended (it is the one that writes concord.yaml; the others run narrowed copies of the same file) and its
+ * verdict is the one reported; the others take the same settings after it.
+ *
  * <p><b>Nothing applied on error.</b> A file that cannot be read, is not UTF-8 or has columns the importer does not
  * know fails before any row is written; a file with no usable row writes nothing; in both cases the rule is not
  * added. The gate's settings are untouched when the import fails.
@@ -53,15 +58,18 @@ public final class MacroDataImport {
     private static final long WAIT_SECONDS = 60;
 
     private final DataProvider data;
-    private final Supplier<TradingOrchestrator> orchestrator;
+    private final Supplier<List<TradingOrchestrator>> orchestrators;
 
-    /** @param orchestrator the orchestrator running now (a preset switch replaces it) */
-    public MacroDataImport(DataProvider data, Supplier<TradingOrchestrator> orchestrator) {
-        if (data == null || orchestrator == null) {
-            throw new IllegalArgumentException("DataProvider and orchestrator are required");
+    /**
+     * @param orchestrators the orchestrators running now, one per instrument, the one that writes concord.yaml first
+     *                      (a preset switch replaces them)
+     */
+    public MacroDataImport(DataProvider data, Supplier<List<TradingOrchestrator>> orchestrators) {
+        if (data == null || orchestrators == null) {
+            throw new IllegalArgumentException("DataProvider and orchestrators are required");
         }
         this.data = data;
-        this.orchestrator = orchestrator;
+        this.orchestrators = orchestrators;
     }
 
     /** Imports, applies the rule, reports; never throws for a bad file or rule (the report says why). */
@@ -73,7 +81,11 @@ public final class MacroDataImport {
             return MacroImportReport.failed(r.id(), r.symbol(), e.getMessage());
         }
         String ruleText = describe(rule);
-        TradingOrchestrator orch = orchestrator.get();
+        List<TradingOrchestrator> all = orchestrators.get();
+        if (all.isEmpty()) {
+            return MacroImportReport.failed(r.id(), r.symbol(), "no orchestrator is running: nothing imported");
+        }
+        TradingOrchestrator orch = all.get(0);
         ObjectNode settings = orch.config().module(MacroGateModule.ID).map(ModuleEntry::settings)
                 .filter(JsonNode::isObject).map(ObjectNode.class::cast).orElseGet(JsonNodeFactory.instance::objectNode);
         Timeframe tf;
@@ -105,17 +117,22 @@ public final class MacroDataImport {
         }
         data.flush();
         BarSeries stored = data.bars(rule.symbol(), tf, Long.MIN_VALUE, Long.MAX_VALUE, STORED_LIMIT, Direction.LATEST);
-        ToggleResult applied;
-        try {
-            applied = orch.configure(MacroGateModule.ID, withRule(settings, rule)).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+        ObjectNode next = withRule(settings, rule);
+        ToggleResult applied = null;
+        for (TradingOrchestrator o : all) {
+            try {
+                ToggleResult t = o.configure(MacroGateModule.ID, next).get(WAIT_SECONDS, TimeUnit.SECONDS);
+                applied = applied == null ? t : applied;
+            } catch (ExecutionException | TimeoutException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                Throwable c = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                String why = "the bars were imported, but the macro gate" + (o == orch ? "" : " of " + o.config().symbols())
+                        + " did not take the rule: " + c.getMessage();
+                LOG.warn("macro import: {}", why);
+                return report(r, false, why, ruleText, res, rejected, stored, "", true);
             }
-            Throwable c = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            String why = "the bars were imported, but the macro gate did not take the rule: " + c.getMessage();
-            LOG.warn("macro import: {}", why);
-            return report(r, false, why, ruleText, res, rejected, stored, "", true);
         }
         String gate;
         boolean allow = true;

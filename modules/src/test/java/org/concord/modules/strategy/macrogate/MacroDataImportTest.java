@@ -84,7 +84,12 @@ class MacroDataImportTest {
 
     /** The gate's verdict after a BTC minute bar closing on {@code d} 00:01 (the orchestrator's clock). */
     private static String verdictOn(TradingOrchestrator o, int d) throws Exception {
-        o.onBarClose(BTC, Timeframe.M1, day(d), 100, 101, 99, 100, 1);
+        return verdictOn(o, BTC, d);
+    }
+
+    /** The gate's verdict after a minute bar of {@code symbol} closing on {@code d} 00:01. */
+    private static String verdictOn(TradingOrchestrator o, Symbol symbol, int d) throws Exception {
+        o.onBarClose(symbol, Timeframe.M1, day(d), 100, 101, 99, 100, 1);
         assertThat(o.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
         return o.command(MacroGateModule.ID, "status", Map.of()).get(30, TimeUnit.SECONDS);
     }
@@ -116,7 +121,7 @@ class MacroDataImportTest {
         TradingOrchestrator orch = start(engine);
         assertThat(verdictOn(orch, 12)).isEqualTo("ALLOW: no data (no macro series configured)");
 
-        MacroImportReport r = new MacroDataImport(engine.data(), () -> orch)
+        MacroImportReport r = new MacroDataImport(engine.data(), () -> List.of(orch))
                 .run(new MacroImportRequest("r1", vixFile().toString(), "VIX", "below", 20, 0, false));
         assertThat(r.ok()).as(r.error()).isTrue();
         assertThat(r.requestId()).isEqualTo("r1");
@@ -146,11 +151,11 @@ class MacroDataImportTest {
         // a second rule for another series, then a new rule for VIX: one rule per series, the others kept
         Path dxy = dir.resolve("dxy.csv");
         Files.writeString(dxy, "2024-01-01,100\n2024-01-02,101\n2024-01-03,102\n2024-01-04,99\n");
-        MacroImportReport d = new MacroDataImport(engine.data(), () -> orch)
+        MacroImportReport d = new MacroDataImport(engine.data(), () -> List.of(orch))
                 .run(new MacroImportRequest("r2", dxy.toString(), "DXY", "belowMa", 0, 3, false));
         assertThat(d.ok()).as(d.error()).isTrue();
         assertThat(d.gate()).isEqualTo("BLOCK: VIX 34 not < 20; DXY 99 < MA3 100.667");
-        MacroImportReport v = new MacroDataImport(engine.data(), () -> orch)
+        MacroImportReport v = new MacroDataImport(engine.data(), () -> List.of(orch))
                 .run(new MacroImportRequest("r3", vixFile().toString(), "VIX", "above", 30, 0, false));
         assertThat(v.added()).as("re-importing the same file adds nothing").isZero();
         assertThat(v.unchanged()).as("every row equal to its stored bar, the repeated day's two included").isEqualTo(11);
@@ -167,11 +172,35 @@ class MacroDataImportTest {
     }
 
     @Test
+    void theRuleReachesEveryInstrumentsGateAndTheFileOnce() throws Exception {
+        writeConfig();
+        ConcordEngine engine = engine();
+        TradingOrchestrator btc = start(engine);
+        // a second instrument's orchestrator on the same file, narrowed to ETHUSD, writing nothing (as the desk runs it)
+        Symbol eth = Symbol.of("ETHUSD");
+        TradingOrchestrator ethOrch = TradingOrchestrator.builder(ConfigFiles.load(configFile())).data(engine.data())
+                .instrument(eth, Timeframe.M1).build().start();
+        open.add(ethOrch);
+        assertThat(verdictOn(btc, 12)).isEqualTo("ALLOW: no data (no macro series configured)"); // the clock the report's verdict reads
+        assertThat(verdictOn(ethOrch, eth, 12)).isEqualTo("ALLOW: no data (no macro series configured)");
+
+        MacroImportReport r = new MacroDataImport(engine.data(), () -> List.of(btc, ethOrch))
+                .run(new MacroImportRequest("m1", vixFile().toString(), "VIX", "below", 20, 0, false));
+        assertThat(r.ok()).as(r.error()).isTrue();
+        assertThat(r.gate()).isEqualTo("BLOCK: VIX 34 not < 20");
+        assertThat(verdictOn(ethOrch, eth, 13)).as("ETHUSD's gate took the rule too").isEqualTo("BLOCK: VIX 34 not < 20");
+        assertThat(verdictOn(btc, 13)).isEqualTo("BLOCK: VIX 34 not < 20");
+        OrchestratorConfig saved = ConfigFiles.load(configFile());
+        assertThat(saved.symbols()).as("the file keeps its own instrument list").containsExactly(BTC);
+        assertThat(saved.module(MacroGateModule.ID).orElseThrow().settings().get("series")).hasSize(1);
+    }
+
+    @Test
     void aBadFileOrRuleChangesNothing() throws Exception {
         writeConfig();
         ConcordEngine engine = engine();
         TradingOrchestrator orch = start(engine);
-        MacroDataImport imp = new MacroDataImport(engine.data(), () -> orch);
+        MacroDataImport imp = new MacroDataImport(engine.data(), () -> List.of(orch));
         byte[] config = Files.readAllBytes(configFile());
 
         Path columns = dir.resolve("columns.csv");

@@ -1,0 +1,95 @@
+package org.concord.app.live;
+
+import org.concord.app.shell.FxPulse;
+import org.concord.app.shell.Presenters;
+import org.concord.bus.EventBus;
+import org.concord.data.DataProvider;
+import org.concord.data.Direction;
+import org.concord.data.Subscription;
+import org.concord.feed.BundledMarket;
+import org.concord.model.Bar;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.Decision;
+import org.concord.orchestrator.OrchestratorTopics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The watchlist's model: for each instrument its last price (close of its newest bar on its own timeframe), the change
+ * since the previous daily close, its orchestrator's last decision and the bot's position; read every 500 ms off the
+ * FX thread from the DataProvider, the decisions topic and the account.
+ */
+public final class WatchlistPresenter implements AutoCloseable {
+    /** One row, formatted by the view. {@code changePct} NaN: no daily close before the last price yet. */
+    public record Row(Symbol symbol, Timeframe timeframe, double last, double changePct, String decision, double position) {
+    }
+
+    private final DataProvider data;
+    private final List<Symbol> symbols;
+    private final ToDoubleFunction<Symbol> position;
+    private final FxPulse.Slot<List<Row>> slot = new FxPulse.Slot<>();
+    private final Map<Symbol, Decision> decisions = new ConcurrentHashMap<>();
+    private final Subscription sub;
+
+    /** @param position the bot's signed position in a symbol (null: not known here, e.g. a remote desktop) */
+    public WatchlistPresenter(DataProvider data, EventBus bus, Presenters presenters, List<Symbol> symbols, ToDoubleFunction<Symbol> position) {
+        if (data == null || bus == null || presenters == null || symbols == null || symbols.isEmpty()) {
+            throw new IllegalArgumentException("data, bus, presenters and symbols are required");
+        }
+        this.data = data;
+        this.symbols = List.copyOf(symbols);
+        this.position = position;
+        this.sub = bus.subscribe(OrchestratorTopics.DECISIONS, d -> decisions.put(d.symbol(), d));
+        presenters.every(500, this::refresh);
+    }
+
+    public List<Symbol> symbols() {
+        return symbols;
+    }
+
+    public FxPulse.Slot<List<Row>> slot() {
+        return slot;
+    }
+
+    /** The timeframe a symbol's chart opens on when picked in the watchlist with a shorter one showing: its own bars'. */
+    public static Timeframe chartTimeframe(Symbol s, Timeframe showing) {
+        Timeframe own = BundledMarket.barTimeframe(s).orElse(Timeframe.M1);
+        return own.millis() > showing.millis() ? own : showing;
+    }
+
+    private void refresh() {
+        List<Row> rows = new ArrayList<>();
+        for (Symbol s : symbols) {
+            Timeframe tf = BundledMarket.barTimeframe(s).orElse(Timeframe.M1);
+            Optional<Bar> last = data.latest(s, tf);
+            double price = last.map(Bar::close).orElse(Double.NaN);
+            double change = Double.NaN;
+            if (last.isPresent()) {
+                long at = tf.closeTime(last.get().openTime());
+                BarSeries days = data.bars(s, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 3, Direction.LATEST);
+                for (int i = days.size() - 1; i >= 0; i--) {
+                    if (Timeframe.D1.closeTime(days.time(i)) < at) {
+                        change = 100 * (price / days.close(i) - 1);
+                        break;
+                    }
+                }
+            }
+            Decision d = decisions.get(s);
+            String decision = d == null ? "—" : d.action() + String.format(java.util.Locale.ROOT, " %.2f", d.confidence());
+            rows.add(new Row(s, tf, price, change, decision, position == null ? Double.NaN : position.applyAsDouble(s)));
+        }
+        slot.offer(List.copyOf(rows));
+    }
+
+    @Override
+    public void close() {
+        sub.close();
+    }
+}

@@ -1,0 +1,148 @@
+package org.concord.app.shell;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.concord.app.live.LiveChartView;
+import org.concord.app.live.LiveInferenceView;
+import org.concord.app.live.LivePresenter;
+import org.concord.app.live.WatchlistPresenter;
+import org.concord.app.live.WatchlistView;
+import org.concord.data.DataProvider;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The Live tab's layout and its chart selection: the toolbar (symbol, timeframe, Follow) over the chart, the
+ * watchlist on its left, the live-inference panel on its right. A pick in the toolbar or a watchlist click selects a
+ * symbol and timeframe; everything showing "the chart's symbol" follows it at once: the chart, the watchlist's
+ * highlighted row, the live-inference panel's model, then the window's own followers ({@code onSelect}: the Modules
+ * tab, the order ticket, ui-state.json).
+ */
+final class LiveTab {
+    private final LivePresenter live;
+    private final LiveChartView chart;
+    private final WatchlistPresenter watchlist;
+    private final WatchlistView watchlistView;
+    private final LiveInferenceView liveInference;
+    private final BiConsumer<Symbol, Timeframe> onSelect;
+    private final ComboBox<String> chartSymbol = new ComboBox<>();
+    private final ChoiceBox<String> chartTimeframe = new ChoiceBox<>();
+    /** The timeframe each symbol was last shown on in this session (a watchlist click returns to it). */
+    private final Map<Symbol, Timeframe> shownOn = new HashMap<>();
+    /** A watchlist click is setting the toolbar: its two changes make one selection, not two. */
+    private boolean picking;
+    private final BorderPane node;
+
+    LiveTab(DataProvider data, Presenters presenters, LivePresenter live, LiveChartView chart, WatchlistPresenter watchlist,
+            LiveInferenceView liveInference, BiConsumer<Symbol, Timeframe> onSelect) {
+        this.live = live;
+        this.chart = chart;
+        this.watchlist = watchlist;
+        this.watchlistView = new WatchlistView(this::pick);
+        this.liveInference = liveInference;
+        this.onSelect = onSelect;
+        this.node = build(data, presenters);
+        shownOn.put(live.symbol(), live.timeframe());
+        liveInference.follow(live.symbol());
+    }
+
+    BorderPane node() {
+        return node;
+    }
+
+    WatchlistView watchlistView() {
+        return watchlistView;
+    }
+
+    private BorderPane build(DataProvider data, Presenters presenters) {
+        Symbol symbol = live.symbol();
+        ComboBox<String> sym = chartSymbol;
+        sym.getItems().setAll(symbol.code());
+        watchlist.symbols().stream().map(Symbol::code).filter(k -> !sym.getItems().contains(k)).forEach(sym.getItems()::add);
+        sym.setId("chart-symbol");
+        sym.setValue(symbol.code());
+        sym.setEditable(true);
+        presenters.run(() -> {
+            List<String> known = data.symbols().stream().map(Symbol::code).toList();
+            Platform.runLater(() -> known.stream().filter(k -> !sym.getItems().contains(k)).forEach(sym.getItems()::add));
+        });
+        ChoiceBox<String> tfs = chartTimeframe;
+        tfs.getItems().setAll(Arrays.stream(Timeframe.all()).map(Timeframe::code).toList());
+        tfs.setId("chart-timeframe");
+        tfs.setValue(live.timeframe().code());
+        sym.setOnAction(e -> showChart());
+        tfs.setOnAction(e -> showChart());
+        Button follow = new Button("Follow (F)");
+        follow.setId("chart-follow");
+        follow.setOnAction(e -> chart.follow());
+        Labels.keepWidth(follow);
+        // the mouse gestures are listed by F1 (HelpDialog), not in this row: it has no room to spare at 1400 px
+        HBox bar = new HBox(8, Labels.fixed("Symbol"), sym, Labels.fixed("Timeframe"), tfs, follow);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        BorderPane p = new BorderPane(chart.node());
+        p.setTop(bar);
+        p.setLeft(watchlistView.node());
+        p.setRight(liveInference.node());
+        return p;
+    }
+
+    /**
+     * A watchlist click: the chart (and its toolbar) shows {@code s} on the timeframe it was last shown on, else on the
+     * chart's timeframe or its own bars' when those are longer (ETHUSD 5m, AAPL 1d). Going back from AAPL's daily
+     * chart to BTCUSD therefore shows BTCUSD's minutes again, not three daily candles.
+     */
+    private void pick(Symbol s) {
+        Timeframe showing = timeframeOr(chartTimeframe.getValue());
+        picking = true; // else the timeframe's change alone would select (and load) the old symbol on the new timeframe
+        try {
+            chartTimeframe.setValue(shownOn.getOrDefault(s, WatchlistPresenter.chartTimeframe(s, showing)).code());
+            if (!chartSymbol.getItems().contains(s.code())) {
+                chartSymbol.getItems().add(s.code());
+            }
+            chartSymbol.setValue(s.code());
+        } finally {
+            picking = false;
+        }
+        showChart();
+    }
+
+    /** Shows the toolbar's symbol and timeframe, and tells every follower. */
+    private void showChart() {
+        String s = chartSymbol.getValue();
+        if (picking || s == null || s.isBlank()) {
+            return;
+        }
+        Symbol ns = Symbol.of(s.trim().toUpperCase(Locale.ROOT));
+        Timeframe nt = Timeframe.ofCode(chartTimeframe.getValue());
+        if (ns.equals(live.symbol()) && nt == live.timeframe()) {
+            return;
+        }
+        live.select(ns, nt);
+        shownOn.put(ns, nt);
+        watchlistView.select(ns);
+        liveInference.follow(ns);
+        onSelect.accept(ns, nt);
+    }
+
+    static Timeframe timeframeOr(String code) {
+        try {
+            return Timeframe.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            return Timeframe.M1;
+        }
+    }
+}

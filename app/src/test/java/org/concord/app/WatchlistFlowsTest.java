@@ -1,0 +1,253 @@
+package org.concord.app;
+
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.concord.app.modules.ModuleRow;
+import org.concord.app.session.CoreSession;
+import org.concord.app.session.SessionOptions;
+import org.concord.app.shell.MainWindow;
+import org.concord.app.shell.UiStateStore;
+import org.concord.feed.BundledData;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.orchestrator.module.ModuleState;
+import org.concord.training.TrainingEvent;
+import org.concord.training.TrainingTopics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several instruments in the desk: the watchlist lists BTCUSD, ETHUSD and AAPL with prices; a click on a row switches
+ * the chart and its toolbar to that symbol (its own bars on the chart, remembered in ui-state.json); the Modules tab
+ * shows the selected symbol's orchestrator; the Training tab's chooser trains the chosen symbol's model.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WatchlistFlowsTest {
+    static Path dataDir;
+    static Stage stage;
+    static javafx.application.Application app;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        dataDir = DeskHarness.dataDir("concord-watchlist", "full");
+        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
+        stage = FxToolkit.registerPrimaryStage();
+        app = DeskHarness.start();
+        DeskHarness.placeAtOrigin(stage);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        DeskHarness.close(app, dataDir);
+    }
+
+    static MainWindow window() {
+        return ConcordApp.current().window();
+    }
+
+    static CoreSession core() {
+        return ConcordApp.current().session().core().orElseThrow();
+    }
+
+    static Object value(String id) {
+        return robot.lookup(id).queryAs(ComboBox.class).getValue();
+    }
+
+    static Optional<ModuleRow> row(String id) {
+        return window().modulesView().table().getItems().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    @Test
+    @Order(1)
+    void aWatchlistClickShowsThatSymbolsCandlesOnTheChart() throws Exception {
+        robot.interact(() -> window().select("live"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#watch-ETHUSD").tryQuery().isPresent()
+                && robot.lookup("#watch-AAPL").tryQuery().isPresent() && robot.lookup("#watch-BTCUSD").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
+        robot.clickOn("#watch-ETHUSD");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "ETHUSD".equals(value("#chart-symbol")));
+        // ETH has 5-minute bars only: the chart opens on 5m and holds the provider's ETH bars
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "5m".equals(robot.lookup("#chart-timeframe")
+                .queryAs(javafx.scene.control.ChoiceBox.class).getValue()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
+        long[] t = new long[1];
+        double[] close = new double[1];
+        robot.interact(() -> {
+            var c = window().chart().columns();
+            t[0] = c.time(c.size() - 3);
+            close[0] = c.close(c.size() - 3);
+        });
+        BarSeries eth = ConcordApp.current().session().engine().data().bars(BundledData.ETHUSD, Timeframe.M5, t[0], t[0]);
+        assertThat(eth.size()).isEqualTo(1);
+        assertThat(eth.close(0)).isEqualTo(close[0]);
+        assertThat(t[0]).isGreaterThan(1_678_000_000_000L); // 2023: ETH's own data, not the BTC tape's 2013
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new UiStateStore(dataDir).load().symbol().equals("ETHUSD"));
+        DeskHarness.shot(stage, "watchlist-ethusd");
+
+        robot.clickOn("#watch-AAPL");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window().chart().barCount() > 100
+                && "AAPL".equals(value("#chart-symbol")));
+        robot.interact(() -> t[0] = window().chart().columns().time(window().chart().columns().size() - 1));
+        assertThat(ConcordApp.current().session().engine().data().bars(BundledData.AAPL, Timeframe.D1, t[0], t[0]).size()).isEqualTo(1);
+        DeskHarness.shot(stage, "watchlist-aapl");
+    }
+
+    @Test
+    @Order(2)
+    void theModulesTabShowsTheSelectedSymbolsModuleStates() throws Exception {
+        // pivots off in ETHUSD's orchestrator only: the panel shows it off for ETHUSD and running for BTCUSD
+        assertThat(core().orchestrator(BundledData.ETHUSD).disable("pivots").get(20, TimeUnit.SECONDS).state()).isEqualTo(ModuleState.DISABLED);
+        try {
+            robot.clickOn("#watch-ETHUSD");
+            robot.interact(() -> window().select("modules"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
+            assertThat(core().orchestrator(BundledData.BTCUSD).module("pivots").orElseThrow().state()).isEqualTo(ModuleState.RUNNING);
+            robot.interact(() -> window().select("live"));
+            robot.clickOn("#watch-BTCUSD");
+            robot.interact(() -> window().select("modules"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.RUNNING).orElse(false));
+            // and back: ETHUSD's still off (the heartbeat of the other orchestrators does not overwrite it)
+            robot.interact(() -> window().select("live"));
+            robot.clickOn("#watch-ETHUSD");
+            robot.interact(() -> window().select("modules"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
+            WaitForAsyncUtils.sleep(2_500, TimeUnit.MILLISECONDS); // two heartbeats of all three orchestrators
+            assertThat(row("pivots").orElseThrow().state()).isEqualTo(ModuleState.DISABLED);
+        } finally {
+            core().orchestrator(BundledData.ETHUSD).enable("pivots").get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theTrainingChooserTrainsTheChosenSymbolsModel() throws Exception {
+        List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+        try (var sub = ConcordApp.current().session().bus().subscribe(TrainingTopics.EVENTS, events::add)) {
+            robot.interact(() -> window().select("training"));
+            robot.interact(() -> robot.lookup("#training-symbol").queryAs(ComboBox.class).getSelectionModel().select("AAPL"));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window().trainingView() != null
+                    && "AAPL".equals(value("#training-symbol")));
+            robot.clickOn("#train-now");
+            // AAPL's own model gets the job (cnn-aapl); BTCUSD's model is not asked
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events.stream().anyMatch(e -> "cnn-aapl".equals(e.modelId())));
+            assertThat(events).noneMatch(e -> "cnn-btcusd".equals(e.modelId()) && e.jobId() != null); // its frames mature as usual
+            assertThat(core().training(Symbol.of("AAPL")).config().modelId()).isEqualTo("cnn-aapl");
+            // the reason is on the panel, not only in the job's failure: 252 daily bars at most, the loop needs 1,000
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#training-data-note").queryAs(Label.class).isVisible());
+            assertThat(text("#training-data-note")).matches("AAPL has \\d+ 1d bars stored; training cnn-aapl needs at least 1000, .*");
+            DeskHarness.shot(stage, "training-aapl");
+            // BTCUSD's model has its history: no note
+            robot.interact(() -> robot.lookup("#training-symbol").queryAs(ComboBox.class).getSelectionModel().select("BTCUSD"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#training-data-note").queryAs(Label.class).isVisible());
+        }
+    }
+
+    /** What a person would find wrong in the watchlist: a horizontal scrollbar, a header or value cut to "…". */
+    static List<String> watchlistDefects() {
+        List<String> out = new ArrayList<>();
+        robot.interact(() -> {
+            Node table = robot.lookup("#watchlist").query();
+            for (Node n : table.lookupAll(".scroll-bar")) {
+                if (n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()) {
+                    out.add("a horizontal scrollbar (table " + table.getLayoutBounds().getWidth() + " px)");
+                }
+            }
+            for (Node n : table.lookupAll(".table-cell, .column-header .label")) {
+                if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
+                        && l.lookup(".text") instanceof Text t && !t.getText().equals(l.getText())) {
+                    out.add("'" + l.getText() + "' shown as '" + t.getText() + "'");
+                }
+            }
+        });
+        return out;
+    }
+
+    @Test
+    @Order(4)
+    void theWatchlistShowsEveryColumnWholeWithoutAScrollbarAndLeavesTheChartItsRoom() throws Exception {
+        robot.interact(() -> window().select("live"));
+        assertThat(stage.getWidth()).as("the default window").isEqualTo(1400);
+        // every row priced: the widest values are in
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            List<String> texts = new ArrayList<>();
+            robot.interact(() -> robot.lookup("#watchlist").query().lookupAll(".table-cell")
+                    .forEach(n -> texts.add(((Labeled) n).getText())));
+            return texts.stream().filter(t -> t != null && t.matches("\\d+\\.\\d\\d")).count() >= 3;
+        });
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> watchlistDefects().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // fall through: the assertion names what is wrong
+        }
+        DeskHarness.shot(stage, "watchlist-width");
+        assertThat(watchlistDefects()).isEmpty();
+        double[] w = new double[2];
+        robot.interact(() -> {
+            w[0] = robot.lookup("#watchlist").query().getLayoutBounds().getWidth();
+            w[1] = window().chart().node().getLayoutBounds().getWidth();
+        });
+        // the chart keeps at least a third of the window beside the watchlist, the live-inference panel and the ticket
+        assertThat(w[1]).as("the chart's width beside a %.0f px watchlist", w[0]).isGreaterThanOrEqualTo(1400 / 3.0);
+    }
+
+    static String text(String id) {
+        String[] t = new String[1];
+        robot.interact(() -> t[0] = robot.lookup(id).queryAs(Label.class).getText());
+        return t[0];
+    }
+
+    @Test
+    @Order(5)
+    void theTicketAndTheLiveInferencePanelFollowTheWatchlistAtOnce() throws Exception {
+        robot.interact(() -> window().select("live"));
+        robot.clickOn("#watch-BTCUSD");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Symbol BTCUSD".equals(text("#ticket-symbol")));
+        // a paused replay: the accounts do not change, so no new trading snapshot can refresh the ticket by chance
+        robot.interact(() -> window().run("feed:toggle"));
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ConcordApp.current().session().feed().status().state().name().equals("PAUSED"));
+            for (String s : List.of("ETHUSD", "AAPL", "BTCUSD")) {
+                robot.clickOn("#watch-" + s);
+                WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> s.equals(value("#chart-symbol")));
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(text("#ticket-symbol")).as("the order ticket after a click on %s", s).isEqualTo("Symbol " + s);
+                assertThat(text("#live-symbol")).as("the live-inference panel after a click on %s", s).isEqualTo(s);
+                assertThat(value("#live-model")).isEqualTo("cnn-" + s.toLowerCase(java.util.Locale.ROOT));
+                if (s.equals("BTCUSD")) {
+                    // back from AAPL's daily chart: BTCUSD on the timeframe it was shown on, not three daily candles
+                    assertThat(robot.lookup("#chart-timeframe").queryAs(javafx.scene.control.ChoiceBox.class).getValue()).isEqualTo("1m");
+                }
+                if (s.equals("ETHUSD")) {
+                    DeskHarness.shot(stage, "ticket-follows-ethusd");
+                }
+            }
+        } finally {
+            robot.interact(() -> window().run("feed:toggle"));
+        }
+    }
+}

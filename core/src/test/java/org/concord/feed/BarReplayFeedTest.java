@@ -1,0 +1,114 @@
+package org.concord.feed;
+
+import org.concord.data.DataProvider;
+import org.concord.engine.ConcordEngine;
+import org.concord.model.BarSeries;
+import org.concord.model.Timeframe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BarReplayFeedTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void ethBarsPlayToTheProviderWithLongerTimeframesRolledUp() throws Exception {
+        try (ConcordEngine engine = new ConcordEngine(dir)) {
+            DataProvider data = engine.data();
+            BarSeries eth = BundledData.eth5mBars();
+            BarReplayFeed feed = BarReplayFeed.paced(eth, data, ReplayFeed.MAX_SPEED, 100, false);
+            feed.start();
+            assertThat(feed.awaitFinished(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(feed.state()).isEqualTo(FeedState.FINISHED);
+            BarSeries m5 = data.bars(BundledData.ETHUSD, Timeframe.M5, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.data.Direction.LATEST);
+            assertThat(m5.size()).isEqualTo(eth.size());
+            BarSeries h1 = data.bars(BundledData.ETHUSD, Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.data.Direction.LATEST);
+            assertThat(h1.size()).isBetween(eth.size() / 12 - 1, eth.size() / 12 + 2);
+            // a full hour in the middle: its bar is the 12 five-minute bars inside it
+            int k = h1.size() / 2;
+            long from = h1.time(k);
+            int i = eth.lowerBound(from);
+            double hi = Double.NEGATIVE_INFINITY;
+            double lo = Double.POSITIVE_INFINITY;
+            double vol = 0;
+            for (int j = i; j < i + 12; j++) {
+                hi = Math.max(hi, eth.high(j));
+                lo = Math.min(lo, eth.low(j));
+                vol += eth.volume(j);
+            }
+            assertThat(eth.time(i + 11)).isEqualTo(from + 55 * 60_000L);
+            assertThat(h1.open(k)).isEqualTo(eth.open(i));
+            assertThat(h1.close(k)).isEqualTo(eth.close(i + 11));
+            assertThat(h1.high(k)).isEqualTo(hi);
+            assertThat(h1.low(k)).isEqualTo(lo);
+            assertThat(h1.volume(k)).isCloseTo(vol, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
+    void aFollowingFeedShowsNoBarBeforeTheLeadsClockPassedItsClose() throws Exception {
+        try (ConcordEngine engine = new ConcordEngine(dir)) {
+            DataProvider data = engine.data();
+            BarSeries aapl = BundledData.appleDailyBars(data.quality());
+            AtomicLong lead = new AtomicLong(Long.MIN_VALUE);
+            BarReplayFeed feed = BarReplayFeed.following(aapl, data, BundledData.BTCUSD, lead::get);
+            feed.start();
+            try {
+                long nov25 = 1_385_337_600_000L;
+                lead.set(nov25 + 3_600_000L);
+                int before = aapl.lowerBound(nov25); // the days that opened before Nov 25 closed by Nov 25
+                waitFor(() -> feed.delivered() == before);
+                BarSeries d1 = data.bars(BundledData.AAPL, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.data.Direction.LATEST);
+                assertThat(d1.size()).isEqualTo(before);
+                assertThat(Timeframe.D1.closeTime(d1.lastTime())).isLessThanOrEqualTo(lead.get());
+                // the lead moves two days on: exactly the days that closed by then follow
+                lead.set(nov25 + 2 * 86_400_000L);
+                waitFor(() -> feed.delivered() == before + 2);
+                BarSeries later = data.bars(BundledData.AAPL, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.data.Direction.LATEST);
+                assertThat(later.size()).isEqualTo(d1.size() + 2);
+            } finally {
+                feed.stop();
+            }
+        }
+    }
+
+    @Test
+    void theBundledReplayPlaysAllThreeInstruments() throws Exception {
+        try (ConcordEngine engine = new ConcordEngine(dir)) {
+            ReplayFeed btc = engine.startBundledReplay(ReplayFeed.MAX_SPEED, false);
+            assertThat(engine.companions()).extracting(BarReplayFeed::symbol).containsExactly(BundledData.ETHUSD, BundledData.AAPL);
+            assertThat(btc.awaitFinished(120, TimeUnit.SECONDS)).isTrue();
+            BarReplayFeed ethFeed = engine.companions().get(0);
+            BarReplayFeed aaplFeed = engine.companions().get(1);
+            assertThat(ethFeed.awaitFinished(60, TimeUnit.SECONDS)).isTrue();
+            DataProvider data = engine.data();
+            // AAPL follows the tape's clock: it has nothing left to wait for once the tape ended on 2013-12-01
+            waitFor(() -> aaplFeed.dataTime() > data.clock(BundledData.BTCUSD) - 4 * 86_400_000L);
+            assertThat(aaplFeed.state()).isEqualTo(FeedState.RUNNING);
+            assertThat(data.latest(BundledData.ETHUSD, Timeframe.M5)).isPresent();
+            assertThat(data.latest(BundledData.ETHUSD, Timeframe.H4)).isPresent();
+            // AAPL followed the tape to its end (2013-12-01): the last Apple day shown closed before it
+            long tapeEnd = data.clock(BundledData.BTCUSD);
+            long lastAapl = data.latest(BundledData.AAPL, Timeframe.D1).orElseThrow().openTime();
+            assertThat(Timeframe.D1.closeTime(lastAapl)).isLessThanOrEqualTo(tapeEnd).isGreaterThan(tapeEnd - 4 * 86_400_000L);
+            engine.stopFeed();
+            assertThat(engine.companions()).isEmpty();
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 60 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
