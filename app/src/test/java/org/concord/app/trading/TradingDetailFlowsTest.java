@@ -365,8 +365,8 @@ class TradingDetailFlowsTest {
 
             robot.interact(() -> window().run("ticket:buy"));
             choose("#ticket-type", OrderType.LIMIT);
-            type("#ticket-price", "20000");
-            type("#ticket-amount", "0.01");
+            type("#ticket-price", "500");
+            type("#ticket-amount", "0.05");
             type("#ticket-sl", "");
             type("#ticket-tp", "");
 
@@ -378,46 +378,52 @@ class TradingDetailFlowsTest {
                 words[1] = confirm.getContentText();
             });
             assertThat(words[0]).contains("LIVE").contains("binance-custom");
-            assertThat(words[1]).isEqualTo("BUY 0.01 BTCUSD LIMIT @ 20000.0 GTC");
+            assertThat(words[1]).isEqualTo("BUY 0.05 BTCUSD LIMIT @ 500.0 GTC");
             answer(confirm, ButtonType.CANCEL);
             waitUntil(5, () -> text("#ticket-message").equals("not sent"));
             WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
             assertThat(brokerOrders()).isEmpty();
             assertThat(account.newOrderRequests()).isEmpty();
 
-            // Send → confirm with OK → the order reaches the venue broker. The chart's replay symbol BTCUSD is our symbol for
-            // Binance's BTCUSDT (the instrument registry): the adapter maps it to BTCUSDT (no longer "not traded by this
-            // adapter"); this desk runs the 2013 replay, so it has no BTCUSDT price and the risk check refuses it, unsent
+            // Send → confirm with OK → the order reaches the exchange. The chart's replay symbol BTCUSD is our symbol for
+            // Binance's BTCUSDT (the instrument registry): the adapter maps it to BTCUSDT (it once refused it as "not
+            // traded by this adapter"). This desk replays 2013, which must not price a BTCUSDT order: the adapter asks
+            // the venue for its price (ticker/price) and the risk check passes on it (it once refused: "no usable price")
             DialogPane again = openConfirmation();
             answer(again, ButtonType.OK);
             // the ticket's answer comes once the broker's submit returned (the broker is read after it, off its thread)
-            waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains("REJECTED"));
+            waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains(": NEW"));
             List<Order> venueOrders = TradingFlowsTest.onDesk(b -> List.copyOf(b.orders()));
             assertThat(venueOrders).hasSize(1);
             Order sent = venueOrders.get(0);
             assertThat(sent.request().origin()).isEqualTo(OrderOrigin.MANUAL);
-            assertThat(sent.request().limitPrice()).isEqualTo(20000.0);
-            assertThat(sent.quantity()).isEqualTo(0.01);
-            assertThat(sent.state()).isEqualTo(OrderState.REJECTED);
-            assertThat(sent.reason()).contains("no usable price for BTCUSDT").doesNotContain("not traded by this adapter");
+            assertThat(sent.request().symbol().code()).isEqualTo("BTCUSDT");
+            assertThat(sent.request().limitPrice()).isEqualTo(500.0);
+            assertThat(sent.quantity()).isEqualTo(0.05);
+            assertThat(sent.state()).isEqualTo(OrderState.NEW);
             assertThat(text("#ticket-message")).contains(sent.clientOrderId());
-            assertThat(account.newOrderRequests()).isEmpty();
+            assertThat(account.newOrderRequests()).hasSize(1);
+            assertThat(ex.rest().served("/api/v3/ticker/price")).as("the venue asked for its price").isNotEmpty();
             DeskHarness.shot(stage, "trading-detail-live-confirmed");
 
-            // one-click in LIVE: BUY MKT goes to the venue broker at once, no confirmation; refused unsent for the same reason
+            // one-click in LIVE: BUY MKT goes to the exchange at once, no confirmation, and fills at the venue's price
             robot.interact(() -> robot.lookup("#ticket-message").queryAs(javafx.scene.control.Label.class).setText(""));
             robot.clickOn("#ticket-one-click");
             waitUntil(5, () -> shown("#ticket-quick-buy"));
             robot.clickOn("#ticket-quick-buy");
-            waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains("REJECTED"));
+            waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && !text("#ticket-message").contains("REJECTED"));
             assertThat(robot.lookup("#live-order-confirm").tryQuery()).isEmpty();
             List<Order> afterQuick = TradingFlowsTest.onDesk(b -> List.copyOf(b.orders()));
             assertThat(afterQuick).hasSize(2);
             assertThat(afterQuick.get(1).type()).isEqualTo(OrderType.MARKET);
             assertThat(afterQuick.get(1).side()).isEqualTo(OrderSide.BUY);
-            assertThat(afterQuick.get(1).quantity()).isEqualTo(0.01);
-            assertThat(afterQuick.get(1).reason()).contains("no usable price for BTCUSDT");
-            assertThat(account.newOrderRequests()).isEmpty();
+            assertThat(afterQuick.get(1).quantity()).isEqualTo(0.05);
+            assertThat(account.newOrderRequests()).hasSize(2);
+            String quickId = afterQuick.get(1).clientOrderId();
+            waitUntil(20, () -> TradingFlowsTest.onDesk(b -> b.order(quickId).orElseThrow().state()) == OrderState.FILLED);
+            double filledAt = TradingFlowsTest.onDesk(b -> b.order(quickId).orElseThrow().averagePrice());
+            assertThat(filledAt)
+                    .as("filled at the venue's price, not the replay's").isEqualTo(ex.lastPrice(LoopbackBinance.BTCUSDT));
             robot.clickOn("#ticket-one-click");
 
             // the bot switched to Live on the connected venue: confirmed first, then the pipeline's bot trades it

@@ -82,6 +82,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
     private final SpotExecution exec;
     private final SpotStreamInbox inbox;
     private final SpotAccount account = new SpotAccount();
+    private final VenueMarks marks;
     private final SpotReconciler reconciler;
     private ExchangeFilters filters = new ExchangeFilters(List.of());
     private InstrumentRegistry instruments;
@@ -104,6 +105,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         this.preTrade = preTrade;
         HttpClient http = BinanceSpotRestClient.newHttpClient(config);
         this.rest = new BinanceSpotRestClient(config, new BinanceSigner(credentials), http);
+        this.marks = new VenueMarks(account, rest, System::nanoTime);
         this.journal = new SpotJournal(dataDir.resolve("execution").resolve(config.venue()));
         this.book = new SpotOrderBook(journal, bus);
         this.exec = new SpotExecution(config, rest, book, this::markPrice);
@@ -192,6 +194,7 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         if (!config.symbols().contains(r.symbol())) {
             return new Prepared(null, "symbol " + r.symbol() + " is not traded by this adapter (configured: " + config.symbols() + ")");
         }
+        marks.refresh(r.symbol()); // the venue's price when the feed gave none lately (a desk replaying history)
         PreTradeDecision d = preTrade.check(r, this);
         if (!d.accepted()) {
             return new Prepared(null, "risk rule " + d.rule() + ": " + d.message());
@@ -332,17 +335,17 @@ public final class BinanceSpotBroker implements Broker, AccountView, TradeListen
         if (symbol == null || !(price > 0) || Double.isInfinite(price)) {
             throw new IllegalArgumentException("mark needs a symbol and a finite price > 0, got " + symbol + " " + price);
         }
-        account.mark(symbol, price, 0);
+        marks.mark(symbol, price, 0);
     }
 
     @Override
     public void onTrade(Symbol symbol, long tradeTime, double price, double size, boolean buyerMaker) {
-        account.mark(symbol, price, tradeTime);
+        marks.mark(symbol, price, tradeTime);
     }
 
     @Override
     public void onBarClose(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low, double close, double volume) {
-        account.mark(symbol, close, tf == null ? 0 : tf.closeTime(openTime));
+        marks.mark(symbol, close, tf == null ? 0 : tf.closeTime(openTime));
     }
 
     // ---------------------------------------------------------------- queries

@@ -60,6 +60,13 @@ public final class BinanceSpotRestClient {
 
     // ---------------------------------------------------------------- endpoints
 
+    /** {@code GET /api/v3/ticker/price}: the venue's last price of {@code symbol} (a public endpoint, weight 2). */
+    public double tickerPrice(Symbol symbol) {
+        LinkedHashMap<String, String> p = new LinkedHashMap<>();
+        p.put("symbol", symbol.code());
+        return SpotJson.tickerPrice(call("GET", "/api/v3/ticker/price", p, Security.NONE, true));
+    }
+
     public List<SymbolRules> exchangeInfo() {
         return SpotJson.exchangeInfo(call("GET", "/api/v3/exchangeInfo", new LinkedHashMap<>(), Security.NONE, true));
     }

@@ -110,6 +110,15 @@ final class SpotJson {
         return out;
     }
 
+    /** {@code {"symbol":"BTCUSDT","price":"4.00000200"}}: the price, which must be positive. */
+    static double tickerPrice(JsonNode n) {
+        double p = dec(n, "price");
+        if (!(p > 0)) {
+            throw new MalformedException("ticker price is not positive in " + abbreviate(n.toString()));
+        }
+        return p;
+    }
+
     static List<SymbolRules> exchangeInfo(JsonNode n) {
         JsonNode arr = n.get("symbols");
         if (arr == null || !arr.isArray()) {

@@ -1,8 +1,10 @@
 package org.concord.testkit.exchange;
 
+import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.testkit.exchange.LoopbackRestServer.Response;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Map;
  * {@code GET /api/v3/ping}, {@code GET /api/v3/time} and {@code GET /api/v3/klines} (symbol, interval,
  * optional startTime/endTime on the open time, limit default 500 and at most 1000; with a startTime the oldest
  * matching klines come first, otherwise the newest; the forming kline is included, as on Binance) and
+ * {@code GET /api/v3/ticker/price} (symbol=X; the close of the forming minute) and
  * {@code GET /api/v3/exchangeInfo} (every listing, or those of {@code symbol=X} / {@code symbols=["X","Y"]}; an
  * unknown symbol is -1121 as on Binance).
  */
@@ -30,6 +33,20 @@ final class MarketDataRoutes {
         rest.route("GET", "/api/v3/time", r -> Response.ok("{\"serverTime\":" + exchange.now() + "}"));
         rest.route("GET", "/api/v3/klines", this::klines);
         rest.route("GET", "/api/v3/exchangeInfo", this::exchangeInfo);
+        rest.route("GET", "/api/v3/ticker/price", this::tickerPrice);
+    }
+
+    /** The last price of {@code symbol} (the close of the forming minute), as Binance's {@code ticker/price}. */
+    private Response tickerPrice(LoopbackRestServer.Request r) {
+        String symbol = r.param("symbol");
+        if (symbol == null || symbol.isEmpty()) {
+            return Response.error(400, -1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
+        }
+        if (exchange.marketOrNull(symbol) == null) {
+            return Response.error(400, -1121, "Invalid symbol.");
+        }
+        return Response.ok("{\"symbol\":\"" + symbol + "\",\"price\":\""
+                + BigDecimal.valueOf(exchange.lastPrice(Symbol.of(symbol))).toPlainString() + "\"}");
     }
 
     private Response exchangeInfo(LoopbackRestServer.Request r) {
