@@ -14,11 +14,16 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Loading, enabling, disabling and re-weighting sources. Requests come from any thread and are applied on the
@@ -37,7 +42,7 @@ final class ModuleControl {
     private final Path configFile;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(daemon("concord-module-loader"));
     private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("concord-config-writer"));
-    private final Map<String, List<CompletableFuture<ToggleResult>>> pendingLoads = new java.util.HashMap<>();
+    private final Map<String, List<CompletableFuture<ToggleResult>>> pendingLoads = new HashMap<>();
     private volatile OrchestratorConfig config;
     /** The file's instrument list and decision timeframe (this orchestrator may run a narrowed copy for one symbol). */
     private final OrchestratorConfig filed;
@@ -55,7 +60,7 @@ final class ModuleControl {
         this.configFile = configFile;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -413,7 +418,7 @@ final class ModuleControl {
     /** Status of every source: configured/loaded modules, catalog modules not configured (NOT_LOADED), models. */
     List<ModuleStatus> statuses() {
         List<ModuleStatus> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (SourceSlot s : registry.moduleSlots()) {
             out.add(s.status());
             seen.add(s.id);
@@ -445,7 +450,7 @@ final class ModuleControl {
         loader.shutdownNow();
         writer.shutdown();
         try {
-            writer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            writer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
