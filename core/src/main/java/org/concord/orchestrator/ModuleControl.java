@@ -103,6 +103,23 @@ final class ModuleControl {
                 ce == null ? "" : ce.description(), ModuleState.NOT_LOADED, weight);
     }
 
+    /**
+     * On the decision thread: the slot of {@code id}, or a new one (configured weight, else {@code defaultWeight}) added
+     * to the registry when the catalog knows the module; null, with {@code f} failed, when it does not.
+     */
+    private SourceSlot slotOrNew(String id, double defaultWeight, CompletableFuture<?> f) {
+        SourceSlot s = registry.slot(id);
+        if (s == null) {
+            if (catalog.find(id).isEmpty()) {
+                f.completeExceptionally(new IllegalArgumentException("unknown module '" + id + "' (not in the configuration nor on the classpath)"));
+                return null;
+            }
+            s = newSlot(id, config.module(id).map(ModuleEntry::weight).orElse(defaultWeight));
+            registry.addModule(s);
+        }
+        return s;
+    }
+
     private OrchestratorModule instantiate(SourceSlot s) throws Exception {
         return instantiate(s, config);
     }
@@ -161,14 +178,9 @@ final class ModuleControl {
         checkId(id);
         CompletableFuture<ToggleResult> f = new CompletableFuture<>();
         engine.post(() -> {
-            SourceSlot s = registry.slot(id);
+            SourceSlot s = slotOrNew(id, 1.0, f);
             if (s == null) {
-                if (catalog.find(id).isEmpty()) {
-                    f.completeExceptionally(new IllegalArgumentException("unknown module '" + id + "' (not in the configuration nor on the classpath)"));
-                    return;
-                }
-                s = newSlot(id, config.module(id).map(ModuleEntry::weight).orElse(1.0));
-                registry.addModule(s);
+                return;
             }
             if (s.kind != SourceSlot.Kind.MODULE) {
                 f.completeExceptionally(new IllegalArgumentException("'" + id + "' is a model; models are registered, not enabled"));
@@ -257,14 +269,9 @@ final class ModuleControl {
         JsonNode given = settings.deepCopy();
         CompletableFuture<ToggleResult> f = new CompletableFuture<>();
         engine.post(() -> {
-            SourceSlot s = registry.slot(id);
+            SourceSlot s = slotOrNew(id, 0.0, f);
             if (s == null) {
-                if (catalog.find(id).isEmpty()) {
-                    f.completeExceptionally(new IllegalArgumentException("unknown module '" + id + "' (not in the configuration nor on the classpath)"));
-                    return;
-                }
-                s = newSlot(id, config.module(id).map(ModuleEntry::weight).orElse(0.0));
-                registry.addModule(s);
+                return;
             }
             if (s.kind != SourceSlot.Kind.MODULE || s.factory == null) {
                 f.completeExceptionally(new IllegalArgumentException("'" + id + "' is not a module on the classpath"));
