@@ -14,11 +14,16 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Loading, enabling, disabling and re-weighting sources. Requests come from any thread and are applied on the
@@ -37,7 +42,7 @@ final class ModuleControl {
     private final Path configFile;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(daemon("concord-module-loader"));
     private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("concord-config-writer"));
-    private final Map<String, List<CompletableFuture<ToggleResult>>> pendingLoads = new java.util.HashMap<>();
+    private final Map<String, List<CompletableFuture<ToggleResult>>> pendingLoads = new HashMap<>();
     private volatile OrchestratorConfig config;
     /** The file's instrument list and decision timeframe (this orchestrator may run a narrowed copy for one symbol). */
     private final OrchestratorConfig filed;
@@ -55,7 +60,7 @@ final class ModuleControl {
         this.configFile = configFile;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -96,6 +101,23 @@ final class ModuleControl {
         ModuleCatalog.Entry ce = catalog.find(id).orElse(null);
         return new SourceSlot(id, SourceSlot.Kind.MODULE, ce == null ? null : ce.factory(),
                 ce == null ? "" : ce.description(), ModuleState.NOT_LOADED, weight);
+    }
+
+    /**
+     * On the decision thread: the slot of {@code id}, or a new one (configured weight, else {@code defaultWeight}) added
+     * to the registry when the catalog knows the module; null, with {@code f} failed, when it does not.
+     */
+    private SourceSlot slotOrNew(String id, double defaultWeight, CompletableFuture<?> f) {
+        SourceSlot s = registry.slot(id);
+        if (s == null) {
+            if (catalog.find(id).isEmpty()) {
+                f.completeExceptionally(new IllegalArgumentException("unknown module '" + id + "' (not in the configuration nor on the classpath)"));
+                return null;
+            }
+            s = newSlot(id, config.module(id).map(ModuleEntry::weight).orElse(defaultWeight));
+            registry.addModule(s);
+        }
+        return s;
     }
 
     private OrchestratorModule instantiate(SourceSlot s) throws Exception {
@@ -156,14 +178,9 @@ final class ModuleControl {
         checkId(id);
         CompletableFuture<ToggleResult> f = new CompletableFuture<>();
         engine.post(() -> {
-            SourceSlot s = registry.slot(id);
+            SourceSlot s = slotOrNew(id, 1.0, f);
             if (s == null) {
-                if (catalog.find(id).isEmpty()) {
-                    f.completeExceptionally(new IllegalArgumentException("unknown module '" + id + "' (not in the configuration nor on the classpath)"));
-                    return;
-                }
-                s = newSlot(id, config.module(id).map(ModuleEntry::weight).orElse(1.0));
-                registry.addModule(s);
+                return;
             }
             if (s.kind != SourceSlot.Kind.MODULE) {
                 f.completeExceptionally(new IllegalArgumentException("'" + id + "' is a model; models are registered, not enabled"));
@@ -252,14 +269,9 @@ final class ModuleControl {
         JsonNode given = settings.deepCopy();
         CompletableFuture<ToggleResult> f = new CompletableFuture<>();
         engine.post(() -> {
-            SourceSlot s = registry.slot(id);
+            SourceSlot s = slotOrNew(id, 0.0, f);
             if (s == null) {
-                if (catalog.find(id).isEmpty()) {
-                    f.completeExceptionally(new IllegalArgumentException("unknown module '" + id + "' (not in the configuration nor on the classpath)"));
-                    return;
-                }
-                s = newSlot(id, config.module(id).map(ModuleEntry::weight).orElse(0.0));
-                registry.addModule(s);
+                return;
             }
             if (s.kind != SourceSlot.Kind.MODULE || s.factory == null) {
                 f.completeExceptionally(new IllegalArgumentException("'" + id + "' is not a module on the classpath"));
@@ -413,7 +425,7 @@ final class ModuleControl {
     /** Status of every source: configured/loaded modules, catalog modules not configured (NOT_LOADED), models. */
     List<ModuleStatus> statuses() {
         List<ModuleStatus> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (SourceSlot s : registry.moduleSlots()) {
             out.add(s.status());
             seen.add(s.id);
@@ -445,7 +457,7 @@ final class ModuleControl {
         loader.shutdownNow();
         writer.shutdown();
         try {
-            writer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            writer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

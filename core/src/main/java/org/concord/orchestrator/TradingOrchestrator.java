@@ -6,6 +6,7 @@ import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
 import org.concord.data.Subscription;
 import org.concord.engine.ConcordEngine;
+import org.concord.model.InferenceFrameReference;
 import org.concord.model.OrderBookSnapshot;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -13,15 +14,24 @@ import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.ModuleCatalog;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.OrchestratorModule;
+import org.concord.training.TrainingCoordinator;
+import org.concord.training.TrainingEvent;
+import org.concord.training.TrainingEventType;
+import org.concord.training.TrainingSubscriber;
+import org.concord.training.TrainingTrigger;
+import org.concord.training.frames.Frame;
+import org.concord.training.models.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -118,7 +128,7 @@ public final class TradingOrchestrator implements AutoCloseable {
         private Path configFile;
         private ModuleCatalog catalog = ModuleCatalog.fromClasspath();
         private final Map<Class<?>, Object> services = new HashMap<>();
-        private final Map<org.concord.training.TrainingCoordinator, Double> training = new java.util.LinkedHashMap<>();
+        private final Map<TrainingCoordinator, Double> training = new LinkedHashMap<>();
 
         private Builder(OrchestratorConfig config) {
             if (config == null) {
@@ -168,12 +178,12 @@ public final class TradingOrchestrator implements AutoCloseable {
         }
 
         /** Attaches a training coordinator: its model votes with weight 1 and stores a frame per inference. */
-        public Builder training(org.concord.training.TrainingCoordinator coordinator) {
+        public Builder training(TrainingCoordinator coordinator) {
             return training(coordinator, 1.0);
         }
 
         /** Attaches a training coordinator whose model votes with {@code weight} (0: it infers and stores frames, no vote). */
-        public Builder training(org.concord.training.TrainingCoordinator coordinator, double weight) {
+        public Builder training(TrainingCoordinator coordinator, double weight) {
             if (coordinator == null) {
                 throw new IllegalArgumentException("training coordinator is null");
             }
@@ -401,29 +411,27 @@ public final class TradingOrchestrator implements AutoCloseable {
      * (else of its symbol). The attached models store theirs on every inference by themselves. Never blocks: the
      * write happens on the coordinator's frames thread.
      */
-    public org.concord.model.InferenceFrameReference storeInferenceFrame(org.concord.model.InferenceFrameReference ref) {
+    public InferenceFrameReference storeInferenceFrame(InferenceFrameReference ref) {
         return training.storeInferenceFrame(ref);
     }
 
     /** Stores the frame a model saw with its signal (reference built and written by {@code modelId}'s coordinator). */
-    public org.concord.model.InferenceFrameReference storeInferenceFrame(String modelId, org.concord.training.frames.Frame frame,
-                                                                         org.concord.training.models.Signal signal) {
+    public InferenceFrameReference storeInferenceFrame(String modelId, Frame frame, Signal signal) {
         return training.storeInferenceFrame(modelId, frame, signal);
     }
 
     /** Training events of the attached coordinators, of the given types (all when empty or null). */
-    public Subscription subscribeTrainingEvents(Consumer<org.concord.training.TrainingEvent> callback,
-                                                java.util.Set<org.concord.training.TrainingEventType> types) {
+    public Subscription subscribeTrainingEvents(Consumer<TrainingEvent> callback, Set<TrainingEventType> types) {
         return training.subscribeTrainingEvents(callback, types);
     }
 
     /** Starts training now ({@code onRequest}) or on a count/schedule rule, on every attached coordinator; close to remove a rule. */
-    public Subscription triggerTrainingOnEvent(org.concord.training.TrainingTrigger trigger) {
+    public Subscription triggerTrainingOnEvent(TrainingTrigger trigger) {
         return training.triggerTrainingOnEvent(trigger);
     }
 
     /** Matured frames with the candle that matured them, and confirmed Williams pivots (see TrainingSubscriber). */
-    public Subscription subscribeTraining(org.concord.training.TrainingSubscriber subscriber) {
+    public Subscription subscribeTraining(TrainingSubscriber subscriber) {
         return training.subscribeTraining(subscriber);
     }
 
@@ -433,7 +441,7 @@ public final class TradingOrchestrator implements AutoCloseable {
     }
 
     /** The coordinator attached for {@code modelId} (status, versions, activate). */
-    public org.concord.training.TrainingCoordinator trainingCoordinator(String modelId) {
+    public TrainingCoordinator trainingCoordinator(String modelId) {
         return training.coordinator(modelId);
     }
 

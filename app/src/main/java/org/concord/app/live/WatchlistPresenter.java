@@ -16,6 +16,7 @@ import org.concord.orchestrator.OrchestratorTopics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,7 +83,7 @@ public final class WatchlistPresenter implements AutoCloseable {
                 }
             }
             Decision d = decisions.get(s);
-            String decision = d == null ? "—" : d.action() + String.format(java.util.Locale.ROOT, " %.2f", d.confidence());
+            String decision = d == null ? "—" : d.action() + String.format(Locale.ROOT, " %.2f", d.confidence());
             rows.add(new Row(s, tf, price, change, decision, position == null ? Double.NaN : position.applyAsDouble(s)));
         }
         slot.offer(List.copyOf(rows));

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -32,7 +33,7 @@ public final class DesktopSession implements AutoCloseable {
     private final BusMarketFeed remote;
     private final FeedController feed;
     private final AnnotationServices annotations;
-    private final List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closeWith = new CopyOnWriteArrayList<>();
 
     private DesktopSession(SessionOptions options, ConcordEngine engine, EventBus bus, CoreSession core, BusMarketFeed remote,
                            FeedController feed, AnnotationServices annotations) {

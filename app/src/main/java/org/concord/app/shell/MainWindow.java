@@ -2,6 +2,7 @@ package org.concord.app.shell;
 
 import javafx.geometry.Rectangle2D;
 import javafx.collections.FXCollections;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -11,6 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -259,7 +261,7 @@ public final class MainWindow implements AutoCloseable {
         return zone;
     }
 
-    private static Tab tab(String id, String title, javafx.scene.Node content) {
+    private static Tab tab(String id, String title, Node content) {
         Tab t = new Tab(title, content);
         t.setId(id);
         return t;
@@ -305,8 +307,8 @@ public final class MainWindow implements AutoCloseable {
     }
 
     /** A tab whose content is built the first time it is shown (the annotation workspace starts its own loading then). */
-    private Tab lazyTab(String id, String title, java.util.function.Supplier<javafx.scene.Node> content) {
-        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+    private Tab lazyTab(String id, String title, Supplier<Node> content) {
+        StackPane holder = new StackPane();
         Tab t = tab(id, title, holder);
         Runnable build = () -> {
             if (holder.getChildren().isEmpty()) {

@@ -13,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.concord.app.live.LiveChartView;
 import org.concord.app.shell.FxPulse;
@@ -181,7 +182,7 @@ public final class TradingDock implements AutoCloseable {
         showLines(s);
         paperButton.setVisible(s.mode().live());
         liveButton.setVisible(!s.mode().live());
-        if (owner instanceof javafx.stage.Stage st) {
+        if (owner instanceof Stage st) {
             String t = st.getTitle() == null ? "" : st.getTitle().replaceFirst("^\\[LIVE[^]]*] ", "");
             st.setTitle(s.mode().live() ? "[" + s.mode().badge() + "] " + t : t);
         }

@@ -11,6 +11,7 @@ import org.concord.training.TrainingTopics;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -152,7 +153,7 @@ public final class TrainingPresenter implements AutoCloseable {
                         + nz(e.epoch()) + "/" + nz(e.epochs()));
                 if (e.loss() != null && lossCount < MAX_LOSS) {
                     if (lossCount == loss.length) {
-                        loss = java.util.Arrays.copyOf(loss, loss.length * 2);
+                        loss = Arrays.copyOf(loss, loss.length * 2);
                     }
                     loss[lossCount++] = e.loss();
                 }
@@ -185,7 +186,7 @@ public final class TrainingPresenter implements AutoCloseable {
                 return;
             }
             dirty = false;
-            s = new TrainingSnapshot(models.isEmpty() ? List.copyOf(fromEvents) : models, job, java.util.Arrays.copyOf(loss, lossCount),
+            s = new TrainingSnapshot(models.isEmpty() ? List.copyOf(fromEvents) : models, job, Arrays.copyOf(loss, lossCount),
                     List.copyOf(history), List.copyOf(swaps), dataNote);
         }
         slot.offer(s);

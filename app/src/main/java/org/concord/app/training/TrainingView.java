@@ -4,8 +4,11 @@ import org.concord.model.Symbol;
 import org.concord.app.shell.Labels;
 import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
+import org.concord.training.eval.Calibration;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -22,11 +25,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -77,7 +82,7 @@ public final class TrainingView {
             }
         });
         HBox controls = new HBox(10, Labels.fixed("Model of"), symbolChooser, train, cancel, progress, phase);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6));
         // the last job's outcome in full (gate verdict, baselines): a line of its own that wraps, never cut
         dataNote.setId("training-data-note");
@@ -135,13 +140,13 @@ public final class TrainingView {
         calibrationText.setId("calibration-text");
         calibrationText.setWrapText(true);
         VBox calibration = new VBox(4, calibrationChart, calibrationText);
-        VBox.setVgrow(calibrationChart, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(calibrationChart, Priority.ALWAYS);
 
         history.setId("train-history");
         swaps.setId("train-swaps");
         SplitPane lists = new SplitPane(new TitledPane("Jobs (retrain history)", history), new TitledPane("Hot swaps", swaps));
         SplitPane center = new SplitPane(lossChart, calibration, lists);
-        center.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
+        center.setOrientation(Orientation.HORIZONTAL);
         center.setDividerPositions(0.3, 0.6);
         VBox top = new VBox(controls, dataNote, lastJob, new TitledPane("Models", models));
         models.setPrefHeight(160);
@@ -155,17 +160,17 @@ public final class TrainingView {
             return;
         }
         shownCalibration = row;
-        org.concord.training.eval.Calibration c = row.calibration();
+        Calibration c = row.calibration();
         reliabilityRaw.getData().setAll(points(c.reliability()));
         reliabilityCalibrated.getData().setAll(points(c.reliabilityCalibrated()));
-        calibrationText.setText(String.format(java.util.Locale.ROOT,
+        calibrationText.setText(String.format(Locale.ROOT,
                 "%s %s: Brier %.4f raw, %.4f calibrated (temperature %.2f, fitted without the scored fold), %.4f climatology; n=%d",
                 row.modelId(), row.version(), c.brier(), c.brierCalibrated(), c.temperature(), c.brierClimatology(), c.n()));
     }
 
-    private static List<XYChart.Data<Number, Number>> points(List<org.concord.training.eval.Calibration.Bin> bins) {
+    private static List<XYChart.Data<Number, Number>> points(List<Calibration.Bin> bins) {
         List<XYChart.Data<Number, Number>> out = new ArrayList<>();
-        for (org.concord.training.eval.Calibration.Bin b : bins) {
+        for (Calibration.Bin b : bins) {
             if (b.count() > 0) {
                 out.add(new XYChart.Data<>(b.meanConfidence(), b.hitRate()));
             }
@@ -213,7 +218,7 @@ public final class TrainingView {
             cancel.setDisable(true);
         } else {
             progress.setProgress(j.progress() < 0 ? -1 : j.progress());
-            phase.setText(j.jobId() + " " + j.phase() + (Double.isNaN(j.lastLoss()) ? "" : String.format(java.util.Locale.ROOT, ", loss %.4f", j.lastLoss())));
+            phase.setText(j.jobId() + " " + j.phase() + (Double.isNaN(j.lastLoss()) ? "" : String.format(Locale.ROOT, ", loss %.4f", j.lastLoss())));
             cancel.setDisable(false);
         }
         if (s.loss().length != shownLoss) {

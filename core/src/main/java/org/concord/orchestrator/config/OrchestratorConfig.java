@@ -3,6 +3,7 @@ package org.concord.orchestrator.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.orchestrator.DecisionFusion;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +34,7 @@ public record OrchestratorConfig(String preset, List<Symbol> symbols, Timeframe 
         public static final Fusion DEFAULT = new Fusion(0.2, 0.2, 0.0, false);
 
         public Fusion {
-            new org.concord.orchestrator.DecisionFusion(buyThreshold, sellThreshold, minConfidence); // validates
+            new DecisionFusion(buyThreshold, sellThreshold, minConfidence); // validates
         }
     }
 
