@@ -30,8 +30,9 @@ final class TraderSteps {
         for (String sym : List.of("ETHUSD", "AAPL", "BTCUSD")) {
             SceneView v = desk.await("the watchlist row " + sym, 60, x -> x.byId("watch-" + sym).isPresent());
             desk.click(v.byId("watch-" + sym).orElseThrow());
+            // the toolbar's symbol box (editable: its value is the text in its field)
             SceneView shown = desk.await("the chart's toolbar on " + sym, 30,
-                    x -> x.byId("chart-symbol").map(i -> i.shownText() != null && i.shownText().contains(sym)).orElse(false));
+                    x -> x.byId("chart-symbol").map(i -> sym.equals(i.value())).orElse(false));
             SceneView.Rect plot = Script.plotOf(shown, shown.byId("live-chart").orElseThrow().rect()).orElseThrow();
             desk.awaitPixels("candles of " + sym + " in the live chart", 60, img -> Judge.candleColumns(img, plot) >= Script.LIVE_CHART_MIN_COLUMNS);
             s.checkpoint("watchlist-" + sym.toLowerCase(Locale.ROOT));

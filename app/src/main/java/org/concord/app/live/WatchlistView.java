@@ -44,9 +44,8 @@ public final class WatchlistView {
             row.itemProperty().addListener((o, a, b) -> row.setId(b == null ? null : "watch-" + b.symbol().code()));
             return row;
         });
-        // a pick is a selection by the person: a press on a row (the table selects on press) or the arrow keys. Not a
-        // MOUSE_CLICKED on the row: the rows are refreshed several times a second while the replay runs, and a click
-        // whose press and release fell on either side of a refresh was lost (the acceptance suite's watchlist step)
+        // a pick is the person's selection: a press on a row (the table selects on press) or the arrow keys, so the
+        // watchlist can be stepped through from the keyboard; rows refreshed by the replay do not count as picks
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (!selecting && now != null && (was == null || !was.symbol().equals(now.symbol()))) {
                 onPick.accept(now.symbol());
