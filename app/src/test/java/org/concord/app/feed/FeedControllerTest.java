@@ -2,6 +2,7 @@ package org.concord.app.feed;
 
 import org.concord.data.Direction;
 import org.concord.engine.ConcordEngine;
+import org.concord.feed.BarReplayFeed;
 import org.concord.feed.FeedState;
 import org.concord.model.Timeframe;
 import org.concord.testkit.exchange.LoopbackBinance;
@@ -28,12 +29,21 @@ class FeedControllerTest {
             FeedStatus s = feed.status();
             assertThat(s.replay()).isTrue();
             assertThat(s.lagMillis()).isEqualTo(-1);
+            // play, pause and speed steer the whole bundled market, the bar replays beside the tape too (paused, the
+            // ETHUSD bars once went on arriving and kept the desk busy)
+            assertThat(engine.companions()).hasSize(2);
             feed.pause();
             assertThat(feed.status().state()).isEqualTo(FeedState.PAUSED);
+            assertThat(engine.companions()).allSatisfy(b -> assertThat(b.state()).isEqualTo(FeedState.PAUSED));
             feed.setSpeed(3_600);
+            assertThat(engine.companions()).allSatisfy(b -> assertThat(b.speed()).isEqualTo(3_600));
+            BarReplayFeed eth = engine.companions().stream().filter(b -> b.lead() == null).findFirst().orElseThrow();
+            long ethBars = eth.delivered();
             feed.play();
             assertThat(feed.status().speed()).isEqualTo(3_600);
             assertThat(feed.status().state()).isEqualTo(FeedState.RUNNING);
+            assertThat(engine.companions()).allSatisfy(b -> assertThat(b.state()).isIn(FeedState.RUNNING, FeedState.FINISHED));
+            await(() -> eth.delivered() > ethBars);
 
             feed.startBinance(LoopbackBinance.BTCUSDT, ex.feedConfig().initialBackfillBars(300));
             assertThat(feed.replay()).isNull();
