@@ -37,6 +37,8 @@ public final class WatchlistPresenter implements AutoCloseable {
     private final ToDoubleFunction<Symbol> position;
     private final FxPulse.Slot<List<Row>> slot = new FxPulse.Slot<>();
     private final Map<Symbol, Decision> decisions = new ConcurrentHashMap<>();
+    /** The rows last offered: unchanged rows are not offered again, so a paused desk draws nothing. */
+    private volatile List<Row> offered = List.of();
     private final Subscription sub;
 
     /** @param position the bot's signed position in a symbol (null: not known here, e.g. a remote desktop) */
@@ -65,7 +67,8 @@ public final class WatchlistPresenter implements AutoCloseable {
         return own.millis() > showing.millis() ? own : showing;
     }
 
-    private void refresh() {
+    /** Reads the rows and offers them when they changed (presenter thread; tests call it directly). */
+    void refresh() {
         List<Row> rows = new ArrayList<>();
         for (Symbol s : symbols) {
             Timeframe tf = BundledMarket.barTimeframe(s).orElse(Timeframe.M1);
@@ -86,7 +89,10 @@ public final class WatchlistPresenter implements AutoCloseable {
             String decision = d == null ? "—" : d.action() + String.format(Locale.ROOT, " %.2f", d.confidence());
             rows.add(new Row(s, tf, price, change, decision, position == null ? Double.NaN : position.applyAsDouble(s)));
         }
-        slot.offer(List.copyOf(rows));
+        if (!rows.equals(offered)) {
+            offered = List.copyOf(rows);
+            slot.offer(offered);
+        }
     }
 
     @Override

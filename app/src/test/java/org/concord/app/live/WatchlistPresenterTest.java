@@ -1,0 +1,60 @@
+package org.concord.app.live;
+
+import org.concord.app.shell.Presenters;
+import org.concord.bus.InProcessEventBus;
+import org.concord.data.DataProvider;
+import org.concord.feed.BundledData;
+import org.concord.model.TradeTape;
+import org.concord.store.BarStore;
+import org.concord.store.SqliteDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The watchlist's rows are offered to the FX thread only when they changed: a paused desk redraws nothing. */
+class WatchlistPresenterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void unchangedRowsAreNotOfferedAgainNewBarsAre() throws Exception {
+        TradeTape tape = BundledData.bitstampTrades();
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("concord.db"));
+             DataProvider data = new DataProvider(new BarStore(db));
+             InProcessEventBus bus = new InProcessEventBus();
+             Presenters presenters = new Presenters()) {
+            data.resetSession(tape.symbol(), tape.firstTime());
+            feed(data, tape, 0, 2_000);
+            WatchlistPresenter w = new WatchlistPresenter(data, bus, presenters, List.of(tape.symbol()), s -> 0.0);
+            // the presenters' timer offers the first rows (every 500 ms); then nothing changes
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (w.slot().take() == null) {
+                assertThat(System.nanoTime()).as("the first rows within 30 s").isLessThan(deadline);
+                Thread.sleep(20); // poll interval
+            }
+            w.refresh();
+            assertThat(w.slot().take()).as("nothing changed (a paused replay): nothing to draw").isNull();
+
+            int at = 2_000;
+            long minute = tape.time(at - 1) / 60_000;
+            while (tape.time(at) / 60_000 == minute) {
+                at++;
+            }
+            feed(data, tape, 2_000, at + 1); // the next minute's first trade closes a bar: a new last price
+            w.refresh();
+            List<WatchlistPresenter.Row> next = w.slot().take();
+            assertThat(next).as("a new bar changed the row").isNotNull();
+            w.close();
+        }
+    }
+
+    private static void feed(DataProvider data, TradeTape tape, int from, int to) {
+        for (int i = from; i < to; i++) {
+            data.onTrade(tape.symbol(), tape.time(i), tape.price(i), tape.size(i), tape.buyerMaker(i), "test");
+        }
+    }
+}
