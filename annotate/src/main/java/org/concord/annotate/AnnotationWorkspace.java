@@ -32,23 +32,21 @@ import org.concord.annotate.tool.CommandStack;
 import org.concord.annotate.view.CursorSync;
 import org.concord.annotate.view.HistoryLoader;
 import org.concord.annotate.view.KeyCommands;
+import org.concord.annotate.view.LiveFollow;
 import org.concord.annotate.view.Navigation;
 import org.concord.annotate.view.OverlayLoader;
 import org.concord.annotate.view.PaneInput;
 import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationMath;
 import org.concord.chart.DisplayFormat;
-import org.concord.data.Subscription;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
 import java.io.File;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The annotation workspace, one JavaFX node for the shell's "Annotate" tab: synchronized candlestick panes of one
@@ -82,7 +80,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
 
     private final Label status = new Label("Loading…");
     private final BorderPane root = new BorderPane();
-    private final Subscription live;
+    private final LiveFollow live;
     private volatile Symbol symbol;
     private final PanePointer pointer;
 
@@ -172,18 +170,7 @@ public final class AnnotationWorkspace implements AutoCloseable {
                 files.askAndSavePattern(window());
             }
         });
-        // live data: a bar close of the shown symbol lets each pane page right again (coalesced: once per pulse)
-        Set<Timeframe> shown = EnumSet.copyOf(ctx.paneTimeframes());
-        FxCoalescer liveUpdate = new FxCoalescer(() -> {
-            for (CandlePane p : panes) {
-                loader.barsClosed(p);
-            }
-        });
-        live = ctx.data().subscribeBarCloses((s, tf, t, o, h, l, c, v) -> {
-            if (shown.contains(tf) && s.equals(symbol)) {
-                liveUpdate.request();
-            }
-        });
+        live = new LiveFollow(ctx.data(), ctx.paneTimeframes(), () -> symbol, panes, loader);
         toolbar.setPatternsAvailable(ctx.patterns() != null);
         layout();
         display.formatProperty().addListener((o, was, f) -> showFormat(f));

@@ -5,9 +5,7 @@ import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -33,7 +31,6 @@ public final class BarReplayFeed implements MarketFeed {
     public static final String SOURCE = "replay";
     /** The longest wall time between two bars on the feed's own clock. */
     public static final long MAX_BAR_WALL_MS = 2_000;
-    private static final Logger LOG = LoggerFactory.getLogger(BarReplayFeed.class);
     private static final long TICK_NANOS = 50_000_000L;
     private static final long DAY = 86_400_000L;
 
@@ -44,14 +41,10 @@ public final class BarReplayFeed implements MarketFeed {
     private final int preload;
     private final boolean loop;
     private final BarRollup rollup;
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final ReplayThread replay;
     private volatile double speed;
-    private volatile boolean paused;
-    private volatile boolean stopRequested;
-    private volatile FeedState state = FeedState.IDLE;
     private volatile long delivered;
     private volatile long dataTime = Long.MIN_VALUE;
-    private Thread thread;
 
     private BarReplayFeed(BarSeries series, MarketDataSink sink, double speed, int preload, boolean loop, Symbol lead, LongSupplier leadClock) {
         if (series == null || sink == null) {
@@ -63,6 +56,7 @@ public final class BarReplayFeed implements MarketFeed {
         checkSpeed(speed);
         this.series = series;
         this.sink = sink;
+        this.replay = new ReplayThread("replay-" + series.symbol(), this::play, () -> dataTime);
         this.speed = speed;
         this.preload = Math.max(0, Math.min(preload, series.size()));
         this.loop = loop;
@@ -98,7 +92,7 @@ public final class BarReplayFeed implements MarketFeed {
 
     @Override
     public FeedState state() {
-        return state;
+        return replay.state();
     }
 
     public Symbol symbol() {
@@ -138,67 +132,26 @@ public final class BarReplayFeed implements MarketFeed {
     }
 
     public void pause() {
-        paused = true;
-        state = FeedState.PAUSED;
+        replay.pause();
     }
 
     public void resume() {
-        paused = false;
-        if (state == FeedState.PAUSED) {
-            state = FeedState.RUNNING;
-        }
+        replay.resume();
     }
 
     @Override
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("replay already started");
-        }
-        thread = new Thread(this::run, "replay-" + series.symbol());
-        thread.setDaemon(true);
-        state = paused ? FeedState.PAUSED : FeedState.RUNNING;
-        thread.start();
+    public void start() {
+        replay.start();
     }
 
     /** Waits until the series has played to its end (never, with loop) or the feed stopped. */
     public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
-        return finished.await(timeout, unit);
+        return replay.awaitFinished(timeout, unit);
     }
 
     @Override
     public void stop() {
-        stopRequested = true;
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null && t != Thread.currentThread()) {
-            LockSupport.unpark(t);
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (state != FeedState.FINISHED) {
-            state = FeedState.STOPPED;
-        }
-        finished.countDown();
-    }
-
-    private void run() {
-        try {
-            play();
-            if (!stopRequested) {
-                state = FeedState.FINISHED;
-                LOG.info("replay of {} finished at its last bar ({} bars)", series.symbol(), delivered);
-            }
-        } catch (RuntimeException e) {
-            state = FeedState.FAILED;
-            LOG.error("replay of {} failed at data time {}: {}", series.symbol(), dataTime, e.toString(), e);
-        } finally {
-            finished.countDown();
-        }
+        replay.stop();
     }
 
     private void play() {
@@ -209,11 +162,11 @@ public final class BarReplayFeed implements MarketFeed {
         double scale = 1.0;
         sink.resetSession(series.symbol(), series.time(0));
         int i = 0;
-        for (; i < preload && !stopRequested; i++) {
+        for (; i < preload && !replay.stopRequested(); i++) {
             deliver(i, offset, scale);
         }
         long due = System.nanoTime();
-        while (!stopRequested) {
+        while (!replay.stopRequested()) {
             if (i >= n) {
                 if (!loop) {
                     return;
@@ -224,7 +177,7 @@ public final class BarReplayFeed implements MarketFeed {
                 rollup.reset();
                 continue;
             }
-            if (paused) {
+            if (replay.paused()) {
                 LockSupport.parkNanos(TICK_NANOS);
                 due = System.nanoTime();
                 continue;

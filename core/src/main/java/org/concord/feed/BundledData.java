@@ -12,12 +12,10 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.model.TradeTape;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -77,15 +75,9 @@ public final class BundledData {
         boolean[] bm = new boolean[cap];
         int n = 0;
         boolean sellerAggressor = false;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            long lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank() || (lineNo == 1 && !Character.isDigit(line.trim().charAt(0)))) {
-                    continue;
-                }
-                String[] f = line.split(",");
+        try (CsvRows rows = new CsvRows(source, in)) {
+            while (rows.next()) {
+                String[] f = rows.fields();
                 long ts;
                 double price;
                 double amount;
@@ -97,15 +89,15 @@ public final class BundledData {
                     price = Double.parseDouble(f[1].trim());
                     amount = Double.parseDouble(f[2].trim());
                 } catch (NumberFormatException e) {
-                    quality.report(source, "line " + lineNo, InputIssue.MALFORMED, "unparseable row '" + abbreviate(line) + "': rejected");
+                    quality.report(source, rows.where(), InputIssue.MALFORMED, "unparseable row '" + abbreviate(rows.line()) + "': rejected");
                     continue;
                 }
                 if (!BarChecks.finitePositive(price) || !(amount >= 0) || Double.isInfinite(amount)) {
-                    quality.report(source, "line " + lineNo, InputIssue.INVALID_PRICE, "price=" + price + " amount=" + amount + ": rejected");
+                    quality.report(source, rows.where(), InputIssue.INVALID_PRICE, "price=" + price + " amount=" + amount + ": rejected");
                     continue;
                 }
                 if (n > 0 && ts < t[n - 1]) {
-                    quality.report(source, "line " + lineNo, InputIssue.OUT_OF_ORDER, "time " + ts + " before previous " + t[n - 1] + ": rejected");
+                    quality.report(source, rows.where(), InputIssue.OUT_OF_ORDER, "time " + ts + " before previous " + t[n - 1] + ": rejected");
                     continue;
                 }
                 if (n == t.length) {
@@ -124,8 +116,6 @@ public final class BundledData {
                 bm[n] = sellerAggressor;
                 n++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + source, e);
         }
         return new TradeTape(symbol, Arrays.copyOf(t, n), Arrays.copyOf(p, n), Arrays.copyOf(s, n), Arrays.copyOf(bm, n));
     }
@@ -154,15 +144,9 @@ public final class BundledData {
      */
     public static BarSeries readDailyCsv(Symbol symbol, String source, InputStream in, InputQuality quality) {
         BarSeries series = new BarSeries(symbol, Timeframe.D1, 512);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            long lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank() || (lineNo == 1 && !Character.isDigit(line.trim().charAt(0)))) {
-                    continue;
-                }
-                String[] f = line.split(",");
+        try (CsvRows rows = new CsvRows(source, in)) {
+            while (rows.next()) {
+                String[] f = rows.fields();
                 long openTime;
                 double[] v = new double[5];
                 try {
@@ -174,24 +158,22 @@ public final class BundledData {
                         v[k] = Double.parseDouble(f[k + 1].trim());
                     }
                 } catch (NumberFormatException | DateTimeParseException e) {
-                    quality.report(source, "line " + lineNo, InputIssue.MALFORMED, "unparseable row '" + abbreviate(line) + "': rejected");
+                    quality.report(source, rows.where(), InputIssue.MALFORMED, "unparseable row '" + abbreviate(rows.line()) + "': rejected");
                     continue;
                 }
                 String problem = BarChecks.problem(v[0], v[1], v[2], v[3], v[4]);
                 if (problem != null) {
-                    quality.report(source, "line " + lineNo, problem.startsWith("prices") || problem.startsWith("volume")
+                    quality.report(source, rows.where(), problem.startsWith("prices") || problem.startsWith("volume")
                             ? InputIssue.INVALID_PRICE : InputIssue.INCONSISTENT_OHLC, problem + ": rejected");
                     continue;
                 }
                 if (!series.isEmpty() && openTime <= series.lastTime()) {
-                    quality.report(source, "line " + lineNo, openTime == series.lastTime() ? InputIssue.DUPLICATE : InputIssue.OUT_OF_ORDER,
+                    quality.report(source, rows.where(), openTime == series.lastTime() ? InputIssue.DUPLICATE : InputIssue.OUT_OF_ORDER,
                             "date " + f[0].trim() + " not after the previous row: rejected");
                     continue;
                 }
                 series.append(openTime, v[0], v[1], v[2], v[3], v[4]);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + source, e);
         }
         return series;
     }

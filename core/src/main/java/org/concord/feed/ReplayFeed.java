@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,16 +28,12 @@ public final class ReplayFeed implements MarketFeed {
     private final MarketDataSink sink;
     private final boolean loop;
     private final long resumeAfter;
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final ReplayThread replay;
     private volatile double speed;
-    private volatile boolean paused;
-    private volatile boolean stopRequested;
     private volatile long seekRequest = Long.MIN_VALUE;
     private volatile boolean anchorDirty;
-    private volatile FeedState state = FeedState.IDLE;
     private volatile long delivered;
     private volatile long dataTime = Long.MIN_VALUE;
-    private Thread thread;
 
     public ReplayFeed(TradeTape tape, MarketDataSink sink, double speed, boolean loop) {
         this(tape, sink, speed, loop, Long.MIN_VALUE);
@@ -60,6 +55,7 @@ public final class ReplayFeed implements MarketFeed {
         checkSpeed(speed);
         this.tape = tape;
         this.sink = sink;
+        this.replay = new ReplayThread("replay-" + tape.symbol(), this::play, () -> dataTime);
         this.speed = speed;
         this.loop = loop;
         this.resumeAfter = resumeAfter;
@@ -78,31 +74,21 @@ public final class ReplayFeed implements MarketFeed {
 
     @Override
     public FeedState state() {
-        return state;
+        return replay.state();
     }
 
     @Override
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("replay already started");
-        }
-        thread = new Thread(this::run, "replay-" + tape.symbol());
-        thread.setDaemon(true);
-        state = paused ? FeedState.PAUSED : FeedState.RUNNING;
-        thread.start();
+    public void start() {
+        replay.start();
     }
 
     public void pause() {
-        paused = true;
-        state = FeedState.PAUSED;
+        replay.pause();
     }
 
     public void resume() {
-        paused = false;
         anchorDirty = true;
-        if (state == FeedState.PAUSED) {
-            state = FeedState.RUNNING;
-        }
+        replay.resume();
     }
 
     public void setSpeed(double speed) {
@@ -135,42 +121,12 @@ public final class ReplayFeed implements MarketFeed {
 
     /** Waits until the tape has played to its end (never, with loop) or the feed stopped. */
     public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
-        return finished.await(timeout, unit);
+        return replay.awaitFinished(timeout, unit);
     }
 
     @Override
     public void stop() {
-        stopRequested = true;
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null && t != Thread.currentThread()) {
-            LockSupport.unpark(t);
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (state != FeedState.FINISHED) {
-            state = FeedState.STOPPED;
-        }
-        finished.countDown();
-    }
-
-    private void run() {
-        try {
-            play();
-            if (!stopRequested) {
-                state = FeedState.FINISHED;
-            }
-        } catch (RuntimeException e) {
-            state = FeedState.FAILED;
-            LOG.error("replay of {} failed at data time {}: {}", tape.symbol(), dataTime, e.toString(), e);
-        } finally {
-            finished.countDown();
-        }
+        replay.stop();
     }
 
     private void play() {
@@ -191,7 +147,7 @@ public final class ReplayFeed implements MarketFeed {
         }
         long wallAnchor = System.nanoTime();
         long dataAnchor = dataTime == Long.MIN_VALUE ? tape.firstTime() : dataTime;
-        while (!stopRequested) {
+        while (!replay.stopRequested()) {
             if (seekRequest != Long.MIN_VALUE) {
                 long target = seekRequest;
                 seekRequest = Long.MIN_VALUE;
@@ -205,7 +161,7 @@ public final class ReplayFeed implements MarketFeed {
                     dataTime = target;
                 } else {
                     // forward: deliver everything up to the target at full speed so state stays consistent
-                    while (i < n && tape.time(i) + offset <= target && !stopRequested) {
+                    while (i < n && tape.time(i) + offset <= target && !replay.stopRequested()) {
                         deliver(i++, offset, scale);
                     }
                     sink.onClock(tape.symbol(), target);
@@ -222,7 +178,7 @@ public final class ReplayFeed implements MarketFeed {
                 scale *= tape.price(n - 1) / tape.price(0);
                 continue;
             }
-            if (paused) {
+            if (replay.paused()) {
                 LockSupport.parkNanos(CLOCK_TICK_NANOS);
                 continue;
             }

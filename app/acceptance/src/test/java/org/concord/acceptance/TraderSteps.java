@@ -194,9 +194,9 @@ final class TraderSteps {
         int rows = annotationRows(v);
         desk.click(pane.x() + pane.w() / 2, pane.y() + 10); // focus the workspace on the 1m pane
         desk.key("a");
-        desk.move(pane.x() + pane.w() * 3 / 10, pane.cy());
+        pointAt(desk, pane, pane.x() + pane.w() * 3 / 10);
         desk.key("e");
-        desk.move(pane.x() + pane.w() * 5 / 10, pane.cy());
+        pointAt(desk, pane, pane.x() + pane.w() * 5 / 10);
         desk.key("x");
         desk.await("an annotation made by keys", 30, x -> annotationRows(x) == rows + 1);
         desk.click(pane.x() + pane.w() * 6 / 10, pane.cy());
@@ -204,6 +204,17 @@ final class TraderSteps {
         desk.await("an annotation made by clicks", 30, x -> annotationRows(x) == rows + 2);
         desk.key("a"); // annotate mode off again
         s.checkpoint("annotated");
+    }
+
+    /**
+     * Moves the pointer to {@code x} on the pane's middle row and waits until the pane's crosshair stands there, as a
+     * person looks before pressing E or X: a key aims at the candle the crosshair shows, and under load the motion can
+     * reach the desk after a key pressed at once.
+     */
+    private static void pointAt(Desk desk, SceneView.Rect pane, int x) throws Exception {
+        desk.move(x, pane.cy());
+        desk.await("the 1m pane's crosshair at x " + x, 30, v -> v.all(i -> i.hasClass("crosshair-time") && Script.inside(i.rect(), pane))
+                .stream().anyMatch(i -> Math.abs(i.rect().cx() - x) <= pane.w() / 20));
     }
 
     /** The preset chosen in the panel runs: the panel says so once the orchestrator reports it. */
