@@ -39,9 +39,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.app.trading.TradingFlowsTest.choose;
@@ -117,9 +119,12 @@ class TradingDetailFlowsTest {
         return Math.round(v * 100) / 100.0;
     }
 
-    /** Sends a paper limit buy from the ticket (replay paused) and returns the working order. */
+    /**
+     * Sends a paper limit buy from the ticket and returns the working order, taken as soon as it is listed: known by
+     * its new id, not by the count of working orders (another order can fill meanwhile when the replay runs).
+     */
     static Order placeLimitBuy(double price, String qty, String sl, String tp) throws Exception {
-        int before = working().size();
+        Set<String> before = working().stream().map(Order::clientOrderId).collect(Collectors.toSet());
         robot.interact(() -> window().run("ticket:buy"));
         choose("#ticket-type", OrderType.LIMIT);
         type("#ticket-price", String.valueOf(price));
@@ -127,10 +132,19 @@ class TradingDetailFlowsTest {
         type("#ticket-sl", sl);
         type("#ticket-tp", tp);
         robot.clickOn("#ticket-submit");
-        waitUntil(5, () -> working().size() == before + 1);
+        Order[] placed = new Order[1];
+        waitUntil(5, () -> (placed[0] = working().stream().filter(o -> !before.contains(o.clientOrderId())).findFirst().orElse(null)) != null);
+        assertThat(placed[0].request().limitPrice()).isEqualTo(price);
         type("#ticket-sl", "");
         type("#ticket-tp", "");
-        return working().stream().filter(o -> o.request().limitPrice() == price).findFirst().orElseThrow();
+        return placed[0];
+    }
+
+    /** The close of the chart's newest bar (read on the FX thread: the replay may be running). */
+    static double lastClose() {
+        double[] p = new double[1];
+        robot.interact(() -> p[0] = window().chart().columns().close(window().chart().columns().size() - 1));
+        return p[0];
     }
 
     /** The working order now shown in place of {@code old} (replaced: a new id), once there is one. */
@@ -473,7 +487,9 @@ class TradingDetailFlowsTest {
         waitUntil(20, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
 
         for (int attempt = 0; ; attempt++) {
-            Order placed = placeLimitBuy(round2(priceAt(0.85)), "0.1", "", "");
+            // 1 % below the newest close, not a height on the chart: with the view panned or the market at the bottom
+            // of the fitted range, a height can be above the market and the buy fills at once (it failed a loaded run so)
+            Order placed = placeLimitBuy(round2(lastClose() * 0.99), "0.1", "", "");
             long bars = window().chart().barCount();
             long seq = dock().service().latest().seq();
             var drag = pressLine(placed.clientOrderId());
@@ -504,7 +520,7 @@ class TradingDetailFlowsTest {
             feed.pause();
             Order target = working().stream().filter(o -> o.clientOrderId().equals(moved.clientOrderId())).findFirst()
                     .orElse(null);
-            Order held = target != null ? target : placeLimitBuy(round2(priceAt(0.9)), "0.1", "", "");
+            Order held = target != null ? target : placeLimitBuy(round2(lastClose() * 0.97), "0.1", "", "");
             var again = pressLine(held.clientOrderId());
             again.moveBy(0, 15);
             dock().service().cancel(held.clientOrderId());
