@@ -3,7 +3,7 @@ package org.concord.annotate;
 import org.concord.annotate.panel.PatternDialog;
 import org.concord.annotate.tool.AnnotationsModel;
 import org.concord.annotation.Annotation;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -4,7 +4,7 @@ import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationDirection;
 import org.concord.bench.Bench;
 import org.concord.chart.OverlaySource;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
 import org.junit.jupiter.api.Tag;

@@ -14,7 +14,7 @@ import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
 import org.concord.store.SqliteDatabase;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -129,7 +129,7 @@ class AnnotatingTest extends WorkspaceTestBase {
     void doubleClickingAListedAnnotationJumpsEveryPaneToIt(FxRobot robot) {
         settle(robot);
         // an annotation far back in history, outside the bars the panes loaded at start
-        BarSeries all = Fixture.data.bars(Fixture.BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 100_000, org.concord.data.Direction.LATEST);
+        BarSeries all = Fixture.data.bars(Fixture.BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 100_000, org.concord.store.Direction.LATEST);
         int i = 1_000;
         assertThat(all.time(i)).isLessThan(bars(Timeframe.M1).time(0));
         Annotation old = Fixture.service.save(Annotation.draft("old-1", Fixture.BTC, Timeframe.M1, all.time(i), all.close(i), all.time(i + 25),

@@ -20,7 +20,7 @@ class ChartNavigationTest extends WorkspaceTestBase {
         for (Timeframe tf : AnnotationContext.DEFAULT_PANES) {
             BarSeries b = bars(tf);
             assertThat(b.size()).as("%s bars loaded", tf).isPositive();
-            BarSeries expected = Fixture.data.bars(Fixture.BTC, tf, Long.MIN_VALUE, Long.MAX_VALUE, 1, org.concord.data.Direction.LATEST);
+            BarSeries expected = Fixture.data.bars(Fixture.BTC, tf, Long.MIN_VALUE, Long.MAX_VALUE, 1, org.concord.store.Direction.LATEST);
             assertThat(b.lastTime()).as("%s newest bar", tf).isEqualTo(expected.lastTime());
             assertThat(fx(() -> ws.pane(tf).dataSet().getDataCount())).isEqualTo(b.size());
         }
@@ -68,7 +68,7 @@ class ChartNavigationTest extends WorkspaceTestBase {
         assertThat(fx(m1::span)).isCloseTo(span, within(1.0));
         key(robot, KeyCode.HOME);
         settle(robot);
-        long oldest = Fixture.data.bars(Fixture.BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 1, org.concord.data.Direction.AFTER).time(0);
+        long oldest = Fixture.data.bars(Fixture.BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 1, org.concord.store.Direction.AFTER).time(0);
         assertThat(ws.cursor().cursor()).isEqualTo(oldest);
         assertThat(fx(() -> m1.bars().firstTime())).isEqualTo(oldest);
         // the bars were replaced by older ones: every pane still draws its candles across its view
@@ -124,7 +124,7 @@ class ChartNavigationTest extends WorkspaceTestBase {
         assertThat(fx(() -> m1.bars().firstTime())).isLessThan(first);
         assertThat(fx(() -> m1.bars().size())).isGreaterThan(loaded);
         BarSeries now = bars(Timeframe.M1);
-        BarSeries expected = Fixture.data.bars(Fixture.BTC, Timeframe.M1, now.time(0), now.lastTime(), 100_000, org.concord.data.Direction.LATEST);
+        BarSeries expected = Fixture.data.bars(Fixture.BTC, Timeframe.M1, now.time(0), now.lastTime(), 100_000, org.concord.store.Direction.LATEST);
         assertThat(now.size()).isEqualTo(expected.size());
         for (int k = 0; k < now.size(); k += 97) {
             assertThat(now.time(k)).isEqualTo(expected.time(k));

@@ -1,7 +1,7 @@
 package org.concord.annotate;
 
 import org.concord.annotation.Annotation;
-import org.concord.annotation.AnnotationFrames;
+import org.concord.training.frames.AnnotationFrames;
 import org.concord.annotation.AnnotationService;
 import org.concord.annotation.AnnotationStore;
 import org.concord.annotation.PatternSink;
@@ -20,7 +20,7 @@ import org.concord.training.TrainingConfig;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.FrameSpec;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.frames.WindowSource;
 import org.concord.training.loop.TrainingLoop;
 import org.concord.training.models.CnnSignalModel;

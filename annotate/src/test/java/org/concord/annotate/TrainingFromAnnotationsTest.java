@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrainingFromAnnotationsTest extends WorkspaceTestBase {
 
     private void annotate(FxRobot robot) {
-        BarSeries m = Fixture.data.bars(Fixture.BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 5_000, org.concord.data.Direction.LATEST);
+        BarSeries m = Fixture.data.bars(Fixture.BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 5_000, org.concord.store.Direction.LATEST);
         Fixture.service.save(Annotation.draft("train-1", Fixture.BTC, Timeframe.M1, m.time(1_000), m.close(1_000), m.time(1_030), m.close(1_030),
                 AnnotationDirection.LONG, Double.NaN, Double.NaN, List.of("train"), "", "tester", 1L));
         Fixture.service.save(Annotation.draft("train-2", Fixture.BTC, Timeframe.M1, m.time(2_000), m.close(2_000), m.time(2_020), m.close(2_020),

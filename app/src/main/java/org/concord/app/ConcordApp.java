@@ -15,7 +15,7 @@ import org.concord.app.shell.SceneProbe;
 import org.concord.app.shell.Themes;
 import org.concord.app.shell.UiState;
 import org.concord.app.shell.UiStateStore;
-import org.concord.config.DataDirectory;
+import org.concord.store.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

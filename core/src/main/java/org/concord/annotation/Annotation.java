@@ -79,6 +79,11 @@ public record Annotation(String id, Symbol symbol, Timeframe timeframe, long ent
         }
     }
 
+    /** The id of annotation {@code annotationId}'s own frame: an annotation owns this frame and no other. */
+    public static String frameId(String annotationId) {
+        return "ann-" + annotationId;
+    }
+
     public boolean hasLevels() {
         return !Double.isNaN(stopLoss) || !Double.isNaN(takeProfit);
     }

@@ -140,13 +140,13 @@ public final class AnnotationJson {
      * Reads, validates and saves a file in one transaction. Records without a frame get one from
      * {@code frames} when given. A stored id is replaced only when {@code replaceExisting}, else skipped.
      */
-    public ImportResult importInto(AnnotationStore store, InputStream in, AnnotationFrames frames, boolean replaceExisting) {
+    public ImportResult importInto(AnnotationStore store, InputStream in, AnnotationFramer frames, boolean replaceExisting) {
         List<Annotation> list = read(in);
         List<Annotation> ready = new ArrayList<>(list.size());
         int foreign = 0;
         for (int i = 0; i < list.size(); i++) {
             Annotation a = list.get(i);
-            if (a.frame() != null && !a.frame().id().equals(AnnotationFrames.frameId(a.id()))) {
+            if (a.frame() != null && !a.frame().id().equals(Annotation.frameId(a.id()))) {
                 a = a.withFrame(null); // never write a frame that is not this record's own
                 foreign++;
             }

@@ -15,11 +15,11 @@ import java.util.function.Consumer;
  */
 public final class AnnotationService {
     private final AnnotationStore store;
-    private final AnnotationFrames frames;
+    private final AnnotationFramer frames;
     private final AnnotationJson json = new AnnotationJson();
     private final Consumer<InferenceFrameReference> frameListener;
 
-    public AnnotationService(AnnotationStore store, AnnotationFrames frames) {
+    public AnnotationService(AnnotationStore store, AnnotationFramer frames) {
         this(store, frames, f -> { });
     }
 
@@ -27,7 +27,7 @@ public final class AnnotationService {
      * @param frameListener told about each saved annotation frame after its commit (e.g.
      *                      {@code TrainingCoordinator::frameAdded}, so annotations count for training triggers)
      */
-    public AnnotationService(AnnotationStore store, AnnotationFrames frames,
+    public AnnotationService(AnnotationStore store, AnnotationFramer frames,
                              Consumer<InferenceFrameReference> frameListener) {
         if (store == null || frames == null || frameListener == null) {
             throw new IllegalArgumentException("store, frames and frame listener are required");

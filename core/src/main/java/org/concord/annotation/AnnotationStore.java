@@ -7,7 +7,7 @@ import org.concord.model.InferenceFrameReference;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.store.SqliteDatabase;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * the annotation is durable (WAL, synchronous=FULL) and survives a crash.
  *
  * <p><b>Ownership.</b> An annotation owns exactly one frame, {@code ann-<annotation id>} of source ANNOTATION
- * ({@link AnnotationFrames#frameId}). Saving refuses any other frame (a model's inference frame, another
+ * ({@link AnnotationFramer#frameId}). Saving refuses any other frame (a model's inference frame, another
  * annotation's), so a save never replaces someone else's row, and {@link #delete} removes only the annotation's own
  * frame. {@link #importAll} adds new ids and skips existing ones unless asked to replace them.
  */
@@ -134,7 +134,7 @@ public final class AnnotationStore {
     /** Refuses a frame that is not this annotation's own (a model's frame, another annotation's): nothing is written. */
     private static void requireOwnFrame(Connection c, Annotation a) throws SQLException {
         InferenceFrameReference f = a.frame();
-        String own = AnnotationFrames.frameId(a.id());
+        String own = Annotation.frameId(a.id());
         if (!own.equals(f.id()) || f.source() != InferenceFrameReference.Source.ANNOTATION) {
             throw new IllegalArgumentException("annotation " + a.id() + " comes with frame '" + f.id() + "' (" + f.source()
                     + "): an annotation's frame is '" + own + "' of source ANNOTATION; nothing saved");

@@ -1,7 +1,7 @@
 package org.concord.backtest;
 
 import org.concord.data.BarListener;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.data.TradeAggregator;
 import org.concord.feed.BundledData;
 import org.concord.model.BarSeries;

@@ -4,7 +4,7 @@ import org.concord.coordination.CoordinationConfig;
 import org.concord.coordination.CoordinationResult;
 import org.concord.coordination.UcbWeightLearner;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.engine.TradingPipeline;
 import org.concord.engine.TradingPipelineConfig;
 import org.concord.execution.FeeModel;

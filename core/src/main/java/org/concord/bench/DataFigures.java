@@ -2,8 +2,8 @@ package org.concord.bench;
 
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
-import org.concord.data.InputQuality;
+import org.concord.store.Direction;
+import org.concord.quality.InputQuality;
 import org.concord.data.TradeAggregator;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;

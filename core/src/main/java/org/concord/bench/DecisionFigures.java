@@ -1,7 +1,7 @@
 package org.concord.bench;
 
 import org.concord.data.BarListener;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -33,7 +33,7 @@ public final class DecisionFigures {
      * close reaching the orchestrator to the decision published (synchronous config: both on the replay thread).
      */
     public static long[] latencies(OrchestratorConfig cfg, Path dir, TradeTape tape) throws InterruptedException {
-        try (ConcordEngine engine = new ConcordEngine(dir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dir)) {
             long[] start = new long[1];
             long[] lat = new long[tape.size() / 4 + 16];
             int[] n = new int[1];
@@ -46,7 +46,7 @@ public final class DecisionFigures {
                     }
                 }
             });
-            TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null);
+            TradingOrchestrator orch = TradingOrchestrator.on(engine.data(), cfg, null, null);
             orch.start();
             engine.data().subscribeBarCloses(new BarListener() {
                 @Override
@@ -63,7 +63,7 @@ public final class DecisionFigures {
     }
 
     /** Plays {@code tape} at max speed into the engine; returns the seconds it took. */
-    public static double play(ConcordEngine engine, TradeTape tape) throws InterruptedException {
+    public static double play(ConcordRuntime engine, TradeTape tape) throws InterruptedException {
         ReplayFeed feed = new ReplayFeed(tape, engine.data(), ReplayFeed.MAX_SPEED, false);
         long t0 = System.nanoTime();
         feed.start();
@@ -82,8 +82,8 @@ public final class DecisionFigures {
 
     /** One pass of {@code tape} through a fresh engine in {@code dir} with an orchestrator on {@code cfg}. */
     public static Throughput throughput(OrchestratorConfig cfg, Path dir, TradeTape tape) throws InterruptedException {
-        try (ConcordEngine engine = new ConcordEngine(dir)) {
-            TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null).start();
+        try (ConcordRuntime engine = new ConcordRuntime(dir)) {
+            TradingOrchestrator orch = TradingOrchestrator.on(engine.data(), cfg, null, null).start();
             double s = play(engine, tape);
             orch.awaitIdle(60, TimeUnit.SECONDS);
             long running = orch.modules().stream().filter(m -> m.state().name().equals("RUNNING")).count();

@@ -1,6 +1,5 @@
 package org.concord.bus;
 
-import org.concord.data.Subscription;
 
 import java.util.function.Consumer;
 

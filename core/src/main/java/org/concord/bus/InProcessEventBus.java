@@ -1,6 +1,5 @@
 package org.concord.bus;
 
-import org.concord.data.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

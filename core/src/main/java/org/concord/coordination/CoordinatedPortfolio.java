@@ -3,7 +3,7 @@ package org.concord.coordination;
 import org.concord.execution.AccountView;
 import org.concord.execution.OrderSide;
 import org.concord.model.Symbol;
-import org.concord.risk.PortfolioView;
+import org.concord.risk.AccountBooks;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.Set;
  * The account as the risk check sees it, split into the buckets' books: a book's quantity is what it holds plus
  * what it has on order (worst case).
  */
-final class CoordinatedPortfolio implements PortfolioView {
+final class CoordinatedPortfolio implements AccountBooks {
     private static final Set<String> BOOKS;
 
     static {

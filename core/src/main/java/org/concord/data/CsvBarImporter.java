@@ -1,5 +1,8 @@
 package org.concord.data;
 
+import org.concord.store.Direction;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
 import org.concord.model.BarChecks;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;

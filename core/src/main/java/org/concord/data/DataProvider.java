@@ -1,5 +1,9 @@
 package org.concord.data;
 
+import org.concord.store.Direction;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
+import org.concord.bus.Subscription;
 import org.concord.model.Bar;
 import org.concord.model.BarChecks;
 import org.concord.model.BarSeries;

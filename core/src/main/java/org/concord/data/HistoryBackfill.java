@@ -1,5 +1,7 @@
 package org.concord.data;
 
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
 import org.concord.model.BarChecks;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;

@@ -1,5 +1,6 @@
 package org.concord.data;
 
+import org.concord.store.Direction;
 import org.concord.model.Bar;
 import org.concord.model.BarChecks;
 import org.concord.model.BarSeries;

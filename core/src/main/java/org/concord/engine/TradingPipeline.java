@@ -7,7 +7,7 @@ import org.concord.coordination.MarketConditions;
 import org.concord.coordination.Signal;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.execution.AccountView;
 import org.concord.execution.Broker;
 import org.concord.execution.CombinedAccount;

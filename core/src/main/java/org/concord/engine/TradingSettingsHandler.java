@@ -2,7 +2,7 @@ package org.concord.engine;
 
 import org.concord.bus.EventBus;
 import org.concord.config.TradingSettings;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.execution.SizingConfig;
 import org.concord.risk.RiskLimitField;
 import org.concord.risk.RiskLimits;

@@ -1,6 +1,6 @@
 package org.concord.execution;
 
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.model.Symbol;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package org.concord.execution;
 
 import org.concord.bus.EventBus;
 import org.concord.data.BarListener;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.data.TradeListener;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -4,7 +4,7 @@ import org.concord.bus.EventBus;
 import org.concord.data.DataProvider;
 import org.concord.data.MarketDataSink;
 import org.concord.data.MarketTopics;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.model.Symbol;
 
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import org.concord.bus.EventBus;
 import org.concord.chart.OverlayMark;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
-import org.concord.data.Subscription;
+import org.concord.store.Direction;
+import org.concord.bus.Subscription;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
@@ -18,7 +18,7 @@ import org.concord.training.TrainingTrigger;
 import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.WindowSource;
-import org.concord.training.models.Signal;
+import org.concord.training.models.ModelVote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -222,7 +222,7 @@ public final class LiveInferenceSession implements AutoCloseable {
         scoreGhost(openTime, open, close);
         try {
             TrainingCoordinator.Inference inf = model.infer(at, config.mode() == LiveMode.FRAME_TRAINING);
-            Signal s = inf.signal();
+            ModelVote s = inf.signal();
             if (inf.reference() != null) {
                 framesStored++;
             }
@@ -270,7 +270,7 @@ public final class LiveInferenceSession implements AutoCloseable {
         }
     }
 
-    private List<GhostCandle> ghostsAfter(long openTime, double close, Signal s) {
+    private List<GhostCandle> ghostsAfter(long openTime, double close, ModelVote s) {
         if (config.ghostCandles() == 0) {
             return List.of();
         }

@@ -3,7 +3,7 @@ package org.concord.live;
 import org.concord.bus.EventBus;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.training.TrainingCoordinator;

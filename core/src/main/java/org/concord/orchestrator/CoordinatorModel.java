@@ -10,7 +10,7 @@ import org.concord.training.TrainingCoordinator;
 import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.WindowSource;
-import org.concord.training.models.Signal;
+import org.concord.training.models.ModelVote;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +83,7 @@ final class CoordinatorModel implements Model {
         if (f.barCounts()[0] == 0) {
             return null; // no base bar yet
         }
-        Signal s;
+        ModelVote s;
         boolean hasMeta;
         try (ModelSlot.Lease lease = coordinator.slot().acquire()) {
             s = lease.model().predict(f.input(), end);

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.bus.EventBus;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
-import org.concord.data.Subscription;
-import org.concord.engine.ConcordEngine;
+import org.concord.bus.Subscription;
 import org.concord.model.InferenceFrameReference;
 import org.concord.model.OrderBookSnapshot;
 import org.concord.model.Symbol;
@@ -20,7 +19,7 @@ import org.concord.training.TrainingEventType;
 import org.concord.training.TrainingSubscriber;
 import org.concord.training.TrainingTrigger;
 import org.concord.training.frames.Frame;
-import org.concord.training.models.Signal;
+import org.concord.training.models.ModelVote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,7 @@ import java.util.function.Supplier;
  * tracking, state building and live module toggling, all driven by one decision thread.
  *
  * <pre>{@code
- * TradingOrchestrator orch = TradingOrchestrator.on(engine, ConfigFiles.load(path), bus, path);
+ * TradingOrchestrator orch = TradingOrchestrator.on(engine.data(), ConfigFiles.load(path), bus, path);
  * orch.onDecision(d -> ...);
  * orch.start();                       // loads the enabled modules, subscribes to the DataProvider
  * orch.disable("pivots").join();      // from any thread; applies between two decisions, persisted to path
@@ -110,12 +109,12 @@ public final class TradingOrchestrator implements AutoCloseable {
         return new Builder(config);
     }
 
-    /** An orchestrator over an engine's DataProvider, with the classpath's modules; not started yet. */
-    public static TradingOrchestrator on(ConcordEngine engine, OrchestratorConfig config, EventBus bus, Path configFile) {
-        if (engine == null) {
-            throw new IllegalArgumentException("engine is required");
+    /** An orchestrator over {@code data}, with the classpath's modules; not started yet. */
+    public static TradingOrchestrator on(DataProvider data, OrchestratorConfig config, EventBus bus, Path configFile) {
+        if (data == null) {
+            throw new IllegalArgumentException("data is required");
         }
-        return builder(config).data(engine.data()).bus(bus).configFile(configFile).build();
+        return builder(config).data(data).bus(bus).configFile(configFile).build();
     }
 
     /** Builds an orchestrator. Only the configuration is required. */
@@ -416,7 +415,7 @@ public final class TradingOrchestrator implements AutoCloseable {
     }
 
     /** Stores the frame a model saw with its signal (reference built and written by {@code modelId}'s coordinator). */
-    public InferenceFrameReference storeInferenceFrame(String modelId, Frame frame, Signal signal) {
+    public InferenceFrameReference storeInferenceFrame(String modelId, Frame frame, ModelVote signal) {
         return training.storeInferenceFrame(modelId, frame, signal);
     }
 

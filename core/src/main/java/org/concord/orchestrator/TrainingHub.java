@@ -2,7 +2,7 @@ package org.concord.orchestrator;
 
 import org.concord.bus.EventBus;
 import org.concord.data.DataProvider;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
 import org.concord.model.Symbol;
@@ -13,7 +13,7 @@ import org.concord.training.TrainingEventType;
 import org.concord.training.TrainingSubscriber;
 import org.concord.training.TrainingTrigger;
 import org.concord.training.frames.Frame;
-import org.concord.training.models.Signal;
+import org.concord.training.models.ModelVote;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -123,7 +123,7 @@ final class TrainingHub {
         return m.coordinator().storeInferenceFrame(ref);
     }
 
-    InferenceFrameReference storeInferenceFrame(String modelId, Frame frame, Signal signal) {
+    InferenceFrameReference storeInferenceFrame(String modelId, Frame frame, ModelVote signal) {
         return coordinator(modelId).storeInferenceFrame(frame, signal);
     }
 

@@ -3,10 +3,10 @@ package org.concord.orchestrator;
 /**
  * The hook the training coordinator implements so the "training" module can show its status and trigger runs.
  * Register one with {@code TradingOrchestrator.Builder.service(TrainingStatusProvider.class, provider)}; without one
- * the module reports {@link TrainingStatus#IDLE}. Both methods must return at once (no training on the caller).
+ * the module reports {@link TrainingActivity#IDLE}. Both methods must return at once (no training on the caller).
  */
 public interface TrainingStatusProvider {
-    TrainingStatus status();
+    TrainingActivity status();
 
     /**
      * Asks for a training run.

@@ -6,8 +6,8 @@ import org.concord.model.Symbol;
 
 import java.util.Set;
 
-/** {@link PortfolioView} of a bare account: no books. */
-final class AccountPortfolio implements PortfolioView {
+/** {@link AccountBooks} of a bare account: no books. */
+final class AccountPortfolio implements AccountBooks {
     private final AccountView a;
 
     AccountPortfolio(AccountView a) {

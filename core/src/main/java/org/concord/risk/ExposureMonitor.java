@@ -46,7 +46,7 @@ public final class ExposureMonitor {
     }
 
     /** The state of {@code portfolio} valued at {@code market}'s prices (instruments without a price are left out). */
-    static ExposureMonitor of(RiskLimits limits, CorrelationAnalyzer corr, PortfolioView portfolio, MarketView market) {
+    static ExposureMonitor of(RiskLimits limits, CorrelationAnalyzer corr, AccountBooks portfolio, MarketView market) {
         ExposureMonitor m = new ExposureMonitor(limits, corr);
         m.equity = portfolio.equity();
         for (Symbol s : portfolio.symbols()) {

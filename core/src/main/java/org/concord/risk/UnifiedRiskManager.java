@@ -20,7 +20,7 @@ import java.util.Locale;
 /**
  * The last word on every trade. Two entry points apply the same rules:
  * <ul>
- *   <li>{@link #check(TradePlan, PortfolioView, MarketView)}: the coordination layer's plan, item by item in
+ *   <li>{@link #check(TradePlan, AccountBooks, MarketView)}: the coordination layer's plan, item by item in
  *       priority order; each item is clipped to what every limit allows (drawdown scaling first), NaN/infinite
  *       items are rejected with the reason, deleveraging items are added when the drawdown threshold is crossed.</li>
  *   <li>{@link #preTradeCheck()}: the gate a {@link org.concord.execution.Broker} runs on each order, from the
@@ -106,14 +106,14 @@ public final class UnifiedRiskManager implements BarListener {
     }
 
     /** The exposures of a portfolio now, for reports and the desk's risk panel. */
-    public ExposureMonitor exposures(PortfolioView portfolio, MarketView market) {
+    public ExposureMonitor exposures(AccountBooks portfolio, MarketView market) {
         return ExposureMonitor.of(limits, correlations, portfolio, market);
     }
 
     // ------------------------------------------------------------------ plan check
 
     /** Checks a plan; see the class comment. Never throws on bad numbers in the plan. */
-    public RiskCheckResult check(TradePlan plan, PortfolioView portfolio, MarketView market) {
+    public RiskCheckResult check(TradePlan plan, AccountBooks portfolio, MarketView market) {
         if (plan == null || portfolio == null || market == null) {
             throw new IllegalArgumentException("plan, portfolio and market are required");
         }
@@ -274,7 +274,7 @@ public final class UnifiedRiskManager implements BarListener {
             throw new IllegalArgumentException("order and account are required");
         }
         drawdown.observe(account.equity());
-        PortfolioView portfolio = PortfolioView.of(account);
+        AccountBooks portfolio = AccountBooks.of(account);
         MarketView market = MarketView.of(account);
         ExposureMonitor state = ExposureMonitor.of(limits, correlations, portfolio, market);
         Symbol s = r.symbol();

@@ -1,6 +1,6 @@
 package org.concord.secrets;
 
-import org.concord.config.DataDirectory;
+import org.concord.store.DataDirectory;
 
 import java.io.BufferedReader;
 import java.io.Console;

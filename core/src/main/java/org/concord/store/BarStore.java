@@ -1,6 +1,5 @@
 package org.concord.store;
 
-import org.concord.data.Direction;
 import org.concord.model.Bar;
 import org.concord.model.BarChecks;
 import org.concord.model.BarSeries;

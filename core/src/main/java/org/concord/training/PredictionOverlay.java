@@ -3,12 +3,12 @@ package org.concord.training;
 import org.concord.chart.OverlayMark;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 
 import java.util.ArrayList;
 import java.util.List;

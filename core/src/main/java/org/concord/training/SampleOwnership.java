@@ -1,6 +1,6 @@
 package org.concord.training;
 
-import org.concord.annotation.AnnotationFrames;
+import org.concord.training.frames.AnnotationFrames;
 import org.concord.model.InferenceFrameReference;
 
 /**

@@ -2,15 +2,15 @@ package org.concord.training;
 
 import org.concord.bus.EventBus;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
-import org.concord.data.Subscription;
+import org.concord.store.Direction;
+import org.concord.bus.Subscription;
 import org.concord.indicators.pivots.PivotEvent;
 import org.concord.model.InferenceFrameReference;
 import org.concord.model.InferenceFrameReference.Source;
 import org.concord.model.Timeframe;
 import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.frames.WindowSource;
 import org.concord.training.eval.PromotionGate;
 import org.concord.training.labels.TripleBarrier;
@@ -18,7 +18,7 @@ import org.concord.training.models.ModelBundle;
 import org.concord.training.models.ModelManifest;
 import org.concord.training.models.ModelRepository;
 import org.concord.training.models.ModelVersionStore;
-import org.concord.training.models.Signal;
+import org.concord.training.models.ModelVote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,7 +175,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     // ------------------------------------------------------------------ inference frames
 
     /** What one inference produced: the frame, the model's signal and the stored reference. */
-    public record Inference(Frame frame, Signal signal, InferenceFrameReference reference) {
+    public record Inference(Frame frame, ModelVote signal, InferenceFrameReference reference) {
     }
 
     /**
@@ -186,7 +186,7 @@ public final class TrainingCoordinator implements AutoCloseable {
      */
     public synchronized Inference infer(long at, boolean store) {
         Frame f = builder.build(config.symbol(), at);
-        Signal s;
+        ModelVote s;
         try (ModelSlot.Lease lease = slot.acquire()) {
             s = lease.model().predict(f.input(), at);
         }
@@ -195,7 +195,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     }
 
     /** Stores the reference of a frame a model just saw (the write happens on the frames thread). */
-    public InferenceFrameReference storeInferenceFrame(Frame frame, Signal signal) {
+    public InferenceFrameReference storeInferenceFrame(Frame frame, ModelVote signal) {
         if (frame == null || signal == null) {
             throw new IllegalArgumentException("frame and signal are required");
         }

@@ -1,6 +1,6 @@
 package org.concord.training;
 
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
 import org.concord.training.eval.PromotionGate;

@@ -1,6 +1,6 @@
 package org.concord.training;
 
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

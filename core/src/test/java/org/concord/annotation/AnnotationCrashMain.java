@@ -3,7 +3,7 @@ package org.concord.annotation;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.store.SqliteDatabase;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.concord.annotation;
 
+import org.concord.training.frames.AnnotationFrames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.data.DataProvider;
 import org.concord.feed.BundledData;
@@ -14,7 +15,7 @@ import org.concord.store.SqliteDatabase;
 import org.concord.training.RealBars;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.FrameSpec;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.frames.WindowSource;
 import org.concord.training.labels.BarrierConfig;
 import org.concord.training.labels.TripleBarrier;
@@ -222,13 +223,13 @@ class AnnotationTest {
             AnnotationJson.ImportResult r = service.importJson(new ByteArrayInputStream(file.apply(id, ",\"frame\":" + om.writeValueAsString(foreign))), true);
             assertThat(r).isEqualTo(new AnnotationJson.ImportResult(1, 1, 0, 0, 1));
             assertThat(r.summary()).endsWith("1 frame of another id built again");
-            assertThat(service.store().get(id).orElseThrow().frame().id()).isEqualTo(AnnotationFrames.frameId(id));
+            assertThat(service.store().get(id).orElseThrow().frame().id()).isEqualTo(Annotation.frameId(id));
         }
         assertThat(frames.get(modelFrame.id())).contains(modelFrame);
         assertThat(service.store().get("o-2").orElseThrow().frame()).isEqualTo(f);
         // the store itself refuses a foreign frame, and deleting an annotation never deletes another source's frame
         Annotation thief = mine.withFrame(overModel);
-        assertThatThrownBy(() -> service.store().save(thief)).hasMessageContaining("is '" + AnnotationFrames.frameId("o-1") + "'");
+        assertThatThrownBy(() -> service.store().save(thief)).hasMessageContaining("is '" + Annotation.frameId("o-1") + "'");
         assertThat(frames.get(modelFrame.id())).contains(modelFrame);
         assertThat(service.delete("o-1")).isTrue();
         assertThat(frames.get(modelFrame.id())).contains(modelFrame);

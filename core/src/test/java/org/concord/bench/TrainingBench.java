@@ -25,7 +25,7 @@ import org.concord.training.models.MetaFeatures;
 import org.concord.training.models.ModelBundle;
 import org.concord.training.models.ModelManifest;
 import org.concord.training.models.ModelRepository;
-import org.concord.training.models.Signal;
+import org.concord.training.models.ModelVote;
 import org.concord.training.models.StaleGuard;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -165,7 +165,7 @@ class TrainingBench {
                 long a = System.nanoTime();
                 Frame f = fb.build(RealBars.symbol(), t);
                 long b = System.nanoTime();
-                Signal s = model.predict(f.input(), t);
+                ModelVote s = model.predict(f.input(), t);
                 long e = System.nanoTime();
                 lat[i] = e - a;
                 latFrame[i] = b - a;

@@ -100,7 +100,7 @@ class CoordinationBench {
             items.add(new PlannedOrder("i" + b.ordinal(), b.book(), bars.symbol(), 30_000 / p, p, ""));
         }
         TradePlan plan = new TradePlan(1, items);
-        org.concord.risk.PortfolioView pv = org.concord.risk.PortfolioView.of(broker);
+        org.concord.risk.AccountBooks pv = org.concord.risk.AccountBooks.of(broker);
         int m = 20_000;
         long[] lat = new long[m];
         for (int w = 0; w < 20_000; w++) {

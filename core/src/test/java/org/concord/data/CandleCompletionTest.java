@@ -1,5 +1,6 @@
 package org.concord.data;
 
+import org.concord.bus.Subscription;
 import org.concord.feed.BundledData;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

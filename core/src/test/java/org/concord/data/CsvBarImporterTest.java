@@ -1,5 +1,7 @@
 package org.concord.data;
 
+import org.concord.store.Direction;
+import org.concord.quality.InputIssue;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

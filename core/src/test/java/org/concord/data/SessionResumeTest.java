@@ -1,5 +1,8 @@
 package org.concord.data;
 
+import org.concord.store.Direction;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.BarSeries;

@@ -107,7 +107,7 @@ class BotAccountPipelineTest {
     }
 
     /** The desk's wiring (CoreSession's order: pipeline subscribed before the orchestrator starts) over the tape. */
-    Run replay(ConcordEngine engine, TradingPipeline pipeline) throws Exception {
+    Run replay(ConcordRuntime engine, TradingPipeline pipeline) throws Exception {
         OrchestratorConfig cfg = new OrchestratorConfig("custom", List.of(BTC), Timeframe.M1, false, 4096, false, false,
                 OrchestratorConfig.Fusion.DEFAULT, new OrchestratorConfig.Performance(50, 30, 5), new FaultPolicy(1_000_000, 3, 10, 0, 10_000),
                 List.of(new ModuleEntry("momentum", true, 1, null)));
@@ -137,7 +137,7 @@ class BotAccountPipelineTest {
 
     @Test
     void offByDefaultTheOrchestratorDecidesButSendsNoOrder() throws Exception {
-        try (ConcordEngine engine = new ConcordEngine(dir); TradingPipeline p = desk(dir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dir); TradingPipeline p = desk(dir)) {
             assertThat(p.botMode()).as("a new data directory starts OFF").isEqualTo(BotMode.OFF);
             Run r = replay(engine, p);
             assertThat(r.decisionsMade()).as("the orchestrator decided").isGreaterThan(1000);
@@ -154,7 +154,7 @@ class BotAccountPipelineTest {
     @Test
     void paperTradesTheBotsOwnAccountAndLeavesThePersonsAlone() throws Exception {
         BotModeStore.inDataDir(dir).save(BotMode.PAPER);
-        try (ConcordEngine engine = new ConcordEngine(dir); TradingPipeline p = desk(dir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dir); TradingPipeline p = desk(dir)) {
             assertThat(p.botMode()).isEqualTo(BotMode.PAPER);
             replay(engine, p);
             PaperBroker bot = p.bot().paper();

@@ -1,7 +1,7 @@
 package org.concord.feed;
 
 import org.concord.data.DataProvider;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
 import org.junit.jupiter.api.Test;
@@ -19,16 +19,16 @@ class BarReplayFeedTest {
 
     @Test
     void ethBarsPlayToTheProviderWithLongerTimeframesRolledUp() throws Exception {
-        try (ConcordEngine engine = new ConcordEngine(dir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dir)) {
             DataProvider data = engine.data();
             BarSeries eth = BundledData.eth5mBars();
             BarReplayFeed feed = BarReplayFeed.paced(eth, data, ReplayFeed.MAX_SPEED, 100, false);
             feed.start();
             assertThat(feed.awaitFinished(60, TimeUnit.SECONDS)).isTrue();
             assertThat(feed.state()).isEqualTo(FeedState.FINISHED);
-            BarSeries m5 = data.bars(BundledData.ETHUSD, Timeframe.M5, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.data.Direction.LATEST);
+            BarSeries m5 = data.bars(BundledData.ETHUSD, Timeframe.M5, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.store.Direction.LATEST);
             assertThat(m5.size()).isEqualTo(eth.size());
-            BarSeries h1 = data.bars(BundledData.ETHUSD, Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.data.Direction.LATEST);
+            BarSeries h1 = data.bars(BundledData.ETHUSD, Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.store.Direction.LATEST);
             assertThat(h1.size()).isBetween(eth.size() / 12 - 1, eth.size() / 12 + 2);
             // a full hour in the middle: its bar is the 12 five-minute bars inside it
             int k = h1.size() / 2;
@@ -53,7 +53,7 @@ class BarReplayFeedTest {
 
     @Test
     void aFollowingFeedShowsNoBarBeforeTheLeadsClockPassedItsClose() throws Exception {
-        try (ConcordEngine engine = new ConcordEngine(dir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dir)) {
             DataProvider data = engine.data();
             BarSeries aapl = BundledData.appleDailyBars(data.quality());
             AtomicLong lead = new AtomicLong(Long.MIN_VALUE);
@@ -64,13 +64,13 @@ class BarReplayFeedTest {
                 lead.set(nov25 + 3_600_000L);
                 int before = aapl.lowerBound(nov25); // the days that opened before Nov 25 closed by Nov 25
                 waitFor(() -> feed.delivered() == before);
-                BarSeries d1 = data.bars(BundledData.AAPL, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.data.Direction.LATEST);
+                BarSeries d1 = data.bars(BundledData.AAPL, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.store.Direction.LATEST);
                 assertThat(d1.size()).isEqualTo(before);
                 assertThat(Timeframe.D1.closeTime(d1.lastTime())).isLessThanOrEqualTo(lead.get());
                 // the lead moves two days on: exactly the days that closed by then follow
                 lead.set(nov25 + 2 * 86_400_000L);
                 waitFor(() -> feed.delivered() == before + 2);
-                BarSeries later = data.bars(BundledData.AAPL, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.data.Direction.LATEST);
+                BarSeries later = data.bars(BundledData.AAPL, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.store.Direction.LATEST);
                 assertThat(later.size()).isEqualTo(d1.size() + 2);
             } finally {
                 feed.stop();
@@ -80,7 +80,7 @@ class BarReplayFeedTest {
 
     @Test
     void theBundledReplayPlaysAllThreeInstruments() throws Exception {
-        try (ConcordEngine engine = new ConcordEngine(dir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dir)) {
             ReplayFeed btc = engine.startBundledReplay(ReplayFeed.MAX_SPEED, false);
             assertThat(engine.companions()).extracting(BarReplayFeed::symbol).containsExactly(BundledData.ETHUSD, BundledData.AAPL);
             assertThat(btc.awaitFinished(120, TimeUnit.SECONDS)).isTrue();

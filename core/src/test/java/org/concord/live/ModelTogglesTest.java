@@ -10,7 +10,7 @@ import org.concord.store.BarStore;
 import org.concord.store.SqliteDatabase;
 import org.concord.training.TrainedModels;
 import org.concord.training.TrainingCoordinator;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.models.ModelRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,8 +2,8 @@ package org.concord.orchestrator;
 
 import org.concord.bus.InProcessEventBus;
 import org.concord.data.CandleCompletion;
-import org.concord.data.Subscription;
-import org.concord.engine.ConcordEngine;
+import org.concord.bus.Subscription;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;
 import org.concord.indicators.pivots.PivotEvent;
@@ -27,7 +27,7 @@ import org.concord.training.TrainingTopics;
 import org.concord.training.TrainingTrigger;
 import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.labels.TripleBarrier;
 import org.concord.training.models.ModelRepository;
 import org.junit.jupiter.api.Test;
@@ -63,17 +63,17 @@ class OrchestratorTrainingTest {
                 new FaultPolicy(1_000_000, 3, 100, 20, 60_000), List.of());
     }
 
-    private TrainingCoordinator coordinator(ConcordEngine engine, InProcessEventBus bus, String name) {
+    private TrainingCoordinator coordinator(ConcordRuntime engine, InProcessEventBus bus, String name) {
         // the accuracy-drop retrain off (100 points): no job of its own in the middle of what a test watches
         return coordinator(engine, bus, name, TrainedModels.config().withMonitor(200, 100.0));
     }
 
-    private TrainingCoordinator coordinator(ConcordEngine engine, InProcessEventBus bus, String name, TrainingConfig cfg) {
+    private TrainingCoordinator coordinator(ConcordRuntime engine, InProcessEventBus bus, String name, TrainingConfig cfg) {
         Path repo = TrainedModels.copyTo(dir.resolve(name));
         return new TrainingCoordinator(engine.data(), new FrameStore(engine.database()), new ModelRepository(repo), bus, cfg);
     }
 
-    private static void replay(ConcordEngine engine, TradingOrchestrator orch) throws InterruptedException {
+    private static void replay(ConcordRuntime engine, TradingOrchestrator orch) throws InterruptedException {
         ReplayFeed feed = new ReplayFeed(BundledData.bitstampTrades(), engine.data(), ReplayFeed.MAX_SPEED, false);
         feed.start();
         assertThat(feed.awaitFinished(180, TimeUnit.SECONDS)).as("replay finished").isTrue();
@@ -84,7 +84,7 @@ class OrchestratorTrainingTest {
     @Test
     void theModelsStatusShowsTheVersionInUseAfterAHotSwap() throws Exception {
         InProcessEventBus bus = new InProcessEventBus();
-        try (ConcordEngine engine = new ConcordEngine(dir.resolve("data"));
+        try (ConcordRuntime engine = new ConcordRuntime(dir.resolve("data"));
              TrainingCoordinator c = coordinator(engine, bus, "models")) {
             TrainedModels.activate(c, "v000001");
             String id = c.config().modelId();
@@ -107,7 +107,7 @@ class OrchestratorTrainingTest {
         List<MaturedFrame> handed = new CopyOnWriteArrayList<>();
         List<PivotEvent> pivots = new CopyOnWriteArrayList<>();
         List<PivotEvent> pivotsOnBus = new CopyOnWriteArrayList<>();
-        try (ConcordEngine engine = new ConcordEngine(dir.resolve("data"));
+        try (ConcordRuntime engine = new ConcordRuntime(dir.resolve("data"));
              TrainingCoordinator c = coordinator(engine, bus, "models")) {
             TrainedModels.activate(c, "v000001");
             try (TradingOrchestrator orch = TradingOrchestrator.builder(config()).data(engine.data()).bus(bus).training(c).build()) {
@@ -210,7 +210,7 @@ class OrchestratorTrainingTest {
         InProcessEventBus bus = new InProcessEventBus();
         CountDownLatch started = new CountDownLatch(1);
         List<TrainingEvent> jobEvents = new CopyOnWriteArrayList<>();
-        try (ConcordEngine engine = new ConcordEngine(dir.resolve("data2"));
+        try (ConcordRuntime engine = new ConcordRuntime(dir.resolve("data2"));
              TrainingCoordinator c = coordinator(engine, bus, "models2")) {
             try (TradingOrchestrator orch = TradingOrchestrator.builder(config()).data(engine.data()).bus(bus).training(c, 0.0).build()) {
                 orch.subscribeTrainingEvents(e -> {
@@ -244,7 +244,7 @@ class OrchestratorTrainingTest {
             assertThatThrownBy(() -> orch.trainingCoordinator("cnn-btcusd")).isInstanceOf(IllegalArgumentException.class);
         }
         InProcessEventBus bus = new InProcessEventBus();
-        try (ConcordEngine engine = new ConcordEngine(dir.resolve("data3"));
+        try (ConcordRuntime engine = new ConcordRuntime(dir.resolve("data3"));
              TrainingCoordinator c = coordinator(engine, bus, "models3")) {
             OrchestratorConfig eth = new OrchestratorConfig("custom", List.of(Symbol.of("ETHUSD")), Timeframe.M1, true, 4096, false, false,
                     config().fusion(), config().performance(), config().faults(), List.of());

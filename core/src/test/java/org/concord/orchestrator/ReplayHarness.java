@@ -1,6 +1,6 @@
 package org.concord.orchestrator;
 
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.TradeTape;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * and an orchestrator built by the caller; collects the decisions in order. Shared with the modules' tests.
  */
 public final class ReplayHarness implements AutoCloseable {
-    public final ConcordEngine engine;
+    public final ConcordRuntime engine;
     public final TradingOrchestrator orchestrator;
     public final List<Decision> decisions = Collections.synchronizedList(new ArrayList<>());
     private final TradeTape tape;
@@ -28,7 +28,7 @@ public final class ReplayHarness implements AutoCloseable {
     }
 
     public ReplayHarness(Path dir, OrchestratorConfig config, Consumer<TradingOrchestrator.Builder> customize, TradeTape tape) {
-        this.engine = new ConcordEngine(dir);
+        this.engine = new ConcordRuntime(dir);
         TradingOrchestrator.Builder b = TradingOrchestrator.builder(config).data(engine.data());
         if (customize != null) {
             customize.accept(b);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A hand-set portfolio for risk tests. */
-final class TestPortfolio implements PortfolioView {
+final class TestPortfolio implements AccountBooks {
     double cash;
     final Map<Symbol, Double> pos = new LinkedHashMap<>();
     final Map<Symbol, Double> buys = new HashMap<>();

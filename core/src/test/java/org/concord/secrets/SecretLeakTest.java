@@ -1,5 +1,6 @@
 package org.concord.secrets;
 
+import org.concord.config.ConcordConfig;
 import org.concord.execution.OrderRequest;
 import org.concord.execution.OrderSide;
 import org.concord.execution.OrderState;
@@ -93,7 +94,7 @@ class SecretLeakTest {
             new ApiCredentials(Secret.of(KEY), Secret.of(SECRET)).saveTo(store, "loopback");
             ApiCredentials creds = ApiCredentials.resolve(Map.of(), SecretStore.open(dataDir, "a long passphrase".toCharArray()), "loopback");
 
-            BinanceSpotConfig cfg = BinanceSpotConfig.custom("loopback", ex.restUrl(), ex.wsUrl()).symbols(LoopbackBinance.BTCUSDT)
+            BinanceSpotConfig cfg = BinanceSpotConfig.custom("loopback", ex.restUrl(), ex.wsUrl()).instruments(ConcordConfig.defaultInstruments()).symbols(LoopbackBinance.BTCUSDT)
                     .recvWindow(Duration.ofMillis(1500)).retries(3, Duration.ofMillis(20), Duration.ofSeconds(3))
                     .reconnect(Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofSeconds(30)).build();
             BinanceSpotBroker b = new BinanceSpotBroker(cfg, creds, dataDir, PreTradeCheck.NONE, null);

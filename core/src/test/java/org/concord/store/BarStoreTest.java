@@ -1,6 +1,5 @@
 package org.concord.store;
 
-import org.concord.data.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -2,7 +2,7 @@ package org.concord.training;
 
 import org.concord.bus.InProcessEventBus;
 import org.concord.data.DataProvider;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Timeframe;
@@ -10,10 +10,10 @@ import org.concord.model.TradeTape;
 import org.concord.store.BarStore;
 import org.concord.store.SqliteDatabase;
 import org.concord.training.frames.Frame;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.models.ModelBundle;
 import org.concord.training.models.ModelRepository;
-import org.concord.training.models.Signal;
+import org.concord.training.models.ModelVote;
 import org.concord.training.models.StaleGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from disk and swapping them in. No decision may be lost, duplicated, or made with a half-loaded model.
  */
 class HotSwapReplayTest {
-    record Decision(long time, Signal signal) {
+    record Decision(long time, ModelVote signal) {
     }
 
     @Test
@@ -127,7 +127,7 @@ class HotSwapReplayTest {
                 for (int i = 0; i < decisions.size(); i += 3) {
                     Decision d = decisions.get(i);
                     Frame f = c.infer(d.time(), false).frame();
-                    Signal ref = reference.get(d.signal().modelVersion()).predict(f.input(), d.time());
+                    ModelVote ref = reference.get(d.signal().modelVersion()).predict(f.input(), d.time());
                     assertThat(d.signal().action()).isEqualTo(ref.action());
                     assertThat(d.signal().pBuy()).isEqualTo(ref.pBuy());
                     assertThat(d.signal().pSell()).isEqualTo(ref.pSell());

@@ -10,7 +10,7 @@ import org.concord.model.InferenceFrameReference.Outcome;
 import org.concord.model.Timeframe;
 import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.labels.BarrierConfig;
 import org.concord.training.labels.TripleBarrier;
 import org.concord.training.loop.SampleBuilder;

@@ -9,7 +9,7 @@ import org.concord.model.InferenceFrameReference;
 import org.concord.model.Timeframe;
 import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.frames.WindowSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,7 +3,7 @@ package org.concord.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.bus.InProcessEventBus;
 import org.concord.data.DataProvider;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.feed.BundledData;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
@@ -13,12 +13,12 @@ import org.concord.model.Timeframe;
 import org.concord.training.eval.PromotionGate;
 import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.labels.TripleBarrier;
 import org.concord.training.loop.TrainingLoop;
 import org.concord.training.models.CnnSignalModel;
 import org.concord.training.models.ModelRepository;
-import org.concord.training.models.Signal;
+import org.concord.training.models.ModelVote;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,7 @@ class TrainingCoordinatorTest {
         TrainingConfig cfg = TrainedModels.config();
         InProcessEventBus bus = new InProcessEventBus();
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
-        List<Signal> before = new ArrayList<>();
+        List<ModelVote> before = new ArrayList<>();
         String version;
         try (TrainingCoordinator c = coordinator(repoDir, cfg, bus)) {
             c.subscribeTrainingEvents(events::add, null);
@@ -205,7 +205,7 @@ class TrainingCoordinatorTest {
                 Frame f = fb.build(RealBars.symbol(), t);
                 Action truth = tb.label(RealBars.source(), RealBars.symbol(), Timeframe.M1, t, f.entryPrice(), null, Action.HOLD, t + tb.horizonMs(Timeframe.M1)).label();
                 Action said = k < 20 ? truth : (truth == Action.BUY ? Action.SELL : Action.BUY);
-                c.storeInferenceFrame(f, new Signal(said, 0.6, 0.5, 0, 0, 0, "none", true, false, 0.5, ""));
+                c.storeInferenceFrame(f, new ModelVote(said, 0.6, 0.5, 0, 0, 0, "none", true, false, 0.5, ""));
             }
             c.flush();
             assertThat(c.matureFrames()).isEqualTo(40);
@@ -266,7 +266,7 @@ class TrainingCoordinatorTest {
             c.subscribeTrainingEvents(stored::add, Set.of(TrainingEventType.FRAME_STORED));
             org.concord.annotation.AnnotationService annotations = new org.concord.annotation.AnnotationService(
                     new org.concord.annotation.AnnotationStore(data.store().database(), frames),
-                    new org.concord.annotation.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
+                    new org.concord.training.frames.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
                     c::frameAdded);
             org.concord.annotation.Annotation a = annotations.save(org.concord.annotation.Annotation.draft("coord-1", RealBars.symbol(), Timeframe.M1,
                     closeOf(4_001), m1.close(4_001), closeOf(4_040), m1.close(4_040), org.concord.annotation.AnnotationDirection.SHORT,
@@ -290,7 +290,7 @@ class TrainingCoordinatorTest {
             c.subscribeTrainingEvents(events::add, Set.of(TrainingEventType.MODEL_SWAPPED, TrainingEventType.JOB_FINISHED));
             org.concord.annotation.AnnotationService annotations = new org.concord.annotation.AnnotationService(
                     new org.concord.annotation.AnnotationStore(data.store().database(), frames),
-                    new org.concord.annotation.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
+                    new org.concord.training.frames.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
                     c::frameAdded);
             org.concord.annotation.Annotation picked = annotations.save(org.concord.annotation.Annotation.draft("sel-1", RealBars.symbol(),
                     Timeframe.M1, closeOf(5_001), m1.close(5_001), closeOf(5_030), m1.close(5_030), org.concord.annotation.AnnotationDirection.LONG,
@@ -341,7 +341,7 @@ class TrainingCoordinatorTest {
             c.subscribeTrainingEvents(folds::add, Set.of(TrainingEventType.FOLD));
             org.concord.annotation.AnnotationService annotations = new org.concord.annotation.AnnotationService(
                     new org.concord.annotation.AnnotationStore(data.store().database(), frames),
-                    new org.concord.annotation.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
+                    new org.concord.training.frames.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
                     c::frameAdded);
             org.concord.annotation.Annotation a = annotations.save(org.concord.annotation.Annotation.draft("exp-1", RealBars.symbol(),
                     Timeframe.M1, closeOf(7_001), m1.close(7_001), closeOf(7_020), m1.close(7_020), org.concord.annotation.AnnotationDirection.LONG,

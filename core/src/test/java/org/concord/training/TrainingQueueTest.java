@@ -3,7 +3,7 @@ package org.concord.training;
 import org.concord.bus.InProcessEventBus;
 import org.concord.data.DataProvider;
 import org.concord.feed.BundledData;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.models.ModelRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package org.concord.bench;
 
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.model.TradeTape;
 import org.concord.orchestrator.config.ConfigFiles;
@@ -34,7 +34,7 @@ class OrchestratorBench {
         return DecisionFigures.latencies(cfg, d, tape);
     }
 
-    private static double play(ConcordEngine engine, TradeTape tape) throws InterruptedException {
+    private static double play(ConcordRuntime engine, TradeTape tape) throws InterruptedException {
         return DecisionFigures.play(engine, tape);
     }
 
@@ -62,7 +62,7 @@ class OrchestratorBench {
         OrchestratorConfig full = relaxed(ConfigFiles.preset("full").withSynchronous(true));
         double bestFeedOnly = 0;
         for (int r = 0; r < 3; r++) {
-            try (ConcordEngine engine = new ConcordEngine(dir.resolve("noorch-" + r))) {
+            try (ConcordRuntime engine = new ConcordRuntime(dir.resolve("noorch-" + r))) {
                 double s = play(engine, tape);
                 bestFeedOnly = Math.max(bestFeedOnly, tape.size() / s);
             }

@@ -1,6 +1,6 @@
 package org.concord.bench;
 
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.config.OrchestratorConfig;
@@ -24,14 +24,14 @@ public final class StartupProbe {
         String preset = args[0];
         Path dir = Files.createTempDirectory("concord-startup");
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-        try (ConcordEngine engine = new ConcordEngine(dir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dir)) {
             long p0 = System.nanoTime();
             OrchestratorConfig cfg = ConfigFiles.preset(preset);
             long parseMicros = (System.nanoTime() - p0) / 1_000;
             settle();
             long before = mem.getHeapMemoryUsage().getUsed();
             long t0 = System.nanoTime();
-            TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null).start();
+            TradingOrchestrator orch = TradingOrchestrator.on(engine.data(), cfg, null, null).start();
             long micros = (System.nanoTime() - t0) / 1_000;
             settle();
             long after = mem.getHeapMemoryUsage().getUsed();

@@ -1,6 +1,6 @@
 package org.concord.bench;
 
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;
 import org.concord.orchestrator.TradingOrchestrator;
@@ -97,7 +97,7 @@ class StrategyBench {
         runs.put("crash-pattern (10 windows of 60)", new Run(CrashPatternModule::new, crash));
         runs.put("composite (all nine)", new Run(CompositeModule::new, "memberSettings:\n  crash-pattern: { " + crash
                 + " }\n  macro-gate: { series: [ { symbol: AAPL, csv: " + aapl + ", allowWhen: aboveMa, period: 50 } ] }"));
-        try (ConcordEngine engine = new ConcordEngine(dir.resolve("data"))) {
+        try (ConcordRuntime engine = new ConcordRuntime(dir.resolve("data"))) {
             for (Map.Entry<String, Run> e : runs.entrySet()) {
                 long[] lat = null;
                 for (int pass = 0; pass < 3; pass++) { // pass 0 warms the JIT up
@@ -130,7 +130,7 @@ class StrategyBench {
                 String label = cfg == full ? "full (with this area's 12 modules)" : "full without this area's modules";
                 long[] lat;
                 double seconds;
-                try (ConcordEngine engine = new ConcordEngine(dir.resolve("e" + round + cfg.modules().size()))) {
+                try (ConcordRuntime engine = new ConcordRuntime(dir.resolve("e" + round + cfg.modules().size()))) {
                     long[] start = new long[1];
                     List<Long> l = new ArrayList<>(30_000);
                     engine.data().subscribeBarCloses((sy, tf, t, o, h, lo, c, v) -> {
@@ -138,7 +138,7 @@ class StrategyBench {
                             start[0] = System.nanoTime();
                         }
                     });
-                    TradingOrchestrator orch = TradingOrchestrator.on(engine, cfg, null, null).start();
+                    TradingOrchestrator orch = TradingOrchestrator.on(engine.data(), cfg, null, null).start();
                     engine.data().subscribeBarCloses((sy, tf, t, o, h, lo, c, v) -> {
                         if (tf == Timeframe.M1) {
                             l.add(System.nanoTime() - start[0]);
@@ -173,7 +173,7 @@ class StrategyBench {
     private record Run(Supplier<OrchestratorModule> make, String yaml) {
     }
 
-    private static long[] measure(Run run, ConcordEngine engine, Symbol sym, Map<Timeframe, BarSeries> bars, List<Event> events) throws Exception {
+    private static long[] measure(Run run, ConcordRuntime engine, Symbol sym, Map<Timeframe, BarSeries> bars, List<Event> events) throws Exception {
         AtomicLong clock = new AtomicLong(Long.MIN_VALUE);
         OrchestratorModule m = run.make().get();
         m.initialize(new ModuleContext(engine.data(), ModuleFixture.settings(run.yaml()), List.of(sym), Timeframe.M1, clock::get,

@@ -1,6 +1,6 @@
 package org.concord.modules;
 
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Timeframe;
@@ -46,7 +46,7 @@ class LiveToggleTest {
         Map<String, List<ToggleResult>> toggles = new HashMap<>();
         toggles.put("pivots", new ArrayList<>());
         toggles.put("extrema", new ArrayList<>());
-        try (ConcordEngine engine = new ConcordEngine(dir.resolve("data"));
+        try (ConcordRuntime engine = new ConcordRuntime(dir.resolve("data"));
              TradingOrchestrator orch = TradingOrchestrator.builder(cfg).data(engine.data()).configFile(file).build()) {
             engine.data().subscribeBarCloses((s, tf, t, o, h, l, c, v) -> {
                 if (tf == Timeframe.M1) {

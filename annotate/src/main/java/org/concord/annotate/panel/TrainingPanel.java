@@ -15,7 +15,7 @@ import javafx.scene.layout.VBox;
 import org.concord.annotate.Background;
 import org.concord.annotate.FxCoalescer;
 import org.concord.annotation.Annotation;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingEvent;
 import org.concord.training.TrainingEventType;

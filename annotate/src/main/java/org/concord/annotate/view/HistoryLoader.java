@@ -4,7 +4,7 @@ import org.concord.annotate.Background;
 import org.concord.annotate.chart.CandlePane;
 import org.concord.annotate.chart.PaneBars;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

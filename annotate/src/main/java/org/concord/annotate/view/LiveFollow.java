@@ -3,7 +3,7 @@ package org.concord.annotate.view;
 import org.concord.annotate.FxCoalescer;
 import org.concord.annotate.chart.CandlePane;
 import org.concord.data.DataProvider;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 

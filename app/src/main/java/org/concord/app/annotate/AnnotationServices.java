@@ -1,12 +1,12 @@
 package org.concord.app.annotate;
 
-import org.concord.annotation.AnnotationFrames;
+import org.concord.training.frames.AnnotationFrames;
 import org.concord.annotation.AnnotationService;
 import org.concord.annotation.AnnotationStore;
 import org.concord.annotation.PatternSink;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.modules.extrema.ExtremaOverlay;
 import org.concord.modules.pivots.PivotsOverlay;
@@ -14,7 +14,7 @@ import org.concord.training.PredictionOverlay;
 import org.concord.training.TrainingConfig;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.frames.FrameBuilder;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.frames.WindowSource;
 
 import java.util.List;
@@ -30,7 +30,7 @@ import java.util.List;
 public record AnnotationServices(DataProvider data, FrameStore frames, AnnotationService annotations,
                                  List<OverlaySource> overlays, TrainingCoordinator training, PatternSink patterns) {
 
-    public static AnnotationServices open(ConcordEngine engine, TrainingCoordinator training, PatternSink patterns) {
+    public static AnnotationServices open(ConcordRuntime engine, TrainingCoordinator training, PatternSink patterns) {
         DataProvider data = engine.data();
         FrameStore frames = new FrameStore(engine.database());
         TrainingConfig cfg = training != null ? training.config() : TrainingConfig.defaults(BundledData.BTCUSD);

@@ -4,7 +4,7 @@ import org.concord.backtest.BacktestConfig;
 import org.concord.backtest.BacktestFiles;
 import org.concord.backtest.BacktestReport;
 import org.concord.backtest.Backtester;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.metrics.PerformanceMetrics;
 import org.concord.store.BarStore;
 import picocli.CommandLine.Command;
@@ -75,7 +75,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Progress progress = new Progress(System.err, "backtest");
         long t0 = System.nanoTime();
         BacktestReport report;
-        ConcordEngine engine = "store".equals(cfg.data()) ? new ConcordEngine(dataDir) : null;
+        ConcordRuntime engine = "store".equals(cfg.data()) ? new ConcordRuntime(dataDir) : null;
         try {
             Backtester.Builder b = Backtester.builder(cfg).workDir(dataDir.resolve("backtests").resolve(".work"))
                     .progress((run, sent, total) -> progress.update((double) sent / total,

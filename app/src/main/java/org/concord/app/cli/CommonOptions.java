@@ -1,7 +1,7 @@
 package org.concord.app.cli;
 
 import org.concord.config.ConcordConfig;
-import org.concord.config.DataDirectory;
+import org.concord.store.DataDirectory;
 import org.concord.orchestrator.config.ConfigException;
 import org.concord.orchestrator.module.ModuleCatalog;
 import picocli.CommandLine.Option;

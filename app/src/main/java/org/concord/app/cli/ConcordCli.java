@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The headless command line: {@code concord <subcommand> [options]}. It uses exactly the same core code as the
- * GUI (a {@link org.concord.engine.ConcordEngine}). Exit codes: 0 success (also {@code serve} stopped by SIGTERM/SIGINT),
+ * GUI (a {@link org.concord.engine.ConcordRuntime}). Exit codes: 0 success (also {@code serve} stopped by SIGTERM/SIGINT),
  * 1 failure at run time, 2 bad usage (an unknown option, or a configuration file with an unknown key or a bad value).
  */
 @Command(name = "concord", mixinStandardHelpOptions = true, versionProvider = ConcordCli.Version.class,

@@ -1,7 +1,7 @@
 package org.concord.app.cli;
 
-import org.concord.data.Direction;
-import org.concord.engine.ConcordEngine;
+import org.concord.store.Direction;
+import org.concord.engine.ConcordRuntime;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -31,7 +31,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dataDir = common.dataDir();
         common.validatedConfig(dataDir);
-        try (ConcordEngine engine = new ConcordEngine(dataDir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dataDir)) {
             BarSeries bars = engine.data().bars(Symbol.of(symbol), Timeframe.ofCode(timeframe),
                     common.fromMillis(Long.MIN_VALUE), common.toMillis(Long.MAX_VALUE), Integer.MAX_VALUE, Direction.LATEST);
             if (bars.isEmpty()) {

@@ -3,7 +3,7 @@ package org.concord.app.cli;
 import org.concord.annotation.AnnotationJson;
 import org.concord.app.annotate.AnnotationServices;
 import org.concord.data.CsvBarImporter;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import picocli.CommandLine;
@@ -56,7 +56,7 @@ public final class ImportCommand implements Runnable {
         public Integer call() throws Exception {
             Path dataDir = common.dataDir();
             common.validatedConfig(dataDir);
-            try (ConcordEngine engine = new ConcordEngine(dataDir)) {
+            try (ConcordRuntime engine = new ConcordRuntime(dataDir)) {
                 CsvBarImporter.Result r = CsvBarImporter.importFile(file, Symbol.of(symbol), Timeframe.ofCode(timeframe), engine.data(),
                         new CsvBarImporter.Options(replace, dryRun));
                 engine.data().flush();
@@ -83,7 +83,7 @@ public final class ImportCommand implements Runnable {
         public Integer call() throws Exception {
             Path dataDir = common.dataDir();
             common.validatedConfig(dataDir);
-            try (ConcordEngine engine = new ConcordEngine(dataDir); InputStream in = Files.newInputStream(file)) {
+            try (ConcordRuntime engine = new ConcordRuntime(dataDir); InputStream in = Files.newInputStream(file)) {
                 AnnotationJson.ImportResult r = AnnotationServices.open(engine, null, null).annotations().importJson(in, replace);
                 System.out.println(file.getFileName() + ": " + r.summary());
                 return 0;

@@ -1,8 +1,8 @@
 package org.concord.app.cli;
 
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
-import org.concord.engine.ConcordEngine;
+import org.concord.store.Direction;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.BarSeries;
@@ -55,7 +55,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Path dataDir = common.dataDir();
         common.validatedConfig(dataDir);
-        try (ConcordEngine engine = new ConcordEngine(dataDir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dataDir)) {
             DataProvider data = engine.data();
             AtomicLong closes = new AtomicLong();
             data.subscribeBarCloses((s, t, o, h, l, c, v, x) -> closes.incrementAndGet());

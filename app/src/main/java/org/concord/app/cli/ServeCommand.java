@@ -9,7 +9,7 @@ import org.concord.bus.redis.BusMetrics;
 import org.concord.bus.redis.RedisEventBus;
 import org.concord.engine.BotMode;
 import org.concord.engine.BotModeStore;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.execution.ExecutionTopics;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Symbol;
@@ -90,7 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
         String venue = "binance".equalsIgnoreCase(feed) ? "binance" : "bitstamp";
         SessionOptions options = SessionOptions.defaults(dataDir).withBus(bus).withPreset(preset).withReplay(sp, 0, false).withVenue(venue);
         try (StopSignal stop = new StopSignal(STOP_BOUND_MS + 1_000)) {
-            Parts parts = new Parts(new ConcordEngine(dataDir));
+            Parts parts = new Parts(new ConcordRuntime(dataDir));
             try {
                 parts.bus = BusFactory.fromUri(bus, dataDir);
                 parts.core = CoreSession.start(parts.engine, parts.bus, options, common.configFile(dataDir), true, System.out::println);
@@ -124,7 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** What a serve run holds, closed in one order by {@link #closeInOrder}. */
     private static final class Parts {
-        final ConcordEngine engine;
+        final ConcordRuntime engine;
         EventBus bus;
         CoreSession core;
         FeedController feeds;
@@ -132,7 +132,7 @@ public final class ServeCommand implements Callable<Integer> {
         final Map<Symbol, Long> fills = new ConcurrentSkipListMap<>();
         private volatile String step = "starting";
 
-        Parts(ConcordEngine engine) {
+        Parts(ConcordRuntime engine) {
             this.engine = engine;
         }
 

@@ -2,9 +2,9 @@ package org.concord.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.data.TradeAggregator;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -112,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Path dataDir = common.dataDir();
         common.validatedConfig(dataDir);
-        try (ConcordEngine engine = new ConcordEngine(dataDir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dataDir)) {
             Map<Timeframe, BarSeries> bars = "bundled".equals(source) ? bundled() : stored(engine, sym, frameSpec);
             BarSeries m1 = bars.get(Timeframe.M1);
             if (m1.size() < TrainingLoop.Config.MIN_BARS) {
@@ -218,7 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
         return cut(all);
     }
 
-    private Map<Timeframe, BarSeries> stored(ConcordEngine engine, Symbol sym, FrameSpec frameSpec) {
+    private Map<Timeframe, BarSeries> stored(ConcordRuntime engine, Symbol sym, FrameSpec frameSpec) {
         Map<Timeframe, BarSeries> all = new EnumMap<>(Timeframe.class);
         for (Timeframe tf : frameSpec.timeframes()) {
             all.put(tf, engine.data().bars(sym, tf, Long.MIN_VALUE, common.toMillis(Long.MAX_VALUE), Integer.MAX_VALUE, Direction.LATEST));

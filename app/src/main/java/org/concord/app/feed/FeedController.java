@@ -1,7 +1,7 @@
 package org.concord.app.feed;
 
 import org.concord.config.ConcordConfig;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BarReplayFeed;
 import org.concord.feed.BundledData;
 import org.concord.feed.FeedState;
@@ -28,12 +28,12 @@ public final class FeedController implements AutoCloseable {
     /** Replay speeds offered in the UI; the last is "max". */
     public static final double[] SPEEDS = {1, 10, 60, 600, 3_600, ReplayFeed.MAX_SPEED};
 
-    private final ConcordEngine engine;
+    private final ConcordRuntime engine;
     private volatile ReplayFeed replay;
     private volatile BinanceFeed live;
     private volatile Symbol liveSymbol;
 
-    public FeedController(ConcordEngine engine) {
+    public FeedController(ConcordRuntime engine) {
         if (engine == null) {
             throw new IllegalArgumentException("engine is required");
         }

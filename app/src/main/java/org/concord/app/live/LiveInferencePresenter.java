@@ -3,7 +3,7 @@ package org.concord.app.live;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.live.LiveCommand;
 import org.concord.live.LiveMode;
 import org.concord.live.LiveSnapshot;

@@ -5,8 +5,8 @@ import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
-import org.concord.data.Subscription;
+import org.concord.store.Direction;
+import org.concord.bus.Subscription;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -73,7 +73,7 @@ public final class LivePresenter implements AutoCloseable {
         subs.add(data.subscribeBarCloses(bars));
         subs.add(data.subscribeBarUpdates(bars));
         subs.add(bus.subscribe(OrchestratorTopics.DECISIONS, this::onDecision));
-        subs.add(bus.subscribe(LiveTopics.OVERLAYS, this::onOverlay));
+        subs.add(bus.subscribe(OverlayTopics.OVERLAYS, this::onOverlay));
         presenters.every(16, this::publishIfPending);
         select(symbol, timeframe);
     }

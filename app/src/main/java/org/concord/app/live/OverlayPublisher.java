@@ -1,7 +1,7 @@
 package org.concord.app.live;
 
 import org.concord.bus.EventBus;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.orchestrator.Decision;
 import org.concord.orchestrator.StateVector;
 import org.concord.orchestrator.TradingOrchestrator;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Turns the pivots and extrema modules' features of each decision's state vector back into prices for the chart
- * ({@code distX = close / X − 1} ⇒ {@code X = close / (1 + distX)}) and publishes them on {@link LiveTopics#OVERLAYS}
+ * ({@code distX = close / X − 1} ⇒ {@code X = close / (1 + distX)}) and publishes them on {@link OverlayTopics#OVERLAYS}
  * when they changed. Runs on the decision thread (a few lookups). Features of modules that are off are absent, so
  * their overlay disappears with them.
  */
@@ -30,7 +30,7 @@ public final class OverlayPublisher implements AutoCloseable {
             ChartOverlay o = overlay(d, orch.lastState(d.symbol()));
             if (last == null || !o.levels().equals(last.levels()) || !o.extrema().equals(last.extrema())) {
                 last = o;
-                bus.publish(LiveTopics.OVERLAYS, o);
+                bus.publish(OverlayTopics.OVERLAYS, o);
             }
         });
     }

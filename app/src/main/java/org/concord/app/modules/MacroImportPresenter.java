@@ -2,7 +2,7 @@ package org.concord.app.modules;
 
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.modules.strategy.macrogate.MacroImportReport;
 import org.concord.modules.strategy.macrogate.MacroImportRequest;
 

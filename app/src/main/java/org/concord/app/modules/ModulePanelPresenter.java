@@ -3,7 +3,7 @@ package org.concord.app.modules;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.Contribution;
 import org.concord.orchestrator.Decision;

@@ -9,7 +9,7 @@ import org.concord.coordination.AllocationUpdate;
 import org.concord.coordination.Bucket;
 import org.concord.coordination.ConflictEvent;
 import org.concord.coordination.CoordinationTopics;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.engine.TradingSettingsChange;
 import org.concord.engine.TradingSettingsCommand;
 import org.concord.engine.TradingSettingsTopics;

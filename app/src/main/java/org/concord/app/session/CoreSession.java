@@ -7,9 +7,9 @@ import org.concord.bus.EventBus;
 import org.concord.config.ConcordConfig;
 import org.concord.coordination.CoordinationEngine;
 import org.concord.data.MarketBusBridge;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.engine.BotModeStore;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.engine.TradingPipeline;
 import org.concord.engine.TradingPipelineConfig;
 import org.concord.feed.BundledMarket;
@@ -27,7 +27,7 @@ import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.ModuleCatalog;
 import org.concord.training.TrainingConfig;
 import org.concord.training.TrainingCoordinator;
-import org.concord.training.frames.FrameStore;
+import org.concord.store.FrameStore;
 import org.concord.training.models.ModelRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +93,7 @@ public final class CoreSession implements AutoCloseable {
 
     /** What a start has built so far (closed in reverse when a later step fails). */
     private static final class Parts {
-        ConcordEngine engine;
+        ConcordRuntime engine;
         EventBus bus;
         Path dataDir;
         ConcordConfig config;
@@ -126,7 +126,7 @@ public final class CoreSession implements AutoCloseable {
     }
 
     /** Starts everything on the caller's thread (SQLite, module loading: never the FX thread), on {@code <data dir>/concord.yaml}. */
-    public static CoreSession start(ConcordEngine engine, EventBus bus, SessionOptions options, boolean publishMarket, Consumer<String> progress) {
+    public static CoreSession start(ConcordRuntime engine, EventBus bus, SessionOptions options, boolean publishMarket, Consumer<String> progress) {
         return start(engine, bus, options, engine.dataDir().resolve(CONFIG_FILE), publishMarket, progress);
     }
 
@@ -135,7 +135,7 @@ public final class CoreSession implements AutoCloseable {
      * validated first ({@link ConcordConfig}); a module that refuses its settings at initialize fails the start too,
      * naming the file and the module's line, instead of running in ERROR on a configuration nobody meant.
      */
-    public static CoreSession start(ConcordEngine engine, EventBus bus, SessionOptions options, Path configFile, boolean publishMarket,
+    public static CoreSession start(ConcordRuntime engine, EventBus bus, SessionOptions options, Path configFile, boolean publishMarket,
                                     Consumer<String> progress) {
         if (!Files.exists(configFile)) {
             String preset = options.preset() == null ? "full" : options.preset();

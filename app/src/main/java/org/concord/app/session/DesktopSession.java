@@ -5,7 +5,7 @@ import org.concord.app.feed.FeedController;
 import org.concord.bus.BusFactory;
 import org.concord.bus.EventBus;
 import org.concord.feed.BusMarketFeed;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.ModuleStatus;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ public final class DesktopSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopSession.class);
 
     private final SessionOptions options;
-    private final ConcordEngine engine;
+    private final ConcordRuntime engine;
     private final EventBus bus;
     private final CoreSession core;
     private final BusMarketFeed remote;
@@ -35,7 +35,7 @@ public final class DesktopSession implements AutoCloseable {
     private final AnnotationServices annotations;
     private final List<AutoCloseable> closeWith = new CopyOnWriteArrayList<>();
 
-    private DesktopSession(SessionOptions options, ConcordEngine engine, EventBus bus, CoreSession core, BusMarketFeed remote,
+    private DesktopSession(SessionOptions options, ConcordRuntime engine, EventBus bus, CoreSession core, BusMarketFeed remote,
                            FeedController feed, AnnotationServices annotations) {
         this.options = options;
         this.engine = engine;
@@ -53,7 +53,7 @@ public final class DesktopSession implements AutoCloseable {
         }
         Consumer<String> p = progress == null ? s -> { } : progress;
         p.accept("opening the data store in " + options.dataDir());
-        ConcordEngine engine = new ConcordEngine(options.dataDir());
+        ConcordRuntime engine = new ConcordRuntime(options.dataDir());
         EventBus bus = null;
         try {
             p.accept("connecting the event bus " + options.busUri());
@@ -85,7 +85,7 @@ public final class DesktopSession implements AutoCloseable {
         return options;
     }
 
-    public ConcordEngine engine() {
+    public ConcordRuntime engine() {
         return engine;
     }
 

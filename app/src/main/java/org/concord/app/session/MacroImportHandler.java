@@ -2,7 +2,7 @@ package org.concord.app.session;
 
 import org.concord.bus.EventBus;
 import org.concord.data.DataProvider;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.modules.strategy.macrogate.MacroDataImport;
 import org.concord.modules.strategy.macrogate.MacroImportReport;
 import org.concord.modules.strategy.macrogate.MacroImportRequest;

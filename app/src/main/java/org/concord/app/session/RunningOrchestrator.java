@@ -4,8 +4,8 @@ import org.concord.app.live.OverlayPublisher;
 import org.concord.app.training.CoordinatorStatusProvider;
 import org.concord.bus.EventBus;
 import org.concord.config.ConcordConfig;
-import org.concord.data.Subscription;
-import org.concord.engine.ConcordEngine;
+import org.concord.bus.Subscription;
+import org.concord.engine.ConcordRuntime;
 import org.concord.engine.TradingPipeline;
 import org.concord.feed.BundledMarket;
 import org.concord.model.Symbol;
@@ -50,7 +50,7 @@ final class RunningOrchestrator implements AutoCloseable {
     /** How the orchestrator reports a module whose initialize refused its settings (a configuration error). */
     private static final String SETTINGS_REFUSED = "initialize failed: " + IllegalArgumentException.class.getName() + ": ";
 
-    private final ConcordEngine engine;
+    private final ConcordRuntime engine;
     private final EventBus bus;
     private final Path configFile;
     private final Map<Symbol, TrainingCoordinator> training;
@@ -68,7 +68,7 @@ final class RunningOrchestrator implements AutoCloseable {
         }
     }
 
-    private RunningOrchestrator(ConcordEngine engine, EventBus bus, Path configFile, Map<Symbol, TrainingCoordinator> training, SessionOptions options,
+    private RunningOrchestrator(ConcordRuntime engine, EventBus bus, Path configFile, Map<Symbol, TrainingCoordinator> training, SessionOptions options,
                                 TradingPipeline pipeline) {
         this.engine = engine;
         this.bus = bus;
@@ -82,7 +82,7 @@ final class RunningOrchestrator implements AutoCloseable {
      * Starts the orchestrator {@code config} describes; a module that refuses its settings at initialize fails the
      * start, naming the file and the module's line.
      */
-    static RunningOrchestrator start(ConcordEngine engine, EventBus bus, Path configFile, ConcordConfig config,
+    static RunningOrchestrator start(ConcordRuntime engine, EventBus bus, Path configFile, ConcordConfig config,
                                      Map<Symbol, TrainingCoordinator> training, SessionOptions options, TradingPipeline pipeline,
                                      Consumer<String> progress) {
         RunningOrchestrator r = new RunningOrchestrator(engine, bus, configFile, training, options, pipeline);

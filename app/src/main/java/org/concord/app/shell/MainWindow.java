@@ -125,7 +125,7 @@ public final class MainWindow implements AutoCloseable {
                 session.remote());
 
         trading = session.core().map(c -> new TradingDock(c.pipeline(), presenters, pulse, chart, live::symbol,
-                session.bus(), session.engine().dataDir(), System.getenv(), display)).orElse(null);
+                session.bus(), session.engine().dataDir(), c.config().instruments(), System.getenv(), display)).orElse(null);
         liveInference = new LiveInferencePresenter(session.bus(), presenters);
         liveInferenceView = new LiveInferenceView(liveInference, display);
         modelToggles = new ModelTogglesView(liveInference, display);

@@ -18,6 +18,7 @@ import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.binance.BinanceSpotBroker;
+import org.concord.instrument.InstrumentRegistry;
 import org.concord.execution.binance.BinanceSpotConfig;
 import org.concord.model.Symbol;
 import org.concord.secrets.ApiCredentials;
@@ -59,19 +60,21 @@ public final class LiveModeDialog {
     private final PreTradeCheck risk;
     private final EventBus bus;
     private final Path dataDir;
+    private final InstrumentRegistry instruments;
     private final Map<String, String> environment;
     private ApiCredentials loaded; // FX thread
 
     public LiveModeDialog(Window owner, Presenters presenters, TradingService service, PreTradeCheck risk, EventBus bus, Path dataDir,
-                          Map<String, String> environment, Symbol defaultSymbol) {
-        if (presenters == null || service == null || risk == null || bus == null || dataDir == null || environment == null) {
-            throw new IllegalArgumentException("presenters, service, risk gate, bus, data directory and environment are required");
+                          InstrumentRegistry instruments, Map<String, String> environment, Symbol defaultSymbol) {
+        if (presenters == null || service == null || risk == null || bus == null || dataDir == null || instruments == null || environment == null) {
+            throw new IllegalArgumentException("presenters, service, risk gate, bus, data directory, instruments and environment are required");
         }
         this.presenters = presenters;
         this.service = service;
         this.risk = risk;
         this.bus = bus;
         this.dataDir = dataDir;
+        this.instruments = instruments;
         this.environment = environment;
         dialog.setTitle("Switch to LIVE trading");
         dialog.setHeaderText("Orders will go to the exchange. Paper positions do not move over.");
@@ -236,7 +239,7 @@ public final class LiveModeDialog {
                     b.symbol(Symbol.of(s.trim().toUpperCase(Locale.ROOT)));
                 }
             }
-            cfg = b.quoteAsset(quote.getText().trim()).build();
+            cfg = b.quoteAsset(quote.getText().trim()).instruments(instruments).build();
         } catch (RuntimeException e) {
             message.setText("configuration refused: " + e.getMessage() + " — still PAPER");
             return;

@@ -2,6 +2,7 @@ package org.concord.app.trading;
 
 import org.concord.annotate.DisplaySettings;
 import org.concord.engine.TradingPipeline;
+import org.concord.instrument.InstrumentRegistry;
 import io.fair_acc.chartfx.axes.Axis;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -35,13 +36,14 @@ import java.util.function.Supplier;
  * {@link #run} for the trading shortcuts.
  */
 public final class TradingDock implements AutoCloseable {
-    private final TradingPipeline desk;
+    private final TradingPipeline pipeline;
     private final TradingService service;
     private final Presenters presenters;
     private final LiveChartView chart;
     private final Supplier<Symbol> symbol;
     private final EventBus bus;
     private final Path dataDir;
+    private final InstrumentRegistry instruments;
     private final Map<String, String> environment;
     private final OrderTicket ticket;
     private final Blotter blotter;
@@ -54,20 +56,21 @@ public final class TradingDock implements AutoCloseable {
     private TradingSnapshot last;
     private Window owner;
 
-    public TradingDock(TradingPipeline desk, Presenters presenters, FxPulse pulse, LiveChartView chart, Supplier<Symbol> symbol, EventBus bus,
-                       Path dataDir, Map<String, String> environment, DisplaySettings display) {
-        if (desk == null || presenters == null || pulse == null || chart == null || symbol == null || bus == null || dataDir == null
-                || environment == null) {
-            throw new IllegalArgumentException("desk, presenters, pulse, chart, symbol, bus, data directory and environment are required");
+    public TradingDock(TradingPipeline pipeline, Presenters presenters, FxPulse pulse, LiveChartView chart, Supplier<Symbol> symbol, EventBus bus,
+                       Path dataDir, InstrumentRegistry instruments, Map<String, String> environment, DisplaySettings display) {
+        if (pipeline == null || presenters == null || pulse == null || chart == null || symbol == null || bus == null || dataDir == null
+                || instruments == null || environment == null) {
+            throw new IllegalArgumentException("pipeline, presenters, pulse, chart, symbol, bus, data directory, instruments and environment are required");
         }
-        this.desk = desk;
+        this.pipeline = pipeline;
         this.presenters = presenters;
         this.chart = chart;
         this.symbol = symbol;
         this.bus = bus;
         this.dataDir = dataDir;
+        this.instruments = instruments;
         this.environment = environment;
-        this.service = new TradingService(desk, presenters);
+        this.service = new TradingService(pipeline, presenters);
         this.ticket = new OrderTicket(service, symbol);
         this.blotter = new Blotter(service, display);
         this.lines = new OrderLinesPlugin(chart.priceAxis());
@@ -156,7 +159,7 @@ public final class TradingDock implements AutoCloseable {
     }
 
     public void openLiveDialog() {
-        new LiveModeDialog(owner, presenters, service, desk.venueGate(), bus, dataDir, environment, symbol.get()).show();
+        new LiveModeDialog(owner, presenters, service, pipeline.venueGate(), bus, dataDir, instruments, environment, symbol.get()).show();
     }
 
     private void show(TradingSnapshot s) {

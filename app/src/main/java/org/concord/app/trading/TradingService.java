@@ -5,7 +5,7 @@ import org.concord.engine.BotMode;
 import org.concord.engine.TradingPipeline;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.execution.Broker;
 import org.concord.execution.ExecutionListener;
 import org.concord.execution.Fill;
@@ -41,7 +41,7 @@ public final class TradingService implements AutoCloseable {
     static final int DONE_SHOWN = 100;
     static final int FILLS_SHOWN = 200;
 
-    private final TradingPipeline desk;
+    private final TradingPipeline pipeline;
     private final FxPulse.Slot<TradingSnapshot> snapshots = new FxPulse.Slot<>();
     private final FxPulse.Slot<ActionResult> results = new FxPulse.Slot<>();
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -51,15 +51,15 @@ public final class TradingService implements AutoCloseable {
     private final ScheduledFuture<?> ticker;
     private volatile TradingMode mode = TradingMode.PAPER;
     private volatile TradingSnapshot latest;
-    // desk thread only
+    // pipeline thread only
     private final Map<Broker, Subscription> listened = new IdentityHashMap<>();
     private int ticks;
 
-    public TradingService(TradingPipeline desk, Presenters presenters) {
-        if (desk == null || presenters == null) {
-            throw new IllegalArgumentException("trading desk and presenters are required");
+    public TradingService(TradingPipeline pipeline, Presenters presenters) {
+        if (pipeline == null || presenters == null) {
+            throw new IllegalArgumentException("trading pipeline and presenters are required");
         }
-        this.desk = desk;
+        this.pipeline = pipeline;
         // events only set the dirty flag; a snapshot is taken at most every 100 ms, and every 500 ms for the marks
         this.ticker = presenters.every(100, this::requestSnapshot);
     }
@@ -173,7 +173,7 @@ public final class TradingService implements AutoCloseable {
         if ((venueBroker == null) != (newMode == null || !newMode.live())) {
             throw new IllegalArgumentException("a venue broker goes with a live mode, paper with none");
         }
-        desk.useVenue(venueBroker);
+        pipeline.useVenue(venueBroker);
         mode = venueBroker == null ? TradingMode.PAPER : newMode;
         LOG.warn("desk trading mode: {}", mode.badge());
         dirty.set(true);
@@ -188,14 +188,14 @@ public final class TradingService implements AutoCloseable {
         if (next == null) {
             throw new IllegalArgumentException("bot mode is required");
         }
-        desk.switchBot(next).whenComplete((change, error) -> {
+        pipeline.switchBot(next).whenComplete((change, error) -> {
             results.offer(change != null ? new ActionResult("bot", null, change.accepted(), change.message(), null)
                     : ActionResult.failed("bot " + next.label(), null, String.valueOf(error)));
             dirty.set(true);
         });
     }
 
-    // ------------------------------------------------------------------ desk thread
+    // ------------------------------------------------------------------ pipeline thread
 
     private String nextId(Broker b) {
         if (b instanceof BinanceSpotBroker spot) {
@@ -213,10 +213,10 @@ public final class TradingService implements AutoCloseable {
     }
 
     private void onDesk(String action, String id, Function<Broker, Order> call) {
-        desk.execute(() -> {
+        pipeline.execute(() -> {
             ActionResult r;
             try {
-                r = ActionResult.of(action, call.apply(desk.manualBroker()));
+                r = ActionResult.of(action, call.apply(pipeline.manualBroker()));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 r = ActionResult.failed(action, id, e.getMessage());
             } catch (RuntimeException e) {
@@ -232,7 +232,7 @@ public final class TradingService implements AutoCloseable {
     private void requestSnapshot() {
         boolean periodic = ++ticks % 5 == 0;
         if ((dirty.get() || periodic) && queued.compareAndSet(false, true)) {
-            desk.execute(() -> {
+            pipeline.execute(() -> {
                 queued.set(false);
                 takeSnapshot();
             });
@@ -240,17 +240,17 @@ public final class TradingService implements AutoCloseable {
     }
 
     private void takeSnapshot() {
-        Broker manual = desk.manualBroker();
-        Broker bot = desk.bot().broker();
+        Broker manual = pipeline.manualBroker();
+        Broker bot = pipeline.bot().broker();
         listenTo(manual, bot);
         dirty.set(false);
         boolean shared = manual == bot; // a LIVE bot on the person's venue: one account, told apart by book
-        TradingMode m = manual == desk.manualPaper() ? TradingMode.PAPER : mode;
-        BotMode botMode = desk.botMode();
+        TradingMode m = manual == pipeline.manualPaper() ? TradingMode.PAPER : mode;
+        BotMode botMode = pipeline.botMode();
         Predicate<String> botBook = CoordinationEngine.BOOK::equals;
         AccountSnapshot man = account("Manual", m.live() ? m.badge() : "paper", manual, shared ? botBook.negate() : null, shared, 0);
         AccountSnapshot own = account("Bot", botMode == BotMode.LIVE && m.live() ? m.badge() : "paper", bot, shared ? botBook : null, shared,
-                desk.bot().engine().sellsBeyondPosition());
+                pipeline.bot().engine().sellsBeyondPosition());
         TradingSnapshot s = new TradingSnapshot(seq.incrementAndGet(), m, botMode, man, own, manual.account().time());
         latest = s;
         snapshots.offer(s);
@@ -337,7 +337,7 @@ public final class TradingService implements AutoCloseable {
     @Override
     public void close() {
         ticker.cancel(false);
-        desk.execute(() -> {
+        pipeline.execute(() -> {
             listened.values().forEach(Subscription::close);
             listened.clear();
         });

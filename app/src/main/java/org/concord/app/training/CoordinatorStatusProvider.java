@@ -1,9 +1,10 @@
 package org.concord.app.training;
 
-import org.concord.orchestrator.TrainingStatus;
+import org.concord.orchestrator.TrainingActivity;
 import org.concord.orchestrator.TrainingStatusProvider;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingJob;
+import org.concord.training.TrainingStatus;
 
 /** Lets the orchestrator's {@code training} module show and trigger the coordinator (registered as a service). */
 public final class CoordinatorStatusProvider implements TrainingStatusProvider {
@@ -17,13 +18,13 @@ public final class CoordinatorStatusProvider implements TrainingStatusProvider {
     }
 
     @Override
-    public TrainingStatus status() {
-        org.concord.training.TrainingStatus s = coordinator.status();
+    public TrainingActivity status() {
+        TrainingStatus s = coordinator.status();
         TrainingJob.Result last = s.lastResult();
         String state = s.jobsRunning() > 0 ? "TRAINING" : s.jobsQueued() > 0 ? "QUEUED"
                 : last != null && last.state() == TrainingJob.State.FAILED ? "FAILED" : "IDLE";
         String detail = s.modelId() + " " + s.activeVersion() + (s.note().isEmpty() ? "" : " (" + s.note() + ")");
-        return new TrainingStatus(state, detail, s.jobsQueued(), s.swaps(), s.coldStart() ? "" : s.modelId() + " " + s.activeVersion());
+        return new TrainingActivity(state, detail, s.jobsQueued(), s.swaps(), s.coldStart() ? "" : s.modelId() + " " + s.activeVersion());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.concord.app.training;
 
 import org.concord.bus.EventBus;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.model.Symbol;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingJob;

@@ -5,7 +5,7 @@ import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.training.TrainingEvent;
 import org.concord.training.TrainingTopics;
 

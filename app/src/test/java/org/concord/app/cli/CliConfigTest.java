@@ -1,6 +1,6 @@
 package org.concord.app.cli;
 
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.feed.BundledData;
 import org.concord.model.Timeframe;
 import org.concord.store.BarStore;

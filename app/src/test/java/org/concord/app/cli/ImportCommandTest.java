@@ -5,8 +5,8 @@ import org.concord.annotation.AnnotationDirection;
 import org.concord.annotation.AnnotationService;
 import org.concord.app.annotate.AnnotationServices;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
-import org.concord.engine.ConcordEngine;
+import org.concord.store.Direction;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -38,7 +38,7 @@ class ImportCommandTest {
     void barsAreKeptUnlessReplaceAndADryRunWritesNothing() throws Exception {
         Path data = dir.resolve("data");
         StringBuilder csv = new StringBuilder("date,open,high,low,close\n");
-        try (ConcordEngine engine = new ConcordEngine(data)) {
+        try (ConcordRuntime engine = new ConcordRuntime(data)) {
             engine.data().declareFeedBars(BTC);
             for (int i = 0; i < 10; i++) {
                 long t = java.time.LocalDate.of(2024, 1, 1 + i).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
@@ -65,7 +65,7 @@ class ImportCommandTest {
         Path data = dir.resolve("ann");
         Path file = dir.resolve("a.json");
         Annotation saved;
-        try (ConcordEngine engine = new ConcordEngine(data)) {
+        try (ConcordRuntime engine = new ConcordRuntime(data)) {
             engine.startBundledReplay(org.concord.feed.ReplayFeed.MAX_SPEED, false);
             DataProvider p = engine.data();
             org.concord.testkit.Await.until(java.time.Duration.ofSeconds(60), () -> p.bars(BundledData.BTCUSD, Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE).size() > 100,
@@ -94,13 +94,13 @@ class ImportCommandTest {
     }
 
     private static String note(Path data) {
-        try (ConcordEngine engine = new ConcordEngine(data)) {
+        try (ConcordRuntime engine = new ConcordRuntime(data)) {
             return AnnotationServices.open(engine, null, null).annotations().store().get("cli-1").orElseThrow().note();
         }
     }
 
     private static List<Double> closes(Path data) {
-        try (ConcordEngine engine = new ConcordEngine(data)) {
+        try (ConcordRuntime engine = new ConcordRuntime(data)) {
             BarSeries b = engine.data().store().query(BTC, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 100, Direction.LATEST);
             List<Double> out = new java.util.ArrayList<>();
             for (int i = 0; i < b.size(); i++) {

@@ -2,12 +2,12 @@ package org.concord.app.cli;
 
 import org.concord.bus.redis.RedisEventBus;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
-import org.concord.data.InputQuality;
+import org.concord.store.Direction;
+import org.concord.quality.InputQuality;
 import org.concord.data.MarketTopics;
 import org.concord.app.session.CoreSession;
 import org.concord.app.session.SessionOptions;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BarReplayFeed;
 import org.concord.feed.BundledData;
 import org.concord.feed.BusMarketFeed;
@@ -57,7 +57,7 @@ class ServeOverRedisTest {
             remote.start();
 
             try (RedisEventBus serverBus = RedisEventBus.open(redis.uri() + "?group=server&consumer=srv1&outbox=none");
-                 ConcordEngine engine = new ConcordEngine(dir.resolve("server"));
+                 ConcordRuntime engine = new ConcordRuntime(dir.resolve("server"));
                  CoreSession server = CoreSession.start(engine, serverBus, SessionOptions.defaults(dir.resolve("server")).withPreset("full"), true, s -> { })) {
                 ReplayFeed replay = engine.startBundledReplay(ReplayFeed.MAX_SPEED, false);
                 assertThat(replay.awaitFinished(120, TimeUnit.SECONDS)).isTrue();

@@ -1,7 +1,7 @@
 package org.concord.app.feed;
 
-import org.concord.data.Direction;
-import org.concord.engine.ConcordEngine;
+import org.concord.store.Direction;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BarReplayFeed;
 import org.concord.feed.FeedState;
 import org.concord.model.Timeframe;
@@ -21,7 +21,7 @@ class FeedControllerTest {
 
     @Test
     void replayIsSteeredAndBinanceLiveReplacesIt() throws Exception {
-        try (ConcordEngine engine = new ConcordEngine(dir);
+        try (ConcordRuntime engine = new ConcordRuntime(dir);
              LoopbackBinance ex = LoopbackBinance.withBitstampBtcusdt(3000);
              FeedController feed = new FeedController(engine)) {
             feed.startReplay(600, 86_400_000L);

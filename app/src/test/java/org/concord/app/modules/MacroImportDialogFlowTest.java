@@ -9,8 +9,8 @@ import org.concord.app.session.CoreSession;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.InProcessEventBus;
-import org.concord.data.Direction;
-import org.concord.engine.ConcordEngine;
+import org.concord.store.Direction;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -46,7 +46,7 @@ class MacroImportDialogFlowTest {
     private final FxRobot robot = new FxRobot();
     private final Presenters presenters = new Presenters();
     private final InProcessEventBus bus = new InProcessEventBus();
-    private ConcordEngine engine;
+    private ConcordRuntime engine;
     private CoreSession core;
     private ModulePanelPresenter presenter;
 
@@ -82,7 +82,7 @@ class MacroImportDialogFlowTest {
         Path configFile = data.resolve("concord.yaml");
         ConfigFiles.save(configFile, ConfigFiles.preset("minimal").withModules(List.of(new ModuleEntry(MacroGateModule.ID, true, 0.0, null)))
                 .withSynchronous(true));
-        engine = new ConcordEngine(data);
+        engine = new ConcordRuntime(data);
         core = CoreSession.start(engine, bus, SessionOptions.defaults(data).withReplay(1, 0, false), false, m -> { });
         // one BTCUSD minute bar on 2013-12-01: the orchestrator's clock, where the gate's verdict is read
         long t = LocalDate.of(2013, 12, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();

@@ -2,7 +2,7 @@ package org.concord.app.session;
 
 import org.concord.bus.InProcessEventBus;
 import org.concord.engine.BotMode;
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.engine.TradingPipeline;
 import org.concord.feed.ReplayFeed;
 import org.concord.modules.strategy.macrogate.MacroGateModule;
@@ -62,7 +62,7 @@ class MacroGateSessionTest {
     private long[] run(String name, boolean importVix) throws Exception {
         Path data = dir.resolve(name);
         ConfigFiles.save(data.resolve("concord.yaml"), config());
-        try (ConcordEngine engine = new ConcordEngine(data);
+        try (ConcordRuntime engine = new ConcordRuntime(data);
              InProcessEventBus bus = new InProcessEventBus();
              CoreSession core = CoreSession.start(engine, bus, SessionOptions.defaults(data).withReplay(1, 0, false), false, m -> { })) {
             TradingPipeline pipeline = core.pipeline();

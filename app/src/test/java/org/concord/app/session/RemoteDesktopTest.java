@@ -5,8 +5,8 @@ import org.concord.app.modules.ModuleRow;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.BusFactory;
 import org.concord.bus.EventBus;
-import org.concord.data.Direction;
-import org.concord.engine.ConcordEngine;
+import org.concord.store.Direction;
+import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.BarSeries;
@@ -40,7 +40,7 @@ class RemoteDesktopTest {
         RedisServerProcess.assumeAvailable();
         try (RedisServerProcess redis = RedisServerProcess.start(dir.resolve("redis"))) {
             ConfigFiles.save(dir.resolve("server").resolve("concord.yaml"), ConfigFiles.preset("minimal").withModuleEnabled("pivots", true));
-            try (ConcordEngine serverEngine = new ConcordEngine(dir.resolve("server"));
+            try (ConcordRuntime serverEngine = new ConcordRuntime(dir.resolve("server"));
                  EventBus serverBus = BusFactory.fromUri(redis.uri() + "?group=server&consumer=s1&outbox=none");
                  CoreSession core = CoreSession.start(serverEngine, serverBus, SessionOptions.defaults(dir.resolve("server")), true, m -> { });
                  DesktopSession desk = DesktopSession.start(SessionOptions.defaults(dir.resolve("desk"))

@@ -1,8 +1,8 @@
 package org.concord.bus.redis;
 
 import org.concord.bus.Topic;
-import org.concord.data.InputIssue;
-import org.concord.data.InputQuality;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package org.concord.bus.redis;
 
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package org.concord.bus.redis;
 
-import org.concord.config.DataDirectory;
+import org.concord.store.DataDirectory;
 
 import java.io.IOException;
 import java.net.URI;

@@ -3,8 +3,8 @@ package org.concord.bus.redis;
 import org.concord.bus.EventBus;
 import org.concord.bus.InProcessEventBus;
 import org.concord.bus.Topic;
-import org.concord.data.InputQuality;
-import org.concord.data.Subscription;
+import org.concord.quality.InputQuality;
+import org.concord.bus.Subscription;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 

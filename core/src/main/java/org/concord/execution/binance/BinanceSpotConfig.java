@@ -1,6 +1,5 @@
 package org.concord.execution.binance;
 
-import org.concord.config.ConcordConfig;
 import org.concord.feed.binance.BinanceConfig;
 import org.concord.instrument.InstrumentRegistry;
 import org.concord.model.Symbol;
@@ -103,14 +102,15 @@ public final class BinanceSpotConfig {
      * Reads a configuration section: {@code environment} (testnet | live) first, then any of restUrl, wsUrl,
      * symbols (list or comma-separated), quoteAsset, recvWindowMs, connectTimeoutMs, restTimeoutMs, restMaxRetries,
      * restRetryInitialMs, maxRetryAfterMs, keepAliveMinutes, reconnectInitialMs, reconnectMaxMs, streamIdleTimeoutMs,
-     * unknownOutcomeGraceMs, clientIdPrefix. Unknown keys are an error.
+     * unknownOutcomeGraceMs, clientIdPrefix. Unknown keys are an error. {@code instruments}: the configuration's listings.
      */
-    public static BinanceSpotConfig fromMap(Map<String, ?> section) {
+    public static BinanceSpotConfig fromMap(Map<String, ?> section, InstrumentRegistry instruments) {
         if (section == null) {
             throw new IllegalArgumentException("binance spot config section is null");
         }
         Object env = section.get("environment");
         Builder b = "live".equalsIgnoreCase(String.valueOf(env)) ? live() : testnet();
+        b.instruments(instruments);
         if (env != null && !"live".equalsIgnoreCase(env.toString()) && !"testnet".equalsIgnoreCase(env.toString())) {
             throw new IllegalArgumentException("binance spot 'environment' must be testnet or live, got " + env);
         }
@@ -287,7 +287,7 @@ public final class BinanceSpotConfig {
         private Duration streamIdleTimeout = Duration.ofMinutes(5);
         private Duration unknownOutcomeGrace = Duration.ofSeconds(2);
         private String clientIdPrefix = "cc";
-        private InstrumentRegistry instruments = ConcordConfig.defaultInstruments();
+        private InstrumentRegistry instruments;
         private LongSupplier clock = System::currentTimeMillis;
 
         private Builder(Environment environment, String venue, URI restUrl, URI wsUrl) {
@@ -355,6 +355,7 @@ public final class BinanceSpotConfig {
             return this;
         }
 
+        /** The listings (desk symbol to venue symbol, tick and step sizes): the configuration file's, required. */
         public Builder instruments(InstrumentRegistry r) {
             if (r == null) {
                 throw new IllegalArgumentException("instruments is null");
@@ -384,6 +385,11 @@ public final class BinanceSpotConfig {
             }
             if (symbols.isEmpty()) {
                 throw new IllegalArgumentException("binance spot config needs at least one symbol");
+            }
+            if (instruments == null) {
+                // the listings come from the configuration file (ConcordConfig.instruments()): a default here would
+                // ignore the user's own instruments section
+                throw new IllegalArgumentException("binance spot config needs the instrument listings of the configuration");
             }
             if (quoteAsset == null || !quoteAsset.matches("[A-Z0-9]{2,12}")) {
                 throw new IllegalArgumentException("quoteAsset must be an asset code like USDT, got " + quoteAsset);

@@ -2,8 +2,8 @@ package org.concord.feed.binance;
 
 import org.concord.data.DataProvider;
 import org.concord.data.HistorySource;
-import org.concord.data.InputIssue;
-import org.concord.data.InputQuality;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
 import org.concord.data.MarketDataSink;
 import org.concord.feed.FeedState;
 import org.concord.feed.MarketFeed;

@@ -1,7 +1,7 @@
 package org.concord.feed.binance;
 
-import org.concord.data.InputIssue;
-import org.concord.data.InputQuality;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
 import org.concord.data.MarketDataSink;
 import org.concord.model.BarChecks;
 import org.concord.model.OrderBookSnapshot;

@@ -2,7 +2,7 @@ package org.concord.orchestrator.module;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -1,7 +1,7 @@
 package org.concord.training.frames;
 
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -84,9 +84,9 @@ public final class ModelBundle implements AutoCloseable {
     }
 
     /** The decision for one frame input ({@code spec.inputLength()} floats) at data time {@code now}. */
-    public Signal predict(float[] input, long now) {
+    public ModelVote predict(float[] input, long now) {
         if (cnn == null) {
-            return new Signal(Action.HOLD, COLD_CONFIDENCE, COLD_CONFIDENCE, 0f, 0f, 1f, "none", true, false, COLD_CONFIDENCE, coldReason);
+            return new ModelVote(Action.HOLD, COLD_CONFIDENCE, COLD_CONFIDENCE, 0f, 0f, 1f, "none", true, false, COLD_CONFIDENCE, coldReason);
         }
         cnn.probabilities(input, probs);
         int best = probs[0] >= probs[1] ? (probs[0] >= probs[2] ? 0 : 2) : (probs[1] >= probs[2] ? 1 : 2);
@@ -97,7 +97,7 @@ public final class ModelBundle implements AutoCloseable {
         }
         trackVolatility(input);
         StaleGuard.Verdict v = guard.judge(manifest.dataRange().to(), now, manifest.trainingVolatility(), recentVol, decisions);
-        return new Signal(Action.values()[best], probs[best], metaConf, probs[0], probs[1], probs[2], manifest.version(), false,
+        return new ModelVote(Action.values()[best], probs[best], metaConf, probs[0], probs[1], probs[2], manifest.version(), false,
                 v.stale(), v.weight(), v.reason());
     }
 

@@ -1,5 +1,6 @@
 package org.concord.execution.binance;
 
+import org.concord.config.ConcordConfig;
 import org.concord.execution.OrderRequest;
 import org.concord.execution.OrderSide;
 import org.concord.model.Symbol;
@@ -19,12 +20,12 @@ class BinanceSpotConfigTest {
 
     @Test
     void testnetAndLivePresetsPointAtBinance() {
-        BinanceSpotConfig t = BinanceSpotConfig.testnet().symbols(BTC).build();
+        BinanceSpotConfig t = BinanceSpotConfig.testnet().instruments(ConcordConfig.defaultInstruments()).symbols(BTC).build();
         assertThat(t.restUrl()).hasToString("https://testnet.binance.vision");
         assertThat(t.wsUrl()).hasToString("wss://stream.testnet.binance.vision");
         assertThat(t.venue()).isEqualTo("binance-testnet");
         assertThat(t.isLive()).isFalse();
-        BinanceSpotConfig l = BinanceSpotConfig.live().symbols(BTC).build();
+        BinanceSpotConfig l = BinanceSpotConfig.live().instruments(ConcordConfig.defaultInstruments()).symbols(BTC).build();
         assertThat(l.restUrl()).hasToString("https://api.binance.com");
         assertThat(l.wsUrl()).hasToString("wss://stream.binance.com:9443");
         assertThat(l.venue()).isEqualTo("binance");
@@ -36,19 +37,21 @@ class BinanceSpotConfigTest {
     @Test
     void aConfigurationSectionIsReadAndBadValuesAreRefusedClearly() {
         BinanceSpotConfig c = BinanceSpotConfig.fromMap(Map.of("environment", "live", "symbols", List.of("BTCUSDT", "ETHUSDT"),
-                "recvWindowMs", 3000, "keepAliveMinutes", 20, "clientIdPrefix", "desk"));
+                "recvWindowMs", 3000, "keepAliveMinutes", 20, "clientIdPrefix", "desk"), ConcordConfig.defaultInstruments());
         assertThat(c.isLive()).isTrue();
         assertThat(c.symbols()).containsExactly(BTC, Symbol.of("ETHUSDT"));
         assertThat(c.recvWindow()).isEqualTo(Duration.ofMillis(3000));
         assertThat(c.clientIdPrefix()).isEqualTo("desk");
-        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "BTCUSDT", "recvWindowMs", 70_000)))
+        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "BTCUSDT", "recvWindowMs", 70_000), ConcordConfig.defaultInstruments()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("60 s");
-        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "BTCUSDT", "apiSecret", "x")))
+        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "BTCUSDT", "apiSecret", "x"), ConcordConfig.defaultInstruments()))
                 .hasMessageContaining("unknown binance spot config key 'apiSecret'");
-        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "ETHBTC"))).hasMessageContaining("not quoted in USDT");
-        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("environment", "paper", "symbols", "BTCUSDT")))
+        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "ETHBTC"), ConcordConfig.defaultInstruments())).hasMessageContaining("not quoted in USDT");
+        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("environment", "paper", "symbols", "BTCUSDT"), ConcordConfig.defaultInstruments()))
                 .hasMessageContaining("testnet or live");
         assertThatThrownBy(() -> BinanceSpotConfig.testnet().build()).hasMessageContaining("at least one symbol");
+        assertThatThrownBy(() -> BinanceSpotConfig.testnet().symbols(BTC).build()).as("no default listings: the file's are passed")
+                .hasMessageContaining("instrument listings of the configuration");
     }
 
     static SymbolRules btcusdt() {

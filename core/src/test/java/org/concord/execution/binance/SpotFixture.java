@@ -1,5 +1,6 @@
 package org.concord.execution.binance;
 
+import org.concord.config.ConcordConfig;
 import org.concord.execution.PreTradeCheck;
 import org.concord.model.Symbol;
 import org.concord.secrets.ApiCredentials;
@@ -39,7 +40,7 @@ final class SpotFixture implements AutoCloseable {
     }
 
     BinanceSpotConfig.Builder config() {
-        return BinanceSpotConfig.custom("loopback", ex.restUrl(), ex.wsUrl()).symbols(BTC).quoteAsset("USDT")
+        return BinanceSpotConfig.custom("loopback", ex.restUrl(), ex.wsUrl()).instruments(ConcordConfig.defaultInstruments()).symbols(BTC).quoteAsset("USDT")
                 .recvWindow(Duration.ofMillis(1500)).unknownOutcomeGrace(Duration.ofMillis(200))
                 .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)).retries(3, Duration.ofMillis(20), Duration.ofSeconds(3))
                 .reconnect(Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(30))

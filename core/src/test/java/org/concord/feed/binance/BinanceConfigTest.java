@@ -99,7 +99,7 @@ class BinanceConfigTest {
     @Test
     void resumeAfterChecksItsSeries() {
         BinanceConfig c = BinanceConfig.builder().symbol(Symbol.of("BTCUSDT")).interval(Timeframe.M1).build();
-        try (BinanceFeed feed = new BinanceFeed(c, new NullSink(), new org.concord.data.InputQuality())) {
+        try (BinanceFeed feed = new BinanceFeed(c, new NullSink(), new org.concord.quality.InputQuality())) {
             assertThatThrownBy(() -> feed.resumeAfter(Symbol.of("BTCUSDT"), Timeframe.M5, 0)).hasMessageContaining("not a configured series");
             assertThatThrownBy(() -> feed.resumeAfter(Symbol.of("BTCUSDT"), Timeframe.M1, 1)).hasMessageContaining("not on a 1m boundary");
             feed.resumeAfter(Symbol.of("BTCUSDT"), Timeframe.M1, 60_000);

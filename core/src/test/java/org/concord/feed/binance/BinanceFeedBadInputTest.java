@@ -1,8 +1,8 @@
 package org.concord.feed.binance;
 
 import org.concord.data.DataProvider;
-import org.concord.data.InputIssue;
-import org.concord.data.InputQuality;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
 import org.concord.feed.FeedState;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

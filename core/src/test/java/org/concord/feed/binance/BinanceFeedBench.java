@@ -2,7 +2,7 @@ package org.concord.feed.binance;
 
 import org.concord.bench.Bench;
 import org.concord.data.DataProvider;
-import org.concord.data.InputQuality;
+import org.concord.quality.InputQuality;
 import org.concord.model.Timeframe;
 import org.concord.store.BarStore;
 import org.concord.store.SqliteDatabase;

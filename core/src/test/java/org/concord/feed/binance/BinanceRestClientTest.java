@@ -1,7 +1,7 @@
 package org.concord.feed.binance;
 
-import org.concord.data.InputIssue;
-import org.concord.data.InputQuality;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -1,5 +1,6 @@
 package org.concord.training.frames;
 
+import org.concord.store.FrameStore;
 import org.concord.data.DataProvider;
 import org.concord.feed.BundledData;
 import org.concord.model.Action;
@@ -97,7 +98,7 @@ class FrameStoreTest {
         assertThat(fb.rebuild(store.get("alter-1").orElseThrow()).ok()).isTrue();
 
         // an exchange correction changes one 1m bar inside r1's window (not r2's): the store keeps the new values
-        BarSeries m1 = data.bars(RealBars.symbol(), Timeframe.M1, Long.MIN_VALUE, t1 - 60_000, 3, org.concord.data.Direction.LATEST);
+        BarSeries m1 = data.bars(RealBars.symbol(), Timeframe.M1, Long.MIN_VALUE, t1 - 60_000, 3, org.concord.store.Direction.LATEST);
         int k = 1;
         data.onBar(RealBars.symbol(), Timeframe.M1, m1.time(k), m1.open(k), m1.high(k) * 1.01, m1.low(k), m1.close(k), m1.volume(k), true, "test-correction");
         data.flush();

@@ -49,8 +49,8 @@ class ModelRepositoryTest {
         Frame f = new FrameBuilder(RealBars.source(), TrainedModels.SPEC).build(RealBars.symbol(), Timeframe.M1.closeTime(RealBars.bitstamp().get(Timeframe.M1).time(5_000)));
         try (ModelBundle a = repo.load(TrainedModels.MODEL_ID, "v000002", StaleGuard.DEFAULT);
              ModelBundle b = repo.load(TrainedModels.MODEL_ID, "v000002", StaleGuard.DEFAULT)) {
-            Signal sa = a.predict(f.input(), f.windowEnd());
-            Signal sb = b.predict(f.input(), f.windowEnd());
+            ModelVote sa = a.predict(f.input(), f.windowEnd());
+            ModelVote sb = b.predict(f.input(), f.windowEnd());
             assertThat(sb).isEqualTo(sa);
             assertThat(sa.coldStart()).isFalse();
             assertThat(sa.modelVersion()).isEqualTo("v000002");
@@ -65,7 +65,7 @@ class ModelRepositoryTest {
         try (ModelBundle cold = repo.loadCurrentOrColdStart(TrainedModels.MODEL_ID, TrainedModels.SPEC, StaleGuard.DEFAULT)) {
             assertThat(cold.coldStart()).isTrue();
             assertThat(cold.note()).contains("cold start").contains("v000002 unusable").contains("does not match the manifest");
-            Signal s = cold.predict(f.input(), f.windowEnd());
+            ModelVote s = cold.predict(f.input(), f.windowEnd());
             assertThat(s.action()).isEqualTo(Action.HOLD);
             assertThat(s.confidence()).isEqualTo(0.5);
             assertThat(s.metaConfidence()).isEqualTo(0.5);
@@ -108,7 +108,7 @@ class ModelRepositoryTest {
         try (ModelBundle b = repo.loadCurrentOrColdStart("cnn-none", TrainedModels.SPEC, StaleGuard.DEFAULT)) {
             assertThat(b.coldStart()).isTrue();
             assertThat(b.version()).isEqualTo("none");
-            Signal s = b.predict(new float[TrainedModels.SPEC.inputLength()], 0);
+            ModelVote s = b.predict(new float[TrainedModels.SPEC.inputLength()], 0);
             assertThat(s.confidence()).isEqualTo(ModelBundle.COLD_CONFIDENCE);
             assertThat(s.coldStart()).isTrue();
             assertThat(s.note()).isEqualTo("cold start: no trained model for cnn-none; confidence 0.5");
@@ -122,10 +122,10 @@ class ModelRepositoryTest {
         Frame f = new FrameBuilder(RealBars.source(), TrainedModels.SPEC).build(RealBars.symbol(), Timeframe.M1.closeTime(RealBars.bitstamp().get(Timeframe.M1).time(5_000)));
         try (ModelBundle b = repo.load(TrainedModels.MODEL_ID, "v000001", guard)) {
             long trainedUntil = b.manifest().dataRange().to();
-            Signal fresh = b.predict(f.input(), trainedUntil + Duration.ofHours(1).toMillis());
+            ModelVote fresh = b.predict(f.input(), trainedUntil + Duration.ofHours(1).toMillis());
             assertThat(fresh.stale()).isFalse();
             assertThat(fresh.weight()).isEqualTo(1.0);
-            Signal old = b.predict(f.input(), trainedUntil + Duration.ofHours(7).toMillis());
+            ModelVote old = b.predict(f.input(), trainedUntil + Duration.ofHours(7).toMillis());
             assertThat(old.stale()).isTrue();
             assertThat(old.weight()).isEqualTo(0.25);
             assertThat(old.note()).startsWith("stale: trained on data up to").contains("7 h old > max 6 h");
@@ -261,7 +261,7 @@ class ModelRepositoryTest {
             float[] loaded = new float[3];
             b.cnn().probabilities(f.input(), loaded);
             assertThat(loaded).containsExactly(expected, within(1e-5f));
-            Signal s = b.predict(f.input(), f.windowEnd());
+            ModelVote s = b.predict(f.input(), f.windowEnd());
             assertThat(new float[] {s.pBuy(), s.pSell(), s.pHold()}).containsExactly(expected, within(1e-5f));
         }
     }

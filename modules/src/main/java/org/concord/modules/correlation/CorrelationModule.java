@@ -3,7 +3,7 @@ package org.concord.modules.correlation;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
-import org.concord.data.Subscription;
+import org.concord.bus.Subscription;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -5,7 +5,7 @@ import org.concord.indicators.pivots.WilliamsStructure;
 import org.concord.chart.OverlayMark;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -1,6 +1,6 @@
 package org.concord.modules.strategy;
 
-import org.concord.config.DataDirectory;
+import org.concord.store.DataDirectory;
 import org.concord.data.DataProvider;
 
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package org.concord.modules.training;
 
 import org.concord.model.Symbol;
 import org.concord.orchestrator.Prediction;
-import org.concord.orchestrator.TrainingStatus;
+import org.concord.orchestrator.TrainingActivity;
 import org.concord.orchestrator.TrainingStatusProvider;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.ModuleInfo;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Training status and triggers as a module. It reads a {@link TrainingStatusProvider} from the context's services
- * (the training coordinator registers one); without one it reports {@link TrainingStatus#IDLE}.
+ * (the training coordinator registers one); without one it reports {@link TrainingActivity#IDLE}.
  *
  * <p>Features: {@code idle}, {@code training} (1 while a run trains or validates), {@code failed}, {@code queued},
  * {@code completed}. No prediction. Commands: {@code status} (one line) and {@code trigger} (arg {@code reason}).
@@ -40,8 +40,8 @@ public final class TrainingModule implements OrchestratorModule {
     }
 
     /** The coordinator's status, or IDLE without one. */
-    public TrainingStatus status() {
-        return provider == null ? TrainingStatus.IDLE : provider.status();
+    public TrainingActivity status() {
+        return provider == null ? TrainingActivity.IDLE : provider.status();
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class TrainingModule implements OrchestratorModule {
 
     @Override
     public double[] features(Symbol symbol) {
-        TrainingStatus s = status();
+        TrainingActivity s = status();
         String st = s.state();
         out[0] = st.equals("IDLE") ? 1 : 0;
         out[1] = st.equals("TRAINING") || st.equals("VALIDATING") ? 1 : 0;
@@ -70,7 +70,7 @@ public final class TrainingModule implements OrchestratorModule {
     public String command(String name, Map<String, String> args) {
         switch (name) {
             case "status" -> {
-                TrainingStatus s = status();
+                TrainingActivity s = status();
                 return s.state() + ": " + s.detail() + " (queued " + s.queued() + ", completed " + s.completed()
                         + (s.lastModel().isEmpty() ? "" : ", last " + s.lastModel()) + ")";
             }

@@ -165,7 +165,7 @@ class CorrelationModuleTest {
         double[] real = crossAssetFeatures(dir.resolve("real"), btc, false);
         double[] flat = crossAssetFeatures(dir.resolve("flat"), btc, true);
         assertThat(real[2]).as("ready").isEqualTo(1);
-        BarSeries aapl = BundledData.appleDailyBars(new org.concord.data.InputQuality());
+        BarSeries aapl = BundledData.appleDailyBars(new org.concord.quality.InputQuality());
         RollingCorrelation expected = new RollingCorrelation(20);
         for (String day : new String[] {"2013-11-26", "2013-11-27", "2013-11-29"}) {
             long t = java.time.LocalDate.parse(day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
@@ -195,7 +195,7 @@ class CorrelationModuleTest {
     }
 
     private static double[] crossAssetFeatures(java.nio.file.Path dir, BarSeries btc, boolean holdAppleConstant) throws Exception {
-        try (org.concord.engine.ConcordEngine engine = new org.concord.engine.ConcordEngine(dir)) {
+        try (org.concord.engine.ConcordRuntime engine = new org.concord.engine.ConcordRuntime(dir)) {
             org.concord.data.DataProvider data = engine.data();
             java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(btc.time(0));
             CorrelationModule m = new CorrelationModule();

@@ -1,6 +1,6 @@
 package org.concord.modules.strategy;
 
-import org.concord.engine.ConcordEngine;
+import org.concord.engine.ConcordRuntime;
 import org.concord.model.Timeframe;
 import org.concord.modules.ModuleFixture;
 import org.junit.jupiter.api.Test;
@@ -93,7 +93,7 @@ class FrameTest {
 
     @Test
     void dataDirectoryIsTheStoresFolder() {
-        try (ConcordEngine engine = new ConcordEngine(dir)) {
+        try (ConcordRuntime engine = new ConcordRuntime(dir)) {
             assertThat(DataDirs.of(engine.data())).isEqualTo(dir.toAbsolutePath());
             assertThat(DataDirs.resolve(engine.data(), "patterns")).isEqualTo(dir.toAbsolutePath().resolve("patterns"));
             assertThat(DataDirs.resolve(engine.data(), "/abs/x")).isEqualTo(Path.of("/abs/x"));

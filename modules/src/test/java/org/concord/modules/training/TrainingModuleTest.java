@@ -2,7 +2,7 @@ package org.concord.modules.training;
 
 import org.concord.model.Symbol;
 import org.concord.modules.ModuleFixture;
-import org.concord.orchestrator.TrainingStatus;
+import org.concord.orchestrator.TrainingActivity;
 import org.concord.orchestrator.TrainingStatusProvider;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class TrainingModuleTest {
     @Test
     void reportsIdleWithoutACoordinator() throws Exception {
         TrainingModule m = new ModuleFixture().init(new TrainingModule(), "", S);
-        assertThat(m.status()).isEqualTo(TrainingStatus.IDLE);
+        assertThat(m.status()).isEqualTo(TrainingActivity.IDLE);
         assertThat(m.features(S)).containsExactly(1, 0, 0, 0, 0);
         assertThat(m.predictions(S)).isEmpty();
         assertThat(m.command("status", Map.of())).startsWith("IDLE: no training coordinator attached");
@@ -33,9 +33,9 @@ class TrainingModuleTest {
         List<String> triggers = new ArrayList<>();
         TrainingStatusProvider coordinator = new TrainingStatusProvider() {
             @Override
-            public TrainingStatus status() {
-                return triggers.isEmpty() ? new TrainingStatus("IDLE", "waiting", 0, 2, "dqn/3")
-                        : new TrainingStatus("TRAINING", "epoch 1", 1, 2, "dqn/3");
+            public TrainingActivity status() {
+                return triggers.isEmpty() ? new TrainingActivity("IDLE", "waiting", 0, 2, "dqn/3")
+                        : new TrainingActivity("TRAINING", "epoch 1", 1, 2, "dqn/3");
             }
 
             @Override

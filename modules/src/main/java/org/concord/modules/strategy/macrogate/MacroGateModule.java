@@ -3,7 +3,7 @@ package org.concord.modules.strategy.macrogate;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.data.CsvBarImporter;
 import org.concord.data.DataProvider;
-import org.concord.data.Direction;
+import org.concord.store.Direction;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;

@@ -1,8 +1,8 @@
 package org.concord.modules.strategy.macrogate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.concord.data.Direction;
-import org.concord.engine.ConcordEngine;
+import org.concord.store.Direction;
+import org.concord.engine.ConcordRuntime;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.modules.ModuleFixture;
@@ -70,14 +70,14 @@ class MacroDataImportTest {
         ConfigFiles.save(configFile(), c);
     }
 
-    private TradingOrchestrator start(ConcordEngine engine) {
-        TradingOrchestrator o = TradingOrchestrator.on(engine, ConfigFiles.load(configFile()), null, configFile()).start();
+    private TradingOrchestrator start(ConcordRuntime engine) {
+        TradingOrchestrator o = TradingOrchestrator.on(engine.data(), ConfigFiles.load(configFile()), null, configFile()).start();
         open.add(o);
         return o;
     }
 
-    private ConcordEngine engine() {
-        ConcordEngine e = new ConcordEngine(data());
+    private ConcordRuntime engine() {
+        ConcordRuntime e = new ConcordRuntime(data());
         open.add(e);
         return e;
     }
@@ -117,7 +117,7 @@ class MacroDataImportTest {
     @Test
     void aGoodFileAddsTheRuleTheGateActsOnAndARestartKeepsBoth() throws Exception {
         writeConfig();
-        ConcordEngine engine = engine();
+        ConcordRuntime engine = engine();
         TradingOrchestrator orch = start(engine);
         assertThat(verdictOn(orch, 12)).isEqualTo("ALLOW: no data (no macro series configured)");
 
@@ -174,7 +174,7 @@ class MacroDataImportTest {
     @Test
     void theRuleReachesEveryInstrumentsGateAndTheFileOnce() throws Exception {
         writeConfig();
-        ConcordEngine engine = engine();
+        ConcordRuntime engine = engine();
         TradingOrchestrator btc = start(engine);
         // a second instrument's orchestrator on the same file, narrowed to ETHUSD, writing nothing (as the desk runs it)
         Symbol eth = Symbol.of("ETHUSD");
@@ -198,7 +198,7 @@ class MacroDataImportTest {
     @Test
     void aBadFileOrRuleChangesNothing() throws Exception {
         writeConfig();
-        ConcordEngine engine = engine();
+        ConcordRuntime engine = engine();
         TradingOrchestrator orch = start(engine);
         MacroDataImport imp = new MacroDataImport(engine.data(), () -> List.of(orch));
         byte[] config = Files.readAllBytes(configFile());

@@ -1,8 +1,8 @@
 package org.concord.modules.strategy.macrogate;
 
 import org.concord.data.DataProvider;
-import org.concord.data.InputIssue;
-import org.concord.engine.ConcordEngine;
+import org.concord.quality.InputIssue;
+import org.concord.engine.ConcordRuntime;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -59,7 +59,7 @@ class MacroGateModuleTest {
     }
 
     private MacroGateModule gate(Path dataDir, String yaml) throws Exception {
-        ConcordEngine engine = new ConcordEngine(dataDir);
+        ConcordRuntime engine = new ConcordRuntime(dataDir);
         open.add(engine);
         MacroGateModule m = new MacroGateModule();
         m.initialize(context(engine.data(), yaml));
@@ -144,7 +144,7 @@ class MacroGateModuleTest {
         assertThat(m.reload().get(30, TimeUnit.SECONDS)).isEqualTo(11);
         // 01-06 in force: 95 < (99 + 104 + 95)/3 = 99.333
         assertThat(at(m, day(7))).isEqualTo("ALLOW: DXY 95 < MA3 99.3333; VIX 12 < 20");
-        DataProvider data = ((ConcordEngine) open.get(0)).data();
+        DataProvider data = ((ConcordRuntime) open.get(0)).data();
         // two reloads (the command's, then ours: they run in order), each reports the bad row once
         assertThat(data.quality().count("csv dxy.csv", InputIssue.MALFORMED)).isEqualTo(2);
         m.close();

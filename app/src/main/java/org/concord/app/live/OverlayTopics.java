@@ -3,10 +3,10 @@ package org.concord.app.live;
 import org.concord.bus.Topic;
 
 /** Live-view topics of the desktop (market data itself travels on {@link org.concord.data.MarketTopics}). */
-public final class LiveTopics {
+public final class OverlayTopics {
     /** Chart overlays derived from the orchestrator's state (pivot levels, extrema). */
     public static final Topic<ChartOverlay> OVERLAYS = Topic.transientTopic("live.overlays", ChartOverlay.class);
 
-    private LiveTopics() {
+    private OverlayTopics() {
     }
 }

@@ -1,4 +1,4 @@
-package org.concord.data;
+package org.concord.bus;
 
 /** Handle returned by a subscribe call; closing it stops delivery. Idempotent. */
 @FunctionalInterface

@@ -1,5 +1,8 @@
-package org.concord.annotation;
+package org.concord.training.frames;
 
+import org.concord.annotation.Annotation;
+import org.concord.annotation.AnnotationDirection;
+import org.concord.annotation.AnnotationFramer;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
@@ -7,8 +10,6 @@ import org.concord.model.InferenceFrameReference.BarrierHit;
 import org.concord.model.InferenceFrameReference.Barriers;
 import org.concord.model.InferenceFrameReference.Outcome;
 import org.concord.model.Timeframe;
-import org.concord.training.frames.Frame;
-import org.concord.training.frames.FrameBuilder;
 import org.concord.training.labels.TripleBarrier;
 
 /**
@@ -23,7 +24,7 @@ import org.concord.training.labels.TripleBarrier;
  *       levels (time limit = the annotated exit).</li>
  * </ul>
  */
-public final class AnnotationFrames {
+public final class AnnotationFrames implements AnnotationFramer {
     public static final String MODEL_ID = "annotation";
     public static final String MODEL_VERSION = "manual";
 
@@ -40,12 +41,8 @@ public final class AnnotationFrames {
         return builder;
     }
 
-    /** The id of annotation {@code annotationId}'s own frame: an annotation owns this frame and no other. */
-    public static String frameId(String annotationId) {
-        return "ann-" + annotationId;
-    }
-
     /** The frame reference (with its outcome) for {@code a}. */
+    @Override
     public InferenceFrameReference frameFor(Annotation a) {
         Timeframe tf = builder.spec().base();
         long windowEnd = tf.floor(a.entryTime());
@@ -55,13 +52,13 @@ public final class AnnotationFrames {
         // an exit inside the entry's base bar (a mark on a finer chart) leaves no whole bar between them
         BarSeries path = lastOpen < windowEnd ? new BarSeries(a.symbol(), tf, 1) : builder.source().range(a.symbol(), tf, windowEnd, lastOpen, 100_000);
         Outcome o = outcome(a, path, tf, barriers);
-        return new InferenceFrameReference(frameId(a.id()), a.symbol(), builder.spec().timeframes(), f.barCountList(), windowEnd, MODEL_ID,
+        return new InferenceFrameReference(Annotation.frameId(a.id()), a.symbol(), builder.spec().timeframes(), f.barCountList(), windowEnd, MODEL_ID,
                 MODEL_VERSION, a.direction().action(), 1.0, f.hash(), InferenceFrameReference.Source.ANNOTATION,
                 Math.max(1, a.exitTime() - windowEnd), barriers, o);
     }
 
     /** The annotation's levels as barriers (upper/lower), or null when it has none. */
-    static Barriers barriers(Annotation a) {
+    public static Barriers barriers(Annotation a) {
         if (!a.hasLevels()) {
             return null;
         }

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * An account plus its split into books (the coordination layer's buckets). A plain account has no books.
  */
-public interface PortfolioView extends AccountView {
+public interface AccountBooks extends AccountView {
     /** Signed quantity {@code book} holds of {@code symbol}. */
     double bookQuantity(String book, Symbol symbol);
 
@@ -16,8 +16,8 @@ public interface PortfolioView extends AccountView {
     Set<String> books();
 
     /** A view of an account with no books. */
-    static PortfolioView of(AccountView account) {
-        if (account instanceof PortfolioView p) {
+    static AccountBooks of(AccountView account) {
+        if (account instanceof AccountBooks p) {
             return p;
         }
         return new AccountPortfolio(account);

@@ -1,4 +1,4 @@
-package org.concord.data;
+package org.concord.store;
 
 /**
  * How {@code DataProvider.bars(symbol, tf, from, to, limit, direction)} picks bars when more than {@code limit}

@@ -1,4 +1,4 @@
-package org.concord.config;
+package org.concord.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -10,6 +10,6 @@ import org.concord.model.Action;
  * @param weight         the vote weight the model asks for: 1, less when stale, 0.5·1 at cold start
  * @param note           why the weight is reduced or the model is absent ("" when nothing to say)
  */
-public record Signal(Action action, double confidence, double metaConfidence, float pBuy, float pSell, float pHold,
+public record ModelVote(Action action, double confidence, double metaConfidence, float pBuy, float pSell, float pHold,
                      String modelVersion, boolean coldStart, boolean stale, double weight, String note) {
 }

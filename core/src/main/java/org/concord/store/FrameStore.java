@@ -1,4 +1,4 @@
-package org.concord.training.frames;
+package org.concord.store;
 
 import org.concord.model.Action;
 import org.concord.model.InferenceFrameReference;

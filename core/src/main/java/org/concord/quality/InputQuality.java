@@ -1,4 +1,4 @@
-package org.concord.data;
+package org.concord.quality;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

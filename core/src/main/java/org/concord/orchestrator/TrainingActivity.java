@@ -9,10 +9,10 @@ package org.concord.orchestrator;
  * @param completed  training runs finished since start
  * @param lastModel  id/version of the last model swapped in, or "" when none
  */
-public record TrainingStatus(String state, String detail, int queued, long completed, String lastModel) {
-    public static final TrainingStatus IDLE = new TrainingStatus("IDLE", "no training coordinator attached", 0, 0, "");
+public record TrainingActivity(String state, String detail, int queued, long completed, String lastModel) {
+    public static final TrainingActivity IDLE = new TrainingActivity("IDLE", "no training coordinator attached", 0, 0, "");
 
-    public TrainingStatus {
+    public TrainingActivity {
         if (state == null || state.isBlank()) {
             throw new IllegalArgumentException("state is required");
         }

@@ -1,6 +1,6 @@
 package org.concord.engine;
 
-import org.concord.config.DataDirectory;
+import org.concord.store.DataDirectory;
 import org.concord.data.DataProvider;
 import org.concord.feed.BarReplayFeed;
 import org.concord.feed.BundledData;
@@ -19,9 +19,9 @@ import java.util.List;
  * Wires the headless parts of a Concord process: the data directory, the SQLite store, the DataProvider and
  * the active market feed. The GUI, the CLI and the server all start one; none of them wires core by hand.
  */
-public final class ConcordEngine implements AutoCloseable {
+public final class ConcordRuntime implements AutoCloseable {
     public static final String STORE_FILE = "concord.db";
-    private static final Logger LOG = LoggerFactory.getLogger(ConcordEngine.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConcordRuntime.class);
 
     private final Path dataDir;
     private final SqliteDatabase database;
@@ -29,15 +29,15 @@ public final class ConcordEngine implements AutoCloseable {
     private volatile MarketFeed feed;
     private volatile List<BarReplayFeed> companions = List.of();
 
-    public ConcordEngine(Path dataDir) {
+    public ConcordRuntime(Path dataDir) {
         this.dataDir = DataDirectory.ensure(dataDir);
         this.database = SqliteDatabase.open(this.dataDir.resolve(STORE_FILE));
         this.data = new DataProvider(new BarStore(database));
     }
 
     /** An engine on the default data directory ({@link DataDirectory#resolve()}). */
-    public static ConcordEngine openDefault() {
-        return new ConcordEngine(DataDirectory.resolve());
+    public static ConcordRuntime openDefault() {
+        return new ConcordRuntime(DataDirectory.resolve());
     }
 
     public Path dataDir() {

@@ -1,4 +1,4 @@
-package org.concord.data;
+package org.concord.quality;
 
 /** Kinds of bad market-data input and what Concord does with each (the rule is stated where it is applied). */
 public enum InputIssue {
