@@ -319,6 +319,9 @@ class TradingFlowsTest {
             assertThat(text("#trading-mode")).contains("binance-custom");
             assertThat(text("#ticket-mode")).startsWith("LIVE");
             assertThat(desk().manualBroker()).isInstanceOf(BinanceSpotBroker.class);
+            assertThat(((BinanceSpotBroker) desk().manualBroker()).config().instruments())
+                    .as("the venue maps symbols by the configuration file's listings, not built-in defaults")
+                    .isSameAs(ConcordApp.current().session().core().orElseThrow().config().instruments());
             assertThat(stage.getTitle()).startsWith("[LIVE");
             // nowhere in any window is the key or the secret shown as text (password fields were cleared)
             List<String> shown = new ArrayList<>();
