@@ -8,7 +8,6 @@ import org.concord.model.InferenceFrameReference.Outcome;
 import org.concord.model.InferenceFrameReference.Source;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
-import org.concord.store.SqliteDatabase;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -19,7 +19,6 @@ import org.concord.training.loop.TrainingLoop;
 import org.concord.training.loop.TrainingResult;
 import org.concord.training.models.ModelManifest;
 import org.concord.training.models.ModelRepository;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -18,7 +18,6 @@ import org.concord.live.LiveModels;
 import org.concord.live.ModelToggles;
 import org.concord.modules.pivots.PivotsOverlay;
 import org.concord.modules.strategy.crashpattern.PatternLibrary;
-import org.concord.orchestrator.ModuleStatusReport;
 import org.concord.orchestrator.OrchestratorTopics;
 import org.concord.orchestrator.PresetCommand;
 import org.concord.orchestrator.TradingOrchestrator;

@@ -3,7 +3,6 @@ package org.concord.app.trading;
 import org.concord.annotate.DisplaySettings;
 import org.concord.engine.TradingPipeline;
 import org.concord.instrument.InstrumentRegistry;
-import io.fair_acc.chartfx.axes.Axis;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -4,7 +4,6 @@ import org.concord.bus.redis.RedisEventBus;
 import org.concord.data.DataProvider;
 import org.concord.store.Direction;
 import org.concord.quality.InputQuality;
-import org.concord.data.MarketTopics;
 import org.concord.app.session.CoreSession;
 import org.concord.app.session.SessionOptions;
 import org.concord.engine.ConcordRuntime;
