@@ -6,11 +6,9 @@ import org.concord.model.Symbol;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -96,65 +94,6 @@ public final class BinanceSpotConfig {
     /** Any endpoint speaking Binance's protocol (a loopback exchange in tests). */
     public static Builder custom(String venue, URI restUrl, URI wsUrl) {
         return new Builder(Environment.CUSTOM, venue, restUrl, wsUrl);
-    }
-
-    /**
-     * Reads a configuration section: {@code environment} (testnet | live) first, then any of restUrl, wsUrl,
-     * symbols (list or comma-separated), quoteAsset, recvWindowMs, connectTimeoutMs, restTimeoutMs, restMaxRetries,
-     * restRetryInitialMs, maxRetryAfterMs, keepAliveMinutes, reconnectInitialMs, reconnectMaxMs, streamIdleTimeoutMs,
-     * unknownOutcomeGraceMs, clientIdPrefix. Unknown keys are an error. {@code instruments}: the configuration's listings.
-     */
-    public static BinanceSpotConfig fromMap(Map<String, ?> section, InstrumentRegistry instruments) {
-        if (section == null) {
-            throw new IllegalArgumentException("binance spot config section is null");
-        }
-        Object env = section.get("environment");
-        Builder b = "live".equalsIgnoreCase(String.valueOf(env)) ? live() : testnet();
-        b.instruments(instruments);
-        if (env != null && !"live".equalsIgnoreCase(env.toString()) && !"testnet".equalsIgnoreCase(env.toString())) {
-            throw new IllegalArgumentException("binance spot 'environment' must be testnet or live, got " + env);
-        }
-        for (Map.Entry<String, ?> e : section.entrySet()) {
-            String k = e.getKey();
-            String v = String.valueOf(e.getValue()).trim();
-            switch (k) {
-                case "environment" -> { }
-                case "restUrl" -> b.restUrl = URI.create(v);
-                case "wsUrl" -> b.wsUrl = URI.create(v);
-                case "symbols" -> {
-                    List<String> parts = new ArrayList<>();
-                    if (e.getValue() instanceof List<?> l) {
-                        l.forEach(o -> parts.add(String.valueOf(o)));
-                    } else {
-                        parts.addAll(List.of(v.split(",")));
-                    }
-                    parts.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(s -> b.symbol(Symbol.of(s)));
-                }
-                case "quoteAsset" -> b.quoteAsset(v);
-                case "recvWindowMs" -> b.recvWindow(Duration.ofMillis(whole(k, v)));
-                case "connectTimeoutMs" -> b.timeouts(Duration.ofMillis(whole(k, v)), b.restTimeout);
-                case "restTimeoutMs" -> b.timeouts(b.connectTimeout, Duration.ofMillis(whole(k, v)));
-                case "restMaxRetries" -> b.retries((int) whole(k, v), b.restRetryInitial, b.maxRetryAfter);
-                case "restRetryInitialMs" -> b.retries(b.restMaxRetries, Duration.ofMillis(whole(k, v)), b.maxRetryAfter);
-                case "maxRetryAfterMs" -> b.retries(b.restMaxRetries, b.restRetryInitial, Duration.ofMillis(whole(k, v)));
-                case "keepAliveMinutes" -> b.keepAlive(Duration.ofMinutes(whole(k, v)));
-                case "reconnectInitialMs" -> b.reconnect(Duration.ofMillis(whole(k, v)), b.reconnectMax, b.streamIdleTimeout);
-                case "reconnectMaxMs" -> b.reconnect(b.reconnectInitial, Duration.ofMillis(whole(k, v)), b.streamIdleTimeout);
-                case "streamIdleTimeoutMs" -> b.reconnect(b.reconnectInitial, b.reconnectMax, Duration.ofMillis(whole(k, v)));
-                case "unknownOutcomeGraceMs" -> b.unknownOutcomeGrace(Duration.ofMillis(whole(k, v)));
-                case "clientIdPrefix" -> b.clientIdPrefix(v);
-                default -> throw new IllegalArgumentException("unknown binance spot config key '" + k + "'");
-            }
-        }
-        return b.build();
-    }
-
-    private static long whole(String key, String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("binance spot config '" + key + "' must be a whole number, got " + v);
-        }
     }
 
     public Environment environment() {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,20 +34,12 @@ class BinanceSpotConfigTest {
     }
 
     @Test
-    void aConfigurationSectionIsReadAndBadValuesAreRefusedClearly() {
-        BinanceSpotConfig c = BinanceSpotConfig.fromMap(Map.of("environment", "live", "symbols", List.of("BTCUSDT", "ETHUSDT"),
-                "recvWindowMs", 3000, "keepAliveMinutes", 20, "clientIdPrefix", "desk"), ConcordConfig.defaultInstruments());
-        assertThat(c.isLive()).isTrue();
-        assertThat(c.symbols()).containsExactly(BTC, Symbol.of("ETHUSDT"));
-        assertThat(c.recvWindow()).isEqualTo(Duration.ofMillis(3000));
-        assertThat(c.clientIdPrefix()).isEqualTo("desk");
-        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "BTCUSDT", "recvWindowMs", 70_000), ConcordConfig.defaultInstruments()))
+    void anIncompleteOrWrongConfigurationIsRefusedClearly() {
+        var instruments = ConcordConfig.defaultInstruments();
+        assertThatThrownBy(() -> BinanceSpotConfig.testnet().instruments(instruments).symbols(BTC).recvWindow(Duration.ofSeconds(70)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("60 s");
-        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "BTCUSDT", "apiSecret", "x"), ConcordConfig.defaultInstruments()))
-                .hasMessageContaining("unknown binance spot config key 'apiSecret'");
-        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("symbols", "ETHBTC"), ConcordConfig.defaultInstruments())).hasMessageContaining("not quoted in USDT");
-        assertThatThrownBy(() -> BinanceSpotConfig.fromMap(Map.of("environment", "paper", "symbols", "BTCUSDT"), ConcordConfig.defaultInstruments()))
-                .hasMessageContaining("testnet or live");
+        assertThatThrownBy(() -> BinanceSpotConfig.testnet().instruments(instruments).symbols(Symbol.of("ETHBTC")).build())
+                .hasMessageContaining("not quoted in USDT");
         assertThatThrownBy(() -> BinanceSpotConfig.testnet().build()).hasMessageContaining("at least one symbol");
         assertThatThrownBy(() -> BinanceSpotConfig.testnet().symbols(BTC).build()).as("no default listings: the file's are passed")
                 .hasMessageContaining("instrument listings of the configuration");
