@@ -17,11 +17,12 @@ import java.util.Map;
  * give the same report, byte for byte.
  *
  * @param data      what was replayed ("bundled Bitstamp BTC/USD trades: 100,000 trades")
- * @param modules   the orchestrator's sources at the end of the (last) run: id, state, reason, weight
+ * @param modules   the orchestrator's sources at the end of the (last) run: id, kind, version (models), state, reason, weight
+ * @param model     the training model that voted (null: none was given, {@link Backtester.Builder#models})
  * @param synergy   combined vs each horizon's bucket run alone (when asked for)
  */
 public record BacktestReport(int formatVersion, BacktestConfig config, JsonNode orchestrator, TradingPipelineConfig pipeline,
-                             String data, List<ModuleSummary> modules, Run result, Synergy synergy, List<Window> windows) {
+                             String data, List<ModuleSummary> modules, BacktestModel model, Run result, Synergy synergy, List<Window> windows) {
     public static final int FORMAT_VERSION = 1;
 
     public BacktestReport {
@@ -30,7 +31,7 @@ public record BacktestReport(int formatVersion, BacktestConfig config, JsonNode 
     }
 
     /** One source of the orchestrator as it ended the run. */
-    public record ModuleSummary(String id, String kind, String state, String reason, double weight) {
+    public record ModuleSummary(String id, String kind, String version, String state, String reason, double weight) {
     }
 
     /**

@@ -5,7 +5,13 @@ import org.concord.coordination.CoordinationResult;
 import org.concord.coordination.UcbWeightLearner;
 import org.concord.data.DataProvider;
 import org.concord.store.Direction;
+import org.concord.bus.InProcessEventBus;
+import org.concord.engine.TradingNode;
 import org.concord.engine.TradingPipeline;
+import org.concord.store.FrameStore;
+import org.concord.training.TrainingConfig;
+import org.concord.training.TrainingCoordinator;
+import org.concord.training.models.ModelRepository;
 import org.concord.engine.TradingPipelineConfig;
 import org.concord.execution.FeeModel;
 import org.concord.execution.PaperBrokerConfig;
@@ -37,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -61,7 +68,7 @@ import java.util.stream.Stream;
  */
 public final class Backtester {
     /** Per-call budget in a backtest (60 s): only a module that hangs is put aside, never one slowed by load. */
-    static final FaultPolicy LIFTED_BUDGET = new FaultPolicy(60_000_000, 3, 100, 20, 120_000);
+    public static final FaultPolicy LIFTED_BUDGET = new FaultPolicy(60_000_000, 3, 100, 20, 120_000);
 
     /** Told about the replay's progress: which run, events sent of the total. */
     @FunctionalInterface
@@ -75,7 +82,10 @@ public final class Backtester {
     private final TradingPipelineConfig pipelineConfig;
     private final Map<String, Supplier<OrchestratorModule>> extraModules;
     private final Path workDir;
+    private final Path models;
+    private final TrainingConfig training;
     private final Progress progress;
+    private final Consumer<TradingNode> onNode;
     private final BooleanSupplier cancelWhen;
     private volatile boolean cancelled;
 
@@ -89,7 +99,14 @@ public final class Backtester {
         this.pipelineConfig = pipelineConfig(b.config, orchestratorConfig);
         this.extraModules = Map.copyOf(b.modules);
         this.workDir = b.workDir;
+        this.models = b.models;
+        this.training = b.models == null ? null
+                : b.training != null ? b.training : TrainingConfig.defaults(history.symbol(), orchestratorConfig.decisionTimeframe());
+        if (training != null && !training.symbol().equals(history.symbol())) {
+            throw new IllegalArgumentException("the model " + training.modelId() + " trades " + training.symbol() + ", the backtest " + history.symbol());
+        }
         this.progress = b.progress;
+        this.onNode = b.onNode;
         this.cancelWhen = b.cancelWhen;
     }
 
@@ -122,7 +139,10 @@ public final class Backtester {
         private BarStore store;
         private final Map<String, Supplier<OrchestratorModule>> modules = new LinkedHashMap<>();
         private Path workDir;
+        private Path models;
+        private TrainingConfig training;
         private Progress progress;
+        private Consumer<TradingNode> onNode;
         private BooleanSupplier cancelWhen;
 
         private Builder(BacktestConfig config) {
@@ -159,8 +179,40 @@ public final class Backtester {
             return this;
         }
 
+        /**
+         * The desk's model repository ({@code <data dir>/models}): the symbol's training model, at its current
+         * version, votes in the backtest as it does on the desk (a cold start abstains). Nothing is trained during a
+         * run (a job finishing mid-replay would make the result depend on the machine's speed) and nothing is written
+         * to the repository; the report names the version and whether it was trained on the range it trades.
+         */
+        public Builder models(Path repository) {
+            return models(repository, null);
+        }
+
+        /** As {@link #models(Path)} with the model's own training configuration (frame spec, id) instead of the symbol's default. */
+        public Builder models(Path repository, TrainingConfig config) {
+            if (repository == null) {
+                throw new IllegalArgumentException("the model repository directory is required");
+            }
+            this.models = repository;
+            this.training = config;
+            return this;
+        }
+
         public Builder progress(Progress p) {
             this.progress = p;
+            return this;
+        }
+
+        /**
+         * Told each run's node once it is started, before the replay (on the run's thread): where a caller hangs a
+         * decision or order log on the orchestrator and the bot's account.
+         */
+        public Builder onNode(Consumer<TradingNode> observer) {
+            if (observer == null) {
+                throw new IllegalArgumentException("observer is null");
+            }
+            this.onNode = observer;
             return this;
         }
 
@@ -261,8 +313,11 @@ public final class Backtester {
 
     private BacktestReport report(BacktestReport.Run run, Synergy synergy, List<BacktestReport.Window> windows,
                                   List<BacktestReport.ModuleSummary> modules) {
+        long tradedFrom = Math.max(config.fromMillis(), history.firstTime());
+        long tradedTo = Math.min(config.toMillis(), history.lastTime() + 1);
+        BacktestModel model = models == null ? null : BacktestModel.of(new ModelRepository(models), training.modelId(), tradedFrom, tradedTo);
         return new BacktestReport(BacktestReport.FORMAT_VERSION, config, ConfigFiles.toTree(orchestratorConfig), pipelineConfig,
-                history.description(), modules, run, synergy, windows);
+                history.description(), modules, model, run, synergy, windows);
     }
 
     private static double pnl(BacktestReport.Run r) {
@@ -315,38 +370,36 @@ public final class Backtester {
         long[] made = new long[2];
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("session.db"));
              DataProvider data = new DataProvider(new BarStore(db));
-             TradingPipeline pipeline = TradingPipeline.synchronous(pcfg, null)) {
-            pipeline.tradeFrom(tradeFrom);
-            pipeline.subscribe(data); // before the orchestrator: a bar close reaches the broker before the decision on it
-            TradingOrchestrator.Builder ob = TradingOrchestrator.builder(orchestratorConfig).data(data);
-            extraModules.forEach(ob::module);
-            try (TradingOrchestrator orch = ob.build()) {
-                orch.onDecision(d -> {
-                    made[0]++;
-                    if (d.time() > tradeFrom) {
-                        made[1]++;
-                        actions.merge(d.action(), 1L, Long::sum);
-                    }
-                });
-                orch.start();
-                pipeline.attach(orch);
-                int every = Math.max(1, part.events() / 200);
-                // the cancel check rides on the progress points: thrown out of the replay, the try blocks close everything
-                part.replay(data, 0, part.events(), (sent, total) -> {
-                    if (progress != null) {
-                        progress.at(name, sent, total);
-                    }
-                    if (cancelled()) {
-                        stopIfCancelled(String.format(Locale.ROOT, "in %s at %,d of %,d events", name, sent, total));
-                    }
-                }, every);
-                if (pipeline.failures() > 0) {
-                    throw new IllegalStateException("backtest " + name + ": the trading pipeline failed " + pipeline.failures()
-                            + " time(s); first: " + pipeline.firstFailure(), pipeline.firstFailure());
+             TrainingCoordinator model = model(data, db);
+             TradingNode node = node(data, pcfg, tradeFrom, model).start(orchestratorConfig)) {
+            TradingPipeline pipeline = node.pipeline();
+            TradingOrchestrator orch = node.orchestrator();
+            orch.onDecision(d -> {
+                made[0]++;
+                if (d.time() > tradeFrom) {
+                    made[1]++;
+                    actions.merge(d.action(), 1L, Long::sum);
                 }
-                for (ModuleStatus m : orch.modules()) {
-                    modulesOut.add(new BacktestReport.ModuleSummary(m.id(), m.kind(), m.state().name(), m.reason(), m.weight()));
+            });
+            if (onNode != null) {
+                onNode.accept(node);
+            }
+            int every = Math.max(1, part.events() / 200);
+            // the cancel check rides on the progress points: thrown out of the replay, the try blocks close everything
+            part.replay(data, 0, part.events(), (sent, total) -> {
+                if (progress != null) {
+                    progress.at(name, sent, total);
                 }
+                if (cancelled()) {
+                    stopIfCancelled(String.format(Locale.ROOT, "in %s at %,d of %,d events", name, sent, total));
+                }
+            }, every);
+            if (pipeline.failures() > 0) {
+                throw new IllegalStateException("backtest " + name + ": the trading pipeline failed " + pipeline.failures()
+                        + " time(s); first: " + pipeline.firstFailure(), pipeline.firstFailure());
+            }
+            for (ModuleStatus m : orch.modules()) {
+                modulesOut.add(new BacktestReport.ModuleSummary(m.id(), m.kind(), m.version(), m.state().name(), m.reason(), m.weight()));
             }
             CoordinationResult result = CoordinationResult.of(config.description() + " (" + name + ")", pipeline.engine(), pcfg.broker(), null);
             Map<String, Long> acts = new LinkedHashMap<>();
@@ -362,6 +415,23 @@ public final class Backtester {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** The run's node: the composition the desk runs, on this run's data, trading from {@code tradeFrom}. */
+    private TradingNode.Builder node(DataProvider data, TradingPipelineConfig pcfg, long tradeFrom, TrainingCoordinator model) {
+        TradingNode.Builder b = TradingNode.builder(data, pcfg).tradeFrom(tradeFrom);
+        extraModules.forEach(b::module);
+        return model == null ? b : b.training(model);
+    }
+
+    /** The run's training model (none without {@link Builder#models}): frames go to the run's own store, training is off. */
+    private TrainingCoordinator model(DataProvider data, SqliteDatabase db) {
+        if (models == null) {
+            return null;
+        }
+        TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(models), new InProcessEventBus(), training);
+        c.setAutoTraining(false);
+        return c;
     }
 
     private Path sessionDir() {

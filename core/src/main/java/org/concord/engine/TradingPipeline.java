@@ -43,11 +43,15 @@ import java.util.concurrent.TimeUnit;
  * A desk pipeline ({@link #live}) also holds the person's <em>manual</em> account: a paper broker of its own, or the
  * venue after {@link #useVenue}. A backtest pipeline ({@link #synchronous}) has only the bot's account, trading.
  *
- * <p><b>Risk.</b> One unified risk manager judges the paper accounts together: its order gate and the bot's plan
- * check see a {@link CombinedAccount} of the manual and the bot paper accounts (positions and working orders summed,
- * limits as fractions of their summed equity, one drawdown over that sum). A venue account is real money: it has a
- * risk manager of its own ({@link #venueGate}), which a LIVE bot's engine shares, so simulated money never makes room
- * for real orders and the paper peak never halts the venue.
+ * <p><b>Risk.</b> One unified risk manager guards the paper accounts together: its order gate sees a
+ * {@link CombinedAccount} of the manual and the bot paper accounts (positions and working orders summed, limits as
+ * fractions of their summed equity, one drawdown over that sum), so every order of either account keeps the whole
+ * within the limits. The bot is also judged alone: its plan (sizing cut by exposure, drawdown scaling) and then each
+ * of its orders by a risk manager of its own over the bot's account, with the same limits, before the pool's gate.
+ * So the person's idle cash never makes room for the bot, the person's positions can still refuse it, and with the
+ * person's account idle the bot trades on the desk exactly as in a backtest of the same data ({@code NodeParityTest}). A venue account is
+ * real money: it has a risk manager of its own ({@link #venueGate}), which a LIVE bot's engine shares, so simulated
+ * money never makes room for real orders and the paper peak never halts the venue.
  *
  * <p><b>Single writer.</b> Bar closes and decisions are handled on one thread, in arrival order. {@link #live} runs
  * them on its own {@code concord-pipeline} thread (the feed and decision threads only hand over); {@link #synchronous}
@@ -81,6 +85,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final Timeframe tf;
     private final EventBus bus;
     private final UnifiedRiskManager risk;
+    /** The bot's plan check over its own account (the paper gate's {@link #risk} on a backtest, which has no person). */
+    private final UnifiedRiskManager botRisk;
     private final DeskVenue venue;
     private final PaperBroker manualPaper;
     private final AccountView paperPool;
@@ -108,14 +114,20 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.bus = bus;
         this.sizing = config.coordination().sizing();
         this.risk = newRisk();
+        this.botRisk = live ? newRisk() : risk;
         this.venue = new DeskVenue(newRisk());
         this.signals = new DecisionSignals(config);
-        // both paper accounts pass one gate that sees them together (the pool is set before any order can come)
-        PreTradeCheck paperGate = this::checkPaperOrder;
-        PaperBroker botPaper = new PaperBroker(config.broker(), paperGate, bus);
-        this.manualPaper = live ? new PaperBroker(config.broker(), paperGate, bus) : null;
+        // both paper accounts pass one gate that sees them together (the pool is set before any order can come); the
+        // bot's orders are first judged on its own account, as its plan was (a backtest has only that check)
+        PreTradeCheck poolGate = this::checkPaperOrder;
+        PreTradeCheck botGate = live ? (r, own) -> {
+            PreTradeDecision alone = botRisk.checkOrder(r, own);
+            return alone.accepted() ? poolGate.check(r, own) : alone;
+        } : poolGate;
+        PaperBroker botPaper = new PaperBroker(config.broker(), botGate, bus);
+        this.manualPaper = live ? new PaperBroker(config.broker(), poolGate, bus) : null;
         this.paperPool = live ? new CombinedAccount(List.of(manualPaper, botPaper)) : botPaper;
-        this.bot = new BotAccount(botPaper, engineFor(botPaper, risk, paperPool), live ? initialMode(store) : BotMode.PAPER,
+        this.bot = new BotAccount(botPaper, engineFor(botPaper, botRisk, null), live ? initialMode(store) : BotMode.PAPER,
                 live ? store : null);
         this.thread = live ? PipelineThread.own() : PipelineThread.callers();
         if (thread.isOwn()) {
@@ -186,14 +198,16 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         return this;
     }
 
-    /** Routes {@code orch}'s decisions into coordination. */
-    public synchronized TradingPipeline attach(TradingOrchestrator orch) {
+    /**
+     * Routes {@code orch}'s decisions, with the state vector each was made on, into coordination; close the answer to
+     * stop (a preset switch replaces the orchestrator, the pipeline stays).
+     */
+    public Subscription attach(TradingOrchestrator orch) {
         if (orch == null) {
             throw new IllegalArgumentException("orchestrator is null");
         }
         // the state vector is read here, on the decision thread, while it is still this decision's
-        subscriptions.add(orch.onDecision(d -> onDecision(d, orch.lastState(d.symbol()))));
-        return this;
+        return orch.onDecision(d -> onDecision(d, orch.lastState(d.symbol())));
     }
 
     /** Adds a hook run after every decision-timeframe bar, on the pipeline's thread. */
@@ -363,6 +377,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         thread.run(() -> {
             try {
                 risk.setLimits(next.limits());
+                botRisk.setLimits(next.limits());
                 venue.risk().setLimits(next.limits());
                 sizing = sizing.withMethod(next.sizing());
                 bot.setSizing(sizing);
@@ -422,8 +437,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         return bot.mode();
     }
 
-    /** The risk manager of the paper accounts (the venue has its own: {@link #venueGate()}). */
-    public UnifiedRiskManager risk() {
+    /** The paper accounts' order gate (both accounts together); the bot's plan check is {@code engine().risk()}, the venue's {@link #venueGate()}. */
+        public UnifiedRiskManager risk() {
         return risk;
     }
 

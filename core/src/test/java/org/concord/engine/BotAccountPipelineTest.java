@@ -212,31 +212,39 @@ class BotAccountPipelineTest {
     }
 
     @Test
-    void thePersonsOrdersAreJudgedWithTheBotsPositionAgainstBothAccountsEquity() throws Exception {
+    void theBotIsJudgedOnItsOwnMoneyAndThePersonsOrdersWithTheBotsPositionAgainstBothAccountsEquity() throws Exception {
         var bars = org.concord.execution.RealBars.bitstamp(Timeframe.M1);
         try (TradingPipeline p = desk(dir)) {
             for (int i = 0; i < 50; i++) {
                 p.onBarClose(BTC, Timeframe.M1, bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
             }
             double price = bars.close(49);
-            double equity = 2 * p.config().broker().initialCash();
-            // the bot holds 40% of the combined equity (two orders of 20%: each under the 25% order cap)
-            onPipeline(p, x -> x.bot().paper().submit(OrderRequest.market("b1", BTC, OrderSide.BUY, 0.2 * equity / price)));
-            onPipeline(p, x -> x.bot().paper().submit(OrderRequest.market("b2", BTC, OrderSide.BUY, 0.2 * equity / price)));
+            double own = p.config().broker().initialCash();
+            double pool = 2 * own;
+            // the person's idle cash makes no room for the bot: 30% of its own account is over the 25% order cap
+            // (15% of the pool would pass the pool's gate)
+            Order tooBig = onPipeline(p, x -> x.bot().paper().submit(OrderRequest.market("b0", BTC, OrderSide.BUY, 0.3 * own / price)));
+            assertThat(tooBig.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(tooBig.reason()).startsWith("risk rule ORDER_SIZE");
+            // the bot holds 48% of its own account, 24% of the pool (two orders of 24%: each under the cap)
+            onPipeline(p, x -> x.bot().paper().submit(OrderRequest.market("b1", BTC, OrderSide.BUY, 0.24 * own / price)));
+            onPipeline(p, x -> x.bot().paper().submit(OrderRequest.market("b2", BTC, OrderSide.BUY, 0.24 * own / price)));
             int i = 50;
             p.onBarClose(BTC, Timeframe.M1, bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
             double held = onPipeline(p, x -> x.bot().paper().position(BTC).quantity());
             assertThat(held).isGreaterThan(0);
-            // 15% more from the person: 30% of their own account alone, within its 50%; with the bot's 40% it is 55%
+            // the person's orders are judged on the pool with the bot's position: 20% of the pool fits beside its 24%
+            Order fits = onPipeline(p, x -> x.manualBroker().submit(
+                    OrderRequest.market("man-1", BTC, OrderSide.BUY, 0.2 * pool / price).manual()));
+            assertThat(fits.state()).isEqualTo(OrderState.NEW);
+            i = 51;
+            p.onBarClose(BTC, Timeframe.M1, bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+            // 10% more would take the pool to about 54%, over its 50%: 20% of the person's own account, refused
             Order over = onPipeline(p, x -> x.manualBroker().submit(
-                    OrderRequest.market("man-1", BTC, OrderSide.BUY, 0.15 * equity / price).manual()));
+                    OrderRequest.market("man-2", BTC, OrderSide.BUY, 0.1 * pool / price).manual()));
             assertThat(over.state()).isEqualTo(OrderState.REJECTED);
             assertThat(over.reason()).startsWith("risk rule ASSET_EXPOSURE");
-            // 5% more fits beside it
-            Order fits = onPipeline(p, x -> x.manualBroker().submit(
-                    OrderRequest.market("man-2", BTC, OrderSide.BUY, 0.05 * equity / price).manual()));
-            assertThat(fits.state()).isEqualTo(OrderState.NEW);
-            assertThat(p.risk().history()).anyMatch(e -> e.kind() == RiskEvent.Kind.REJECTED && "man-1".equals(e.ref()));
+            assertThat(p.risk().history()).anyMatch(e -> e.kind() == RiskEvent.Kind.REJECTED && "man-2".equals(e.ref()));
         }
     }
 }

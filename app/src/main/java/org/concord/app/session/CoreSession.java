@@ -8,10 +8,9 @@ import org.concord.config.ConcordConfig;
 import org.concord.coordination.CoordinationEngine;
 import org.concord.data.MarketBusBridge;
 import org.concord.bus.Subscription;
-import org.concord.engine.BotModeStore;
 import org.concord.engine.ConcordRuntime;
+import org.concord.engine.TradingNode;
 import org.concord.engine.TradingPipeline;
-import org.concord.engine.TradingPipelineConfig;
 import org.concord.feed.BundledMarket;
 import org.concord.model.Symbol;
 import org.concord.live.LiveModels;
@@ -104,7 +103,7 @@ public final class CoreSession implements AutoCloseable {
         LiveModels liveModels;
 
         void closeQuietly(RuntimeException cause) {
-            List<AutoCloseable> all = new ArrayList<>(Arrays.asList(liveModels, market, commands, orchestrator, pipeline));
+            List<AutoCloseable> all = new ArrayList<>(Arrays.asList(liveModels, market, commands, orchestrator));
             all.addAll(trainings.values());
             for (AutoCloseable c : all) {
                 try {
@@ -159,16 +158,14 @@ public final class CoreSession implements AutoCloseable {
                         : TrainingConfig.defaults(s, BundledMarket.decisionTimeframe(s, cfg.decisionTimeframe()));
                 p.trainings.put(s, new TrainingCoordinator(engine.data(), frames, models, bus, tcfg));
             }
-            // before the orchestrator subscribes: a bar's close must reach the desk before the decision made on it;
-            // the bot switch (does the orchestrator trade, with which money) lives in the data directory; a new one is OFF
-            p.pipeline = TradingPipeline.live(TradingPipelineConfig.defaults(cfg.decisionTimeframe(), cfg.symbols().get(0),
-                    cfg.performance().decisionHorizonBars()).withSettings(p.config.trading()), bus, BotModeStore.inDataDir(engine.dataDir()))
-                    .subscribe(engine.data()).acceptSettingsCommands(configFile);
+            // the node: the pipeline (subscribed before the orchestrators: a bar's close reaches the desk before the
+            // decision made on it), the bot switch of the data directory (a new one is OFF), one orchestrator per instrument
+            p.orchestrator = RunningOrchestrator.start(engine, bus, configFile, p.config, p.trainings, options, progress);
+            TradingPipeline pipeline = p.orchestrator.node().pipeline().acceptSettingsCommands(configFile);
+            p.pipeline = pipeline;
             // one publisher per coordination engine: going live gives the pipeline a venue engine with its own books
             Map<CoordinationEngine, PortfolioPublisher> portfolios = new IdentityHashMap<>();
-            TradingPipeline pipeline = p.pipeline;
             pipeline.onBar((symbol, closeTime) -> portfolios.computeIfAbsent(pipeline.engine(), e -> new PortfolioPublisher(e, bus, pipeline::settings)).onBar(closeTime));
-            p.orchestrator = RunningOrchestrator.start(engine, bus, configFile, p.config, p.trainings, options, pipeline, progress);
             p.commands = new TrainingCommandHandler(bus, p.trainings);
             p.market = publishMarket ? new MarketBusBridge(engine.data(), bus) : null;
             // live modes: the model in the registry with its saved switches, live sessions started from the Live panel
@@ -269,6 +266,11 @@ public final class CoreSession implements AutoCloseable {
         return pipeline;
     }
 
+    /** Core's node this session runs (the pipeline and the orchestrators; a preset switch replaces the orchestrators). */
+    public TradingNode node() {
+        return orchestrator.node();
+    }
+
     @Override
     public void close() {
         presetCommands.close();
@@ -280,8 +282,7 @@ public final class CoreSession implements AutoCloseable {
             market.close();
         }
         trainingCommands.close();
-        orchestrator.close();
-        pipeline.close();
+        orchestrator.close(); // the node: orchestrators, then the pipeline
         trainings.values().forEach(TrainingCoordinator::close);
     }
 }
