@@ -102,7 +102,9 @@ public final class BacktestPresenter implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             BacktestConfig cfg = request.config();
-            Backtester bt = Backtester.builder(cfg).workDir(dataDir.resolve("backtests").resolve(".work")).cancelWhen(cancel::get)
+            // the desk's models vote as they do on the desk (the current version of the symbol's model; none trained here)
+            Backtester bt = Backtester.builder(cfg).workDir(dataDir.resolve("backtests").resolve(".work")).models(dataDir.resolve("models"))
+                    .cancelWhen(cancel::get)
                     .progress((run, sent, total) -> publish(BacktestSnapshot.State.RUNNING, name, run, sent, total,
                             String.format(Locale.ROOT, "%s — %s: %,d of %,d events", name, run, sent, total)))
                     .build();

@@ -77,7 +77,8 @@ public final class BacktestCommand implements Callable<Integer> {
         BacktestReport report;
         ConcordRuntime engine = "store".equals(cfg.data()) ? new ConcordRuntime(dataDir) : null;
         try {
-            Backtester.Builder b = Backtester.builder(cfg).workDir(dataDir.resolve("backtests").resolve(".work"))
+            // the data directory's models vote as they do on the desk (the current version of the symbol's model)
+            Backtester.Builder b = Backtester.builder(cfg).workDir(dataDir.resolve("backtests").resolve(".work")).models(dataDir.resolve("models"))
                     .progress((run, sent, total) -> progress.update((double) sent / total,
                             String.format(Locale.ROOT, "%s: %,d of %,d events", run, sent, total)));
             if (engine != null) {
@@ -106,6 +107,9 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         for (BacktestReport.Window w : report.windows()) {
             System.out.println(summary("window " + w.index() + " (test " + Instant.ofEpochMilli(w.testFrom()) + ")", w.run()));
+        }
+        if (report.model() != null) {
+            System.out.println("model " + report.model().describe());
         }
         if (report.synergy() != null) {
             System.out.printf(Locale.ROOT, "synergy: combined pnl %.2f vs sum alone %.2f → %+.2f%n", report.synergy().combinedPnl(),
