@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -35,8 +34,10 @@ import java.util.function.LongSupplier;
  * return a bar that has not closed by that clock, so a store pre-filled by an earlier run cannot leak the future
  * into a replay. {@link #multiTimeframe} windows only hold bars closed at or before {@code at}.
  *
- * <p><b>Threads.</b> Ingest may come from several feed threads (serialized per symbol). Listeners run on the
- * ingest thread and must be quick (hand work to their own thread). Queries are safe from any thread but may
+ * <p><b>Threads.</b> Ingest may come from several feed threads (serialized per symbol). Listeners run on an
+ * ingest thread after the symbol's lock is released ({@link Outbox}: a symbol's events reach them in ingest order,
+ * one thread at a time), so a listener may query the DataProvider or wait for room in its own queue without
+ * stalling the symbol's readers; it should still be quick (hand work to its own thread). Queries are safe from any thread but may
  * block on SQLite or a history backfill: never call them on the UI thread.
  *
  * <p><b>Storage.</b> Closed bars are cached in memory and written behind to SQLite ({@link #flush()} makes them
@@ -65,10 +66,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     private final int maxCachedBars;
     private final LongSupplier wallClock;
     private final Map<Symbol, SymbolState> symbols = new ConcurrentHashMap<>();
-    private final List<BarListener> closeListeners = new CopyOnWriteArrayList<>();
-    private final List<BarListener> updateListeners = new CopyOnWriteArrayList<>();
-    private final List<TradeListener> tradeListeners = new CopyOnWriteArrayList<>();
-    private final List<BookListener> bookListeners = new CopyOnWriteArrayList<>();
+    private final Listeners listeners = new Listeners();
     private final Map<Symbol, OrderBookSnapshot> books = new ConcurrentHashMap<>();
     private volatile HistorySource history;
 
@@ -148,23 +146,29 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     public void onTrade(Symbol symbol, long time, double price, double size, boolean buyerMaker, String source) {
         SymbolState st = state(symbol);
         synchronized (st) {
-            if (!BarChecks.finitePositive(price) || !(size >= 0) || Double.isInfinite(size)) {
-                quality.report(source, "t=" + time, InputIssue.INVALID_PRICE, symbol + " trade price=" + price + " size=" + size + ": rejected");
+            ingestTrade(st, time, price, size, buyerMaker, source);
+        }
+        listeners.deliver(st);
+    }
+
+    private void ingestTrade(SymbolState st, long time, double price, double size, boolean buyerMaker, String source) {
+        Symbol symbol = st.symbol;
+        if (!BarChecks.finitePositive(price) || !(size >= 0) || Double.isInfinite(size)) {
+            quality.report(source, "t=" + time, InputIssue.INVALID_PRICE, symbol + " trade price=" + price + " size=" + size + ": rejected");
+            return;
+        }
+        if (future(source, "t=" + time, time, FUTURE_TOLERANCE_MS, symbol + " trade")) {
+            return;
+        }
+        if (!st.feedBars) {
+            if (!st.aggregator.onTrade(time, price, size)) {
+                quality.report(source, "t=" + time, InputIssue.OUT_OF_ORDER, symbol + " trade before clock " + st.aggregator.clock() + ": rejected");
                 return;
             }
-            if (future(source, "t=" + time, time, FUTURE_TOLERANCE_MS, symbol + " trade")) {
-                return;
-            }
-            if (!st.feedBars) {
-                if (!st.aggregator.onTrade(time, price, size)) {
-                    quality.report(source, "t=" + time, InputIssue.OUT_OF_ORDER, symbol + " trade before clock " + st.aggregator.clock() + ": rejected");
-                    return;
-                }
-            }
-            st.clock = Math.max(st.clock, time);
-            for (TradeListener l : tradeListeners) {
-                l.onTrade(symbol, time, price, size, buyerMaker);
-            }
+        }
+        st.clock = Math.max(st.clock, time);
+        if (!listeners.trades.isEmpty()) {
+            st.outbox.trade(time, price, size, buyerMaker);
         }
     }
 
@@ -176,54 +180,61 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         }
         SymbolState st = state(symbol);
         synchronized (st) {
-            String problem = BarChecks.problem(open, high, low, close, volume);
-            if (problem != null) {
-                quality.report(source, symbol + " " + tf + " @" + openTime, problem.startsWith("prices") || problem.startsWith("volume")
-                        ? InputIssue.INVALID_PRICE : InputIssue.INCONSISTENT_OHLC, problem + ": rejected");
+            ingestBar(st, tf, openTime, open, high, low, close, volume, closed, source);
+        }
+        listeners.deliver(st);
+    }
+
+    private void ingestBar(SymbolState st, Timeframe tf, long openTime, double open, double high, double low, double close, double volume,
+                           boolean closed, String source) {
+        Symbol symbol = st.symbol;
+        String problem = BarChecks.problem(open, high, low, close, volume);
+        if (problem != null) {
+            quality.report(source, symbol + " " + tf + " @" + openTime, problem.startsWith("prices") || problem.startsWith("volume")
+                    ? InputIssue.INVALID_PRICE : InputIssue.INCONSISTENT_OHLC, problem + ": rejected");
+            return;
+        }
+        if (tf.floor(openTime) != openTime) {
+            quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.MALFORMED, "open time not on a " + tf + " boundary: rejected");
+            return;
+        }
+        if (future(source, symbol + " " + tf + " @" + openTime, openTime, tf.millis(), symbol + " " + tf + (closed ? " closed" : " forming") + " bar")) {
+            return;
+        }
+        if (!closed) {
+            st.forming[tf.ordinal()] = new Bar(symbol, tf, openTime, open, high, low, close, volume, false);
+            st.clock = Math.max(st.clock, openTime);
+            if (!listeners.updates.isEmpty()) {
+                st.outbox.bar(Outbox.UPDATE, tf, openTime, open, high, low, close, volume);
+            }
+            return;
+        }
+        long lastBefore = cache(st, tf).lastTime();
+        SeriesCache.Put put = cache(st, tf).put(openTime, open, high, low, close, volume);
+        switch (put) {
+            case DUPLICATE -> {
+                quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.DUPLICATE, "same bar again: dropped");
                 return;
             }
-            if (tf.floor(openTime) != openTime) {
-                quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.MALFORMED, "open time not on a " + tf + " boundary: rejected");
-                return;
-            }
-            if (future(source, symbol + " " + tf + " @" + openTime, openTime, tf.millis(), symbol + " " + tf + (closed ? " closed" : " forming") + " bar")) {
-                return;
-            }
-            if (!closed) {
-                st.forming[tf.ordinal()] = new Bar(symbol, tf, openTime, open, high, low, close, volume, false);
-                st.clock = Math.max(st.clock, openTime);
-                for (BarListener l : updateListeners) {
-                    l.onBarUpdate(symbol, tf, openTime, open, high, low, close, volume);
-                }
-                return;
-            }
-            long lastBefore = cache(st, tf).lastTime();
-            SeriesCache.Put put = cache(st, tf).put(openTime, open, high, low, close, volume);
-            switch (put) {
-                case DUPLICATE -> {
-                    quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.DUPLICATE, "same bar again: dropped");
-                    return;
-                }
-                case CORRECTED -> quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.CORRECTION, "new values replace stored bar");
-                case INSERTED -> quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.GAP_FILLED, "late bar inserted in order");
-                case APPENDED -> {
-                    if (lastBefore != Long.MIN_VALUE && openTime > lastBefore + tf.millis()) {
-                        quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.GAP,
-                                ((openTime - lastBefore) / tf.millis() - 1) + " bars missing since " + lastBefore);
-                    }
+            case CORRECTED -> quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.CORRECTION, "new values replace stored bar");
+            case INSERTED -> quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.GAP_FILLED, "late bar inserted in order");
+            case APPENDED -> {
+                if (lastBefore != Long.MIN_VALUE && openTime > lastBefore + tf.millis()) {
+                    quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.GAP,
+                            ((openTime - lastBefore) / tf.millis() - 1) + " bars missing since " + lastBefore);
                 }
             }
-            Bar bar = new Bar(symbol, tf, openTime, open, high, low, close, volume, true);
-            writer.enqueue(bar);
-            Bar f = st.forming[tf.ordinal()];
-            if (f != null && f.openTime() <= openTime) {
-                st.forming[tf.ordinal()] = null;
-            }
-            if (put == SeriesCache.Put.APPENDED) {
-                st.clock = Math.max(st.clock, tf.closeTime(openTime));
-                for (BarListener l : closeListeners) {
-                    l.onBarClose(symbol, tf, openTime, open, high, low, close, volume);
-                }
+        }
+        Bar bar = new Bar(symbol, tf, openTime, open, high, low, close, volume, true);
+        writer.enqueue(bar);
+        Bar f = st.forming[tf.ordinal()];
+        if (f != null && f.openTime() <= openTime) {
+            st.forming[tf.ordinal()] = null;
+        }
+        if (put == SeriesCache.Put.APPENDED) {
+            st.clock = Math.max(st.clock, tf.closeTime(openTime));
+            if (!listeners.closes.isEmpty()) {
+                st.outbox.bar(Outbox.CLOSE, tf, openTime, open, high, low, close, volume);
             }
         }
     }
@@ -232,14 +243,15 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     void onAggregatedClose(SymbolState st, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
         cache(st, tf).put(openTime, o, h, l, c, v);
         writer.enqueue(new Bar(st.symbol, tf, openTime, o, h, l, c, v, true));
-        for (BarListener li : closeListeners) {
-            li.onBarClose(st.symbol, tf, openTime, o, h, l, c, v);
+        if (!listeners.closes.isEmpty()) {
+            st.outbox.bar(Outbox.CLOSE, tf, openTime, o, h, l, c, v);
         }
     }
 
+    /** Called by the per-symbol aggregator (inside the symbol's lock) for a forming bar while update listeners exist. */
     void onAggregatedUpdate(SymbolState st, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
-        for (BarListener li : updateListeners) {
-            li.onBarUpdate(st.symbol, tf, openTime, o, h, l, c, v);
+        if (!listeners.updates.isEmpty()) {
+            st.outbox.bar(Outbox.UPDATE, tf, openTime, o, h, l, c, v);
         }
     }
 
@@ -260,10 +272,11 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             }
             books.put(book.symbol(), book);
             st.clock = Math.max(st.clock, book.time());
-            for (BookListener l : bookListeners) {
-                l.onBook(book);
+            if (!listeners.books.isEmpty()) {
+                st.outbox.book(book);
             }
         }
+        listeners.deliver(st);
     }
 
     @Override
@@ -278,6 +291,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             }
             st.clock = Math.max(st.clock, time);
         }
+        listeners.deliver(st);
     }
 
     @Override
@@ -429,7 +443,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     // ---------------------------------------------------------------- subscriptions
 
     public Subscription subscribeBarCloses(BarListener l) {
-        return add(closeListeners, l);
+        return Listeners.add(listeners.closes, l);
     }
 
     /**
@@ -446,7 +460,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
 
     /** Forming-bar updates; while any exist, trade aggregation publishes an update per trade and timeframe. */
     public Subscription subscribeBarUpdates(BarListener l) {
-        Subscription s = add(updateListeners, l);
+        Subscription s = Listeners.add(listeners.updates, l);
         refreshAggregatorUpdates();
         return () -> {
             s.close();
@@ -455,23 +469,15 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     }
 
     public Subscription subscribeTrades(TradeListener l) {
-        return add(tradeListeners, l);
+        return Listeners.add(listeners.trades, l);
     }
 
     public Subscription subscribeBooks(BookListener l) {
-        return add(bookListeners, l);
-    }
-
-    private <T> Subscription add(List<T> list, T l) {
-        if (l == null) {
-            throw new IllegalArgumentException("listener is null");
-        }
-        list.add(l);
-        return () -> list.remove(l);
+        return Listeners.add(listeners.books, l);
     }
 
     Set<Timeframe> updateTimeframes() {
-        return updateListeners.isEmpty() ? EnumSet.noneOf(Timeframe.class) : EnumSet.allOf(Timeframe.class);
+        return listeners.updates.isEmpty() ? EnumSet.noneOf(Timeframe.class) : EnumSet.allOf(Timeframe.class);
     }
 
     private void refreshAggregatorUpdates() {

@@ -18,6 +18,8 @@ final class SymbolState {
     TradeAggregator aggregator;
     boolean feedBars;
     long clock = Long.MIN_VALUE;
+    /** Events for the listeners, delivered after the lock is released. */
+    final Outbox outbox = new Outbox();
 
     SymbolState(Symbol symbol, DataProvider provider) {
         this.symbol = symbol;

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The desk's models for the live modes: each trained model ({@link TrainingCoordinator}) is registered in the
- * orchestrator as a {@link LiveModelSource} (so the registry lists it), its two switches are applied and persisted
+ * The desk's models for the live modes: each trained model ({@link TrainingCoordinator}) votes in the orchestrator
+ * of its symbol, which infers it on the decision thread (attached by the node's builder, {@code TradingNode}: one
+ * inference per decision bar, the only path a model's vote takes); here its two switches are applied and persisted
  * ({@link ModelToggles}: inference → weight 1 or 0 in the fusion; training → the coordinator's automatic training),
  * and live-inference sessions are started and stopped per model. Commands arrive on {@link LiveTopics#COMMANDS};
  * the model rows go out on {@link LiveTopics#MODELS} after each change and every second. With one orchestrator per
@@ -32,17 +33,13 @@ import java.util.function.Function;
 public final class LiveModels implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveModels.class);
 
-    /** {@code source} is null when the orchestrator already has the model (attached with its builder's training()). */
-    private record Entry(TrainingCoordinator model, LiveModelSource source) {
-    }
-
     private final DataProvider data;
     private final EventBus bus;
     /** A model's symbol → the orchestrator it votes in (null: none); looked up at each use, so it follows a rebuild. */
     private volatile Function<Symbol, TradingOrchestrator> orchestrators;
     private final ModelToggles toggles;
     private final OverlaySource pivots;
-    private final Map<String, Entry> models = new LinkedHashMap<>();
+    private final Map<String, TrainingCoordinator> models = new LinkedHashMap<>();
     private final Map<String, LiveInferenceSession> sessions = new LinkedHashMap<>();
     private final Subscription commands;
     private final ScheduledExecutorService timer;
@@ -69,7 +66,7 @@ public final class LiveModels implements AutoCloseable {
         timer.scheduleAtFixedRate(this::publishSafely, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Adds a model at runtime: registered with the orchestrator, switches applied from the saved toggles. */
+    /** Adds a model: its switches applied from the saved toggles (it votes where its symbol's orchestrator runs it). */
     public synchronized void add(TrainingCoordinator model) {
         if (model == null) {
             throw new IllegalArgumentException("model is required");
@@ -80,13 +77,8 @@ public final class LiveModels implements AutoCloseable {
         }
         ModelToggles.Toggle t = toggles.get(id);
         model.setAutoTraining(t.training());
-        // a model the orchestrator already runs (training merged into it: it infers on the decision thread and
-        // stores its frames) is switched by its weight; any other votes through a source fed by its live session
-        TradingOrchestrator orchestrator = orchestratorOf(model);
-        boolean attached = orchestrator != null && orchestrator.hasTrainingModel(id);
-        Entry e = new Entry(model, attached ? null : new LiveModelSource(model));
-        models.put(id, e);
-        register(e);
+        models.put(id, model);
+        register(model);
         publishSafely();
     }
 
@@ -105,51 +97,36 @@ public final class LiveModels implements AutoCloseable {
         return f == null ? null : f.apply(model.config().symbol());
     }
 
-    private void register(Entry e) {
-        TradingOrchestrator orchestrator = orchestratorOf(e.model());
-        if (orchestrator == null) {
+    private void register(TrainingCoordinator model) {
+        TradingOrchestrator orchestrator = orchestratorOf(model);
+        String id = model.config().modelId();
+        if (orchestrator == null || !orchestrator.hasTrainingModel(id)) {
+            LOG.info("model {} is not a decision source of any orchestrator (its symbol is not decided): it does not vote", id);
             return;
         }
-        String id = e.model().config().modelId();
-        double weight = toggles.get(id).inference() ? 1.0 : 0.0;
-        if (e.source() == null) {
-            if (orchestrator.hasTrainingModel(id)) {
-                orchestrator.setWeight(id, weight);
-            } else {
-                LOG.info("model {} is not a decision source of this orchestrator (its symbol is not traded): it does not vote", id);
-            }
-        } else {
-            orchestrator.registerModel(e.source(), weight);
-        }
+        orchestrator.setWeight(id, toggles.get(id).inference() ? 1.0 : 0.0);
     }
 
     /** Removes a model at runtime (its live session stops; its saved switches stay for next time). */
     public synchronized void remove(String modelId) {
         stop(modelId);
-        Entry e = models.remove(modelId);
-        TradingOrchestrator orchestrator = e == null ? null : orchestratorOf(e.model());
-        if (orchestrator != null) {
-            if (e.source() == null) {
-                orchestrator.setWeight(modelId, 0.0); // the orchestrator's own model: silenced, not unregistered
-            } else {
-                orchestrator.unregisterModel(modelId);
-            }
+        TrainingCoordinator model = models.remove(modelId);
+        TradingOrchestrator orchestrator = model == null ? null : orchestratorOf(model);
+        if (orchestrator != null && orchestrator.hasTrainingModel(modelId)) {
+            orchestrator.setWeight(modelId, 0.0); // the orchestrator runs it: silenced, not unregistered
         }
         publishSafely();
     }
 
     /** Starts live inference of a model in {@code mode} (a running session of that model is stopped first). */
     public synchronized LiveInferenceSession start(String modelId, LiveMode mode, LiveInferenceSession.Config config) {
-        Entry e = entry(modelId);
+        TrainingCoordinator model = entry(modelId);
         if (mode == LiveMode.PIVOT_TRAINING && pivots == null) {
             throw new IllegalArgumentException("pivot training needs the pivots overlay, which this desk does not have");
         }
         stop(modelId);
-        LiveInferenceSession s = new LiveInferenceSession(data, bus, e.model(), pivots, config == null ? LiveInferenceSession.Config.defaults(mode) : config);
+        LiveInferenceSession s = new LiveInferenceSession(data, bus, model, pivots, config == null ? LiveInferenceSession.Config.defaults(mode) : config);
         sessions.put(modelId, s);
-        if (e.source() != null) {
-            e.source().attach(s);
-        }
         s.start();
         publishSafely();
         return s;
@@ -158,10 +135,6 @@ public final class LiveModels implements AutoCloseable {
     public synchronized void stop(String modelId) {
         LiveInferenceSession s = sessions.remove(modelId);
         if (s != null) {
-            Entry e = models.get(modelId);
-            if (e != null && e.source() != null) {
-                e.source().attach(null);
-            }
             s.close();
             publishSafely();
         }
@@ -173,7 +146,7 @@ public final class LiveModels implements AutoCloseable {
 
     /** The inference switch: on → the model votes with weight 1; off → weight 0 (it does not vote). Persisted. */
     public synchronized void setInference(String modelId, boolean on) {
-        TradingOrchestrator orchestrator = orchestratorOf(entry(modelId).model());
+        TradingOrchestrator orchestrator = orchestratorOf(entry(modelId));
         toggles.setInference(modelId, on);
         if (orchestrator != null) {
             orchestrator.setWeight(modelId, on ? 1.0 : 0.0)
@@ -185,15 +158,15 @@ public final class LiveModels implements AutoCloseable {
 
     /** The training switch: on → automatic and live training reach the model; off → they are skipped. Persisted. */
     public synchronized void setTraining(String modelId, boolean on) {
-        Entry e = entry(modelId);
+        TrainingCoordinator model = entry(modelId);
         toggles.setTraining(modelId, on);
-        e.model().setAutoTraining(on);
+        model.setAutoTraining(on);
         LOG.info("model {} training {}", modelId, on ? "on" : "off");
         publishSafely();
     }
 
-    private Entry entry(String modelId) {
-        Entry e = models.get(modelId);
+    private TrainingCoordinator entry(String modelId) {
+        TrainingCoordinator e = models.get(modelId);
         if (e == null) {
             throw new IllegalArgumentException("no model '" + modelId + "' on the desk (known: " + models.keySet() + ")");
         }
@@ -203,16 +176,16 @@ public final class LiveModels implements AutoCloseable {
     /** The rows of the module panel, in the order models were added. */
     public synchronized List<ModelInfo> models() {
         List<ModelInfo> out = new ArrayList<>();
-        for (Entry e : models.values()) {
-            String id = e.model().config().modelId();
-            TrainingStatus st = e.model().status();
+        for (TrainingCoordinator m : models.values()) {
+            String id = m.config().modelId();
+            TrainingStatus st = m.status();
             long trained = 0;
-            for (ModelVersionStore.VersionRow r : e.model().versions().list(id)) {
+            for (ModelVersionStore.VersionRow r : m.versions().list(id)) {
                 trained = Math.max(trained, r.createdAt());
             }
             ModelToggles.Toggle t = toggles.get(id);
             LiveInferenceSession s = sessions.get(id);
-            out.add(new ModelInfo(id, e.model().config().symbol().code(), st.activeVersion(), t.inference(), t.training(), trained,
+            out.add(new ModelInfo(id, m.config().symbol().code(), st.activeVersion(), t.inference(), t.training(), trained,
                     st.live().accuracy(), st.live().majorityRate(), st.live().n(), s != null && s.running(), s == null ? null : s.config().mode(), st.note()));
         }
         return out;

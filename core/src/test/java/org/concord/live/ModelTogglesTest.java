@@ -49,8 +49,10 @@ class ModelTogglesTest {
             DataProvider data = new DataProvider(new BarStore(db));
             InProcessEventBus bus = new InProcessEventBus();
             Path repo = Files.createDirectories(dir.resolve("models"));
-            try (TradingOrchestrator o = TradingOrchestrator.builder(ConfigFiles.preset("minimal")).bus(bus).catalog(ModuleCatalog.empty()).build();
-                 TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, TrainedModels.config());
+            // as the node builds it: the model attached to its symbol's orchestrator, which infers it per decision
+            try (TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, TrainedModels.config());
+                 TradingOrchestrator o = TradingOrchestrator.builder(ConfigFiles.preset("minimal")).bus(bus).catalog(ModuleCatalog.empty())
+                         .training(c).build();
                  LiveModels desk = new LiveModels(data, bus, sym -> o, ModelToggles.inDataDir(dir), null)) {
                 o.start();
                 body.accept(new Object[] {o, c, desk, bus});
@@ -71,9 +73,8 @@ class ModelTogglesTest {
             List<ModelInfoReport> reports = new CopyOnWriteArrayList<>();
             bus.subscribe(LiveTopics.MODELS, reports::add);
             try {
-                assertThat(row(o, id)).isNull();
-                desk.add(c);                                              // discovered at runtime
-                await(() -> row(o, id) != null, "model registered");
+                await(() -> row(o, id) != null, "model registered by the orchestrator");
+                desk.add(c);                                              // the desk's switches apply to it
                 assertThat(row(o, id).kind()).isEqualTo("model");
                 assertThat(row(o, id).weight()).isEqualTo(1.0);
                 assertThat(c.autoTraining()).isTrue();
@@ -107,21 +108,23 @@ class ModelTogglesTest {
             TrainingCoordinator c = (TrainingCoordinator) x[1];
             LiveModels desk = (LiveModels) x[2];
             try {
+                await(() -> row(o, id) != null, "model registered by the orchestrator");
                 desk.add(c);
-                await(() -> row(o, id) != null, "model registered");
-                assertThat(row(o, id).weight()).isZero();
+                await(() -> row(o, id).weight() == 0.0, "the saved switch applied");
                 assertThat(c.autoTraining()).isFalse();
                 desk.setTraining(id, true);
                 assertThat(c.autoTraining()).isTrue();
-                desk.remove(id);                                          // removed at runtime
-                await(() -> row(o, id) == null, "model unregistered");
+                desk.setInference(id, true);
+                await(() -> row(o, id).weight() == 1.0, "weight 1");
+                desk.remove(id);                                          // removed from the desk: silenced, still listed
+                await(() -> row(o, id).weight() == 0.0, "model silenced");
                 assertThat(desk.models()).isEmpty();
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
         });
         ModelToggles saved = ModelToggles.inDataDir(dir);
-        assertThat(saved.get(id)).isEqualTo(new ModelToggles.Toggle(false, true));
+        assertThat(saved.get(id)).isEqualTo(new ModelToggles.Toggle(true, true));
         assertThat(saved.get("other")).isEqualTo(ModelToggles.Toggle.DEFAULT);
     }
 

@@ -45,8 +45,8 @@ public record ModuleContext(DataProvider data, JsonNode settings, List<Symbol> s
     /**
      * The latest {@code limit} bars of {@code symbol}/{@code tf} closed at or before the decision clock: history that
      * cannot include the future even when the feed runs ahead of the decision thread. Empty without a DataProvider.
-     * Call it from {@link OrchestratorModule#initialize} only: it may wait on the DataProvider's lock, which a feed
-     * thread can hold while it waits for room in the decision queue (the orchestrator warms modules up itself).
+     * Call it from {@link OrchestratorModule#initialize} only: it may read SQLite, and the decision path does no I/O
+     * (the orchestrator warms modules up itself; during decisions modules see the bars it dispatches).
      */
     public BarSeries history(Symbol symbol, Timeframe tf, int limit) {
         long now = clock.getAsLong();
