@@ -33,9 +33,7 @@ public final class BucketPerformanceTracker {
     private double predError;
     private long trades;
     // rolling drawdown over the last `window` periods of the cumulative return curve
-    private final double[] curve;
-    private int curveCount;
-    private int curveHead;
+    private final RollingDrawdown drawdown;
     private double level = 1;
 
     /**
@@ -51,7 +49,7 @@ public final class BucketPerformanceTracker {
         this.dRet = Math.pow(0.5, 1.0 / returnHalfLife);
         this.dTrade = Math.pow(0.5, 1.0 / tradeHalfLife);
         this.annualization = Math.sqrt(periodsPerYear);
-        this.curve = new double[ddWindow];
+        this.drawdown = new RollingDrawdown(ddWindow);
         this.minPeriods = minPeriods;
     }
 
@@ -74,9 +72,7 @@ public final class BucketPerformanceTracker {
         swxx = dRet * swxx + r * r;
         periods++;
         level *= 1 + r;
-        curve[curveHead] = level;
-        curveHead = (curveHead + 1) % curve.length;
-        curveCount = Math.min(curveCount + 1, curve.length);
+        drawdown.add(level);
     }
 
     /** A closed trade's return and, if its signal gave one, the predicted return. */
@@ -150,17 +146,7 @@ public final class BucketPerformanceTracker {
 
     /** Deepest peak-to-trough fall of the return curve within the window, in [0, 1]. */
     public double maxDrawdown() {
-        double peak = 0;
-        double worst = 0;
-        int start = (curveHead - curveCount + curve.length) % curve.length;
-        for (int i = 0; i < curveCount; i++) {
-            double v = curve[(start + i) % curve.length];
-            peak = Math.max(peak, v);
-            if (peak > 0) {
-                worst = Math.max(worst, 1 - v / peak);
-            }
-        }
-        return worst;
+        return drawdown.max();
     }
 
     public BucketPerformance snapshot() {

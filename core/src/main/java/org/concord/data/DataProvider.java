@@ -139,7 +139,8 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         if (symbol == null) {
             throw new IllegalArgumentException("symbol is null");
         }
-        return symbols.computeIfAbsent(symbol, s -> new SymbolState(s, this));
+        SymbolState st = symbols.get(symbol); // the common case without a capturing lambda per event
+        return st != null ? st : symbols.computeIfAbsent(symbol, s -> new SymbolState(s, this));
     }
 
     @Override

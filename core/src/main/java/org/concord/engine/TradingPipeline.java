@@ -234,7 +234,11 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (t != tf || t.closeTime(openTime) <= tradeFrom) {
             return;
         }
-        thread.run(() -> bar(s, openTime, o, h, l, c, v));
+        if (thread.isOwn()) {
+            thread.run(() -> bar(s, openTime, o, h, l, c, v));
+        } else {
+            bar(s, openTime, o, h, l, c, v); // a backtest: on the caller's thread, no task object per bar
+        }
     }
 
     /** A decision of the orchestrator without its state vector (no market conditions). */
@@ -250,7 +254,11 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (d.time() <= tradeFrom) {
             return;
         }
-        thread.run(() -> decide(d, state));
+        if (thread.isOwn()) {
+            thread.run(() -> decide(d, state));
+        } else {
+            decide(d, state);
+        }
     }
 
     private void bar(Symbol s, long openTime, double o, double h, double l, double c, double v) {

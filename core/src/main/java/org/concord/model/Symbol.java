@@ -30,6 +30,12 @@ public record Symbol(String code) implements Comparable<Symbol> {
         return code.toLowerCase(Locale.ROOT);
     }
 
+    /** The code's hash (cached by the String): a symbol keys maps on every bar. */
+    @Override
+    public int hashCode() {
+        return code.hashCode();
+    }
+
     @Override
     public int compareTo(Symbol o) {
         return code.compareTo(o.code);

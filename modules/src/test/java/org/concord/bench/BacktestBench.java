@@ -26,11 +26,13 @@ import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
+import com.sun.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Set;
 
@@ -104,8 +106,8 @@ class BacktestBench {
 
         Bench.report(NAME, "ratio full pipeline / ta4j run", fullRate / ta4jRate, "x");
         Bench.report(NAME, "ratio EMA-cross pipeline / ta4j run", emaRate / ta4jRate, "x");
-        Bench.note(String.format(Locale.ROOT, "target: full pipeline >= 5x ta4j's bars/s -> %s (%.3fx)",
-                fullRate / ta4jRate >= 5 ? "met" : "NOT met", fullRate / ta4jRate));
+        Bench.note(String.format(Locale.ROOT, "targets (issue 16): EMA-cross node >= 1.0x ta4j -> %s (%.3fx); full preset >= 250,000 bars/s -> %s (%,.0f)",
+                emaRate / ta4jRate >= 1 ? "met" : "NOT met", emaRate / ta4jRate, fullRate >= 250_000 ? "met" : "NOT met", fullRate));
     }
 
     private static double ours(String label, BacktestConfig cfg, BarSeries warm, BarSeries bars, java.util.function.Supplier<OrchestratorModule> extra) {
@@ -116,10 +118,17 @@ class BacktestBench {
             b.module("ema-cross", extra);
         }
         wb.build().run(); // JIT warm-up
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().getId();
+        Backtester bt = b.build();
+        long a0 = threads.getThreadAllocatedBytes(me);
         long t0 = System.nanoTime();
-        BacktestReport r = b.build().run();
+        BacktestReport r = bt.run();
         double secs = (System.nanoTime() - t0) / 1e9;
+        long allocated = threads.getThreadAllocatedBytes(me) - a0;
         double rate = bars.size() / secs;
+        // the whole run is on this thread (synchronous node): data layer, orchestrator, coordination, risk, broker, report
+        Bench.report(NAME, "ours, " + label + ", allocated per bar on the replay thread", (double) allocated / bars.size(), "bytes/bar");
         long running = r.modules().stream().filter(m -> m.state().equals("RUNNING")).count();
         Bench.report(NAME, "ours, " + label, rate, "bars/s");
         Bench.note(String.format(Locale.ROOT, "ours, %s: %,d decisions, %d trades, %d modules RUNNING, %.1f s", label,
@@ -146,7 +155,7 @@ class BacktestBench {
     }
 
     private static String loadAverage() {
-        return String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** EMA(12)/EMA(26) cross on 1m closes: BUY on the bar the fast EMA crosses above the slow one, SELL below; else no view. */
