@@ -20,11 +20,13 @@ public enum Bucket {
     private final int minHoldingBars;
     private final int expectedHoldingBars;
     private final int maxHoldingBars;
+    private final String book;
 
     Bucket(int min, int expected, int max) {
         this.minHoldingBars = min;
         this.expectedHoldingBars = expected;
         this.maxHoldingBars = max;
+        this.book = name().toLowerCase(Locale.ROOT);
     }
 
     public int minHoldingBars() {
@@ -41,7 +43,7 @@ public enum Bucket {
 
     /** The book name used for risk limits, orders and reports ("scalping", ...). */
     public String book() {
-        return name().toLowerCase(Locale.ROOT);
+        return book;
     }
 
     /** The bucket whose book name this is, or null. */

@@ -49,6 +49,8 @@ public final class UcbWeightLearner {
     private long[][] count = new long[Regime.COUNT][4];
     private final long[] total = new long[Regime.COUNT];
     private double[] feedbackWeight = new double[4];
+    /** Weights per regime as last computed; null after anything they depend on changed (a plan reads one per signal). */
+    private final double[][] cached = new double[Regime.COUNT][];
 
     public UcbWeightLearner(Config config) {
         if (config == null) {
@@ -78,6 +80,7 @@ public final class UcbWeightLearner {
         }
         arms.put(sourceId, i);
         names.add(sourceId);
+        Arrays.fill(cached, null);
         // a newcomer starts at the mean weight of the others
         double mean = 0;
         for (int k = 0; k < i; k++) {
@@ -101,6 +104,7 @@ public final class UcbWeightLearner {
         sum[r][a] += Math.max(-1, Math.min(1, reward));
         count[r][a]++;
         total[r]++;
+        cached[r] = null;
     }
 
     /** FEEDBACK mode: realized profit (a return) and the drawdown suffered meanwhile, both fractions. */
@@ -112,6 +116,7 @@ public final class UcbWeightLearner {
         double x = Math.max(-1, Math.min(1, profit)) - config.drawdownPenalty() * Math.max(0, Math.min(1, drawdown));
         feedbackWeight[a] *= Math.exp(config.learningRate() * x);
         normalizeFeedback();
+        Arrays.fill(cached, null);
     }
 
     private void normalizeFeedback() {
@@ -171,7 +176,12 @@ public final class UcbWeightLearner {
     /** The weight of one source in {@code regime} (registers it). */
     public double weight(Regime regime, String sourceId) {
         int a = arm(sourceId);
-        return weights(regime)[a];
+        double[] w = cached[regime.index()];
+        if (w == null) {
+            w = weights(regime);
+            cached[regime.index()] = w;
+        }
+        return w[a];
     }
 
     private double[] floorAndNormalize(double[] w) {

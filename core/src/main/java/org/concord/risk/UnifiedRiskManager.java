@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -250,8 +252,14 @@ public final class UnifiedRiskManager implements BarListener {
         return new RiskEvent(t, kind, rule, item.id(), item.book(), item.symbol(), requested, allowed, value, limit, message);
     }
 
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.2f%%", v * 100);
+    /** {@code v} as a percentage with two decimals ("12.35%"), as {@code %.2f%%} gives it, without a Formatter per event. */
+    static String pct(double v) {
+        double p = v * 100;
+        if (!Double.isFinite(p) || Math.abs(p) >= 1e15) {
+            return String.format(Locale.ROOT, "%.2f%%", p);
+        }
+        BigDecimal r = BigDecimal.valueOf(p).setScale(2, RoundingMode.HALF_UP); // the shortest decimal, rounded as Formatter does
+        return (Math.copySign(1.0, p) < 0 && r.signum() == 0 ? "-" : "") + r.toPlainString() + "%";
     }
 
     private void record(RiskEvent e) {
