@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +32,8 @@ import java.util.function.Supplier;
  *       modules and, where the builder was given one, the instrument's training model voting (weight 1, a frame
  *       stored per inference);</li>
  *   <li>the first instrument's decisions, with the state vector they were made on, into the pipeline; the others
- *       decide and publish for their charts.</li>
+ *       decide and publish for their charts;</li>
+ *   <li>with a bus, every orchestrator's chart overlays ({@link OverlayPublisher}) published after its decisions.</li>
  * </ol>
  * A desk ({@link Builder#live}) runs the pipeline on its own thread with the person's paper account beside the bot's;
  * a backtest (the default) runs it on the caller's thread with the bot's account only, its orchestrator synchronous
@@ -86,7 +86,6 @@ public final class TradingNode implements AutoCloseable {
         private final Map<Symbol, TrainingCoordinator> training = new LinkedHashMap<>();
         private final Map<String, Supplier<OrchestratorModule>> modules = new LinkedHashMap<>();
         private final List<BiConsumer<Symbol, TradingOrchestrator.Builder>> services = new ArrayList<>();
-        private final List<Function<TradingOrchestrator, AutoCloseable>> attachments = new ArrayList<>();
 
         private Builder(DataProvider data, TradingPipelineConfig pipelineConfig) {
             if (data == null || pipelineConfig == null) {
@@ -164,15 +163,6 @@ public final class TradingNode implements AutoCloseable {
             return this;
         }
 
-        /** Something hung on every orchestrator before it starts (a publisher), closed with it. */
-        public Builder attach(Function<TradingOrchestrator, AutoCloseable> hook) {
-            if (hook == null) {
-                throw new IllegalArgumentException("hook is null");
-            }
-            attachments.add(hook);
-            return this;
-        }
-
         /** Builds the pipeline, then starts the orchestrators {@code config} describes. */
         public TradingNode start(OrchestratorConfig config) {
             if (config == null) {
@@ -222,8 +212,8 @@ public final class TradingNode implements AutoCloseable {
                 Subscription route = pipeline.attach(orch);
                 attached.add(route::close);
             }
-            for (Function<TradingOrchestrator, AutoCloseable> hook : recipe.attachments) {
-                attached.add(hook.apply(orch));
+            if (recipe.bus != null) {
+                attached.add(new OverlayPublisher(orch, recipe.bus)); // the chart's levels, published with each decision
             }
             orch.start();
         } catch (RuntimeException e) {

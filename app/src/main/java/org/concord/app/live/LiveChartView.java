@@ -1,5 +1,6 @@
 package org.concord.app.live;
 
+import org.concord.chart.ChartOverlay;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;

@@ -1,5 +1,6 @@
 package org.concord.app.live;
 
+import org.concord.chart.ChartOverlay;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -1,5 +1,7 @@
 package org.concord.app.live;
 
+import org.concord.engine.OverlayTopics;
+import org.concord.chart.ChartOverlay;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;

@@ -1,6 +1,5 @@
 package org.concord.app.session;
 
-import org.concord.app.live.OverlayPublisher;
 import org.concord.app.training.CoordinatorStatusProvider;
 import org.concord.bus.EventBus;
 import org.concord.config.ConcordConfig;
@@ -74,8 +73,7 @@ final class RunningOrchestrator implements AutoCloseable {
                     if (t != null) {
                         ob.service(TrainingStatusProvider.class, new CoordinatorStatusProvider(t));
                     }
-                })
-                .attach(orch -> new OverlayPublisher(orch, bus));
+                });
         training.values().forEach(b::training);
         options.extraModules().forEach(b::module);
         RunningOrchestrator r = new RunningOrchestrator(b.start(cfg), configFile, options);

@@ -1,5 +1,6 @@
 package org.concord.app.live;
 
+import org.concord.chart.ChartOverlay;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

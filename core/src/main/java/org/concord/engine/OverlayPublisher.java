@@ -1,5 +1,6 @@
-package org.concord.app.live;
+package org.concord.engine;
 
+import org.concord.chart.ChartOverlay;
 import org.concord.bus.EventBus;
 import org.concord.bus.Subscription;
 import org.concord.orchestrator.Decision;
@@ -14,8 +15,9 @@ import java.util.Map;
 /**
  * Turns the pivots and extrema modules' features of each decision's state vector back into prices for the chart
  * ({@code distX = close / X − 1} ⇒ {@code X = close / (1 + distX)}) and publishes them on {@link OverlayTopics#OVERLAYS}
- * when they changed. Runs on the decision thread (a few lookups). Features of modules that are off are absent, so
- * their overlay disappears with them.
+ * when they changed. Part of the node's publication ({@link TradingNode} attaches one per orchestrator when it has a
+ * bus): core code on the decision thread, a few lookups; the desk only draws what arrives on the topic. Features of
+ * modules that are off are absent, so their overlay disappears with them.
  */
 public final class OverlayPublisher implements AutoCloseable {
     private static final String[] PIVOTS = {"P", "R1", "S1", "R2", "S2"};

@@ -1,5 +1,6 @@
-package org.concord.app.live;
+package org.concord.engine;
 
+import org.concord.chart.ChartOverlay;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;

@@ -1,4 +1,4 @@
-package org.concord.app.live;
+package org.concord.chart;
 
 import org.concord.model.Symbol;
 

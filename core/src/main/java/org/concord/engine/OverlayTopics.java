@@ -1,5 +1,6 @@
-package org.concord.app.live;
+package org.concord.engine;
 
+import org.concord.chart.ChartOverlay;
 import org.concord.bus.Topic;
 
 /** Live-view topics of the desktop (market data itself travels on {@link org.concord.data.MarketTopics}). */
