@@ -1,5 +1,6 @@
 package org.concord.annotate;
 
+import org.concord.threads.Daemons;
 import javafx.application.Platform;
 import org.concord.annotation.AnnotationImportException;
 import org.slf4j.Logger;
@@ -29,11 +30,7 @@ public final class Background implements AutoCloseable {
     /** @param onError called on the FX thread with a one-line message when a task fails */
     public Background(Consumer<String> onError) {
         this.onError = onError;
-        this.exec = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "concord-annotate-" + SEQ.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.exec = Executors.newSingleThreadExecutor(Daemons.named("concord-annotate-" + SEQ.incrementAndGet()));
     }
 
     /** Runs {@code work} off the FX thread, then {@code onFx} with its result on the FX thread (skipped if it failed). */

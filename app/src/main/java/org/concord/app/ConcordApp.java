@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.concord.threads.Daemons;
 import org.concord.app.session.DesktopSession;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
@@ -81,7 +82,7 @@ public final class ConcordApp extends Application {
         stage.setScene(scene);
         stage.show();
 
-        Thread starter = new Thread(() -> {
+        Daemons.start(() -> {
             try {
                 DesktopSession s = DesktopSession.start(options, m -> Platform.runLater(() -> message.setText(m)));
                 session = s;
@@ -97,8 +98,6 @@ public final class ConcordApp extends Application {
                 });
             }
         }, "concord-session-start");
-        starter.setDaemon(true);
-        starter.start();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.concord.data;
 
+import org.concord.threads.Daemons;
 import org.concord.model.Bar;
 import org.concord.store.BarStore;
 import org.slf4j.Logger;
@@ -37,9 +38,7 @@ final class StoreWriter implements AutoCloseable {
         this.store = store;
         this.maxDelayMs = maxDelayMs;
         this.maxBatch = maxBatch;
-        this.thread = new Thread(this::run, "concord-store-writer");
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = Daemons.start(this::run, "concord-store-writer");
     }
 
     void enqueue(Bar bar) {

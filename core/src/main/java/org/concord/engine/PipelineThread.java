@@ -1,5 +1,6 @@
 package org.concord.engine;
 
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +26,7 @@ final class PipelineThread {
 
     /** A daemon {@code concord-pipeline} thread. */
     static PipelineThread own() {
-        return new PipelineThread(Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "concord-pipeline");
-            t.setDaemon(true);
-            return t;
-        }));
+        return new PipelineThread(Executors.newSingleThreadScheduledExecutor(Daemons.named("concord-pipeline")));
     }
 
     /** Runs everything on the caller's thread: deterministic, nothing queued. */

@@ -1,5 +1,6 @@
 package org.concord.feed;
 
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +61,7 @@ final class ReplayThread {
         if (thread != null) {
             throw new IllegalStateException("replay already started");
         }
-        thread = new Thread(this::run, name);
-        thread.setDaemon(true);
+        thread = Daemons.named(name).newThread(this::run);
         state = paused ? FeedState.PAUSED : FeedState.RUNNING;
         thread.start();
     }

@@ -1,5 +1,6 @@
 package org.concord.live;
 
+import org.concord.threads.Daemons;
 import org.concord.bus.EventBus;
 import org.concord.chart.OverlayMark;
 import org.concord.chart.OverlaySource;
@@ -122,11 +123,7 @@ public final class LiveInferenceSession implements AutoCloseable {
         this.sessionId = model.config().modelId() + "@" + symbol.code();
         this.frames = new FrameBuilder(WindowSource.of(data), model.config().spec());
         this.pnl = new PaperSignalPnl(config.thresholds());
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "concord-live-" + model.config().modelId());
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(Daemons.named("concord-live-" + model.config().modelId()));
         this.last = snapshot("stopped");
     }
 

@@ -1,5 +1,6 @@
 package org.concord.live;
 
+import org.concord.threads.Daemons;
 import org.concord.bus.EventBus;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
@@ -58,11 +59,7 @@ public final class LiveModels implements AutoCloseable {
         this.toggles = toggles;
         this.pivots = pivots;
         this.commands = bus.subscribe(LiveTopics.COMMANDS, this::onCommand);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "concord-live-models");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(Daemons.named("concord-live-models"));
         timer.scheduleAtFixedRate(this::publishSafely, 1, 1, TimeUnit.SECONDS);
     }
 

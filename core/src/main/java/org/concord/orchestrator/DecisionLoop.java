@@ -1,5 +1,6 @@
 package org.concord.orchestrator;
 
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,17 +72,12 @@ final class DecisionLoop {
         running = true;
         if (!synchronous) {
             startDecisionThread();
-            watchdog = new Thread(this::watch, "concord-decision-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
+            watchdog = Daemons.start(this::watch, "concord-decision-watchdog");
         }
     }
 
     private synchronized void startDecisionThread() {
-        Thread t = new Thread(this::run, "concord-decision-" + (generation++));
-        t.setDaemon(true);
-        decisionThread = t;
-        t.start();
+        decisionThread = Daemons.start(this::run, "concord-decision-" + (generation++));
     }
 
     /** Hands an event to the decision thread (waits while the queue is full), or processes it here in synchronous mode. */

@@ -1,5 +1,6 @@
 package org.concord.orchestrator;
 
+import org.concord.threads.Daemons;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.data.DataProvider;
 import org.concord.orchestrator.config.ConfigFiles;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,8 +40,8 @@ final class ModuleControl {
     private final DataProvider data;
     private final ModuleContext.Services services;
     private final Path configFile;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(daemon("concord-module-loader"));
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("concord-config-writer"));
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(Daemons.named("concord-module-loader"));
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Daemons.named("concord-config-writer"));
     private final Map<String, List<CompletableFuture<ToggleResult>>> pendingLoads = new HashMap<>();
     private volatile OrchestratorConfig config;
     /** The file's instrument list and decision timeframe (this orchestrator may run a narrowed copy for one symbol). */
@@ -60,13 +60,6 @@ final class ModuleControl {
         this.configFile = configFile;
     }
 
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     void wakeWith(Runnable w) {
         this.wake = w;

@@ -1,5 +1,6 @@
 package org.concord.training;
 
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +40,7 @@ public final class ModelTrainingQueue {
 
     private ModelTrainingQueue(String modelId) {
         this.modelId = modelId;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "concord-training-" + modelId);
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(Daemons.named("concord-training-" + modelId));
     }
 
     /** The queue of {@code modelId} (created on first use); call {@link #release} when done with it. */

@@ -1,5 +1,6 @@
 package org.concord.training;
 
+import org.concord.threads.Daemons;
 import org.concord.bus.EventBus;
 import org.concord.data.DataProvider;
 import org.concord.store.Direction;
@@ -28,7 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -62,7 +62,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     private final ModelActivation activation;
     /** The model's one training queue: batch jobs here and per-candle updates elsewhere never overlap. */
     private final ModelTrainingQueue trainer;
-    private final ExecutorService frameWriter = Executors.newSingleThreadExecutor(daemon("concord-frames"));
+    private final ExecutorService frameWriter = Executors.newSingleThreadExecutor(Daemons.named("concord-frames"));
     private final TriggerRules triggers = new TriggerRules(this::requestTrainingIfIdle);
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong matured = new AtomicLong();
@@ -486,11 +486,4 @@ public final class TrainingCoordinator implements AutoCloseable {
         slot.closeCurrent();
     }
 
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

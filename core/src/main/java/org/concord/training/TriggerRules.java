@@ -1,5 +1,6 @@
 package org.concord.training;
 
+import org.concord.threads.Daemons;
 import org.concord.bus.Subscription;
 
 import java.util.List;
@@ -22,11 +23,7 @@ final class TriggerRules implements AutoCloseable {
 
     private final Consumer<String> requestIfIdle;
     private final List<CountRule> countRules = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "concord-training-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Daemons.named("concord-training-timer"));
 
     /** {@code requestIfIdle} asks for a training with a reason (skipped while one is queued or running). */
     TriggerRules(Consumer<String> requestIfIdle) {

@@ -62,4 +62,14 @@ class PackageMapTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.concord.feed.binance..", "org.concord.execution.binance..")
                 .check(core);
     }
+
+    /** Every background thread is a named daemon from {@code threads.Daemons}: no hand-written thread setup elsewhere. */
+    @Test
+    void threadsAreMadeOnlyByTheDaemonsFactory() {
+        noClasses().that().resideOutsideOfPackage("org.concord.threads..")
+                .should().callConstructor(Thread.class, Runnable.class)
+                .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+                .orShould().callConstructor(Thread.class, String.class)
+                .check(core);
+    }
 }

@@ -1,5 +1,6 @@
 package org.concord.app.backtest;
 
+import org.concord.threads.Daemons;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.backtest.BacktestConfig;
@@ -30,12 +31,8 @@ public final class BacktestPresenter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BacktestPresenter.class);
     private final Path dataDir;
     private final FxPulse.Slot<BacktestSnapshot> slot = new FxPulse.Slot<>();
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "concord-backtest");
-        t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY - 1); // the desk's decision thread comes first
-        return t;
-    });
+    // below normal priority: the desk's decision thread comes first
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(Daemons.named("concord-backtest", Thread.NORM_PRIORITY - 1));
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile AtomicBoolean cancelAsked = new AtomicBoolean();
     private BacktestSnapshot last = new BacktestSnapshot(BacktestSnapshot.State.IDLE, "", "", 0, 0, "no backtest run yet", null);

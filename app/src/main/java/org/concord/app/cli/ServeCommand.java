@@ -1,5 +1,6 @@
 package org.concord.app.cli;
 
+import org.concord.threads.Daemons;
 import org.concord.app.feed.FeedController;
 import org.concord.app.session.CoreSession;
 import org.concord.app.session.SessionOptions;
@@ -144,7 +145,7 @@ public final class ServeCommand implements Callable<Integer> {
         /** The close path: bounded by {@link #STOP_BOUND_MS}; returns the summary line. */
         String closeInOrder(String why) throws InterruptedException {
             long t0 = System.nanoTime();
-            Thread watchdog = new Thread(() -> {
+            Thread watchdog = Daemons.start(() -> {
                 try {
                     Thread.sleep(STOP_BOUND_MS);
                 } catch (InterruptedException done) {
@@ -153,8 +154,6 @@ public final class ServeCommand implements Callable<Integer> {
                 System.err.println("concord serve: stop not finished after " + STOP_BOUND_MS + " ms (step: " + step + "); exiting with 1");
                 Runtime.getRuntime().halt(1);
             }, "concord-serve-stop-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
             try {
                 step = "stopping the feed";
                 String feedName = feeds.status().source();

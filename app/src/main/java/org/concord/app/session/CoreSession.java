@@ -24,6 +24,7 @@ import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.ModuleCatalog;
 import org.concord.training.TrainingConfig;
+import org.concord.threads.Daemons;
 import org.concord.training.TrainingCoordinator;
 import org.concord.store.FrameStore;
 import org.concord.training.models.ModelRepository;
@@ -82,9 +83,9 @@ public final class CoreSession implements AutoCloseable {
         this.bus = p.bus;
         this.config = p.config;
         this.liveModels = p.liveModels;
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "concord-status-heartbeat"));
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(Daemons.named("concord-status-heartbeat"));
         heartbeat.scheduleAtFixedRate(this::publishStatus, 1, 1, TimeUnit.SECONDS);
-        this.presets = Executors.newSingleThreadExecutor(r -> daemon(r, "concord-preset-switch"));
+        this.presets = Executors.newSingleThreadExecutor(Daemons.named("concord-preset-switch"));
         this.presetCommands = bus.subscribe(OrchestratorTopics.PRESET_COMMANDS, c -> presets.execute(() -> switchPreset(c.preset())));
         this.macroImports = new MacroImportHandler(bus, p.engine.data(), orchestrator::orchestrators);
     }
@@ -115,12 +116,6 @@ public final class CoreSession implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     /** Starts everything on the caller's thread (SQLite, module loading: never the FX thread), on {@code <data dir>/concord.yaml}. */

@@ -1,5 +1,6 @@
 package org.concord.app.session;
 
+import org.concord.threads.Daemons;
 import org.concord.bus.EventBus;
 import org.concord.data.DataProvider;
 import org.concord.bus.Subscription;
@@ -23,11 +24,7 @@ import java.util.function.Supplier;
  */
 final class MacroImportHandler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MacroImportHandler.class);
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "concord-macro-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Daemons.named("concord-macro-import"));
     private final Subscription sub;
 
     /** @param orchestrators every instrument's orchestrator, the one that writes concord.yaml first */

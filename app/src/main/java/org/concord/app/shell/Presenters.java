@@ -1,5 +1,6 @@
 package org.concord.app.shell;
 
+import org.concord.threads.Daemons;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -10,11 +11,7 @@ import java.util.concurrent.TimeUnit;
  * never on the FX thread.
  */
 public final class Presenters implements AutoCloseable {
-    private final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "concord-presenters");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor(Daemons.named("concord-presenters"));
 
     public ScheduledFuture<?> every(long millis, Runnable task) {
         return exec.scheduleWithFixedDelay(guard(task), 0, millis, TimeUnit.MILLISECONDS);

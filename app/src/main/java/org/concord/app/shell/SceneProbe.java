@@ -1,5 +1,6 @@
 package org.concord.app.shell;
 
+import org.concord.threads.Daemons;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import javafx.application.Platform;
@@ -57,8 +58,7 @@ public final class SceneProbe implements AutoCloseable {
 
     private SceneProbe(Path dir) {
         this.dir = dir;
-        this.thread = new Thread(this::run, "concord-scene-probe");
-        thread.setDaemon(true);
+        this.thread = Daemons.named("concord-scene-probe").newThread(this::run);
     }
 
     /** Starts the probe when {@value #PROPERTY} is set; otherwise returns null and nothing runs. */

@@ -1,5 +1,6 @@
 package org.concord.bus.redis;
 
+import org.concord.threads.Daemons;
 import org.concord.bus.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +46,7 @@ final class PubSubReader implements Runnable {
     }
 
     void start() {
-        thread = new Thread(this, "concord-bus-pubsub-" + config.consumer());
-        thread.setDaemon(true);
-        thread.start();
+        thread = Daemons.start(this, "concord-bus-pubsub-" + config.consumer());
     }
 
     /** Waits until the pattern subscription is active, so a publish after this returns is received. */

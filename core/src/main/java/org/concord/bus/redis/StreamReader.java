@@ -1,5 +1,6 @@
 package org.concord.bus.redis;
 
+import org.concord.threads.Daemons;
 import org.concord.bus.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +66,7 @@ final class StreamReader implements Runnable {
     }
 
     void start() {
-        Thread t = new Thread(this, "concord-bus-reader-" + config.consumer());
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        thread = Daemons.start(this, "concord-bus-reader-" + config.consumer());
     }
 
     Stream add(Topic<?> topic) {

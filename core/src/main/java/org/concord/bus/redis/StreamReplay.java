@@ -1,5 +1,6 @@
 package org.concord.bus.redis;
 
+import org.concord.threads.Daemons;
 import org.concord.bus.Topic;
 import org.concord.bus.Subscription;
 import org.slf4j.Logger;
@@ -45,8 +46,7 @@ final class StreamReplay<T> implements Runnable, Subscription {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("stream id must look like <ms>-<seq> or <ms>, got '" + fromIdExclusive + "'", e);
         }
-        this.thread = new Thread(this, "concord-bus-replay-" + topic.name());
-        thread.setDaemon(true);
+        this.thread = Daemons.named("concord-bus-replay-" + topic.name()).newThread(this);
     }
 
     void start() {

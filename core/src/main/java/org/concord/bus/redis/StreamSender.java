@@ -1,5 +1,6 @@
 package org.concord.bus.redis;
 
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
@@ -55,10 +56,7 @@ final class StreamSender implements Runnable {
     }
 
     void start() {
-        Thread t = new Thread(this, "concord-bus-sender-" + config.consumer());
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        thread = Daemons.start(this, "concord-bus-sender-" + config.consumer());
     }
 
     /** Wakes the sender after a publish; cheap when it is already running. */

@@ -1,5 +1,6 @@
 package org.concord.execution.binance;
 
+import org.concord.threads.Daemons;
 import org.concord.feed.binance.BinanceStreamClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +51,7 @@ public final class UserDataStream implements AutoCloseable {
         }
         this.config = config;
         this.rest = rest;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "binance-user-stream");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(Daemons.named("binance-user-stream"));
         this.client = new BinanceStreamClient(config.streamConfig(), this::openUri, http, new BinanceStreamClient.Listener() {
             @Override
             public void onConnected(int connection) {

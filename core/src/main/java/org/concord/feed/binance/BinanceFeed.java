@@ -1,5 +1,6 @@
 package org.concord.feed.binance;
 
+import org.concord.threads.Daemons;
 import org.concord.data.DataProvider;
 import org.concord.data.HistorySource;
 import org.concord.quality.InputIssue;
@@ -109,11 +110,7 @@ public final class BinanceFeed implements MarketFeed, HistorySource {
             config.intervals().forEach(t::subscribe);
             tracks.put(s.lower(), t);
         }
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "binance-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(Daemons.named("binance-timer"));
         this.clock = new ExchangeClock(rest::serverTime, System::currentTimeMillis, System::nanoTime);
         this.rules = new StreamRules(this);
     }
@@ -194,9 +191,7 @@ public final class BinanceFeed implements MarketFeed, HistorySource {
             throw new IllegalStateException("binance feed already started" + (stopping ? " and stopped (create a new one)" : ""));
         }
         state = FeedState.CONNECTING;
-        worker = new Thread(this::work, "binance-feed");
-        worker.setDaemon(true);
-        worker.start();
+        worker = Daemons.start(this::work, "binance-feed");
         stream = new BinanceStreamClient(config, http, new BinanceStreamClient.Listener() {
             @Override
             public void onConnected(int connection) {

@@ -1,5 +1,6 @@
 package org.concord.modules.neuralfusion;
 
+import org.concord.threads.Daemons;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.DecisionOutcome;
@@ -111,12 +112,7 @@ public final class NeuralFusionModule implements FusionModule {
                 ctx.doubleSetting("learningRate", 0.01), ctx.intSetting("seed", 42));
         // load the PyTorch engine now (start-up or loader thread), not at the first install on the decision thread
         ai.djl.engine.Engine.getEngine("PyTorch");
-        executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "neural-fusion-trainer");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            return t;
-        });
+        executor = Executors.newSingleThreadExecutor(Daemons.named("neural-fusion-trainer", Thread.MIN_PRIORITY));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.concord.modules.strategy.crashpattern;
 
+import org.concord.threads.Daemons;
 import org.concord.indicators.DelayLine;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
@@ -135,11 +136,7 @@ public final class CrashPatternModule extends StrategyModule {
     /** Reloads the library on the module's reload thread (in order); the new one applies from the next bar. */
     public synchronized CompletableFuture<PatternLibrary.Loaded> reload() {
         if (reloader == null) {
-            reloader = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "crash-pattern-reload");
-                t.setDaemon(true);
-                return t;
-            });
+            reloader = Executors.newSingleThreadExecutor(Daemons.named("crash-pattern-reload"));
         }
         return CompletableFuture.supplyAsync(() -> {
             PatternLibrary.Loaded l = library.load();

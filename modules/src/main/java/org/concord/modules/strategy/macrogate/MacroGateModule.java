@@ -1,5 +1,6 @@
 package org.concord.modules.strategy.macrogate;
 
+import org.concord.threads.Daemons;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.data.CsvBarImporter;
 import org.concord.data.DataProvider;
@@ -179,11 +180,7 @@ public final class MacroGateModule implements OrchestratorModule {
      */
     public synchronized CompletableFuture<Integer> reload() {
         if (reloader == null) {
-            reloader = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "macro-gate-reload");
-                t.setDaemon(true);
-                return t;
-            });
+            reloader = Executors.newSingleThreadExecutor(Daemons.named("macro-gate-reload"));
         }
         return CompletableFuture.supplyAsync(() -> {
             List<MacroSeries> s = load();
