@@ -17,6 +17,7 @@ import org.concord.modules.pivots.PivotsOverlay;
 import org.concord.training.PredictionOverlay;
 import org.concord.training.RealBars;
 import org.concord.training.TrainingConfig;
+import org.concord.training.TrainingCommandHandler;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.FrameSpec;
@@ -50,6 +51,7 @@ final class Fixture {
     static AnnotationStore store;
     static AnnotationService service;
     static TrainingCoordinator coordinator;
+    static TrainingCommandHandler commands;
     static List<OverlaySource> overlays;
     static final List<Saved> patterns = Collections.synchronizedList(new ArrayList<>());
 
@@ -73,7 +75,10 @@ final class Fixture {
         data.flush();
         frames = new FrameStore(data.store().database());
         store = new AnnotationStore(data.store().database(), frames);
-        coordinator = new TrainingCoordinator(data, frames, new ModelRepository(dir.resolve("models")), new InProcessEventBus(), trainingConfig());
+        InProcessEventBus bus = new InProcessEventBus();
+        coordinator = new TrainingCoordinator(data, frames, new ModelRepository(dir.resolve("models")), bus, trainingConfig());
+        // as the desk's session does: training commands on the bus reach the coordinator this process owns
+        commands = new TrainingCommandHandler(bus, List.of(coordinator));
         service = new AnnotationService(store, new AnnotationFrames(new FrameBuilder(WindowSource.of(data), SPEC)), coordinator::frameAdded);
         overlays = List.of(new PivotsOverlay(data), new ExtremaOverlay(data), new PredictionOverlay(data, frames, coordinator.config().modelId()));
         Runtime.getRuntime().addShutdownHook(new Thread(Fixture::stop));
@@ -107,6 +112,7 @@ final class Fixture {
 
     private static void stop() {
         try {
+            commands.close();
             coordinator.close();
             data.close();
             data.store().database().close();

@@ -40,10 +40,10 @@ class TrainingFromAnnotationsTest extends WorkspaceTestBase {
         until(robot, "an EPOCH event and a moving progress bar", () -> ws.training().epochEventsSeen() > 0
                 && ws.training().progressBar().getProgress() > 0, 60_000);
         // the annotations go expanded into weighted samples by the rule the list shows, not as their single frames
-        assertThat(fx(() -> ws.training().job().request().annotations())).extracting(Annotation::id).containsExactlyInAnyOrder("train-1", "train-2");
-        assertThat(fx(() -> ws.training().job().request().expansion())).isEqualTo(org.concord.annotate.panel.AnnotationListPanel.RULE);
-        assertThat(fx(() -> ws.training().job().request().annotationFrameIds())).isNull();
-        assertThat(fx(() -> ws.training().job().request().activate())).isFalse();
+        assertThat(fx(() -> ws.training().command().request().annotations())).extracting(Annotation::id).containsExactlyInAnyOrder("train-1", "train-2");
+        assertThat(fx(() -> ws.training().command().request().expansion())).isEqualTo(org.concord.annotate.panel.AnnotationListPanel.RULE);
+        assertThat(fx(() -> ws.training().command().request().annotationFrameIds())).isNull();
+        assertThat(fx(() -> ws.training().command().request().activate())).isFalse();
         until(robot, "the job's result", () -> ws.training().result() != null, 120_000);
         settle(robot);
         TrainingJob.Result r = fx(() -> ws.training().result());

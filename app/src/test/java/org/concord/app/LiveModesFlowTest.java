@@ -16,6 +16,7 @@ import org.concord.model.Timeframe;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.training.TrainingConfig;
 import org.concord.training.TrainingCoordinator;
+import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingJob;
 import org.concord.training.eval.PromotionGate;
 import org.concord.training.loop.TrainingLoop;
@@ -133,7 +134,7 @@ class LiveModesFlowTest {
         // a trained model first (the replay has to have stored 1,000 1m bars)
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> ConcordApp.current().session().engine().data()
                 .bars(BundledData.BTCUSD, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE).size() > 1_100);
-        TrainingJob.Result trained = model().requestTraining("live modes test").await(180, TimeUnit.SECONDS);
+        TrainingJob.Result trained = model().submit(TrainingCommand.train(model().config().modelId(), "live modes test")).await(180, TimeUnit.SECONDS);
         assertThat(trained.state()).as(trained.message()).isIn(TrainingJob.State.SWAPPED, TrainingJob.State.REJECTED);
         if (trained.state() == TrainingJob.State.REJECTED) {
             // below the promotion gate on this little data: live inference needs a model, so the person confirms the gap

@@ -13,6 +13,7 @@ import org.concord.model.InferenceFrameReference;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.training.SampleOwnership;
+import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingJob;
 import org.concord.training.TrainingTrigger;
@@ -334,7 +335,7 @@ public final class LiveInferenceSession implements AutoCloseable {
             model.storeInferenceFrame(ref);
             pivotSamples++;
             if (++pivotsSinceTraining >= config.pivotTrainEvery()) {
-                TrainingJob job = model.requestTrainingIfIdle(pivotsSinceTraining + " confirmed pivots (live pivot training)");
+                TrainingJob job = model.submit(TrainingCommand.trainIfIdle(modelId(), pivotsSinceTraining + " confirmed pivots (live pivot training)"));
                 if (job != null) {
                     trainingJobs++;
                     pivotsSinceTraining = 0;

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one training queue of a model id: every piece of work that updates that model's weights — a batch job
- * ({@link TrainingCoordinator#requestTraining}) or a per-candle / per-pivot update — runs on this queue's single
+ * ({@link TrainingCoordinator#submit}) or a per-candle / per-pivot update — runs on this queue's single
  * thread, in submission order, so two trainings never update the same weights at the same time. Different models
  * have different queues and train in parallel.
  *

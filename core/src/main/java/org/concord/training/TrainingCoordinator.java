@@ -63,7 +63,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     /** The model's one training queue: batch jobs here and per-candle updates elsewhere never overlap. */
     private final ModelTrainingQueue trainer;
     private final ExecutorService frameWriter = Executors.newSingleThreadExecutor(Daemons.named("concord-frames"));
-    private final TriggerRules triggers = new TriggerRules(this::requestTrainingIfIdle);
+    private final TriggerRules triggers = new TriggerRules(this::trainIfIdle);
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong matured = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -345,22 +345,54 @@ public final class TrainingCoordinator implements AutoCloseable {
         }
         checkOpen();
         if (trigger instanceof TrainingTrigger.OnRequest r) {
-            requestTraining(r.reason());
+            submit(TrainingCommand.train(config.modelId(), r.reason()));
             return () -> { };
         }
         return triggers.add(trigger);
     }
 
-    /** Queues a training job on every frame (jobs run one at a time) and returns its handle; a validated model is swapped in. */
-    public TrainingJob requestTraining(String reason) {
-        return requestTraining(TrainingRequest.of(reason));
+    /**
+     * The one entry point for training ({@link TrainingCommand}; the bus's commands arrive here through the
+     * {@link TrainingCommandHandler}): a train command queues a job (jobs run one at a time) and returns its handle;
+     * train-if-idle does the same unless a job is queued or running or the model's training switch is off (null);
+     * cancel asks the named job (or the running or first queued one) to stop and returns it (null: none).
+     *
+     * @throws IllegalArgumentException when the command names another model
+     */
+    public TrainingJob submit(TrainingCommand command) {
+        if (command == null) {
+            throw new IllegalArgumentException("command is null");
+        }
+        if (!answersTo(command.target())) {
+            throw new IllegalArgumentException("command for " + command.target() + " sent to the coordinator of " + config.modelId());
+        }
+        switch (command.action()) {
+            case TrainingCommand.TRAIN:
+                return requestTraining(command.request());
+            case TrainingCommand.TRAIN_IF_IDLE:
+                return requestTrainingIfIdle(command.request().reason());
+            default:
+                TrainingJob job = command.jobId() == null ? jobs.first() : jobs.find(command.jobId());
+                if (job != null) {
+                    job.cancel();
+                    LOG.info("training job {} cancel requested", job.id());
+                }
+                return job;
+        }
     }
 
-    /**
-     * Queues a training job as {@code request} says (e.g. only the selected annotation frames, and keep the active
-     * model until a person activates the new one) and returns its handle.
-     */
-    public TrainingJob requestTraining(TrainingRequest request) {
+    /** What the triggers and the accuracy monitor ask: a train-if-idle command for this model. */
+    private void trainIfIdle(String reason) {
+        submit(TrainingCommand.trainIfIdle(config.modelId(), reason));
+    }
+
+    /** True when {@code target} names this coordinator's model: its id or its symbol. */
+    public boolean answersTo(String target) {
+        return target != null && (target.equals(config.modelId()) || target.equalsIgnoreCase(config.symbol().code()));
+    }
+
+    /** Queues a training job as {@code request} says (through {@link #submit}; the job runner's tests call it too). */
+    TrainingJob requestTraining(TrainingRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("training request is null");
         }
@@ -368,8 +400,12 @@ public final class TrainingCoordinator implements AutoCloseable {
         return jobs.submit(request);
     }
 
+    TrainingJob requestTraining(String reason) {
+        return requestTraining(TrainingRequest.of(reason));
+    }
+
     /** Like {@link #requestTraining} but skipped (null) while another job is queued or running: automatic triggers coalesce. */
-    public TrainingJob requestTrainingIfIdle(String reason) {
+    private TrainingJob requestTrainingIfIdle(String reason) {
         if (!autoTraining) {
             LOG.info("training trigger '{}' skipped: training is switched off for {}", reason, config.modelId());
             return null;
@@ -440,7 +476,7 @@ public final class TrainingCoordinator implements AutoCloseable {
                 100 * monitor.rollingAccuracy(), 100 * (monitor.baseline() - monitor.rollingAccuracy()), 100 * monitor.baseline());
         publish(TrainingEvent.job(TrainingEventType.RETRAIN_TRIGGERED, config.modelId(), null, slot.peek().version(), null, msg));
         LOG.info("retrain triggered for {}: {}", config.modelId(), msg);
-        requestTrainingIfIdle(msg);
+        trainIfIdle(msg);
     }
 
     // ------------------------------------------------------------------ status and lifecycle

@@ -66,7 +66,20 @@ final class TrainingJobs {
 
     /** The job running or queued first, or null. */
     TrainingJob first() {
-        return active.isEmpty() ? null : active.get(0);
+        for (TrainingJob j : active) { // a snapshot: a job ending on its thread between a check and a get cannot fail this
+            return j;
+        }
+        return null;
+    }
+
+    /** The queued or running job with this id, or null. */
+    TrainingJob find(String id) {
+        for (TrainingJob j : active) {
+            if (j.id().equals(id)) {
+                return j;
+            }
+        }
+        return null;
     }
 
     /** Cancels this model's jobs and waits (bounded) until they left the queue; other holders' work is not waited for. */

@@ -56,7 +56,7 @@ public record TrainingRequest(String reason, Set<String> annotationFrameIds, boo
         this(reason, annotationFrameIds, activate, null, null);
     }
 
-    /** Every frame, swap in when validated (what {@link TrainingCoordinator#requestTraining(String)} does). */
+    /** Every frame, swap in when validated (what {@link TrainingCommand#train(String, String)} asks). */
     public static TrainingRequest of(String reason) {
         return new TrainingRequest(reason, null, true);
     }

@@ -9,6 +9,7 @@ import org.concord.orchestrator.module.ModuleCatalog;
 import org.concord.store.BarStore;
 import org.concord.store.SqliteDatabase;
 import org.concord.training.TrainedModels;
+import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingCoordinator;
 import org.concord.store.FrameStore;
 import org.concord.training.models.ModelRepository;
@@ -89,7 +90,7 @@ class ModelTogglesTest {
                 await(() -> row(o, id).weight() == 0.0, "weight 0");
                 bus.publish(LiveTopics.COMMANDS, LiveCommand.training(id, false)); // the panel's switch, over the bus
                 assertThat(c.autoTraining()).isFalse();
-                assertThat(c.requestTrainingIfIdle("auto")).isNull();
+                assertThat(c.submit(TrainingCommand.trainIfIdle(id, "auto"))).isNull();
                 assertThat(reports.get(reports.size() - 1).models().get(0)).satisfies(m -> {
                     assertThat(m.inference()).isFalse();
                     assertThat(m.training()).isFalse();

@@ -143,14 +143,14 @@ class TrainingQueueTest {
             }
             // while the job trains, the updates wait; an automatic trigger is skipped rather than queued behind it
             assertThat(c.trainingQueue().pending()).isGreaterThanOrEqualTo(10);
-            assertThat(c.requestTrainingIfIdle("auto")).isNull();
+            assertThat(c.submit(TrainingCommand.trainIfIdle(c.config().modelId(), "auto"))).isNull();
             TrainingJob.Result r = job.await(180, TimeUnit.SECONDS);
             CompletableFuture.allOf(updates.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             assertThat(r.state()).as(r.message()).isIn(TrainingJob.State.SWAPPED, TrainingJob.State.REJECTED);
             assertThat(seenByUpdates).hasSize(10).allMatch(s -> s != TrainingJob.State.RUNNING && s != TrainingJob.State.QUEUED);
             // training switched off: automatic triggers are skipped, a request by hand still runs
             c.setAutoTraining(false);
-            assertThat(c.requestTrainingIfIdle("auto")).isNull();
+            assertThat(c.submit(TrainingCommand.trainIfIdle(c.config().modelId(), "auto"))).isNull();
             c.setAutoTraining(true);
         } finally {
             data.close();

@@ -16,6 +16,7 @@ import org.concord.annotate.Background;
 import org.concord.annotate.FxCoalescer;
 import org.concord.annotation.Annotation;
 import org.concord.bus.Subscription;
+import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingEvent;
 import org.concord.training.TrainingEventType;
@@ -27,6 +28,7 @@ import org.concord.training.eval.Scorecard;
 import org.concord.training.models.ModelManifest;
 import org.concord.training.models.ModelVersionStore.VersionRow;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,9 +71,11 @@ public final class TrainingPanel implements AutoCloseable {
     private final AtomicInteger epochEvents = new AtomicInteger();
     private final FxCoalescer redraw = new FxCoalescer(this::showProgress);
     private volatile String jobId;
+    /** The train command in flight (its answer names the job, its outcome ends it). */
+    private volatile String commandId;
     private TrainingCoordinator coordinator;
-    private Subscription events;
-    private TrainingJob job;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private TrainingCommand command;
     private TrainingJob.Result result;
     /** Asks a person whether to activate a version below the promotion gate; the argument names the gap (FX thread). */
     private Predicate<String> confirmBelowGate = TrainingPanel::confirmDialog;
@@ -114,14 +118,13 @@ public final class TrainingPanel implements AutoCloseable {
 
     /** Shows {@code c}'s model (null: this symbol has no model; the controls are disabled). FX thread. */
     public void bind(TrainingCoordinator c) {
-        if (events != null) {
-            events.close();
-            events = null;
-        }
+        subscriptions.forEach(Subscription::close);
+        subscriptions.clear();
         coordinator = c;
-        job = null;
+        command = null;
         result = null;
         jobId = null;
+        commandId = null;
         train.setDisable(c == null);
         cancel.setDisable(true);
         activate.setDisable(true);
@@ -134,7 +137,10 @@ public final class TrainingPanel implements AutoCloseable {
             model.setText("No model for this symbol: training is off");
             return;
         }
-        events = c.subscribeTrainingEvents(this::onEvent, EnumSet.of(TrainingEventType.EPOCH, TrainingEventType.FOLD));
+        subscriptions.add(c.subscribeTrainingEvents(this::onEvent, EnumSet.of(TrainingEventType.EPOCH, TrainingEventType.FOLD)));
+        // training goes through the command API on the model's bus: the answer names the job, the outcome ends it
+        subscriptions.add(c.bus().subscribe(TrainingCommand.ANSWERS, this::onAnswer));
+        subscriptions.add(c.bus().subscribe(TrainingCommand.RESULTS, this::onOutcome));
         refreshModel();
     }
 
@@ -145,6 +151,26 @@ public final class TrainingPanel implements AutoCloseable {
                 model.setText(s.modelId() + ": active " + (s.coldStart() ? "none (cold start)" : s.activeVersion()) + (s.note().isEmpty() ? "" : " — " + s.note()));
             }
         });
+    }
+
+    private void onAnswer(TrainingCommand.Answer a) { // a bus thread
+        if (!a.commandId().equals(commandId)) {
+            return;
+        }
+        if (a.error() != null || a.jobId() == null) {
+            TrainingCoordinator c = coordinator;
+            String why = a.error() != null ? a.error() : "no job was started";
+            Platform.runLater(() -> finished(c, a.commandId(), null, new IllegalStateException(why)));
+            return;
+        }
+        jobId = a.jobId(); // at once: the first EPOCH event comes only after the job collected its samples
+    }
+
+    private void onOutcome(TrainingCommand.Outcome o) { // a bus thread
+        if (o.commandId().equals(commandId)) {
+            TrainingCoordinator c = coordinator;
+            Platform.runLater(() -> finished(c, o.commandId(), o.result(), null));
+        }
     }
 
     private void onEvent(TrainingEvent e) { // a bus thread: keep the newest, redraw once per pulse
@@ -177,8 +203,8 @@ public final class TrainingPanel implements AutoCloseable {
     /** Starts a job on the frames of the selected annotations of this model's symbol. */
     public void train() {
         TrainingCoordinator c = coordinator;
-        if (c == null || job != null && !job.result().isDone()) {
-            return;
+        if (c == null || command != null && result == null) {
+            return; // a job of this panel is in flight
         }
         // the annotations themselves, expanded into weighted samples by the rule the list shows (not their single frames)
         List<Annotation> picked = selection.get().stream().filter(a -> a.symbol().equals(c.config().symbol()))
@@ -197,27 +223,31 @@ public final class TrainingPanel implements AutoCloseable {
         progressText.setText("starting on " + picked.size() + " annotation" + (picked.size() == 1 ? "" : "s") + "…");
         TrainingRequest request = TrainingRequest.expanded("annotation workspace: " + picked.size() + " annotations", picked,
                 AnnotationListPanel.RULE, false);
+        TrainingCommand cmd = TrainingCommand.train(c.config().modelId(), request);
+        command = cmd;
+        result = null;
+        commandId = cmd.id();
+        cancel.setDisable(false);
         bg.run("starting training", () -> {
-            TrainingJob j = c.requestTraining(request);
-            jobId = j.id(); // at once: the first EPOCH event comes only after the job collected its samples
-            return j;
-        }, j -> {
-            job = j;
-            cancel.setDisable(false);
-            status.accept("training " + j.id() + " on " + picked.size() + " annotations");
-            j.result().whenComplete((r, err) -> Platform.runLater(() -> finished(c, j, r, err)));
-        }, () -> train.setDisable(false));
+            c.bus().publish(TrainingCommand.TOPIC, cmd); // a durable topic may write to Redis: off the FX thread
+            return cmd;
+        }, sent -> status.accept("training on " + picked.size() + " annotations"), () -> train.setDisable(false));
     }
 
     public void cancel() {
-        if (job != null && !job.result().isDone()) {
-            job.cancel();
-            progressText.setText("cancelling…");
+        TrainingCoordinator c = coordinator;
+        TrainingCommand running = command;
+        if (c != null && running != null && result == null) {
+            String job = jobId;
+            bg.run("cancelling training", () -> {
+                c.bus().publish(TrainingCommand.TOPIC, TrainingCommand.cancel(c.config().modelId(), job));
+                return job;
+            }, j -> progressText.setText("cancelling…"));
         }
     }
 
-    private void finished(TrainingCoordinator c, TrainingJob j, TrainingJob.Result r, Throwable err) {
-        if (c != coordinator || j != job) {
+    private void finished(TrainingCoordinator c, String forCommand, TrainingJob.Result r, Throwable err) {
+        if (c != coordinator || command == null || !command.id().equals(forCommand)) {
             return;
         }
         showProgress();
@@ -225,6 +255,7 @@ public final class TrainingPanel implements AutoCloseable {
         train.setDisable(false);
         result = r;
         if (err != null || r == null) {
+            command = null; // nothing in flight: the next click may try again
             resultText.setText("training failed: " + (err == null ? "no result" : err.getMessage()));
             return;
         }
@@ -353,8 +384,9 @@ public final class TrainingPanel implements AutoCloseable {
         return epochEvents.get();
     }
 
-    public TrainingJob job() {
-        return job;
+    /** The last train command this panel sent (what it asked for), or null. */
+    public TrainingCommand command() {
+        return command;
     }
 
     public TrainingJob.Result result() {
@@ -369,9 +401,7 @@ public final class TrainingPanel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (events != null) {
-            events.close();
-            events = null;
-        }
+        subscriptions.forEach(Subscription::close);
+        subscriptions.clear();
     }
 }

@@ -1,8 +1,8 @@
 package org.concord.app.session;
 
+import org.concord.training.TrainingCommandHandler;
 import org.concord.annotation.PatternSink;
 import org.concord.app.portfolio.PortfolioPublisher;
-import org.concord.app.training.TrainingCommandHandler;
 import org.concord.bus.EventBus;
 import org.concord.config.ConcordConfig;
 import org.concord.coordination.CoordinationEngine;
@@ -161,7 +161,7 @@ public final class CoreSession implements AutoCloseable {
             // one publisher per coordination engine: going live gives the pipeline a venue engine with its own books
             Map<CoordinationEngine, PortfolioPublisher> portfolios = new IdentityHashMap<>();
             pipeline.onBar((symbol, closeTime) -> portfolios.computeIfAbsent(pipeline.engine(), e -> new PortfolioPublisher(e, bus, pipeline::settings)).onBar(closeTime));
-            p.commands = new TrainingCommandHandler(bus, p.trainings);
+            p.commands = new TrainingCommandHandler(bus, List.copyOf(p.trainings.values()));
             p.market = publishMarket ? new MarketBusBridge(engine.data(), bus) : null;
             // live modes: the model in the registry with its saved switches, live sessions started from the Live panel
             // every instrument's model, each voting in (and switched in) its own symbol's orchestrator

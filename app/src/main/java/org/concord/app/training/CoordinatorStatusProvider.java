@@ -1,5 +1,6 @@
 package org.concord.app.training;
 
+import org.concord.training.TrainingCommand;
 import org.concord.orchestrator.TrainingActivity;
 import org.concord.orchestrator.TrainingStatusProvider;
 import org.concord.training.TrainingCoordinator;
@@ -29,6 +30,6 @@ public final class CoordinatorStatusProvider implements TrainingStatusProvider {
 
     @Override
     public boolean trigger(String reason) {
-        return coordinator.requestTrainingIfIdle(reason) != null;
+        return coordinator.submit(TrainingCommand.trainIfIdle(coordinator.config().modelId(), reason)) != null;
     }
 }

@@ -1,5 +1,6 @@
 package org.concord.app.training;
 
+import org.concord.training.TrainingCommand;
 import org.concord.model.Symbol;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
@@ -129,12 +130,12 @@ public final class TrainingPresenter implements AutoCloseable {
 
     public void trainNow() {
         String s = symbol.code();
-        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, new TrainingCommand(TrainingCommand.TRAIN, "train now (desktop, " + s + ")", s)));
+        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, TrainingCommand.train(s, "train now (desktop, " + s + ")")));
     }
 
     public void cancel() {
         String s = symbol.code();
-        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, new TrainingCommand(TrainingCommand.CANCEL, "", s)));
+        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, TrainingCommand.cancel(s, null)));
     }
 
     private synchronized void onEvent(TrainingEvent e) {
