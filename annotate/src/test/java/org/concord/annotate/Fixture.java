@@ -1,5 +1,6 @@
 package org.concord.annotate;
 
+import org.concord.training.TrainingQueues;
 import org.concord.annotation.Annotation;
 import org.concord.training.frames.AnnotationFrames;
 import org.concord.annotation.AnnotationService;
@@ -76,7 +77,7 @@ final class Fixture {
         frames = new FrameStore(data.store().database());
         store = new AnnotationStore(data.store().database(), frames);
         InProcessEventBus bus = new InProcessEventBus();
-        coordinator = new TrainingCoordinator(data, frames, new ModelRepository(dir.resolve("models")), bus, trainingConfig());
+        coordinator = new TrainingCoordinator(data, frames, new ModelRepository(dir.resolve("models")), bus, new TrainingQueues(), trainingConfig());
         // as the desk's session does: training commands on the bus reach the coordinator this process owns
         commands = new TrainingCommandHandler(bus, List.of(coordinator));
         service = new AnnotationService(store, new AnnotationFrames(new FrameBuilder(WindowSource.of(data), SPEC)), coordinator::frameAdded);

@@ -1,5 +1,6 @@
 package org.concord.backtest;
 
+import org.concord.training.TrainingQueues;
 import org.concord.coordination.CoordinationConfig;
 import org.concord.coordination.CoordinationResult;
 import org.concord.coordination.UcbWeightLearner;
@@ -429,7 +430,8 @@ public final class Backtester {
         if (models == null) {
             return null;
         }
-        TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(models), new InProcessEventBus(), training);
+        TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(models), new InProcessEventBus(),
+                new TrainingQueues(), training); // its own queue: this model never trains during a run
         c.setAutoTraining(false);
         return c;
     }

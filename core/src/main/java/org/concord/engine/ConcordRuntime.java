@@ -1,5 +1,6 @@
 package org.concord.engine;
 
+import org.concord.training.TrainingQueues;
 import org.concord.store.DataDirectory;
 import org.concord.data.DataProvider;
 import org.concord.feed.BarReplayFeed;
@@ -26,6 +27,8 @@ public final class ConcordRuntime implements AutoCloseable {
     private final Path dataDir;
     private final SqliteDatabase database;
     private final DataProvider data;
+    /** The process's training queues: one per model id, whoever trains it. */
+    private final TrainingQueues trainingQueues = new TrainingQueues();
     private volatile MarketFeed feed;
     private volatile List<BarReplayFeed> companions = List.of();
 
@@ -46,6 +49,10 @@ public final class ConcordRuntime implements AutoCloseable {
 
     public SqliteDatabase database() {
         return database;
+    }
+
+    public TrainingQueues trainingQueues() {
+        return trainingQueues;
     }
 
     public DataProvider data() {

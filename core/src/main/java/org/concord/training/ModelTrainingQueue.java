@@ -4,10 +4,8 @@ import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,51 +19,50 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread, in submission order, so two trainings never update the same weights at the same time. Different models
  * have different queues and train in parallel.
  *
- * <p>Queues are shared per model id within a process ({@link #acquire}): two coordinators (or a coordinator and an
- * online trainer) for the same id get the same queue; the thread ends when the last holder releases it.
+ * <p>Queues are shared per model id among the holders of one {@link TrainingQueues} (a process has one, its runtime's):
+ * two coordinators (or a coordinator and an online trainer) for the same id get the same queue; the thread ends when
+ * the last holder releases it.
  */
 public final class ModelTrainingQueue {
     private static final Logger LOG = LoggerFactory.getLogger(ModelTrainingQueue.class);
-    private static final Map<String, ModelTrainingQueue> QUEUES = new ConcurrentHashMap<>();
 
     /** What a piece of training work is (for status and logs). */
     public enum Kind { BATCH, INCREMENTAL }
 
     private final String modelId;
+    private final TrainingQueues owner;
     private final ExecutorService worker;
     private final AtomicInteger holders = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong completed = new AtomicLong();
     private volatile Kind running;
 
-    private ModelTrainingQueue(String modelId) {
+    ModelTrainingQueue(String modelId, TrainingQueues owner) {
         this.modelId = modelId;
+        this.owner = owner;
         this.worker = Executors.newSingleThreadExecutor(Daemons.named("concord-training-" + modelId));
-    }
-
-    /** The queue of {@code modelId} (created on first use); call {@link #release} when done with it. */
-    public static ModelTrainingQueue acquire(String modelId) {
-        if (modelId == null || modelId.isBlank()) {
-            throw new IllegalArgumentException("model id is required");
-        }
-        synchronized (QUEUES) {
-            ModelTrainingQueue q = QUEUES.computeIfAbsent(modelId, ModelTrainingQueue::new);
-            q.holders.incrementAndGet();
-            return q;
-        }
     }
 
     /** Gives the queue back; the last holder's release lets queued work finish and ends the thread. */
     public void release() {
-        synchronized (QUEUES) {
-            if (holders.get() <= 0) {
-                throw new IllegalStateException("training queue of " + modelId + " released more often than acquired");
-            }
-            if (holders.decrementAndGet() == 0) {
-                QUEUES.remove(modelId, this);
-                worker.shutdown();
-            }
+        owner.release(this);
+    }
+
+    /** One more holder (its {@link TrainingQueues}, under its lock). */
+    void hold() {
+        holders.incrementAndGet();
+    }
+
+    /** One holder fewer; at none the thread ends after the queued work (its {@link TrainingQueues}, under its lock). */
+    boolean letGo() {
+        if (holders.get() <= 0) {
+            throw new IllegalStateException("training queue of " + modelId + " released more often than acquired");
         }
+        if (holders.decrementAndGet() == 0) {
+            worker.shutdown();
+            return true;
+        }
+        return false;
     }
 
     /** Waits for queued work after the last release (shutdown paths and tests). */

@@ -75,9 +75,9 @@ public final class TrainingCoordinator implements AutoCloseable {
     private volatile boolean autoTraining = true;
 
 
-    public TrainingCoordinator(DataProvider data, FrameStore frames, ModelRepository repo, EventBus bus, TrainingConfig config) {
-        if (data == null || frames == null || repo == null || bus == null || config == null) {
-            throw new IllegalArgumentException("data, frames, repo, bus and config are required");
+    public TrainingCoordinator(DataProvider data, FrameStore frames, ModelRepository repo, EventBus bus, TrainingQueues queues, TrainingConfig config) {
+        if (data == null || frames == null || repo == null || bus == null || queues == null || config == null) {
+            throw new IllegalArgumentException("data, frames, repo, bus, training queues and config are required");
         }
         this.data = data;
         this.frames = frames;
@@ -92,7 +92,7 @@ public final class TrainingCoordinator implements AutoCloseable {
         this.monitor = new RetrainMonitor(config.monitorWindow(), config.retrainDropPoints(), base, this::onAccuracyDrop);
         this.live = new LiveAccuracy(config.monitorWindow());
         this.versions = new ModelVersionStore(frames.database());
-        this.trainer = ModelTrainingQueue.acquire(config.modelId());
+        this.trainer = queues.acquire(config.modelId());
         this.jobs = new TrainingJobs(config.modelId(), trainer, new TrainingJobRunner(this));
         this.activation = new ModelActivation(config, repo, slot, live, monitor, versions, bus);
         this.candles = new CandleMaturing(this, frameWriter);

@@ -1,5 +1,6 @@
 package org.concord.live;
 
+import org.concord.training.TrainingQueues;
 import org.concord.bus.InProcessEventBus;
 import org.concord.chart.OverlayMark;
 import org.concord.chart.OverlaySource;
@@ -56,7 +57,7 @@ class LiveInferenceSessionTest {
             TrainedModels.copyTo(repo);
         }
         TrainingConfig cfg = TrainedModels.config();
-        model = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, cfg);
+        model = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, new TrainingQueues(), cfg);
         if (trained) {
             TrainedModels.activate(model, "v000001");
         }

@@ -1,5 +1,6 @@
 package org.concord.live;
 
+import org.concord.training.TrainingQueues;
 import org.concord.bus.InProcessEventBus;
 import org.concord.data.DataProvider;
 import org.concord.orchestrator.ModuleStatus;
@@ -51,7 +52,7 @@ class ModelTogglesTest {
             InProcessEventBus bus = new InProcessEventBus();
             Path repo = Files.createDirectories(dir.resolve("models"));
             // as the node builds it: the model attached to its symbol's orchestrator, which infers it per decision
-            try (TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, TrainedModels.config());
+            try (TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, new TrainingQueues(), TrainedModels.config());
                  TradingOrchestrator o = TradingOrchestrator.builder(ConfigFiles.preset("minimal")).bus(bus).catalog(ModuleCatalog.empty())
                          .training(c).build();
                  LiveModels desk = new LiveModels(data, bus, sym -> o, ModelToggles.inDataDir(dir), null)) {

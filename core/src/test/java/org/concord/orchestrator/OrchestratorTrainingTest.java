@@ -1,5 +1,6 @@
 package org.concord.orchestrator;
 
+import org.concord.training.TrainingQueues;
 import org.concord.bus.InProcessEventBus;
 import org.concord.data.CandleCompletion;
 import org.concord.bus.Subscription;
@@ -69,7 +70,7 @@ class OrchestratorTrainingTest {
 
     private TrainingCoordinator coordinator(ConcordRuntime engine, InProcessEventBus bus, String name, TrainingConfig cfg) {
         Path repo = TrainedModels.copyTo(dir.resolve(name));
-        return new TrainingCoordinator(engine.data(), new FrameStore(engine.database()), new ModelRepository(repo), bus, cfg);
+        return new TrainingCoordinator(engine.data(), new FrameStore(engine.database()), new ModelRepository(repo), bus, new TrainingQueues(), cfg);
     }
 
     private static void replay(ConcordRuntime engine, TradingOrchestrator orch) throws InterruptedException {

@@ -55,7 +55,7 @@ class HotSwapReplayTest {
         List<Throwable> errors = new CopyOnWriteArrayList<>();
         AtomicBoolean replaying = new AtomicBoolean(true);
         long swaps;
-        try (TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), repo, new InProcessEventBus(), cfg);
+        try (TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), repo, new InProcessEventBus(), new TrainingQueues(), cfg);
              Subscription sub = data.subscribeBarCloses((s, tf, t, o, h, l, cl, v) -> {
                  if (tf == Timeframe.M1) {
                      delivered.incrementAndGet();

@@ -191,7 +191,7 @@ class LiveAccuracyTest {
         FrameStore store = new FrameStore(data.store().database());
         TrainingConfig cfg = TrainedModels.config().withMonitor(500, 10.0);
         List<TrainingCoordinator.Inference> made = new ArrayList<>();
-        try (TrainingCoordinator c = new TrainingCoordinator(data, store, repo, new InProcessEventBus(), cfg)) {
+        try (TrainingCoordinator c = new TrainingCoordinator(data, store, repo, new InProcessEventBus(), new TrainingQueues(), cfg)) {
             assertThat(c.status().activeVersion()).isEqualTo(m.version());
             for (int i = half - 40 * 53; i < m1.size() - 200; i += 53) {
                 made.add(c.infer(closeOf(i), true));

@@ -62,7 +62,7 @@ class TrainingCoordinatorTest {
     }
 
     static TrainingCoordinator coordinator(Path repoDir, TrainingConfig cfg, InProcessEventBus bus) {
-        return new TrainingCoordinator(data, frames, new ModelRepository(repoDir), bus, cfg);
+        return new TrainingCoordinator(data, frames, new ModelRepository(repoDir), bus, new TrainingQueues(), cfg);
     }
 
     @Test

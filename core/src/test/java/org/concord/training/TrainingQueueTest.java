@@ -43,7 +43,7 @@ class TrainingQueueTest {
 
     @Test
     void batchAndIncrementalWorkOnOneModelNeverOverlap() throws Exception {
-        ModelTrainingQueue q = ModelTrainingQueue.acquire("queue-test-a");
+        ModelTrainingQueue q = new TrainingQueues().acquire("queue-test-a");
         Weights w = new Weights();
         ExecutorService submitters = Executors.newFixedThreadPool(4);
         List<CompletableFuture<Void>> done = new CopyOnWriteArrayList<>();
@@ -83,11 +83,15 @@ class TrainingQueueTest {
 
     @Test
     void differentModelsTrainInParallelAndTheSameIdSharesOneQueue() throws Exception {
-        ModelTrainingQueue a = ModelTrainingQueue.acquire("queue-test-b1");
-        ModelTrainingQueue b = ModelTrainingQueue.acquire("queue-test-b2");
-        ModelTrainingQueue a2 = ModelTrainingQueue.acquire("queue-test-b1");
+        TrainingQueues queues = new TrainingQueues();
+        ModelTrainingQueue a = queues.acquire("queue-test-b1");
+        ModelTrainingQueue b = queues.acquire("queue-test-b2");
+        ModelTrainingQueue a2 = queues.acquire("queue-test-b1");
         assertThat(a2).isSameAs(a);
         assertThat(b).isNotSameAs(a);
+        ModelTrainingQueue elsewhere = new TrainingQueues().acquire("queue-test-b1");
+        assertThat(elsewhere).as("another runtime's queues are its own").isNotSameAs(a);
+        elsewhere.release();
         // both wait for each other: this only completes if the two models' queues run at the same time
         CyclicBarrier both = new CyclicBarrier(2);
         CompletableFuture<Integer> fa = a.submit(ModelTrainingQueue.Kind.BATCH, "a", () -> both.await(5, TimeUnit.SECONDS));
@@ -104,7 +108,7 @@ class TrainingQueueTest {
         assertThatThrownBy(a2::release).isInstanceOf(IllegalStateException.class);
         b.release();
         // a failing piece of work fails its own future only
-        ModelTrainingQueue c = ModelTrainingQueue.acquire("queue-test-b3");
+        ModelTrainingQueue c = queues.acquire("queue-test-b3");
         CompletableFuture<Object> bad = c.submit(ModelTrainingQueue.Kind.INCREMENTAL, "bad", () -> {
             throw new IllegalStateException("boom");
         });
@@ -124,8 +128,9 @@ class TrainingQueueTest {
         FrameStore frames = new FrameStore(data.store().database());
         TrainingConfig cfg = TrainedModels.config().withModelId("queue-test-real");
         InProcessEventBus bus = new InProcessEventBus();
-        try (TrainingCoordinator c = new TrainingCoordinator(data, frames, new ModelRepository(dir.resolve("models")), bus, cfg);
-             TrainingCoordinator twin = new TrainingCoordinator(data, frames, new ModelRepository(dir.resolve("models")), bus, cfg)) {
+        TrainingQueues queues = new TrainingQueues(); // the process's: both coordinators of the model share its queue
+        try (TrainingCoordinator c = new TrainingCoordinator(data, frames, new ModelRepository(dir.resolve("models")), bus, queues, cfg);
+             TrainingCoordinator twin = new TrainingCoordinator(data, frames, new ModelRepository(dir.resolve("models")), bus, queues, cfg)) {
             assertThat(twin.trainingQueue()).isSameAs(c.trainingQueue());
             TrainingJob job = c.requestTraining("batch");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -151,7 +151,7 @@ public final class CoreSession implements AutoCloseable {
             for (Symbol s : cfg.symbols()) {
                 TrainingConfig tcfg = options.training() != null && options.training().symbol().equals(s) ? options.training()
                         : TrainingConfig.defaults(s, BundledMarket.decisionTimeframe(s, cfg.decisionTimeframe()));
-                p.trainings.put(s, new TrainingCoordinator(engine.data(), frames, models, bus, tcfg));
+                p.trainings.put(s, new TrainingCoordinator(engine.data(), frames, models, bus, engine.trainingQueues(), tcfg));
             }
             // the node: the pipeline (subscribed before the orchestrators: a bar's close reaches the desk before the
             // decision made on it), the bot switch of the data directory (a new one is OFF), one orchestrator per instrument
