@@ -35,7 +35,7 @@ import java.util.function.LongSupplier;
  * into a replay. {@link #multiTimeframe} windows only hold bars closed at or before {@code at}.
  *
  * <p><b>Threads.</b> Ingest may come from several feed threads (serialized per symbol). Listeners run on an
- * ingest thread after the symbol's lock is released ({@link Outbox}: a symbol's events reach them in ingest order,
+ * ingest thread after the symbol's lock is released ({@link SymbolEvents}: a symbol's events reach them in ingest order,
  * one thread at a time), so a listener may query the DataProvider or wait for room in its own queue without
  * stalling the symbol's readers; it should still be quick (hand work to its own thread). Queries are safe from any thread but may
  * block on SQLite or a history backfill: never call them on the UI thread.
@@ -169,7 +169,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         }
         st.clock = Math.max(st.clock, time);
         if (!listeners.trades.isEmpty()) {
-            st.outbox.trade(time, price, size, buyerMaker);
+            st.events.trade(time, price, size, buyerMaker);
         }
     }
 
@@ -206,7 +206,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             st.forming[tf.ordinal()] = new Bar(symbol, tf, openTime, open, high, low, close, volume, false);
             st.clock = Math.max(st.clock, openTime);
             if (!listeners.updates.isEmpty()) {
-                st.outbox.bar(Outbox.UPDATE, tf, openTime, open, high, low, close, volume);
+                st.events.bar(SymbolEvents.UPDATE, tf, openTime, open, high, low, close, volume);
             }
             return;
         }
@@ -235,7 +235,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         if (put == SeriesCache.Put.APPENDED) {
             st.clock = Math.max(st.clock, tf.closeTime(openTime));
             if (!listeners.closes.isEmpty()) {
-                st.outbox.bar(Outbox.CLOSE, tf, openTime, open, high, low, close, volume);
+                st.events.bar(SymbolEvents.CLOSE, tf, openTime, open, high, low, close, volume);
             }
         }
     }
@@ -245,14 +245,14 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         cache(st, tf).put(openTime, o, h, l, c, v);
         writer.enqueue(new Bar(st.symbol, tf, openTime, o, h, l, c, v, true));
         if (!listeners.closes.isEmpty()) {
-            st.outbox.bar(Outbox.CLOSE, tf, openTime, o, h, l, c, v);
+            st.events.bar(SymbolEvents.CLOSE, tf, openTime, o, h, l, c, v);
         }
     }
 
     /** Called by the per-symbol aggregator (inside the symbol's lock) for a forming bar while update listeners exist. */
     void onAggregatedUpdate(SymbolState st, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
         if (!listeners.updates.isEmpty()) {
-            st.outbox.bar(Outbox.UPDATE, tf, openTime, o, h, l, c, v);
+            st.events.bar(SymbolEvents.UPDATE, tf, openTime, o, h, l, c, v);
         }
     }
 
@@ -274,7 +274,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             books.put(book.symbol(), book);
             st.clock = Math.max(st.clock, book.time());
             if (!listeners.books.isEmpty()) {
-                st.outbox.book(book);
+                st.events.book(book);
             }
         }
         listeners.deliver(st);

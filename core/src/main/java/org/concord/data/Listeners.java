@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Who hears a {@link DataProvider}'s events, and how they reach them: ingest queues each symbol's events in its
- * {@link Outbox} under the symbol's lock; {@link #deliver} hands them out after the lock is released, in ingest
+ * {@link SymbolEvents} under the symbol's lock; {@link #deliver} hands them out after the lock is released, in ingest
  * order, and in subscription order per event (the trading pipeline subscribes before the orchestrator, so a bar's
  * close reaches the brokers before the decision made on it).
  */
@@ -33,7 +33,7 @@ final class Listeners {
      * the events behind it stay queued for the next one.
      */
     void deliver(SymbolState st) {
-        Outbox box = st.outbox;
+        SymbolEvents box = st.events;
         synchronized (st) {
             if (box.delivering || box.isEmpty()) {
                 return;
@@ -42,7 +42,7 @@ final class Listeners {
         }
         boolean drained = false;
         try {
-            Outbox.Event e = box.scratch;
+            SymbolEvents.Event e = box.scratch;
             while (true) {
                 synchronized (st) {
                     if (!box.take()) {
@@ -62,29 +62,29 @@ final class Listeners {
         }
     }
 
-    private void dispatch(Symbol s, Outbox.Event e) {
+    private void dispatch(Symbol s, SymbolEvents.Event e) {
         switch (e.kind) {
-            case Outbox.TRADE -> {
+            case SymbolEvents.TRADE -> {
                 for (TradeListener l : trades) {
                     l.onTrade(s, e.time, e.close, e.volume, e.buyerMaker);
                 }
             }
-            case Outbox.UPDATE -> {
+            case SymbolEvents.UPDATE -> {
                 for (BarListener l : updates) {
                     l.onBarUpdate(s, e.tf, e.time, e.open, e.high, e.low, e.close, e.volume);
                 }
             }
-            case Outbox.CLOSE -> {
+            case SymbolEvents.CLOSE -> {
                 for (BarListener l : closes) {
                     l.onBarClose(s, e.tf, e.time, e.open, e.high, e.low, e.close, e.volume);
                 }
             }
-            case Outbox.BOOK -> {
+            case SymbolEvents.BOOK -> {
                 for (BookListener l : books) {
                     l.onBook(e.book);
                 }
             }
-            default -> throw new IllegalStateException("unknown outbox event kind " + e.kind);
+            default -> throw new IllegalStateException("unknown symbol event kind " + e.kind);
         }
     }
 }

@@ -19,7 +19,7 @@ final class SymbolState {
     boolean feedBars;
     long clock = Long.MIN_VALUE;
     /** Events for the listeners, delivered after the lock is released. */
-    final Outbox outbox = new Outbox();
+    final SymbolEvents events = new SymbolEvents();
 
     SymbolState(Symbol symbol, DataProvider provider) {
         this.symbol = symbol;

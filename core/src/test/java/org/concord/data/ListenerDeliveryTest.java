@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 16, item 3: the DataProvider's listeners run outside the symbol's lock ({@link Outbox}), and a symbol's
+ * Issue 16, item 3: the DataProvider's listeners run outside the symbol's lock ({@link SymbolEvents}), and a symbol's
  * events still reach them in ingest order.
  */
 class ListenerDeliveryTest {

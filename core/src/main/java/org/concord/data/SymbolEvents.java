@@ -11,7 +11,7 @@ import org.concord.model.Timeframe;
  * still reach every listener in ingest order. A ring of mutable slots that grows when full: nothing is allocated per
  * event once it has grown to the feed's burst (a trade closing bars in every timeframe is about ten events).
  */
-final class Outbox {
+final class SymbolEvents {
     static final int TRADE = 0;
     static final int UPDATE = 1;
     static final int CLOSE = 2;
