@@ -1,8 +1,8 @@
 package org.concord.annotate;
 
-import org.concord.threads.Daemons;
 import javafx.application.Platform;
 import org.concord.annotation.AnnotationImportException;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

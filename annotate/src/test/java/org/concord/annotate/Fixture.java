@@ -1,8 +1,6 @@
 package org.concord.annotate;
 
-import org.concord.training.TrainingQueues;
 import org.concord.annotation.Annotation;
-import org.concord.training.frames.AnnotationFrames;
 import org.concord.annotation.AnnotationService;
 import org.concord.annotation.AnnotationStore;
 import org.concord.annotation.PatternSink;
@@ -15,14 +13,16 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.modules.extrema.ExtremaOverlay;
 import org.concord.modules.pivots.PivotsOverlay;
+import org.concord.store.FrameStore;
 import org.concord.training.PredictionOverlay;
 import org.concord.training.RealBars;
-import org.concord.training.TrainingConfig;
 import org.concord.training.TrainingCommandHandler;
+import org.concord.training.TrainingConfig;
 import org.concord.training.TrainingCoordinator;
+import org.concord.training.TrainingQueues;
+import org.concord.training.frames.AnnotationFrames;
 import org.concord.training.frames.FrameBuilder;
 import org.concord.training.frames.FrameSpec;
-import org.concord.store.FrameStore;
 import org.concord.training.frames.WindowSource;
 import org.concord.training.loop.TrainingLoop;
 import org.concord.training.models.CnnSignalModel;

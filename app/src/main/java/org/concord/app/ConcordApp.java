@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.concord.threads.Daemons;
 import org.concord.app.session.DesktopSession;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
@@ -17,6 +16,7 @@ import org.concord.app.shell.Themes;
 import org.concord.app.shell.UiState;
 import org.concord.app.shell.UiStateStore;
 import org.concord.store.DataDirectory;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

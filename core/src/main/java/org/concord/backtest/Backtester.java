@@ -1,18 +1,12 @@
 package org.concord.backtest;
 
-import org.concord.training.TrainingQueues;
+import org.concord.bus.InProcessEventBus;
 import org.concord.coordination.CoordinationConfig;
 import org.concord.coordination.CoordinationResult;
 import org.concord.coordination.UcbWeightLearner;
 import org.concord.data.DataProvider;
-import org.concord.store.Direction;
-import org.concord.bus.InProcessEventBus;
 import org.concord.engine.TradingNode;
 import org.concord.engine.TradingPipeline;
-import org.concord.store.FrameStore;
-import org.concord.training.TrainingConfig;
-import org.concord.training.TrainingCoordinator;
-import org.concord.training.models.ModelRepository;
 import org.concord.engine.TradingPipelineConfig;
 import org.concord.execution.FeeModel;
 import org.concord.execution.PaperBrokerConfig;
@@ -29,7 +23,13 @@ import org.concord.orchestrator.config.FaultPolicy;
 import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.OrchestratorModule;
 import org.concord.store.BarStore;
+import org.concord.store.Direction;
+import org.concord.store.FrameStore;
 import org.concord.store.SqliteDatabase;
+import org.concord.training.TrainingConfig;
+import org.concord.training.TrainingCoordinator;
+import org.concord.training.TrainingQueues;
+import org.concord.training.models.ModelRepository;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

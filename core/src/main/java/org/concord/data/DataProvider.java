@@ -1,8 +1,5 @@
 package org.concord.data;
 
-import org.concord.store.Direction;
-import org.concord.quality.InputIssue;
-import org.concord.quality.InputQuality;
 import org.concord.bus.Subscription;
 import org.concord.model.Bar;
 import org.concord.model.BarChecks;
@@ -10,7 +7,10 @@ import org.concord.model.BarSeries;
 import org.concord.model.OrderBookSnapshot;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
 import org.concord.store.BarStore;
+import org.concord.store.Direction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package org.concord.data;
 
-import org.concord.threads.Daemons;
 import org.concord.model.Bar;
 import org.concord.store.BarStore;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,5 @@
 package org.concord.engine;
 
-import org.concord.training.TrainingQueues;
-import org.concord.store.DataDirectory;
 import org.concord.data.DataProvider;
 import org.concord.feed.BarReplayFeed;
 import org.concord.feed.BundledData;
@@ -9,7 +7,9 @@ import org.concord.feed.BundledMarket;
 import org.concord.feed.MarketFeed;
 import org.concord.feed.ReplayFeed;
 import org.concord.store.BarStore;
+import org.concord.store.DataDirectory;
 import org.concord.store.SqliteDatabase;
+import org.concord.training.TrainingQueues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

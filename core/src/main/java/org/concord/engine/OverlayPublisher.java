@@ -1,8 +1,8 @@
 package org.concord.engine;
 
-import org.concord.chart.ChartOverlay;
 import org.concord.bus.EventBus;
 import org.concord.bus.Subscription;
+import org.concord.chart.ChartOverlay;
 import org.concord.orchestrator.Decision;
 import org.concord.orchestrator.StateVector;
 import org.concord.orchestrator.TradingOrchestrator;

@@ -1,7 +1,7 @@
 package org.concord.engine;
 
-import org.concord.chart.ChartOverlay;
 import org.concord.bus.Topic;
+import org.concord.chart.ChartOverlay;
 
 /** Live-view topics of the desktop (market data itself travels on {@link org.concord.data.MarketTopics}). */
 public final class OverlayTopics {

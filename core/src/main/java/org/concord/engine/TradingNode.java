@@ -96,19 +96,14 @@ public final class TradingNode implements AutoCloseable {
         }
 
         /**
-         * A desk node: the pipeline on its own thread, the person's paper account beside the bot's, the bot switch
-         * read from (and written to) {@code botModes} (null: it starts OFF, nothing persisted).
+         * A desk node: the pipeline on its own thread, the person's paper account beside the bot's, decisions, status
+         * and overlays published on {@code bus} (where commands are read too), the bot switch read from (and written
+         * to) {@code botModes} (null: it starts OFF, nothing persisted). Without it: a backtest node, no bus.
          */
         public Builder live(EventBus bus, BotModeStore botModes) {
             this.live = true;
             this.bus = bus;
             this.botModes = botModes;
-            return this;
-        }
-
-        /** Where decisions, status and the pipeline's events are published and commands read (none: a backtest). */
-        public Builder bus(EventBus b) {
-            this.bus = b;
             return this;
         }
 

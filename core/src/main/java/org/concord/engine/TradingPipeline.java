@@ -1,13 +1,13 @@
 package org.concord.engine;
 
 import org.concord.bus.EventBus;
+import org.concord.bus.Subscription;
 import org.concord.config.TradingSettings;
 import org.concord.coordination.CoordinationEngine;
 import org.concord.coordination.MarketConditions;
 import org.concord.coordination.Signal;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
-import org.concord.bus.Subscription;
 import org.concord.execution.AccountView;
 import org.concord.execution.Broker;
 import org.concord.execution.CombinedAccount;

@@ -1,17 +1,17 @@
 package org.concord.live;
 
-import org.concord.threads.Daemons;
 import org.concord.bus.EventBus;
+import org.concord.bus.Subscription;
 import org.concord.chart.OverlayMark;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
-import org.concord.store.Direction;
-import org.concord.bus.Subscription;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.store.Direction;
+import org.concord.threads.Daemons;
 import org.concord.training.SampleOwnership;
 import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingCoordinator;

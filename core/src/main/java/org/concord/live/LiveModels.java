@@ -1,12 +1,12 @@
 package org.concord.live;
 
-import org.concord.threads.Daemons;
 import org.concord.bus.EventBus;
+import org.concord.bus.Subscription;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
-import org.concord.bus.Subscription;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.TradingOrchestrator;
+import org.concord.threads.Daemons;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingStatus;
 import org.concord.training.models.ModelVersionStore;

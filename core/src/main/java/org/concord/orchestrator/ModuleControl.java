@@ -1,6 +1,5 @@
 package org.concord.orchestrator;
 
-import org.concord.threads.Daemons;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.data.DataProvider;
 import org.concord.orchestrator.config.ConfigFiles;
@@ -10,6 +9,7 @@ import org.concord.orchestrator.module.ModuleCatalog;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.ModuleState;
 import org.concord.orchestrator.module.OrchestratorModule;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

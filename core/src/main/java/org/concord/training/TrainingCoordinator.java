@@ -1,19 +1,19 @@
 package org.concord.training;
 
-import org.concord.threads.Daemons;
 import org.concord.bus.EventBus;
-import org.concord.data.DataProvider;
-import org.concord.store.Direction;
 import org.concord.bus.Subscription;
+import org.concord.data.DataProvider;
 import org.concord.indicators.pivots.PivotEvent;
-import org.concord.model.InferenceFrameReference;
 import org.concord.model.InferenceFrameReference.Source;
+import org.concord.model.InferenceFrameReference;
 import org.concord.model.Timeframe;
+import org.concord.store.Direction;
+import org.concord.store.FrameStore;
+import org.concord.threads.Daemons;
+import org.concord.training.eval.PromotionGate;
 import org.concord.training.frames.Frame;
 import org.concord.training.frames.FrameBuilder;
-import org.concord.store.FrameStore;
 import org.concord.training.frames.WindowSource;
-import org.concord.training.eval.PromotionGate;
 import org.concord.training.labels.TripleBarrier;
 import org.concord.training.models.ModelBundle;
 import org.concord.training.models.ModelManifest;

@@ -1,7 +1,7 @@
 package org.concord.training;
 
-import org.concord.threads.Daemons;
 import org.concord.bus.Subscription;
+import org.concord.threads.Daemons;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

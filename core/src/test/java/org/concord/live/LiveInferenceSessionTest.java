@@ -1,11 +1,9 @@
 package org.concord.live;
 
-import org.concord.training.TrainingQueues;
 import org.concord.bus.InProcessEventBus;
 import org.concord.chart.OverlayMark;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
-import org.concord.store.Direction;
 import org.concord.feed.BundledData;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
@@ -14,13 +12,15 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.model.TradeTape;
 import org.concord.store.BarStore;
+import org.concord.store.Direction;
+import org.concord.store.FrameStore;
 import org.concord.store.SqliteDatabase;
 import org.concord.training.TrainedModels;
 import org.concord.training.TrainingConfig;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingEvent;
 import org.concord.training.TrainingEventType;
-import org.concord.store.FrameStore;
+import org.concord.training.TrainingQueues;
 import org.concord.training.models.ModelRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

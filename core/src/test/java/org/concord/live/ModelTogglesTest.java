@@ -1,6 +1,5 @@
 package org.concord.live;
 
-import org.concord.training.TrainingQueues;
 import org.concord.bus.InProcessEventBus;
 import org.concord.data.DataProvider;
 import org.concord.orchestrator.ModuleStatus;
@@ -8,11 +7,12 @@ import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.module.ModuleCatalog;
 import org.concord.store.BarStore;
+import org.concord.store.FrameStore;
 import org.concord.store.SqliteDatabase;
 import org.concord.training.TrainedModels;
 import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingCoordinator;
-import org.concord.store.FrameStore;
+import org.concord.training.TrainingQueues;
 import org.concord.training.models.ModelRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

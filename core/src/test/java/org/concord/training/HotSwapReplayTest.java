@@ -1,16 +1,16 @@
 package org.concord.training;
 
 import org.concord.bus.InProcessEventBus;
-import org.concord.data.DataProvider;
 import org.concord.bus.Subscription;
+import org.concord.data.DataProvider;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Timeframe;
 import org.concord.model.TradeTape;
 import org.concord.store.BarStore;
+import org.concord.store.FrameStore;
 import org.concord.store.SqliteDatabase;
 import org.concord.training.frames.Frame;
-import org.concord.store.FrameStore;
 import org.concord.training.models.ModelBundle;
 import org.concord.training.models.ModelRepository;
 import org.concord.training.models.ModelVote;

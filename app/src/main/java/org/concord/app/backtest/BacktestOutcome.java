@@ -1,8 +1,8 @@
 package org.concord.app.backtest;
 
 import org.concord.backtest.BacktestBaselines;
-import org.concord.chart.DisplayFormat;
 import org.concord.backtest.BacktestReport;
+import org.concord.chart.DisplayFormat;
 import org.concord.metrics.PerformanceMetrics;
 import org.concord.metrics.Synergy;
 

@@ -1,12 +1,12 @@
 package org.concord.app.backtest;
 
-import org.concord.threads.Daemons;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.backtest.BacktestConfig;
 import org.concord.backtest.BacktestFiles;
 import org.concord.backtest.BacktestReport;
 import org.concord.backtest.Backtester;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

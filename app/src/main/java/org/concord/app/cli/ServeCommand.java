@@ -1,6 +1,5 @@
 package org.concord.app.cli;
 
-import org.concord.threads.Daemons;
 import org.concord.app.feed.FeedController;
 import org.concord.app.session.CoreSession;
 import org.concord.app.session.SessionOptions;
@@ -14,6 +13,7 @@ import org.concord.engine.ConcordRuntime;
 import org.concord.execution.ExecutionTopics;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Symbol;
+import org.concord.threads.Daemons;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 
 /**

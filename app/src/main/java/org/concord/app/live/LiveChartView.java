@@ -1,6 +1,5 @@
 package org.concord.app.live;
 
-import org.concord.chart.ChartOverlay;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
@@ -18,14 +17,15 @@ import javafx.geometry.HPos;
 import javafx.scene.Node;
 import org.concord.annotate.DisplaySettings;
 import org.concord.annotate.chart.CandleColours;
+import org.concord.chart.ChartOverlay;
 import org.concord.live.GhostCandle;
 import org.concord.live.LiveSignal;
 import org.concord.live.LiveSnapshot;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,20 +1,20 @@
 package org.concord.app.live;
 
-import org.concord.engine.OverlayTopics;
-import org.concord.chart.ChartOverlay;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
+import org.concord.bus.Subscription;
+import org.concord.chart.ChartOverlay;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
-import org.concord.store.Direction;
-import org.concord.bus.Subscription;
+import org.concord.engine.OverlayTopics;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.Decision;
 import org.concord.orchestrator.OrchestratorTopics;
+import org.concord.store.Direction;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package org.concord.app.session;
 
-import org.concord.threads.Daemons;
 import org.concord.bus.EventBus;
-import org.concord.data.DataProvider;
 import org.concord.bus.Subscription;
+import org.concord.data.DataProvider;
 import org.concord.modules.strategy.macrogate.MacroDataImport;
 import org.concord.modules.strategy.macrogate.MacroImportReport;
 import org.concord.modules.strategy.macrogate.MacroImportRequest;
 import org.concord.orchestrator.TradingOrchestrator;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,10 @@
 package org.concord.app.shell;
 
-import org.concord.threads.Daemons;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.concord.threads.Daemons;
 
 /**
  * The presenters' worker thread: snapshot building, polls, DataProvider queries and bus publishes happen here,

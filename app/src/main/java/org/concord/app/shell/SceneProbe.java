@@ -1,6 +1,5 @@
 package org.concord.app.shell;
 
-import org.concord.threads.Daemons;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import javafx.application.Platform;
@@ -16,18 +15,19 @@ import javafx.scene.control.Toggle;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.concord.threads.Daemons;
 import org.controlsfx.control.ToggleSwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.nio.file.ClosedWatchServiceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.concord.app.training;
 
-import org.concord.training.TrainingCommand;
 import org.concord.orchestrator.TrainingActivity;
 import org.concord.orchestrator.TrainingStatusProvider;
+import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingJob;
 import org.concord.training.TrainingStatus;

@@ -1,12 +1,12 @@
 package org.concord.app.training;
 
-import org.concord.training.TrainingCommand;
-import org.concord.model.Symbol;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
 import org.concord.bus.Subscription;
+import org.concord.model.Symbol;
+import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingEvent;
 import org.concord.training.TrainingTopics;
 

@@ -1,18 +1,18 @@
 package org.concord.app.live;
 
-import org.concord.chart.ChartOverlay;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.Scene;
-import javafx.scene.text.Text;
+import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.concord.annotate.chart.CandleColours;
+import org.concord.chart.ChartOverlay;
 import org.concord.feed.BundledData;
+import org.concord.live.LiveMode;
 import org.concord.live.LiveSignal;
 import org.concord.live.LiveSnapshot;
-import org.concord.live.LiveMode;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -25,13 +25,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
-import java.util.Map;
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
 package org.concord.bus.redis;
 
-import org.concord.threads.Daemons;
 import org.concord.bus.Topic;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;

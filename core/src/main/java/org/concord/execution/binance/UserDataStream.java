@@ -1,7 +1,7 @@
 package org.concord.execution.binance;
 
-import org.concord.threads.Daemons;
 import org.concord.feed.binance.BinanceStreamClient;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,7 @@
 package org.concord.feed.binance;
 
-import org.concord.threads.Daemons;
 import org.concord.data.DataProvider;
 import org.concord.data.HistorySource;
-import org.concord.quality.InputIssue;
-import org.concord.quality.InputQuality;
 import org.concord.data.MarketDataSink;
 import org.concord.feed.FeedState;
 import org.concord.feed.MarketFeed;
@@ -12,6 +9,9 @@ import org.concord.instrument.Instrument;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

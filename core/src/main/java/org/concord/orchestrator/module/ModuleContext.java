@@ -2,10 +2,10 @@ package org.concord.orchestrator.module;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.data.DataProvider;
-import org.concord.store.Direction;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.store.Direction;
 import org.slf4j.Logger;
 
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.concord.modules.neuralfusion;
 
-import org.concord.threads.Daemons;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.DecisionOutcome;
@@ -9,6 +8,7 @@ import org.concord.orchestrator.Prediction;
 import org.concord.orchestrator.module.FusionModule;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.ModuleInfo;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

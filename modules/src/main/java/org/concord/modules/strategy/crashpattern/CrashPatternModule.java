@@ -1,6 +1,5 @@
 package org.concord.modules.strategy.crashpattern;
 
-import org.concord.threads.Daemons;
 import org.concord.indicators.DelayLine;
 import org.concord.model.Action;
 import org.concord.model.Symbol;
@@ -12,6 +11,7 @@ import org.concord.modules.strategy.StrategyModule;
 import org.concord.modules.strategy.StrategyState;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.ModuleInfo;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,8 @@
 package org.concord.modules.strategy.macrogate;
 
-import org.concord.threads.Daemons;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.data.CsvBarImporter;
 import org.concord.data.DataProvider;
-import org.concord.store.Direction;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -16,6 +14,8 @@ import org.concord.orchestrator.Prediction;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.ModuleInfo;
 import org.concord.orchestrator.module.OrchestratorModule;
+import org.concord.store.Direction;
+import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
