@@ -86,7 +86,7 @@ public final class Backtester {
     private final Path models;
     private final TrainingConfig training;
     private final Progress progress;
-    private final Consumer<TradingNode> onNode;
+    private volatile Consumer<TradingNode> onNode;
     private final BooleanSupplier cancelWhen;
     private volatile boolean cancelled;
 
@@ -107,7 +107,6 @@ public final class Backtester {
             throw new IllegalArgumentException("the model " + training.modelId() + " trades " + training.symbol() + ", the backtest " + history.symbol());
         }
         this.progress = b.progress;
-        this.onNode = b.onNode;
         this.cancelWhen = b.cancelWhen;
     }
 
@@ -143,7 +142,6 @@ public final class Backtester {
         private Path models;
         private TrainingConfig training;
         private Progress progress;
-        private Consumer<TradingNode> onNode;
         private BooleanSupplier cancelWhen;
 
         private Builder(BacktestConfig config) {
@@ -202,18 +200,6 @@ public final class Backtester {
 
         public Builder progress(Progress p) {
             this.progress = p;
-            return this;
-        }
-
-        /**
-         * Told each run's node once it is started, before the replay (on the run's thread): where a caller hangs a
-         * decision or order log on the orchestrator and the bot's account.
-         */
-        public Builder onNode(Consumer<TradingNode> observer) {
-            if (observer == null) {
-                throw new IllegalArgumentException("observer is null");
-            }
-            this.onNode = observer;
             return this;
         }
 
@@ -280,6 +266,22 @@ public final class Backtester {
     }
 
     // ---------------------------------------------------------------- runs
+
+    /**
+     * As {@link #run()}, telling {@code observer} each run's node once it is started, before the replay (on the
+     * run's thread): where a decision and order log hangs on the orchestrator and the bot's account ({@link RunLog}).
+     */
+    public BacktestReport run(Consumer<TradingNode> observer) {
+        if (observer == null) {
+            throw new IllegalArgumentException("observer is null");
+        }
+        onNode = observer;
+        try {
+            return run();
+        } finally {
+            onNode = null;
+        }
+    }
 
     /** Runs the backtest the config describes: one range (with synergy runs when asked) or walk-forward windows. */
     public BacktestReport run() {
@@ -382,8 +384,9 @@ public final class Backtester {
                     actions.merge(d.action(), 1L, Long::sum);
                 }
             });
-            if (onNode != null) {
-                onNode.accept(node);
+            Consumer<TradingNode> observer = onNode;
+            if (observer != null) {
+                observer.accept(node);
             }
             int every = Math.max(1, part.events() / 200);
             // the cancel check rides on the progress points: thrown out of the replay, the try blocks close everything

@@ -4,6 +4,7 @@ import org.concord.backtest.BacktestConfig;
 import org.concord.backtest.BacktestFiles;
 import org.concord.backtest.BacktestReport;
 import org.concord.backtest.Backtester;
+import org.concord.backtest.RunLog;
 import org.concord.engine.ConcordRuntime;
 import org.concord.metrics.PerformanceMetrics;
 import org.concord.store.BarStore;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -60,6 +62,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--name", description = "file name stem (default: backtest-<preset>)")
     String name;
 
+    @Option(names = "--log", description = "also write <name>-decisions.csv (every decision with each source's contribution) and "
+            + "<name>-orders.csv (every order event of the bot's account)")
+    boolean log;
+
     @Override
     public Integer call() throws Exception {
         BacktestConfig cfg;
@@ -91,7 +97,16 @@ public final class BacktestCommand implements Callable<Integer> {
                 System.err.println("concord backtest: bad configuration: " + e.getMessage());
                 return 2;
             }
-            report = bt.run();
+            if (log) {
+                Path decisions = Files.createDirectories(dir).resolve(stem + "-decisions.csv");
+                Path orders = dir.resolve(stem + "-orders.csv");
+                try (RunLog runLog = new RunLog(decisions, orders)) {
+                    report = bt.run(runLog);
+                }
+                System.out.println("wrote " + decisions + " and " + orders);
+            } else {
+                report = bt.run();
+            }
         } finally {
             if (engine != null) {
                 engine.close();

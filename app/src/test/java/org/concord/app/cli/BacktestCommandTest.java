@@ -33,9 +33,17 @@ class BacktestCommandTest {
                 """);
         Path out = dir.resolve("reports");
         CliRun run = CliRun.of("backtest", "--data-dir", dir.resolve("data").toString(), "--config", cfg.toString(),
-                "--from", "2013-11-26", "--to", "2013-11-28", "--out", out.toString(), "--name", "run");
+                "--from", "2013-11-26", "--to", "2013-11-28", "--out", out.toString(), "--name", "run", "--log");
         assertThat(run.rc()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        // --log: a row per decision (with each source's contribution) and per order event of the bot's account
+        List<String> decisions = Files.readAllLines(out.resolve("run-decisions.csv"));
+        assertThat(decisions.get(0)).isEqualTo("run,seq,time,iso_time,price,action,score,confidence,contributions");
+        assertThat(decisions.size() - 1L).isEqualTo(report.at("/result/decisions").asLong());
+        assertThat(decisions.get(decisions.size() - 1)).matches("1,\\d+,\\d+,2013-11-2\\S+,.*:(BUY|SELL|HOLD):.*");
+        List<String> orders = Files.readAllLines(out.resolve("run-orders.csv"));
+        assertThat(orders.size()).as("the bot's orders").isGreaterThan(1);
+        assertThat(orders.get(1)).startsWith("1,").contains(",NEW,");
         assertThat(report.at("/config/description").asText()).isEqualTo("cli test");
         assertThat(report.at("/config/from").asText()).isEqualTo("2013-11-26T00:00:00Z");
         assertThat(report.at("/config/to").asText()).isEqualTo("2013-11-29T00:00:00Z");

@@ -112,9 +112,9 @@ class NodeParityTest {
         List<Logs> backtestLogs = new ArrayList<>();
         BacktestConfig cfg = BacktestConfig.defaults().withModules(List.of(), List.of("neural-fusion"));
         Backtester bt = Backtester.builder(cfg).history(part).models(deskModels, TrainedModels.config())
-                .workDir(dir.resolve("backtests")).onNode(n -> backtestLogs.add(Logs.hangOn(n))).build();
+                .workDir(dir.resolve("backtests")).build();
         assertThat(bt.pipelineConfig()).as("the backtest trades with the desk's pipeline settings").isEqualTo(deskPipeline.config());
-        BacktestReport report = bt.run();
+        BacktestReport report = bt.run(n -> backtestLogs.add(Logs.hangOn(n)));
         Logs backtest = backtestLogs.get(0);
 
         assertThat(report.model().version()).isEqualTo(VERSION);
