@@ -30,6 +30,11 @@ public record BacktestModel(String modelId, String version, long trainedFrom, lo
         return new BacktestModel(modelId, version, r.from(), r.to(), r.from() < to && from < r.to());
     }
 
+    /** A few words for a status line: "cnn-btcusd v000002", "… in-sample", or that it was a cold start. */
+    public String brief() {
+        return version.isEmpty() ? modelId + " cold start (abstained)" : modelId + " " + version + (inSample ? " in-sample" : "");
+    }
+
     /** One line for a report or a log. */
     public String describe() {
         if (version.isEmpty()) {

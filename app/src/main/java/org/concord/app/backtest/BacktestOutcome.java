@@ -88,7 +88,7 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         long bars = runs.stream().mapToLong(BacktestReport.Run::bars).sum();
         long trades = runs.stream().mapToLong(r -> r.coordination().metrics().tradeCount()).sum();
         String summary = String.format(Locale.ROOT, "%s; %,d bars traded, %,d trades%s%s", report.data(), bars, trades,
-                runs.size() > 1 ? " in " + runs.size() + " windows" : "", report.model() == null ? "" : "; model " + report.model().describe());
+                runs.size() > 1 ? " in " + runs.size() + " windows" : "", report.model() == null ? "" : "; model " + report.model().brief());
         return new BacktestOutcome(name, columns, rows, equity, files, summary);
     }
 
