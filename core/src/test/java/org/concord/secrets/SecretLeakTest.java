@@ -100,7 +100,7 @@ class SecretLeakTest {
             BinanceSpotBroker b = new BinanceSpotBroker(cfg, creds, dataDir, PreTradeCheck.NONE, null);
             b.mark(LoopbackBinance.BTCUSDT, ex.lastPrice(LoopbackBinance.BTCUSDT));
             b.start();
-            Await.until(Duration.ofSeconds(10), () -> b.poll() >= 0 && b.streamConnected(), () -> "stream connected");
+            Await.until(Duration.ofSeconds(60), () -> b.poll() >= 0 && b.streamConnected(), () -> "stream connected");
             b.submit(OrderRequest.market(b.nextClientOrderId(), LoopbackBinance.BTCUSDT, OrderSide.BUY, 0.3));
             String limit = b.nextClientOrderId();
             b.submit(OrderRequest.limit(limit, LoopbackBinance.BTCUSDT, OrderSide.BUY, 0.1, 400));
@@ -111,7 +111,7 @@ class SecretLeakTest {
             b.cancel(limit);
             ex.stream().dropAll();
             ex.advance(5);
-            Await.until(Duration.ofSeconds(10), () -> b.poll() >= 0 && b.reconciliations() >= 3, () -> "reconciled after the dropped stream");
+            Await.until(Duration.ofSeconds(60), () -> b.poll() >= 0 && b.reconciliations() >= 3, () -> "reconciled after the dropped stream");
             assertThat(b.order(limit).orElseThrow().state()).isEqualTo(OrderState.CANCELED);
             b.close();
         } finally {
