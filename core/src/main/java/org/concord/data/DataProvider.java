@@ -65,6 +65,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     private final int seedBars;
     private final int maxCachedBars;
     private final LongSupplier wallClock;
+    private final FutureInput future;
     private final Map<Symbol, SymbolState> symbols = new ConcurrentHashMap<>();
     private final Listeners listeners = new Listeners();
     private final Map<Symbol, OrderBookSnapshot> books = new ConcurrentHashMap<>();
@@ -95,6 +96,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         this.seedBars = seedBars;
         this.maxCachedBars = maxCachedBars;
         this.wallClock = wallClock;
+        this.future = new FutureInput(wallClock, quality);
         store.quarantineBeyond(wallClock.getAsLong());
         this.writer = new StoreWriter(store, 200, 2_000);
         this.backfill = new HistoryBackfill(store, writer, quality);
@@ -106,16 +108,6 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     }
 
     /** True (and reported as FUTURE) when {@code time} is beyond the wall clock plus {@code tolerance}. */
-    private boolean future(String source, String position, long time, long tolerance, String what) {
-        long now = wallClock.getAsLong();
-        if (time <= now + tolerance) {
-            return false;
-        }
-        quality.report(source, position, InputIssue.FUTURE, what + " dated " + Instant.ofEpochMilli(time)
-                + ", beyond the clock " + Instant.ofEpochMilli(now) + " + " + tolerance + " ms: rejected");
-        return true;
-    }
-
     public InputQuality quality() {
         return quality;
     }
@@ -158,7 +150,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             quality.report(source, "t=" + time, InputIssue.INVALID_PRICE, symbol + " trade price=" + price + " size=" + size + ": rejected");
             return;
         }
-        if (future(source, "t=" + time, time, FUTURE_TOLERANCE_MS, symbol + " trade")) {
+        if (future.refuses(source, "t=" + time, time, FUTURE_TOLERANCE_MS, symbol + " trade")) {
             return;
         }
         if (!st.feedBars) {
@@ -199,7 +191,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.MALFORMED, "open time not on a " + tf + " boundary: rejected");
             return;
         }
-        if (future(source, symbol + " " + tf + " @" + openTime, openTime, tf.millis(), symbol + " " + tf + (closed ? " closed" : " forming") + " bar")) {
+        if (future.refuses(source, symbol + " " + tf + " @" + openTime, openTime, tf.millis(), symbol + " " + tf + (closed ? " closed" : " forming") + " bar")) {
             return;
         }
         if (!closed) {
@@ -263,7 +255,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         }
         SymbolState st = state(book.symbol());
         synchronized (st) {
-            if (future(source, book.symbol() + " book @" + book.time(), book.time(), FUTURE_TOLERANCE_MS, book.symbol() + " book")) {
+            if (future.refuses(source, book.symbol() + " book @" + book.time(), book.time(), FUTURE_TOLERANCE_MS, book.symbol() + " book")) {
                 return;
             }
             OrderBookSnapshot prev = books.get(book.symbol());
@@ -284,7 +276,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     public void onClock(Symbol symbol, long time) {
         SymbolState st = state(symbol);
         synchronized (st) {
-            if (future("clock", symbol + " @" + time, time, FUTURE_TOLERANCE_MS, symbol + " clock tick")) {
+            if (future.refuses("clock", symbol + " @" + time, time, FUTURE_TOLERANCE_MS, symbol + " clock tick")) {
                 return;
             }
             if (!st.feedBars) {

@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * Training coordination for one model (one symbol), merged into the orchestrator by delegation: it stores a
  * frame for each inference ({@link #storeInferenceFrame}), matures frames once their horizon has passed
  * (triple-barrier labels), publishes {@link TrainingEvent}s, runs training jobs on a background thread
- * ({@link #triggerTrainingOnEvent}, {@link #requestTraining}), validates new models on held-out data and swaps
+ * ({@link #triggerTrainingOnEvent}, {@link #submit}), validates new models on held-out data and swaps
  * them into the {@link ModelSlot} between two decisions.
  *
  * <p>Threads: the decision thread calls {@link #infer}/{@link #storeInferenceFrame} (no disk I/O on it: frames
@@ -366,19 +366,10 @@ public final class TrainingCoordinator implements AutoCloseable {
         if (!answersTo(command.target())) {
             throw new IllegalArgumentException("command for " + command.target() + " sent to the coordinator of " + config.modelId());
         }
-        switch (command.action()) {
-            case TrainingCommand.TRAIN:
-                return requestTraining(command.request());
-            case TrainingCommand.TRAIN_IF_IDLE:
-                return requestTrainingIfIdle(command.request().reason());
-            default:
-                TrainingJob job = command.jobId() == null ? jobs.first() : jobs.find(command.jobId());
-                if (job != null) {
-                    job.cancel();
-                    LOG.info("training job {} cancel requested", job.id());
-                }
-                return job;
+        if (!TrainingCommand.CANCEL.equals(command.action())) {
+            checkOpen();
         }
+        return jobs.execute(command, autoTraining && !closed);
     }
 
     /** What the triggers and the accuracy monitor ask: a train-if-idle command for this model. */
@@ -389,32 +380,6 @@ public final class TrainingCoordinator implements AutoCloseable {
     /** True when {@code target} names this coordinator's model: its id or its symbol. */
     public boolean answersTo(String target) {
         return target != null && (target.equals(config.modelId()) || target.equalsIgnoreCase(config.symbol().code()));
-    }
-
-    /** Queues a training job as {@code request} says (through {@link #submit}; the job runner's tests call it too). */
-    TrainingJob requestTraining(TrainingRequest request) {
-        if (request == null) {
-            throw new IllegalArgumentException("training request is null");
-        }
-        checkOpen();
-        return jobs.submit(request);
-    }
-
-    TrainingJob requestTraining(String reason) {
-        return requestTraining(TrainingRequest.of(reason));
-    }
-
-    /** Like {@link #requestTraining} but skipped (null) while another job is queued or running: automatic triggers coalesce. */
-    private TrainingJob requestTrainingIfIdle(String reason) {
-        if (!autoTraining) {
-            LOG.info("training trigger '{}' skipped: training is switched off for {}", reason, config.modelId());
-            return null;
-        }
-        if (closed || jobs.busy()) {
-            LOG.info("training trigger '{}' skipped: a job is already queued or running", reason);
-            return null;
-        }
-        return requestTraining(reason);
     }
 
     /**

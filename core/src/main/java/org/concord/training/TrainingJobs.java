@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One model's training jobs: queued on the model's one {@link ModelTrainingQueue} (batch jobs and per-candle updates
  * never overlap), run one at a time by the {@link TrainingJobRunner}, counted for the status, cancelled at close.
  */
 final class TrainingJobs {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingJobs.class);
     private final String modelId;
     private final ModelTrainingQueue queue;
     private final TrainingJobRunner runner;
@@ -43,6 +46,36 @@ final class TrainingJobs {
             throw e;
         }
         return job;
+    }
+
+    /**
+     * Carries out a command for this model (the coordinator checked it is this model's): train queues a job;
+     * train-if-idle too, unless automatic training is off or a job is queued or running (triggers coalesce: null);
+     * cancel asks the named job, or the running or first queued one, to stop and returns it (null: none).
+     */
+    TrainingJob execute(TrainingCommand command, boolean autoTraining) {
+        switch (command.action()) {
+            case TrainingCommand.TRAIN:
+                return submit(command.request());
+            case TrainingCommand.TRAIN_IF_IDLE:
+                String reason = command.request().reason();
+                if (!autoTraining) {
+                    LOG.info("training trigger '{}' skipped: training is switched off for {}", reason, modelId);
+                    return null;
+                }
+                if (busy()) {
+                    LOG.info("training trigger '{}' skipped: a job is already queued or running", reason);
+                    return null;
+                }
+                return submit(command.request());
+            default:
+                TrainingJob job = command.jobId() == null ? first() : find(command.jobId());
+                if (job != null) {
+                    job.cancel();
+                    LOG.info("training job {} cancel requested", job.id());
+                }
+                return job;
+        }
     }
 
     /** True while a job of this model is queued or running, or anything else runs on its queue. */

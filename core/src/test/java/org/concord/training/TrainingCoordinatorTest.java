@@ -105,7 +105,7 @@ class TrainingCoordinatorTest {
             }
             assertThat(events).filteredOn(e -> e.type() == TrainingEventType.FRAME_MATURED).hasSize(40);
 
-            TrainingJob job = c.requestTraining("test");
+            TrainingJob job = c.submit(TrainingCommand.train(c.config().modelId(), "test"));
             TrainingJob.Result result = job.await(120, TimeUnit.SECONDS);
             // the promotion gate decides: swapped in only above every baseline, else saved and rejected
             assertThat(result.gate()).as(result.message()).isNotNull().isEqualTo(PromotionGate.judge(result.baselines()));
@@ -174,7 +174,7 @@ class TrainingCoordinatorTest {
         try (TrainingCoordinator c = coordinator(repoDir, cfg, bus)) {
             c.subscribeTrainingEvents(e -> firstEpoch.countDown(), Set.of(TrainingEventType.EPOCH));
             c.subscribeTrainingEvents(events::add, Set.of(TrainingEventType.JOB_CANCELLED, TrainingEventType.MODEL_SWAPPED));
-            TrainingJob job = c.requestTraining("to be cancelled");
+            TrainingJob job = c.submit(TrainingCommand.train(c.config().modelId(), "to be cancelled"));
             assertThat(firstEpoch.await(60, TimeUnit.SECONDS)).isTrue();
             assertThat(job.state()).isEqualTo(TrainingJob.State.RUNNING);
             job.cancel();
@@ -303,7 +303,7 @@ class TrainingCoordinatorTest {
             assertThat(ids).contains(picked.frame().id()).doesNotContain(other.frame().id());
             assertThat(java.util.Arrays.asList(new TrainingJobRunner(c).collect().frameIds())).contains(picked.frame().id(), other.frame().id());
 
-            TrainingJob job = c.requestTraining(request);
+            TrainingJob job = c.submit(TrainingCommand.train(c.config().modelId(), request));
             TrainingJob.Result r = job.await(120, TimeUnit.SECONDS);
             TrainingJob.State kept = r.gate().passed() ? TrainingJob.State.TRAINED : TrainingJob.State.REJECTED;
             assertThat(r.state()).as(r.message()).isEqualTo(kept);
@@ -364,7 +364,7 @@ class TrainingCoordinatorTest {
             }
             assertThat(s.size()).isGreaterThan(1_000); // plus the history samples
 
-            TrainingJob.Result r = c.requestTraining(request).await(120, TimeUnit.SECONDS);
+            TrainingJob.Result r = c.submit(TrainingCommand.train(c.config().modelId(), request)).await(120, TimeUnit.SECONDS);
             assertThat(r.state()).as(r.message()).isEqualTo(r.gate().passed() ? TrainingJob.State.TRAINED : TrainingJob.State.REJECTED);
             assertThat(folds).isNotEmpty().allSatisfy(e -> assertThat(e.metrics().get("weightedLoss")).isFinite().isPositive());
             assertThat(r.holdout().weightedLoss()).isFinite().isPositive();

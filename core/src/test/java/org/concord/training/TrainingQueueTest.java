@@ -132,7 +132,7 @@ class TrainingQueueTest {
         try (TrainingCoordinator c = new TrainingCoordinator(data, frames, new ModelRepository(dir.resolve("models")), bus, queues, cfg);
              TrainingCoordinator twin = new TrainingCoordinator(data, frames, new ModelRepository(dir.resolve("models")), bus, queues, cfg)) {
             assertThat(twin.trainingQueue()).isSameAs(c.trainingQueue());
-            TrainingJob job = c.requestTraining("batch");
+            TrainingJob job = c.submit(TrainingCommand.train(c.config().modelId(), "batch"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (job.state() != TrainingJob.State.RUNNING && !job.result().isDone() && System.nanoTime() < deadline) {
                 Thread.sleep(1);
