@@ -5,6 +5,7 @@ import org.concord.bus.Subscription;
 import org.concord.chart.OverlayMark;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
+import org.concord.execution.PaperBrokerConfig;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
@@ -15,6 +16,7 @@ import org.concord.threads.Daemons;
 import org.concord.training.SampleOwnership;
 import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingCoordinator;
+import org.concord.training.TrainingCoordinator.Inference;
 import org.concord.training.TrainingJob;
 import org.concord.training.TrainingTrigger;
 import org.concord.training.frames.Frame;
@@ -35,15 +37,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Live inference of one model on its symbol: on every close of the model's base timeframe it asks the model
- * ({@link TrainingCoordinator#infer}), feeds the signal to the paper position rules, predicts the next candles
+ * A model's live mode on its symbol, following the node: the orchestrator infers the model once per decision bar (the
+ * only inference on the decision path) and publishes it on the model's inference feed ({@link TrainingCoordinator#inferenceFeed}); the
+ * session turns each into a signal for the position rules, which trade a paper account of the session's own
+ * ({@link SignalAccount}: the desk's fees and slippage, fills on the next bar), predicts the next candles
  * ({@link GhostCandles}) and publishes a {@link LiveSnapshot} on {@link LiveTopics#SNAPSHOTS}. In
- * {@link LiveMode#PIVOT_TRAINING} confirmed pivots become labelled samples; in {@link LiveMode#FRAME_TRAINING}
- * every inference frame is stored and matured frames train the model (both through the model's one training
- * queue, in the background, and only while the model's training switch is on).
+ * {@link LiveMode#PIVOT_TRAINING} confirmed pivots become labelled samples; in {@link LiveMode#FRAME_TRAINING} the
+ * frames the decision path stores train the model as they mature (both through the model's one training queue, in
+ * the background, and only while the model's training switch is on).
  *
- * <p>Threads: bar closes arrive on the feed thread and are handed to the session's own thread
- * ({@code concord-live-<model>}), which does all the work in bar order; the feed never waits for an inference.
+ * <p>Threads: inferences arrive on the decision thread and are handed to the session's own thread
+ * ({@code concord-live-<model>}), which does all the work in decision order (bars for the account and the ghosts'
+ * scores are read there); the decision thread never waits for the session.
  */
 public final class LiveInferenceSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveInferenceSession.class);
@@ -87,15 +92,20 @@ public final class LiveInferenceSession implements AutoCloseable {
     private final String sessionId;
     private final FrameBuilder frames;
     private final ExecutorService worker;
-    private final PaperSignalPnl pnl;
+    private final TwoActionPositionRules rules;
+    private final SignalAccount account;
     private final ArrayDeque<LiveSignal> signals = new ArrayDeque<>();
     private final Set<String> seenPivots = new HashSet<>();
     private final AtomicLong updates = new AtomicLong();
     private volatile boolean running;
-    private Subscription barSubscription;
+    private Subscription inferenceSubscription;
     private Subscription frameTrigger;
     private List<GhostCandle> ghosts = List.of();
     private boolean pivotBaseline;
+    /** Open time of the newest bar given to the account and the ghosts' score; MIN_VALUE before the first. */
+    private long lastBarOpen = Long.MIN_VALUE;
+    /** The newest frame end followed. */
+    private long lastSignalTime = Long.MIN_VALUE;
     private long ghostHits;
     private long ghostScored;
     private long pivotSamples;
@@ -109,10 +119,12 @@ public final class LiveInferenceSession implements AutoCloseable {
     /**
      * @param pivots confirmed pivots (the pivots module's overlay); required for {@link LiveMode#PIVOT_TRAINING} unless
      *               pivots are pushed through {@link #onConfirmedPivot}
+     * @param paper  the desk's paper-account settings: the session's account takes its starting cash, fees and slippage
      */
-    public LiveInferenceSession(DataProvider data, EventBus bus, TrainingCoordinator model, OverlaySource pivots, Config config) {
-        if (data == null || bus == null || model == null || config == null) {
-            throw new IllegalArgumentException("data, bus, model and config are required");
+    public LiveInferenceSession(DataProvider data, EventBus bus, TrainingCoordinator model, OverlaySource pivots, PaperBrokerConfig paper,
+                                Config config) {
+        if (data == null || bus == null || model == null || paper == null || config == null) {
+            throw new IllegalArgumentException("data, bus, model, paper-account settings and config are required");
         }
         this.data = data;
         this.bus = bus;
@@ -123,7 +135,8 @@ public final class LiveInferenceSession implements AutoCloseable {
         this.tf = model.config().spec().base();
         this.sessionId = model.config().modelId() + "@" + symbol.code();
         this.frames = new FrameBuilder(WindowSource.of(data), model.config().spec());
-        this.pnl = new PaperSignalPnl(config.thresholds());
+        this.rules = new TwoActionPositionRules(config.thresholds());
+        this.account = new SignalAccount(paper, symbol, tf);
         this.worker = Executors.newSingleThreadExecutor(Daemons.named("concord-live-" + model.config().modelId()));
         this.last = snapshot("stopped");
     }
@@ -148,7 +161,7 @@ public final class LiveInferenceSession implements AutoCloseable {
         return last;
     }
 
-    /** Starts following bar closes (idempotent). */
+    /** Starts following the node's inferences of the model (idempotent). */
     public synchronized void start() {
         if (running) {
             return;
@@ -160,22 +173,18 @@ public final class LiveInferenceSession implements AutoCloseable {
         if (config.mode() == LiveMode.FRAME_TRAINING) {
             frameTrigger = model.triggerTrainingOnEvent(TrainingTrigger.everyMaturedFrames(config.frameTrainEvery()));
         }
-        barSubscription = data.subscribeBarCloses((s, t, open, o, h, l, c, v) -> {
-            if (t == tf && s.equals(symbol)) {
-                worker.execute(() -> onClose(open, o, c));
-            }
-        });
+        inferenceSubscription = model.inferenceFeed().subscribe(inf -> worker.execute(() -> onInference(inf)));
         worker.execute(() -> publish("LIVE " + modelId() + " on " + symbol.code() + " " + tf.code() + " (" + config.mode() + ")"));
         LOG.info("live session {} started ({})", sessionId, config.mode());
     }
 
-    /** Stops following bar closes; the snapshot keeps its figures with running = false. */
+    /** Stops following the inferences; the snapshot keeps its figures with running = false. */
     public synchronized void stop() {
         if (!running) {
             return;
         }
         running = false;
-        barSubscription.close();
+        inferenceSubscription.close();
         if (frameTrigger != null) {
             frameTrigger.close();
             frameTrigger = null;
@@ -184,7 +193,7 @@ public final class LiveInferenceSession implements AutoCloseable {
         LOG.info("live session {} stopped after {} updates", sessionId, updates.get());
     }
 
-    /** Waits until every bar close handed over so far has been processed (tests, shutdown). */
+    /** Waits until every inference handed over so far has been processed (tests, shutdown). */
     public void flush() {
         try {
             worker.submit(() -> { }).get(60, TimeUnit.SECONDS);
@@ -212,14 +221,21 @@ public final class LiveInferenceSession implements AutoCloseable {
 
     // ------------------------------------------------------------------ session thread
 
-    private void onClose(long openTime, double open, double close) {
+    private void onInference(Inference inf) {
         if (!running) {
             return;
         }
-        long at = tf.closeTime(openTime);
-        scoreGhost(openTime, open, close);
+        long at = inf.frame().windowEnd();
+        if (at <= lastSignalTime) {
+            // the same frame again: where a coarser bar closes with the decision bar, the decision path asks about
+            // the previous close (its coarser bar is not dispatched yet); the model said that already
+            return;
+        }
+        lastSignalTime = at;
+        long latestOpen = tf.floor(at) - tf.millis(); // the newest bar of the model's timeframe closed by then
+        double close = inf.frame().entryPrice();
         try {
-            TrainingCoordinator.Inference inf = model.infer(at, config.mode() == LiveMode.FRAME_TRAINING);
+            settleBars(latestOpen);
             ModelVote s = inf.signal();
             if (inf.reference() != null) {
                 framesStored++;
@@ -231,26 +247,43 @@ public final class LiveInferenceSession implements AutoCloseable {
                 action = s.pBuy() >= s.pSell() ? Action.BUY : Action.SELL;
                 confidence = clamp(Math.max(s.pBuy(), s.pSell()) / sides);
             }
-            TwoActionPositionRules.Transition tr = pnl.onSignal(action, confidence, close);
+            TwoActionPositionRules.Transition tr = rules.onSignal(action, confidence);
+            account.target(rules.side(), close);
             signals.addLast(new LiveSignal(at, close, action, confidence, s.modelVersion(), tr.name()));
             while (signals.size() > config.maxSignals()) {
                 signals.removeFirst();
             }
-            ghosts = ghostsAfter(openTime, close, s);
+            ghosts = ghostsAfter(latestOpen, close, s);
             updates.incrementAndGet();
         } catch (RuntimeException e) {
             errors++;
             String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (!msg.equals(lastError)) {
-                LOG.warn("live inference of {} at {} failed: {}", sessionId, at, msg);
+                LOG.warn("live session {} at {} failed: {}", sessionId, at, msg);
                 lastError = msg;
             }
-            pnl.mark(close);
         }
         if (config.mode() == LiveMode.PIVOT_TRAINING && pivots != null) {
-            pollPivots(openTime, at);
+            pollPivots(latestOpen, at);
         }
         publish("LIVE " + modelId() + " on " + symbol.code() + " " + tf.code() + " (" + config.mode() + ")");
+    }
+
+    /**
+     * The bars closed since the last inference, oldest first, to the account (fills of the last signal, marks) and to
+     * the ghosts' score; the first inference gives only its newest bar (the account starts flat there).
+     */
+    private void settleBars(long latestOpen) {
+        long from = lastBarOpen == Long.MIN_VALUE ? latestOpen : lastBarOpen + tf.millis();
+        if (from > latestOpen) {
+            return;
+        }
+        BarSeries b = data.bars(symbol, tf, from, latestOpen); // the newest 2,500 if the session fell that far behind
+        for (int i = 0; i < b.size(); i++) {
+            account.onBar(b.time(i), b.open(i), b.high(i), b.low(i), b.close(i), b.volume(i));
+            scoreGhost(b.time(i), b.open(i), b.close(i));
+        }
+        lastBarOpen = latestOpen;
     }
 
     private static double clamp(double c) {
@@ -357,7 +390,9 @@ public final class LiveInferenceSession implements AutoCloseable {
         List<LiveSignal> list = new ArrayList<>(signals);
         return new LiveSnapshot(sessionId, modelId(), symbol.code(), tf.code(), config.mode(), running, updates.get(),
                 list.isEmpty() ? null : list.get(list.size() - 1), list, running ? ghosts : List.of(), ghostHits, ghostScored,
-                pnl.side().name(), pnl.entryPrice(), pnl.realizedPct(), pnl.unrealizedPct(), pnl.trades(), pnl.wins(), pivotSamples,
+                account.position(), account.entryPrice(), account.realizedPct(), account.unrealizedPct(), account.feesPct(), account.buyHoldPct(),
+                account.trades(),
+                account.wins(), pivotSamples,
                 framesStored, trainingJobs, errors, message);
     }
 

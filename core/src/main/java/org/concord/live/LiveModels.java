@@ -4,6 +4,7 @@ import org.concord.bus.EventBus;
 import org.concord.bus.Subscription;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
+import org.concord.execution.PaperBrokerConfig;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.threads.Daemons;
@@ -40,6 +41,7 @@ public final class LiveModels implements AutoCloseable {
     private volatile Function<Symbol, TradingOrchestrator> orchestrators;
     private final ModelToggles toggles;
     private final OverlaySource pivots;
+    private final PaperBrokerConfig paper;
     private final Map<String, TrainingCoordinator> models = new LinkedHashMap<>();
     private final Map<String, LiveInferenceSession> sessions = new LinkedHashMap<>();
     private final Subscription commands;
@@ -48,11 +50,14 @@ public final class LiveModels implements AutoCloseable {
     /**
      * @param orchestrators a symbol's orchestrator, where that symbol's models vote (one per instrument; null: none)
      * @param pivots        confirmed pivots for pivot training (the pivots module's overlay); null disables that mode
+     * @param paper         the desk's paper-account settings (each live session's account takes its cash and costs)
      */
-    public LiveModels(DataProvider data, EventBus bus, Function<Symbol, TradingOrchestrator> orchestrators, ModelToggles toggles, OverlaySource pivots) {
-        if (data == null || bus == null || toggles == null) {
-            throw new IllegalArgumentException("data, bus and toggles are required");
+    public LiveModels(DataProvider data, EventBus bus, Function<Symbol, TradingOrchestrator> orchestrators, ModelToggles toggles, OverlaySource pivots,
+                      PaperBrokerConfig paper) {
+        if (data == null || bus == null || toggles == null || paper == null) {
+            throw new IllegalArgumentException("data, bus, toggles and the paper-account settings are required");
         }
+        this.paper = paper;
         this.data = data;
         this.bus = bus;
         this.orchestrators = orchestrators;
@@ -115,14 +120,23 @@ public final class LiveModels implements AutoCloseable {
         publishSafely();
     }
 
-    /** Starts live inference of a model in {@code mode} (a running session of that model is stopped first). */
+    /**
+     * Starts a live mode of a model (a running session of that model is stopped first). The session follows the
+     * node's inferences of the model, so a model whose symbol no orchestrator decides cannot have one: refused.
+     */
     public synchronized LiveInferenceSession start(String modelId, LiveMode mode, LiveInferenceSession.Config config) {
         TrainingCoordinator model = entry(modelId);
         if (mode == LiveMode.PIVOT_TRAINING && pivots == null) {
             throw new IllegalArgumentException("pivot training needs the pivots overlay, which this desk does not have");
         }
+        TradingOrchestrator orchestrator = orchestratorOf(model);
+        if (orchestrator == null || !orchestrator.hasTrainingModel(modelId)) {
+            throw new IllegalArgumentException("model '" + modelId + "' is not run by the node (no orchestrator decides "
+                    + model.config().symbol().code() + "), so there are no inferences to follow");
+        }
         stop(modelId);
-        LiveInferenceSession s = new LiveInferenceSession(data, bus, model, pivots, config == null ? LiveInferenceSession.Config.defaults(mode) : config);
+        LiveInferenceSession s = new LiveInferenceSession(data, bus, model, pivots, paper,
+                config == null ? LiveInferenceSession.Config.defaults(mode) : config);
         sessions.put(modelId, s);
         s.start();
         publishSafely();

@@ -15,8 +15,10 @@ import java.util.List;
  * @param ghostScored    predicted first candles that have been compared with their real bar
  * @param position       FLAT / LONG / SHORT of the paper position
  * @param entryPrice     NaN when flat
- * @param realizedPct    summed simple returns of closed paper trades, percent
- * @param unrealizedPct  the open paper trade at the last close, percent
+ * @param realizedPct    realized P&L of the session's paper account after every fee, percent of its starting cash
+ * @param unrealizedPct  the open paper position at the last close, percent of the starting cash
+ * @param feesPct        fees paid by the paper account, percent of the starting cash (inside {@code realizedPct})
+ * @param buyHoldPct     the baseline: buy-and-hold of the same cash from the first signal, after the same costs, percent
  * @param pivotSamples   pivots turned into samples since start (pivot training)
  * @param framesStored   inference frames stored since start (frame training)
  * @param trainingJobs   background jobs this session started
@@ -25,7 +27,7 @@ import java.util.List;
  */
 public record LiveSnapshot(String sessionId, String modelId, String symbol, String timeframe, LiveMode mode, boolean running, long updates,
                            LiveSignal latest, List<LiveSignal> signals, List<GhostCandle> ghosts, long ghostHits, long ghostScored,
-                           String position, double entryPrice, double realizedPct, double unrealizedPct, int trades, int wins,
+                           String position, double entryPrice, double realizedPct, double unrealizedPct, double feesPct, double buyHoldPct, int trades, int wins,
                            long pivotSamples, long framesStored, long trainingJobs, long errors, String message) {
     public LiveSnapshot {
         signals = signals == null ? List.of() : List.copyOf(signals);

@@ -27,7 +27,8 @@ import java.util.Map;
  * at a decision bar closing at T the coarser bars that also close at T (a 5m/1h boundary) are not dispatched yet.
  * A frame must be what the DataProvider gives at its window end (it is rebuilt and re-hashed at maturing), so at
  * such an instant the model sees the frame at the previous decision close (T − one decision bar) and its stored
- * reference says so. Decision thread only.
+ * reference says so. What the model saw and said goes out on the coordinator's inference feed (live sessions follow
+ * it: the model is inferred once per decision bar). Decision thread only.
  */
 final class CoordinatorModel implements Model {
     private final TrainingCoordinator coordinator;
@@ -91,6 +92,9 @@ final class CoordinatorModel implements Model {
         }
         last = coordinator.storeInferenceFrame(f, s);
         inferences++;
+        if (coordinator.inferenceFeed().followed()) {
+            coordinator.inferenceFeed().publish(new TrainingCoordinator.Inference(f, s, last));
+        }
         if (s.coldStart()) {
             return null; // no trained model: abstain rather than dilute the others' votes
         }

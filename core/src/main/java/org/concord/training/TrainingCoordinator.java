@@ -55,6 +55,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     private final FrameBuilder builder;
     private final TripleBarrier barrier;
     private final ModelSlot slot;
+    private final InferenceFeed inferenceFeed;
     private final RetrainMonitor monitor;
     private final LiveAccuracy live;
     private final TrainingJobs jobs;
@@ -88,6 +89,7 @@ public final class TrainingCoordinator implements AutoCloseable {
         this.barrier = new TripleBarrier(config.barriers());
         ModelBundle initial = repo.loadCurrentOrColdStart(config.modelId(), config.spec(), config.staleGuard());
         this.slot = new ModelSlot(initial);
+        this.inferenceFeed = new InferenceFeed(config.modelId());
         double base = initial.coldStart() ? Double.NaN : initial.manifest().holdout().accuracy();
         this.monitor = new RetrainMonitor(config.monitorWindow(), config.retrainDropPoints(), base, this::onAccuracyDrop);
         this.live = new LiveAccuracy(config.monitorWindow());
@@ -164,6 +166,11 @@ public final class TrainingCoordinator implements AutoCloseable {
         return slot;
     }
 
+    /** The model's inferences on the node's decision path (live sessions follow them instead of inferring again). */
+    public InferenceFeed inferenceFeed() {
+        return inferenceFeed;
+    }
+
     public RetrainMonitor monitor() {
         return monitor;
     }
@@ -179,10 +186,11 @@ public final class TrainingCoordinator implements AutoCloseable {
     }
 
     /**
-     * One decision's model inference at {@code at} (a base-timeframe close): builds the frame, asks the active
-     * model (one lease for the whole decision) and, when {@code store}, stores the frame reference. Serialized
-     * (the decision thread and a live-inference session may both ask): a model's inference buffers are not shared
-     * between threads; uncontended, the lock costs nanoseconds against the ~80 µs of an inference.
+     * The model asked about {@code at} (a base-timeframe close) from the DataProvider's bars: builds the frame, asks
+     * the active model (one lease) and, when {@code store}, stores the frame reference. For checks and tools (a test
+     * asks again what a decision saw); decisions infer through the orchestrator's source, from the decision thread's
+     * history, and publish on {@link #inferenceFeed}. Serialized: a model's inference buffers are not shared between
+     * threads; uncontended, the lock costs nanoseconds against the ~80 µs of an inference.
      */
     public synchronized Inference infer(long at, boolean store) {
         Frame f = builder.build(config.symbol(), at);

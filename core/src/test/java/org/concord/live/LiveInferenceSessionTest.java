@@ -1,9 +1,15 @@
 package org.concord.live;
 
+import org.concord.backtest.Backtester;
 import org.concord.bus.InProcessEventBus;
 import org.concord.chart.OverlayMark;
 import org.concord.chart.OverlaySource;
 import org.concord.data.DataProvider;
+import org.concord.engine.TradingNode;
+import org.concord.engine.TradingPipelineConfig;
+import org.concord.execution.FeeModel;
+import org.concord.execution.PaperBrokerConfig;
+import org.concord.execution.SlippageModel;
 import org.concord.feed.BundledData;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
@@ -11,6 +17,7 @@ import org.concord.model.InferenceFrameReference;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.model.TradeTape;
+import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.store.BarStore;
 import org.concord.store.Direction;
 import org.concord.store.FrameStore;
@@ -37,8 +44,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Live sessions on the real bundled tape fed trade by trade, a real trained DJL model, real SQLite. */
+/**
+ * Live sessions on the real bundled tape fed trade by trade through the node (the orchestrator infers the model once
+ * per decision bar), a real trained DJL model, real SQLite.
+ */
 class LiveInferenceSessionTest {
+    /** The desk's paper account: Binance spot fees (10 bps), 2 bps slippage. */
+    static final PaperBrokerConfig DESK = PaperBrokerConfig.defaults();
+    /** The same account without costs (what the P&L would be before fees and slippage). */
+    static final PaperBrokerConfig FREE = DESK.withCosts(FeeModel.ZERO, SlippageModel.fixedBps(0));
+
     @TempDir
     Path dir;
     private final TradeTape tape = BundledData.bitstampTrades();
@@ -46,8 +61,14 @@ class LiveInferenceSessionTest {
     private SqliteDatabase db;
     private DataProvider data;
     private TrainingCoordinator model;
+    private TradingNode node;
     private int fed;
 
+    /**
+     * @param trained a trained version active (else a cold start, which the pivot and frame tests train: the node's
+     *                matured frames would also feed the accuracy monitor, whose own retrain would take the one
+     *                training slot those tests are about, so its threshold is out of reach there)
+     */
     private void open(boolean trained) throws Exception {
         db = SqliteDatabase.open(dir.resolve("concord.db"));
         data = new DataProvider(new BarStore(db));
@@ -56,11 +77,15 @@ class LiveInferenceSessionTest {
         if (trained) {
             TrainedModels.copyTo(repo);
         }
-        TrainingConfig cfg = TrainedModels.config();
+        TrainingConfig cfg = trained ? TrainedModels.config() : TrainedModels.config().withMonitor(TrainedModels.config().monitorWindow(), 100);
         model = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, new TrainingQueues(), cfg);
         if (trained) {
             TrainedModels.activate(model, "v000001");
         }
+        // the node as a backtest builds it (decisions on the feed thread, in order): no modules, the model voting
+        var orchestrators = ConfigFiles.preset("minimal").withSymbols(List.of(tape.symbol())).withSynchronous(true)
+                .withFaults(Backtester.LIFTED_BUDGET);
+        node = TradingNode.builder(data, TradingPipelineConfig.defaults(Timeframe.M1, tape.symbol(), 5)).training(model).start(orchestrators);
     }
 
     /** Feeds trades until {@code to} (exclusive) on the test thread, as a live feed's thread would. */
@@ -72,6 +97,9 @@ class LiveInferenceSessionTest {
 
     @AfterEach
     void close() {
+        if (node != null) {
+            node.close();
+        }
         if (model != null) {
             model.close();
         }
@@ -84,40 +112,60 @@ class LiveInferenceSessionTest {
     }
 
     @Test
-    void inferenceOnEveryCloseWithGhostCandlesThatTheRealBarsReplaceAndPaperPnl() throws Exception {
+    void signalsGhostsAndAPaperAccountAfterCostsFromTheNodesOneInferencePerDecisionBar() throws Exception {
         open(true);
         feedTo(40_000);
         List<LiveSnapshot> snaps = new CopyOnWriteArrayList<>();
         bus.subscribe(LiveTopics.SNAPSHOTS, snaps::add);
-        AtomicInteger closes = new AtomicInteger();
-        data.subscribeBarCloses((s, tf, t, o, h, l, c, v) -> {
-            if (tf == Timeframe.M1) {
-                closes.incrementAndGet();
-            }
-        });
+        // what the node inferred: the decision path's inferences of the model, as the orchestrator made them
+        List<TrainingCoordinator.Inference> inferred = new CopyOnWriteArrayList<>();
+        model.inferenceFeed().subscribe(inferred::add);
+        long inferencesBefore = node.orchestrator().inferences(model.config().modelId());
         LiveInferenceSession.Config cfg = new LiveInferenceSession.Config(LiveMode.INFERENCE, 3, 20, 100_000,
                 TwoActionPositionRules.Thresholds.DEFAULT, 5, 50, 200, true);
-        try (LiveInferenceSession s = new LiveInferenceSession(data, bus, model, null, cfg)) {
+        try (LiveInferenceSession s = new LiveInferenceSession(data, bus, model, null, DESK, cfg);
+             LiveInferenceSession free = new LiveInferenceSession(data, new InProcessEventBus(), model, null, FREE, cfg)) {
             s.start();
+            free.start();
             feedTo(70_000);
             s.flush();
+            free.flush();
             LiveSnapshot last = s.snapshot();
-            assertThat(closes.get()).isGreaterThan(1_000);
+            // the frames the session followed: each decision's, once (where a 5m bar closes with the 1m decision bar,
+            // the decision path asks about the previous close again: the same frame, the same answer)
+            List<TrainingCoordinator.Inference> frames = new ArrayList<>();
+            for (TrainingCoordinator.Inference inf : inferred) {
+                if (frames.isEmpty() || inf.frame().windowEnd() > frames.get(frames.size() - 1).frame().windowEnd()) {
+                    frames.add(inf);
+                }
+            }
+            assertThat(frames.size()).isGreaterThan(1_000);
+            assertThat(node.orchestrator().inferences(model.config().modelId()) - inferencesBefore)
+                    .as("every inference came from the node's decisions").isEqualTo(inferred.size());
             assertThat(last.running()).isTrue();
-            assertThat(last.updates()).isEqualTo(closes.get());
+            assertThat(last.updates()).isEqualTo(frames.size());
             assertThat(last.errors()).isZero();
-            assertThat(last.signals()).hasSize(closes.get());
+            assertThat(last.signals()).hasSize(frames.size());
+            assertThat(last.framesStored()).as("the decision path stored each frame").isEqualTo(frames.size());
             assertThat(last.message()).startsWith("LIVE cnn-btcusd on BTCUSD 1m");
 
-            // every live signal equals the model asked afterwards about the same instant (the frame holds only bars
-            // closed by then: the rest of the tape, fed since, changes nothing)
-            for (int i = 0; i < last.signals().size(); i += 97) {
+            // each signal is the node's inference of that frame, in the two-action view (the likelier of BUY and
+            // SELL, confidence renormalized without HOLD) ...
+            for (int i = 0; i < frames.size(); i++) {
                 LiveSignal sig = last.signals().get(i);
-                var again = model.infer(sig.time(), false).signal();
-                // the two-action view: the likelier of BUY and SELL, confidence renormalized without HOLD
-                assertThat(sig.action()).isEqualTo(again.pBuy() >= again.pSell() ? Action.BUY : Action.SELL);
-                assertThat(sig.confidence()).isCloseTo(Math.max(again.pBuy(), again.pSell()) / ((double) again.pBuy() + again.pSell()), within(1e-6));
+                var vote = frames.get(i).signal();
+                assertThat(sig.time()).isEqualTo(frames.get(i).frame().windowEnd());
+                assertThat(sig.price()).isEqualTo(frames.get(i).frame().entryPrice());
+                assertThat(sig.action()).isEqualTo(vote.pBuy() >= vote.pSell() ? Action.BUY : Action.SELL);
+                assertThat(sig.confidence()).isCloseTo(Math.max(vote.pBuy(), vote.pSell()) / ((double) vote.pBuy() + vote.pSell()), within(1e-6));
                 assertThat(sig.modelVersion()).isEqualTo("v000001");
+            }
+            // ... and what the model says when asked afterwards about the same instant: the rest of the tape, fed
+            // since, changes nothing (no lookahead on the decision path)
+            for (int i = 0; i < frames.size(); i += 97) {
+                var again = model.infer(frames.get(i).frame().windowEnd(), false).signal();
+                assertThat(again.pBuy()).isEqualTo(frames.get(i).signal().pBuy());
+                assertThat(again.pSell()).isEqualTo(frames.get(i).signal().pSell());
             }
             assertThat(last.signals().stream().map(LiveSignal::action).distinct().count()).as("the model leans both ways").isEqualTo(2);
 
@@ -131,7 +179,7 @@ class LiveInferenceSessionTest {
             for (int i = 0; i < c.length; i++) {
                 c[i] = recent.close(i);
             }
-            var sig = model.infer(latest.time(), false).signal();
+            var sig = frames.get(frames.size() - 1).signal();
             assertThat(last.ghosts()).isEqualTo(GhostCandles.predict(Timeframe.M1, latest.time() - 60_000, latest.price(), sig.pBuy(),
                     Math.min(sig.pSell(), 1 - sig.pBuy()), GhostCandles.volatility(c, c.length), 3));
             // each snapshot's first ghost is the bar the next snapshot closed: replaced by the real one
@@ -146,14 +194,19 @@ class LiveInferenceSessionTest {
             assertThat(last.ghostScored()).isBetween(last.updates() - 200, last.updates() - 1); // gaps in the tape skip a few
             assertThat(last.ghostHits()).isBetween(1L, last.ghostScored());
 
-            // paper P&L equals the position rules replayed over the listed signals
-            PaperSignalPnl replay = new PaperSignalPnl(cfg.thresholds());
-            for (LiveSignal x : last.signals()) {
-                assertThat(replay.onSignal(x.action(), x.confidence(), x.price()).name()).isEqualTo(x.transition());
-            }
-            assertThat(last.trades()).isEqualTo(replay.trades()).isPositive();
-            assertThat(last.realizedPct()).isCloseTo(replay.realizedPct(), within(1e-9));
-            assertThat(last.position()).isEqualTo(replay.side().name());
+            // the paper account: the signals' transitions, each filled at the next bar's open. Without costs, its
+            // equity is exactly what those fills give, worked out here from the DataProvider's bars ...
+            LiveSnapshot f = free.snapshot();
+            assertThat(f.signals()).isEqualTo(last.signals());
+            assertThat(f.feesPct()).isZero();
+            assertThat(f.realizedPct() + f.unrealizedPct()).isCloseTo(withoutCosts(f.signals()), within(1e-6));
+            // ... and the desk's fees and slippage take their share: same trades, less money, fees counted
+            assertThat(last.trades()).isEqualTo(f.trades()).isPositive();
+            assertThat(last.position()).isEqualTo(f.position());
+            assertThat(last.feesPct()).isPositive();
+            assertThat(last.totalPct()).isLessThan(f.totalPct() - last.feesPct() * 0.5);
+            assertThat(last.wins()).isBetween(0, last.trades());
+            assertThat(last.buyHoldPct()).as("the baseline pays the same costs").isLessThan(f.buyHoldPct());
 
             // stop: no more updates, the figures stay
             s.stop();
@@ -164,6 +217,40 @@ class LiveInferenceSessionTest {
             assertThat(s.snapshot().ghosts()).isEmpty();
             assertThat(snaps.get(snaps.size() - 1).running()).isFalse();
         }
+    }
+
+    /**
+     * The return (percent of the starting cash) of trading {@code signals} without costs: a transition's order, sized
+     * at the account's whole equity at the signal's close, fills at the open of the first bar opening at or after the
+     * signal; the position is marked at the newest signal's close.
+     */
+    private double withoutCosts(List<LiveSignal> signals) {
+        double cash = FREE.initialCash();
+        double qty = 0;
+        Double target = null;
+        long orderedAt = 0;
+        int side = 0;
+        for (LiveSignal x : signals) {
+            if (target != null) {
+                BarSeries next = data.bars(tape.symbol(), Timeframe.M1, orderedAt - 1, x.time(), 1, Direction.AFTER); // (from, to]
+                cash -= (target - qty) * next.open(0);
+                qty = target;
+                target = null;
+            }
+            int to = switch (TwoActionPositionRules.Transition.valueOf(x.transition())) {
+                case OPEN_LONG, REVERSE_TO_LONG -> 1;
+                case OPEN_SHORT, REVERSE_TO_SHORT -> -1;
+                case CLOSE_LONG, CLOSE_SHORT -> 0;
+                case NONE -> side;
+            };
+            if (to != side) {
+                target = to * (cash + qty * x.price()) / x.price();
+                orderedAt = x.time();
+                side = to;
+            }
+        }
+        double mark = signals.get(signals.size() - 1).price();
+        return 100.0 * (cash + qty * mark - FREE.initialCash()) / FREE.initialCash();
     }
 
     /** Fractal swings (a bar whose high/low beats the two bars each side), reported once the two bars after it closed. */
@@ -215,7 +302,7 @@ class LiveInferenceSessionTest {
         });
         feedTo(60_001);
         before.close();
-        try (LiveInferenceSession s = new LiveInferenceSession(data, bus, model, new FractalPivots(data),
+        try (LiveInferenceSession s = new LiveInferenceSession(data, bus, model, new FractalPivots(data), DESK,
                 new LiveInferenceSession.Config(LiveMode.PIVOT_TRAINING, 3, 20, 20, TwoActionPositionRules.Thresholds.DEFAULT, 20, 50, 200, true))) {
             s.start();
             feedTo(66_000);
@@ -252,7 +339,7 @@ class LiveInferenceSessionTest {
         feedTo(40_000);
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
         model.subscribeTrainingEvents(events::add, null);
-        try (LiveInferenceSession s = new LiveInferenceSession(data, bus, model, null,
+        try (LiveInferenceSession s = new LiveInferenceSession(data, bus, model, null, DESK,
                 new LiveInferenceSession.Config(LiveMode.FRAME_TRAINING, 0, 20, 20, TwoActionPositionRules.Thresholds.DEFAULT, 5, 30, 200, true))) {
             s.start();
             // paced like a live feed: the session and the frame writer keep up between chunks (a feed at full

@@ -2,6 +2,7 @@ package org.concord.live;
 
 import org.concord.bus.InProcessEventBus;
 import org.concord.data.DataProvider;
+import org.concord.execution.PaperBrokerConfig;
 import org.concord.orchestrator.ModuleStatus;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.orchestrator.config.ConfigFiles;
@@ -55,7 +56,7 @@ class ModelTogglesTest {
             try (TrainingCoordinator c = new TrainingCoordinator(data, new FrameStore(db), new ModelRepository(repo), bus, new TrainingQueues(), TrainedModels.config());
                  TradingOrchestrator o = TradingOrchestrator.builder(ConfigFiles.preset("minimal")).bus(bus).catalog(ModuleCatalog.empty())
                          .training(c).build();
-                 LiveModels desk = new LiveModels(data, bus, sym -> o, ModelToggles.inDataDir(dir), null)) {
+                 LiveModels desk = new LiveModels(data, bus, sym -> o, ModelToggles.inDataDir(dir), null, PaperBrokerConfig.defaults())) {
                 o.start();
                 body.accept(new Object[] {o, c, desk, bus});
             } finally {

@@ -74,26 +74,4 @@ class TwoActionPositionRulesTest {
         assertThrows(IllegalArgumentException.class, () -> new Thresholds(1.2, 0.3));
         assertEquals(Side.FLAT, r.side()); // refused input changes nothing
     }
-
-    @Test
-    void paperPnlFollowsTheStateMachineAtSignalPrices() {
-        PaperSignalPnl p = new PaperSignalPnl(Thresholds.DEFAULT);
-        p.onSignal(BUY, 0.8, 100);       // long at 100
-        p.mark(110);
-        assertEquals(10.0, p.unrealizedPct(), 1e-9);
-        p.onSignal(SELL, 0.5, 105);      // close: +5 %
-        assertEquals(5.0, p.realizedPct(), 1e-9);
-        assertEquals(Side.FLAT, p.side());
-        p.onSignal(SELL, 0.5, 100);      // reverse to short at 100
-        p.mark(90);
-        assertEquals(10.0, p.unrealizedPct(), 1e-9);
-        assertEquals(15.0, p.totalPct(), 1e-9);
-        p.onSignal(BUY, 0.4, 102);       // close short: −2 %
-        assertEquals(3.0, p.realizedPct(), 1e-9);
-        assertEquals(2, p.trades());
-        assertEquals(1, p.wins());
-        assertEquals(0, p.unrealizedPct());
-        assertThrows(IllegalArgumentException.class, () -> p.onSignal(BUY, 0.9, -1));
-        assertEquals(3.0, p.realizedPct(), 1e-9);
-    }
 }

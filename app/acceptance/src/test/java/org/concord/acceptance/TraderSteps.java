@@ -77,6 +77,12 @@ final class TraderSteps {
         desk.click(desk.await("Start enabled", 30, x -> x.byId("live-start").map(i -> !i.disabled()).orElse(false)).byId("live-start").orElseThrow());
         desk.await("the live session running in pivot-training mode", 60, x -> x.byId("live-banner").map(i -> "LIVE".equals(i.shownText())).orElse(false)
                 && x.byId("live-training").map(i -> i.shownText() != null && i.shownText().contains("pivot samples")).orElse(false));
+        // the session follows the node's inferences (the replay runs at 600×): updates, and the signals' paper account
+        // after costs beside buy-and-hold
+        desk.await("live updates with the paper P&L after fees beside buy-and-hold", 60,
+                x -> x.byId("live-counter").map(i -> i.shownText() != null && i.shownText().matches("[1-9]\\d* updates.*")).orElse(false)
+                        && x.byId("live-pnl").map(i -> i.shownText() != null && i.shownText().contains("% fees")
+                        && i.shownText().contains("buy-and-hold")).orElse(false));
         s.checkpoint("live-pivot-training");
         desk.click(desk.scene().byId("live-stop").orElseThrow());
         desk.await("the live session stopped", 30, x -> x.byId("live-banner").map(i -> "OFF".equals(i.shownText())).orElse(false));

@@ -147,8 +147,9 @@ public final class LiveInferenceView {
         latest.setText(l == null ? "no signal yet" : String.format(Locale.ROOT, "%s %.0f%%  @ %.2f", l.action(), 100 * l.confidence(), l.price()));
         latest.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-text-fill: "
                 + (l == null ? "-color-fg-default" : switch (l.action()) { case BUY -> "#1faa55"; case SELL -> "#e0413a"; default -> "#888"; }) + ";");
-        pnl.setText(String.format(Locale.ROOT, "Paper P&L %+.2f %% (realized %+.2f, open %+.2f) · %s · %d trades, %d won", s.totalPct(),
-                s.realizedPct(), s.unrealizedPct(), s.position(), s.trades(), s.wins()));
+        // the signals' own paper account after fees and slippage, next to holding the same money (after the same costs)
+        pnl.setText(String.format(Locale.ROOT, "Paper P&L %+.2f %% after %.2f %% fees (realized %+.2f, open %+.2f) · buy-and-hold %+.2f %% · %s · "
+                + "%d trades, %d won", s.totalPct(), s.feesPct(), s.realizedPct(), s.unrealizedPct(), s.buyHoldPct(), s.position(), s.trades(), s.wins()));
         ghosts.setText(s.ghosts().isEmpty() ? "" : String.format(Locale.ROOT, "%d predicted candles · direction right %d of %d", s.ghosts().size(),
                 s.ghostHits(), s.ghostScored()));
         training.setText(switch (s.mode()) {

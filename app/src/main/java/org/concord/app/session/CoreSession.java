@@ -167,7 +167,7 @@ public final class CoreSession implements AutoCloseable {
             // every instrument's model, each voting in (and switched in) its own symbol's orchestrator
             RunningOrchestrator running = p.orchestrator;
             p.liveModels = new LiveModels(engine.data(), bus, running::orchestrator, ModelToggles.inDataDir(engine.dataDir()),
-                    new PivotsOverlay(engine.data()));
+                    new PivotsOverlay(engine.data()), pipeline.config().broker());
             p.trainings.values().forEach(p.liveModels::add);
         } catch (RuntimeException e) {
             // leave nothing running behind a failed start (the caller closes the engine and the bus)

@@ -175,7 +175,7 @@ class LiveChartCandlesTest {
 
     private static LiveSnapshot live(boolean running, LiveSignal s) {
         return new LiveSnapshot("session-1", "cnn-btcusd", "BTCUSD", "1m", LiveMode.INFERENCE, running, 1,
-                s, List.of(s), List.of(), 0, 0, "FLAT", Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, "");
+                s, List.of(s), List.of(), 0, 0, "FLAT", Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "");
     }
 
     /** Renders the chart and counts pixel columns of its plot area holding a candle colour. */
