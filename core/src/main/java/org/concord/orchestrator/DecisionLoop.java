@@ -1,35 +1,51 @@
 package org.concord.orchestrator;
 
+import com.lmax.disruptor.AlertException;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.SequenceBarrier;
+import com.lmax.disruptor.TimeoutException;
+import org.concord.model.OrderBookSnapshot;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
 import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The decision thread, its input queue and the watchdog.
+ * The decision thread, its input ring and the watchdog.
  *
- * <p><b>Asynchronous mode.</b> Feed threads {@link #submit} events into a bounded {@link ArrayBlockingQueue}; when it is
- * full they wait (back-pressure): a bar close is never dropped. One decision thread takes events in order and runs
- * them through the {@link DecisionEngine}; commands (toggles, weights, model swaps) are applied between two events.
+ * <p><b>Asynchronous mode.</b> Feed threads write events in place into the slots of an LMAX Disruptor
+ * {@link RingBuffer} (multi-producer, preallocated {@link LoopEvent}s: nothing is allocated per event, no lock is
+ * taken); when the ring is full a feed thread waits, parking 0.1 ms at a time (back-pressure: a bar close is never
+ * dropped; a replay at full speed is paced so, a live feed never comes near 65,536 events behind). One decision
+ * thread takes events in sequence order and runs them through the {@link DecisionEngine}; commands (toggles, weights,
+ * model swaps) are applied between two events, and at least every 50 ms while no event comes.
  *
- * <p><b>Synchronous mode.</b> Events are processed on the caller's thread (replays at max speed, backtests); callers
- * are serialized by a lock. No watchdog: a hung module hangs the caller; a call that returns after the hard limit
- * puts its module in ERROR at once.
+ * <p><b>Synchronous mode.</b> Events are processed on the caller's thread (replays at max speed, backtests) in one
+ * reused slot; callers are serialized by a lock. No watchdog: a hung module hangs the caller; a call that returns after
+ * the hard limit puts its module in ERROR at once.
  *
  * <p><b>Hung modules.</b> Java cannot stop a thread stuck in a module. Every guarded call publishes its id and start
  * time; the watchdog checks every few milliseconds, and when a call has run past {@code hardLimitMillis} it claims
  * the call with a CAS (so the call returning at that instant and the watchdog cannot both win), puts the module in
  * ERROR ("hung"), interrupts the stuck thread and starts a fresh decision thread that resumes the event in flight
- * where it stopped, skipping the module. The stuck thread, if it ever returns, finds its call claimed and exits
- * without touching anything.
+ * where it stopped, skipping the module (its slot is not released until then, so no feed can overwrite it). The stuck
+ * thread, if it ever returns, finds its call claimed and exits without touching anything.
  */
 final class DecisionLoop {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLoop.class);
+    /** How long an idle decision thread waits for an event before it applies pending commands anyway. */
+    private static final long IDLE_MILLIS = 50;
+    /** How long a feed thread parks while the ring is full. */
+    private static final long FULL_PARK_NANOS = 100_000;
 
     /** Thrown on a decision thread whose call was claimed by the watchdog: that thread must exit. */
     static final class StaleThread extends RuntimeException {
@@ -41,7 +57,13 @@ final class DecisionLoop {
     private final DecisionEngine engine;
     private final boolean synchronous;
     private final long hardLimitNanos;
-    private final BlockingQueue<LoopEvent> queue;
+    /** The ring's slots and the sequence the decision thread has released up to (null / unused when synchronous). */
+    private final RingBuffer<LoopEvent> ring;
+    private final SequenceBarrier published;
+    private final Sequence released = new Sequence(RingBuffer.INITIAL_CURSOR_VALUE);
+    /** The synchronous mode's one slot, and how deep the caller is in processing (a nested event gets its own). */
+    private final LoopEvent syncSlot = new LoopEvent();
+    private int syncDepth;
     private final AtomicLong callIds = new AtomicLong();
     private final AtomicLong inCall = new AtomicLong();
     private final Object syncLock = new Object();
@@ -53,12 +75,22 @@ final class DecisionLoop {
     private Thread watchdog;
     private int generation;
     private LoopEvent inFlight;
+    private long inFlightSeq;
 
     DecisionLoop(DecisionEngine engine, boolean synchronous, int capacity, long hardLimitMillis) {
         this.engine = engine;
         this.synchronous = synchronous;
         this.hardLimitNanos = hardLimitMillis * 1_000_000L;
-        this.queue = synchronous ? null : new ArrayBlockingQueue<>(capacity);
+        if (synchronous) {
+            this.ring = null;
+            this.published = null;
+        } else {
+            // the ring's size is a power of two: the configured capacity rounded up
+            int size = Integer.highestOneBit(Math.max(16, capacity) - 1) << 1;
+            this.ring = RingBuffer.createMultiProducer(LoopEvent::new, size, new LiteTimeoutBlockingWaitStrategy(IDLE_MILLIS, TimeUnit.MILLISECONDS));
+            this.ring.addGatingSequences(released);
+            this.published = ring.newBarrier();
+        }
     }
 
     boolean synchronous() {
@@ -71,6 +103,7 @@ final class DecisionLoop {
         }
         running = true;
         if (!synchronous) {
+            published.clearAlert();
             startDecisionThread();
             watchdog = Daemons.start(this::watch, "concord-decision-watchdog");
         }
@@ -80,23 +113,105 @@ final class DecisionLoop {
         decisionThread = Daemons.start(this::run, "concord-decision-" + (generation++));
     }
 
-    /** Hands an event to the decision thread (waits while the queue is full), or processes it here in synchronous mode. */
-    void submit(LoopEvent e) {
+    /** A closed bar for the decision thread (waits while the ring is full), or processed here in synchronous mode. */
+    void bar(Symbol s, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
         if (!running) {
             return;
         }
         if (synchronous) {
             synchronized (syncLock) {
-                engine.applyCommands();
-                engine.handle(e);
+                LoopEvent e = syncEvent();
+                e.setBar(s, tf, openTime, o, h, l, c, v);
+                processHere(e);
             }
             return;
         }
+        long seq = claim();
+        if (seq >= 0) {
+            try {
+                ring.get(seq).setBar(s, tf, openTime, o, h, l, c, v);
+            } finally {
+                ring.publish(seq);
+            }
+        }
+    }
+
+    /** A trade, as {@link #bar}. */
+    void trade(Symbol s, long time, double price, double size, boolean buyerMaker) {
+        if (!running) {
+            return;
+        }
+        if (synchronous) {
+            synchronized (syncLock) {
+                LoopEvent e = syncEvent();
+                e.setTrade(s, time, price, size, buyerMaker);
+                processHere(e);
+            }
+            return;
+        }
+        long seq = claim();
+        if (seq >= 0) {
+            try {
+                ring.get(seq).setTrade(s, time, price, size, buyerMaker);
+            } finally {
+                ring.publish(seq);
+            }
+        }
+    }
+
+    /** An order book, as {@link #bar}. */
+    void book(OrderBookSnapshot b) {
+        if (!running) {
+            return;
+        }
+        if (synchronous) {
+            synchronized (syncLock) {
+                LoopEvent e = syncEvent();
+                e.setBook(b);
+                processHere(e);
+            }
+            return;
+        }
+        long seq = claim();
+        if (seq >= 0) {
+            try {
+                ring.get(seq).setBook(b);
+            } finally {
+                ring.publish(seq);
+            }
+        }
+    }
+
+    /** The synchronous slot, or a fresh one for an event handed over while another is processed on this thread. */
+    private LoopEvent syncEvent() {
+        return syncDepth == 0 ? syncSlot : new LoopEvent();
+    }
+
+    private void processHere(LoopEvent e) {
+        syncDepth++;
         try {
-            queue.put(e);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the decision queue was full; event at " + e.time + " not handed over", ie);
+            engine.applyCommands();
+            engine.handle(e);
+        } finally {
+            syncDepth--;
+            e.clear();
+        }
+    }
+
+    /**
+     * The sequence of a free slot. While the ring is full the feed waits (back-pressure, never a drop), parking
+     * {@link #FULL_PARK_NANOS} at a time; -1 when the loop stops meanwhile (the event is not handed over).
+     */
+    private long claim() {
+        while (true) {
+            try {
+                return ring.tryNext();
+            } catch (InsufficientCapacityException full) {
+                if (!running) {
+                    return -1;
+                }
+                LockSupport.parkNanos(FULL_PARK_NANOS);
+            }
         }
     }
 
@@ -112,8 +227,14 @@ final class DecisionLoop {
             synchronized (syncLock) {
                 engine.applyCommands();
             }
-        } else {
-            queue.offer(new LoopEvent(LoopEvent.WAKE)); // a full queue means the thread is busy and will see the commands
+            return;
+        }
+        try {
+            long seq = ring.tryNext();
+            ring.get(seq).setWake();
+            ring.publish(seq);
+        } catch (InsufficientCapacityException full) {
+            // a full ring means the thread is busy and will see the commands
         }
     }
 
@@ -123,55 +244,94 @@ final class DecisionLoop {
             wake();
             return true;
         }
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long seq;
+        while (true) {
+            try {
+                seq = ring.tryNext();
+                break;
+            } catch (InsufficientCapacityException full) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                LockSupport.parkNanos(FULL_PARK_NANOS);
+            }
+        }
         CountDownLatch latch = new CountDownLatch(1);
-        if (!queue.offer(LoopEvent.barrier(latch), timeout, unit)) {
-            return false;
+        try {
+            ring.get(seq).setBarrier(latch);
+        } finally {
+            ring.publish(seq);
         }
         return latch.await(timeout, unit);
     }
 
     int queued() {
-        return queue == null ? 0 : queue.size();
+        return ring == null ? 0 : (int) (ring.getCursor() - released.get());
     }
 
     private void run() {
+        long available = released.get();
         try {
             while (running) {
                 LoopEvent e = inFlight;
                 if (e == null) {
                     engine.applyCommands();
-                    e = queue.poll(50, TimeUnit.MILLISECONDS);
-                    if (e == null) {
-                        continue;
+                    long next = released.get() + 1;
+                    if (next > available) {
+                        try {
+                            available = published.waitFor(next);
+                        } catch (TimeoutException idle) {
+                            continue;
+                        }
+                        if (next > available) {
+                            continue;
+                        }
                     }
+                    e = ring.get(next);
                     if (e.kind == LoopEvent.BARRIER) {
                         engine.applyCommands();
-                        e.latch.countDown();
+                        CountDownLatch latch = e.latch;
+                        release(e, next);
+                        latch.countDown();
                         continue;
                     }
                     if (e.kind == LoopEvent.WAKE) {
+                        release(e, next);
                         continue;
                     }
+                    inFlightSeq = next;
                     inFlight = e;
                     engine.begin(e);
                 }
                 engine.resume(e);
                 inFlight = null;
+                release(e, inFlightSeq);
             }
         } catch (StaleThread stale) {
             LOG.warn("{} exits: replaced after a hung module call", Thread.currentThread().getName());
-        } catch (InterruptedException ie) {
+        } catch (AlertException | InterruptedException stopped) {
             if (running) {
                 LOG.warn("decision thread interrupted");
             }
         } catch (RuntimeException | Error err) {
-            // an orchestrator bug, not a module fault (module calls are guarded): log loudly and keep deciding
-            LOG.error("decision thread failed on event at {}: {}", inFlight == null ? -1 : inFlight.time, err.toString(), err);
-            inFlight = null;
+            // an orchestrator bug, not a module fault (module calls are guarded): log loudly, skip the event, keep deciding
+            LoopEvent failed = inFlight;
+            LOG.error("decision thread failed on event at {}: {}", failed == null ? -1 : failed.time, err.toString(), err);
+            if (failed != null) {
+                inFlight = null;
+                release(failed, inFlightSeq);
+            }
             if (running) {
                 startDecisionThread();
             }
         }
+    }
+
+    /** The slot at {@code seq} is processed: its references dropped, and a feed may write it again. */
+    private void release(LoopEvent e, long seq) {
+        e.clear();
+        released.set(seq);
     }
 
     // ---------------------------------------------------------------- guarded calls
@@ -229,6 +389,9 @@ final class DecisionLoop {
 
     void stop() {
         running = false;
+        if (published != null) {
+            published.alert(); // an idle decision thread leaves its wait at once
+        }
         Thread t = decisionThread;
         if (t != null) {
             t.interrupt();

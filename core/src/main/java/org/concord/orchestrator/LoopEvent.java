@@ -6,7 +6,11 @@ import org.concord.model.Timeframe;
 
 import java.util.concurrent.CountDownLatch;
 
-/** One input to the decision thread (a bar close, trade, book, or a control marker). */
+/**
+ * One input to the decision thread (a bar close, trade, book, or a control marker): a mutable slot of the decision
+ * ring, written in place by the feed thread that claimed it and read by the decision thread, never allocated per
+ * event. Set by exactly one of the {@code set*} methods; {@link #clear} drops its references once processed.
+ */
 final class LoopEvent {
     static final byte BAR = 1;
     static final byte TRADE = 2;
@@ -14,7 +18,7 @@ final class LoopEvent {
     static final byte WAKE = 4;
     static final byte BARRIER = 5;
 
-    final byte kind;
+    byte kind;
     Symbol symbol;
     Timeframe tf;
     long time;
@@ -27,44 +31,46 @@ final class LoopEvent {
     OrderBookSnapshot book;
     CountDownLatch latch;
 
-    LoopEvent(byte kind) {
-        this.kind = kind;
+    void setBar(Symbol s, Timeframe frame, long openTime, double o, double h, double l, double c, double v) {
+        kind = BAR;
+        symbol = s;
+        tf = frame;
+        time = openTime;
+        open = o;
+        high = h;
+        low = l;
+        close = c;
+        volume = v;
     }
 
-    static LoopEvent bar(Symbol s, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
-        LoopEvent e = new LoopEvent(BAR);
-        e.symbol = s;
-        e.tf = tf;
-        e.time = openTime;
-        e.open = o;
-        e.high = h;
-        e.low = l;
-        e.close = c;
-        e.volume = v;
-        return e;
+    void setTrade(Symbol s, long at, double price, double size, boolean maker) {
+        kind = TRADE;
+        symbol = s;
+        time = at;
+        close = price;
+        volume = size;
+        buyerMaker = maker;
     }
 
-    static LoopEvent trade(Symbol s, long time, double price, double size, boolean buyerMaker) {
-        LoopEvent e = new LoopEvent(TRADE);
-        e.symbol = s;
-        e.time = time;
-        e.close = price;
-        e.volume = size;
-        e.buyerMaker = buyerMaker;
-        return e;
+    void setBook(OrderBookSnapshot b) {
+        kind = BOOK;
+        symbol = b.symbol();
+        time = b.time();
+        book = b;
     }
 
-    static LoopEvent book(OrderBookSnapshot b) {
-        LoopEvent e = new LoopEvent(BOOK);
-        e.symbol = b.symbol();
-        e.time = b.time();
-        e.book = b;
-        return e;
+    void setBarrier(CountDownLatch l) {
+        kind = BARRIER;
+        latch = l;
     }
 
-    static LoopEvent barrier(CountDownLatch latch) {
-        LoopEvent e = new LoopEvent(BARRIER);
-        e.latch = latch;
-        return e;
+    void setWake() {
+        kind = WAKE;
+    }
+
+    /** Drops what the slot refers to (a book, a latch), so a processed slot keeps nothing alive. */
+    void clear() {
+        book = null;
+        latch = null;
     }
 }

@@ -278,19 +278,19 @@ public final class TradingOrchestrator implements AutoCloseable {
         if (!engine.isDecisionSymbol(s)) {
             untraded.barFor(s);
         } else if (engine.wantsTimeframe(tf)) {
-            loop.submit(LoopEvent.bar(s, tf, openTime, o, h, l, c, v));
+            loop.bar(s, tf, openTime, o, h, l, c, v);
         }
     }
 
     public void onTrade(Symbol s, long time, double price, double size, boolean buyerMaker) {
         if (engine.isDecisionSymbol(s)) {
-            loop.submit(LoopEvent.trade(s, time, price, size, buyerMaker));
+            loop.trade(s, time, price, size, buyerMaker);
         }
     }
 
     public void onBook(OrderBookSnapshot book) {
         if (engine.isDecisionSymbol(book.symbol())) {
-            loop.submit(LoopEvent.book(book));
+            loop.book(book);
         }
     }
 

@@ -26,6 +26,7 @@ import org.concord.model.BarSeries;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +53,8 @@ public final class LiveChartView {
     private final GhostDataSet ghosts = new GhostDataSet("ghost candles");
     private long lastLiveSignal = Long.MIN_VALUE;
     private String liveSession = "";
-    private final List<YValueIndicator> levels = new ArrayList<>();
+    /** The level lines by name, kept between overlays: moved in place, never rebuilt under the eye at replay speed. */
+    private final Map<String, YValueIndicator> levels = new LinkedHashMap<>();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
     private final ChartCrosshair crosshair = new ChartCrosshair();
     /** Where along the plot's width level labels sit (0 = left edge). */
@@ -314,17 +316,33 @@ public final class LiveChartView {
 
     private void showOverlay(ChartOverlay o) {
         shownOverlay = o;
-        chart.getPlugins().removeAll(levels);
-        levels.clear();
+        // a new overlay comes with every decision (ten a second at 600×): lines that stay are moved, not recreated (a
+        // label created anew showed as an empty yellow box until its text was laid out)
+        List<YValueIndicator> gone = new ArrayList<>();
+        levels.entrySet().removeIf(e -> {
+            if (o.levels().containsKey(e.getKey())) {
+                return false;
+            }
+            gone.add(e.getValue());
+            return true;
+        });
+        chart.getPlugins().removeAll(gone);
+        List<YValueIndicator> added = new ArrayList<>();
         for (Map.Entry<String, Double> e : o.levels().entrySet()) {
-            YValueIndicator ind = new YValueIndicator(yAxis, e.getValue(), e.getKey());
+            YValueIndicator ind = levels.get(e.getKey());
+            if (ind != null) {
+                ind.setValue(e.getValue());
+                continue;
+            }
+            ind = new YValueIndicator(yAxis, e.getValue(), e.getKey());
             ind.setEditable(false);
             // labels near the left edge: the newest bars and the predicted candles are on the right
             ind.setLabelPosition(LEVEL_LABEL_POSITION);
             ind.setLabelHorizontalAnchor(HPos.LEFT);
-            levels.add(ind);
+            levels.put(e.getKey(), ind);
+            added.add(ind);
         }
-        chart.getPlugins().addAll(levels);
+        chart.getPlugins().addAll(added);
         tops.clear();
         bottoms.clear();
         for (ChartOverlay.Extremum x : o.extrema()) {

@@ -164,6 +164,17 @@ class LiveChartCandlesTest {
                     .isLessThan(plot[1] / 3);
         }
 
+        // the next decision's overlay (one a decision: ten a second at 600×) moves the same labels, it does not make new
+        // ones (a new label showed as an empty box until laid out); a level no longer published leaves
+        ChartOverlay next = new ChartOverlay(BTC, m1.time(399), Map.of("swing high", high + 1), List.of());
+        robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, head, new long[0], new double[0], List.of(), false, next)));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Label> after = new java.util.ArrayList<>();
+        robot.interact(() -> view.node().lookupAll(".value-indicator-label").forEach(n -> after.add((Label) n)));
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0)).as("the swing high's label, moved").isIn(labels);
+        assertThat(after.get(0).getText()).isEqualTo("swing high");
+
         // a live session's signals are drawn while it runs and removed when it stops
         long t = m1.time(399);
         LiveSignal buy = new LiveSignal(t, m1.close(399), Action.BUY, 0.8, "v1", "ENTER");
