@@ -14,7 +14,8 @@ public enum Bucket {
 
     /** The unit of holding periods: one 5-minute bar. */
     public static final long BAR_MILLIS = 300_000L;
-    private static final Bucket[] ALL = values();
+    /** Every bucket, shortest first: the package iterates it per bar without a copy (never written). */
+    static final Bucket[] ALL = values();
     public static final int COUNT = ALL.length;
 
     private final int minHoldingBars;

@@ -34,7 +34,7 @@ public final class CapitalAllocationManager {
         this.regimes = regimes;
         this.regimeScores = regimeScores;
         this.bus = bus;
-        for (Bucket b : Bucket.all()) {
+        for (Bucket b : Bucket.ALL) {
             trackers[b.ordinal()] = BucketPerformanceTracker.defaults(b);
         }
         this.allocation = optimizer.equal();

@@ -17,7 +17,7 @@ final class CoordinatedPortfolio implements AccountBooks {
 
     static {
         Set<String> s = new LinkedHashSet<>();
-        for (Bucket b : Bucket.all()) {
+        for (Bucket b : Bucket.ALL) {
             s.add(b.book());
         }
         BOOKS = Set.copyOf(s);

@@ -182,7 +182,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
 
     private void recordBucketReturns(double e) {
         double[] r = new double[Bucket.COUNT];
-        for (Bucket b : Bucket.all()) {
+        for (Bucket b : Bucket.ALL) {
             int i = b.ordinal();
             double pnl = ledger.pnl(b, priceFn);
             r[i] = lastCapital[i] > 0 ? (pnl - lastPnl[i]) / lastCapital[i] : 0;
@@ -239,14 +239,14 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
                 // a risk cut: shared by the books that hold the position, the rest belongs to no book
                 double q = item.quantity();
                 double held = 0;
-                for (Bucket x : Bucket.all()) {
+                for (Bucket x : Bucket.ALL) {
                     double p = ledger.position(x, s).quantity();
                     if (Math.signum(p) == -Math.signum(q)) {
                         held += p;
                     }
                 }
                 double share = held == 0 ? 0 : Math.min(1, Math.abs(q / held));
-                for (Bucket x : Bucket.all()) {
+                for (Bucket x : Bucket.ALL) {
                     double p = ledger.position(x, s).quantity();
                     if (Math.signum(p) == -Math.signum(q)) {
                         c[x.ordinal()] -= p * share;
@@ -262,7 +262,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         for (Map.Entry<Symbol, double[]> en : comps.entrySet()) {
             Symbol s = en.getKey();
             double[] c = en.getValue();
-            for (Bucket b : Bucket.all()) {
+            for (Bucket b : Bucket.ALL) {
                 if (c[b.ordinal()] != 0) {
                     ledger.addPending(b, s, c[b.ordinal()]);
                 }
@@ -334,6 +334,9 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     // ------------------------------------------------------------------ events
 
     private void publish(PositionCoordinator.PlanResult pr) {
+        if (pr.rejected().isEmpty() && pr.alignments().isEmpty() && pr.conflicts().isEmpty()) {
+            return; // the usual bar: nothing to record (addAll copies even an empty list into an array)
+        }
         rejected.addAll(pr.rejected());
         alignments.addAll(pr.alignments());
         conflicts.addAll(pr.conflicts());

@@ -103,7 +103,7 @@ final class CoordinationOrders {
 
     /** The books' parts of an order that will not be sent ({@code share} of {@code comp}) stop being on order. */
     void release(Symbol s, double[] comp, double share) {
-        for (Bucket b : Bucket.all()) {
+        for (Bucket b : Bucket.ALL) {
             double c = comp[b.ordinal()];
             if (c != 0 && share > 0) {
                 ledger.releasePending(b, s, c * share);
@@ -137,7 +137,7 @@ final class CoordinationOrders {
             return; // a person's order: the account has it, no bucket does
         }
         double phi = fill.quantity() / Math.abs(in.quantity);
-        for (Bucket b : Bucket.all()) {
+        for (Bucket b : Bucket.ALL) {
             double c = in.composition[b.ordinal()];
             if (c != 0) {
                 double q = c * phi;

@@ -37,7 +37,7 @@ public record LiveSynergy(double combinedPnl, Map<Bucket, Double> alone, double 
         Map<Bucket, Double> alone = new EnumMap<>(Bucket.class);
         Map<Bucket, Double> crossed = new EnumMap<>(Bucket.class);
         double sum = 0;
-        for (Bucket b : Bucket.all()) {
+        for (Bucket b : Bucket.ALL) {
             double x = engine.ledger().crossedNotional(b);
             double a = engine.ledger().pnl(b, engine::price) - x * cost;
             alone.put(b, a);

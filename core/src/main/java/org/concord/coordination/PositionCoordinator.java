@@ -279,7 +279,7 @@ public final class PositionCoordinator {
         boolean[] planned = new boolean[Bucket.COUNT];
         BucketLedger.Position[] books = ledger.books(s);
         List<List<String>> notes = new ArrayList<>();
-        for (Bucket b : Bucket.all()) {
+        for (Bucket b : Bucket.ALL) {
             int i = b.ordinal();
             notes.add(new ArrayList<>());
             BucketLedger.Position pos = books[i];
@@ -312,7 +312,7 @@ public final class PositionCoordinator {
             closeEntries(books, target, planned, intents, notes);
         }
         limitNet(time, s, target, planned, equity, p, conflicts);
-        for (Bucket b : Bucket.all()) {
+        for (Bucket b : Bucket.ALL) {
             int i = b.ordinal();
             if (!planned[i]) {
                 continue;
@@ -341,7 +341,7 @@ public final class PositionCoordinator {
     /** The entry gate is closed: a planned target may only move a book toward flat (no new or larger position, no flip). */
     private void closeEntries(BucketLedger.Position[] books, double[] target, boolean[] planned, Map<Bucket, BucketIntent> intents,
                               List<List<String>> notes) {
-        for (Bucket b : Bucket.all()) {
+        for (Bucket b : Bucket.ALL) {
             int i = b.ordinal();
             double committed = books[i].quantity() + books[i].pending();
             double t = target[i];

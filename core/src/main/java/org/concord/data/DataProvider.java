@@ -150,7 +150,8 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             quality.report(source, "t=" + time, InputIssue.INVALID_PRICE, symbol + " trade price=" + price + " size=" + size + ": rejected");
             return;
         }
-        if (future.refuses(source, "t=" + time, time, FUTURE_TOLERANCE_MS, symbol + " trade")) {
+        if (future.beyond(time, FUTURE_TOLERANCE_MS)) {
+            future.reject(source, "t=" + time, time, FUTURE_TOLERANCE_MS, symbol + " trade");
             return;
         }
         if (!st.feedBars) {
@@ -191,7 +192,8 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.MALFORMED, "open time not on a " + tf + " boundary: rejected");
             return;
         }
-        if (future.refuses(source, symbol + " " + tf + " @" + openTime, openTime, tf.millis(), symbol + " " + tf + (closed ? " closed" : " forming") + " bar")) {
+        if (future.beyond(openTime, tf.millis())) {
+            future.reject(source, symbol + " " + tf + " @" + openTime, openTime, tf.millis(), symbol + " " + tf + (closed ? " closed" : " forming") + " bar");
             return;
         }
         if (!closed) {
@@ -255,7 +257,8 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         }
         SymbolState st = state(book.symbol());
         synchronized (st) {
-            if (future.refuses(source, book.symbol() + " book @" + book.time(), book.time(), FUTURE_TOLERANCE_MS, book.symbol() + " book")) {
+            if (future.beyond(book.time(), FUTURE_TOLERANCE_MS)) {
+                future.reject(source, book.symbol() + " book @" + book.time(), book.time(), FUTURE_TOLERANCE_MS, book.symbol() + " book");
                 return;
             }
             OrderBookSnapshot prev = books.get(book.symbol());
@@ -276,7 +279,8 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     public void onClock(Symbol symbol, long time) {
         SymbolState st = state(symbol);
         synchronized (st) {
-            if (future.refuses("clock", symbol + " @" + time, time, FUTURE_TOLERANCE_MS, symbol + " clock tick")) {
+            if (future.beyond(time, FUTURE_TOLERANCE_MS)) {
+                future.reject("clock", symbol + " @" + time, time, FUTURE_TOLERANCE_MS, symbol + " clock tick");
                 return;
             }
             if (!st.feedBars) {

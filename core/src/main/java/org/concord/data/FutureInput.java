@@ -20,14 +20,14 @@ final class FutureInput {
         this.quality = quality;
     }
 
-    /** True (and reported) when {@code time} lies beyond the wall clock plus {@code tolerance} ms. */
-    boolean refuses(String source, String position, long time, long tolerance, String what) {
-        long now = wallClock.getAsLong();
-        if (time <= now + tolerance) {
-            return false;
-        }
+    /** Whether {@code time} lies beyond the wall clock plus {@code tolerance} ms (nothing built on the way: every input asks). */
+    boolean beyond(long time, long tolerance) {
+        return time > wallClock.getAsLong() + tolerance;
+    }
+
+    /** Counts and reports a refused input {@link #beyond} the clock, with by how much. */
+    void reject(String source, String position, long time, long tolerance, String what) {
         quality.report(source, position, InputIssue.FUTURE, what + " dated " + Instant.ofEpochMilli(time)
-                + ", beyond the clock " + Instant.ofEpochMilli(now) + " + " + tolerance + " ms: rejected");
-        return true;
+                + ", beyond the clock " + Instant.ofEpochMilli(wallClock.getAsLong()) + " + " + tolerance + " ms: rejected");
     }
 }

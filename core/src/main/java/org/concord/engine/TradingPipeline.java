@@ -24,6 +24,7 @@ import org.concord.orchestrator.StateVector;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.risk.CorrelationAnalyzer;
 import org.concord.risk.UnifiedRiskManager;
+import org.concord.threads.CallbackArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,7 +94,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final DecisionSignals signals;
     private final MarketConditions conditions = new MarketConditions();
     private final PipelineThread thread;
-    private final List<BarHook> hooks = new CopyOnWriteArrayList<>();
+    private final CallbackArray<BarHook> hooks = new CallbackArray<>(BarHook[]::new);
     private final List<Subscription> subscriptions = new ArrayList<>();
     // what a trader set in the desk since the start (apply); new engines (a venue's) size with it too
     private volatile SizingConfig sizing;
@@ -270,7 +270,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
             venue.onBarClose(s, tf, openTime, o, h, l, c, v);
             bars++;
             long close = tf.closeTime(openTime);
-            for (BarHook hook : hooks) {
+            for (BarHook hook : hooks.items()) {
                 hook.afterBar(s, close);
             }
         } catch (RuntimeException e) {

@@ -50,6 +50,9 @@ final class DecisionEngine {
     private final DecisionFusion rule;
     private final boolean adaptive;
     final PerformanceTracker tracker;
+    // the fusion's look-ups made once: a bound method reference written at the call allocates on every decision
+    private final DecisionFusion.Weights weights = this::weight;
+    private final DecisionFusion.Holdings holdings = this::holding;
     private final Publisher publisher;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final BarHistory history;
@@ -164,6 +167,12 @@ final class DecisionEngine {
     /** Queues {@code r} to run on the decision thread between two events. */
     void post(Runnable r) {
         commands.add(r);
+    }
+
+    /** Commands applied and the published figures brought up to date: what a caller waiting for idle sees. */
+    void settle() {
+        applyCommands();
+        tracker.publish();
     }
 
     void applyCommands() {
@@ -313,7 +322,7 @@ final class DecisionEngine {
         long closeTime = e.tf.closeTime(e.time);
         if (phase == P_MATURE) {
             clock = closeTime;
-            outcomes = tracker.onBarClose(e.symbol, closeTime, e.close);
+            outcomes = tracker.onBarClose(e.symbol, closeTime, e.close, learns());
             Arrays.fill(stateBuf, 0.0);
             preds.clear();
             phase = P_FEATURES;
@@ -351,7 +360,7 @@ final class DecisionEngine {
             phase = P_FUSE;
         }
         if (phase == P_FUSE) {
-            fused = rule.fuse(preds, this::weight, this::holding);
+            fused = rule.fuse(preds, weights, holdings);
             result = fused.result();
             for (SourceSlot s : active) {
                 if (s.fusion != null && s.state == ModuleState.RUNNING) {
@@ -384,6 +393,16 @@ final class DecisionEngine {
             }
             phase = P_DONE;
         }
+    }
+
+    /** Whether a running source learns from matured decisions (the outcomes are built only then). */
+    private boolean learns() {
+        for (SourceSlot s : active) {
+            if (s.fusion != null && s.state == ModuleState.RUNNING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double weight(String sourceId) {

@@ -225,7 +225,7 @@ final class DecisionLoop {
                 return; // called from inside an event (a decision listener): applied before the next event
             }
             synchronized (syncLock) {
-                engine.applyCommands();
+                engine.settle();
             }
             return;
         }
@@ -290,7 +290,7 @@ final class DecisionLoop {
                     }
                     e = ring.get(next);
                     if (e.kind == LoopEvent.BARRIER) {
-                        engine.applyCommands();
+                        engine.settle();
                         CountDownLatch latch = e.latch;
                         release(e, next);
                         latch.countDown();

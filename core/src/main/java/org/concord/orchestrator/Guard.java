@@ -233,7 +233,8 @@ final class Guard {
         if (out == null) {
             return "predictions() returned null";
         }
-        for (Prediction p : out) {
+        for (int i = 0; i < out.size(); i++) { // indexed: no iterator per call (a module's list; List.of is random access)
+            Prediction p = out.get(i);
             if (p == null) {
                 return "predictions() returned a null element";
             }

@@ -20,12 +20,16 @@ import java.util.Map;
  * predictions. When adaptive weights are on, a source's base weight is multiplied by
  * {@code clamp(2 × ewHitRate, minFactor, maxFactor)} once it has {@code minSamples} scored predictions.
  *
- * <p>Single writer (the decision thread); {@link #snapshot()} is safe from any thread.
+ * <p>Single writer (the decision thread); {@link #snapshot()} is safe from any thread. The snapshot is rebuilt every
+ * {@value #PUBLISH_EVERY} maturing bars and whenever the decision thread settles ({@link #publish}: the orchestrator's
+ * idle barrier), not at every bar: building it allocated a map and a record per source on each bar, for a reader
+ * that looks once in a while.
  */
 public final class PerformanceTracker {
     public static final String DECISION_SOURCE = "decision";
     static final double MIN_FACTOR = 0.25;
     static final double MAX_FACTOR = 2.0;
+    static final int PUBLISH_EVERY = 64;
 
     private final double alpha;
     private final int minSamples;
@@ -34,6 +38,8 @@ public final class PerformanceTracker {
     private final Map<String, Score> scores = new LinkedHashMap<>();
     private final Map<Symbol, List<Pending>> pending = new HashMap<>();
     private volatile Map<String, SourcePerformance> snapshot = Map.of();
+    /** Maturing bars since the snapshot was built. */
+    private int unpublished;
 
     private record Pending(long maturity, double entry, Prediction prediction, Decision decision, List<Prediction> inputs) {
     }
@@ -76,14 +82,15 @@ public final class PerformanceTracker {
     /**
      * A decision bar of {@code symbol} closed at {@code closeTime} with {@code close}: matures everything due.
      *
-     * @return the fused decisions that matured, oldest first (empty list when none)
+     * @param outcomes whether the matured decisions are wanted (a learning source runs); scoring happens either way
+     * @return the fused decisions that matured, oldest first (empty list when none or not wanted)
      */
-    public List<DecisionOutcome> onBarClose(Symbol symbol, long closeTime, double close) {
+    public List<DecisionOutcome> onBarClose(Symbol symbol, long closeTime, double close, boolean outcomes) {
         List<Pending> list = pending.get(symbol);
         if (list == null || list.isEmpty()) {
             return List.of();
         }
-        List<DecisionOutcome> outcomes = null;
+        List<DecisionOutcome> matured = null;
         boolean changed = false;
         int keep = 0;
         for (int i = 0; i < list.size(); i++) {
@@ -97,18 +104,20 @@ public final class PerformanceTracker {
                 score(p.prediction.sourceId(), p.prediction.action().sign(), p.prediction.confidence(), r);
             } else {
                 score(DECISION_SOURCE, p.decision.action().sign(), p.decision.confidence(), r);
-                if (outcomes == null) {
-                    outcomes = new ArrayList<>(2);
+                if (outcomes) {
+                    if (matured == null) {
+                        matured = new ArrayList<>(2);
+                    }
+                    matured.add(new DecisionOutcome(p.decision, p.inputs, closeTime, close, r));
                 }
-                outcomes.add(new DecisionOutcome(p.decision, p.inputs, closeTime, close, r));
             }
             changed = true;
         }
         list.subList(keep, list.size()).clear();
-        if (changed) {
+        if (changed && ++unpublished >= PUBLISH_EVERY) {
             publishSnapshot();
         }
-        return outcomes == null ? List.of() : outcomes;
+        return matured == null ? List.of() : matured;
     }
 
     private void score(String sourceId, int sign, double confidence, double r) {
@@ -148,14 +157,22 @@ public final class PerformanceTracker {
         return n;
     }
 
+    /** Brings the snapshot up to date (decision thread). */
+    public void publish() {
+        if (unpublished > 0) {
+            publishSnapshot();
+        }
+    }
+
     private void publishSnapshot() {
+        unpublished = 0;
         Map<String, SourcePerformance> m = new LinkedHashMap<>();
         scores.forEach((id, s) -> m.put(id, new SourcePerformance(id, s.scored, s.holds, s.hits,
                 s.scored == 0 ? 0.5 : (double) s.hits / s.scored, s.ewHit, s.pnl, s.ewPnl, factor(s))));
         snapshot = Collections.unmodifiableMap(m);
     }
 
-    /** Latest scores by source id (safe from any thread). */
+    /** Scores by source id as of the last {@link #publish} (or at most {@value #PUBLISH_EVERY} maturing bars ago); safe from any thread. */
     public Map<String, SourcePerformance> snapshot() {
         return snapshot;
     }

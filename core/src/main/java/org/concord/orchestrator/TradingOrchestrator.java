@@ -2,9 +2,9 @@ package org.concord.orchestrator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.bus.EventBus;
+import org.concord.bus.Subscription;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
-import org.concord.bus.Subscription;
 import org.concord.model.InferenceFrameReference;
 import org.concord.model.OrderBookSnapshot;
 import org.concord.model.Symbol;
@@ -13,6 +13,7 @@ import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.ModuleCatalog;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.OrchestratorModule;
+import org.concord.threads.CallbackArray;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingEvent;
 import org.concord.training.TrainingEventType;
@@ -62,7 +63,8 @@ public final class TradingOrchestrator implements AutoCloseable {
     private final DecisionLoop loop;
     private final ModuleControl control;
     private final TrainingHub training;
-    private final List<Consumer<Decision>> decisionListeners = new CopyOnWriteArrayList<>();
+    @SuppressWarnings("unchecked")
+    private final CallbackArray<Consumer<Decision>> decisionListeners = new CallbackArray<>(Consumer[]::new);
     private final List<Consumer<ModuleStateChanged>> stateListeners = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final UntradedSymbols untraded;
@@ -319,7 +321,7 @@ public final class TradingOrchestrator implements AutoCloseable {
     }
 
     private void publishDecision(Decision d) {
-        for (Consumer<Decision> l : decisionListeners) {
+        for (Consumer<Decision> l : decisionListeners.items()) {
             try {
                 l.accept(d);
             } catch (RuntimeException e) {

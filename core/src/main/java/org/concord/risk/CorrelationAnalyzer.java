@@ -53,7 +53,11 @@ public final class CorrelationAnalyzer {
         if (symbol == null || !(close > 0) || Double.isInfinite(close)) {
             return;
         }
-        Ring r = rings.computeIfAbsent(symbol, s -> new Ring(window));
+        Ring r = rings.get(symbol);
+        if (r == null) { // not computeIfAbsent: its capturing lambda was allocated on every close
+            r = new Ring(window);
+            rings.put(symbol, r);
+        }
         if (r.lastClose > 0 && (r.count == 0 || time > r.time[r.idx(0)])) {
             r.add(time, Math.log(close / r.lastClose));
         }

@@ -1,11 +1,10 @@
 package org.concord.training;
 
 import org.concord.bus.Subscription;
+import org.concord.threads.CallbackArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +18,8 @@ public final class InferenceFeed {
     private static final Logger LOG = LoggerFactory.getLogger(InferenceFeed.class);
 
     private final String modelId;
-    private final List<Consumer<TrainingCoordinator.Inference>> followers = new CopyOnWriteArrayList<>();
+    @SuppressWarnings("unchecked")
+    private final CallbackArray<Consumer<TrainingCoordinator.Inference>> followers = new CallbackArray<>(Consumer[]::new);
 
     InferenceFeed(String modelId) {
         this.modelId = modelId;
@@ -27,9 +27,6 @@ public final class InferenceFeed {
 
     /** Follows the model's decision-path inferences from now on. */
     public Subscription subscribe(Consumer<TrainingCoordinator.Inference> follower) {
-        if (follower == null) {
-            throw new IllegalArgumentException("follower is required");
-        }
         followers.add(follower);
         return () -> followers.remove(follower);
     }
@@ -44,7 +41,7 @@ public final class InferenceFeed {
         if (inference == null) {
             throw new IllegalArgumentException("inference is required");
         }
-        for (Consumer<TrainingCoordinator.Inference> f : followers) {
+        for (Consumer<TrainingCoordinator.Inference> f : followers.items()) {
             try {
                 f.accept(inference);
             } catch (RuntimeException e) {

@@ -29,7 +29,9 @@ class PerformanceTrackerTest {
         t.record(decision(1, 10 * M, 100, Action.BUY, 0.6), List.of(p("up", Action.BUY, 0.5, 1), p("down", Action.SELL, 1.0, 2),
                 p("flat", Action.HOLD, 0.7, 1)));
         // the bar closing at 11M matures the 1-bar predictions: r = 110/100 - 1 = 0.10
-        assertThat(t.onBarClose(BTC, 11 * M, 110)).isEmpty();
+        assertThat(t.onBarClose(BTC, 11 * M, 110, true)).isEmpty();
+        assertThat(t.snapshot()).as("published when the decision thread settles, not at every bar").isEmpty();
+        t.publish();
         SourcePerformance up = t.snapshot().get("up");
         assertThat(up.scored()).isEqualTo(1);
         assertThat(up.hits()).isEqualTo(1);
@@ -38,7 +40,8 @@ class PerformanceTrackerTest {
         assertThat(t.snapshot().get("flat").holds()).isEqualTo(1);
         assertThat(t.snapshot().get("down")).isNull();
         // the bar closing at 12M matures the 2-bar ones: r = 90/100 - 1 = -0.10 → SELL hits, pnl +0.10·1.0
-        List<DecisionOutcome> out = t.onBarClose(BTC, 12 * M, 90);
+        List<DecisionOutcome> out = t.onBarClose(BTC, 12 * M, 90, true);
+        t.publish();
         assertThat(out).hasSize(1);
         assertThat(out.get(0).realizedReturn()).isCloseTo(-0.10, within(1e-12));
         assertThat(out.get(0).predictions()).hasSize(3);
@@ -50,11 +53,21 @@ class PerformanceTrackerTest {
     }
 
     @Test
+    void withoutALearnerNoOutcomeIsBuiltButEverySourceIsScored() {
+        PerformanceTracker t = new PerformanceTracker(1, 2, 1, M);
+        t.record(decision(1, 10 * M, 100, Action.BUY, 0.6), List.of(p("up", Action.BUY, 0.5, 1)));
+        assertThat(t.onBarClose(BTC, 11 * M, 110, false)).isEmpty();
+        t.publish();
+        assertThat(t.snapshot().get("up").hits()).isEqualTo(1);
+        assertThat(t.snapshot().get(PerformanceTracker.DECISION_SOURCE).hits()).isEqualTo(1);
+    }
+
+    @Test
     void aGapMaturesAtTheFirstBarAfterTheHorizon() {
         PerformanceTracker t = new PerformanceTracker(10, 1, 1, M);
         t.record(decision(1, 10 * M, 100, Action.SELL, 1), List.of());
-        assertThat(t.onBarClose(BTC, 10 * M + M / 2, 50)).isEmpty(); // not yet due
-        assertThat(t.onBarClose(BTC, 14 * M, 95)).singleElement()
+        assertThat(t.onBarClose(BTC, 10 * M + M / 2, 50, true)).isEmpty(); // not yet due
+        assertThat(t.onBarClose(BTC, 14 * M, 95, true)).singleElement()
                 .satisfies(o -> assertThat(o.maturityTime()).isEqualTo(14 * M));
     }
 
@@ -68,7 +81,7 @@ class PerformanceTrackerTest {
             t.record(decision(i + 1, time, price, Action.HOLD, 0), List.of(p("x", Action.BUY, 1, 1)));
             time += M;
             price *= 0.99; // always wrong
-            t.onBarClose(BTC, time, price);
+            t.onBarClose(BTC, time, price, false);
             if (i == 0) {
                 assertThat(t.weightFactor("x")).isEqualTo(1.0); // below minSamples
             }
