@@ -58,7 +58,7 @@ class ModelTogglesTest {
                          .training(c).build();
                  LiveModels desk = new LiveModels(data, bus, sym -> o, ModelToggles.inDataDir(dir), null, PaperBrokerConfig.defaults())) {
                 o.start();
-                body.accept(new Object[] {o, c, desk, bus});
+                body.accept(new Object[] {o, c, desk, bus, data});
             } finally {
                 data.close();
             }
@@ -99,6 +99,15 @@ class ModelTogglesTest {
                 });
                 assertThatThrownBy(() -> desk.setInference("nope", true)).hasMessageContaining("no model 'nope'");
                 assertThatThrownBy(() -> desk.add(c)).hasMessageContaining("already");
+                // a live mode follows the node's inferences: here the orchestrator runs the model, so it starts ...
+                assertThat(desk.start(id, LiveMode.INFERENCE, null).running()).isTrue();
+                desk.stop(id);
+                // ... and a desk whose node decides no orchestrator for the model's symbol refuses it, saying why
+                try (LiveModels none = new LiveModels((DataProvider) x[4], bus, sym -> null, ModelToggles.inDataDir(dir), null, PaperBrokerConfig.defaults())) {
+                    none.add(c);
+                    assertThatThrownBy(() -> none.start(id, LiveMode.INFERENCE, null))
+                            .hasMessageContaining("not run by the node").hasMessageContaining("BTCUSD");
+                }
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
