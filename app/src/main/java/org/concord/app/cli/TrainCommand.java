@@ -2,6 +2,8 @@ package org.concord.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.concord.bus.BusFactory;
+import org.concord.bus.EventBus;
 import org.concord.store.Direction;
 import org.concord.data.TradeAggregator;
 import org.concord.engine.ConcordRuntime;
@@ -51,6 +53,7 @@ import java.util.concurrent.Callable;
  * saves the version through the {@link ModelRepository} (manifest, hashes) and writes the metrics as JSON.
  * Exit codes: 0 trained and saved (and activated when asked), 2 bad arguments, 1 failure (too little data, training
  * error), 3 trained and saved but not activated: {@code --activate} and the version is below the promotion gate.
+ * With {@code --bus} the model's owner on that bus trains it instead ({@link RemoteTraining}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the signal model (walk-forward) on the bundled data or the store and save it with its manifest.")
@@ -102,12 +105,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--metrics", description = "metrics JSON file (default <data-dir>/reports/train-<model>-<version>.json)")
     Path metricsOut;
 
+    @Option(names = "--bus", description = "redis://host:port: ask the process that owns the model (concord serve, a desk) to train it "
+            + "through the training command API, and follow the job; nothing trains here")
+    String bus;
+
+    @Option(names = "--answer-timeout", defaultValue = "30", description = "with --bus: seconds to wait for the model's owner to answer")
+    long answerTimeout;
+
+    @Option(names = "--wait", defaultValue = "3600", description = "with --bus: seconds to wait for the job to end")
+    long waitSeconds;
+
     @Override
     public Integer call() throws Exception {
         checkArguments();
-        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true")); // natives come from the jar
         Symbol sym = Symbol.of(symbol);
         String id = modelId != null ? modelId : "cnn-" + sym.code().toLowerCase(Locale.ROOT);
+        if (bus != null) {
+            try (EventBus remote = BusFactory.fromUri(RemoteTraining.cliUri(bus), common.dataDir())) {
+                return RemoteTraining.ask(remote, id, "concord train --bus (CLI)", answerTimeout, waitSeconds, System.out, System.err);
+            }
+        }
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true")); // natives come from the jar
         FrameSpec frameSpec = FrameSpec.of(window, Timeframe.M1, Timeframe.M5, Timeframe.H1);
         PrintStream out = System.out;
         Path dataDir = common.dataDir();
