@@ -81,6 +81,17 @@ class WatchlistFlowsTest {
         return window().modulesView().table().getItems().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
+    /**
+     * Clicks the node {@code query} names, found on the FX thread: a TestFX look-up walks the scene graph from the test
+     * thread while the FX thread adds and removes the chart's nodes at replay speed (it failed CI once so, with an
+     * IndexOutOfBoundsException inside {@code Parent.lookupAll}).
+     */
+    static void click(String query) {
+        javafx.scene.Node[] n = new javafx.scene.Node[1];
+        robot.interact(() -> n[0] = robot.lookup(query).query());
+        robot.clickOn(n[0]);
+    }
+
     @Test
     @Order(1)
     void aWatchlistClickShowsThatSymbolsCandlesOnTheChart() throws Exception {
@@ -88,7 +99,7 @@ class WatchlistFlowsTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#watch-ETHUSD").tryQuery().isPresent()
                 && robot.lookup("#watch-AAPL").tryQuery().isPresent() && robot.lookup("#watch-BTCUSD").tryQuery().isPresent());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
-        robot.clickOn("#watch-ETHUSD");
+        click("#watch-ETHUSD");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> "ETHUSD".equals(value("#chart-symbol")));
         // ETH has 5-minute bars only: the chart opens on 5m and holds the provider's ETH bars
@@ -109,7 +120,7 @@ class WatchlistFlowsTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new UiStateStore(dataDir).load().symbol().equals("ETHUSD"));
         DeskHarness.shot(stage, "watchlist-ethusd");
 
-        robot.clickOn("#watch-AAPL");
+        click("#watch-AAPL");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window().chart().barCount() > 100
                 && "AAPL".equals(value("#chart-symbol")));
         robot.interact(() -> t[0] = window().chart().columns().time(window().chart().columns().size() - 1));
@@ -123,17 +134,17 @@ class WatchlistFlowsTest {
         // pivots off in ETHUSD's orchestrator only: the panel shows it off for ETHUSD and running for BTCUSD
         assertThat(core().orchestrator(BundledData.ETHUSD).disable("pivots").get(20, TimeUnit.SECONDS).state()).isEqualTo(ModuleState.DISABLED);
         try {
-            robot.clickOn("#watch-ETHUSD");
+            click("#watch-ETHUSD");
             robot.interact(() -> window().select("modules"));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
             assertThat(core().orchestrator(BundledData.BTCUSD).module("pivots").orElseThrow().state()).isEqualTo(ModuleState.RUNNING);
             robot.interact(() -> window().select("live"));
-            robot.clickOn("#watch-BTCUSD");
+            click("#watch-BTCUSD");
             robot.interact(() -> window().select("modules"));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.RUNNING).orElse(false));
             // and back: ETHUSD's still off (the heartbeat of the other orchestrators does not overwrite it)
             robot.interact(() -> window().select("live"));
-            robot.clickOn("#watch-ETHUSD");
+            click("#watch-ETHUSD");
             robot.interact(() -> window().select("modules"));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
             WaitForAsyncUtils.sleep(2_500, TimeUnit.MILLISECONDS); // two heartbeats of all three orchestrators
@@ -152,7 +163,7 @@ class WatchlistFlowsTest {
             robot.interact(() -> robot.lookup("#training-symbol").queryAs(ComboBox.class).getSelectionModel().select("AAPL"));
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window().trainingView() != null
                     && "AAPL".equals(value("#training-symbol")));
-            robot.clickOn("#train-now");
+            click("#train-now");
             // AAPL's own model gets the job (cnn-aapl); BTCUSD's model is not asked
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events.stream().anyMatch(e -> "cnn-aapl".equals(e.modelId())));
             assertThat(events).noneMatch(e -> "cnn-btcusd".equals(e.modelId()) && e.jobId() != null); // its frames mature as usual
@@ -225,14 +236,14 @@ class WatchlistFlowsTest {
     @Order(5)
     void theTicketAndTheLiveInferencePanelFollowTheWatchlistAtOnce() throws Exception {
         robot.interact(() -> window().select("live"));
-        robot.clickOn("#watch-BTCUSD");
+        click("#watch-BTCUSD");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Symbol BTCUSD".equals(text("#ticket-symbol")));
         // a paused replay: the accounts do not change, so no new trading snapshot can refresh the ticket by chance
         robot.interact(() -> window().run("feed:toggle"));
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ConcordApp.current().session().feed().status().state().name().equals("PAUSED"));
             for (String s : List.of("ETHUSD", "AAPL", "BTCUSD")) {
-                robot.clickOn("#watch-" + s);
+                click("#watch-" + s);
                 WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> s.equals(value("#chart-symbol")));
                 WaitForAsyncUtils.waitForFxEvents();
                 assertThat(text("#ticket-symbol")).as("the order ticket after a click on %s", s).isEqualTo("Symbol " + s);
