@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A model's live mode on its symbol, following the node: the orchestrator infers the model once per decision bar (the
- * only inference on the decision path) and publishes it on the model's inference feed ({@link TrainingCoordinator#inferenceFeed}); the
- * session turns each into a signal for the position rules, which trade a paper account of the session's own
+ * only inference on the decision path) and publishes it on the model's inference feed
+ * ({@link TrainingCoordinator#inferenceFeed}); the session turns each into a signal for the position rules, which
+ * trade a paper account of the session's own
  * ({@link SignalAccount}: the desk's fees and slippage, fills on the next bar), predicts the next candles
  * ({@link GhostCandles}) and publishes a {@link LiveSnapshot} on {@link LiveTopics#SNAPSHOTS}. In
  * {@link LiveMode#PIVOT_TRAINING} confirmed pivots become labelled samples; in {@link LiveMode#FRAME_TRAINING} the

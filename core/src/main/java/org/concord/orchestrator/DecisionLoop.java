@@ -25,9 +25,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Asynchronous mode.</b> Feed threads write events in place into the slots of an LMAX Disruptor
  * {@link RingBuffer} (multi-producer, preallocated {@link LoopEvent}s: nothing is allocated per event, no lock is
  * taken); when the ring is full a feed thread waits, parking 0.1 ms at a time (back-pressure: a bar close is never
- * dropped; a replay at full speed is paced so, a live feed never comes near 65,536 events behind). One decision
- * thread takes events in sequence order and runs them through the {@link DecisionEngine}; commands (toggles, weights,
- * model swaps) are applied between two events, and at least every 50 ms while no event comes.
+ * dropped; a replay at full speed is paced so, a live feed never comes near the shipped presets' 16,384 events
+ * behind). One decision thread takes events in sequence order and runs them through the {@link DecisionEngine};
+ * commands (toggles, weights, model swaps) are applied between two events, and at least every 50 ms while no event
+ * comes.
  *
  * <p><b>Synchronous mode.</b> Events are processed on the caller's thread (replays at max speed, backtests) in one
  * reused slot; callers are serialized by a lock. No watchdog: a hung module hangs the caller; a call that returns after

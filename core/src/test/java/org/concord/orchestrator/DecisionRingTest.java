@@ -87,7 +87,7 @@ class DecisionRingTest {
     @Test
     void handingABarOverAllocatesNothingOnTheFeedThread() throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        try (TradingOrchestrator o = async(65_536)) {
+        try (TradingOrchestrator o = async(16_384)) {
             o.start();
             int warm = 2_000;
             feed(o, 0, warm); // the hand-off's code compiled, the ring's slots touched
