@@ -58,53 +58,48 @@ public final class DecisionFusion {
     }
 
     public Fused fuse(List<Prediction> predictions, Weights weights, Holdings holdings) {
-        // two passes over the predictions (totals, then each one's share) instead of four scratch arrays per decision
         double totalWeight = 0;
         double sumVote = 0;
         double sumAbs = 0;
         int n = predictions.size();
+        double[] w = new double[n];
+        double[] votes = new double[n];
+        boolean[] counted = new boolean[n];
+        boolean[] abstained = new boolean[n];
         for (int i = 0; i < n; i++) {
             Prediction p = predictions.get(i);
-            double wi = counted(predictions, i, weights);
-            if (wi > 0) {
-                double vote = p.action().sign() * wi * p.confidence();
-                totalWeight += wi;
-                sumVote += vote;
-                sumAbs += Math.abs(vote);
+            if (!firstOfSource(predictions, i)) {
+                continue;
             }
+            double wi = weights.weight(p.sourceId());
+            boolean hasWeight = wi > 0 && Double.isFinite(wi);
+            if (!hasWeight) {
+                continue;
+            }
+            if (p.confidence() == 0 || p.confidence() < minConfidence) {
+                abstained[i] = true;
+                continue;
+            }
+            counted[i] = true;
+            w[i] = wi;
+            votes[i] = p.action().sign() * wi * p.confidence();
+            totalWeight += wi;
+            sumVote += votes[i];
+            sumAbs += Math.abs(votes[i]);
         }
         double score = totalWeight == 0 ? 0.0 : clamp(sumVote / totalWeight);
         Action action = score >= buyThreshold ? Action.BUY : score <= -sellThreshold ? Action.SELL : Action.HOLD;
         List<Contribution> contributions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double wi = counted(predictions, i, weights);
-            if (wi < 0) {
-                continue; // not a voter: a repeated source or no weight
+            if (counted[i] || abstained[i]) {
+                Prediction p = predictions.get(i);
+                long declared = holdings.holdingMillis(p.sourceId());
+                long holding = declared > 0 ? declared : p.horizonBars() * p.timeframe().millis();
+                contributions.add(new Contribution(p.sourceId(), p.action(), p.confidence(), w[i], votes[i],
+                        sumAbs == 0 ? 0.0 : Math.abs(votes[i]) / sumAbs, p.timeframe(), holding, p.metaConfidence()));
             }
-            Prediction p = predictions.get(i);
-            double vote = wi > 0 ? p.action().sign() * wi * p.confidence() : 0.0; // an abstention: 0, never -0
-            long declared = holdings.holdingMillis(p.sourceId());
-            long holding = declared > 0 ? declared : p.horizonBars() * p.timeframe().millis();
-            contributions.add(new Contribution(p.sourceId(), p.action(), p.confidence(), wi, vote,
-                    sumAbs == 0 ? 0.0 : Math.abs(vote) / sumAbs, p.timeframe(), holding, p.metaConfidence()));
         }
         return new Fused(new FusionResult(action, score, Math.abs(score), RULE), contributions);
-    }
-
-    /**
-     * The weight prediction {@code i} votes with: &gt; 0 counted; 0 an abstention (confidence 0 or below the minimum:
-     * listed, no vote); -1 not a voter (a later prediction of the same source, or a source without a positive weight).
-     */
-    private double counted(List<Prediction> predictions, int i, Weights weights) {
-        Prediction p = predictions.get(i);
-        if (!firstOfSource(predictions, i)) {
-            return -1;
-        }
-        double wi = weights.weight(p.sourceId());
-        if (!(wi > 0 && Double.isFinite(wi))) {
-            return -1;
-        }
-        return p.confidence() == 0 || p.confidence() < minConfidence ? 0 : wi;
     }
 
     /** The action a signed score maps to under this rule's thresholds. */
