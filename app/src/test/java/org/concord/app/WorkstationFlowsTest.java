@@ -1,5 +1,8 @@
 package org.concord.app;
 
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.concord.app.modules.ModuleRow;
@@ -36,6 +39,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,14 +91,30 @@ class WorkstationFlowsTest {
     }
 
     /** The switch on the module's row as shown (table cells are reused: only one in the scene carries the id). */
-    static javafx.geometry.Point2D toggle(String id) {
-        javafx.geometry.Point2D[] p = new javafx.geometry.Point2D[1];
-        robot.interact(() -> {
-            javafx.scene.Node n = robot.lookup("#toggle-" + id).match(x -> x.getScene() != null && x.isVisible()).query();
-            javafx.geometry.Bounds b = n.localToScreen(n.getBoundsInLocal());
-            p[0] = new javafx.geometry.Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+    /**
+     * The centre of a module's switch once the panel shows it laid out: the same place in two looks a pulse apart, its
+     * whole branch visible. Right after the tab is selected its table has not had a layout pass yet, and a click at
+     * the place a stale look gave lands beside the switch.
+     */
+    static Point2D toggle(String id) throws TimeoutException {
+        Point2D[] p = new Point2D[1];
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Point2D before = p[0];
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> p[0] = centreIfShown(robot.lookup("#toggle-" + id).match(x -> x.getScene() != null && x.isVisible()).query()));
+            return p[0] != null && p[0].equals(before);
         });
         return p[0];
+    }
+
+    private static Point2D centreIfShown(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return null;
+            }
+        }
+        Bounds b = n == null ? null : n.localToScreen(n.getBoundsInLocal());
+        return b == null || b.getWidth() <= 0 ? null : new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
     }
 
     static Optional<ModuleRow> row(String id) {

@@ -226,8 +226,9 @@ public final class TradingNode implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the node is closed");
         }
+        // the closed instruments stay readable until the new ones are in: a reader (the module panel's poll, the
+        // pipeline) gets a closed orchestrator, which ignores input and still reports its modules, never no orchestrator
         current.values().forEach(Instrument::close);
-        current = Map.of();
         current = buildAll(next);
     }
 
