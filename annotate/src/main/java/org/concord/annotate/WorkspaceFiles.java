@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -34,8 +35,8 @@ public final class WorkspaceFiles {
     public record Window(Symbol symbol, Timeframe timeframe, long from, long to) {
         String describe() {
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
-            return symbol + " " + timeframe.code() + " " + f.format(java.time.Instant.ofEpochMilli(from)) + " → "
-                    + f.format(java.time.Instant.ofEpochMilli(to)) + " UTC";
+            return symbol + " " + timeframe.code() + " " + f.format(Instant.ofEpochMilli(from)) + " → "
+                    + f.format(Instant.ofEpochMilli(to)) + " UTC";
         }
     }
 

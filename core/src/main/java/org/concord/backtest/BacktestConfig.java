@@ -1,6 +1,7 @@
 package org.concord.backtest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -203,7 +206,7 @@ public record BacktestConfig(String description, String symbol, String data, Str
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             if (root instanceof IllegalArgumentException && root != e) {
                 msg = root.getMessage();
             }
@@ -330,7 +333,7 @@ public record BacktestConfig(String description, String symbol, String data, Str
             return Instant.parse(text.trim()).toEpochMilli();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(text.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+                return LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             } catch (DateTimeParseException e2) {
                 throw new IllegalArgumentException(field + ": '" + text + "' is not an ISO instant (2013-11-26T00:00:00Z) or date");
             }

@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -343,7 +344,7 @@ public final class Backtester {
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("walk-forward: train " + wf.train() + " + test " + wf.test() + " does not fit in the data range ("
-                    + java.time.Instant.ofEpochMilli(start) + " to " + java.time.Instant.ofEpochMilli(end) + ")");
+                    + Instant.ofEpochMilli(start) + " to " + Instant.ofEpochMilli(end) + ")");
         }
         return out;
     }

@@ -6,6 +6,7 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.model.TradeTape;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -115,9 +116,9 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
             int a = Math.max(from, tape.indexAtOrAfter(fromTime));
             int b = Math.min(to, tape.indexAtOrAfter(toTime));
             if (a >= b) {
-                throw new IllegalArgumentException("no trades between " + java.time.Instant.ofEpochMilli(fromTime) + " and "
-                        + java.time.Instant.ofEpochMilli(toTime) + " (data: " + java.time.Instant.ofEpochMilli(firstTime()) + " to "
-                        + java.time.Instant.ofEpochMilli(lastTime()) + ")");
+                throw new IllegalArgumentException("no trades between " + Instant.ofEpochMilli(fromTime) + " and "
+                        + Instant.ofEpochMilli(toTime) + " (data: " + Instant.ofEpochMilli(firstTime()) + " to "
+                        + Instant.ofEpochMilli(lastTime()) + ")");
             }
             return new Trades(tape, a, b, description);
         }
@@ -191,8 +192,8 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
             int a = Math.max(from, base.lowerBound(fromTime));
             int b = Math.min(to, base.lowerBound(toTime));
             if (a >= b) {
-                throw new IllegalArgumentException("no bars between " + java.time.Instant.ofEpochMilli(fromTime) + " and "
-                        + java.time.Instant.ofEpochMilli(toTime));
+                throw new IllegalArgumentException("no bars between " + Instant.ofEpochMilli(fromTime) + " and "
+                        + Instant.ofEpochMilli(toTime));
             }
             return new Bars(base, a, b, description);
         }

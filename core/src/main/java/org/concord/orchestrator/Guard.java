@@ -4,6 +4,9 @@ import org.concord.model.Symbol;
 import org.concord.orchestrator.config.FaultPolicy;
 import org.concord.orchestrator.module.ModuleState;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,10 +21,10 @@ final class Guard {
     private final long budgetNanos;
     private final DecisionEngine engine;
     private DecisionLoop loop;
-    private final java.lang.management.GarbageCollectorMXBean[] gcs =
-            java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().toArray(new java.lang.management.GarbageCollectorMXBean[0]);
+    private final GarbageCollectorMXBean[] gcs =
+            ManagementFactory.getGarbageCollectorMXBeans().toArray(new GarbageCollectorMXBean[0]);
     private long gcAtEventStart;
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final boolean cpuClock = THREADS.isCurrentThreadCpuTimeSupported();
     // wall and thread-CPU clocks when the current decision began; cpu -1 when unknown or not a decision event
     private long wallAtEventStart;
@@ -75,7 +78,7 @@ final class Guard {
 
     private long gcCount() {
         long n = 0;
-        for (java.lang.management.GarbageCollectorMXBean g : gcs) {
+        for (GarbageCollectorMXBean g : gcs) {
             n += g.getCollectionCount();
         }
         return n;

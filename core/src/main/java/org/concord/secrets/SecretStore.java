@@ -1,5 +1,6 @@
 package org.concord.secrets;
 
+import javax.crypto.BadPaddingException;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -93,7 +94,7 @@ public final class SecretStore {
 
     private static boolean isWrongPassword(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnrecoverableKeyException || t instanceof javax.crypto.BadPaddingException) {
+            if (t instanceof UnrecoverableKeyException || t instanceof BadPaddingException) {
                 return true;
             }
             if (t.getMessage() != null && t.getMessage().toLowerCase().contains("password was incorrect")) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -235,7 +236,7 @@ public final class BarStore {
         });
     }
 
-    private static BarSeries read(ResultSet rs, Symbol symbol, Timeframe tf, boolean descending, int cap) throws java.sql.SQLException {
+    private static BarSeries read(ResultSet rs, Symbol symbol, Timeframe tf, boolean descending, int cap) throws SQLException {
         long[] t = new long[cap];
         double[][] v = new double[5][cap];
         int n = 0;

@@ -9,6 +9,7 @@ import org.concord.model.InferenceFrameReference.Source;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,7 +77,7 @@ public final class FrameStore {
      * Inserts or replaces one frame on {@code c} inside the caller's transaction (the annotation store saves an
      * annotation and its frame atomically).
      */
-    public void upsert(java.sql.Connection c, InferenceFrameReference ref) throws SQLException {
+    public void upsert(Connection c, InferenceFrameReference ref) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT.replace("INSERT INTO", "INSERT OR REPLACE INTO"))) {
             bind(ps, ref);
             ps.executeUpdate();

@@ -1,5 +1,7 @@
 package org.concord.app.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.concord.bench.Bench;
 import org.concord.bench.DataFigures;
 import org.concord.bench.DecisionFigures;
@@ -136,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
             doc.put("schema", 1);
             doc.put("machine", Bench.machine());
             doc.put("figures", figures);
-            new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(file.toFile(), doc);
         } else if (name.endsWith(".csv")) {
             StringBuilder sb = new StringBuilder("group,figure,value,unit\n");

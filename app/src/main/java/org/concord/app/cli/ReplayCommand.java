@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,6 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private static String iso(long ms) {
-        return java.time.Instant.ofEpochMilli(ms).toString();
+        return Instant.ofEpochMilli(ms).toString();
     }
 }

@@ -39,6 +39,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -310,6 +311,6 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static String iso(long ms) {
-        return java.time.Instant.ofEpochMilli(ms).toString();
+        return Instant.ofEpochMilli(ms).toString();
     }
 }

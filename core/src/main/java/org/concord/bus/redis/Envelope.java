@@ -1,5 +1,6 @@
 package org.concord.bus.redis;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ public record Envelope(int version, String topic, String type, String origin, lo
     static String payloadJson(Topic<?> topic, Object event) {
         try {
             return MAPPER.writeValueAsString(event);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event " + event.getClass().getName() + " on " + topic.name()
                     + " cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
@@ -67,7 +68,7 @@ public record Envelope(int version, String topic, String type, String origin, lo
         JsonNode n;
         try {
             n = MAPPER.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new MalformedMessageException(RejectReason.BAD_JSON, e.getOriginalMessage());
         }
         if (n == null || !n.isObject()) {
@@ -105,8 +106,8 @@ public record Envelope(int version, String topic, String type, String origin, lo
                 throw new MalformedMessageException(RejectReason.BAD_PAYLOAD, "payload maps to null");
             }
             return value;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
-            String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        } catch (JsonProcessingException | RuntimeException e) {
+            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new MalformedMessageException(RejectReason.BAD_PAYLOAD, oneLine(msg));
         }
     }

@@ -3,6 +3,7 @@ package org.concord.bus.redis;
 import org.concord.store.DataDirectory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -195,7 +196,7 @@ public record RedisBusConfig(String host, int port, int database, String user, S
     static String defaultConsumer() {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
+            host = InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             host = "host";
         }

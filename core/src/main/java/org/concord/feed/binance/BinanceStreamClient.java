@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * One Binance combined-stream WebSocket ({@code <ws>/stream?streams=a/b/c}) kept alive with the JDK's
- * {@link java.net.http.WebSocket}: whole text messages are handed to a {@link Listener}; a close, an error, a failed
+ * {@link WebSocket}: whole text messages are handed to a {@link Listener}; a close, an error, a failed
  * handshake or {@link BinanceConfig#idleTimeout()} without any message or ping ends the connection and a new one
  * is opened after an exponential backoff with jitter ({@link #backoffMs}). Binance pings every few minutes; the
  * JDK client answers each ping with a pong by itself. The backoff resets once a connection delivers a message,

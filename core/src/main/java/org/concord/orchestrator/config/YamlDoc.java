@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A parsed YAML document that remembers the line of every key and value, so a configuration error names the line
@@ -76,7 +77,7 @@ public final class YamlDoc {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw error(pointer + "/" + k, "unknown key '" + k + "' (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+                throw error(pointer + "/" + k, "unknown key '" + k + "' (expected one of " + new TreeSet<>(allowed) + ")");
             }
         }
     }

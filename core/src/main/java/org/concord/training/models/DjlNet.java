@@ -168,7 +168,7 @@ public final class DjlNet implements AutoCloseable {
      * targets.
      *
      * @param rows      which rows of x to train on (indices), or null for all
-     * @param cancelled polled between batches; when true, fit stops and throws {@link java.util.concurrent.CancellationException}
+     * @param cancelled polled between batches; when true, fit stops and throws {@link CancellationException}
      * @return the mean loss of the last epoch
      */
     public double fit(float[] x, float[] y, int[] rows, LossKind loss, int epochs, int batchSize, float learningRate, long seed,

@@ -4,6 +4,8 @@ import org.concord.store.SqliteDatabase;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,15 +80,15 @@ public final class ModelVersionStore {
         });
     }
 
-    private static void setReal(PreparedStatement ps, int i, double v) throws java.sql.SQLException {
+    private static void setReal(PreparedStatement ps, int i, double v) throws SQLException {
         if (Double.isNaN(v)) {
-            ps.setNull(i, java.sql.Types.REAL);
+            ps.setNull(i, Types.REAL);
         } else {
             ps.setDouble(i, v);
         }
     }
 
-    private static double real(ResultSet rs, int i) throws java.sql.SQLException {
+    private static double real(ResultSet rs, int i) throws SQLException {
         double v = rs.getDouble(i);
         return rs.wasNull() ? Double.NaN : v;
     }

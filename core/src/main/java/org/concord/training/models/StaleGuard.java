@@ -1,6 +1,7 @@
 package org.concord.training.models;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -36,7 +37,7 @@ public record StaleGuard(Duration maxAge, double maxDrift, double staleWeight, i
     public Verdict judge(long trainedUntil, long now, double trainVol, double recentVol, long decisions) {
         long age = now - trainedUntil;
         if (age > maxAge.toMillis()) {
-            return new Verdict(true, staleWeight, "stale: trained on data up to " + java.time.Instant.ofEpochMilli(trainedUntil)
+            return new Verdict(true, staleWeight, "stale: trained on data up to " + Instant.ofEpochMilli(trainedUntil)
                     + ", " + Duration.ofMillis(age).toHours() + " h old > max " + maxAge.toHours() + " h; weight " + staleWeight);
         }
         if (decisions >= warmupDecisions && trainVol > 0 && recentVol > 0) {

@@ -1,6 +1,7 @@
 package org.concord.modules.strategy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.concord.model.Timeframe;
 
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ public final class Settings {
     /** A mapping under {@code key} as settings of their own (an empty mapping when absent). */
     public Settings section(String key) {
         JsonNode n = get(key);
-        return new Settings(module + "." + key, n == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : n);
+        return new Settings(module + "." + key, n == null ? JsonNodeFactory.instance.objectNode() : n);
     }
 
     /** Refuses keys that no getter asked for: a typo must not run silently on a default. */
