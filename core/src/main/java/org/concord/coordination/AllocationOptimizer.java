@@ -13,8 +13,9 @@ import java.util.Arrays;
  *       in that set, so it is never empty; "renormalizing" is the shift that brings the sum back to 1 within the
  *       step bounds.</li>
  * </ul>
- * The projection {@code a_i = clamp(t_i + lambda, lo_i, hi_i)} finds {@code lambda} by bisection, then puts the last
- * rounding residue on a coordinate with room, so the sum is 1 to within 1e-12.
+ * The projection {@code a_i = clamp(t_i + lambda, lo_i, hi_i)} finds {@code lambda} exactly between two of the
+ * 2n kinks of the sum (it runs twice per bar: bisection took some sixty passes), then puts the last rounding residue
+ * on a coordinate with room, so the sum is 1 to within 1e-12.
  */
 public final class AllocationOptimizer {
     private final double min;
@@ -124,25 +125,35 @@ public final class AllocationOptimizer {
      */
     static double[] project(double[] t, double[] lo, double[] hi) {
         int n = t.length;
-        double a = Double.POSITIVE_INFINITY;
-        double b = Double.NEGATIVE_INFINITY;
+        // f(lambda) = sum clamp(t_i + lambda, lo_i, hi_i) is piecewise linear and non-decreasing, its kinks at
+        // lo_i - t_i and hi_i - t_i: find the two neighbouring kinks around f = 1 and solve the line between them
+        double[] kinks = new double[2 * n];
         for (int i = 0; i < n; i++) {
-            a = Math.min(a, lo[i] - t[i]);
-            b = Math.max(b, hi[i] - t[i]);
+            kinks[2 * i] = lo[i] - t[i];
+            kinks[2 * i + 1] = hi[i] - t[i];
         }
+        Arrays.sort(kinks);
         double[] x = new double[n];
-        for (int iter = 0; iter < 200; iter++) {
-            double mid = 0.5 * (a + b);
-            if (mid == a || mid == b) {
+        double lambda = kinks[kinks.length - 1];
+        double below = kinks[0];
+        double fBelow = sum(t, lo, hi, below, x);
+        for (int k = 1; k < kinks.length; k++) {
+            double above = kinks[k];
+            double fAbove = sum(t, lo, hi, above, x);
+            if (fAbove >= 1) {
+                int free = 0; // coordinates strictly inside their bounds between the two kinks
+                for (int i = 0; i < n; i++) {
+                    if (lo[i] - t[i] <= below && hi[i] - t[i] >= above) {
+                        free++;
+                    }
+                }
+                lambda = fBelow >= 1 || free == 0 ? below : Math.min(above, below + (1 - fBelow) / free);
                 break;
             }
-            if (sum(t, lo, hi, mid, x) < 1) {
-                a = mid;
-            } else {
-                b = mid;
-            }
+            below = above;
+            fBelow = fAbove;
         }
-        sum(t, lo, hi, 0.5 * (a + b), x);
+        sum(t, lo, hi, lambda, x);
         // put the rounding residue where there is room
         for (int pass = 0; pass < 3; pass++) {
             double s = 0;

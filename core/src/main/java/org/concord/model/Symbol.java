@@ -36,6 +36,12 @@ public record Symbol(String code) implements Comparable<Symbol> {
         return code.hashCode();
     }
 
+    /** Written out for the same reason: a record's generated equals goes through a method handle, on every map look-up. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Symbol s && code.equals(s.code);
+    }
+
     @Override
     public int compareTo(Symbol o) {
         return code.compareTo(o.code);

@@ -4,6 +4,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
@@ -11,6 +12,7 @@ import net.jqwik.api.constraints.Size;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Allocation constraints on random inputs: bounds, sum to 1, smoothing step, for any scores (NaN and infinities too). */
 class AllocationPropertiesTest {
@@ -49,11 +51,11 @@ class AllocationPropertiesTest {
         for (double v : t) {
             assertThat(v).isBetween(0.10, 0.50);
         }
-        assertThat(sum(t)).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(sum(t)).isCloseTo(1, within(1e-9));
     }
 
     @Property(tries = 500)
-    void smoothingMovesNoAllocationMoreThanTheStepAndStaysAllowed(@ForAll @Size(min = 1, max = 40) List<@net.jqwik.api.From("scores") double[]> updates,
+    void smoothingMovesNoAllocationMoreThanTheStepAndStaysAllowed(@ForAll @Size(min = 1, max = 40) List<@From("scores") double[]> updates,
                                                                  @ForAll("optimizers") AllocationOptimizer opt) {
         double[] a = opt.equal();
         assertAllowed(a, opt);
@@ -76,6 +78,45 @@ class AllocationPropertiesTest {
             assertThat(Math.abs(next[i] - a[i])).isLessThanOrEqualTo(0.1 + 1e-12);
         }
         assertAllowed(next, opt);
+    }
+
+    /**
+     * The projection is the nearest allowed point, not just an allowed one: it is clamp(t + lambda) for one lambda —
+     * the coordinates strictly inside their bounds moved by the same lambda, those at a bound would have crossed it.
+     */
+    @Property(tries = 1000)
+    void theProjectionIsTheNearestAllowedPoint(@ForAll("scores") double[] start, @ForAll("scores") double[] raw,
+                                               @ForAll("optimizers") AllocationOptimizer opt) {
+        double[] prev = opt.target(start);
+        double[] t = new double[Bucket.COUNT];
+        double[] lo = new double[Bucket.COUNT];
+        double[] hi = new double[Bucket.COUNT];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = Double.isFinite(raw[i]) ? Math.max(-5, Math.min(5, raw[i])) : 0;
+            lo[i] = Math.max(opt.min(), prev[i] - opt.maxStep());
+            hi[i] = Math.min(opt.max(), prev[i] + opt.maxStep());
+        }
+        double[] x = AllocationOptimizer.project(t, lo, hi);
+        assertThat(Math.abs(sum(x) - 1)).isLessThanOrEqualTo(1e-9);
+        double lambda = Double.NaN;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] > lo[i] + 1e-9 && x[i] < hi[i] - 1e-9) {
+                if (Double.isNaN(lambda)) {
+                    lambda = x[i] - t[i];
+                }
+                assertThat(x[i] - t[i]).as("shift of free coordinate %d", i).isCloseTo(lambda, within(1e-9));
+            }
+        }
+        if (Double.isNaN(lambda)) {
+            return; // every coordinate at a bound: any lambda between the kinks gives it
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] <= lo[i] + 1e-9) {
+                assertThat(t[i] + lambda).as("coordinate %d held at its lower bound", i).isLessThanOrEqualTo(lo[i] + 1e-9);
+            } else if (x[i] >= hi[i] - 1e-9) {
+                assertThat(t[i] + lambda).as("coordinate %d held at its upper bound", i).isGreaterThanOrEqualTo(hi[i] - 1e-9);
+            }
+        }
     }
 
     static void assertAllowed(double[] a, AllocationOptimizer opt) {

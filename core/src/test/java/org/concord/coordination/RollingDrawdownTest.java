@@ -41,7 +41,7 @@ class RollingDrawdownTest {
         for (int i = 0; i < curve.length; i++) {
             curve[i] = m1.close(i) / m1.close(0);
         }
-        for (int window : new int[] {2, 5, 63, 64, 65, 128, 200, 2016}) {
+        for (int window : new int[] {2, 5, 200, 255, 256, 257, 600, 2016}) {
             assertSameAsTheScan(curve, window);
         }
     }
@@ -59,7 +59,7 @@ class RollingDrawdownTest {
             level *= 1 + ret;
             curve[i] = level;
         }
-        for (int window : new int[] {3, 64, 100, 700}) {
+        for (int window : new int[] {3, 64, 300, 700, 1000}) {
             assertSameAsTheScan(curve, window);
         }
     }
