@@ -204,8 +204,9 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             }
             return;
         }
-        long lastBefore = cache(st, tf).lastTime();
-        SeriesCache.Put put = cache(st, tf).put(openTime, open, high, low, close, volume);
+        SeriesCache cache = cache(st, tf);
+        SeriesCache.Put put = cache.put(openTime, open, high, low, close, volume);
+        long lastBefore = cache.lastBeforePut();
         switch (put) {
             case DUPLICATE -> {
                 quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.DUPLICATE, "same bar again: dropped");

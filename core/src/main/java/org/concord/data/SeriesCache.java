@@ -20,6 +20,8 @@ final class SeriesCache {
     private final int maxBars;
     /** Every stored bar at or after this time is in memory; Long.MAX_VALUE while nothing is known. */
     private long coveredFrom = Long.MAX_VALUE;
+    /** The last open time before the latest {@link #put}, for its caller (the one writer): one lock per bar, not two. */
+    private long lastBeforePut = Long.MIN_VALUE;
 
     SeriesCache(Symbol symbol, Timeframe tf, int maxBars) {
         this.series = new BarSeries(symbol, tf, 1024);
@@ -34,6 +36,7 @@ final class SeriesCache {
         try {
             Put result;
             int n = series.size();
+            lastBeforePut = n == 0 ? Long.MIN_VALUE : series.time(n - 1);
             if (n == 0 || t > series.time(n - 1)) {
                 series.append(t, o, h, l, c, v);
                 result = Put.APPENDED;
@@ -158,14 +161,9 @@ final class SeriesCache {
         }
     }
 
-    /** Last bar's open time or Long.MIN_VALUE. */
-    long lastTime() {
-        lock.readLock().lock();
-        try {
-            return series.isEmpty() ? Long.MIN_VALUE : series.lastTime();
-        } finally {
-            lock.readLock().unlock();
-        }
+    /** The last bar's open time before the latest {@link #put} (Long.MIN_VALUE when there was none); the writer's thread only. */
+    long lastBeforePut() {
+        return lastBeforePut;
     }
 
     Bar last() {
