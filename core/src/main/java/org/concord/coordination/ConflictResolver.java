@@ -1,11 +1,11 @@
 package org.concord.coordination;
 
+import org.concord.model.Fmt;
 import org.concord.model.Symbol;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Resolves opposite signals on one symbol by the configured {@link ConflictPolicy}. */
@@ -70,12 +70,12 @@ public final class ConflictResolver {
                 i.drop(winner == 0 ? "conflict tie: no trade" : "conflict lost to the " + (winner > 0 ? "buy" : "sell") + " side (" + policy + ")");
             } else if (scale < 1) {
                 i.scale(i.scale() * scale);
-                i.note(String.format(Locale.ROOT, "conflict won partially: size x%.3f", scale));
+                i.note(Fmt.fixed(new StringBuilder(40).append("conflict won partially: size x"), scale, 3).toString());
             }
         }
         String outcome = winner == 0 ? "tie: neither side trades"
                 : (winner > 0 ? "buy" : "sell") + " side wins" + (policy == ConflictPolicy.PARTIAL
-                ? String.format(Locale.ROOT, " with %.1f%% of its size", scale * 100) : "");
+                ? Fmt.fixed(new StringBuilder(32).append(" with "), scale * 100, 1).append("% of its size") : "");
         return new ConflictEvent(time, symbol, policy, buyers, sellers, buy, sell, winner, scale, Double.NaN, Double.NaN, outcome,
                 List.copyOf(buySources), List.copyOf(sellSources));
     }

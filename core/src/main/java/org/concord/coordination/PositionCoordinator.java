@@ -2,6 +2,7 @@ package org.concord.coordination;
 
 import org.concord.execution.PositionSizer;
 import org.concord.model.Action;
+import org.concord.model.Fmt;
 import org.concord.model.Symbol;
 import org.concord.risk.PlannedOrder;
 import org.concord.risk.TradePlan;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -412,8 +412,15 @@ public final class PositionCoordinator {
         double before = (others + mine) * p / equity;
         double after = (others + k * mine) * p / equity;
         conflicts.add(new ConflictEvent(time, s, null, List.of(), List.of(), 0, 0, 0, k, before, after,
-                String.format(Locale.ROOT, "net exposure %.2f%% of equity above the %.2f%% limit: new targets x%.4f",
-                        before * 100, config.maxSymbolNetExposure() * 100, k), List.of(), List.of()));
+                netNote(before, k), List.of(), List.of()));
+    }
+
+    /** "net exposure 61.20% of equity above the 50.00% limit: new targets x0.8170" (without a Formatter: per decision). */
+    private String netNote(double before, double k) {
+        StringBuilder sb = new StringBuilder(80).append("net exposure ");
+        Fmt.fixed(sb, before * 100, 2).append("% of equity above the ");
+        Fmt.fixed(sb, config.maxSymbolNetExposure() * 100, 2).append("% limit: new targets x");
+        return Fmt.fixed(sb, k, 4).toString();
     }
 
     /** Largest k in [0, 1] with |others + k * t| <= limit, or the k that comes closest when none does. */

@@ -1,6 +1,7 @@
 package org.concord.orchestrator;
 
 import org.concord.model.BarSeries;
+import org.concord.model.Fmt;
 import org.concord.model.InferenceFrameReference;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -14,7 +15,6 @@ import org.concord.training.models.ModelVote;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -99,11 +99,15 @@ final class CoordinatorModel implements Model {
             return null; // no trained model: abstain rather than dilute the others' votes
         }
         double confidence = Math.max(0, Math.min(1, s.confidence() * s.weight()));
-        String why = String.format(Locale.ROOT, "%s %s p(BUY)=%.2f p(SELL)=%.2f p(HOLD)=%.2f meta %.2f%s%s", cfg.modelId(), s.modelVersion(),
-                s.pBuy(), s.pSell(), s.pHold(), s.metaConfidence(), end == time ? "" : ", frame at previous close", s.note().isEmpty() ? "" : "; " + s.note());
+        StringBuilder why = new StringBuilder(96).append(cfg.modelId()).append(' ').append(s.modelVersion());
+        Fmt.fixed(why.append(" p(BUY)="), s.pBuy(), 2);
+        Fmt.fixed(why.append(" p(SELL)="), s.pSell(), 2);
+        Fmt.fixed(why.append(" p(HOLD)="), s.pHold(), 2);
+        Fmt.fixed(why.append(" meta "), s.metaConfidence(), 2);
+        why.append(end == time ? "" : ", frame at previous close").append(s.note().isEmpty() ? "" : "; " + s.note());
         // the meta-model's P(primary side right) gates and scales the model's own signal in coordination; a version
         // without a meta-model has none (its 0.5 stand-in would halve every size for no reason)
-        return new Prediction(cfg.modelId(), symbol, time, s.action(), confidence, cfg.spec().base(), horizonBars, why,
+        return new Prediction(cfg.modelId(), symbol, time, s.action(), confidence, cfg.spec().base(), horizonBars, why.toString(),
                 hasMeta ? s.metaConfidence() : null);
     }
 

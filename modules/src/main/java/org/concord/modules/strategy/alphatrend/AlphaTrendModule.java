@@ -2,7 +2,7 @@ package org.concord.modules.strategy.alphatrend;
 
 import org.concord.indicators.AlphaTrend;
 import org.concord.model.Action;
-import org.concord.modules.strategy.Fmt;
+import org.concord.model.Fmt;
 import org.concord.modules.strategy.Settings;
 import org.concord.modules.strategy.StrategyModule;
 import org.concord.modules.strategy.StrategyState;

@@ -2,10 +2,10 @@ package org.concord.modules.strategy.crashpattern;
 
 import org.concord.indicators.DelayLine;
 import org.concord.model.Action;
+import org.concord.model.Fmt;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.modules.strategy.DataDirs;
-import org.concord.modules.strategy.Fmt;
 import org.concord.modules.strategy.Settings;
 import org.concord.modules.strategy.StrategyModule;
 import org.concord.modules.strategy.StrategyState;

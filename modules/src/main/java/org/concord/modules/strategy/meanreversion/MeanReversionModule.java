@@ -4,7 +4,7 @@ import org.concord.indicators.Adx;
 import org.concord.indicators.BollingerBands;
 import org.concord.indicators.Rsi;
 import org.concord.model.Action;
-import org.concord.modules.strategy.Fmt;
+import org.concord.model.Fmt;
 import org.concord.modules.strategy.Settings;
 import org.concord.modules.strategy.StrategyModule;
 import org.concord.modules.strategy.StrategyState;

@@ -4,7 +4,7 @@ import org.concord.indicators.Qqe;
 import org.concord.indicators.SslChannel;
 import org.concord.indicators.WaddahAttarExplosion;
 import org.concord.model.Action;
-import org.concord.modules.strategy.Fmt;
+import org.concord.model.Fmt;
 import org.concord.modules.strategy.Settings;
 import org.concord.modules.strategy.StrategyModule;
 import org.concord.modules.strategy.StrategyState;

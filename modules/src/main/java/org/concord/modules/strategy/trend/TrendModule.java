@@ -5,7 +5,7 @@ import org.concord.indicators.DelayLine;
 import org.concord.indicators.Ema;
 import org.concord.indicators.Macd;
 import org.concord.model.Action;
-import org.concord.modules.strategy.Fmt;
+import org.concord.model.Fmt;
 import org.concord.modules.strategy.Settings;
 import org.concord.modules.strategy.StrategyModule;
 import org.concord.modules.strategy.StrategyState;

@@ -4,7 +4,7 @@ import org.concord.indicators.Atr;
 import org.concord.indicators.DelayLine;
 import org.concord.indicators.Donchian;
 import org.concord.model.Action;
-import org.concord.modules.strategy.Fmt;
+import org.concord.model.Fmt;
 import org.concord.modules.strategy.Settings;
 import org.concord.modules.strategy.StrategyModule;
 import org.concord.modules.strategy.StrategyState;

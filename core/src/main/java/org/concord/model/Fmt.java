@@ -1,8 +1,9 @@
-package org.concord.modules.strategy;
+package org.concord.model;
 
 /**
- * Cheap number formatting for rationales (built on every decision, so {@code String.format} is too slow): six
- * significant digits, trailing zeros dropped, no exponent for the magnitudes prices and indicators have.
+ * Cheap number formatting for rationales and coordination notes (built on every decision, so {@code String.format},
+ * a microsecond or more a call, is too slow): six significant digits, trailing zeros dropped, no exponent for the
+ * magnitudes prices and indicators have.
  */
 public final class Fmt {
     private static final long[] POW10 = new long[19];
