@@ -147,6 +147,8 @@ class WorkstationFlowsTest {
     void moduleToggledOffAndOnInThePanelChangesTheOrchestrator() throws Exception {
         robot.interact(() -> window().select("modules"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.RUNNING).orElse(false));
+        // the row says what the module said last and why, in its own words
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> row("pivots").orElseThrow().lastOutput().matches("(BUY|SELL|HOLD) \\d\\.\\d\\d · structure L1:.*"));
         robot.clickOn(toggle("pivots"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> orchestrator().module("pivots").orElseThrow().state() == ModuleState.DISABLED);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> row("pivots").orElseThrow().state() == ModuleState.DISABLED);

@@ -1,5 +1,6 @@
 package org.concord.orchestrator;
 
+import org.concord.model.Fmt;
 import org.concord.model.OrderBookSnapshot;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -156,10 +156,16 @@ final class SourceSlot {
         if (t != null && t.output == o) {
             return t.text; // status is polled every second or so; an idle desk must not format the same output again
         }
-        String text = o instanceof Prediction p ? p.action() + " " + String.format(Locale.ROOT, "%.2f", p.confidence())
-                : o == FEATURES ? featureCount + " features" : "";
+        String text = o instanceof Prediction p ? predictionText(p) : o == FEATURES ? featureCount + " features" : "";
         outputText = new OutputText(o, text);
         return text;
+    }
+
+    /** "BUY 0.72 · close above supertrend 41250.3": what the source said, and why in its own words when it says. */
+    private static String predictionText(Prediction p) {
+        StringBuilder sb = new StringBuilder(64).append(p.action()).append(' ');
+        Fmt.fixed(sb, p.confidence(), 2);
+        return p.rationale().isEmpty() ? sb.toString() : sb.append(" · ").append(p.rationale()).toString();
     }
 
     /** The last output and its text, swapped as one (status may be asked from any thread). */

@@ -75,10 +75,10 @@ class OrchestratorApiTest {
             var registered = o.registerModel(momentum("v1"), 1.0); // applied before the next event
             feed(o, eth, 0, 50);
             registered.get(5, java.util.concurrent.TimeUnit.SECONDS);
-            // features first, then its prediction: the prediction is the last output
-            assertThat(o.module("a").orElseThrow().lastOutput()).matches("(BUY|SELL|HOLD) \\d\\.\\d\\d");
-            // the model's last output is its last prediction (BUY or HOLD at 0.9), formatted on read
-            assertThat(o.module("momentum").orElseThrow().lastOutput()).isIn("BUY 0.90", "HOLD 0.90");
+            // features first, then its prediction: the prediction is the last output, with the source's reason
+            assertThat(o.module("a").orElseThrow().lastOutput()).matches("(BUY|SELL|HOLD) \\d\\.\\d\\d · scripted");
+            // the model's last output is its last prediction (BUY or HOLD at 0.9, its rationale the version), formatted on read
+            assertThat(o.module("momentum").orElseThrow().lastOutput()).isIn("BUY 0.90 · v1", "HOLD 0.90 · v1");
         }
     }
 
