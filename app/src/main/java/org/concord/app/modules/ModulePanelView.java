@@ -66,10 +66,10 @@ public final class ModulePanelView {
         table.getColumns().add(text("p99 µs", 80, r -> r.calls() == 0 ? "" : fmt(r.p99LatencyMicros())));
         table.getColumns().add(text("Weight · share", 120, r -> fmt(r.weight())
                 + (Double.isNaN(r.share()) ? "" : String.format(Locale.ROOT, " · %.0f%%", 100 * r.share()))));
-        TableColumn<ModuleRow, String> output = text("Last output", 240, ModuleRow::lastOutput);
-        output.setCellFactory(c -> new OutputCell());
-        table.getColumns().add(output);
         table.getColumns().add(text("Strikes", 60, r -> Long.toString(r.strikes())));
+        // last, so that it takes the table's spare width: the source's reason is the longest text of a row (a tooltip
+        // was tried: on a real display it never showed while the market moved, each status change restarting the hover)
+        table.getColumns().add(text("Last output", 240, ModuleRow::lastOutput));
 
         TableFit.install(table);
         preset.setId("preset-chooser");
@@ -167,20 +167,6 @@ public final class ModulePanelView {
                 case LOADING -> "state-loading";
                 default -> "state-disabled";
             });
-        }
-    }
-
-    /** The source's last output and its reason: the column is narrower than most reasons, so the whole text is a tooltip. */
-    private static final class OutputCell extends TableCell<ModuleRow, String> {
-        private final Tooltip tip = new Tooltip();
-
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            boolean none = empty || text == null || text.isEmpty();
-            setText(none ? null : text);
-            tip.setText(none ? "" : text);
-            setTooltip(none ? null : tip);
         }
     }
 }
