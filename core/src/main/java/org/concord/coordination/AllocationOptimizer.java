@@ -13,9 +13,9 @@ import java.util.Arrays;
  *       in that set, so it is never empty; "renormalizing" is the shift that brings the sum back to 1 within the
  *       step bounds.</li>
  * </ul>
- * The projection {@code a_i = clamp(t_i + lambda, lo_i, hi_i)} finds {@code lambda} exactly between two of the
- * 2n kinks of the sum (it runs twice per bar: bisection took some sixty passes), then puts the last rounding residue
- * on a coordinate with room, so the sum is 1 to within 1e-12.
+ * The projection {@code a_i = clamp(t_i + lambda, lo_i, hi_i)} finds {@code lambda} exactly between the two of
+ * the 2n kinks of the sum around 1 (it runs twice per bar: bisection took some sixty passes), then puts the last
+ * rounding residue on a coordinate with room, so the sum is 1 to within 1e-12.
  */
 public final class AllocationOptimizer {
     private final double min;
@@ -126,32 +126,37 @@ public final class AllocationOptimizer {
     static double[] project(double[] t, double[] lo, double[] hi) {
         int n = t.length;
         // f(lambda) = sum clamp(t_i + lambda, lo_i, hi_i) is piecewise linear and non-decreasing, its kinks at
-        // lo_i - t_i and hi_i - t_i: find the two neighbouring kinks around f = 1 and solve the line between them
-        double[] kinks = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            kinks[2 * i] = lo[i] - t[i];
-            kinks[2 * i + 1] = hi[i] - t[i];
-        }
-        Arrays.sort(kinks);
+        // lo_i - t_i and hi_i - t_i: take the highest kink below f = 1 and the lowest at or above it (2n evaluations
+        // of n terms, no sorting, nothing allocated) and solve the line between them
         double[] x = new double[n];
-        double lambda = kinks[kinks.length - 1];
-        double below = kinks[0];
-        double fBelow = sum(t, lo, hi, below, x);
-        for (int k = 1; k < kinks.length; k++) {
-            double above = kinks[k];
-            double fAbove = sum(t, lo, hi, above, x);
-            if (fAbove >= 1) {
-                int free = 0; // coordinates strictly inside their bounds between the two kinks
-                for (int i = 0; i < n; i++) {
-                    if (lo[i] - t[i] <= below && hi[i] - t[i] >= above) {
-                        free++;
-                    }
+        double below = Double.NEGATIVE_INFINITY;
+        double fBelow = 0;
+        double above = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < 2 * n; k++) {
+            double kink = k < n ? lo[k] - t[k] : hi[k - n] - t[k - n];
+            double f = sum(t, lo, hi, kink, x);
+            if (f < 1) {
+                if (kink > below) {
+                    below = kink;
+                    fBelow = f;
                 }
-                lambda = fBelow >= 1 || free == 0 ? below : Math.min(above, below + (1 - fBelow) / free);
-                break;
+            } else if (kink < above) {
+                above = kink;
             }
-            below = above;
-            fBelow = fAbove;
+        }
+        double lambda;
+        if (below == Double.NEGATIVE_INFINITY) {
+            lambda = above; // the lower bounds alone sum to 1
+        } else if (above == Double.POSITIVE_INFINITY) {
+            lambda = below; // the upper bounds sum to less than 1 by rounding: the residue pass below fills it
+        } else {
+            int free = 0; // coordinates strictly inside their bounds between the two kinks
+            for (int i = 0; i < n; i++) {
+                if (lo[i] - t[i] <= below && hi[i] - t[i] >= above) {
+                    free++;
+                }
+            }
+            lambda = free == 0 ? above : Math.min(above, below + (1 - fBelow) / free);
         }
         sum(t, lo, hi, lambda, x);
         // put the rounding residue where there is room
