@@ -30,6 +30,14 @@ final class Guard {
     private long wallAtEventStart;
     private long cpuAtEventStart = -1;
 
+    /**
+     * Budgets from a second up are not overrun by a stopped thread in practice (a scheduler or a hypervisor takes a
+     * core away for milliseconds; backtests lift theirs to a minute), so decisions under them are not timed on the
+     * thread's CPU clock: reading it is a system call, about 1.5 µs on the CI's Firecracker VM, which was 29 % of an
+     * EMA-cross backtest's time (async-profiler). The shipped presets' budgets (2–5 ms) keep the clock.
+     */
+    static final long CLOCKED_BUDGET_NANOS = 1_000_000_000L;
+
     /** Learning hooks may wait for a background training to finish: they get this many times the hard limit. */
     static final int LEARN_LIMIT_FACTOR = 30;
 
@@ -45,10 +53,10 @@ final class Guard {
 
     /**
      * Called at each event's start. For a decision (a decision-timeframe bar close) it notes the GC count and this
-     * thread's CPU clock (≈1 µs together), so that an overrun caused by the thread being stopped — a GC pause,
-     * another process holding the core, a safepoint the JVM could not reach because its other threads were
-     * descheduled — can be told from a slow module; for trades and books (many, cheap) it notes nothing and their
-     * overruns are judged by wall time and GC only.
+     * thread's CPU clock, so that an overrun caused by the thread being stopped — a GC pause, another process holding
+     * the core, a safepoint the JVM could not reach because its other threads were descheduled — can be told from a
+     * slow module; for trades and books (many, cheap) it notes nothing and their overruns are judged by wall time and
+     * GC only. Under a budget of {@link #CLOCKED_BUDGET_NANOS} or more the CPU clock is not read either: see there.
      */
     void eventStart(boolean decision) {
         if (!decision || !cpuClock) {
@@ -56,6 +64,10 @@ final class Guard {
             return;
         }
         gcAtEventStart = gcCount();
+        if (budgetNanos >= CLOCKED_BUDGET_NANOS) {
+            cpuAtEventStart = -1; // an overrun is judged as a trade's is: the source's next call, on the CPU clock
+            return;
+        }
         wallAtEventStart = System.nanoTime();
         cpuAtEventStart = THREADS.getCurrentThreadCpuTime();
     }
