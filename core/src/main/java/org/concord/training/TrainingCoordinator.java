@@ -299,8 +299,13 @@ public final class TrainingCoordinator implements AutoCloseable {
     }
 
     void frameRejected(InferenceFrameReference ref, String why) {
-        rejected.incrementAndGet();
-        LOG.warn("frame rejected at maturing: {}", why);
+        long n = rejected.incrementAndGet();
+        // the first and every 100th as a warning (all are counted and published): a restart can reject a batch at once
+        if (n == 1 || n % 100 == 0) {
+            LOG.warn("frame rejected at maturing (#{} for {}; the next warning at #{}): {}", n, ref.modelId(), n / 100 * 100 + 100, why);
+        } else {
+            LOG.debug("frame rejected at maturing (#{} for {}): {}", n, ref.modelId(), why);
+        }
         publish(TrainingEvent.frame(TrainingEventType.FRAME_REJECTED, ref.modelId(), ref.id(), null, null, why));
     }
 
