@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -65,9 +64,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     private final ModelTrainingQueue trainer;
     private final ExecutorService frameWriter = Executors.newSingleThreadExecutor(Daemons.named("concord-frames"));
     private final TriggerRules triggers = new TriggerRules(this::trainIfIdle);
-    private final AtomicLong stored = new AtomicLong();
-    private final AtomicLong matured = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
+    private final FrameTally tally = new FrameTally(this::publish);
     private final FrameWrites writes = new FrameWrites(this, frameWriter);
     private final Subscription barSubscription;
     private final CandleMaturing candles;
@@ -234,9 +231,7 @@ public final class TrainingCoordinator implements AutoCloseable {
     }
 
     void frameStored(InferenceFrameReference ref) {
-        stored.incrementAndGet();
-        publish(TrainingEvent.frame(TrainingEventType.FRAME_STORED, ref.modelId(), ref.id(),
-                ref.outcome() == null ? null : ref.outcome().label().name(), null, ref.source().name()));
+        tally.stored(ref);
     }
 
     /**
@@ -299,20 +294,11 @@ public final class TrainingCoordinator implements AutoCloseable {
     }
 
     void frameRejected(InferenceFrameReference ref, String why) {
-        long n = rejected.incrementAndGet();
-        // the first and every 100th as a warning (all are counted and published): a restart can reject a batch at once
-        if (n == 1 || n % 100 == 0) {
-            LOG.warn("frame rejected at maturing (#{} for {}; the next warning at #{}): {}", n, ref.modelId(), n / 100 * 100 + 100, why);
-        } else {
-            LOG.debug("frame rejected at maturing (#{} for {}): {}", n, ref.modelId(), why);
-        }
-        publish(TrainingEvent.frame(TrainingEventType.FRAME_REJECTED, ref.modelId(), ref.id(), null, null, why));
+        tally.rejected(ref, why);
     }
 
     void frameMatured(InferenceFrameReference r) {
-        matured.incrementAndGet();
-        publish(TrainingEvent.frame(TrainingEventType.FRAME_MATURED, r.modelId(), r.id(), r.outcome().label().name(),
-                CandleMaturing.returnOf(r), r.outcome().hit().name()));
+        tally.matured(r);
         ModelBundle active = slot.peek();
         // only frames after the active version's training data: rows it trained on would flatter it
         long trainedTo = active.coldStart() ? Long.MIN_VALUE : active.manifest().dataRange().to();
@@ -462,8 +448,8 @@ public final class TrainingCoordinator implements AutoCloseable {
     public TrainingStatus status() {
         ModelBundle m = slot.peek();
         return new TrainingStatus(config.modelId(), m.version(), m.coldStart(), m.note(), jobs.count(TrainingJob.State.RUNNING),
-                jobs.count(TrainingJob.State.QUEUED), jobs.last(), stored.get(),
-                matured.get(), rejected.get(), monitor.rollingAccuracy(), monitor.baseline(), slot.swaps(), live.figures());
+                jobs.count(TrainingJob.State.QUEUED), jobs.last(), tally.stored(),
+                tally.matured(), tally.rejected(), monitor.rollingAccuracy(), monitor.baseline(), slot.swaps(), live.figures());
     }
 
     /** The job currently running or queued first, or null (tests and the UI's cancel button). */
