@@ -98,16 +98,31 @@ final class DecisionLoop {
         return synchronous;
     }
 
-    synchronized void start() {
+    /**
+     * Starts taking events. {@code beforeFirstEvent} runs on the caller once events are taken and before the first is
+     * processed (asynchronous: they wait in the ring; synchronous: a feed thread waits for the caller's lock), so what
+     * it reads from the feeds' source cannot miss an event that arrives meanwhile: that event is processed after it.
+     */
+    synchronized void start(Runnable beforeFirstEvent) {
         if (running) {
             return;
         }
         running = true;
-        if (!synchronous) {
-            published.clearAlert();
-            startDecisionThread();
-            watchdog = Daemons.start(this::watch, "concord-decision-watchdog");
+        try {
+            if (synchronous) {
+                synchronized (syncLock) {
+                    beforeFirstEvent.run();
+                }
+                return;
+            }
+            beforeFirstEvent.run();
+        } catch (RuntimeException | Error e) {
+            running = false;
+            throw e;
         }
+        published.clearAlert();
+        startDecisionThread();
+        watchdog = Daemons.start(this::watch, "concord-decision-watchdog");
     }
 
     private synchronized void startDecisionThread() {

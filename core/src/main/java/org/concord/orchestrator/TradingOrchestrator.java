@@ -228,29 +228,37 @@ public final class TradingOrchestrator implements AutoCloseable {
         }
         started = true;
         control.loadAtStart();
-        training.start(data, control);
-        engine.applyCommands();
-        loop.start();
-        if (data != null) {
-            subscriptions.add(data.subscribeBarCloses(new BarListener() {
-                @Override
-                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
-                    TradingOrchestrator.this.onBarClose(s, tf, t, o, h, l, c, v);
-                }
-            }));
-            if (initialConfig.feedTrades()) {
-                subscriptions.add(data.subscribeTrades(this::onTrade));
-            }
-            if (initialConfig.feedBooks()) {
-                subscriptions.add(data.subscribeBooks(this::onBook));
-            }
-        }
+        // subscribed before the models' frame windows are read from the DataProvider (a feed may be running: a preset
+        // switch): a bar closing in between is in both (the history keeps one), never in neither
+        loop.start(() -> {
+            subscribeFeeds();
+            training.start(data, control);
+            engine.applyCommands();
+        });
         if (bus != null) {
             subscriptions.add(bus.subscribe(OrchestratorTopics.MODULE_COMMANDS, this::onCommand));
         }
         LOG.info("orchestrator started ({} preset, {} mode, {} modules running)", initialConfig.preset(),
                 loop.synchronous() ? "synchronous" : "async", control.running());
         return this;
+    }
+
+    private void subscribeFeeds() {
+        if (data == null) {
+            return;
+        }
+        subscriptions.add(data.subscribeBarCloses(new BarListener() {
+            @Override
+            public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                TradingOrchestrator.this.onBarClose(s, tf, t, o, h, l, c, v);
+            }
+        }));
+        if (initialConfig.feedTrades()) {
+            subscriptions.add(data.subscribeTrades(this::onTrade));
+        }
+        if (initialConfig.feedBooks()) {
+            subscriptions.add(data.subscribeBooks(this::onBook));
+        }
     }
 
     @Override
