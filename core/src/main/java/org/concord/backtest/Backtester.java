@@ -38,7 +38,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -370,7 +369,7 @@ public final class Backtester {
         stopIfCancelled("before " + name); // between walk-forward windows and synergy runs: nothing opened yet
         MarketHistory part = history.range(replayFrom, to);
         Path dir = sessionDir();
-        Map<Action, Long> actions = new EnumMap<>(Action.class);
+        long[] actions = new long[Action.values().length]; // per ordinal: nothing boxed per decision
         long[] made = new long[2];
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("session.db"));
              DataProvider data = new DataProvider(new BarStore(db));
@@ -382,7 +381,7 @@ public final class Backtester {
                 made[0]++;
                 if (d.time() > tradeFrom) {
                     made[1]++;
-                    actions.merge(d.action(), 1L, Long::sum);
+                    actions[d.action().ordinal()]++;
                 }
             });
             Consumer<TradingNode> observer = onNode;
@@ -409,7 +408,7 @@ public final class Backtester {
             CoordinationResult result = CoordinationResult.of(config.description() + " (" + name + ")", pipeline.engine(), pcfg.broker(), null);
             Map<String, Long> acts = new LinkedHashMap<>();
             for (Action a : Action.values()) {
-                acts.put(a.name(), actions.getOrDefault(a, 0L));
+                acts.put(a.name(), actions[a.ordinal()]);
             }
             long traded = tradeFrom == Long.MIN_VALUE ? part.firstTime() : tradeFrom;
             // the same bars the pipeline traded, for the baselines beside the result

@@ -89,6 +89,9 @@ public final class BucketLedger {
     }
 
     private final Map<Symbol, Position[]> books = new LinkedHashMap<>();
+    /** The same books by index, in creation order: walked every bar without an iterator. */
+    private final List<Symbol> symbolOrder = new ArrayList<>();
+    private final List<Position[]> bookRows = new ArrayList<>();
     private TradeListener listener = (b, s, p, t, r, pnl) -> { };
 
     public void setTradeListener(TradeListener l) {
@@ -111,8 +114,22 @@ public final class BucketLedger {
                 a[i] = new Position();
             }
             books.put(s, a);
+            symbolOrder.add(s);
+            bookRows.add(a);
         }
         return a;
+    }
+
+    /** Whether any book holds a position past its maximum holding period at {@code time}. */
+    boolean anyHeldPastMax(long time) {
+        for (int i = 0; i < bookRows.size(); i++) {
+            for (Position p : bookRows.get(i)) {
+                if (p.quantity != 0 && (time - p.entryTime) / Bucket.BAR_MILLIS >= p.maxHoldingBars) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Symbols any bucket has touched (a live read-only view, for the decision thread). */
@@ -250,9 +267,9 @@ public final class BucketLedger {
     /** A bucket's profit (realized + open at the marks - fees) since the start. */
     public double pnl(Bucket b, ToDoubleFunction<Symbol> marks) {
         double v = 0;
-        for (Map.Entry<Symbol, Position[]> e : books.entrySet()) {
-            Position p = e.getValue()[b.ordinal()];
-            v += p.pnl(p.quantity == 0 ? 0 : marks.applyAsDouble(e.getKey()));
+        for (int i = 0; i < bookRows.size(); i++) {
+            Position p = bookRows.get(i)[b.ordinal()];
+            v += p.pnl(p.quantity == 0 ? 0 : marks.applyAsDouble(symbolOrder.get(i)));
         }
         return v;
     }
@@ -260,8 +277,8 @@ public final class BucketLedger {
     /** Notional a bucket filled internally against opposite buckets since the start (no order, no fee). */
     public double crossedNotional(Bucket b) {
         double v = 0;
-        for (Position[] a : books.values()) {
-            v += a[b.ordinal()].crossedNotional;
+        for (int i = 0; i < bookRows.size(); i++) {
+            v += bookRows.get(i)[b.ordinal()].crossedNotional;
         }
         return v;
     }

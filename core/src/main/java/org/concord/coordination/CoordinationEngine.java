@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,8 +66,9 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final PositionCoordinator coordinator;
     private final TradeScheduler scheduler;
     private final CoordinatedPortfolio portfolio;
-    private final Map<Symbol, Double> marks = new LinkedHashMap<>();
-    private final Map<Symbol, Double> vpin = new HashMap<>();
+    private final SymbolValues marks = new SymbolValues();
+    private final SymbolValues vpin = new SymbolValues();
+    private final double[] bucketReturns = new double[Bucket.COUNT];
     private final Set<Symbol> entriesClosed = new HashSet<>();
     private final Predicate<Symbol> entriesOpenFn = s -> !entriesClosed.contains(s);
     private final List<LearnerUpdate> learnerUpdates = new ArrayList<>();
@@ -181,7 +181,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     }
 
     private void recordBucketReturns(double e) {
-        double[] r = new double[Bucket.COUNT];
+        double[] r = bucketReturns; // onBucketReturns reads it and keeps nothing
         for (Bucket b : Bucket.ALL) {
             int i = b.ordinal();
             double pnl = ledger.pnl(b, priceFn);
@@ -196,8 +196,8 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
 
     private double grossExposure(double e) {
         double g = 0;
-        for (Map.Entry<Symbol, Double> m : marks.entrySet()) {
-            g += Math.abs(broker.account().positionQuantity(m.getKey())) * m.getValue();
+        for (int i = 0; i < marks.size(); i++) {
+            g += Math.abs(broker.account().positionQuantity(marks.symbol(i))) * marks.value(i);
         }
         return e > 0 ? g / e : 0;
     }
@@ -357,15 +357,12 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     // ------------------------------------------------------------------ queries
 
     double price(Symbol s) {
-        Double m = marks.get(s);
-        if (m != null) {
-            return m;
-        }
-        return broker.account().markPrice(s);
+        double m = marks.get(s, Double.NaN); // marks are > 0: NaN means none yet
+        return Double.isNaN(m) ? broker.account().markPrice(s) : m;
     }
 
     double vpin(Symbol s) {
-        return vpin.getOrDefault(s, 0.0);
+        return vpin.get(s, 0.0);
     }
 
     public CoordinationConfig config() {

@@ -133,7 +133,7 @@ public final class PositionCoordinator {
         if (signals == null || price == null || vpin == null || entriesOpen == null) {
             throw new IllegalArgumentException("signals, price, vpin and the entry gate are required");
         }
-        if (signals.isEmpty() && !anyExpired(time)) {
+        if (signals.isEmpty() && !ledger.anyHeldPastMax(time)) { // a book held past its maximum: the idle decision's only work
             return new PlanResult(TradePlan.empty(time), Map.of(), List.of(), List.of(), List.of(), List.of());
         }
         List<SignalRejected> rejected = new ArrayList<>();
@@ -193,18 +193,6 @@ public final class PositionCoordinator {
             return c != 0 ? c : a.compareTo(b);
         }));
         return new PlanResult(new TradePlan(time, items), infos, intents, rejected, aligned, conflicts);
-    }
-
-    /** Whether a book has been held past its maximum holding period (the idle decision's only work). */
-    private boolean anyExpired(long time) {
-        for (Symbol s : ledger.symbolSet()) {
-            for (BucketLedger.Position p : ledger.books(s)) {
-                if (p.quantity() != 0 && (time - p.entryTime()) / Bucket.BAR_MILLIS >= p.maxHoldingBars()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Weighted combination of one bucket's signals for one symbol. */

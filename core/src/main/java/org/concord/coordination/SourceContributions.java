@@ -23,7 +23,8 @@ public final class SourceContributions {
     private final Map<String, Tally> bySource = new LinkedHashMap<>();
 
     void onSignals(List<Signal> signals) {
-        for (Signal s : signals) {
+        for (int i = 0; i < signals.size(); i++) { // indexed: no iterator per decision
+            Signal s = signals.get(i);
             Tally t = tally(s.sourceId());
             t.bucket = s.bucket();
             if (s.action() != Action.HOLD) {

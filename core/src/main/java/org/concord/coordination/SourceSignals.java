@@ -35,15 +35,20 @@ public final class SourceSignals {
         if (d == null) {
             throw new IllegalArgumentException("decision is null");
         }
-        List<Signal> out = new ArrayList<>(d.contributions().size());
-        for (Contribution c : d.contributions()) {
+        List<Contribution> cs = d.contributions();
+        List<Signal> out = null; // most decisions carry no vote: the shared empty list, nothing allocated
+        for (int i = 0; i < cs.size(); i++) {
+            Contribution c = cs.get(i);
             if (c.action() == Action.HOLD || !(c.confidence() > 0)) {
                 continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(cs.size());
             }
             out.add(Signal.forHolding(c.sourceId(), d.symbol(), d.time(), c.action(), fullSize, c.confidence(), c.timeframe(),
                     c.holdingMillis(), c.metaConfidence()));
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 
     /** The bucket a source with this holding period trades in. */

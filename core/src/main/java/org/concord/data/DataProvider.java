@@ -441,7 +441,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     // ---------------------------------------------------------------- subscriptions
 
     public Subscription subscribeBarCloses(BarListener l) {
-        return Listeners.add(listeners.closes, l);
+        return listeners.closes.add(l);
     }
 
     /**
@@ -458,7 +458,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
 
     /** Forming-bar updates; while any exist, trade aggregation publishes an update per trade and timeframe. */
     public Subscription subscribeBarUpdates(BarListener l) {
-        Subscription s = Listeners.add(listeners.updates, l);
+        Subscription s = listeners.updates.add(l);
         refreshAggregatorUpdates();
         return () -> {
             s.close();
@@ -467,11 +467,11 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     }
 
     public Subscription subscribeTrades(TradeListener l) {
-        return Listeners.add(listeners.trades, l);
+        return listeners.trades.add(l);
     }
 
     public Subscription subscribeBooks(BookListener l) {
-        return Listeners.add(listeners.books, l);
+        return listeners.books.add(l);
     }
 
     Set<Timeframe> updateTimeframes() {

@@ -1,10 +1,6 @@
 package org.concord.data;
 
-import org.concord.bus.Subscription;
 import org.concord.model.Symbol;
-
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Who hears a {@link DataProvider}'s events, and how they reach them: ingest queues each symbol's events in its
@@ -13,18 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * close reaches the brokers before the decision made on it).
  */
 final class Listeners {
-    final List<BarListener> closes = new CopyOnWriteArrayList<>();
-    final List<BarListener> updates = new CopyOnWriteArrayList<>();
-    final List<TradeListener> trades = new CopyOnWriteArrayList<>();
-    final List<BookListener> books = new CopyOnWriteArrayList<>();
-
-    static <T> Subscription add(List<T> list, T l) {
-        if (l == null) {
-            throw new IllegalArgumentException("listener is null");
-        }
-        list.add(l);
-        return () -> list.remove(l);
-    }
+    final ListenerSet<BarListener> closes = new ListenerSet<>(new BarListener[0]);
+    final ListenerSet<BarListener> updates = new ListenerSet<>(new BarListener[0]);
+    final ListenerSet<TradeListener> trades = new ListenerSet<>(new TradeListener[0]);
+    final ListenerSet<BookListener> books = new ListenerSet<>(new BookListener[0]);
 
     /**
      * Hands {@code st}'s queued events to the listeners, outside the symbol's lock, in ingest order; when another
@@ -65,22 +53,22 @@ final class Listeners {
     private void dispatch(Symbol s, SymbolEvents.Event e) {
         switch (e.kind) {
             case SymbolEvents.TRADE -> {
-                for (TradeListener l : trades) {
+                for (TradeListener l : trades.items()) {
                     l.onTrade(s, e.time, e.close, e.volume, e.buyerMaker);
                 }
             }
             case SymbolEvents.UPDATE -> {
-                for (BarListener l : updates) {
+                for (BarListener l : updates.items()) {
                     l.onBarUpdate(s, e.tf, e.time, e.open, e.high, e.low, e.close, e.volume);
                 }
             }
             case SymbolEvents.CLOSE -> {
-                for (BarListener l : closes) {
+                for (BarListener l : closes.items()) {
                     l.onBarClose(s, e.tf, e.time, e.open, e.high, e.low, e.close, e.volume);
                 }
             }
             case SymbolEvents.BOOK -> {
-                for (BookListener l : books) {
+                for (BookListener l : books.items()) {
                     l.onBook(e.book);
                 }
             }

@@ -52,14 +52,17 @@ final class DecisionSignals {
 
     /** The signals to trade for {@code d}. */
     List<Signal> of(Decision d) {
-        List<Signal> out = perSource ? sources.of(d) : new ArrayList<>(horizons.length);
-        if (d.action() != Action.HOLD && (!perSource || learnedFusion(d))) {
-            double conf = Math.min(1, Math.max(0, d.confidence()));
-            for (int i = 0; i < horizons.length; i++) {
-                Prediction p = new Prediction(adapters[i].sourceId(), d.symbol(), d.time(), d.action(), conf, d.timeframe(),
-                        horizons[i], d.fusion());
-                out.add(adapters[i].adapt(p, d.time()));
-            }
+        List<Signal> fromSources = perSource ? sources.of(d) : List.of();
+        if (d.action() == Action.HOLD || (perSource && !learnedFusion(d))) {
+            return fromSources;
+        }
+        List<Signal> out = new ArrayList<>(fromSources.size() + horizons.length);
+        out.addAll(fromSources);
+        double conf = Math.min(1, Math.max(0, d.confidence()));
+        for (int i = 0; i < horizons.length; i++) {
+            Prediction p = new Prediction(adapters[i].sourceId(), d.symbol(), d.time(), d.action(), conf, d.timeframe(),
+                    horizons[i], d.fusion());
+            out.add(adapters[i].adapt(p, d.time()));
         }
         return out;
     }

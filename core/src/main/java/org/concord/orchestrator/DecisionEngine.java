@@ -377,7 +377,7 @@ final class DecisionEngine {
             Decision d = new Decision(seq + 1, e.symbol, decisionTf, closeTime, e.close, result.action(), result.score(),
                     result.confidence(), result.fusion(), fused.contributions());
             seq = d.seq();
-            tracker.record(d, List.copyOf(preds));
+            tracker.record(d, preds.isEmpty() ? List.of() : List.copyOf(preds));
             publisher.decision(d);
             phase = P_LEARN;
             index = 0;

@@ -29,6 +29,8 @@ public final class DecisionFusion {
     public record Fused(FusionResult result, List<Contribution> contributions) {
     }
 
+    private static final Fused NO_VOTE = new Fused(new FusionResult(Action.HOLD, 0.0, 0.0, RULE), List.of());
+
     /** Effective weight of a source, looked up per vote. */
     @FunctionalInterface
     public interface Weights {
@@ -58,6 +60,9 @@ public final class DecisionFusion {
     }
 
     public Fused fuse(List<Prediction> predictions, Weights weights, Holdings holdings) {
+        if (predictions.isEmpty()) {
+            return NO_VOTE; // most bars of a signal strategy: nothing to weigh, nothing allocated
+        }
         double totalWeight = 0;
         double sumVote = 0;
         double sumAbs = 0;

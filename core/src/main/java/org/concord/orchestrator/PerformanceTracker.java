@@ -73,7 +73,8 @@ public final class PerformanceTracker {
     /** Records what was predicted and decided at a decision bar (the decision's price is the entry). */
     public void record(Decision decision, List<Prediction> predictions) {
         List<Pending> list = pending.computeIfAbsent(decision.symbol(), s -> new ArrayList<>());
-        for (Prediction p : predictions) {
+        for (int i = 0; i < predictions.size(); i++) { // indexed: no iterator per decision
+            Prediction p = predictions.get(i);
             list.add(new Pending(decision.time() + p.horizonBars() * barMillis, decision.price(), p, null, null));
         }
         list.add(new Pending(decision.time() + decisionHorizonBars * barMillis, decision.price(), null, decision, predictions));
@@ -113,7 +114,9 @@ public final class PerformanceTracker {
             }
             changed = true;
         }
-        list.subList(keep, list.size()).clear();
+        while (list.size() > keep) {
+            list.remove(list.size() - 1); // from the end: no copy, no view object
+        }
         if (changed && ++unpublished >= PUBLISH_EVERY) {
             publishSnapshot();
         }
