@@ -4,7 +4,6 @@ import org.concord.bus.EventBus;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,11 +112,13 @@ public final class CapitalAllocationManager {
         return Collections.unmodifiableList(history);
     }
 
+    /** Immutable, built directly: {@link AllocationUpdate} keeps it as is (copying an EnumMap cost more than the update's maths). */
+    @SuppressWarnings("unchecked")
     private static Map<Bucket, Double> map(double[] v) {
-        Map<Bucket, Double> m = new EnumMap<>(Bucket.class);
+        Map.Entry<Bucket, Double>[] e = new Map.Entry[v.length];
         for (int i = 0; i < v.length; i++) {
-            m.put(Bucket.at(i), v[i]);
+            e[i] = Map.entry(Bucket.at(i), v[i]);
         }
-        return m;
+        return Map.ofEntries(e);
     }
 }
