@@ -215,12 +215,13 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             case CORRECTED -> quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.CORRECTION, "new values replace stored bar");
             case INSERTED -> quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.GAP_FILLED, "late bar inserted in order");
             case APPENDED -> {
-                if (lastBefore != Long.MIN_VALUE && openTime > lastBefore + tf.millis()) {
-                    quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.GAP,
-                            ((openTime - lastBefore) / tf.millis() - 1) + " bars missing since " + lastBefore);
+                long missing = lastBefore == Long.MIN_VALUE ? 0 : st.gaps.missing(tf, lastBefore, openTime);
+                if (missing > 0) {
+                    quality.report(source, symbol + " " + tf + " @" + openTime, InputIssue.GAP, missing + " bars missing since " + lastBefore);
                 }
             }
         }
+        st.gaps.saw(openTime);
         Bar bar = new Bar(symbol, tf, openTime, open, high, low, close, volume, true);
         writer.enqueue(bar);
         Bar f = st.forming[tf.ordinal()];
@@ -341,6 +342,9 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             long bound = st.clock == Long.MIN_VALUE ? Long.MAX_VALUE : tf.floor(st.clock);
             BarSeries seed = store.query(st.symbol, tf, Long.MIN_VALUE, bound, seedBars, Direction.BEFORE);
             c.seed(seed, seed.size() < seedBars ? Long.MIN_VALUE : seed.time(0));
+            for (int i = 0; i < seed.size(); i++) {
+                st.gaps.saw(seed.time(i)); // whether this market trades on weekends, from what is stored
+            }
             st.caches[tf.ordinal()] = c;
         }
         return c;

@@ -18,6 +18,8 @@ final class SymbolState {
     TradeAggregator aggregator;
     boolean feedBars;
     long clock = Long.MIN_VALUE;
+    /** Whether a gap's missing bars include weekends (learnt from this market's bars). */
+    final GapRule gaps = new GapRule();
     /** Events for the listeners, delivered after the lock is released. */
     final SymbolEvents events = new SymbolEvents();
 

@@ -1,0 +1,46 @@
+package org.concord.data;
+
+import org.concord.model.Timeframe;
+
+/**
+ * How many bars a gap between two closed bars of one market really lacks. A market seen with a bar opening on a
+ * Saturday or Sunday (UTC: crypto) lacks every bar in between; one never seen then (the bundled Apple days) lacks
+ * only its weekday bars: a weekend is a closed market, not missing data. Learnt from the bars themselves (stored
+ * bars when a cache is seeded, then every closed bar); there is no exchange calendar, so holidays and the nights of
+ * session markets still count as missing. One per symbol, used under the symbol's lock.
+ */
+final class GapRule {
+    private static final long DAY = 86_400_000L;
+    /** Longer gaps are counted whole rather than walked bar by bar. */
+    private static final long WALK_LIMIT = 1_000_000;
+
+    private boolean tradesWeekends;
+
+    /** A closed bar of this market opened at {@code openTime}. */
+    void saw(long openTime) {
+        if (!tradesWeekends && isWeekend(openTime)) {
+            tradesWeekends = true;
+        }
+    }
+
+    /** The bars missing between {@code lastBefore} and {@code openTime} (bar open times, {@code lastBefore < openTime}). */
+    long missing(Timeframe tf, long lastBefore, long openTime) {
+        long step = tf.millis();
+        long all = (openTime - lastBefore) / step - 1;
+        if (tradesWeekends || step > DAY || all <= 0 || all > WALK_LIMIT) {
+            return all;
+        }
+        long n = 0;
+        for (long t = lastBefore + step; t < openTime; t += step) {
+            if (!isWeekend(t)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static boolean isWeekend(long time) {
+        long dayOfWeek = Math.floorMod(Math.floorDiv(time, DAY) + 3, 7); // 1970-01-01 was a Thursday; Monday is 0
+        return dayOfWeek >= 5;
+    }
+}

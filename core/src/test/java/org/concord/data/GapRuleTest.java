@@ -1,0 +1,73 @@
+package org.concord.data;
+
+import org.concord.feed.BundledData;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.quality.InputIssue;
+import org.concord.quality.InputQuality;
+import org.concord.store.BarStore;
+import org.concord.store.SqliteDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GapRuleTest {
+    private static final long DAY = 86_400_000L;
+    private static final long FRIDAY = LocalDate.of(2013, 1, 4).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aWeekendIsNotMissingForAMarketNeverSeenTradingThenAndIsForOneThatWas() {
+        GapRule weekdays = new GapRule();
+        weekdays.saw(FRIDAY);
+        assertThat(weekdays.missing(Timeframe.D1, FRIDAY, FRIDAY + 3 * DAY)).as("Friday to Monday").isZero();
+        assertThat(weekdays.missing(Timeframe.D1, FRIDAY, FRIDAY + 4 * DAY)).as("Friday to Tuesday: the Monday").isEqualTo(1);
+        assertThat(weekdays.missing(Timeframe.H1, FRIDAY + 23 * 3_600_000L, FRIDAY + 3 * DAY)).as("Friday 23:00 to Monday 00:00, hourly").isZero();
+
+        GapRule allWeek = new GapRule();
+        allWeek.saw(FRIDAY + 2 * DAY); // a bar on a Sunday
+        assertThat(allWeek.missing(Timeframe.D1, FRIDAY, FRIDAY + 3 * DAY)).isEqualTo(2);
+        assertThat(allWeek.missing(Timeframe.M1, FRIDAY, FRIDAY + 60_000)).isZero();
+    }
+
+    /** The bundled Apple days replayed into the DataProvider: a gap is reported for the weekday holidays only. */
+    @Test
+    void theAppleDaysReportTheirHolidaysAsGapsAndNoWeekend() throws Exception {
+        BarSeries days = BundledData.appleDailyBars(new InputQuality());
+        int weekends = 0;
+        int withWeekday = 0;
+        for (int i = 1; i < days.size(); i++) {
+            boolean weekday = false;
+            boolean any = false;
+            for (long t = days.time(i - 1) + DAY; t < days.time(i); t += DAY) {
+                any = true;
+                DayOfWeek d = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getDayOfWeek();
+                weekday |= d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
+            }
+            weekends += any && !weekday ? 1 : 0;
+            withWeekday += weekday ? 1 : 0;
+        }
+        assertThat(weekends).as("weekends in the file").isGreaterThan(40);
+        assertThat(withWeekday).as("holidays in the file").isPositive();
+
+        InputQuality quality = new InputQuality();
+        Symbol aapl = days.symbol();
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("d.db"));
+             DataProvider data = new DataProvider(new BarStore(db), quality, 500, 2_000_000)) {
+            for (int i = 0; i < days.size(); i++) {
+                data.onBar(aapl, Timeframe.D1, days.time(i), days.open(i), days.high(i), days.low(i), days.close(i), days.volume(i), true, "replay");
+            }
+        }
+        assertThat(quality.count(InputIssue.GAP)).isEqualTo(withWeekday);
+    }
+}
