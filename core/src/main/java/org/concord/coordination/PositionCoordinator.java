@@ -195,6 +195,11 @@ public final class PositionCoordinator {
         return new PlanResult(new TradePlan(time, items), infos, intents, rejected, aligned, conflicts);
     }
 
+    /** The id of the planned order of bucket {@code b} on {@code s} at {@code time} (what feedback finds it by). */
+    static String itemId(long time, Bucket b, Symbol s) {
+        return "p" + time + "-" + b.book() + "-" + s.code();
+    }
+
     /** Weighted combination of one bucket's signals for one symbol. */
     BucketIntent combine(Bucket b, Symbol s, List<Signal> sigs, Regime regime) {
         double[] w = new double[sigs.size()];
@@ -317,7 +322,7 @@ public final class PositionCoordinator {
             if (in != null && (committed == 0 || Math.signum(target[i]) != Math.signum(committed))) {
                 ledger.planOpening(b, s, in.leadSource(), in.expectedReturn(), in.minHoldingBars(), in.maxHoldingBars());
             }
-            String id = "p" + time + "-" + b.book() + "-" + s.code();
+            String id = itemId(time, b, s);
             int tf = in != null ? in.timeframe().ordinal() : 0;
             double strength = in != null ? in.strength() : 1;
             int hold = in != null ? in.expectedHoldingBars() : b.expectedHoldingBars();

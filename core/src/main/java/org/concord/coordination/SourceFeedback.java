@@ -60,10 +60,6 @@ final class SourceFeedback {
                 }
             }
         }
-        Map<String, BucketIntent> intents = new HashMap<>();
-        for (BucketIntent in : pr.intents()) {
-            intents.put(in.bucket().book() + "/" + in.symbol().code(), in);
-        }
         for (Signal s : signals) {
             ActionTaken taken;
             String why = rejectedWhy.get(s);
@@ -72,12 +68,12 @@ final class SourceFeedback {
             } else if (s.action() == Action.HOLD) {
                 taken = new ActionTaken(s.sourceId(), s.symbol(), time, s.bucket(), Action.HOLD, Action.HOLD, 0, List.of("no opinion"));
             } else {
-                String id = "p" + time + "-" + s.bucket().book() + "-" + s.symbol().code();
+                String id = PositionCoordinator.itemId(time, s.bucket(), s.symbol());
                 PositionCoordinator.ItemInfo info = pr.items().get(id);
                 double requested = info == null ? 0 : info.requested();
                 double done = checked.getOrDefault(id, 0.0);
                 List<String> reasons = new ArrayList<>();
-                BucketIntent in = intents.get(s.bucket().book() + "/" + s.symbol().code());
+                BucketIntent in = intentOf(pr.intents(), s);
                 if (info != null) {
                     reasons.addAll(info.notes());
                 } else if (in != null) {
@@ -100,6 +96,17 @@ final class SourceFeedback {
                 bus.publish(CoordinationTopics.ACTIONS, taken);
             }
         }
+    }
+
+    /** The intent of the signal's bucket on its symbol (a handful per decision: a walk, no keys built). */
+    private static BucketIntent intentOf(List<BucketIntent> intents, Signal s) {
+        for (int i = 0; i < intents.size(); i++) {
+            BucketIntent in = intents.get(i);
+            if (in.bucket() == s.bucket() && in.symbol().equals(s.symbol())) {
+                return in;
+            }
+        }
+        return null;
     }
 
     long actionsTaken() {
