@@ -342,9 +342,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             long bound = st.clock == Long.MIN_VALUE ? Long.MAX_VALUE : tf.floor(st.clock);
             BarSeries seed = store.query(st.symbol, tf, Long.MIN_VALUE, bound, seedBars, Direction.BEFORE);
             c.seed(seed, seed.size() < seedBars ? Long.MIN_VALUE : seed.time(0));
-            for (int i = 0; i < seed.size(); i++) {
-                st.gaps.saw(seed.time(i)); // whether this market trades on weekends, from what is stored
-            }
+            st.gaps.saw(seed); // whether this market trades on weekends, from what is stored
             st.caches[tf.ordinal()] = c;
         }
         return c;

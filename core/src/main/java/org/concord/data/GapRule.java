@@ -1,5 +1,6 @@
 package org.concord.data;
 
+import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
 
 /**
@@ -20,6 +21,13 @@ final class GapRule {
     void saw(long openTime) {
         if (!tradesWeekends && isWeekend(openTime)) {
             tradesWeekends = true;
+        }
+    }
+
+    /** Closed bars of this market (stored ones seeding a cache). */
+    void saw(BarSeries bars) {
+        for (int i = 0; i < bars.size() && !tradesWeekends; i++) {
+            saw(bars.time(i));
         }
     }
 

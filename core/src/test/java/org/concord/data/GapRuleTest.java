@@ -40,6 +40,26 @@ class GapRuleTest {
         assertThat(allWeek.missing(Timeframe.M1, FRIDAY, FRIDAY + 60_000)).isZero();
     }
 
+    /** After a restart the rule knows a 24/7 market from its stored bars: the first weekend it misses is a gap. */
+    @Test
+    void aRestartedDataProviderKnowsFromTheStoreThatTheMarketTradesOnWeekends() throws Exception {
+        Symbol btc = Symbol.of("BTCUSD");
+        long saturday = FRIDAY + DAY;
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("w.db"))) {
+            try (DataProvider first = new DataProvider(new BarStore(db), new InputQuality(), 500, 2_000_000)) {
+                for (long t = saturday; t <= saturday + 6 * DAY; t += DAY) { // Saturday to Friday, every day
+                    first.onBar(btc, Timeframe.D1, t, 100, 101, 99, 100, 1, true, "feed");
+                }
+            }
+            InputQuality quality = new InputQuality();
+            try (DataProvider restarted = new DataProvider(new BarStore(db), quality, 500, 2_000_000)) {
+                // the next Monday: the Saturday and Sunday between are missing for a market that trades then
+                restarted.onBar(btc, Timeframe.D1, saturday + 9 * DAY, 100, 101, 99, 100, 1, true, "feed");
+            }
+            assertThat(quality.count(InputIssue.GAP)).isEqualTo(1);
+        }
+    }
+
     /** The bundled Apple days replayed into the DataProvider: a gap is reported for the weekday holidays only. */
     @Test
     void theAppleDaysReportTheirHolidaysAsGapsAndNoWeekend() throws Exception {
