@@ -227,12 +227,15 @@ public final class TradingOrchestrator implements AutoCloseable {
             throw new IllegalStateException("orchestrator is closed");
         }
         started = true;
-        control.loadAtStart();
-        // subscribed before the models' frame windows are read from the DataProvider (a feed may be running: a preset
-        // switch): a bar closing in between is in both (the history keeps one), never in neither
+        // subscribed before the history is read from the DataProvider (a feed may be running: a preset switch): a bar
+        // closing in between is in both (the history keeps one), never in neither; modules load and warm up from it
         loop.start(() -> {
             subscribeFeeds();
-            training.start(data, control);
+            if (data != null) {
+                StartHistory.seed(engine, data, initialConfig.symbols());
+            }
+            control.loadAtStart();
+            training.start(control);
             engine.applyCommands();
         });
         if (bus != null) {

@@ -1,11 +1,8 @@
 package org.concord.orchestrator;
 
 import org.concord.bus.EventBus;
-import org.concord.data.DataProvider;
 import org.concord.bus.Subscription;
-import org.concord.model.BarSeries;
 import org.concord.model.InferenceFrameReference;
-import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingEvent;
@@ -69,15 +66,9 @@ final class TrainingHub {
         return !models.isEmpty();
     }
 
-    /** At start, before the decision thread runs: fills the frame windows from the DataProvider, registers the models. */
-    void start(DataProvider data, ModuleControl control) {
+    /** At start, before the decision thread runs (the frame windows are in the history already: {@link StartHistory}): registers the models. */
+    void start(ModuleControl control) {
         for (CoordinatorModel m : models.values()) {
-            Symbol s = m.coordinator().config().symbol();
-            if (data != null && data.clock(s) != Long.MIN_VALUE) {
-                var spec = m.coordinator().config().spec();
-                Map<Timeframe, BarSeries> w = data.multiTimeframe(s, spec.timeframes(), data.clock(s), spec.window());
-                w.values().forEach(b -> engine.history().seed(engine.symbolIndex(s), b));
-            }
             control.registerModel(m, weights.get(m.id()));
         }
     }
