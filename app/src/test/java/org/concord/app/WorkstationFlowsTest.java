@@ -38,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -117,6 +118,14 @@ class WorkstationFlowsTest {
         return b == null || b.getWidth() <= 0 ? null : new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
     }
 
+    /**
+     * {@code read} on the FX thread: a lookup walks the scene graph, which the FX thread changes all the time (a
+     * lookup from the test thread met a child slot being replaced under load: NullPointerException in lookupAll).
+     */
+    static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
     static Optional<ModuleRow> row(String id) {
         return window().modulesView().table().getItems().stream().filter(r -> r.id().equals(id)).findFirst();
     }
@@ -137,8 +146,8 @@ class WorkstationFlowsTest {
         assertThat(stored.size()).isEqualTo(1);
         assertThat(stored.close(0)).isEqualTo(close[0]);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().markerCount() > 0);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#status").queryAs(Label.class).getText().contains("Replay BTCUSD"));
-        assertThat(robot.lookup("#decision-rate").queryAs(Label.class).getText()).contains("decisions/s");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#status").queryAs(Label.class).getText().contains("Replay BTCUSD")));
+        assertThat(fx(() -> robot.lookup("#decision-rate").queryAs(Label.class).getText())).contains("decisions/s");
         shot("live");
     }
 
@@ -247,8 +256,8 @@ class WorkstationFlowsTest {
         // the blotter shows the bot's account with its true fill count
         robot.clickOn("#blotter-account-bot");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            String t = robot.lookup("#blotter-summary").queryAs(Label.class).getText();
             int fills = dockFills(p);
+            String t = fx(() -> robot.lookup("#blotter-summary").queryAs(Label.class).getText());
             return t.startsWith("Bot account · paper · bot PAPER") && t.contains(" · " + fills + (fills == 1 ? " fill" : " fills"));
         });
         shot("live-bot");
@@ -268,7 +277,7 @@ class WorkstationFlowsTest {
         // nothing more fills now: the Bot summary counts exactly the fills the bot's broker holds (not the rows listed)
         int total = onPipeline(p, x -> x.bot().paper().fills().size());
         robot.clickOn("#blotter-account-bot");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#blotter-summary").queryAs(Label.class).getText()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#blotter-summary").queryAs(Label.class).getText())
                 .contains(" · " + total + (total == 1 ? " fill" : " fills") + (total > 200 ? " (newest 200 listed)" : "")));
         robot.clickOn("#blotter-account-manual");
     }
@@ -307,10 +316,9 @@ class WorkstationFlowsTest {
     @Order(6)
     void annotationTabHostsTheWorkspaceOnTheSessionsData() throws Exception {
         robot.interact(() -> window().select("annotate"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#annotation-workspace").tryQuery().isPresent());
-        assertThat(robot.lookup("#annotation-placeholder").tryQuery()).isEmpty();
-        javafx.scene.layout.Pane panes = robot.lookup("#panes").queryAs(javafx.scene.layout.Pane.class);
-        assertThat(panes.getChildren()).hasSize(4); // 1s, 1m, 1h, 1d by default
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#annotation-workspace").tryQuery().isPresent()));
+        assertThat(fx(() -> robot.lookup("#annotation-placeholder").tryQuery().isPresent())).isFalse();
+        assertThat(fx(() -> robot.lookup("#panes").queryAs(javafx.scene.layout.Pane.class).getChildren().size())).isEqualTo(4); // 1s, 1m, 1h, 1d by default
         Thread.sleep(1_500); // let the panes page in their first bars before the screenshot
         shot("annotate");
     }
