@@ -5,6 +5,7 @@ import org.concord.bus.Subscription;
 import org.concord.data.DataProvider;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.orchestrator.OrchestratorBuilder;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.OrchestratorModule;
@@ -85,7 +86,7 @@ public final class TradingNode implements AutoCloseable {
         private BiFunction<Symbol, Timeframe, Timeframe> timeframeRule = (s, tf) -> tf;
         private final Map<Symbol, TrainingCoordinator> training = new LinkedHashMap<>();
         private final Map<String, Supplier<OrchestratorModule>> modules = new LinkedHashMap<>();
-        private final List<BiConsumer<Symbol, TradingOrchestrator.Builder>> services = new ArrayList<>();
+        private final List<BiConsumer<Symbol, OrchestratorBuilder>> services = new ArrayList<>();
 
         private Builder(DataProvider data, TradingPipelineConfig pipelineConfig) {
             if (data == null || pipelineConfig == null) {
@@ -150,7 +151,7 @@ public final class TradingNode implements AutoCloseable {
         }
 
         /** Something every orchestrator is built with (a service a module reads), given the instrument. */
-        public Builder configure(BiConsumer<Symbol, TradingOrchestrator.Builder> step) {
+        public Builder configure(BiConsumer<Symbol, OrchestratorBuilder> step) {
             if (step == null) {
                 throw new IllegalArgumentException("step is null");
             }
@@ -188,7 +189,7 @@ public final class TradingNode implements AutoCloseable {
     }
 
     private Instrument build(OrchestratorConfig cfg, Symbol symbol, boolean first) {
-        TradingOrchestrator.Builder b = TradingOrchestrator.builder(cfg).data(recipe.data).bus(recipe.bus)
+        OrchestratorBuilder b = TradingOrchestrator.builder(cfg).data(recipe.data).bus(recipe.bus)
                 .configFile(first ? recipe.configFile : null)
                 .instrument(symbol, recipe.timeframeRule.apply(symbol, cfg.decisionTimeframe()));
         TrainingCoordinator model = recipe.training.get(symbol);

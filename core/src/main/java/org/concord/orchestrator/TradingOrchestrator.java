@@ -10,9 +10,7 @@ import org.concord.model.OrderBookSnapshot;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.config.OrchestratorConfig;
-import org.concord.orchestrator.module.ModuleCatalog;
 import org.concord.orchestrator.module.ModuleContext;
-import org.concord.orchestrator.module.OrchestratorModule;
 import org.concord.threads.CallbackArray;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingEvent;
@@ -26,8 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The orchestrator: a registry of modules and models with weights, decision fusion, decision callbacks, performance
@@ -72,7 +67,7 @@ public final class TradingOrchestrator implements AutoCloseable {
     private volatile boolean closed;
     private long lastReportSeq;
 
-    private TradingOrchestrator(Builder b) {
+    TradingOrchestrator(OrchestratorBuilder b) {
         OrchestratorConfig filed = b.config;
         b = b.instrument == null ? b : b.narrowed();
         this.initialConfig = b.config;
@@ -107,8 +102,8 @@ public final class TradingOrchestrator implements AutoCloseable {
         b.training.forEach(training::attach);
     }
 
-    public static Builder builder(OrchestratorConfig config) {
-        return new Builder(config);
+    public static OrchestratorBuilder builder(OrchestratorConfig config) {
+        return new OrchestratorBuilder(config);
     }
 
     /** An orchestrator over {@code data}, with the classpath's modules; not started yet. */
@@ -117,103 +112,6 @@ public final class TradingOrchestrator implements AutoCloseable {
             throw new IllegalArgumentException("data is required");
         }
         return builder(config).data(data).bus(bus).configFile(configFile).build();
-    }
-
-    /** Builds an orchestrator. Only the configuration is required. */
-    public static final class Builder {
-        private OrchestratorConfig config;
-        private Symbol instrument;
-        private Timeframe instrumentTimeframe;
-        private DataProvider data;
-        private EventBus bus;
-        private Path configFile;
-        private ModuleCatalog catalog = ModuleCatalog.fromClasspath();
-        private final Map<Class<?>, Object> services = new HashMap<>();
-        private final Map<TrainingCoordinator, Double> training = new LinkedHashMap<>();
-
-        private Builder(OrchestratorConfig config) {
-            if (config == null) {
-                throw new IllegalArgumentException("config is required");
-            }
-            this.config = config;
-        }
-
-        /** The DataProvider to subscribe to (bar closes, and trades/books when the config feeds them). */
-        public Builder data(DataProvider d) {
-            this.data = d;
-            return this;
-        }
-
-        /** Where decisions, state changes and status reports are published and commands are read. */
-        public Builder bus(EventBus b) {
-            this.bus = b;
-            return this;
-        }
-
-        /** The concord.yaml that toggles are persisted to (none: toggles live in memory only). */
-        public Builder configFile(Path p) {
-            this.configFile = p;
-            return this;
-        }
-
-        public Builder catalog(ModuleCatalog c) {
-            if (c == null) {
-                throw new IllegalArgumentException("catalog is null");
-            }
-            this.catalog = c;
-            return this;
-        }
-
-        /** Adds a module by hand (tests, embedding); it wins over a ServiceLoader module with the same id. */
-        public Builder module(String id, Supplier<OrchestratorModule> factory) {
-            catalog.with(id, "", factory);
-            return this;
-        }
-
-        public <T> Builder service(Class<T> type, T service) {
-            if (type == null || service == null) {
-                throw new IllegalArgumentException("type and service are required");
-            }
-            services.put(type, service);
-            return this;
-        }
-
-        /** Attaches a training coordinator: its model votes with weight 1 and stores a frame per inference. */
-        public Builder training(TrainingCoordinator coordinator) {
-            return training(coordinator, 1.0);
-        }
-
-        /** Attaches a training coordinator whose model votes with {@code weight} (0: it infers and stores frames, no vote). */
-        public Builder training(TrainingCoordinator coordinator, double weight) {
-            if (coordinator == null) {
-                throw new IllegalArgumentException("training coordinator is null");
-            }
-            training.put(coordinator, weight);
-            return this;
-        }
-
-        /**
-         * Runs this orchestrator for one instrument of the configuration ({@link OrchestratorConfig#forInstrument}):
-         * it decides {@code symbol} on {@code decisionTimeframe}; toggles are still written to the file under the
-         * file's own symbol list.
-         */
-        public Builder instrument(Symbol symbol, Timeframe decisionTimeframe) {
-            if (symbol == null || decisionTimeframe == null) {
-                throw new IllegalArgumentException("symbol and decision timeframe are required");
-            }
-            this.instrument = symbol;
-            this.instrumentTimeframe = decisionTimeframe;
-            return this;
-        }
-
-        private Builder narrowed() {
-            config = config.forInstrument(instrument, instrumentTimeframe);
-            return this;
-        }
-
-        public TradingOrchestrator build() {
-            return new TradingOrchestrator(this);
-        }
     }
 
     // ---------------------------------------------------------------- lifecycle

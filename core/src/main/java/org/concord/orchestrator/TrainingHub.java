@@ -87,7 +87,7 @@ final class TrainingHub {
 
     private List<TrainingCoordinator> all() {
         if (models.isEmpty()) {
-            throw new IllegalStateException("no training coordinator attached to this orchestrator (TradingOrchestrator.Builder.training)");
+            throw new IllegalStateException("no training coordinator attached to this orchestrator (OrchestratorBuilder.training)");
         }
         List<TrainingCoordinator> out = new ArrayList<>();
         models.values().forEach(m -> out.add(m.coordinator()));

@@ -2,7 +2,7 @@ package org.concord.orchestrator;
 
 /**
  * The hook the training coordinator implements so the "training" module can show its status and trigger runs.
- * Register one with {@code TradingOrchestrator.Builder.service(TrainingStatusProvider.class, provider)}; without one
+ * Register one with {@code OrchestratorBuilder.service(TrainingStatusProvider.class, provider)}; without one
  * the module reports {@link TrainingActivity#IDLE}. Both methods must return at once (no training on the caller).
  */
 public interface TrainingStatusProvider {

@@ -23,13 +23,13 @@ public final class ReplayHarness implements AutoCloseable {
     public final List<Decision> decisions = Collections.synchronizedList(new ArrayList<>());
     private final TradeTape tape;
 
-    public ReplayHarness(Path dir, OrchestratorConfig config, Consumer<TradingOrchestrator.Builder> customize) {
+    public ReplayHarness(Path dir, OrchestratorConfig config, Consumer<OrchestratorBuilder> customize) {
         this(dir, config, customize, BundledData.bitstampTrades());
     }
 
-    public ReplayHarness(Path dir, OrchestratorConfig config, Consumer<TradingOrchestrator.Builder> customize, TradeTape tape) {
+    public ReplayHarness(Path dir, OrchestratorConfig config, Consumer<OrchestratorBuilder> customize, TradeTape tape) {
         this.engine = new ConcordRuntime(dir);
-        TradingOrchestrator.Builder b = TradingOrchestrator.builder(config).data(engine.data());
+        OrchestratorBuilder b = TradingOrchestrator.builder(config).data(engine.data());
         if (customize != null) {
             customize.accept(b);
         }
