@@ -6,8 +6,13 @@ import java.util.Map;
 public record AllocationUpdate(long time, String regime, Map<Bucket, Double> scores, Map<Bucket, Double> target,
                                Map<Bucket, Double> allocation) {
     public AllocationUpdate {
-        scores = Map.copyOf(scores);
-        target = Map.copyOf(target);
-        allocation = Map.copyOf(allocation);
+        scores = immutable(scores);
+        target = immutable(target);
+        allocation = immutable(allocation);
+    }
+
+    /** {@link BucketValues} are immutable already (the allocation manager's, every step): kept as they are. */
+    private static Map<Bucket, Double> immutable(Map<Bucket, Double> m) {
+        return m instanceof BucketValues ? m : Map.copyOf(m);
     }
 }

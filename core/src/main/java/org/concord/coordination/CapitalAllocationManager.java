@@ -5,7 +5,6 @@ import org.concord.bus.EventBus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Splits the capital between the buckets: tracks each bucket's performance overall and per regime, scores the
@@ -90,7 +89,7 @@ public final class CapitalAllocationManager {
         }
         double[] target = optimizer.target(scores);
         allocation = optimizer.smooth(allocation, target);
-        AllocationUpdate u = new AllocationUpdate(time, r.toString(), map(scores), map(target), map(allocation));
+        AllocationUpdate u = new AllocationUpdate(time, r.toString(), BucketValues.of(scores), BucketValues.of(target), BucketValues.of(allocation));
         history.add(u);
         if (bus != null) {
             bus.publish(CoordinationTopics.ALLOCATIONS, u);
@@ -110,15 +109,5 @@ public final class CapitalAllocationManager {
 
     public List<AllocationUpdate> history() {
         return Collections.unmodifiableList(history);
-    }
-
-    /** Immutable, built directly: {@link AllocationUpdate} keeps it as is (copying an EnumMap cost more than the update's maths). */
-    @SuppressWarnings("unchecked")
-    private static Map<Bucket, Double> map(double[] v) {
-        Map.Entry<Bucket, Double>[] e = new Map.Entry[v.length];
-        for (int i = 0; i < v.length; i++) {
-            e[i] = Map.entry(Bucket.at(i), v[i]);
-        }
-        return Map.ofEntries(e);
     }
 }

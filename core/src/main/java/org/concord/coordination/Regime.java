@@ -32,8 +32,17 @@ public record Regime(Trend trend, Volatility volatility, Liquidity liquidity) {
         return new Regime(Trend.values()[i / 9], Volatility.values()[(i / 3) % 3], Liquidity.values()[i % 3]);
     }
 
+    /** Every regime's name by index: an allocation step names its regime, and concatenating it each time showed in profiles. */
+    private static final String[] NAMES = new String[COUNT];
+
+    static {
+        for (int i = 0; i < COUNT; i++) {
+            NAMES[i] = Trend.values()[i / 9] + "/" + Volatility.values()[(i / 3) % 3] + "-VOL/" + Liquidity.values()[i % 3] + "-LIQ";
+        }
+    }
+
     @Override
     public String toString() {
-        return trend + "/" + volatility + "-VOL/" + liquidity + "-LIQ";
+        return NAMES[index()];
     }
 }
