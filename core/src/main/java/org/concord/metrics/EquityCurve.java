@@ -1,16 +1,15 @@
 package org.concord.metrics;
 
-import java.util.Arrays;
+import org.concord.model.TimeColumns;
 
 /**
- * An account's equity sampled over time (columnar, primitive; append without allocation except growth).
- * Times must not go backwards; a sample at the same time as the last replaces it.
+ * An account's equity sampled over time (columnar, primitive: {@link TimeColumns}; append without allocation except a
+ * new chunk). Times must not go backwards; a sample at the same time as the last replaces it.
  */
 public final class EquityCurve {
-    private long[] time;
-    private double[] equity;
-    private double[] exposure;
-    private int size;
+    private static final int EQUITY = 0;
+    private static final int EXPOSURE = 1;
+    private final TimeColumns rows;
 
     public EquityCurve() {
         this(1024);
@@ -20,9 +19,7 @@ public final class EquityCurve {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1");
         }
-        time = new long[capacity];
-        equity = new double[capacity];
-        exposure = new double[capacity];
+        rows = new TimeColumns(2, capacity);
     }
 
     /**
@@ -32,24 +29,13 @@ public final class EquityCurve {
         if (!Double.isFinite(e)) {
             throw new IllegalArgumentException("equity must be finite, got " + e + " at " + t);
         }
-        if (size > 0 && t < time[size - 1]) {
-            throw new IllegalArgumentException("equity sample at " + t + " before the last one at " + time[size - 1]);
+        int n = rows.size();
+        if (n > 0 && t < rows.time(n - 1)) {
+            throw new IllegalArgumentException("equity sample at " + t + " before the last one at " + rows.time(n - 1));
         }
-        if (size > 0 && t == time[size - 1]) {
-            equity[size - 1] = e;
-            exposure[size - 1] = grossExposure;
-            return;
-        }
-        if (size == time.length) {
-            int c = size * 2;
-            time = Arrays.copyOf(time, c);
-            equity = Arrays.copyOf(equity, c);
-            exposure = Arrays.copyOf(exposure, c);
-        }
-        time[size] = t;
-        equity[size] = e;
-        exposure[size] = Double.isFinite(grossExposure) ? grossExposure : 0;
-        size++;
+        int i = n > 0 && t == rows.time(n - 1) ? n - 1 : rows.append(t);
+        rows.set(EQUITY, i, e);
+        rows.set(EXPOSURE, i, Double.isFinite(grossExposure) ? grossExposure : 0);
     }
 
     public void add(long t, double e) {
@@ -57,33 +43,34 @@ public final class EquityCurve {
     }
 
     public int size() {
-        return size;
+        return rows.size();
     }
 
     public long time(int i) {
         check(i);
-        return time[i];
+        return rows.time(i);
     }
 
     public double equity(int i) {
         check(i);
-        return equity[i];
+        return rows.get(EQUITY, i);
     }
 
     public double exposure(int i) {
         check(i);
-        return exposure[i];
+        return rows.get(EXPOSURE, i);
     }
 
     private void check(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException("index " + i + " outside [0," + size + ")");
+        if (i < 0 || i >= rows.size()) {
+            throw new IndexOutOfBoundsException("index " + i + " outside [0," + rows.size() + ")");
         }
     }
 
     /** Copies for saving (JSON: parallel arrays). */
     public Data data() {
-        return new Data(Arrays.copyOf(time, size), Arrays.copyOf(equity, size), Arrays.copyOf(exposure, size));
+        int n = rows.size();
+        return new Data(rows.times(0, n), rows.column(EQUITY, 0, n), rows.column(EXPOSURE, 0, n));
     }
 
     /** The curve as parallel arrays. */

@@ -1,44 +1,45 @@
 package org.concord.model;
 
-import java.util.Arrays;
-
 /**
- * Columnar OHLCV series on primitive arrays: {@code time[i]} is the bar's open time (epoch ms), strictly
- * increasing. Append and update-last never allocate except when the capacity doubles; reads never box.
+ * Columnar OHLCV series on primitive arrays ({@link TimeColumns}): {@code time(i)} is the bar's open time (epoch ms),
+ * strictly increasing. Append and update-last never allocate except for a new chunk; reads never box.
  *
  * <p>Not thread-safe: one writer owns a series (the aggregator, the DataProvider under its lock, or a
  * module on the decision thread). Copies ({@link #copyRange}) are what cross threads.
  */
 public final class BarSeries {
+    private static final int OPEN = 0;
+    private static final int HIGH = 1;
+    private static final int LOW = 2;
+    private static final int CLOSE = 3;
+    private static final int VOLUME = 4;
+
     private final Symbol symbol;
     private final Timeframe timeframe;
-    private long[] time;
-    private double[] open;
-    private double[] high;
-    private double[] low;
-    private double[] close;
-    private double[] volume;
-    private int size;
+    private final TimeColumns rows;
 
     public BarSeries(Symbol symbol, Timeframe timeframe) {
         this(symbol, timeframe, 256);
     }
 
     public BarSeries(Symbol symbol, Timeframe timeframe, int initialCapacity) {
+        this(symbol, timeframe, checkedColumns(symbol, timeframe, initialCapacity));
+    }
+
+    private BarSeries(Symbol symbol, Timeframe timeframe, TimeColumns rows) {
+        this.symbol = symbol;
+        this.timeframe = timeframe;
+        this.rows = rows;
+    }
+
+    private static TimeColumns checkedColumns(Symbol symbol, Timeframe timeframe, int initialCapacity) {
         if (symbol == null || timeframe == null) {
             throw new IllegalArgumentException("series symbol/timeframe is null");
         }
         if (initialCapacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1, got " + initialCapacity);
         }
-        this.symbol = symbol;
-        this.timeframe = timeframe;
-        time = new long[initialCapacity];
-        open = new double[initialCapacity];
-        high = new double[initialCapacity];
-        low = new double[initialCapacity];
-        close = new double[initialCapacity];
-        volume = new double[initialCapacity];
+        return new TimeColumns(5, initialCapacity);
     }
 
     public Symbol symbol() {
@@ -50,46 +51,47 @@ public final class BarSeries {
     }
 
     public int size() {
-        return size;
+        return rows.size();
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return rows.size() == 0;
     }
 
     /** Appends a bar whose open time is after the last one's. */
     public void append(long t, double o, double h, double l, double c, double v) {
-        if (size > 0 && t <= time[size - 1]) {
-            throw new IllegalArgumentException("bar time " + t + " not after last " + time[size - 1] + " in " + symbol + " " + timeframe);
+        int n = rows.size();
+        if (n > 0 && t <= rows.time(n - 1)) {
+            throw new IllegalArgumentException("bar time " + t + " not after last " + rows.time(n - 1) + " in " + symbol + " " + timeframe);
         }
-        if (size == time.length) {
-            grow();
-        }
-        time[size] = t;
-        open[size] = o;
-        high[size] = h;
-        low[size] = l;
-        close[size] = c;
-        volume[size] = v;
-        size++;
+        write(rows.append(t), o, h, l, c, v);
+    }
+
+    private void write(int i, double o, double h, double l, double c, double v) {
+        rows.set(OPEN, i, o);
+        rows.set(HIGH, i, h);
+        rows.set(LOW, i, l);
+        rows.set(CLOSE, i, c);
+        rows.set(VOLUME, i, v);
     }
 
     /** Replaces the values of the last bar (a still-forming bar being updated). */
     public void updateLast(double h, double l, double c, double v) {
-        if (size == 0) {
+        if (rows.size() == 0) {
             throw new IllegalStateException("updateLast on empty series " + symbol + " " + timeframe);
         }
-        int i = size - 1;
-        high[i] = h;
-        low[i] = l;
-        close[i] = c;
-        volume[i] = v;
+        int i = rows.size() - 1;
+        rows.set(HIGH, i, h);
+        rows.set(LOW, i, l);
+        rows.set(CLOSE, i, c);
+        rows.set(VOLUME, i, v);
     }
 
     /** Appends or, when {@code t} equals the last open time, overwrites the last bar. */
     public void put(long t, double o, double h, double l, double c, double v) {
-        if (size > 0 && time[size - 1] == t) {
-            open[size - 1] = o;
+        int n = rows.size();
+        if (n > 0 && rows.time(n - 1) == t) {
+            rows.set(OPEN, n - 1, o);
             updateLast(h, l, c, v);
         } else {
             append(t, o, h, l, c, v);
@@ -104,168 +106,113 @@ public final class BarSeries {
      */
     public int upsert(long t, double o, double h, double l, double c, double v) {
         int i = lowerBound(t);
-        if (i == size) {
+        if (i == rows.size()) {
             append(t, o, h, l, c, v);
             return i;
         }
-        if (time[i] != t) {
-            if (size == time.length) {
-                grow();
-            }
-            int tail = size - i;
-            System.arraycopy(time, i, time, i + 1, tail);
-            System.arraycopy(open, i, open, i + 1, tail);
-            System.arraycopy(high, i, high, i + 1, tail);
-            System.arraycopy(low, i, low, i + 1, tail);
-            System.arraycopy(close, i, close, i + 1, tail);
-            System.arraycopy(volume, i, volume, i + 1, tail);
-            size++;
-            time[i] = t;
+        if (rows.time(i) != t) {
+            rows.insert(i, t);
         }
-        open[i] = o;
-        high[i] = h;
-        low[i] = l;
-        close[i] = c;
-        volume[i] = v;
+        write(i, o, h, l, c, v);
         return i;
     }
 
     /** Removes the oldest {@code n} bars (a cache trimming its memory). */
     public void dropFirst(int n) {
-        if (n < 0 || n > size) {
-            throw new IndexOutOfBoundsException("cannot drop " + n + " of " + size);
-        }
-        int rest = size - n;
-        System.arraycopy(time, n, time, 0, rest);
-        System.arraycopy(open, n, open, 0, rest);
-        System.arraycopy(high, n, high, 0, rest);
-        System.arraycopy(low, n, low, 0, rest);
-        System.arraycopy(close, n, close, 0, rest);
-        System.arraycopy(volume, n, volume, 0, rest);
-        size = rest;
+        rows.dropFirst(n);
     }
 
     /** True when bar {@code i} has exactly these values. */
     public boolean sameValues(int i, double o, double h, double l, double c, double v) {
         check(i);
-        return open[i] == o && high[i] == h && low[i] == l && close[i] == c && volume[i] == v;
-    }
-
-    private void grow() {
-        int n = Math.max(16, time.length * 2);
-        time = Arrays.copyOf(time, n);
-        open = Arrays.copyOf(open, n);
-        high = Arrays.copyOf(high, n);
-        low = Arrays.copyOf(low, n);
-        close = Arrays.copyOf(close, n);
-        volume = Arrays.copyOf(volume, n);
+        return rows.get(OPEN, i) == o && rows.get(HIGH, i) == h && rows.get(LOW, i) == l && rows.get(CLOSE, i) == c
+                && rows.get(VOLUME, i) == v;
     }
 
     public long time(int i) {
         check(i);
-        return time[i];
+        return rows.time(i);
     }
 
     public double open(int i) {
         check(i);
-        return open[i];
+        return rows.get(OPEN, i);
     }
 
     public double high(int i) {
         check(i);
-        return high[i];
+        return rows.get(HIGH, i);
     }
 
     public double low(int i) {
         check(i);
-        return low[i];
+        return rows.get(LOW, i);
     }
 
     public double close(int i) {
         check(i);
-        return close[i];
+        return rows.get(CLOSE, i);
     }
 
     public double volume(int i) {
         check(i);
-        return volume[i];
+        return rows.get(VOLUME, i);
     }
 
     public long lastTime() {
-        return time(size - 1);
+        return time(size() - 1);
     }
 
     public double lastClose() {
-        return close(size - 1);
+        return close(size() - 1);
     }
 
     private void check(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException("index " + i + " outside [0," + size + ") of " + symbol + " " + timeframe);
+        if (i < 0 || i >= rows.size()) {
+            throw new IndexOutOfBoundsException("index " + i + " outside [0," + rows.size() + ") of " + symbol + " " + timeframe);
         }
     }
 
     /** First index with {@code time >= t}, or {@link #size()} if none. */
     public int lowerBound(long t) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (time[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return rows.lowerBound(t);
     }
 
     /** Index of the bar opened exactly at {@code t}, or -1. */
     public int indexOf(long t) {
-        int i = lowerBound(t);
-        return i < size && time[i] == t ? i : -1;
+        int i = rows.lowerBound(t);
+        return i < rows.size() && rows.time(i) == t ? i : -1;
     }
 
     /** Copy of bars {@code [from, to)} into a new series. */
     public BarSeries copyRange(int from, int to) {
-        if (from < 0 || to > size || from > to) {
-            throw new IndexOutOfBoundsException("range [" + from + "," + to + ") outside [0," + size + ")");
-        }
-        int n = to - from;
-        BarSeries s = new BarSeries(symbol, timeframe, Math.max(1, n));
-        System.arraycopy(time, from, s.time, 0, n);
-        System.arraycopy(open, from, s.open, 0, n);
-        System.arraycopy(high, from, s.high, 0, n);
-        System.arraycopy(low, from, s.low, 0, n);
-        System.arraycopy(close, from, s.close, 0, n);
-        System.arraycopy(volume, from, s.volume, 0, n);
-        s.size = n;
-        return s;
+        return new BarSeries(symbol, timeframe, rows.copyRange(from, to));
     }
 
     public BarSeries copy() {
-        return copyRange(0, size);
+        return copyRange(0, size());
     }
 
     /** Drops all bars (keeps capacity). */
     public void clear() {
-        size = 0;
+        rows.clear();
     }
 
     /** Bar {@code i} as a value (allocates; for API boundaries, not hot loops). */
     public Bar bar(int i, boolean closed) {
         check(i);
-        return new Bar(symbol, timeframe, time[i], open[i], high[i], low[i], close[i], volume[i], closed);
+        return new Bar(symbol, timeframe, rows.time(i), rows.get(OPEN, i), rows.get(HIGH, i), rows.get(LOW, i), rows.get(CLOSE, i),
+                rows.get(VOLUME, i), closed);
     }
 
     /** Close column copy, for batch consumers that want a plain array. */
     public double[] closes() {
-        return Arrays.copyOf(close, size);
+        return rows.column(CLOSE, 0, rows.size());
     }
 
     @Override
     public String toString() {
-        return "BarSeries[" + symbol + " " + timeframe + " size=" + size
-                + (size > 0 ? " " + time[0] + ".." + time[size - 1] : "") + "]";
+        int n = rows.size();
+        return "BarSeries[" + symbol + " " + timeframe + " size=" + n + (n > 0 ? " " + rows.time(0) + ".." + rows.time(n - 1) : "") + "]";
     }
 }
