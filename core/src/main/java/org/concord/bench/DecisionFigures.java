@@ -10,6 +10,8 @@ import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.orchestrator.config.FaultPolicy;
 import org.concord.orchestrator.config.OrchestratorConfig;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -33,15 +35,50 @@ public final class DecisionFigures {
      * close reaching the orchestrator to the decision published (synchronous config: both on the replay thread).
      */
     public static long[] latencies(OrchestratorConfig cfg, Path dir, TradeTape tape) throws InterruptedException {
+        return measure(cfg, dir, tape, false).wall();
+    }
+
+    /**
+     * As {@link #latencies}, with each decision's thread CPU time beside its wall time: what tells a slow decision
+     * (its own work) from a stopped thread (preempted by another runnable thread, or held at a GC safepoint). Reading
+     * the CPU clock is a system call on this kind of VM and would move the latencies, so it is a pass of its own.
+     */
+    public static Clocked clocked(OrchestratorConfig cfg, Path dir, TradeTape tape) throws InterruptedException {
+        return measure(cfg, dir, tape, true);
+    }
+
+    /** Per decision, wall and thread-CPU nanoseconds (cpu null when not clocked). */
+    public record Clocked(long[] wall, long[] cpu) {
+        /** Decisions that took longer than {@code nanos}. */
+        public int over(long nanos) {
+            return (int) Arrays.stream(wall).filter(w -> w > nanos).count();
+        }
+
+        /** Of those, the ones whose thread was on the CPU for less than half of their wall time. */
+        public int offCpu(long nanos) {
+            int n = 0;
+            for (int i = 0; i < wall.length; i++) {
+                if (wall[i] > nanos && cpu[i] < wall[i] / 2) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    private static Clocked measure(OrchestratorConfig cfg, Path dir, TradeTape tape, boolean cpuClock) throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (ConcordRuntime engine = new ConcordRuntime(dir)) {
-            long[] start = new long[1];
+            long[] start = new long[2];
             long[] lat = new long[tape.size() / 4 + 16];
+            long[] cpu = cpuClock ? new long[lat.length] : null;
             int[] n = new int[1];
             // listeners run in subscription order on the replay thread: before and after the orchestrator's own
             engine.data().subscribeBarCloses(new BarListener() {
                 @Override
                 public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
                     if (tf == Timeframe.M1) {
+                        start[1] = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
                         start[0] = System.nanoTime();
                     }
                 }
@@ -52,13 +89,17 @@ public final class DecisionFigures {
                 @Override
                 public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
                     if (tf == Timeframe.M1 && n[0] < lat.length) {
-                        lat[n[0]++] = System.nanoTime() - start[0];
+                        lat[n[0]] = System.nanoTime() - start[0];
+                        if (cpuClock) {
+                            cpu[n[0]] = threads.getCurrentThreadCpuTime() - start[1];
+                        }
+                        n[0]++;
                     }
                 }
             });
             play(engine, tape);
             orch.close();
-            return Arrays.copyOf(lat, n[0]);
+            return new Clocked(Arrays.copyOf(lat, n[0]), cpuClock ? Arrays.copyOf(cpu, n[0]) : null);
         }
     }
 

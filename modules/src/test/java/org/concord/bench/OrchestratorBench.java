@@ -53,6 +53,10 @@ class OrchestratorBench {
             Bench.report(NAME, "decision latency p50, " + preset + " (" + all.length + ")", Bench.percentileMicros(all, 50), "µs");
             Bench.report(NAME, "decision latency p99, " + preset, Bench.percentileMicros(all, 99), "µs");
             Bench.report(NAME, "decision latency p99.9, " + preset, Bench.percentileMicros(all, 99.9), "µs");
+            // what the tail is made of: one more pass with the thread's CPU clock read around each decision
+            DecisionFigures.Clocked c = DecisionFigures.clocked(cfg, dir.resolve(preset + "-clocked"), tape);
+            Bench.report(NAME, "decisions over 1 ms, " + preset + ", CPU-clocked pass (" + c.wall().length + ")", c.over(1_000_000), "decisions");
+            Bench.report(NAME, "  of which the thread was off the CPU for over half the time", c.offCpu(1_000_000), "decisions");
         }
     }
 
