@@ -21,4 +21,21 @@ class SymbolValuesTest {
             assertThat(v.value(i)).isEqualTo(i == 3 ? 33.5 : i);
         }
     }
+
+    @Test
+    void theSameInstanceAndAnEqualOneFindTheSameValueWithinAndBeyondTheScannedFew() {
+        SymbolValues v = new SymbolValues();
+        Symbol[] s = new Symbol[12];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Symbol.of("S" + i);
+            v.put(s[i], i);
+        }
+        for (int i = 0; i < s.length; i++) {
+            v.put(s[i], -i);
+            assertThat(v.get(s[i], Double.NaN)).isEqualTo(-i);
+            assertThat(v.get(Symbol.of("S" + i), Double.NaN)).isEqualTo(-i);
+        }
+        assertThat(v.size()).isEqualTo(12);
+        assertThat(v.get(Symbol.of("S12"), Double.NaN)).isNaN();
+    }
 }
