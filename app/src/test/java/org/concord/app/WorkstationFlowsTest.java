@@ -319,7 +319,9 @@ class WorkstationFlowsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#annotation-workspace").tryQuery().isPresent()));
         assertThat(fx(() -> robot.lookup("#annotation-placeholder").tryQuery().isPresent())).isFalse();
         assertThat(fx(() -> robot.lookup("#panes").queryAs(javafx.scene.layout.Pane.class).getChildren().size())).isEqualTo(4); // 1s, 1m, 1h, 1d by default
-        Thread.sleep(1_500); // let the panes page in their first bars before the screenshot
+        // the screenshot once every pane has paged in its bars: each one's O/H/L/C readout shows its newest candle
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup(".pane-readout").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().startsWith("O ")).count() == 4));
         shot("annotate");
     }
 
