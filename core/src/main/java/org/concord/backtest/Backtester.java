@@ -372,7 +372,7 @@ public final class Backtester {
         long[] actions = new long[Action.values().length]; // per ordinal: nothing boxed per decision
         long[] made = new long[2];
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("session.db"));
-             DataProvider data = new DataProvider(new BarStore(db));
+             DataProvider data = DataProvider.transientSession(new BarStore(db)); // the session dir is deleted after the run
              TrainingCoordinator model = model(data, db);
              TradingNode node = node(data, pcfg, tradeFrom, model).start(orchestratorConfig)) {
             TradingPipeline pipeline = node.pipeline();

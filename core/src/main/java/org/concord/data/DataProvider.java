@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -41,7 +40,7 @@ import java.util.function.LongSupplier;
  * block on SQLite or a history backfill: never call them on the UI thread.
  *
  * <p><b>Storage.</b> Closed bars are cached in memory and written behind to SQLite ({@link #flush()} makes them
- * durable). Bars from trades: see {@link TradeAggregator}. Bars from feeds: validated; a repeated bar is a
+ * durable; a backtest's {@link #transientSession} writes only what the cache evicts). Bars from trades: see {@link TradeAggregator}. Bars from feeds: validated; a repeated bar is a
  * duplicate (dropped), different values for a stored time are an exchange correction (replace), a late bar
  * for a missing time fills a gap (inserted in order); only bars at the live edge are published to listeners.
  *
@@ -64,6 +63,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     private final InputQuality quality;
     private final int seedBars;
     private final int maxCachedBars;
+    private final boolean transientSession;
     private final LongSupplier wallClock;
     private final FutureInput future;
     private final Map<Symbol, SymbolState> symbols = new ConcurrentHashMap<>();
@@ -88,6 +88,19 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
      *                  bars beyond it plus their interval are quarantined here, before any query
      */
     public DataProvider(BarStore store, InputQuality quality, int seedBars, int maxCachedBars, LongSupplier wallClock) {
+        this(store, quality, seedBars, maxCachedBars, wallClock, false);
+    }
+
+    /**
+     * For a session deleted when it ends (a backtest): closed bars stay in memory, and a series reaches {@code store}
+     * only once its cache evicts bars (written whole, then behind); {@link #flush()} makes nothing else durable.
+     */
+    public static DataProvider transientSession(BarStore store) {
+        return new DataProvider(store, new InputQuality(), 200_000, 2_000_000, System::currentTimeMillis, true);
+    }
+
+    DataProvider(BarStore store, InputQuality quality, int seedBars, int maxCachedBars, LongSupplier wallClock,
+                         boolean transientSession) {
         if (store == null || quality == null || seedBars < 1 || maxCachedBars < seedBars || wallClock == null) {
             throw new IllegalArgumentException("store, quality and wall clock required; 1 <= seedBars <= maxCachedBars");
         }
@@ -98,6 +111,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         this.wallClock = wallClock;
         this.future = new FutureInput(wallClock, quality);
         store.quarantineBeyond(wallClock.getAsLong());
+        this.transientSession = transientSession;
         this.writer = new StoreWriter(store, 200, 2_000);
         this.backfill = new HistoryBackfill(store, writer, quality);
     }
@@ -107,7 +121,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         return wallClock.getAsLong();
     }
 
-    /** True (and reported as FUTURE) when {@code time} is beyond the wall clock plus {@code tolerance}. */
+    /** Where bad input is counted and reported. */
     public InputQuality quality() {
         return quality;
     }
@@ -222,8 +236,6 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             }
         }
         st.gaps.saw(openTime);
-        Bar bar = new Bar(symbol, tf, openTime, open, high, low, close, volume, true);
-        writer.enqueue(bar);
         Bar f = st.forming[tf.ordinal()];
         if (f != null && f.openTime() <= openTime) {
             st.forming[tf.ordinal()] = null;
@@ -239,7 +251,6 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     /** Called by the per-symbol aggregator (inside the symbol's lock) when a trade-built bar closes. */
     void onAggregatedClose(SymbolState st, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
         cache(st, tf).put(openTime, o, h, l, c, v);
-        writer.enqueue(new Bar(st.symbol, tf, openTime, o, h, l, c, v, true));
         if (!listeners.closes.isEmpty()) {
             st.events.bar(SymbolEvents.CLOSE, tf, openTime, o, h, l, c, v);
         }
@@ -337,7 +348,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     private SeriesCache cache(SymbolState st, Timeframe tf) {
         SeriesCache c = st.caches[tf.ordinal()];
         if (c == null) {
-            c = new SeriesCache(st.symbol, tf, maxCachedBars);
+            c = new SeriesCache(st.symbol, tf, maxCachedBars, writer, !transientSession);
             // seed with the newest stored bars that closed before this session's clock
             long bound = st.clock == Long.MIN_VALUE ? Long.MAX_VALUE : tf.floor(st.clock);
             BarSeries seed = store.query(st.symbol, tf, Long.MIN_VALUE, bound, seedBars, Direction.BEFORE);
@@ -444,18 +455,6 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
 
     public Subscription subscribeBarCloses(BarListener l) {
         return listeners.closes.add(l);
-    }
-
-    /**
-     * One {@link CandleCompletion} per closed bar at the live edge (the same closes as {@link #subscribeBarCloses},
-     * shortest timeframe first within an instant), on the ingest thread: hand work to your own thread. Only the
-     * subscribers of this method pay for the event object; the bar path itself stays allocation-free.
-     */
-    public Subscription subscribeCandleCompletions(Consumer<CandleCompletion> l) {
-        if (l == null) {
-            throw new IllegalArgumentException("listener is null");
-        }
-        return subscribeBarCloses((s, tf, t, o, h, lo, c, v) -> l.accept(new CandleCompletion(s, tf, t, o, h, lo, c, v)));
     }
 
     /** Forming-bar updates; while any exist, trade aggregation publishes an update per trade and timeframe. */

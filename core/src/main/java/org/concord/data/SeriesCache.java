@@ -18,14 +18,23 @@ final class SeriesCache {
     private final BarSeries series;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final int maxBars;
+    private final StoreWriter writer;
+    /** Every bar of the series is in the store or on its way there (read and written under the write lock). */
+    private boolean persisted;
     /** Every stored bar at or after this time is in memory; Long.MAX_VALUE while nothing is known. */
     private long coveredFrom = Long.MAX_VALUE;
     /** The last open time before the latest {@link #put}, for its caller (the one writer): one lock per bar, not two. */
     private long lastBeforePut = Long.MIN_VALUE;
 
-    SeriesCache(Symbol symbol, Timeframe tf, int maxBars) {
+    /**
+     * @param writer    where the closed bars offered to {@link #put} are written behind, once {@link #persisted}
+     * @param persisted false for a transient session's series: kept in memory only until its first eviction
+     */
+    SeriesCache(Symbol symbol, Timeframe tf, int maxBars, StoreWriter writer, boolean persisted) {
         this.series = new BarSeries(symbol, tf, 1024);
         this.maxBars = maxBars;
+        this.writer = writer;
+        this.persisted = persisted;
     }
 
     /** Outcome of offering a closed bar to the cache. */
@@ -54,8 +63,12 @@ final class SeriesCache {
                     coveredFrom = t; // the store may hold older bars than this; only a load may lower it further
                 }
             }
+            if (persisted) {
+                writer.enqueue(new Bar(series.symbol(), series.timeframe(), t, o, h, l, c, v, true));
+            }
             if (series.size() > maxBars) {
                 int drop = series.size() - maxBars * 3 / 4;
+                persistBeforeEviction();
                 series.dropFirst(drop);
                 coveredFrom = series.time(0);
             }
@@ -63,6 +76,22 @@ final class SeriesCache {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * A transient session's series is kept in memory only until its first eviction: then everything in memory is
+     * written and flushed before the oldest bars leave it, and every later closed bar is written behind. Memory plus
+     * store stay the whole series, so a query that falls back to the store finds every bar, as in a kept session.
+     */
+    private void persistBeforeEviction() {
+        if (persisted) {
+            return;
+        }
+        for (int i = 0; i < series.size(); i++) {
+            writer.enqueue(series.bar(i, true));
+        }
+        writer.flush();
+        persisted = true;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.concord.training;
 
 import org.concord.bus.EventBus;
 import org.concord.bus.Subscription;
+import org.concord.data.CandleCompletion;
 import org.concord.data.DataProvider;
 import org.concord.indicators.pivots.PivotEvent;
 import org.concord.model.InferenceFrameReference.Source;
@@ -96,7 +97,7 @@ public final class TrainingCoordinator implements AutoCloseable {
         this.activation = new ModelActivation(config, repo, slot, live, monitor, versions, bus);
         this.candles = new CandleMaturing(this, frameWriter);
         // candles of this symbol mature frames and confirm pivots on the frames thread (the feed thread only queues)
-        this.barSubscription = data.subscribeCandleCompletions(candle -> {
+        this.barSubscription = CandleCompletion.subscribe(data, candle -> {
             if (!closed && candle.symbol().equals(config.symbol())) {
                 candles.onCandle(candle);
             }

@@ -14,7 +14,7 @@ public interface TrainingSubscriber {
      * A candle of the model's base timeframe closed and an inference frame whose target time (window end + label
      * horizon) is that candle has matured on it: {@code frame.reference().outcome()} is its triple-barrier label,
      * {@code frame.frame()} the data re-read from the store. Called once per matured frame (not for a candle that
-     * matured none; use {@code DataProvider.subscribeCandleCompletions} for every candle).
+     * matured none; use {@code CandleCompletion.subscribe} for every candle).
      */
     default void onCandleCompletion(CandleCompletion candle, MaturedFrame frame) {
     }

@@ -27,7 +27,7 @@ class CandleCompletionTest {
         List<CandleCompletion> candles = new ArrayList<>();
         List<String> closes = new ArrayList<>();
         try (DataProvider dp = new DataProvider(new BarStore(db))) {
-            Subscription sub = dp.subscribeCandleCompletions(candles::add);
+            Subscription sub = CandleCompletion.subscribe(dp, candles::add);
             dp.subscribeBarCloses((s, tf, t, o, h, l, c, v) -> closes.add(s + " " + tf + " " + t + " " + o + " " + h + " " + l + " " + c + " " + v));
             dp.resetSession(S, tape.firstTime());
             for (int i = 0; i < 20_000; i++) {
