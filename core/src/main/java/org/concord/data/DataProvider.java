@@ -40,9 +40,10 @@ import java.util.function.LongSupplier;
  * block on SQLite or a history backfill: never call them on the UI thread.
  *
  * <p><b>Storage.</b> Closed bars are cached in memory and written behind to SQLite ({@link #flush()} makes them
- * durable; a backtest's {@link #transientSession} writes only what the cache evicts). Bars from trades: see {@link TradeAggregator}. Bars from feeds: validated; a repeated bar is a
- * duplicate (dropped), different values for a stored time are an exchange correction (replace), a late bar
- * for a missing time fills a gap (inserted in order); only bars at the live edge are published to listeners.
+ * durable; a backtest's {@link #transientSession} writes a series only from its first eviction). Bars from trades:
+ * see {@link TradeAggregator}. Bars from feeds: validated; a repeated bar is a duplicate (dropped), different values
+ * for a stored time are an exchange correction (replace), a late bar for a missing time fills a gap (inserted in
+ * order); only bars at the live edge are published to listeners.
  *
  * <p><b>Clock sanity.</b> No input may be dated in the future: a bar whose open time is beyond the wall clock plus
  * one interval, or a trade, book or clock tick beyond the wall clock plus {@value #FUTURE_TOLERANCE_MS} ms, is
@@ -100,7 +101,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     }
 
     DataProvider(BarStore store, InputQuality quality, int seedBars, int maxCachedBars, LongSupplier wallClock,
-                         boolean transientSession) {
+                 boolean transientSession) {
         if (store == null || quality == null || seedBars < 1 || maxCachedBars < seedBars || wallClock == null) {
             throw new IllegalArgumentException("store, quality and wall clock required; 1 <= seedBars <= maxCachedBars");
         }
