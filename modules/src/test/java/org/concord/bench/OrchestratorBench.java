@@ -57,6 +57,8 @@ class OrchestratorBench {
             DecisionFigures.Clocked c = DecisionFigures.clocked(cfg, dir.resolve(preset + "-clocked"), tape);
             Bench.report(NAME, "decisions over 1 ms, " + preset + ", CPU-clocked pass (" + c.wall().length + ")", c.over(1_000_000), "decisions");
             Bench.report(NAME, "  of which the thread was off the CPU for over half the time", c.offCpu(1_000_000), "decisions");
+            Bench.report(NAME, "decision thread CPU time p99 / p99.9, " + preset + " (own work)", Bench.percentileMicros(c.cpu(), 99), "µs");
+            Bench.report(NAME, "  p99.9", Bench.percentileMicros(c.cpu(), 99.9), "µs");
         }
     }
 
