@@ -9,6 +9,7 @@ import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
 import org.concord.config.ConcordConfig;
 import org.concord.coordination.Bucket;
+import org.concord.coordination.SourceContribution;
 import org.concord.engine.BotMode;
 import org.concord.engine.TradingPipeline;
 import org.concord.execution.OrderRequest;
@@ -29,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -80,8 +82,16 @@ class PortfolioTabFlowTest {
         }
     }
 
+    /**
+     * A label's text, read on the FX thread: the panes rebuild some of their rows on each snapshot (the synergy grid
+     * is cleared and refilled), and a lookup from the test thread met the grid empty in a .ci/run.
+     */
     static String text(String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(Label.class).getText()).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading " + id + " on the FX thread failed", e);
+        }
     }
 
     @Test
@@ -114,14 +124,15 @@ class PortfolioTabFlowTest {
         // every source the learner has weighed has a weight in [0, 1]; one whose signals were all stopped before it
         // weighed one (the meta-label gate stops a freshly swapped-in model's low-confidence views) has none yet:
         // the table shows "—", and such a source cannot have led a trade
-        assertThat(v.coordination().sources().getItems()).allSatisfy(r -> {
+        List<SourceContribution> rows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(v.coordination().sources().getItems())).get(30, TimeUnit.SECONDS);
+        assertThat(rows).allSatisfy(r -> {
             if (Double.isNaN(r.weight())) {
                 assertThat(r.trades()).as(r.sourceId() + " led trades without a weight").isZero();
             } else {
                 assertThat(r.weight()).isBetween(0.0, 1.0);
             }
         });
-        assertThat(v.coordination().sources().getItems().stream().filter(r -> Double.isFinite(r.weight())).count()).isGreaterThanOrEqualTo(3);
+        assertThat(rows.stream().filter(r -> Double.isFinite(r.weight())).count()).isGreaterThanOrEqualTo(3);
         assertThat(text("#synergy-value")).matches("[+-][\\d,]+\\.\\d\\d");
         DeskHarness.shot(stage, "portfolio-coordination");
     }
