@@ -74,7 +74,19 @@ class WatchlistFlowsTest {
     }
 
     static Object value(String id) {
-        return robot.lookup(id).queryAs(ComboBox.class).getValue();
+        return fx(() -> robot.lookup(id).queryAs(ComboBox.class).getValue());
+    }
+
+    /**
+     * Reads the scene on the FX thread (call it from the test thread): from there a lookup can meet a child list
+     * being replaced (a .ci/run threw IndexOutOfBoundsException inside {@code lookupAll}).
+     */
+    static <T> T fx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the scene on the FX thread failed", e);
+        }
     }
 
     static Optional<ModuleRow> row(String id) {
@@ -96,15 +108,15 @@ class WatchlistFlowsTest {
     @Order(1)
     void aWatchlistClickShowsThatSymbolsCandlesOnTheChart() throws Exception {
         robot.interact(() -> window().select("live"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#watch-ETHUSD").tryQuery().isPresent()
-                && robot.lookup("#watch-AAPL").tryQuery().isPresent() && robot.lookup("#watch-BTCUSD").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#watch-ETHUSD").tryQuery().isPresent()
+                && robot.lookup("#watch-AAPL").tryQuery().isPresent() && robot.lookup("#watch-BTCUSD").tryQuery().isPresent()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
         click("#watch-ETHUSD");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> "ETHUSD".equals(value("#chart-symbol")));
         // ETH has 5-minute bars only: the chart opens on 5m and holds the provider's ETH bars
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "5m".equals(robot.lookup("#chart-timeframe")
-                .queryAs(javafx.scene.control.ChoiceBox.class).getValue()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "5m".equals(fx(() -> robot.lookup("#chart-timeframe")
+                .queryAs(javafx.scene.control.ChoiceBox.class).getValue())));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
         long[] t = new long[1];
         double[] close = new double[1];
@@ -169,12 +181,12 @@ class WatchlistFlowsTest {
             assertThat(events).noneMatch(e -> "cnn-btcusd".equals(e.modelId()) && e.jobId() != null); // its frames mature as usual
             assertThat(core().training(Symbol.of("AAPL")).config().modelId()).isEqualTo("cnn-aapl");
             // the reason is on the panel, not only in the job's failure: 252 daily bars at most, the loop needs 1,000
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#training-data-note").queryAs(Label.class).isVisible());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#training-data-note").queryAs(Label.class).isVisible()));
             assertThat(text("#training-data-note")).matches("AAPL has \\d+ 1d bars stored; training cnn-aapl needs at least 1000, .*");
             DeskHarness.shot(stage, "training-aapl");
             // BTCUSD's model has its history: no note
             robot.interact(() -> robot.lookup("#training-symbol").queryAs(ComboBox.class).getSelectionModel().select("BTCUSD"));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#training-data-note").queryAs(Label.class).isVisible());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fx(() -> robot.lookup("#training-data-note").queryAs(Label.class).isVisible()));
         }
     }
 
