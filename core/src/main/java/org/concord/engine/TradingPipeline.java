@@ -25,6 +25,7 @@ import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.risk.CorrelationAnalyzer;
 import org.concord.risk.UnifiedRiskManager;
 import org.concord.threads.CallbackArray;
+import org.concord.threads.OwnedLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,8 +100,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     // what a trader set in the desk since the start (apply); new engines (a venue's) size with it too
     private volatile SizingConfig sizing;
     private volatile long tradeFrom = Long.MIN_VALUE;
-    private volatile long bars;
-    private volatile long decisions;
+    private final OwnedLong bars = new OwnedLong(); // the pipeline thread's counters
+    private final OwnedLong decisions = new OwnedLong();
     private volatile long failures;
     private volatile RuntimeException firstFailure;
     private volatile boolean closed;
@@ -268,7 +269,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
             }
             bot.onBar(s, tf, openTime, o, h, l, c, v);
             venue.onBarClose(s, tf, openTime, o, h, l, c, v);
-            bars++;
+            bars.increment();
             long close = tf.closeTime(openTime);
             for (BarHook hook : hooks.items()) {
                 hook.afterBar(s, close);
@@ -287,7 +288,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
             List<Signal> planned = signals.of(d);
             conditions.apply(d.symbol(), state, bot.engine());
             if (bot.decide(d.time(), planned)) {
-                decisions++;
+                decisions.increment();
             }
         } catch (RuntimeException e) {
             fail("decision #" + d.seq(), e);
@@ -461,12 +462,12 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     /** Decision-timeframe bars processed. */
     public long bars() {
-        return bars;
+        return bars.get();
     }
 
     /** Decisions routed into coordination (none while the bot is OFF: {@link BotAccount#decisionsWhileOff()}). */
     public long decisions() {
-        return decisions;
+        return decisions.get();
     }
 
     public long failures() {

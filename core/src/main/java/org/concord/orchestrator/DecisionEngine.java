@@ -7,6 +7,7 @@ import org.concord.model.Timeframe;
 import org.concord.orchestrator.config.FaultPolicy;
 import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.ModuleState;
+import org.concord.threads.OwnedLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +79,9 @@ final class DecisionEngine {
     private List<DecisionOutcome> outcomes = List.of();
     private DecisionFusion.Fused fused;
     private FusionResult result;
-    private volatile long seq;
-    private volatile long clock = Long.MIN_VALUE;
+    // the decision thread's; a status or a command reads them from another thread
+    private final OwnedLong seq = new OwnedLong();
+    private final OwnedLong clock = new OwnedLong(Long.MIN_VALUE);
 
     /** Where decisions and state changes go (listeners and the bus). */
     interface Publisher {
@@ -116,11 +118,11 @@ final class DecisionEngine {
     }
 
     long seq() {
-        return seq;
+        return seq.get();
     }
 
     long clock() {
-        return clock;
+        return clock.get();
     }
 
     StateVector lastState(Symbol s) {
@@ -275,7 +277,7 @@ final class DecisionEngine {
         if (to == ModuleState.ERROR) {
             LOG.warn("{} {} → ERROR: {}", s.kind == SourceSlot.Kind.MODULE ? "module" : "model", s.id, reason);
         }
-        publisher.stateChanged(new ModuleStateChanged(s.id, from, to, s.reason, seq, clock,
+        publisher.stateChanged(new ModuleStateChanged(s.id, from, to, s.reason, seq.get(), clock.get(),
                 baseConfig.symbols().size() == 1 ? baseConfig.symbols().get(0).code() : ""));
     }
 
@@ -321,7 +323,7 @@ final class DecisionEngine {
         }
         long closeTime = e.tf.closeTime(e.time);
         if (phase == P_MATURE) {
-            clock = closeTime;
+            clock.set(closeTime);
             outcomes = tracker.onBarClose(e.symbol, closeTime, e.close, learns());
             Arrays.fill(stateBuf, 0.0);
             preds.clear();
@@ -374,9 +376,9 @@ final class DecisionEngine {
             phase = P_PUBLISH;
         }
         if (phase == P_PUBLISH) {
-            Decision d = new Decision(seq + 1, e.symbol, decisionTf, closeTime, e.close, result.action(), result.score(),
+            Decision d = new Decision(seq.get() + 1, e.symbol, decisionTf, closeTime, e.close, result.action(), result.score(),
                     result.confidence(), result.fusion(), fused.contributions());
-            seq = d.seq();
+            seq.set(d.seq());
             tracker.record(d, preds.isEmpty() ? List.of() : List.copyOf(preds));
             publisher.decision(d);
             phase = P_LEARN;

@@ -65,12 +65,14 @@ final class DecisionLoop {
     /** The synchronous mode's one slot, and how deep the caller is in processing (a nested event gets its own). */
     private final LoopEvent syncSlot = new LoopEvent();
     private int syncDepth;
-    private final AtomicLong callIds = new AtomicLong();
+    /** Ids of guarded calls: written by the decision thread only. */
+    private long callIds;
+    /** The guarded call in progress (0: none); its release store publishes the three fields below to the watchdog. */
     private final AtomicLong inCall = new AtomicLong();
     private final Object syncLock = new Object();
-    private volatile long callStart;
-    private volatile long callLimit;
-    private volatile SourceSlot callee;
+    private long callStart;
+    private long callLimit;
+    private SourceSlot callee;
     private volatile boolean running;
     private volatile Thread decisionThread;
     private Thread watchdog;
@@ -357,18 +359,29 @@ final class DecisionLoop {
         return enter(slot, startNanos, hardLimitNanos);
     }
 
-    /** As {@link #enter(SourceSlot, long)} with a call-specific hard limit (learning hooks get a longer one). */
+    /**
+     * As {@link #enter(SourceSlot, long)} with a call-specific hard limit (learning hooks get a longer one). The
+     * synchronous mode has no watchdog, so nothing is published there: a guarded call costs no fence (four full
+     * fences per call were about 8 % of an EMA-cross backtest). The asynchronous mode publishes the call with one
+     * release store, which the watchdog's read of {@code inCall} acquires.
+     */
     long enter(SourceSlot slot, long startNanos, long limitNanos) {
-        long id = callIds.incrementAndGet();
+        if (synchronous) {
+            return 0;
+        }
+        long id = ++callIds;
         callee = slot;
         callStart = startNanos;
         callLimit = limitNanos;
-        inCall.set(id);
+        inCall.setRelease(id);
         return id;
     }
 
     /** Ends a guarded call; throws {@link StaleThread} when the watchdog claimed it meanwhile. */
     void exit(long id) {
+        if (synchronous) {
+            return;
+        }
         if (!inCall.compareAndSet(id, 0)) {
             throw new StaleThread();
         }

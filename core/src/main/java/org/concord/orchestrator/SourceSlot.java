@@ -8,7 +8,10 @@ import org.concord.orchestrator.config.FaultPolicy;
 import org.concord.orchestrator.module.FusionModule;
 import org.concord.orchestrator.module.ModuleState;
 import org.concord.orchestrator.module.OrchestratorModule;
+import org.concord.threads.OwnedLong;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,13 +48,13 @@ final class SourceSlot {
     long holdingMillis;
 
     // stats
-    volatile long calls;
+    final OwnedLong calls = new OwnedLong();
     volatile long strikesTotal;
     /** overruns excused: a GC pause ran or the thread was off the CPU during the call */
     volatile long stalls;
     /** an overrun of an event timed on the wall clock only awaits its confirmation on the CPU clock (decision thread) */
     boolean confirmOnCpu;
-    volatile long lastNanos;
+    final OwnedLong lastNanos = new OwnedLong();
     /**
      * The last output, kept raw and put into words only when a status is read (formatting on every call was a
      * measurable share of a decision): {@link #FEATURES} or the last {@link Prediction}, null before any.
@@ -124,11 +127,33 @@ final class SourceSlot {
         hung = false;
     }
 
+    /**
+     * Counts a guarded call and its wall time ({@link Guard#UNTIMED} when it was not timed). The decision thread is
+     * the only writer, so the counters are {@link OwnedLong}s: a status read sees a recent value, and a call costs no
+     * full fence.
+     */
     void recordCall(long nanos) {
-        calls++;
+        calls.increment();
         callsSinceEnable++;
-        lastNanos = nanos;
-        latency.record(nanos);
+        if (nanos != Guard.UNTIMED) { // a sampled run times some calls only (Guard)
+            lastNanos.set(nanos);
+            latency.record(nanos);
+        }
+    }
+
+    /** The call's output, for the status line (see {@link #lastOutput}); a release store as in {@link #recordCall}. */
+    void output(Object o) {
+        LAST_OUTPUT.setRelease(this, o);
+    }
+
+    private static final VarHandle LAST_OUTPUT;
+
+    static {
+        try {
+            LAST_OUTPUT = MethodHandles.lookup().findVarHandle(SourceSlot.class, "lastOutput", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     /**
@@ -190,7 +215,7 @@ final class SourceSlot {
 
     ModuleStatus status() {
         return new ModuleStatus(id, kind == Kind.MODULE ? "module" : "model", currentVersion(), description, state, reason,
-                enabledInConfig, weight, calls, strikesTotal, stalls, lastNanos / 1000.0, latency.percentile(99) / 1000.0,
+                enabledInConfig, weight, calls.get(), strikesTotal, stalls, lastNanos.get() / 1000.0, latency.percentile(99) / 1000.0,
                 lastOutputText(), featureNames);
     }
 }
