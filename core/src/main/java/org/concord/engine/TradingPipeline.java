@@ -268,7 +268,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
                 manualPaper.onBarClose(s, tf, openTime, o, h, l, c, v);
             }
             bot.onBar(s, tf, openTime, o, h, l, c, v);
-            venue.onBarClose(s, tf, openTime, o, h, l, c, v);
+            if (manualPaper != null) { // only a desk's manual account can go to a venue: a backtest has none to warm
+                venue.onBarClose(s, tf, openTime, o, h, l, c, v);
+            }
             bars.increment();
             long close = tf.closeTime(openTime);
             for (BarHook hook : hooks.items()) {
