@@ -208,13 +208,22 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
             Timeframe btf = base.timeframe();
             Symbol s = base.symbol();
             Resampler up = new Resampler(btf);
+            int untilProgress = every; // counted down: no division per bar
             for (int i = from + a; i < from + b; i++) {
                 long t = base.time(i);
+                double o = base.open(i);
+                double h = base.high(i);
+                double l = base.low(i);
+                double c = base.close(i);
+                double v = base.volume(i);
                 up.closeBefore(s, t, sink);
-                sink.onBar(s, btf, t, base.open(i), base.high(i), base.low(i), base.close(i), base.volume(i), true, SOURCE);
-                up.add(s, t, base.open(i), base.high(i), base.low(i), base.close(i), base.volume(i), sink);
-                if (progress != null && ((i - from - a + 1) % every == 0 || i == from + b - 1)) {
-                    progress.at(i - from - a + 1L, b - a);
+                sink.onBar(s, btf, t, o, h, l, c, v, true, SOURCE);
+                up.add(s, t, o, h, l, c, v, sink);
+                if (--untilProgress == 0 || i == from + b - 1) {
+                    untilProgress = every;
+                    if (progress != null) {
+                        progress.at(i - from - a + 1L, b - a);
+                    }
                 }
             }
         }
@@ -254,10 +263,14 @@ public abstract sealed class MarketHistory permits MarketHistory.Trades, MarketH
             forming = new boolean[n];
         }
 
-        /** A gap: a longer bar whose last base bar is missing closes before the next base bar (at {@code t}) is sent. */
+        /**
+         * A gap: a longer bar whose last base bar is missing closes before the next base bar (at {@code t}) is sent.
+         * {@code t} lies in the forming bar when open ≤ t &lt; open + length (its open is on the timeframe's grid), the
+         * same test as flooring {@code t} without a 64-bit division per timeframe and bar.
+         */
         void closeBefore(Symbol s, long t, MarketDataSink sink) {
             for (int k = 0; k < tfs.length; k++) {
-                if (forming[k] && tfs[k].floor(t) != open[k]) {
+                if (forming[k] && (t < open[k] || t >= open[k] + tfs[k].millis())) {
                     emit(k, s, sink);
                 }
             }
