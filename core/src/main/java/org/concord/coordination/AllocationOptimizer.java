@@ -22,6 +22,9 @@ public final class AllocationOptimizer {
     private final double max;
     private final double maxStep;
     private final double temperature;
+    // the target's bounds, the same on every call: read-only, so one optimizer may serve engines on several threads
+    private final double[] minBounds = new double[Bucket.COUNT];
+    private final double[] maxBounds = new double[Bucket.COUNT];
 
     public AllocationOptimizer(double min, double max, double maxStep, double temperature) {
         if (!(min >= 0) || !(max <= 1) || !(min <= max)) {
@@ -37,6 +40,8 @@ public final class AllocationOptimizer {
         this.max = max;
         this.maxStep = maxStep;
         this.temperature = temperature;
+        Arrays.fill(minBounds, min);
+        Arrays.fill(maxBounds, max);
     }
 
     /** Min 10%, max 50%, step 0.1, temperature 1. */
@@ -81,11 +86,7 @@ public final class AllocationOptimizer {
         for (int i = 0; i < n; i++) {
             s[i] /= sum;
         }
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        Arrays.fill(lo, min);
-        Arrays.fill(hi, max);
-        return project(s, lo, hi);
+        return project(s, minBounds, maxBounds);
     }
 
     /** The allocation after one update from {@code previous} toward {@code target}. */

@@ -18,7 +18,10 @@ public final class EfficiencyRatioMeasure implements MarketStateMeasure {
     private final double[] r2;
     private final double[] vols;
     private int seen;
-    private int head;
+    // ring cursors, advanced by one per valid bar (no division per bar): the slot of the window's rings the next
+    // bar goes to, and the slot of the closes' ring (window + 1 long) holding the latest close
+    private int slot;
+    private int last = -1;
     private double sumAbsDiff;
     private double sumR2;
     private double sumVol;
@@ -48,9 +51,8 @@ public final class EfficiencyRatioMeasure implements MarketStateMeasure {
         if (!(close > 0) || Double.isInfinite(close) || !(volume >= 0) || Double.isInfinite(volume)) {
             return; // a bad bar does not poison the running sums
         }
-        int slot = seen % window;
         if (seen > 0) {
-            double prev = closes[(seen - 1) % (window + 1)];
+            double prev = closes[last];
             double d = Math.abs(close - prev);
             double lr = Math.log(close / prev);
             double q = lr * lr;
@@ -70,9 +72,10 @@ public final class EfficiencyRatioMeasure implements MarketStateMeasure {
         vols[slot] = volume;
         sumVol += volume;
         longVol = Double.isNaN(longVol) ? volume : longVol + alpha * (volume - longVol);
-        closes[seen % (window + 1)] = close;
+        last = last == window ? 0 : last + 1;
+        closes[last] = close;
+        slot = slot + 1 == window ? 0 : slot + 1;
         seen++;
-        head = seen;
     }
 
     @Override
@@ -85,8 +88,8 @@ public final class EfficiencyRatioMeasure implements MarketStateMeasure {
         if (!ready() || !(sumAbsDiff > 0)) {
             return 0;
         }
-        double now = closes[(head - 1) % (window + 1)];
-        double then = closes[(head - 1 - window) % (window + 1)];
+        double now = closes[last];
+        double then = closes[last == window ? 0 : last + 1]; // the ring's oldest: window bars before the latest
         return Math.min(1, Math.abs(now - then) / sumAbsDiff);
     }
 

@@ -47,10 +47,6 @@ final class SymbolEvents {
         return r;
     }
 
-    boolean isEmpty() {
-        return size == 0;
-    }
-
     void trade(long time, double price, double quantity, boolean buyerMaker) {
         Event e = slot();
         e.kind = TRADE;

@@ -20,8 +20,10 @@ public final class StateVector {
         }
         this.layoutVersion = layoutVersion;
         this.names = List.copyOf(names);
-        this.values = values.clone();
+        this.values = values.length == 0 ? NO_VALUES : values.clone(); // no features: nothing to copy on every decision
     }
+
+    private static final double[] NO_VALUES = new double[0];
 
     public long layoutVersion() {
         return layoutVersion;
