@@ -7,7 +7,8 @@ import java.lang.invoke.VarHandle;
  * A long that one thread writes and any thread reads (a counter or clock of the decision thread that a status or
  * the UI shows). The owner stores with release semantics, a plain store on x86, where a {@code volatile} write costs
  * a full fence; a reader's acquire load still sees every write the owner made before, as the Disruptor's sequences
- * do. Only the owner may call {@link #set} or {@link #increment}: two writers would lose counts.
+ * do. Only one thread at a time may call {@link #set} or {@link #increment}: the owner, or callers serialized by a
+ * lock (a synchronous decision loop's feeds); two writers at once would lose counts.
  */
 public final class OwnedLong {
     private static final VarHandle VALUE;
