@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,19 @@ public final class DeskHarness {
         ConcordApp.optionsOverride = null;
         try (var files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /**
+     * {@code read} on the FX thread, from the test thread: a lookup walks the scene graph, which the FX thread changes
+     * all the time (from the test thread, lookups met a child list being replaced under load: NullPointerException
+     * and IndexOutOfBoundsException inside {@code lookupAll}, a synergy grid read while cleared and refilled).
+     */
+    public static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the scene on the FX thread failed", e);
         }
     }
 

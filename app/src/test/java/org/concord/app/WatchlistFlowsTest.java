@@ -38,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.fx;
 
 /**
  * Several instruments in the desk: the watchlist lists BTCUSD, ETHUSD and AAPL with prices; a click on a row switches
@@ -75,18 +76,6 @@ class WatchlistFlowsTest {
 
     static Object value(String id) {
         return fx(() -> robot.lookup(id).queryAs(ComboBox.class).getValue());
-    }
-
-    /**
-     * Reads the scene on the FX thread (call it from the test thread): from there a lookup can meet a child list
-     * being replaced (a .ci/run threw IndexOutOfBoundsException inside {@code lookupAll}).
-     */
-    static <T> T fx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("reading the scene on the FX thread failed", e);
-        }
     }
 
     static Optional<ModuleRow> row(String id) {

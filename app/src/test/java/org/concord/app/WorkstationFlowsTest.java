@@ -38,12 +38,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.fx;
 
 /**
  * Drives the real window headless (Monocle) on the bundled replay, one application for all flows: candles appear,
@@ -116,14 +116,6 @@ class WorkstationFlowsTest {
         }
         Bounds b = n == null ? null : n.localToScreen(n.getBoundsInLocal());
         return b == null || b.getWidth() <= 0 ? null : new Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
-    }
-
-    /**
-     * {@code read} on the FX thread: a lookup walks the scene graph, which the FX thread changes all the time (a
-     * lookup from the test thread met a child slot being replaced under load: NullPointerException in lookupAll).
-     */
-    static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     static Optional<ModuleRow> row(String id) {

@@ -29,6 +29,8 @@ final class Guard {
     // wall and thread-CPU clocks when the current decision began; cpu -1 when unknown or not a decision event
     private long wallAtEventStart;
     private long cpuAtEventStart = -1;
+    /** Whether calls are timed one in {@link #TIMED_EVERY} (see {@link #clock}); set when bound to its loop. */
+    private boolean sampled;
 
     /**
      * Budgets from a second up are not overrun by a stopped thread in practice (a scheduler or a hypervisor takes a
@@ -42,7 +44,6 @@ final class Guard {
     static final int TIMED_EVERY = 8;
     /** A call's duration when it was not timed. */
     static final long UNTIMED = -1;
-    private boolean sampled;
 
     /** Learning hooks may wait for a background training to finish: they get this many times the hard limit. */
     static final int LEARN_LIMIT_FACTOR = 30;

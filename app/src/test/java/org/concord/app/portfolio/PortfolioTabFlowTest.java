@@ -29,8 +29,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -82,16 +82,9 @@ class PortfolioTabFlowTest {
         }
     }
 
-    /**
-     * A label's text, read on the FX thread: the panes rebuild some of their rows on each snapshot (the synergy grid
-     * is cleared and refilled), and a lookup from the test thread met the grid empty in a .ci/run.
-     */
+    /** A label's text, read on the FX thread (the panes rebuild some of their rows on each snapshot). */
     static String text(String id) {
-        try {
-            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(Label.class).getText()).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("reading " + id + " on the FX thread failed", e);
-        }
+        return DeskHarness.fx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
     @Test
@@ -124,7 +117,7 @@ class PortfolioTabFlowTest {
         // every source the learner has weighed has a weight in [0, 1]; one whose signals were all stopped before it
         // weighed one (the meta-label gate stops a freshly swapped-in model's low-confidence views) has none yet:
         // the table shows "—", and such a source cannot have led a trade
-        List<SourceContribution> rows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(v.coordination().sources().getItems())).get(30, TimeUnit.SECONDS);
+        List<SourceContribution> rows = DeskHarness.fx(() -> List.copyOf(v.coordination().sources().getItems()));
         assertThat(rows).allSatisfy(r -> {
             if (Double.isNaN(r.weight())) {
                 assertThat(r.trades()).as(r.sourceId() + " led trades without a weight").isZero();
