@@ -99,7 +99,8 @@ public final class TradingNode implements AutoCloseable {
         /**
          * A desk node: the pipeline on its own thread, the person's paper account beside the bot's, decisions, status
          * and overlays published on {@code bus} (where commands are read too), the bot switch read from (and written
-         * to) {@code botModes} (null: it starts OFF, nothing persisted). Without it: a backtest node, no bus.
+         * to) {@code botModes} (null: it starts OFF, nothing persisted), modules' predictions explained for the
+         * status panel. Without it: a backtest node, no bus, predictions without a rationale (nothing reads one).
          */
         public Builder live(EventBus bus, BotModeStore botModes) {
             this.live = true;
@@ -190,7 +191,7 @@ public final class TradingNode implements AutoCloseable {
 
     private Instrument build(OrchestratorConfig cfg, Symbol symbol, boolean first) {
         OrchestratorBuilder b = TradingOrchestrator.builder(cfg).data(recipe.data).bus(recipe.bus)
-                .configFile(first ? recipe.configFile : null)
+                .configFile(first ? recipe.configFile : null).explain(recipe.live)
                 .instrument(symbol, recipe.timeframeRule.apply(symbol, cfg.decisionTimeframe()));
         TrainingCoordinator model = recipe.training.get(symbol);
         if (model != null) {

@@ -39,6 +39,7 @@ final class ModuleControl {
     private final ModuleCatalog catalog;
     private final DataProvider data;
     private final ModuleContext.Services services;
+    private final boolean explain;
     private final Path configFile;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(Daemons.named("concord-module-loader"));
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Daemons.named("concord-config-writer"));
@@ -49,7 +50,7 @@ final class ModuleControl {
     private Runnable wake = () -> { };
 
     ModuleControl(OrchestratorConfig config, DecisionEngine engine, SourceRegistry registry, ModuleCatalog catalog,
-                  DataProvider data, ModuleContext.Services services, Path configFile, OrchestratorConfig filed) {
+                  DataProvider data, ModuleContext.Services services, boolean explain, Path configFile, OrchestratorConfig filed) {
         this.config = config;
         this.filed = filed;
         this.engine = engine;
@@ -57,6 +58,7 @@ final class ModuleControl {
         this.catalog = catalog;
         this.data = data;
         this.services = services;
+        this.explain = explain;
         this.configFile = configFile;
     }
 
@@ -124,7 +126,7 @@ final class ModuleControl {
         }
         ModuleEntry entry = config.module(s.id).orElse(new ModuleEntry(s.id, true, s.weight, null));
         m.initialize(new ModuleContext(data, entry.settings(), config.symbols(), config.decisionTimeframe(),
-                engine::clock, LoggerFactory.getLogger("org.concord.modules." + s.id), services));
+                engine::clock, LoggerFactory.getLogger("org.concord.modules." + s.id), services, explain));
         return m;
     }
 

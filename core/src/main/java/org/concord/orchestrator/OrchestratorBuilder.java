@@ -6,6 +6,7 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.ModuleCatalog;
+import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.OrchestratorModule;
 import org.concord.training.TrainingCoordinator;
 
@@ -30,6 +31,7 @@ public final class OrchestratorBuilder {
     ModuleCatalog catalog = ModuleCatalog.fromClasspath();
     final Map<Class<?>, Object> services = new HashMap<>();
     final Map<TrainingCoordinator, Double> training = new LinkedHashMap<>();
+    boolean explain = true;
 
     OrchestratorBuilder(OrchestratorConfig config) {
         if (config == null) {
@@ -103,6 +105,15 @@ public final class OrchestratorBuilder {
         }
         this.instrument = symbol;
         this.instrumentTimeframe = decisionTimeframe;
+        return this;
+    }
+
+    /**
+     * Whether the modules write a rationale into their predictions (default true): a node a person watches does; a
+     * backtest, where nothing reads it, does not ({@link ModuleContext#explain}). Decisions are the same either way.
+     */
+    public OrchestratorBuilder explain(boolean on) {
+        this.explain = on;
         return this;
     }
 

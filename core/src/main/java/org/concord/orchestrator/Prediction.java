@@ -11,7 +11,8 @@ import org.concord.model.Timeframe;
  * @param time         decision time (epoch ms): the close time of the bar the source saw last
  * @param confidence   0..1
  * @param horizonBars  how many bars of {@code timeframe} the prediction is about
- * @param rationale    a short human-readable reason ("close above supertrend 41250.3")
+ * @param rationale    a short human-readable reason ("close above supertrend 41250.3"); empty where nobody reads it
+ *                     (a backtest: {@code ModuleContext.explain()})
  * @param metaConfidence a meta-labeling model's probability that acting on this view pays, in [0, 1], or null when
  *                       the source has none (coordination then gates and sizes on it: docs/coordination.md)
  */

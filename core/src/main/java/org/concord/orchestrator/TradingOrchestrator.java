@@ -96,7 +96,7 @@ public final class TradingOrchestrator implements AutoCloseable {
                 return Optional.ofNullable(type.cast(services.get(type)));
             }
         };
-        this.control = new ModuleControl(b.config, engine, registry, b.catalog, b.data, lookup, b.configFile, filed);
+        this.control = new ModuleControl(b.config, engine, registry, b.catalog, b.data, lookup, b.explain, b.configFile, filed);
         control.wakeWith(loop::wake);
         this.training = new TrainingHub(engine);
         b.training.forEach(training::attach);

@@ -25,9 +25,13 @@ import java.util.function.LongSupplier;
  *                          the wall clock), Long.MIN_VALUE before the first
  * @param log               a logger named after the module
  * @param services          extra services (e.g. {@code TrainingStatusProvider})
+ * @param explain           whether anyone reads a prediction's {@code rationale}: true where a person can (the desk,
+ *                          {@code serve}); a backtest passes false and a module then leaves it empty, because nothing
+ *                          there reads it and formatting a reason per module and bar was a tenth of the full preset's
+ *                          time. The view (action, confidence) must not depend on it.
  */
 public record ModuleContext(DataProvider data, JsonNode settings, List<Symbol> symbols, Timeframe decisionTimeframe,
-                            LongSupplier clock, Logger log, Services services) {
+                            LongSupplier clock, Logger log, Services services, boolean explain) {
 
     /** Typed lookup of optional services. */
     @FunctionalInterface
@@ -40,6 +44,12 @@ public record ModuleContext(DataProvider data, JsonNode settings, List<Symbol> s
             throw new IllegalArgumentException("settings, symbols, decisionTimeframe, clock, log and services are required");
         }
         symbols = List.copyOf(symbols);
+    }
+
+    /** A context whose predictions are explained (a person may read them). */
+    public ModuleContext(DataProvider data, JsonNode settings, List<Symbol> symbols, Timeframe decisionTimeframe,
+                         LongSupplier clock, Logger log, Services services) {
+        this(data, settings, symbols, decisionTimeframe, clock, log, services, true);
     }
 
     /**

@@ -38,6 +38,7 @@ public final class ExtremaModule implements OrchestratorModule {
     private int warmup = 200;
     private Timeframe tf = Timeframe.M1;
     private LongSupplier clock = () -> 0L;
+    private boolean explain = true;
     private final Map<Symbol, State> states = new HashMap<>();
 
     private final class State {
@@ -55,6 +56,7 @@ public final class ExtremaModule implements OrchestratorModule {
     @Override
     public void initialize(ModuleContext ctx) {
         clock = ctx.clock();
+        explain = ctx.explain();
         lag = ctx.intSetting("lag", 5);
         decay = ctx.doubleSetting("decay", 10);
         warmup = ctx.intSetting("warmupBars", 200);
@@ -127,8 +129,8 @@ public final class ExtremaModule implements OrchestratorModule {
         }
         double conf = Math.exp(-st.confirmedBars / decay);
         Action a = last.max() ? Action.SELL : Action.BUY;
-        return List.of(new Prediction(ID, symbol, now, a, conf, tf, lag,
-                (last.max() ? "local max " : "local min ") + last.price() + " confirmed " + st.confirmedBars + " bars ago"));
+        return List.of(new Prediction(ID, symbol, now, a, conf, tf, lag, !explain ? ""
+                : (last.max() ? "local max " : "local min ") + last.price() + " confirmed " + st.confirmedBars + " bars ago"));
     }
 
     /** The confirmed extrema of {@code symbol} (newest 256), oldest first: labels for training. */

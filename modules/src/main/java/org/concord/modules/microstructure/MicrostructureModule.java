@@ -46,6 +46,7 @@ public final class MicrostructureModule implements OrchestratorModule {
     private double toxicHigh = 0.6;
     private Timeframe tf = Timeframe.M1;
     private LongSupplier clock = () -> 0L;
+    private boolean explain = true;
     private List<String> names = List.of();
     private final Map<Symbol, State> states = new HashMap<>();
 
@@ -64,6 +65,7 @@ public final class MicrostructureModule implements OrchestratorModule {
     @Override
     public void initialize(ModuleContext ctx) {
         clock = ctx.clock();
+        explain = ctx.explain();
         tf = ctx.decisionTimeframe();
         JsonNode d = ctx.settings().get("depths");
         if (d != null && !d.isNull()) {
@@ -165,8 +167,8 @@ public final class MicrostructureModule implements OrchestratorModule {
         Action a = s > SIGNAL_THRESHOLD ? Action.BUY : s < -SIGNAL_THRESHOLD ? Action.SELL : Action.HOLD;
         double conf = Math.min(1, Math.abs(s)) * (tox == 2 ? 0.5 : 1.0);
         // plain concatenation: String.format would cost more than the rest of the decision
-        return List.of(new Prediction(ID, symbol, clock.getAsLong(), a, conf, tf, 1,
-                "flow/book signal " + round3(s) + ", VPIN " + round3(st.vpin.value()) + " ("
+        return List.of(new Prediction(ID, symbol, clock.getAsLong(), a, conf, tf, 1, !explain ? ""
+                : "flow/book signal " + round3(s) + ", VPIN " + round3(st.vpin.value()) + " ("
                         + (tox == 2 ? "high" : tox == 1 ? "medium" : "low") + ")"));
     }
 

@@ -53,6 +53,7 @@ public final class MultiTimeframeModule implements OrchestratorModule {
     private int warmup = 100;
     private Timeframe decisionTf = Timeframe.M1;
     private LongSupplier clock = () -> 0L;
+    private boolean explain = true;
     private List<String> names = List.of();
     private final Map<Symbol, State> states = new HashMap<>();
 
@@ -65,6 +66,7 @@ public final class MultiTimeframeModule implements OrchestratorModule {
     public void initialize(ModuleContext ctx) {
         Settings s = new Settings(ID, ctx.settings());
         clock = ctx.clock();
+        explain = ctx.explain();
         decisionTf = ctx.decisionTimeframe();
         List<String> codes = s.texts("timeframes", List.of("1m", "5m", "1h", "1d"));
         EnumSet<Timeframe> seen = EnumSet.noneOf(Timeframe.class);
@@ -234,7 +236,8 @@ public final class MultiTimeframeModule implements OrchestratorModule {
             action = a >= threshold ? Action.BUY : a <= -threshold ? Action.SELL : Action.HOLD;
         }
         double conf = action == Action.HOLD ? 0 : Math.abs(a);
-        return List.of(new Prediction(ID, symbol, clock.getAsLong(), action, conf, decisionTf, horizon, rationale(st, a, n)));
+        return List.of(new Prediction(ID, symbol, clock.getAsLong(), action, conf, decisionTf, horizon,
+                explain ? rationale(st, a, n) : ""));
     }
 
     private String rationale(State st, double a, int n) {

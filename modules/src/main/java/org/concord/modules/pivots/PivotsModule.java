@@ -45,6 +45,7 @@ public final class PivotsModule implements OrchestratorModule {
     private Timeframe pivotTf = Timeframe.D1;
     private List<String> names = List.of();
     private LongSupplier clock = () -> 0L;
+    private boolean explain = true;
     private final Map<Symbol, State> states = new HashMap<>();
 
     private final class State {
@@ -62,6 +63,7 @@ public final class PivotsModule implements OrchestratorModule {
     @Override
     public void initialize(ModuleContext ctx) {
         clock = ctx.clock();
+        explain = ctx.explain();
         levels = ctx.intSetting("levels", 3);
         strength = ctx.intSetting("strength", 2);
         horizon = ctx.intSetting("horizonBars", 10);
@@ -166,12 +168,17 @@ public final class PivotsModule implements OrchestratorModule {
         State st = state(symbol);
         double score = score(symbol);
         Action a = score > 0 ? Action.BUY : score < 0 ? Action.SELL : Action.HOLD;
+        return List.of(new Prediction(ID, symbol, clock.getAsLong(), a, Math.abs(score), tf, horizon, explain ? rationale(st) : ""));
+    }
+
+    /** "structure L1:HH/HL L2:...": each level's last swing high and low against the one before. */
+    private String rationale(State st) {
         StringBuilder why = new StringBuilder("structure");
         for (int l = 1; l <= levels; l++) {
             why.append(" L").append(l).append(':').append(label(st.structure.highs(l), "HH", "LH"))
                     .append('/').append(label(st.structure.lows(l), "HL", "LL"));
         }
-        return List.of(new Prediction(ID, symbol, clock.getAsLong(), a, Math.abs(score), tf, horizon, why.toString()));
+        return why.toString();
     }
 
     private static String label(int v, String up, String down) {

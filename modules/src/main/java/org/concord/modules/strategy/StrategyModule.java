@@ -30,6 +30,7 @@ public abstract class StrategyModule implements OrchestratorModule {
     private int horizon = 5;
     private int warmup;
     private LongSupplier clock = () -> 0L;
+    private boolean explain = true;
     private boolean initialized;
 
     protected StrategyModule(String id) {
@@ -45,6 +46,7 @@ public abstract class StrategyModule implements OrchestratorModule {
     public final void initialize(ModuleContext ctx) throws Exception {
         Settings s = new Settings(id, ctx.settings());
         clock = ctx.clock();
+        explain = ctx.explain();
         timeframe = s.timeframe("timeframe", ctx.decisionTimeframe());
         timeframes = Set.of(timeframe); // built once: a composite asks for it on every bar
         horizon = s.integer("horizonBars", defaultHorizon(), 1);
@@ -124,7 +126,8 @@ public abstract class StrategyModule implements OrchestratorModule {
     @Override
     public List<Prediction> predictions(Symbol symbol) {
         StrategyState st = state(symbol);
-        return List.of(new Prediction(id, symbol, now(), st.action(), st.confidence(), timeframe, horizon, st.rationale()));
+        return List.of(new Prediction(id, symbol, now(), st.action(), st.confidence(), timeframe, horizon,
+                explain ? st.rationale() : ""));
     }
 
     @Override

@@ -87,6 +87,7 @@ public final class CompositeModule implements OrchestratorModule {
     private int horizon = 5;
     private Timeframe decisionTf = Timeframe.M1;
     private LongSupplier clock = () -> 0L;
+    private boolean explain = true;
     private final Set<Timeframe> timeframes = EnumSet.noneOf(Timeframe.class);
     private final Map<Symbol, double[]> out = new HashMap<>();
     // the last evaluation (per symbol and decision time: features and predictions ask for the same one)
@@ -128,6 +129,7 @@ public final class CompositeModule implements OrchestratorModule {
     public void initialize(ModuleContext ctx) throws Exception {
         Settings s = new Settings(ID, ctx.settings());
         clock = ctx.clock();
+        explain = ctx.explain();
         decisionTf = ctx.decisionTimeframe();
         List<String> ids = s.texts("members", knownMembers());
         threshold = s.number("threshold", 0.2, 0, 1);
@@ -158,7 +160,8 @@ public final class CompositeModule implements OrchestratorModule {
             JsonNode own = ms.node(id);
             OrchestratorModule m = make.get();
             m.initialize(new ModuleContext(ctx.data(), own == null ? JsonNodeFactory.instance.objectNode() : own, ctx.symbols(),
-                    ctx.decisionTimeframe(), ctx.clock(), LoggerFactory.getLogger("org.concord.modules." + ID + "." + id), ctx.services()));
+                    ctx.decisionTimeframe(), ctx.clock(), LoggerFactory.getLogger("org.concord.modules." + ID + "." + id), ctx.services(),
+                    ctx.explain()));
             members.add(m);
             timeframes.addAll(m.timeframes());
             if (m instanceof MacroGateModule g) {
@@ -313,7 +316,8 @@ public final class CompositeModule implements OrchestratorModule {
     @Override
     public List<Prediction> predictions(Symbol symbol) {
         Result r = evaluate(symbol);
-        return List.of(new Prediction(ID, symbol, clock.getAsLong(), r.action, r.confidence, decisionTf, horizon, rationale(r)));
+        return List.of(new Prediction(ID, symbol, clock.getAsLong(), r.action, r.confidence, decisionTf, horizon,
+                explain ? rationale(r) : ""));
     }
 
     /**
