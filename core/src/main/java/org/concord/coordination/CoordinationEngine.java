@@ -434,10 +434,6 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         return Collections.unmodifiableList(bucketTrades);
     }
 
-    public long actionsTaken() {
-        return feedback.actionsTaken();
-    }
-
     /** Sells cut to the free position, or dropped, because a spot account cannot sell what it does not hold. */
     public long sellsBeyondPosition() {
         return orders.sellsBeyondPosition();

@@ -11,8 +11,6 @@ import org.concord.orchestrator.Prediction;
 public final class PredictionAdapter implements ModelAdapter<Prediction> {
     private final String sourceId;
     private final double fullSize;
-    private ActionTaken lastTaken;
-    private TradeFeedback lastFeedback;
 
     public PredictionAdapter(String sourceId, double fullSize) {
         if (sourceId == null || sourceId.isBlank()) {
@@ -38,23 +36,5 @@ public final class PredictionAdapter implements ModelAdapter<Prediction> {
         double size = p.action() == Action.HOLD ? 0 : fullSize;
         return Signal.forHolding(sourceId, p.symbol(), time, p.action(), size, p.confidence(), p.timeframe(),
                 p.horizonBars() * p.timeframe().millis(), p.metaConfidence());
-    }
-
-    @Override
-    public void onActionTaken(ActionTaken taken) {
-        lastTaken = taken;
-    }
-
-    @Override
-    public void onFeedback(TradeFeedback feedback) {
-        lastFeedback = feedback;
-    }
-
-    public ActionTaken lastTaken() {
-        return lastTaken;
-    }
-
-    public TradeFeedback lastFeedback() {
-        return lastFeedback;
     }
 }

@@ -14,11 +14,14 @@ import java.util.Map;
 /**
  * What each source hears back from the coordination layer: per signal, the {@link ActionTaken} on it (to the
  * source's {@link ModelAdapter} and the bus), and per closed bucket trade it led, the {@link TradeFeedback}.
+ *
+ * <p>An action is only put together for a signal someone hears about: with no bus (a backtest) and no adapter for
+ * its source (every source speaking for itself), nothing would read it, and building the reasons of every signal
+ * was an eighth of the full preset's allocation per bar.
  */
 final class SourceFeedback {
     private final EventBus bus;
     private final Map<String, ModelAdapter<?>> adapters = new HashMap<>();
-    private long actionsTaken;
 
     /** @param bus where the actions taken go (null: only the adapters) */
     SourceFeedback(EventBus bus) {
@@ -40,7 +43,7 @@ final class SourceFeedback {
 
     /** Tells each source what was done with its signal. */
     void onDecision(long time, List<Signal> signals, PositionCoordinator.PlanResult pr, RiskCheckResult rr) {
-        if (signals.isEmpty()) {
+        if (!anyHeard(signals)) {
             return;
         }
         Map<String, Double> checked = new HashMap<>();
@@ -61,6 +64,10 @@ final class SourceFeedback {
             }
         }
         for (Signal s : signals) {
+            ModelAdapter<?> a = adapters.get(s.sourceId());
+            if (a == null && bus == null) {
+                continue;
+            }
             ActionTaken taken;
             String why = rejectedWhy.get(s);
             if (why != null) {
@@ -87,8 +94,6 @@ final class SourceFeedback {
                 taken = new ActionTaken(s.sourceId(), s.symbol(), time, s.bucket(), s.action(), act,
                         requested != 0 ? done / requested : 0, reasons);
             }
-            actionsTaken++;
-            ModelAdapter<?> a = adapters.get(s.sourceId());
             if (a != null) {
                 a.onActionTaken(taken);
             }
@@ -109,7 +114,15 @@ final class SourceFeedback {
         return null;
     }
 
-    long actionsTaken() {
-        return actionsTaken;
+    private boolean anyHeard(List<Signal> signals) {
+        if (bus != null) {
+            return !signals.isEmpty();
+        }
+        for (int i = 0; i < signals.size(); i++) {
+            if (adapters.containsKey(signals.get(i).sourceId())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

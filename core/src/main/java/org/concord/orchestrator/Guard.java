@@ -212,7 +212,9 @@ final class Guard {
         String bad = err == null ? checkPredictions(s, symbol, out) : null;
         done(s, "predictions", since(t0), err, bad);
         if (err == null && bad == null && !out.isEmpty()) {
-            into.addAll(out);
+            for (int i = 0; i < out.size(); i++) {
+                into.add(out.get(i)); // not addAll: that copies the module's list into a new array on every call
+            }
             Prediction p = out.get(0);
             s.output(p);
         }
