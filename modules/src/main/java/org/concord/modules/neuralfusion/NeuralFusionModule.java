@@ -8,6 +8,7 @@ import org.concord.orchestrator.Prediction;
 import org.concord.orchestrator.module.FusionModule;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.ModuleInfo;
+import org.concord.modules.neuralfusion.FusionCandidate.Sample;
 import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,10 +85,7 @@ public final class NeuralFusionModule implements FusionModule {
     private int lastPurged = -1;
     private final double[] out = new double[NAMES.size()];
 
-    private record Sample(Map<String, Double> votes, int label, int ruleLabel, long time, long maturity) {
-    }
-
-    private record Pending(Future<FusionNet> result, long installAt, List<Sample> validation, int majority) {
+    private record Pending(Future<FusionCandidate> result, long installAt) {
     }
 
     @Override
@@ -144,7 +141,7 @@ public final class NeuralFusionModule implements FusionModule {
         if (n == null || predictions.isEmpty()) {
             return new FusionResult(rule.action(), rule.score(), rule.confidence(), UNTRAINED);
         }
-        double[] p = n.probabilities(input(n.inputIds(), votes(predictions)));
+        double[] p = n.probabilities(FusionCandidate.input(n.inputIds(), votes(predictions)));
         int c = FusionNet.argmax(p);
         Action a = c == FusionNet.BUY ? Action.BUY : c == FusionNet.SELL ? Action.SELL : Action.HOLD;
         double score = Math.max(-1, Math.min(1, p[FusionNet.BUY] - p[FusionNet.SELL]));
@@ -159,14 +156,6 @@ public final class NeuralFusionModule implements FusionModule {
             }
         }
         return v;
-    }
-
-    private static double[] input(List<String> ids, Map<String, Double> votes) {
-        double[] x = new double[ids.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = votes.getOrDefault(ids.get(i), 0.0);
-        }
-        return x;
     }
 
     private int label(double r) {
@@ -196,58 +185,35 @@ public final class NeuralFusionModule implements FusionModule {
         }
     }
 
+    /**
+     * Hands a snapshot of the samples to the trainer. Only what is cheap stays on the decision thread: the split, the
+     * purge and the majority class (a pass over labels and times); inputs, training and validation run on the
+     * trainer's thread ({@link FusionCandidate#train}).
+     */
+    /**
+     * Hands a snapshot of the samples to the trainer; the split, purge, inputs, training and validation run on its
+     * thread ({@link FusionCandidate#train}), and the result is looked at when it is due ({@link #install}).
+     */
     private void startTraining() {
         lastTrainAt = outcomes;
         List<Sample> all = new ArrayList<>(samples);
-        TreeSet<String> ids = new TreeSet<>();
-        all.forEach(s -> ids.addAll(s.votes.keySet()));
-        if (ids.isEmpty()) {
+        if (all.stream().allMatch(s -> s.votes().isEmpty())) {
             return; // no source predicted anything: nothing to learn from
         }
-        List<String> inputIds = List.copyOf(ids);
         int split = (int) (all.size() * 0.8);
-        List<Sample> validation = List.copyOf(all.subList(split, all.size()));
-        if (validation.size() < minValidation) {
-            LOG.debug("neural-fusion: {} validation samples < {}: not training yet", validation.size(), minValidation);
+        if (all.size() - split < minValidation) {
+            LOG.debug("neural-fusion: {} validation samples < {}: not training yet", all.size() - split, minValidation);
             return;
-        }
-        // purge: a training sample whose outcome matured at or after the first validation decision saw its prices
-        long validationStart = validation.get(0).time();
-        List<Sample> train = new ArrayList<>();
-        for (Sample s : all.subList(0, split)) {
-            if (s.maturity() < validationStart) {
-                train.add(s);
-            }
-        }
-        lastPurged = split - train.size();
-        if (train.isEmpty()) {
-            return;
-        }
-        int[] counts = new int[3];
-        train.forEach(s -> counts[s.label()]++);
-        int majority = FusionNet.HOLD;
-        for (int c = 0; c < 3; c++) {
-            majority = counts[c] > counts[majority] ? c : majority;
-        }
-        float[][] x = new float[train.size()][];
-        int[] y = new int[train.size()];
-        for (int i = 0; i < train.size(); i++) {
-            double[] row = input(inputIds, train.get(i).votes);
-            x[i] = new float[row.length];
-            for (int k = 0; k < row.length; k++) {
-                x[i][k] = (float) row[k];
-            }
-            y[i] = train.get(i).label;
         }
         int version = versions + 1;
-        Future<FusionNet> f = executor.submit(() -> trainer.train(inputIds, x, y, version));
-        pending = new Pending(f, outcomes + installAfter, validation, majority);
+        Future<FusionCandidate> f = executor.submit(() -> FusionCandidate.train(trainer, version, all, split));
+        pending = new Pending(f, outcomes + installAfter);
     }
 
     private void install(Pending p) {
-        FusionNet candidate;
+        FusionCandidate c;
         try {
-            candidate = p.result.get();
+            c = p.result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -256,30 +222,22 @@ public final class NeuralFusionModule implements FusionModule {
             LOG.warn("neural-fusion training failed: {}", e.getCause().toString());
             return;
         }
-        int netHits = 0;
-        int ruleHits = 0;
-        int majorityHits = 0;
-        for (Sample s : p.validation) {
-            netHits += FusionNet.argmax(candidate.probabilities(input(candidate.inputIds(), s.votes))) == s.label ? 1 : 0;
-            ruleHits += s.ruleLabel == s.label ? 1 : 0;
-            majorityHits += p.majority == s.label ? 1 : 0;
+        lastPurged = c.purged();
+        if (c.net() == null) {
+            return; // the purge left nothing to train on
         }
-        int n = Math.max(1, p.validation.size());
-        double netAcc = (double) netHits / n;
-        double ruleAcc = (double) ruleHits / n;
-        double majorityAcc = (double) majorityHits / n;
-        if (netAcc >= ruleAcc && netAcc > majorityAcc) {
-            versions = candidate.version();
-            net = candidate;
-            valAccuracy = netAcc;
-            ruleAccuracy = ruleAcc;
-            majorityAccuracy = majorityAcc;
-            LOG.info("neural-fusion v{} installed: validation accuracy {} vs rule {} and majority class {} on {} samples", versions, netAcc,
-                    ruleAcc, majorityAcc, n);
+        if (c.beatsTheBaselines()) {
+            versions = c.net().version();
+            net = c.net();
+            valAccuracy = c.netAccuracy();
+            ruleAccuracy = c.ruleAccuracy();
+            majorityAccuracy = c.majorityAccuracy();
+            LOG.info("neural-fusion v{} installed: validation accuracy {} vs rule {} and majority class {} on {} samples", versions,
+                    c.netAccuracy(), c.ruleAccuracy(), c.majorityAccuracy(), c.validated());
         } else {
             rejected++;
             LOG.info("neural-fusion candidate rejected: validation accuracy {} (rule {}, majority class {}, must be >= the rule and > the majority)",
-                    netAcc, ruleAcc, majorityAcc);
+                    c.netAccuracy(), c.ruleAccuracy(), c.majorityAccuracy());
         }
     }
 
@@ -296,7 +254,7 @@ public final class NeuralFusionModule implements FusionModule {
         return samples.size();
     }
 
-    /** Training samples dropped by the purge at the last training (-1 before any). */
+    /** Training samples dropped by the purge of the last training whose result was looked at (-1 before any). */
     public int lastPurged() {
         return lastPurged;
     }

@@ -169,8 +169,9 @@ class NeuralFusionModuleTest {
         NeuralFusionModule m = f.init(new NeuralFusionModule(),
                 "minSamples: 50\nminValidation: 10\nretrainEvery: 1000\ninstallAfterOutcomes: 0\nepochs: 50\nreturnThreshold: 0.001", S);
         // decisions one minute apart, each maturing 5 minutes later: the 4 training decisions right before the first
-        // validation decision (and the one at its minute) matured inside the validation period
-        feedPerfectSource(m, 50, 5 * 60_000);
+        // validation decision (and the one at its minute) matured inside the validation period; trained at outcome 50
+        // (on the trainer's thread), the result is looked at with the next outcome
+        feedPerfectSource(m, 51, 5 * 60_000);
         assertThat(m.lastPurged()).isEqualTo(5);
         m.close();
     }
