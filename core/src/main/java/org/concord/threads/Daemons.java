@@ -16,13 +16,22 @@ public final class Daemons {
         return named(name, Thread.NORM_PRIORITY);
     }
 
-    /** Daemon threads named {@code name} at {@code priority} (background work that must not compete with decisions). */
-    public static ThreadFactory named(String name, int priority) {
+    /**
+     * Daemon threads named {@code name} for work that must not compete with decisions (training, a desk backtest):
+     * each lowers its own OS priority before its first task ({@link BackgroundPriority}), so on a busy machine the
+     * decision and feed threads get the CPU first.
+     */
+    public static ThreadFactory background(String name) {
+        ThreadFactory plain = named(name, Thread.MIN_PRIORITY);
+        return r -> plain.newThread(() -> {
+            BackgroundPriority.lowerCurrentThread();
+            r.run();
+        });
+    }
+
+    private static ThreadFactory named(String name, int priority) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a thread needs a name");
-        }
-        if (priority < Thread.MIN_PRIORITY || priority > Thread.MAX_PRIORITY) {
-            throw new IllegalArgumentException("priority out of range: " + priority);
         }
         return r -> {
             Thread t = new Thread(r, name);

@@ -109,7 +109,7 @@ public final class NeuralFusionModule implements FusionModule {
                 ctx.doubleSetting("learningRate", 0.01), ctx.intSetting("seed", 42));
         // load the PyTorch engine now (start-up or loader thread), not at the first install on the decision thread
         ai.djl.engine.Engine.getEngine("PyTorch");
-        executor = Executors.newSingleThreadExecutor(Daemons.named("neural-fusion-trainer", Thread.MIN_PRIORITY));
+        executor = Executors.newSingleThreadExecutor(Daemons.background("neural-fusion-trainer"));
     }
 
     @Override
