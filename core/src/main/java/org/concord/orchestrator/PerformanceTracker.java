@@ -36,13 +36,10 @@ public final class PerformanceTracker {
     private final int decisionHorizonBars;
     private final long barMillis;
     private final Map<String, Score> scores = new LinkedHashMap<>();
-    private final Map<Symbol, List<Pending>> pending = new HashMap<>();
+    private final Map<Symbol, PendingOutcomes> pending = new HashMap<>();
     private volatile Map<String, SourcePerformance> snapshot = Map.of();
     /** Maturing bars since the snapshot was built. */
     private int unpublished;
-
-    private record Pending(long maturity, double entry, Prediction prediction, Decision decision, List<Prediction> inputs) {
-    }
 
     private static final class Score {
         long scored;
@@ -72,12 +69,12 @@ public final class PerformanceTracker {
 
     /** Records what was predicted and decided at a decision bar (the decision's price is the entry). */
     public void record(Decision decision, List<Prediction> predictions) {
-        List<Pending> list = pending.computeIfAbsent(decision.symbol(), s -> new ArrayList<>());
+        PendingOutcomes list = pending.computeIfAbsent(decision.symbol(), s -> new PendingOutcomes());
         for (int i = 0; i < predictions.size(); i++) { // indexed: no iterator per decision
             Prediction p = predictions.get(i);
-            list.add(new Pending(decision.time() + p.horizonBars() * barMillis, decision.price(), p, null, null));
+            list.add(decision.time() + p.horizonBars() * barMillis, decision.price(), p);
         }
-        list.add(new Pending(decision.time() + decisionHorizonBars * barMillis, decision.price(), null, decision, predictions));
+        list.add(decision.time() + decisionHorizonBars * barMillis, decision.price(), decision, predictions);
     }
 
     /**
@@ -87,36 +84,35 @@ public final class PerformanceTracker {
      * @return the fused decisions that matured, oldest first (empty list when none or not wanted)
      */
     public List<DecisionOutcome> onBarClose(Symbol symbol, long closeTime, double close, boolean outcomes) {
-        List<Pending> list = pending.get(symbol);
-        if (list == null || list.isEmpty()) {
+        PendingOutcomes list = pending.get(symbol);
+        if (list == null || list.size() == 0) {
             return List.of();
         }
         List<DecisionOutcome> matured = null;
         boolean changed = false;
         int keep = 0;
         for (int i = 0; i < list.size(); i++) {
-            Pending p = list.get(i);
-            if (p.maturity > closeTime) {
-                list.set(keep++, p);
+            if (list.maturity(i) > closeTime) {
+                list.move(i, keep++);
                 continue;
             }
-            double r = close / p.entry - 1;
-            if (p.prediction != null) {
-                score(p.prediction.sourceId(), p.prediction.action().sign(), p.prediction.confidence(), r);
+            double r = close / list.entry(i) - 1;
+            Prediction p = list.prediction(i);
+            if (p != null) {
+                score(p.sourceId(), p.action().sign(), p.confidence(), r);
             } else {
-                score(DECISION_SOURCE, p.decision.action().sign(), p.decision.confidence(), r);
+                Decision d = list.decision(i);
+                score(DECISION_SOURCE, d.action().sign(), d.confidence(), r);
                 if (outcomes) {
                     if (matured == null) {
                         matured = new ArrayList<>(2);
                     }
-                    matured.add(new DecisionOutcome(p.decision, p.inputs, closeTime, close, r));
+                    matured.add(new DecisionOutcome(d, list.inputs(i), closeTime, close, r));
                 }
             }
             changed = true;
         }
-        while (list.size() > keep) {
-            list.remove(list.size() - 1); // from the end: no copy, no view object
-        }
+        list.truncate(keep);
         if (changed && ++unpublished >= PUBLISH_EVERY) {
             publishSnapshot();
         }
@@ -154,7 +150,7 @@ public final class PerformanceTracker {
     /** Predictions waiting to mature, all symbols. */
     public int pendingCount() {
         int n = 0;
-        for (List<Pending> l : pending.values()) {
+        for (PendingOutcomes l : pending.values()) {
             n += l.size();
         }
         return n;

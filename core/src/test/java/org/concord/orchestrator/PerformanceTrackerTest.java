@@ -53,6 +53,34 @@ class PerformanceTrackerTest {
     }
 
     @Test
+    void manyWaitingPredictionsMatureEachAtItsOwnHorizon() {
+        // 10 decisions of 5 predictions (horizons 1..5 bars) and a 3-bar decision each: 60 waiting at once at most
+        PerformanceTracker t = new PerformanceTracker(1, 2, 3, M);
+        int scored = 0;
+        for (int k = 0; k < 20; k++) {
+            long close = (10 + k) * M;
+            List<DecisionOutcome> out = t.onBarClose(BTC, close, 100 + k, true);
+            // at close k: the predictions of decision k-h with horizon h (h ≤ min(k, 5)) and decision k-3 mature
+            int expected = 0;
+            for (int h = 1; h <= 5; h++) {
+                expected += k - h >= 0 && k - h < 10 ? 1 : 0;
+            }
+            scored += expected;
+            assertThat(out).as("bar %d", k).hasSize(k >= 3 && k - 3 < 10 ? 1 : 0);
+            if (!out.isEmpty()) {
+                assertThat(out.get(0).decision().seq()).isEqualTo(k - 3 + 1);
+            }
+            if (k < 10) {
+                t.record(decision(k + 1, close, 100 + k, Action.BUY, 0.5), List.of(p("h1", Action.BUY, 0.5, 1), p("h2", Action.BUY, 0.5, 2),
+                        p("h3", Action.BUY, 0.5, 3), p("h4", Action.BUY, 0.5, 4), p("h5", Action.BUY, 0.5, 5)));
+            }
+        }
+        t.publish();
+        assertThat(t.pendingCount()).isZero();
+        assertThat(t.snapshot().values().stream().mapToLong(SourcePerformance::scored).sum()).isEqualTo(scored + 10).isEqualTo(60);
+    }
+
+    @Test
     void withoutALearnerNoOutcomeIsBuiltButEverySourceIsScored() {
         PerformanceTracker t = new PerformanceTracker(1, 2, 1, M);
         t.record(decision(1, 10 * M, 100, Action.BUY, 0.6), List.of(p("up", Action.BUY, 0.5, 1)));
