@@ -74,9 +74,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final List<LearnerUpdate> learnerUpdates = new ArrayList<>();
     private final CoordinationOrders orders;
     private final SourceFeedback feedback;
-    private final List<ConflictEvent> conflicts = new ArrayList<>();
-    private final List<AlignmentEvent> alignments = new ArrayList<>();
-    private final List<SignalRejected> rejected = new ArrayList<>();
+    private final CoordinationEvents events;
     private final List<TradeFeedback> bucketTrades = new ArrayList<>();
     private final SourceContributions sources = new SourceContributions();
     private final EquityCurve equity = new EquityCurve();
@@ -120,6 +118,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         this.orders = new CoordinationOrders(broker, ledger, scheduler, config.coordinator().allowShort(), priceFn);
         this.portfolio = new CoordinatedPortfolio(this.riskAccount, ledger);
         this.feedback = new SourceFeedback(bus);
+        this.events = new CoordinationEvents(bus);
         ledger.setTradeListener(this::onBucketTrade);
         broker.addListener(this);
     }
@@ -211,7 +210,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         List<TradeScheduler.Slice> queued = rr.plan().isEmpty() ? List.of() : scheduler.schedule(time, net(time, pr, rr),
                 Math.min(config.scheduler().maxSliceFraction(), risk.limits().maxOrderFraction()) * e, priceFn);
         List<String> sent = orders.submitDue(time);
-        publish(pr);
+        events.record(pr);
         feedback.onDecision(time, signals, pr, rr);
         return new DecisionReport(time, pr, rr, queued, sent);
     }
@@ -333,27 +332,6 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
 
     // ------------------------------------------------------------------ events
 
-    private void publish(PositionCoordinator.PlanResult pr) {
-        if (pr.rejected().isEmpty() && pr.alignments().isEmpty() && pr.conflicts().isEmpty()) {
-            return; // the usual bar: nothing to record (addAll copies even an empty list into an array)
-        }
-        rejected.addAll(pr.rejected());
-        alignments.addAll(pr.alignments());
-        conflicts.addAll(pr.conflicts());
-        if (bus == null) {
-            return;
-        }
-        for (SignalRejected r : pr.rejected()) {
-            bus.publish(CoordinationTopics.REJECTED_SIGNALS, r);
-        }
-        for (AlignmentEvent a : pr.alignments()) {
-            bus.publish(CoordinationTopics.ALIGNMENTS, a);
-        }
-        for (ConflictEvent c : pr.conflicts()) {
-            bus.publish(CoordinationTopics.CONFLICTS, c);
-        }
-    }
-
     // ------------------------------------------------------------------ queries
 
     double price(Symbol s) {
@@ -397,16 +375,24 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         return equity;
     }
 
+    /** The newest conflicts (up to {@value CoordinationEvents#KEPT}), oldest first; {@link #eventCounts} counts them all. */
     public List<ConflictEvent> conflicts() {
-        return Collections.unmodifiableList(conflicts);
+        return events.conflicts();
     }
 
+    /** The newest alignments (up to {@value CoordinationEvents#KEPT}), oldest first. */
     public List<AlignmentEvent> alignments() {
-        return Collections.unmodifiableList(alignments);
+        return events.alignments();
     }
 
+    /** The newest rejected signals (up to {@value CoordinationEvents#KEPT}), oldest first. */
     public List<SignalRejected> rejectedSignals() {
-        return Collections.unmodifiableList(rejected);
+        return events.rejected();
+    }
+
+    /** Every event recorded since the start, by kind, risk events included. */
+    public EventCounts eventCounts() {
+        return events.counts(risk.eventCount());
     }
 
     /** The learner's weights after each closed bucket trade rewarded its lead source. */

@@ -18,12 +18,15 @@ import java.util.List;
  * @param learnerWeights the source weights after each closed bucket trade rewarded its lead source
  * @param metaSkipped    signals the meta-labeling gate did not trade
  * @param entriesBlocked planned entries the closed entry gate (macro) stopped
+ * @param eventCounts    every risk event, rejected signal, alignment and conflict of the run; the lists above keep the
+ *                       newest of each (10,000), which is what a long run's report can carry
  */
 public record CoordinationResult(String description, CoordinationConfig config, RiskLimits riskLimits, Object broker,
                                  PerformanceMetrics metrics, EquityCurve.Data equity, List<AllocationUpdate> allocations,
                                  List<ConflictEvent> conflicts, List<AlignmentEvent> alignments, List<RiskEvent> riskEvents,
                                  List<SignalRejected> rejectedSignals, List<RoundTrip> trades, List<TradeFeedback> bucketTrades,
-                                 Synergy synergy, List<LearnerUpdate> learnerWeights, long metaSkipped, long entriesBlocked) {
+                                 Synergy synergy, List<LearnerUpdate> learnerWeights, long metaSkipped, long entriesBlocked,
+                                 EventCounts eventCounts) {
 
     /** The results of {@code engine}'s run so far. */
     public static CoordinationResult of(String description, CoordinationEngine engine, Object brokerConfig, Synergy synergy) {
@@ -32,8 +35,8 @@ public record CoordinationResult(String description, CoordinationConfig config, 
         double ppy = 365.0 * 24 * 3600_000 / engine.config().decisionTimeframe().millis();
         return new CoordinationResult(description, engine.config(), engine.risk().limits(), brokerConfig,
                 PerformanceMetrics.of(curve, trades, ppy), curve.data(), List.copyOf(engine.allocations().history()),
-                List.copyOf(engine.conflicts()), List.copyOf(engine.alignments()), List.copyOf(engine.risk().history()),
-                List.copyOf(engine.rejectedSignals()), trades, List.copyOf(engine.bucketTrades()), synergy,
-                List.copyOf(engine.learnerUpdates()), engine.metaSkipped(), engine.entriesBlocked());
+                engine.conflicts(), engine.alignments(), engine.risk().history(), engine.rejectedSignals(), trades,
+                List.copyOf(engine.bucketTrades()), synergy, List.copyOf(engine.learnerUpdates()), engine.metaSkipped(),
+                engine.entriesBlocked(), engine.eventCounts());
     }
 }

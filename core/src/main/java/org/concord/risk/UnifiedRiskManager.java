@@ -7,6 +7,7 @@ import org.concord.execution.OrderOrigin;
 import org.concord.execution.OrderRequest;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.PreTradeDecision;
+import org.concord.model.RecentEvents;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.slf4j.Logger;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,7 +47,9 @@ public final class UnifiedRiskManager implements BarListener {
     private final CorrelationAnalyzer correlations;
     private final Timeframe correlationTimeframe;
     private final EventBus bus;
-    private final List<RiskEvent> history = new ArrayList<>();
+    /** Risk events kept for reports and the desk (the newest; {@link #eventCount()} counts them all). */
+    public static final int HISTORY = 10_000;
+    private final RecentEvents<RiskEvent> history = new RecentEvents<>(HISTORY);
 
     public UnifiedRiskManager(RiskLimits limits) {
         this(limits, Timeframe.M5, new CorrelationAnalyzer(288, 30), null);
@@ -102,9 +104,14 @@ public final class UnifiedRiskManager implements BarListener {
         drawdown.observe(equity);
     }
 
-    /** Every event so far, oldest first. */
+    /** The newest {@value #HISTORY} events, oldest first. */
     public List<RiskEvent> history() {
-        return Collections.unmodifiableList(history);
+        return history.list();
+    }
+
+    /** Every risk event so far, including those older than the {@value #HISTORY} kept. */
+    public long eventCount() {
+        return history.total();
     }
 
     /** The exposures of a portfolio now, for reports and the desk's risk panel. */

@@ -69,6 +69,20 @@ class UnifiedRiskManagerTest {
     }
 
     @Test
+    void theHistoryKeepsTheNewestEventsAndCountsThemAll() {
+        UnifiedRiskManager risk = new UnifiedRiskManager(RiskLimits.defaults());
+        TestPortfolio pf = new TestPortfolio(100_000).mark(BTC, 20_000);
+        int checks = UnifiedRiskManager.HISTORY + 50;
+        for (int t = 1; t <= checks; t++) { // one refused item per check, as on every bar of a halted run
+            risk.check(new TradePlan(t, List.of(new PlannedOrder("x" + t, "long", BTC, Double.NaN, 20_000, "nan"))), pf, pf::markPrice);
+        }
+        assertThat(risk.eventCount()).isEqualTo(checks);
+        assertThat(risk.history()).hasSize(UnifiedRiskManager.HISTORY);
+        assertThat(risk.history().get(0).ref()).isEqualTo("x51");
+        assertThat(risk.history().get(UnifiedRiskManager.HISTORY - 1).ref()).isEqualTo("x" + checks);
+    }
+
+    @Test
     void planItemsAreClippedToTheTightestLimitHandWorked() {
         // equity 100,000, BTC at 20,000, flat. Limits: order 25%, asset 50%, no cost buffer to keep the arithmetic exact.
         RiskLimits limits = new RiskLimits(0.25, 0.5, 1.0, 0.5, 1.0, 1.0, 0.3, 0.75, 0.7, 0.05, 0.10, 0.25, 0.5, 0);

@@ -3,8 +3,8 @@ package org.concord.app.portfolio;
 import org.concord.bus.EventBus;
 import org.concord.config.TradingSettings;
 import org.concord.coordination.Bucket;
-import org.concord.coordination.ConflictEvent;
 import org.concord.coordination.CoordinationEngine;
+import org.concord.coordination.EventCounts;
 import org.concord.coordination.LiveSynergy;
 import org.concord.coordination.Regime;
 import org.concord.execution.Fill;
@@ -32,9 +32,6 @@ public final class PortfolioPublisher {
     private final Correlation[] pairs;
     private final double[] lastPnl = new double[Bucket.COUNT];
     private boolean first = true;
-    private int conflictsSeen;
-    private long resolved;
-    private long netLimitCuts;
 
     /** Limits and sizing as {@code engine} has them (a backtest's engine, a test). */
     public PortfolioPublisher(CoordinationEngine engine, EventBus bus) {
@@ -110,15 +107,8 @@ public final class PortfolioPublisher {
     private PortfolioSnapshot.Coordination coordination() {
         Regime regime = engine.allocations().regime();
         var cfg = engine.config();
-        List<ConflictEvent> all = engine.conflicts();
-        for (; conflictsSeen < all.size(); conflictsSeen++) { // a policy: two sides resolved; none: the net limit cut
-            if (all.get(conflictsSeen).policy() != null) {
-                resolved++;
-            } else {
-                netLimitCuts++;
-            }
-        }
-        return new PortfolioSnapshot.Coordination(resolved, netLimitCuts, engine.alignments().size(), regime.toString(),
+        EventCounts counts = engine.eventCounts();
+        return new PortfolioSnapshot.Coordination(counts.conflictsResolved(), counts.netLimitCuts(), counts.alignments(), regime.toString(),
                 cfg.minAllocation(), cfg.maxAllocation(), engine.sources().rows(engine.learner(), regime), LiveSynergy.of(engine),
                 settings.get());
     }
