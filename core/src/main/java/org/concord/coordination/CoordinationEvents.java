@@ -24,19 +24,24 @@ final class CoordinationEvents {
     }
 
     void record(PositionCoordinator.PlanResult pr) {
-        for (SignalRejected r : pr.rejected()) {
-            rejected.add(r);
+        // indexed: an iterator per list and decision would be the only allocation of the usual bar, which has none
+        List<SignalRejected> rs = pr.rejected();
+        for (int i = 0; i < rs.size(); i++) {
+            rejected.add(rs.get(i));
             if (bus != null) {
-                bus.publish(CoordinationTopics.REJECTED_SIGNALS, r);
+                bus.publish(CoordinationTopics.REJECTED_SIGNALS, rs.get(i));
             }
         }
-        for (AlignmentEvent a : pr.alignments()) {
-            alignments.add(a);
+        List<AlignmentEvent> as = pr.alignments();
+        for (int i = 0; i < as.size(); i++) {
+            alignments.add(as.get(i));
             if (bus != null) {
-                bus.publish(CoordinationTopics.ALIGNMENTS, a);
+                bus.publish(CoordinationTopics.ALIGNMENTS, as.get(i));
             }
         }
-        for (ConflictEvent c : pr.conflicts()) {
+        List<ConflictEvent> cs = pr.conflicts();
+        for (int i = 0; i < cs.size(); i++) {
+            ConflictEvent c = cs.get(i);
             conflicts.add(c);
             if (c.policy() != null) {
                 conflictsResolved++;
