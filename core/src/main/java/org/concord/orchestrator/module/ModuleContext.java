@@ -27,8 +27,8 @@ import java.util.function.LongSupplier;
  * @param services          extra services (e.g. {@code TrainingStatusProvider})
  * @param explain           whether anyone reads a prediction's {@code rationale}: true where a person can (the desk,
  *                          {@code serve}); a backtest passes false and a module then leaves it empty, because nothing
- *                          there reads it and formatting a reason per module and bar was a tenth of the full preset's
- *                          time. The view (action, confidence) must not depend on it.
+ *                          there reads it and formatting a reason per module and bar was over a quarter of the full
+ *                          preset's allocation per bar. The view (action, confidence) must not depend on it.
  */
 public record ModuleContext(DataProvider data, JsonNode settings, List<Symbol> symbols, Timeframe decisionTimeframe,
                             LongSupplier clock, Logger log, Services services, boolean explain) {
