@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The most recent {@code capacity} events of a kind, and how many there were in all. A workstation open for weeks,
  * or a backtest over a million bars, records an event per refused entry or resolved conflict on many bars: kept whole,
- * those lists grew without bound (1.3 million risk events in a million-bar backtest of the full preset, all of them
- * in its report). Single writer; read on the writer's thread.
+ * those lists grew without bound (122,168 risk events in a 94,000-bar backtest of the full preset, all of them in
+ * its report). Single writer; read on the writer's thread.
  *
  * @param <T> the event type
  */

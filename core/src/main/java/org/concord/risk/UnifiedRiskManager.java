@@ -40,6 +40,8 @@ public final class UnifiedRiskManager implements BarListener {
     private static final Logger LOG = LoggerFactory.getLogger(UnifiedRiskManager.class);
     /** Book of the risk manager's own deleveraging orders. */
     public static final String RISK_BOOK = "risk";
+    /** Risk events kept for reports and the desk (the newest; {@link #eventCount()} counts them all). */
+    public static final int HISTORY = 10_000;
 
     // replaced between two events by setLimits (the decision thread), read by every rule
     private volatile RiskLimits limits;
@@ -47,8 +49,6 @@ public final class UnifiedRiskManager implements BarListener {
     private final CorrelationAnalyzer correlations;
     private final Timeframe correlationTimeframe;
     private final EventBus bus;
-    /** Risk events kept for reports and the desk (the newest; {@link #eventCount()} counts them all). */
-    public static final int HISTORY = 10_000;
     private final RecentEvents<RiskEvent> history = new RecentEvents<>(HISTORY);
 
     public UnifiedRiskManager(RiskLimits limits) {
