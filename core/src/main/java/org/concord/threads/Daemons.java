@@ -11,32 +11,17 @@ public final class Daemons {
     private Daemons() {
     }
 
-    /** Daemon threads named {@code name}, normal priority. */
-    public static ThreadFactory named(String name) {
-        return named(name, Thread.NORM_PRIORITY);
-    }
-
     /**
-     * Daemon threads named {@code name} for work that must not compete with decisions (training, a desk backtest):
-     * each lowers its own OS priority before its first task ({@link BackgroundPriority}), so on a busy machine the
-     * decision and feed threads get the CPU first.
+     * Daemon threads named {@code name}, at normal priority. There is no lower one: Linux ignores Java's thread
+     * priorities, and an OS-level nice for training was tried and taken out (docs/training.md).
      */
-    public static ThreadFactory background(String name) {
-        ThreadFactory plain = named(name, Thread.MIN_PRIORITY);
-        return r -> plain.newThread(() -> {
-            BackgroundPriority.lowerCurrentThread();
-            r.run();
-        });
-    }
-
-    private static ThreadFactory named(String name, int priority) {
+    public static ThreadFactory named(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a thread needs a name");
         }
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
-            t.setPriority(priority);
             return t;
         };
     }

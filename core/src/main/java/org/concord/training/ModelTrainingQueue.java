@@ -40,7 +40,7 @@ public final class ModelTrainingQueue {
     ModelTrainingQueue(String modelId, TrainingQueues owner) {
         this.modelId = modelId;
         this.owner = owner;
-        this.worker = Executors.newSingleThreadExecutor(Daemons.background("concord-training-" + modelId));
+        this.worker = Executors.newSingleThreadExecutor(Daemons.named("concord-training-" + modelId));
     }
 
     /** Gives the queue back; the last holder's release lets queued work finish and ends the thread. */

@@ -31,8 +31,7 @@ public final class BacktestPresenter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BacktestPresenter.class);
     private final Path dataDir;
     private final FxPulse.Slot<BacktestSnapshot> slot = new FxPulse.Slot<>();
-    // below normal priority: the desk's decision thread comes first
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(Daemons.background("concord-backtest"));
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(Daemons.named("concord-backtest"));
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile AtomicBoolean cancelAsked = new AtomicBoolean();
     private BacktestSnapshot last = new BacktestSnapshot(BacktestSnapshot.State.IDLE, "", "", 0, 0, "no backtest run yet", null);

@@ -109,8 +109,6 @@ public final class NeuralFusionModule implements FusionModule {
                 ctx.doubleSetting("learningRate", 0.01), ctx.intSetting("seed", 42));
         // load the PyTorch engine now (start-up or loader thread), not at the first install on the decision thread
         ai.djl.engine.Engine.getEngine("PyTorch");
-        // normal priority, not Daemons.background: the decision thread waits for this thread's result at a fixed
-        // outcome (install), and a trainer put behind every other thread would stall it there (priority inversion)
         executor = Executors.newSingleThreadExecutor(Daemons.named("neural-fusion-trainer"));
     }
 
