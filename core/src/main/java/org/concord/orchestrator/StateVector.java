@@ -10,6 +10,7 @@ import java.util.List;
  * Immutable (values are copied in).
  */
 public final class StateVector {
+    private static final double[] NO_VALUES = new double[0];
     private final long layoutVersion;
     private final List<String> names;
     private final double[] values;
@@ -22,8 +23,6 @@ public final class StateVector {
         this.names = List.copyOf(names);
         this.values = values.length == 0 ? NO_VALUES : values.clone(); // no features: nothing to copy on every decision
     }
-
-    private static final double[] NO_VALUES = new double[0];
 
     public long layoutVersion() {
         return layoutVersion;

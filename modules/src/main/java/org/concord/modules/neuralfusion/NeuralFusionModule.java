@@ -186,11 +186,6 @@ public final class NeuralFusionModule implements FusionModule {
     }
 
     /**
-     * Hands a snapshot of the samples to the trainer. Only what is cheap stays on the decision thread: the split, the
-     * purge and the majority class (a pass over labels and times); inputs, training and validation run on the
-     * trainer's thread ({@link FusionCandidate#train}).
-     */
-    /**
      * Hands a snapshot of the samples to the trainer; the split, purge, inputs, training and validation run on its
      * thread ({@link FusionCandidate#train}), and the result is looked at when it is due ({@link #install}).
      */
