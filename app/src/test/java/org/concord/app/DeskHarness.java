@@ -2,6 +2,7 @@ package org.concord.app;
 
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.concord.bench.DecisionFigures;
@@ -74,6 +75,15 @@ public final class DeskHarness {
         } catch (Exception e) {
             throw new IllegalStateException("reading the scene on the FX thread failed", e);
         }
+    }
+
+    /**
+     * Clicks the node {@code query} finds, found on the FX thread ({@link #fx}): {@code clickOn(query)} walks the scene
+     * from the test thread, and met a child list being replaced (IndexOutOfBoundsException inside {@code lookupAll}).
+     */
+    public static void click(FxRobot robot, String query) {
+        Node n = fx(() -> robot.lookup(query).query());
+        robot.clickOn(n);
     }
 
     /** Writes a PNG of the window's scene to {@code target/screenshots/<name>.png} after a few pulses. */

@@ -43,6 +43,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.click;
 import static org.concord.app.DeskHarness.fx;
 
 /**
@@ -192,7 +193,7 @@ class WorkstationFlowsTest {
         // the desk may have retrained on its own already (the retrain monitor watches the attached model's matured
         // frames): wait for one more finished job than before the click
         long finishedBefore = history().filter(s -> s.contains("finished")).count();
-        robot.clickOn("#train-now");
+        click(robot, "#train-now");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> history().filter(s -> s.contains("finished")).count() > finishedBefore);
         assertThat(seen[0]).as("the progress bar moved during the job").isGreaterThan(0);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
@@ -202,11 +203,11 @@ class WorkstationFlowsTest {
             return ok[0];
         });
         // a second run, cancelled while it trains
-        robot.clickOn("#train-now");
+        click(robot, "#train-now");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window().trainingView().progress().getProgress() > 0);
         shot("training");
         long cancelledBefore = history().filter(s -> s.contains("cancelled")).count();
-        robot.clickOn("#train-cancel");
+        click(robot, "#train-cancel");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> history().filter(s -> s.contains("cancelled")).count() > cancelledBefore);
     }
 
@@ -246,14 +247,14 @@ class WorkstationFlowsTest {
         assertThat(allBots).isTrue();
 
         // the blotter shows the bot's account with its true fill count
-        robot.clickOn("#blotter-account-bot");
+        click(robot, "#blotter-account-bot");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             int fills = dockFills(p);
             String t = fx(() -> robot.lookup("#blotter-summary").queryAs(Label.class).getText());
             return t.startsWith("Bot account · paper · bot PAPER") && t.contains(" · " + fills + (fills == 1 ? " fill" : " fills"));
         });
         shot("live-bot");
-        robot.clickOn("#blotter-account-manual");
+        click(robot, "#blotter-account-manual");
 
         robot.interact(() -> window().select("portfolio"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().portfolioView().summary().getText().startsWith("bot account · equity"));
@@ -268,16 +269,16 @@ class WorkstationFlowsTest {
         assertThat(after).as("no bot order once switched Off").isEqualTo(sent);
         // nothing more fills now: the Bot summary counts exactly the fills the bot's broker holds (not the rows listed)
         int total = onPipeline(p, x -> x.bot().paper().fills().size());
-        robot.clickOn("#blotter-account-bot");
+        click(robot, "#blotter-account-bot");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#blotter-summary").queryAs(Label.class).getText())
                 .contains(" · " + total + (total == 1 ? " fill" : " fills") + (total > 200 ? " (newest 200 listed)" : "")));
-        robot.clickOn("#blotter-account-manual");
+        click(robot, "#blotter-account-manual");
     }
 
     /** Clicks a position of the bot switch until the pipeline is in {@code mode} (a click lost under load is retried). */
     static void clickBot(String id, TradingPipeline p, BotMode mode) throws Exception {
         for (int attempt = 0; attempt < 3 && p.botMode() != mode; attempt++) {
-            robot.clickOn(id);
+            click(robot, id);
             try {
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> p.botMode() == mode);
             } catch (java.util.concurrent.TimeoutException e) {
