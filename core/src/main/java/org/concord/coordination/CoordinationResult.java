@@ -17,7 +17,7 @@ import java.util.List;
  * @param synergy   combined vs buckets alone, when the runs alone were made (else null)
  * @param learnerWeights the source weights after each closed bucket trade rewarded its lead source
  * @param metaSkipped    signals the meta-labeling gate did not trade
- * @param entriesBlocked planned entries the closed entry gate (macro) stopped
+ * @param entriesBlocked planned entries a closed entry gate stopped (the macro gate, the drawdown halt)
  * @param eventCounts    every risk event, rejected signal, alignment and conflict of the run; the lists above keep the
  *                       newest of each (10,000), which is what a long run's report can carry
  */

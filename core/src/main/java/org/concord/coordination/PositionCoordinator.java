@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -119,18 +119,19 @@ public final class PositionCoordinator {
      * @param vpin  order-flow toxicity per symbol in [0, 1] (0 when unknown)
      */
     public PlanResult plan(long time, List<Signal> signals, double equity, ToDoubleFunction<Symbol> price, ToDoubleFunction<Symbol> vpin) {
-        return plan(time, signals, equity, price, vpin, s -> true);
+        return plan(time, signals, equity, price, vpin, s -> null);
     }
 
     /**
      * Plans one decision.
      *
-     * @param entriesOpen whether new exposure may be taken on a symbol (false: the macro gate closed entries; books
-     *                    may still be reduced or closed)
+     * @param entriesClosed why no new exposure may be taken on a symbol (the macro gate, the drawdown halt), null
+     *                      while entries are open; books may still be reduced or closed. Called once per planned
+     *                      symbol, so a constant reason keeps the decision free of text building.
      */
     public PlanResult plan(long time, List<Signal> signals, double equity, ToDoubleFunction<Symbol> price, ToDoubleFunction<Symbol> vpin,
-                           Predicate<Symbol> entriesOpen) {
-        if (signals == null || price == null || vpin == null || entriesOpen == null) {
+                           Function<Symbol, String> entriesClosed) {
+        if (signals == null || price == null || vpin == null || entriesClosed == null) {
             throw new IllegalArgumentException("signals, price, vpin and the entry gate are required");
         }
         if (signals.isEmpty() && !ledger.anyHeldPastMax(time)) { // a book held past its maximum: the idle decision's only work
@@ -183,7 +184,7 @@ public final class PositionCoordinator {
             }
         }
         for (Map.Entry<Symbol, Map<Bucket, BucketIntent>> e : bySymbol.entrySet()) {
-            planSymbol(time, e.getKey(), e.getValue(), equity, price.applyAsDouble(e.getKey()), vpin, entriesOpen.test(e.getKey()), aligned,
+            planSymbol(time, e.getKey(), e.getValue(), equity, price.applyAsDouble(e.getKey()), vpin, entriesClosed.apply(e.getKey()), aligned,
                     conflicts, infos, items);
         }
         items.sort(Comparator.comparing(PlannedOrder::id, (a, b) -> {
@@ -251,7 +252,7 @@ public final class PositionCoordinator {
     }
 
     private void planSymbol(long time, Symbol s, Map<Bucket, BucketIntent> intents, double equity, double p, ToDoubleFunction<Symbol> vpin,
-                            boolean entriesOpen, List<AlignmentEvent> aligned, List<ConflictEvent> conflicts, Map<String, ItemInfo> infos, List<PlannedOrder> items) {
+                            String entriesClosed, List<AlignmentEvent> aligned, List<ConflictEvent> conflicts, Map<String, ItemInfo> infos, List<PlannedOrder> items) {
         List<BucketIntent> list = new ArrayList<>(intents.values());
         if (!list.isEmpty()) {
             AlignmentEvent a = alignment.align(time, s, list);
@@ -301,8 +302,8 @@ public final class PositionCoordinator {
                 }
             }
         }
-        if (!entriesOpen) {
-            closeEntries(books, target, planned, intents, notes);
+        if (entriesClosed != null) {
+            closeEntries(entriesClosed, books, target, planned, intents, notes);
         }
         limitNet(time, s, target, planned, equity, p, conflicts);
         for (Bucket b : Bucket.ALL) {
@@ -331,8 +332,8 @@ public final class PositionCoordinator {
         }
     }
 
-    /** The entry gate is closed: a planned target may only move a book toward flat (no new or larger position, no flip). */
-    private void closeEntries(BucketLedger.Position[] books, double[] target, boolean[] planned, Map<Bucket, BucketIntent> intents,
+    /** Entries are closed ({@code why}): a planned target may only move a book toward flat (no new or larger position, no flip). */
+    private void closeEntries(String why, BucketLedger.Position[] books, double[] target, boolean[] planned, Map<Bucket, BucketIntent> intents,
                               List<List<String>> notes) {
         for (Bucket b : Bucket.ALL) {
             int i = b.ordinal();
@@ -344,7 +345,6 @@ public final class PositionCoordinator {
             target[i] = Math.signum(t) == Math.signum(committed) ? committed : 0;
             planned[i] = target[i] != committed;
             entriesBlocked++;
-            String why = "entries closed (macro gate): no new exposure";
             notes.get(i).add(why);
             BucketIntent in = intents.get(b);
             if (in != null) {
@@ -358,7 +358,7 @@ public final class PositionCoordinator {
         return metaSkipped;
     }
 
-    /** Planned entries (new, larger or flipped positions) the closed entry gate stopped so far. */
+    /** Planned entries (new, larger or flipped positions) a closed entry gate stopped so far. */
     public long entriesBlocked() {
         return entriesBlocked;
     }

@@ -13,6 +13,7 @@ import org.concord.orchestrator.Prediction;
 import org.concord.orchestrator.StateVector;
 import org.concord.risk.PlannedOrder;
 import org.concord.risk.RiskLimits;
+import org.concord.risk.RiskRule;
 import org.concord.risk.UnifiedRiskManager;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.within;
  * The coordination inputs that must change what is traded (ablations at the unit level; the backtest-level ones are
  * in the modules' EveryVoiceBacktestTest): the meta-labeling confidence gates and scales a source's size and travels
  * from a model's prediction to its signal; the microstructure module's VPIN and the macro gate reach the engine from
- * the decision's state vector.
+ * the decision's state vector; the risk manager's drawdown halt closes entries in the plan.
  */
 class InputsThatActTest {
     static final Symbol BTC = Symbol.of("BTCUSD");
@@ -95,5 +96,37 @@ class InputsThatActTest {
     void theMacroGateClosesNewEntries() {
         assertThat(plannedBuy(0, 1)).isPositive();
         assertThat(plannedBuy(0, 0)).as("the gate says block: no new position").isZero();
+    }
+
+    @Test
+    void theDrawdownHaltClosesNewEntriesInThePlanAndExitsStillGoOut() {
+        BarSeries bars = RealBars.bitstamp(Timeframe.M5);
+        // halts past 0.3 %: a long book on real 5m bars gets there within the week
+        UnifiedRiskManager risk = new UnifiedRiskManager(RiskLimits.defaults().withDrawdown(0.001, 0.003, 0.5, 0.5));
+        PaperBroker broker = new PaperBroker(PaperBrokerConfig.defaults().withCash(100_000), risk.preTradeCheck(), null);
+        CoordinationEngine engine = new CoordinationEngine(CoordinationConfig.defaults(), broker, risk, bars.symbol(), null);
+        int i = 400;
+        for (; i < bars.size() && !risk.drawdown().halted(); i++) {
+            RealBars.feed(broker, bars, i);
+            engine.onBarClose(bars.symbol(), Timeframe.M5, bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+            if (!risk.drawdown().halted()) {
+                long t = bars.time(i) + 300_000;
+                engine.decide(t, List.of(Signal.of("turtle", bars.symbol(), t, Bucket.SHORT, Action.BUY, 1, 0.64, Timeframe.M5)));
+            }
+        }
+        assertThat(risk.drawdown().halted()).as("the long book met a 0.3 %% drawdown by bar %d", i).isTrue();
+        assertThat(broker.account().positionQuantity(bars.symbol())).as("the halt's deleveraging kept part of the book").isPositive();
+        long t = bars.time(i - 1) + 300_000;
+        DecisionReport entry = engine.decide(t, List.of(Signal.of("ichimoku", bars.symbol(), t, Bucket.MEDIUM, Action.BUY, 1, 0.9, Timeframe.M5)));
+        assertThat(entry.plan().plan().orders()).as("no new entry while the halt holds").isEmpty();
+        assertThat(entry.plan().intents()).singleElement()
+                .satisfies(in -> assertThat(in.notes()).contains("entries closed (drawdown halt): no new exposure"));
+        assertThat(engine.entriesBlocked()).isEqualTo(1);
+        DecisionReport exit = engine.decide(t, List.of(Signal.of("turtle", bars.symbol(), t, Bucket.SHORT, Action.SELL, 1, 0.9, Timeframe.M5)));
+        assertThat(exit.plan().plan().orders()).as("the exit still goes out").singleElement().satisfies(o -> {
+            assertThat(o.book()).isEqualTo(Bucket.SHORT.book());
+            assertThat(o.quantity()).isNegative();
+        });
+        assertThat(risk.history()).as("nothing for the risk manager to refuse").noneMatch(e -> e.rule() == RiskRule.DRAWDOWN_HALT);
     }
 }
