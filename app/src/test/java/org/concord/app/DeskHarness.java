@@ -8,7 +8,10 @@ import javafx.stage.Stage;
 import org.concord.bench.DecisionFigures;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotException;
+import org.testfx.api.FxRobotInterface;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
@@ -78,12 +81,25 @@ public final class DeskHarness {
     }
 
     /**
-     * Clicks the node {@code query} finds, found on the FX thread ({@link #fx}): {@code clickOn(query)} walks the scene
-     * from the test thread, and met a child list being replaced (IndexOutOfBoundsException inside {@code lookupAll}).
+     * The node {@code query} finds that is visible, found on the FX thread ({@link #fx}): the node TestFX's
+     * {@code clickOn(query)} and {@code doubleClickOn(query)} would act on, for the robot to act on from the test
+     * thread.
      */
-    public static void click(FxRobot robot, String query) {
-        Node n = fx(() -> robot.lookup(query).query());
-        robot.clickOn(n);
+    public static Node node(FxRobot robot, String query) {
+        Node n = fx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).query());
+        if (n == null) {
+            throw new FxRobotException("the query \"" + query + "\" found no visible node");
+        }
+        return n;
+    }
+
+    /**
+     * Clicks the visible node {@code query} finds, found on the FX thread ({@link #node}): {@code clickOn(query)} walks
+     * the scene from the test thread, and met a child list being replaced (IndexOutOfBoundsException inside
+     * {@code lookupAll}). Returns the robot, as {@code clickOn} does (to write into the field clicked).
+     */
+    public static FxRobotInterface click(FxRobot robot, String query) {
+        return robot.clickOn(node(robot, query));
     }
 
     /** Writes a PNG of the window's scene to {@code target/screenshots/<name>.png} after a few pulses. */

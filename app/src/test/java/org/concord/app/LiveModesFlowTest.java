@@ -146,7 +146,7 @@ class LiveModesFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> MODEL.equals(fx(() -> robot.lookup("#live-model")
                 .queryComboBox().getValue())));
         assertThat(fx(() -> window().liveInferenceView().bannerText())).isEqualTo("OFF");
-        robot.clickOn("#live-start");
+        DeskHarness.click(robot, "#live-start");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "LIVE".equals(fx(() -> window().liveInferenceView().bannerText())));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             LiveSnapshot s = fx(() -> window().liveInferenceView().shown());

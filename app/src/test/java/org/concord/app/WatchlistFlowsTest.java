@@ -2,6 +2,7 @@ package org.concord.app;
 
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -38,6 +39,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.click;
 import static org.concord.app.DeskHarness.fx;
 
 /**
@@ -79,18 +81,7 @@ class WatchlistFlowsTest {
     }
 
     static Optional<ModuleRow> row(String id) {
-        return window().modulesView().table().getItems().stream().filter(r -> r.id().equals(id)).findFirst();
-    }
-
-    /**
-     * Clicks the node {@code query} names, found on the FX thread: a TestFX look-up walks the scene graph from the test
-     * thread while the FX thread adds and removes the chart's nodes at replay speed (it failed CI once so, with an
-     * IndexOutOfBoundsException inside {@code Parent.lookupAll}).
-     */
-    static void click(String query) {
-        javafx.scene.Node[] n = new javafx.scene.Node[1];
-        robot.interact(() -> n[0] = robot.lookup(query).query());
-        robot.clickOn(n[0]);
+        return fx(() -> window().modulesView().table().getItems().stream().filter(r -> r.id().equals(id)).findFirst());
     }
 
     @Test
@@ -100,12 +91,12 @@ class WatchlistFlowsTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#watch-ETHUSD").tryQuery().isPresent()
                 && robot.lookup("#watch-AAPL").tryQuery().isPresent() && robot.lookup("#watch-BTCUSD").tryQuery().isPresent()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
-        click("#watch-ETHUSD");
+        click(robot, "#watch-ETHUSD");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> "ETHUSD".equals(value("#chart-symbol")));
         // ETH has 5-minute bars only: the chart opens on 5m and holds the provider's ETH bars
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "5m".equals(fx(() -> robot.lookup("#chart-timeframe")
-                .queryAs(javafx.scene.control.ChoiceBox.class).getValue())));
+                .queryAs(ChoiceBox.class).getValue())));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
         long[] t = new long[1];
         double[] close = new double[1];
@@ -121,7 +112,7 @@ class WatchlistFlowsTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new UiStateStore(dataDir).load().symbol().equals("ETHUSD"));
         DeskHarness.shot(stage, "watchlist-ethusd");
 
-        click("#watch-AAPL");
+        click(robot, "#watch-AAPL");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window().chart().barCount() > 100
                 && "AAPL".equals(value("#chart-symbol")));
         robot.interact(() -> t[0] = window().chart().columns().time(window().chart().columns().size() - 1));
@@ -135,17 +126,17 @@ class WatchlistFlowsTest {
         // pivots off in ETHUSD's orchestrator only: the panel shows it off for ETHUSD and running for BTCUSD
         assertThat(core().orchestrator(BundledData.ETHUSD).disable("pivots").get(20, TimeUnit.SECONDS).state()).isEqualTo(ModuleState.DISABLED);
         try {
-            click("#watch-ETHUSD");
+            click(robot, "#watch-ETHUSD");
             robot.interact(() -> window().select("modules"));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
             assertThat(core().orchestrator(BundledData.BTCUSD).module("pivots").orElseThrow().state()).isEqualTo(ModuleState.RUNNING);
             robot.interact(() -> window().select("live"));
-            click("#watch-BTCUSD");
+            click(robot, "#watch-BTCUSD");
             robot.interact(() -> window().select("modules"));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.RUNNING).orElse(false));
             // and back: ETHUSD's still off (the heartbeat of the other orchestrators does not overwrite it)
             robot.interact(() -> window().select("live"));
-            click("#watch-ETHUSD");
+            click(robot, "#watch-ETHUSD");
             robot.interact(() -> window().select("modules"));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
             WaitForAsyncUtils.sleep(2_500, TimeUnit.MILLISECONDS); // two heartbeats of all three orchestrators
@@ -164,7 +155,7 @@ class WatchlistFlowsTest {
             robot.interact(() -> robot.lookup("#training-symbol").queryAs(ComboBox.class).getSelectionModel().select("AAPL"));
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window().trainingView() != null
                     && "AAPL".equals(value("#training-symbol")));
-            click("#train-now");
+            click(robot, "#train-now");
             // AAPL's own model gets the job (cnn-aapl); BTCUSD's model is not asked
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> events.stream().anyMatch(e -> "cnn-aapl".equals(e.modelId())));
             assertThat(events).noneMatch(e -> "cnn-btcusd".equals(e.modelId()) && e.jobId() != null); // its frames mature as usual
@@ -237,14 +228,14 @@ class WatchlistFlowsTest {
     @Order(5)
     void theTicketAndTheLiveInferencePanelFollowTheWatchlistAtOnce() throws Exception {
         robot.interact(() -> window().select("live"));
-        click("#watch-BTCUSD");
+        click(robot, "#watch-BTCUSD");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Symbol BTCUSD".equals(text("#ticket-symbol")));
         // a paused replay: the accounts do not change, so no new trading snapshot can refresh the ticket by chance
         robot.interact(() -> window().run("feed:toggle"));
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ConcordApp.current().session().feed().status().state().name().equals("PAUSED"));
             for (String s : List.of("ETHUSD", "AAPL", "BTCUSD")) {
-                click("#watch-" + s);
+                click(robot, "#watch-" + s);
                 WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> s.equals(value("#chart-symbol")));
                 WaitForAsyncUtils.waitForFxEvents();
                 assertThat(text("#ticket-symbol")).as("the order ticket after a click on %s", s).isEqualTo("Symbol " + s);
@@ -252,7 +243,7 @@ class WatchlistFlowsTest {
                 assertThat(value("#live-model")).isEqualTo("cnn-" + s.toLowerCase(java.util.Locale.ROOT));
                 if (s.equals("BTCUSD")) {
                     // back from AAPL's daily chart: BTCUSD on the timeframe it was shown on, not three daily candles
-                    assertThat(robot.lookup("#chart-timeframe").queryAs(javafx.scene.control.ChoiceBox.class).getValue()).isEqualTo("1m");
+                    assertThat(fx(() -> robot.lookup("#chart-timeframe").queryAs(ChoiceBox.class).getValue())).isEqualTo("1m");
                 }
                 if (s.equals("ETHUSD")) {
                     DeskHarness.shot(stage, "ticket-follows-ethusd");

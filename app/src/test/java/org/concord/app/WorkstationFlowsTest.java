@@ -120,7 +120,7 @@ class WorkstationFlowsTest {
     }
 
     static Optional<ModuleRow> row(String id) {
-        return window().modulesView().table().getItems().stream().filter(r -> r.id().equals(id)).findFirst();
+        return fx(() -> window().modulesView().table().getItems().stream().filter(r -> r.id().equals(id)).findFirst());
     }
 
     @Test
@@ -204,7 +204,7 @@ class WorkstationFlowsTest {
         });
         // a second run, cancelled while it trains
         click(robot, "#train-now");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window().trainingView().progress().getProgress() > 0);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window().trainingView().progress().getProgress()) > 0);
         shot("training");
         long cancelledBefore = history().filter(s -> s.contains("cancelled")).count();
         click(robot, "#train-cancel");
@@ -257,7 +257,7 @@ class WorkstationFlowsTest {
         click(robot, "#blotter-account-manual");
 
         robot.interact(() -> window().select("portfolio"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().portfolioView().summary().getText().startsWith("bot account · equity"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window().portfolioView().summary().getText()).startsWith("bot account · equity"));
         shot("portfolio");
 
         robot.interact(() -> window().select("live"));
@@ -326,7 +326,7 @@ class WorkstationFlowsTest {
         shot("live-light");
         robot.interact(() -> window().setTheme("dark"));
         robot.interact(() -> window().run("help"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcut-grid").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#shortcut-grid").tryQuery().isPresent()));
         robot.interact(() -> robot.lookup("#shortcut-grid").query().getScene().getWindow().hide());
         robot.interact(() -> window().saveGeometry());
         UiState saved = new UiStateStore(dataDir).load();

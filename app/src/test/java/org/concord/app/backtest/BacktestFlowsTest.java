@@ -104,7 +104,8 @@ class BacktestFlowsTest {
     @Order(1)
     void aBacktestFromTheTabShowsProgressThenTheReportsMetricsEquityAndFiles() throws Exception {
         robot.interact(() -> window().run("tab:backtest")); // the Ctrl+6 action
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "backtest".equals(window().tabs().getSelectionModel().getSelectedItem().getId()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "backtest".equals(DeskHarness.fx(() -> window().tabs().getSelectionModel().getSelectedItem().getId())));
         List<Double> seen = new CopyOnWriteArrayList<>();
         robot.interact(() -> view().progress().progressProperty().addListener((o, a, b) -> seen.add(b.doubleValue())));
         // a new user's first Run trades: the tab offers the desk's full preset, not "minimal" (0 trades), and shows no
@@ -120,7 +121,7 @@ class BacktestFlowsTest {
         choose("#backtest-preset", "full");
         choose("#backtest-data", "bundled-bars");
         assertThat(disabled("#backtest-cancel")).isTrue();
-        robot.clickOn("#backtest-run");
+        DeskHarness.click(robot, "#backtest-run");
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> disabled("#backtest-run"));
         assertThat(disabled("#backtest-cancel")).isFalse();
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("done")
@@ -130,7 +131,7 @@ class BacktestFlowsTest {
         assertThat(seen).anySatisfy(p -> assertThat(p).isStrictlyBetween(0.0, 1.0));
         List<Double> running = seen.stream().filter(p -> p > 0 && p < 1).toList();
         assertThat(running.get(running.size() - 1)).isGreaterThan(running.get(0));
-        assertThat(view().progress().getProgress()).isEqualTo(1.0);
+        assertThat(DeskHarness.fx(() -> view().progress().getProgress())).isEqualTo(1.0);
         assertThat(disabled("#backtest-run")).isFalse();
         assertThat(disabled("#backtest-cancel")).isTrue();
 
@@ -179,18 +180,19 @@ class BacktestFlowsTest {
     void aLongBacktestIsCancelledFromTheTabAndRunIsEnabledAgain() throws Exception {
         choose("#backtest-preset", "full");
         choose("#backtest-data", "bundled");
-        robot.clickOn("#backtest-wf");
+        DeskHarness.click(robot, "#backtest-wf");
         robot.interact(() -> robot.lookup("#backtest-wf-step").queryAs(javafx.scene.control.TextField.class).setText("6h")); // many windows: a long run
-        robot.clickOn("#backtest-run");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view().progress().getProgress() > 0 && text("#backtest-phase").contains("window 1/"));
+        DeskHarness.click(robot, "#backtest-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> DeskHarness.fx(() -> view().progress().getProgress()) > 0
+                && text("#backtest-phase").contains("window 1/"));
         assertThat(disabled("#backtest-run")).as("one backtest at a time").isTrue();
         String name = text("#backtest-phase").split(" — ")[0];
-        robot.clickOn("#backtest-cancel");
+        DeskHarness.click(robot, "#backtest-cancel");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("cancelled"));
         assertThat(text("#backtest-phase")).contains("backtest cancelled in window");
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !disabled("#backtest-run"));
         assertThat(disabled("#backtest-cancel")).isTrue();
-        assertThat(view().progress().getProgress()).isEqualTo(0.0);
+        assertThat(DeskHarness.fx(() -> view().progress().getProgress())).isEqualTo(0.0);
 
         // nothing written for the cancelled run, its session store removed, the first run's files untouched
         assertThat(name).startsWith("full-bundled-wf-");

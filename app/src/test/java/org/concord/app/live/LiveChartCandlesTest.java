@@ -34,6 +34,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.fx;
 
 /**
  * Candles stay drawn on the live chart while the replay appends bars, after panning back and after Follow: the
@@ -117,7 +118,7 @@ class LiveChartCandlesTest {
     void aSymbolSwitchUnderAStillMouseLeavesNoCrosshairLabelOfTheOldSeries() throws Exception {
         BarSeries btc = RealBars.bitstamp(Timeframe.M1).copyRange(0, 400);
         robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, btc, new long[0], new double[0], List.of(), true, null)));
-        robot.moveTo(view.node().lookup(".chart-canvas"));
+        robot.moveTo(fx(() -> view.node().lookup(".chart-canvas")));
         robot.moveBy(3, 3);
         WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> crosshairLabel() != null);
         assertThat(crosshairLabel()).as("BTC's tape is from 2013").contains("2013-");

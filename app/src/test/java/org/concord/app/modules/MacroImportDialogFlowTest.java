@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.click;
+import static org.concord.app.DeskHarness.fx;
 
 /**
  * The module panel's "Macro data…" dialog, headless (Monocle), against a real core session (store, orchestrator,
@@ -106,8 +108,8 @@ class MacroImportDialogFlowTest {
             s.setScene(new Scene((Parent) view.node(), 1300, 500));
             s.show();
         });
-        robot.clickOn("#macro-data");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#macro-file").tryQuery().isPresent());
+        click(robot, "#macro-data");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#macro-file").tryQuery().isPresent()));
         // the defaults follow the series: DXY below its 200-day average, VIX below 20
         robot.interact(() -> {
             assertThat(robot.lookup("#macro-rule").queryAs(ComboBox.class).getValue()).isEqualTo("belowMa");
@@ -119,15 +121,15 @@ class MacroImportDialogFlowTest {
             assertThat(robot.lookup("#macro-level").queryAs(TextField.class).getText()).isEqualTo("20");
         });
 
-        robot.clickOn("#macro-file").write(wrong.toString());
-        robot.clickOn("#macro-run");
+        click(robot, "#macro-file").write(wrong.toString());
+        click(robot, "#macro-run");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> result().startsWith("Not applied"));
         assertThat(result()).contains("wrong.csv").contains("need a time column").contains("nothing imported");
         assertThat(vixBars()).isZero();
         assertThat(Files.readAllBytes(configFile)).as("concord.yaml untouched").isEqualTo(config);
 
         robot.interact(() -> robot.lookup("#macro-file").queryAs(TextField.class).setText(good.toString()));
-        robot.clickOn("#macro-run");
+        click(robot, "#macro-run");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> result().startsWith("Imported"));
         assertThat(result()).contains("Imported VIX · rule VIX below 20")
                 .contains("32 rows read: 29 added, 0 unchanged, 0 differing from stored bars kept")

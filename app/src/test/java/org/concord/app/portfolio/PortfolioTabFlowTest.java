@@ -92,7 +92,7 @@ class PortfolioTabFlowTest {
     void withTheBotOnPaperTheTabShowsAllocationConflictsAlignmentsAndSources() throws Exception {
         robot.interact(() -> window().select("live"));
         for (int attempt = 0; attempt < 3 && pipeline().botMode() != BotMode.PAPER; attempt++) {
-            robot.clickOn("#bot-paper");
+            DeskHarness.click(robot, "#bot-paper");
             try {
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pipeline().botMode() == BotMode.PAPER);
             } catch (java.util.concurrent.TimeoutException e) {
@@ -102,18 +102,18 @@ class PortfolioTabFlowTest {
         assertThat(pipeline().botMode()).isEqualTo(BotMode.PAPER);
         robot.interact(() -> window().select("portfolio"));
         PortfolioView v = window().portfolioView();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> v.allocation().points(Bucket.SCALPING) > 2);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> DeskHarness.fx(() -> v.allocation().points(Bucket.SCALPING)) > 2);
         DeskHarness.shot(stage, "portfolio-allocation");
 
-        robot.clickOn("Coordination");
+        DeskHarness.click(robot, "Coordination");
         // the full preset's sources disagree and agree across buckets within minutes of replay
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
             PortfolioSnapshot s = latest();
             return s != null && s.coordination().conflicts() > 0 && s.coordination().alignments() > 0 && s.coordination().sources().size() >= 3;
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#coordination-counts").matches("[1-9]\\d* conflicts resolved · \\d+ net-limit cuts · [1-9]\\d* alignments .*")
-                && !v.coordination().conflicts().getItems().isEmpty() && v.coordination().sources().getItems().size() >= 3
-                && v.coordination().harmonyPoints() > 0);
+                && DeskHarness.fx(() -> !v.coordination().conflicts().getItems().isEmpty() && v.coordination().sources().getItems().size() >= 3
+                        && v.coordination().harmonyPoints() > 0));
         // every source the learner has weighed has a weight in [0, 1]; one whose signals were all stopped before it
         // weighed one (the meta-label gate stops a freshly swapped-in model's low-confidence views) has none yet:
         // the table shows "—", and such a source cannot have led a trade
@@ -139,22 +139,22 @@ class PortfolioTabFlowTest {
     @Test
     @Order(2)
     void aBadValueIsRefusedBesideTheFieldAndALoweredCapRefusesAnOrderItAllowed() throws Exception {
-        robot.clickOn("Risk limits & sizing");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "25".equals(robot.lookup("#limit-maxOrderFraction").queryAs(TextField.class).getText()));
+        DeskHarness.click(robot, "Risk limits & sizing");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "25".equals(DeskHarness.fx(() -> robot.lookup("#limit-maxOrderFraction").queryAs(TextField.class).getText())));
         double price = onPipeline(x -> x.manualBroker().account().markPrice(BundledData.BTCUSD));
         double equity = onPipeline(x -> x.manualBroker().account().equity());
         org.concord.execution.Order allowed = onPipeline(x -> x.manualBroker().submit(OrderRequest.market("p1", BundledData.BTCUSD, OrderSide.BUY, 0.05 * equity / price).manual()));
         assertThat(allowed.state()).isNotEqualTo(OrderState.REJECTED);
 
-        robot.doubleClickOn("#limit-maxOrderFraction").eraseText(4).write("abc");
-        robot.clickOn("#apply-settings");
+        robot.doubleClickOn(DeskHarness.node(robot, "#limit-maxOrderFraction")).eraseText(4).write("abc");
+        DeskHarness.click(robot, "#apply-settings");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#limit-error-maxOrderFraction").contains("not a number"));
         assertThat(text("#settings-status")).contains("nothing applied");
         assertThat(pipeline().risk().limits().maxOrderFraction()).as("nothing applied").isEqualTo(0.25);
         DeskHarness.shot(stage, "portfolio-settings-refused");
 
-        robot.doubleClickOn("#limit-maxOrderFraction").eraseText(5).write("2");
-        robot.clickOn("#apply-settings");
+        robot.doubleClickOn(DeskHarness.node(robot, "#limit-maxOrderFraction")).eraseText(5).write("2");
+        DeskHarness.click(robot, "#apply-settings");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#settings-status").startsWith("applied"));
         assertThat(text("#limit-error-maxOrderFraction")).isEmpty();
         assertThat(pipeline().risk().limits().maxOrderFraction()).isEqualTo(0.02);
@@ -169,8 +169,8 @@ class PortfolioTabFlowTest {
     void kellyChosenInTheTabReachesTheBotsEngineAndConcordYaml() throws Exception {
         SizingConfig.Method before = onPipeline(x -> x.engine().sizing().method());
         assertThat(before).isEqualTo(SizingConfig.Method.FIXED_FRACTIONAL);
-        robot.clickOn("#sizing-kelly");
-        robot.clickOn("#apply-settings");
+        DeskHarness.click(robot, "#sizing-kelly");
+        DeskHarness.click(robot, "#apply-settings");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onPipeline(x -> x.engine().sizing().method()) == SizingConfig.Method.KELLY);
         ConcordConfig saved = ConcordConfig.load(dataDir.resolve("concord.yaml"), ModuleCatalog.fromClasspath());
         assertThat(saved.trading().sizing()).isEqualTo(SizingConfig.Method.KELLY);

@@ -131,7 +131,7 @@ class TradingDetailFlowsTest {
         type("#ticket-amount", qty);
         type("#ticket-sl", sl);
         type("#ticket-tp", tp);
-        robot.clickOn("#ticket-submit");
+        DeskHarness.click(robot, "#ticket-submit");
         Order[] placed = new Order[1];
         waitUntil(5, () -> (placed[0] = working().stream().filter(o -> !before.contains(o.clientOrderId())).findFirst().orElse(null)) != null);
         assertThat(placed[0].request().limitPrice()).isEqualTo(price);
@@ -189,8 +189,8 @@ class TradingDetailFlowsTest {
     }
 
     static Optional<TextField> editor() {
-        return robot.from(dock().blotter().workingTable()).lookup(".text-field").match(n -> n.getScene() != null && n.isVisible())
-                .tryQueryAs(TextField.class);
+        return DeskHarness.fx(() -> robot.from(dock().blotter().workingTable()).lookup(".text-field")
+                .match(n -> n.getScene() != null && n.isVisible()).tryQueryAs(TextField.class));
     }
 
     /** Drags the line of {@code id}/{@code kind} by {@code dy} px (two steps), from where the plugin drew it. */
@@ -318,13 +318,13 @@ class TradingDetailFlowsTest {
         assertThat((Object) TradingFlowsTest.onDesk(b -> b)).isInstanceOf(PaperBroker.class);
         assertThat(shown("#ticket-quick-buy")).isFalse();
         assertThat(shown("#ticket-quick-sell")).isFalse();
-        robot.clickOn("#ticket-one-click");
+        DeskHarness.click(robot, "#ticket-one-click");
         waitUntil(5, () -> shown("#ticket-quick-buy") && shown("#ticket-quick-sell"));
         type("#ticket-amount", "0.3");
         int ordersBefore = brokerOrders().size();
 
         // BUY MKT (replay paused): a manual market buy of the ticket's size is in the broker, no question asked
-        robot.clickOn("#ticket-quick-buy");
+        DeskHarness.click(robot, "#ticket-quick-buy");
         waitUntil(5, () -> brokerOrders().size() == ordersBefore + 1);
         Order buy = brokerOrders().get(ordersBefore);
         assertThat(buy.type()).isEqualTo(OrderType.MARKET);
@@ -332,14 +332,14 @@ class TradingDetailFlowsTest {
         assertThat(buy.quantity()).isEqualTo(0.3);
         assertThat(buy.symbol()).isEqualTo(BundledData.BTCUSD);
         assertThat(buy.request().origin()).isEqualTo(OrderOrigin.MANUAL);
-        assertThat(robot.lookup("#live-order-confirm").tryQuery()).isEmpty();
+        assertThat(DeskHarness.fx(() -> robot.lookup("#live-order-confirm").tryQuery())).isEmpty();
         // it fills on the next bar
         ConcordApp.current().session().feed().play();
         waitUntil(20, () -> brokerOrder(buy.clientOrderId()).state() == OrderState.FILLED);
         waitUntil(10, () -> Math.abs(TradingFlowsTest.onDesk(b -> b.position(BundledData.BTCUSD)).quantity() - 0.3) < 1e-9);
 
         // SELL MKT closes it
-        robot.clickOn("#ticket-quick-sell");
+        DeskHarness.click(robot, "#ticket-quick-sell");
         waitUntil(5, () -> brokerOrders().size() == ordersBefore + 2);
         Order sell = brokerOrders().get(ordersBefore + 1);
         assertThat(sell.type()).isEqualTo(OrderType.MARKET);
@@ -351,7 +351,7 @@ class TradingDetailFlowsTest {
         DeskHarness.shot(stage, "trading-detail-one-click");
 
         // unticked, the buttons go away
-        robot.clickOn("#ticket-one-click");
+        DeskHarness.click(robot, "#ticket-one-click");
         waitUntil(5, () -> !shown("#ticket-quick-buy") && !shown("#ticket-quick-sell"));
     }
 
@@ -363,15 +363,15 @@ class TradingDetailFlowsTest {
             LoopbackSpotAccount account = new LoopbackSpotAccount(ex, TradingFlowsTest.API_KEY, TradingFlowsTest.API_SECRET);
             account.deposit("USDT", 10_000);
             robot.interact(() -> window().run("trading:live"));
-            waitUntil(5, () -> robot.lookup("#live-dialog").tryQuery().isPresent());
+            waitUntil(5, () -> DeskHarness.fx(() -> robot.lookup("#live-dialog").tryQuery().isPresent()));
             choose("#live-env", "custom");
             type("#live-rest", ex.restUrl().toString());
             type("#live-ws", ex.wsUrl().toString());
             type("#live-symbols", "BTCUSDT");
-            robot.clickOn("#live-api-key").write(TradingFlowsTest.API_KEY);
-            robot.clickOn("#live-api-secret").write(TradingFlowsTest.API_SECRET);
-            robot.clickOn("#live-confirm");
-            robot.clickOn("#live-connect");
+            DeskHarness.click(robot, "#live-api-key").write(TradingFlowsTest.API_KEY);
+            DeskHarness.click(robot, "#live-api-secret").write(TradingFlowsTest.API_SECRET);
+            DeskHarness.click(robot, "#live-confirm");
+            DeskHarness.click(robot, "#live-connect");
             waitUntil(20, () -> text("#trading-mode").startsWith("LIVE"));
             TradingFlowsTest.closeLiveDialog();
             assertThat((Object) TradingFlowsTest.onDesk(b -> b)).isInstanceOf(BinanceSpotBroker.class);
@@ -422,11 +422,11 @@ class TradingDetailFlowsTest {
 
             // one-click in LIVE: BUY MKT goes to the exchange at once, no confirmation, and fills at the venue's price
             robot.interact(() -> robot.lookup("#ticket-message").queryAs(javafx.scene.control.Label.class).setText(""));
-            robot.clickOn("#ticket-one-click");
+            DeskHarness.click(robot, "#ticket-one-click");
             waitUntil(5, () -> shown("#ticket-quick-buy"));
-            robot.clickOn("#ticket-quick-buy");
+            DeskHarness.click(robot, "#ticket-quick-buy");
             waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && !text("#ticket-message").contains("REJECTED"));
-            assertThat(robot.lookup("#live-order-confirm").tryQuery()).isEmpty();
+            assertThat(DeskHarness.fx(() -> robot.lookup("#live-order-confirm").tryQuery())).isEmpty();
             List<Order> afterQuick = TradingFlowsTest.onDesk(b -> List.copyOf(b.orders()));
             assertThat(afterQuick).hasSize(2);
             assertThat(afterQuick.get(1).type()).isEqualTo(OrderType.MARKET);
@@ -438,22 +438,22 @@ class TradingDetailFlowsTest {
             double filledAt = TradingFlowsTest.onDesk(b -> b.order(quickId).orElseThrow().averagePrice());
             assertThat(filledAt)
                     .as("filled at the venue's price, not the replay's").isEqualTo(ex.lastPrice(LoopbackBinance.BTCUSDT));
-            robot.clickOn("#ticket-one-click");
+            DeskHarness.click(robot, "#ticket-one-click");
 
             // the bot switched to Live on the connected venue: confirmed first, then the pipeline's bot trades it
-            robot.clickOn("#bot-live");
-            waitUntil(5, () -> robot.lookup("#bot-live-confirm").tryQuery().isPresent());
-            DialogPane botConfirm = robot.lookup("#bot-live-confirm").queryAs(DialogPane.class);
+            DeskHarness.click(robot, "#bot-live");
+            waitUntil(5, () -> DeskHarness.fx(() -> robot.lookup("#bot-live-confirm").tryQuery().isPresent()));
+            DialogPane botConfirm = DeskHarness.fx(() -> robot.lookup("#bot-live-confirm").queryAs(DialogPane.class));
             String[] botWords = new String[1];
             robot.interact(() -> botWords[0] = botConfirm.getHeaderText());
             assertThat(botWords[0]).contains("LIVE").contains("binance-custom");
-            robot.clickOn((Button) botConfirm.lookupButton(ButtonType.OK));
+            robot.clickOn(DeskHarness.fx(() -> (Button) botConfirm.lookupButton(ButtonType.OK)));
             waitUntil(10, () -> TradingFlowsTest.desk().botMode() == BotMode.LIVE);
             assertThat((Object) TradingFlowsTest.desk().bot().broker()).isInstanceOf(BinanceSpotBroker.class);
             waitUntil(5, () -> text("#bot-mode").equals("BOT LIVE"));
             assertThat(text("#ticket-message")).isEqualTo("bot LIVE: the orchestrator trades the venue account");
 
-            robot.clickOn("#trading-back-to-paper");
+            DeskHarness.click(robot, "#trading-back-to-paper");
             waitUntil(5, () -> text("#trading-mode").equals("PAPER"));
             assertThat((Object) TradingFlowsTest.onDesk(b -> b)).isInstanceOf(PaperBroker.class);
             // without the venue the bot cannot stay LIVE: it is switched OFF, and so it stays after a restart
@@ -483,7 +483,7 @@ class TradingDetailFlowsTest {
         type("#ticket-amount", "0.1");
         robot.interact(() -> window().run("ticket:buy"));
         choose("#ticket-type", OrderType.MARKET);
-        robot.clickOn("#ticket-submit");
+        DeskHarness.click(robot, "#ticket-submit");
         waitUntil(20, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
 
         for (int attempt = 0; ; attempt++) {
@@ -590,10 +590,10 @@ class TradingDetailFlowsTest {
     /** Clicks Send and waits for the LIVE order confirmation (the click is retried if Monocle loses it). */
     static DialogPane openConfirmation() throws Exception {
         for (int attempt = 0; attempt < 3; attempt++) {
-            robot.clickOn("#ticket-submit");
+            DeskHarness.click(robot, "#ticket-submit");
             try {
-                waitUntil(5, () -> robot.lookup("#live-order-confirm").tryQuery().isPresent());
-                return robot.lookup("#live-order-confirm").queryAs(DialogPane.class);
+                waitUntil(5, () -> DeskHarness.fx(() -> robot.lookup("#live-order-confirm").tryQuery().isPresent()));
+                return DeskHarness.fx(() -> robot.lookup("#live-order-confirm").queryAs(DialogPane.class));
             } catch (TimeoutException e) {
                 // lost click: try again
             }
@@ -604,10 +604,10 @@ class TradingDetailFlowsTest {
     /** Clicks {@code button} of the confirmation; a click lost in the popup is retried. */
     static void answer(DialogPane pane, ButtonType button) throws Exception {
         for (int attempt = 0; attempt < 3; attempt++) {
-            Button b = (Button) pane.lookupButton(button);
+            Button b = DeskHarness.fx(() -> (Button) pane.lookupButton(button));
             robot.clickOn(b);
             try {
-                waitUntil(3, () -> robot.lookup("#live-order-confirm").tryQuery().isEmpty());
+                waitUntil(3, () -> DeskHarness.fx(() -> robot.lookup("#live-order-confirm").tryQuery().isEmpty()));
                 return;
             } catch (TimeoutException e) {
                 // lost click: try again

@@ -47,6 +47,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.click;
+import static org.concord.app.DeskHarness.fx;
 
 /**
  * The desk's trading flows on the real window (Monocle headless), the bundled replay and the session's own
@@ -128,6 +130,10 @@ class TradingFlowsTest {
         return t[0];
     }
 
+    static String fieldText(String id) {
+        return fx(() -> robot.lookup(id).queryAs(TextField.class).getText());
+    }
+
     static void type(String id, String value) {
         robot.interact(() -> robot.lookup(id).queryAs(TextInputControl.class).setText(value));
     }
@@ -166,22 +172,22 @@ class TradingFlowsTest {
 
         // right click low in the plot: the menu offers a buy limit at that price, which prepares the ticket
         // (a popup's first click is sometimes lost under Monocle on a loaded machine: the gesture is tried up to 3 times)
-        for (int attempt = 0; attempt < 3 && robot.lookup("#ticket-price").queryAs(TextField.class).getText().isEmpty(); attempt++) {
+        for (int attempt = 0; attempt < 3 && fieldText("#ticket-price").isEmpty(); attempt++) {
             robot.clickOn(plotPoint(0.85), MouseButton.SECONDARY);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#chart-buy-limit").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#chart-buy-limit").tryQuery().isPresent()));
             WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
-            robot.clickOn("#chart-buy-limit");
+            click(robot, "#chart-buy-limit");
             try {
-                WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !robot.lookup("#ticket-price").queryAs(TextField.class).getText().isEmpty());
+                WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !fieldText("#ticket-price").isEmpty());
             } catch (java.util.concurrent.TimeoutException e) {
                 robot.type(javafx.scene.input.KeyCode.ESCAPE);
             }
         }
-        String priceText = robot.lookup("#ticket-price").queryAs(TextField.class).getText();
+        String priceText = fieldText("#ticket-price");
         double price = Double.parseDouble(priceText);
         assertThat(price).isGreaterThan(0);
         type("#ticket-amount", "0.1");
-        robot.clickOn("#ticket-submit");
+        click(robot, "#ticket-submit");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().size() == 1);
         Order placed = working().get(0);
@@ -227,7 +233,7 @@ class TradingFlowsTest {
         robot.interact(() -> window().run("ticket:buy"));
         choose("#ticket-type", OrderType.MARKET);
         type("#ticket-amount", "0.2");
-        robot.clickOn("#ticket-submit");
+        click(robot, "#ticket-submit");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             List<Position> p = new ArrayList<>();
             robot.interact(() -> p.addAll(dock().blotter().positionsTable().getItems()));
@@ -263,13 +269,13 @@ class TradingFlowsTest {
         // about 27 % of the equity of both paper accounts (the person's and the bot's, judged together) at half the
         // price: over the 25 % order cap
         type("#ticket-amount", "12");
-        robot.clickOn("#ticket-submit");
+        click(robot, "#ticket-submit");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#ticket-message").contains("REJECTED"));
         assertThat(text("#ticket-message")).contains("risk rule ORDER_SIZE").contains("Override risk");
         assertThat(working()).isEmpty();
 
-        robot.clickOn("#ticket-override");
-        robot.clickOn("#ticket-submit");
+        click(robot, "#ticket-override");
+        click(robot, "#ticket-submit");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().size() == 1);
         Order o = working().get(0);
         assertThat(o.request().riskOverride()).isTrue();
@@ -281,15 +287,15 @@ class TradingFlowsTest {
     @Test
     @org.junit.jupiter.api.Order(4)
     void goingLiveWithoutKeysIsRefusedAndTheDeskStaysOnPaper() throws Exception {
-        robot.clickOn("#trading-go-live");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#live-dialog").tryQuery().isPresent());
+        click(robot, "#trading-go-live");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#live-dialog").tryQuery().isPresent()));
         choose("#live-env", "custom");
         type("#live-rest", "http://127.0.0.1:9");
         type("#live-ws", "ws://127.0.0.1:9");
         // the connect button waits for the explicit confirmation
-        assertThat(robot.lookup("#live-connect").query().isDisabled()).isTrue();
-        robot.clickOn("#live-confirm");
-        robot.clickOn("#live-connect");
+        assertThat(fx(() -> robot.lookup("#live-connect").query().isDisabled())).isTrue();
+        click(robot, "#live-confirm");
+        click(robot, "#live-connect");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#live-message").contains("no API keys"));
         assertThat(text("#live-message")).contains("Still PAPER");
         assertThat(text("#trading-mode")).isEqualTo("PAPER");
@@ -305,15 +311,15 @@ class TradingFlowsTest {
             LoopbackSpotAccount account = new LoopbackSpotAccount(ex, API_KEY, API_SECRET);
             account.deposit("USDT", 10_000);
             robot.interact(() -> window().run("trading:live")); // the shortcut opens the same dialog
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#live-dialog").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#live-dialog").tryQuery().isPresent()));
             choose("#live-env", "custom");
             type("#live-rest", ex.restUrl().toString());
             type("#live-ws", ex.wsUrl().toString());
             type("#live-symbols", "BTCUSDT");
-            robot.clickOn("#live-api-key").write(API_KEY);
-            robot.clickOn("#live-api-secret").write(API_SECRET);
-            robot.clickOn("#live-confirm");
-            robot.clickOn("#live-connect");
+            click(robot, "#live-api-key").write(API_KEY);
+            click(robot, "#live-api-secret").write(API_SECRET);
+            click(robot, "#live-confirm");
+            click(robot, "#live-connect");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#trading-mode").startsWith("LIVE"));
             assertThat(text("#trading-mode")).contains("binance-custom");
             assertThat(text("#ticket-mode")).startsWith("LIVE");
@@ -337,7 +343,7 @@ class TradingFlowsTest {
             closeLiveDialog();
             shot("trading-live");
 
-            robot.clickOn("#trading-back-to-paper");
+            click(robot, "#trading-back-to-paper");
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#trading-mode").equals("PAPER"));
             assertThat(desk().manualBroker()).isInstanceOf(PaperBroker.class);
             assertThat(stage.getTitle()).doesNotContain("LIVE");
@@ -357,28 +363,28 @@ class TradingFlowsTest {
     void theBotSwitchStartsOffRefusesLiveWithoutAVenueAndIsPersisted() throws Exception {
         assertThat(desk().botMode()).isEqualTo(BotMode.OFF);
         assertThat(text("#bot-mode")).isEqualTo("BOT OFF");
-        assertThat(robot.lookup("#bot-off").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(fx(() -> robot.lookup("#bot-off").queryAs(ToggleButton.class).isSelected())).isTrue();
         List<Order> botOrders = onPipeline(p -> List.copyOf(p.bot().paper().orders()));
         assertThat(botOrders).as("the bot sent nothing while Off").isEmpty();
 
-        robot.clickOn("#bot-live");
+        click(robot, "#bot-live");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#ticket-message").startsWith("bot Live refused"));
         assertThat(text("#ticket-message")).contains("connect a venue first").contains("Go LIVE");
         assertThat(desk().botMode()).isEqualTo(BotMode.OFF);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#bot-off").queryAs(ToggleButton.class).isSelected());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#bot-off").queryAs(ToggleButton.class).isSelected()));
 
-        robot.clickOn("#bot-paper");
+        click(robot, "#bot-paper");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> desk().botMode() == BotMode.PAPER);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#bot-mode").equals("BOT PAPER"));
         assertThat(text("#ticket-message")).isEqualTo("bot PAPER: the orchestrator trades its own paper account");
         assertThat(BotModeStore.inDataDir(dataDir).load()).isEqualTo(BotMode.PAPER);
-        robot.clickOn("#blotter-account-bot");
+        click(robot, "#blotter-account-bot");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#blotter-summary").startsWith("Bot account · paper · bot PAPER"));
         shot("trading-bot-account");
-        robot.clickOn("#blotter-account-manual");
+        click(robot, "#blotter-account-manual");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#blotter-summary").startsWith("Manual account · paper"));
 
-        robot.clickOn("#bot-off");
+        click(robot, "#bot-off");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> desk().botMode() == BotMode.OFF);
         assertThat(BotModeStore.inDataDir(dataDir).load()).isEqualTo(BotMode.OFF);
     }
