@@ -28,7 +28,7 @@ public final class BucketIntent {
     private double multiplier = 1;
     private double scale = 1;
     private boolean dropped;
-    private final List<String> notes = new ArrayList<>(2);
+    private List<String> notes = List.of(); // a list of its own from the first note: most intents get none
 
     public BucketIntent(Bucket bucket, Symbol symbol, int direction, double strength, double confidence, double metaConfidence,
                         Double expectedReturn, String leadSource, List<Signal> signals, int minHoldingBars,
@@ -137,10 +137,13 @@ public final class BucketIntent {
 
     void drop(String why) {
         dropped = true;
-        notes.add(why);
+        note(why);
     }
 
     void note(String s) {
+        if (notes.isEmpty()) {
+            notes = new ArrayList<>(2);
+        }
         notes.add(s);
     }
 

@@ -8,6 +8,7 @@ import org.concord.risk.PlannedOrder;
 import org.concord.risk.TradePlan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -81,6 +82,11 @@ public final class PositionCoordinator {
     private final ConflictResolver resolver;
     private long metaSkipped;
     private long entriesBlocked;
+    // per-symbol scratch of planSymbol (one decision thread): the books' targets and which of them this decision plans
+    private final double[] target = new double[Bucket.COUNT];
+    private final boolean[] planned = new boolean[Bucket.COUNT];
+    private double[] weights = new double[8]; // combine's per-signal weights, grown to the largest group seen
+    private static final BucketIntent[] NO_INTENTS = new BucketIntent[Bucket.COUNT];
 
     public PositionCoordinator(Config config, BucketLedger ledger, CapitalAllocationManager allocations, UcbWeightLearner learner,
                                PositionSizer sizer, SignalAlignment alignment) {
@@ -167,32 +173,32 @@ public final class PositionCoordinator {
         Map<String, ItemInfo> infos = new LinkedHashMap<>();
         List<PlannedOrder> items = new ArrayList<>();
         Regime regime = allocations.regime();
-        // symbols with intents, plus books held past their maximum holding period
-        Map<Symbol, Map<Bucket, BucketIntent>> bySymbol = new TreeMap<>();
+        // symbols with intents (indexed by bucket ordinal), plus books held past their maximum holding period
+        Map<Symbol, BucketIntent[]> bySymbol = new TreeMap<>();
         for (Map.Entry<Symbol, Map<Bucket, List<Signal>>> e : groups.entrySet()) {
-            Map<Bucket, BucketIntent> m = new EnumMap<>(Bucket.class);
+            BucketIntent[] m = new BucketIntent[Bucket.COUNT];
             for (Map.Entry<Bucket, List<Signal>> g : e.getValue().entrySet()) {
                 BucketIntent in = combine(g.getKey(), e.getKey(), g.getValue(), regime);
-                m.put(g.getKey(), in);
+                m[g.getKey().ordinal()] = in;
                 intents.add(in);
             }
             bySymbol.put(e.getKey(), m);
         }
         for (Symbol s : ledger.symbolSet()) {
-            if (!bySymbol.containsKey(s)) {
-                bySymbol.put(s, new EnumMap<>(Bucket.class));
-            }
+            bySymbol.putIfAbsent(s, NO_INTENTS);
         }
-        for (Map.Entry<Symbol, Map<Bucket, BucketIntent>> e : bySymbol.entrySet()) {
+        for (Map.Entry<Symbol, BucketIntent[]> e : bySymbol.entrySet()) {
             planSymbol(time, e.getKey(), e.getValue(), equity, price.applyAsDouble(e.getKey()), vpin, entriesClosed.apply(e.getKey()), aligned,
                     conflicts, infos, items);
         }
-        items.sort(Comparator.comparing(PlannedOrder::id, (a, b) -> {
-            ItemInfo x = infos.get(a);
-            ItemInfo y = infos.get(b);
-            int c = NetOrder.compareUrgency(x.timeframeRank(), x.strength(), x.holdingBars(), y.timeframeRank(), y.strength(), y.holdingBars());
-            return c != 0 ? c : a.compareTo(b);
-        }));
+        if (items.size() > 1) {
+            items.sort(Comparator.comparing(PlannedOrder::id, (a, b) -> {
+                ItemInfo x = infos.get(a);
+                ItemInfo y = infos.get(b);
+                int c = NetOrder.compareUrgency(x.timeframeRank(), x.strength(), x.holdingBars(), y.timeframeRank(), y.strength(), y.holdingBars());
+                return c != 0 ? c : a.compareTo(b);
+            }));
+        }
         return new PlanResult(new TradePlan(time, items), infos, intents, rejected, aligned, conflicts);
     }
 
@@ -203,7 +209,10 @@ public final class PositionCoordinator {
 
     /** Weighted combination of one bucket's signals for one symbol. */
     BucketIntent combine(Bucket b, Symbol s, List<Signal> sigs, Regime regime) {
-        double[] w = new double[sigs.size()];
+        if (weights.length < sigs.size()) {
+            weights = new double[Math.max(sigs.size(), 2 * weights.length)];
+        }
+        double[] w = weights;
         double wsum = 0;
         double score = 0;
         boolean anySize = false;
@@ -251,10 +260,15 @@ public final class PositionCoordinator {
                 l.expectedHoldingBars(), l.maxHoldingBars(), l.timeframe());
     }
 
-    private void planSymbol(long time, Symbol s, Map<Bucket, BucketIntent> intents, double equity, double p, ToDoubleFunction<Symbol> vpin,
+    private void planSymbol(long time, Symbol s, BucketIntent[] intents, double equity, double p, ToDoubleFunction<Symbol> vpin,
                             String entriesClosed, List<AlignmentEvent> aligned, List<ConflictEvent> conflicts, Map<String, ItemInfo> infos, List<PlannedOrder> items) {
-        List<BucketIntent> list = new ArrayList<>(intents.values());
-        if (!list.isEmpty()) {
+        if (intents != NO_INTENTS) {
+            List<BucketIntent> list = new ArrayList<>(Bucket.COUNT);
+            for (BucketIntent in : intents) {
+                if (in != null) {
+                    list.add(in);
+                }
+            }
             AlignmentEvent a = alignment.align(time, s, list);
             if (a != null) {
                 aligned.add(a);
@@ -269,34 +283,34 @@ public final class PositionCoordinator {
         }
         double v = vpin.applyAsDouble(s);
         v = Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
-        double[] target = new double[Bucket.COUNT];
-        boolean[] planned = new boolean[Bucket.COUNT];
+        double[] target = this.target;
+        boolean[] planned = this.planned;
+        Arrays.fill(planned, false);
         BucketLedger.Position[] books = ledger.books(s);
-        List<List<String>> notes = new ArrayList<>();
+        ItemNotes notes = new ItemNotes();
         for (Bucket b : Bucket.ALL) {
             int i = b.ordinal();
-            notes.add(new ArrayList<>());
             BucketLedger.Position pos = books[i];
             double committed = pos.quantity() + pos.pending();
             target[i] = committed;
-            BucketIntent in = intents.get(b);
+            BucketIntent in = intents[i];
             if (in != null && !in.dropped()) {
-                target[i] = size(in, b, equity, p, v, notes.get(i));
-                notes.get(i).addAll(in.notes());
+                target[i] = size(in, b, equity, p, v, notes);
+                notes.addAll(i, in.notes());
                 planned[i] = true;
             } else if (in != null) {
-                notes.get(i).addAll(in.notes());
+                notes.addAll(i, in.notes());
             } else if (pos.quantity() != 0 && (time - pos.entryTime()) / Bucket.BAR_MILLIS >= pos.maxHoldingBars()) {
                 target[i] = 0;
                 planned[i] = true;
-                notes.get(i).add("maximum holding of " + pos.maxHoldingBars() + " bars reached: exit");
+                notes.add(i, "maximum holding of " + pos.maxHoldingBars() + " bars reached: exit");
             }
             if (planned[i] && pos.quantity() != 0 && (time - pos.entryTime()) / Bucket.BAR_MILLIS < pos.minHoldingBars()
                     && (Math.abs(target[i]) < Math.abs(pos.quantity()) || Math.signum(target[i]) != Math.signum(pos.quantity()))) {
                 target[i] = committed;
                 planned[i] = false;
                 String why = "minimum holding of " + pos.minHoldingBars() + " bars not reached: position kept";
-                notes.get(i).add(why);
+                notes.add(i, why);
                 if (in != null) {
                     in.note(why);
                 }
@@ -319,7 +333,7 @@ public final class PositionCoordinator {
             if (delta == 0 || (!exit && Math.abs(delta) * p < Math.max(config.minOrderNotional(), config.minRebalanceFraction() * capital))) {
                 continue;
             }
-            BucketIntent in = intents.get(b);
+            BucketIntent in = intents[i];
             if (in != null && (committed == 0 || Math.signum(target[i]) != Math.signum(committed))) {
                 ledger.planOpening(b, s, in.leadSource(), in.expectedReturn(), in.minHoldingBars(), in.maxHoldingBars());
             }
@@ -327,14 +341,15 @@ public final class PositionCoordinator {
             int tf = in != null ? in.timeframe().ordinal() : 0;
             double strength = in != null ? in.strength() : 1;
             int hold = in != null ? in.expectedHoldingBars() : b.expectedHoldingBars();
-            infos.put(id, new ItemInfo(id, b, s, target[i], delta, tf, strength, hold, in != null ? in.signals() : List.of(), notes.get(i)));
-            items.add(new PlannedOrder(id, b.book(), s, delta, p, String.join("; ", notes.get(i))));
+            List<String> why = notes.get(i);
+            infos.put(id, new ItemInfo(id, b, s, target[i], delta, tf, strength, hold, in != null ? in.signals() : List.of(), why));
+            items.add(new PlannedOrder(id, b.book(), s, delta, p, why.isEmpty() ? "" : String.join("; ", why)));
         }
     }
 
     /** Entries are closed ({@code why}): a planned target may only move a book toward flat (no new or larger position, no flip). */
-    private void closeEntries(String why, BucketLedger.Position[] books, double[] target, boolean[] planned, Map<Bucket, BucketIntent> intents,
-                              List<List<String>> notes) {
+    private void closeEntries(String why, BucketLedger.Position[] books, double[] target, boolean[] planned, BucketIntent[] intents,
+                              ItemNotes notes) {
         for (Bucket b : Bucket.ALL) {
             int i = b.ordinal();
             double committed = books[i].quantity() + books[i].pending();
@@ -345,8 +360,8 @@ public final class PositionCoordinator {
             target[i] = Math.signum(t) == Math.signum(committed) ? committed : 0;
             planned[i] = target[i] != committed;
             entriesBlocked++;
-            notes.get(i).add(why);
-            BucketIntent in = intents.get(b);
+            notes.add(i, why);
+            BucketIntent in = intents[i];
             if (in != null) {
                 in.note(why);
             }
@@ -364,7 +379,7 @@ public final class PositionCoordinator {
     }
 
     /** The target quantity of a live intent. */
-    private double size(BucketIntent in, Bucket b, double equity, double p, double vpin, List<String> notes) {
+    private double size(BucketIntent in, Bucket b, double equity, double p, double vpin, ItemNotes notes) {
         if (in.direction() == 0) {
             return 0;
         }
@@ -375,7 +390,7 @@ public final class PositionCoordinator {
         double notional = Math.min(cap, capital * f * in.multiplier() * in.scale());
         double q = in.direction() * notional / p;
         if (q < 0 && !config.allowShort()) {
-            notes.add("spot account: a sell means exit, not short");
+            notes.add(b.ordinal(), "spot account: a sell means exit, not short");
             return 0;
         }
         return q;
@@ -429,5 +444,36 @@ public final class PositionCoordinator {
             return Math.max(0, Math.min(1, -others / t));
         }
         return Math.max(0, Math.min(1, hi));
+    }
+
+    /**
+     * The notes of one symbol's books in one decision, a list made only for a book that gets one: most books of most
+     * decisions get none.
+     */
+    private static final class ItemNotes {
+        private final List<?>[] byBook = new List<?>[Bucket.COUNT];
+
+        void add(int book, String note) {
+            list(book).add(note);
+        }
+
+        void addAll(int book, List<String> notes) {
+            if (!notes.isEmpty()) {
+                list(book).addAll(notes);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> get(int book) {
+            return byBook[book] == null ? List.of() : (List<String>) byBook[book];
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<String> list(int book) {
+            if (byBook[book] == null) {
+                byBook[book] = new ArrayList<String>(2);
+            }
+            return (List<String>) byBook[book];
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.concord.coordination;
 
 import org.concord.model.Symbol;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,7 +35,8 @@ public final class SignalAlignment {
     public static double harmony(List<BucketIntent> intents) {
         double num = 0;
         double den = 0;
-        for (BucketIntent i : intents) {
+        for (int k = 0, n = intents.size(); k < n; k++) {
+            BucketIntent i = intents.get(k);
             if (i.direction() != 0 && !i.dropped()) {
                 double w = i.confidence() * i.strength();
                 num += i.direction() * w;
@@ -46,33 +46,43 @@ public final class SignalAlignment {
         return den > 0 ? Math.abs(num) / den : 0;
     }
 
-    /** Scales the aligned intents of one symbol; returns the event, or null when nothing was aligned. */
+    /**
+     * Scales the aligned intents of one symbol; returns the event, or null when nothing was aligned. A decision without
+     * an alignment allocates nothing.
+     */
     public AlignmentEvent align(long time, Symbol symbol, List<BucketIntent> intents) {
         double h = harmony(intents);
         double net = 0;
-        for (BucketIntent i : intents) {
+        for (int k = 0, n = intents.size(); k < n; k++) {
+            BucketIntent i = intents.get(k);
             if (i.direction() != 0 && !i.dropped()) {
                 net += i.direction() * i.confidence() * i.strength();
             }
         }
         int dir = (int) Math.signum(net);
-        List<Bucket> agreeing = new ArrayList<>();
-        for (BucketIntent i : intents) {
+        int agreeing = 0;
+        for (int k = 0, n = intents.size(); k < n; k++) {
+            BucketIntent i = intents.get(k);
             if (i.direction() == dir && dir != 0 && !i.dropped()) {
-                agreeing.add(i.bucket());
+                agreeing++;
             }
         }
-        if (agreeing.size() < minBuckets || h < threshold) {
+        if (agreeing < minBuckets || h < threshold) {
             return null;
         }
         double m = 1 + boost * h;
-        for (BucketIntent i : intents) {
+        String note = "aligned with " + agreeing + " buckets (harmony " + round2(h) + "): size x" + round2(m);
+        Bucket[] buckets = new Bucket[agreeing];
+        int b = 0;
+        for (int k = 0, n = intents.size(); k < n; k++) {
+            BucketIntent i = intents.get(k);
             if (i.direction() == dir && !i.dropped()) {
                 i.multiplier(m);
-                i.note("aligned with " + agreeing.size() + " buckets (harmony " + round2(h) + "): size x" + round2(m));
+                i.note(note);
+                buckets[b++] = i.bucket();
             }
         }
-        return new AlignmentEvent(time, symbol, h, m, dir, agreeing);
+        return new AlignmentEvent(time, symbol, h, m, dir, List.of(buckets));
     }
 
     /** Two decimals without a Formatter (this runs on every aligned decision). */

@@ -74,6 +74,10 @@ class AlignmentAndConflictTest {
         assertThat(in.get(0).dropped()).isFalse();
         assertThat(in.get(0).scale()).isEqualTo(1);
         assertThat(e.outcome()).isEqualTo("buy side wins");
+        assertThat(e.buySources()).containsExactly("m-short", "m-medium");
+        assertThat(e.sellSources()).containsExactly("m-scalping");
+        assertThat(in.get(2).notes()).containsExactly("conflict lost to the buy side (CONFIDENCE_PRIORITY)");
+        assertThat(in.get(0).notes()).isEmpty();
     }
 
     @Test
@@ -84,6 +88,7 @@ class AlignmentAndConflictTest {
         assertThat(in.get(0).scale()).isCloseTo(0.642857142857, within(1e-9));
         assertThat(in.get(2).dropped()).isTrue();
         assertThat(e.outcome()).isEqualTo("buy side wins with 64.3% of its size");
+        assertThat(in.get(0).notes()).containsExactly("conflict won partially: size x0.643");
     }
 
     @Test
@@ -92,11 +97,15 @@ class AlignmentAndConflictTest {
         ConflictEvent e = new ConflictResolver(ConflictPolicy.NETTING).resolve(5, BTC, in);
         assertThat(e.winner()).isZero();
         assertThat(in).noneMatch(BucketIntent::dropped);
+        assertThat(e.outcome()).isEqualTo("netted: [SHORT, MEDIUM] buy vs [SCALPING] sell, each book keeps its target");
+        assertThat(in.get(1).notes()).containsExactly("conflict netted: both sides keep their books, the account holds the net");
         List<BucketIntent> tie = new ArrayList<>(List.of(intent(Bucket.SHORT, Action.BUY, 1, 0.7, Timeframe.M5),
                 intent(Bucket.LONG, Action.SELL, 1, 0.7, Timeframe.D1)));
         ConflictEvent t = new ConflictResolver(ConflictPolicy.CONFIDENCE_PRIORITY).resolve(5, BTC, tie);
         assertThat(t.winner()).isZero();
         assertThat(tie).allMatch(BucketIntent::dropped);
+        assertThat(tie.get(0).notes()).containsExactly("conflict tie: no trade");
+        assertThat(t.outcome()).isEqualTo("tie: neither side trades");
         assertThat(new ConflictResolver(ConflictPolicy.PARTIAL).resolve(5, BTC,
                 List.of(intent(Bucket.SHORT, Action.BUY, 1, 0.7, Timeframe.M5)))).as("no conflict, no event").isNull();
     }
