@@ -4,12 +4,15 @@ import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.concord.modules.ModuleFixture;
 import org.concord.modules.strategy.StrategyModule;
 import org.concord.modules.strategy.supertrend.SupertrendModule;
 import org.concord.modules.strategy.trend.TrendModule;
 import org.concord.modules.strategy.turtle.TurtleModule;
 import org.concord.orchestrator.Prediction;
+import org.concord.orchestrator.config.ConfigFiles;
+import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.testkit.RealBars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,5 +186,19 @@ class CompositeModuleTest {
         org.concord.modules.strategy.crashpattern.PatternLibrary.inDataDir(dir).saveWindow("real", btc.copyRange(1000, 1060));
         ModuleFixture.assertCausal(CompositeModule::new, "memberSettings:\n  crash-pattern: { directory: " + dir.resolve("patterns") + " }",
                 btc.copyRange(0, 3000), 2000);
+    }
+
+    @Test
+    void theShippedPresetsGiveTheCrashPatternMemberTheModulesOwnTimeframe() throws Exception {
+        for (String preset : List.of("full", "research")) {
+            OrchestratorConfig c = ConfigFiles.preset(preset);
+            Timeframe own = Timeframe.ofCode(c.module("crash-pattern").orElseThrow().settings().path("timeframe").asText());
+            ObjectNode settings = c.module("composite").orElseThrow().settings().deepCopy();
+            ((ObjectNode) settings.path("memberSettings").path("crash-pattern")).put("directory", dir.toString());
+            CompositeModule m = new ModuleFixture().init(new CompositeModule(), settings.toString(), S); // JSON is YAML
+            assertThat(m.members()).filteredOn(x -> x.id().equals("crash-pattern")).singleElement()
+                    .satisfies(x -> assertThat(((StrategyModule) x).timeframe()).as(preset).isEqualTo(own).isNotEqualTo(Timeframe.M1));
+            m.close();
+        }
     }
 }
