@@ -70,7 +70,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final SymbolValues vpin = new SymbolValues();
     private final double[] bucketReturns = new double[Bucket.COUNT];
     private final Set<Symbol> macroClosed = new HashSet<>();
-    private final Function<Symbol, String> entriesClosedFn = this::entriesClosed;
+    private final Function<Symbol, EntryGate> entriesClosedFn = this::entriesClosed;
     private final List<LearnerUpdate> learnerUpdates = new ArrayList<>();
     private final CoordinationOrders orders;
     private final SourceFeedback feedback;
@@ -158,17 +158,17 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     }
 
     /**
-     * Why new entries on {@code symbol} are closed, null while open. Past the drawdown threshold the risk manager
+     * The gate that closes new entries on {@code symbol}, null while open. Past the drawdown threshold the risk manager
      * refuses new exposure anyway; planning none spares the books a planned opening per bar, and the risk log a
      * refusal per bucket per bar for as long as the halt holds (120,250 of them in one 94k-bar backtest). The halt
      * is judged per book, so it is a little stricter than the risk manager's netted check, which stays as the
      * backstop.
      */
-    private String entriesClosed(Symbol symbol) {
+    private EntryGate entriesClosed(Symbol symbol) {
         if (risk.drawdown().halted()) {
-            return "entries closed (drawdown halt): no new exposure";
+            return EntryGate.DRAWDOWN_HALT;
         }
-        return macroClosed.contains(symbol) ? "entries closed (macro gate): no new exposure" : null;
+        return macroClosed.contains(symbol) ? EntryGate.MACRO : null;
     }
 
     @Override
@@ -419,9 +419,9 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         return coordinator.metaSkipped();
     }
 
-    /** Planned entries the closed entry gate (macro) stopped. */
-    public long entriesBlocked() {
-        return coordinator.entriesBlocked();
+    /** Planned entries (new, larger or flipped positions) {@code gate} stopped. */
+    public long entriesBlocked(EntryGate gate) {
+        return coordinator.entriesBlocked(gate);
     }
 
     /** Per source: signals, trades it led, their profit (add the learner's weights with {@code rows}). */

@@ -17,7 +17,8 @@ import java.util.List;
  * @param synergy   combined vs buckets alone, when the runs alone were made (else null)
  * @param learnerWeights the source weights after each closed bucket trade rewarded its lead source
  * @param metaSkipped    signals the meta-labeling gate did not trade
- * @param entriesBlocked planned entries a closed entry gate stopped (the macro gate, the drawdown halt)
+ * @param entriesBlocked planned entries the closed entry gate (macro) stopped
+ * @param entriesHalted  planned entries the drawdown halt stopped (the risk manager would have refused them)
  * @param eventCounts    every risk event, rejected signal, alignment and conflict of the run; the lists above keep the
  *                       newest of each (10,000), which is what a long run's report can carry
  */
@@ -26,7 +27,7 @@ public record CoordinationResult(String description, CoordinationConfig config, 
                                  List<ConflictEvent> conflicts, List<AlignmentEvent> alignments, List<RiskEvent> riskEvents,
                                  List<SignalRejected> rejectedSignals, List<RoundTrip> trades, List<TradeFeedback> bucketTrades,
                                  Synergy synergy, List<LearnerUpdate> learnerWeights, long metaSkipped, long entriesBlocked,
-                                 EventCounts eventCounts) {
+                                 long entriesHalted, EventCounts eventCounts) {
 
     /** The results of {@code engine}'s run so far. */
     public static CoordinationResult of(String description, CoordinationEngine engine, Object brokerConfig, Synergy synergy) {
@@ -37,6 +38,6 @@ public record CoordinationResult(String description, CoordinationConfig config, 
                 PerformanceMetrics.of(curve, trades, ppy), curve.data(), List.copyOf(engine.allocations().history()),
                 engine.conflicts(), engine.alignments(), engine.risk().history(), engine.rejectedSignals(), trades,
                 List.copyOf(engine.bucketTrades()), synergy, List.copyOf(engine.learnerUpdates()), engine.metaSkipped(),
-                engine.entriesBlocked(), engine.eventCounts());
+                engine.entriesBlocked(EntryGate.MACRO), engine.entriesBlocked(EntryGate.DRAWDOWN_HALT), engine.eventCounts());
     }
 }

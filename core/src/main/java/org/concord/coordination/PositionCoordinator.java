@@ -81,7 +81,7 @@ public final class PositionCoordinator {
     private final SignalAlignment alignment;
     private final ConflictResolver resolver;
     private long metaSkipped;
-    private long entriesBlocked;
+    private final long[] entriesBlocked = new long[EntryGate.values().length];
     // per-symbol scratch of planSymbol (one decision thread): the books' targets and which of them this decision plans
     private final double[] target = new double[Bucket.COUNT];
     private final boolean[] planned = new boolean[Bucket.COUNT];
@@ -131,12 +131,11 @@ public final class PositionCoordinator {
     /**
      * Plans one decision.
      *
-     * @param entriesClosed why no new exposure may be taken on a symbol (the macro gate, the drawdown halt), null
-     *                      while entries are open; books may still be reduced or closed. Called once per planned
-     *                      symbol, so a constant reason keeps the decision free of text building.
+     * @param entriesClosed the gate that closes new entries on a symbol, null while they are open; books may still
+     *                      be reduced or closed. Called once per planned symbol.
      */
     public PlanResult plan(long time, List<Signal> signals, double equity, ToDoubleFunction<Symbol> price, ToDoubleFunction<Symbol> vpin,
-                           Function<Symbol, String> entriesClosed) {
+                           Function<Symbol, EntryGate> entriesClosed) {
         if (signals == null || price == null || vpin == null || entriesClosed == null) {
             throw new IllegalArgumentException("signals, price, vpin and the entry gate are required");
         }
@@ -261,7 +260,7 @@ public final class PositionCoordinator {
     }
 
     private void planSymbol(long time, Symbol s, BucketIntent[] intents, double equity, double p, ToDoubleFunction<Symbol> vpin,
-                            String entriesClosed, List<AlignmentEvent> aligned, List<ConflictEvent> conflicts, Map<String, ItemInfo> infos, List<PlannedOrder> items) {
+                            EntryGate entriesClosed, List<AlignmentEvent> aligned, List<ConflictEvent> conflicts, Map<String, ItemInfo> infos, List<PlannedOrder> items) {
         if (intents != NO_INTENTS) {
             List<BucketIntent> list = new ArrayList<>(Bucket.COUNT);
             for (BucketIntent in : intents) {
@@ -347,8 +346,8 @@ public final class PositionCoordinator {
         }
     }
 
-    /** Entries are closed ({@code why}): a planned target may only move a book toward flat (no new or larger position, no flip). */
-    private void closeEntries(String why, BucketLedger.Position[] books, double[] target, boolean[] planned, BucketIntent[] intents,
+    /** Entries are closed by {@code gate}: a planned target may only move a book toward flat (no new or larger position, no flip). */
+    private void closeEntries(EntryGate gate, BucketLedger.Position[] books, double[] target, boolean[] planned, BucketIntent[] intents,
                               ItemNotes notes) {
         for (Bucket b : Bucket.ALL) {
             int i = b.ordinal();
@@ -359,11 +358,11 @@ public final class PositionCoordinator {
             }
             target[i] = Math.signum(t) == Math.signum(committed) ? committed : 0;
             planned[i] = target[i] != committed;
-            entriesBlocked++;
-            notes.add(i, why);
+            entriesBlocked[gate.ordinal()]++;
+            notes.add(i, gate.note());
             BucketIntent in = intents[i];
             if (in != null) {
-                in.note(why);
+                in.note(gate.note());
             }
         }
     }
@@ -373,9 +372,9 @@ public final class PositionCoordinator {
         return metaSkipped;
     }
 
-    /** Planned entries (new, larger or flipped positions) a closed entry gate stopped so far. */
-    public long entriesBlocked() {
-        return entriesBlocked;
+    /** Planned entries (new, larger or flipped positions) {@code gate} stopped so far. */
+    public long entriesBlocked(EntryGate gate) {
+        return entriesBlocked[gate.ordinal()];
     }
 
     /** The target quantity of a live intent. */

@@ -121,7 +121,8 @@ class InputsThatActTest {
         assertThat(entry.plan().plan().orders()).as("no new entry while the halt holds").isEmpty();
         assertThat(entry.plan().intents()).singleElement()
                 .satisfies(in -> assertThat(in.notes()).contains("entries closed (drawdown halt): no new exposure"));
-        assertThat(engine.entriesBlocked()).isEqualTo(1);
+        assertThat(engine.entriesBlocked(EntryGate.DRAWDOWN_HALT)).isEqualTo(1);
+        assertThat(engine.entriesBlocked(EntryGate.MACRO)).isZero();
         DecisionReport exit = engine.decide(t, List.of(Signal.of("turtle", bars.symbol(), t, Bucket.SHORT, Action.SELL, 1, 0.9, Timeframe.M5)));
         assertThat(exit.plan().plan().orders()).as("the exit still goes out").singleElement().satisfies(o -> {
             assertThat(o.book()).isEqualTo(Bucket.SHORT.book());

@@ -1,6 +1,7 @@
 package org.concord.app.session;
 
 import org.concord.bus.InProcessEventBus;
+import org.concord.coordination.EntryGate;
 import org.concord.engine.BotMode;
 import org.concord.engine.ConcordRuntime;
 import org.concord.engine.TradingPipeline;
@@ -86,7 +87,7 @@ class MacroGateSessionTest {
             if (importVix) {
                 assertThat(orch.command(MacroGateModule.ID, "status", java.util.Map.of()).get(30, TimeUnit.SECONDS)).startsWith("BLOCK: VIX");
             }
-            return new long[] {pipeline.bot().paper().orders().size(), pipeline.bot().engine().entriesBlocked()};
+            return new long[] {pipeline.bot().paper().orders().size(), pipeline.bot().engine().entriesBlocked(EntryGate.MACRO)};
         }
     }
 
