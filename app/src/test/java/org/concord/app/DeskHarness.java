@@ -1,6 +1,8 @@
 package org.concord.app;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
@@ -20,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,10 +106,30 @@ public final class DeskHarness {
         return robot.clickOn(node(robot, query));
     }
 
+    /**
+     * Waits until the FX thread has run {@code n} more pulses, counted by an animation timer (which asks for them: an
+     * idle desk runs none). A loaded machine's slower pulses are waited for, where a fixed pause ran out first.
+     */
+    public static void pulses(int n) throws TimeoutException {
+        CountDownLatch frames = new CountDownLatch(n);
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.countDown();
+            }
+        };
+        Platform.runLater(counter::start);
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> frames.getCount() == 0);
+        } finally {
+            Platform.runLater(counter::stop);
+        }
+    }
+
     /** Writes a PNG of the window's scene to {@code target/screenshots/<name>.png} after a few pulses. */
     public static Path shot(Stage stage, String name) throws Exception {
         WritableImage[] img = new WritableImage[1];
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS); // a few pulses: the latest snapshot is on screen
+        pulses(24); // the 400 ms this slept, at 60 pulses a second: the latest snapshot is on screen
         new FxRobot().interact(() -> img[0] = stage.getScene().snapshot(null));
         Files.createDirectories(SHOTS);
         Path out = SHOTS.resolve(name + ".png");

@@ -193,7 +193,10 @@ class LiveModesFlowTest {
         waitOrDump(10, () -> "OFF".equals(fx(() -> window().liveInferenceView().bannerText())));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "OFF".equals(fx(() -> window().liveInferenceView().bannerText())));
         long stoppedAt = fx(() -> window().liveInferenceView().shown().updates());
-        WaitForAsyncUtils.sleep(1_500, TimeUnit.MILLISECONDS); // ~15 more bars at 600x
+        // the marker for the negative: 15 more minutes of bars reached the chart, and no update came with them
+        long lastBar = fx(() -> window().chart().columns().time(window().chart().columns().size() - 1));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window().chart().columns().time(window().chart().columns().size() - 1))
+                >= lastBar + 15 * Timeframe.M1.millis());
         assertThat(fx(() -> window().liveInferenceView().shown().updates())).isEqualTo(stoppedAt);
         assertThat(fx(() -> window().chart().ghostCandles())).isEmpty();
     }

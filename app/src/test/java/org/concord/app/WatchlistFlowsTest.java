@@ -18,6 +18,7 @@ import org.concord.feed.BundledData;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.orchestrator.OrchestratorTopics;
 import org.concord.orchestrator.module.ModuleState;
 import org.concord.training.TrainingEvent;
 import org.concord.training.TrainingTopics;
@@ -34,9 +35,12 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.app.DeskHarness.click;
@@ -139,7 +143,14 @@ class WatchlistFlowsTest {
             click(robot, "#watch-ETHUSD");
             robot.interact(() -> window().select("modules"));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
-            WaitForAsyncUtils.sleep(2_500, TimeUnit.MILLISECONDS); // two heartbeats of all three orchestrators
+            // the marker for the negative: three heartbeats (data time 0) of each orchestrator. The panel takes a report
+            // before this subscriber does (the bus calls subscribers in order) and shows it on its next 50 ms publish
+            Map<String, Integer> beats = new ConcurrentHashMap<>();
+            try (var sub = ConcordApp.current().session().bus().subscribe(OrchestratorTopics.MODULE_STATUS,
+                    r -> beats.merge(r.dataTime() == 0 ? r.symbol() : "", 1, Integer::sum))) {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Stream.of(BundledData.BTCUSD, BundledData.ETHUSD, BundledData.AAPL)
+                        .allMatch(s -> beats.getOrDefault(s.code(), 0) >= 3));
+            }
             assertThat(row("pivots").orElseThrow().state()).isEqualTo(ModuleState.DISABLED);
         } finally {
             core().orchestrator(BundledData.ETHUSD).enable("pivots").get(20, TimeUnit.SECONDS);

@@ -22,6 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServeBinanceDefaultConfigTest {
     static final Pattern DECISIONS = Pattern.compile("decisions (\\d+)");
+    static final Pattern DELIVERED = Pattern.compile("delivered=(\\d+)");
+
+    /** The stream messages the feed received, as a status line says (-1 if it does not). */
+    static long delivered(String line) {
+        Matcher m = DELIVERED.matcher(line);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
 
     @TempDir
     Path dir;
@@ -40,10 +47,13 @@ class ServeBinanceDefaultConfigTest {
                 assertThat(server.output()).contains("instrument BTCUSD=BTCUSDT@binance[BTC/USDT tick 0.01 step 0.00001 minQty 0.00001 "
                         + "minNotional 10]").doesNotContain("arrive but no orchestrator trades");
                 long end = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+                long delivered = -1;
                 while (!server.output().contains("fills {BTCUSDT=") && System.nanoTime() < end) {
+                    int seen = server.lineCount();
                     ex.advance(5);
-                    server.awaitLine(l -> l.contains("decisions"), Duration.ofSeconds(30));
-                    Thread.sleep(200);
+                    // paced by serve: the next minutes once a status line printed since says its feed received more messages
+                    long before = delivered;
+                    delivered = delivered(server.awaitLine(seen, l -> l.contains("decisions") && delivered(l) > before, Duration.ofSeconds(30)));
                 }
                 String line = server.awaitLine(l -> l.contains("fills {BTCUSDT="), Duration.ofSeconds(30));
                 Matcher m = DECISIONS.matcher(line);

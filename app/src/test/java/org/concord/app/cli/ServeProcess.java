@@ -25,10 +25,11 @@ final class ServeProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     private ServeProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     lines.add(line);
@@ -54,11 +55,16 @@ final class ServeProcess implements AutoCloseable {
 
     /** Waits for an output line matching {@code what}; fails with the output so far. */
     String awaitLine(Predicate<String> what, Duration timeout) {
+        return awaitLine(0, what, timeout);
+    }
+
+    /** Waits for an output line matching {@code what} after the first {@code from} lines ({@link #lineCount}). */
+    String awaitLine(int from, Predicate<String> what, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
-            for (String l : lines) {
-                if (what.test(l)) {
-                    return l;
+            for (int i = from; i < lines.size(); i++) { // the list only grows
+                if (what.test(lines.get(i))) {
+                    return lines.get(i);
                 }
             }
             if (!process.isAlive()) {
@@ -82,7 +88,7 @@ final class ServeProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("serve did not exit within " + timeout.toSeconds() + " s of SIGTERM; output:\n" + String.join("\n", lines));
         }
-        sleep(100); // let the reader take the last lines
+        awaitOutputClosed();
         return process.exitValue();
     }
 
@@ -93,8 +99,21 @@ final class ServeProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("serve did not exit within " + timeout.toSeconds() + " s of SIGINT; output:\n" + String.join("\n", lines));
         }
-        sleep(100);
+        awaitOutputClosed();
         return process.exitValue();
+    }
+
+    /** The process exited: its output ends, and the reader takes the last lines up to that end. */
+    private void awaitOutputClosed() throws InterruptedException {
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        if (reader.isAlive()) {
+            throw new AssertionError("serve exited but its output did not close within 30 s; output:\n" + String.join("\n", lines));
+        }
+    }
+
+    /** How many lines serve printed so far. */
+    int lineCount() {
+        return lines.size();
     }
 
     /** The decisions the summary line reports. */

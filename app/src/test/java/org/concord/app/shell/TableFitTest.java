@@ -1,5 +1,6 @@
 package org.concord.app.shell;
 
+import javafx.animation.PauseTransition;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -10,6 +11,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
+import javafx.util.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,8 +88,16 @@ class TableFitTest {
         robot.interact(() -> table.getItems().setAll("OK"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !renderedCells(table, "st").isEmpty());
         robot.interact(() -> tabs.getSelectionModel().select(other));
-        robot.interact(() -> table.getItems().setAll("OK", "REJECTED BELOW THE GATE"));
-        WaitForAsyncUtils.sleep(TableFit.MIN_INTERVAL_MS * 3, TimeUnit.MILLISECONDS); // the fit runs while the tab is hidden
+        // the fit runs while the tab is hidden: a pause as long as its throttle, started after the rows changed, ends on
+        // the same animation clock no earlier than the throttle, whose end runs the fit
+        AtomicBoolean fitted = new AtomicBoolean();
+        robot.interact(() -> {
+            table.getItems().setAll("OK", "REJECTED BELOW THE GATE");
+            PauseTransition throttle = new PauseTransition(Duration.millis(TableFit.MIN_INTERVAL_MS));
+            throttle.setOnFinished(e -> fitted.set(true));
+            throttle.play();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, fitted::get);
         robot.interact(() -> tabs.getSelectionModel().select(versions));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> renderedCells(table, "st").size() == 2 && cutCells(table).isEmpty());
         assertThat(cutCells(table)).isEmpty();

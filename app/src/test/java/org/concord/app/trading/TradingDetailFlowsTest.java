@@ -205,8 +205,7 @@ class TradingDetailFlowsTest {
     @Test
     @org.junit.jupiter.api.Order(1)
     void aWorkingOrdersQuantityAndPriceEditedInTheBlotterAreReplaces() throws Exception {
-        ConcordApp.current().session().feed().pause();
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        TradingFlowsTest.pauseReplay();
         double last = window().chart().columns().close(window().chart().columns().size() - 1);
         double price = round2(last * 0.9); // far below the market: rests
         Order placed = placeLimitBuy(price, "0.1", "", "");
@@ -395,7 +394,8 @@ class TradingDetailFlowsTest {
             assertThat(words[1]).isEqualTo("BUY 0.05 BTCUSD LIMIT @ 500.0 GTC");
             answer(confirm, ButtonType.CANCEL);
             waitUntil(5, () -> text("#ticket-message").equals("not sent"));
-            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+            // the marker for the negative: FX work queued behind "not sent" ran; brokerOrders() reads on the desk thread after
+            WaitForAsyncUtils.waitForFxEvents(); // any submit queued there, and the venue's POST is made inside a submit
             assertThat(brokerOrders()).isEmpty();
             assertThat(account.newOrderRequests()).isEmpty();
 

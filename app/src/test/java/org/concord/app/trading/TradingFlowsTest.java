@@ -17,6 +17,8 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.concord.app.ConcordApp;
+import org.concord.app.feed.FeedController;
+import org.concord.app.feed.FeedStatus;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
 import org.concord.engine.BotMode;
@@ -29,6 +31,7 @@ import org.concord.execution.PaperBroker;
 import org.concord.execution.Position;
 import org.concord.execution.binance.BinanceSpotBroker;
 import org.concord.feed.BundledData;
+import org.concord.feed.FeedState;
 import org.concord.testkit.exchange.LoopbackBinance;
 import org.concord.testkit.exchange.LoopbackSpotAccount;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +48,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.app.DeskHarness.click;
@@ -167,19 +171,18 @@ class TradingFlowsTest {
         assertThat(text("#trading-mode")).isEqualTo("PAPER");
         assertThat(desk().manualBroker()).isInstanceOf(PaperBroker.class);
         // pause the replay: no bar, no fill while the resting order is looked at
-        ConcordApp.current().session().feed().pause();
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        pauseReplay();
 
         // right click low in the plot: the menu offers a buy limit at that price, which prepares the ticket
         // (a popup's first click is sometimes lost under Monocle on a loaded machine: the gesture is tried up to 3 times)
         for (int attempt = 0; attempt < 3 && fieldText("#ticket-price").isEmpty(); attempt++) {
             robot.clickOn(plotPoint(0.85), MouseButton.SECONDARY);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#chart-buy-limit").tryQuery().isPresent()));
-            WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+            DeskHarness.pulses(2); // the new popup's first CSS and layout pass, which can still move it to fit the screen
             click(robot, "#chart-buy-limit");
             try {
                 WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !fieldText("#ticket-price").isEmpty());
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 robot.type(javafx.scene.input.KeyCode.ESCAPE);
             }
         }
@@ -387,6 +390,21 @@ class TradingFlowsTest {
         click(robot, "#bot-off");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> desk().botMode() == BotMode.OFF);
         assertThat(BotModeStore.inDataDir(dataDir).load()).isEqualTo(BotMode.OFF);
+    }
+
+    /**
+     * Pauses the replay and waits until it holds still: the feed says PAUSED (the replay thread checks that before each
+     * trade) and its data time and count stay put across a desk task, which runs after the bars queued before it.
+     */
+    static void pauseReplay() throws TimeoutException {
+        FeedController feed = ConcordApp.current().session().feed();
+        feed.pause();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            FeedStatus before = feed.status();
+            onDesk(b -> null);
+            FeedStatus after = feed.status();
+            return after.state() == FeedState.PAUSED && after.dataTime() == before.dataTime() && after.delivered() == before.delivered();
+        });
     }
 
     /** Reads the pipeline on its writer thread. */
