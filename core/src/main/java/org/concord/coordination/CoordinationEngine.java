@@ -220,13 +220,13 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         double e = broker.account().equity();
         sources.onSignals(signals);
         PositionCoordinator.PlanResult pr = coordinator.plan(time, signals, e, priceFn, vpinFn, entriesClosedFn);
-        RiskCheckResult rr = risk.check(pr.plan(), portfolio, market);
+        RiskCheckResult rr = risk.check(time, pr.plan(), portfolio, market);
         List<TradeScheduler.Slice> queued = rr.plan().isEmpty() ? List.of() : scheduler.schedule(time, net(time, pr, rr),
                 Math.min(config.scheduler().maxSliceFraction(), risk.limits().maxOrderFraction()) * e, priceFn);
         List<String> sent = orders.submitDue(time);
         events.record(pr);
         feedback.onDecision(time, signals, pr, rr);
-        return new DecisionReport(time, pr, rr, queued, sent);
+        return DecisionReport.of(pr, rr, queued, sent);
     }
 
     /** Nets the checked items per symbol into market orders, crossing opposite books internally first. */

@@ -71,6 +71,8 @@ public final class PositionCoordinator {
     /** The plan and everything that explains it. */
     public record PlanResult(TradePlan plan, Map<String, ItemInfo> items, List<BucketIntent> intents, List<SignalRejected> rejected,
                              List<AlignmentEvent> alignments, List<ConflictEvent> conflicts) {
+        /** The idle decision's: no signal and no book held past its maximum, nothing planned or explained. */
+        public static final PlanResult IDLE = new PlanResult(TradePlan.EMPTY, Map.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private final Config config;
@@ -140,7 +142,7 @@ public final class PositionCoordinator {
             throw new IllegalArgumentException("signals, price, vpin and the entry gate are required");
         }
         if (signals.isEmpty() && !ledger.anyHeldPastMax(time)) { // a book held past its maximum: the idle decision's only work
-            return new PlanResult(TradePlan.empty(time), Map.of(), List.of(), List.of(), List.of(), List.of());
+            return PlanResult.IDLE;
         }
         List<SignalRejected> rejected = new ArrayList<>();
         Map<Symbol, Map<Bucket, List<Signal>>> groups = new TreeMap<>();
@@ -198,7 +200,7 @@ public final class PositionCoordinator {
                 return c != 0 ? c : a.compareTo(b);
             }));
         }
-        return new PlanResult(new TradePlan(time, items), infos, intents, rejected, aligned, conflicts);
+        return new PlanResult(TradePlan.of(items), infos, intents, rejected, aligned, conflicts);
     }
 
     /** The id of the planned order of bucket {@code b} on {@code s} at {@code time} (what feedback finds it by). */

@@ -18,6 +18,8 @@ final class PaperLedger {
     }
 
     private final Map<Symbol, Pos> positions = new LinkedHashMap<>();
+    // the same positions by index (never removed): equity() walks them on every bar and decision without an iterator
+    private final List<Pos> all = new ArrayList<>();
     private double cash;
 
     PaperLedger(double cash) {
@@ -29,7 +31,13 @@ final class PaperLedger {
     }
 
     private Pos pos(Symbol s) {
-        return positions.computeIfAbsent(s, k -> new Pos());
+        Pos p = positions.get(s);
+        if (p == null) {
+            p = new Pos();
+            positions.put(s, p);
+            all.add(p);
+        }
+        return p;
     }
 
     void mark(Symbol s, double price) {
@@ -77,7 +85,8 @@ final class PaperLedger {
 
     double equity() {
         double e = cash;
-        for (Pos p : positions.values()) {
+        for (int i = 0, n = all.size(); i < n; i++) {
+            Pos p = all.get(i);
             e += p.quantity * p.mark;
         }
         return e;

@@ -22,7 +22,7 @@ import java.util.Locale;
 /**
  * The last word on every trade. Two entry points apply the same rules:
  * <ul>
- *   <li>{@link #check(TradePlan, AccountBooks, MarketView)}: the coordination layer's plan, item by item in
+ *   <li>{@link #check(long, TradePlan, AccountBooks, MarketView)}: the coordination layer's plan, item by item in
  *       priority order; each item is clipped to what every limit allows (drawdown scaling first), NaN/infinite
  *       items are rejected with the reason, deleveraging items are added when the drawdown threshold is crossed.</li>
  *   <li>{@link #preTradeCheck()}: the gate a {@link org.concord.execution.Broker} runs on each order, from the
@@ -121,16 +121,15 @@ public final class UnifiedRiskManager implements BarListener {
 
     // ------------------------------------------------------------------ plan check
 
-    /** Checks a plan; see the class comment. Never throws on bad numbers in the plan. */
-    public RiskCheckResult check(TradePlan plan, AccountBooks portfolio, MarketView market) {
+    /** Checks the plan of the decision at {@code t}; see the class comment. Never throws on bad numbers in the plan. */
+    public RiskCheckResult check(long t, TradePlan plan, AccountBooks portfolio, MarketView market) {
         if (plan == null || portfolio == null || market == null) {
             throw new IllegalArgumentException("plan, portfolio and market are required");
         }
-        long t = plan.time();
         drawdown.observe(portfolio.equity());
         boolean cut = drawdown.takeDeleverageSignal();
         if (plan.isEmpty() && !cut) {
-            return new RiskCheckResult(plan, List.of()); // the common idle decision: nothing to value
+            return RiskCheckResult.unchanged(plan); // the common idle decision: nothing to value
         }
         List<RiskEvent> events = new ArrayList<>();
         List<PlannedOrder> out = new ArrayList<>(plan.orders().size() + 2);
@@ -147,7 +146,7 @@ public final class UnifiedRiskManager implements BarListener {
         for (RiskEvent e : events) {
             record(e);
         }
-        return new RiskCheckResult(new TradePlan(t, out), events);
+        return new RiskCheckResult(TradePlan.of(out), events);
     }
 
     private PlannedOrder checkItem(long t, PlannedOrder item, ExposureMonitor state, MarketView market, List<RiskEvent> events) {

@@ -99,16 +99,16 @@ class CoordinationBench {
         for (Bucket b : Bucket.all()) {
             items.add(new PlannedOrder("i" + b.ordinal(), b.book(), bars.symbol(), 30_000 / p, p, ""));
         }
-        TradePlan plan = new TradePlan(1, items);
+        TradePlan plan = new TradePlan(items);
         org.concord.risk.AccountBooks pv = org.concord.risk.AccountBooks.of(broker);
         int m = 20_000;
         long[] lat = new long[m];
         for (int w = 0; w < 20_000; w++) {
-            rm.check(plan, pv, broker::markPrice);
+            rm.check(1, plan, pv, broker::markPrice);
         }
         for (int k = 0; k < m; k++) {
             long t0 = System.nanoTime();
-            rm.check(plan, pv, broker::markPrice);
+            rm.check(1, plan, pv, broker::markPrice);
             lat[k] = System.nanoTime() - t0;
         }
         Bench.report("UnifiedRiskManager.check", "4 items, clipped, p50", Bench.percentileMicros(lat, 50), "us");

@@ -30,7 +30,7 @@ class CoordinationEventsTest {
         int n = CoordinationEvents.KEPT + 7;
         for (int t = 1; t <= n; t++) {
             ConflictEvent c = conflict(t, t % 2 == 0 ? ConflictPolicy.PARTIAL : null);
-            events.record(new PositionCoordinator.PlanResult(TradePlan.empty(t), Map.of(), List.of(), List.of(),
+            events.record(new PositionCoordinator.PlanResult(TradePlan.EMPTY, Map.of(), List.of(), List.of(),
                     List.of(new AlignmentEvent(t, BTC, 0.9, 1.45, 1, List.of(Bucket.SHORT, Bucket.MEDIUM))), List.of(c)));
         }
         assertThat(published).hasSize(n);

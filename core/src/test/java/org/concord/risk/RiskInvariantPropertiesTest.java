@@ -67,7 +67,7 @@ class RiskInvariantPropertiesTest {
             plan.add(new PlannedOrder("p" + i, BOOKS[it.book()], SYMBOLS[it.symbol()], it.quantity(), 1, "random"));
         }
         MarketView market = pf::markPrice;
-        RiskCheckResult res = risk.check(new TradePlan(1, plan), pf, market);
+        RiskCheckResult res = risk.check(1, new TradePlan(plan), pf, market);
 
         Oracle o = new Oracle(pf, limits, corr);
         assertWithin(o, limits, "initial state");

@@ -74,7 +74,7 @@ class UnifiedRiskManagerTest {
         TestPortfolio pf = new TestPortfolio(100_000).mark(BTC, 20_000);
         int checks = UnifiedRiskManager.HISTORY + 50;
         for (int t = 1; t <= checks; t++) { // one refused item per check, as on every bar of a halted run
-            risk.check(new TradePlan(t, List.of(new PlannedOrder("x" + t, "long", BTC, Double.NaN, 20_000, "nan"))), pf, pf::markPrice);
+            risk.check(t, new TradePlan(List.of(new PlannedOrder("x" + t, "long", BTC, Double.NaN, 20_000, "nan"))), pf, pf::markPrice);
         }
         assertThat(risk.eventCount()).isEqualTo(checks);
         assertThat(risk.history()).hasSize(UnifiedRiskManager.HISTORY);
@@ -89,13 +89,13 @@ class UnifiedRiskManagerTest {
         UnifiedRiskManager risk = new UnifiedRiskManager(limits);
         TestPortfolio pf = new TestPortfolio(100_000).mark(BTC, 20_000).mark(ETH, 1_000);
         pf.hold("short", BTC, 1.0); // 20% of equity in book "short"
-        TradePlan plan = new TradePlan(7, List.of(
+        TradePlan plan = new TradePlan(List.of(
                 new PlannedOrder("a", "short", BTC, 1e12, 20_000, "huge"),   // order cap 25% -> 1.25 BTC; book cap 30% -> 0.5 BTC
                 new PlannedOrder("b", "long", BTC, 1.0, 20_000, "more"),     // asset: 1.5 held, 50% = 2.5 BTC -> 1.0 fits
                 new PlannedOrder("c", "long", BTC, 0.5, 20_000, "too much"), // asset full -> 0
                 new PlannedOrder("d", "long", ETH, Double.NaN, 1_000, "nan"),
                 new PlannedOrder("e", "long", ETH, -5, 1_000, "short eth")));
-        RiskCheckResult r = risk.check(plan, pf, pf::markPrice);
+        RiskCheckResult r = risk.check(7, plan, pf, pf::markPrice);
         assertThat(r.plan().orders()).extracting(PlannedOrder::id).containsExactly("a", "b", "e");
         assertThat(r.plan().orders().get(0).quantity()).isCloseTo(0.5, within(1e-9));
         assertThat(r.plan().orders().get(1).quantity()).isCloseTo(1.0, within(1e-9));
@@ -130,12 +130,12 @@ class UnifiedRiskManagerTest {
         TestPortfolio pf = new TestPortfolio(100_000).mark(BTC, 10_000);
         pf.hold("long", BTC, 4); // 40%
         risk.observeEquity(100_000 / 0.85); // equity is 15% below an earlier peak
-        RiskCheckResult r = risk.check(new TradePlan(1, List.of(new PlannedOrder("x", "long", BTC, 1, 10_000, "buy"))), pf, pf::markPrice);
+        RiskCheckResult r = risk.check(1, new TradePlan(List.of(new PlannedOrder("x", "long", BTC, 1, 10_000, "buy"))), pf, pf::markPrice);
         assertThat(r.plan().orders()).extracting(PlannedOrder::id).containsExactly("delev-BTCUSD-1");
         assertThat(r.plan().orders().get(0).quantity()).isCloseTo(-2, within(1e-9));
         assertThat(r.limitsHit()).containsExactlyInAnyOrder(RiskRule.DELEVERAGE, RiskRule.DRAWDOWN_HALT);
         // the next check does not cut again while still under water
-        RiskCheckResult again = risk.check(new TradePlan(2, List.of()), pf, pf::markPrice);
+        RiskCheckResult again = risk.check(2, TradePlan.EMPTY, pf, pf::markPrice);
         assertThat(again.plan().orders()).isEmpty();
     }
 
@@ -153,7 +153,7 @@ class UnifiedRiskManagerTest {
         TestPortfolio pf = new TestPortfolio(100_000).mark(btc, 1_000).mark(eth, 1_000).mark(xrp, 1_000);
         pf.hold("a", btc, 40); // 40% BTC
         // ETH joins BTC's cluster: 40% + rho * q <= 60% (BTC's cluster) and rho * 40% + q <= 60% (ETH's)
-        RiskCheckResult r = risk.check(new TradePlan(1, List.of(
+        RiskCheckResult r = risk.check(1, new TradePlan(List.of(
                 new PlannedOrder("eth", "a", eth, 40, 1_000, ""),
                 new PlannedOrder("xrp", "a", xrp, 40, 1_000, ""))), pf, pf::markPrice);
         double expectedEth = Math.min(20 / rho, 60 - rho * 40);
