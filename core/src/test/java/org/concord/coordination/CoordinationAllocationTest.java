@@ -1,15 +1,10 @@
 package org.concord.coordination;
 
 import com.sun.management.ThreadMXBean;
-import org.concord.execution.PaperBroker;
-import org.concord.execution.PaperBrokerConfig;
-import org.concord.execution.RealBars;
 import org.concord.model.Action;
-import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.risk.RiskLimits;
-import org.concord.risk.UnifiedRiskManager;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -69,14 +64,9 @@ class CoordinationAllocationTest {
 
     @Test
     void anIdleDecisionAllocatesNothingInTheEngine() {
-        BarSeries bars = RealBars.bitstamp(Timeframe.M5);
-        UnifiedRiskManager risk = new UnifiedRiskManager(RiskLimits.defaults());
-        PaperBroker broker = new PaperBroker(PaperBrokerConfig.defaults().withCash(100_000), risk.preTradeCheck(), null);
-        CoordinationEngine engine = new CoordinationEngine(CoordinationConfig.defaults(), broker, risk, bars.symbol(), null);
-        int i = 400;
-        RealBars.feed(broker, bars, i);
-        engine.onBarClose(bars.symbol(), Timeframe.M5, bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
-        long t = bars.time(i) + 300_000;
+        RealBarEngine r = RealBarEngine.of(RiskLimits.defaults());
+        CoordinationEngine engine = r.engine();
+        long t = r.close(400);
         List<Signal> none = List.of();
         assertThat(engine.decide(t, none)).isSameAs(DecisionReport.IDLE);
         assertThat(allocatedBy(() -> engine.decide(t, none))).as("bytes for %d idle decisions", CALLS).isLessThan(NONE);

@@ -1,8 +1,5 @@
 package org.concord.coordination;
 
-import org.concord.execution.PaperBroker;
-import org.concord.execution.PaperBrokerConfig;
-import org.concord.execution.RealBars;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -68,19 +65,15 @@ class InputsThatActTest {
 
     /** The BUY quantity the engine plans on a real bar after the market conditions of {@code state} were applied. */
     private static double plannedBuy(double vpin, double allow) {
-        BarSeries bars = RealBars.bitstamp(Timeframe.M5);
-        UnifiedRiskManager risk = new UnifiedRiskManager(RiskLimits.defaults());
-        PaperBroker broker = new PaperBroker(PaperBrokerConfig.defaults().withCash(100_000), risk.preTradeCheck(), null);
-        CoordinationEngine engine = new CoordinationEngine(CoordinationConfig.defaults(), broker, risk, bars.symbol(), null);
-        int i = 400;
-        RealBars.feed(broker, bars, i);
-        engine.onBarClose(bars.symbol(), Timeframe.M5, bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+        RealBarEngine r = RealBarEngine.of(RiskLimits.defaults());
+        BarSeries bars = r.bars();
+        CoordinationEngine engine = r.engine();
+        long t = r.close(400);
         StateVector state = new StateVector(1, List.of(MarketConditions.VPIN, MarketConditions.VPIN_READY, MarketConditions.ENTRY_GATE),
                 new double[] {vpin, 1, allow});
         new MarketConditions().apply(bars.symbol(), state, engine);
-        long t = bars.time(i) + 300_000;
-        DecisionReport r = engine.decide(t, List.of(Signal.of("turtle", bars.symbol(), t, Bucket.SHORT, Action.BUY, 1, 0.64, Timeframe.M5)));
-        return r.plan().plan().orders().stream().mapToDouble(PlannedOrder::quantity).sum();
+        DecisionReport d = engine.decide(t, List.of(Signal.of("turtle", bars.symbol(), t, Bucket.SHORT, Action.BUY, 1, 0.64, Timeframe.M5)));
+        return d.plan().plan().orders().stream().mapToDouble(PlannedOrder::quantity).sum();
     }
 
     @Test
@@ -100,22 +93,20 @@ class InputsThatActTest {
 
     @Test
     void theDrawdownHaltClosesNewEntriesInThePlanAndExitsStillGoOut() {
-        BarSeries bars = RealBars.bitstamp(Timeframe.M5);
         // halts past 0.3 %: a long book on real 5m bars gets there within the week
-        UnifiedRiskManager risk = new UnifiedRiskManager(RiskLimits.defaults().withDrawdown(0.001, 0.003, 0.5, 0.5));
-        PaperBroker broker = new PaperBroker(PaperBrokerConfig.defaults().withCash(100_000), risk.preTradeCheck(), null);
-        CoordinationEngine engine = new CoordinationEngine(CoordinationConfig.defaults(), broker, risk, bars.symbol(), null);
+        RealBarEngine r = RealBarEngine.of(RiskLimits.defaults().withDrawdown(0.001, 0.003, 0.5, 0.5));
+        BarSeries bars = r.bars();
+        UnifiedRiskManager risk = r.risk();
+        CoordinationEngine engine = r.engine();
         int i = 400;
         for (; i < bars.size() && !risk.drawdown().halted(); i++) {
-            RealBars.feed(broker, bars, i);
-            engine.onBarClose(bars.symbol(), Timeframe.M5, bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
+            long t = r.close(i);
             if (!risk.drawdown().halted()) {
-                long t = bars.time(i) + 300_000;
                 engine.decide(t, List.of(Signal.of("turtle", bars.symbol(), t, Bucket.SHORT, Action.BUY, 1, 0.64, Timeframe.M5)));
             }
         }
         assertThat(risk.drawdown().halted()).as("the long book met a 0.3 %% drawdown by bar %d", i).isTrue();
-        assertThat(broker.account().positionQuantity(bars.symbol())).as("the halt's deleveraging kept part of the book").isPositive();
+        assertThat(r.broker().account().positionQuantity(bars.symbol())).as("the halt's deleveraging kept part of the book").isPositive();
         long t = bars.time(i - 1) + 300_000;
         DecisionReport entry = engine.decide(t, List.of(Signal.of("ichimoku", bars.symbol(), t, Bucket.MEDIUM, Action.BUY, 1, 0.9, Timeframe.M5)));
         assertThat(entry.plan().plan().orders()).as("no new entry while the halt holds").isEmpty();
