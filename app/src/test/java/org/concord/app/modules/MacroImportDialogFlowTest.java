@@ -8,6 +8,7 @@ import javafx.scene.control.TextField;
 import org.concord.app.session.CoreSession;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.Presenters;
+import org.concord.app.shell.Themes;
 import org.concord.bus.InProcessEventBus;
 import org.concord.store.Direction;
 import org.concord.engine.ConcordRuntime;
@@ -104,6 +105,7 @@ class MacroImportDialogFlowTest {
         FxToolkit.registerPrimaryStage();
         presenter = new ModulePanelPresenter(bus, presenters, s -> core.orchestrator(s).modules());
         FxToolkit.setupStage(s -> {
+            Themes.apply("dark"); // the desk's theme: concord.css reads its colours (without it, 56 CSS warnings a run)
             ModulePanelView view = new ModulePanelView(presenter);
             s.setScene(new Scene((Parent) view.node(), 1300, 500));
             s.show();
