@@ -452,7 +452,8 @@ public final class PositionCoordinator {
      * decisions get none.
      */
     private static final class ItemNotes {
-        private final List<?>[] byBook = new List<?>[Bucket.COUNT];
+        @SuppressWarnings("unchecked")
+        private final List<String>[] byBook = new List[Bucket.COUNT];
 
         void add(int book, String note) {
             list(book).add(note);
@@ -464,17 +465,15 @@ public final class PositionCoordinator {
             }
         }
 
-        @SuppressWarnings("unchecked")
         List<String> get(int book) {
-            return byBook[book] == null ? List.of() : (List<String>) byBook[book];
+            return byBook[book] == null ? List.of() : byBook[book];
         }
 
-        @SuppressWarnings("unchecked")
         private List<String> list(int book) {
             if (byBook[book] == null) {
-                byBook[book] = new ArrayList<String>(2);
+                byBook[book] = new ArrayList<>(2);
             }
-            return (List<String>) byBook[book];
+            return byBook[book];
         }
     }
 }

@@ -33,6 +33,11 @@ public final class SignalAlignment {
     }
 
     public static double harmony(List<BucketIntent> intents) {
+        return Math.abs(signedHarmony(intents));
+    }
+
+    /** Harmony with the sign of the net direction: the agreeing side and how much they agree, in one pass. */
+    private static double signedHarmony(List<BucketIntent> intents) {
         double num = 0;
         double den = 0;
         for (int k = 0, n = intents.size(); k < n; k++) {
@@ -43,7 +48,7 @@ public final class SignalAlignment {
                 den += w;
             }
         }
-        return den > 0 ? Math.abs(num) / den : 0;
+        return den > 0 ? num / den : 0;
     }
 
     /**
@@ -51,15 +56,9 @@ public final class SignalAlignment {
      * an alignment allocates nothing.
      */
     public AlignmentEvent align(long time, Symbol symbol, List<BucketIntent> intents) {
-        double h = harmony(intents);
-        double net = 0;
-        for (int k = 0, n = intents.size(); k < n; k++) {
-            BucketIntent i = intents.get(k);
-            if (i.direction() != 0 && !i.dropped()) {
-                net += i.direction() * i.confidence() * i.strength();
-            }
-        }
-        int dir = (int) Math.signum(net);
+        double signed = signedHarmony(intents);
+        double h = Math.abs(signed);
+        int dir = (int) Math.signum(signed);
         int agreeing = 0;
         for (int k = 0, n = intents.size(); k < n; k++) {
             BucketIntent i = intents.get(k);
