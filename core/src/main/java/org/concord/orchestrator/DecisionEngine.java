@@ -95,7 +95,7 @@ final class DecisionEngine {
         void stateChanged(ModuleStateChanged change);
     }
 
-    DecisionEngine(OrchestratorConfig config, DataProvider data, SourceRegistry registry, Publisher publisher) {
+    DecisionEngine(OrchestratorConfig config, DataProvider data, SourceRegistry registry, Publisher publisher, GuardClocks clocks) {
         this.baseConfig = config;
         this.registry = registry;
         this.publisher = publisher;
@@ -112,7 +112,7 @@ final class DecisionEngine {
         this.adaptive = f.adaptiveWeights();
         OrchestratorConfig.Performance p = config.performance();
         this.tracker = new PerformanceTracker(p.halfLife(), p.minSamples(), p.decisionHorizonBars(), decisionTf.millis());
-        this.guard = new Guard(config.faults(), this);
+        this.guard = new Guard(config.faults(), this, clocks);
     }
 
     void bindLoop(DecisionLoop loop) {

@@ -6,7 +6,6 @@ import org.concord.orchestrator.module.ModuleState;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,8 +23,8 @@ final class Guard {
     private final GarbageCollectorMXBean[] gcs =
             ManagementFactory.getGarbageCollectorMXBeans().toArray(new GarbageCollectorMXBean[0]);
     private long gcAtEventStart;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private final boolean cpuClock = THREADS.isCurrentThreadCpuTimeSupported();
+    private final GuardClocks clocks;
+    private final boolean cpuClock;
     // wall and thread-CPU clocks when the current decision began; cpu -1 when unknown or not a decision event
     private long wallAtEventStart;
     private long cpuAtEventStart = -1;
@@ -48,8 +47,10 @@ final class Guard {
     /** Learning hooks may wait for a background training to finish: they get this many times the hard limit. */
     static final int LEARN_LIMIT_FACTOR = 30;
 
-    Guard(FaultPolicy policy, DecisionEngine engine) {
+    Guard(FaultPolicy policy, DecisionEngine engine, GuardClocks clocks) {
         this.policy = policy;
+        this.clocks = clocks;
+        this.cpuClock = clocks.hasCpuClock();
         this.budgetNanos = policy.budgetMicros() * 1_000L;
         this.engine = engine;
     }
@@ -67,12 +68,12 @@ final class Guard {
      * call were a tenth of an EMA-cross backtest. The status's latency figures come from the timed calls.
      */
     private long clock(SourceSlot s) {
-        return sampled && (s.callsSinceEnable & (TIMED_EVERY - 1)) != 0 ? UNTIMED : System.nanoTime();
+        return sampled && (s.callsSinceEnable & (TIMED_EVERY - 1)) != 0 ? UNTIMED : clocks.wallNanos();
     }
 
     /** The call's duration from {@link #clock}'s reading, {@link #UNTIMED} when it was not timed. */
-    private static long since(long t0) {
-        return t0 == UNTIMED ? UNTIMED : System.nanoTime() - t0;
+    private long since(long t0) {
+        return t0 == UNTIMED ? UNTIMED : clocks.wallNanos() - t0;
     }
 
     /**
@@ -95,8 +96,8 @@ final class Guard {
             return;
         }
         gcAtEventStart = gcCount();
-        wallAtEventStart = System.nanoTime();
-        cpuAtEventStart = THREADS.getCurrentThreadCpuTime();
+        wallAtEventStart = clocks.wallNanos();
+        cpuAtEventStart = clocks.cpuNanos();
     }
 
     /**
@@ -110,8 +111,8 @@ final class Guard {
         if (cpuAtEventStart < 0) {
             return false;
         }
-        long cpu = THREADS.getCurrentThreadCpuTime() - cpuAtEventStart;
-        long wall = System.nanoTime() - wallAtEventStart;
+        long cpu = clocks.cpuNanos() - cpuAtEventStart;
+        long wall = clocks.wallNanos() - wallAtEventStart;
         return wall - cpu >= overrunNanos;
     }
 
@@ -256,7 +257,7 @@ final class Guard {
 
     /** Learning hooks run after the decision was published: timed and fault-checked, not held to the budget. */
     void learn(SourceSlot s, DecisionOutcome o) {
-        long t0 = System.nanoTime();
+        long t0 = clocks.wallNanos();
         long id = loop.enter(s, t0, loop.hardLimitNanos() * LEARN_LIMIT_FACTOR);
         Throwable err = null;
         try {
@@ -265,7 +266,7 @@ final class Guard {
             err = t;
         }
         loop.exit(id);
-        long dt = System.nanoTime() - t0;
+        long dt = clocks.wallNanos() - t0;
         if (err != null) {
             strike(s, "onOutcome threw " + err);
         } else if (dt > loop.hardLimitNanos() * LEARN_LIMIT_FACTOR) {
@@ -306,7 +307,7 @@ final class Guard {
      * after an unexplained overrun pays for it.
      */
     private long confirmStart(SourceSlot s) {
-        return s.confirmOnCpu ? THREADS.getCurrentThreadCpuTime() : -1;
+        return s.confirmOnCpu ? clocks.cpuNanos() : -1;
     }
 
     /**
@@ -317,7 +318,7 @@ final class Guard {
      * earlier overrun was a stop and counts as a stall.
      */
     private boolean done(SourceSlot s, String what, long nanos, Throwable err, String bad, long cpuStart) {
-        long own = cpuStart < 0 ? -1 : THREADS.getCurrentThreadCpuTime() - cpuStart;
+        long own = cpuStart < 0 ? -1 : clocks.cpuNanos() - cpuStart;
         if (cpuStart >= 0) {
             s.confirmOnCpu = false;
             if (own <= budgetNanos) {

@@ -32,6 +32,7 @@ public final class OrchestratorBuilder {
     final Map<Class<?>, Object> services = new HashMap<>();
     final Map<TrainingCoordinator, Double> training = new LinkedHashMap<>();
     boolean explain = true;
+    GuardClocks clocks = GuardClocks.JVM;
 
     OrchestratorBuilder(OrchestratorConfig config) {
         if (config == null) {
@@ -114,6 +115,12 @@ public final class OrchestratorBuilder {
      */
     public OrchestratorBuilder explain(boolean on) {
         this.explain = on;
+        return this;
+    }
+
+    /** The clocks module calls are timed by; only the guard's own test replaces the JVM's. */
+    OrchestratorBuilder clocks(GuardClocks c) {
+        this.clocks = c;
         return this;
     }
 

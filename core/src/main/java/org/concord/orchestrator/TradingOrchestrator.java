@@ -86,7 +86,7 @@ public final class TradingOrchestrator implements AutoCloseable {
             public void stateChanged(ModuleStateChanged c) {
                 publishState(c);
             }
-        });
+        }, b.clocks);
         this.loop = new DecisionLoop(engine, b.config.synchronous(), b.config.queueCapacity(), b.config.faults().hardLimitMillis());
         engine.bindLoop(loop);
         Map<Class<?>, Object> services = Map.copyOf(b.services);

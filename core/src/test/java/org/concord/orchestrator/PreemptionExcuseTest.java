@@ -16,14 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,12 +31,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * budget: its calls overrun only when the decision thread is stopped, and the guard must excuse those (counted as
  * stalls), never strike them. One kind of stop cannot be excused by any process: a hypervisor that takes the vCPU
  * away without a steal clock (Firecracker CI VMs report steal 0) makes the thread's CPU clock jump as if it had
- * worked. The module sees such a jump inside its own calls (one read of its CPU clock advancing by hundreds of µs),
- * so the test counts them and holds every strike to one: without the excuse, every preempted call (hundreds) would
- * be a strike.
+ * worked. {@link HiddenStops} counts the calls such stops pushed over the budget, seen in the guard's own readings and
+ * the module's, and the test holds every strike to one of them: without the excuse, every preempted call (hundreds)
+ * would be a strike.
  */
 class PreemptionExcuseTest {
     private static final Symbol BTC = Symbol.of("BTCUSD");
+    private static final long BUDGET_MICROS = 1_000;
     @TempDir
     Path dir;
 
@@ -47,20 +46,22 @@ class PreemptionExcuseTest {
         assumeTrue(ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported(), "no thread CPU clock: overruns are judged by wall time");
         OrchestratorConfig cfg = OrchestratorConfig.of(List.of(BTC), List.of(new ModuleEntry("busy", true, 1, null)))
                 .withSynchronous(true)
-                .withFaults(new FaultPolicy(1_000, 10_000, 10_000, 20, 5_000));
+                .withFaults(new FaultPolicy(BUDGET_MICROS, 10_000, 10_000, 20, 5_000));
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> hogs = hogs(stop);
-        try (ReplayHarness h = new ReplayHarness(dir, cfg, b -> b.catalog(ModuleCatalog.empty().with("busy", "", CpuBoundModule::new)))) {
+        HiddenStops hidden = new HiddenStops(BUDGET_MICROS * 1_000L);
+        try (ReplayHarness h = new ReplayHarness(dir, cfg,
+                b -> b.catalog(ModuleCatalog.empty().with("busy", "", () -> new CpuBoundModule(hidden))).clocks(hidden.clocks()))) {
             hogs.forEach(Thread::start);
             h.replay();
             ModuleStatus busy = h.orchestrator.modules().stream().filter(m -> m.id().equals("busy")).findFirst().orElseThrow();
             String counts = "calls " + busy.calls() + ", stalls " + busy.stalls() + ", strikes " + busy.strikes()
-                    + ", hidden steals " + CpuBoundModule.HIDDEN_STEALS.get() + "; " + busy.reason();
+                    + ", hidden stops " + hidden.count() + "; " + busy.reason();
             assertThat(busy.calls()).as(counts).isGreaterThan(1_000);
             assertThat(busy.stalls()).as("preempted calls seen (else the machine never preempted the decision thread): " + counts)
                     .isGreaterThan(0);
             assertThat(busy.strikes()).as("strikes of a module whose own work is a tenth of its budget, beyond the stops the "
-                    + "hypervisor hid from its CPU clock: " + counts).isLessThanOrEqualTo(CpuBoundModule.HIDDEN_STEALS.get());
+                    + "hypervisor hid from its CPU clock: " + counts).isLessThanOrEqualTo(hidden.count());
             assertThat(busy.state()).as(counts).isEqualTo(ModuleState.RUNNING);
         } finally {
             stop.set(true);
@@ -79,22 +80,22 @@ class PreemptionExcuseTest {
     @Test
     void tradeOverrunsAreConfirmedOnTheCpuClockBeforeTheyCount() throws Exception {
         assumeTrue(ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported(), "no thread CPU clock");
-        ModuleStatus cheap = runTrades(20_000, 20_000, 10_000);
-        String counts = "calls " + cheap.calls() + ", stalls " + cheap.stalls() + ", strikes " + cheap.strikes() + ", hidden steals "
-                + TradeCostModule.HIDDEN_STEALS.get() + "; " + cheap.reason();
+        HiddenStops hidden = new HiddenStops(BUDGET_MICROS * 1_000L);
+        ModuleStatus cheap = runTrades(20_000, 20_000, 10_000, hidden);
+        String counts = "calls " + cheap.calls() + ", stalls " + cheap.stalls() + ", strikes " + cheap.strikes() + ", hidden stops "
+                + hidden.count() + "; " + cheap.reason();
         assertThat(cheap.stalls()).as("preempted trade calls excused: " + counts).isGreaterThan(0);
         assertThat(cheap.strikes()).as("strikes of a trade hook that costs a hundredth of its budget: " + counts)
-                .isLessThanOrEqualTo(TradeCostModule.HIDDEN_STEALS.get());
+                .isLessThanOrEqualTo(hidden.count());
         assertThat(cheap.state()).as(counts).isEqualTo(ModuleState.RUNNING);
 
-        ModuleStatus slow = runTrades(2_000, 3, 3_000_000);
+        ModuleStatus slow = runTrades(2_000, 3, 3_000_000, new HiddenStops(BUDGET_MICROS * 1_000L));
         assertThat(slow.state()).as("a trade hook whose own work is 3 ms against a 1 ms budget").isEqualTo(ModuleState.ERROR);
         assertThat(slow.reason()).contains("onTrade over budget").contains("of its own CPU time");
     }
 
     /** Replays the first {@code trades} bundled trades through a module whose onTrade burns {@code burnNanos} of CPU. */
-    private ModuleStatus runTrades(int trades, int maxStrikes, long burnNanos) throws Exception {
-        TradeCostModule.burnNanos = burnNanos;
+    private ModuleStatus runTrades(int trades, int maxStrikes, long burnNanos, HiddenStops hidden) throws Exception {
         TradeTape all = BundledData.bitstampTrades();
         int n = Math.min(trades, all.size());
         long[] time = new long[n];
@@ -109,11 +110,11 @@ class PreemptionExcuseTest {
         }
         OrchestratorConfig cfg = OrchestratorConfig.of(List.of(BTC), List.of(new ModuleEntry("trades", true, 1, null)))
                 .withSynchronous(true)
-                .withFaults(new FaultPolicy(1_000, maxStrikes, Math.max(maxStrikes, 10_000), 20, 5_000));
+                .withFaults(new FaultPolicy(BUDGET_MICROS, maxStrikes, Math.max(maxStrikes, 10_000), 20, 5_000));
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> hogs = hogs(stop);
         Path run = dir.resolve("trades-" + burnNanos);
-        try (ReplayHarness h = new ReplayHarness(run, cfg, b -> b.catalog(ModuleCatalog.empty().with("trades", "", TradeCostModule::new)),
+        try (ReplayHarness h = new ReplayHarness(run, cfg, b -> b.catalog(ModuleCatalog.empty().with("trades", "", () -> new TradeCostModule(hidden, burnNanos))).clocks(hidden.clocks()),
                 new TradeTape(all.symbol(), time, price, size, maker))) {
             hogs.forEach(Thread::start);
             h.replay();
@@ -141,29 +142,15 @@ class PreemptionExcuseTest {
         return hogs;
     }
 
-    /** Burns {@code nanos} of this thread's CPU time; true when its CPU clock jumped in one read (a hidden stop). */
-    static boolean burn(long nanos) {
-        long now = THREADS.getCurrentThreadCpuTime();
-        long end = now + nanos;
-        boolean hidden = false;
-        double x = 0;
-        while (now < end) {
-            x += Math.sqrt(x + 1);
-            long next = THREADS.getCurrentThreadCpuTime();
-            hidden |= next - now > HIDDEN_JUMP_NANOS;
-            now = next;
-        }
-        return hidden && x >= 0;
-    }
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    /** A single read of the CPU clock advancing this much is a stop the guest was not told about. */
-    private static final long HIDDEN_JUMP_NANOS = 200_000;
-
-    /** A module that only listens to trades, each costing {@link #burnNanos} of its own CPU time. */
+    /** A module that only listens to trades, each costing {@code burnNanos} of its own CPU time. */
     static final class TradeCostModule implements OrchestratorModule {
-        static final AtomicLong HIDDEN_STEALS = new AtomicLong();
-        static volatile long burnNanos;
+        private final HiddenStops hidden;
+        private final long burnNanos;
+
+        TradeCostModule(HiddenStops hidden, long burnNanos) {
+            this.hidden = hidden;
+            this.burnNanos = burnNanos;
+        }
 
         @Override
         public String id() {
@@ -181,13 +168,13 @@ class PreemptionExcuseTest {
 
         @Override
         public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+            hidden.enter(); // a decision's call, cheap as it is, can be stopped too
+            hidden.exit();
         }
 
         @Override
         public void onTrade(Symbol s, long t, double price, double size, boolean buyerMaker) {
-            if (burn(burnNanos)) {
-                HIDDEN_STEALS.incrementAndGet();
-            }
+            hidden.burn(burnNanos);
         }
 
         @Override
@@ -197,11 +184,15 @@ class PreemptionExcuseTest {
 
         @Override
         public double[] features(Symbol symbol) {
+            hidden.enter();
+            hidden.exit();
             return new double[0];
         }
 
         @Override
         public List<Prediction> predictions(Symbol symbol) {
+            hidden.enter();
+            hidden.exit();
             return List.of();
         }
 
@@ -211,12 +202,16 @@ class PreemptionExcuseTest {
     }
 
     /**
-     * Burns 100 µs of its own thread's CPU time per decision, however long that takes on the wall clock; counts the
-     * calls in which its CPU clock jumped by more than the budget's slack in one read (a stop hidden from the guest).
+     * Burns 100 µs of its own thread's CPU time per decision, however long that takes on the wall clock. Its other
+     * calls read the CPU clock on entry and exit too: a hidden stop inside a cheap call also makes the clock jump.
      */
     static final class CpuBoundModule implements OrchestratorModule {
-        static final AtomicLong HIDDEN_STEALS = new AtomicLong();
+        private final HiddenStops hidden;
         private final double[] out = new double[1];
+
+        CpuBoundModule(HiddenStops hidden) {
+            this.hidden = hidden;
+        }
 
         @Override
         public String id() {
@@ -234,9 +229,9 @@ class PreemptionExcuseTest {
 
         @Override
         public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
-            long cpu = THREADS.getCurrentThreadCpuTime();
+            hidden.enter();
             out[0] = c;
-            watch(cpu);
+            hidden.exit();
         }
 
         @Override
@@ -246,28 +241,16 @@ class PreemptionExcuseTest {
 
         @Override
         public double[] features(Symbol symbol) {
-            if (burn(100_000)) {
-                HIDDEN_STEALS.incrementAndGet();
-            }
+            hidden.burn(100_000);
             return out;
         }
 
         @Override
         public List<Prediction> predictions(Symbol symbol) {
-            long cpu = THREADS.getCurrentThreadCpuTime();
+            hidden.enter();
             List<Prediction> p = List.of(new Prediction("busy", symbol, 0, Action.HOLD, 0.5, Timeframe.M1, 1, "busy"));
-            watch(cpu);
+            hidden.exit();
             return p;
-        }
-
-        /**
-         * Every call of the module is judged, not only the one that burns: a hidden stop inside a cheap call also
-         * makes its CPU clock jump (a loaded CI run struck once more than the burning call had counted).
-         */
-        private static void watch(long cpuAtEntry) {
-            if (THREADS.getCurrentThreadCpuTime() - cpuAtEntry > HIDDEN_JUMP_NANOS) {
-                HIDDEN_STEALS.incrementAndGet();
-            }
         }
 
         @Override
