@@ -178,7 +178,7 @@ public final class BarReplayFeed implements MarketFeed {
                 continue;
             }
             if (replay.paused()) {
-                LockSupport.parkNanos(TICK_NANOS);
+                replay.holdWhilePaused(TICK_NANOS);
                 due = System.nanoTime();
                 continue;
             }

@@ -110,6 +110,11 @@ public final class ReplayFeed implements MarketFeed {
         return delivered;
     }
 
+    /** How often the replay thread has held at the pause point; grows while it is paused (see {@link #pause()}). */
+    public long pauseHolds() {
+        return replay.pauseHolds();
+    }
+
     /** Data time of the last delivered trade or clock advance. */
     public long dataTime() {
         return dataTime;
@@ -179,7 +184,7 @@ public final class ReplayFeed implements MarketFeed {
                 continue;
             }
             if (replay.paused()) {
-                LockSupport.parkNanos(CLOCK_TICK_NANOS);
+                replay.holdWhilePaused(CLOCK_TICK_NANOS);
                 continue;
             }
             long t = tape.time(i) + offset;

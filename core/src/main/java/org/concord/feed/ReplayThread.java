@@ -24,6 +24,7 @@ final class ReplayThread {
     private volatile boolean paused;
     private volatile boolean stopRequested;
     private volatile FeedState state = FeedState.IDLE;
+    private volatile long pauseHolds;
     private Thread thread;
 
     /** @param dataTime the replay's data time, for the line logged when the body fails */
@@ -43,6 +44,20 @@ final class ReplayThread {
 
     boolean stopRequested() {
         return stopRequested;
+    }
+
+    /**
+     * How often the loop has held at the pause point ({@link #holdWhilePaused}): {@link FeedState#PAUSED} only says
+     * a pause was asked for, this says the thread is really there, between two deliveries, and keeps coming back.
+     */
+    long pauseHolds() {
+        return pauseHolds;
+    }
+
+    /** Called by the loop when it finds {@link #paused()}: waits up to {@code nanos} (a stop wakes it sooner). */
+    void holdWhilePaused(long nanos) {
+        pauseHolds++; // only the loop's thread writes it
+        LockSupport.parkNanos(nanos);
     }
 
     void pause() {

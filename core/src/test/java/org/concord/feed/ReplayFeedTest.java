@@ -116,9 +116,14 @@ class ReplayFeedTest {
         ReplayFeed feed = new ReplayFeed(tape, sink, ReplayFeed.MAX_SPEED, false);
         feed.pause();
         feed.start();
-        Thread.sleep(150);
+        // the replay thread reached the pause point and came round to it again: a whole loop turn while paused
+        waitUntil(() -> feed.pauseHolds() >= 2);
         assertThat(feed.state()).isEqualTo(FeedState.PAUSED);
-        assertThat(sink.trades).isEmpty();
+        assertThat(feed.delivered()).isZero();
+        synchronized (sink) {
+            assertThat(sink.trades).isEmpty();
+            assertThat(sink.clocks).isEmpty();
+        }
         feed.resume();
         assertThat(feed.awaitFinished(30, TimeUnit.SECONDS)).isTrue();
         assertThat(sink.trades).hasSize(2_000);
