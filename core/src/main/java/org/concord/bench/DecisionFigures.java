@@ -10,6 +10,7 @@ import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.orchestrator.config.FaultPolicy;
 import org.concord.orchestrator.config.OrchestratorConfig;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -101,6 +102,77 @@ public final class DecisionFigures {
             orch.close();
             return new Clocked(Arrays.copyOf(lat, n[0]), cpuClock ? Arrays.copyOf(cpu, n[0]) : null);
         }
+    }
+
+    /**
+     * What a desk that stays open sees: one engine and orchestrator, the tape looped at max speed (each loop shifted
+     * to later days and price-scaled, {@link ReplayFeed}), latencies taken once the JIT has settled. Each fresh-engine
+     * pass of {@link #latencies} still has the JIT compiling through it (hundreds of ms of C2 time per pass on a
+     * 2-core VM), so its tail is partly a benchmark artefact. A window is one tape's worth of decisions; warm-up
+     * windows run until two in a row compile for under {@value #SETTLED_JIT_MILLIS} ms (at most {@code maxWarm}),
+     * then {@code measured} windows are recorded.
+     */
+    public static SteadyState steady(OrchestratorConfig cfg, Path dir, TradeTape tape, int maxWarm, int measured)
+            throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int window = minutes(tape);
+        long[] lat = new long[window * measured];
+        SteadyCounter counter = new SteadyCounter(jit, window, maxWarm, measured);
+        try (ConcordRuntime engine = new ConcordRuntime(dir)) {
+            long[] start = new long[1];
+            engine.data().subscribeBarCloses(new BarListener() {
+                @Override
+                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                    if (tf == Timeframe.M1) {
+                        start[0] = System.nanoTime();
+                    }
+                }
+            });
+            TradingOrchestrator orch = TradingOrchestrator.on(engine.data(), cfg, null, null);
+            orch.start();
+            engine.data().subscribeBarCloses(new BarListener() {
+                @Override
+                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                    if (tf == Timeframe.M1) {
+                        long dt = System.nanoTime() - start[0];
+                        int i = counter.decided();
+                        if (i >= 0) {
+                            lat[i] = dt;
+                        }
+                    }
+                }
+            });
+            ReplayFeed feed = new ReplayFeed(tape, engine.data(), ReplayFeed.MAX_SPEED, true);
+            feed.start();
+            boolean done = counter.await(10, TimeUnit.MINUTES);
+            feed.stop();
+            orch.close();
+            if (!done) {
+                throw new IllegalStateException("the looped replay did not reach " + measured + " measured windows in 10 minutes");
+            }
+            return new SteadyState(lat, counter.warmWindows, counter.measuredJitMillis());
+        }
+    }
+
+    /** Compilation time per window under which the JIT counts as settled. */
+    static final long SETTLED_JIT_MILLIS = 20;
+
+    /** Latencies (ns) of the measured windows, how many warm-up windows ran, and the JIT's time during the measured ones. */
+    public record SteadyState(long[] wall, int warmWindows, long jitMillisMeasured) {
+    }
+
+    /** The 1m bars (one decision each) a pass of the tape makes. */
+    static int minutes(TradeTape tape) {
+        int n = 0;
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < tape.size(); i++) {
+            long m = Math.floorDiv(tape.time(i), Timeframe.M1.millis());
+            if (m != last) {
+                n++;
+                last = m;
+            }
+        }
+        return n;
     }
 
     /** Plays {@code tape} at max speed into the engine; returns the seconds it took. */

@@ -59,6 +59,13 @@ class OrchestratorBench {
             Bench.report(NAME, "  of which the thread was off the CPU for over half the time", c.offCpu(1_000_000), "decisions");
             Bench.report(NAME, "decision thread CPU time p99 / p99.9, " + preset + " (own work)", Bench.percentileMicros(c.cpu(), 99), "µs");
             Bench.report(NAME, "  p99.9", Bench.percentileMicros(c.cpu(), 99.9), "µs");
+            // the same decisions in one engine that stays up, as a desk does, once the JIT has settled
+            DecisionFigures.SteadyState st = DecisionFigures.steady(cfg, dir.resolve(preset + "-steady"), tape, 80, 5);
+            Bench.note(String.format(Locale.ROOT, "steady state, %s: one engine, tape looped; %d warm-up windows, JIT %d ms during the "
+                    + "%d measured decisions", preset, st.warmWindows(), st.jitMillisMeasured(), st.wall().length));
+            Bench.report(NAME, "steady-state decision latency p50, " + preset, Bench.percentileMicros(st.wall(), 50), "µs");
+            Bench.report(NAME, "steady-state decision latency p99, " + preset, Bench.percentileMicros(st.wall(), 99), "µs");
+            Bench.report(NAME, "steady-state decision latency p99.9, " + preset, Bench.percentileMicros(st.wall(), 99.9), "µs");
         }
     }
 
