@@ -99,6 +99,10 @@ public final class BenchCommand implements Callable<Integer> {
                     figures.add(new Figure("decisions", "latency p50, " + preset + " (" + lat.length + " decisions)",
                             Bench.percentileMicros(lat, 50), "µs"));
                     figures.add(new Figure("decisions", "latency p99, " + preset, Bench.percentileMicros(lat, 99), "µs"));
+                    // the same in one engine left running (the tape looped) once the JIT has settled, as a desk runs
+                    long[] steady = DecisionFigures.steady(cfg, dir.resolve(preset + "-steady"), tape, quick ? 10 : 80, quick ? 1 : 5).wall();
+                    figures.add(new Figure("decisions", "steady-state latency p99, " + preset, Bench.percentileMicros(steady, 99), "µs"));
+                    figures.add(new Figure("decisions", "steady-state latency p99.9, " + preset, Bench.percentileMicros(steady, 99.9), "µs"));
                     double best = 0;
                     for (int r = 0; r < (quick ? 1 : 2); r++) {
                         best = Math.max(best, DecisionFigures.throughput(cfg, dir.resolve(preset + "-tp" + r), tape).decisionsPerSecond());

@@ -61,6 +61,7 @@ class ConcordCliTest {
         });
         assertThat(names).anyMatch(n -> n.startsWith("aggregation: trades/s"))
                 .anyMatch(n -> n.startsWith("decisions: latency p99, minimal"))
+                .anyMatch(n -> n.startsWith("decisions: steady-state latency p99.9, minimal"))
                 .anyMatch(n -> n.startsWith("decisions: decisions/s end to end, minimal"));
         assertThat(ConcordCli.execute("bench", "--only", "nope")).isEqualTo(1);
         assertThat(ConcordCli.execute("bench", "--presets", "huge")).isEqualTo(1);
