@@ -17,6 +17,9 @@ import java.util.List;
  * {@code score <= -sellThreshold}, else HOLD; {@code confidence = |score|}. With no voter the decision is HOLD 0.
  * Each contribution also carries what the source itself said (timeframe, holding, meta confidence), so coordination
  * can trade every source's view on its own.
+ *
+ * <p>Not thread-safe: it keeps its per-prediction scratch between calls, and one thread (the decision thread of the
+ * engine that owns it) fuses with an instance.
  */
 public final class DecisionFusion {
     public static final String RULE = "rule";
@@ -24,6 +27,13 @@ public final class DecisionFusion {
     private final double buyThreshold;
     private final double sellThreshold;
     private final double minConfidence;
+    // per prediction of the decision being fused: its weight, its vote and whether it is listed (see scratch)
+    private static final byte SKIPPED = 0;
+    private static final byte COUNTED = 1;
+    private static final byte ABSTAINED = 2;
+    private double[] w = new double[16];
+    private double[] votes = new double[16];
+    private byte[] kind = new byte[16];
 
     /** The rule's result plus who contributed how much. */
     public record Fused(FusionResult result, List<Contribution> contributions) {
@@ -67,12 +77,11 @@ public final class DecisionFusion {
         double sumVote = 0;
         double sumAbs = 0;
         int n = predictions.size();
-        double[] w = new double[n];
-        double[] votes = new double[n];
-        boolean[] counted = new boolean[n];
-        boolean[] abstained = new boolean[n];
+        int listed = 0;
+        scratch(n);
         for (int i = 0; i < n; i++) {
             Prediction p = predictions.get(i);
+            kind[i] = SKIPPED;
             if (!firstOfSource(predictions, i)) {
                 continue;
             }
@@ -81,22 +90,28 @@ public final class DecisionFusion {
             if (!hasWeight) {
                 continue;
             }
+            listed++;
             if (p.confidence() == 0 || p.confidence() < minConfidence) {
-                abstained[i] = true;
+                kind[i] = ABSTAINED;
+                w[i] = 0;
+                votes[i] = 0;
                 continue;
             }
-            counted[i] = true;
+            kind[i] = COUNTED;
             w[i] = wi;
             votes[i] = p.action().sign() * wi * p.confidence();
             totalWeight += wi;
             sumVote += votes[i];
             sumAbs += Math.abs(votes[i]);
         }
+        if (listed == 0) {
+            return NO_VOTE;
+        }
         double score = totalWeight == 0 ? 0.0 : clamp(sumVote / totalWeight);
         Action action = score >= buyThreshold ? Action.BUY : score <= -sellThreshold ? Action.SELL : Action.HOLD;
-        List<Contribution> contributions = new ArrayList<>(n);
+        List<Contribution> contributions = new ArrayList<>(listed);
         for (int i = 0; i < n; i++) {
-            if (counted[i] || abstained[i]) {
+            if (kind[i] != SKIPPED) {
                 Prediction p = predictions.get(i);
                 long declared = holdings.holdingMillis(p.sourceId());
                 long holding = declared > 0 ? declared : p.horizonBars() * p.timeframe().millis();
@@ -105,6 +120,16 @@ public final class DecisionFusion {
             }
         }
         return new Fused(new FusionResult(action, score, Math.abs(score), RULE), contributions);
+    }
+
+    /** Makes the per-prediction scratch hold {@code n}: kept between decisions, so a fuse allocates only what it returns. */
+    private void scratch(int n) {
+        if (kind.length < n) {
+            int size = Math.max(n, kind.length * 2);
+            w = new double[size];
+            votes = new double[size];
+            kind = new byte[size];
+        }
     }
 
     /** The action a signed score maps to under this rule's thresholds. */
