@@ -10,11 +10,9 @@ import org.concord.risk.TradePlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -89,6 +87,8 @@ public final class PositionCoordinator {
     private final boolean[] planned = new boolean[Bucket.COUNT];
     private double[] weights = new double[8]; // combine's per-signal weights, grown to the largest group seen
     private static final BucketIntent[] NO_INTENTS = new BucketIntent[Bucket.COUNT];
+    private final SignalGroups groups = new SignalGroups();
+    private final List<BucketIntent> symbolIntents = new ArrayList<>(Bucket.COUNT);
 
     public PositionCoordinator(Config config, BucketLedger ledger, CapitalAllocationManager allocations, UcbWeightLearner learner,
                                PositionSizer sizer, SignalAlignment alignment) {
@@ -145,7 +145,8 @@ public final class PositionCoordinator {
             return PlanResult.IDLE;
         }
         List<SignalRejected> rejected = new ArrayList<>();
-        Map<Symbol, Map<Bucket, List<Signal>>> groups = new TreeMap<>();
+        SignalGroups groups = this.groups;
+        groups.clear();
         for (Signal s : signals) {
             String problem = s.problem();
             if (problem == null && s.time() > time) {
@@ -165,7 +166,7 @@ public final class PositionCoordinator {
                 continue;
             }
             if (s.action() != Action.HOLD) {
-                groups.computeIfAbsent(s.symbol(), k -> new EnumMap<>(Bucket.class)).computeIfAbsent(s.bucket(), k -> new ArrayList<>()).add(s);
+                groups.add(s);
             }
         }
         List<BucketIntent> intents = new ArrayList<>();
@@ -174,23 +175,25 @@ public final class PositionCoordinator {
         Map<String, ItemInfo> infos = new LinkedHashMap<>();
         List<PlannedOrder> items = new ArrayList<>();
         Regime regime = allocations.regime();
-        // symbols with intents (indexed by bucket ordinal), plus books held past their maximum holding period
-        Map<Symbol, BucketIntent[]> bySymbol = new TreeMap<>();
-        for (Map.Entry<Symbol, Map<Bucket, List<Signal>>> e : groups.entrySet()) {
-            BucketIntent[] m = new BucketIntent[Bucket.COUNT];
-            for (Map.Entry<Bucket, List<Signal>> g : e.getValue().entrySet()) {
-                BucketIntent in = combine(g.getKey(), e.getKey(), g.getValue(), regime);
-                m[g.getKey().ordinal()] = in;
-                intents.add(in);
-            }
-            bySymbol.put(e.getKey(), m);
-        }
+        // symbols with intents (indexed by bucket ordinal), plus the symbols of held books (one may be past its maximum)
         for (Symbol s : ledger.symbolSet()) {
-            bySymbol.putIfAbsent(s, NO_INTENTS);
+            groups.addSymbol(s);
         }
-        for (Map.Entry<Symbol, BucketIntent[]> e : bySymbol.entrySet()) {
-            planSymbol(time, e.getKey(), e.getValue(), equity, price.applyAsDouble(e.getKey()), vpin, entriesClosed.apply(e.getKey()), aligned,
-                    conflicts, infos, items);
+        groups.sort();
+        for (int k = 0; k < groups.size(); k++) {
+            Symbol s = groups.symbol(k);
+            BucketIntent[] m = groups.intents(k);
+            boolean any = false;
+            for (Bucket b : Bucket.ALL) {
+                List<Signal> g = groups.signals(k, b);
+                if (!g.isEmpty()) {
+                    BucketIntent in = combine(b, s, g, regime);
+                    m[b.ordinal()] = in;
+                    intents.add(in);
+                    any = true;
+                }
+            }
+            planSymbol(time, s, any ? m : NO_INTENTS, equity, price.applyAsDouble(s), vpin, entriesClosed.apply(s), aligned, conflicts, infos, items);
         }
         if (items.size() > 1) {
             items.sort(Comparator.comparing(PlannedOrder::id, (a, b) -> {
@@ -264,7 +267,8 @@ public final class PositionCoordinator {
     private void planSymbol(long time, Symbol s, BucketIntent[] intents, double equity, double p, ToDoubleFunction<Symbol> vpin,
                             EntryGate entriesClosed, List<AlignmentEvent> aligned, List<ConflictEvent> conflicts, Map<String, ItemInfo> infos, List<PlannedOrder> items) {
         if (intents != NO_INTENTS) {
-            List<BucketIntent> list = new ArrayList<>(Bucket.COUNT);
+            List<BucketIntent> list = symbolIntents; // the alignment and the resolver read it and keep nothing
+            list.clear();
             for (BucketIntent in : intents) {
                 if (in != null) {
                     list.add(in);
