@@ -147,7 +147,7 @@ public final class CorrelationModule implements OrchestratorModule {
         }
         for (Symbol s : foreign) {
             BarSeries h = ctx.history(s, tf, 4 * window + 1);
-            Returns r = returns.computeIfAbsent(s, k -> new Returns());
+            Returns r = returns(s);
             for (int i = 0; i < h.size(); i++) {
                 r.add(h.time(i), h.close(i));
             }
@@ -156,7 +156,7 @@ public final class CorrelationModule implements OrchestratorModule {
             @Override
             public void onBarClose(Symbol s, Timeframe t, long openTime, double o, double h, double l, double c, double v) {
                 if (t == tf && foreign.contains(s)) {
-                    returns.computeIfAbsent(s, k -> new Returns()).add(openTime, c);
+                    returns(s).add(openTime, c);
                 }
             }
         });
@@ -182,10 +182,15 @@ public final class CorrelationModule implements OrchestratorModule {
         if (t != tf) {
             return;
         }
-        returns.computeIfAbsent(symbol, k -> new Returns()).add(openTime, close);
+        returns(symbol).add(openTime, close);
         for (int i = 0; i < pairs.size(); i++) {
             pairUp(i, openTime);
         }
+    }
+
+    private Returns returns(Symbol s) {
+        Returns r = returns.get(s); // computeIfAbsent alone allocates its lambda (it captures this module) on every call
+        return r != null ? r : returns.computeIfAbsent(s, k -> new Returns());
     }
 
     /** Window {@code i} from the latest {@code window} open times {@code <= t} where both symbols have a return. */

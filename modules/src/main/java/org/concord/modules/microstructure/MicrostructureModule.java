@@ -105,7 +105,8 @@ public final class MicrostructureModule implements OrchestratorModule {
     }
 
     private State state(Symbol s) {
-        return states.computeIfAbsent(s, k -> new State());
+        State st = states.get(s); // computeIfAbsent alone allocates its lambda (it captures this module) on every call
+        return st != null ? st : states.computeIfAbsent(s, k -> new State());
     }
 
     @Override

@@ -100,7 +100,8 @@ public final class PivotsModule implements OrchestratorModule {
     }
 
     private State state(Symbol s) {
-        return states.computeIfAbsent(s, k -> new State());
+        State st = states.get(s); // computeIfAbsent alone allocates its lambda (it captures this module) on every call
+        return st != null ? st : states.computeIfAbsent(s, k -> new State());
     }
 
     @Override
