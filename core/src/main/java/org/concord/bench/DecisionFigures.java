@@ -68,40 +68,60 @@ public final class DecisionFigures {
     }
 
     private static Clocked measure(OrchestratorConfig cfg, Path dir, TradeTape tape, boolean cpuClock) throws InterruptedException {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (ConcordRuntime engine = new ConcordRuntime(dir)) {
-            long[] start = new long[2];
             long[] lat = new long[tape.size() / 4 + 16];
             long[] cpu = cpuClock ? new long[lat.length] : null;
             int[] n = new int[1];
-            // listeners run in subscription order on the replay thread: before and after the orchestrator's own
-            engine.data().subscribeBarCloses(new BarListener() {
-                @Override
-                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
-                    if (tf == Timeframe.M1) {
-                        start[1] = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
-                        start[0] = System.nanoTime();
+            TradingOrchestrator orch = timed(engine, cfg, cpuClock, (wall, ownCpu) -> {
+                if (n[0] < lat.length) {
+                    lat[n[0]] = wall;
+                    if (cpuClock) {
+                        cpu[n[0]] = ownCpu;
                     }
-                }
-            });
-            TradingOrchestrator orch = TradingOrchestrator.on(engine.data(), cfg, null, null);
-            orch.start();
-            engine.data().subscribeBarCloses(new BarListener() {
-                @Override
-                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
-                    if (tf == Timeframe.M1 && n[0] < lat.length) {
-                        lat[n[0]] = System.nanoTime() - start[0];
-                        if (cpuClock) {
-                            cpu[n[0]] = threads.getCurrentThreadCpuTime() - start[1];
-                        }
-                        n[0]++;
-                    }
+                    n[0]++;
                 }
             });
             play(engine, tape);
             orch.close();
             return new Clocked(Arrays.copyOf(lat, n[0]), cpuClock ? Arrays.copyOf(cpu, n[0]) : null);
         }
+    }
+
+    /** One 1m decision's wall time and, where clocked, its thread's CPU time (else 0), in ns. */
+    @FunctionalInterface
+    private interface Timed {
+        void decided(long wallNanos, long cpuNanos);
+    }
+
+    /**
+     * Starts an orchestrator on {@code engine} between two bar-close listeners that time each 1m decision on the replay
+     * thread: listeners run in subscription order, so the first notes the clocks before the orchestrator's own and the
+     * second reads them after it.
+     */
+    private static TradingOrchestrator timed(ConcordRuntime engine, OrchestratorConfig cfg, boolean cpuClock, Timed sink) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] start = new long[2];
+        engine.data().subscribeBarCloses(new BarListener() {
+            @Override
+            public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                if (tf == Timeframe.M1) {
+                    start[1] = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
+                    start[0] = System.nanoTime();
+                }
+            }
+        });
+        TradingOrchestrator orch = TradingOrchestrator.on(engine.data(), cfg, null, null);
+        orch.start();
+        engine.data().subscribeBarCloses(new BarListener() {
+            @Override
+            public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
+                if (tf == Timeframe.M1) {
+                    long wall = System.nanoTime() - start[0];
+                    sink.decided(wall, cpuClock ? threads.getCurrentThreadCpuTime() - start[1] : 0);
+                }
+            }
+        });
+        return orch;
     }
 
     /**
@@ -119,27 +139,10 @@ public final class DecisionFigures {
         long[] lat = new long[window * measured];
         SteadyCounter counter = new SteadyCounter(jit, window, maxWarm, measured);
         try (ConcordRuntime engine = new ConcordRuntime(dir)) {
-            long[] start = new long[1];
-            engine.data().subscribeBarCloses(new BarListener() {
-                @Override
-                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
-                    if (tf == Timeframe.M1) {
-                        start[0] = System.nanoTime();
-                    }
-                }
-            });
-            TradingOrchestrator orch = TradingOrchestrator.on(engine.data(), cfg, null, null);
-            orch.start();
-            engine.data().subscribeBarCloses(new BarListener() {
-                @Override
-                public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
-                    if (tf == Timeframe.M1) {
-                        long dt = System.nanoTime() - start[0];
-                        int i = counter.decided();
-                        if (i >= 0) {
-                            lat[i] = dt;
-                        }
-                    }
+            TradingOrchestrator orch = timed(engine, cfg, false, (wall, cpu) -> {
+                int i = counter.decided();
+                if (i >= 0) {
+                    lat[i] = wall;
                 }
             });
             ReplayFeed feed = new ReplayFeed(tape, engine.data(), ReplayFeed.MAX_SPEED, true);
@@ -161,7 +164,7 @@ public final class DecisionFigures {
     public record SteadyState(long[] wall, int warmWindows, long jitMillisMeasured) {
     }
 
-    /** The 1m bars (one decision each) a pass of the tape makes. */
+    /** The minutes with trades in {@code tape}: the 1m decisions one looped pass makes (a single pass leaves its last open). */
     static int minutes(TradeTape tape) {
         int n = 0;
         long last = Long.MIN_VALUE;
