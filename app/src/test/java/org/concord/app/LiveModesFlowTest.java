@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.fx;
 
 /**
  * The live modes in the real window on the bundled replay: a model trained in the session is started from the
@@ -82,14 +83,6 @@ class LiveModesFlowTest {
 
     static TrainingCoordinator model() {
         return ConcordApp.current().session().core().orElseThrow().training();
-    }
-
-    static <T> T fx(java.util.function.Supplier<T> s) {
-        Object[] out = new Object[1];
-        robot.interact(() -> out[0] = s.get());
-        @SuppressWarnings("unchecked")
-        T t = (T) out[0];
-        return t;
     }
 
     static Path shot(String name) throws Exception {
