@@ -92,11 +92,10 @@ class WorkstationFlowsTest {
         DeskHarness.shot(stage, name);
     }
 
-    /** The switch on the module's row as shown (table cells are reused: only one in the scene carries the id). */
     /**
      * The centre of a module's switch once the panel shows it laid out: the same place in two looks a pulse apart, its
      * whole branch visible. Right after the tab is selected its table has not had a layout pass yet, and a click at
-     * the place a stale look gave lands beside the switch.
+     * the place a stale look gave lands beside the switch. Table cells are reused: only the one in the scene counts.
      */
     static Point2D toggle(String id) throws TimeoutException {
         Point2D[] p = new Point2D[1];
@@ -126,7 +125,7 @@ class WorkstationFlowsTest {
     @Test
     @Order(1)
     void candlesAndDecisionMarkersAppearFromTheReplay() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 500);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 500);
         // the chart shows the DataProvider's bars: a closed bar on the chart equals the provider's bar at that time
         long[] t = new long[1];
         double[] close = new double[1];
@@ -138,7 +137,7 @@ class WorkstationFlowsTest {
         BarSeries stored = ConcordApp.current().session().engine().data().bars(BundledData.BTCUSD, Timeframe.M1, t[0], t[0]);
         assertThat(stored.size()).isEqualTo(1);
         assertThat(stored.close(0)).isEqualTo(close[0]);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().markerCount() > 0);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window().chart().markerCount()) > 0);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#status").queryAs(Label.class).getText().contains("Replay BTCUSD")));
         assertThat(fx(() -> robot.lookup("#decision-rate").queryAs(Label.class).getText())).contains("decisions/s");
         shot("live");
