@@ -94,14 +94,14 @@ class WatchlistFlowsTest {
         robot.interact(() -> window().select("live"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#watch-ETHUSD").tryQuery().isPresent()
                 && robot.lookup("#watch-AAPL").tryQuery().isPresent() && robot.lookup("#watch-BTCUSD").tryQuery().isPresent()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 100);
         click(robot, "#watch-ETHUSD");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> "ETHUSD".equals(value("#chart-symbol")));
         // ETH has 5-minute bars only: the chart opens on 5m and holds the provider's ETH bars
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "5m".equals(fx(() -> robot.lookup("#chart-timeframe")
                 .queryAs(ChoiceBox.class).getValue())));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window().chart().barCount() > 100);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 100);
         long[] t = new long[1];
         double[] close = new double[1];
         robot.interact(() -> {
@@ -117,7 +117,7 @@ class WatchlistFlowsTest {
         DeskHarness.shot(stage, "watchlist-ethusd");
 
         click(robot, "#watch-AAPL");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window().chart().barCount() > 100
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 100
                 && "AAPL".equals(value("#chart-symbol")));
         robot.interact(() -> t[0] = window().chart().columns().time(window().chart().columns().size() - 1));
         assertThat(ConcordApp.current().session().engine().data().bars(BundledData.AAPL, Timeframe.D1, t[0], t[0]).size()).isEqualTo(1);
@@ -205,7 +205,7 @@ class WatchlistFlowsTest {
     @Order(4)
     void theWatchlistShowsEveryColumnWholeWithoutAScrollbarAndLeavesTheChartItsRoom() throws Exception {
         robot.interact(() -> window().select("live"));
-        assertThat(stage.getWidth()).as("the default window").isEqualTo(1400);
+        assertThat(fx(stage::getWidth)).as("the default window").isEqualTo(1400);
         // every row priced: the widest values are in
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             List<String> texts = new ArrayList<>();

@@ -82,7 +82,7 @@ class TradingDetailFlowsTest {
         app = DeskHarness.start();
         DeskHarness.placeAtOrigin(stage);
         robot.interact(() -> window().select("live"));
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> window().chart().barCount() > 200
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> DeskHarness.fx(() -> window().chart().barCount()) > 200
                 && dock().service().latest() != null && dock().service().latest().manual().equity() > 0);
     }
 
@@ -195,10 +195,8 @@ class TradingDetailFlowsTest {
 
     /** Drags the line of {@code id}/{@code kind} by {@code dy} px (two steps), from where the plugin drew it. */
     static void dragLine(String id, OrderLine.Kind kind, double dy) {
-        Point2D[] at = new Point2D[1];
-        robot.interact(() -> at[0] = dock().lines().scenepoint(id, kind));
-        assertThat(at[0]).as("%s line of %s drawn", kind, id).isNotNull();
-        Point2D from = new Point2D(stage.getX() + stage.getScene().getX() + at[0].getX(), stage.getY() + stage.getScene().getY() + at[0].getY());
+        Point2D from = TradingFlowsTest.linePoint(stage, id, kind);
+        assertThat(from).as("%s line of %s drawn", kind, id).isNotNull();
         robot.drag(from, MouseButton.PRIMARY).moveBy(0, dy / 2).moveBy(0, dy / 2).release(MouseButton.PRIMARY);
     }
 
@@ -206,8 +204,7 @@ class TradingDetailFlowsTest {
     @org.junit.jupiter.api.Order(1)
     void aWorkingOrdersQuantityAndPriceEditedInTheBlotterAreReplaces() throws Exception {
         TradingFlowsTest.pauseReplay();
-        double last = window().chart().columns().close(window().chart().columns().size() - 1);
-        double price = round2(last * 0.9); // far below the market: rests
+        double price = round2(lastClose() * 0.9); // far below the market: rests
         Order placed = placeLimitBuy(price, "0.1", "", "");
         assertThat(placed.quantity()).isEqualTo(0.1);
 
@@ -490,7 +487,7 @@ class TradingDetailFlowsTest {
             // 1 % below the newest close, not a height on the chart: with the view panned or the market at the bottom
             // of the fitted range, a height can be above the market and the buy fills at once (it failed a loaded run so)
             Order placed = placeLimitBuy(round2(lastClose() * 0.99), "0.1", "", "");
-            long bars = window().chart().barCount();
+            long bars = DeskHarness.fx(() -> window().chart().barCount());
             long seq = dock().service().latest().seq();
             var drag = pressLine(placed.clientOrderId());
             if (drag == null && attempt < 3) {
@@ -499,8 +496,8 @@ class TradingDetailFlowsTest {
             assertThat(drag).as("the line of a working order was pressed").isNotNull();
             drag.moveBy(0, 20);
             // the replay goes on under the held pointer: new bars, new snapshots, the axis refits
-            waitUntil(20, () -> window().chart().barCount() > bars + 1 && dock().service().latest().seq() > seq + 3);
-            assertThat(dock().lines().dragged()).as("the drag survives the redraws").isNotNull();
+            waitUntil(20, () -> DeskHarness.fx(() -> window().chart().barCount()) > bars + 1 && dock().service().latest().seq() > seq + 3);
+            assertThat(DeskHarness.fx(() -> dock().lines().dragged())).as("the drag survives the redraws").isNotNull();
             drag.moveBy(0, 20).release(MouseButton.PRIMARY);
             waitUntil(10, () -> text("#ticket-message").startsWith("move "));
             if (text("#ticket-message").contains("FILLED") && attempt < 3) {
@@ -530,7 +527,7 @@ class TradingDetailFlowsTest {
             again.moveBy(0, 15);
             dock().service().cancel(held.clientOrderId());
             waitUntil(10, () -> working().isEmpty());
-            assertThat(dock().lines().dragged()).isNotNull();
+            assertThat(DeskHarness.fx(() -> dock().lines().dragged())).isNotNull();
             again.moveBy(0, 15).release(MouseButton.PRIMARY);
             waitUntil(10, () -> text("#ticket-message").equals("move " + held.clientOrderId() + " refused: order "
                     + held.clientOrderId() + " is CANCELED"));
@@ -552,9 +549,7 @@ class TradingDetailFlowsTest {
             if (!hasEntryLine(id)) {
                 return null;
             }
-            Point2D[] at = new Point2D[1];
-            robot.interact(() -> at[0] = dock().lines().scenepoint(id, OrderLine.Kind.ENTRY));
-            Point2D from = new Point2D(stage.getX() + stage.getScene().getX() + at[0].getX(), stage.getY() + stage.getScene().getY() + at[0].getY());
+            Point2D from = TradingFlowsTest.linePoint(stage, id, OrderLine.Kind.ENTRY);
             org.testfx.api.FxRobotInterface drag = robot.drag(from, MouseButton.PRIMARY);
             WaitForAsyncUtils.waitForFxEvents(); // the press handled before it is judged
             OrderLine[] held = new OrderLine[1];

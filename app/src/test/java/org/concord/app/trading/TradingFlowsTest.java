@@ -162,11 +162,20 @@ class TradingFlowsTest {
         return p[0];
     }
 
+    /** Where on the screen {@code id}'s {@code kind} line is drawn on {@code stage}, or null if it is not. */
+    static Point2D linePoint(Stage stage, String id, OrderLine.Kind kind) {
+        return fx(() -> {
+            Point2D at = dock().lines().scenepoint(id, kind);
+            return at == null ? null
+                    : new Point2D(stage.getX() + stage.getScene().getX() + at.getX(), stage.getY() + stage.getScene().getY() + at.getY());
+        });
+    }
+
     @Test
     @org.junit.jupiter.api.Order(1)
     void aPaperLimitOrderFromTheTicketShowsInTheBlotterAndOnTheChartMovesWhenDraggedAndCancels() throws Exception {
         robot.interact(() -> window().select("live"));
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> window().chart().barCount() > 200
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 200
                 && dock().service().latest() != null && dock().service().latest().manual().equity() > 0);
         assertThat(text("#trading-mode")).isEqualTo("PAPER");
         assertThat(desk().manualBroker()).isInstanceOf(PaperBroker.class);
@@ -207,9 +216,7 @@ class TradingFlowsTest {
         shot("trading");
 
         // drag the entry line 40 px down: the order is replaced at a lower price
-        Point2D[] at = new Point2D[1];
-        robot.interact(() -> at[0] = dock().lines().scenepoint(placed.clientOrderId(), OrderLine.Kind.ENTRY));
-        Point2D from = new Point2D(stage.getX() + stage.getScene().getX() + at[0].getX(), stage.getY() + stage.getScene().getY() + at[0].getY());
+        Point2D from = linePoint(stage, placed.clientOrderId(), OrderLine.Kind.ENTRY);
         robot.drag(from, MouseButton.PRIMARY).moveBy(0, 20).moveBy(0, 20).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().size() == 1 && !working().get(0).clientOrderId().equals(placed.clientOrderId()));
         Order moved = working().get(0);
@@ -330,7 +337,7 @@ class TradingFlowsTest {
             assertThat(((BinanceSpotBroker) desk().manualBroker()).config().instruments())
                     .as("the venue maps symbols by the configuration file's listings, not built-in defaults")
                     .isSameAs(ConcordApp.current().session().core().orElseThrow().config().instruments());
-            assertThat(stage.getTitle()).startsWith("[LIVE");
+            assertThat(fx(stage::getTitle)).startsWith("[LIVE");
             // nowhere in any window is the key or the secret shown as text (password fields were cleared)
             List<String> shown = new ArrayList<>();
             robot.interact(() -> {
@@ -349,7 +356,7 @@ class TradingFlowsTest {
             click(robot, "#trading-back-to-paper");
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#trading-mode").equals("PAPER"));
             assertThat(desk().manualBroker()).isInstanceOf(PaperBroker.class);
-            assertThat(stage.getTitle()).doesNotContain("LIVE");
+            assertThat(fx(stage::getTitle)).doesNotContain("LIVE");
         } finally {
             ex.close();
         }
