@@ -3,6 +3,7 @@ package org.concord.app;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ class CleanCheckoutTest {
                         try {
                             return INTO_DOCS.matcher(Files.readString(p)).find();
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                     })
                     .map(p -> root.relativize(p).toString()).toList();

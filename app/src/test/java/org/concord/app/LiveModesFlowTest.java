@@ -1,5 +1,6 @@
 package org.concord.app;
 
+import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -21,6 +22,7 @@ import org.concord.training.TrainingJob;
 import org.concord.training.eval.PromotionGate;
 import org.concord.training.loop.TrainingLoop;
 import org.concord.training.models.CnnSignalModel;
+import org.controlsfx.control.ToggleSwitch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,7 +35,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.app.DeskHarness.fx;
@@ -48,7 +52,7 @@ import static org.concord.app.DeskHarness.fx;
 class LiveModesFlowTest {
     static Path dataDir;
     static Stage stage;
-    static javafx.application.Application app;
+    static Application app;
     static final FxRobot robot = new FxRobot();
     static final String MODEL = "cnn-btcusd";
 
@@ -100,17 +104,17 @@ class LiveModesFlowTest {
     /** Flips a model switch as a click would (see the note on Stop), on the FX thread. */
     static void flip(String query) {
         robot.interact(() -> {
-            org.controlsfx.control.ToggleSwitch sw = (org.controlsfx.control.ToggleSwitch) robot.lookup(query)
+            ToggleSwitch sw = (ToggleSwitch) robot.lookup(query)
                     .match(x -> x.getScene() != null && x.isVisible()).query();
             sw.setSelected(!sw.isSelected());
         });
     }
 
     /** Waits; on a timeout prints every thread's stack first (a hang is then visible in the report). */
-    static void waitOrDump(int seconds, java.util.concurrent.Callable<Boolean> cond) throws Exception {
+    static void waitOrDump(int seconds, Callable<Boolean> cond) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, cond);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             Thread.getAllStackTraces().forEach((t, st) -> {
                 System.err.println("THREAD " + t.getName() + " " + t.getState());
                 for (StackTraceElement x : st) {

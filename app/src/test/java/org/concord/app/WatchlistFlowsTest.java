@@ -1,5 +1,6 @@
 package org.concord.app;
 
+import javafx.application.Application;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
@@ -35,11 +36,13 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +58,7 @@ import static org.concord.app.DeskHarness.fx;
 class WatchlistFlowsTest {
     static Path dataDir;
     static Stage stage;
-    static javafx.application.Application app;
+    static Application app;
     static final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -215,7 +218,7 @@ class WatchlistFlowsTest {
         });
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> watchlistDefects().isEmpty());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             // fall through: the assertion names what is wrong
         }
         DeskHarness.shot(stage, "watchlist-width");
@@ -251,7 +254,7 @@ class WatchlistFlowsTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 assertThat(text("#ticket-symbol")).as("the order ticket after a click on %s", s).isEqualTo("Symbol " + s);
                 assertThat(text("#live-symbol")).as("the live-inference panel after a click on %s", s).isEqualTo(s);
-                assertThat(value("#live-model")).isEqualTo("cnn-" + s.toLowerCase(java.util.Locale.ROOT));
+                assertThat(value("#live-model")).isEqualTo("cnn-" + s.toLowerCase(Locale.ROOT));
                 if (s.equals("BTCUSD")) {
                     // back from AAPL's daily chart: BTCUSD on the timeframe it was shown on, not three daily candles
                     assertThat(fx(() -> robot.lookup("#chart-timeframe").queryAs(ChoiceBox.class).getValue())).isEqualTo("1m");

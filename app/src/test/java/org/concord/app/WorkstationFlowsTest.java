@@ -1,9 +1,11 @@
 package org.concord.app;
 
+import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.concord.app.modules.ModuleRow;
 import org.concord.app.session.SessionOptions;
@@ -36,11 +38,15 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.app.DeskHarness.click;
@@ -56,7 +62,7 @@ import static org.concord.app.DeskHarness.fx;
 class WorkstationFlowsTest {
     static Path dataDir;
     static Stage stage;
-    static javafx.application.Application app;
+    static Application app;
     static final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -211,8 +217,8 @@ class WorkstationFlowsTest {
     }
 
     /** The job history list as shown (read on the FX thread). */
-    static java.util.stream.Stream<String> history() {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    static Stream<String> history() {
+        List<String> out = new ArrayList<>();
         robot.interact(() -> robot.lookup("#train-history").queryListView().getItems().forEach(x -> out.add(x.toString())));
         return out.stream();
     }
@@ -280,7 +286,7 @@ class WorkstationFlowsTest {
             click(robot, id);
             try {
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> p.botMode() == mode);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 // lost click: try again
             }
         }
@@ -294,8 +300,8 @@ class WorkstationFlowsTest {
     }
 
     /** Reads the pipeline on its writer thread (brokers are single-threaded). */
-    static <T> T onPipeline(TradingPipeline p, java.util.function.Function<TradingPipeline, T> read) {
-        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+    static <T> T onPipeline(TradingPipeline p, Function<TradingPipeline, T> read) {
+        CompletableFuture<T> f = new CompletableFuture<>();
         p.execute(() -> f.complete(read.apply(p)));
         try {
             return f.get(10, TimeUnit.SECONDS);
@@ -310,7 +316,7 @@ class WorkstationFlowsTest {
         robot.interact(() -> window().select("annotate"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#annotation-workspace").tryQuery().isPresent()));
         assertThat(fx(() -> robot.lookup("#annotation-placeholder").tryQuery().isPresent())).isFalse();
-        assertThat(fx(() -> robot.lookup("#panes").queryAs(javafx.scene.layout.Pane.class).getChildren().size())).isEqualTo(4); // 1s, 1m, 1h, 1d by default
+        assertThat(fx(() -> robot.lookup("#panes").queryAs(Pane.class).getChildren().size())).isEqualTo(4); // 1s, 1m, 1h, 1d by default
         // the screenshot once every pane has paged in its bars: each one's O/H/L/C readout shows its newest candle
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup(".pane-readout").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().startsWith("O ")).count() == 4));

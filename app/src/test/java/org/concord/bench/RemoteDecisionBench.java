@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class RemoteDecisionBench {
                     while (out.readLine() != null) {
                         // keep the pipe empty
                     }
-                } catch (java.io.IOException ignored) {
+                } catch (IOException ignored) {
                     // process ended
                 }
             });

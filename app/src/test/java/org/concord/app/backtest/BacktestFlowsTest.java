@@ -1,5 +1,7 @@
 package org.concord.app.backtest;
 
+import javafx.application.Application;
+import javafx.scene.control.TextField;
 import org.concord.app.DeskHarness;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BacktestFlowsTest {
     static Path dataDir;
     static Stage stage;
-    static javafx.application.Application app;
+    static Application app;
     static final FxRobot robot = new FxRobot();
     static List<Path> firstFiles = List.of();
 
@@ -181,7 +183,7 @@ class BacktestFlowsTest {
         choose("#backtest-preset", "full");
         choose("#backtest-data", "bundled");
         DeskHarness.click(robot, "#backtest-wf");
-        robot.interact(() -> robot.lookup("#backtest-wf-step").queryAs(javafx.scene.control.TextField.class).setText("6h")); // many windows: a long run
+        robot.interact(() -> robot.lookup("#backtest-wf-step").queryAs(TextField.class).setText("6h")); // many windows: a long run
         DeskHarness.click(robot, "#backtest-run");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> DeskHarness.fx(() -> view().progress().getProgress()) > 0
                 && text("#backtest-phase").contains("window 1/"));

@@ -1,5 +1,7 @@
 package org.concord.app.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.engine.BotModeStore;
 import org.concord.testkit.RealBars;
 import org.concord.model.Timeframe;
 import org.junit.jupiter.api.Test;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +47,7 @@ class ConcordCliTest {
         // serve's bot switch: live needs a venue serve does not connect; an unknown mode is refused
         assertThat(ConcordCli.execute("serve", "--data-dir", dir.toString(), "--bot", "live")).isEqualTo(1);
         assertThat(ConcordCli.execute("serve", "--data-dir", dir.toString(), "--bot", "maybe")).isEqualTo(1);
-        assertThat(dir.resolve(org.concord.engine.BotModeStore.FILE_NAME)).doesNotExist();
+        assertThat(dir.resolve(BotModeStore.FILE_NAME)).doesNotExist();
     }
 
     @Test
@@ -52,9 +55,9 @@ class ConcordCliTest {
         Path json = dir.resolve("bench.json");
         int rc = ConcordCli.execute("bench", "--quick", "--only", "aggregation,decisions", "--presets", "minimal", "--out", json.toString());
         assertThat(rc).isZero();
-        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        var doc = new ObjectMapper().readTree(json.toFile());
         assertThat(doc.get("machine").asText()).contains("cores");
-        var names = new java.util.ArrayList<String>();
+        var names = new ArrayList<String>();
         doc.get("figures").forEach(f -> {
             names.add(f.get("group").asText() + ": " + f.get("name").asText());
             assertThat(f.get("value").asDouble()).isPositive();

@@ -5,18 +5,24 @@ import org.concord.annotation.AnnotationDirection;
 import org.concord.annotation.AnnotationService;
 import org.concord.app.annotate.AnnotationServices;
 import org.concord.data.DataProvider;
+import org.concord.feed.ReplayFeed;
 import org.concord.store.Direction;
 import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.testkit.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +47,9 @@ class ImportCommandTest {
         try (ConcordRuntime engine = new ConcordRuntime(data)) {
             engine.data().declareFeedBars(BTC);
             for (int i = 0; i < 10; i++) {
-                long t = java.time.LocalDate.of(2024, 1, 1 + i).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+                long t = LocalDate.of(2024, 1, 1 + i).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
                 engine.data().onBar(BTC, Timeframe.D1, t, 100, 110, 90, 105, 7, true, "binance-rest");
-                csv.append(java.time.LocalDate.of(2024, 1, 1 + i)).append(",1,2,0.5,1.5\n");
+                csv.append(LocalDate.of(2024, 1, 1 + i)).append(",1,2,0.5,1.5\n");
             }
         }
         csv.append("2100-01-01,1,2,0.5,1.5\n");
@@ -66,9 +72,9 @@ class ImportCommandTest {
         Path file = dir.resolve("a.json");
         Annotation saved;
         try (ConcordRuntime engine = new ConcordRuntime(data)) {
-            engine.startBundledReplay(org.concord.feed.ReplayFeed.MAX_SPEED, false);
+            engine.startBundledReplay(ReplayFeed.MAX_SPEED, false);
             DataProvider p = engine.data();
-            org.concord.testkit.Await.until(java.time.Duration.ofSeconds(60), () -> p.bars(BundledData.BTCUSD, Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE).size() > 100,
+            Await.until(Duration.ofSeconds(60), () -> p.bars(BundledData.BTCUSD, Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE).size() > 100,
                     () -> "replayed bars");
             engine.stopFeed();
             p.flush();
@@ -102,7 +108,7 @@ class ImportCommandTest {
     private static List<Double> closes(Path data) {
         try (ConcordRuntime engine = new ConcordRuntime(data)) {
             BarSeries b = engine.data().store().query(BTC, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 100, Direction.LATEST);
-            List<Double> out = new java.util.ArrayList<>();
+            List<Double> out = new ArrayList<>();
             for (int i = 0; i < b.size(); i++) {
                 out.add(b.close(i));
             }

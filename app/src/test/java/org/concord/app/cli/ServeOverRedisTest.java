@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,7 +112,7 @@ class ServeOverRedisTest {
         assertThat(ConcordCli.execute("serve", "--data-dir", dir.resolve("cli2").toString(), "--feed", "carrier-pigeon", "--duration", "1")).isEqualTo(1);
     }
 
-    private static void await(java.util.function.BooleanSupplier cond, String what) throws InterruptedException {
+    private static void await(BooleanSupplier cond, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!cond.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -2,8 +2,10 @@ package org.concord.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.training.eval.PromotionGate;
 import org.concord.training.models.ModelManifest;
 import org.concord.training.models.ModelRepository;
+import org.concord.training.models.StaleGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +43,7 @@ class TrainCommandTest {
             assertThat(again.rc()).as(again.out() + again.err()).isZero();
             assertThat(again.out()).contains("saved cnn-btcusd v000002 (active BELOW the promotion gate, confirmed)");
             new ModelRepository(data.resolve("models")).activate("cnn-btcusd", "v000001",
-                    new org.concord.training.eval.PromotionGate.Confirmation(gap, "test"));
+                    new PromotionGate.Confirmation(gap, "test"));
         } else {
             assertThat(r.out()).contains("saved cnn-btcusd v000001 (active)");
         }
@@ -59,7 +61,7 @@ class TrainCommandTest {
         assertThat(m.holdout().accuracy()).isEqualTo(acc);
         assertThat(m.cnn().epochs()).isEqualTo(2);
         // it loads back (files verified against the manifest)
-        try (var bundle = repo.load("cnn-btcusd", "v000001", org.concord.training.models.StaleGuard.DEFAULT)) {
+        try (var bundle = repo.load("cnn-btcusd", "v000001", StaleGuard.DEFAULT)) {
             assertThat(bundle.coldStart()).isFalse();
         }
     }

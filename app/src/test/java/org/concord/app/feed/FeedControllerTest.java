@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +49,7 @@ class FeedControllerTest {
 
             feed.startBinance(LoopbackBinance.BTCUSDT, ex.feedConfig().initialBackfillBars(300));
             assertThat(feed.replay()).isNull();
-            assertThat(ex.stream().awaitOpened(1, java.time.Duration.ofSeconds(30))).isTrue();
+            assertThat(ex.stream().awaitOpened(1, Duration.ofSeconds(30))).isTrue();
             ex.advance(3); // the first live kline triggers the initial backfill
             await(() -> engine.data().bars(LoopbackBinance.BTCUSDT, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 1000,
                     Direction.LATEST).size() >= 300);
@@ -63,7 +65,7 @@ class FeedControllerTest {
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
+    private static void await(BooleanSupplier c) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!c.getAsBoolean()) {
             if (System.nanoTime() > end) {

@@ -1,6 +1,7 @@
 package org.concord.app.live;
 
 import io.fair_acc.dataset.spi.financial.OhlcvDataSet;
+import org.assertj.core.data.Offset;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
 import org.concord.testkit.RealBars;
@@ -36,7 +37,7 @@ class CandleDataSetTest {
         assertThat(ds.get(OhlcvDataSet.DIM_Y_HIGH, 2)).isEqualTo(hi);
         assertThat(ds.get(OhlcvDataSet.DIM_Y_LOW, 2)).isEqualTo(lo);
         assertThat(ds.get(OhlcvDataSet.DIM_Y_CLOSE, 2)).isEqualTo(m1.close(14));
-        assertThat(ds.get(OhlcvDataSet.DIM_Y_VOLUME, 2)).isCloseTo(vol, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ds.get(OhlcvDataSet.DIM_Y_VOLUME, 2)).isCloseTo(vol, Offset.offset(1e-9));
 
         // a new bar and then an update of it: only the last bucket changes
         long t = m1.lastTime() + 60_000;

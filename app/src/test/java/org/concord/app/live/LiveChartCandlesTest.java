@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,7 +121,7 @@ class LiveChartCandlesTest {
         robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, btc, new long[0], new double[0], List.of(), true, null)));
         robot.moveTo(fx(() -> view.node().lookup(".chart-canvas")));
         robot.moveBy(3, 3);
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> crosshairLabel() != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> crosshairLabel() != null);
         assertThat(crosshairLabel()).as("BTC's tape is from 2013").contains("2013-");
 
         // the watchlist (or the toolbar) switches the chart to ETHUSD 5m; the mouse has not moved over the plot
@@ -133,7 +134,7 @@ class LiveChartCandlesTest {
 
         // the next move over the plot draws it again, on ETH's own time (2023)
         robot.moveBy(4, 0);
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> crosshairLabel() != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> crosshairLabel() != null);
         assertThat(crosshairLabel()).contains("2023-");
     }
 
@@ -148,7 +149,7 @@ class LiveChartCandlesTest {
         ChartOverlay levels = new ChartOverlay(BTC, m1.time(399), Map.of("swing high", high, "R1", high - 2), List.of());
         robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, head, new long[0], new double[0], List.of(), true, levels)));
         WaitForAsyncUtils.waitForFxEvents();
-        List<Label> labels = new java.util.ArrayList<>();
+        List<Label> labels = new ArrayList<>();
         robot.interact(() -> view.node().lookupAll(".value-indicator-label").forEach(n -> labels.add((Label) n)));
         assertThat(labels).as("level labels shown").hasSize(2);
         double[] plot = new double[2];
@@ -170,7 +171,7 @@ class LiveChartCandlesTest {
         ChartOverlay next = new ChartOverlay(BTC, m1.time(399), Map.of("swing high", high + 1), List.of());
         robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, head, new long[0], new double[0], List.of(), false, next)));
         WaitForAsyncUtils.waitForFxEvents();
-        List<Label> after = new java.util.ArrayList<>();
+        List<Label> after = new ArrayList<>();
         robot.interact(() -> view.node().lookupAll(".value-indicator-label").forEach(n -> after.add((Label) n)));
         assertThat(after).hasSize(1);
         assertThat(after.get(0)).as("the swing high's label, moved").isIn(labels);

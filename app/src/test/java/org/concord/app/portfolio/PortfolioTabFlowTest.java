@@ -1,5 +1,6 @@
 package org.concord.app.portfolio;
 
+import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortfolioTabFlowTest {
     static Path dataDir;
     static Stage stage;
-    static javafx.application.Application app;
+    static Application app;
     static final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -95,7 +97,7 @@ class PortfolioTabFlowTest {
             DeskHarness.click(robot, "#bot-paper");
             try {
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pipeline().botMode() == BotMode.PAPER);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 // lost click: try again
             }
         }

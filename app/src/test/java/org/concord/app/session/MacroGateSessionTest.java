@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -85,7 +86,7 @@ class MacroGateSessionTest {
             assertThat(pipeline.failures()).isZero();
             assertThat(pipeline.decisions()).as("decisions traded").isPositive();
             if (importVix) {
-                assertThat(orch.command(MacroGateModule.ID, "status", java.util.Map.of()).get(30, TimeUnit.SECONDS)).startsWith("BLOCK: VIX");
+                assertThat(orch.command(MacroGateModule.ID, "status", Map.of()).get(30, TimeUnit.SECONDS)).startsWith("BLOCK: VIX");
             }
             return new long[] {pipeline.bot().paper().orders().size(), pipeline.bot().engine().entriesBlocked(EntryGate.MACRO)};
         }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +85,7 @@ class RemoteDesktopTest {
         return rows.get().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    private static void await(int seconds, java.util.function.BooleanSupplier c) throws InterruptedException {
+    private static void await(int seconds, BooleanSupplier c) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!c.getAsBoolean()) {
             if (System.nanoTime() > end) {

@@ -1,8 +1,10 @@
 package org.concord.app.trading;
 
+import org.concord.execution.Order;
 import org.concord.execution.OrderOrigin;
 import org.concord.execution.OrderRequest;
 import org.concord.execution.OrderSide;
+import org.concord.execution.OrderState;
 import org.concord.execution.OrderType;
 import org.concord.execution.TimeInForce;
 import org.concord.model.Symbol;
@@ -58,13 +60,13 @@ class TicketIntentTest {
     @Test
     void aRiskRejectionNamesItsRule() {
         var req = OrderRequest.limit("man-5", BTC, OrderSide.BUY, 1, 800).manual();
-        var o = new org.concord.execution.Order(1, req, org.concord.execution.OrderState.REJECTED, 0, 0, 0, 0, 0, null,
+        var o = new Order(1, req, OrderState.REJECTED, 0, 0, 0, 0, 0, null,
                 "risk rule ORDER_SIZE: order man-5 adds 40.00% of equity, limit 25.00%");
         ActionResult r = ActionResult.of("submit", o);
         assertThat(r.ok()).isFalse();
         assertThat(r.riskRule()).isEqualTo("ORDER_SIZE");
         assertThat(r.message()).contains("REJECTED").contains("limit 25.00%");
-        var other = new org.concord.execution.Order(2, req, org.concord.execution.OrderState.REJECTED, 0, 0, 0, 0, 0, null, "no market data");
+        var other = new Order(2, req, OrderState.REJECTED, 0, 0, 0, 0, 0, null, "no market data");
         assertThat(ActionResult.of("submit", other).riskRule()).isNull();
     }
 }

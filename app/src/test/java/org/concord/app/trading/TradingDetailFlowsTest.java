@@ -1,19 +1,23 @@
 package org.concord.app.trading;
 
+import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
 import org.concord.app.session.SessionOptions;
+import org.concord.chart.DisplayFormat;
 import org.concord.engine.BotMode;
 import org.concord.engine.BotModeStore;
 import org.concord.execution.Order;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotInterface;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -70,7 +75,7 @@ import static org.concord.app.trading.TradingFlowsTest.working;
 class TradingDetailFlowsTest {
     static Path dataDir;
     static Stage stage;
-    static javafx.application.Application app;
+    static Application app;
     static final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -243,7 +248,7 @@ class TradingDetailFlowsTest {
         assertThat(working()).singleElement().satisfies(o -> assertThat(o.clientOrderId()).isEqualTo(p.clientOrderId()));
         assertThat(brokerOrder(p.clientOrderId()).state()).isEqualTo(OrderState.NEW);
         // text that is not a number is refused the same way, the editor closes and the blotter keeps refreshing
-        robot.interact(() -> robot.lookup("#ticket-message").queryAs(javafx.scene.control.Label.class).setText(""));
+        robot.interact(() -> robot.lookup("#ticket-message").queryAs(Label.class).setText(""));
         editCell(p.clientOrderId(), "price", "abc");
         waitUntil(5, () -> text("#ticket-message").equals("replace " + p.clientOrderId() + " refused: quantity and price must be positive numbers"));
         waitUntil(5, () -> editor().isEmpty());
@@ -418,7 +423,7 @@ class TradingDetailFlowsTest {
             DeskHarness.shot(stage, "trading-detail-live-confirmed");
 
             // one-click in LIVE: BUY MKT goes to the exchange at once, no confirmation, and fills at the venue's price
-            robot.interact(() -> robot.lookup("#ticket-message").queryAs(javafx.scene.control.Label.class).setText(""));
+            robot.interact(() -> robot.lookup("#ticket-message").queryAs(Label.class).setText(""));
             DeskHarness.click(robot, "#ticket-one-click");
             waitUntil(5, () -> shown("#ticket-quick-buy"));
             DeskHarness.click(robot, "#ticket-quick-buy");
@@ -509,7 +514,7 @@ class TradingDetailFlowsTest {
             // the price under the pointer at the release: the axis refits while the line is held, so the pointer's
             // 40 px down need not mean a lower price; what counts is that it moved, to a price on the tick
             assertThat(to).isNotEqualTo(placed.request().limitPrice());
-            assertThat(to).as("on the 0.01 tick").isEqualTo(org.concord.chart.DisplayFormat.UTC.roundToTick(to));
+            assertThat(to).as("on the 0.01 tick").isEqualTo(DisplayFormat.UTC.roundToTick(to));
             assertThat(Math.abs(to * 100 - Math.rint(to * 100))).isLessThan(1e-6);
             assertThat(brokerOrder(placed.clientOrderId()).reason()).contains("replaced by " + moved.clientOrderId());
             DeskHarness.shot(stage, "trading-detail-drag-running");
@@ -543,14 +548,14 @@ class TradingDetailFlowsTest {
      * the order left the book before its line was caught (the running market filled it: a loaded CI run took long
      * enough between the placing and the presses for that); the caller decides whether that may happen.
      */
-    static org.testfx.api.FxRobotInterface pressLine(String id) throws TimeoutException {
+    static FxRobotInterface pressLine(String id) throws TimeoutException {
         for (int attempt = 1; ; attempt++) {
             waitUntil(20, () -> hasEntryLine(id) || working().stream().noneMatch(o -> o.clientOrderId().equals(id)));
             if (!hasEntryLine(id)) {
                 return null;
             }
             Point2D from = TradingFlowsTest.linePoint(stage, id, OrderLine.Kind.ENTRY);
-            org.testfx.api.FxRobotInterface drag = robot.drag(from, MouseButton.PRIMARY);
+            FxRobotInterface drag = robot.drag(from, MouseButton.PRIMARY);
             WaitForAsyncUtils.waitForFxEvents(); // the press handled before it is judged
             OrderLine[] held = new OrderLine[1];
             robot.interact(() -> held[0] = dock().lines().dragged());
@@ -613,7 +618,7 @@ class TradingDetailFlowsTest {
 
     static void closeConfirmations() {
         robot.interact(() -> {
-            for (javafx.stage.Window w : new ArrayList<>(javafx.stage.Window.getWindows())) {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
                 if (w.getScene() != null && w.getScene().getRoot() != null && w.getScene().getRoot().lookup("#live-order-confirm") != null
                         && w instanceof Stage s) {
                     s.close();

@@ -1,8 +1,6 @@
 package org.concord.app.trading;
 
-import org.concord.engine.TradingPipeline;
-import org.concord.app.DeskHarness;
-
+import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -13,16 +11,21 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.concord.app.ConcordApp;
+import org.concord.app.DeskHarness;
 import org.concord.app.feed.FeedController;
 import org.concord.app.feed.FeedStatus;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
 import org.concord.engine.BotMode;
 import org.concord.engine.BotModeStore;
+import org.concord.engine.TradingPipeline;
+import org.concord.execution.Broker;
+import org.concord.execution.Fill;
 import org.concord.execution.Order;
 import org.concord.execution.OrderOrigin;
 import org.concord.execution.OrderState;
@@ -37,7 +40,6 @@ import org.concord.testkit.exchange.LoopbackSpotAccount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
@@ -47,8 +49,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.app.DeskHarness.click;
@@ -69,7 +73,7 @@ class TradingFlowsTest {
     static final String API_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
     static Path dataDir;
     static Stage stage;
-    static javafx.application.Application app;
+    static Application app;
     static final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -100,8 +104,8 @@ class TradingFlowsTest {
     }
 
     /** Reads the broker on the pipeline's writer thread (brokers are single-threaded). */
-    static <T> T onDesk(java.util.function.Function<org.concord.execution.Broker, T> read) {
-        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+    static <T> T onDesk(Function<Broker, T> read) {
+        CompletableFuture<T> f = new CompletableFuture<>();
         desk().execute(() -> {
             try {
                 f.complete(read.apply(desk().manualBroker()));
@@ -192,7 +196,7 @@ class TradingFlowsTest {
             try {
                 WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !fieldText("#ticket-price").isEmpty());
             } catch (TimeoutException e) {
-                robot.type(javafx.scene.input.KeyCode.ESCAPE);
+                robot.type(KeyCode.ESCAPE);
             }
         }
         String priceText = fieldText("#ticket-price");
@@ -252,7 +256,7 @@ class TradingFlowsTest {
         Position pos = onDesk(b -> b.position(BundledData.BTCUSD));
         assertThat(pos.quantity()).isEqualTo(0.2);
         assertThat(pos.averagePrice()).isGreaterThan(0);
-        List<org.concord.execution.Fill> fills = onDesk(b -> List.copyOf(b.fills()));
+        List<Fill> fills = onDesk(b -> List.copyOf(b.fills()));
         assertThat(fills).anySatisfy(f -> assertThat(f.book()).isEqualTo("manual"));
         // the position line is on the chart and the summary shows the P&L
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
@@ -415,7 +419,7 @@ class TradingFlowsTest {
     }
 
     /** Reads the pipeline on its writer thread. */
-    static <T> T onPipeline(java.util.function.Function<TradingPipeline, T> read) {
+    static <T> T onPipeline(Function<TradingPipeline, T> read) {
         return onDesk(b -> read.apply(desk()));
     }
 
