@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +105,11 @@ public final class DeskHarness {
      */
     public static FxRobotInterface click(FxRobot robot, String query) {
         return robot.clickOn(node(robot, query));
+    }
+
+    /** Waits up to {@code seconds} for {@code condition}, one that throws no checked exception. */
+    public static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 
     /**

@@ -120,6 +120,11 @@ class TradingFlowsTest {
         }
     }
 
+    /** The broker's order {@code clientOrderId} (read on the desk thread). */
+    static Order brokerOrder(String clientOrderId) {
+        return onDesk(b -> b.order(clientOrderId).orElseThrow());
+    }
+
     static List<Order> working() {
         List<Order> out = new ArrayList<>();
         robot.interact(() -> out.addAll(dock().blotter().workingTable().getItems()));
