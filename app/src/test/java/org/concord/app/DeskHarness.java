@@ -36,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class DeskHarness {
     public static final Path SHOTS = Path.of("target", "screenshots");
+    /** The deadline of a positive wait: it only bounds a failing test, and a loaded 2-core CI machine is slow. */
+    public static final int PATIENCE_SECONDS = 60;
 
     private DeskHarness() {
     }
@@ -107,7 +109,15 @@ public final class DeskHarness {
         return robot.clickOn(node(robot, query));
     }
 
-    /** Waits up to {@code seconds} for {@code condition}, one that throws no checked exception. */
+    /** Waits up to {@link #PATIENCE_SECONDS} for {@code condition}, one that throws no checked exception. */
+    public static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        waitUntil(PATIENCE_SECONDS, condition);
+    }
+
+    /**
+     * Waits up to {@code seconds} for {@code condition}, one that throws no checked exception: a short deadline is for
+     * a retry loop's detection of a lost click, a positive wait takes {@link #waitUntil(BooleanSupplier)}.
+     */
     public static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
     }

@@ -140,11 +140,11 @@ class LiveModesFlowTest {
         assertThat(model().status().activeVersion()).isEqualTo(trained.version());
 
         robot.interact(() -> window().select("live"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> MODEL.equals(fx(() -> robot.lookup("#live-model")
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> MODEL.equals(fx(() -> robot.lookup("#live-model")
                 .queryComboBox().getValue())));
         assertThat(fx(() -> window().liveInferenceView().bannerText())).isEqualTo("OFF");
         DeskHarness.click(robot, "#live-start");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "LIVE".equals(fx(() -> window().liveInferenceView().bannerText())));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "LIVE".equals(fx(() -> window().liveInferenceView().bannerText())));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             LiveSnapshot s = fx(() -> window().liveInferenceView().shown());
             return s != null && s.updates() >= 5;
@@ -187,8 +187,8 @@ class LiveModesFlowTest {
         // fired on the FX thread: under headless Monocle a later click on this panel was not delivered (the software
         // painter overflowed its buffer while the chart redrew 10×/s); the start above is a real click
         robot.interact(() -> robot.lookup("#live-stop").queryButton().fire());
-        waitOrDump(10, () -> "OFF".equals(fx(() -> window().liveInferenceView().bannerText())));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "OFF".equals(fx(() -> window().liveInferenceView().bannerText())));
+        waitOrDump(DeskHarness.PATIENCE_SECONDS, () -> "OFF".equals(fx(() -> window().liveInferenceView().bannerText())));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "OFF".equals(fx(() -> window().liveInferenceView().bannerText())));
         long stoppedAt = fx(() -> window().liveInferenceView().shown().updates());
         // the marker for the negative: 15 more minutes of bars reached the chart, and no update came with them
         long lastBar = fx(() -> window().chart().columns().time(window().chart().columns().size() - 1));
@@ -208,14 +208,14 @@ class LiveModesFlowTest {
     void modelSwitchesReachTheCoreAndSurviveARestart() throws Exception {
         robot.interact(() -> window().select("modules"));
         // one model per instrument, each with its own switches
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window().modelToggles().table().getItems().stream().map(ModelInfo::modelId).toList())
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> window().modelToggles().table().getItems().stream().map(ModelInfo::modelId).toList())
                 .equals(List.of(MODEL, "cnn-ethusd", "cnn-aapl")));
         assertThat(fx(() -> row(window().modelToggles().table().getItems()).version())).startsWith("v");
         flip("#inference-" + MODEL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> orchestrator().module(MODEL).orElseThrow().weight() == 0.0);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> orchestrator().module(MODEL).orElseThrow().weight() == 0.0);
         flip("#training-" + MODEL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model().autoTraining());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> {
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> !model().autoTraining());
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> {
             var m = row(window().modelToggles().table().getItems());
             return !m.inference() && !m.training();
         }));
@@ -229,7 +229,7 @@ class LiveModesFlowTest {
         assertThat(orchestrator().module(MODEL).orElseThrow().weight()).isZero();
         assertThat(model().autoTraining()).isFalse();
         robot.interact(() -> window().select("modules"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> {
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> {
             var items = window().modelToggles().table().getItems();
             return items.size() == 3 && !row(items).inference() && !row(items).training();
         }));

@@ -99,10 +99,10 @@ class WatchlistFlowsTest {
                 && robot.lookup("#watch-AAPL").tryQuery().isPresent() && robot.lookup("#watch-BTCUSD").tryQuery().isPresent()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 100);
         click(robot, "#watch-ETHUSD");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS,
                 () -> "ETHUSD".equals(value("#chart-symbol")));
         // ETH has 5-minute bars only: the chart opens on 5m and holds the provider's ETH bars
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "5m".equals(fx(() -> robot.lookup("#chart-timeframe")
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "5m".equals(fx(() -> robot.lookup("#chart-timeframe")
                 .queryAs(ChoiceBox.class).getValue())));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 100);
         long[] t = new long[1];
@@ -116,11 +116,11 @@ class WatchlistFlowsTest {
         assertThat(eth.size()).isEqualTo(1);
         assertThat(eth.close(0)).isEqualTo(close[0]);
         assertThat(t[0]).isGreaterThan(1_678_000_000_000L); // 2023: ETH's own data, not the BTC tape's 2013
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new UiStateStore(dataDir).load().symbol().equals("ETHUSD"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> new UiStateStore(dataDir).load().symbol().equals("ETHUSD"));
         DeskHarness.shot(stage, "watchlist-ethusd");
 
         click(robot, "#watch-AAPL");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 100
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 100
                 && "AAPL".equals(value("#chart-symbol")));
         robot.interact(() -> t[0] = window().chart().columns().time(window().chart().columns().size() - 1));
         assertThat(ConcordApp.current().session().engine().data().bars(BundledData.AAPL, Timeframe.D1, t[0], t[0]).size()).isEqualTo(1);
@@ -135,17 +135,17 @@ class WatchlistFlowsTest {
         try {
             click(robot, "#watch-ETHUSD");
             robot.interact(() -> window().select("modules"));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
             assertThat(core().orchestrator(BundledData.BTCUSD).module("pivots").orElseThrow().state()).isEqualTo(ModuleState.RUNNING);
             robot.interact(() -> window().select("live"));
             click(robot, "#watch-BTCUSD");
             robot.interact(() -> window().select("modules"));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.RUNNING).orElse(false));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.RUNNING).orElse(false));
             // and back: ETHUSD's still off (the heartbeat of the other orchestrators does not overwrite it)
             robot.interact(() -> window().select("live"));
             click(robot, "#watch-ETHUSD");
             robot.interact(() -> window().select("modules"));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.DISABLED).orElse(false));
             // the marker for the negative: three heartbeats (data time 0) of each orchestrator. The panel takes a report
             // before this subscriber does (the bus calls subscribers in order) and shows it on its next 50 ms publish
             Map<String, Integer> beats = new ConcurrentHashMap<>();
@@ -167,7 +167,7 @@ class WatchlistFlowsTest {
         try (var sub = ConcordApp.current().session().bus().subscribe(TrainingTopics.EVENTS, events::add)) {
             robot.interact(() -> window().select("training"));
             robot.interact(() -> robot.lookup("#training-symbol").queryAs(ComboBox.class).getSelectionModel().select("AAPL"));
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window().trainingView() != null
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> window().trainingView() != null
                     && "AAPL".equals(value("#training-symbol")));
             click(robot, "#train-now");
             // AAPL's own model gets the job (cnn-aapl); BTCUSD's model is not asked
@@ -175,12 +175,12 @@ class WatchlistFlowsTest {
             assertThat(events).noneMatch(e -> "cnn-btcusd".equals(e.modelId()) && e.jobId() != null); // its frames mature as usual
             assertThat(core().training(Symbol.of("AAPL")).config().modelId()).isEqualTo("cnn-aapl");
             // the reason is on the panel, not only in the job's failure: 252 daily bars at most, the loop needs 1,000
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#training-data-note").queryAs(Label.class).isVisible()));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#training-data-note").queryAs(Label.class).isVisible()));
             assertThat(text("#training-data-note")).matches("AAPL has \\d+ 1d bars stored; training cnn-aapl needs at least 1000, .*");
             DeskHarness.shot(stage, "training-aapl");
             // BTCUSD's model has its history: no note
             robot.interact(() -> robot.lookup("#training-symbol").queryAs(ComboBox.class).getSelectionModel().select("BTCUSD"));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fx(() -> robot.lookup("#training-data-note").queryAs(Label.class).isVisible()));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> !fx(() -> robot.lookup("#training-data-note").queryAs(Label.class).isVisible()));
         }
     }
 
@@ -217,7 +217,7 @@ class WatchlistFlowsTest {
             return texts.stream().filter(t -> t != null && t.matches("\\d+\\.\\d\\d")).count() >= 3;
         });
         try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> watchlistDefects().isEmpty());
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> watchlistDefects().isEmpty());
         } catch (TimeoutException e) {
             // fall through: the assertion names what is wrong
         }
@@ -243,14 +243,14 @@ class WatchlistFlowsTest {
     void theTicketAndTheLiveInferencePanelFollowTheWatchlistAtOnce() throws Exception {
         robot.interact(() -> window().select("live"));
         click(robot, "#watch-BTCUSD");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Symbol BTCUSD".equals(text("#ticket-symbol")));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "Symbol BTCUSD".equals(text("#ticket-symbol")));
         // a paused replay: the accounts do not change, so no new trading snapshot can refresh the ticket by chance
         robot.interact(() -> window().run("feed:toggle"));
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ConcordApp.current().session().feed().status().state().name().equals("PAUSED"));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> ConcordApp.current().session().feed().status().state().name().equals("PAUSED"));
             for (String s : List.of("ETHUSD", "AAPL", "BTCUSD")) {
                 click(robot, "#watch-" + s);
-                WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> s.equals(value("#chart-symbol")));
+                WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> s.equals(value("#chart-symbol")));
                 WaitForAsyncUtils.waitForFxEvents();
                 assertThat(text("#ticket-symbol")).as("the order ticket after a click on %s", s).isEqualTo("Symbol " + s);
                 assertThat(text("#live-symbol")).as("the live-inference panel after a click on %s", s).isEqualTo(s);

@@ -105,7 +105,7 @@ class WorkstationFlowsTest {
      */
     static Point2D toggle(String id) throws TimeoutException {
         Point2D[] p = new Point2D[1];
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> {
             Point2D before = p[0];
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> p[0] = centreIfShown(robot.lookup("#toggle-" + id).match(x -> x.getScene() != null && x.isVisible()).query()));
@@ -144,7 +144,7 @@ class WorkstationFlowsTest {
         assertThat(stored.size()).isEqualTo(1);
         assertThat(stored.close(0)).isEqualTo(close[0]);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window().chart().markerCount()) > 0);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#status").queryAs(Label.class).getText().contains("Replay BTCUSD")));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#status").queryAs(Label.class).getText().contains("Replay BTCUSD")));
         assertThat(fx(() -> robot.lookup("#decision-rate").queryAs(Label.class).getText())).contains("decisions/s");
         shot("live");
     }
@@ -153,15 +153,15 @@ class WorkstationFlowsTest {
     @Order(2)
     void moduleToggledOffAndOnInThePanelChangesTheOrchestrator() throws Exception {
         robot.interact(() -> window().select("modules"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.RUNNING).orElse(false));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> row("pivots").map(r -> r.state() == ModuleState.RUNNING).orElse(false));
         // the row says what the module said last and why, in its own words
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> row("pivots").orElseThrow().lastOutput().matches("(BUY|SELL|HOLD) \\d\\.\\d\\d · structure L1:.*"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> row("pivots").orElseThrow().lastOutput().matches("(BUY|SELL|HOLD) \\d\\.\\d\\d · structure L1:.*"));
         robot.clickOn(toggle("pivots"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> orchestrator().module("pivots").orElseThrow().state() == ModuleState.DISABLED);
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> row("pivots").orElseThrow().state() == ModuleState.DISABLED);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> orchestrator().module("pivots").orElseThrow().state() == ModuleState.DISABLED);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> row("pivots").orElseThrow().state() == ModuleState.DISABLED);
         robot.clickOn(toggle("pivots"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> orchestrator().module("pivots").orElseThrow().state() == ModuleState.RUNNING);
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> row("pivots").orElseThrow().state() == ModuleState.RUNNING);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> orchestrator().module("pivots").orElseThrow().state() == ModuleState.RUNNING);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> row("pivots").orElseThrow().state() == ModuleState.RUNNING);
         // the change was persisted by the orchestrator
         assertThat(Files.readString(dataDir.resolve("concord.yaml"))).contains("pivots");
     }
@@ -178,7 +178,7 @@ class WorkstationFlowsTest {
         // enabled from outside the panel (the API); it throws from its 40th decision on → ERROR after 3 strikes
         orchestrator().enable("faulty");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> errorAt.get() != 0);
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> row("faulty").map(r -> r.state() == ModuleState.ERROR).orElse(false));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> row("faulty").map(r -> r.state() == ModuleState.ERROR).orElse(false));
         long shownAfterMs = (System.nanoTime() - errorAt.get()) / 1_000_000;
         assertThat(shownAfterMs).as("row shows ERROR %d ms after the orchestrator's change", shownAfterMs).isLessThan(1_000);
         assertThat(row("faulty").orElseThrow().reason()).isNotBlank();
@@ -201,7 +201,7 @@ class WorkstationFlowsTest {
         click(robot, "#train-now");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> history().filter(s -> s.contains("finished")).count() > finishedBefore);
         assertThat(seen[0]).as("the progress bar moved during the job").isGreaterThan(0);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> {
             boolean[] ok = new boolean[1];
             robot.interact(() -> ok[0] = !robot.lookup("#model-table").queryTableView().getItems().isEmpty()
                     && !robot.lookup("#train-swaps").queryListView().getItems().isEmpty());
@@ -253,7 +253,7 @@ class WorkstationFlowsTest {
 
         // the blotter shows the bot's account with its true fill count
         click(robot, "#blotter-account-bot");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> {
             int fills = dockFills(p);
             String t = fx(() -> robot.lookup("#blotter-summary").queryAs(Label.class).getText());
             return t.startsWith("Bot account · paper · bot PAPER") && t.contains(" · " + fills + (fills == 1 ? " fill" : " fills"));
@@ -275,7 +275,7 @@ class WorkstationFlowsTest {
         // nothing more fills now: the Bot summary counts exactly the fills the bot's broker holds (not the rows listed)
         int total = onPipeline(p, x -> x.bot().paper().fills().size());
         click(robot, "#blotter-account-bot");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#blotter-summary").queryAs(Label.class).getText())
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#blotter-summary").queryAs(Label.class).getText())
                 .contains(" · " + total + (total == 1 ? " fill" : " fills") + (total > 200 ? " (newest 200 listed)" : "")));
         click(robot, "#blotter-account-manual");
     }
@@ -314,7 +314,7 @@ class WorkstationFlowsTest {
     @Order(6)
     void annotationTabHostsTheWorkspaceOnTheSessionsData() throws Exception {
         robot.interact(() -> window().select("annotate"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#annotation-workspace").tryQuery().isPresent()));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#annotation-workspace").tryQuery().isPresent()));
         assertThat(fx(() -> robot.lookup("#annotation-placeholder").tryQuery().isPresent())).isFalse();
         assertThat(fx(() -> robot.lookup("#panes").queryAs(Pane.class).getChildren().size())).isEqualTo(4); // 1s, 1m, 1h, 1d by default
         // the screenshot once every pane has paged in its bars: each one's O/H/L/C readout shows its newest candle
@@ -331,7 +331,7 @@ class WorkstationFlowsTest {
         shot("live-light");
         robot.interact(() -> window().setTheme("dark"));
         robot.interact(() -> window().run("help"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#shortcut-grid").tryQuery().isPresent()));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#shortcut-grid").tryQuery().isPresent()));
         robot.interact(() -> robot.lookup("#shortcut-grid").query().getScene().getWindow().hide());
         robot.interact(() -> window().saveGeometry());
         UiState saved = new UiStateStore(dataDir).load();
@@ -357,7 +357,7 @@ class WorkstationFlowsTest {
         OrchestratorConfig written = ConfigFiles.load(dataDir.resolve("concord.yaml"));
         assertThat(written.preset()).isEqualTo("minimal");
         assertThat(written.queueCapacity()).isEqualTo(minimal.queueCapacity());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> {
             Object[] shown = new Object[1];
             robot.interact(() -> shown[0] = robot.lookup("#preset-chooser").queryComboBox().getValue());
             return "minimal".equals(shown[0]);

@@ -106,7 +106,7 @@ class BacktestFlowsTest {
     @Order(1)
     void aBacktestFromTheTabShowsProgressThenTheReportsMetricsEquityAndFiles() throws Exception {
         robot.interact(() -> window().run("tab:backtest")); // the Ctrl+6 action
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS,
                 () -> "backtest".equals(DeskHarness.fx(() -> window().tabs().getSelectionModel().getSelectedItem().getId())));
         List<Double> seen = new CopyOnWriteArrayList<>();
         robot.interact(() -> view().progress().progressProperty().addListener((o, a, b) -> seen.add(b.doubleValue())));
@@ -124,7 +124,7 @@ class BacktestFlowsTest {
         choose("#backtest-data", "bundled-bars");
         assertThat(disabled("#backtest-cancel")).isTrue();
         DeskHarness.click(robot, "#backtest-run");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> disabled("#backtest-run"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> disabled("#backtest-run"));
         assertThat(disabled("#backtest-cancel")).isFalse();
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("done")
                 || text("#backtest-phase").startsWith("failed"));
@@ -192,7 +192,7 @@ class BacktestFlowsTest {
         DeskHarness.click(robot, "#backtest-cancel");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("cancelled"));
         assertThat(text("#backtest-phase")).contains("backtest cancelled in window");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !disabled("#backtest-run"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> !disabled("#backtest-run"));
         assertThat(disabled("#backtest-cancel")).isTrue();
         assertThat(DeskHarness.fx(() -> view().progress().getProgress())).isEqualTo(0.0);
 

@@ -8,6 +8,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.concord.annotate.chart.CandleColours;
+import org.concord.app.DeskHarness;
 import org.concord.chart.ChartOverlay;
 import org.concord.feed.BundledData;
 import org.concord.live.LiveMode;
@@ -121,7 +122,7 @@ class LiveChartCandlesTest {
         robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, btc, new long[0], new double[0], List.of(), true, null)));
         robot.moveTo(fx(() -> view.node().lookup(".chart-canvas")));
         robot.moveBy(3, 3);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> crosshairLabel() != null);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> crosshairLabel() != null);
         assertThat(crosshairLabel()).as("BTC's tape is from 2013").contains("2013-");
 
         // the watchlist (or the toolbar) switches the chart to ETHUSD 5m; the mouse has not moved over the plot
@@ -134,7 +135,7 @@ class LiveChartCandlesTest {
 
         // the next move over the plot draws it again, on ETH's own time (2023)
         robot.moveBy(4, 0);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> crosshairLabel() != null);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> crosshairLabel() != null);
         assertThat(crosshairLabel()).contains("2023-");
     }
 

@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import org.concord.app.DeskHarness;
 import org.concord.app.session.CoreSession;
 import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.Presenters;
@@ -111,7 +112,7 @@ class MacroImportDialogFlowTest {
             s.show();
         });
         click(robot, "#macro-data");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#macro-file").tryQuery().isPresent()));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#macro-file").tryQuery().isPresent()));
         // the defaults follow the series: DXY below its 200-day average, VIX below 20
         robot.interact(() -> {
             assertThat(robot.lookup("#macro-rule").queryAs(ComboBox.class).getValue()).isEqualTo("belowMa");

@@ -12,6 +12,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
+import org.concord.app.DeskHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -61,7 +62,7 @@ class TableFitTest {
             s.show();
         });
         robot.interact(() -> table.getItems().setAll(12345.123456, 0.0));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cutCells(table).isEmpty() && !renderedCells(table, "filled").isEmpty());
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> cutCells(table).isEmpty() && !renderedCells(table, "filled").isEmpty());
         assertThat(cutCells(table)).isEmpty();
     }
 
@@ -86,7 +87,7 @@ class TableFitTest {
             s.show();
         });
         robot.interact(() -> table.getItems().setAll("OK"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !renderedCells(table, "st").isEmpty());
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> !renderedCells(table, "st").isEmpty());
         robot.interact(() -> tabs.getSelectionModel().select(other));
         // the fit runs while the tab is hidden: a pause as long as its throttle, started after the rows changed, ends on
         // the same animation clock no earlier than the throttle, whose end runs the fit
@@ -97,9 +98,9 @@ class TableFitTest {
             throttle.setOnFinished(e -> fitted.set(true));
             throttle.play();
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, fitted::get);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, fitted::get);
         robot.interact(() -> tabs.getSelectionModel().select(versions));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> renderedCells(table, "st").size() == 2 && cutCells(table).isEmpty());
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> renderedCells(table, "st").size() == 2 && cutCells(table).isEmpty());
         assertThat(cutCells(table)).isEmpty();
     }
 

@@ -1,6 +1,8 @@
 package org.concord.app.trading;
 
 import javafx.application.Application;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -37,6 +39,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.app.DeskHarness.waitUntil;
@@ -93,13 +97,13 @@ class OneClickAndLiveConfirmationFlowsTest {
         assertThat(shown("#ticket-quick-buy")).isFalse();
         assertThat(shown("#ticket-quick-sell")).isFalse();
         DeskHarness.click(robot, "#ticket-one-click");
-        waitUntil(5, () -> shown("#ticket-quick-buy") && shown("#ticket-quick-sell"));
+        waitUntil(() -> shown("#ticket-quick-buy") && shown("#ticket-quick-sell"));
         type("#ticket-amount", "0.3");
         int ordersBefore = brokerOrders().size();
 
         // BUY MKT (replay paused): a manual market buy of the ticket's size is in the broker, no question asked
         DeskHarness.click(robot, "#ticket-quick-buy");
-        waitUntil(5, () -> brokerOrders().size() == ordersBefore + 1);
+        waitUntil(() -> brokerOrders().size() == ordersBefore + 1);
         Order buy = brokerOrders().get(ordersBefore);
         assertThat(buy.type()).isEqualTo(OrderType.MARKET);
         assertThat(buy.side()).isEqualTo(OrderSide.BUY);
@@ -109,24 +113,24 @@ class OneClickAndLiveConfirmationFlowsTest {
         assertThat(DeskHarness.fx(() -> robot.lookup("#live-order-confirm").tryQuery())).isEmpty();
         // it fills on the next bar
         ConcordApp.current().session().feed().play();
-        waitUntil(20, () -> brokerOrder(buy.clientOrderId()).state() == OrderState.FILLED);
-        waitUntil(10, () -> Math.abs(TradingFlowsTest.onDesk(b -> b.position(BundledData.BTCUSD)).quantity() - 0.3) < 1e-9);
+        waitUntil(() -> brokerOrder(buy.clientOrderId()).state() == OrderState.FILLED);
+        waitUntil(() -> Math.abs(TradingFlowsTest.onDesk(b -> b.position(BundledData.BTCUSD)).quantity() - 0.3) < 1e-9);
 
         // SELL MKT closes it
         DeskHarness.click(robot, "#ticket-quick-sell");
-        waitUntil(5, () -> brokerOrders().size() == ordersBefore + 2);
+        waitUntil(() -> brokerOrders().size() == ordersBefore + 2);
         Order sell = brokerOrders().get(ordersBefore + 1);
         assertThat(sell.type()).isEqualTo(OrderType.MARKET);
         assertThat(sell.side()).isEqualTo(OrderSide.SELL);
         assertThat(sell.quantity()).isEqualTo(0.3);
-        waitUntil(20, () -> brokerOrder(sell.clientOrderId()).state() == OrderState.FILLED);
-        waitUntil(10, () -> TradingFlowsTest.onDesk(b -> b.position(BundledData.BTCUSD)).isFlat());
+        waitUntil(() -> brokerOrder(sell.clientOrderId()).state() == OrderState.FILLED);
+        waitUntil(() -> TradingFlowsTest.onDesk(b -> b.position(BundledData.BTCUSD)).isFlat());
         ConcordApp.current().session().feed().pause();
         DeskHarness.shot(stage, "trading-detail-one-click");
 
         // unticked, the buttons go away
         DeskHarness.click(robot, "#ticket-one-click");
-        waitUntil(5, () -> !shown("#ticket-quick-buy") && !shown("#ticket-quick-sell"));
+        waitUntil(() -> !shown("#ticket-quick-buy") && !shown("#ticket-quick-sell"));
     }
 
     @Test
@@ -137,7 +141,7 @@ class OneClickAndLiveConfirmationFlowsTest {
             LoopbackSpotAccount account = new LoopbackSpotAccount(ex, TradingFlowsTest.API_KEY, TradingFlowsTest.API_SECRET);
             account.deposit("USDT", 10_000);
             robot.interact(() -> window().run("trading:live"));
-            waitUntil(5, () -> DeskHarness.fx(() -> robot.lookup("#live-dialog").tryQuery().isPresent()));
+            waitUntil(() -> DeskHarness.fx(() -> robot.lookup("#live-dialog").tryQuery().isPresent()));
             choose("#live-env", "custom");
             type("#live-rest", ex.restUrl().toString());
             type("#live-ws", ex.wsUrl().toString());
@@ -146,10 +150,10 @@ class OneClickAndLiveConfirmationFlowsTest {
             DeskHarness.click(robot, "#live-api-secret").write(TradingFlowsTest.API_SECRET);
             DeskHarness.click(robot, "#live-confirm");
             DeskHarness.click(robot, "#live-connect");
-            waitUntil(20, () -> text("#trading-mode").startsWith("LIVE"));
+            waitUntil(() -> text("#trading-mode").startsWith("LIVE"));
             TradingFlowsTest.closeLiveDialog();
             assertThat((Object) TradingFlowsTest.onDesk(b -> b)).isInstanceOf(BinanceSpotBroker.class);
-            waitUntil(5, () -> text("#ticket-submit").endsWith("(LIVE)"));
+            waitUntil(() -> text("#ticket-submit").endsWith("(LIVE)"));
 
             robot.interact(() -> window().run("ticket:buy"));
             choose("#ticket-type", OrderType.LIMIT);
@@ -168,7 +172,7 @@ class OneClickAndLiveConfirmationFlowsTest {
             assertThat(words[0]).contains("LIVE").contains("binance-custom");
             assertThat(words[1]).isEqualTo("BUY 0.05 BTCUSD LIMIT @ 500.0 GTC");
             answer(confirm, ButtonType.CANCEL);
-            waitUntil(5, () -> text("#ticket-message").equals("not sent"));
+            waitUntil(() -> text("#ticket-message").equals("not sent"));
             // the marker for the negative: FX work queued behind "not sent" ran; brokerOrders() reads on the desk thread after
             WaitForAsyncUtils.waitForFxEvents(); // any submit queued there, and the venue's POST is made inside a submit
             assertThat(brokerOrders()).isEmpty();
@@ -181,7 +185,7 @@ class OneClickAndLiveConfirmationFlowsTest {
             DialogPane again = openConfirmation();
             answer(again, ButtonType.OK);
             // the ticket's answer comes once the broker's submit returned (the broker is read after it, off its thread)
-            waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains(": NEW"));
+            waitUntil(() -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains(": NEW"));
             List<Order> venueOrders = TradingFlowsTest.onDesk(b -> List.copyOf(b.orders()));
             assertThat(venueOrders).hasSize(1);
             Order sent = venueOrders.get(0);
@@ -198,9 +202,9 @@ class OneClickAndLiveConfirmationFlowsTest {
             // one-click in LIVE: BUY MKT goes to the exchange at once, no confirmation, and fills at the venue's price
             robot.interact(() -> robot.lookup("#ticket-message").queryAs(Label.class).setText(""));
             DeskHarness.click(robot, "#ticket-one-click");
-            waitUntil(5, () -> shown("#ticket-quick-buy"));
+            waitUntil(() -> shown("#ticket-quick-buy"));
             DeskHarness.click(robot, "#ticket-quick-buy");
-            waitUntil(10, () -> text("#ticket-message").startsWith("submit ") && !text("#ticket-message").contains("REJECTED"));
+            waitUntil(() -> text("#ticket-message").startsWith("submit ") && !text("#ticket-message").contains("REJECTED"));
             assertThat(DeskHarness.fx(() -> robot.lookup("#live-order-confirm").tryQuery())).isEmpty();
             List<Order> afterQuick = TradingFlowsTest.onDesk(b -> List.copyOf(b.orders()));
             assertThat(afterQuick).hasSize(2);
@@ -209,7 +213,7 @@ class OneClickAndLiveConfirmationFlowsTest {
             assertThat(afterQuick.get(1).quantity()).isEqualTo(0.05);
             assertThat(account.newOrderRequests()).hasSize(2);
             String quickId = afterQuick.get(1).clientOrderId();
-            waitUntil(20, () -> TradingFlowsTest.onDesk(b -> b.order(quickId).orElseThrow().state()) == OrderState.FILLED);
+            waitUntil(() -> TradingFlowsTest.onDesk(b -> b.order(quickId).orElseThrow().state()) == OrderState.FILLED);
             double filledAt = TradingFlowsTest.onDesk(b -> b.order(quickId).orElseThrow().averagePrice());
             assertThat(filledAt)
                     .as("filled at the venue's price, not the replay's").isEqualTo(ex.lastPrice(LoopbackBinance.BTCUSDT));
@@ -217,23 +221,23 @@ class OneClickAndLiveConfirmationFlowsTest {
 
             // the bot switched to Live on the connected venue: confirmed first, then the pipeline's bot trades it
             DeskHarness.click(robot, "#bot-live");
-            waitUntil(5, () -> DeskHarness.fx(() -> robot.lookup("#bot-live-confirm").tryQuery().isPresent()));
+            waitUntil(() -> DeskHarness.fx(() -> robot.lookup("#bot-live-confirm").tryQuery().isPresent()));
             DialogPane botConfirm = DeskHarness.fx(() -> robot.lookup("#bot-live-confirm").queryAs(DialogPane.class));
             String[] botWords = new String[1];
             robot.interact(() -> botWords[0] = botConfirm.getHeaderText());
             assertThat(botWords[0]).contains("LIVE").contains("binance-custom");
             robot.clickOn(DeskHarness.fx(() -> (Button) botConfirm.lookupButton(ButtonType.OK)));
-            waitUntil(10, () -> TradingFlowsTest.desk().botMode() == BotMode.LIVE);
+            waitUntil(() -> TradingFlowsTest.desk().botMode() == BotMode.LIVE);
             assertThat((Object) TradingFlowsTest.desk().bot().broker()).isInstanceOf(BinanceSpotBroker.class);
-            waitUntil(5, () -> text("#bot-mode").equals("BOT LIVE"));
+            waitUntil(() -> text("#bot-mode").equals("BOT LIVE"));
             assertThat(text("#ticket-message")).isEqualTo("bot LIVE: the orchestrator trades the venue account");
 
             DeskHarness.click(robot, "#trading-back-to-paper");
-            waitUntil(5, () -> text("#trading-mode").equals("PAPER"));
+            waitUntil(() -> text("#trading-mode").equals("PAPER"));
             assertThat((Object) TradingFlowsTest.onDesk(b -> b)).isInstanceOf(PaperBroker.class);
             // without the venue the bot cannot stay LIVE: it is switched OFF, and so it stays after a restart
-            waitUntil(5, () -> TradingFlowsTest.desk().botMode() == BotMode.OFF);
-            waitUntil(5, () -> text("#bot-mode").equals("BOT OFF"));
+            waitUntil(() -> TradingFlowsTest.desk().botMode() == BotMode.OFF);
+            waitUntil(() -> text("#bot-mode").equals("BOT OFF"));
             assertThat(BotModeStore.inDataDir(dataDir).load()).isEqualTo(BotMode.OFF);
         } finally {
             closeConfirmations();
@@ -255,33 +259,48 @@ class OneClickAndLiveConfirmationFlowsTest {
         return v[0];
     }
 
-    /** Clicks Send and waits for the LIVE order confirmation (the click is retried if Monocle loses it). */
+    /** Clicks Send and waits for the LIVE order confirmation (a lost click is retried, a slow one is not: {@link #fire}). */
     static DialogPane openConfirmation() throws Exception {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            DeskHarness.click(robot, "#ticket-submit");
-            try {
-                waitUntil(5, () -> DeskHarness.fx(() -> robot.lookup("#live-order-confirm").tryQuery().isPresent()));
-                return DeskHarness.fx(() -> robot.lookup("#live-order-confirm").queryAs(DialogPane.class));
-            } catch (TimeoutException e) {
-                // lost click: try again
-            }
-        }
-        throw new AssertionError("no LIVE order confirmation after Send");
+        Button send = DeskHarness.fx(() -> robot.lookup("#ticket-submit").queryAs(Button.class));
+        fire(send, OneClickAndLiveConfirmationFlowsTest::confirmationShown, "Send");
+        return DeskHarness.fx(() -> robot.lookup("#live-order-confirm").queryAs(DialogPane.class));
     }
 
-    /** Clicks {@code button} of the confirmation; a click lost in the popup is retried. */
+    /** Clicks {@code button} of the confirmation and waits for it to close (a lost click is retried: {@link #fire}). */
     static void answer(DialogPane pane, ButtonType button) throws Exception {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Button b = DeskHarness.fx(() -> (Button) pane.lookupButton(button));
-            robot.clickOn(b);
-            try {
-                waitUntil(3, () -> DeskHarness.fx(() -> robot.lookup("#live-order-confirm").tryQuery().isEmpty()));
-                return;
-            } catch (TimeoutException e) {
-                // lost click: try again
+        Button b = DeskHarness.fx(() -> (Button) pane.lookupButton(button));
+        fire(b, () -> !confirmationShown(), "the confirmation's " + button.getText());
+    }
+
+    static boolean confirmationShown() {
+        return DeskHarness.fx(() -> robot.lookup("#live-order-confirm").tryQuery().isPresent());
+    }
+
+    /**
+     * Clicks {@code button} until it fires, at most 3 times, then waits for {@code done}. A click Monocle lost (the
+     * button did not fire within the short deadline) is retried; one that fired, however slowly, is never repeated: a
+     * second Send would ask, and send, twice, and a second OK would land on the desk behind the closed confirmation.
+     */
+    static void fire(Button button, BooleanSupplier done, String what) throws Exception {
+        AtomicInteger fired = new AtomicInteger();
+        EventHandler<ActionEvent> count = e -> fired.incrementAndGet(); // runs before the button's onAction
+        robot.interact(() -> button.addEventHandler(ActionEvent.ACTION, count));
+        try {
+            for (int attempt = 0; attempt < 3 && fired.get() == 0 && !done.getAsBoolean(); attempt++) {
+                robot.clickOn(button);
+                try {
+                    waitUntil(5, () -> fired.get() > 0 || done.getAsBoolean());
+                } catch (TimeoutException e) {
+                    // lost click: try again, unless it fired meanwhile (checked by the loop)
+                }
             }
+            if (fired.get() == 0 && !done.getAsBoolean()) {
+                throw new AssertionError(what + " did not fire in 3 clicks");
+            }
+            waitUntil(done);
+        } finally {
+            robot.interact(() -> button.removeEventHandler(ActionEvent.ACTION, count));
         }
-        throw new AssertionError("the confirmation did not take " + button.getText());
     }
 
     static void closeConfirmations() {

@@ -108,7 +108,7 @@ class OrderEditFlowsTest {
         type("#ticket-tp", tp);
         DeskHarness.click(robot, "#ticket-submit");
         Order[] placed = new Order[1];
-        waitUntil(5, () -> (placed[0] = working().stream().filter(o -> !before.contains(o.clientOrderId())).findFirst().orElse(null)) != null);
+        waitUntil(() -> (placed[0] = working().stream().filter(o -> !before.contains(o.clientOrderId())).findFirst().orElse(null)) != null);
         assertThat(placed[0].request().limitPrice()).isEqualTo(price);
         type("#ticket-sl", "");
         type("#ticket-tp", "");
@@ -124,7 +124,7 @@ class OrderEditFlowsTest {
 
     /** The working order now shown in place of {@code old} (replaced: a new id), once there is one. */
     static Order replacementOf(String oldId, int workingCount) throws TimeoutException {
-        waitUntil(5, () -> working().size() == workingCount && working().stream().noneMatch(o -> o.clientOrderId().equals(oldId)));
+        waitUntil(() -> working().size() == workingCount && working().stream().noneMatch(o -> o.clientOrderId().equals(oldId)));
         return working().get(working().size() - 1);
     }
 
@@ -147,20 +147,19 @@ class OrderEditFlowsTest {
 
     /** Double-clicks a cell, types {@code value} into its editor and commits with ENTER (the gesture retried if lost). */
     static void editCell(String clientOrderId, String column, String value) throws Exception {
-        for (int attempt = 0; attempt < 3; attempt++) {
+        // a retry only while no editor is open: a slow gesture's editor is used, not double-clicked into
+        for (int attempt = 0; attempt < 3 && (attempt == 0 || editor().isEmpty()); attempt++) {
             robot.doubleClickOn(cellCentre(clientOrderId, column), MouseButton.PRIMARY);
             try {
                 waitUntil(3, () -> editor().isPresent());
             } catch (TimeoutException e) {
-                continue;
+                // lost gesture: try again
             }
-            TextField f = editor().orElseThrow();
-            robot.interact(f::selectAll);
-            robot.write(value);
-            robot.type(KeyCode.ENTER);
-            return;
         }
-        throw new AssertionError("the " + column + " cell of " + clientOrderId + " never opened its editor");
+        TextField f = editor().orElseThrow(() -> new AssertionError("the " + column + " cell of " + clientOrderId + " never opened its editor"));
+        robot.interact(f::selectAll);
+        robot.write(value);
+        robot.type(KeyCode.ENTER);
     }
 
     static Optional<TextField> editor() {
@@ -192,7 +191,7 @@ class OrderEditFlowsTest {
         Order old = brokerOrder(placed.clientOrderId());
         assertThat(old.state()).isEqualTo(OrderState.CANCELED);
         assertThat(old.reason()).contains("replaced by " + q.clientOrderId());
-        waitUntil(5, () -> text("#ticket-message").contains(q.clientOrderId()));
+        waitUntil(() -> text("#ticket-message").contains(q.clientOrderId()));
         assertThat(text("#ticket-message")).startsWith("replace");
 
         // price → 1 % lower: replaced again, quantity kept, the chart's entry line at the new price
@@ -202,11 +201,11 @@ class OrderEditFlowsTest {
         assertThat(p.request().limitPrice()).isEqualTo(lower);
         assertThat(p.quantity()).isEqualTo(0.2);
         assertThat(brokerOrder(q.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
-        waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(p.clientOrderId())
+        waitUntil(() -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(p.clientOrderId())
                 && l.price() == lower));
         // 11 % below the market, far outside the bars' range: the price axis keeps the order's line in view (it vanished
         // on the real display, and with it the way to drag the order)
-        waitUntil(5, () -> {
+        waitUntil(() -> {
             double[] min = new double[1];
             robot.interact(() -> min[0] = window().chart().priceAxis().getMin());
             return min[0] < lower;
@@ -214,15 +213,15 @@ class OrderEditFlowsTest {
 
         // a quantity that is not a positive number is refused in the answer line; nothing is replaced
         editCell(p.clientOrderId(), "quantity", "0");
-        waitUntil(5, () -> text("#ticket-message").equals("replace " + p.clientOrderId() + " refused: quantity and price must be positive numbers"));
+        waitUntil(() -> text("#ticket-message").equals("replace " + p.clientOrderId() + " refused: quantity and price must be positive numbers"));
         assertThat(working()).singleElement().satisfies(o -> assertThat(o.clientOrderId()).isEqualTo(p.clientOrderId()));
         assertThat(brokerOrder(p.clientOrderId()).state()).isEqualTo(OrderState.NEW);
         // text that is not a number is refused the same way, the editor closes and the blotter keeps refreshing
         robot.interact(() -> robot.lookup("#ticket-message").queryAs(Label.class).setText(""));
         editCell(p.clientOrderId(), "price", "abc");
-        waitUntil(5, () -> text("#ticket-message").equals("replace " + p.clientOrderId() + " refused: quantity and price must be positive numbers"));
-        waitUntil(5, () -> editor().isEmpty());
-        waitUntil(5, () -> {
+        waitUntil(() -> text("#ticket-message").equals("replace " + p.clientOrderId() + " refused: quantity and price must be positive numbers"));
+        waitUntil(() -> editor().isEmpty());
+        waitUntil(() -> {
             boolean[] editing = new boolean[1];
             robot.interact(() -> editing[0] = dock().blotter().workingTable().getEditingCell() != null);
             return !editing[0];
@@ -233,7 +232,7 @@ class OrderEditFlowsTest {
         DeskHarness.shot(stage, "trading-detail-edit");
 
         TradingFlowsTest.clickCancel(p.clientOrderId());
-        waitUntil(5, () -> working().isEmpty());
+        waitUntil(() -> working().isEmpty());
     }
 
     @Test
@@ -248,7 +247,7 @@ class OrderEditFlowsTest {
         Order placed = placeLimitBuy(entry, "0.1", String.valueOf(sl), String.valueOf(tp));
         assertThat(placed.request().stopLoss()).isEqualTo(sl);
         assertThat(placed.request().takeProfit()).isEqualTo(tp);
-        waitUntil(5, () -> lines().stream().filter(l -> placed.clientOrderId().equals(l.clientOrderId()) && l.draggable()).count() == 3);
+        waitUntil(() -> lines().stream().filter(l -> placed.clientOrderId().equals(l.clientOrderId()) && l.draggable()).count() == 3);
 
         // the SL line 40 px down: cancel + new with a lower stop-loss, entry, quantity and TP unchanged
         dragLine(placed.clientOrderId(), OrderLine.Kind.STOP_LOSS, 40);
@@ -260,8 +259,8 @@ class OrderEditFlowsTest {
         assertThat(s.side()).isEqualTo(OrderSide.BUY);
         assertThat(s.request().origin()).isEqualTo(OrderOrigin.MANUAL);
         assertThat(brokerOrder(placed.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
-        waitUntil(5, () -> text("#ticket-message").startsWith("move stop-loss") && text("#ticket-message").contains(s.clientOrderId()));
-        waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.STOP_LOSS && s.clientOrderId().equals(l.clientOrderId())
+        waitUntil(() -> text("#ticket-message").startsWith("move stop-loss") && text("#ticket-message").contains(s.clientOrderId()));
+        waitUntil(() -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.STOP_LOSS && s.clientOrderId().equals(l.clientOrderId())
                 && l.price() == s.request().stopLoss()));
 
         // the TP line 40 px up: cancel + new with a higher take-profit, the moved stop-loss kept
@@ -273,14 +272,14 @@ class OrderEditFlowsTest {
         assertThat(t.request().limitPrice()).isEqualTo(entry);
         assertThat(t.quantity()).isEqualTo(0.1);
         assertThat(brokerOrder(s.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
-        waitUntil(5, () -> text("#ticket-message").startsWith("move take-profit") && text("#ticket-message").contains(t.clientOrderId()));
-        waitUntil(5, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.TAKE_PROFIT && t.clientOrderId().equals(l.clientOrderId())
+        waitUntil(() -> text("#ticket-message").startsWith("move take-profit") && text("#ticket-message").contains(t.clientOrderId()));
+        waitUntil(() -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.TAKE_PROFIT && t.clientOrderId().equals(l.clientOrderId())
                 && l.price() == t.request().takeProfit()));
         DeskHarness.shot(stage, "trading-detail-exits");
 
         TradingFlowsTest.clickCancel(t.clientOrderId());
-        waitUntil(5, () -> working().isEmpty());
-        waitUntil(5, () -> lines().isEmpty());
+        waitUntil(() -> working().isEmpty());
+        waitUntil(() -> lines().isEmpty());
     }
 
     /**
@@ -301,7 +300,7 @@ class OrderEditFlowsTest {
         robot.interact(() -> window().run("ticket:buy"));
         choose("#ticket-type", OrderType.MARKET);
         DeskHarness.click(robot, "#ticket-submit");
-        waitUntil(20, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
+        waitUntil(() -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
 
         for (int attempt = 0; ; attempt++) {
             // 1 % below the newest close, not a height on the chart: with the view panned or the market at the bottom
@@ -316,10 +315,10 @@ class OrderEditFlowsTest {
             assertThat(drag).as("the line of a working order was pressed").isNotNull();
             drag.moveBy(0, 20);
             // the replay goes on under the held pointer: new bars, new snapshots, the axis refits
-            waitUntil(20, () -> DeskHarness.fx(() -> window().chart().barCount()) > bars + 1 && dock().service().latest().seq() > seq + 3);
+            waitUntil(() -> DeskHarness.fx(() -> window().chart().barCount()) > bars + 1 && dock().service().latest().seq() > seq + 3);
             assertThat(DeskHarness.fx(() -> dock().lines().dragged())).as("the drag survives the redraws").isNotNull();
             drag.moveBy(0, 20).release(MouseButton.PRIMARY);
-            waitUntil(10, () -> text("#ticket-message").startsWith("move "));
+            waitUntil(() -> text("#ticket-message").startsWith("move "));
             if (text("#ticket-message").contains("FILLED") && attempt < 3) {
                 continue; // the market reached the order while it was dragged: try again further from it
             }
@@ -346,12 +345,12 @@ class OrderEditFlowsTest {
             assertThat(again).as("paused, the held order stays working").isNotNull();
             again.moveBy(0, 15);
             dock().service().cancel(held.clientOrderId());
-            waitUntil(10, () -> working().isEmpty());
+            waitUntil(() -> working().isEmpty());
             assertThat(DeskHarness.fx(() -> dock().lines().dragged())).isNotNull();
             again.moveBy(0, 15).release(MouseButton.PRIMARY);
-            waitUntil(10, () -> text("#ticket-message").equals("move " + held.clientOrderId() + " refused: order "
+            waitUntil(() -> text("#ticket-message").equals("move " + held.clientOrderId() + " refused: order "
                     + held.clientOrderId() + " is CANCELED"));
-            waitUntil(5, () -> lines().stream().noneMatch(l -> l.kind() == OrderLine.Kind.ENTRY));
+            waitUntil(() -> lines().stream().noneMatch(l -> l.kind() == OrderLine.Kind.ENTRY));
             break;
         }
     }
@@ -365,7 +364,7 @@ class OrderEditFlowsTest {
      */
     static FxRobotInterface pressLine(String id) throws TimeoutException {
         for (int attempt = 1; ; attempt++) {
-            waitUntil(20, () -> hasEntryLine(id) || working().stream().noneMatch(o -> o.clientOrderId().equals(id)));
+            waitUntil(() -> hasEntryLine(id) || working().stream().noneMatch(o -> o.clientOrderId().equals(id)));
             if (!hasEntryLine(id)) {
                 return null;
             }

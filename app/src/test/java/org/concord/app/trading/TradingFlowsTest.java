@@ -195,7 +195,7 @@ class TradingFlowsTest {
         // (a popup's first click is sometimes lost under Monocle on a loaded machine: the gesture is tried up to 3 times)
         for (int attempt = 0; attempt < 3 && fieldText("#ticket-price").isEmpty(); attempt++) {
             robot.clickOn(plotPoint(0.85), MouseButton.SECONDARY);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#chart-buy-limit").tryQuery().isPresent()));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#chart-buy-limit").tryQuery().isPresent()));
             DeskHarness.pulses(2); // the new popup's first CSS and layout pass, which can still move it to fit the screen
             click(robot, "#chart-buy-limit");
             try {
@@ -210,7 +210,7 @@ class TradingFlowsTest {
         type("#ticket-amount", "0.1");
         click(robot, "#ticket-submit");
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().size() == 1);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> working().size() == 1);
         Order placed = working().get(0);
         assertThat(placed.type()).isEqualTo(OrderType.LIMIT);
         assertThat(placed.request().origin()).isEqualTo(OrderOrigin.MANUAL);
@@ -220,29 +220,29 @@ class TradingFlowsTest {
         // the same order is in the pipeline's broker (the orchestrator's), not a copy
         boolean inBroker = onDesk(b -> b.order(placed.clientOrderId()).isPresent());
         assertThat(inBroker).isTrue();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream()
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> lines().stream()
                 .anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(placed.clientOrderId()) && l.price() == price));
         shot("trading");
 
         // drag the entry line 40 px down: the order is replaced at a lower price
         Point2D from = linePoint(stage, placed.clientOrderId(), OrderLine.Kind.ENTRY);
         robot.drag(from, MouseButton.PRIMARY).moveBy(0, 20).moveBy(0, 20).release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().size() == 1 && !working().get(0).clientOrderId().equals(placed.clientOrderId()));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> working().size() == 1 && !working().get(0).clientOrderId().equals(placed.clientOrderId()));
         Order moved = working().get(0);
         assertThat(moved.request().limitPrice()).isLessThan(price);
         assertThat(moved.quantity()).isEqualTo(0.1);
         assertThat((Object) onDesk(b -> b.order(placed.clientOrderId()).orElseThrow().state())).isEqualTo(OrderState.CANCELED);
         String reason = onDesk(b -> b.order(placed.clientOrderId()).orElseThrow().reason());
         assertThat(reason).contains("replaced by " + moved.clientOrderId());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream()
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> lines().stream()
                 .anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(moved.clientOrderId())
                         && l.price() == moved.request().limitPrice()));
 
         // cancel from the blotter row
         clickCancel(moved.clientOrderId());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().isEmpty());
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> working().isEmpty());
         assertThat((Object) onDesk(b -> b.order(moved.clientOrderId()).orElseThrow().state())).isEqualTo(OrderState.CANCELED);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream().noneMatch(l -> l.kind() == OrderLine.Kind.ENTRY));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> lines().stream().noneMatch(l -> l.kind() == OrderLine.Kind.ENTRY));
     }
 
     @Test
@@ -253,7 +253,7 @@ class TradingFlowsTest {
         choose("#ticket-type", OrderType.MARKET);
         type("#ticket-amount", "0.2");
         click(robot, "#ticket-submit");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> {
             List<Position> p = new ArrayList<>();
             robot.interact(() -> p.addAll(dock().blotter().positionsTable().getItems()));
             return p.stream().anyMatch(x -> x.symbol().equals(BundledData.BTCUSD) && Math.abs(x.quantity() - 0.2) < 1e-9);
@@ -264,11 +264,11 @@ class TradingFlowsTest {
         List<Fill> fills = onDesk(b -> List.copyOf(b.fills()));
         assertThat(fills).anySatisfy(f -> assertThat(f.book()).isEqualTo("manual"));
         // the position line is on the chart and the summary shows the P&L
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
         assertThat(text("#blotter-summary")).startsWith("Manual account · paper").contains("unrealized ").endsWith(" · 1 fill");
         // P&L follows the marks as bars close
         double mark0 = pos.markPrice();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> {
             double m = dock().service().latest().manual().positions().get(0).markPrice();
             return m != mark0;
         });
@@ -289,25 +289,25 @@ class TradingFlowsTest {
         // price: over the 25 % order cap
         type("#ticket-amount", "12");
         click(robot, "#ticket-submit");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#ticket-message").contains("REJECTED"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#ticket-message").contains("REJECTED"));
         assertThat(text("#ticket-message")).contains("risk rule ORDER_SIZE").contains("Override risk");
         assertThat(working()).isEmpty();
 
         click(robot, "#ticket-override");
         click(robot, "#ticket-submit");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().size() == 1);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> working().size() == 1);
         Order o = working().get(0);
         assertThat(o.request().riskOverride()).isTrue();
         assertThat(text("#ticket-message")).contains("NEW");
         clickCancel(o.clientOrderId());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> working().isEmpty());
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> working().isEmpty());
     }
 
     @Test
     @org.junit.jupiter.api.Order(4)
     void goingLiveWithoutKeysIsRefusedAndTheDeskStaysOnPaper() throws Exception {
         click(robot, "#trading-go-live");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#live-dialog").tryQuery().isPresent()));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#live-dialog").tryQuery().isPresent()));
         choose("#live-env", "custom");
         type("#live-rest", "http://127.0.0.1:9");
         type("#live-ws", "ws://127.0.0.1:9");
@@ -315,7 +315,7 @@ class TradingFlowsTest {
         assertThat(fx(() -> robot.lookup("#live-connect").query().isDisabled())).isTrue();
         click(robot, "#live-confirm");
         click(robot, "#live-connect");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#live-message").contains("no API keys"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#live-message").contains("no API keys"));
         assertThat(text("#live-message")).contains("Still PAPER");
         assertThat(text("#trading-mode")).isEqualTo("PAPER");
         assertThat(desk().manualBroker()).isInstanceOf(PaperBroker.class);
@@ -330,7 +330,7 @@ class TradingFlowsTest {
             LoopbackSpotAccount account = new LoopbackSpotAccount(ex, API_KEY, API_SECRET);
             account.deposit("USDT", 10_000);
             robot.interact(() -> window().run("trading:live")); // the shortcut opens the same dialog
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#live-dialog").tryQuery().isPresent()));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#live-dialog").tryQuery().isPresent()));
             choose("#live-env", "custom");
             type("#live-rest", ex.restUrl().toString());
             type("#live-ws", ex.wsUrl().toString());
@@ -339,7 +339,7 @@ class TradingFlowsTest {
             click(robot, "#live-api-secret").write(API_SECRET);
             click(robot, "#live-confirm");
             click(robot, "#live-connect");
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#trading-mode").startsWith("LIVE"));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#trading-mode").startsWith("LIVE"));
             assertThat(text("#trading-mode")).contains("binance-custom");
             assertThat(text("#ticket-mode")).startsWith("LIVE");
             assertThat(desk().manualBroker()).isInstanceOf(BinanceSpotBroker.class);
@@ -363,7 +363,7 @@ class TradingFlowsTest {
             shot("trading-live");
 
             click(robot, "#trading-back-to-paper");
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#trading-mode").equals("PAPER"));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#trading-mode").equals("PAPER"));
             assertThat(desk().manualBroker()).isInstanceOf(PaperBroker.class);
             assertThat(fx(stage::getTitle)).doesNotContain("LIVE");
         } finally {
@@ -387,24 +387,24 @@ class TradingFlowsTest {
         assertThat(botOrders).as("the bot sent nothing while Off").isEmpty();
 
         click(robot, "#bot-live");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#ticket-message").startsWith("bot Live refused"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#ticket-message").startsWith("bot Live refused"));
         assertThat(text("#ticket-message")).contains("connect a venue first").contains("Go LIVE");
         assertThat(desk().botMode()).isEqualTo(BotMode.OFF);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#bot-off").queryAs(ToggleButton.class).isSelected()));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#bot-off").queryAs(ToggleButton.class).isSelected()));
 
         click(robot, "#bot-paper");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> desk().botMode() == BotMode.PAPER);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#bot-mode").equals("BOT PAPER"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> desk().botMode() == BotMode.PAPER);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#bot-mode").equals("BOT PAPER"));
         assertThat(text("#ticket-message")).isEqualTo("bot PAPER: the orchestrator trades its own paper account");
         assertThat(BotModeStore.inDataDir(dataDir).load()).isEqualTo(BotMode.PAPER);
         click(robot, "#blotter-account-bot");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#blotter-summary").startsWith("Bot account · paper · bot PAPER"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#blotter-summary").startsWith("Bot account · paper · bot PAPER"));
         shot("trading-bot-account");
         click(robot, "#blotter-account-manual");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#blotter-summary").startsWith("Manual account · paper"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#blotter-summary").startsWith("Manual account · paper"));
 
         click(robot, "#bot-off");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> desk().botMode() == BotMode.OFF);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> desk().botMode() == BotMode.OFF);
         assertThat(BotModeStore.inDataDir(dataDir).load()).isEqualTo(BotMode.OFF);
     }
 
