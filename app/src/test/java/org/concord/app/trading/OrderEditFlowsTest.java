@@ -363,12 +363,18 @@ class OrderEditFlowsTest {
      * enough between the placing and the presses for that); the caller decides whether that may happen.
      */
     static FxRobotInterface pressLine(String id) throws TimeoutException {
-        for (int attempt = 1; ; attempt++) {
-            waitUntil(() -> hasEntryLine(id) || working().stream().noneMatch(o -> o.clientOrderId().equals(id)));
-            if (!hasEntryLine(id)) {
-                return null;
-            }
+        for (int presses = 0; ; ) {
+            waitUntil(() -> TradingFlowsTest.linePoint(stage, id, OrderLine.Kind.ENTRY) != null
+                    || working().stream().noneMatch(o -> o.clientOrderId().equals(id)));
+            // looked at again: with the replay running, the line can leave between the wait and the aim (a CI run aimed
+            // at a line that was there a moment before and pressed at nothing)
             Point2D from = TradingFlowsTest.linePoint(stage, id, OrderLine.Kind.ENTRY);
+            if (from == null) {
+                if (working().stream().noneMatch(o -> o.clientOrderId().equals(id))) {
+                    return null;
+                }
+                continue; // still working, its line out of sight for a redraw: wait for it again
+            }
             FxRobotInterface drag = robot.drag(from, MouseButton.PRIMARY);
             WaitForAsyncUtils.waitForFxEvents(); // the press handled before it is judged
             OrderLine[] held = new OrderLine[1];
@@ -377,13 +383,9 @@ class OrderEditFlowsTest {
                 return drag;
             }
             drag.release(MouseButton.PRIMARY);
-            if (attempt == 5) {
+            if (++presses == 5) {
                 throw new AssertionError("five presses on the line of " + id + " never caught it");
             }
         }
-    }
-
-    static boolean hasEntryLine(String id) {
-        return lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && id.equals(l.clientOrderId()));
     }
 }
