@@ -14,6 +14,7 @@ final class SteadyCounter {
     private final int window;
     private final int maxWarm;
     private final int measured;
+    private final Runnable settled;
     private final CountDownLatch done = new CountDownLatch(1);
     private int inWindow;
     private long jitAtWindowStart;
@@ -22,12 +23,16 @@ final class SteadyCounter {
     private int recorded;
     private long jitAtMeasureStart;
     private long jitAtMeasureEnd;
+    private long nanosAtMeasureStart;
+    private long nanosAtMeasureEnd;
     int warmWindows;
 
-    SteadyCounter(CompilationMXBean jit, int window, int maxWarm, int measured) {
-        if (window < 1 || maxWarm < 1 || measured < 1) {
-            throw new IllegalArgumentException("window, maxWarm and measured must be positive");
+    /** {@code settled} runs once, on the counting thread, when the measured windows begin (before the first of them). */
+    SteadyCounter(CompilationMXBean jit, int window, int maxWarm, int measured, Runnable settled) {
+        if (window < 1 || maxWarm < 1 || measured < 1 || settled == null) {
+            throw new IllegalArgumentException("window, maxWarm and measured must be positive, and settled given");
         }
+        this.settled = settled;
         this.jit = jit;
         this.window = window;
         this.maxWarm = maxWarm;
@@ -44,6 +49,7 @@ final class SteadyCounter {
             int i = recorded++;
             if (recorded == window * measured) {
                 jitAtMeasureEnd = jit.getTotalCompilationTime();
+                nanosAtMeasureEnd = System.nanoTime();
                 done.countDown();
             }
             return i;
@@ -57,6 +63,8 @@ final class SteadyCounter {
             if (settledInARow == 2 || warmWindows == maxWarm) {
                 measuring = true;
                 jitAtMeasureStart = now;
+                settled.run();
+                nanosAtMeasureStart = System.nanoTime();
             }
         }
         return -1;
@@ -68,5 +76,10 @@ final class SteadyCounter {
 
     long measuredJitMillis() {
         return jitAtMeasureEnd - jitAtMeasureStart;
+    }
+
+    /** Wall seconds from the end of the last warm-up window to the last measured decision. */
+    double measuredSeconds() {
+        return (nanosAtMeasureEnd - nanosAtMeasureStart) / 1e9;
     }
 }

@@ -2,6 +2,7 @@ package org.concord.bench;
 
 import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BundledData;
+import org.concord.feed.ReplayFeed;
 import org.concord.model.TradeTape;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.config.OrchestratorConfig;
@@ -60,12 +61,19 @@ class OrchestratorBench {
             Bench.report(NAME, "decision thread CPU time p99 / p99.9, " + preset + " (own work)", Bench.percentileMicros(c.cpu(), 99), "µs");
             Bench.report(NAME, "  p99.9", Bench.percentileMicros(c.cpu(), 99.9), "µs");
             // the same decisions in one engine that stays up, as a desk does, once the JIT has settled
-            DecisionFigures.SteadyState st = DecisionFigures.steady(cfg, dir.resolve(preset + "-steady"), tape, 80, 5);
+            DecisionFigures.SteadyState st = DecisionFigures.steady(cfg, dir.resolve(preset + "-steady"), tape, 80, 5, ReplayFeed.MAX_SPEED);
             Bench.note(String.format(Locale.ROOT, "steady state, %s: one engine, tape looped; %d warm-up windows, JIT %d ms during the "
                     + "%d measured decisions", preset, st.warmWindows(), st.jitMillisMeasured(), st.wall().length));
             Bench.report(NAME, "steady-state decision latency p50, " + preset, Bench.percentileMicros(st.wall(), 50), "µs");
             Bench.report(NAME, "steady-state decision latency p99, " + preset, Bench.percentileMicros(st.wall(), 99), "µs");
             Bench.report(NAME, "steady-state decision latency p99.9, " + preset, Bench.percentileMicros(st.wall(), 99.9), "µs");
+            // the same once more below saturation: the store writer and the trainer keep up, as on a desk
+            DecisionFigures.SteadyState paced = DecisionFigures.steady(cfg, dir.resolve(preset + "-paced"), tape, 80, 5, DecisionFigures.PACED_SPEED);
+            Bench.note(String.format(Locale.ROOT, "paced, %s: %,.0f decisions/s measured; %d warm-up windows at max speed, JIT %d ms during the "
+                    + "%d measured decisions", preset, paced.decisionsPerSecond(), paced.warmWindows(), paced.jitMillisMeasured(), paced.wall().length));
+            Bench.report(NAME, "paced decision latency p50, " + preset, Bench.percentileMicros(paced.wall(), 50), "µs");
+            Bench.report(NAME, "paced decision latency p99, " + preset, Bench.percentileMicros(paced.wall(), 99), "µs");
+            Bench.report(NAME, "paced decision latency p99.9, " + preset, Bench.percentileMicros(paced.wall(), 99.9), "µs");
         }
     }
 

@@ -6,6 +6,7 @@ import org.concord.bench.Bench;
 import org.concord.bench.DataFigures;
 import org.concord.bench.DecisionFigures;
 import org.concord.feed.BundledData;
+import org.concord.feed.ReplayFeed;
 import org.concord.model.TradeTape;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.config.OrchestratorConfig;
@@ -100,9 +101,16 @@ public final class BenchCommand implements Callable<Integer> {
                             Bench.percentileMicros(lat, 50), "µs"));
                     figures.add(new Figure("decisions", "latency p99, " + preset, Bench.percentileMicros(lat, 99), "µs"));
                     // the same in one engine left running (the tape looped) once the JIT has settled, as a desk runs
-                    long[] steady = DecisionFigures.steady(cfg, dir.resolve(preset + "-steady"), tape, quick ? 10 : 80, quick ? 1 : 5).wall();
+                    long[] steady = DecisionFigures.steady(cfg, dir.resolve(preset + "-steady"), tape, quick ? 10 : 80, quick ? 1 : 5, ReplayFeed.MAX_SPEED).wall();
                     figures.add(new Figure("decisions", "steady-state latency p99, " + preset, Bench.percentileMicros(steady, 99), "µs"));
                     figures.add(new Figure("decisions", "steady-state latency p99.9, " + preset, Bench.percentileMicros(steady, 99.9), "µs"));
+                    // and at a pace below saturation, where the writer and trainer threads keep up as on a desk
+                    DecisionFigures.SteadyState pacedRun = DecisionFigures.steady(cfg, dir.resolve(preset + "-paced"), tape, quick ? 10 : 80,
+                            quick ? 1 : 5, DecisionFigures.PACED_SPEED);
+                    long[] paced = pacedRun.wall();
+                    figures.add(new Figure("decisions", "paced decisions/s, " + preset, pacedRun.decisionsPerSecond(), "dec/s"));
+                    figures.add(new Figure("decisions", "paced latency p99, " + preset, Bench.percentileMicros(paced, 99), "µs"));
+                    figures.add(new Figure("decisions", "paced latency p99.9, " + preset, Bench.percentileMicros(paced, 99.9), "µs"));
                     double best = 0;
                     for (int r = 0; r < (quick ? 1 : 2); r++) {
                         best = Math.max(best, DecisionFigures.throughput(cfg, dir.resolve(preset + "-tp" + r), tape).decisionsPerSecond());

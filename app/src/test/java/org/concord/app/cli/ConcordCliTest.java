@@ -1,6 +1,7 @@
 package org.concord.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.bench.DecisionFigures;
 import org.concord.engine.BotModeStore;
 import org.concord.testkit.RealBars;
 import org.concord.model.Timeframe;
@@ -65,7 +66,12 @@ class ConcordCliTest {
         assertThat(names).anyMatch(n -> n.startsWith("aggregation: trades/s"))
                 .anyMatch(n -> n.startsWith("decisions: latency p99, minimal"))
                 .anyMatch(n -> n.startsWith("decisions: steady-state latency p99.9, minimal"))
+                .anyMatch(n -> n.startsWith("decisions: paced latency p99.9, minimal"))
                 .anyMatch(n -> n.startsWith("decisions: decisions/s end to end, minimal"));
+        // the paced figure really is paced: at most one 1m decision per minute of data, 60,000x is 1,000 a second
+        // (at max speed the minimal preset makes tens of thousands), with a little slack for the switch of speed
+        assertThat(doc.get("figures")).filteredOn(f -> f.get("name").asText().startsWith("paced decisions/s"))
+                .singleElement().satisfies(f -> assertThat(f.get("value").asDouble()).isPositive().isLessThan(DecisionFigures.PACED_SPEED / 60 * 1.05));
         assertThat(ConcordCli.execute("bench", "--only", "nope")).isEqualTo(1);
         assertThat(ConcordCli.execute("bench", "--presets", "huge")).isEqualTo(1);
     }
