@@ -344,8 +344,13 @@ final class DecisionEngine {
                     guard.features(s, e.symbol, stateBuf, offsets[index]);
                 }
             }
-            state = new StateVector(layoutVersion, names, stateBuf);
-            lastStates.setRelease(si, state);
+            StateVector last = lastStates.getPlain(si); // this thread is the only writer
+            if (last != null && last.holds(layoutVersion, stateBuf)) {
+                state = last; // immutable: the same values need no new vector
+            } else {
+                state = new StateVector(layoutVersion, names, stateBuf);
+                lastStates.setRelease(si, state);
+            }
             phase = P_PREDICT;
             index = 0;
         }

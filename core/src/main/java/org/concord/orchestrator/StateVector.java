@@ -46,6 +46,15 @@ public final class StateVector {
         return i < 0 ? Double.NaN : values[i];
     }
 
+    /**
+     * Whether this vector is the one {@code layoutVersion} and {@code values} would make: the same layout (the version
+     * names it) and bit-for-bit the same values. The decision engine then publishes this one again instead of an
+     * equal copy: a layout without features (an EMA-cross node) made a new, empty vector on every bar.
+     */
+    boolean holds(long layoutVersion, double[] values) {
+        return this.layoutVersion == layoutVersion && Arrays.equals(this.values, values);
+    }
+
     public double[] toArray() {
         return values.clone();
     }

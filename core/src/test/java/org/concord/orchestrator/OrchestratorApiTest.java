@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -79,6 +80,35 @@ class OrchestratorApiTest {
             assertThat(o.module("a").orElseThrow().lastOutput()).matches("(BUY|SELL|HOLD) \\d\\.\\d\\d · scripted");
             // the model's last output is its last prediction (BUY or HOLD at 0.9, its rationale the version), formatted on read
             assertThat(o.module("momentum").orElseThrow().lastOutput()).isIn("BUY 0.90 · v1", "HOLD 0.90 · v1");
+        }
+    }
+
+    /**
+     * A decision whose features are bit-for-bit those of the last one publishes the last state vector again (it is
+     * immutable); any change, or a new layout, makes a new one. Real bars, with the close held for one bar to force
+     * the repeat; the ETH bars' closes otherwise change.
+     */
+    @Test
+    void aStateVectorIsReusedOnlyWhileItsValuesRepeat() throws Exception {
+        BarSeries eth = BundledData.eth5mBars();
+        try (TradingOrchestrator o = TradingOrchestrator.builder(config(List.of(new ModuleEntry("a", true, 1, null)), true, false))
+                .catalog(ModuleCatalog.empty()).module("a", () -> new ScriptedModule("a", ScriptedModule.Fault.NONE, 0, 0)).build()) {
+            List<StateVector> states = new ArrayList<>();
+            o.onDecision(d -> states.add(o.lastState(d.symbol()))); // the decision thread, right after the decision
+            o.start();
+            feed(o, eth, 0, 3);
+            long t = eth.time(3);
+            o.onBarClose(ETH, Timeframe.M5, t, eth.open(3), eth.high(3), eth.low(3), eth.close(2), eth.volume(3)); // close held
+            feed(o, eth, 4, 6);
+            assertThat(states).hasSize(6);
+            assertThat(states.get(3)).as("same close, same features").isSameAs(states.get(2));
+            assertThat(states.get(4)).isNotSameAs(states.get(3));
+            assertThat(states.get(4).get(0)).isEqualTo(eth.close(4));
+            assertThat(states.get(1)).isNotSameAs(states.get(0));
+            o.disable("a").get(5, TimeUnit.SECONDS);
+            feed(o, eth, 6, 8);
+            assertThat(states.get(6).size()).as("a new layout, a new vector").isZero();
+            assertThat(states.get(7)).isSameAs(states.get(6)); // no features: one empty vector from then on
         }
     }
 
