@@ -80,6 +80,7 @@ final class DecisionEngine {
     private int phase;
     private int index;
     private StateVector state;
+    private boolean learning; // whether a running source learns from outcomes, as of this decision
     private final List<Prediction> preds = new ArrayList<>();
     private List<DecisionOutcome> outcomes = List.of();
     private DecisionFusion.Fused fused;
@@ -331,7 +332,8 @@ final class DecisionEngine {
         long closeTime = e.tf.closeTime(e.time);
         if (phase == P_MATURE) {
             clock.set(closeTime);
-            outcomes = tracker.onBarClose(e.symbol, closeTime, e.close, learns());
+            learning = learns();
+            outcomes = tracker.onBarClose(e.symbol, closeTime, e.close, learning);
             Arrays.fill(stateBuf, 0.0);
             preds.clear();
             phase = P_FEATURES;
@@ -391,7 +393,7 @@ final class DecisionEngine {
             Decision d = new Decision(seq.get() + 1, e.symbol, decisionTf, closeTime, e.close, result.action(), result.score(),
                     result.confidence(), result.fusion(), fused.contributions());
             seq.set(d.seq());
-            tracker.record(d, preds.isEmpty() ? List.of() : List.copyOf(preds));
+            tracker.record(d, preds, learning);
             publisher.decision(d);
             phase = P_LEARN;
             index = 0;

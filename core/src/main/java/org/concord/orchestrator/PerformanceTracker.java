@@ -67,21 +67,27 @@ public final class PerformanceTracker {
         this.barMillis = barMillis;
     }
 
-    /** Records what was predicted and decided at a decision bar (the decision's price is the entry). */
-    public void record(Decision decision, List<Prediction> predictions) {
+    /**
+     * Records what was predicted and decided at a decision bar (the decision's price is the entry). The predictions
+     * are read now; with {@code keepInputs} a copy is kept for the decision's outcome, which a learning source trains
+     * on. Without one (no source learns at this decision) nothing is copied, and the decision matures scored but
+     * without an outcome: an outcome needs the inputs it was decided from.
+     */
+    public void record(Decision decision, List<Prediction> predictions, boolean keepInputs) {
         PendingOutcomes list = pending.computeIfAbsent(decision.symbol(), s -> new PendingOutcomes());
         for (int i = 0; i < predictions.size(); i++) { // indexed: no iterator per decision
             Prediction p = predictions.get(i);
             list.add(decision.time() + p.horizonBars() * barMillis, decision.price(), p);
         }
-        list.add(decision.time() + decisionHorizonBars * barMillis, decision.price(), decision, predictions);
+        List<Prediction> inputs = keepInputs ? List.copyOf(predictions) : null;
+        list.add(decision.time() + decisionHorizonBars * barMillis, decision.price(), decision, inputs);
     }
 
     /**
      * A decision bar of {@code symbol} closed at {@code closeTime} with {@code close}: matures everything due.
      *
      * @param outcomes whether the matured decisions are wanted (a learning source runs); scoring happens either way
-     * @return the fused decisions that matured, oldest first (empty list when none or not wanted)
+     * @return the fused decisions that matured with their inputs kept, oldest first (empty list when none or not wanted)
      */
     public List<DecisionOutcome> onBarClose(Symbol symbol, long closeTime, double close, boolean outcomes) {
         PendingOutcomes list = pending.get(symbol);
@@ -103,7 +109,7 @@ public final class PerformanceTracker {
             } else {
                 Decision d = list.decision(i);
                 score(DECISION_SOURCE, d.action().sign(), d.confidence(), r);
-                if (outcomes) {
+                if (outcomes && list.inputs(i) != null) {
                     if (matured == null) {
                         matured = new ArrayList<>(2);
                     }

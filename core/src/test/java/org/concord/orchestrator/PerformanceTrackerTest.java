@@ -27,7 +27,7 @@ class PerformanceTrackerTest {
         // half-life 1: alpha = 0.5; decision horizon 2 bars
         PerformanceTracker t = new PerformanceTracker(1, 2, 2, M);
         t.record(decision(1, 10 * M, 100, Action.BUY, 0.6), List.of(p("up", Action.BUY, 0.5, 1), p("down", Action.SELL, 1.0, 2),
-                p("flat", Action.HOLD, 0.7, 1)));
+                p("flat", Action.HOLD, 0.7, 1)), true);
         // the bar closing at 11M matures the 1-bar predictions: r = 110/100 - 1 = 0.10
         assertThat(t.onBarClose(BTC, 11 * M, 110, true)).isEmpty();
         assertThat(t.snapshot()).as("published when the decision thread settles, not at every bar").isEmpty();
@@ -72,7 +72,7 @@ class PerformanceTrackerTest {
             }
             if (k < 10) {
                 t.record(decision(k + 1, close, 100 + k, Action.BUY, 0.5), List.of(p("h1", Action.BUY, 0.5, 1), p("h2", Action.BUY, 0.5, 2),
-                        p("h3", Action.BUY, 0.5, 3), p("h4", Action.BUY, 0.5, 4), p("h5", Action.BUY, 0.5, 5)));
+                        p("h3", Action.BUY, 0.5, 3), p("h4", Action.BUY, 0.5, 4), p("h5", Action.BUY, 0.5, 5)), true);
             }
         }
         t.publish();
@@ -83,7 +83,7 @@ class PerformanceTrackerTest {
     @Test
     void withoutALearnerNoOutcomeIsBuiltButEverySourceIsScored() {
         PerformanceTracker t = new PerformanceTracker(1, 2, 1, M);
-        t.record(decision(1, 10 * M, 100, Action.BUY, 0.6), List.of(p("up", Action.BUY, 0.5, 1)));
+        t.record(decision(1, 10 * M, 100, Action.BUY, 0.6), List.of(p("up", Action.BUY, 0.5, 1)), true);
         assertThat(t.onBarClose(BTC, 11 * M, 110, false)).isEmpty();
         t.publish();
         assertThat(t.snapshot().get("up").hits()).isEqualTo(1);
@@ -91,9 +91,21 @@ class PerformanceTrackerTest {
     }
 
     @Test
+    void aDecisionRecordedWithoutItsInputsIsScoredButGivesNoOutcome() {
+        PerformanceTracker t = new PerformanceTracker(1, 2, 1, M);
+        t.record(decision(1, 10 * M, 100, Action.BUY, 0.6), List.of(p("up", Action.BUY, 0.5, 1)), false); // nothing learned then
+        t.record(decision(2, 10 * M, 100, Action.BUY, 0.6), List.of(p("up", Action.BUY, 0.5, 1)), true);
+        assertThat(t.onBarClose(BTC, 11 * M, 110, true)).as("a learner now runs: only the decision with inputs")
+                .singleElement().satisfies(o -> assertThat(o.decision().seq()).isEqualTo(2));
+        t.publish();
+        assertThat(t.snapshot().get("up").hits()).isEqualTo(2);
+        assertThat(t.snapshot().get(PerformanceTracker.DECISION_SOURCE).hits()).isEqualTo(2);
+    }
+
+    @Test
     void aGapMaturesAtTheFirstBarAfterTheHorizon() {
         PerformanceTracker t = new PerformanceTracker(10, 1, 1, M);
-        t.record(decision(1, 10 * M, 100, Action.SELL, 1), List.of());
+        t.record(decision(1, 10 * M, 100, Action.SELL, 1), List.of(), true);
         assertThat(t.onBarClose(BTC, 10 * M + M / 2, 50, true)).isEmpty(); // not yet due
         assertThat(t.onBarClose(BTC, 14 * M, 95, true)).singleElement()
                 .satisfies(o -> assertThat(o.maturityTime()).isEqualTo(14 * M));
@@ -106,7 +118,7 @@ class PerformanceTrackerTest {
         double price = 100;
         assertThat(t.weightFactor("x")).isEqualTo(1.0);
         for (int i = 0; i < 2; i++) {
-            t.record(decision(i + 1, time, price, Action.HOLD, 0), List.of(p("x", Action.BUY, 1, 1)));
+            t.record(decision(i + 1, time, price, Action.HOLD, 0), List.of(p("x", Action.BUY, 1, 1)), true);
             time += M;
             price *= 0.99; // always wrong
             t.onBarClose(BTC, time, price, false);
