@@ -68,11 +68,23 @@ public final class AllocationOptimizer {
         return a;
     }
 
-    /** Target allocation for {@code scores} (one per bucket, any values). */
-    public double[] target(double[] scores) {
+    /**
+     * The temporaries of one caller's updates, kept between them: the optimizer itself is read-only and may be shared
+     * by engines on several threads, so each keeps its own (one thread each). An update then allocates nothing.
+     */
+    public static final class Work {
+        final double[] t = new double[Bucket.COUNT];
+        final double[] lo = new double[Bucket.COUNT];
+        final double[] hi = new double[Bucket.COUNT];
+        final double[] x = new double[Bucket.COUNT];
+    }
+
+    /** Writes into {@code out} the target allocation for {@code scores} (one per bucket, any values). */
+    public void target(double[] scores, Work w, double[] out) {
         check(scores, "scores");
+        check(out, "out");
         int n = scores.length;
-        double[] s = new double[n];
+        double[] s = w.t;
         double top = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             s[i] = Double.isFinite(scores[i]) ? Math.max(-50, Math.min(50, scores[i])) / temperature : 0;
@@ -86,16 +98,18 @@ public final class AllocationOptimizer {
         for (int i = 0; i < n; i++) {
             s[i] /= sum;
         }
-        return project(s, minBounds, maxBounds);
+        project(s, minBounds, maxBounds, w.x);
+        System.arraycopy(w.x, 0, out, 0, n);
     }
 
-    /** The allocation after one update from {@code previous} toward {@code target}. */
-    public double[] smooth(double[] previous, double[] target) {
+    /** Writes into {@code out} (which may be {@code previous}) the allocation after one update from {@code previous} toward {@code target}. */
+    public void smooth(double[] previous, double[] target, Work w, double[] out) {
         check(previous, "previous");
         check(target, "target");
+        check(out, "out");
         int n = previous.length;
-        double[] lo = new double[n];
-        double[] hi = new double[n];
+        double[] lo = w.lo;
+        double[] hi = w.hi;
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(previous[i]) || previous[i] < min - 1e-9 || previous[i] > max + 1e-9) {
@@ -108,11 +122,12 @@ public final class AllocationOptimizer {
         if (Math.abs(sum - 1) > 1e-9) {
             throw new IllegalArgumentException("previous allocation sums to " + sum + ", not 1");
         }
-        double[] t = new double[n];
+        double[] t = w.t;
         for (int i = 0; i < n; i++) {
             t[i] = Double.isFinite(target[i]) ? target[i] : previous[i];
         }
-        return project(t, lo, hi);
+        project(t, lo, hi, w.x);
+        System.arraycopy(w.x, 0, out, 0, n);
     }
 
     private static void check(double[] a, String name) {
@@ -122,14 +137,14 @@ public final class AllocationOptimizer {
     }
 
     /**
-     * Euclidean projection of {@code t} onto {@code lo <= x <= hi, sum x = 1} (requires sum lo <= 1 <= sum hi).
+     * Writes into {@code x} (not one of the inputs) the Euclidean projection of {@code t} onto
+     * {@code lo <= x <= hi, sum x = 1} (requires sum lo <= 1 <= sum hi).
      */
-    static double[] project(double[] t, double[] lo, double[] hi) {
+    static void project(double[] t, double[] lo, double[] hi, double[] x) {
         int n = t.length;
         // f(lambda) = sum clamp(t_i + lambda, lo_i, hi_i) is piecewise linear and non-decreasing, its kinks at
         // lo_i - t_i and hi_i - t_i: take the highest kink below f = 1 and the lowest at or above it (2n evaluations
         // of n terms, no sorting, nothing allocated) and solve the line between them
-        double[] x = new double[n];
         double below = Double.NEGATIVE_INFINITY;
         double fBelow = 0;
         double above = Double.POSITIVE_INFINITY;
@@ -177,7 +192,6 @@ public final class AllocationOptimizer {
                 r -= d;
             }
         }
-        return x;
     }
 
     private static double sum(double[] t, double[] lo, double[] hi, double lambda, double[] out) {

@@ -20,7 +20,11 @@ public final class CapitalAllocationManager {
     private final BucketPerformanceTracker[] trackers = new BucketPerformanceTracker[Bucket.COUNT];
     private final EventBus bus;
     private final List<AllocationUpdate> history = new ArrayList<>();
-    private double[] allocation;
+    private final double[] allocation;
+    // an update's scores and target, and the optimizer's temporaries: one writer, kept between updates
+    private final double[] scores = new double[Bucket.COUNT];
+    private final double[] target = new double[Bucket.COUNT];
+    private final AllocationOptimizer.Work work = new AllocationOptimizer.Work();
 
     public CapitalAllocationManager(AllocationConfig config, AllocationOptimizer optimizer, RegimeDetector regimes,
                                     RegimeScores regimeScores, EventBus bus) {
@@ -80,15 +84,14 @@ public final class CapitalAllocationManager {
     /** Re-scores the buckets and takes one smoothed step toward the target. */
     public AllocationUpdate update(long time) {
         Regime r = regimes.current();
-        double[] scores = new double[Bucket.COUNT];
         double ann = Math.sqrt(config.periodsPerYear());
         for (int i = 0; i < Bucket.COUNT; i++) {
             BucketPerformanceTracker t = trackers[i];
             scores[i] = config.sharpeWeight() * t.sharpe() + config.regimeWeight() * regimeScores.score(r, Bucket.at(i)) * ann
                     - config.drawdownPenalty() * t.maxDrawdown();
         }
-        double[] target = optimizer.target(scores);
-        allocation = optimizer.smooth(allocation, target);
+        optimizer.target(scores, work, target);
+        optimizer.smooth(allocation, target, work, allocation);
         AllocationUpdate u = new AllocationUpdate(time, r.toString(), BucketValues.of(scores), BucketValues.of(target), BucketValues.of(allocation));
         history.add(u);
         if (bus != null) {

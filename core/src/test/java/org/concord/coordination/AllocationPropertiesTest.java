@@ -28,6 +28,18 @@ class AllocationPropertiesTest {
         return anyScore().array(double[].class).ofSize(Bucket.COUNT);
     }
 
+    private static double[] target(AllocationOptimizer opt, double[] scores) {
+        double[] out = new double[Bucket.COUNT];
+        opt.target(scores, new AllocationOptimizer.Work(), out);
+        return out;
+    }
+
+    private static double[] smooth(AllocationOptimizer opt, double[] previous, double[] target) {
+        double[] out = new double[Bucket.COUNT];
+        opt.smooth(previous, target, new AllocationOptimizer.Work(), out);
+        return out;
+    }
+
     /** Bounds that admit a sum of 1 over four buckets, the step in (0, 1]. */
     @Provide
     Arbitrary<AllocationOptimizer> optimizers() {
@@ -40,14 +52,14 @@ class AllocationPropertiesTest {
 
     @Property(tries = 1000)
     void targetsAreWithinBoundsAndSumToOne(@ForAll("scores") double[] scores, @ForAll("optimizers") AllocationOptimizer opt) {
-        double[] t = opt.target(scores);
+        double[] t = target(opt, scores);
         assertAllowed(t, opt);
     }
 
     @Property(tries = 1000)
     void defaultTargetsAreWithinTenAndFiftyPercent(@ForAll("scores") double[] scores) {
         AllocationOptimizer opt = AllocationOptimizer.defaults();
-        double[] t = opt.target(scores);
+        double[] t = target(opt, scores);
         for (double v : t) {
             assertThat(v).isBetween(0.10, 0.50);
         }
@@ -60,7 +72,7 @@ class AllocationPropertiesTest {
         double[] a = opt.equal();
         assertAllowed(a, opt);
         for (double[] scores : updates) {
-            double[] next = opt.smooth(a, opt.target(scores));
+            double[] next = smooth(opt, a, target(opt, scores));
             for (int i = 0; i < next.length; i++) {
                 assertThat(Math.abs(next[i] - a[i])).as("step of bucket %d", i).isLessThanOrEqualTo(opt.maxStep() + 1e-12);
             }
@@ -72,8 +84,8 @@ class AllocationPropertiesTest {
     @Property(tries = 500)
     void smoothingTowardAnyTargetEvenAnInvalidOneStaysAllowed(@ForAll("scores") double[] start, @ForAll("scores") double[] rawTarget) {
         AllocationOptimizer opt = AllocationOptimizer.defaults();
-        double[] a = opt.target(start);
-        double[] next = opt.smooth(a, rawTarget); // raw numbers, NaN and 1e6 included, not a projected target
+        double[] a = target(opt, start);
+        double[] next = smooth(opt, a, rawTarget); // raw numbers, NaN and 1e6 included, not a projected target
         for (int i = 0; i < next.length; i++) {
             assertThat(Math.abs(next[i] - a[i])).isLessThanOrEqualTo(0.1 + 1e-12);
         }
@@ -87,7 +99,7 @@ class AllocationPropertiesTest {
     @Property(tries = 1000)
     void theProjectionIsTheNearestAllowedPoint(@ForAll("scores") double[] start, @ForAll("scores") double[] raw,
                                                @ForAll("optimizers") AllocationOptimizer opt) {
-        double[] prev = opt.target(start);
+        double[] prev = target(opt, start);
         double[] t = new double[Bucket.COUNT];
         double[] lo = new double[Bucket.COUNT];
         double[] hi = new double[Bucket.COUNT];
@@ -96,7 +108,8 @@ class AllocationPropertiesTest {
             lo[i] = Math.max(opt.min(), prev[i] - opt.maxStep());
             hi[i] = Math.min(opt.max(), prev[i] + opt.maxStep());
         }
-        double[] x = AllocationOptimizer.project(t, lo, hi);
+        double[] x = new double[Bucket.COUNT];
+        AllocationOptimizer.project(t, lo, hi, x);
         assertThat(Math.abs(sum(x) - 1)).isLessThanOrEqualTo(1e-9);
         double lambda = Double.NaN;
         for (int i = 0; i < x.length; i++) {

@@ -116,11 +116,14 @@ class CoordinationBench {
 
         AllocationOptimizer opt = AllocationOptimizer.defaults();
         double[] scores = {0.3, -1.2, 2.5, 0.1};
-        double[][] a = {opt.equal()};
+        double[] a = opt.equal();
+        double[] t = new double[Bucket.COUNT];
+        AllocationOptimizer.Work work = new AllocationOptimizer.Work();
         Bench.report("AllocationOptimizer", "target + smooth", Bench.throughput(3, 5, 200_000, () -> {
             for (int k = 0; k < 200_000; k++) {
                 scores[k & 3] += 1e-3;
-                a[0] = opt.smooth(a[0], opt.target(scores));
+                opt.target(scores, work, t);
+                opt.smooth(a, t, work, a);
             }
         }), "updates/s");
         Bench.note("signals every bar: scalper (M5), swing (M15) and trend (H1, every 12th bar) as in CoordinationEngineTest");
