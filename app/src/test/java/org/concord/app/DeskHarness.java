@@ -7,6 +7,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import org.concord.app.session.SessionOptions;
 import org.concord.bench.DecisionFigures;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.testfx.api.FxRobot;
@@ -26,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +56,30 @@ public final class DeskHarness {
         Application app = FxToolkit.setupApplication(ConcordApp.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ConcordApp.current() != null && ConcordApp.current().window() != null);
         return app;
+    }
+
+    /** What {@link #launch} started: the class's {@code @AfterAll} hands {@code app} and {@code dataDir} to {@link #close}. */
+    public record Launched(Path dataDir, Stage stage, Application app) {
+    }
+
+    /** {@link #launch(String, String, UnaryOperator)} with the replay options as they are. */
+    public static Launched launch(String prefix, String preset) throws Exception {
+        return launch(prefix, preset, UnaryOperator.identity());
+    }
+
+    /**
+     * The desk launch of the flow classes: a {@link #dataDir} of {@code preset}, the bundled replay at 3,600x from the
+     * usual skip (started with the app) plus what {@code options} adds, the app {@link #start started} on the primary
+     * stage, and its window {@link #placeAtOrigin placed at the origin}: left where the app puts it, the window lands
+     * partly outside Monocle's screen (frames overflow, clicks on its right side are lost).
+     */
+    public static Launched launch(String prefix, String preset, UnaryOperator<SessionOptions> options) throws Exception {
+        Path dir = dataDir(prefix, preset);
+        ConcordApp.optionsOverride = options.apply(SessionOptions.defaults(dir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true));
+        Stage stage = FxToolkit.registerPrimaryStage();
+        Application app = start();
+        placeAtOrigin(stage);
+        return new Launched(dir, stage, app);
     }
 
     /** The window is centred for a larger screen; Monocle's is 1600x1000: put it where the robot's clicks land. */

@@ -12,7 +12,6 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.concord.app.modules.ModuleRow;
 import org.concord.app.session.CoreSession;
-import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
 import org.concord.app.shell.UiStateStore;
 import org.concord.feed.BundledData;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -63,11 +61,10 @@ class WatchlistFlowsTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        dataDir = DeskHarness.dataDir("concord-watchlist", "full");
-        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
-        stage = FxToolkit.registerPrimaryStage();
-        app = DeskHarness.start();
-        DeskHarness.placeAtOrigin(stage);
+        DeskHarness.Launched desk = DeskHarness.launch("concord-watchlist", "full");
+        dataDir = desk.dataDir();
+        stage = desk.stage();
+        app = desk.app();
     }
 
     @AfterAll

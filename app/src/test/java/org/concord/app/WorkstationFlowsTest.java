@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.concord.app.modules.ModuleRow;
-import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
 import org.concord.engine.BotMode;
 import org.concord.engine.TradingPipeline;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -67,18 +65,14 @@ class WorkstationFlowsTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        dataDir = DeskHarness.dataDir("concord-flows", "full");
         // a small training job (two folds, two epochs) so "train now" shows progress in seconds
         TrainingConfig training = TrainingConfig.defaults(BundledData.BTCUSD)
                 .withLoop(new TrainingLoop.Config(2, -1, 15, new CnnSignalModel.Config(4, 8, 12, 64, 0.003f), 2, 0, 1000, 0, 7));
-        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true)
-                .withTraining(training)
-                .withModule("faulty", () -> new ScriptedModule("faulty", ScriptedModule.Fault.THROW, 40, Integer.MAX_VALUE));
-        stage = FxToolkit.registerPrimaryStage();
-        app = DeskHarness.start();
-        // run alone, the window lands partly outside Monocle's screen (frames overflow, clicks on its right side are
-        // lost): where the robot's clicks land, as the trading flows do
-        DeskHarness.placeAtOrigin(stage);
+        DeskHarness.Launched desk = DeskHarness.launch("concord-flows", "full", o -> o.withTraining(training)
+                .withModule("faulty", () -> new ScriptedModule("faulty", ScriptedModule.Fault.THROW, 40, Integer.MAX_VALUE)));
+        dataDir = desk.dataDir();
+        stage = desk.stage();
+        app = desk.app();
     }
 
     @AfterAll

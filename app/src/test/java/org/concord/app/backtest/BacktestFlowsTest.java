@@ -12,7 +12,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.concord.app.ConcordApp;
-import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -53,12 +51,11 @@ class BacktestFlowsTest {
     @BeforeAll
     static void launch() throws Exception {
         // the desk itself runs the minimal preset: its replay is not what this test looks at
-        dataDir = DeskHarness.dataDir("concord-backtest-ui", "minimal");
-        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
-        stage = FxToolkit.registerPrimaryStage();
-        app = DeskHarness.start();
+        DeskHarness.Launched desk = DeskHarness.launch("concord-backtest-ui", "minimal");
+        dataDir = desk.dataDir();
+        stage = desk.stage();
+        app = desk.app();
         ConcordApp.current().session().feed().pause(); // the backtests get the machine
-        DeskHarness.placeAtOrigin(stage);
     }
 
     @AfterAll

@@ -6,7 +6,6 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
-import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
 import org.concord.config.ConcordConfig;
 import org.concord.coordination.Bucket;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -54,11 +52,10 @@ class PortfolioTabFlowTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        dataDir = DeskHarness.dataDir("concord-portfolio", "full");
-        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
-        stage = FxToolkit.registerPrimaryStage();
-        app = DeskHarness.start();
-        DeskHarness.placeAtOrigin(stage);
+        DeskHarness.Launched desk = DeskHarness.launch("concord-portfolio", "full");
+        dataDir = desk.dataDir();
+        stage = desk.stage();
+        app = desk.app();
     }
 
     @AfterAll

@@ -12,7 +12,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
-import org.concord.app.session.SessionOptions;
 import org.concord.engine.BotMode;
 import org.concord.engine.BotModeStore;
 import org.concord.execution.Order;
@@ -31,13 +30,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -69,14 +66,11 @@ class OneClickAndLiveConfirmationFlowsTest {
     @BeforeAll
     static void launch() throws Exception {
         // the minimal preset: no module trades, so every order in the blotter is this test's
-        dataDir = DeskHarness.dataDir("concord-one-click-live", "minimal");
-        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
-        stage = FxToolkit.registerPrimaryStage();
-        app = DeskHarness.start();
-        DeskHarness.placeAtOrigin(stage);
-        robot.interact(() -> window().select("live"));
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> DeskHarness.fx(() -> window().chart().barCount()) > 200
-                && dock().service().latest() != null && dock().service().latest().manual().equity() > 0);
+        DeskHarness.Launched desk = DeskHarness.launch("concord-one-click-live", "minimal");
+        dataDir = desk.dataDir();
+        stage = desk.stage();
+        app = desk.app();
+        TradingFlowsTest.showLiveDesk();
     }
 
     @AfterAll

@@ -19,7 +19,6 @@ import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
 import org.concord.app.feed.FeedController;
 import org.concord.app.feed.FeedStatus;
-import org.concord.app.session.SessionOptions;
 import org.concord.app.shell.MainWindow;
 import org.concord.engine.BotMode;
 import org.concord.engine.BotModeStore;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -79,11 +77,10 @@ class TradingFlowsTest {
     @BeforeAll
     static void launch() throws Exception {
         // the minimal preset: no module trades, so every order in the blotter is this test's
-        dataDir = DeskHarness.dataDir("concord-trading", "minimal");
-        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
-        stage = FxToolkit.registerPrimaryStage();
-        app = DeskHarness.start();
-        DeskHarness.placeAtOrigin(stage);
+        DeskHarness.Launched desk = DeskHarness.launch("concord-trading", "minimal");
+        dataDir = desk.dataDir();
+        stage = desk.stage();
+        app = desk.app();
     }
 
     @AfterAll
@@ -156,6 +153,13 @@ class TradingFlowsTest {
         robot.interact(() -> ((ChoiceBox<T>) robot.lookup(id).query()).setValue(value));
     }
 
+    /** Selects the Live tab and waits until its chart holds more than 200 bars and the blotter a paper equity. */
+    static void showLiveDesk() throws TimeoutException {
+        robot.interact(() -> window().select("live"));
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 200
+                && dock().service().latest() != null && dock().service().latest().manual().equity() > 0);
+    }
+
     static void shot(String name) throws Exception {
         DeskHarness.shot(stage, name);
     }
@@ -183,9 +187,7 @@ class TradingFlowsTest {
     @Test
     @org.junit.jupiter.api.Order(1)
     void aPaperLimitOrderFromTheTicketShowsInTheBlotterAndOnTheChartMovesWhenDraggedAndCancels() throws Exception {
-        robot.interact(() -> window().select("live"));
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> fx(() -> window().chart().barCount()) > 200
-                && dock().service().latest() != null && dock().service().latest().manual().equity() > 0);
+        showLiveDesk();
         assertThat(text("#trading-mode")).isEqualTo("PAPER");
         assertThat(desk().manualBroker()).isInstanceOf(PaperBroker.class);
         // pause the replay: no bar, no fill while the resting order is looked at
