@@ -61,8 +61,7 @@ class LiveModesFlowTest {
         dataDir = DeskHarness.dataDir("concord-live-modes", "minimal");
         // a small model that is always swapped in (acceptance 100 points), so the live signals come from a trained net
         TrainingConfig training = TrainingConfig.defaults(BundledData.BTCUSD)
-                .withLoop(new TrainingLoop.Config(2, -1, 15, new CnnSignalModel.Config(4, 8, 3, 64, 0.003f), 2, 0, 1000, 0, 7))
-                ;
+                .withLoop(new TrainingLoop.Config(2, -1, 15, new CnnSignalModel.Config(4, 8, 3, 64, 0.003f), 2, 0, 1000, 0, 7));
         ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(600, SessionOptions.DEFAULT_SKIP, true).withTraining(training);
         stage = FxToolkit.registerPrimaryStage();
         start();
@@ -188,7 +187,6 @@ class LiveModesFlowTest {
         // painter overflowed its buffer while the chart redrew 10×/s); the start above is a real click
         robot.interact(() -> robot.lookup("#live-stop").queryButton().fire());
         waitOrDump(DeskHarness.PATIENCE_SECONDS, () -> "OFF".equals(fx(() -> window().liveInferenceView().bannerText())));
-        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "OFF".equals(fx(() -> window().liveInferenceView().bannerText())));
         long stoppedAt = fx(() -> window().liveInferenceView().shown().updates());
         // the marker for the negative: 15 more minutes of bars reached the chart, and no update came with them
         long lastBar = fx(() -> window().chart().columns().time(window().chart().columns().size() - 1));

@@ -248,7 +248,7 @@ class WorkstationFlowsTest {
         // the blotter shows the bot's account with its true fill count
         click(robot, "#blotter-account-bot");
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> {
-            int fills = dockFills(p);
+            int fills = dockFills();
             String t = fx(() -> robot.lookup("#blotter-summary").queryAs(Label.class).getText());
             return t.startsWith("Bot account · paper · bot PAPER") && t.contains(" · " + fills + (fills == 1 ? " fill" : " fills"));
         });
@@ -288,7 +288,7 @@ class WorkstationFlowsTest {
     }
 
     /** The bot account's fills as the blotter's last snapshot counts them. */
-    static int dockFills(TradingPipeline p) {
+    static int dockFills() {
         var s = window().trading().service().latest();
         return s == null ? -1 : s.bot().fillsTotal();
     }
