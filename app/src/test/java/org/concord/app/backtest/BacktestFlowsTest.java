@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,7 +190,12 @@ class BacktestFlowsTest {
         String name = text("#backtest-phase").split(" — ")[0];
         DeskHarness.click(robot, "#backtest-cancel");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("cancelled"));
-        assertThat(text("#backtest-phase")).contains("backtest cancelled in window");
+        // Where the cancel lands depends on the machine: inside a window's replay ("in window 1/15 at 1,234 of …"),
+        // or, on a loaded machine where the click arrives as window 1 ends, between two windows ("before window 2/15").
+        // BacktesterCancelTest pins both in core; here it must have stopped the run with a window still to go.
+        Matcher where = Pattern.compile("cancelled — backtest cancelled (in|before) window (\\d+)/(\\d+)\\b.*").matcher(text("#backtest-phase"));
+        assertThat(where.matches()).as(text("#backtest-phase")).isTrue();
+        assertThat(Integer.parseInt(where.group(2))).isLessThanOrEqualTo(Integer.parseInt(where.group(3)));
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> !disabled("#backtest-run"));
         assertThat(disabled("#backtest-cancel")).isTrue();
         assertThat(DeskHarness.fx(() -> view().progress().getProgress())).isEqualTo(0.0);
