@@ -25,19 +25,27 @@ public record Regime(Trend trend, Volatility volatility, Liquidity liquidity) {
         return (trend.ordinal() * 3 + volatility.ordinal()) * 3 + liquidity.ordinal();
     }
 
+    /** The regime of index {@code i} (one shared instance each). */
     public static Regime ofIndex(int i) {
         if (i < 0 || i >= COUNT) {
             throw new IllegalArgumentException("regime index " + i + " outside [0, " + COUNT + ")");
         }
-        return new Regime(Trend.values()[i / 9], Volatility.values()[(i / 3) % 3], Liquidity.values()[i % 3]);
+        return ALL[i];
     }
 
-    /** Every regime's name by index: an allocation step names its regime, and concatenating it each time showed in profiles. */
+    /** The regime of these parts, one shared instance each: the detector reclassifies every bar, and changes often. */
+    public static Regime of(Trend trend, Volatility volatility, Liquidity liquidity) {
+        return ALL[(trend.ordinal() * 3 + volatility.ordinal()) * 3 + liquidity.ordinal()];
+    }
+
+    /** Every regime and its name by index: an allocation step names its regime, and concatenating it each time showed in profiles. */
+    private static final Regime[] ALL = new Regime[COUNT];
     private static final String[] NAMES = new String[COUNT];
 
     static {
         for (int i = 0; i < COUNT; i++) {
-            NAMES[i] = Trend.values()[i / 9] + "/" + Volatility.values()[(i / 3) % 3] + "-VOL/" + Liquidity.values()[i % 3] + "-LIQ";
+            ALL[i] = new Regime(Trend.values()[i / 9], Volatility.values()[(i / 3) % 3], Liquidity.values()[i % 3]);
+            NAMES[i] = ALL[i].trend + "/" + ALL[i].volatility + "-VOL/" + ALL[i].liquidity + "-LIQ";
         }
     }
 

@@ -56,9 +56,6 @@ public final class RegimeDetector {
                 : vol <= config.lowVolatility() ? Regime.Volatility.LOW : Regime.Volatility.MEDIUM;
         Regime.Liquidity l = liq >= config.highLiquidity() ? Regime.Liquidity.HIGH
                 : liq <= config.lowLiquidity() ? Regime.Liquidity.LOW : Regime.Liquidity.NORMAL;
-        if (current.trend() == t && current.volatility() == v && current.liquidity() == l) {
-            return current; // no new object per bar when nothing changed
-        }
-        return new Regime(t, v, l);
+        return Regime.of(t, v, l);
     }
 }
