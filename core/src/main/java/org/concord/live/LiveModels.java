@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,7 @@ public final class LiveModels implements AutoCloseable {
     private final PaperBrokerConfig paper;
     private final Map<String, TrainingCoordinator> models = new LinkedHashMap<>();
     private final Map<String, LiveInferenceSession> sessions = new LinkedHashMap<>();
+    private final Map<String, String> gaps = new ConcurrentHashMap<>();
     private final Subscription commands;
     private final ScheduledExecutorService timer;
 
@@ -191,15 +193,27 @@ public final class LiveModels implements AutoCloseable {
             String id = m.config().modelId();
             TrainingStatus st = m.status();
             long trained = 0;
-            for (ModelVersionStore.VersionRow r : m.versions().list(id)) {
+            List<ModelVersionStore.VersionRow> rows = m.versions().list(id);
+            for (ModelVersionStore.VersionRow r : rows) {
                 trained = Math.max(trained, r.createdAt());
             }
             ModelToggles.Toggle t = toggles.get(id);
             LiveInferenceSession s = sessions.get(id);
             out.add(new ModelInfo(id, m.config().symbol().code(), st.activeVersion(), t.inference(), t.training(), trained,
-                    st.live().accuracy(), st.live().majorityRate(), st.live().n(), s != null && s.running(), s == null ? null : s.config().mode(), st.note()));
+                    st.live().accuracy(), st.live().majorityRate(), st.live().n(), s != null && s.running(), s == null ? null : s.config().mode(), ModelNote.of(st, rows, v -> gap(m, v))));
         }
         return out;
+    }
+
+    /** A saved version's gap to the promotion gate; its manifest never changes, so it is read once (the rows go out every second). */
+    private String gap(TrainingCoordinator m, String version) {
+        return gaps.computeIfAbsent(m.config().modelId() + "/" + version, k -> {
+            try {
+                return m.gate(version).gap();
+            } catch (RuntimeException e) {
+                return "its manifest cannot be read (" + e.getMessage() + ")";
+            }
+        });
     }
 
     private void publishSafely() {
