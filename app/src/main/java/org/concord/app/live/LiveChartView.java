@@ -23,6 +23,7 @@ import org.concord.live.LiveSignal;
 import org.concord.live.LiveSnapshot;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,6 +68,8 @@ public final class LiveChartView {
     private double[] pinned = new double[0];
     private long stepMillis = 60_000;
     private ChartOverlay shownOverlay;
+    /** The symbol whose bars are loaded (null before the first history). */
+    private Symbol shownSymbol;
     private final DisplaySettings display;
     private long applied;
 
@@ -262,6 +265,10 @@ public final class LiveChartView {
         if (d.reload() != null) {
             chart.setTitle(d.symbol() + " " + d.timeframe());
             crosshair.hide(); // its label names a time and price of the series being replaced
+            if (!d.symbol().equals(shownSymbol)) {
+                clearOverlay(); // another instrument's levels and extrema: they sat at its prices under the new title
+                shownSymbol = d.symbol();
+            }
             load(d.reload());
             changedFrom = 0;
             if (d.resetMarkers()) {
@@ -312,6 +319,14 @@ public final class LiveChartView {
         for (int i = 0; i < history.size(); i++) {
             columns.upsert(history.time(i), history.open(i), history.high(i), history.low(i), history.close(i), history.volume(i));
         }
+    }
+
+    private void clearOverlay() {
+        shownOverlay = null;
+        chart.getPlugins().removeAll(levels.values());
+        levels.clear();
+        tops.clear();
+        bottoms.clear();
     }
 
     private void showOverlay(ChartOverlay o) {
@@ -366,6 +381,7 @@ public final class LiveChartView {
     public void refresh() {
         int n = columns.size();
         if (n == 0) {
+            invalidate(); // a symbol without bars: the previous symbol's candles must not stay drawn under its title
             return;
         }
         if (follow) {
@@ -403,6 +419,10 @@ public final class LiveChartView {
                 yAxis.set(min - pad, max + pad);
             }
         }
+        invalidate();
+    }
+
+    private void invalidate() {
         candles.fireInvalidated(ChartBits.DataSetData);
         buys.fireInvalidated(ChartBits.DataSetData);
         sells.fireInvalidated(ChartBits.DataSetData);

@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,11 @@ public final class LivePresenter implements AutoCloseable {
     private final Presenters presenters;
     private final FxPulse.Slot<LiveDelta> slot = new FxPulse.Slot<>();
     private final List<Subscription> subs = new ArrayList<>();
-    private final Deque<LiveDelta.Marker> decisions = new ArrayDeque<>();
+    /**
+     * Each symbol's marked decisions, guarded by this. Kept per symbol: one list sent the previous symbol's markers with
+     * the next symbol's history (a symbol without bars showed BTCUSD's diamonds under its own title).
+     */
+    private final Map<Symbol, Deque<LiveDelta.Marker>> decisions = new HashMap<>();
     private final AtomicLong decisionCount = new AtomicLong();
     private final SideChanges sides = new SideChanges();
     // pending, guarded by this
@@ -49,7 +54,8 @@ public final class LivePresenter implements AutoCloseable {
     private BarSeries reload;
     private final TreeMap<Long, double[]> upserts = new TreeMap<>();
     private final List<LiveDelta.Marker> newMarkers = new ArrayList<>();
-    private ChartOverlay overlay;
+    /** Each symbol's latest overlay, guarded by this: a switch shows the new symbol's levels, never the old one's. */
+    private final Map<Symbol, ChartOverlay> overlays = new HashMap<>();
     private boolean pending;
     private long lastTime = Long.MIN_VALUE;
 
@@ -125,9 +131,7 @@ public final class LivePresenter implements AutoCloseable {
                 lastTime = Math.max(lastTime, history.lastTime());
             }
             newMarkers.clear();
-            for (LiveDelta.Marker m : decisions) {
-                newMarkers.add(m);
-            }
+            newMarkers.addAll(decisions.getOrDefault(s, new ArrayDeque<>()));
             pending = true;
         }
     }
@@ -148,7 +152,7 @@ public final class LivePresenter implements AutoCloseable {
         }
         if (restart) {
             synchronized (this) {
-                decisions.clear();
+                decisions.remove(s);
             }
             sides.reset();
             select(s, tf);
@@ -163,21 +167,21 @@ public final class LivePresenter implements AutoCloseable {
         LiveDelta.Marker m = new LiveDelta.Marker(d.timeframe().floor(d.time() - 1), d.price(), d.action() == Action.BUY, d.confidence(),
                 String.format(Locale.ROOT, "%s %.2f (%s) #%d", d.action(), d.confidence(), d.fusion(), d.seq()));
         synchronized (this) {
-            if (!d.symbol().equals(symbol)) {
-                return;
+            Deque<LiveDelta.Marker> marks = decisions.computeIfAbsent(d.symbol(), k -> new ArrayDeque<>());
+            marks.addLast(m);
+            if (marks.size() > MAX_MARKERS) {
+                marks.removeFirst();
             }
-            decisions.addLast(m);
-            if (decisions.size() > MAX_MARKERS) {
-                decisions.removeFirst();
+            if (d.symbol().equals(symbol)) {
+                newMarkers.add(m);
+                pending = true;
             }
-            newMarkers.add(m);
-            pending = true;
         }
     }
 
     private synchronized void onOverlay(ChartOverlay o) {
+        overlays.put(o.symbol(), o);
         if (o.symbol().equals(symbol)) {
-            overlay = o;
             pending = true;
         }
     }
@@ -199,7 +203,7 @@ public final class LivePresenter implements AutoCloseable {
             }
             upserts.clear();
             LiveDelta previous = slot.take(); // not applied yet: fold it into this one so nothing is lost
-            d = merge(previous, new LiveDelta(symbol, timeframe, reload, times, ohlcv, List.copyOf(newMarkers), reload != null, overlay));
+            d = merge(previous, new LiveDelta(symbol, timeframe, reload, times, ohlcv, List.copyOf(newMarkers), reload != null, overlays.get(symbol)));
             reload = null;
             newMarkers.clear();
         }

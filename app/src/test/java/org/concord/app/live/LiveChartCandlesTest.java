@@ -187,6 +187,32 @@ class LiveChartCandlesTest {
         assertThat(view.liveMarkerCount()).as("signal dots after Stop").isZero();
     }
 
+    /**
+     * Seen on the desk: typing XRPUSD (no bars on the replay) into the toolbar's symbol box retitled the chart
+     * "XRPUSD 1d" while BTCUSD's candles, levels and diamonds stayed drawn under that title.
+     */
+    @Test
+    void aSymbolWithoutBarsShowsNoneOfThePreviousSymbolsCandlesOrLevels() throws Exception {
+        BarSeries m1 = RealBars.bitstamp(Timeframe.M1);
+        BarSeries head = m1.copyRange(0, 400);
+        ChartOverlay levels = new ChartOverlay(BTC, m1.time(399), Map.of("swing high", m1.high(399), "R1", m1.high(399) - 2), List.of());
+        robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, head, new long[0], new double[0], List.of(), true, levels)));
+        assertThat(candleColumns("btc-before-xrp")).isGreaterThan(150);
+        assertThat(fx(() -> view.node().lookupAll(".value-indicator-label").size())).isEqualTo(2);
+
+        Symbol xrp = Symbol.of("XRPUSD");
+        robot.interact(() -> view.apply(new LiveDelta(xrp, Timeframe.M1, new BarSeries(xrp, Timeframe.M1), new long[0], new double[0], List.of(),
+                true, null)));
+        assertThat(view.barCount()).isZero();
+        assertThat(candleColumns("xrp-no-bars")).as("candle columns drawn under XRPUSD's title").isZero();
+        assertThat(fx(() -> view.node().lookupAll(".value-indicator-label").size())).as("BTCUSD's level labels").isZero();
+
+        // back on BTCUSD its candles and (with its next overlay) its levels return
+        robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, head, new long[0], new double[0], List.of(), true, levels)));
+        assertThat(candleColumns("btc-after-xrp")).isGreaterThan(150);
+        assertThat(fx(() -> view.node().lookupAll(".value-indicator-label").size())).isEqualTo(2);
+    }
+
     private static LiveSnapshot live(boolean running, LiveSignal s) {
         return new LiveSnapshot("session-1", "cnn-btcusd", "BTCUSD", "1m", LiveMode.INFERENCE, running, 1,
                 s, List.of(s), List.of(), 0, 0, "FLAT", Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "");
