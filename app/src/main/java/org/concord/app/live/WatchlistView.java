@@ -110,6 +110,9 @@ public final class WatchlistView {
                     return;
                 }
             }
+            // a symbol typed in the toolbar that is not listed: no row is the chart's. The old row stayed highlighted,
+            // and a click on it was no change of selection, so it could not bring its symbol back to the chart
+            table.getSelectionModel().clearSelection();
         } finally {
             selecting = outer;
         }
