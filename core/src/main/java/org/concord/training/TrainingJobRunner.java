@@ -94,11 +94,16 @@ final class TrainingJobRunner {
         } catch (CancellationException e) {
             return cancelled(job, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("training job {} failed: {}", job.id(), e.toString(), e);
-            String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
-            c.publish(TrainingEvent.job(TrainingEventType.JOB_FAILED, id, job.id(), null, null, msg));
-            return new TrainingJob.Result(job.id(), TrainingJob.State.FAILED, null, null, 0, msg, null, null);
+            return failed(job, e);
         }
+    }
+
+    /** A job that ended by {@code e}: logged, JOB_FAILED published with the cause, the FAILED result. */
+    TrainingJob.Result failed(TrainingJob job, Throwable e) {
+        LOG.error("training job {} failed: {}", job.id(), e.toString(), e);
+        String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
+        c.publish(TrainingEvent.job(TrainingEventType.JOB_FAILED, c.config().modelId(), job.id(), null, null, msg));
+        return new TrainingJob.Result(job.id(), TrainingJob.State.FAILED, null, null, 0, msg, null, null);
     }
 
     /** What a finished training produced, for the job's result. */

@@ -33,7 +33,18 @@ final class TrainingJobs {
         try {
             queue.submit(ModelTrainingQueue.Kind.BATCH, job.id(), () -> {
                 try {
-                    TrainingJob.Result r = runner.run(job);
+                    TrainingJob.Result r;
+                    try {
+                        r = runner.run(job);
+                    } catch (Error e) {
+                        // seen on the desk: an automatic retrain died of OutOfMemoryError (the desk's 512 MB heap). The
+                        // job never ended: no result, no JOB_FAILED, the Training tab showed it "started" with Cancel
+                        // on for good. It ends FAILED and says why; the queue still gets the Error (and logs it)
+                        r = runner.failed(job, e);
+                        last = r;
+                        job.complete(r);
+                        throw e;
+                    }
                     last = r;
                     job.complete(r);
                     return r;
