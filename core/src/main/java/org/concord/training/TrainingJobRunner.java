@@ -135,6 +135,11 @@ final class TrainingJobRunner {
      * (triple-barrier labels) added when configured.
      */
     SampleSet collect(TrainingRequest request) {
+        return collect(request, SampleBudget.ofThisJvm(c.config().spec().inputLength()));
+    }
+
+    /** As {@link #collect(TrainingRequest)}, within {@code budget} (annotations first, then the newest frames, then history). */
+    SampleSet collect(TrainingRequest request, SampleBudget budget) {
         TrainingConfig cfg = c.config();
         SampleBuilder sb = new SampleBuilder(c.builder(), c.barrier());
         List<InferenceFrameReference> matured = new ArrayList<>(c.frames().matured(cfg.symbol(), null, Long.MIN_VALUE, Long.MAX_VALUE));
@@ -145,7 +150,12 @@ final class TrainingJobRunner {
             LOG.info("{}: {} stored frames of other models or label rules left out", cfg.modelId(), before - matured.size());
         }
         matured.removeIf(f -> f.source() == InferenceFrameReference.Source.ANNOTATION && !request.includesAnnotationFrame(f.id()));
-        SampleSet fromFrames = sb.fromFrames(cfg.symbol(), matured);
+        List<InferenceFrameReference> kept = budget.frames(matured);
+        if (kept.size() < matured.size()) {
+            LOG.info("{}: training on the newest {} of {} matured frames (room for {} samples: an eighth of the heap)", cfg.modelId(),
+                    kept.size(), matured.size(), budget.samples());
+        }
+        SampleSet fromFrames = sb.fromFrames(cfg.symbol(), kept);
         if (request.expands()) {
             SampleSet expanded = sb.fromAnnotations(cfg.symbol(), request.annotations(), request.expansion());
             LOG.info("{} annotations expanded into {} weighted samples ({} rejected)", request.annotations().size(), expanded.size(),
@@ -155,7 +165,12 @@ final class TrainingJobRunner {
         if (!cfg.includeHistory()) {
             return fromFrames;
         }
-        BarSeries base = c.data().bars(cfg.symbol(), cfg.spec().base(), Long.MIN_VALUE, Long.MAX_VALUE, cfg.maxHistoryBars(), Direction.LATEST);
+        int bars = budget.historyBars(fromFrames.size(), cfg.historyStride(), cfg.maxHistoryBars());
+        if (bars == 0) {
+            LOG.info("{}: no history samples: the {} frame samples fill the room for {}", cfg.modelId(), fromFrames.size(), budget.samples());
+            return fromFrames;
+        }
+        BarSeries base = c.data().bars(cfg.symbol(), cfg.spec().base(), Long.MIN_VALUE, Long.MAX_VALUE, bars, Direction.LATEST);
         SampleSet history = sb.fromHistory(cfg.symbol(), base, cfg.historyStride());
         return SampleSets.merge(fromFrames, history);
     }

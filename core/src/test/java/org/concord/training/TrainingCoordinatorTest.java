@@ -281,6 +281,40 @@ class TrainingCoordinatorTest {
         }
     }
 
+    /**
+     * A training holds at most its sample budget (an eighth of the heap; small here to force the cut): a person's
+     * labels are all kept, and the history that fills the rest is the newest.
+     */
+    @Test
+    void aTrainingWithinItsBudgetKeepsTheLabelsAndTheNewestHistory() throws Exception {
+        Path repoDir = Files.createDirectories(dir.resolve("models-budget"));
+        TrainingConfig cfg = TrainedModels.config();
+        try (TrainingCoordinator c = coordinator(repoDir, cfg, new InProcessEventBus())) {
+            org.concord.annotation.AnnotationService annotations = new org.concord.annotation.AnnotationService(
+                    new org.concord.annotation.AnnotationStore(data.store().database(), frames),
+                    new org.concord.training.frames.AnnotationFrames(new FrameBuilder(org.concord.training.frames.WindowSource.of(data), cfg.spec())),
+                    c::frameAdded);
+            annotations.save(org.concord.annotation.Annotation.draft("budget-1", RealBars.symbol(), Timeframe.M1,
+                    closeOf(2_001), m1.close(2_001), closeOf(2_040), m1.close(2_040), org.concord.annotation.AnnotationDirection.LONG,
+                    Double.NaN, Double.NaN, List.of(), "", "tester", 1L));
+            TrainingJobRunner runner = new TrainingJobRunner(c);
+            org.concord.training.loop.SampleSet all = runner.collect();
+            org.concord.training.loop.SampleSet cut = runner.collect(TrainingRequest.of("collect"), new SampleBudget(300));
+            assertThat(all.size()).isGreaterThan(1_000);
+            assertThat(cut.size()).isBetween(250, 300);
+            assertThat(java.util.Arrays.asList(cut.frameIds())).contains("ann-budget-1");
+            long newestAll = java.util.Arrays.stream(all.times()).max().orElseThrow();
+            assertThat(java.util.Arrays.stream(cut.times()).max().orElseThrow()).isEqualTo(newestAll);
+            long oldestKept = Long.MAX_VALUE;
+            for (int i = 0; i < cut.size(); i++) {
+                if (!"ann-budget-1".equals(cut.frameIds()[i])) { // the label may be older than the history kept
+                    oldestKept = Math.min(oldestKept, cut.times()[i]);
+                }
+            }
+            assertThat(oldestKept).as("the history kept is the newest").isGreaterThan(java.util.Arrays.stream(all.times()).min().orElseThrow());
+        }
+    }
+
     @Test
     void selectedAnnotationsTrainAModelThatIsKeptUntilActivated() throws Exception {
         Path repoDir = Files.createDirectories(dir.resolve("models-selected"));
