@@ -134,7 +134,8 @@ public final class DecisionFigures {
      *
      * <p>At {@link ReplayFeed#MAX_SPEED} the replay saturates the machine: the store writer and neural-fusion's
      * trainer then compete with the decision thread for the cores, and the tail is theirs (README, issue 16). A paced
-     * speed ({@link #PACED_SPEED}) leaves them room, as a desk has: the latency a trader's decisions see. Both are reported; neither replaces the other.
+     * speed ({@link #PACED_SPEED}) leaves them room, as a desk has: the latency a trader's decisions see. Both are
+     * reported; neither replaces the other.
      */
     public static SteadyState steady(OrchestratorConfig cfg, Path dir, TradeTape tape, int maxWarm, int measured, double speed)
             throws InterruptedException {
