@@ -45,7 +45,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>The orders at the broker are {@link CoordinationOrders}': on a spot account a sell never leaves for more than
  * the account holds free ({@link #sellsBeyondPosition()}). A net order worth less than {@link #DUST_NOTIONAL}
- * (rounding residue) is not sent.
+ * (rounding residue) is not sent, nor one under the planner's minimum notional that neither exits to flat nor cuts
+ * risk.
  */
 public final class CoordinationEngine implements BarListener, ExecutionListener {
     /** The broker book name of the coordination layer's orders. */
@@ -281,11 +282,12 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
                 }
             }
             ledger.crossInternally(s, c, price(s), time);
-            double q = unattributed.getOrDefault(s, new double[1])[0];
+            double[] riskCut = unattributed.get(s);
+            double q = riskCut == null ? 0 : riskCut[0];
             for (double v : c) {
                 q += v;
             }
-            if (Math.abs(q) * price(s) > DUST_NOTIONAL) {
+            if (sendable(s, q, riskCut != null)) {
                 double[] u = urgency.get(s);
                 out.add(new NetOrder(s, q, c, (int) u[0], -u[1], (int) u[2]));
             } else {
@@ -294,6 +296,24 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         }
         out.sort((a, b) -> NetOrder.compareUrgency(a.timeframeRank(), a.strength(), a.holdingBars(), b.timeframeRank(), b.strength(), b.holdingBars()));
         return out;
+    }
+
+    /**
+     * Whether a net order of {@code q} on {@code s} goes out. Rounding residue never does. Under the planner's minimum
+     * notional it goes out only as an exit to flat or with a risk cut in it: the planner plans no entry that small, but
+     * the risk check can clip one below it (at the exposure cap the desk's bot had one a bar, 1.7e-8 BTC, that the
+     * broker's own check then refused).
+     */
+    private boolean sendable(Symbol s, double q, boolean riskCut) {
+        double p = price(s);
+        double notional = Math.abs(q) * p;
+        if (notional <= DUST_NOTIONAL) {
+            return false;
+        }
+        if (riskCut || notional >= config.coordinator().minOrderNotional()) {
+            return true;
+        }
+        return Math.abs(broker.account().positionQuantity(s) + q) * p <= DUST_NOTIONAL; // to flat
     }
 
     /**
