@@ -208,12 +208,7 @@ final class SeriesCache {
     void truncateFrom(long t) {
         lock.writeLock().lock();
         try {
-            int keep = series.lowerBound(t);
-            BarSeries kept = series.copyRange(0, keep);
-            series.clear();
-            for (int k = 0; k < kept.size(); k++) {
-                series.append(kept.time(k), kept.open(k), kept.high(k), kept.low(k), kept.close(k), kept.volume(k));
-            }
+            series.truncateFrom(t);
         } finally {
             lock.writeLock().unlock();
         }

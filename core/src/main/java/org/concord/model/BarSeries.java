@@ -117,6 +117,11 @@ public final class BarSeries {
         return i;
     }
 
+    /** Forgets the bars with open time {@code >= t}: a feed that went back in time to {@code t} replays them. */
+    public void truncateFrom(long t) {
+        rows.keepFirst(lowerBound(t));
+    }
+
     /** Removes the oldest {@code n} bars (a cache trimming its memory). */
     public void dropFirst(int n) {
         rows.dropFirst(n);

@@ -86,6 +86,14 @@ public final class TimeColumns {
         size -= n;
     }
 
+    /** Keeps the first {@code n} rows and forgets the rest (keeps the chunks). */
+    public void keepFirst(int n) {
+        if (n < 0 || n > size) {
+            throw new IndexOutOfBoundsException("cannot keep " + n + " of " + size);
+        }
+        size = n;
+    }
+
     /** Forgets every row (keeps the chunks). */
     public void clear() {
         size = 0;

@@ -26,10 +26,21 @@ final class BarHistory {
         }
     }
 
+    /**
+     * A dispatched bar. The DataProvider dispatches only bars newer than its cache, so one older than the newest held
+     * means its session went back in time (a replay restarting at its first bar, a seek back) and cut its cache there:
+     * history is cut there too. Left alone, a restarted replay's bars were all dropped as "older", and every window
+     * of the instrument read the bars seeded at start, from the end of the stored data (a frame model threw "no closed
+     * 5m bars" at every decision after a desk restart). The newest bar dispatched again (the seed's last one as the
+     * feed takes over) is kept as first held.
+     */
     void add(int symbol, LoopEvent e) {
         BarSeries b = series[symbol][e.tf.ordinal()];
         if (!b.isEmpty() && e.time <= b.lastTime()) {
-            return; // a correction of an older bar: history keeps what was dispatched first
+            if (e.time == b.lastTime()) {
+                return;
+            }
+            b.truncateFrom(e.time);
         }
         b.append(e.time, e.open, e.high, e.low, e.close, e.volume);
         if (b.size() >= 2 * cap) {

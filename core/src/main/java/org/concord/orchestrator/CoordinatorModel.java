@@ -80,9 +80,9 @@ final class CoordinatorModel implements Model {
         if (!complete(end)) {
             return null; // a configuration where no recent instant is complete (never with 1m decisions): no view
         }
-        Frame f = frames.build(symbol, end);
-        if (f.barCounts()[0] == 0) {
-            return null; // no base bar yet
+        Frame f = frames.buildIfSeen(symbol, end);
+        if (f == null) {
+            return null; // no base bar yet: no view (not a fault)
         }
         ModelVote s;
         boolean hasMeta;

@@ -6,6 +6,7 @@ import org.concord.feed.ReplayFeed;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
+import org.concord.model.TradeTape;
 import org.concord.orchestrator.config.FaultPolicy;
 import org.concord.orchestrator.config.ModuleEntry;
 import org.concord.orchestrator.config.OrchestratorConfig;
@@ -64,6 +65,46 @@ class StartHistoryTest {
                 expected.add(m1.time(i));
             }
             assertThat(module.get().seen).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /**
+     * A desk restarted on a stored session seeds its history with the stored data's newest bars, and then its replay
+     * starts over at the tape's first trade. The bars it replays are older than the seeded ones: history must follow
+     * the feed back in time (it dropped them all, and a frame model found "no closed 5m bars" at every decision). A
+     * module enabled after six hours of the replay is warmed with those six hours, not with the stored data's end.
+     */
+    @Test
+    void aReplayThatStartsOverBeforeTheSeededBarsIsWhatHistoryHolds() throws Exception {
+        TradeTape tape = BundledData.bitstampTrades();
+        try (ConcordRuntime first = new ConcordRuntime(dir)) {
+            ReplayFeed feed = new ReplayFeed(tape, first.data(), ReplayFeed.MAX_SPEED, false);
+            feed.start();
+            assertThat(feed.awaitFinished(120, TimeUnit.SECONDS)).isTrue();
+        }
+        AtomicReference<Recorder> module = new AtomicReference<>();
+        OrchestratorConfig cfg = new OrchestratorConfig("custom", List.of(S), Timeframe.M1, false, 1024, false, false,
+                OrchestratorConfig.Fusion.DEFAULT, new OrchestratorConfig.Performance(10, 5, 2),
+                new FaultPolicy(1_000_000, 3, 10, 0, 10_000), List.of(new ModuleEntry("rec", true, 1, null)));
+        long sixHours = tape.firstTime() + 6 * 3_600_000L;
+        try (ConcordRuntime restarted = new ConcordRuntime(dir);
+             TradingOrchestrator o = TradingOrchestrator.builder(cfg).data(restarted.data()).catalog(ModuleCatalog.empty())
+                     .module("rec", () -> {
+                         module.set(new Recorder());
+                         return module.get();
+                     }).build()) {
+            o.start();
+            assertThat(module.get().seen.get(0)).as("seeded from the stored data's end").isGreaterThan(sixHours);
+            ReplayFeed again = new ReplayFeed(tape.between(tape.firstTime(), sixHours), restarted.data(), ReplayFeed.MAX_SPEED, false);
+            again.start(); // not resumable: the session restarts at the tape's first trade
+            assertThat(again.awaitFinished(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(o.awaitIdle(60, TimeUnit.SECONDS)).isTrue();
+            o.disable("rec").get(30, TimeUnit.SECONDS);
+            o.enable("rec").get(30, TimeUnit.SECONDS);
+            assertThat(o.awaitIdle(60, TimeUnit.SECONDS)).isTrue();
+            List<Long> warm = module.get().seen;
+            assertThat(warm).hasSize(WARMUP).isSorted();
+            assertThat(warm.get(WARMUP - 1)).as("the replay's newest bars").isLessThan(sixHours).isGreaterThan(sixHours - 3_600_000L);
         }
     }
 

@@ -35,7 +35,17 @@ public final class FrameBuilder {
 
     /** The frame whose window ends at {@code at} (bars closed at or before it). */
     public Frame build(Symbol symbol, long at) {
+        return frame(symbol, at, source.windows(symbol, spec.timeframes(), at, spec.window()));
+    }
+
+    /** As {@link #build}, or null when the base timeframe has no closed bar at {@code at}: nothing to see yet. */
+    public Frame buildIfSeen(Symbol symbol, long at) {
         Map<Timeframe, BarSeries> w = source.windows(symbol, spec.timeframes(), at, spec.window());
+        BarSeries base = w.get(spec.base());
+        return base == null || base.isEmpty() ? null : frame(symbol, at, w);
+    }
+
+    private Frame frame(Symbol symbol, long at, Map<Timeframe, BarSeries> w) {
         float[] input = new float[spec.inputLength()];
         int[] counts = FeatureEncoder.encode(spec, w, input);
         return new Frame(symbol, spec, at, input, counts, w.get(spec.base()).lastClose());
