@@ -63,6 +63,8 @@ final class SourceSlot {
     static final Object FEATURES = new Object();
     final LatencyHistogram latency = new LatencyHistogram();
     long callsSinceEnable;
+    /** The model version the fault counters were last reset for (decision thread only; see {@link Guard#predict}). */
+    String warmedVersion;
     private long[] strikeCalls = new long[0];
     private int strikeHead;
     boolean hung;
