@@ -165,6 +165,22 @@ final class ModuleControl {
         }
     }
 
+    /**
+     * A registered model switched on or off from the module panel (decision thread). Off, it is not asked from the next
+     * decision on; on, a model in ERROR gets a fresh warm-up and runs again, so a person can bring back a model that
+     * struck out without restarting the desk. Not persisted: models are registered by the node, not listed in the
+     * configuration. A model that hung stays in ERROR: its call may still be running.
+     */
+    private ToggleResult switchModel(SourceSlot s, boolean on) {
+        if (!on && s.state != ModuleState.DISABLED) {
+            engine.changeState(s, ModuleState.DISABLED, "switched off");
+        } else if (on && s.state != ModuleState.RUNNING && !s.hung) {
+            s.resetFaults(engine.faults());
+            engine.changeState(s, ModuleState.RUNNING, "");
+        }
+        return result(s);
+    }
+
     private ToggleResult result(SourceSlot s) {
         return new ToggleResult(s.id, s.state, s.reason, engine.seq());
     }
@@ -178,7 +194,7 @@ final class ModuleControl {
                 return;
             }
             if (s.kind != SourceSlot.Kind.MODULE) {
-                f.completeExceptionally(new IllegalArgumentException("'" + id + "' is a model; models are registered, not enabled"));
+                f.complete(switchModel(s, true));
                 return;
             }
             s.enabledInConfig = true;
@@ -234,8 +250,12 @@ final class ModuleControl {
         CompletableFuture<ToggleResult> f = new CompletableFuture<>();
         engine.post(() -> {
             SourceSlot s = registry.slot(id);
-            if (s == null || s.kind != SourceSlot.Kind.MODULE) {
+            if (s == null) {
                 f.completeExceptionally(new IllegalArgumentException("unknown module '" + id + "'"));
+                return;
+            }
+            if (s.kind != SourceSlot.Kind.MODULE) {
+                f.complete(switchModel(s, false));
                 return;
             }
             s.enabledInConfig = false;

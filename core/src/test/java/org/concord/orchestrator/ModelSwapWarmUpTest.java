@@ -94,4 +94,33 @@ class ModelSwapWarmUpTest {
             assertThat(o.module("cnn").orElseThrow().reason()).contains("predict over budget");
         }
     }
+
+    /**
+     * A person brings a model that struck out back from the module panel (its switch), and can take one out of the
+     * decisions: nothing else could restart a model short of restarting the desk (helper 25).
+     */
+    @Test
+    void aModelInErrorIsSwitchedBackOnAndOneSwitchedOffIsNotAsked() throws Exception {
+        BarSeries eth = BundledData.eth5mBars();
+        Swappable m = new Swappable();
+        try (TradingOrchestrator o = orchestrator()) {
+            o.start();
+            o.registerModel(m, 1.0).get(5, TimeUnit.SECONDS);
+            feed(o, eth, 0, 30);
+            m.slowCalls = 10;
+            feed(o, eth, 30, 50);
+            assertThat(state(o)).isEqualTo(ModuleState.ERROR);
+            assertThat(o.enable("cnn").get(5, TimeUnit.SECONDS).state()).isEqualTo(ModuleState.RUNNING);
+            feed(o, eth, 50, 60);
+            assertThat(state(o)).isEqualTo(ModuleState.RUNNING);
+            assertThat(o.module("cnn").orElseThrow().strikes()).as("strikes counted over its life").isGreaterThanOrEqualTo(3);
+            assertThat(o.disable("cnn").get(5, TimeUnit.SECONDS).state()).isEqualTo(ModuleState.DISABLED);
+            long calls = o.module("cnn").orElseThrow().calls();
+            feed(o, eth, 60, 70);
+            assertThat(o.module("cnn").orElseThrow().calls()).as("not asked while off").isEqualTo(calls);
+            assertThat(o.enable("cnn").get(5, TimeUnit.SECONDS).state()).isEqualTo(ModuleState.RUNNING);
+            feed(o, eth, 70, 75);
+            assertThat(o.module("cnn").orElseThrow().calls()).isEqualTo(calls + 5);
+        }
+    }
 }

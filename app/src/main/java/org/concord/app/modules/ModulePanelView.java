@@ -29,7 +29,9 @@ import java.util.function.Function;
 
 /**
  * The module status table: name, state (with the error reason), latencies, last output, weight and vote share,
- * and a switch per row ({@link SwitchCell}) that enables/disables the module live. Renders snapshots only.
+ * and a switch per row ({@link SwitchCell}) that enables/disables the module live; a model's switch takes it out of
+ * the decisions or brings it back after it struck out (not persisted: the node registers its models). Renders
+ * snapshots only.
  */
 public final class ModulePanelView {
     private final BorderPane root = new BorderPane();
@@ -51,7 +53,7 @@ public final class ModulePanelView {
         TableColumn<ModuleRow, ModuleRow> on = new TableColumn<>("On");
         on.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         on.setCellFactory(c -> new SwitchCell<>("toggle-", ModuleRow::id, ModuleRow::switchedOn,
-                r -> r.state() == ModuleState.LOADING || !r.kind().startsWith("module"), (r, now) -> presenter.toggle(r.id(), now)));
+                r -> r.state() == ModuleState.LOADING, (r, now) -> presenter.toggle(r.id(), now)));
         on.setPrefWidth(70);
         on.setSortable(false);
         table.getColumns().add(on);
@@ -158,7 +160,8 @@ public final class ModulePanelView {
                 setTooltip(null);
                 return;
             }
-            String reason = r.reason().isEmpty() ? "" : " — " + r.reason();
+            // "DISABLED — disabled" says it twice: a reason that only names the state is left out
+            String reason = r.reason().isEmpty() || r.reason().equalsIgnoreCase(r.state().name()) ? "" : " — " + r.reason();
             setText(r.state() + reason);
             setTooltip(r.reason().isEmpty() ? null : new Tooltip(r.reason()));
             getStyleClass().add(switch (r.state()) {

@@ -3,8 +3,12 @@ package org.concord.app.modules;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import org.concord.app.DeskHarness;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.InProcessEventBus;
+import org.concord.orchestrator.ModuleCommand;
+import org.concord.orchestrator.OrchestratorTopics;
 import org.concord.orchestrator.module.ModuleState;
 import org.controlsfx.control.ToggleSwitch;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +21,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +76,39 @@ class ModuleSwitchesTest {
         assertThat(flips).as("switch flips of rows whose state never changed").allMatch(f -> f.startsWith("toggle-extrema"));
         long extrema = flips.stream().filter(f -> f.startsWith("toggle-extrema")).count();
         assertThat(extrema).as("the switched-off row moves once at most").isLessThanOrEqualTo(1);
+    }
+
+    /**
+     * A model that struck out is brought back from its row's switch (it was greyed out for models, and nothing else
+     * restarted one short of restarting the desk); its state reads once, not "DISABLED — disabled".
+     */
+    @Test
+    void aModelInErrorIsSwitchedBackOnFromItsRow() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        List<ModuleCommand> sent = new CopyOnWriteArrayList<>();
+        bus.subscribe(OrchestratorTopics.MODULE_COMMANDS, sent::add);
+        ModulePanelPresenter presenter = new ModulePanelPresenter(bus, presenters, null);
+        ModulePanelView[] view = new ModulePanelView[1];
+        FxToolkit.setupStage(s -> {
+            view[0] = new ModulePanelView(presenter);
+            s.setScene(new Scene((Parent) view[0].node(), 1200, 300));
+            s.show();
+        });
+        robot.interact(() -> view[0].show(List.of(
+                new ModuleRow("cnn-btcusd", "model v000002", ModuleState.ERROR, "predict over budget: 13077 µs > 2000 µs", true, 1.0,
+                        Double.NaN, 13_077, 7_864, "", 40, 3),
+                new ModuleRow("pivots", "module", ModuleState.DISABLED, "disabled", false, 1.0, Double.NaN, 5, 20, "", 10, 0))));
+        WaitForAsyncUtils.waitForFxEvents();
+        ToggleSwitch model = robot.lookup("#toggle-cnn-btcusd").queryAs(ToggleSwitch.class);
+        assertThat(model.isDisabled()).as("a model's switch can be used").isFalse();
+        assertThat(model.isSelected()).isFalse();
+        robot.interact(() -> model.setSelected(true));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> !sent.isEmpty());
+        assertThat(sent).singleElement().isEqualTo(ModuleCommand.enable("cnn-btcusd"));
+        List<String> texts = DeskHarness.fx(() -> robot.lookup(".table-cell").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).filter(Objects::nonNull).toList());
+        assertThat(texts).contains("DISABLED").doesNotContain("DISABLED — disabled")
+                .anyMatch(t -> t.startsWith("ERROR — predict over budget"));
     }
 
     private static void watch(Node root, Set<ToggleSwitch> watched, List<String> flips) {
