@@ -16,20 +16,29 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.concord.execution.Order;
 import org.concord.execution.OrderSide;
+import org.concord.execution.OrderState;
 import org.concord.execution.OrderType;
 import org.concord.execution.TimeInForce;
 import org.concord.model.Symbol;
 
+import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The order ticket: side, type, quantity or notional, price, SL/TP, time in force, "override risk", and the
  * answer line. It parses what was typed into a {@link TicketIntent} and forwards it; in live mode it asks for a
- * confirmation first. One-click trading (opt-in) adds BUY/SELL market buttons that send at once.
+ * confirmation first. One-click trading (opt-in) adds BUY/SELL market buttons that send at once. Enter in the
+ * quantity or price field sends as the Send button does. The answer line then follows the order it names through the
+ * person's account in each snapshot (NEW, then FILLED with the fill), and is cleared when the chart's symbol changes.
  */
 public final class OrderTicket {
+    private static final String PRICE = "Price";
+    private static final String OK_STYLE = "-fx-text-fill: -color-success-fg;";
+    private static final String ERROR_STYLE = "-fx-text-fill: -color-danger-fg;";
     private final TradingService service;
     private final Supplier<Symbol> symbol;
     private final VBox root = new VBox(6);
@@ -51,6 +60,13 @@ public final class OrderTicket {
     private final Button send = new Button("Send");
     private final HBox quick;
     private final Label message = new Label("");
+    /** The order the message line is about (its latest state is shown from each snapshot), or null. */
+    private String followed;
+    /** The action that placed it ("submit", "move"…), which heads the line, and the state last shown of it. */
+    private String followedAction;
+    private String followedStatus;
+    private TradingSnapshot lastSnapshot;
+    private Symbol shownSymbol;
 
     public OrderTicket(TradingService service, Supplier<Symbol> symbol) {
         if (service == null || symbol == null) {
@@ -100,6 +116,10 @@ public final class OrderTicket {
         send.setDefaultButton(false);
         send.setMaxWidth(Double.MAX_VALUE);
         send.setOnAction(e -> send(null));
+        // Enter in a field is Send (the same validation and LIVE confirmation). Send is no default button, so the
+        // field's action is the only one an Enter fires: one order per Enter
+        amount.setOnAction(e -> send(null));
+        price.setOnAction(e -> send(null));
         message.setId("ticket-message");
         message.setWrapText(true);
         message.setMaxWidth(264);
@@ -123,7 +143,7 @@ public final class OrderTicket {
         g.addRow(r++, new Label("Side"), new HBox(4, buy, sell));
         g.addRow(r++, new Label("Type"), type);
         g.addRow(r++, sizeMode, amount);
-        g.addRow(r++, new Label("Price"), price);
+        g.addRow(r++, new Label(PRICE), price);
         g.addRow(r++, new Label("Stop-loss"), stopLoss);
         g.addRow(r++, new Label("Take-profit"), takeProfit);
         g.addRow(r++, new Label("Time in force"), new HBox(4, tif, gtdMinutes));
@@ -156,24 +176,87 @@ public final class OrderTicket {
 
     /** The snapshot's mode and the chart's symbol (FX thread, each pulse with a new snapshot). */
     public void show(TradingSnapshot s) {
+        lastSnapshot = s;
         badge.show(s.mode());
         updateSendText();
+        follow();
     }
 
-    /** The chart's symbol changed: the ticket names the new one (FX thread). */
+    /**
+     * The chart's symbol changed: the ticket names the new one, and the answer line, which was about an order or an
+     * error of the previous symbol, is cleared (FX thread).
+     */
     public void symbolChanged() {
+        Symbol now = symbol.get();
+        if (!Objects.equals(now, shownSymbol)) {
+            say("", "");
+        }
         updateSendText();
     }
 
-        /** The broker's answer to the last action. */
+    /** The broker's answer to the last action; an accepted order is then followed through the snapshots. */
     public void showResult(ActionResult r) {
         String hint = r.riskRule() != null && !override.isSelected()
                 ? "  ·  tick 'Override risk' and send again to override " + r.riskRule() + " (logged)" : "";
-        message.setText(r.message() + hint);
-        message.setStyle(r.ok() ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+        say(r.message() + hint, r.ok() ? OK_STYLE : ERROR_STYLE);
         if (r.action().equals("submit") && r.ok()) {
             override.setSelected(false); // an override is for one order
         }
+        followed = r.ok() ? r.clientOrderId() : null;
+        followedAction = r.action();
+        followedStatus = null;
+        follow(); // the snapshot with the order may have come before its answer
+    }
+
+    /** Shows the followed order's state as core last published it in the person's account. */
+    private void follow() {
+        if (followed == null || lastSnapshot == null) {
+            return;
+        }
+        Order o = find(lastSnapshot.manual(), followed);
+        if (o == null) {
+            return;
+        }
+        String now = status(o);
+        // only a change of the order rewrites the line: the answer already names the state it was accepted in
+        boolean first = followedStatus == null;
+        if (now.equals(followedStatus) || first && message.getText().endsWith(now)) {
+            followedStatus = now;
+            return;
+        }
+        followedStatus = now;
+        message.setText(followedAction + " " + now);
+        message.setStyle(o.state() == OrderState.REJECTED ? ERROR_STYLE : OK_STYLE);
+    }
+
+    private static Order find(AccountSnapshot a, String id) {
+        for (Order o : a.working()) {
+            if (o.clientOrderId().equals(id)) {
+                return o;
+            }
+        }
+        for (Order o : a.done()) {
+            if (o.clientOrderId().equals(id)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** "man-2: FILLED 0.1 @ 27123.40": the order's state, what filled at what average, and the broker's reason. */
+    static String status(Order o) {
+        // the quantity as typed ("0.1", not the blotter's fixed "0.100000"): the line answers what the person sent
+        String filled = o.filledQuantity() > 0
+                ? " " + BigDecimal.valueOf(o.filledQuantity()).stripTrailingZeros().toPlainString() + " @ " + OrderLine.fmt(o.averagePrice()) : "";
+        return o.clientOrderId() + ": " + o.state() + filled + (o.reason().isEmpty() ? "" : " — " + o.reason());
+    }
+
+    /** A new message: the followed order (if any) no longer owns the line. */
+    private void say(String text, String style) {
+        followed = null;
+        shownSymbol = symbol.get();
+        message.setText(text);
+        message.setStyle(style);
     }
 
     private void updateSendText() {
@@ -197,21 +280,19 @@ public final class OrderTicket {
             OrderType t = quickSide != null ? OrderType.MARKET : type.getValue();
             TimeInForce tf = quickSide != null ? TimeInForce.GTC : tif.getValue();
             intent = new TicketIntent(s, quickSide != null ? quickSide : side(), t, "notional".equals(sizeMode.getValue()),
-                    number(amount, "size", true), t == OrderType.MARKET ? 0 : number(price, "price", true),
+                    number(amount, sizeMode.getValue(), true), t == OrderType.MARKET ? 0 : number(price, PRICE.toLowerCase(Locale.ROOT), true),
                     quickSide != null ? 0 : number(stopLoss, "stop-loss", false), quickSide != null ? 0 : number(takeProfit, "take-profit", false),
                     tf, tf == TimeInForce.GTD ? (long) number(gtdMinutes, "GTD minutes", true) : 0, override.isSelected());
         } catch (IllegalArgumentException e) {
-            message.setText(e.getMessage());
-            message.setStyle("-fx-text-fill: -color-danger-fg;");
+            say(e.getMessage(), ERROR_STYLE);
             return;
         }
         boolean live = badge.mode() != null && badge.mode().live();
         if (live && quickSide == null && !confirmLive(intent)) {
-            message.setText("not sent");
+            say("not sent", "");
             return;
         }
-        message.setText("sending " + intent.describe() + " …");
-        message.setStyle("");
+        say("sending " + intent.describe() + " …", "");
         service.submit(intent);
     }
 

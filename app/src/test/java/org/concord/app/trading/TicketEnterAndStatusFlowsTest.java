@@ -1,0 +1,155 @@
+package org.concord.app.trading;
+
+import javafx.application.Application;
+import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.concord.app.ConcordApp;
+import org.concord.app.DeskHarness;
+import org.concord.execution.Order;
+import org.concord.execution.OrderType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.click;
+import static org.concord.app.DeskHarness.waitUntil;
+import static org.concord.app.trading.TradingFlowsTest.choose;
+import static org.concord.app.trading.TradingFlowsTest.onDesk;
+import static org.concord.app.trading.TradingFlowsTest.pauseReplay;
+import static org.concord.app.trading.TradingFlowsTest.showLiveDesk;
+import static org.concord.app.trading.TradingFlowsTest.text;
+import static org.concord.app.trading.TradingFlowsTest.type;
+
+/**
+ * The ticket as a person on the desk used it: Enter in the quantity (or a limit's price) field sends one order as
+ * Send does; the answer line follows the order to its fill; a message about one symbol is cleared when the chart shows
+ * another; a field's error names the field's label. Each failed on the desk before the fix (Enter did nothing, the
+ * line kept "submit man-2: NEW" after the fill, XRPUSD's rejection stayed on BTCUSD, "size is not a number").
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TicketEnterAndStatusFlowsTest {
+    static Path dataDir;
+    static Stage stage;
+    static Application app;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        // the minimal preset: no module trades, so every order in the person's account is this test's
+        DeskHarness.Launched desk = DeskHarness.launch("concord-ticket-enter", "minimal");
+        dataDir = desk.dataDir();
+        stage = desk.stage();
+        app = desk.app();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        DeskHarness.close(app, dataDir);
+    }
+
+    static List<Order> orders() {
+        return onDesk(b -> List.copyOf(b.orders()));
+    }
+
+    /** Types into a field with the keyboard, as a person does, and presses Enter there. */
+    static void typeAndEnter(String id, String value) {
+        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.TextField.class).clear());
+        robot.clickOn(id);
+        if (!value.isEmpty()) {
+            robot.write(value);
+        }
+        robot.type(KeyCode.ENTER);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void enterInTheQuantityOrPriceFieldSendsOneOrderAsSendDoes() throws Exception {
+        showLiveDesk();
+        pauseReplay(); // a paper order fills on a later market event only: paused, it stays NEW
+        choose("#ticket-type", OrderType.MARKET);
+        typeAndEnter("#ticket-amount", "0.1");
+        waitUntil(() -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains(": NEW"));
+        DeskHarness.pulses(10); // a second order (the Send button fired too) would be in by now
+        assertThat(orders()).as("one Enter, one order").hasSize(1);
+        assertThat(orders().get(0).type()).isEqualTo(OrderType.MARKET);
+        assertThat(orders().get(0).quantity()).isEqualTo(0.1);
+
+        // a limit: Enter in the price field
+        choose("#ticket-type", OrderType.LIMIT);
+        type("#ticket-amount", "0.2");
+        typeAndEnter("#ticket-price", "1.5");
+        waitUntil(() -> orders().size() == 2);
+        DeskHarness.pulses(10);
+        assertThat(orders()).hasSize(2);
+        assertThat(orders().get(1).type()).isEqualTo(OrderType.LIMIT);
+        assertThat(orders().get(1).request().limitPrice()).isEqualTo(1.5);
+        assertThat(orders().get(1).quantity()).isEqualTo(0.2);
+        assertThat(text("#ticket-message")).contains(orders().get(1).clientOrderId()).contains(": NEW");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void theAnswerLineFollowsTheOrderToItsFill() throws Exception {
+        pauseReplay();
+        choose("#ticket-type", OrderType.MARKET);
+        type("#ticket-amount", "0.1");
+        click(robot, "#ticket-submit");
+        waitUntil(() -> text("#ticket-message").startsWith("submit ") && text("#ticket-message").contains(": NEW"));
+        String id = orders().get(orders().size() - 1).clientOrderId();
+        assertThat(text("#ticket-message")).contains(id);
+        ConcordApp.current().session().feed().play(); // the next market event fills it
+        waitUntil(() -> text("#ticket-message").contains(id + ": FILLED"));
+        Order filled = onDesk(b -> b.order(id).orElseThrow());
+        assertThat(filled.filledQuantity()).isEqualTo(0.1);
+        assertThat(text("#ticket-message")).isEqualTo("submit " + id + ": FILLED 0.1 @ " + OrderLine.fmt(filled.averagePrice()));
+        DeskHarness.shot(stage, "ticket-filled");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aMessageAboutOneSymbolIsClearedWhenTheChartShowsAnother() throws Exception {
+        pauseReplay();
+        robot.interact(() -> robot.lookup("#chart-symbol").queryAs(ComboBox.class).setValue("XRPUSD"));
+        waitUntil(() -> text("#ticket-symbol").equals("Symbol XRPUSD"));
+        choose("#ticket-type", OrderType.MARKET);
+        type("#ticket-amount", "1");
+        click(robot, "#ticket-submit");
+        waitUntil(() -> text("#ticket-message").contains("XRPUSD") || text("#ticket-message").contains("REJECTED")
+                || text("#ticket-message").contains("refused"));
+        String rejected = text("#ticket-message");
+        assertThat(rejected).as("an order for a symbol without market data").doesNotStartWith("sending");
+
+        robot.interact(() -> robot.lookup("#chart-symbol").queryAs(ComboBox.class).setValue("BTCUSD"));
+        waitUntil(() -> text("#ticket-symbol").equals("Symbol BTCUSD"));
+        assertThat(text("#ticket-message")).as("XRPUSD's answer on BTCUSD's ticket").isEmpty();
+        // a change of timeframe alone keeps the message: it is still about this symbol
+        robot.interact(() -> robot.lookup("#ticket-message").queryAs(javafx.scene.control.Label.class).setText("kept"));
+        choose("#chart-timeframe", "5m");
+        DeskHarness.pulses(5);
+        assertThat(text("#ticket-message")).isEqualTo("kept");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void aFieldsErrorNamesTheFieldsLabel() throws Exception {
+        choose("#ticket-type", OrderType.LIMIT);
+        type("#ticket-price", "100");
+        typeAndEnter("#ticket-amount", "abc");
+        waitUntil(() -> text("#ticket-message").equals("quantity is not a number: abc"));
+        choose("#ticket-size-mode", "notional");
+        typeAndEnter("#ticket-amount", "x");
+        waitUntil(() -> text("#ticket-message").equals("notional is not a number: x"));
+        choose("#ticket-size-mode", "quantity");
+        type("#ticket-amount", "1");
+        typeAndEnter("#ticket-price", "");
+        waitUntil(() -> text("#ticket-message").equals("price is required"));
+    }
+}
