@@ -24,31 +24,43 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The watchlist's model: for each instrument its last price (close of its newest bar on its own timeframe), the change
- * since the previous daily close, its orchestrator's last decision and the bot's position; read every 500 ms off the
- * FX thread from the DataProvider, the decisions topic and the account.
+ * since the previous daily close, its orchestrator's last decision, the person's own position and the bot's; read every
+ * 500 ms off the FX thread from the DataProvider, the decisions topic and the accounts.
  */
 public final class WatchlistPresenter implements AutoCloseable {
-    /** One row, formatted by the view. {@code changePct} NaN: no daily close before the last price yet. */
-    public record Row(Symbol symbol, Timeframe timeframe, double last, double changePct, String decision, double position) {
+    /**
+     * One row, formatted by the view. {@code changePct} NaN: no daily close before the last price yet.
+     *
+     * @param position    the person's own (manual: paper, or the venue when live) signed position; NaN when not known
+     * @param botPosition the bot's (coordination account's) signed position; NaN when not known
+     */
+    public record Row(Symbol symbol, Timeframe timeframe, double last, double changePct, String decision, double position,
+                      double botPosition) {
     }
 
     private final DataProvider data;
     private final List<Symbol> symbols;
     private final ToDoubleFunction<Symbol> position;
+    private final ToDoubleFunction<Symbol> botPosition;
     private final FxPulse.Slot<List<Row>> slot = new FxPulse.Slot<>();
     private final Map<Symbol, Decision> decisions = new ConcurrentHashMap<>();
     /** The rows last offered: unchanged rows are not offered again, so a paused desk draws nothing. */
     private volatile List<Row> offered = List.of();
     private final Subscription sub;
 
-    /** @param position the bot's signed position in a symbol (null: not known here, e.g. a remote desktop) */
-    public WatchlistPresenter(DataProvider data, EventBus bus, Presenters presenters, List<Symbol> symbols, ToDoubleFunction<Symbol> position) {
+    /**
+     * @param position    the person's own signed position in a symbol (null: not known here, e.g. a remote desktop)
+     * @param botPosition the bot's signed position in a symbol (null: not known here)
+     */
+    public WatchlistPresenter(DataProvider data, EventBus bus, Presenters presenters, List<Symbol> symbols, ToDoubleFunction<Symbol> position,
+                              ToDoubleFunction<Symbol> botPosition) {
         if (data == null || bus == null || presenters == null || symbols == null || symbols.isEmpty()) {
             throw new IllegalArgumentException("data, bus, presenters and symbols are required");
         }
         this.data = data;
         this.symbols = List.copyOf(symbols);
         this.position = position;
+        this.botPosition = botPosition;
         this.sub = bus.subscribe(OrchestratorTopics.DECISIONS, d -> decisions.put(d.symbol(), d));
         presenters.every(500, this::refresh);
     }
@@ -87,7 +99,8 @@ public final class WatchlistPresenter implements AutoCloseable {
             }
             Decision d = decisions.get(s);
             String decision = d == null ? "—" : d.action() + String.format(Locale.ROOT, " %.2f", d.confidence());
-            rows.add(new Row(s, tf, price, change, decision, position == null ? Double.NaN : position.applyAsDouble(s)));
+            rows.add(new Row(s, tf, price, change, decision, position == null ? Double.NaN : position.applyAsDouble(s),
+                    botPosition == null ? Double.NaN : botPosition.applyAsDouble(s)));
         }
         if (!rows.equals(offered)) {
             offered = List.copyOf(rows);

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import org.concord.app.shell.TableFit;
 import org.concord.model.Symbol;
 
@@ -20,7 +21,12 @@ import java.util.function.Function;
 
 /**
  * The Live tab's watchlist (left of the chart): one row per instrument with last price, change since the previous
- * daily close, the orchestrator's last decision and the bot's position. Clicking a row shows that symbol on the chart.
+ * daily close, the orchestrator's last decision and the position. "Pos" is the person's own account (the one the ticket
+ * and the blotter trade: paper, or the venue when live), as a trader reads a watchlist's position; the bot's
+ * (coordination) account, which the Bot portfolio tab shows, is in each row's tooltip beside it. Pos once showed the
+ * bot's, so it read 0.0000 while the person held 0.1 BTC from a manual order. A tooltip, not a "Bot" column: a sixth
+ * column took the chart's room below a third of the default 1400 px window (WatchlistFlowsTest). Clicking a row shows
+ * that symbol on the chart.
  * The table is exactly as wide as its columns ({@link TableFit} widens them to their text): never a horizontal
  * scrollbar hiding a column, never empty filler taking the chart's room.
  */
@@ -36,12 +42,17 @@ public final class WatchlistView {
         table.getColumns().add(column("Last", r -> Double.isNaN(r.last()) ? "—" : String.format(Locale.ROOT, "%.2f", r.last())));
         table.getColumns().add(column("Chg %", r -> Double.isNaN(r.changePct()) ? "—" : String.format(Locale.ROOT, "%+.2f", r.changePct())));
         table.getColumns().add(column("Decision", WatchlistPresenter.Row::decision));
-        table.getColumns().add(column("Pos", r -> Double.isNaN(r.position()) ? "—" : String.format(Locale.ROOT, "%.4f", r.position())));
+        table.getColumns().add(column("Pos", r -> quantity(r.position())));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> {
             TableRow<WatchlistPresenter.Row> row = new TableRow<>();
             row.setId(null);
-            row.itemProperty().addListener((o, a, b) -> row.setId(b == null ? null : "watch-" + b.symbol().code()));
+            Tooltip tip = new Tooltip();
+            row.itemProperty().addListener((o, a, b) -> {
+                row.setId(b == null ? null : "watch-" + b.symbol().code());
+                tip.setText(b == null ? "" : positions(b));
+                row.setTooltip(b == null ? null : tip);
+            });
             return row;
         });
         // a pick is the person's selection: a press on a row (the table selects on press) or the arrow keys, so the
@@ -70,6 +81,15 @@ public final class WatchlistView {
             }
             return Math.ceil(w);
         }, deps.toArray(Observable[]::new));
+    }
+
+    /** The row's tooltip: both accounts' positions, named. */
+    static String positions(WatchlistPresenter.Row r) {
+        return r.symbol().code() + " · your position (Pos) " + quantity(r.position()) + " · bot's position " + quantity(r.botPosition());
+    }
+
+    private static String quantity(double q) {
+        return Double.isNaN(q) ? "—" : String.format(Locale.ROOT, "%.4f", q);
     }
 
     private static TableColumn<WatchlistPresenter.Row, String> column(String title, Function<WatchlistPresenter.Row, String> text) {

@@ -32,7 +32,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The Portfolio &amp; risk tab: a summary line, then three views. Allocation &amp; equity: the equity curve, each
+ * The Portfolio &amp; risk tab, the bot's (coordination) account only, as its heading says: a summary line, then three views. Allocation &amp; equity: the equity curve, each
  * bucket's allocation over time with its bounds, positions, risk events, drawdown gauge, bucket correlation.
  * Coordination: conflicts as they happen, alignment over time, each source's contribution, live synergy
  * ({@link CoordinationPane}). Risk &amp; sizing: the limits and sizing method, editable ({@link RiskSettingsForm}).
@@ -107,7 +107,14 @@ public final class PortfolioView {
         views.getTabs().addAll(view("portfolio-overview", "Allocation & equity", overview),
                 view("portfolio-coordination", "Coordination", coordination.node()),
                 view("portfolio-settings", "Risk limits & sizing", settings.node()));
-        root.setTop(summary);
+        // the person's own account looked like it belonged here too (the watchlist's Pos once showed this account's
+        // position): the heading says whose account this is and where the person's own is
+        Label title = new Label("Bot (coordination) account — the orchestrator's capital, allocation and risk."
+                + " Your own orders and positions are in the Live tab's blotter.");
+        title.setId("portfolio-title");
+        title.setStyle("-fx-font-weight: bold;");
+        title.setPadding(new Insets(4, 8, 0, 8));
+        root.setTop(new VBox(title, summary));
         root.setCenter(views);
     }
 

@@ -37,7 +37,9 @@ import org.concord.app.portfolio.PortfolioView;
 import org.concord.app.session.CoreSession;
 import org.concord.app.session.DesktopSession;
 import org.concord.feed.BundledMarket;
+import org.concord.app.trading.AccountSnapshot;
 import org.concord.app.trading.TradingDock;
+import org.concord.app.trading.TradingSnapshot;
 import org.concord.app.training.TrainingPresenter;
 import org.concord.app.training.TrainingSnapshot;
 import org.concord.app.training.TrainingView;
@@ -111,9 +113,12 @@ public final class MainWindow implements AutoCloseable {
         live = new LivePresenter(session.engine().data(), session.bus(), presenters, symbol, tf);
         modules = new ModulePanelPresenter(session.bus(), presenters, session.modulePoll());
         modules.select(symbol);
-        watchlist = new WatchlistPresenter(session.engine().data(), session.bus(), presenters,
-                instruments,
-                session.core().<ToDoubleFunction<Symbol>>map(c -> s -> c.pipeline().bot().paper().positionQuantity(s)).orElse(null));
+        trading = session.core().map(c -> new TradingDock(c.pipeline(), presenters, pulse, chart, live::symbol,
+                session.bus(), session.engine().dataDir(), c.config().instruments(), System.getenv(), display)).orElse(null);
+        // Pos: the person's own account, Bot: the orchestrator's; both from the snapshot the blotter shows (taken on the
+        // pipeline's thread), never a broker read from the presenter thread
+        watchlist = new WatchlistPresenter(session.engine().data(), session.bus(), presenters, instruments,
+                trading == null ? null : position(trading, TradingSnapshot::manual), trading == null ? null : position(trading, TradingSnapshot::bot));
         modulesView = new ModulePanelView(modules);
         training = new TrainingPresenter(session.bus(), presenters, instruments,
                 s -> session.core().map(c -> c.training(s).config().modelId()).orElse("cnn-" + s.lower()), versions(session, display),
@@ -124,8 +129,6 @@ public final class MainWindow implements AutoCloseable {
         StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, session.bus(), live::decisionCount,
                 session.remote());
 
-        trading = session.core().map(c -> new TradingDock(c.pipeline(), presenters, pulse, chart, live::symbol,
-                session.bus(), session.engine().dataDir(), c.config().instruments(), System.getenv(), display)).orElse(null);
         liveInference = new LiveInferencePresenter(session.bus(), presenters);
         liveInferenceView = new LiveInferenceView(liveInference, display);
         modelToggles = new ModelTogglesView(liveInference, display);
@@ -157,7 +160,7 @@ public final class MainWindow implements AutoCloseable {
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("live", "Live", trading == null ? liveTab.node() : trading.wrap(liveTab.node())), tab("modules", "Modules", modulesWithModels()),
-                tab("training", "Training", trainingView.node()), tab("portfolio", "Portfolio & risk", portfolioView.node()),
+                tab("training", "Training", trainingView.node()), tab("portfolio", "Bot portfolio & risk", portfolioView.node()),
                 lazyTab("annotate", "Annotate", () -> AnnotationTabHost.create(session)));
         tabs.getTabs().add(tab("backtest", "Backtest", backtestView.node()));
         tabs.getTabs().stream().filter(t -> t.getId().equals(state.tab())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -186,6 +189,13 @@ public final class MainWindow implements AutoCloseable {
         place(stage, state);
         stage.setMaximized(state.maximized());
         pulse.start();
+    }
+
+    private static ToDoubleFunction<Symbol> position(TradingDock trading, Function<TradingSnapshot, AccountSnapshot> account) {
+        return s -> {
+            TradingSnapshot t = trading.service().latest();
+            return t == null ? Double.NaN : account.apply(t).positionQuantity(s);
+        };
     }
 
     /** Puts the window wholly on a screen: where it was when that still fits, else centred on the primary screen. */

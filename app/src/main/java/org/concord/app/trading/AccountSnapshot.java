@@ -4,6 +4,7 @@ import org.concord.execution.Balance;
 import org.concord.execution.Fill;
 import org.concord.execution.Order;
 import org.concord.execution.Position;
+import org.concord.model.Symbol;
 
 import java.util.List;
 
@@ -36,6 +37,16 @@ public record AccountSnapshot(String account, String where, boolean shared, List
         fills = List.copyOf(fills);
         positions = List.copyOf(positions);
         balances = List.copyOf(balances);
+    }
+
+    /** The signed position held in {@code symbol} (0 when flat). */
+    public double positionQuantity(Symbol symbol) {
+        for (Position p : positions) {
+            if (p.symbol().equals(symbol)) {
+                return p.quantity();
+            }
+        }
+        return 0;
     }
 
     public double unrealizedPnl() {

@@ -29,7 +29,7 @@ class WatchlistPresenterTest {
              Presenters presenters = new Presenters()) {
             data.resetSession(tape.symbol(), tape.firstTime());
             feed(data, tape, 0, 2_000);
-            WatchlistPresenter w = new WatchlistPresenter(data, bus, presenters, List.of(tape.symbol()), s -> 0.0);
+            WatchlistPresenter w = new WatchlistPresenter(data, bus, presenters, List.of(tape.symbol()), s -> 0.0, s -> 0.0);
             // the presenters' timer offers the first rows (every 500 ms); then nothing changes
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (w.slot().take() == null) {

@@ -1,6 +1,8 @@
 package org.concord.app.live;
 
 import javafx.scene.Scene;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
@@ -34,8 +36,8 @@ class WatchlistViewTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             view = new WatchlistView(picks::add);
-            view.show(List.of(new WatchlistPresenter.Row(BTC, Timeframe.M1, 900, 1.0, "BUY 0.30", 0),
-                    new WatchlistPresenter.Row(ETH, Timeframe.M5, 1700, -1.0, "HOLD 0.10", 0)));
+            view.show(List.of(new WatchlistPresenter.Row(BTC, Timeframe.M1, 900, 1.0, "BUY 0.30", 0.1, 0),
+                    new WatchlistPresenter.Row(ETH, Timeframe.M5, 1700, -1.0, "HOLD 0.10", 0, -2)));
             view.select(BTC); // the chart shows BTCUSD
             s.setScene(new Scene(new StackPane(view.node()), 500, 300));
             s.show();
@@ -46,6 +48,20 @@ class WatchlistViewTest {
     @AfterEach
     void hide() throws Exception {
         FxToolkit.cleanupStages();
+    }
+
+    /** "Pos" is the person's own position (it once showed the bot's: 0.0000 beside a held 0.1 BTC); the bot's is in the tooltip. */
+    @Test
+    void posIsThePersonsOwnPositionAndTheTooltipNamesTheBots() {
+        TableView<?> t = fx(() -> robot.lookup("#watchlist").queryTableView());
+        assertThat(cell(t, 0, "Pos")).isEqualTo("0.1000");
+        assertThat(cell(t, 1, "Pos")).isEqualTo("0.0000");
+        String tip = fx(() -> robot.lookup("#watch-ETHUSD").queryAs(TableRow.class).getTooltip().getText());
+        assertThat(tip).isEqualTo("ETHUSD · your position (Pos) 0.0000 · bot's position -2.0000");
+    }
+
+    private static String cell(TableView<?> t, int row, String column) {
+        return fx(() -> String.valueOf(t.getColumns().stream().filter(c -> c.getText().equals(column)).findFirst().orElseThrow().getCellData(row)));
     }
 
     @Test

@@ -8,6 +8,9 @@ import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
 import org.concord.execution.Order;
 import org.concord.execution.OrderType;
+import org.concord.app.live.WatchlistPresenter;
+import org.concord.feed.BundledData;
+import org.concord.model.Symbol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -111,6 +114,18 @@ class TicketEnterAndStatusFlowsTest {
         assertThat(filled.filledQuantity()).isEqualTo(0.1);
         assertThat(text("#ticket-message")).isEqualTo("submit " + id + ": FILLED 0.1 @ " + OrderLine.fmt(filled.averagePrice()));
         DeskHarness.shot(stage, "ticket-filled");
+
+        // the watchlist's Pos is the person's own position (it showed the bot's: 0.0000 beside this fill), Bot the bot's
+        double held = onDesk(b -> b.position(BundledData.BTCUSD).quantity());
+        assertThat(held).isGreaterThan(0);
+        waitUntil(() -> watchRow(BundledData.BTCUSD).position() == held);
+        double bot = TradingFlowsTest.dock().service().latest().bot().positionQuantity(BundledData.BTCUSD);
+        waitUntil(() -> watchRow(BundledData.BTCUSD).botPosition() == bot);
+    }
+
+    static WatchlistPresenter.Row watchRow(Symbol s) {
+        return DeskHarness.fx(() -> robot.lookup("#watchlist").queryTableView().getItems().stream()
+                .map(WatchlistPresenter.Row.class::cast).filter(r -> r.symbol().equals(s)).findFirst().orElseThrow());
     }
 
     @Test
