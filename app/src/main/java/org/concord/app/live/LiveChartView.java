@@ -293,7 +293,15 @@ public final class LiveChartView {
             rangeDirty = true;
         }
         for (LiveDelta.Marker m : d.markers()) {
-            (m.buy() ? buys : sells).add(m.time() / 1000.0, markerPrice(m), m.label());
+            double xs = m.time() / 1000.0;
+            // one marker per candle, the latest (LivePresenter): a later decision in the newest marked candle replaces it
+            if (buys.lastX() == xs) {
+                buys.removeLast();
+            }
+            if (sells.lastX() == xs) {
+                sells.removeLast();
+            }
+            (m.buy() ? buys : sells).add(xs, markerPrice(m), m.label());
         }
         if (d.overlay() != null && d.overlay() != shownOverlay) {
             showOverlay(d.overlay());

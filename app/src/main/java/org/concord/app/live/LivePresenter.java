@@ -32,6 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * forming-bar updates of the selected symbol/timeframe arrive on the feed thread and are merged by time; decisions
  * and overlays come from the bus. Every 16 ms at most one {@link LiveDelta} is offered to the FX pulse, holding
  * only what changed (the chart appends or replaces the last bar, never copies its history per pulse).
+ *
+ * <p>A decision's marker sits on the candle of the chart's timeframe that holds the decision (a 1m decision on a 1d chart
+ * marks its day): markers are kept at their decision bar's time and put on the chart's candles when sent. One candle
+ * shows one marker, the latest side change in it (its label is that decision's); the earlier ones are on a shorter
+ * timeframe's chart. A day holds dozens of 1m side changes: stacked diamonds would hide the candle.
  */
 public final class LivePresenter implements AutoCloseable {
     public static final int HISTORY_LIMIT = 100_000;
@@ -203,11 +208,31 @@ public final class LivePresenter implements AutoCloseable {
             }
             upserts.clear();
             LiveDelta previous = slot.take(); // not applied yet: fold it into this one so nothing is lost
-            d = merge(previous, new LiveDelta(symbol, timeframe, reload, times, ohlcv, List.copyOf(newMarkers), reload != null, overlays.get(symbol)));
+            d = merge(previous, new LiveDelta(symbol, timeframe, reload, times, ohlcv, onCandles(newMarkers, timeframe), reload != null,
+                    overlays.get(symbol)));
             reload = null;
             newMarkers.clear();
         }
         slot.offer(d);
+    }
+
+    /**
+     * The markers put on {@code tf}'s candles: each at the open time of the candle holding its decision bar, and of
+     * several in one candle only the latest (markers come oldest first). The decision's rounding alone left a 1m
+     * decision between the day candles of a 1d chart, where no candle's low or high could place it.
+     */
+    static List<LiveDelta.Marker> onCandles(List<LiveDelta.Marker> markers, Timeframe tf) {
+        List<LiveDelta.Marker> out = new ArrayList<>(markers.size());
+        for (LiveDelta.Marker m : markers) {
+            long t = tf.floor(m.time());
+            LiveDelta.Marker on = t == m.time() ? m : new LiveDelta.Marker(t, m.price(), m.buy(), m.confidence(), m.label());
+            if (!out.isEmpty() && out.get(out.size() - 1).time() == t) {
+                out.set(out.size() - 1, on);
+            } else {
+                out.add(on);
+            }
+        }
+        return out;
     }
 
     private static LiveDelta merge(LiveDelta a, LiveDelta b) {
@@ -220,7 +245,8 @@ public final class LivePresenter implements AutoCloseable {
         System.arraycopy(b.ohlcv(), 0, v, a.ohlcv().length, b.ohlcv().length);
         List<LiveDelta.Marker> m = new ArrayList<>(a.markers());
         m.addAll(b.markers());
-        return new LiveDelta(b.symbol(), b.timeframe(), a.reload(), t, v, m, a.resetMarkers(), b.overlay() != null ? b.overlay() : a.overlay());
+        return new LiveDelta(b.symbol(), b.timeframe(), a.reload(), t, v, onCandles(m, b.timeframe()), a.resetMarkers(),
+                b.overlay() != null ? b.overlay() : a.overlay());
     }
 
     @Override

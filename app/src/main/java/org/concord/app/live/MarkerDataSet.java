@@ -39,6 +39,18 @@ public final class MarkerDataSet extends SortedDataSet<MarkerDataSet> {
         labels[n++] = label;
     }
 
+    /** Drops the newest marker (one candle's marker replaced by a later decision in it). */
+    public void removeLast() {
+        if (n > 0) {
+            labels[--n] = null;
+        }
+    }
+
+    /** The newest marker's x, or NaN when empty. */
+    public double lastX() {
+        return n == 0 ? Double.NaN : x[n - 1];
+    }
+
     public void clear() {
         n = 0;
     }
