@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -117,9 +119,15 @@ public final class OrderTicket {
         send.setMaxWidth(Double.MAX_VALUE);
         send.setOnAction(e -> send(null));
         // Enter in a field is Send (the same validation and LIVE confirmation). Send is no default button, so the
-        // field's action is the only one an Enter fires: one order per Enter
+        // field's action is the only one an Enter fires: one order per Enter, and one per press of the key: a held
+        // Enter's auto-repeat presses are dropped until it is released (each would have been another order)
         amount.setOnAction(e -> send(null));
         price.setOnAction(e -> send(null));
+        amount.addEventFilter(KeyEvent.ANY, this::enterOncePerPress);
+        price.addEventFilter(KeyEvent.ANY, this::enterOncePerPress);
+        // a release the fields never see (the LIVE confirmation took the focus) must not hold back the next Enter
+        amount.focusedProperty().addListener((o, was, now) -> enterDown = false);
+        price.focusedProperty().addListener((o, was, now) -> enterDown = false);
         message.setId("ticket-message");
         message.setWrapText(true);
         message.setMaxWidth(264);
@@ -270,6 +278,23 @@ public final class OrderTicket {
     }
 
     /** Builds the intent; {@code quickSide} non-null is a one-click market order. */
+    private boolean enterDown;
+
+    /** Lets the first press of a held Enter through and drops its auto-repeats (any field of the ticket). */
+    private void enterOncePerPress(KeyEvent k) {
+        if (k.getCode() != KeyCode.ENTER) {
+            return;
+        }
+        if (k.getEventType() == KeyEvent.KEY_PRESSED) {
+            if (enterDown) {
+                k.consume();
+            }
+            enterDown = true;
+        } else if (k.getEventType() == KeyEvent.KEY_RELEASED) {
+            enterDown = false;
+        }
+    }
+
     private void send(OrderSide quickSide) {
         TicketIntent intent;
         try {

@@ -1,8 +1,11 @@
 package org.concord.app.trading;
 
 import javafx.application.Application;
+import javafx.event.EventType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
@@ -64,12 +67,16 @@ class TicketEnterAndStatusFlowsTest {
 
     /** Types into a field with the keyboard, as a person does, and presses Enter there. */
     static void typeAndEnter(String id, String value) {
-        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.TextField.class).clear());
+        robot.interact(() -> robot.lookup(id).queryAs(TextField.class).clear());
         robot.clickOn(id);
         if (!value.isEmpty()) {
             robot.write(value);
         }
         robot.type(KeyCode.ENTER);
+    }
+
+    private static KeyEvent enter(EventType<KeyEvent> type) {
+        return new KeyEvent(type, "", "", KeyCode.ENTER, false, false, false, false);
     }
 
     @Test
@@ -96,6 +103,26 @@ class TicketEnterAndStatusFlowsTest {
         assertThat(orders().get(1).request().limitPrice()).isEqualTo(1.5);
         assertThat(orders().get(1).quantity()).isEqualTo(0.2);
         assertThat(text("#ticket-message")).contains(orders().get(1).clientOrderId()).contains(": NEW");
+
+        // Enter held down: the key's auto-repeat presses are not more orders
+        choose("#ticket-type", OrderType.MARKET);
+        type("#ticket-amount", "0.3");
+        robot.clickOn("#ticket-amount");
+        // a held key: the window system sends KEY_PRESSED again and again, and one KEY_RELEASED at the end (TestFX's
+        // robot presses a key once however often it is asked, so the events are fired as glass delivers them)
+        TextField amount = robot.lookup("#ticket-amount").queryAs(TextField.class);
+        robot.interact(() -> {
+            for (int k = 0; k < 3; k++) {
+                amount.fireEvent(enter(KeyEvent.KEY_PRESSED));
+            }
+            amount.fireEvent(enter(KeyEvent.KEY_RELEASED));
+        });
+        waitUntil(() -> orders().size() >= 3);
+        DeskHarness.pulses(10);
+        assertThat(orders()).as("one press held, one order").hasSize(3);
+        typeAndEnter("#ticket-amount", "0.4"); // released: the next press sends again
+        waitUntil(() -> orders().size() >= 4);
+        assertThat(orders().get(3).quantity()).isEqualTo(0.4);
     }
 
     @Test
