@@ -39,17 +39,29 @@ class StartHistoryTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aModuleStartedOnAStoredSessionIsWarmedUpWithItsNewestClosedBarsBeforeAnyNewBar() throws Exception {
-        try (ConcordRuntime first = new ConcordRuntime(dir)) { // an earlier run: the bundled tape, stored
-            ReplayFeed feed = new ReplayFeed(BundledData.bitstampTrades(), first.data(), ReplayFeed.MAX_SPEED, false);
+    /** An earlier run: the bundled tape, stored in the data dir. */
+    private TradeTape storeTheTape() throws InterruptedException {
+        TradeTape tape = BundledData.bitstampTrades();
+        try (ConcordRuntime first = new ConcordRuntime(dir)) {
+            ReplayFeed feed = new ReplayFeed(tape, first.data(), ReplayFeed.MAX_SPEED, false);
             feed.start();
             assertThat(feed.awaitFinished(120, TimeUnit.SECONDS)).isTrue();
         }
-        AtomicReference<Recorder> module = new AtomicReference<>();
-        OrchestratorConfig cfg = new OrchestratorConfig("custom", List.of(S), Timeframe.M1, false, 1024, false, false,
+        return tape;
+    }
+
+    /** One recorder module on 1m decisions, asynchronous. */
+    private static OrchestratorConfig config() {
+        return new OrchestratorConfig("custom", List.of(S), Timeframe.M1, false, 1024, false, false,
                 OrchestratorConfig.Fusion.DEFAULT, new OrchestratorConfig.Performance(10, 5, 2),
                 new FaultPolicy(1_000_000, 3, 10, 0, 10_000), List.of(new ModuleEntry("rec", true, 1, null)));
+    }
+
+    @Test
+    void aModuleStartedOnAStoredSessionIsWarmedUpWithItsNewestClosedBarsBeforeAnyNewBar() throws Exception {
+        storeTheTape();
+        AtomicReference<Recorder> module = new AtomicReference<>();
+        OrchestratorConfig cfg = config();
         try (ConcordRuntime restarted = new ConcordRuntime(dir);
              TradingOrchestrator o = TradingOrchestrator.builder(cfg).data(restarted.data()).catalog(ModuleCatalog.empty())
                      .module("rec", () -> {
@@ -76,16 +88,9 @@ class StartHistoryTest {
      */
     @Test
     void aReplayThatStartsOverBeforeTheSeededBarsIsWhatHistoryHolds() throws Exception {
-        TradeTape tape = BundledData.bitstampTrades();
-        try (ConcordRuntime first = new ConcordRuntime(dir)) {
-            ReplayFeed feed = new ReplayFeed(tape, first.data(), ReplayFeed.MAX_SPEED, false);
-            feed.start();
-            assertThat(feed.awaitFinished(120, TimeUnit.SECONDS)).isTrue();
-        }
+        TradeTape tape = storeTheTape();
         AtomicReference<Recorder> module = new AtomicReference<>();
-        OrchestratorConfig cfg = new OrchestratorConfig("custom", List.of(S), Timeframe.M1, false, 1024, false, false,
-                OrchestratorConfig.Fusion.DEFAULT, new OrchestratorConfig.Performance(10, 5, 2),
-                new FaultPolicy(1_000_000, 3, 10, 0, 10_000), List.of(new ModuleEntry("rec", true, 1, null)));
+        OrchestratorConfig cfg = config();
         long sixHours = tape.firstTime() + 6 * 3_600_000L;
         try (ConcordRuntime restarted = new ConcordRuntime(dir);
              TradingOrchestrator o = TradingOrchestrator.builder(cfg).data(restarted.data()).catalog(ModuleCatalog.empty())
