@@ -280,7 +280,7 @@ final class TraderSteps {
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
     /**
-     * The bot switched to Paper in the Live tab; the Portfolio &amp; risk tab then shows what coordination does: the
+     * The bot switched to Paper in the Live tab; the Bot portfolio &amp; risk tab then shows what coordination does: the
      * allocation chart draws a line per bucket (and its dashed floor and ceiling), the Coordination view counts
      * resolved conflicts and alignments as the replay runs and lists the sources. The bot goes back Off after.
      */

@@ -32,7 +32,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The Portfolio &amp; risk tab, the bot's (coordination) account only, as its heading says: a summary line, then three views. Allocation &amp; equity: the equity curve, each
+ * The Bot portfolio &amp; risk tab, the bot's (coordination) account only, as its heading says: a summary line, then three views. Allocation &amp; equity: the equity curve, each
  * bucket's allocation over time with its bounds, positions, risk events, drawdown gauge, bucket correlation.
  * Coordination: conflicts as they happen, alignment over time, each source's contribution, live synergy
  * ({@link CoordinationPane}). Risk &amp; sizing: the limits and sizing method, editable ({@link RiskSettingsForm}).

@@ -37,7 +37,7 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Portfolio &amp; risk tab over the full preset's replay with the bot on Paper (switched in the Live tab): the
+ * The Bot portfolio &amp; risk tab over the full preset's replay with the bot on Paper (switched in the Live tab): the
  * allocation chart draws its bucket lines, the coordination view counts conflicts and alignments and lists the
  * sources with their weights; the risk form refuses a bad value beside the field and applies nothing, a lowered order
  * cap applied from the form refuses an order the running pipeline allowed, and Kelly chosen in the form reaches the
