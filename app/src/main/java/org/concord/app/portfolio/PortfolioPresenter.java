@@ -8,6 +8,7 @@ import org.concord.coordination.AlignmentEvent;
 import org.concord.coordination.AllocationUpdate;
 import org.concord.coordination.Bucket;
 import org.concord.coordination.ConflictEvent;
+import org.concord.coordination.CoordinationEngine;
 import org.concord.coordination.CoordinationTopics;
 import org.concord.bus.Subscription;
 import org.concord.engine.TradingSettingsChange;
@@ -64,7 +65,9 @@ public final class PortfolioPresenter implements AutoCloseable {
         subs.add(bus.subscribe(TradingSettingsTopics.CHANGES, this::onSettingsChange));
         subs.add(bus.subscribe(RiskTopics.EVENTS, this::onRisk));
         subs.add(bus.subscribe(ExecutionTopics.FILLS, f -> {
-            event(f.time(), "fill " + f.side() + " " + fmt(f.quantity()) + " " + f.symbol() + " @ " + fmt(f.price()) + " (" + f.book() + ")");
+            if (CoordinationEngine.BOOK.equals(f.book())) { // the bot's account: the person's own fills are in the blotter
+                event(f.time(), "fill " + f.side() + " " + fmt(f.quantity()) + " " + f.symbol() + " @ " + fmt(f.price()) + " (" + f.book() + ")");
+            }
         }));
         presenters.every(100, this::publishIfDirty);
     }
