@@ -13,6 +13,7 @@ import org.concord.engine.BotMode;
 import org.concord.engine.TradingPipeline;
 import org.concord.app.shell.UiState;
 import org.concord.app.shell.UiStateStore;
+import org.concord.app.training.TrainingSnapshot;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.ModuleStateChanged;
@@ -201,6 +202,11 @@ class WorkstationFlowsTest {
                     && !robot.lookup("#train-swaps").queryListView().getItems().isEmpty());
             return ok[0];
         });
+        // the stored AUC is the out-of-sample one over every fold, not the holdout's: the row says which
+        List<String> metrics = new ArrayList<>();
+        robot.interact(() -> robot.lookup("#model-table").<TrainingSnapshot.ModelRow>queryTableView().getItems()
+                .forEach(r -> metrics.add(r.metrics())));
+        assertThat(metrics).isNotEmpty().allMatch(m -> m.contains("out-of-sample AUC"));
         // a second run, cancelled while it trains
         click(robot, "#train-now");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window().trainingView().progress().getProgress()) > 0);

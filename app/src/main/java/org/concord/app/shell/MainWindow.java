@@ -218,8 +218,9 @@ public final class MainWindow implements AutoCloseable {
                         ModelManifest m = manifests.computeIfAbsent(v.modelId() + "/" + v.version(), k -> c.training(sym).manifest(v.version()));
                         PromotionGate.Verdict gate = PromotionGate.judge(m.baselines());
                         return new TrainingSnapshot.ModelRow(v.modelId(), v.version(), v.state(),
-                                String.format(Locale.ROOT, "accuracy %.3f (baseline %.3f), AUC %.3f, %d samples", v.holdoutAccuracy(),
-                                        v.holdoutBaseline(), v.oosAuc(), v.samples()),
+                                // the AUC stored is the out-of-sample one over every fold, not the holdout's: said so
+                                String.format(Locale.ROOT, "accuracy %.3f (baseline %.3f), out-of-sample AUC %.3f, %d samples",
+                                        v.holdoutAccuracy(), v.holdoutBaseline(), v.oosAuc(), v.samples()),
                                 display.current().dateMinute(v.dataFrom()) + " → " + display.current().dateMinute(v.dataTo()), v.createdAt(),
                                 m.baselines() == null ? "" : m.baselines().describe(), (gate.passed() ? "passes: " : "below: ") + gate.gap(),
                                 m.calibration());
