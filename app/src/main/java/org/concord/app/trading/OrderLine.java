@@ -67,7 +67,22 @@ public record OrderLine(Kind kind, String clientOrderId, double price, String la
         }
     }
 
+    /**
+     * A price or size as a line's label reads it: two decimals from 100 up, else six significant digits without
+     * trailing zeros ("position 0.1 @ 902.18", not "position 0.100000 @ 902.18").
+     */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.2f" : "%.6g", v);
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        String g = String.format(Locale.ROOT, "%.6g", v);
+        if (g.indexOf('e') >= 0 || g.indexOf('.') < 0) {
+            return g;
+        }
+        int end = g.length();
+        while (g.charAt(end - 1) == '0') {
+            end--;
+        }
+        return g.charAt(end - 1) == '.' ? g.substring(0, end - 1) : g.substring(0, end);
     }
 }
