@@ -84,8 +84,19 @@ public final class SignalAlignment {
         return new AlignmentEvent(time, symbol, h, m, dir, List.of(buckets));
     }
 
-    /** Two decimals without a Formatter (this runs on every aligned decision). */
+    /**
+     * Two decimals as {@code Double.toString} writes the rounded value ("1.5", "1.23", "0.0"), from the rounded
+     * hundredths' digits: this runs on every aligned decision, and the double-to-text conversion was a tenth of
+     * the coordination's time there. Large values, which that writes in E notation, go through it.
+     */
     static String round2(double v) {
-        return Double.toString(Math.round(v * 100) / 100.0);
+        long r = Math.round(v * 100);
+        if (r >= 100_000_000L || r <= -100_000_000L) {
+            return Double.toString(r / 100.0);
+        }
+        long a = Math.abs(r);
+        long cents = a % 100;
+        String frac = cents % 10 == 0 ? Long.toString(cents / 10) : (cents < 10 ? "0" : "") + cents;
+        return (r < 0 ? "-" : "") + a / 100 + "." + frac;
     }
 }

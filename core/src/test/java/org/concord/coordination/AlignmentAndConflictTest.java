@@ -236,4 +236,18 @@ class AlignmentAndConflictTest {
         assertThat(ledger.position(Bucket.SHORT, BTC).pending()).isZero();
         assertThat(ledger.pnl(Bucket.SHORT, x -> 20_100)).isCloseTo(0.4 * 100 - 1.2, within(1e-9));
     }
+
+    @Test
+    void notesWriteTwoDecimalsAsDoubleToStringWritesTheRoundedValue() {
+        java.util.Random r = new java.util.Random(7);
+        double[] edges = {0, -0.0, 0.004, 0.005, -0.005, 0.05, 0.1, 1, 1.005, 9.995, -12.345, 99_999.99, 999_999.994, 999_999.995, 1e7, -3e9,
+                Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e300};
+        for (double v : edges) {
+            assertThat(SignalAlignment.round2(v)).as("%s", v).isEqualTo(Double.toString(Math.round(v * 100) / 100.0));
+        }
+        for (int i = 0; i < 200_000; i++) {
+            double v = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(9));
+            assertThat(SignalAlignment.round2(v)).as("%s", v).isEqualTo(Double.toString(Math.round(v * 100) / 100.0));
+        }
+    }
 }
