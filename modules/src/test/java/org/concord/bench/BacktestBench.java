@@ -112,6 +112,11 @@ class BacktestBench {
         Run emaRun = Run.median(emaRuns);
         double emaRate = emaRun.rate;
         emaRun.report("EMA-cross module only");
+        AllocationSplit split = AllocationSplit.measure(ema, history, bars.size() / 10, bars.size() - 1);
+        Bench.report(NAME, "ours, EMA-cross module only, allocated per bar past the start (bars 10 % to the end)", split.perBar(), "bytes/bar");
+        Bench.report(NAME, "ours, EMA-cross module only, of that still held at the end (bar cache, equity curve, allocation history)",
+                split.heldPerBar(), "bytes/bar");
+        Bench.report(NAME, "ours, EMA-cross module only, garbage per bar past the start", split.garbagePerBar(), "bytes/bar");
 
         // ours: the full preset's modules (neural-fusion off: its background trainings make the decision thread wait);
         // 25x slower, so warmed up on a shorter series and measured once
