@@ -7,7 +7,7 @@ import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * The in-memory tail of one symbol × timeframe series. It holds every stored bar with open time
@@ -16,7 +16,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class SeriesCache {
     private final BarSeries series;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * Not reentrant, and no method here takes it twice. Cheaper than a ReentrantReadWriteLock for the one writer's
+     * lock per bar (its owner bookkeeping was 3 % of an EMA-cross backtest, async-profiler).
+     */
+    private final StampedLock lock = new StampedLock();
     private final int maxBars;
     private final StoreWriter writer;
     /** Every bar of the series is in the store or on its way there (read and written under the write lock). */
@@ -41,7 +45,7 @@ final class SeriesCache {
     enum Put { APPENDED, DUPLICATE, CORRECTED, INSERTED }
 
     Put put(long t, double o, double h, double l, double c, double v) {
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             Put result;
             int n = series.size();
@@ -74,7 +78,7 @@ final class SeriesCache {
             }
             return result;
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
@@ -100,7 +104,7 @@ final class SeriesCache {
      * @param completeFrom the time from which the loaded bars plus the cache are the whole stored series
      */
     void seed(BarSeries loaded, long completeFrom) {
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             for (int i = 0; i < loaded.size(); i++) {
                 long t = loaded.time(i);
@@ -110,7 +114,7 @@ final class SeriesCache {
             }
             coveredFrom = Math.min(coveredFrom, completeFrom);
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
@@ -119,7 +123,7 @@ final class SeriesCache {
      * them (a partial cache would get a hole between them and its covered range); otherwise they stay in SQLite.
      */
     void addOlder(BarSeries older) {
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             if (coveredFrom != Long.MIN_VALUE) {
                 return;
@@ -131,16 +135,16 @@ final class SeriesCache {
                 }
             }
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 
     long coveredFrom() {
-        lock.readLock().lock();
+        long stamp = lock.readLock();
         try {
             return coveredFrom;
         } finally {
-            lock.readLock().unlock();
+            lock.unlockRead(stamp);
         }
     }
 
@@ -149,7 +153,7 @@ final class SeriesCache {
      * {@link #coveredFrom} may be in the store only; the caller then asks the store).
      */
     BarSeries query(long from, long to, int limit, Direction direction) {
-        lock.readLock().lock();
+        long stamp = lock.readLock();
         try {
             boolean known = coveredFrom != Long.MAX_VALUE;
             int lo;
@@ -172,7 +176,7 @@ final class SeriesCache {
             }
             return series.copyRange(lo, hi);
         } finally {
-            lock.readLock().unlock();
+            lock.unlockRead(stamp);
         }
     }
 
@@ -182,11 +186,11 @@ final class SeriesCache {
     }
 
     int size() {
-        lock.readLock().lock();
+        long stamp = lock.readLock();
         try {
             return series.size();
         } finally {
-            lock.readLock().unlock();
+            lock.unlockRead(stamp);
         }
     }
 
@@ -196,21 +200,21 @@ final class SeriesCache {
     }
 
     Bar last() {
-        lock.readLock().lock();
+        long stamp = lock.readLock();
         try {
             return series.isEmpty() ? null : series.bar(series.size() - 1, true);
         } finally {
-            lock.readLock().unlock();
+            lock.unlockRead(stamp);
         }
     }
 
     /** Forgets bars with open time >= t (a replay restarting or seeking backwards: they are "the future"). */
     void truncateFrom(long t) {
-        lock.writeLock().lock();
+        long stamp = lock.writeLock();
         try {
             series.truncateFrom(t);
         } finally {
-            lock.writeLock().unlock();
+            lock.unlockWrite(stamp);
         }
     }
 }
