@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -132,9 +131,14 @@ public final class BucketLedger {
         return false;
     }
 
-    /** Symbols any bucket has touched (a live read-only view, for the decision thread). */
-    Set<Symbol> symbolSet() {
-        return Collections.unmodifiableSet(books.keySet());
+    /** How many symbols any bucket has touched (for the decision thread, with {@link #symbolAt}: no iterator). */
+    int symbolCount() {
+        return symbolOrder.size();
+    }
+
+    /** The {@code i}-th symbol with books, in creation order. */
+    Symbol symbolAt(int i) {
+        return symbolOrder.get(i);
     }
 
     /** Symbols any bucket has touched. */

@@ -9,6 +9,7 @@ import org.concord.risk.TradePlan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +90,13 @@ public final class PositionCoordinator {
     private static final BucketIntent[] NO_INTENTS = new BucketIntent[Bucket.COUNT];
     private final SignalGroups groups = new SignalGroups();
     private final List<BucketIntent> symbolIntents = new ArrayList<>(Bucket.COUNT);
+    // what plan collects, kept between decisions: a plan result holds copies (none at all when empty, as most are)
+    private final List<SignalRejected> rejected = new ArrayList<>();
+    private final List<BucketIntent> intents = new ArrayList<>();
+    private final List<AlignmentEvent> aligned = new ArrayList<>();
+    private final List<ConflictEvent> conflicts = new ArrayList<>();
+    private final Map<String, ItemInfo> infos = new LinkedHashMap<>();
+    private final List<PlannedOrder> items = new ArrayList<>();
 
     public PositionCoordinator(Config config, BucketLedger ledger, CapitalAllocationManager allocations, UcbWeightLearner learner,
                                PositionSizer sizer, SignalAlignment alignment) {
@@ -144,7 +152,7 @@ public final class PositionCoordinator {
         if (signals.isEmpty() && !ledger.anyHeldPastMax(time)) { // a book held past its maximum: the idle decision's only work
             return PlanResult.IDLE;
         }
-        List<SignalRejected> rejected = new ArrayList<>();
+        List<SignalRejected> rejected = clear(this.rejected);
         SignalGroups groups = this.groups;
         groups.clear();
         for (Signal s : signals) {
@@ -169,15 +177,16 @@ public final class PositionCoordinator {
                 groups.add(s);
             }
         }
-        List<BucketIntent> intents = new ArrayList<>();
-        List<AlignmentEvent> aligned = new ArrayList<>();
-        List<ConflictEvent> conflicts = new ArrayList<>();
-        Map<String, ItemInfo> infos = new LinkedHashMap<>();
-        List<PlannedOrder> items = new ArrayList<>();
+        List<BucketIntent> intents = clear(this.intents);
+        List<AlignmentEvent> aligned = clear(this.aligned);
+        List<ConflictEvent> conflicts = clear(this.conflicts);
+        Map<String, ItemInfo> infos = this.infos;
+        infos.clear();
+        List<PlannedOrder> items = clear(this.items);
         Regime regime = allocations.regime();
         // symbols with intents (indexed by bucket ordinal), plus the symbols of held books (one may be past its maximum)
-        for (Symbol s : ledger.symbolSet()) {
-            groups.addSymbol(s);
+        for (int i = 0, n = ledger.symbolCount(); i < n; i++) {
+            groups.addSymbol(ledger.symbolAt(i));
         }
         groups.sort();
         for (int k = 0; k < groups.size(); k++) {
@@ -203,7 +212,13 @@ public final class PositionCoordinator {
                 return c != 0 ? c : a.compareTo(b);
             }));
         }
-        return new PlanResult(TradePlan.of(items), infos, intents, rejected, aligned, conflicts);
+        return new PlanResult(TradePlan.of(items), infos.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(infos)),
+                List.copyOf(intents), List.copyOf(rejected), List.copyOf(aligned), List.copyOf(conflicts));
+    }
+
+    private static <T> List<T> clear(List<T> scratch) {
+        scratch.clear();
+        return scratch;
     }
 
     /** The id of the planned order of bucket {@code b} on {@code s} at {@code time} (what feedback finds it by). */
