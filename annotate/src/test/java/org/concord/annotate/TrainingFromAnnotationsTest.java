@@ -53,6 +53,9 @@ class TrainingFromAnnotationsTest extends WorkspaceTestBase {
         String compare = fx(() -> ws.training().compareText());
         assertThat(compare).contains("new " + r.version()).contains("holdout accuracy").contains(r.state().name())
                 .contains("accuracy vs majority / long / flat").contains("P&L/signal").contains("buy-and-hold").contains("promotion gate");
+        // the line above names the new version and why it is not in use, not only the model in use's "no trained model"
+        until(robot, "the model line naming the new version", () -> fx(() -> ws.training().modelText()).contains(r.version() + " trained, not installed: "), 30_000);
+        assertThat(fx(() -> ws.training().modelText())).contains(r.gate().passed() ? "passes the promotion gate" : "below the promotion gate: " + r.gate().gap());
         java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> ws.training().confirmWith(gap -> asked.add(gap)));
         click(robot, "#train-activate");

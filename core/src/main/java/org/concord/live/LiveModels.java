@@ -8,6 +8,7 @@ import org.concord.execution.PaperBrokerConfig;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.concord.threads.Daemons;
+import org.concord.training.ModelNote;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingStatus;
 import org.concord.training.models.ModelVersionStore;
@@ -207,13 +208,7 @@ public final class LiveModels implements AutoCloseable {
 
     /** A saved version's gap to the promotion gate; its manifest never changes, so it is read once (the rows go out every second). */
     private String gap(TrainingCoordinator m, String version) {
-        return gaps.computeIfAbsent(m.config().modelId() + "/" + version, k -> {
-            try {
-                return m.gate(version).gap();
-            } catch (RuntimeException e) {
-                return "its manifest cannot be read (" + e.getMessage() + ")";
-            }
-        });
+        return gaps.computeIfAbsent(m.config().modelId() + "/" + version, k -> ModelNote.gapOf(m, version));
     }
 
     private void publishSafely() {

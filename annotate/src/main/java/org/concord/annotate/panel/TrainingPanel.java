@@ -16,6 +16,7 @@ import org.concord.annotate.Background;
 import org.concord.annotate.FxCoalescer;
 import org.concord.annotation.Annotation;
 import org.concord.bus.Subscription;
+import org.concord.training.ModelNote;
 import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingEvent;
@@ -146,9 +147,15 @@ public final class TrainingPanel implements AutoCloseable {
 
     private void refreshModel() {
         TrainingCoordinator c = coordinator;
-        bg.run("reading the model status", c::status, s -> {
+        // the note reads the saved versions (SQLite): a version trained here but refused by the gate or kept out of
+        // use is named with its reason, not hidden behind the model in use's "no trained model"
+        bg.run("reading the model status", () -> {
+            TrainingStatus s = c.status();
+            String note = ModelNote.of(c);
+            return s.modelId() + ": active " + (s.coldStart() ? "none (cold start)" : s.activeVersion()) + (note.isEmpty() ? "" : " — " + note);
+        }, text -> {
             if (c == coordinator) {
-                model.setText(s.modelId() + ": active " + (s.coldStart() ? "none (cold start)" : s.activeVersion()) + (s.note().isEmpty() ? "" : " — " + s.note()));
+                model.setText(text);
             }
         });
     }
@@ -391,6 +398,10 @@ public final class TrainingPanel implements AutoCloseable {
 
     public TrainingJob.Result result() {
         return result;
+    }
+
+    public String modelText() {
+        return model.getText();
     }
 
     public String compareText() {

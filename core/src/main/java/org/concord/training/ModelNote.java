@@ -1,7 +1,5 @@
-package org.concord.live;
+package org.concord.training;
 
-import org.concord.training.TrainingJob;
-import org.concord.training.TrainingStatus;
 import org.concord.training.models.ModelBundle;
 import org.concord.training.models.ModelVersionStore.VersionRow;
 
@@ -9,21 +7,42 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The Note of a model's row in the module panel. The model in use only knows about itself ("cold start: no trained
+ * What a person is told about a model: the Note of its row in the desk's module panel and the line above the
+ * annotation workspace's Training panel. The model in use only knows about itself ("cold start: no trained
  * model for cnn-btcusd; confidence 0.5"), so after a training whose version was saved but not installed, the row
  * showed "Last trained 10:08" beside "Version none" and that note: a person could not tell that a training had run,
  * nor why its result is not in use. When the newest saved version is not the one in use, the note says so first, and
  * why (the promotion gate's gap, or the training kept the model in use, or it was cancelled before the swap).
  */
-final class ModelNote {
+public final class ModelNote {
     private ModelNote() {
+    }
+
+    /**
+     * The note of {@code model} as it stands: reads its status, its saved versions (SQLite) and a refused version's
+     * manifest, so never on the FX thread.
+     */
+    public static String of(TrainingCoordinator model) {
+        if (model == null) {
+            throw new IllegalArgumentException("model is null");
+        }
+        return of(model.status(), model.versions().list(model.config().modelId()), v -> gapOf(model, v));
+    }
+
+    /** A saved version's gap to the promotion gate in the gate's words, or why it cannot be told. */
+    public static String gapOf(TrainingCoordinator model, String version) {
+        try {
+            return model.gate(version).gap();
+        } catch (RuntimeException e) {
+            return "its manifest cannot be read (" + e.getMessage() + ")";
+        }
     }
 
     /**
      * @param rows the model's saved versions
      * @param gap  a REJECTED version's gap to the promotion gate, in the gate's words
      */
-    static String of(TrainingStatus st, List<VersionRow> rows, Function<String, String> gap) {
+    public static String of(TrainingStatus st, List<VersionRow> rows, Function<String, String> gap) {
         VersionRow newest = null;
         for (VersionRow r : rows) {
             if (newest == null || r.createdAt() > newest.createdAt()
