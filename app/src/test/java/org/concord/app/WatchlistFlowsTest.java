@@ -264,4 +264,17 @@ class WatchlistFlowsTest {
             robot.interact(() -> window().run("feed:toggle"));
         }
     }
+
+    @Test
+    @Order(6)
+    void theStatusBarShowsTheSelectedSymbolsDataClockAndNamesIt() throws Exception {
+        // ETHUSD's bundled bars are 2023's, the BTCUSD tape's 2013's: a person viewing ETHUSD read BTCUSD's 2013 clock
+        robot.interact(() -> window().select("live"));
+        click(robot, "#watch-ETHUSD");
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "ETHUSD".equals(value("#chart-symbol")));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#status").contains(" · ETHUSD data 2023-"));
+        DeskHarness.shot(stage, "status-clock-ethusd");
+        click(robot, "#watch-BTCUSD");
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#status").contains(" · BTCUSD data 2013-"));
+    }
 }

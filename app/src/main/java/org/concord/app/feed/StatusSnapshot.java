@@ -1,5 +1,11 @@
 package org.concord.app.feed;
 
-/** The status bar's content (immutable). */
-public record StatusSnapshot(FeedStatus feed, String connection, double decisionsPerSecond, long decisions, String mode) {
+/**
+ * The status bar's content (immutable).
+ *
+ * @param symbol     the instrument the desk shows (the chart's), "" when none
+ * @param symbolTime that instrument's data clock (its latest event time), Long.MIN_VALUE before any of its data
+ */
+public record StatusSnapshot(FeedStatus feed, String connection, double decisionsPerSecond, long decisions, String mode,
+                             String symbol, long symbolTime) {
 }

@@ -20,6 +20,7 @@ import org.concord.app.annotate.AnnotationTabHost;
 import org.concord.app.backtest.BacktestPresenter;
 import org.concord.app.backtest.BacktestView;
 import org.concord.app.feed.FeedBar;
+import org.concord.app.feed.StatusLine;
 import org.concord.app.feed.StatusPresenter;
 import org.concord.app.feed.StatusSnapshot;
 import org.concord.app.live.LiveChartView;
@@ -126,8 +127,8 @@ public final class MainWindow implements AutoCloseable {
         trainingView = new TrainingView(training, display);
         portfolio = new PortfolioPresenter(session.bus(), presenters, display);
         feedBar = new FeedBar(session.feed(), presenters, session.remote());
-        StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, session.bus(), live::decisionCount,
-                session.remote());
+        StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, live::symbol, session.engine().data()::clock,
+                session.bus(), live::decisionCount, session.remote());
 
         liveInference = new LiveInferencePresenter(session.bus(), presenters);
         liveInferenceView = new LiveInferenceView(liveInference, display);
@@ -279,14 +280,11 @@ public final class MainWindow implements AutoCloseable {
     }
 
     private void showStatus(StatusSnapshot s) {
-        var f = s.feed();
-        String data = f.dataTime() == Long.MIN_VALUE ? "" : " · data " + display.format().dateTime(f.dataTime());
-        String lag = f.lagMillis() >= 0 ? " · lag " + f.lagMillis() + " ms" : "";
-        status.setText(("remote".equals(s.mode()) ? "remote feed" : f.source() + " · " + f.state()) + data + lag + " · " + chart.barCount() + " bars");
+        status.setText(StatusLine.text(s, display.format(), chart.barCount()));
         rate.setText(String.format(Locale.ROOT, "%.1f decisions/s (%d)", s.decisionsPerSecond(), s.decisions()));
         connection.setText(s.connection());
         mode.setText(s.mode());
-        feedBar.show(f);
+        feedBar.show(s.feed());
     }
 
     private void installShortcuts(Scene scene) {
