@@ -277,4 +277,20 @@ class WatchlistFlowsTest {
         click(robot, "#watch-BTCUSD");
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#status").contains(" · BTCUSD data 2013-"));
     }
+
+    @Test
+    @Order(7)
+    void theModulesTabNamesTheInstrumentWhoseOrchestratorItShows() throws Exception {
+        robot.interact(() -> window().select("live"));
+        click(robot, "#watch-ETHUSD");
+        robot.interact(() -> window().select("modules"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "Modules — ETHUSD".equals(text("#modules-symbol")));
+        // a switch reaches every instrument's orchestrator (docs/orchestrator.md): the panel says so, not only ETHUSD's
+        assertThat(text("#modules-scope")).contains("ETHUSD's orchestrator").contains("every instrument");
+        DeskHarness.shot(stage, "modules-ethusd");
+        robot.interact(() -> window().select("live"));
+        click(robot, "#watch-BTCUSD");
+        robot.interact(() -> window().select("modules"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "Modules — BTCUSD".equals(text("#modules-symbol")));
+    }
 }

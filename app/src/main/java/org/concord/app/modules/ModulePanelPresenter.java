@@ -32,6 +32,7 @@ public final class ModulePanelPresenter implements AutoCloseable {
     private final Presenters presenters;
     private final FxPulse.Slot<List<ModuleRow>> slot = new FxPulse.Slot<>();
     private final FxPulse.Slot<String> presetSlot = new FxPulse.Slot<>();
+    private final FxPulse.Slot<Symbol> symbolSlot = new FxPulse.Slot<>();
     private final Map<String, ModuleRow> rows = new LinkedHashMap<>();
     private final Map<String, Double> shares = new HashMap<>();
     private final List<Subscription> subs = new ArrayList<>();
@@ -73,6 +74,14 @@ public final class ModulePanelPresenter implements AutoCloseable {
             shares.clear();
             dirty = true;
         }
+        if (s != null) {
+            symbolSlot.offer(s);
+        }
+    }
+
+    /** The instrument whose orchestrator the panel shows, for its header (latest wins). */
+    public FxPulse.Slot<Symbol> symbolSlot() {
+        return symbolSlot;
     }
 
     private boolean mine(String reported) {

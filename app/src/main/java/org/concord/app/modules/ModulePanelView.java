@@ -17,6 +17,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.concord.model.Symbol;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.module.ModuleState;
 import org.concord.app.shell.Labels;
@@ -40,6 +42,8 @@ public final class ModulePanelView {
     private final ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(ConfigFiles.PRESETS));
     private final ModulePanelPresenter presenter;
     private final Label presetStatus = new Label();
+    private final Label symbol = new Label("Modules");
+    private final Label scope = new Label();
     private MacroImportDialog macroDialog;
     private String running;
     private boolean showingPreset;
@@ -94,7 +98,14 @@ public final class ModulePanelView {
                 Labels.fixed("(the whole preset applies live: modules, weights, thresholds, threading, settings; saved to concord.yaml)"), gap, macro);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
-        root.setTop(top);
+        // whose orchestrator: the rows follow the watchlist's instrument, a switch reaches every instrument's
+        symbol.setId("modules-symbol");
+        symbol.setStyle("-fx-font-weight: bold;");
+        scope.setId("modules-scope");
+        HBox header = new HBox(12, symbol, scope);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(6, 6, 0, 6));
+        root.setTop(new VBox(header, top));
         root.setCenter(table);
     }
 
@@ -112,6 +123,12 @@ public final class ModulePanelView {
 
     public TableView<ModuleRow> table() {
         return table;
+    }
+
+    /** Names the instrument whose orchestrator the rows are (FX thread). */
+    public void showSymbol(Symbol s) {
+        symbol.setText("Modules — " + s.code());
+        scope.setText("states, latencies and outputs of " + s.code() + "'s orchestrator · a switch turns the module on or off for every instrument");
     }
 
     /** Shows the preset the orchestrator runs (FX thread); choosing in the list switches it. */

@@ -150,6 +150,7 @@ public final class MainWindow implements AutoCloseable {
         });
         pulse.bind(modules.slot(), modulesView::show);
         pulse.bind(modules.presetSlot(), modulesView::showPreset);
+        pulse.bind(modules.symbolSlot(), modulesView::showSymbol);
         pulse.bind(training.slot(), trainingView::show);
         pulse.bind(portfolio.slot(), portfolioView::show);
         portfolioView.onApplySettings(portfolio::applySettings);
