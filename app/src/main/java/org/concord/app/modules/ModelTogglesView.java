@@ -13,6 +13,7 @@ import org.concord.live.ModelInfo;
 import org.concord.live.ModelInfoReport;
 import org.concord.app.shell.SwitchCell;
 import org.concord.app.shell.TableFit;
+import org.concord.app.shell.TableHeightFit;
 
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -47,6 +48,7 @@ public final class ModelTogglesView {
         table.getColumns().add(text("Note", 260, ModelInfo::note));
         table.setPrefHeight(140);
         TableFit.install(table);
+        TableHeightFit.install(table, 6); // every model's row whole, above the scrollbar a long note brings
         root = new VBox(4, new Label("Models (inference: votes in the decision · training: receives training)"), table);
         root.setPadding(new Insets(4, 0, 0, 0));
     }
