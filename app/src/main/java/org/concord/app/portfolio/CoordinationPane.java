@@ -84,7 +84,8 @@ final class CoordinationPane {
         SplitPane lower = new SplitPane(new TitledPane("Each source's contribution", sources),
                 new TitledPane("Live synergy: combined vs the buckets alone", synergy));
         lower.setDividerPositions(0.62);
-        SplitPane split = new SplitPane(new TitledPane("Conflicts as they happen (newest first)", conflicts), harmonyChart, lower);
+        SplitPane split = new SplitPane(new TitledPane("Conflicts as they happen (newest first)", conflicts),
+                EmptyChart.wrap(harmonyChart, "no alignment yet"), lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.34, 0.6);
         root.setTop(counts);

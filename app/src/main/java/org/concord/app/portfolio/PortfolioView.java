@@ -92,7 +92,7 @@ public final class PortfolioView {
         side.add(new TitledPane("Drawdown", gauge), 0, 0);
         side.add(new TitledPane("Bucket correlation (rolling " + PortfolioPublisher.WINDOW + " bars)", heatmap), 0, 1);
 
-        SplitPane charts = new SplitPane(equityChart, allocChart.node());
+        SplitPane charts = new SplitPane(EmptyChart.wrap(equityChart, "no equity yet"), EmptyChart.wrap(allocChart.node(), "no allocation yet"));
         charts.setOrientation(Orientation.VERTICAL);
         VBox bottom = new VBox(new TitledPane("Positions", positions), new TitledPane("Conflict resolution and risk-limit events", events));
         events.setPrefHeight(160);
