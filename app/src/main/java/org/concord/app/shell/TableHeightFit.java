@@ -1,5 +1,6 @@
 package org.concord.app.shell;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -38,12 +39,15 @@ public final class TableHeightFit {
                 bar = b.getHeight();
             }
         }
-        Insets in = table.getInsets();
         int rows = Math.max(1, Math.min(maxRows, table.getItems().size()));
+        Insets in = table.getInsets();
         double need = Math.ceil(in.getTop() + in.getBottom() + h.getHeight() + rows * row + bar);
         if (Math.abs(table.getPrefHeight() - need) >= 1) {
-            table.setMinHeight(need); // a VBox short of room shrinks every child: this one keeps its rows
-            table.setPrefHeight(need);
+            // after this layout pass: a size set while the parent lays out is not laid out again (the table kept 140 px)
+            Platform.runLater(() -> {
+                table.setMinHeight(need); // a VBox short of room shrinks every child: this one keeps its rows
+                table.setPrefHeight(need);
+            });
         }
     }
 
