@@ -9,6 +9,7 @@ import org.concord.feed.ReplayFeed;
 import org.concord.feed.binance.BinanceConfig;
 import org.concord.feed.binance.BinanceFeed;
 import org.concord.instrument.Instrument;
+import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.module.ModuleCatalog;
@@ -138,6 +139,28 @@ public final class FeedController implements AutoCloseable {
 
     public ReplayFeed replay() {
         return replay;
+    }
+
+    /**
+     * Whether {@code symbol}'s data at {@code time} is past the end of its bundled recording: the replay then plays
+     * shifted, price-scaled copies of it (loops), whose prices never traded. Cheap (volatile reads); false for a live
+     * feed and for instruments the replay does not play.
+     */
+    public boolean synthetic(Symbol symbol, long time) {
+        ReplayFeed r = replay;
+        if (r == null || symbol == null || time == Long.MIN_VALUE) {
+            return false;
+        }
+        if (r.tape().symbol().equals(symbol)) {
+            return time > r.tape().lastTime();
+        }
+        for (BarReplayFeed b : engine.companions()) {
+            BarSeries bars = b.series();
+            if (b.symbol().equals(symbol) && !bars.isEmpty()) {
+                return time > bars.timeframe().closeTime(bars.time(bars.size() - 1));
+            }
+        }
+        return false;
     }
 
     /** A snapshot for the status bar (cheap: volatile reads). */

@@ -6,6 +6,7 @@ import org.concord.bus.EventBus;
 import org.concord.bus.redis.RedisEventBus;
 import org.concord.model.Symbol;
 
+import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -24,9 +25,10 @@ public final class StatusPresenter {
     /**
      * @param selected the instrument the desk shows now (any thread)
      * @param clock    an instrument's data clock, Long.MIN_VALUE before its first event (read on the presenter thread)
+     * @param synthetic whether an instrument's data at a time is a looped copy of its recording ({@link FeedController#synthetic})
      */
     public StatusPresenter(Presenters presenters, Supplier<FeedStatus> feed, Supplier<Symbol> selected, ToLongFunction<Symbol> clock,
-                           EventBus bus, LongSupplier decisions, boolean remote) {
+                           BiPredicate<Symbol, Long> synthetic, EventBus bus, LongSupplier decisions, boolean remote) {
         presenters.every(250, () -> {
             long now = System.nanoTime();
             long n = decisions.getAsLong();
@@ -38,8 +40,9 @@ public final class StatusPresenter {
             lastNanos = now;
             String connection = bus instanceof RedisEventBus r ? "bus " + r.state() : "in-process";
             Symbol s = selected.get();
+            long time = s == null ? Long.MIN_VALUE : clock.applyAsLong(s);
             slot.offer(new StatusSnapshot(remote ? FeedStatus.NONE : feed.get(), connection, rate, n, remote ? "remote" : "local",
-                    s == null ? "" : s.code(), s == null ? Long.MIN_VALUE : clock.applyAsLong(s)));
+                    s == null ? "" : s.code(), time, !remote && synthetic.test(s, time)));
         });
     }
 

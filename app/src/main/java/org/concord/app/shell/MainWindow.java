@@ -128,7 +128,7 @@ public final class MainWindow implements AutoCloseable {
         portfolio = new PortfolioPresenter(session.bus(), presenters, display);
         feedBar = new FeedBar(session.feed(), presenters, session.remote());
         StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, live::symbol, session.engine().data()::clock,
-                session.bus(), live::decisionCount, session.remote());
+                session.feed()::synthetic, session.bus(), live::decisionCount, session.remote());
 
         liveInference = new LiveInferencePresenter(session.bus(), presenters);
         liveInferenceView = new LiveInferenceView(liveInference, display);

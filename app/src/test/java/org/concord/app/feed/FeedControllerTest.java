@@ -1,9 +1,13 @@
 package org.concord.app.feed;
 
+import org.concord.chart.DisplayFormat;
 import org.concord.store.Direction;
 import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BarReplayFeed;
 import org.concord.feed.FeedState;
+import org.concord.feed.ReplayFeed;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.testkit.exchange.LoopbackBinance;
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,31 @@ class FeedControllerTest {
 
             feed.startReplay(600, 0);
             assertThat(feed.status().replay()).isTrue();
+        }
+    }
+
+    @Test
+    void dataPastTheEndOfABundledRecordingIsCalledSyntheticAndSaidSoInTheStatusBar() throws Exception {
+        try (ConcordRuntime engine = new ConcordRuntime(dir);
+             FeedController feed = new FeedController(engine)) {
+            ReplayFeed r = feed.startReplay(ReplayFeed.MAX_SPEED, 0);
+            Symbol btc = r.tape().symbol();
+            long end = r.tape().lastTime();
+            await(() -> engine.data().clock(btc) > end); // the tape loops: a shifted, price-scaled copy plays
+            assertThat(feed.synthetic(btc, engine.data().clock(btc))).isTrue();
+            assertThat(feed.synthetic(btc, end)).as("the recording's last trade is real").isFalse();
+            assertThat(feed.synthetic(btc, r.tape().firstTime())).isFalse();
+            BarReplayFeed eth = engine.companions().stream().filter(b -> b.lead() == null).findFirst().orElseThrow();
+            BarSeries bars = eth.series();
+            long ethEnd = bars.timeframe().closeTime(bars.time(bars.size() - 1));
+            assertThat(feed.synthetic(eth.symbol(), ethEnd)).isFalse();
+            assertThat(feed.synthetic(eth.symbol(), ethEnd + 1)).isTrue();
+            assertThat(feed.synthetic(Symbol.of("XRPUSD"), Long.MAX_VALUE)).as("not played by the replay").isFalse();
+
+            StatusSnapshot looped = new StatusSnapshot(feed.status(), "in-process", 0, 0, "local", btc.code(), engine.data().clock(btc), true);
+            assertThat(StatusLine.text(looped, DisplayFormat.UTC, 10)).contains(btc.code() + " data ").contains(StatusLine.SYNTHETIC);
+            StatusSnapshot recorded = new StatusSnapshot(feed.status(), "in-process", 0, 0, "local", btc.code(), end, false);
+            assertThat(StatusLine.text(recorded, DisplayFormat.UTC, 10)).doesNotContain("synthetic");
         }
     }
 
