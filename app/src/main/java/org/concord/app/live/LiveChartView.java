@@ -5,7 +5,6 @@ import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.ChartPlugin;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
-import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
@@ -13,7 +12,6 @@ import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.FinancialTheme;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.events.ChartBits;
-import javafx.geometry.HPos;
 import javafx.scene.Node;
 import org.concord.annotate.DisplaySettings;
 import org.concord.annotate.chart.CandleColours;
@@ -56,7 +54,9 @@ public final class LiveChartView {
     private long lastLiveSignal = Long.MIN_VALUE;
     private String liveSession = "";
     /** The level lines by name, kept between overlays: moved in place, never rebuilt under the eye at replay speed. */
-    private final Map<String, YValueIndicator> levels = new LinkedHashMap<>();
+    private final Map<String, LevelLabels.Level> levels = new LinkedHashMap<>();
+    /** Keeps the level labels at the left edge off each other (levels a few dollars apart were written over each other). */
+    private final LevelLabels levelLabels = new LevelLabels();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
     private final ChartCrosshair crosshair = new ChartCrosshair();
     /** Where along the plot's width level labels sit (0 = left edge). */
@@ -337,6 +337,7 @@ public final class LiveChartView {
     private void clearOverlay() {
         shownOverlay = null;
         chart.getPlugins().removeAll(levels.values());
+        levels.values().forEach(levelLabels::remove);
         levels.clear();
         tops.clear();
         bottoms.clear();
@@ -346,7 +347,7 @@ public final class LiveChartView {
         shownOverlay = o;
         // a new overlay comes with every decision (ten a second at 600×): lines that stay are moved, not recreated (a
         // label created anew showed as an empty yellow box until its text was laid out)
-        List<YValueIndicator> gone = new ArrayList<>();
+        List<LevelLabels.Level> gone = new ArrayList<>();
         levels.entrySet().removeIf(e -> {
             if (o.levels().containsKey(e.getKey())) {
                 return false;
@@ -355,18 +356,16 @@ public final class LiveChartView {
             return true;
         });
         chart.getPlugins().removeAll(gone);
-        List<YValueIndicator> added = new ArrayList<>();
+        gone.forEach(levelLabels::remove);
+        List<LevelLabels.Level> added = new ArrayList<>();
         for (Map.Entry<String, Double> e : o.levels().entrySet()) {
-            YValueIndicator ind = levels.get(e.getKey());
+            LevelLabels.Level ind = levels.get(e.getKey());
             if (ind != null) {
                 ind.setValue(e.getValue());
                 continue;
             }
-            ind = new YValueIndicator(yAxis, e.getValue(), e.getKey());
-            ind.setEditable(false);
             // labels near the left edge: the newest bars and the predicted candles are on the right
-            ind.setLabelPosition(LEVEL_LABEL_POSITION);
-            ind.setLabelHorizontalAnchor(HPos.LEFT);
+            ind = levelLabels.create(yAxis, e.getValue(), e.getKey(), LEVEL_LABEL_POSITION);
             levels.put(e.getKey(), ind);
             added.add(ind);
         }

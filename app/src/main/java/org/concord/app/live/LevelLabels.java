@@ -1,0 +1,126 @@
+package org.concord.app.live;
+
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
+import javafx.geometry.Bounds;
+import javafx.geometry.HPos;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Lays out the level lines' labels (pivots, swing high/low) at the chart's left edge so that none covers another.
+ * Each label stays centred on its own line; one that would cover a label already placed moves right, beside it, and
+ * one that would have to go past {@link #MAX_REACH} of the plot (into the newest bars) is left out: its line is still
+ * drawn. Placed first, so kept at the edge: P, R1, S1, R2, S2, R3, S3, swing high, swing low, then any other level.
+ * Seen before: levels a few dollars apart ("swing high" and "swing low") were written over each other.
+ */
+final class LevelLabels {
+    /** Gap (px) between two labels side by side, and between two stacked ones. */
+    static final double GAP = 4;
+    /** How far across the plot (fraction of its width) labels may reach. */
+    static final double MAX_REACH = 1.0 / 3;
+    private static final List<String> PRIORITY = List.of("P", "R1", "S1", "R2", "S2", "R3", "S3", "swing high", "swing low");
+    private final List<Level> levels = new ArrayList<>();
+
+    /** A new level line whose label this layout places. */
+    Level create(Axis yAxis, double value, String name, double labelPosition) {
+        Level l = new Level(yAxis, value, name);
+        l.setEditable(false);
+        l.setLabelPosition(labelPosition);
+        l.setLabelHorizontalAnchor(HPos.LEFT);
+        levels.add(l);
+        levels.sort(Comparator.comparingInt(LevelLabels::rank).thenComparing(Level::getText));
+        return l;
+    }
+
+    void remove(Level l) {
+        levels.remove(l);
+    }
+
+    static int rank(Level l) {
+        int r = PRIORITY.indexOf(l.getText());
+        return r < 0 ? PRIORITY.size() : r;
+    }
+
+    /**
+     * Where each label goes: the offset (px) to the right of the common left position, or NaN when it is left out.
+     * Labels are given in priority order by their vertical centre, width and height; {@code room} is how far right
+     * a label's right edge may reach.
+     */
+    static double[] offsets(double[] centreY, double[] width, double[] height, double room) {
+        int n = centreY.length;
+        double[] x = new double[n];
+        List<Integer> placed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double at = 0;
+            boolean moved = true;
+            while (moved) { // each move is to the right of a placed label: ends after at most n moves
+                moved = false;
+                for (int j : placed) {
+                    boolean rows = Math.abs(centreY[i] - centreY[j]) < (height[i] + height[j]) / 2 + GAP;
+                    boolean cols = at < x[j] + width[j] + GAP && x[j] < at + width[i] + GAP;
+                    if (rows && cols) {
+                        at = x[j] + width[j] + GAP;
+                        moved = true;
+                    }
+                }
+            }
+            if (at + width[i] > room) {
+                x[i] = Double.NaN;
+            } else {
+                x[i] = at;
+                placed.add(i);
+            }
+        }
+        return x;
+    }
+
+    /** Places every label (after ChartFX has laid out the lines, at each layout). */
+    private void layout(Bounds plot) {
+        List<Level> shown = levels.stream().filter(l -> l.getChart() != null).toList();
+        int n = shown.size();
+        double[] y = new double[n];
+        double[] w = new double[n];
+        double[] h = new double[n];
+        for (int i = 0; i < n; i++) {
+            Level l = shown.get(i);
+            double at = l.getAxis().getDisplayPosition(l.getValue());
+            boolean inPlot = Double.isFinite(at) && at >= 0 && at <= plot.getHeight();
+            // a level off the price axis draws no label, so it takes no room from the others
+            y[i] = inPlot ? at : Double.NaN;
+            w[i] = inPlot ? l.labelNode().prefWidth(-1) : 0;
+            h[i] = inPlot ? l.labelNode().prefHeight(-1) : 0;
+        }
+        double start = n == 0 ? 0 : shown.get(0).getLabelPosition() * plot.getWidth();
+        double[] x = offsets(y, w, h, plot.getWidth() * MAX_REACH - start);
+        for (int i = 0; i < n; i++) {
+            shown.get(i).place(x[i]);
+        }
+    }
+
+    /** A level line whose label this layout places. */
+    final class Level extends YValueIndicator {
+        Level(Axis axis, double value, String name) {
+            super(axis, value, name);
+        }
+
+        javafx.scene.control.Label labelNode() {
+            return label;
+        }
+
+        void place(double dx) {
+            label.setVisible(Double.isFinite(dx));
+            label.setTranslateX(Double.isFinite(dx) ? dx : 0);
+        }
+
+        @Override
+        public void runPostLayout() {
+            super.runPostLayout();
+            if (getChart() != null) {
+                layout(getChart().getCanvas().getBoundsInLocal());
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.concord.app.live;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.concord.app.DeskHarness;
+import org.concord.chart.ChartOverlay;
+import org.concord.model.BarSeries;
+import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
+import org.concord.testkit.RealBars;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.fx;
+
+/**
+ * Level labels (pivots, swing high/low) at the chart's left edge never cover each other. Seen on the desk at 1h:
+ * "swing low" was written over "swing high" (two levels a few dollars apart), every label sitting at the same x
+ * centred on its line. The chart is drawn with levels that close and every shown label's box is compared.
+ */
+class LiveChartLevelLabelsTest {
+    private static final Symbol BTC = Symbol.of("BTCUSD");
+    private LiveChartView view;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void show() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            view = new LiveChartView();
+            view.setTheme("dark");
+            s.setScene(new Scene(view.node(), 700, 500));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void hide() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void levelLabelsCloseInPriceDoNotOverlapAndStayOnTheirLines() throws Exception {
+        BarSeries h1 = RealBars.bitstamp(Timeframe.H1);
+        double high = 0;
+        double low = Double.MAX_VALUE;
+        for (int i = 0; i < h1.size(); i++) {
+            high = Math.max(high, h1.high(i));
+            low = Math.min(low, h1.low(i));
+        }
+        double mid = (high + low) / 2;
+        // as on the desk: swing high and low 3 apart, P and R1 one apart, S1 alone
+        Map<String, Double> levels = Map.of("swing high", high - 20, "swing low", high - 23, "P", mid, "R1", mid + 1,
+                "S1", low + 10);
+        ChartOverlay o = new ChartOverlay(BTC, h1.time(h1.size() - 1), levels, List.of());
+        robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.H1, h1, new long[0], new double[0], List.of(), true, o)));
+        DeskHarness.pulses(3);
+        DeskHarness.shot(fx(() -> (Stage) view.node().getScene().getWindow()), "live-chart-level-labels");
+
+        List<Label> labels = fx(() -> view.node().lookupAll(".value-indicator-label").stream()
+                .map(n -> (Label) n).filter(Label::isVisible).toList());
+        assertThat(labels).as("every level's label is shown").hasSize(levels.size());
+        List<String> problems = new ArrayList<>();
+        List<Bounds> boxes = fx(() -> labels.stream().map(l -> l.localToScene(l.getBoundsInLocal())).toList());
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = i + 1; j < labels.size(); j++) {
+                if (boxes.get(i).intersects(boxes.get(j))) {
+                    problems.add(labels.get(i).getText() + " " + boxes.get(i) + " covers " + labels.get(j).getText() + " " + boxes.get(j));
+                }
+            }
+        }
+        assertThat(problems).as("overlapping level labels").isEmpty();
+        double plotLeft = fx(() -> {
+            var canvas = view.node().getCanvas();
+            return canvas.localToScene(canvas.getBoundsInLocal()).getMinX();
+        });
+        double plotWidth = fx(() -> view.node().getCanvas().getWidth());
+        for (int i = 0; i < labels.size(); i++) {
+            Label l = labels.get(i);
+            Bounds b = boxes.get(i);
+            double lineY = fx(() -> {
+                double y = view.priceAxis().getDisplayPosition(levels.get(l.getText()));
+                var canvas = view.node().getCanvas();
+                return canvas.localToScene(0, y).getY();
+            });
+            assertThat(lineY).as("'%s' sits on its line", l.getText()).isBetween(b.getMinY(), b.getMaxY());
+            assertThat(b.getMaxX() - plotLeft).as("'%s' stays in the left third, off the newest bars", l.getText())
+                    .isLessThan(plotWidth / 3);
+        }
+    }
+}
