@@ -1,26 +1,69 @@
 package org.concord.app.live;
 
+import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.CrosshairIndicator;
+import io.fair_acc.dataset.spi.utils.Tuple;
+import javafx.geometry.Point2D;
 import javafx.scene.input.MouseEvent;
 
 /**
- * ChartFX's crosshair, which can also be hidden. Its label is written at a mouse event and stays until the next one:
- * after a symbol or timeframe switch under a still mouse it would keep naming the old series' time and price over
- * the new one. {@link #hide} hides line and label (hidden, not removed: the chart's children are bound to its plot
- * and a removal from outside ChartFX's own handler broke that binding); the next mouse event over the chart shows
- * them again, written for the new series.
+ * ChartFX's crosshair, which can also be hidden, and whose label always names the time and price under it.
+ *
+ * <p>Its label is written at a mouse event and would stay until the next one. After a symbol or timeframe switch
+ * under a still mouse it kept naming the old series' time and price over the new one: {@link #hide} hides line and
+ * label (hidden, not removed: the chart's children are bound to its plot and a removal from outside ChartFX's own
+ * handler broke that binding); the next mouse event over the chart shows them again, written for the new series.
+ *
+ * <p>When the replay refits the axes under a still mouse (new bars, order lines kept in view), the price under the
+ * crosshair changes: the label is written again then, through {@link PlotPrice}, the conversion the chart's
+ * right-click menu uses. Before, it kept the price of the last mouse move, and a
+ * right click there offered another (seen: menu 876.77 under a crosshair reading 878.73).
  */
 final class ChartCrosshair extends CrosshairIndicator {
-    ChartCrosshair() {
+    private final Axis xAxis;
+    private final Axis yAxis;
+    private double sceneX = Double.NaN;
+    private double sceneY = Double.NaN;
+
+    ChartCrosshair(Axis xAxis, Axis yAxis) {
+        this.xAxis = xAxis;
+        this.yAxis = yAxis;
+        // after ChartFX's own handler (registered first): the same label, written by the shared conversion
         registerInputEventHandler(MouseEvent.ANY, e -> {
             crosshairPath.setVisible(true);
             coordinatesLabel.setVisible(true);
+            sceneX = e.getSceneX();
+            sceneY = e.getSceneY();
+            relabel();
         });
+    }
+
+    /** After each layout of the chart: the axes may have been refitted under a still mouse (their new scale is set by now). */
+    @Override
+    public void runPostLayout() {
+        super.runPostLayout();
+        relabel();
     }
 
     /** Hides the crosshair and its label until the next mouse event over the chart (FX thread). */
     void hide() {
         crosshairPath.setVisible(false);
         coordinatesLabel.setVisible(false);
+    }
+
+    /** Writes the label for the last mouse position on the axes as they are now (only while it is shown). */
+    private void relabel() {
+        if (getChart() == null || !coordinatesLabel.isVisible() || !getChartChildren().contains(coordinatesLabel)
+                || !Double.isFinite(sceneX)) {
+            return;
+        }
+        Point2D p = getChart().getCanvas().sceneToLocal(sceneX, sceneY);
+        double time = xAxis.getValueForDisplay(p.getX());
+        double price = PlotPrice.at(getChart(), yAxis, sceneX, sceneY);
+        String text = formatData(getChart(), new Tuple<>(time, price));
+        if (!text.equals(coordinatesLabel.getText())) { // a still axis asks for no new layout
+            coordinatesLabel.setText(text);
+            coordinatesLabel.resize(coordinatesLabel.prefWidth(-1), coordinatesLabel.prefHeight(-1));
+        }
     }
 }

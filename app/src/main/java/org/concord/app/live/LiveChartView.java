@@ -58,7 +58,7 @@ public final class LiveChartView {
     /** Keeps the level labels at the left edge off each other (levels a few dollars apart were written over each other). */
     private final LevelLabels levelLabels = new LevelLabels();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
-    private final ChartCrosshair crosshair = new ChartCrosshair();
+    private final ChartCrosshair crosshair;
     /** Where along the plot's width level labels sit (0 = left edge). */
     static final double LEVEL_LABEL_POSITION = 0.005;
     private int followBars = 240;
@@ -130,6 +130,7 @@ public final class LiveChartView {
         chart.getRenderers().setAll(candleRenderer, ghostRenderer, marks);
         zoomer.setPannerEnabled(true);
         zoomer.setSliderVisible(false);
+        crosshair = new ChartCrosshair(xAxis, yAxis);
         DataPointTooltip tooltip = new DataPointTooltip();
         ChartFormatters.apply(display, crosshair);
         ChartFormatters.apply(display, tooltip);

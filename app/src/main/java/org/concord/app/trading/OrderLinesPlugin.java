@@ -12,6 +12,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import org.concord.app.live.PlotPrice;
 import org.concord.chart.DisplayFormat;
 
 import java.util.LinkedHashMap;
@@ -180,7 +181,8 @@ public final class OrderLinesPlugin extends ChartPlugin {
             e.consume();
             // the menu opens on the release: opened during the press, its popup would take the rest of the gesture
             if (e.getEventType() == MouseEvent.MOUSE_RELEASED) {
-                onPricePicked.picked(TICKS.roundToTick(yAxis.getValueForDisplay(local.getY())), e.getScreenX(), e.getScreenY());
+                // the crosshair's own conversion: the menu offers the price the crosshair names at this point
+                onPricePicked.picked(TICKS.roundToTick(PlotPrice.at(getChart(), yAxis, e.getSceneX(), e.getSceneY())), e.getScreenX(), e.getScreenY());
             }
             return;
         }
