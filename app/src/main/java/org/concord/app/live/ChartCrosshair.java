@@ -24,6 +24,8 @@ final class ChartCrosshair extends CrosshairIndicator {
     private final Axis yAxis;
     private double sceneX = Double.NaN;
     private double sceneY = Double.NaN;
+    /** The price a right-click menu offers while it is open (NaN when none is). */
+    private double held = Double.NaN;
 
     ChartCrosshair(Axis xAxis, Axis yAxis) {
         this.xAxis = xAxis;
@@ -45,6 +47,21 @@ final class ChartCrosshair extends CrosshairIndicator {
         relabel();
     }
 
+    /**
+     * While a menu offers an order at {@code price}, the label names that price: the replay keeps refitting the axis
+     * under the open menu, and a label that followed it named another price beside the menu's (seen on the desk:
+     * menu 897.75, crosshair 897.43). {@link #release} lets it follow the mouse again.
+     */
+    void hold(double price) {
+        held = price;
+        relabel();
+    }
+
+    void release() {
+        held = Double.NaN;
+        relabel();
+    }
+
     /** Hides the crosshair and its label until the next mouse event over the chart (FX thread). */
     void hide() {
         crosshairPath.setVisible(false);
@@ -59,7 +76,7 @@ final class ChartCrosshair extends CrosshairIndicator {
         }
         Point2D p = getChart().getCanvas().sceneToLocal(sceneX, sceneY);
         double time = xAxis.getValueForDisplay(p.getX());
-        double price = PlotPrice.at(getChart(), yAxis, sceneX, sceneY);
+        double price = Double.isFinite(held) ? held : PlotPrice.at(getChart(), yAxis, sceneX, sceneY);
         String text = formatData(getChart(), new Tuple<>(time, price));
         if (!text.equals(coordinatesLabel.getText())) { // a still axis asks for no new layout
             coordinatesLabel.setText(text);

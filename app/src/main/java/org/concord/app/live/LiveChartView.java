@@ -229,6 +229,16 @@ public final class LiveChartView {
         }
     }
 
+    /** The crosshair names {@code price} while a menu offers an order at it (FX thread); see {@link ChartCrosshair#hold}. */
+    public void holdCrosshair(double price) {
+        crosshair.hold(price);
+    }
+
+    /** The crosshair follows the mouse again (the menu closed). */
+    public void releaseCrosshair() {
+        crosshair.release();
+    }
+
     /** Deltas applied so far. */
     public long applied() {
         return applied;

@@ -147,6 +147,9 @@ public final class TradingDock implements AutoCloseable {
                 item("chart-buy-stop", "Buy stop @ " + OrderLine.fmt(price), OrderSide.BUY, OrderType.STOP, price),
                 item("chart-sell-stop", "Sell stop @ " + OrderLine.fmt(price), OrderSide.SELL, OrderType.STOP, price));
         menu.setId("chart-trade-menu");
+        // the replay keeps refitting the price axis under the open menu: the crosshair keeps naming the menu's price
+        chart.holdCrosshair(price);
+        menu.setOnHidden(e -> chart.releaseCrosshair());
         menu.show(chart.node(), x, y);
     }
 

@@ -97,6 +97,40 @@ class ChartMenuPriceTest {
         assertThat(shown).as("crosshair price read after the refit, before the click that offers %s", menu).isEqualTo(menu);
     }
 
+    /**
+     * Seen on the desk after the crosshair followed refits: with the menu open the replay refitted the axis again, and
+     * the crosshair read 897.43 beside "Buy limit @ 897.75". While a menu is open the crosshair names its price (the
+     * dock holds it, as {@code held} does here); once the menu closes it follows the mouse again.
+     */
+    @Test
+    void whileTheMenuIsOpenTheCrosshairKeepsNamingItsPrice() throws Exception {
+        robot.interact(() -> lines.setOnPricePicked((price, x, y) -> {
+            picked.set(price);
+            view.holdCrosshair(price); // what TradingDock does when it opens the menu
+        }));
+        Point2D at = plotPoint(0.5);
+        robot.moveTo(at);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> crosshairPrice() != null);
+        picked.set(null);
+        robot.press(MouseButton.SECONDARY).release(MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> picked.get() != null);
+        String menu = String.format(java.util.Locale.ROOT, "%,.2f", picked.get());
+        // the menu is open; the replay refits the axis under it
+        robot.interact(() -> view.keepInView(new double[] {view.columns().high(view.barCount() - 1) + 200}));
+        DeskHarness.pulses(3);
+        assertThat(crosshairPrice()).as("crosshair beside the open menu offering %s", menu).isEqualTo(menu);
+
+        robot.interact(view::releaseCrosshair); // the menu closed
+        DeskHarness.pulses(2);
+        String following = crosshairPrice();
+        assertThat(following).as("after the menu closed: the price under the mouse on the refitted axis").isNotEqualTo(menu);
+        robot.interact(() -> lines.setOnPricePicked((price, x, y) -> picked.set(price)));
+        picked.set(null);
+        robot.press(MouseButton.SECONDARY).release(MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> picked.get() != null);
+        assertThat(String.format(java.util.Locale.ROOT, "%,.2f", picked.get())).as("the next menu's price").isEqualTo(following);
+    }
+
     /** A point inside the plot at {@code fraction} of its height from the top, on the screen. */
     private Point2D plotPoint(double fraction) {
         return fx(() -> {
