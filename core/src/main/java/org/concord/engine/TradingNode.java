@@ -3,6 +3,7 @@ package org.concord.engine;
 import org.concord.bus.EventBus;
 import org.concord.bus.Subscription;
 import org.concord.data.DataProvider;
+import org.concord.execution.PaperAccountStore;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.OrchestratorBuilder;
@@ -66,7 +67,7 @@ public final class TradingNode implements AutoCloseable {
 
     private TradingNode(Builder b) {
         this.recipe = b;
-        TradingPipeline p = b.live ? TradingPipeline.live(b.pipelineConfig, b.bus, b.botModes) : TradingPipeline.synchronous(b.pipelineConfig, b.bus);
+        TradingPipeline p = b.live ? TradingPipeline.live(b.pipelineConfig, b.bus, b.botModes, b.paperAccounts) : TradingPipeline.synchronous(b.pipelineConfig, b.bus);
         p.tradeFrom(b.tradeFrom);
         this.pipeline = p.subscribe(b.data); // before any orchestrator subscribes
     }
@@ -81,6 +82,7 @@ public final class TradingNode implements AutoCloseable {
         private EventBus bus;
         private boolean live;
         private BotModeStore botModes;
+        private PaperAccountStore paperAccounts;
         private Path configFile;
         private long tradeFrom = Long.MIN_VALUE;
         private BiFunction<Symbol, Timeframe, Timeframe> timeframeRule = (s, tf) -> tf;
@@ -106,6 +108,12 @@ public final class TradingNode implements AutoCloseable {
             this.live = true;
             this.bus = bus;
             this.botModes = botModes;
+            return this;
+        }
+
+        /** Where a desk node keeps the person's paper account across restarts (none: in memory only). */
+        public Builder paperAccounts(PaperAccountStore store) {
+            this.paperAccounts = store;
             return this;
         }
 

@@ -12,7 +12,9 @@ import org.concord.execution.AccountView;
 import org.concord.execution.Broker;
 import org.concord.execution.CombinedAccount;
 import org.concord.execution.OrderRequest;
+import org.concord.execution.PaperAccountStore;
 import org.concord.execution.PaperBroker;
+import org.concord.execution.PaperJournalWriter;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.PreTradeDecision;
 import org.concord.execution.SizingConfig;
@@ -75,6 +77,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TradingPipeline implements AutoCloseable, BarListener {
     private static final Logger LOG = LoggerFactory.getLogger(TradingPipeline.class);
+    /** The person's paper account's name in a {@link PaperAccountStore}. */
+    public static final String MANUAL_ACCOUNT = "manual";
 
     /** Runs on the pipeline thread after a decision-timeframe bar went through the brokers and the engines. */
     @FunctionalInterface
@@ -90,6 +94,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final UnifiedRiskManager botRisk;
     private final DeskVenue venue;
     private final PaperBroker manualPaper;
+    /** Keeps the person's paper account in the store (null: in memory only, as a backtest or a test without one). */
+    private final PaperJournalWriter manualJournal;
     private final AccountView paperPool;
     private final BotAccount bot;
     private final DecisionSignals signals;
@@ -106,7 +112,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private volatile RuntimeException firstFailure;
     private volatile boolean closed;
 
-    private TradingPipeline(TradingPipelineConfig config, EventBus bus, boolean live, BotModeStore store) {
+    private TradingPipeline(TradingPipelineConfig config, EventBus bus, boolean live, BotModeStore store, PaperAccountStore accounts) {
         if (config == null) {
             throw new IllegalArgumentException("config is required");
         }
@@ -127,6 +133,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         } : poolGate;
         PaperBroker botPaper = new PaperBroker(config.broker(), botGate, bus);
         this.manualPaper = live ? new PaperBroker(config.broker(), poolGate, bus) : null;
+        // restored before any bar or order can reach it (the pipeline thread is not started yet)
+        this.manualJournal = live && accounts != null ? PaperJournalWriter.restore(manualPaper, accounts, MANUAL_ACCOUNT) : null;
         this.paperPool = live ? new CombinedAccount(List.of(manualPaper, botPaper)) : botPaper;
         this.bot = new BotAccount(botPaper, engineFor(botPaper, botRisk, null), live ? initialMode(store) : BotMode.PAPER,
                 live ? store : null);
@@ -167,12 +175,20 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
      * account, the bot switch read from (and written to) {@code store} (null: starts OFF, nothing persisted).
      */
     public static TradingPipeline live(TradingPipelineConfig config, EventBus bus, BotModeStore store) {
-        return new TradingPipeline(config, bus, true, store);
+        return live(config, bus, store, null);
+    }
+
+    /**
+     * A desk pipeline whose person's paper account is kept in {@code accounts}: restored from it now, every fill and
+     * order change written to it from a writer thread of its own (null: in memory only). The bot's account is not kept.
+     */
+    public static TradingPipeline live(TradingPipelineConfig config, EventBus bus, BotModeStore store, PaperAccountStore accounts) {
+        return new TradingPipeline(config, bus, true, store, accounts);
     }
 
     /** A pipeline that runs on the caller's thread (backtests): the bot trades its paper account; no manual account. */
     public static TradingPipeline synchronous(TradingPipelineConfig config, EventBus bus) {
-        return new TradingPipeline(config, bus, false, null);
+        return new TradingPipeline(config, bus, false, null, null);
     }
 
     // ---------------------------------------------------------------- wiring
@@ -355,6 +371,35 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     /**
+     * Starts the person's paper account again at its initial cash (no orders, fills or positions), on the pipeline's
+     * thread between two events; a kept account's history is archived in the store, not deleted. The pool's drawdown
+     * peak starts again too (as at a restart): the account's earlier equity is no peak to fall from. Refused while
+     * the person trades at a venue. The answer (what happened) completes on the pipeline's thread.
+     */
+    public CompletableFuture<String> resetManualPaper() {
+        if (manualPaper == null) {
+            throw new IllegalStateException("a backtest pipeline has no manual account");
+        }
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        thread.run(() -> {
+            if (venue.broker() != null) {
+                answer.completeExceptionally(new IllegalStateException("the person's account is at a venue: go back to paper first"));
+                return;
+            }
+            double cash = config.broker().initialCash();
+            manualPaper.reset();
+            if (manualJournal != null) {
+                manualJournal.archive(cash);
+            }
+            risk.drawdown().restart();
+            LOG.warn("the person's paper account was reset to {} {}{}", cash, config.broker().quoteAsset(),
+                    manualJournal != null ? " (its history archived in the store)" : "");
+            answer.complete(String.format("paper account reset to %,.2f %s", cash, config.broker().quoteAsset()));
+        });
+        return answer;
+    }
+
+    /**
      * Switches the orchestrator's trading (on the pipeline's thread, between two events). Leaving a mode drops the
      * slices its engine still had queued; orders already at a broker stay there. LIVE is refused unless a venue is
      * connected (the desk also asks the person to confirm). The answer completes on the pipeline's thread.
@@ -439,6 +484,11 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         return manualPaper;
     }
 
+    /** The journal keeping the person's paper account, or null when it is in memory only. */
+    public PaperJournalWriter manualJournal() {
+        return manualJournal;
+    }
+
     /** The orchestrator's trading: its mode, its account, its engines. */
     public BotAccount bot() {
         return bot;
@@ -489,6 +539,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         closed = true;
         subscriptions.forEach(Subscription::close);
         thread.close();
+        if (manualJournal != null) {
+            manualJournal.close(); // after the thread: nothing journals any more, and what it queued is written now
+        }
         DeskVenue.close(venue.broker());
     }
 }

@@ -54,6 +54,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     private long seq;
     private long time;
     private WorkingOrder replacing;
+    private PaperJournal journal = PaperJournal.NONE;
 
     public PaperBroker(PaperBrokerConfig config) {
         this(config, PreTradeCheck.NONE, null);
@@ -118,7 +119,10 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
             }
             budget -= tryFill(w, o, h, l, v, budget);
             boolean active = w.request.type() != OrderType.STOP || w.triggered;
-            w.seenMarket = true;
+            if (!w.seenMarket) {
+                w.seenMarket = true; // a limit's first event is matched differently: a restart must know it has passed
+                journal(w);
+            }
             if (tif == TimeInForce.IOC && active && w.state.isWorking()) {
                 finish(w, OrderState.EXPIRED, "IOC remainder " + w.remaining() + " not filled on the first opportunity");
             }
@@ -155,6 +159,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
                 fee, liq, time, w.request.book());
         ledger.apply(f);
         fills.add(f);
+        journal.fill(f);
         OrderState prev = w.state;
         w.filled += qty;
         w.notionalFilled += qty * price;
@@ -365,6 +370,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         OrderEvent e = new OrderEvent(time, w.orderId, r.clientOrderId(), r.symbol(), r.side(), r.type(), prev, w.state,
                 r.quantity(), w.filled, lastQty, lastPrice, w.reason);
         events.add(e);
+        journal(w);
         Order snap = listeners.isEmpty() ? null : w.snapshot();
         for (ExecutionListener l : listeners) {
             l.onOrderEvent(e, snap);
@@ -372,6 +378,73 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         if (bus != null) {
             bus.publish(ExecutionTopics.ORDER_EVENTS, e);
         }
+    }
+
+    private void journal(WorkingOrder w) {
+        if (journal != PaperJournal.NONE) {
+            journal.order(PaperOrderRecord.of(w));
+        }
+    }
+
+    // ---------------------------------------------------------------- persistence (the desk's own account)
+
+    /** Reports every fill and order transition from now on to {@code j} (on this broker's thread). */
+    public void journalTo(PaperJournal j) {
+        journal = j == null ? PaperJournal.NONE : j;
+    }
+
+    /** The id the next order gets; ids only grow, across {@link #restore} and {@link #reset} too. */
+    public long nextOrderId() {
+        return nextOrderId;
+    }
+
+    /**
+     * Makes this account the stored one: its fills replayed through the ledger (cash, positions, P&L, fees), its
+     * orders back, the working ones working again with their held cash, marks at each symbol's last fill until the
+     * market moves. Call it before the account trades (a restart), on the broker's thread. Nothing is journaled.
+     */
+    public void restore(PaperAccountState s) {
+        if (s == null) {
+            throw new IllegalArgumentException("stored account state is null");
+        }
+        clear(s.initialCash());
+        for (Fill f : s.fills()) {
+            ledger.apply(f);
+            ledger.mark(f.symbol(), f.price());
+            fills.add(f);
+            time = Math.max(time, f.time());
+        }
+        for (PaperOrderRecord r : s.orders()) {
+            WorkingOrder w = r.toWorking();
+            byClientId.put(r.request().clientOrderId(), w);
+            all.add(w);
+            time = Math.max(time, r.updatedTime());
+            if (w.state.isWorking()) {
+                working.add(w);
+                funds.hold(w);
+            }
+        }
+        for (WorkingOrder w : working) { // a stop-loss / take-profit pair is linked again only with both sides working
+            String sib = s.orders().get(all.indexOf(w)).ocoClientId();
+            w.ocoSibling = sib == null || !byClientId.containsKey(sib) || !byClientId.get(sib).state.isWorking() ? null : byClientId.get(sib);
+        }
+        nextOrderId = Math.max(nextOrderId, s.nextOrderId());
+        nextFillId = Math.max(nextFillId, s.nextFillId());
+    }
+
+    /** Starts the account again at its initial cash: no orders, fills or positions; ids go on; nothing is journaled. */
+    public void reset() {
+        clear(config.initialCash());
+    }
+
+    private void clear(double cash) {
+        ledger.clear(cash);
+        funds.clear();
+        byClientId.clear();
+        all.clear();
+        working.clear();
+        fills.clear();
+        events.clear();
     }
 
     // ---------------------------------------------------------------- queries

@@ -26,6 +26,13 @@ final class PaperLedger {
         this.cash = cash;
     }
 
+    /** Empties the account: {@code newCash}, no positions, no marks. */
+    void clear(double newCash) {
+        positions.clear();
+        all.clear();
+        cash = newCash;
+    }
+
     double cash() {
         return cash;
     }

@@ -62,6 +62,15 @@ final class SpotFunds {
         return null;
     }
 
+    /** Holds again the cash a restored working order held. */
+    void hold(WorkingOrder w) {
+        reserved += w.reservedCash;
+    }
+
+    void clear() {
+        reserved = 0;
+    }
+
     /** Holds cash for a new working buy on a spot account. */
     void reserve(WorkingOrder w) {
         if (!config.allowShort() && w.request.side() == OrderSide.BUY) {

@@ -41,6 +41,13 @@ public final class DrawdownDefender {
         }
     }
 
+    /** Forgets the peak (a paper account started again): the next observation is the new peak. */
+    public void restart() {
+        peak = Double.NaN;
+        equity = Double.NaN;
+        deleverageArmed = true;
+    }
+
     public double peak() {
         return peak;
     }
