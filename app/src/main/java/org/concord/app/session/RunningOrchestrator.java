@@ -7,6 +7,7 @@ import org.concord.engine.BotModeStore;
 import org.concord.engine.ConcordRuntime;
 import org.concord.engine.TradingNode;
 import org.concord.engine.TradingPipelineConfig;
+import org.concord.execution.PaperAccountStore;
 import org.concord.feed.BundledMarket;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.ModuleStatus;
@@ -66,7 +67,9 @@ final class RunningOrchestrator implements AutoCloseable {
         progress.accept("starting the orchestrators of " + cfg.symbols() + " (" + cfg.preset() + " preset)");
         TradingPipelineConfig pipeline = TradingPipelineConfig.defaults(cfg.decisionTimeframe(), cfg.symbols().get(0),
                 cfg.performance().decisionHorizonBars()).withSettings(config.trading());
+        // the person's paper account is kept in the data directory's store (restored here); the bot's starts fresh
         TradingNode.Builder b = TradingNode.builder(engine.data(), pipeline).live(bus, BotModeStore.inDataDir(engine.dataDir()))
+                .paperAccounts(new PaperAccountStore(engine.database()))
                 .configFile(configFile).decisionTimeframes(BundledMarket::decisionTimeframe)
                 .configure((symbol, ob) -> {
                     TrainingCoordinator t = training.get(symbol);

@@ -6,7 +6,9 @@ import org.concord.instrument.InstrumentRegistry;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -52,6 +54,7 @@ public final class TradingDock implements AutoCloseable {
     private final BotSwitch botSwitch;
     private final Button liveButton = new Button("Go LIVE…");
     private final Button paperButton = new Button("Back to PAPER");
+    private final Button resetButton = new Button("Reset paper…");
     private TradingSnapshot last;
     private Window owner;
 
@@ -93,6 +96,23 @@ public final class TradingDock implements AutoCloseable {
         paperButton.setOnAction(e -> service.switchTo(null, null));
         paperButton.setVisible(false);
         paperButton.managedProperty().bind(paperButton.visibleProperty());
+        resetButton.setId("trading-reset-paper");
+        resetButton.setOnAction(e -> confirmReset());
+        resetButton.managedProperty().bind(resetButton.visibleProperty());
+    }
+
+    /** "Reset paper account": asked once, then the account starts again at its initial cash (history archived). */
+    private void confirmReset() {
+        String cash = String.format("%,.2f %s", pipeline.config().broker().initialCash(), pipeline.config().broker().quoteAsset());
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Your paper account starts again at " + cash + ": no positions, orders or fills. "
+                + "Its history is archived in the data directory, not deleted. The bot's account is not touched.", ButtonType.OK, ButtonType.CANCEL);
+        a.setTitle("Reset paper account");
+        a.setHeaderText("Reset your paper account?");
+        a.getDialogPane().setId("paper-reset-confirm");
+        a.initOwner(owner);
+        if (a.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
+            service.resetPaper();
+        }
     }
 
     /** The live view with the ticket on its right and the blotter under it. */
@@ -100,7 +120,7 @@ public final class TradingDock implements AutoCloseable {
         BorderPane top = new BorderPane(liveView);
         BorderPane side = new BorderPane(ticket.node());
         side.setTop(botSwitch.node());
-        side.setBottom(new HBox(6, liveButton, paperButton));
+        side.setBottom(new HBox(6, liveButton, paperButton, resetButton));
         top.setRight(side);
         SplitPane split = new SplitPane(top, blotter.node());
         split.setId("trading-split");
@@ -187,6 +207,7 @@ public final class TradingDock implements AutoCloseable {
         showLines(s);
         paperButton.setVisible(s.mode().live());
         liveButton.setVisible(!s.mode().live());
+        resetButton.setVisible(!s.mode().live()); // only the paper account can be started again
         if (owner instanceof Stage st) {
             String t = st.getTitle() == null ? "" : st.getTitle().replaceFirst("^\\[LIVE[^]]*] ", "");
             st.setTitle(s.mode().live() ? "[" + s.mode().badge() + "] " + t : t);

@@ -14,6 +14,7 @@ import org.concord.execution.OrderEvent;
 import org.concord.execution.OrderRequest;
 import org.concord.execution.OrderState;
 import org.concord.execution.OrderType;
+import org.concord.execution.PaperBroker;
 import org.concord.execution.Position;
 import org.concord.execution.binance.BinanceSpotBroker;
 import org.concord.model.Symbol;
@@ -195,11 +196,28 @@ public final class TradingService implements AutoCloseable {
         });
     }
 
+    /**
+     * "Reset paper account" (the person confirmed it): the paper account starts again at its initial cash, its history
+     * archived in the store; the answer arrives on {@link #results}. Refused while the person trades at a venue.
+     */
+    public void resetPaper() {
+        pipeline.resetManualPaper().whenComplete((message, error) -> {
+            results.offer(error == null ? new ActionResult("reset", null, true, message, null)
+                    : ActionResult.failed("reset paper account", null, error.getMessage()));
+            dirty.set(true);
+        });
+    }
+
     // ------------------------------------------------------------------ pipeline thread
 
     private String nextId(Broker b) {
         if (b instanceof BinanceSpotBroker spot) {
             return spot.nextClientOrderId(); // never reused on that venue, even across restarts
+        }
+        if (b instanceof PaperBroker paper) {
+            // the order id it is about to get: those go on across restarts and resets of the kept account, so a client
+            // id is never reused (a reused one would be answered with the old order, and the new one never sent)
+            return "man-" + paper.nextOrderId();
         }
         return "man-" + manualIds.incrementAndGet();
     }
