@@ -484,11 +484,6 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         return manualPaper;
     }
 
-    /** The journal keeping the person's paper account, or null when it is in memory only. */
-    public PaperJournalWriter manualJournal() {
-        return manualJournal;
-    }
-
     /** The orchestrator's trading: its mode, its account, its engines. */
     public BotAccount bot() {
         return bot;

@@ -10,11 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,11 +40,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     private final PaperLedger ledger;
     private final SpotFunds funds;
     private final PaperMatcher matcher = new PaperMatcher();
-    private final Map<String, WorkingOrder> byClientId = new HashMap<>();
-    private final List<WorkingOrder> all = new ArrayList<>();
-    private final List<WorkingOrder> working = new ArrayList<>();
-    private final List<Fill> fills = new ArrayList<>();
-    private final List<OrderEvent> events = new ArrayList<>();
+    private final PaperOrderBook book = new PaperOrderBook();
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private long nextOrderId = 1;
     private long nextFillId = 1;
@@ -106,6 +99,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         seq++;
         time = Math.max(time, startTime);
         double budget = config.maxParticipation() > 0 ? config.maxParticipation() * v : Double.POSITIVE_INFINITY;
+        List<WorkingOrder> working = book.working();
         int n = working.size(); // exits created during this event are appended and wait for the next one
         for (int i = 0; i < n; i++) {
             WorkingOrder w = working.get(i);
@@ -158,7 +152,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         Fill f = new Fill(nextFillId++, w.orderId, w.request.clientOrderId(), w.request.symbol(), w.request.side(), qty, price,
                 fee, liq, time, w.request.book());
         ledger.apply(f);
-        fills.add(f);
+        book.fill(f);
         journal.fill(f);
         OrderState prev = w.state;
         w.filled += qty;
@@ -194,13 +188,12 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         if (request == null) {
             throw new IllegalArgumentException("order request is null");
         }
-        WorkingOrder existing = byClientId.get(request.clientOrderId());
+        WorkingOrder existing = book.get(request.clientOrderId());
         if (existing != null) {
             return existing.snapshot();
         }
         WorkingOrder w = new WorkingOrder(nextOrderId++, request, time, seq);
-        byClientId.put(request.clientOrderId(), w);
-        all.add(w);
+        book.add(w);
         String refusal = refusal(request);
         if (refusal != null) {
             w.state = OrderState.REJECTED;
@@ -211,7 +204,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         }
         w.state = OrderState.NEW;
         funds.reserve(w);
-        working.add(w);
+        book.work(w);
         emit(w, null, 0, 0);
         return w.snapshot();
     }
@@ -238,7 +231,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
 
     @Override
     public Order cancel(String clientOrderId) {
-        WorkingOrder w = find(clientOrderId);
+        WorkingOrder w = book.find(clientOrderId);
         if (w.state == OrderState.CANCELED) {
             return w.snapshot();
         }
@@ -252,8 +245,8 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
 
     @Override
     public Order replace(String clientOrderId, String newClientOrderId, double newQuantity, double newLimitPrice, double newStopPrice) {
-        WorkingOrder old = find(clientOrderId);
-        WorkingOrder existing = newClientOrderId == null ? null : byClientId.get(newClientOrderId);
+        WorkingOrder old = book.find(clientOrderId);
+        WorkingOrder existing = book.get(newClientOrderId);
         if (existing != null) {
             return existing.snapshot();
         }
@@ -278,14 +271,6 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
             compactWorking();
         }
         return result;
-    }
-
-    private WorkingOrder find(String clientOrderId) {
-        WorkingOrder w = clientOrderId == null ? null : byClientId.get(clientOrderId);
-        if (w == null) {
-            throw new IllegalArgumentException("unknown client order id '" + clientOrderId + "'");
-        }
-        return w;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -340,9 +325,8 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         c.parentClientId = parent.request.clientOrderId();
         c.reduceOnly = true;
         c.state = OrderState.NEW;
-        byClientId.put(req.clientOrderId(), c);
-        all.add(c);
-        working.add(c);
+        book.add(c);
+        book.work(c);
         emit(c, null, 0, 0);
         return c;
     }
@@ -353,6 +337,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     }
 
     private void cancelExits(Symbol s, String reason) {
+        List<WorkingOrder> working = book.working();
         for (int i = 0, n = working.size(); i < n; i++) {
             WorkingOrder w = working.get(i);
             if (w.reduceOnly && w.state.isWorking() && w.request.symbol().equals(s)) {
@@ -362,14 +347,14 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     }
 
     private void compactWorking() {
-        working.removeIf(w -> !w.state.isWorking());
+        book.compact();
     }
 
     private void emit(WorkingOrder w, OrderState prev, double lastQty, double lastPrice) {
         OrderRequest r = w.request;
         OrderEvent e = new OrderEvent(time, w.orderId, r.clientOrderId(), r.symbol(), r.side(), r.type(), prev, w.state,
                 r.quantity(), w.filled, lastQty, lastPrice, w.reason);
-        events.add(e);
+        book.event(e);
         journal(w);
         Order snap = listeners.isEmpty() ? null : w.snapshot();
         for (ExecutionListener l : listeners) {
@@ -411,23 +396,12 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         for (Fill f : s.fills()) {
             ledger.apply(f);
             ledger.mark(f.symbol(), f.price());
-            fills.add(f);
             time = Math.max(time, f.time());
         }
         for (PaperOrderRecord r : s.orders()) {
-            WorkingOrder w = r.toWorking();
-            byClientId.put(r.request().clientOrderId(), w);
-            all.add(w);
             time = Math.max(time, r.updatedTime());
-            if (w.state.isWorking()) {
-                working.add(w);
-                funds.hold(w);
-            }
         }
-        for (WorkingOrder w : working) { // a stop-loss / take-profit pair is linked again only with both sides working
-            String sib = s.orders().get(all.indexOf(w)).ocoClientId();
-            w.ocoSibling = sib == null || !byClientId.containsKey(sib) || !byClientId.get(sib).state.isWorking() ? null : byClientId.get(sib);
-        }
+        book.restore(s, funds);
         nextOrderId = Math.max(nextOrderId, s.nextOrderId());
         nextFillId = Math.max(nextFillId, s.nextFillId());
     }
@@ -440,44 +414,29 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     private void clear(double cash) {
         ledger.clear(cash);
         funds.clear();
-        byClientId.clear();
-        all.clear();
-        working.clear();
-        fills.clear();
-        events.clear();
+        book.clear();
     }
 
     // ---------------------------------------------------------------- queries
 
     @Override
     public Optional<Order> order(String clientOrderId) {
-        WorkingOrder w = clientOrderId == null ? null : byClientId.get(clientOrderId);
-        return w == null ? Optional.empty() : Optional.of(w.snapshot());
+        return book.order(clientOrderId);
     }
 
     @Override
     public List<Order> openOrders() {
-        List<Order> out = new ArrayList<>();
-        for (WorkingOrder w : working) {
-            if (w.state.isWorking()) {
-                out.add(w.snapshot());
-            }
-        }
-        return out;
+        return book.openOrders();
     }
 
     @Override
     public List<Order> orders() {
-        List<Order> out = new ArrayList<>(all.size());
-        for (WorkingOrder w : all) {
-            out.add(w.snapshot());
-        }
-        return out;
+        return book.orders();
     }
 
     /** Every order transition so far, in order (the same events the listeners and the bus got). */
     public List<OrderEvent> events() {
-        return Collections.unmodifiableList(events);
+        return book.events();
     }
 
     @Override
@@ -503,7 +462,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
 
     @Override
     public List<Fill> fills() {
-        return Collections.unmodifiableList(fills);
+        return book.fills();
     }
 
     @Override
@@ -543,14 +502,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     /** Excludes reduce-only exits (they can only shrink a position) and an order being replaced. */
     @Override
     public double openQuantity(Symbol symbol, OrderSide side) {
-        double q = 0;
-        for (int i = 0, n = working.size(); i < n; i++) {
-            WorkingOrder w = working.get(i);
-            if (w != replacing && !w.reduceOnly && w.state.isWorking() && w.request.side() == side && w.request.symbol().equals(symbol)) {
-                q += w.remaining();
-            }
-        }
-        return q;
+        return book.openQuantity(symbol, side, replacing);
     }
 
     @Override
