@@ -95,10 +95,6 @@ public final class PaperAccountStore {
         }
     }
 
-    public SqliteDatabase database() {
-        return db;
-    }
-
     /** {@code account}'s open epoch, created at {@code initialCash} when there is none (a new data directory, or all archived). */
     public Loaded load(String account, double initialCash, long now) {
         requireAccount(account);
