@@ -17,7 +17,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.module.ModuleState;
@@ -94,18 +93,18 @@ public final class ModulePanelView {
         Labels.keepWidth(macro);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, Labels.fixed("Preset"), preset, presetStatus,
-                Labels.fixed("(the whole preset applies live: modules, weights, thresholds, threading, settings; saved to concord.yaml)"), gap, macro);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(6));
-        // whose orchestrator: the rows follow the watchlist's instrument, a switch reaches every instrument's
+        preset.setTooltip(new Tooltip("The whole preset applies live to every instrument's orchestrator: modules, weights, thresholds, "
+                + "threading, settings; saved to concord.yaml"));
+        // whose orchestrator: the rows follow the watchlist's instrument, a switch reaches every instrument's. One line
+        // with the preset: every line above the table is a module row fewer on a 900 px window
         symbol.setId("modules-symbol");
         symbol.setStyle("-fx-font-weight: bold;");
         scope.setId("modules-scope");
-        HBox header = new HBox(12, symbol, scope);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(6, 6, 0, 6));
-        root.setTop(new VBox(header, top));
+        Labels.keepWidth(symbol, scope);
+        HBox top = new HBox(8, symbol, Labels.fixed("Preset"), preset, presetStatus, scope, gap, macro);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(6));
+        root.setTop(top);
         root.setCenter(table);
     }
 
@@ -128,7 +127,7 @@ public final class ModulePanelView {
     /** Names the instrument whose orchestrator the rows are (FX thread). */
     public void showSymbol(Symbol s) {
         symbol.setText("Modules — " + s.code());
-        scope.setText("states, latencies and outputs of " + s.code() + "'s orchestrator · a switch turns the module on or off for every instrument");
+        scope.setText("the rows are " + s.code() + "'s orchestrator; a switch or a preset applies to every instrument");
     }
 
     /** Shows the preset the orchestrator runs (FX thread); choosing in the list switches it. */
