@@ -11,7 +11,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -172,13 +171,8 @@ public final class MainWindow implements AutoCloseable {
         connection.setId("connection");
         rate.setId("decision-rate");
         mode.setId("mode");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusBar = new HBox(status, spacer, rate, connection, mode, zoneChooser());
-        if (trading != null) {
-            statusBar.getChildren().add(trading.statusBadge());
-        }
-        statusBar.getStyleClass().add("status-bar");
+        HBox statusBar = trading == null ? StatusBar.of(status, rate, connection, mode, zoneChooser())
+                : StatusBar.of(status, rate, connection, mode, zoneChooser(), trading.statusBadge());
 
         BorderPane root = new BorderPane(tabs);
         root.setTop(feedBar.node());
