@@ -3,6 +3,7 @@ package org.concord.app.live;
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import io.fair_acc.dataset.spi.utils.Tuple;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseEvent;
 
@@ -81,6 +82,27 @@ final class ChartCrosshair extends CrosshairIndicator {
         if (!text.equals(coordinatesLabel.getText())) { // a still axis asks for no new layout
             coordinatesLabel.setText(text);
             coordinatesLabel.resize(coordinatesLabel.prefWidth(-1), coordinatesLabel.prefHeight(-1));
+        }
+        keepInsidePlot();
+    }
+
+    /**
+     * Moves the label back inside the plot's width. ChartFX writes it right of the mouse, or left of it when it would
+     * pass the right edge; on a chart narrower than about twice the label, the left side passed the left edge and
+     * the label read "3-11-27 04:14:10, 885.86" on the desk. Its start is kept when it cannot fit whole.
+     */
+    private void keepInsidePlot() {
+        Bounds plot = getChart().getPlotArea().getBoundsInLocal();
+        Bounds label = coordinatesLabel.getBoundsInParent();
+        double dx = 0;
+        if (label.getMaxX() > plot.getMaxX()) {
+            dx = plot.getMaxX() - label.getMaxX();
+        }
+        if (label.getMinX() + dx < plot.getMinX()) {
+            dx = plot.getMinX() - label.getMinX();
+        }
+        if (dx != 0) {
+            coordinatesLabel.setLayoutX(coordinatesLabel.getLayoutX() + dx);
         }
     }
 }
