@@ -2,27 +2,34 @@ package org.concord.app.live;
 
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.HPos;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Lays out the level lines' labels (pivots, swing high/low) at the chart's left edge so that none covers another.
  * Each label stays centred on its own line; one that would cover a label already placed moves right, beside it, and
  * one that would have to go past {@link #MAX_REACH} of the plot (into the newest bars) is left out: its line is still
  * drawn. Placed first, so kept at the edge: P, R1, S1, R2, S2, R3, S3, swing high, swing low, then any other level.
- * Seen before: levels a few dollars apart ("swing high" and "swing low") were written over each other.
+ * Seen before: levels a few dollars apart ("swing high" and "swing low") were written over each other. Labels of
+ * others at the same edge (the order lines') are kept clear the same way ({@link #setObstacles}).
  */
 final class LevelLabels {
     /** Gap (px) between two labels side by side, and between two stacked ones. */
     static final double GAP = 4;
     /** How far across the plot (fraction of its width) labels may reach. */
     static final double MAX_REACH = 1.0 / 3;
+    /** How far a label moved past an order line's label may reach: that label alone takes up to 200 px of the third. */
+    static final double MAX_REACH_PAST_TAKEN = 1.0 / 2;
     private static final List<String> PRIORITY = List.of("P", "R1", "S1", "R2", "S2", "R3", "S3", "swing high", "swing low");
     private final List<Level> levels = new ArrayList<>();
+    /** Labels drawn by others over the same plot (the order lines'), in plot coordinates: kept clear like placed ones. */
+    private Supplier<List<Bounds>> obstacles = List::of;
 
     /** A new level line whose label this layout places. */
     Level create(Axis yAxis, double value, String name, double labelPosition) {
@@ -33,6 +40,10 @@ final class LevelLabels {
         levels.add(l);
         levels.sort(Comparator.comparingInt(LevelLabels::rank).thenComparing(Level::getText));
         return l;
+    }
+
+    void setObstacles(Supplier<List<Bounds>> obstacles) {
+        this.obstacles = obstacles == null ? List::of : obstacles;
     }
 
     void remove(Level l) {
@@ -50,14 +61,35 @@ final class LevelLabels {
      * a label's right edge may reach.
      */
     static double[] offsets(double[] centreY, double[] width, double[] height, double room) {
+        return offsets(centreY, width, height, room, List.of(), room);
+    }
+
+    /**
+     * As {@link #offsets(double[], double[], double[], double)}, with {@code taken} boxes (x as an offset like the
+     * labels', y in the same coordinates as the centres) that no label may cover: an order line's label at the same
+     * left edge was written over by a level's (seen: "S2" over "BUY LIMIT 0.1 @ 934.94"). A label moved past a taken
+     * box may reach {@code roomPastTaken}.
+     */
+    static double[] offsets(double[] centreY, double[] width, double[] height, double room, List<Bounds> taken, double roomPastTaken) {
         int n = centreY.length;
         double[] x = new double[n];
         List<Integer> placed = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double at = 0;
+            boolean pastTaken = false;
             boolean moved = true;
-            while (moved) { // each move is to the right of a placed label: ends after at most n moves
+            while (moved) { // each move is to the right of a placed label or a taken box: ends after at most n + |taken| moves
                 moved = false;
+                for (Bounds t : taken) {
+                    boolean rows = Double.isFinite(centreY[i]) && centreY[i] + height[i] / 2 + GAP > t.getMinY()
+                            && t.getMaxY() > centreY[i] - height[i] / 2 - GAP;
+                    boolean cols = at < t.getMaxX() + GAP && t.getMinX() < at + width[i] + GAP;
+                    if (rows && cols) {
+                        at = t.getMaxX() + GAP;
+                        pastTaken = true;
+                        moved = true;
+                    }
+                }
                 for (int j : placed) {
                     boolean rows = Math.abs(centreY[i] - centreY[j]) < (height[i] + height[j]) / 2 + GAP;
                     boolean cols = at < x[j] + width[j] + GAP && x[j] < at + width[i] + GAP;
@@ -67,7 +99,7 @@ final class LevelLabels {
                     }
                 }
             }
-            if (at + width[i] > room) {
+            if (at + width[i] > (pastTaken ? Math.max(room, roomPastTaken) : room)) {
                 x[i] = Double.NaN;
             } else {
                 x[i] = at;
@@ -94,7 +126,9 @@ final class LevelLabels {
             h[i] = inPlot ? l.labelNode().prefHeight(-1) : 0;
         }
         double start = n == 0 ? 0 : shown.get(0).getLabelPosition() * plot.getWidth();
-        double[] x = offsets(y, w, h, plot.getWidth() * MAX_REACH - start);
+        List<Bounds> taken = obstacles.get().stream()
+                .<Bounds>map(b -> new BoundingBox(b.getMinX() - plot.getMinX() - start, b.getMinY(), b.getWidth(), b.getHeight())).toList();
+        double[] x = offsets(y, w, h, plot.getWidth() * MAX_REACH - start, taken, plot.getWidth() * MAX_REACH_PAST_TAKEN - start);
         for (int i = 0; i < n; i++) {
             shown.get(i).place(x[i]);
         }

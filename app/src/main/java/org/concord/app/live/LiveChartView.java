@@ -12,6 +12,7 @@ import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.FinancialTheme;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.events.ChartBits;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import org.concord.annotate.DisplaySettings;
 import org.concord.annotate.chart.CandleColours;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The live candlestick chart (ChartFX): candles with volume, BUY/SELL decision markers (label with confidence on
@@ -181,6 +183,11 @@ public final class LiveChartView {
     /** Predicted candles shown now (FX thread). */
     public List<GhostCandle> ghostCandles() {
         return ghosts.ghosts();
+    }
+
+    /** Labels other plugins draw at the plot's left edge (order lines), which the level labels keep clear of (FX thread). */
+    public void setLabelObstacles(Supplier<List<Bounds>> obstacles) {
+        levelLabels.setObstacles(obstacles);
     }
 
     /** The price axis (what plugins convert mouse positions with). */

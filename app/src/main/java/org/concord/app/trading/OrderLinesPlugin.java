@@ -4,6 +4,7 @@ import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.ChartPlugin;
 import javafx.beans.InvalidationListener;
 import javafx.event.EventHandler;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
@@ -15,6 +16,7 @@ import javafx.scene.shape.Line;
 import org.concord.app.live.PlotPrice;
 import org.concord.chart.DisplayFormat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,8 @@ import java.util.Map;
  * release, when the presenter refuses the move with the reason.
  */
 public final class OrderLinesPlugin extends ChartPlugin {
+    /** Distance (px) of a line's label from the plot's left edge. */
+    private static final double LABEL_INSET = 6;
     /** A line released at a new price. */
     public interface Moved {
         void moved(OrderLine line, double newPrice);
@@ -147,6 +151,27 @@ public final class OrderLinesPlugin extends ChartPlugin {
         return dragging == null ? null : dragging.model;
     }
 
+    /**
+     * Where the shown lines' labels are drawn now, in the chart's plot coordinates, computed from the price axis as it
+     * is (so a layout of other labels in the same pass sees them where they will be): the level labels keep off them.
+     */
+    public List<Bounds> labelBounds() {
+        if (getChart() == null) {
+            return List.of();
+        }
+        Bounds plot = getChart().getCanvas().getBoundsInLocal();
+        List<Bounds> out = new ArrayList<>();
+        for (Drawn d : drawn.values()) {
+            double y = yAxis.getDisplayPosition(d.price);
+            if (Double.isFinite(y) && y >= plot.getMinY() && y <= plot.getMaxY()) {
+                double w = d.label.prefWidth(-1);
+                double h = d.label.prefHeight(w);
+                out.add(new BoundingBox(plot.getMinX() + LABEL_INSET, y - h - 1, w, h));
+            }
+        }
+        return out;
+    }
+
     @Override
     public void layoutChildren() {
         if (getChart() == null) {
@@ -164,7 +189,7 @@ public final class OrderLinesPlugin extends ChartPlugin {
             d.line.setEndY(y);
             d.drawnAt(y);
             d.label.autosize();
-            d.label.relocate(plot.getMinX() + 6, y - d.label.getHeight() - 1);
+            d.label.relocate(plot.getMinX() + LABEL_INSET, y - d.label.getHeight() - 1);
         }
     }
 

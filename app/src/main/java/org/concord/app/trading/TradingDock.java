@@ -79,6 +79,7 @@ public final class TradingDock implements AutoCloseable {
         this.botSwitch = new BotSwitch(service::mode, service::switchBot, ticket::showResult);
         botBadge.setId("bot-mode");
         chart.node().getPlugins().add(lines);
+        chart.setLabelObstacles(lines::labelBounds);
         lines.setOnMoved((line, price) -> {
             switch (line.kind()) {
                 case ENTRY -> service.movePrice(line.clientOrderId(), price);

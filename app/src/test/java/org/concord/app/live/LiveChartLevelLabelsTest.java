@@ -5,6 +5,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.concord.app.DeskHarness;
+import org.concord.app.trading.OrderLine;
+import org.concord.app.trading.OrderLinesPlugin;
 import org.concord.chart.ChartOverlay;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -99,5 +101,60 @@ class LiveChartLevelLabelsTest {
             assertThat(b.getMaxX() - plotLeft).as("'%s' stays in the left third, off the newest bars", l.getText())
                     .isLessThan(plotWidth / 3);
         }
+    }
+
+    /**
+     * Seen on the desk: "S2" written over "BUY LIMIT 0.1 @ 934.94  man-3", both at the plot's left edge. Level labels
+     * keep clear of the order lines' labels as they do of each other, and still sit on their lines.
+     */
+    @Test
+    void levelLabelsKeepClearOfTheOrderLinesLabels() throws Exception {
+        BarSeries h1 = RealBars.bitstamp(Timeframe.H1);
+        double high = 0;
+        double low = Double.MAX_VALUE;
+        for (int i = 0; i < h1.size(); i++) {
+            high = Math.max(high, h1.high(i));
+            low = Math.min(low, h1.low(i));
+        }
+        double entry = low + (high - low) * 0.3;
+        double position = low + (high - low) * 0.7;
+        Map<String, Double> levels = Map.of("S2", entry, "P", position);
+        OrderLinesPlugin lines = new OrderLinesPlugin(view.priceAxis());
+        robot.interact(() -> {
+            view.node().getPlugins().add(lines);
+            view.setLabelObstacles(lines::labelBounds); // as TradingDock does
+            lines.show(List.of(
+                    new OrderLine(OrderLine.Kind.ENTRY, "man-3", entry, "BUY LIMIT 0.1 @ " + entry + "  man-3", true),
+                    new OrderLine(OrderLine.Kind.POSITION, null, position, "position 0.2 @ " + position + "  P&L +35.56", false)));
+        });
+        ChartOverlay o = new ChartOverlay(BTC, h1.time(h1.size() - 1), levels, List.of());
+        robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.H1, h1, new long[0], new double[0], List.of(), true, o)));
+        DeskHarness.pulses(3);
+        DeskHarness.shot(fx(() -> (Stage) view.node().getScene().getWindow()), "live-chart-level-and-order-labels");
+
+        List<Label> levelLabels = fx(() -> view.node().lookupAll(".value-indicator-label").stream()
+                .map(n -> (Label) n).filter(Label::isVisible).toList());
+        assertThat(levelLabels).as("every level's label is shown").hasSize(levels.size());
+        List<Label> orderLabels = fx(() -> view.node().lookupAll(".label").stream()
+                .filter(n -> n instanceof Label l && l.isVisible() && l.getText() != null
+                        && (l.getText().startsWith("BUY LIMIT") || l.getText().startsWith("position")))
+                .map(n -> (Label) n).toList());
+        assertThat(orderLabels).as("both order lines' labels are shown").hasSize(2);
+        List<String> problems = new ArrayList<>();
+        for (Label level : levelLabels) {
+            Bounds a = fx(() -> level.localToScene(level.getBoundsInLocal()));
+            for (Label order : orderLabels) {
+                Bounds b = fx(() -> order.localToScene(order.getBoundsInLocal()));
+                if (a.intersects(b)) {
+                    problems.add(level.getText() + " " + a + " covers " + order.getText() + " " + b);
+                }
+            }
+            double lineY = fx(() -> {
+                double y = view.priceAxis().getDisplayPosition(levels.get(level.getText()));
+                return view.node().getCanvas().localToScene(0, y).getY();
+            });
+            assertThat(lineY).as("'%s' sits on its line", level.getText()).isBetween(a.getMinY(), a.getMaxY());
+        }
+        assertThat(problems).as("level labels over order-line labels").isEmpty();
     }
 }
