@@ -1,6 +1,9 @@
 package org.concord.app.live;
 
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.axes.spi.TickMark;
+import javafx.collections.ObservableList;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Text;
 
 /**
@@ -35,6 +38,27 @@ final class LiveTimeAxis extends DefaultNumericAxis {
     public double computePreferredTickUnit(double length) {
         double span = getMax() - getMin();
         return step(span, length, labelWidth(), 0);
+    }
+
+    /**
+     * Leaves out a label that would pass either end of the axis: ChartFX only leaves out those past its parent's
+     * bounds, and the axis's own canvas cut the rest (the first label read "25 00:00" at 15m and 1h on the desk).
+     * ChartFX makes every label visible again before each draw, so this runs at each one.
+     */
+    @Override
+    protected void drawTickLabels(GraphicsContext gc, double axisWidth, double axisHeight, ObservableList<TickMark> marks,
+                                  double tickLength) {
+        for (TickMark m : marks) {
+            if (m.isVisible() && !whole(m.getPosition(), m.getWidth(), axisWidth)) {
+                m.setVisible(false);
+            }
+        }
+        super.drawTickLabels(gc, axisWidth, axisHeight, marks, tickLength);
+    }
+
+    /** Whether a label {@code width} wide, centred at {@code position}, lies within an axis {@code length} long. */
+    static boolean whole(double position, double width, double length) {
+        return position - width / 2 >= 0 && position + width / 2 <= length;
     }
 
     /** The width (px) of a label as it is written now: the span's format, the axis's tick-label font. */

@@ -67,6 +67,31 @@ class LiveChartTimeAxisTest {
         assertThat(problems).as("overlapping or missing time labels").isEmpty();
     }
 
+    /**
+     * Seen on the real display at 15m and 1h: the first label read "25 00:00", its start ("11-") cut by the axis's
+     * left end. A label is drawn whole on the axis, or not at all.
+     */
+    @Test
+    void everyDrawnTimeLabelIsWholeOnTheAxis() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Timeframe tf : new Timeframe[] {Timeframe.M1, Timeframe.M15, Timeframe.H1}) {
+            for (double width : new double[] {420, 700, 1100}) {
+                robot.interact(() -> {
+                    stage.setWidth(width);
+                    view.apply(new LiveDelta(BTC, tf, RealBars.bitstamp(tf), new long[0], new double[0], List.of(), true, null));
+                });
+                DeskHarness.pulses(3);
+                double length = fx(() -> view.timeAxis().getWidth());
+                for (double[] box : fx(() -> labelBoxes(view.timeAxis()))) {
+                    if (box[0] < 0 || box[1] > length) {
+                        problems.add(String.format("%s at %.0f px: label [%.0f, %.0f] on an axis [0, %.0f]", tf.code(), width, box[0], box[1], length));
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("time labels cut by the axis's ends").isEmpty();
+    }
+
     private void check(Symbol symbol, Timeframe tf, BarSeries bars, List<String> problems) throws Exception {
         for (double width : new double[] {420, 700, 1100, 1500}) {
             robot.interact(() -> {
