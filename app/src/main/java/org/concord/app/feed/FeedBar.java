@@ -33,6 +33,8 @@ public final class FeedBar {
     private final FeedController feed;
     private final Presenters presenters;
     private boolean paused;
+    /** True while {@link #show} moves the seek thumb to the replay's time: that move is no one's seek. */
+    private boolean following;
 
     public FeedBar(FeedController feed, Presenters presenters, boolean remote) {
         this.feed = feed;
@@ -67,10 +69,16 @@ public final class FeedBar {
         play.setOnAction(e -> togglePlay());
         seek.setPrefWidth(260);
         seek.setTooltip(new Tooltip("seek in the replay tape"));
+        // a drag seeks once, at its release; a click on the track (or a key) sets the value without a drag, and
+        // seeks at once (it did nothing before: the next status put the thumb back)
         seek.valueChangingProperty().addListener((o, was, now) -> {
             if (!now) {
-                double f = seek.getValue();
-                presenters.run(() -> feed.seekFraction(f));
+                seekTo(seek.getValue());
+            }
+        });
+        seek.valueProperty().addListener((o, was, now) -> {
+            if (!following && !seek.isValueChanging()) {
+                seekTo(now.doubleValue());
             }
         });
         source.setValue("Replay (bundled)");
@@ -95,6 +103,10 @@ public final class FeedBar {
             root.getChildren().forEach(n -> n.setDisable(true));
             Tooltip.install(root, new Tooltip("remote mode: the server owns the feed"));
         }
+    }
+
+    private void seekTo(double fraction) {
+        presenters.run(() -> feed.seekFraction(fraction));
     }
 
     private void goLive() {
@@ -142,7 +154,9 @@ public final class FeedBar {
             speed.setValue(s.speed()); // fires setSpeed with the same value: harmless
         }
         if (s.replay() && !seek.isValueChanging() && s.lastTime() > s.firstTime() && s.dataTime() != Long.MIN_VALUE) {
+            following = true;
             seek.setValue((double) (s.dataTime() - s.firstTime()) / (s.lastTime() - s.firstTime()));
+            following = false;
         }
     }
 }
