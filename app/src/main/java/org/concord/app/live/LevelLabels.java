@@ -5,6 +5,7 @@ import io.fair_acc.chartfx.plugins.YValueIndicator;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.HPos;
+import javafx.scene.control.Label;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,6 +113,16 @@ final class LevelLabels {
     /** Places every label (after ChartFX has laid out the lines, at each layout). */
     private void layout(Bounds plot) {
         List<Level> shown = levels.stream().filter(l -> l.getChart() != null).toList();
+        for (Level l : shown) {
+            // ChartFX sizes a label it has just put (back) into the chart before CSS styled it: 0 px wide, it was an
+            // empty box or nothing until some later layout (seen: "S1" after a switch to 15m). Styled now, laid out again.
+            Label label = l.labelNode();
+            if (label.getWidth() == 0 && label.getScene() != null && label.getText() != null && !label.getText().isEmpty()) {
+                label.applyCss();
+                l.layOutLineAndLabel();
+                label.layout();
+            }
+        }
         int n = shown.size();
         double[] y = new double[n];
         double[] w = new double[n];
@@ -140,13 +151,22 @@ final class LevelLabels {
             super(axis, value, name);
         }
 
-        javafx.scene.control.Label labelNode() {
+        Label labelNode() {
             return label;
+        }
+
+        /** ChartFX's own layout of this line and its label (without the layout of the others' labels). */
+        void layOutLineAndLabel() {
+            super.runPostLayout();
         }
 
         void place(double dx) {
             label.setVisible(Double.isFinite(dx));
             label.setTranslateX(Double.isFinite(dx) ? dx : 0);
+            // sized after the scene's layout pass, the label's own request to lay out its text reached no one
+            if (label.isVisible() && label.isNeedsLayout()) {
+                label.layout();
+            }
         }
 
         @Override

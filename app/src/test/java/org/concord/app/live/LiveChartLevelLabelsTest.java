@@ -3,6 +3,7 @@ package org.concord.app.live;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.concord.app.DeskHarness;
 import org.concord.app.trading.OrderLine;
@@ -156,5 +157,42 @@ class LiveChartLevelLabelsTest {
             assertThat(lineY).as("'%s' sits on its line", level.getText()).isBetween(a.getMinY(), a.getMaxY());
         }
         assertThat(problems).as("level labels over order-line labels").isEmpty();
+    }
+
+    /**
+     * Seen on the real display after a switch from 1m to 15m: the "S1" label stayed an empty yellow box for seconds,
+     * its line drawn through it. Every shown level label writes its name, right after a timeframe switch too.
+     */
+    @Test
+    void everyShownLevelLabelWritesItsNameAfterATimeframeSwitch() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Timeframe tf : new Timeframe[] {Timeframe.M1, Timeframe.M15, Timeframe.H1, Timeframe.M1}) {
+            BarSeries bars = RealBars.bitstamp(tf);
+            double high = 0;
+            double low = Double.MAX_VALUE;
+            for (int i = 0; i < bars.size(); i++) {
+                high = Math.max(high, bars.high(i));
+                low = Math.min(low, bars.low(i));
+            }
+            Map<String, Double> levels = Map.of("P", (high + low) / 2, "S1", low + (high - low) * 0.2, "swing high", high - (high - low) * 0.1);
+            ChartOverlay o = new ChartOverlay(BTC, bars.time(bars.size() - 1), levels, List.of());
+            robot.interact(() -> view.apply(new LiveDelta(BTC, tf, bars, new long[0], new double[0], List.of(), true, o)));
+            DeskHarness.pulses(3);
+            List<Label> shown = fx(() -> view.node().lookupAll(".value-indicator-label").stream()
+                    .map(n -> (Label) n).filter(Label::isVisible).toList());
+            for (Label l : shown) {
+                String written = fx(() -> l.lookupAll(".text").stream().filter(Text.class::isInstance)
+                        .map(n -> ((Text) n).getText()).findFirst().orElse(""));
+                Bounds box = fx(() -> l.localToScene(l.getBoundsInLocal()));
+                double lineY = fx(() -> view.node().getCanvas().localToScene(0, view.priceAxis().getDisplayPosition(levels.get(l.getText()))).getY());
+                if (lineY < box.getMinY() || lineY > box.getMaxY()) {
+                    problems.add(tf.code() + ": '" + l.getText() + "' " + box + " off its line at y " + lineY);
+                }
+                if (!written.equals(l.getText())) {
+                    problems.add(tf.code() + ": '" + l.getText() + "' written as '" + written + "'");
+                }
+            }
+        }
+        assertThat(problems).as("level labels not writing their names").isEmpty();
     }
 }
