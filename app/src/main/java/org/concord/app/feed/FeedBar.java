@@ -1,5 +1,6 @@
 package org.concord.app.feed;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -12,6 +13,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.concord.app.shell.Presenters;
 import org.concord.feed.FeedState;
@@ -67,6 +69,18 @@ public final class FeedBar {
             }
         });
         play.setOnAction(e -> togglePlay());
+        // as wide as its wider text: "Pause" turning "Play" moved the speed and seek controls under the mouse
+        play.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            Text t = new Text();
+            t.setFont(play.getFont());
+            double w = 0;
+            for (String s : new String[] {"Play", "Pause"}) {
+                t.setText(s);
+                w = Math.max(w, t.getLayoutBounds().getWidth());
+            }
+            return Math.ceil(w + play.getInsets().getLeft() + play.getInsets().getRight() + play.getLabelPadding().getLeft()
+                    + play.getLabelPadding().getRight());
+        }, play.fontProperty(), play.insetsProperty(), play.labelPaddingProperty()));
         seek.setPrefWidth(260);
         seek.setTooltip(new Tooltip("seek in the replay tape"));
         // a drag seeks once, at its release; a click on the track (or a key) sets the value without a drag, and
