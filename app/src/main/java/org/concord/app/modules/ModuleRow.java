@@ -10,9 +10,14 @@ import org.concord.orchestrator.module.ModuleState;
  */
 public record ModuleRow(String id, String kind, ModuleState state, String reason, boolean enabled, double weight, double share,
                         double lastLatencyMicros, double p99LatencyMicros, String lastOutput, long calls, long strikes) {
+    /** Marks what a source switched off or in ERROR said last: read as current, it looked like a live vote. */
+    static final String STOPPED = "(not running) ";
+
     static ModuleRow of(ModuleStatus s, double share) {
+        boolean stopped = s.state() == ModuleState.DISABLED || s.state() == ModuleState.ERROR;
+        String last = stopped && !s.lastOutput().isEmpty() ? STOPPED + s.lastOutput() : s.lastOutput();
         return new ModuleRow(s.id(), s.kind() + (s.version().isEmpty() ? "" : " " + s.version()), s.state(), s.reason(), s.enabled(),
-                s.weight(), share, s.lastLatencyMicros(), s.p99LatencyMicros(), s.lastOutput(), s.calls(), s.strikes());
+                s.weight(), share, s.lastLatencyMicros(), s.p99LatencyMicros(), last, s.calls(), s.strikes());
     }
 
     /** What the toggle shows: on while the module runs or is being loaded. */
