@@ -47,6 +47,7 @@ class DeskSessionAcceptanceTest {
         Path data = WORK.resolve("data");
         deleteTree(data);
         Script s = new Script(WORK.resolve("shots"));
+        int[] left; // the person's orders and fills when the first session ends
         try (VirtualDisplay screen = VirtualDisplay.start(1920, 1080)) {
             try (Desk desk = Desk.start(screen, jar, data, WORK, "first")) {
                 s.use(desk);
@@ -66,12 +67,16 @@ class DeskSessionAcceptanceTest {
                 desk.placeWindow(0, 0, 1400, 900);
                 keepWatching(s, SESSION_SECONDS);
                 TraderSteps.switchPreset(s, "research");
+                s.tab("live");
+                left = TraderSteps.manualCounts(desk.await("the blotter's counts", 30, x -> TraderSteps.manualCounts(x) != null));
+                assertThat(left[0]).as("orders the person placed in the first session").isGreaterThanOrEqualTo(3);
                 assertThat(desk.quit()).as("exit code after Ctrl+Q").isZero();
             }
             try (Desk desk = Desk.start(screen, jar, data, WORK, "restart")) {
                 s.use(desk);
                 firstLook(s);
                 restartContinues(s, "research");
+                TraderSteps.paperAccountKept(s, left);
                 everyTab(s, "restart");
                 assertThat(desk.quit()).as("exit code after Ctrl+Q").isZero();
             }

@@ -271,6 +271,30 @@ final class TraderSteps {
         return (int) Script.textsIn(v, "blotter-working").stream().filter(t -> t.matches("^[a-z]+[0-9]*-.*")).count();
     }
 
+    private static final Pattern ORDER_COUNTS = Pattern.compile("^Manual account .* (\\d+) working · (\\d+) done · (\\d+) fills?");
+
+    /** The person's orders (working and done) and fills as the blotter's summary line counts them; null until it shows them. */
+    static int[] manualCounts(SceneView v) {
+        String t = v.byId("blotter-summary").map(i -> i.full() != null ? i.full() : i.shownText()).orElse("");
+        Matcher m = ORDER_COUNTS.matcher(t == null ? "" : t);
+        return m.find() ? new int[] {Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))} : null;
+    }
+
+    /**
+     * After a restart the person's paper account is the one they left: every order they placed is listed (working or
+     * done: a working one may fill meanwhile) and no fill is lost. It once started again empty at its initial cash.
+     */
+    static void paperAccountKept(Script s, int[] before) throws Exception {
+        Desk desk = s.desk();
+        s.tab("live");
+        desk.await("the person's " + before[0] + " orders and at least " + before[1] + " fills back in the blotter", 60, x -> {
+            int[] now = manualCounts(x);
+            return now != null && now[0] == before[0] && now[1] >= before[1];
+        });
+        s.note("paper account after the restart: " + before[0] + " orders, at least " + before[1] + " fills, as left");
+        s.checkpoint("restart-paper-account");
+    }
+
     private static final Pattern COUNTS = Pattern.compile("\\d+ shown of (\\d+)");
 
     /** Annotations stored for the symbol, as the list's count line says ("3 shown of 5 · long …"). */

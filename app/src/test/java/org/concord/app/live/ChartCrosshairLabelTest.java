@@ -3,7 +3,6 @@ package org.concord.app.live;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.text.Text;
 import org.concord.app.DeskHarness;
 import org.concord.model.BarSeries;
@@ -34,13 +33,7 @@ class ChartCrosshairLabelTest {
 
     @BeforeEach
     void show() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            view = new LiveChartView();
-            view.setTheme("dark");
-            s.setScene(new Scene(view.node(), 420, 400));
-            s.show();
-        });
+        view = ChartOnStage.show(420, 400);
         BarSeries m1 = RealBars.bitstamp(Timeframe.M1).copyRange(0, 400);
         robot.interact(() -> view.apply(new LiveDelta(Symbol.of("BTCUSD"), Timeframe.M1, m1, new long[0], new double[0], List.of(), true, null)));
         DeskHarness.pulses(3);

@@ -3,7 +3,6 @@ package org.concord.app.live;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 import org.concord.app.DeskHarness;
@@ -43,15 +42,10 @@ class ChartMenuPriceTest {
 
     @BeforeEach
     void show() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            view = new LiveChartView();
-            view.setTheme("dark");
-            lines = new OrderLinesPlugin(view.priceAxis());
+        view = ChartOnStage.show(700, 500, v -> {
+            lines = new OrderLinesPlugin(v.priceAxis());
             lines.setOnPricePicked((price, x, y) -> picked.set(price));
-            view.node().getPlugins().add(lines);
-            s.setScene(new Scene(view.node(), 700, 500));
-            s.show();
+            v.node().getPlugins().add(lines);
         });
         BarSeries m1 = RealBars.bitstamp(Timeframe.M1).copyRange(0, 400);
         robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, m1, new long[0], new double[0], List.of(), true, null)));

@@ -2,7 +2,6 @@ package org.concord.app.live;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
@@ -52,14 +51,8 @@ class LiveChartCandlesTest {
 
     @BeforeEach
     void show() throws Exception {
+        view = ChartOnStage.show(1000, 600);
         stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            view = new LiveChartView();
-            view.setTheme("dark");
-            s.setScene(new Scene(view.node(), 1000, 600));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package org.concord.app.live;
 
 import javafx.geometry.Bounds;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +37,7 @@ class LiveChartLevelLabelsTest {
 
     @BeforeEach
     void show() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            view = new LiveChartView();
-            view.setTheme("dark");
-            s.setScene(new Scene(view.node(), 700, 500));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        view = ChartOnStage.show(700, 500);
     }
 
     @AfterEach

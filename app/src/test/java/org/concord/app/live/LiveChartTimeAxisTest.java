@@ -2,7 +2,6 @@ package org.concord.app.live;
 
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.axes.spi.TickMark;
-import javafx.scene.Scene;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.concord.app.DeskHarness;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +39,8 @@ class LiveChartTimeAxisTest {
 
     @BeforeEach
     void show() throws Exception {
+        view = ChartOnStage.show(420, 500);
         stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            view = new LiveChartView();
-            view.setTheme("dark");
-            s.setScene(new Scene(view.node(), 420, 500));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach

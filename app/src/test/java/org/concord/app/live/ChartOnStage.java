@@ -1,0 +1,33 @@
+package org.concord.app.live;
+
+import javafx.scene.Scene;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/** The live chart alone on TestFX's primary stage, dark theme, as the chart's tests look at it. */
+final class ChartOnStage {
+    private ChartOnStage() {
+    }
+
+    /** A new chart in a {@code width}×{@code height} scene; {@code before} runs on the FX thread before it shows (plugins). */
+    static LiveChartView show(int width, int height, Consumer<LiveChartView> before) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        LiveChartView[] view = new LiveChartView[1];
+        FxToolkit.setupStage(s -> {
+            view[0] = new LiveChartView();
+            view[0].setTheme("dark");
+            before.accept(view[0]);
+            s.setScene(new Scene(view[0].node(), width, height));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return view[0];
+    }
+
+    static LiveChartView show(int width, int height) throws TimeoutException {
+        return show(width, height, v -> { });
+    }
+}
