@@ -48,12 +48,8 @@ class LiveChartLevelLabelsTest {
     @Test
     void levelLabelsCloseInPriceDoNotOverlapAndStayOnTheirLines() throws Exception {
         BarSeries h1 = RealBars.bitstamp(Timeframe.H1);
-        double high = 0;
-        double low = Double.MAX_VALUE;
-        for (int i = 0; i < h1.size(); i++) {
-            high = Math.max(high, h1.high(i));
-            low = Math.min(low, h1.low(i));
-        }
+        double high = high(h1);
+        double low = low(h1);
         double mid = (high + low) / 2;
         // as on the desk: swing high and low 3 apart, P and R1 one apart, S1 alone
         Map<String, Double> levels = Map.of("swing high", high - 20, "swing low", high - 23, "P", mid, "R1", mid + 1,
@@ -102,12 +98,8 @@ class LiveChartLevelLabelsTest {
     @Test
     void levelLabelsKeepClearOfTheOrderLinesLabels() throws Exception {
         BarSeries h1 = RealBars.bitstamp(Timeframe.H1);
-        double high = 0;
-        double low = Double.MAX_VALUE;
-        for (int i = 0; i < h1.size(); i++) {
-            high = Math.max(high, h1.high(i));
-            low = Math.min(low, h1.low(i));
-        }
+        double high = high(h1);
+        double low = low(h1);
         double entry = low + (high - low) * 0.3;
         double position = low + (high - low) * 0.7;
         Map<String, Double> levels = Map.of("S2", entry, "P", position);
@@ -159,12 +151,8 @@ class LiveChartLevelLabelsTest {
         List<String> problems = new ArrayList<>();
         for (Timeframe tf : new Timeframe[] {Timeframe.M1, Timeframe.M15, Timeframe.H1, Timeframe.M1}) {
             BarSeries bars = RealBars.bitstamp(tf);
-            double high = 0;
-            double low = Double.MAX_VALUE;
-            for (int i = 0; i < bars.size(); i++) {
-                high = Math.max(high, bars.high(i));
-                low = Math.min(low, bars.low(i));
-            }
+            double high = high(bars);
+            double low = low(bars);
             Map<String, Double> levels = Map.of("P", (high + low) / 2, "S1", low + (high - low) * 0.2, "swing high", high - (high - low) * 0.1);
             ChartOverlay o = new ChartOverlay(BTC, bars.time(bars.size() - 1), levels, List.of());
             robot.interact(() -> view.apply(new LiveDelta(BTC, tf, bars, new long[0], new double[0], List.of(), true, o)));
@@ -185,5 +173,21 @@ class LiveChartLevelLabelsTest {
             }
         }
         assertThat(problems).as("level labels not writing their names").isEmpty();
+    }
+
+    private static double high(BarSeries b) {
+        double h = 0;
+        for (int i = 0; i < b.size(); i++) {
+            h = Math.max(h, b.high(i));
+        }
+        return h;
+    }
+
+    private static double low(BarSeries b) {
+        double l = Double.MAX_VALUE;
+        for (int i = 0; i < b.size(); i++) {
+            l = Math.min(l, b.low(i));
+        }
+        return l;
     }
 }
