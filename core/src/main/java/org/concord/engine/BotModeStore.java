@@ -65,6 +65,20 @@ public final class BotModeStore {
         }
     }
 
+    /**
+     * The mode a desk starts its bot in: the saved one, but never LIVE. Real money is not traded on a restart unasked:
+     * LIVE needs the venue connected and a confirmation again, so a saved LIVE starts (and is saved) OFF.
+     */
+    public BotMode startMode() {
+        BotMode saved = load();
+        if (saved != BotMode.LIVE) {
+            return saved;
+        }
+        LOG.warn("the bot was LIVE when the desk closed; it starts OFF (connect the venue and switch it to Live again)");
+        save(BotMode.OFF);
+        return BotMode.OFF;
+    }
+
     /** Writes {@code mode} before returning. */
     public void save(BotMode mode) {
         if (mode == null) {

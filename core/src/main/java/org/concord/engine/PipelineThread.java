@@ -4,11 +4,13 @@ import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The trading pipeline's single writer: work handed over runs one task at a time in arrival order, on a
@@ -42,6 +44,23 @@ final class PipelineThread {
     /** Runs {@code task} every {@code millis} ms, between the other tasks (own thread only). */
     void every(long millis, Runnable task) {
         executor.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs {@code task} as {@link #run} does; its answer completes the returned future on this thread, or its failure
+     * does, logged once as "{@code what} failed".
+     */
+    <T> CompletableFuture<T> ask(String what, Supplier<T> task) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        run(() -> {
+            try {
+                answer.complete(task.get());
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed: {}", what, e.toString());
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
     }
 
     /** Queues {@code r} (or runs it now on the caller's thread); after {@link #close} it is dropped. */

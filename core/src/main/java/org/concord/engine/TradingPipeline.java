@@ -14,7 +14,6 @@ import org.concord.execution.CombinedAccount;
 import org.concord.execution.OrderRequest;
 import org.concord.execution.PaperAccountStore;
 import org.concord.execution.PaperBroker;
-import org.concord.execution.PaperJournalWriter;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.PreTradeDecision;
 import org.concord.execution.SizingConfig;
@@ -93,9 +92,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     /** The bot's plan check over its own account (the paper gate's {@link #risk} on a backtest, which has no person). */
     private final UnifiedRiskManager botRisk;
     private final DeskVenue venue;
-    private final PaperBroker manualPaper;
-    /** Keeps the person's paper account in the store (null: in memory only, as a backtest or a test without one). */
-    private final PaperJournalWriter manualJournal;
+    private final PersonAccount person; // null: a backtest has no person
     private final AccountView paperPool;
     private final BotAccount bot;
     private final DecisionSignals signals;
@@ -132,11 +129,10 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
             return alone.accepted() ? poolGate.check(r, own) : alone;
         } : poolGate;
         PaperBroker botPaper = new PaperBroker(config.broker(), botGate, bus);
-        this.manualPaper = live ? new PaperBroker(config.broker(), poolGate, bus) : null;
         // restored before any bar or order can reach it (the pipeline thread is not started yet)
-        this.manualJournal = live && accounts != null ? PaperJournalWriter.restore(manualPaper, accounts, MANUAL_ACCOUNT) : null;
-        this.paperPool = live ? new CombinedAccount(List.of(manualPaper, botPaper)) : botPaper;
-        this.bot = new BotAccount(botPaper, engineFor(botPaper, botRisk, null), live ? initialMode(store) : BotMode.PAPER,
+        this.person = live ? new PersonAccount(new PaperBroker(config.broker(), poolGate, bus), accounts) : null;
+        this.paperPool = live ? new CombinedAccount(List.of(person.paper(), botPaper)) : botPaper;
+        this.bot = new BotAccount(botPaper, engineFor(botPaper, botRisk, null), !live ? BotMode.PAPER : store == null ? BotMode.OFF : store.startMode(),
                 live ? store : null);
         this.thread = live ? PipelineThread.own() : PipelineThread.callers();
         if (thread.isOwn()) {
@@ -152,17 +148,6 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         return new UnifiedRiskManager(config.riskLimits(), tf, new CorrelationAnalyzer(config.correlationWindow(), config.correlationMinPairs()), bus);
     }
 
-    private static BotMode initialMode(BotModeStore store) {
-        BotMode saved = store == null ? BotMode.OFF : store.load();
-        if (saved == BotMode.LIVE) {
-            // never trade real money on a restart unasked: LIVE needs the venue connected and a confirmation again
-            LOG.warn("the bot was LIVE when the desk closed; it starts OFF (connect the venue and switch it to Live again)");
-            store.save(BotMode.OFF);
-            return BotMode.OFF;
-        }
-        return saved;
-    }
-
     private CoordinationEngine engineFor(Broker b, UnifiedRiskManager r, AccountView riskView) {
         CoordinationEngine e = new CoordinationEngine(config.coordination(), b, r, config.reference(), bus, riskView);
         e.setSizing(sizing);
@@ -171,16 +156,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     /**
-     * A desk pipeline with its own thread (the desk, {@code concord serve}): the person's paper account and the bot's
-     * account, the bot switch read from (and written to) {@code store} (null: starts OFF, nothing persisted).
-     */
-    public static TradingPipeline live(TradingPipelineConfig config, EventBus bus, BotModeStore store) {
-        return live(config, bus, store, null);
-    }
-
-    /**
-     * A desk pipeline whose person's paper account is kept in {@code accounts}: restored from it now, every fill and
-     * order change written to it from a writer thread of its own (null: in memory only). The bot's account is not kept.
+     * A desk pipeline with its own thread (the desk, {@code concord serve}): the person's paper account, kept in
+     * {@code accounts} (restored from it now, every fill and order change written to it; null: in memory only), and
+     * the bot's account (not kept), the bot switch read from (and written to) {@code store} (null: starts OFF).
      */
     public static TradingPipeline live(TradingPipelineConfig config, EventBus bus, BotModeStore store, PaperAccountStore accounts) {
         return new TradingPipeline(config, bus, true, store, accounts);
@@ -280,11 +258,11 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     private void bar(Symbol s, long openTime, double o, double h, double l, double c, double v) {
         try {
-            if (manualPaper != null) {
-                manualPaper.onBarClose(s, tf, openTime, o, h, l, c, v);
+            if (person != null) {
+                person.paper().onBarClose(s, tf, openTime, o, h, l, c, v);
             }
             bot.onBar(s, tf, openTime, o, h, l, c, v);
-            if (manualPaper != null) { // only a desk's manual account can go to a venue: a backtest has none to warm
+            if (person != null) { // only a desk's manual account can go to a venue: a backtest has none to warm
                 venue.onBarClose(s, tf, openTime, o, h, l, c, v);
             }
             bars.increment();
@@ -346,9 +324,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
      * may be switched to LIVE on it; going back to paper switches a LIVE bot OFF and closes the venue adapter.
      */
     public void useVenue(Broker next) {
-        if (manualPaper == null) {
-            throw new IllegalStateException("a backtest pipeline has no manual account to take to a venue");
-        }
+        person(); // a backtest has none to take to a venue
         if (next instanceof PaperBroker) {
             throw new IllegalArgumentException("a venue is not a paper broker");
         }
@@ -377,26 +353,15 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
      * the person trades at a venue. The answer (what happened) completes on the pipeline's thread.
      */
     public CompletableFuture<String> resetManualPaper() {
-        if (manualPaper == null) {
-            throw new IllegalStateException("a backtest pipeline has no manual account");
-        }
-        CompletableFuture<String> answer = new CompletableFuture<>();
-        thread.run(() -> {
+        PersonAccount p = person();
+        return thread.ask("the paper account's reset", () -> {
             if (venue.broker() != null) {
-                answer.completeExceptionally(new IllegalStateException("the person's account is at a venue: go back to paper first"));
-                return;
+                throw new IllegalStateException("the person's account is at a venue: go back to paper first");
             }
-            double cash = config.broker().initialCash();
-            manualPaper.reset();
-            if (manualJournal != null) {
-                manualJournal.archive(cash);
-            }
+            String done = p.reset();
             risk.drawdown().restart();
-            LOG.warn("the person's paper account was reset to {} {}{}", cash, config.broker().quoteAsset(),
-                    manualJournal != null ? " (its history archived in the store)" : "");
-            answer.complete(String.format("paper account reset to %,.2f %s", cash, config.broker().quoteAsset()));
+            return done;
         });
-        return answer;
     }
 
     /**
@@ -408,16 +373,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (next == null) {
             throw new IllegalArgumentException("bot mode is required");
         }
-        CompletableFuture<BotModeChange> answer = new CompletableFuture<>();
-        thread.run(() -> {
-            try {
-                answer.complete(bot.switchTo(next));
-            } catch (RuntimeException e) {
-                LOG.warn("bot switch to {} failed: {}", next, e.toString());
-                answer.completeExceptionally(e);
-            }
-        });
-        return answer;
+        return thread.ask("bot switch to " + next, () -> bot.switchTo(next));
     }
 
     /**
@@ -429,21 +385,14 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (next == null) {
             throw new IllegalArgumentException("settings are required");
         }
-        CompletableFuture<TradingSettings> answer = new CompletableFuture<>();
-        thread.run(() -> {
-            try {
-                risk.setLimits(next.limits());
-                botRisk.setLimits(next.limits());
-                venue.risk().setLimits(next.limits());
-                sizing = sizing.withMethod(next.sizing());
-                bot.setSizing(sizing);
-                answer.complete(settings());
-            } catch (RuntimeException e) {
-                LOG.warn("applying trading settings failed: {}", e.toString());
-                answer.completeExceptionally(e);
-            }
+        return thread.ask("applying trading settings", () -> {
+            risk.setLimits(next.limits());
+            botRisk.setLimits(next.limits());
+            venue.risk().setLimits(next.limits());
+            sizing = sizing.withMethod(next.sizing());
+            bot.setSizing(sizing);
+            return settings();
         });
-        return answer;
     }
 
     /** The risk limits and sizing method in force now. */
@@ -469,19 +418,20 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     /** The person's account: the manual paper broker, or the venue after {@link #useVenue}. */
     public Broker manualBroker() {
-        if (manualPaper == null) {
-            throw new IllegalStateException("a backtest pipeline has no manual account");
-        }
         Broker v = venue.broker();
-        return v != null ? v : manualPaper;
+        return v != null ? v : person().paper();
     }
 
     /** The person's paper account (also while the manual account is at a venue). */
     public PaperBroker manualPaper() {
-        if (manualPaper == null) {
+        return person().paper();
+    }
+
+    private PersonAccount person() {
+        if (person == null) {
             throw new IllegalStateException("a backtest pipeline has no manual account");
         }
-        return manualPaper;
+        return person;
     }
 
     /** The orchestrator's trading: its mode, its account, its engines. */
@@ -534,8 +484,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         closed = true;
         subscriptions.forEach(Subscription::close);
         thread.close();
-        if (manualJournal != null) {
-            manualJournal.close(); // after the thread: nothing journals any more, and what it queued is written now
+        if (person != null) {
+            person.close(); // after the thread: nothing journals any more, and what it queued is written now
         }
         DeskVenue.close(venue.broker());
     }

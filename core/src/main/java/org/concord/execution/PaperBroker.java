@@ -123,7 +123,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         }
         time = Math.max(time, endTime);
         ledger.mark(symbol, c);
-        compactWorking();
+        book.compact();
     }
 
     /** @return the quantity filled */
@@ -239,7 +239,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
             throw new IllegalStateException("order " + clientOrderId + " is " + w.state + ": cannot cancel");
         }
         finish(w, OrderState.CANCELED, "canceled by client");
-        compactWorking();
+        book.compact();
         return w.snapshot();
     }
 
@@ -268,7 +268,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         }
         if (result.state() == OrderState.NEW) {
             finish(old, OrderState.CANCELED, "replaced by " + newClientOrderId);
-            compactWorking();
+            book.compact();
         }
         return result;
     }
@@ -303,24 +303,17 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     }
 
     private void createExits(WorkingOrder parent) {
-        OrderRequest r = parent.request;
-        WorkingOrder sl = null;
-        WorkingOrder tp = null;
-        if (r.stopLoss() > 0) {
-            sl = exit(parent, "-sl", new OrderRequest(childId(parent, "-sl"), r.symbol(), r.side().opposite(), OrderType.STOP,
-                    parent.filled, 0, r.stopLoss(), TimeInForce.GTC, 0, 0, 0, OrderOrigin.BRACKET, r.book(), false));
-        }
-        if (r.takeProfit() > 0) {
-            tp = exit(parent, "-tp", new OrderRequest(childId(parent, "-tp"), r.symbol(), r.side().opposite(), OrderType.LIMIT,
-                    parent.filled, r.takeProfit(), 0, TimeInForce.GTC, 0, 0, 0, OrderOrigin.BRACKET, r.book(), false));
-        }
+        OrderRequest slr = BracketExits.stopLoss(parent);
+        OrderRequest tpr = BracketExits.takeProfit(parent);
+        WorkingOrder sl = slr == null ? null : exit(parent, slr);
+        WorkingOrder tp = tpr == null ? null : exit(parent, tpr);
         if (sl != null && tp != null) {
             sl.ocoSibling = tp;
             tp.ocoSibling = sl;
         }
     }
 
-    private WorkingOrder exit(WorkingOrder parent, String suffix, OrderRequest req) {
+    private WorkingOrder exit(WorkingOrder parent, OrderRequest req) {
         WorkingOrder c = new WorkingOrder(nextOrderId++, req, time, seq);
         c.parentClientId = parent.request.clientOrderId();
         c.reduceOnly = true;
@@ -331,11 +324,6 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         return c;
     }
 
-    private static String childId(WorkingOrder parent, String suffix) {
-        String id = parent.request.clientOrderId();
-        return id.length() + suffix.length() <= 36 ? id + suffix : "x" + parent.orderId + suffix;
-    }
-
     private void cancelExits(Symbol s, String reason) {
         List<WorkingOrder> working = book.working();
         for (int i = 0, n = working.size(); i < n; i++) {
@@ -344,10 +332,6 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
                 finish(w, OrderState.CANCELED, reason);
             }
         }
-    }
-
-    private void compactWorking() {
-        book.compact();
     }
 
     private void emit(WorkingOrder w, OrderState prev, double lastQty, double lastPrice) {
@@ -393,15 +377,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
             throw new IllegalArgumentException("stored account state is null");
         }
         clear(s.initialCash());
-        for (Fill f : s.fills()) {
-            ledger.apply(f);
-            ledger.mark(f.symbol(), f.price());
-            time = Math.max(time, f.time());
-        }
-        for (PaperOrderRecord r : s.orders()) {
-            time = Math.max(time, r.updatedTime());
-        }
-        book.restore(s, funds);
+        time = Math.max(time, Math.max(ledger.replay(s.fills()), book.restore(s, funds)));
         nextOrderId = Math.max(nextOrderId, s.nextOrderId());
         nextFillId = Math.max(nextFillId, s.nextFillId());
     }

@@ -26,6 +26,17 @@ final class PaperLedger {
         this.cash = cash;
     }
 
+    /** Applies a stored account's fills, oldest first, each marking its symbol; the last fill's time (MIN_VALUE: none). */
+    long replay(List<Fill> fills) {
+        long last = Long.MIN_VALUE;
+        for (Fill f : fills) {
+            apply(f);
+            mark(f.symbol(), f.price());
+            last = Math.max(last, f.time());
+        }
+        return last;
+    }
+
     /** Empties the account: {@code newCash}, no positions, no marks. */
     void clear(double newCash) {
         positions.clear();

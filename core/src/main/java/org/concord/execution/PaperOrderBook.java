@@ -74,14 +74,17 @@ final class PaperOrderBook {
 
     /**
      * Takes back a stored account's fills and orders: the working ones work again and hold their cash again in
-     * {@code funds}; a stop-loss / take-profit pair is linked again only with both sides working.
+     * {@code funds}; a stop-loss / take-profit pair is linked again only with both sides working. Returns the
+     * newest order change's time (MIN_VALUE: none).
      */
-    void restore(PaperAccountState s, SpotFunds funds) {
+    long restore(PaperAccountState s, SpotFunds funds) {
         fills.addAll(s.fills());
+        long last = Long.MIN_VALUE;
         Map<WorkingOrder, String> oco = new HashMap<>();
         for (PaperOrderRecord r : s.orders()) {
             WorkingOrder w = r.toWorking();
             add(w);
+            last = Math.max(last, r.updatedTime());
             if (w.state.isWorking()) {
                 working.add(w);
                 funds.hold(w);
@@ -92,6 +95,7 @@ final class PaperOrderBook {
             WorkingOrder sib = get(oco.get(w));
             w.ocoSibling = sib != null && sib.state.isWorking() ? sib : null;
         }
+        return last;
     }
 
     Optional<Order> order(String clientOrderId) {

@@ -126,7 +126,7 @@ class BotAccountPipelineTest {
     }
 
     static TradingPipeline desk(Path dataDir) {
-        return TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BTC, 5), null, BotModeStore.inDataDir(dataDir));
+        return TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BTC, 5), null, BotModeStore.inDataDir(dataDir), null);
     }
 
     static <T> T onPipeline(TradingPipeline p, Function<TradingPipeline, T> read) throws Exception {

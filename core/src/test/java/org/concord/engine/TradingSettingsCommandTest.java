@@ -72,7 +72,7 @@ class TradingSettingsCommandTest {
         BarSeries bars = RealBars.bitstamp(Timeframe.M1);
         InProcessEventBus bus = new InProcessEventBus();
         TradingPipelineConfig pc = TradingPipelineConfig.defaults(Timeframe.M1, BTC, 5).withSettings(cfg.trading());
-        try (TradingPipeline p = TradingPipeline.live(pc, bus, BotModeStore.inDataDir(dir)).acceptSettingsCommands(file)) {
+        try (TradingPipeline p = TradingPipeline.live(pc, bus, BotModeStore.inDataDir(dir), null).acceptSettingsCommands(file)) {
             bars(p, bars, 0, 50);
             double price = bars.close(49);
             double equity = p.config().broker().initialCash();
@@ -92,7 +92,7 @@ class TradingSettingsCommandTest {
         assertThat(again.trading().limits().maxOrderFraction()).as("written to concord.yaml").isEqualTo(0.02);
         assertThat(again.orchestrator().preset()).as("the other sections kept").isEqualTo("minimal");
         try (TradingPipeline restarted = TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BTC, 5).withSettings(again.trading()),
-                bus, BotModeStore.inDataDir(dir))) {
+                bus, BotModeStore.inDataDir(dir), null)) {
             assertThat(restarted.risk().limits().maxOrderFraction()).as("read back on restart").isEqualTo(0.02);
         }
     }
@@ -103,7 +103,7 @@ class TradingSettingsCommandTest {
         ConfigFiles.save(file, ConfigFiles.preset("minimal"));
         byte[] before = Files.readAllBytes(file);
         InProcessEventBus bus = new InProcessEventBus();
-        try (TradingPipeline p = TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BTC, 5), bus, null).acceptSettingsCommands(file)) {
+        try (TradingPipeline p = TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BTC, 5), bus, null, null).acceptSettingsCommands(file)) {
             TradingSettingsChange c = command(bus, new TradingSettingsCommand(Map.of("maxOrderFraction", 0.05, "drawdownThreshold", -0.1), "kelly"));
             assertThat(c.accepted()).isFalse();
             assertThat(c.errors()).containsOnlyKeys("drawdownThreshold");
@@ -129,7 +129,7 @@ class TradingSettingsCommandTest {
     private double planned(boolean kelly) throws Exception {
         BarSeries bars = RealBars.bitstamp(Timeframe.M1);
         InProcessEventBus bus = new InProcessEventBus();
-        try (TradingPipeline p = TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BTC, 5), bus, null).acceptSettingsCommands(null)) {
+        try (TradingPipeline p = TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BTC, 5), bus, null, null).acceptSettingsCommands(null)) {
             bars(p, bars, 0, 60);
             onPipeline(p, x -> {
                 for (int i = 0; i < 40; i++) {
