@@ -1,6 +1,7 @@
 package org.concord.coordination;
 
 import org.concord.bus.EventBus;
+import org.concord.bus.Subscription;
 import org.concord.data.BarListener;
 import org.concord.execution.AccountView;
 import org.concord.execution.Broker;
@@ -85,6 +86,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final double[] lastPnl = new double[Bucket.COUNT];
     private final double[] lastCapital = new double[Bucket.COUNT];
     private long bars;
+    private final Subscription brokerEvents; // closed by detach(): a replaced engine books no more fills
 
     /**
      * @param reference the market whose bars drive the regime, bucket returns and the equity curve
@@ -121,7 +123,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         this.feedback = new SourceFeedback(bus);
         this.events = new CoordinationEvents(bus);
         ledger.setTradeListener(this::onBucketTrade);
-        broker.addListener(this);
+        this.brokerEvents = broker.addListener(this);
     }
 
     // ------------------------------------------------------------------ inputs
@@ -323,6 +325,15 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
      * @return the slices dropped
      */
     public List<TradeScheduler.Slice> cancelQueued() {
+        return orders.cancelQueued();
+    }
+
+    /**
+     * Drops the queued slices and stops taking the broker's events, for good: the engine is being replaced by a fresh
+     * one on the same broker (a restarted paper session), whose fills it must not book into its own ledger.
+     */
+    public List<TradeScheduler.Slice> detach() {
+        brokerEvents.close();
         return orders.cancelQueued();
     }
 

@@ -25,7 +25,7 @@ public final class BotAccount {
     private static final Logger LOG = LoggerFactory.getLogger(BotAccount.class);
 
     private final PaperBroker paper;
-    private final CoordinationEngine paperEngine;
+    private volatile CoordinationEngine paperEngine; // replaced when the paper session restarts
     private final BotModeStore store;
     private volatile BotMode mode;
     private volatile Broker venue;
@@ -91,6 +91,23 @@ public final class BotAccount {
             case PAPER -> "bot PAPER: the orchestrator trades its own paper account";
             case LIVE -> "bot LIVE: the orchestrator trades the venue account";
         });
+    }
+
+    /**
+     * Starts the bot's paper account again at its initial cash with no orders, fills or positions, traded by
+     * {@code fresh} (an engine on the same paper broker): the old engine's books, allocation, learner and curves go
+     * with it, its queued slices are dropped, and it books no more fills. The mode stays. Says what happened.
+     */
+    String restartPaper(CoordinationEngine fresh) {
+        if (fresh == null) {
+            throw new IllegalArgumentException("the fresh engine is required");
+        }
+        int dropped = paperEngine.detach().size();
+        paper.reset();
+        paperEngine = fresh;
+        LOG.warn("the bot's paper account was restarted at {} {}{}", paper.config().initialCash(), paper.config().quoteAsset(),
+                dropped > 0 ? " (" + dropped + " queued slices dropped)" : "");
+        return String.format("bot's paper account restarted at %,.2f %s", paper.config().initialCash(), paper.config().quoteAsset());
     }
 
     /** Both engines size with {@code sizing} from their next decision. */

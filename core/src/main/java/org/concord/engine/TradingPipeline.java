@@ -309,12 +309,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (task == null) {
             throw new IllegalArgumentException("task is required");
         }
-        thread.run(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.error("desk task on the trading pipeline failed: {}", e.toString(), e);
-            }
+        thread.ask("a desk task on the trading pipeline", () -> {
+            task.run();
+            return null;
         });
     }
 
@@ -348,20 +345,36 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     /**
      * Starts the person's paper account again at its initial cash (no orders, fills or positions), on the pipeline's
-     * thread between two events; a kept account's history is archived in the store, not deleted. The pool's drawdown
-     * peak starts again too (as at a restart): the account's earlier equity is no peak to fall from. Refused while
-     * the person trades at a venue. The answer (what happened) completes on the pipeline's thread.
+     * thread between two events; a kept account's history is archived in the store, not deleted, and the pool's
+     * drawdown peak starts again (the account's earlier equity is no peak to fall from). Refused while the person
+     * trades at a venue. The answer (what happened) completes on the pipeline's thread.
      */
     public CompletableFuture<String> resetManualPaper() {
         PersonAccount p = person();
-        return thread.ask("the paper account's reset", () -> {
-            if (venue.broker() != null) {
-                throw new IllegalStateException("the person's account is at a venue: go back to paper first");
-            }
-            String done = p.reset();
-            risk.drawdown().restart();
-            return done;
+        return thread.ask("the paper account's reset", () -> resetPerson(p));
+    }
+
+    /**
+     * Restarts the paper session, as a seek back in the replay needs (the positions would be marked at earlier
+     * prices): the person's account is reset as above, the bot's starts again at its initial cash with a fresh engine
+     * (books, allocation and curves emptied). Refused, nothing changed, while the person trades at a venue.
+     */
+    public CompletableFuture<String> restartPaperSession() {
+        PersonAccount p = person();
+        return thread.ask("the paper session's restart", () -> {
+            String done = resetPerson(p);
+            botRisk.drawdown().restart();
+            return done + "; " + bot.restartPaper(engineFor(bot.paper(), botRisk, null));
         });
+    }
+
+    private String resetPerson(PersonAccount p) {
+        if (venue.broker() != null) {
+            throw new IllegalStateException("the person's account is at a venue: go back to paper first");
+        }
+        String done = p.reset();
+        risk.drawdown().restart();
+        return done;
     }
 
     /**

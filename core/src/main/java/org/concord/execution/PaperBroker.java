@@ -46,6 +46,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     private long nextFillId = 1;
     private long seq;
     private long time;
+    private boolean restarted; // reset: the next market event sets the time, earlier or not (a seek back)
     private WorkingOrder replacing;
     private PaperJournal journal = PaperJournal.NONE;
 
@@ -97,7 +98,8 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
             return;
         }
         seq++;
-        time = Math.max(time, startTime);
+        time = restarted ? startTime : Math.max(time, startTime);
+        restarted = false;
         double budget = config.maxParticipation() > 0 ? config.maxParticipation() * v : Double.POSITIVE_INFINITY;
         List<WorkingOrder> working = book.working();
         int n = working.size(); // exits created during this event are appended and wait for the next one
@@ -382,9 +384,13 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         nextFillId = Math.max(nextFillId, s.nextFillId());
     }
 
-    /** Starts the account again at its initial cash: no orders, fills or positions; ids go on; nothing is journaled. */
+    /**
+     * Starts the account again at its initial cash: no orders, fills or positions; ids go on; nothing is journaled.
+     * The account's clock then follows the next market event even when it is earlier (a replay seeked back).
+     */
     public void reset() {
         clear(config.initialCash());
+        restarted = true;
     }
 
     private void clear(double cash) {

@@ -108,21 +108,30 @@ class BotAccountPipelineTest {
 
     /** The desk's wiring (CoreSession's order: pipeline subscribed before the orchestrator starts) over the tape. */
     Run replay(ConcordRuntime engine, TradingPipeline pipeline) throws Exception {
+        pipeline.subscribe(engine.data());
+        try (TradingOrchestrator orch = orchestrator(engine)) {
+            pipeline.attach(orch);
+            orch.start();
+            play(engine, orch, pipeline);
+            return new Run(pipeline, orch.decisions());
+        }
+    }
+
+    /** The orchestrator of these tests: the momentum module alone, on BTCUSD 1m. */
+    static TradingOrchestrator orchestrator(ConcordRuntime engine) {
         OrchestratorConfig cfg = new OrchestratorConfig("custom", List.of(BTC), Timeframe.M1, false, 4096, false, false,
                 OrchestratorConfig.Fusion.DEFAULT, new OrchestratorConfig.Performance(50, 30, 5), new FaultPolicy(1_000_000, 3, 10, 0, 10_000),
                 List.of(new ModuleEntry("momentum", true, 1, null)));
-        pipeline.subscribe(engine.data());
-        try (TradingOrchestrator orch = TradingOrchestrator.builder(cfg).data(engine.data()).catalog(ModuleCatalog.empty())
-                .module("momentum", Momentum::new).build()) {
-            pipeline.attach(orch);
-            orch.start();
-            ReplayFeed feed = new ReplayFeed(BundledData.bitstampTrades(), engine.data(), ReplayFeed.MAX_SPEED, false);
-            feed.start();
-            assertThat(feed.awaitFinished(180, TimeUnit.SECONDS)).as("replay finished").isTrue();
-            assertThat(orch.awaitIdle(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(pipeline.awaitIdle(120, TimeUnit.SECONDS)).isTrue();
-            return new Run(pipeline, orch.decisions());
-        }
+        return TradingOrchestrator.builder(cfg).data(engine.data()).catalog(ModuleCatalog.empty()).module("momentum", Momentum::new).build();
+    }
+
+    /** Plays the whole bundled tape from its start at full speed and waits until the pipeline handled all of it. */
+    static void play(ConcordRuntime engine, TradingOrchestrator orch, TradingPipeline pipeline) throws InterruptedException {
+        ReplayFeed feed = new ReplayFeed(BundledData.bitstampTrades(), engine.data(), ReplayFeed.MAX_SPEED, false);
+        feed.start();
+        assertThat(feed.awaitFinished(180, TimeUnit.SECONDS)).as("replay finished").isTrue();
+        assertThat(orch.awaitIdle(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(pipeline.awaitIdle(120, TimeUnit.SECONDS)).isTrue();
     }
 
     static TradingPipeline desk(Path dataDir) {
