@@ -34,13 +34,19 @@ public final class FeedBar {
     private final ComboBox<String> liveSymbol = new ComboBox<>(FXCollections.observableArrayList("BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT"));
     private final FeedController feed;
     private final Presenters presenters;
+    private final SeekBack seekBack;
+    private long dataTime = Long.MIN_VALUE; // the replay's tape and time, as last shown
+    private long firstTime;
+    private long lastTime;
     private boolean paused;
     /** True while {@link #show} moves the seek thumb to the replay's time: that move is no one's seek. */
     private boolean following;
 
-    public FeedBar(FeedController feed, Presenters presenters, boolean remote) {
+    /** @param seekBack what a seek back does to the paper accounts (asks first) */
+    public FeedBar(FeedController feed, Presenters presenters, boolean remote, SeekBack seekBack) {
         this.feed = feed;
         this.presenters = presenters;
+        this.seekBack = seekBack;
         root.getStyleClass().add("feed-bar");
         play.setId("play-pause");
         speed.setId("replay-speed");
@@ -120,7 +126,16 @@ public final class FeedBar {
     }
 
     private void seekTo(double fraction) {
-        presenters.run(() -> feed.seekFraction(fraction));
+        long target = firstTime + (long) (Math.max(0, Math.min(1, fraction)) * (lastTime - firstTime));
+        if (!seekBack.needsRestart(dataTime, target)) {
+            presenters.run(() -> feed.seekFraction(fraction));
+        } else if (seekBack.confirm(root.getScene() == null ? null : root.getScene().getWindow())) {
+            presenters.run(() -> {
+                if (seekBack.restart()) {
+                    feed.seekFraction(fraction);
+                }
+            });
+        } // else: the next status puts the thumb back where the replay is
     }
 
     private void goLive() {
@@ -167,6 +182,9 @@ public final class FeedBar {
         if (s.replay() && !speed.isShowing() && speed.getItems().contains(s.speed()) && !Double.valueOf(s.speed()).equals(speed.getValue())) {
             speed.setValue(s.speed()); // fires setSpeed with the same value: harmless
         }
+        dataTime = s.replay() ? s.dataTime() : Long.MIN_VALUE;
+        firstTime = s.firstTime();
+        lastTime = s.lastTime();
         if (s.replay() && !seek.isValueChanging() && s.lastTime() > s.firstTime() && s.dataTime() != Long.MIN_VALUE) {
             following = true;
             seek.setValue((double) (s.dataTime() - s.firstTime()) / (s.lastTime() - s.firstTime()));

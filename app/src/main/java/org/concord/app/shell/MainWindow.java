@@ -19,6 +19,7 @@ import org.concord.app.annotate.AnnotationTabHost;
 import org.concord.app.backtest.BacktestPresenter;
 import org.concord.app.backtest.BacktestView;
 import org.concord.app.feed.FeedBar;
+import org.concord.app.feed.SeekBack;
 import org.concord.app.feed.StatusLine;
 import org.concord.app.feed.StatusPresenter;
 import org.concord.app.feed.StatusSnapshot;
@@ -125,7 +126,7 @@ public final class MainWindow implements AutoCloseable {
                 session.core().<Function<Symbol, String>>map(c -> s -> c.training(s).dataShortfall()).orElse(null), display);
         trainingView = new TrainingView(training, display);
         portfolio = new PortfolioPresenter(session.bus(), presenters, display);
-        feedBar = new FeedBar(session.feed(), presenters, session.remote());
+        feedBar = new FeedBar(session.feed(), presenters, session.remote(), new SeekBack(trading == null ? null : trading.service()::restartPaperSession));
         StatusPresenter statusPresenter = new StatusPresenter(presenters, session.feed()::status, live::symbol, session.engine().data()::clock,
                 session.feed()::synthetic, session.bus(), live::decisionCount, session.remote());
 

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -204,6 +205,19 @@ public final class TradingService implements AutoCloseable {
         pipeline.resetManualPaper().whenComplete((message, error) -> {
             results.offer(error == null ? new ActionResult("reset", null, true, message, null)
                     : ActionResult.failed("reset paper account", null, error.getMessage()));
+            dirty.set(true);
+        });
+    }
+
+    /**
+     * A seek back in the replay (the person agreed): both paper accounts start again at their initial cash, the
+     * person's history archived; the answer also arrives on {@link #results}. Refused while the person trades at a
+     * venue.
+     */
+    public CompletableFuture<String> restartPaperSession() {
+        return pipeline.restartPaperSession().whenComplete((message, error) -> {
+            results.offer(error == null ? new ActionResult("restart", null, true, "seek back: " + message, null)
+                    : ActionResult.failed("seek back", null, error.getMessage()));
             dirty.set(true);
         });
     }

@@ -6,6 +6,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Slider;
 import org.concord.app.DeskHarness;
 import org.concord.app.shell.Presenters;
@@ -18,6 +20,10 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +55,7 @@ class FeedBarTest {
             FxToolkit.registerPrimaryStage();
             FeedBar[] bar = new FeedBar[1];
             FxToolkit.setupStage(s -> {
-                bar[0] = new FeedBar(feed, presenters, false);
+                bar[0] = new FeedBar(feed, presenters, false, new SeekBack(null));
                 s.setScene(new Scene((Parent) bar[0].node(), 1000, 60));
                 s.show();
             });
@@ -80,7 +86,7 @@ class FeedBarTest {
             FxToolkit.registerPrimaryStage();
             FeedBar[] bar = new FeedBar[1];
             FxToolkit.setupStage(s -> {
-                bar[0] = new FeedBar(feed, presenters, false);
+                bar[0] = new FeedBar(feed, presenters, false, new SeekBack(null));
                 s.setScene(new Scene((Parent) bar[0].node(), 1000, 60));
                 s.show();
             });
@@ -94,5 +100,72 @@ class FeedBarTest {
             assertThat(fx(() -> ((Button) bar[0].node().lookup("#play-pause")).getText())).isEqualTo("Play");
             assertThat(fx(() -> speed.localToScene(0, 0).getX())).as("speed chooser's x, paused vs running").isEqualTo(running);
         }
+    }
+
+    /**
+     * A seek back would mark the paper accounts' positions at earlier prices, so it asks first and restarts the paper
+     * session only on a yes, before the replay goes back; Cancel leaves both where they are. A seek forward asks nothing.
+     */
+    @Test
+    void aSeekBackAsksFirstAndRestartsThePaperSessionOnlyOnYes() throws Exception {
+        try (ConcordRuntime engine = new ConcordRuntime(dir);
+             FeedController feed = new FeedController(engine);
+             Presenters presenters = new Presenters()) {
+            feed.startReplay(600, 0);
+            feed.pause();
+            FeedStatus tape = feed.status();
+            long span = tape.lastTime() - tape.firstTime();
+            List<Long> restartedAt = new CopyOnWriteArrayList<>(); // the replay's data time when the session restarted
+            SeekBack seekBack = new SeekBack(() -> {
+                restartedAt.add(feed.status().dataTime());
+                return CompletableFuture.completedFuture("restarted");
+            });
+            FxToolkit.registerPrimaryStage();
+            FeedBar[] bar = new FeedBar[1];
+            FxToolkit.setupStage(s -> {
+                bar[0] = new FeedBar(feed, presenters, false, seekBack);
+                s.setScene(new Scene((Parent) bar[0].node(), 1000, 60));
+                s.show();
+            });
+            Slider seek = fx(() -> (Slider) bar[0].node().lookup("#replay-seek"));
+            Node track = fx(() -> seek.lookup(".track"));
+
+            robot.interact(() -> bar[0].show(feed.status()));
+            clickTrack(track, 0.8);
+            long forward = tape.firstTime() + (long) (0.7 * span);
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> feed.status().dataTime() >= forward);
+            assertThat(confirmation()).as("a seek forward asks nothing").isEmpty();
+            assertThat(restartedAt).isEmpty();
+
+            robot.interact(() -> bar[0].show(feed.status()));
+            clickTrack(track, 0.2);
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> confirmation().isPresent());
+            robot.clickOn(fx(() -> (Button) ((DialogPane) confirmation().orElseThrow()).lookupButton(ButtonType.CANCEL)));
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> confirmation().isEmpty());
+            presenters.run(() -> { }); // what the bar handed over so far has run once this has
+            DeskHarness.pulses(2);
+            assertThat(restartedAt).as("Cancel: no restart").isEmpty();
+            assertThat(feed.status().dataTime()).as("Cancel: no seek").isGreaterThanOrEqualTo(forward);
+
+            robot.interact(() -> bar[0].show(feed.status()));
+            clickTrack(track, 0.2);
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> confirmation().isPresent());
+            robot.clickOn(fx(() -> (Button) ((DialogPane) confirmation().orElseThrow()).lookupButton(SeekBack.RESTART)));
+            long back = tape.firstTime() + (long) (0.3 * span);
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> feed.status().dataTime() <= back);
+            assertThat(restartedAt).as("one restart, before the replay went back").hasSize(1);
+            assertThat(restartedAt.get(0)).isGreaterThanOrEqualTo(forward);
+        }
+    }
+
+    private void clickTrack(Node track, double fraction) {
+        robot.clickOn(fx(() -> {
+            Bounds b = track.localToScreen(track.getBoundsInLocal());
+            return new Point2D(b.getMinX() + b.getWidth() * fraction, b.getCenterY());
+        }));
+    }
+
+    private Optional<Node> confirmation() {
+        return fx(() -> robot.lookup("#seek-back-confirm").tryQuery());
     }
 }
