@@ -1,5 +1,6 @@
 package org.concord.engine;
 
+import org.concord.coordination.CoordinationEngine;
 import org.concord.execution.Broker;
 import org.concord.execution.PreTradeCheck;
 import org.concord.execution.binance.BinanceSpotBroker;
@@ -8,6 +9,8 @@ import org.concord.model.Timeframe;
 import org.concord.risk.UnifiedRiskManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.function.Function;
 
 /**
  * The venue side of a desk's manual account (real money, kept apart from the paper accounts): the venue broker it
@@ -29,9 +32,26 @@ final class DeskVenue {
         return broker;
     }
 
-    /** Moves the manual account to {@code next} (null: back to paper). Pipeline thread. */
-    void set(Broker next) {
-        this.broker = next;
+    /**
+     * Moves the manual account to {@code next} (null: back to paper). The bot hears of it: it may trade LIVE only on a
+     * connected venue, through an engine of its own there ({@code engineFor}), and a LIVE bot is switched OFF when the
+     * venue goes. The venue left is closed. Pipeline thread.
+     */
+    void switchTo(Broker next, BotAccount bot, Function<Broker, CoordinationEngine> engineFor) {
+        Broker old = broker;
+        if (old == next) {
+            return;
+        }
+        if (old != null) {
+            bot.venueDisconnected();
+        }
+        broker = next;
+        if (next != null) {
+            bot.venueConnected(next, engineFor.apply(next));
+        }
+        LOG.warn("manual trading now goes to {} (was {})", next == null ? "the paper account" : next.getClass().getSimpleName(),
+                old == null ? "the paper account" : old.getClass().getSimpleName());
+        close(old);
     }
 
     /** The venue's own risk manager (a LIVE bot's engine shares it). */

@@ -98,6 +98,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final DecisionSignals signals;
     private final MarketConditions conditions = new MarketConditions();
     private final PipelineThread thread;
+    private final Rewind rewind; // null: a backtest's data never goes back
     private final CallbackArray<BarHook> hooks = new CallbackArray<>(BarHook[]::new);
     private final List<Subscription> subscriptions = new ArrayList<>();
     // what a trader set in the desk since the start (apply); new engines (a venue's) size with it too
@@ -135,6 +136,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.bot = new BotAccount(botPaper, engineFor(botPaper, botRisk, null), !live ? BotMode.PAPER : store == null ? BotMode.OFF : store.startMode(),
                 live ? store : null);
         this.thread = live ? PipelineThread.own() : PipelineThread.callers();
+        this.rewind = live ? new Rewind() : null;
         if (thread.isOwn()) {
             thread.every(250, venue::poll);
         }
@@ -257,6 +259,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     private void bar(Symbol s, long openTime, double o, double h, double l, double c, double v) {
+        if (rewind != null && rewind.skipsBar(s, openTime, tf.closeTime(openTime))) {
+            return;
+        }
         try {
             if (person != null) {
                 person.paper().onBarClose(s, tf, openTime, o, h, l, c, v);
@@ -276,6 +281,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     private void decide(Decision d, StateVector state) {
+        if (rewind != null && rewind.skipsDecision(d.symbol(), d.time())) {
+            return;
+        }
         try {
             if (!bot.mode().trades()) {
                 bot.decide(d.time(), List.of()); // counted as seen; nothing is planned or sent
@@ -325,22 +333,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (next instanceof PaperBroker) {
             throw new IllegalArgumentException("a venue is not a paper broker");
         }
-        thread.run(() -> {
-            Broker old = venue.broker();
-            if (old == next) {
-                return;
-            }
-            if (old != null) {
-                bot.venueDisconnected();
-            }
-            venue.set(next);
-            if (next != null) {
-                bot.venueConnected(next, engineFor(next, venue.risk(), null));
-            }
-            LOG.warn("manual trading now goes to {} (was {})", next == null ? "the paper account" : next.getClass().getSimpleName(),
-                    old == null ? "the paper account" : old.getClass().getSimpleName());
-            DeskVenue.close(old);
-        });
+        thread.run(() -> venue.switchTo(next, bot, b -> engineFor(b, venue.risk(), null)));
     }
 
     /**
@@ -355,15 +348,18 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     /**
-     * Restarts the paper session, as a seek back in the replay needs (the positions would be marked at earlier
-     * prices): the person's account is reset as above, the bot's starts again at its initial cash with a fresh engine
-     * (books, allocation and curves emptied). Refused, nothing changed, while the person trades at a venue.
+     * Restarts the paper session for {@code symbol}'s data going back to {@code to} (a seek back in the replay: the
+     * positions would be marked at earlier prices): the person's account is reset as above, the bot's starts again at
+     * its initial cash with a fresh engine (books, allocation and curves emptied), and the old timeline's bars and
+     * decisions still on their way are kept from both ({@link Rewind}). Refused, nothing changed, while the person
+     * trades at a venue.
      */
-    public CompletableFuture<String> restartPaperSession() {
+    public CompletableFuture<String> restartPaperSession(Symbol symbol, long to) {
         PersonAccount p = person();
         return thread.ask("the paper session's restart", () -> {
             String done = resetPerson(p);
             botRisk.drawdown().restart();
+            rewind.expect(symbol, to);
             return done + "; " + bot.restartPaper(engineFor(bot.paper(), botRisk, null));
         });
     }

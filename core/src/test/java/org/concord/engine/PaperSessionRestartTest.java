@@ -6,6 +6,7 @@ import org.concord.execution.Order;
 import org.concord.execution.OrderRequest;
 import org.concord.execution.OrderSide;
 import org.concord.execution.PaperBroker;
+import org.concord.model.Timeframe;
 import org.concord.orchestrator.TradingOrchestrator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ import static org.concord.engine.BotAccountPipelineTest.orchestrator;
 import static org.concord.engine.BotAccountPipelineTest.play;
 
 /**
- * A seek back in the replay restarts the paper session ({@link TradingPipeline#restartPaperSession}): both paper
+ * A seek back in the replay restarts the paper session ({@link TradingPipeline#restartPaperSession}), first: both paper
  * accounts start again at their initial cash, the bot's books with a fresh engine, and the session then trades the
  * earlier data as if it were new: fills carry the data's own (earlier) times, and the engine that was replaced books
  * none of them. Real run: the desk's pipeline over the bundled tape played twice, the second time from its start.
@@ -55,7 +56,10 @@ class PaperSessionRestartTest {
                 double replacedBooks = onPipeline(p, x -> replaced.get().ledger().total(BTC));
                 int replacedTrades = onPipeline(p, x -> replaced.get().bucketTrades().size());
 
-                String said = p.restartPaperSession().get(30, TimeUnit.SECONDS);
+                long tapeStart = engine.data().bars(BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE).time(0);
+                String said = p.restartPaperSession(BTC, tapeStart).get(30, TimeUnit.SECONDS);
+                // the old timeline's last bar, still on its way when the session restarted: kept from the fresh accounts
+                p.onBarClose(BTC, Timeframe.M1, end + 60_000, 900, 901, 899, 900, 1);
 
                 assertThat(said).contains("paper account reset").contains("bot's paper account restarted");
                 for (PaperBroker a : List.of(bot, person)) {
@@ -88,6 +92,7 @@ class PaperSessionRestartTest {
                     Thread.onSpinWait();
                 }
                 assertThat(replaced.get()).as("the replaced engine is unreachable").isNull();
+                assertThat(p.failures()).as("no bar or decision failed on the pipeline (first: %s)", p.firstFailure()).isZero();
             }
         }
     }

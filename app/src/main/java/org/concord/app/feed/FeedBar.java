@@ -36,6 +36,7 @@ public final class FeedBar {
     private final Presenters presenters;
     private final SeekBack seekBack;
     private long dataTime = Long.MIN_VALUE; // the replay's tape and time, as last shown
+    private String symbol;
     private long firstTime;
     private long lastTime;
     private boolean paused;
@@ -130,8 +131,9 @@ public final class FeedBar {
         if (!seekBack.needsRestart(dataTime, target)) {
             presenters.run(() -> feed.seekFraction(fraction));
         } else if (seekBack.confirm(root.getScene() == null ? null : root.getScene().getWindow())) {
+            Symbol tape = Symbol.of(symbol);
             presenters.run(() -> {
-                if (seekBack.restart()) {
+                if (seekBack.restart(tape, target)) {
                     feed.seekFraction(fraction);
                 }
             });
@@ -183,6 +185,7 @@ public final class FeedBar {
             speed.setValue(s.speed()); // fires setSpeed with the same value: harmless
         }
         dataTime = s.replay() ? s.dataTime() : Long.MIN_VALUE;
+        symbol = s.symbol();
         firstTime = s.firstTime();
         lastTime = s.lastTime();
         if (s.replay() && !seek.isValueChanging() && s.lastTime() > s.firstTime() && s.dataTime() != Long.MIN_VALUE) {

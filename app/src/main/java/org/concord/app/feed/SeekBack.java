@@ -4,6 +4,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
+import org.concord.model.Symbol;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -13,10 +14,13 @@ import java.util.concurrent.CompletableFuture;
  * person is asked once per seek, and only a yes seeks. A seek forward keeps the accounts and asks nothing.
  */
 public final class SeekBack {
-    /** The paper session's restart (on the trading pipeline's thread); its future says what happened, or why not. */
+    /**
+     * The paper session's restart for {@code symbol}'s data going back to {@code to} (on the trading pipeline's
+     * thread); its future says what happened, or why not.
+     */
     @FunctionalInterface
     public interface Restart {
-        CompletableFuture<String> restartPaperSession();
+        CompletableFuture<String> restartPaperSession(Symbol symbol, long to);
     }
 
     static final ButtonType RESTART = new ButtonType("Seek back and restart", ButtonBar.ButtonData.OK_DONE);
@@ -46,9 +50,9 @@ public final class SeekBack {
     }
 
     /** Restarts the session (presenter thread); false, and nothing seeks, when it was refused. */
-    boolean restart() {
+    boolean restart(Symbol symbol, long to) {
         try {
-            restart.restartPaperSession().join();
+            restart.restartPaperSession(symbol, to).join();
             return true;
         } catch (RuntimeException refused) {
             return false; // the desk's result line says why (the trading service reports it)

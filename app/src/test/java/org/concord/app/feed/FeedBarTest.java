@@ -116,7 +116,7 @@ class FeedBarTest {
             FeedStatus tape = feed.status();
             long span = tape.lastTime() - tape.firstTime();
             List<Long> restartedAt = new CopyOnWriteArrayList<>(); // the replay's data time when the session restarted
-            SeekBack seekBack = new SeekBack(() -> {
+            SeekBack seekBack = new SeekBack((symbol, to) -> {
                 restartedAt.add(feed.status().dataTime());
                 return CompletableFuture.completedFuture("restarted");
             });
