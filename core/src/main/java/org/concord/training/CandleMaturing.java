@@ -132,6 +132,12 @@ final class CandleMaturing {
             }
             PivotTracker p = pivots;
             if (k.timeframe() == p.timeframe()) {
+                if (k.openTime() <= p.lastOpen()) {
+                    // the data went back (a replay seeked back or started over): the structure starts again there;
+                    // the tracker refused such a candle, and with it every later batch of candles
+                    LOG.info("{} {} went back to {}: the pivot structure starts again there", p.symbol(), p.timeframe(), k.openTime());
+                    p = pivots = p.fresh();
+                }
                 for (PivotEvent e : p.onBarClose(k.openTime(), k.high(), k.low())) {
                     out.add(new Delivery(k, null, e));
                 }

@@ -43,6 +43,16 @@ public final class PivotTracker {
         return structure;
     }
 
+    /** The open time of the newest bar added, or {@code Long.MIN_VALUE}. */
+    public long lastOpen() {
+        return lastOpen;
+    }
+
+    /** A tracker of the same symbol, timeframe, levels and strength that has seen no bar (the data went back in time). */
+    public PivotTracker fresh() {
+        return new PivotTracker(symbol, timeframe, structure.levels(), structure.strength());
+    }
+
     /**
      * Adds the next closed bar and returns the swings it confirmed (lowest level first, highs before lows; empty
      * most of the time). A bar that is not newer than the last one (a correction of history) is refused.

@@ -44,6 +44,11 @@ public final class WilliamsStructure {
         this.loCount = new int[levels];
     }
 
+    /** Bars on each side of a level-1 swing. */
+    public int strength() {
+        return strength;
+    }
+
     public int levels() {
         return levels;
     }
