@@ -83,6 +83,9 @@ public final class PortfolioPresenter implements AutoCloseable {
     }
 
     private synchronized void onAllocation(AllocationUpdate u) {
+        if (!allocations.isEmpty() && u.time() < allocations.get(allocations.size() - 1).time()) {
+            allocations.clear(); // the data went back: as the curves (Series), the allocation starts again
+        }
         allocations.add(u);
         if (allocations.size() > Series.MAX_KEPT) {
             allocations.subList(0, Series.MAX_KEPT / 2).clear();

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A growing (time, value) series for a chart: past {@link #MAX_KEPT} points the oldest half is dropped (the curve
  * shows recent history at full resolution); {@link #decimated} thins it to what a chart can show, always ending on the
- * newest point. Not thread-safe: the presenter holds its lock.
+ * newest point. A point earlier than the newest starts the series again. Not thread-safe: the presenter holds its lock.
  */
 final class Series {
     static final int MAX_KEPT = 20_000;
@@ -19,6 +19,9 @@ final class Series {
     private int n;
 
     void add(long time, double value) {
+        if (n > 0 && time < t[n - 1]) {
+            n = 0; // the data went back (a seek back restarted the paper session): the curve starts again
+        }
         if (n == t.length) {
             if (n >= MAX_KEPT) {
                 int keep = n / 2;
