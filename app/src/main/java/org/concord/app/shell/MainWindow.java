@@ -42,11 +42,11 @@ import org.concord.app.trading.AccountSnapshot;
 import org.concord.app.trading.TradingDock;
 import org.concord.app.trading.TradingSnapshot;
 import org.concord.app.training.TrainingPresenter;
+import org.concord.app.training.TrainingFigures;
 import org.concord.app.training.TrainingSnapshot;
 import org.concord.app.training.TrainingView;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
-import org.concord.training.eval.PromotionGate;
 import org.concord.training.models.ModelManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -213,14 +213,8 @@ public final class MainWindow implements AutoCloseable {
             Function<Symbol, List<TrainingSnapshot.ModelRow>> s = sym -> c.training(sym).versions().list(c.training(sym).config().modelId()).stream()
                     .map(v -> {
                         ModelManifest m = manifests.computeIfAbsent(v.modelId() + "/" + v.version(), k -> c.training(sym).manifest(v.version()));
-                        PromotionGate.Verdict gate = PromotionGate.judge(m.baselines());
-                        return new TrainingSnapshot.ModelRow(v.modelId(), v.version(), v.state(),
-                                // the AUC stored is the out-of-sample one over every fold, not the holdout's: said so
-                                String.format(Locale.ROOT, "accuracy %.3f (baseline %.3f), out-of-sample AUC %.3f, %d samples",
-                                        v.holdoutAccuracy(), v.holdoutBaseline(), v.oosAuc(), v.samples()),
-                                display.current().dateMinute(v.dataFrom()) + " → " + display.current().dateMinute(v.dataTo()), v.createdAt(),
-                                m.baselines() == null ? "" : m.baselines().describe(), (gate.passed() ? "passes: " : "below: ") + gate.gap(),
-                                m.calibration());
+                        // each AUC named (the newest fold's holdout, every fold's out of sample), next to its baseline
+                        return TrainingFigures.row(v, m, display.current());
                     })
                     .toList();
             return s;

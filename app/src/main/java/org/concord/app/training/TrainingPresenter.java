@@ -13,16 +13,16 @@ import org.concord.training.TrainingTopics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The training panel's model: job progress, loss curve, history and swaps from the training topics; model
- * versions from a poll of the version store when the coordinator is in this process (else from swap events).
+ * versions, newest first, from a poll of the version store when the coordinator is in this process (else from swap events).
  * "Train now" and "cancel" go out as {@link TrainingCommand}s on the bus.
  */
 public final class TrainingPresenter implements AutoCloseable {
@@ -45,6 +45,7 @@ public final class TrainingPresenter implements AutoCloseable {
     /** The instrument whose model the panel shows and trains (the chooser). */
     private volatile Symbol symbol;
     private String dataNote = "";
+    private String lastJob = "";
 
     /** A panel for one model (the session's first instrument's): versions from {@code versions}. */
     public TrainingPresenter(EventBus bus, Presenters presenters, Supplier<List<TrainingSnapshot.ModelRow>> versions, DisplaySettings display) {
@@ -76,7 +77,9 @@ public final class TrainingPresenter implements AutoCloseable {
         if (versions != null) {
             presenters.every(2_000, () -> {
                 Symbol s = symbol;
-                List<TrainingSnapshot.ModelRow> v = versions.apply(s);
+                // newest first, as the rows from swap events: the table opens on the version just trained
+                List<TrainingSnapshot.ModelRow> v = new ArrayList<>(versions.apply(s));
+                Collections.reverse(v);
                 synchronized (this) {
                     if (s == symbol && !v.equals(models)) {
                         models = v;
@@ -124,6 +127,7 @@ public final class TrainingPresenter implements AutoCloseable {
         models = List.of();
         lossCount = 0;
         job = null;
+        lastJob = "";
         dataNote = "";
         dirty = true;
     }
@@ -150,8 +154,7 @@ public final class TrainingPresenter implements AutoCloseable {
             }
             case EPOCH -> {
                 job = new TrainingSnapshot.Job(e.jobId(), e.modelId(), nz(e.step()), nz(e.steps()), nz(e.fold()), nz(e.folds()),
-                        e.loss() == null ? Double.NaN : e.loss(), "fold " + nz(e.fold()) + "/" + nz(e.folds()) + ", epoch "
-                        + nz(e.epoch()) + "/" + nz(e.epochs()));
+                        e.loss() == null ? Double.NaN : e.loss(), pass(nz(e.fold()), nz(e.folds())) + ", epoch " + nz(e.epoch()) + "/" + nz(e.epochs()));
                 if (e.loss() != null && lossCount < MAX_LOSS) {
                     if (lossCount == loss.length) {
                         loss = Arrays.copyOf(loss, loss.length * 2);
@@ -159,18 +162,27 @@ public final class TrainingPresenter implements AutoCloseable {
                     loss[lossCount++] = e.loss();
                 }
             }
-            case FOLD -> add(history, time(e) + " " + e.jobId() + " fold " + nz(e.fold()) + "/" + nz(e.folds()) + " " + metrics(e.metrics())
-                    + (baselines(e.metrics()).isEmpty() ? "" : " | " + baselines(e.metrics())));
+            case FOLD -> {
+                String fold = "fold " + nz(e.fold()) + "/" + nz(e.folds());
+                String b = TrainingFigures.baselines(e.metrics());
+                add(history, time(e) + " " + e.jobId() + " " + fold + ": " + TrainingFigures.metrics("out-of-sample", e.metrics())
+                        + (b.isEmpty() ? "" : "; " + b));
+            }
             case JOB_FINISHED, JOB_FAILED, JOB_CANCELLED -> {
-                add(history, time(e) + " " + e.jobId() + " " + e.type().name().substring(4).toLowerCase(Locale.ROOT)
-                        + (e.version() == null ? "" : " " + e.version()) + " " + metrics(e.metrics()) + " " + nz(e.message()));
+                // the holdout's figures and core's verdict (its message names the out-of-sample gap to the best baseline);
+                // every baseline of the version is under the versions table
+                String line = time(e) + " " + e.jobId() + " " + e.type().name().substring(4).toLowerCase(Locale.ROOT)
+                        + (e.version() == null ? "" : " " + e.version()) + " " + join(TrainingFigures.metrics("holdout", e.metrics()), nz(e.message()));
+                add(history, line);
+                lastJob = line.trim();
                 job = null;
             }
             case MODEL_SWAPPED, MODEL_REJECTED -> {
                 add(swaps, time(e) + " " + e.modelId() + " " + nz(e.version()) + " " + (e.type().name().endsWith("SWAPPED") ? "swapped in" : "rejected")
-                        + " " + metrics(e.metrics()) + " " + nz(e.message()));
+                        + " " + join(TrainingFigures.metrics("holdout", e.metrics()), nz(e.message())));
+                String b = TrainingFigures.baselines(e.metrics());
                 fromEvents.add(0, new TrainingSnapshot.ModelRow(nz(e.modelId()), nz(e.version()), e.type().name().substring(6),
-                        metrics(e.metrics()), "", e.time(), baselines(e.metrics()), "", null));
+                        TrainingFigures.metrics("holdout", e.metrics()), b.isEmpty() ? "" : "out-of-sample " + b, "", e.time(), b, "", null));
             }
             case RETRAIN_TRIGGERED -> add(history, time(e) + " retrain triggered: " + nz(e.message()));
             default -> {
@@ -187,7 +199,7 @@ public final class TrainingPresenter implements AutoCloseable {
                 return;
             }
             dirty = false;
-            s = new TrainingSnapshot(models.isEmpty() ? List.copyOf(fromEvents) : models, job, Arrays.copyOf(loss, lossCount),
+            s = new TrainingSnapshot(models.isEmpty() ? List.copyOf(fromEvents) : models, job, Arrays.copyOf(loss, lossCount), lastJob,
                     List.copyOf(history), List.copyOf(swaps), dataNote);
         }
         slot.offer(s);
@@ -204,29 +216,19 @@ public final class TrainingPresenter implements AutoCloseable {
         return display.current().time(e.time());
     }
 
-    static String metrics(Map<String, Double> m) {
-        if (m == null || m.isEmpty()) {
-            return "";
+    /**
+     * A training pass by name: core counts the refit on every row as one more pass after the walk-forward folds (it
+     * read "fold 5/5" on a job of four folds).
+     */
+    static String pass(int pass, int passes) {
+        if (passes < 2) {
+            return "pass " + pass + "/" + passes;
         }
-        StringBuilder sb = new StringBuilder();
-        for (String k : List.of("accuracy", "baseline", "auc", "liftPoints")) {
-            Double v = m.get(k);
-            if (v != null && Double.isFinite(v)) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(String.format(Locale.ROOT, "%.3f", v));
-            }
-        }
-        return sb.toString();
+        return pass == passes ? "refit on every row" : "fold " + pass + "/" + (passes - 1);
     }
 
-    /** An event's baseline figures (from core's scorecard), "" when it carries none. */
-    static String baselines(Map<String, Double> m) {
-        if (m == null || !m.containsKey("majority")) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "accuracy %.1f%% vs majority %.1f%%, always-long %.1f%%, always-flat %.1f%%; P&L/signal %+.3f%% vs %+.3f%%, "
-                        + "%+.3f%%, %+.3f%%; buy-and-hold %+.2f%%", 100 * m.get("oosAccuracy"), 100 * m.get("majority"), 100 * m.get("alwaysLong"),
-                100 * m.get("alwaysFlat"), m.get("pnlPct"), m.get("majorityPnlPct"), m.get("alwaysLongPnlPct"), m.get("alwaysFlatPnlPct"),
-                m.get("buyAndHoldPct"));
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + " — " + b;
     }
 
     private static String nz(String s) {

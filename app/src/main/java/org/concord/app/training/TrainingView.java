@@ -2,7 +2,6 @@ package org.concord.app.training;
 
 import org.concord.model.Symbol;
 import org.concord.app.shell.Labels;
-import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
 import org.concord.training.eval.Calibration;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -28,6 +27,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ import java.util.function.Function;
 
 /**
  * Models with version, metrics, baselines, promotion gate and data range; train now / cancel; progress and loss curve;
- * the selected (else newest) version's calibration (reliability curve and Brier scores, from its manifest); history
+ * the selected (else newest, listed first) version's calibration (reliability curve and Brier scores, from its manifest); history
  * and swaps. Renders only: every figure comes computed from core.
  */
 public final class TrainingView {
@@ -50,6 +50,11 @@ public final class TrainingView {
     private final Label dataNote = new Label();
     private final Button train = new Button("Train now");
     private final Button cancel = new Button("Cancel");
+    /** The selected (else newest) version's gate verdict and out-of-sample calls against every baseline, in full. */
+    private final Label versionDetail = new Label();
+    private final VBox versionBox = new VBox(4, models, versionDetail);
+    private final TitledPane versions = new TitledPane("Versions", versionBox);
+    private final NumberAxis lossX = new NumberAxis();
     private final XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
     private final LineChart<Number, Number> lossChart;
     private final ListView<String> history = new ListView<>();
@@ -97,37 +102,57 @@ public final class TrainingView {
         lastJob.setPadding(new Insets(0, 6, 4, 6));
 
         models.setId("model-table");
-
-        TableFit.install(models);
-        models.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every cell wraps within its column and the columns share the table's width: at 1280x800 the long verdicts
+        // pushed the gate and data-range columns out of sight (TableFit widened them past the table)
+        models.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         models.setPlaceholder(new Label("no trained version yet (cold start) — press Train now"));
-        models.getColumns().add(col("Model", r -> r.modelId()));
-        models.getColumns().add(col("Version", r -> r.version()));
-        models.getColumns().add(col("State", r -> r.state()));
-        models.getColumns().add(col("Created", r -> r.createdAt() > 0 ? display.format().dateTime(r.createdAt()) : ""));
-        models.getColumns().add(col("Holdout metrics", r -> r.metrics()));
-        models.getColumns().add(col("Out of sample vs baselines", r -> r.baselines()));
-        models.getColumns().add(col("Promotion gate", r -> r.gate()));
-        models.getColumns().add(col("Data range", r -> r.dataRange()));
-        models.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showCalibration(b));
+        models.getColumns().add(col("Version", 80, r -> r.version()));
+        models.getColumns().add(col("State", 95, r -> r.state()));
+        models.getColumns().add(col("Created", 110, r -> r.createdAt() > 0 ? display.format().dateTime(r.createdAt()) : ""));
+        models.getColumns().add(col("Holdout (newest fold)", 330, r -> r.holdout()));
+        models.getColumns().add(col("Out of sample (all folds)", 330, r -> r.outOfSample()));
+        // the verdict's word here; its gap in full under the table, with the baselines it was judged against
+        models.getColumns().add(col("Gate", 70, r -> TrainingFigures.verdict(r.gate())));
+        models.getColumns().add(col("Data range", 200, r -> r.dataRange()));
+        models.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showVersion(b));
+        versionDetail.setId("version-detail");
+        versionDetail.setWrapText(true);
+        versionDetail.setMinHeight(Region.USE_PREF_SIZE);
 
-        NumberAxis x = new NumberAxis();
-        x.setLabel("step");
+        // one point per epoch; core trains each walk-forward fold afresh, then refits on every row
+        lossX.setLabel("epoch (each fold's, then the refit's)");
+        lossX.setAutoRanging(false);
+        lossX.setMinorTickVisible(false);
+        lossX.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return String.valueOf(Math.round(n.doubleValue()));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel("loss");
         y.setForceZeroInRange(false);
-        lossChart = new LineChart<>(x, y);
+        lossChart = new LineChart<>(lossX, y);
         lossChart.setId("loss-chart");
         lossChart.setTitle("Training loss");
         lossChart.setCreateSymbols(false);
         lossChart.setAnimated(false);
         lossChart.setLegendVisible(false);
+        // room for the last tick's label: the split pane's divider cut it
+        lossChart.setPadding(new Insets(6, 14, 6, 6));
         lossChart.getData().add(lossSeries);
+        showLossRange(0);
 
         NumberAxis cx = new NumberAxis(0, 1, 0.1);
         cx.setLabel("predicted probability (top class)");
         NumberAxis cy = new NumberAxis(0, 1, 0.1);
-        cy.setLabel("observed frequency");
+        // short enough for the chart's height at 1280x800 ("observed frequency" read "observed frequ...")
+        cy.setLabel("hit rate");
         calibrationChart = new LineChart<>(cx, cy);
         calibrationChart.setId("calibration-chart");
         calibrationChart.setTitle("Calibration (out of sample)");
@@ -139,19 +164,58 @@ public final class TrainingView {
         calibrationChart.getData().setAll(List.of(reliabilityRaw, reliabilityCalibrated, perfect));
         calibrationText.setId("calibration-text");
         calibrationText.setWrapText(true);
+        // the chart gives way, never the figures under it (they read "Brier 0.4259 raw, 0.4163 ..." at 1280x800)
+        calibrationText.setMinHeight(Region.USE_PREF_SIZE);
+        calibrationChart.setMinHeight(120);
         VBox calibration = new VBox(4, calibrationChart, calibrationText);
+        calibration.setPadding(new Insets(0, 6, 4, 6));
         VBox.setVgrow(calibrationChart, Priority.ALWAYS);
 
         history.setId("train-history");
         swaps.setId("train-swaps");
-        SplitPane lists = new SplitPane(new TitledPane("Jobs (retrain history)", history), new TitledPane("Hot swaps", swaps));
-        SplitPane center = new SplitPane(lossChart, calibration, lists);
-        center.setOrientation(Orientation.HORIZONTAL);
-        center.setDividerPositions(0.3, 0.6);
-        VBox top = new VBox(controls, dataNote, lastJob, new TitledPane("Models", models));
-        models.setPrefHeight(160);
-        root.setTop(top);
+        WrapCells.list(history);
+        WrapCells.list(swaps);
+        SplitPane lists = new SplitPane(grow(new TitledPane("Jobs (retrain history)", history)), grow(new TitledPane("Hot swaps", swaps)));
+        lists.setOrientation(Orientation.VERTICAL);
+        lists.setDividerPositions(0.6);
+        SplitPane charts = new SplitPane(lossChart, calibration, lists);
+        charts.setOrientation(Orientation.HORIZONTAL);
+        charts.setDividerPositions(0.28, 0.58);
+        versions.setCollapsible(false);
+        VBox.setVgrow(models, Priority.ALWAYS);
+        versions.setMaxHeight(Double.MAX_VALUE);
+        // the versions and the charts share the height, and a person can move the line between them
+        SplitPane center = new SplitPane(versions, charts);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.45);
+        charts.setMinHeight(220);
+        root.setTop(new VBox(controls, dataNote, lastJob));
         root.setCenter(center);
+    }
+
+    private static TitledPane grow(TitledPane p) {
+        p.setCollapsible(false);
+        p.setMaxHeight(Double.MAX_VALUE);
+        return p;
+    }
+
+    /** The loss axis over {@code n} epochs in whole steps (1, 2, 5, 10, …), ending on a tick. */
+    private void showLossRange(int n) {
+        int unit = 1;
+        for (int k = 0; n / unit > 10; k++) {
+            unit = (k % 3 == 1 ? 5 : 2) * unit / (k % 3 == 1 ? 2 : 1);
+        }
+        lossX.setLowerBound(0);
+        lossX.setUpperBound(Math.max(unit, (n + unit - 1) / unit * unit));
+        lossX.setTickUnit(unit);
+    }
+
+    /** The version's calls against every baseline under the table, and its calibration. */
+    private void showVersion(TrainingSnapshot.ModelRow row) {
+        versionDetail.setText(row == null ? "" : row.modelId() + " " + row.version()
+                + (row.gate().isEmpty() ? "" : ": " + TrainingFigures.verdict(row.gate()) + " the promotion gate — " + TrainingFigures.gap(row.gate()))
+                + (row.baselines().isEmpty() ? "" : "; out of sample (all folds) against every baseline: " + row.baselines()));
+        showCalibration(row);
     }
 
     /** Draws a version's reliability curves (core's bins) and Brier scores; nothing is computed here. */
@@ -187,9 +251,13 @@ public final class TrainingView {
         return reliabilityRaw.getData().size();
     }
 
-    private static TableColumn<TrainingSnapshot.ModelRow, String> col(String title, Function<TrainingSnapshot.ModelRow, String> f) {
+    /** A column whose cells wrap; {@code width} its share of the table (the constrained policy scales them to fit). */
+    private static TableColumn<TrainingSnapshot.ModelRow, String> col(String title, double width, Function<TrainingSnapshot.ModelRow, String> f) {
         TableColumn<TrainingSnapshot.ModelRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(f.apply(r.getValue())));
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 80));
+        WrapCells.column(c);
         return c;
     }
 
@@ -207,8 +275,10 @@ public final class TrainingView {
             models.getItems().setAll(s.models());
         }
         TrainingSnapshot.ModelRow selected = models.getSelectionModel().getSelectedItem();
-        showCalibration(selected != null ? selected : s.models().isEmpty() ? null : s.models().get(s.models().size() - 1));
-        lastJob.setText(s.history().isEmpty() ? "no training job yet" : "last job: " + s.history().get(0));
+        showVersion(selected != null ? selected : s.models().isEmpty() ? null : s.models().get(0));
+        versions.setText(s.models().isEmpty() ? "Versions" : "Versions of " + s.models().get(0).modelId());
+        // the last job that ended, not the newest line of the history (a running job's fold read as "last job")
+        lastJob.setText(s.lastJob().isEmpty() ? "no training job has ended yet" : "last job: " + s.lastJob());
         dataNote.setText(s.dataNote());
         dataNote.setVisible(!s.dataNote().isEmpty());
         TrainingSnapshot.Job j = s.job();
@@ -230,6 +300,7 @@ public final class TrainingView {
                 pts.add(new XYChart.Data<>(i + 1, s.loss()[i]));
             }
             lossSeries.getData().setAll(pts);
+            showLossRange(s.loss().length);
         }
         if (!history.getItems().equals(s.history())) {
             history.getItems().setAll(s.history());
