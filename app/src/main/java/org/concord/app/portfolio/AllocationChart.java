@@ -1,33 +1,34 @@
 package org.concord.app.portfolio;
 
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.util.StringConverter;
 import org.concord.annotate.DisplaySettings;
 import org.concord.coordination.Bucket;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Each bucket's share of the capital over bar time, one line per bucket, with the allocation floor and ceiling drawn
- * as dashed lines (their style: concord.css, {@code #allocation-chart .default-color4/5}).
+ * The capital split between the buckets over bar time, stacked to 100 %: each bucket a band whose height is its share,
+ * named in the legend with its share now. As four lines, four buckets at 25 % each lay on top of one another and read
+ * as one line; stacked, they are four bands of equal height. The allocation floor and ceiling (per bucket, so no line
+ * on a stack) are in the title.
  */
 final class AllocationChart {
-    private final LineChart<Number, Number> chart;
-    private final Map<Bucket, XYChart.Series<Number, Number>> lines = new EnumMap<>(Bucket.class);
-    private final XYChart.Series<Number, Number> floor = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> ceiling = new XYChart.Series<>();
+    static final String TITLE = "Allocation per bucket (stacked to 100 %)";
+    private final StackedAreaChart<Number, Number> chart;
+    private final Map<Bucket, XYChart.Series<Number, Number>> bands = new EnumMap<>(Bucket.class);
 
     AllocationChart(DisplaySettings display) {
         NumberAxis share = PortfolioView.valueAxis("capital");
         share.setAutoRanging(false);
         share.setLowerBound(0);
-        share.setUpperBound(0.6);
-        share.setTickUnit(0.1);
+        share.setUpperBound(1);
+        share.setTickUnit(0.25);
+        share.setMinorTickCount(0);
         share.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -39,46 +40,55 @@ final class AllocationChart {
                 return 0;
             }
         });
-        chart = new LineChart<>(PortfolioView.timeAxis(display), share);
+        chart = new StackedAreaChart<>(PortfolioView.timeAxis(display), share);
         chart.setId("allocation-chart");
-        chart.setTitle("Allocation per bucket");
+        chart.setTitle(TITLE);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         for (Bucket b : Bucket.all()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(b.book());
-            lines.put(b, s);
+            bands.put(b, s);
             chart.getData().add(s);
         }
-        floor.setName("floor");
-        ceiling.setName("ceiling");
-        chart.getData().add(floor);
-        chart.getData().add(ceiling);
     }
 
-    LineChart<Number, Number> node() {
+    StackedAreaChart<Number, Number> node() {
         return chart;
     }
 
-    /** The lines of {@code m}'s allocation history; the bounds across its time range. */
-    void show(PortfolioModel m, double min, double max) {
+    /**
+     * The bands of {@code m}'s allocation history; {@code now} each bucket's share now (the legend), {@code min} and
+     * {@code max} a bucket's floor and ceiling (the title; 0 when not known).
+     */
+    void show(PortfolioModel m, Map<Bucket, Double> now, double min, double max) {
         long[] t = m.allocationTime();
         for (Bucket b : Bucket.all()) {
-            lines.get(b).getData().setAll(PortfolioView.points(t, m.allocations().get(b)));
+            XYChart.Series<Number, Number> s = bands.get(b);
+            double[] v = m.allocations().get(b);
+            s.getData().setAll(PortfolioView.points(t, v));
+            Double share = now.get(b);
+            if (share == null && v != null && v.length > 0) {
+                share = v[v.length - 1];
+            }
+            String name = share == null ? b.book() : String.format(Locale.ROOT, "%s %.0f %%", b.book(), share * 100);
+            if (!name.equals(s.getName())) {
+                s.setName(name);
+            }
         }
-        if (t.length == 0 || !(max > 0)) {
-            floor.getData().clear();
-            ceiling.getData().clear();
-            return;
+        String title = max > 0 ? String.format(Locale.ROOT, "%s; each bucket kept within %.0f–%.0f %%", TITLE, min * 100, max * 100) : TITLE;
+        if (!title.equals(chart.getTitle())) {
+            chart.setTitle(title);
         }
-        floor.setName(String.format(Locale.ROOT, "floor %.0f %%", min * 100));
-        ceiling.setName(String.format(Locale.ROOT, "ceiling %.0f %%", max * 100));
-        floor.getData().setAll(List.of(new XYChart.Data<>(t[0] / 1000.0, min), new XYChart.Data<>(t[t.length - 1] / 1000.0, min)));
-        ceiling.getData().setAll(List.of(new XYChart.Data<>(t[0] / 1000.0, max), new XYChart.Data<>(t[t.length - 1] / 1000.0, max)));
     }
 
-    /** Points drawn per bucket line (for tests: the chart has lines). */
+    /** Points drawn per bucket band (for tests: the chart has data). */
     int points(Bucket b) {
-        return lines.get(b).getData().size();
+        return bands.get(b).getData().size();
+    }
+
+    /** The legend's name of a bucket's band (for tests). */
+    String name(Bucket b) {
+        return bands.get(b).getName();
     }
 }

@@ -7,6 +7,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ValueAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -19,7 +20,6 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.TableFit;
 import org.concord.config.TradingSettings;
@@ -32,8 +32,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The Bot portfolio &amp; risk tab, the bot's (coordination) account only, as its heading says: a summary line, then three views. Allocation &amp; equity: the equity curve, each
- * bucket's allocation over time with its bounds, positions, risk events, drawdown gauge, bucket correlation.
+ * The Bot portfolio &amp; risk tab, the bot's (coordination) account only, as its heading says: a summary line, then three views. Allocation &amp; equity: the equity curve, the
+ * buckets' allocation over time stacked to 100 % ({@link AllocationChart}), positions, risk events, drawdown gauge, bucket correlation.
  * Coordination: conflicts as they happen, alignment over time, each source's contribution, live synergy
  * ({@link CoordinationPane}). Risk &amp; sizing: the limits and sizing method, editable ({@link RiskSettingsForm}).
  * Renders {@link PortfolioModel}s only; edits leave through the presenter as commands.
@@ -175,7 +175,7 @@ public final class PortfolioView {
             positions.setItems(FXCollections.observableArrayList(s.positions()));
         }
         equity.getData().setAll(points(m.equityTime(), m.equity()));
-        allocChart.show(m, c == null ? 0 : c.minAllocation(), c == null ? 0 : c.maxAllocation());
+        allocChart.show(m, s == null ? Map.of() : s.allocation(), c == null ? 0 : c.minAllocation(), c == null ? 0 : c.maxAllocation());
         events.setItems(FXCollections.observableArrayList(m.events()));
         coordination.show(m);
         settings.show(c == null ? null : c.settings(), m.settingsChange());
@@ -189,21 +189,9 @@ public final class PortfolioView {
         return out;
     }
 
-    static NumberAxis timeAxis(DisplaySettings display) {
-        NumberAxis a = new NumberAxis();
-        a.setForceZeroInRange(false);
-        a.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return display.format().axisTime(n.longValue() * 1000, 10 * 86_400_000L);
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return 0;
-            }
-        });
-        return a;
+    /** A time axis (epoch seconds) with ticks on calendar times in the display zone. */
+    static ValueAxis<Number> timeAxis(DisplaySettings display) {
+        return new CalendarTimeAxis(display);
     }
 
     static NumberAxis valueAxis(String label) {
