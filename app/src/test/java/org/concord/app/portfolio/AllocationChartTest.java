@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Bot portfolio tab with the four buckets at 25 % each: as four lines they lay on one another and a person saw one
- * line; its time axis read "11-26 12:46, 15:33, 18:20" (steps of 2 h 47 min from the first point). Now each bucket is a
- * band of its own height, named with its share in the legend, and both charts' ticks fall on whole calendar hours.
+ * line, and the chart, shorter than JavaFX wants for a legend under it, showed none; its time axis read "11-26 12:46,
+ * 15:33, 18:20" (steps of 2 h 47 min from the first point). Now each bucket is a band of its own height, named with its
+ * share in a legend beside the chart, and both charts' ticks fall on whole calendar hours.
  */
 class AllocationChartTest {
     private static final long T0 = 1_385_470_000_000L; // 2013-11-26 12:46:40 UTC
@@ -67,7 +68,8 @@ class AllocationChartTest {
         Stage stage = FxToolkit.setupStage(s -> {
             Themes.apply("dark");
             view[0] = new PortfolioView(new DisplaySettings(DisplayFormat.UTC));
-            Scene scene = new Scene((Parent) view[0].node(), 1400, 820);
+            // the tab's room in a window filling a 1280x800 screen: the charts are shorter than 200 px each
+            Scene scene = new Scene((Parent) view[0].node(), 1280, 680);
             scene.getStylesheets().add(Themes.APP_CSS);
             s.setScene(scene);
             s.show();
@@ -97,6 +99,8 @@ class AllocationChartTest {
         for (Bucket b : Bucket.all()) {
             assertThat(DeskHarness.fx(() -> view[0].allocation().name(b))).isEqualTo(b.book() + " 25 %");
         }
+        // the names are on screen: a legend that did not fit was hidden by the chart
+        assertThat(DeskHarness.fx(() -> alloc.lookup(".chart-legend").isVisible())).as("the legend shows").isTrue();
     }
 
     @Test
