@@ -52,8 +52,9 @@ public final class TrainingView {
     private final Button cancel = new Button("Cancel");
     /** The selected (else newest) version's gate verdict and out-of-sample calls against every baseline, in full. */
     private final Label versionDetail = new Label();
-    private final VBox versionBox = new VBox(4, models, versionDetail);
-    private final TitledPane versions = new TitledPane("Versions", versionBox);
+    /** The table's heading: a line, not a titled pane, whose bar and padding took the room of a version's row. */
+    private final Label versionsTitle = new Label("Versions");
+    private final VBox versions = new VBox(4, versionsTitle, models, versionDetail);
     private final NumberAxis lossX = new NumberAxis();
     private final XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
     private final LineChart<Number, Number> lossChart;
@@ -181,7 +182,8 @@ public final class TrainingView {
         SplitPane charts = new SplitPane(lossChart, calibration, lists);
         charts.setOrientation(Orientation.HORIZONTAL);
         charts.setDividerPositions(0.28, 0.58);
-        versions.setCollapsible(false);
+        versionsTitle.setStyle("-fx-font-weight: bold;");
+        versions.setPadding(new Insets(4, 6, 4, 6));
         VBox.setVgrow(models, Priority.ALWAYS);
         versions.setMaxHeight(Double.MAX_VALUE);
         // the versions and the charts share the height, and a person can move the line between them
@@ -276,7 +278,7 @@ public final class TrainingView {
         }
         TrainingSnapshot.ModelRow selected = models.getSelectionModel().getSelectedItem();
         showVersion(selected != null ? selected : s.models().isEmpty() ? null : s.models().get(0));
-        versions.setText(s.models().isEmpty() ? "Versions" : "Versions of " + s.models().get(0).modelId());
+        versionsTitle.setText(s.models().isEmpty() ? "Versions" : "Versions of " + s.models().get(0).modelId());
         // the last job that ended, not the newest line of the history (a running job's fold read as "last job")
         lastJob.setText(s.lastJob().isEmpty() ? "no training job has ended yet" : "last job: " + s.lastJob());
         dataNote.setText(s.dataNote());
