@@ -296,6 +296,8 @@ final class TraderSteps {
     }
 
     private static final Pattern COUNTS = Pattern.compile("\\d+ shown of (\\d+)");
+    /** A bucket's legend entry in the allocation chart ("scalping 25 %"). */
+    private static final Pattern BUCKET_SHARE = Pattern.compile("(scalping|short|medium|long) \\d+ %");
 
     /** Annotations stored for the symbol, as the list's count line says ("3 shown of 5 · long …"). */
     static int annotationRows(SceneView v) {
@@ -305,7 +307,7 @@ final class TraderSteps {
     }
     /**
      * The bot switched to Paper in the Live tab; the Bot portfolio &amp; risk tab then shows what coordination does: the
-     * allocation chart draws a line per bucket (and its dashed floor and ceiling), the Coordination view counts
+     * allocation chart stacks the buckets' shares and names each with its share in its legend, the Coordination view counts
      * resolved conflicts and alignments as the replay runs and lists the sources. The bot goes back Off after.
      */
     static void portfolioShowsCoordination(Script s) throws Exception {
@@ -315,9 +317,11 @@ final class TraderSteps {
         desk.await("the bot on Paper", 30, x -> x.byText("BOT PAPER").isPresent());
         s.tab("portfolio");
         s.tab("portfolio-overview");
-        SceneView v = desk.await("four bucket lines and the bounds in the allocation chart", 180, x -> x.byId("allocation-chart").map(c ->
-                x.all(i -> i.hasClass("chart-series-line") && Script.inside(i.rect(), c.rect()) && i.rect().w() > 40).size() >= 6).orElse(false));
-        s.note("allocation chart: " + v.all(i -> i.hasClass("chart-series-line")).size() + " series lines drawn");
+        SceneView v = desk.await("the four buckets' shares in the allocation chart's legend", 180, x -> x.byId("allocation-chart").map(c ->
+                x.all(i -> i.shownText() != null && BUCKET_SHARE.matcher(i.shownText()).matches() && Script.inside(i.rect(), c.rect())).size() >= 4)
+                .orElse(false));
+        s.note("allocation chart: " + String.join(", ", v.all(i -> i.shownText() != null && BUCKET_SHARE.matcher(i.shownText()).matches())
+                .stream().map(SceneView.Item::shownText).distinct().toList()));
         s.checkpoint("portfolio-allocation");
         s.tab("portfolio-coordination");
         SceneView c = desk.await("conflicts and alignments counted", 180, x -> x.byId("coordination-counts").map(i -> i.shownText() != null
