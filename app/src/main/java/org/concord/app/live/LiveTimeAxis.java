@@ -5,27 +5,15 @@ import io.fair_acc.chartfx.axes.spi.TickMark;
 import javafx.collections.ObservableList;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Text;
+import org.concord.app.shell.CalendarSteps;
 
 /**
- * The live chart's time axis (x in epoch seconds): its tick step is the smallest calendar step (1/2/5/10/15/30 s or
- * min, 1/2/3/4/6/12 h, days, weeks, months, years) whose labels, as written now, fit side by side across the axis
- * with a gap. ChartFX sizes the step for labels two characters wide (twice the font size); "11-25 06:00" is about
+ * The live chart's time axis (x in epoch seconds): its tick step is the smallest {@link CalendarSteps calendar step}
+ * whose labels, as written now, fit side by side across the axis with a gap. ChartFX sizes the step for labels two characters wide (twice the font size); "11-25 06:00" is about
  * 60 px, so at 15m, 1h and 1d on a chart about 420 px wide the labels were written over each other. Its own time
  * steps (1.5 h, 2.5 h, 5 h) also put ticks on odd hours.
  */
 final class LiveTimeAxis extends DefaultNumericAxis {
-    /** Room (px) left between two neighbouring labels. */
-    static final double GAP = 16;
-    private static final double MINUTE = 60;
-    private static final double HOUR = 3_600;
-    private static final double DAY = 86_400;
-    /** Steps in seconds, increasing; past the last one, whole multiples of it. */
-    static final double[] STEPS = {
-        1, 2, 5, 10, 15, 30,
-        MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
-        HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR,
-        DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 61 * DAY, 91 * DAY, 182 * DAY, 365 * DAY,
-    };
     private final Text measure = new Text();
 
     LiveTimeAxis(String name) {
@@ -37,7 +25,7 @@ final class LiveTimeAxis extends DefaultNumericAxis {
     @Override
     public double computePreferredTickUnit(double length) {
         double span = getMax() - getMin();
-        return step(span, length, labelWidth(), 0);
+        return CalendarSteps.step(span, length, labelWidth(), 0);
     }
 
     /**
@@ -70,23 +58,5 @@ final class LiveTimeAxis extends DefaultNumericAxis {
         // every label of a span has the same pattern of fixed-width fields: the first one's width is theirs
         measure.setText(getTickLabelFormatter().toString(getMin()));
         return measure.getLayoutBounds().getWidth();
-    }
-
-    /**
-     * The step (seconds) for {@code spanSeconds} over {@code axisPixels} with labels {@code labelPixels} wide: two
-     * labels at least {@link #GAP} apart, and at least {@code minimum}.
-     */
-    static double step(double spanSeconds, double axisPixels, double labelPixels, double minimum) {
-        double need = minimum;
-        if (spanSeconds > 0 && axisPixels > 0) {
-            need = Math.max(need, spanSeconds * (labelPixels + GAP) / axisPixels);
-        }
-        for (double s : STEPS) {
-            if (s >= need) {
-                return s;
-            }
-        }
-        double last = STEPS[STEPS.length - 1];
-        return Math.ceil(need / last) * last;
     }
 }

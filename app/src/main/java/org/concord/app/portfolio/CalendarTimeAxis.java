@@ -3,6 +3,7 @@ package org.concord.app.portfolio;
 import javafx.scene.chart.ValueAxis;
 import javafx.scene.text.Text;
 import org.concord.annotate.DisplaySettings;
+import org.concord.app.shell.CalendarSteps;
 import org.concord.chart.DisplayFormat;
 
 import java.time.DayOfWeek;
@@ -14,26 +15,17 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.concord.app.shell.CalendarSteps.DAY;
+import static org.concord.app.shell.CalendarSteps.HOUR;
+import static org.concord.app.shell.CalendarSteps.MINUTE;
+
 /**
  * A time axis (x in epoch seconds) for the portfolio's JavaFX charts whose ticks fall on calendar times in the display
- * zone: the smallest step of 1/2/5/10/15/30 s or min, 1/2/3/4/6/12 h, days, weeks, months or years whose labels fit side
- * by side with a gap, as the live chart's {@code LiveTimeAxis} does for its ChartFX axis (that one cannot serve a JavaFX
- * chart). A plain {@code NumberAxis} stepped from the first point by a "nice" number of seconds: a person read
+ * zone: the smallest {@link CalendarSteps calendar step} whose labels fit side by side with a gap, as the live chart's
+ * {@code LiveTimeAxis} does for its ChartFX axis (that one cannot serve a JavaFX chart). A plain {@code NumberAxis} stepped from the first point by a "nice" number of seconds: a person read
  * "11-26 12:46, 15:33, 18:20". Labels that would pass either end of the axis are left out rather than cut.
  */
 final class CalendarTimeAxis extends ValueAxis<Number> {
-    /** Room (px) between two neighbouring labels. */
-    static final double GAP = 16;
-    private static final long MINUTE = 60;
-    private static final long HOUR = 3_600;
-    private static final long DAY = 86_400;
-    /** Steps in seconds, increasing; those of a month and more step by calendar months. */
-    static final long[] STEPS = {
-        1, 2, 5, 10, 15, 30,
-        MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
-        HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR,
-        DAY, 2 * DAY, 7 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY,
-    };
     private final DisplaySettings display;
     private final Text measure = new Text();
     /** The step of the ticks laid out last (seconds); decides how labels are written. */
@@ -87,7 +79,7 @@ final class CalendarTimeAxis extends ValueAxis<Number> {
         }
         DisplayFormat f = display.format();
         double label = labelWidth(f.axisTime(Math.round(lo * 1000), 10 * DAY * 1000));
-        step = step(hi - lo, length, label);
+        step = CalendarSteps.step(hi - lo, length, label, 0);
         // a label must lie whole within the axis: half its width (in seconds) in from either end
         double margin = (label / 2) * (hi - lo) / length;
         for (long t : ticks((long) Math.floor(lo), (long) Math.ceil(hi), step, f.zone())) {
@@ -118,21 +110,6 @@ final class CalendarTimeAxis extends ValueAxis<Number> {
         measure.setFont(getTickLabelFont());
         measure.setText(text);
         return measure.getLayoutBounds().getWidth();
-    }
-
-    /**
-     * The step (seconds) for {@code spanSeconds} over {@code axisPixels} with labels {@code labelPixels} wide: the
-     * smallest calendar step that keeps two labels at least {@link #GAP} apart.
-     */
-    static long step(double spanSeconds, double axisPixels, double labelPixels) {
-        double need = axisPixels > 0 ? spanSeconds * (labelPixels + GAP) / axisPixels : spanSeconds;
-        for (long s : STEPS) {
-            if (s >= need) {
-                return s;
-            }
-        }
-        long last = STEPS[STEPS.length - 1];
-        return (long) Math.ceil(need / last) * last;
     }
 
     /**
