@@ -168,11 +168,16 @@ public final class OrderTicket {
         return root;
     }
 
-    /** Pre-fills the ticket (from a right click on the chart at {@code atPrice}, or a shortcut with the last price). */
+    /**
+     * Pre-fills the ticket (from a right click on the chart at {@code atPrice}, or a shortcut with the last price). The
+     * answer line, which followed the previous order, is cleared: seen on the desk, a ticket set up for a new order
+     * still said "submit man-1: FILLED …" until the new one was answered, and read as the new order's state.
+     */
     public void prepare(OrderSide side, OrderType orderType, double atPrice) {
         if (side == null || orderType == null) {
             throw new IllegalArgumentException("side and type are required");
         }
+        say("", "");
         (side == OrderSide.BUY ? buy : sell).setSelected(true);
         type.setValue(orderType);
         if (atPrice > 0 && Double.isFinite(atPrice)) {
