@@ -14,7 +14,8 @@ import java.util.List;
  * @param strikes           faults counted since start (exceptions, non-finite outputs, overruns)
  * @param stalls            overruns excused since start: a GC pause or another process held the decision thread
  * @param lastLatencyMicros duration of the last call
- * @param p99LatencyMicros  99th percentile of call durations since (re-)enable (log-linear histogram, ±6%)
+ * @param p99LatencyMicros  99th percentile of call durations since (re-)enable, as the upper bound of its log-linear
+ *                          histogram bucket (at most ~3% above it); one call in a hundred is slower, and the last may be one
  * @param lastOutput        a short text of the last output ("BUY 0.62", "12 features")
  * @param featureNames      the module's features as named in the state vector ({@code id.feature})
  */

@@ -1,5 +1,6 @@
 package org.concord.app.modules;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -13,6 +14,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -67,8 +69,17 @@ public final class ModulePanelView {
         state.setCellFactory(c -> new StateCell());
         state.setPrefWidth(220);
         table.getColumns().add(state);
-        table.getColumns().add(text("Last µs", 80, r -> r.calls() == 0 ? "" : fmt(r.lastLatencyMicros())));
-        table.getColumns().add(text("p99 µs", 80, r -> r.calls() == 0 ? "" : fmt(r.p99LatencyMicros())));
+        // Last is one call, p99 the bound of a histogram bucket (core's LatencyHistogram, buckets ~3% wide) over every
+        // call since the module was (re-)enabled. One call in a hundred is slower than the p99, so a Last above it is
+        // a true reading, not an error; "≤" says the p99 is a bound, since two modules in one bucket show one figure
+        TableColumn<ModuleRow, String> last = text("Last µs", 80, r -> r.calls() == 0 ? "" : fmt(r.lastLatencyMicros()));
+        TableColumn<ModuleRow, String> p99 = text("p99 µs", 80, ModulePanelView::p99);
+        table.getColumns().add(last);
+        table.getColumns().add(p99);
+        headerTip(last, "How long the module's last call took. A single call: one in a hundred is slower than the p99, "
+                + "so it can be above it.");
+        headerTip(p99, "99 in 100 of the module's calls since it was (re-)enabled took at most this long. '≤': the upper bound "
+                + "of the latency histogram's bucket (at most ~3% above the true p99), not a measured call.");
         table.getColumns().add(text("Weight · share", 120, r -> fmt(r.weight())
                 + (Double.isNaN(r.share()) ? "" : String.format(Locale.ROOT, " · %.0f%%", 100 * r.share()))));
         table.getColumns().add(text("Strikes", 60, r -> Long.toString(r.strikes())));
@@ -153,6 +164,29 @@ public final class ModulePanelView {
         } else {
             items.setAll(rows);
         }
+    }
+
+    /** "≤ 41.0": the p99 is a bucket's upper bound; empty before the first timed call (a sampled run times some). */
+    static String p99(ModuleRow r) {
+        return r.calls() == 0 || !(r.p99LatencyMicros() > 0) ? "" : "≤ " + fmt(r.p99LatencyMicros());
+    }
+
+    /**
+     * A header's tooltip, installed on the column's header node once the table's skin has built it (a column has no
+     * tooltip of its own, and a graphic in its header would hide the column from TableFit's measure).
+     */
+    private void headerTip(TableColumn<ModuleRow, ?> column, String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        Runnable install = () -> {
+            for (Node n : table.lookupAll(".column-header")) {
+                if (n instanceof TableColumnHeader h && h.getTableColumn() == column) {
+                    Tooltip.install(h, tip);
+                }
+            }
+        };
+        table.skinProperty().addListener((o, a, b) -> Platform.runLater(install)); // the headers come with the skin's first layout
     }
 
     private static String fmt(double v) {
