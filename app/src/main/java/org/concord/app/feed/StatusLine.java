@@ -10,8 +10,8 @@ public final class StatusLine {
      * cut to "(looped recording: synt…" on a 1400 px window, the word that mattered lost. {@link #explain} says more.
      */
     public static final String SYNTHETIC = "synthetic";
-    static final String SYNTHETIC_NOTE = "synthetic: the bundled recording has ended and the replay loops over shifted, "
-            + "price-scaled copies of it; no such trade happened";
+    static final String SYNTHETIC_NOTE = "synthetic: the bundled recording has ended and the replay loops over\n"
+            + "shifted, price-scaled copies of it; no such trade happened";
 
     private StatusLine() {
     }

@@ -6,6 +6,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.PopupWindow;
 import javafx.util.Duration;
 import org.concord.app.feed.StatusLine;
 
@@ -17,9 +18,6 @@ import org.concord.app.feed.StatusLine;
  * words come first (see {@link StatusLine}), and its tooltip holds the whole of it, for a window too narrow for it.
  */
 final class StatusBar {
-    /** Wide enough for the line and its note on two or three lines, not a strip across the screen. */
-    private static final double TOOLTIP_WIDTH = 560;
-
     private StatusBar() {
     }
 
@@ -38,12 +36,14 @@ final class StatusBar {
         return bar;
     }
 
-    /** The status line's tooltip follows its text (an empty line has none: an empty tooltip is a bare box). */
+    /**
+     * The status line's tooltip follows its text (an empty line has none: an empty tooltip is a bare box). It opens
+     * above the pointer: below it, on a window at the bottom of the screen, it was cut off by the screen's edge.
+     */
     private static void explainOnHover(Label status) {
         Tooltip tip = new Tooltip();
         tip.setId("status-tooltip");
-        tip.setWrapText(true);
-        tip.setMaxWidth(TOOLTIP_WIDTH);
+        tip.setAnchorLocation(PopupWindow.AnchorLocation.WINDOW_BOTTOM_LEFT);
         tip.setShowDuration(Duration.INDEFINITE); // the line changes every second: long enough to read both lines
         Runnable update = () -> {
             String t = StatusLine.explain(status.getText());
