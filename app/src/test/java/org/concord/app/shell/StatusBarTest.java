@@ -99,7 +99,7 @@ class StatusBarTest {
         });
         robot.interact(() -> status.setText(line));
         DeskHarness.pulses(3); // laid out with the new text
-        assertThat(written(status)).as("what the bar writes of '%s'", line).contains("RUNNING · synthetic BTCUSD data 2013-12-01 20:23:51");
+        assertThat(written(status)).as("what the bar writes of '%s'", line).contains("RUNNING · synthetic · BTCUSD data 2013-12-01 20:23:51");
         String tip = DeskHarness.fx(() -> status.getTooltip() == null ? "" : status.getTooltip().getText());
         assertThat(tip).startsWith(line).contains("no such trade happened");
     }
