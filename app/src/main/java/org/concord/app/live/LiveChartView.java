@@ -416,10 +416,12 @@ public final class LiveChartView {
         }
         if (follow) {
             int from = Math.max(0, n - followBars);
+            List<GhostCandle> g = ghosts.ghosts();
+            double[] range = FollowRange.of(columns, from, bucketFor(n - from), stepMillis,
+                    g.isEmpty() ? Long.MIN_VALUE : g.get(g.size() - 1).openTime());
             settingRange = true;
             try {
-                // room on the right of the newest bar for the predicted candles, as trading charts leave it
-                xAxis.set(columns.time(from) / 1000.0, (columns.time(n - 1) + rightMarginBars() * stepMillis) / 1000.0);
+                xAxis.set(range[0], range[1]);
             } finally {
                 settingRange = false;
             }
@@ -430,10 +432,7 @@ public final class LiveChartView {
             long hi = (long) (xAxis.getMax() * 1000);
             int i0 = Math.max(0, columns.lowerBound(lo));
             int i1 = Math.min(n, columns.lowerBound(hi + 1));
-            double width = Math.max(200, chart.getWidth() > 0 ? chart.getWidth() - 80 : 1200);
-            int visible = Math.max(1, i1 - i0);
-            // about one candle per 3 px: beyond that candles are sub-pixel and only cost time
-            candles.setBucket((int) Math.ceil(visible / (width / 3)));
+            candles.setBucket(bucketFor(i1 - i0));
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (int i = i0; i < i1; i++) {
@@ -463,9 +462,10 @@ public final class LiveChartView {
         ghosts.fireInvalidated(ChartBits.DataSetData);
     }
 
-    /** Empty bars kept right of the newest one while following: 5 % of the view, at least the ghost candles' room. */
-    private int rightMarginBars() {
-        return Math.max(6, followBars / 20);
+    /** Bars per shown candle for {@code visible} bars: about one candle per 3 px, beyond that they are sub-pixel and only cost time. */
+    private int bucketFor(int visible) {
+        double width = Math.max(200, chart.getWidth() > 0 ? chart.getWidth() - 80 : 1200);
+        return (int) Math.ceil(Math.max(1, visible) / (width / 3));
     }
 
     List<ChartPlugin> plugins() {
