@@ -143,10 +143,23 @@ final class LevelLabels {
         for (int i = 0; i < n; i++) {
             shown.get(i).place(x[i]);
         }
+        // every label now where it is drawn: each line stops at the labels on its way (its own, the others', the orders')
+        List<Bounds> boxes = new ArrayList<>(obstacles.get());
+        for (Level l : shown) {
+            Label label = l.labelNode();
+            if (label.isVisible() && l.getChartChildren().contains(label)) {
+                boxes.add(label.getBoundsInParent());
+            }
+        }
+        for (Level l : shown) {
+            l.cutAt(boxes);
+        }
     }
 
     /** A level line whose label this layout places. */
     final class Level extends YValueIndicator {
+        private final LineCut cut = new LineCut();
+
         Level(Axis axis, double value, String name) {
             super(axis, value, name);
         }
@@ -167,6 +180,16 @@ final class LevelLabels {
             if (label.isVisible() && label.isNeedsLayout()) {
                 label.layout();
             }
+        }
+
+        /**
+         * Stops the line at every label box it crosses ({@code boxes} in the plugins' coordinates): a clip leaves the
+         * line out there, with {@link #GAP} / 2 either side. Each level is a plugin of its own, drawn over the levels
+         * before it, and ChartFX puts a label that comes back into view under its own line: lines were drawn through
+         * the labels' text (seen: "swing high", "R2", "S2" struck through on the desk).
+         */
+        void cutAt(List<Bounds> boxes) {
+            cut.cut(line, boxes, GAP / 2);
         }
 
         @Override
