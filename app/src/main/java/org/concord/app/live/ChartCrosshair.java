@@ -5,6 +5,7 @@ import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import io.fair_acc.dataset.spi.utils.Tuple;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Scene;
 import javafx.scene.input.MouseEvent;
 
 /**
@@ -27,12 +28,21 @@ final class ChartCrosshair extends CrosshairIndicator {
     private double sceneY = Double.NaN;
     /** The price a right-click menu offers while it is open (NaN when none is). */
     private double held = Double.NaN;
+    /** Whether the pointer left the window since the last mouse event. */
+    private boolean outside;
 
     ChartCrosshair(Axis xAxis, Axis yAxis) {
         this.xAxis = xAxis;
         this.yAxis = yAxis;
         // after ChartFX's own handler (registered first): the same label, written by the shared conversion
         registerInputEventHandler(MouseEvent.ANY, e -> {
+            if (e.getEventType() == MouseEvent.MOUSE_EXITED && e.getTarget() instanceof Scene) {
+                leftWindow();
+            }
+            if (e.getEventType() == MouseEvent.MOUSE_EXITED || e.getEventType() == MouseEvent.MOUSE_EXITED_TARGET) {
+                return; // a node the pointer left (one each after the window's own exit): none shows the crosshair again
+            }
+            outside = false;
             crosshairPath.setVisible(true);
             coordinatesLabel.setVisible(true);
             sceneX = e.getSceneX();
@@ -60,7 +70,23 @@ final class ChartCrosshair extends CrosshairIndicator {
 
     void release() {
         held = Double.NaN;
+        if (outside) {
+            hide(); // the menu closed with the pointer off the window: nothing points at the plot any more
+        }
         relabel();
+    }
+
+    /**
+     * The pointer left the window. ChartFX hides the crosshair only at an event outside the plot; a pointer that
+     * leaves the window for another one lying over the plot (a dialog, a menu) leaves at a point inside it, and then
+     * the window gets no event until the pointer comes back: the crosshair stayed drawn (seen on the desk under the
+     * shortcuts dialog, and after it closed with the pointer over the blotter). While a menu holds it, it stays.
+     */
+    private void leftWindow() {
+        outside = true;
+        if (!Double.isFinite(held)) {
+            hide();
+        }
     }
 
     /** Hides the crosshair and its label until the next mouse event over the chart (FX thread). */
