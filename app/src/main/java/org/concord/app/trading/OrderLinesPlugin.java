@@ -38,6 +38,8 @@ import java.util.Map;
  * a press also takes a line that was drawn under the pointer in the last {@link #AIM_NANOS} (a person's reaction
  * time), so what was aimed at is what is grabbed. A line whose order went away during the drag stays until the
  * release, when the presenter refuses the move with the reason.
+ *
+ * <p>The labels are stacked off each other beside their lines ({@link OrderLineLabels}), drawn over every line.
  */
 public final class OrderLinesPlugin extends ChartPlugin {
     /** Distance (px) of a line's label from the plot's left edge. */
@@ -122,7 +124,9 @@ public final class OrderLinesPlugin extends ChartPlugin {
             if (d == null) {
                 d = new Drawn(l);
                 drawn.put(l.key(), d);
-                getChartChildren().addAll(d.line, d.label);
+                // lines under every label: a label stacked beside its line may lie across a neighbouring line
+                getChartChildren().add(0, d.line);
+                getChartChildren().add(d.label);
             } else {
                 d.update(l);
             }
@@ -160,16 +164,30 @@ public final class OrderLinesPlugin extends ChartPlugin {
             return List.of();
         }
         Bounds plot = getChart().getCanvas().getBoundsInLocal();
+        List<Drawn> ds = List.copyOf(drawn.values());
+        double[] tops = labelTops(plot, ds);
         List<Bounds> out = new ArrayList<>();
-        for (Drawn d : drawn.values()) {
-            double y = yAxis.getDisplayPosition(d.price);
-            if (Double.isFinite(y) && y >= plot.getMinY() && y <= plot.getMaxY()) {
-                double w = d.label.prefWidth(-1);
-                double h = d.label.prefHeight(w);
-                out.add(new BoundingBox(plot.getMinX() + LABEL_INSET, y - h - 1, w, h));
+        for (int i = 0; i < ds.size(); i++) {
+            if (Double.isFinite(tops[i])) {
+                Label l = ds.get(i).label;
+                double w = l.prefWidth(-1);
+                out.add(new BoundingBox(plot.getMinX() + LABEL_INSET, tops[i], w, l.prefHeight(w)));
             }
         }
         return out;
+    }
+
+    /** Where each of {@code ds}'s labels goes now (top, canvas y), stacked off each other; NaN for a line off the plot. */
+    private double[] labelTops(Bounds plot, List<Drawn> ds) {
+        double[] y = new double[ds.size()];
+        double[] h = new double[ds.size()];
+        for (int i = 0; i < ds.size(); i++) {
+            Drawn d = ds.get(i);
+            double at = yAxis.getDisplayPosition(d.price);
+            y[i] = Double.isFinite(at) && at >= plot.getMinY() && at <= plot.getMaxY() ? at : Double.NaN;
+            h[i] = d.label.prefHeight(d.label.prefWidth(-1));
+        }
+        return OrderLineLabels.tops(y, h);
     }
 
     @Override
@@ -178,9 +196,12 @@ public final class OrderLinesPlugin extends ChartPlugin {
             return;
         }
         Bounds plot = getChart().getCanvas().getBoundsInLocal();
-        for (Drawn d : drawn.values()) {
+        List<Drawn> ds = List.copyOf(drawn.values());
+        double[] tops = labelTops(plot, ds);
+        for (int i = 0; i < ds.size(); i++) {
+            Drawn d = ds.get(i);
             double y = yAxis.getDisplayPosition(d.price);
-            boolean visible = Double.isFinite(y) && y >= plot.getMinY() && y <= plot.getMaxY();
+            boolean visible = Double.isFinite(tops[i]);
             d.label.setVisible(visible);
             d.line.setVisible(visible);
             d.line.setStartX(plot.getMinX());
@@ -189,7 +210,9 @@ public final class OrderLinesPlugin extends ChartPlugin {
             d.line.setEndY(y);
             d.drawnAt(y);
             d.label.autosize();
-            d.label.relocate(plot.getMinX() + LABEL_INSET, y - d.label.getHeight() - 1);
+            if (visible) {
+                d.label.relocate(plot.getMinX() + LABEL_INSET, tops[i]);
+            }
         }
     }
 

@@ -7,13 +7,13 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-/** The live chart alone on TestFX's primary stage, dark theme, as the chart's tests look at it. */
-final class ChartOnStage {
+/** The live chart alone on TestFX's primary stage, dark theme, as the chart's tests (live and trading) look at it. */
+public final class ChartOnStage {
     private ChartOnStage() {
     }
 
     /** A new chart in a {@code width}×{@code height} scene; {@code before} runs on the FX thread before it shows (plugins). */
-    static LiveChartView show(int width, int height, Consumer<LiveChartView> before) throws TimeoutException {
+    public static LiveChartView show(int width, int height, Consumer<LiveChartView> before) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         LiveChartView[] view = new LiveChartView[1];
         FxToolkit.setupStage(s -> {
@@ -27,7 +27,7 @@ final class ChartOnStage {
         return view[0];
     }
 
-    static LiveChartView show(int width, int height) throws TimeoutException {
+    public static LiveChartView show(int width, int height) throws TimeoutException {
         return show(width, height, v -> { });
     }
 }

@@ -1,0 +1,27 @@
+package org.concord.app.trading;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Order lines' labels are stacked off each other, beside their lines (see {@link OrderLineLabelsOnChartTest}). */
+class OrderLineLabelsTest {
+    @Test
+    void labelsOfLinesAFewPixelsApartAreStackedBesideTheirLines() {
+        // four lines 5 px apart, labels 14 px tall, given in no particular order
+        double[] y = {110, 100, 115, 105, Double.NaN};
+        double[] h = {14, 14, 14, 14, 14};
+        double[] top = OrderLineLabels.tops(y, h);
+        assertThat(top[4]).as("a line off the plot has no label").isNaN();
+        assertThat(top[1]).as("the top line's label just above it").isEqualTo(100 - 1 - 14);
+        assertThat(top[3]).as("the next line's label just below it").isEqualTo(105 + 1);
+        for (int i = 0; i < 4; i++) {
+            for (int j = i + 1; j < 4; j++) {
+                boolean apart = top[i] + h[i] <= top[j] || top[j] + h[j] <= top[i];
+                assertThat(apart).as("labels of lines at %s and %s (tops %s, %s)", y[i], y[j], top[i], top[j]).isTrue();
+            }
+        }
+        assertThat(OrderLineLabels.tops(new double[] {300}, new double[] {14})).as("a lone line's label: above it, as before")
+                .containsExactly(300 - 1 - 14);
+    }
+}
