@@ -10,6 +10,11 @@ package org.concord.app.live;
 final class FollowRange {
     /** Shown candles of room right of the newest candle (real or predicted): the live candle's next one and a margin. */
     static final double RIGHT_ROOM = 1.5;
+    /**
+     * Room (px) at least, at either end, beyond the outermost candles' open times: a decision marker drawn on the
+     * first or newest candle (a diamond about 10 px wide) is whole too. Seen at 1d: the newest BUY diamond cut in half.
+     */
+    static final double MARKER_ROOM_PX = 8;
 
     private FollowRange() {
     }
@@ -20,21 +25,24 @@ final class FollowRange {
      *
      * @return {min, max} in seconds
      */
-    static double[] of(CandleColumns c, int from, int bucket, long stepMillis, long newestGhostMillis) {
+    static double[] of(CandleColumns c, int from, int bucket, long stepMillis, long newestGhostMillis, double plotPixels) {
         int n = c.size();
         int k = Math.max(1, bucket);
         double candle = (double) k * stepMillis; // a shown candle's slot, in ms
-        double min;
-        // the first candle of the series gets a whole slot of room before it (half a slot beyond its half width)
         int first = Math.min(n - 1, (from + k - 1) / k * k); // the first whole shown candle at or after bar `from`
+        long newest = Math.max(c.time(n - 1), newestGhostMillis);
+        // the ms that MARKER_ROOM_PX take up (the plot's scale, from the span between the outer candles)
+        double px = plotPixels > 4 * MARKER_ROOM_PX ? (newest - c.time(first)) / (plotPixels - 2 * MARKER_ROOM_PX) : 0;
+        double markerRoom = MARKER_ROOM_PX * px;
+        double min;
         if (first == 0) {
-            min = c.time(0) - candle;
+            // the first candle of the series: a whole slot before it (half a slot beyond its half width), or the marker room
+            min = c.time(0) - Math.max(candle, markerRoom);
         } else {
             // older bars go on to the left: the edge falls between the previous candle and this one, cutting neither
             min = c.time(first) - candle / 2;
         }
-        long newest = Math.max(c.time(n - 1), newestGhostMillis);
-        double max = newest + RIGHT_ROOM * candle;
+        double max = newest + Math.max(RIGHT_ROOM * candle, markerRoom);
         return new double[] {min / 1000.0, max / 1000.0};
     }
 }

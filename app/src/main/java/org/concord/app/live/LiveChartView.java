@@ -418,7 +418,7 @@ public final class LiveChartView {
             int from = Math.max(0, n - followBars);
             List<GhostCandle> g = ghosts.ghosts();
             double[] range = FollowRange.of(columns, from, bucketFor(n - from), stepMillis,
-                    g.isEmpty() ? Long.MIN_VALUE : g.get(g.size() - 1).openTime());
+                    g.isEmpty() ? Long.MIN_VALUE : g.get(g.size() - 1).openTime(), plotWidth());
             settingRange = true;
             try {
                 xAxis.set(range[0], range[1]);
@@ -464,8 +464,12 @@ public final class LiveChartView {
 
     /** Bars per shown candle for {@code visible} bars: about one candle per 3 px, beyond that they are sub-pixel and only cost time. */
     private int bucketFor(int visible) {
-        double width = Math.max(200, chart.getWidth() > 0 ? chart.getWidth() - 80 : 1200);
-        return (int) Math.ceil(Math.max(1, visible) / (width / 3));
+        return (int) Math.ceil(Math.max(1, visible) / (plotWidth() / 3));
+    }
+
+    /** The plot's width (px), or an estimate before the first layout. */
+    private double plotWidth() {
+        return Math.max(200, chart.getWidth() > 0 ? chart.getWidth() - 80 : 1200);
     }
 
     List<ChartPlugin> plugins() {
