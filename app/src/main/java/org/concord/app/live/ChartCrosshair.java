@@ -3,10 +3,13 @@ package org.concord.app.live;
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import io.fair_acc.dataset.spi.utils.Tuple;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseEvent;
+import javafx.stage.Window;
 
 /**
  * ChartFX's crosshair, which can also be hidden, and whose label always names the time and price under it.
@@ -30,17 +33,31 @@ final class ChartCrosshair extends CrosshairIndicator {
     private double held = Double.NaN;
     /** Whether the pointer left the window since the last mouse event. */
     private boolean outside;
+    /**
+     * Whether the chart's window has the focus. A modal dialog (the shortcuts list, a confirmation) blocks every event
+     * to the window under it, the pointer's exit too: the crosshair stayed drawn under the dialog, and after it closed
+     * beside a pointer over the blotter (seen on the desk). A window losing the focus counts as the pointer leaving it.
+     */
+    private final ObservableValue<Boolean> windowFocused = chartProperty().flatMap(Node::sceneProperty).flatMap(Scene::windowProperty)
+            .flatMap(Window::focusedProperty);
 
     ChartCrosshair(Axis xAxis, Axis yAxis) {
         this.xAxis = xAxis;
         this.yAxis = yAxis;
+        windowFocused.addListener((o, was, now) -> {
+            if (Boolean.FALSE.equals(now)) {
+                leftWindow();
+            }
+        });
         // after ChartFX's own handler (registered first): the same label, written by the shared conversion
         registerInputEventHandler(MouseEvent.ANY, e -> {
             if (e.getEventType() == MouseEvent.MOUSE_EXITED && e.getTarget() instanceof Scene) {
                 leftWindow();
             }
-            if (e.getEventType() == MouseEvent.MOUSE_EXITED || e.getEventType() == MouseEvent.MOUSE_EXITED_TARGET) {
-                return; // a node the pointer left (one each after the window's own exit): none shows the crosshair again
+            if (crossing(e)) {
+                // the pointer did not move: a node it left (one each after the window's own exit), or one that came
+                // under the still pointer at a pulse (the crosshair's own line): none shows the crosshair again
+                return;
             }
             outside = false;
             crosshairPath.setVisible(true);
@@ -49,6 +66,13 @@ final class ChartCrosshair extends CrosshairIndicator {
             sceneY = e.getSceneY();
             relabel();
         });
+    }
+
+    /** An event of the pointer entering or leaving a node or the window, not of a move. */
+    private static boolean crossing(MouseEvent e) {
+        var t = e.getEventType();
+        return t == MouseEvent.MOUSE_ENTERED || t == MouseEvent.MOUSE_ENTERED_TARGET || t == MouseEvent.MOUSE_EXITED
+                || t == MouseEvent.MOUSE_EXITED_TARGET;
     }
 
     /** After each layout of the chart: the axes may have been refitted under a still mouse (their new scale is set by now). */
@@ -77,10 +101,10 @@ final class ChartCrosshair extends CrosshairIndicator {
     }
 
     /**
-     * The pointer left the window. ChartFX hides the crosshair only at an event outside the plot; a pointer that
-     * leaves the window for another one lying over the plot (a dialog, a menu) leaves at a point inside it, and then
-     * the window gets no event until the pointer comes back: the crosshair stayed drawn (seen on the desk under the
-     * shortcuts dialog, and after it closed with the pointer over the blotter). While a menu holds it, it stays.
+     * The pointer left the window, or the window lost the focus. ChartFX hides the crosshair only at an event outside
+     * the plot; a pointer that leaves the window for another one lying over the plot (a menu, another application's
+     * window) leaves at a point inside it, and the window then gets no event until the pointer comes back. While a
+     * menu holds the crosshair, it stays.
      */
     private void leftWindow() {
         outside = true;

@@ -1,10 +1,12 @@
 package org.concord.app.live;
 
+import com.sun.javafx.stage.WindowHelper;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.concord.app.DeskHarness;
@@ -72,6 +74,39 @@ class ChartCrosshairLeaveTest {
         robot.moveTo(inPlot(0.25));
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, this::drawn);
         assertThat(drawn()).as("crosshair back with the pointer on the plot").isTrue();
+    }
+
+    /**
+     * The desk's case: F1 with the pointer on the chart opens the shortcuts list, a modal dialog, over the plot; the
+     * chart's window gets no event while it is open, and when it is closed with the pointer over the blotter none
+     * either until the pointer moves. The crosshair must not be drawn through all that.
+     */
+    @Test
+    void aModalDialogOpeningOverThePlotTakesTheCrosshairAway() throws Exception {
+        robot.moveTo(inPlot(0.3));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, this::drawn);
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> {
+            dialog[0] = new Stage();
+            dialog[0].initOwner(view.node().getScene().getWindow());
+            dialog[0].initModality(Modality.WINDOW_MODAL);
+            dialog[0].setScene(new Scene(new Pane(), 200, 200));
+            dialog[0].setX(plot().getMinX() + 10);
+            dialog[0].setY(plot().getMinY() + 10);
+            dialog[0].show();
+            // the focus goes to the dialog, as the desktop (GTK) moves it; Monocle leaves both windows focused
+            WindowHelper.setFocused(view.node().getScene().getWindow(), false);
+        });
+        DeskHarness.pulses(3);
+        assertThat(drawn()).as("crosshair drawn under the modal dialog").isFalse();
+        robot.interact(() -> {
+            dialog[0].hide();
+            WindowHelper.setFocused(view.node().getScene().getWindow(), true);
+        });
+        DeskHarness.pulses(3);
+        assertThat(drawn()).as("crosshair drawn after the dialog closed, the pointer not moved").isFalse();
+        robot.moveTo(inPlot(0.35));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, this::drawn);
     }
 
     /** While a menu holds the crosshair it stays with the pointer on the menu; when the menu closes it goes. */
