@@ -51,7 +51,7 @@ public final class BotAccount {
     // ---------------------------------------------------------------- pipeline thread
 
     void onBar(Symbol s, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
-        paper.onBarClose(s, tf, openTime, o, h, l, c, v);
+        paper.onMarketBar(s, tf, openTime, o, h, l, c, v);
         paperEngine.onBarClose(s, tf, openTime, o, h, l, c, v);
         CoordinationEngine ve = venueEngine;
         if (ve != null) {

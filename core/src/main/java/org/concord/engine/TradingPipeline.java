@@ -27,8 +27,6 @@ import org.concord.risk.CorrelationAnalyzer;
 import org.concord.risk.UnifiedRiskManager;
 import org.concord.threads.CallbackArray;
 import org.concord.threads.OwnedLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +73,6 @@ import java.util.concurrent.TimeUnit;
  * its user-data stream queued when polled: the live thread polls it every 250 ms.
  */
 public final class TradingPipeline implements AutoCloseable, BarListener {
-    private static final Logger LOG = LoggerFactory.getLogger(TradingPipeline.class);
     /** The person's paper account's name in a {@link PaperAccountStore}. */
     public static final String MANUAL_ACCOUNT = "manual";
 
@@ -99,6 +96,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final MarketConditions conditions = new MarketConditions();
     private final PipelineThread thread;
     private final Rewind rewind; // null: a backtest's data never goes back
+    private final FillTimeframes fillTimeframes; // null: a backtest trades the decision timeframe's bars only
     private final CallbackArray<BarHook> hooks = new CallbackArray<>(BarHook[]::new);
     private final List<Subscription> subscriptions = new ArrayList<>();
     // what a trader set in the desk since the start (apply); new engines (a venue's) size with it too
@@ -106,8 +104,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private volatile long tradeFrom = Long.MIN_VALUE;
     private final OwnedLong bars = new OwnedLong(); // the pipeline thread's counters
     private final OwnedLong decisions = new OwnedLong();
-    private volatile long failures;
-    private volatile RuntimeException firstFailure;
+    private final PipelineFailures failures = new PipelineFailures();
     private volatile boolean closed;
 
     private TradingPipeline(TradingPipelineConfig config, EventBus bus, boolean live, BotModeStore store, PaperAccountStore accounts) {
@@ -137,6 +134,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
                 live ? store : null);
         this.thread = live ? PipelineThread.own() : PipelineThread.callers();
         this.rewind = live ? new Rewind() : null;
+        this.fillTimeframes = live ? new FillTimeframes(tf) : null;
         if (thread.isOwn()) {
             thread.every(250, venue::poll);
         }
@@ -228,13 +226,16 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     @Override
     public void onBarClose(Symbol s, Timeframe t, long openTime, double o, double h, double l, double c, double v) {
-        if (t != tf || t.closeTime(openTime) <= tradeFrom) {
+        if (fillTimeframes == null ? t != tf : !fillTimeframes.fills(s, t)) {
+            return;
+        }
+        if (t.closeTime(openTime) <= tradeFrom) {
             return;
         }
         if (thread.isOwn()) {
-            thread.run(() -> bar(s, openTime, o, h, l, c, v));
+            thread.run(() -> bar(s, t, openTime, o, h, l, c, v));
         } else {
-            bar(s, openTime, o, h, l, c, v); // a backtest: on the caller's thread, no task object per bar
+            bar(s, t, openTime, o, h, l, c, v); // a backtest: on the caller's thread, no task object per bar
         }
     }
 
@@ -258,15 +259,19 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         }
     }
 
-    private void bar(Symbol s, long openTime, double o, double h, double l, double c, double v) {
-        if (rewind != null && rewind.skipsBar(s, openTime, tf.closeTime(openTime))) {
+    /** A bar that marks and fills the paper accounts; of the decision timeframe, it also drives the engines and hooks. */
+    private void bar(Symbol s, Timeframe t, long openTime, double o, double h, double l, double c, double v) {
+        if (rewind != null && rewind.skipsBar(s, openTime, t.closeTime(openTime))) {
             return;
         }
         try {
             if (person != null) {
-                person.paper().onBarClose(s, tf, openTime, o, h, l, c, v);
+                person.paper().onMarketBar(s, t, openTime, o, h, l, c, v);
             }
-            bot.onBar(s, tf, openTime, o, h, l, c, v);
+            bot.onBar(s, t, openTime, o, h, l, c, v);
+            if (t != tf) {
+                return; // a symbol without bars of the decision timeframe (FillTimeframes): marks and fills only
+            }
             if (person != null) { // only a desk's manual account can go to a venue: a backtest has none to warm
                 venue.onBarClose(s, tf, openTime, o, h, l, c, v);
             }
@@ -276,7 +281,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
                 hook.afterBar(s, close);
             }
         } catch (RuntimeException e) {
-            fail("the " + s + " bar at " + openTime, e);
+            failures.fail("the " + s + " bar at " + openTime, e);
         }
     }
 
@@ -295,16 +300,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
                 decisions.increment();
             }
         } catch (RuntimeException e) {
-            fail("decision #" + d.seq(), e);
+            failures.fail("decision #" + d.seq(), e);
         }
-    }
-
-    private void fail(String what, RuntimeException e) {
-        failures++;
-        if (firstFailure == null) {
-            firstFailure = e;
-        }
-        LOG.error("trading pipeline failed on {}: {}", what, e.toString(), e);
     }
 
     // ---------------------------------------------------------------- the desk: manual orders, paper / venue
@@ -477,12 +474,12 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     public long failures() {
-        return failures;
+        return failures.count();
     }
 
     /** The first failure, or null. */
     public RuntimeException firstFailure() {
-        return firstFailure;
+        return failures.first();
     }
 
     @Override

@@ -77,10 +77,19 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
 
     @Override
     public void onBarClose(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low, double close, double volume) {
-        if (config.fillSource() != PaperBrokerConfig.FillSource.BARS || tf != config.barTimeframe()) {
-            return;
+        if (tf == config.barTimeframe()) {
+            onMarketBar(symbol, tf, openTime, open, high, low, close, volume);
         }
-        onMarket(symbol, openTime, tf.closeTime(openTime), open, high, low, close, volume);
+    }
+
+    /**
+     * A closed bar of {@code tf} that the caller chose to fill and mark by, whatever the configured bar timeframe (a
+     * desk's symbol that has no bars of it: {@code FillTimeframes}); ignored when fills come from trades.
+     */
+    public void onMarketBar(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low, double close, double volume) {
+        if (config.fillSource() == PaperBrokerConfig.FillSource.BARS) {
+            onMarket(symbol, openTime, tf.closeTime(openTime), open, high, low, close, volume);
+        }
     }
 
     @Override
