@@ -32,10 +32,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class PaperBroker implements Broker, AccountView, BarListener, TradeListener {
     private static final Logger LOG = LoggerFactory.getLogger(PaperBroker.class);
-    private static final double DUST = 1e-12;
+    private static final double DUST = PaperAdmission.DUST;
 
     private final PaperBrokerConfig config;
-    private final PreTradeCheck preTrade;
+    private final PaperAdmission admission;
     private final EventBus bus;
     private final PaperLedger ledger;
     private final SpotFunds funds;
@@ -59,11 +59,11 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
      * @param bus      where order events and fills are published, or null
      */
     public PaperBroker(PaperBrokerConfig config, PreTradeCheck preTrade, EventBus bus) {
-        if (config == null || preTrade == null) {
-            throw new IllegalArgumentException("config and preTrade are required");
+        if (config == null) {
+            throw new IllegalArgumentException("config is required");
         }
         this.config = config;
-        this.preTrade = preTrade;
+        this.admission = new PaperAdmission(preTrade);
         this.bus = bus;
         this.ledger = new PaperLedger(config.initialCash());
         this.funds = new SpotFunds(config, ledger);
@@ -205,7 +205,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         }
         WorkingOrder w = new WorkingOrder(nextOrderId++, request, time, seq);
         book.add(w);
-        String refusal = refusal(request);
+        String refusal = admission.refusal(request, this, funds, replacing);
         if (refusal != null) {
             w.state = OrderState.REJECTED;
             w.reason = refusal;
@@ -218,26 +218,6 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         book.work(w);
         emit(w, null, 0, 0);
         return w.snapshot();
-    }
-
-    /** Why the venue refuses this order, or null. Risk first (the rule is named), then the account's means. */
-    private String refusal(OrderRequest r) {
-        if (r.quantity() <= DUST) {
-            // it could never fill (fills below DUST are not made): refused now rather than left working for ever
-            return "quantity " + r.quantity() + " is below the smallest quantity the paper venue fills (" + DUST + ")";
-        }
-        double mark = ledger.markPrice(r.symbol());
-        if (!(mark > 0)) {
-            return "no market data for " + r.symbol() + " yet";
-        }
-        PreTradeDecision d = preTrade.check(r, this);
-        if (!d.accepted()) {
-            return "risk rule " + d.rule() + ": " + d.message();
-        }
-        if (d.overridden()) {
-            LOG.warn("order {} accepted under a manual risk override of {}: {}", r.clientOrderId(), d.rule(), d.message());
-        }
-        return funds.refusal(r, openQuantity(r.symbol(), OrderSide.SELL), replacing);
     }
 
     @Override
