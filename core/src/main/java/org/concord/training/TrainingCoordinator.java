@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * ({@link #triggerTrainingOnEvent}, {@link #submit}), validates new models on held-out data and swaps
  * them into the {@link ModelSlot} between two decisions.
  *
- * <p>Threads: the decision thread calls {@link #infer}/{@link #storeInferenceFrame} (no disk I/O on it: frames
+ * <p>Threads: the decision thread calls {@link #storeInferenceFrame} (no disk I/O on it: frames
  * are written by the {@code concord-frames} thread); maturing runs on that thread after each base-timeframe bar
  * close; jobs run one at a time on {@code concord-training}.
  */
@@ -181,23 +181,6 @@ public final class TrainingCoordinator implements AutoCloseable {
 
     /** What one inference produced: the frame, the model's signal and the stored reference. */
     public record Inference(Frame frame, ModelVote signal, InferenceFrameReference reference) {
-    }
-
-    /**
-     * The model asked about {@code at} (a base-timeframe close) from the DataProvider's bars: builds the frame, asks
-     * the active model (one lease) and, when {@code store}, stores the frame reference. For checks and tools (a test
-     * asks again what a decision saw); decisions infer through the orchestrator's source, from the decision thread's
-     * history, and publish on {@link #inferenceFeed}. Serialized: a model's inference buffers are not shared between
-     * threads; uncontended, the lock costs nanoseconds against the ~80 µs of an inference.
-     */
-    public synchronized Inference infer(long at, boolean store) {
-        Frame f = builder.build(config.symbol(), at);
-        ModelVote s;
-        try (ModelSlot.Lease lease = slot.acquire()) {
-            s = lease.model().predict(f.input(), at);
-        }
-        InferenceFrameReference ref = store ? storeInferenceFrame(f, s) : null;
-        return new Inference(f, s, ref);
     }
 
     /** Stores the reference of a frame a model just saw (the write happens on the frames thread). */

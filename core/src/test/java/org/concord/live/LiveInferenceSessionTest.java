@@ -22,6 +22,7 @@ import org.concord.store.BarStore;
 import org.concord.store.Direction;
 import org.concord.store.FrameStore;
 import org.concord.store.SqliteDatabase;
+import org.concord.training.AskModel;
 import org.concord.training.TrainedModels;
 import org.concord.training.TrainingConfig;
 import org.concord.training.TrainingCoordinator;
@@ -163,7 +164,7 @@ class LiveInferenceSessionTest {
             // ... and what the model says when asked afterwards about the same instant: the rest of the tape, fed
             // since, changes nothing (no lookahead on the decision path)
             for (int i = 0; i < frames.size(); i += 97) {
-                var again = model.infer(frames.get(i).frame().windowEnd(), false).signal();
+                var again = AskModel.at(model, frames.get(i).frame().windowEnd(), false).signal();
                 assertThat(again.pBuy()).isEqualTo(frames.get(i).signal().pBuy());
                 assertThat(again.pSell()).isEqualTo(frames.get(i).signal().pSell());
             }

@@ -70,7 +70,7 @@ class HotSwapReplayTest {
                         if (t == Long.MIN_VALUE) {
                             return;
                         }
-                        decisions.add(new Decision(t, c.infer(t, false).signal()));
+                        decisions.add(new Decision(t, AskModel.at(c, t, false).signal()));
                         if (decisions.size() % 1_000 == 0) {
                             // checkpoint: make sure at least one more swap lands before going on, so swaps are spread
                             // over the whole replay however fast this machine replays or loads (the replay keeps
@@ -126,7 +126,7 @@ class HotSwapReplayTest {
                 }
                 for (int i = 0; i < decisions.size(); i += 3) {
                     Decision d = decisions.get(i);
-                    Frame f = c.infer(d.time(), false).frame();
+                    Frame f = AskModel.at(c, d.time(), false).frame();
                     ModelVote ref = reference.get(d.signal().modelVersion()).predict(f.input(), d.time());
                     assertThat(d.signal().action()).isEqualTo(ref.action());
                     assertThat(d.signal().pBuy()).isEqualTo(ref.pBuy());

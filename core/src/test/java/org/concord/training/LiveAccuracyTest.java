@@ -194,7 +194,7 @@ class LiveAccuracyTest {
         try (TrainingCoordinator c = new TrainingCoordinator(data, store, repo, new InProcessEventBus(), new TrainingQueues(), cfg)) {
             assertThat(c.status().activeVersion()).isEqualTo(m.version());
             for (int i = half - 40 * 53; i < m1.size() - 200; i += 53) {
-                made.add(c.infer(closeOf(i), true));
+                made.add(AskModel.at(c, closeOf(i), true));
             }
             c.flush();
             assertThat(c.matureFrames()).isEqualTo(made.size());

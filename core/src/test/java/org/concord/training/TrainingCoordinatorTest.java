@@ -78,14 +78,14 @@ class TrainingCoordinatorTest {
             TrainingStatus cold = c.status();
             assertThat(cold.coldStart()).isTrue();
             assertThat(cold.note()).contains("cold start").contains("confidence 0.5");
-            TrainingCoordinator.Inference first = c.infer(closeOf(100), false);
+            TrainingCoordinator.Inference first = AskModel.at(c, closeOf(100), false);
             assertThat(first.signal().action()).isEqualTo(Action.HOLD);
             assertThat(first.signal().confidence()).isEqualTo(0.5);
 
             // one stored frame per decision at 40 real 1m closes
             List<InferenceFrameReference> refs = new ArrayList<>();
             for (int k = 0; k < 40; k++) {
-                refs.add(c.infer(closeOf(1_000 + 200 * k), true).reference());
+                refs.add(AskModel.at(c, closeOf(1_000 + 200 * k), true).reference());
             }
             c.flush();
             assertThat(frames.pending(RealBars.symbol(), 1_000)).hasSize(40);
@@ -146,7 +146,7 @@ class TrainingCoordinatorTest {
                 assertThat(row.samples()).isGreaterThan(1_000);
             });
             for (int k = 0; k < 30; k++) {
-                TrainingCoordinator.Inference inf = c.infer(closeOf(300 + 311 * k), false);
+                TrainingCoordinator.Inference inf = AskModel.at(c, closeOf(300 + 311 * k), false);
                 before.add(inf.signal());
             }
             assertThat(before).allMatch(s -> !s.coldStart() && s.modelVersion().equals(version));
@@ -157,7 +157,7 @@ class TrainingCoordinatorTest {
             assertThat(fresh.status().activeVersion()).isEqualTo(version);
             assertThat(fresh.status().coldStart()).isFalse();
             for (int k = 0; k < 30; k++) {
-                TrainingCoordinator.Inference inf = fresh.infer(closeOf(300 + 311 * k), false);
+                TrainingCoordinator.Inference inf = AskModel.at(fresh, closeOf(300 + 311 * k), false);
                 assertThat(inf.signal()).isEqualTo(before.get(k));
             }
         }
@@ -222,7 +222,7 @@ class TrainingCoordinatorTest {
             try (Subscription s = c.subscribeTrainingEvents(e -> again.countDown(), Set.of(TrainingEventType.JOB_STARTED));
                  Subscription rule = c.triggerTrainingOnEvent(TrainingTrigger.everyMaturedFrames(5))) {
                 for (int k = 0; k < 5; k++) {
-                    c.infer(closeOf(7_000 + 50 * k), true);
+                    AskModel.at(c, closeOf(7_000 + 50 * k), true);
                 }
                 c.flush();
                 assertThat(c.matureFrames()).isEqualTo(5);
@@ -359,7 +359,7 @@ class TrainingCoordinatorTest {
             assertThat(new ModelRepository(repoDir).currentVersion(cfg.modelId())).contains(r.version());
             assertThat(c.versions().list(cfg.modelId())).singleElement().satisfies(row -> assertThat(row.state()).isEqualTo("SWAPPED"));
             assertThat(events).extracting(TrainingEvent::type).containsExactly(TrainingEventType.JOB_FINISHED, TrainingEventType.MODEL_SWAPPED);
-            assertThat(c.infer(closeOf(3_000), false).signal().modelVersion()).isEqualTo(r.version());
+            assertThat(AskModel.at(c, closeOf(3_000), false).signal().modelVersion()).isEqualTo(r.version());
             assertThatThrownBy(() -> c.activate("v999999")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> TrainingRequest.annotations("none", List.of(), false)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("select at least one");
