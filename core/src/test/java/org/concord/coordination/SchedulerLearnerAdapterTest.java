@@ -124,21 +124,6 @@ class SchedulerLearnerAdapterTest {
     }
 
     @Test
-    void probabilityAdapterPassesAModelsNanOnToBeRejectedByName() {
-        ProbabilityAdapter a = new ProbabilityAdapter("clf", BTC, Bucket.SHORT, Timeframe.M15);
-        Signal buy = a.adapt(new double[]{0.1, 0.2, 0.7}, 5);
-        assertThat(buy.action()).isEqualTo(Action.BUY);
-        assertThat(buy.confidence()).isEqualTo(0.7);
-        assertThat(buy.size()).isCloseTo(0.6, within(1e-12));
-        assertThat(buy.problem()).isNull();
-        assertThat(a.adapt(new double[]{0.1, 0.2, 0.7, 0.55}, 5).metaConfidence()).isEqualTo(0.55);
-        assertThat(a.adapt(new double[]{Double.NaN, 0.2, 0.7}, 5).problem()).isEqualTo("size is NaN (not a finite number)");
-        assertThat(a.adapt(new double[]{0.1, Double.NaN, 0.1}, 5).problem()).isEqualTo("confidence is NaN (not a finite number)");
-        assertThat(a.adapt(new double[]{0.6, 0.3, 0.1}, 5).action()).isEqualTo(Action.SELL);
-        assertThatThrownBy(() -> a.adapt(new double[]{0.5, 0.5}, 5)).hasMessageContaining("p(sell), p(hold), p(buy)");
-    }
-
-    @Test
     void bucketForHoldingAndBookNames() {
         assertThat(Bucket.forHolding(1)).isEqualTo(Bucket.SCALPING);
         assertThat(Bucket.forHolding(48)).isEqualTo(Bucket.SHORT);
