@@ -11,6 +11,7 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.ModuleContext;
+import org.concord.orchestrator.module.SharedModuleState;
 import org.concord.threads.CallbackArray;
 import org.concord.training.TrainingCoordinator;
 import org.concord.training.TrainingEvent;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +91,9 @@ public final class TradingOrchestrator implements AutoCloseable {
         }, b.clocks);
         this.loop = new DecisionLoop(engine, b.config.synchronous(), b.config.queueCapacity(), b.config.faults().hardLimitMillis());
         engine.bindLoop(loop);
-        Map<Class<?>, Object> services = Map.copyOf(b.services);
+        Map<Class<?>, Object> given = new HashMap<>(b.services);
+        given.put(SharedModuleState.class, new SharedModuleState()); // this orchestrator's own: one decision thread
+        Map<Class<?>, Object> services = Map.copyOf(given);
         ModuleContext.Services lookup = new ModuleContext.Services() {
             @Override
             public <T> Optional<T> get(Class<T> type) {

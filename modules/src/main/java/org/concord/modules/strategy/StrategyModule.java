@@ -1,10 +1,12 @@
 package org.concord.modules.strategy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.Prediction;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.OrchestratorModule;
+import org.concord.orchestrator.module.SharedModuleState;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +23,21 @@ import java.util.function.LongSupplier;
  * <p>Settings common to all strategies: {@code timeframe} (default: the decision timeframe), {@code horizonBars}
  * (how far ahead the view is about), {@code warmupBars} (bars replayed after a re-enable; default: a few times the
  * slowest indicator's warm-up). Unknown keys are refused.
+ *
+ * <p><b>One state per strategy, settings and symbol in an orchestrator.</b> A composite runs its own instances of
+ * the strategies it blends, and the same strategies usually run beside it as modules (the full preset), so each bar
+ * was computed twice. Instances of one strategy with equal settings now hold one state per symbol, through the
+ * orchestrator's {@link SharedModuleState}: the first instance that gets a bar applies it, the others see that bar's
+ * open time already applied and skip it. Every instance gets the same bars in the same order on the decision thread,
+ * so equality is enough, and a seek back in time is just the next bar. {@link #sharesState} names the exception. A
+ * {@link #reset} (a module switched back on, before its warm-up) starts the shared state again for every instance:
+ * the composite's view of that member is then rebuilt from the module's warm-up bars, as the module's own is.
  */
 public abstract class StrategyModule implements OrchestratorModule {
     private final String id;
-    private final Map<Symbol, StrategyState> states = new HashMap<>();
+    private final Map<Symbol, Held> states = new HashMap<>();
+    private SharedModuleState shared;
+    private JsonNode settings;
     private Timeframe timeframe = Timeframe.M1;
     private Set<Timeframe> timeframes = Set.of(Timeframe.M1);
     private int horizon = 5;
@@ -54,6 +67,8 @@ public abstract class StrategyModule implements OrchestratorModule {
         warmup = s.integer("warmupBars", defaultWarmup(), 0);
         s.rejectUnknown();
         newState(); // parameters that only the indicators check fail here, at initialize
+        settings = ctx.settings();
+        shared = sharesState() ? ctx.services().get(SharedModuleState.class).orElse(null) : null;
         initialized = true;
     }
 
@@ -65,6 +80,15 @@ public abstract class StrategyModule implements OrchestratorModule {
 
     /** Warm-up bars when the setting is absent (after {@link #configure}). */
     protected abstract int defaultWarmup();
+
+    /**
+     * Whether instances with equal settings may hold one state (class comment): true when a state depends only on the
+     * settings and the bars. A strategy whose state reads more of its module (a library reloaded per instance, the
+     * time of the bar its module last got) keeps its own.
+     */
+    protected boolean sharesState() {
+        return true;
+    }
 
     protected int defaultHorizon() {
         return 5;
@@ -94,15 +118,20 @@ public abstract class StrategyModule implements OrchestratorModule {
 
     /** The state of {@code symbol} (created on first use). */
     public StrategyState state(Symbol symbol) {
+        return held(symbol).state;
+    }
+
+    private Held held(Symbol symbol) {
         if (!initialized) {
             throw new IllegalStateException("module " + id + " is not initialized");
         }
-        StrategyState st = states.get(symbol);
-        if (st == null) {
-            st = newState();
-            states.put(symbol, st);
+        Held h = states.get(symbol);
+        if (h == null) {
+            h = shared == null ? new Held(newState())
+                    : shared.get(new Key(id, settings, timeframe, symbol), Held.class, () -> new Held(newState()));
+            states.put(symbol, h);
         }
-        return st;
+        return h;
     }
 
     /** True once the strategy has a view for {@code symbol} (its indicators are past their warm-up). */
@@ -114,7 +143,11 @@ public abstract class StrategyModule implements OrchestratorModule {
     public void onBarClose(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low,
                            double close, double volume) {
         if (tf == timeframe) {
-            state(symbol).bar(open, high, low, close, volume);
+            Held h = held(symbol);
+            if (h.lastOpen != openTime) { // another instance sharing the state applied this bar already
+                h.lastOpen = openTime;
+                h.state.bar(open, high, low, close, volume);
+            }
         }
     }
 
@@ -132,6 +165,23 @@ public abstract class StrategyModule implements OrchestratorModule {
 
     @Override
     public void reset() {
-        states.clear();
+        for (Held h : states.values()) {
+            h.state = newState();
+            h.lastOpen = Long.MIN_VALUE;
+        }
+    }
+
+    /** One symbol's state and the open time of the last bar applied to it; possibly held by several instances. */
+    private static final class Held {
+        StrategyState state;
+        long lastOpen = Long.MIN_VALUE;
+
+        Held(StrategyState state) {
+            this.state = state;
+        }
+    }
+
+    /** What makes two instances compute the same state: the strategy, its settings, timeframe and the symbol. */
+    private record Key(String id, JsonNode settings, Timeframe timeframe, Symbol symbol) {
     }
 }

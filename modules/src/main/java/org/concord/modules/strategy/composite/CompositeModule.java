@@ -42,9 +42,9 @@ import java.util.function.Supplier;
  * <p><b>How it reads the others.</b> The module SPI gives a module no access to its siblings' outputs, so the
  * composite runs its own instances of its members, fed the same bar closes (their settings come from
  * {@code memberSettings}, defaults otherwise). That needs no ordering between modules on the decision thread, reads
- * nothing a sibling has not seen, and keeps working when the siblings themselves are disabled. The cost is computing
- * the members twice when both they and the composite run; do not give both full weight in the fusion, or their
- * views count twice.
+ * nothing a sibling has not seen, and keeps working when the siblings themselves are disabled. A member with the
+ * same settings as the module beside it shares that module's state (see {@link StrategyModule}), so the bars are
+ * computed once. Do not give both full weight in the fusion, or their views count twice.
  *
  * <p><b>Rule.</b> Over the members that are ready (past their warm-up): {@code blend = Σ wᵢ·signᵢ·confᵢ / Σ wᵢ};
  * BUY when {@code blend ≥ threshold} and BUY votes outnumber SELL votes, SELL the mirror, else HOLD;

@@ -114,6 +114,12 @@ public final class CrashPatternModule extends StrategyModule {
         super.onBarClose(symbol, tf, openTime, open, high, low, close, volume);
     }
 
+    /** Its state reads this instance's library (reloaded per instance) and the time of the bar this instance got. */
+    @Override
+    protected boolean sharesState() {
+        return false;
+    }
+
     @Override
     protected int defaultWarmup() {
         return Math.min(maxLength, 1000);
