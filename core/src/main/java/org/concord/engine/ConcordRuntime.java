@@ -6,6 +6,7 @@ import org.concord.feed.BundledData;
 import org.concord.feed.BundledMarket;
 import org.concord.feed.MarketFeed;
 import org.concord.feed.ReplayFeed;
+import org.concord.model.Symbol;
 import org.concord.store.BarStore;
 import org.concord.store.DataDirectory;
 import org.concord.store.SqliteDatabase;
@@ -14,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Wires the headless parts of a Concord process: the data directory, the SQLite store, the DataProvider and
@@ -81,16 +84,37 @@ public final class ConcordRuntime implements AutoCloseable {
     public synchronized ReplayFeed startBundledReplay(double speed, boolean loop, long resumeAfter) {
         stopFeed();
         ReplayFeed replay = new ReplayFeed(BundledData.bitstampTrades(), data, speed, loop, resumeAfter);
+        List<BarReplayFeed> bars = BundledMarket.companions(data, replay.tape().firstTime(), speed, loop);
+        // one market clock: a seek of the tape moves the bar replays to the same instant, once the tape is there
+        replay.onSeek(t -> bars.forEach(b -> b.seek(t)));
         feed = replay;
         replay.start();
         LOG.info("started {}", replay.name());
-        List<BarReplayFeed> bars = BundledMarket.companions(data, speed, loop);
         companions = bars;
         for (BarReplayFeed b : bars) {
             b.start();
             LOG.info("started {}", b.name());
         }
         return replay;
+    }
+
+    /**
+     * Where a seek of the bundled market to {@code time} (the tape's clock) puts each instrument: the tape's symbol at
+     * {@code time}, each bar replay at the open time of the next bar it then delivers ({@link BarReplayFeed#resumeOpen});
+     * one that has nothing more to deliver is left out. Empty without a bundled replay. Cheap (in-memory series).
+     */
+    public Map<Symbol, Long> seekPoints(long time) {
+        Map<Symbol, Long> out = new LinkedHashMap<>();
+        if (feed instanceof ReplayFeed r) {
+            out.put(r.tape().symbol(), time);
+            for (BarReplayFeed b : companions) {
+                long open = b.resumeOpen(time);
+                if (open != Long.MAX_VALUE) {
+                    out.put(b.symbol(), open);
+                }
+            }
+        }
+        return out;
     }
 
     public synchronized void stopFeed() {

@@ -31,6 +31,7 @@ import org.concord.threads.OwnedLong;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -345,18 +346,23 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     /**
-     * Restarts the paper session for {@code symbol}'s data going back to {@code to} (a seek back in the replay: the
-     * positions would be marked at earlier prices): the person's account is reset as above, the bot's starts again at
-     * its initial cash with a fresh engine (books, allocation and curves emptied), and the old timeline's bars and
-     * decisions still on their way are kept from both ({@link Rewind}). Refused, nothing changed, while the person
-     * trades at a venue.
+     * Restarts the paper session for a seek back in the replay (positions would be marked at earlier prices): each
+     * symbol's data of {@code to} goes back to its own time there (the bundled market's one clock: the tape's instant,
+     * a bar replay's next bar). The person's account is reset as above, the bot's starts again at its initial cash
+     * with a fresh engine (books, allocation and curves emptied), and each symbol's old-timeline bars and decisions
+     * still on their way are kept from both until its data is there ({@link Rewind}). Refused, nothing changed, while
+     * the person trades at a venue.
      */
-    public CompletableFuture<String> restartPaperSession(Symbol symbol, long to) {
+    public CompletableFuture<String> restartPaperSession(Map<Symbol, Long> to) {
+        if (to == null || to.isEmpty()) {
+            throw new IllegalArgumentException("the symbols that go back are required");
+        }
         PersonAccount p = person();
+        Map<Symbol, Long> points = Map.copyOf(to);
         return thread.ask("the paper session's restart", () -> {
             String done = resetPerson(p);
             botRisk.drawdown().restart();
-            rewind.expect(symbol, to);
+            rewind.expect(points);
             return done + "; " + bot.restartPaper(engineFor(bot.paper(), botRisk, null));
         });
     }

@@ -5,6 +5,9 @@ import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -22,15 +25,19 @@ import java.util.function.LongSupplier;
  *   <li><b>another symbol's</b> ({@link #following}): a bar is delivered once the lead symbol's session clock has
  *       passed its close time, so two instruments of the same calendar (Apple's 2013 days beside the 2013 Bitstamp
  *       tape) are in step and nothing of this series is seen before the lead's time reaches it. Bars that closed
- *       before the lead's clock when it starts arrive at once (history). It ends with its series.</li>
+ *       before the lead's clock when it starts arrive at once (history). A series of another calendar (ETH/USD's
+ *       2023 days) follows with a whole-day {@code shift}: its bar at {@code t} is due at the lead's {@code t - shift};
+ *       its bars keep their own times (no re-dating). It ends with its series, or loops.</li>
  * </ul>
  * Each start plays the series from its first bar (the store keeps the bars of an earlier run; delivering them again
- * writes the same values).
+ * writes the same values). A following feed goes where its lead seeks ({@link #seek}): to the bar that covers or
+ * precedes the lead's instant; before its first bar it waits for it, after its end (no loop) it stays there.
  */
 public final class BarReplayFeed implements MarketFeed {
     public static final String SOURCE = "replay";
     /** The longest wall time between two bars on the feed's own clock. */
     public static final long MAX_BAR_WALL_MS = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(BarReplayFeed.class);
     private static final long TICK_NANOS = 50_000_000L;
     private static final long DAY = 86_400_000L;
 
@@ -40,13 +47,32 @@ public final class BarReplayFeed implements MarketFeed {
     private final Symbol lead;
     private final int preload;
     private final boolean loop;
+    private final AtEnd atEnd;
+    private final long shift; // a following feed's own time minus the lead's
+    private final long span; // a loop's length, whole days
     private final BarRollup rollup;
     private final ReplayThread replay;
     private volatile double speed;
     private volatile long delivered;
     private volatile long dataTime = Long.MIN_VALUE;
+    private volatile long seekRequest = Long.MIN_VALUE;
+    // the replay thread's place: the next bar, the loop copy's time offset and price scale
+    private int next;
+    private long offset;
+    private double scale = 1.0;
 
-    private BarReplayFeed(BarSeries series, MarketDataSink sink, double speed, int preload, boolean loop, Symbol lead, LongSupplier leadClock) {
+    /** What a feed does after its series' last bar. */
+    public enum AtEnd {
+        /** it ends (state FINISHED) */
+        FINISH,
+        /** it stays there, running: a seek back of its lead takes it back into its series */
+        STAY,
+        /** the series plays again, shifted by whole days and price-scaled to join */
+        LOOP
+    }
+
+    private BarReplayFeed(BarSeries series, MarketDataSink sink, double speed, int preload, AtEnd atEnd, Symbol lead, LongSupplier leadClock,
+                          long shift) {
         if (series == null || sink == null) {
             throw new IllegalArgumentException("series and sink are required");
         }
@@ -59,23 +85,40 @@ public final class BarReplayFeed implements MarketFeed {
         this.replay = new ReplayThread("replay-" + series.symbol(), this::play, () -> dataTime);
         this.speed = speed;
         this.preload = Math.max(0, Math.min(preload, series.size()));
-        this.loop = loop;
+        this.atEnd = atEnd;
+        this.loop = atEnd == AtEnd.LOOP;
         this.lead = lead;
         this.leadClock = leadClock;
+        this.shift = shift;
+        this.span = (Math.floorDiv(series.lastTime() - series.time(0), DAY) + 2) * DAY;
         this.rollup = new BarRollup(series.symbol(), series.timeframe(), sink, SOURCE);
     }
 
     /** On its own clock: {@code preload} bars at once, then one bar per {@code min(timeframe / speed, 2 s)}. */
     public static BarReplayFeed paced(BarSeries series, MarketDataSink sink, double speed, int preload, boolean loop) {
-        return new BarReplayFeed(series, sink, speed, preload, loop, null, null);
+        return new BarReplayFeed(series, sink, speed, preload, loop ? AtEnd.LOOP : AtEnd.FINISH, null, null, 0);
     }
 
     /** In step with {@code lead}: a bar arrives once {@code leadClock} (the lead's session clock) passed its close. */
     public static BarReplayFeed following(BarSeries series, MarketDataSink sink, Symbol lead, LongSupplier leadClock) {
+        return following(series, sink, lead, leadClock, 0, AtEnd.FINISH);
+    }
+
+    /**
+     * In step with {@code lead}, {@code shift} ms (whole days) later in its own calendar: a bar at {@code t} arrives
+     * once {@code leadClock} passed {@code close(t) - shift}; after its end as {@code atEnd} says.
+     */
+    public static BarReplayFeed following(BarSeries series, MarketDataSink sink, Symbol lead, LongSupplier leadClock, long shift, AtEnd atEnd) {
         if (lead == null || leadClock == null) {
             throw new IllegalArgumentException("lead symbol and clock are required");
         }
-        return new BarReplayFeed(series, sink, 1, 0, false, lead, leadClock);
+        if (shift % DAY != 0) {
+            throw new IllegalArgumentException("the shift must be whole days (a bar keeps its time of day), got " + shift);
+        }
+        if (atEnd == null) {
+            throw new IllegalArgumentException("what happens at the end is required");
+        }
+        return new BarReplayFeed(series, sink, 1, 0, atEnd, lead, leadClock, shift);
     }
 
     private static void checkSpeed(double speed) {
@@ -117,9 +160,52 @@ public final class BarReplayFeed implements MarketFeed {
         return delivered;
     }
 
-    /** Close time of the last delivered bar. */
+    /** Close time of the last delivered bar, or the instant (in this series' own time) a seek moved it to. */
     public long dataTime() {
         return dataTime;
+    }
+
+    /** How much later in its own calendar this series plays than its lead (0: the same calendar, or its own clock). */
+    public long shift() {
+        return shift;
+    }
+
+    /**
+     * Goes to the lead's instant {@code leadTime} (handled on the replay thread before the next bar). Back in time, the
+     * bars after it are the future again: the symbol's session restarts at {@code leadTime + shift} and the next bar is
+     * the one that covers it (or the first after it). Forward, nothing is skipped: the bars arrive as the lead's clock
+     * passes them. A feed on its own clock has no lead to follow.
+     */
+    public void seek(long leadTime) {
+        if (leadClock == null) {
+            throw new IllegalStateException(name() + " plays on its own clock: it has no lead to seek with");
+        }
+        seekRequest = leadTime;
+    }
+
+    /**
+     * Where a seek to the lead's {@code leadTime} puts this series: the open time (its own, loop copies shifted) of the
+     * next bar it delivers — the bar covering that instant, or the first after it (a gap, or before the first bar);
+     * Long.MAX_VALUE when none comes (past the end, no loop). Pure: any thread.
+     */
+    public long resumeOpen(long leadTime) {
+        long[] at = place(leadTime + shift);
+        return at[0] >= series.size() ? Long.MAX_VALUE : series.time((int) at[0]) + at[1];
+    }
+
+    /** {next bar's index, its copy's offset}: the first bar whose close is after {@code own} (this series' time). */
+    private long[] place(long own) {
+        int n = series.size();
+        long copy = loop ? Math.max(0, Math.floorDiv(own - series.time(0), span)) : 0;
+        long off = copy * span;
+        int i = 0;
+        while (i < n && series.timeframe().closeTime(series.time(i)) + off <= own) {
+            i++;
+        }
+        if (i >= n && loop) {
+            return new long[] {0, off + span, copy + 1};
+        }
+        return new long[] {i, off, copy};
     }
 
     public double speed() {
@@ -157,37 +243,47 @@ public final class BarReplayFeed implements MarketFeed {
     private void play() {
         int n = series.size();
         Timeframe tf = series.timeframe();
-        long span = (Math.floorDiv(series.lastTime() - series.time(0), DAY) + 2) * DAY;
-        long offset = 0;
-        double scale = 1.0;
+        offset = 0;
+        scale = 1.0;
         sink.resetSession(series.symbol(), series.time(0));
-        int i = 0;
-        for (; i < preload && !replay.stopRequested(); i++) {
-            deliver(i, offset, scale);
+        for (next = 0; next < preload && !replay.stopRequested(); next++) {
+            deliver(next, offset, scale);
         }
         long due = System.nanoTime();
         while (!replay.stopRequested()) {
+            long seek = seekRequest;
+            if (seek != Long.MIN_VALUE) {
+                seekRequest = Long.MIN_VALUE;
+                goBackTo(seek + shift);
+            }
+            int i = next;
             if (i >= n) {
-                if (!loop) {
+                if (atEnd == AtEnd.FINISH) {
                     return;
                 }
-                i = 0;
+                if (atEnd == AtEnd.STAY) {
+                    LockSupport.parkNanos(TICK_NANOS); // a seek back may take it back into its series
+                    continue;
+                }
+                next = 0;
                 offset += span;
                 scale *= series.close(n - 1) / series.open(0);
                 rollup.reset();
                 continue;
             }
-            if (replay.paused()) {
+            // a following feed paused with its lead still catches up to the lead's clock, which stands still: paused
+            // right after a seek forward, it would otherwise show an instant behind the tape's
+            if (replay.paused() && leadClock == null) {
                 replay.holdWhilePaused(TICK_NANOS);
                 due = System.nanoTime();
                 continue;
             }
             if (leadClock != null) {
-                if (tf.closeTime(series.time(i)) > leadClock.getAsLong()) {
+                if (tf.closeTime(series.time(i)) + offset - shift > leadClock.getAsLong()) {
                     LockSupport.parkNanos(TICK_NANOS);
                     continue;
                 }
-                deliver(i++, offset, scale);
+                deliver(next++, offset, scale);
                 continue;
             }
             double sp = speed;
@@ -196,10 +292,41 @@ public final class BarReplayFeed implements MarketFeed {
                 LockSupport.parkNanos(Math.min(wait, TICK_NANOS));
                 continue;
             }
-            deliver(i++, offset, scale);
+            deliver(next++, offset, scale);
             long step = sp == ReplayFeed.MAX_SPEED ? 0 : (long) Math.min(MAX_BAR_WALL_MS * 1_000_000.0, tf.millis() * 1_000_000.0 / sp);
             due += step;
         }
+    }
+
+    /**
+     * Back in time to {@code own} (this series' time) if it delivered bars after it: the session restarts there, the
+     * longer bars in progress are rebuilt from the day's earlier bars (stored already: written again unchanged), and
+     * the next bar is the one that covers {@code own}. A seek to where it is, or ahead, changes nothing.
+     */
+    private void goBackTo(long own) {
+        if (dataTime == Long.MIN_VALUE || own >= dataTime) {
+            return;
+        }
+        long[] at = place(own);
+        next = (int) at[0];
+        offset = at[1];
+        scale = 1.0;
+        for (long k = 0; k < at[2]; k++) {
+            scale *= series.close(series.size() - 1) / series.open(0);
+        }
+        sink.resetSession(series.symbol(), own);
+        rollup.reset();
+        long dayStart = Timeframe.D1.floor(own);
+        for (int j = 0; j < next && j < series.size(); j++) {
+            long t = series.time(j) + offset;
+            if (t >= dayStart) {
+                rollup.onBar(t, series.timeframe().closeTime(t), series.open(j) * scale, series.high(j) * scale, series.low(j) * scale,
+                        series.close(j) * scale, series.volume(j));
+            }
+        }
+        dataTime = own;
+        LOG.info("replay of {} went back to {} (next bar at {})", series.symbol(), Instant.ofEpochMilli(own),
+                next < series.size() ? Instant.ofEpochMilli(series.time(next) + offset) : "none: the recording has ended");
     }
 
     private void deliver(int i, long offset, double scale) {

@@ -7,6 +7,7 @@ import org.concord.model.Timeframe;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The three bundled instruments played together (the desk, {@code serve} and {@code replay} with the bundled feed),
@@ -17,12 +18,14 @@ import java.util.Optional;
  *   <li><b>AAPL</b> — the 2013 daily bars, on BTCUSD's clock ({@link BarReplayFeed#following}): the days before the
  *       tape's time are history at once, each later day arrives when the tape's clock passes its close. Both are
  *       2013 data, so at any moment the two show the same calendar time and a cross-asset statistic pairs returns of
- *       the same days; no Apple bar is seen before the tape reaches its close. It ends with its file (2013-12-31).</li>
- *   <li><b>ETHUSD</b> — the 5-minute bars of 2023-03-13..15, on its own clock ({@link BarReplayFeed#paced}): the
- *       first half at once, then bar by bar at the session's speed, looping like the tape. Its data lies ten years
- *       after the others, so it cannot share their clock; statistics that need simultaneous data (correlation) find
- *       no common times with it and say so (not ready) instead of pairing returns of different years.</li>
+ *       the same days; no Apple bar is seen before the tape reaches its close. After its file (2013-12-31) it stays at
+ *       its end.</li>
+ *   <li><b>ETHUSD</b> — the 5-minute bars of 2023-03-13..15, on BTCUSD's clock too, whole days later
+ *       ({@link BarReplayFeed#following} with a shift, {@link #ethShift}): its first day plays as the tape's second, at
+ *       the same time of day, looping like the tape. Its bars keep their own dates (real data is not re-dated), so
+ *       statistics that need simultaneous data (correlation) find no common times with it and say so (not ready).</li>
  * </ul>
+ * One clock: a seek of the tape moves both bar replays to the same instant ({@link BarReplayFeed#seek}).
  */
 public final class BundledMarket {
     /** The bundled instruments, in watchlist order. */
@@ -51,12 +54,29 @@ public final class BundledMarket {
         return own.millis() > configured.millis() ? own : configured;
     }
 
-    /** The bar feeds that play beside the BTCUSD tape replay (not started); bad rows are counted in the provider's quality. */
-    public static List<BarReplayFeed> companions(DataProvider data, double speed, boolean loop) {
+    /**
+     * The bar feeds that play beside the BTCUSD tape replay (not started), on its clock; bad rows are counted in the
+     * provider's quality. With {@code loop} (the tape loops) ETHUSD loops too and AAPL stays at its end (2013-12-31)
+     * until a seek takes the market back; without, both end with their files.
+     */
+    public static List<BarReplayFeed> companions(DataProvider data, long tapeStart, double speed, boolean loop) {
         BarSeries eth = BundledData.eth5mBars(data.quality());
         BarSeries aapl = BundledData.appleDailyBars(data.quality());
-        return List.of(
-                BarReplayFeed.paced(eth, data, speed, eth.size() / 2, loop),
-                BarReplayFeed.following(aapl, data, BundledData.BTCUSD, () -> data.clock(BundledData.BTCUSD)));
+        LongSupplier tape = () -> data.clock(BundledData.BTCUSD);
+        List<BarReplayFeed> out = List.of(
+                BarReplayFeed.following(eth, data, BundledData.BTCUSD, tape, ethShift(eth, tapeStart),
+                        loop ? BarReplayFeed.AtEnd.LOOP : BarReplayFeed.AtEnd.FINISH),
+                BarReplayFeed.following(aapl, data, BundledData.BTCUSD, tape, 0, loop ? BarReplayFeed.AtEnd.STAY : BarReplayFeed.AtEnd.FINISH));
+        out.forEach(b -> b.setSpeed(speed)); // only shown: on the tape's clock they move at its speed
+        return out;
+    }
+
+    /**
+     * How many whole days later ETHUSD's recording plays than the tape: its first day is the tape's second, so a desk
+     * that opens two days into the tape shows ETHUSD's first day as history and its second as it comes (as before,
+     * when it played half at once on a clock of its own). Whole days: a bar keeps its time of day.
+     */
+    static long ethShift(BarSeries eth, long tapeStart) {
+        return Timeframe.D1.floor(eth.time(0)) - (Timeframe.D1.floor(tapeStart) + Timeframe.D1.millis());
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * Plays a recorded trade tape as if it were live: trade {@code i} is delivered when the wall clock has advanced
@@ -31,6 +32,7 @@ public final class ReplayFeed implements MarketFeed {
     private final ReplayThread replay;
     private volatile double speed;
     private volatile long seekRequest = Long.MIN_VALUE;
+    private volatile LongConsumer seekListener = t -> { };
     private volatile boolean anchorDirty;
     private volatile long delivered;
     private volatile long dataTime = Long.MIN_VALUE;
@@ -106,6 +108,15 @@ public final class ReplayFeed implements MarketFeed {
         seekRequest = time;
     }
 
+    /**
+     * Called on the replay thread with each seek's target once this tape is there (its session restarted at it, or
+     * every trade up to it delivered): what plays beside the tape (a bundled market's bar replays) seeks with it then,
+     * after the tape's clock went back, never before.
+     */
+    public void onSeek(LongConsumer listener) {
+        seekListener = listener == null ? t -> { } : listener;
+    }
+
     public long delivered() {
         return delivered;
     }
@@ -172,6 +183,7 @@ public final class ReplayFeed implements MarketFeed {
                     sink.onClock(tape.symbol(), target);
                     dataTime = target;
                 }
+                seekListener.accept(target);
                 anchorDirty = true;
             }
             if (i >= n) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -57,7 +58,7 @@ class PaperSessionRestartTest {
                 int replacedTrades = onPipeline(p, x -> replaced.get().bucketTrades().size());
 
                 long tapeStart = engine.data().bars(BTC, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE).time(0);
-                String said = p.restartPaperSession(BTC, tapeStart).get(30, TimeUnit.SECONDS);
+                String said = p.restartPaperSession(Map.of(BTC, tapeStart)).get(30, TimeUnit.SECONDS);
                 // the old timeline's last bar, still on its way when the session restarted: kept from the fresh accounts
                 p.onBarClose(BTC, Timeframe.M1, end + 60_000, 900, 901, 899, 900, 1);
 

@@ -36,7 +36,6 @@ public final class FeedBar {
     private final Presenters presenters;
     private final SeekBack seekBack;
     private long dataTime = Long.MIN_VALUE; // the replay's tape and time, as last shown
-    private String symbol;
     private long firstTime;
     private long lastTime;
     private boolean paused;
@@ -131,9 +130,9 @@ public final class FeedBar {
         if (!seekBack.needsRestart(dataTime, target)) {
             presenters.run(() -> feed.seekFraction(fraction));
         } else if (seekBack.confirm(root.getScene() == null ? null : root.getScene().getWindow())) {
-            Symbol tape = Symbol.of(symbol);
             presenters.run(() -> {
-                if (seekBack.restart(tape, target)) {
+                // every bundled instrument goes back to the seek's instant: the session restarts for all of them
+                if (seekBack.restart(feed.seekPoints(fraction))) {
                     feed.seekFraction(fraction);
                 }
             });
@@ -185,7 +184,6 @@ public final class FeedBar {
             speed.setValue(s.speed()); // fires setSpeed with the same value: harmless
         }
         dataTime = s.replay() ? s.dataTime() : Long.MIN_VALUE;
-        symbol = s.symbol();
         firstTime = s.firstTime();
         lastTime = s.lastTime();
         if (s.replay() && !seek.isValueChanging() && s.lastTime() > s.firstTime() && s.dataTime() != Long.MIN_VALUE) {

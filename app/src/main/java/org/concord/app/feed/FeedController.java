@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts, steers and describes the desktop's feed: the bundled replay (play/pause, speed, seek) or Binance live
@@ -128,13 +129,29 @@ public final class FeedController implements AutoCloseable {
         }
     }
 
-    /** Seeks the replay to {@code fraction} (0..1) of its tape. */
+    /**
+     * Seeks the bundled market to {@code fraction} (0..1) of its tape: the tape goes there, and the bar replays beside
+     * it (ETHUSD, AAPL) go to the same instant once the tape is there (one market clock, {@link BarReplayFeed#seek}).
+     */
     public void seekFraction(double fraction) {
         ReplayFeed r = replay;
         if (r != null) {
-            double f = Math.max(0, Math.min(1, fraction));
-            r.seek(r.tape().firstTime() + (long) (f * (r.tape().lastTime() - r.tape().firstTime())));
+            r.seek(instant(r, fraction));
         }
+    }
+
+    /**
+     * Where a seek to {@code fraction} of the tape puts each bundled instrument's data ({@link ConcordRuntime#seekPoints}):
+     * what a paper session restarted for that seek waits for. Empty without a replay. Cheap (in-memory series).
+     */
+    public Map<Symbol, Long> seekPoints(double fraction) {
+        ReplayFeed r = replay;
+        return r == null ? Map.of() : engine.seekPoints(instant(r, fraction));
+    }
+
+    private static long instant(ReplayFeed r, double fraction) {
+        double f = Math.max(0, Math.min(1, fraction));
+        return r.tape().firstTime() + (long) (f * (r.tape().lastTime() - r.tape().firstTime()));
     }
 
     public ReplayFeed replay() {

@@ -6,6 +6,7 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 import org.concord.model.Symbol;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,12 +16,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SeekBack {
     /**
-     * The paper session's restart for {@code symbol}'s data going back to {@code to} (on the trading pipeline's
-     * thread); its future says what happened, or why not.
+     * The paper session's restart for each symbol's data going back to its time in {@code to} (the whole bundled
+     * market goes back: {@link FeedController#seekPoints}), on the trading pipeline's thread; its future says what
+     * happened, or why not.
      */
     @FunctionalInterface
     public interface Restart {
-        CompletableFuture<String> restartPaperSession(Symbol symbol, long to);
+        CompletableFuture<String> restartPaperSession(Map<Symbol, Long> to);
     }
 
     static final ButtonType RESTART = new ButtonType("Seek back and restart", ButtonBar.ButtonData.OK_DONE);
@@ -50,9 +52,9 @@ public final class SeekBack {
     }
 
     /** Restarts the session (presenter thread); false, and nothing seeks, when it was refused. */
-    boolean restart(Symbol symbol, long to) {
+    boolean restart(Map<Symbol, Long> to) {
         try {
-            restart.restartPaperSession(symbol, to).join();
+            restart.restartPaperSession(to).join();
             return true;
         } catch (RuntimeException refused) {
             return false; // the desk's result line says why (the trading service reports it)

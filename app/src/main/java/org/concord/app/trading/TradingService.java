@@ -210,12 +210,12 @@ public final class TradingService implements AutoCloseable {
     }
 
     /**
-     * A seek back in the replay to {@code to} on {@code symbol}'s tape (the person agreed): both paper accounts start
-     * again at their initial cash, the person's history archived; the answer also arrives on {@link #results}. Refused
-     * while the person trades at a venue.
+     * A seek back in the replay (the person agreed), each symbol's data going back to its time in {@code to}: both
+     * paper accounts start again at their initial cash, the person's history archived; the answer also arrives on
+     * {@link #results}. Refused while the person trades at a venue.
      */
-    public CompletableFuture<String> restartPaperSession(Symbol symbol, long to) {
-        return pipeline.restartPaperSession(symbol, to).whenComplete((message, error) -> {
+    public CompletableFuture<String> restartPaperSession(Map<Symbol, Long> to) {
+        return pipeline.restartPaperSession(to).whenComplete((message, error) -> {
             results.offer(error == null ? new ActionResult("restart", null, true, "seek back: " + message, null)
                     : ActionResult.failed("seek back", null, error.getMessage()));
             dirty.set(true);

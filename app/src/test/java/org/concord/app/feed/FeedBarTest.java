@@ -12,6 +12,9 @@ import javafx.scene.control.Slider;
 import org.concord.app.DeskHarness;
 import org.concord.app.shell.Presenters;
 import org.concord.engine.ConcordRuntime;
+import org.concord.feed.BarReplayFeed;
+import org.concord.feed.BundledData;
+import org.concord.model.Symbol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -116,8 +120,10 @@ class FeedBarTest {
             FeedStatus tape = feed.status();
             long span = tape.lastTime() - tape.firstTime();
             List<Long> restartedAt = new CopyOnWriteArrayList<>(); // the replay's data time when the session restarted
-            SeekBack seekBack = new SeekBack((symbol, to) -> {
+            List<Map<Symbol, Long>> restartedFor = new CopyOnWriteArrayList<>();
+            SeekBack seekBack = new SeekBack(to -> {
                 restartedAt.add(feed.status().dataTime());
+                restartedFor.add(to);
                 return CompletableFuture.completedFuture("restarted");
             });
             FxToolkit.registerPrimaryStage();
@@ -155,6 +161,13 @@ class FeedBarTest {
             WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> feed.status().dataTime() <= back);
             assertThat(restartedAt).as("one restart, before the replay went back").hasSize(1);
             assertThat(restartedAt.get(0)).isGreaterThanOrEqualTo(forward);
+            // one market clock: the session restarted for every bundled instrument, and each went back to the instant
+            assertThat(restartedFor.get(0)).containsOnlyKeys(BundledData.BTCUSD, BundledData.ETHUSD, BundledData.AAPL);
+            long instant = restartedFor.get(0).get(BundledData.BTCUSD);
+            for (BarReplayFeed b : engine.companions()) {
+                WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> b.dataTime() <= instant + b.shift());
+                assertThat(engine.data().clock(b.symbol())).as("%s's clock after the seek back", b.symbol()).isLessThanOrEqualTo(instant + b.shift());
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import org.concord.chart.DisplayFormat;
 import org.concord.store.Direction;
 import org.concord.engine.ConcordRuntime;
 import org.concord.feed.BarReplayFeed;
+import org.concord.feed.BundledData;
 import org.concord.feed.FeedState;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.BarSeries;
@@ -43,7 +44,7 @@ class FeedControllerTest {
             assertThat(engine.companions()).allSatisfy(b -> assertThat(b.state()).isEqualTo(FeedState.PAUSED));
             feed.setSpeed(3_600);
             assertThat(engine.companions()).allSatisfy(b -> assertThat(b.speed()).isEqualTo(3_600));
-            BarReplayFeed eth = engine.companions().stream().filter(b -> b.lead() == null).findFirst().orElseThrow();
+            BarReplayFeed eth = engine.companions().stream().filter(b -> b.symbol().equals(BundledData.ETHUSD)).findFirst().orElseThrow();
             long ethBars = eth.delivered();
             feed.play();
             assertThat(feed.status().speed()).isEqualTo(3_600);
@@ -80,7 +81,7 @@ class FeedControllerTest {
             assertThat(feed.synthetic(btc, engine.data().clock(btc))).isTrue();
             assertThat(feed.synthetic(btc, end)).as("the recording's last trade is real").isFalse();
             assertThat(feed.synthetic(btc, r.tape().firstTime())).isFalse();
-            BarReplayFeed eth = engine.companions().stream().filter(b -> b.lead() == null).findFirst().orElseThrow();
+            BarReplayFeed eth = engine.companions().stream().filter(b -> b.symbol().equals(BundledData.ETHUSD)).findFirst().orElseThrow();
             BarSeries bars = eth.series();
             long ethEnd = bars.timeframe().closeTime(bars.time(bars.size() - 1));
             assertThat(feed.synthetic(eth.symbol(), ethEnd)).isFalse();
