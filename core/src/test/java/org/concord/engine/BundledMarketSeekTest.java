@@ -126,13 +126,17 @@ class BundledMarketSeekTest {
     private static void assertAt(DataProvider data, BarReplayFeed b, long leadTime) throws InterruptedException {
         long own = own(b, leadTime);
         long next = b.resumeOpen(leadTime);
-        await(() -> latestClose(data, b) >= Math.min(own, next) - b.timeframe().millis());
-        long newest = latestClose(data, b);
-        assertThat(newest).as("%s's newest bar closes at or before the instant", b.symbol()).isLessThanOrEqualTo(own);
-        assertThat(newest).as("%s's newest bar is the last one before the instant", b.symbol())
-                .isGreaterThanOrEqualTo(Math.min(own, next) - b.timeframe().millis());
+        BarSeries bars = b.series();
+        int k = 0;
+        while (k < bars.size() && bars.time(k) < next) {
+            k++;
+        }
+        long lastBefore = b.timeframe().closeTime(bars.time(k - 1)); // the recording's bar before the next one
+        await(() -> latestClose(data, b) == lastBefore);
+        assertThat(lastBefore).as("%s's newest bar closes at or before the instant", b.symbol()).isLessThanOrEqualTo(own);
         assertThat(data.clock(b.symbol())).as("%s's clock", b.symbol()).isLessThanOrEqualTo(own);
         assertThat(next).as("%s's next bar covers the instant", b.symbol()).isLessThanOrEqualTo(own);
+        assertThat(b.timeframe().closeTime(next)).isGreaterThan(own);
     }
 
     private static boolean markedOnPipeline(TradingPipeline p, PaperBroker a) {
