@@ -17,5 +17,12 @@ public interface BarListener {
     void onBarClose(Symbol symbol, Timeframe tf, long openTime,
                     double open, double high, double low, double close, double volume);
 
+    /**
+     * The symbol's session restarted at {@code time} (a replay sought back in time, or looped): its bars from
+     * {@code time} on are gone from the provider and arrive again; a view of them reloads. In order with the bars.
+     */
+    default void onSessionReset(Symbol symbol, long time) {
+    }
+
     BarListener NONE = (s, tf, t, o, h, l, c, v) -> { };
 }

@@ -315,8 +315,10 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             }
             st.newAggregator();
             st.clock = time;
-            LOG.info("{} session restarts at {}", symbol, time);
+            st.events.reset(time);
+            LOG.info("{} session restarts at {}", symbol, Instant.ofEpochMilli(time));
         }
+        listeners.deliver(st);
     }
 
     /**

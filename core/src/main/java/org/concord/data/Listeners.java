@@ -67,6 +67,11 @@ final class Listeners {
                     l.onBarClose(s, e.tf, e.time, e.open, e.high, e.low, e.close, e.volume);
                 }
             }
+            case SymbolEvents.RESET -> {
+                for (BarListener l : closes.items()) {
+                    l.onSessionReset(s, e.time);
+                }
+            }
             case SymbolEvents.BOOK -> {
                 for (BookListener l : books.items()) {
                     l.onBook(e.book);

@@ -16,6 +16,7 @@ final class SymbolEvents {
     static final int UPDATE = 1;
     static final int CLOSE = 2;
     static final int BOOK = 3;
+    static final int RESET = 4;
 
     /** One event, copied out of the ring by the delivering thread (only it reads or writes its scratch copy). */
     static final class Event {
@@ -68,6 +69,15 @@ final class SymbolEvents {
         e.low = l;
         e.close = c;
         e.volume = v;
+        e.book = null;
+    }
+
+    /** The symbol's session restarted at {@code time}: bars from there on replace what the listeners had. */
+    void reset(long time) {
+        Event e = slot();
+        e.kind = RESET;
+        e.tf = null;
+        e.time = time;
         e.book = null;
     }
 

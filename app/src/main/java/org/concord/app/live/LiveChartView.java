@@ -288,8 +288,10 @@ public final class LiveChartView {
         if (d.reload() != null) {
             chart.setTitle(d.symbol() + " " + d.timeframe());
             crosshair.hide(); // its label names a time and price of the series being replaced
-            if (!d.symbol().equals(shownSymbol)) {
-                clearOverlay(); // another instrument's levels and extrema: they sat at its prices under the new title
+            // another instrument's levels and extrema sat at its prices under the new title; a history without any
+            // (its timeline restarted) has none yet
+            if (!d.symbol().equals(shownSymbol) || d.overlay() == null) {
+                clearOverlay();
                 shownSymbol = d.symbol();
             }
             load(d.reload());

@@ -82,6 +82,11 @@ public final class LivePresenter implements AutoCloseable {
             public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
                 onBar(s, tf, t, o, h, l, c, v);
             }
+
+            @Override
+            public void onSessionReset(Symbol s, long time) {
+                restart(s);
+            }
         };
         subs.add(data.subscribeBarCloses(bars));
         subs.add(data.subscribeBarUpdates(bars));
@@ -114,11 +119,15 @@ public final class LivePresenter implements AutoCloseable {
         synchronized (this) {
             symbol = s;
             timeframe = tf;
-            gen = ++generation;
-            upserts.clear();
-            lastTime = Long.MIN_VALUE;
+            gen = reloadLocked();
         }
         presenters.run(() -> load(gen));
+    }
+
+    private long reloadLocked() {
+        upserts.clear();
+        lastTime = Long.MIN_VALUE;
+        return ++generation;
     }
 
     private void load(long gen) {
@@ -156,12 +165,29 @@ public final class LivePresenter implements AutoCloseable {
             }
         }
         if (restart) {
-            synchronized (this) {
-                decisions.remove(s);
-            }
-            sides.reset();
-            select(s, tf);
+            restart(s);
         }
+    }
+
+    /**
+     * {@code s}'s timeline restarted (a replay sought back or looped): its markers and levels go and, if it is shown,
+     * the history is read again. On a session reset this happens at once, not only when the symbol's next bar arrives
+     * (an ETHUSD 5m or AAPL daily bar can be hours of replay time away), so the chart never shows bars the data went
+     * back before.
+     * What is shown is left as the person chose it: a selection made meanwhile wins.
+     */
+    private void restart(Symbol s) {
+        long gen;
+        sides.reset(s);
+        synchronized (this) {
+            decisions.remove(s);
+            overlays.remove(s); // the old timeline's levels; the next overlay is the new one's
+            if (!s.equals(symbol)) {
+                return;
+            }
+            gen = reloadLocked();
+        }
+        presenters.run(() -> load(gen));
     }
 
     private void onDecision(Decision d) {

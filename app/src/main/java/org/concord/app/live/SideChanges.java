@@ -22,8 +22,8 @@ final class SideChanges {
         return last.put(symbol, action) != action;
     }
 
-    /** Forget the sides (the chart's timeline restarted). */
-    void reset() {
-        last.clear();
+    /** Forget {@code symbol}'s side (its timeline restarted). */
+    void reset(Symbol symbol) {
+        last.remove(symbol);
     }
 }

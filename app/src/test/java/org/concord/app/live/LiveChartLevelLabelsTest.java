@@ -1,6 +1,7 @@
 package org.concord.app.live;
 
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -173,6 +174,20 @@ class LiveChartLevelLabelsTest {
             }
         }
         assertThat(problems).as("level labels not writing their names").isEmpty();
+    }
+
+    /** A seek back: the same symbol's history again, with no levels yet; the old timeline's go with it. */
+    @Test
+    void aHistoryWithoutLevelsTakesTheOldLevelsAway() throws Exception {
+        BarSeries bars = RealBars.bitstamp(Timeframe.M1);
+        ChartOverlay o = new ChartOverlay(BTC, bars.time(bars.size() - 1), Map.of("P", (high(bars) + low(bars)) / 2), List.of());
+        robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, bars, new long[0], new double[0], List.of(), true, o)));
+        DeskHarness.pulses(3);
+        assertThat(fx(() -> view.node().lookupAll(".value-indicator-label").stream().filter(Node::isVisible).count())).isEqualTo(1);
+        BarSeries earlier = bars.copyRange(0, bars.size() / 2);
+        robot.interact(() -> view.apply(new LiveDelta(BTC, Timeframe.M1, earlier, new long[0], new double[0], List.of(), true, null)));
+        DeskHarness.pulses(3);
+        assertThat(fx(() -> view.node().lookupAll(".value-indicator-label").stream().filter(Node::isVisible).count())).isZero();
     }
 
     private static double high(BarSeries b) {

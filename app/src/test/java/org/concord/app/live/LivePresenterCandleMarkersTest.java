@@ -23,9 +23,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.live.LiveDeltas.await;
 import static org.concord.app.DeskHarness.fx;
 
 /**
@@ -89,18 +89,5 @@ class LivePresenterCandleMarkersTest {
                 FxToolkit.cleanupStages();
             }
         }
-    }
-
-    /** The next delta offered to the FX pulse that matches (deltas are folded while not taken, as the pulse does). */
-    private static LiveDelta await(LivePresenter live, Predicate<LiveDelta> ok) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            LiveDelta d = live.slot().take();
-            if (d != null && ok.test(d)) {
-                return d;
-            }
-            Thread.sleep(10); // the presenter publishes every 16 ms
-        }
-        throw new AssertionError("no matching delta within 30 s");
     }
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.live.LiveDeltas.await;
 
 /**
  * A chart switched to another symbol gets that symbol's markers and levels only. Seen on the desk: after typing
@@ -74,18 +74,5 @@ class LivePresenterSymbolSwitchTest {
                 assertThat(back.overlay()).isSameAs(btcLevels);
             }
         }
-    }
-
-    /** The next delta offered to the FX pulse that matches (deltas are folded while not taken, as the pulse does). */
-    private static LiveDelta await(LivePresenter live, Predicate<LiveDelta> ok) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            LiveDelta d = live.slot().take();
-            if (d != null && ok.test(d)) {
-                return d;
-            }
-            Thread.sleep(10); // the presenter publishes every 16 ms
-        }
-        throw new AssertionError("no matching delta within 30 s");
     }
 }

@@ -19,7 +19,8 @@ class SideChangesTest {
         assertThat(s.marks(BTC, Action.BUY)).as("BUY after a HOLD is the same side").isFalse();
         assertThat(s.marks(BTC, Action.SELL)).isTrue();
         assertThat(s.marks(ETH, Action.SELL)).as("each symbol has its own side").isTrue();
-        s.reset();
-        assertThat(s.marks(BTC, Action.SELL)).as("after a timeline restart").isTrue();
+        s.reset(BTC);
+        assertThat(s.marks(BTC, Action.SELL)).as("after its timeline restarted").isTrue();
+        assertThat(s.marks(ETH, Action.SELL)).as("another symbol's timeline goes on").isFalse();
     }
 }
