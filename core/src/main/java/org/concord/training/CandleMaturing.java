@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the coordinator does when a candle of its symbol closes, on its frames thread (never on the feed or the
@@ -39,6 +40,9 @@ final class CandleMaturing {
     private final Executor thread;
     private final ConcurrentLinkedQueue<CandleCompletion> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    // queued or being handled: a candle taken off the queue counts until its batch is done, so flush does not
+    // return while the frames thread still works on the last batch
+    private final AtomicInteger unhandled = new AtomicInteger();
     private final List<TrainingSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile PivotTracker pivots;
 
@@ -64,6 +68,7 @@ final class CandleMaturing {
 
     /** Feed thread: queue the candle, wake the frames thread once for everything queued. */
     void onCandle(CandleCompletion candle) {
+        unhandled.incrementAndGet();
         queue.add(candle);
         if (drainScheduled.compareAndSet(false, true)) {
             submitDrain();
@@ -91,6 +96,8 @@ final class CandleMaturing {
             // the batch's frames stay pending in the store: they mature on a later candle
             LOG.error("{} candles up to {} not processed: {}", batch.size(), batch.isEmpty() ? "-" : batch.get(batch.size() - 1).closeTime(),
                     e.toString(), e);
+        } finally {
+            unhandled.addAndGet(-batch.size());
         }
         // a fast feed keeps queueing: hand the thread back (frame writes, flush) and continue after them
         if (!queue.isEmpty() && drainScheduled.compareAndSet(false, true)) {
@@ -209,8 +216,8 @@ final class CandleMaturing {
         return Map.of("returnPct", r.outcome().returnPct());
     }
 
-    /** Queued, not yet handled (flush waits for 0). */
+    /** Queued or being handled (flush waits for 0). */
     int queued() {
-        return queue.size();
+        return unhandled.get();
     }
 }

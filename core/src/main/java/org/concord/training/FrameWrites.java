@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes the frame references handed to the coordinator on its frames thread, every reference queued since the
@@ -21,6 +22,9 @@ final class FrameWrites {
     private final Executor thread;
     private final ConcurrentLinkedQueue<InferenceFrameReference> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    // queued or being written: a reference taken off the queue counts until its batch is stored, so flush does not
+    // return while the frames thread still writes the last batch
+    private final AtomicInteger unwritten = new AtomicInteger();
 
     FrameWrites(TrainingCoordinator coordinator, Executor framesThread) {
         this.c = coordinator;
@@ -29,6 +33,7 @@ final class FrameWrites {
 
     /** Any thread (the decision thread): queue, never blocks on the disk. */
     void add(InferenceFrameReference ref) {
+        unwritten.incrementAndGet();
         pending.add(ref);
         if (scheduled.compareAndSet(false, true)) {
             thread.execute(this::write);
@@ -62,6 +67,15 @@ final class FrameWrites {
         if (batch.isEmpty()) {
             return;
         }
+        int taken = batch.size();
+        try {
+            store(batch);
+        } finally {
+            unwritten.addAndGet(-taken);
+        }
+    }
+
+    private void store(List<InferenceFrameReference> batch) {
         try {
             c.frames().insertAll(batch);
         } catch (RuntimeException e) {
@@ -85,8 +99,8 @@ final class FrameWrites {
         c.countMatured(withOutcome);
     }
 
-    /** Queued, not yet handled (flush waits for 0). */
+    /** Queued or being written (flush waits for 0). */
     int queued() {
-        return pending.size();
+        return unwritten.get();
     }
 }
