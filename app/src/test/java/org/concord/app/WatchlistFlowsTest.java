@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -292,5 +293,56 @@ class WatchlistFlowsTest {
         click(robot, "#watch-BTCUSD");
         robot.interact(() -> window().select("modules"));
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "Modules — BTCUSD".equals(text("#modules-symbol")));
+    }
+
+    /**
+     * A small laptop's window (1024x768), a 1280x800 screen filled, and a large one: at 1024 px the blotter's Manual/Bot
+     * buttons read "…", the chart was 100 px wide between the watchlist and the live-inference panel (350 px at 1280),
+     * the time-zone chooser took 177 px to show "UTC" and the blotter kept only its tables' header row.
+     */
+    @Test
+    @Order(8)
+    void onASmallWindowTheChartKeepsItsRoomAndNoButtonIsCut() throws Exception {
+        robot.interact(() -> window().select("live"));
+        try {
+            for (int[] size : new int[][]{{1024, 768}, {1280, 800}, {1600, 1000}}) {
+                robot.interact(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                });
+                DeskHarness.pulses(10);
+                String at = size[0] + "x" + size[1];
+                DeskHarness.shot(stage, "layout-" + at);
+                double chart = fx(() -> window().chart().node().getLayoutBounds().getWidth());
+                assertThat(chart).as("the chart's width at %s", at).isGreaterThanOrEqualTo(size[0] / 3.0);
+                assertThat(cutButtons()).as("buttons cut at %s", at).isEmpty();
+                assertThat(watchlistDefects()).as("the watchlist at %s", at).isEmpty();
+                assertThat(fx(() -> robot.lookup("#zone-chooser").query().getLayoutBounds().getWidth()))
+                        .as("the time-zone chooser showing UTC at %s", at).isLessThan(110);
+                // the working orders' header and at least a row under it
+                assertThat(fx(() -> robot.lookup("#blotter-working").query().getLayoutBounds().getHeight()))
+                        .as("the blotter's working-orders table at %s", at).isGreaterThanOrEqualTo(60);
+            }
+        } finally {
+            robot.interact(() -> {
+                stage.setWidth(1400);
+                stage.setHeight(900);
+            });
+        }
+    }
+
+    /** Buttons and toggles on screen whose text is shown cut ("…"), or whose label is wider than the button. */
+    static List<String> cutButtons() {
+        List<String> out = new ArrayList<>();
+        robot.interact(() -> {
+            for (Node n : stage.getScene().getRoot().lookupAll(".button, .toggle-button")) {
+                if (n instanceof Labeled l && l.isVisible() && l.getScene() != null && NodeQueryUtils.isVisible().test(l)
+                        && l.getText() != null && !l.getText().isEmpty() && l.lookup(".text") instanceof Text t
+                        && !t.getText().equals(l.getText())) {
+                    out.add("'" + l.getText() + "' shown as '" + t.getText() + "' (" + l.getId() + ")");
+                }
+            }
+        });
+        return out;
     }
 }

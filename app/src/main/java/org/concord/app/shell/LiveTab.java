@@ -7,7 +7,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.concord.app.live.LiveChartView;
 import org.concord.app.live.LiveInferenceView;
 import org.concord.app.live.LivePresenter;
@@ -30,6 +35,10 @@ import java.util.function.BiConsumer;
  * symbol and timeframe; everything showing "the chart's symbol" follows it at once: the chart, the watchlist's
  * highlighted row, the live-inference panel's model, then the window's own followers ({@code onSelect}: the Modules
  * tab, the order ticket, ui-state.json).
+ * <p>On a narrow window the chart keeps its room and the side panels give way: where the chart would be narrower than
+ * {@link #CHART_MIN_WIDTH} beside both panels, the live-inference panel moves under the watchlist (a short table, three
+ * rows on the bundled desk) instead of beside the chart. Seen on the real display at 1024x768: the chart was 100 px
+ * wide between the two panels, at 1280x800 350 px.
  */
 final class LiveTab {
     private final LivePresenter live;
@@ -45,6 +54,13 @@ final class LiveTab {
     /** A watchlist click is setting the toolbar: its two changes make one selection, not two. */
     private boolean picking;
     private final BorderPane node;
+    /** The watchlist, and under it the live-inference panel when the tab is narrow ({@link #arrange}). */
+    private final VBox left = new VBox();
+    /** Holds the panel under the watchlist: on a short window too it scrolls rather than squeezing the blotter. */
+    private final ScrollPane under = new ScrollPane();
+    private boolean stacked;
+    /** The chart's least width beside the watchlist and the live-inference panel (a third of the default 1400 px window). */
+    static final double CHART_MIN_WIDTH = 470;
 
     LiveTab(DataProvider data, Presenters presenters, LivePresenter live, LiveChartView chart, WatchlistPresenter watchlist,
             LiveInferenceView liveInference, BiConsumer<Symbol, Timeframe> onSelect) {
@@ -95,9 +111,54 @@ final class LiveTab {
         bar.setAlignment(Pos.CENTER_LEFT);
         BorderPane p = new BorderPane(chart.node());
         p.setTop(bar);
-        p.setLeft(watchlistView.node());
+        Node table = watchlistView.node();
+        if (table instanceof TableView<?> t) {
+            TableHeightFit.install(t, 8); // stacked, it is as high as its rows, the panel under it takes the rest
+        }
+        left.setFillWidth(true);
+        under.setFitToWidth(true);
+        under.setFitToHeight(true);
+        under.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        under.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(under, Priority.ALWAYS);
+        left.getChildren().add(table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        p.setLeft(left);
         p.setRight(liveInference.node());
+        p.widthProperty().addListener((o, was, now) -> arrange(p, now.doubleValue()));
         return p;
+    }
+
+    /**
+     * The live-inference panel beside the chart, or under the watchlist when the chart would be narrower than
+     * {@link #CHART_MIN_WIDTH} beside it. The choice depends on the tab's width and the panels' own widths only, so it
+     * does not flip back and forth as the layout settles.
+     */
+    private void arrange(BorderPane p, double width) {
+        Node table = watchlistView.node();
+        Node panel = liveInference.node();
+        double beside = width - table.prefWidth(-1) - panel.prefWidth(-1);
+        boolean stack = width > 0 && beside < CHART_MIN_WIDTH;
+        if (stack == stacked) {
+            return;
+        }
+        stacked = stack;
+        if (stack) {
+            p.setRight(null);
+            VBox.setVgrow(table, Priority.NEVER);
+            under.setContent(panel);
+            left.getChildren().add(under);
+        } else {
+            left.getChildren().remove(under);
+            under.setContent(null);
+            VBox.setVgrow(table, Priority.ALWAYS);
+            p.setRight(panel);
+        }
+    }
+
+    /** True while the live-inference panel is under the watchlist (the tab is narrow). */
+    boolean stacked() {
+        return stacked;
     }
 
     /**

@@ -253,6 +253,7 @@ public final class MainWindow implements AutoCloseable {
         ComboBox<String> zone = new ComboBox<>(FXCollections.observableArrayList(zones));
         zone.setId("zone-chooser");
         zone.setValue(state.zone());
+        ChooserFit.toValue(zone);
         zone.setOnAction(e -> {
             String z = zone.getValue();
             if (z != null && !z.equals(state.zone())) {

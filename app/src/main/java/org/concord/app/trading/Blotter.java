@@ -1,6 +1,7 @@
 package org.concord.app.trading;
 
 import java.util.List;
+import org.concord.app.shell.Labels;
 import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,6 +19,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.geometry.Pos;
 import javafx.util.converter.DoubleStringConverter;
 import org.concord.execution.Balance;
@@ -84,6 +87,12 @@ public final class Blotter {
             TableFit.install(t);
         }
         summary.setPadding(new Insets(2, 8, 2, 8));
+        // a narrow window wraps the summary onto a second line; the account buttons keep their words (at 1024 px both
+        // read "…", and which account the blotter shows was no longer said)
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
+        Labels.keepWidth(manualButton, botButton);
 
         working.setEditable(true);
         working.getColumns().add(text("id", Order::clientOrderId, 90));
@@ -183,6 +192,7 @@ public final class Blotter {
             }
         });
         HBox top = new HBox(6, manualButton, botButton, summary);
+        HBox.setHgrow(summary, Priority.ALWAYS);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(2, 0, 2, 6));
         root.setTop(top);

@@ -12,6 +12,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -119,7 +120,15 @@ public final class TradingDock implements AutoCloseable {
     /** The live view with the ticket on its right and the blotter under it. */
     public Node wrap(Node liveView) {
         BorderPane top = new BorderPane(liveView);
-        BorderPane side = new BorderPane(ticket.node());
+        // on a short window (768 px) the ticket scrolls between the bot switch and the live/reset buttons: the column's
+        // height no longer decides the blotter's, which kept only its header row and no order
+        ScrollPane form = new ScrollPane(ticket.node());
+        form.setId("trading-ticket-scroll");
+        form.setFitToWidth(true);
+        form.setFitToHeight(true);
+        form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        form.getStyleClass().add("edge-to-edge");
+        BorderPane side = new BorderPane(form);
         side.setTop(botSwitch.node());
         side.setBottom(new HBox(6, liveButton, paperButton, resetButton));
         top.setRight(side);
