@@ -1,20 +1,25 @@
 package org.concord.app.portfolio;
 
 import javafx.geometry.Side;
+import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.layout.Pane;
 import javafx.util.StringConverter;
 import org.concord.annotate.DisplaySettings;
 import org.concord.coordination.Bucket;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The capital split between the buckets over bar time, stacked to 100 %: each bucket a band whose height is its share,
- * named in the legend with its share now. As four lines, four buckets at 25 % each lay on top of one another and read
+ * named in the legend with its share now, top band first. As four lines, four buckets at 25 % each lay on top of one another and read
  * as one line; stacked, they are four bands of equal height. The allocation floor and ceiling (per bucket, so no line
  * on a stack) are in the title.
  */
@@ -41,7 +46,21 @@ final class AllocationChart {
                 return 0;
             }
         });
-        chart = new StackedAreaChart<>(PortfolioView.timeAxis(display), share);
+        chart = new StackedAreaChart<>(PortfolioView.timeAxis(display), share) {
+            /**
+             * The bands stack bottom to top in the order of the series, the legend beside them lists top to bottom:
+             * it read the bands upside down. Its items reversed, the top band's name comes first.
+             */
+            @Override
+            protected void updateLegend() {
+                super.updateLegend();
+                if (getLegend() instanceof Pane legend) {
+                    List<Node> items = new ArrayList<>(legend.getChildren());
+                    Collections.reverse(items);
+                    legend.getChildren().setAll(items);
+                }
+            }
+        };
         chart.setId("allocation-chart");
         chart.setTitle(TITLE);
         chart.setAnimated(false);

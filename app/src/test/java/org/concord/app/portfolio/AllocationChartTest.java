@@ -6,6 +6,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.concord.annotate.DisplaySettings;
@@ -21,6 +22,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -108,6 +110,26 @@ class AllocationChartTest {
         }
         // the names are on screen: a legend that did not fit was hidden by the chart
         assertThat(DeskHarness.fx(() -> alloc.lookup(".chart-legend").isVisible())).as("the legend shows").isTrue();
+    }
+
+    /** The legend beside the stacked bands names them as they are seen: the top band first (it listed them upside down). */
+    @Test
+    void theLegendNamesTheBandsFromTheTopOne() throws Exception {
+        PortfolioView[] view = new PortfolioView[1];
+        show(view);
+        XYChart<?, ?> alloc = robot.lookup("#allocation-chart").queryAs(XYChart.class);
+        List<List<String>> orders = DeskHarness.fx(() -> {
+            List<XYChart.Series<?, ?>> bands = new ArrayList<>(alloc.getData());
+            bands.sort(Comparator.comparingDouble(s -> s.getNode().localToScene(s.getNode().getBoundsInLocal()).getMinY()));
+            List<Label> legend = new ArrayList<>();
+            for (Node n : alloc.lookupAll(".chart-legend-item")) {
+                legend.add((Label) n);
+            }
+            legend.sort(Comparator.comparingDouble(l -> l.localToScene(l.getBoundsInLocal()).getMinY()));
+            return List.of(bands.stream().map(XYChart.Series::getName).toList(), legend.stream().map(Label::getText).toList());
+        });
+        assertThat(orders.get(0)).hasSize(4);
+        assertThat(orders.get(1)).as("the legend, top to bottom").isEqualTo(orders.get(0));
     }
 
     @Test
