@@ -62,9 +62,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     private final StoreWriter writer;
     private final HistoryBackfill backfill;
     private final InputQuality quality;
-    private final int seedBars;
-    private final int maxCachedBars;
-    private final boolean transientSession;
+    private final SeriesCaches caches;
     private final LongSupplier wallClock;
     private final FutureInput future;
     private final Map<Symbol, SymbolState> symbols = new ConcurrentHashMap<>();
@@ -107,13 +105,11 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         }
         this.store = store;
         this.quality = quality;
-        this.seedBars = seedBars;
-        this.maxCachedBars = maxCachedBars;
         this.wallClock = wallClock;
         this.future = new FutureInput(wallClock, quality);
         store.quarantineBeyond(wallClock.getAsLong());
-        this.transientSession = transientSession;
         this.writer = new StoreWriter(store, 200, 2_000);
+        this.caches = new SeriesCaches(store, writer, seedBars, maxCachedBars, !transientSession);
         this.backfill = new HistoryBackfill(store, writer, quality);
     }
 
@@ -219,7 +215,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
             }
             return;
         }
-        SeriesCache cache = cache(st, tf);
+        SeriesCache cache = caches.of(st, tf);
         SeriesCache.Put put = cache.put(openTime, open, high, low, close, volume);
         long lastBefore = cache.lastBeforePut();
         switch (put) {
@@ -251,7 +247,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
 
     /** Called by the per-symbol aggregator (inside the symbol's lock) when a trade-built bar closes. */
     void onAggregatedClose(SymbolState st, Timeframe tf, long openTime, double o, double h, double l, double c, double v) {
-        cache(st, tf).put(openTime, o, h, l, c, v);
+        caches.of(st, tf).put(openTime, o, h, l, c, v);
         if (!listeners.closes.isEmpty()) {
             st.events.bar(SymbolEvents.CLOSE, tf, openTime, o, h, l, c, v);
         }
@@ -310,7 +306,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         SymbolState st = state(symbol);
         synchronized (st) {
             for (Timeframe tf : TFS) {
-                cache(st, tf).truncateFrom(tf.floor(time));
+                caches.of(st, tf).truncateFrom(tf.floor(time));
                 st.forming[tf.ordinal()] = null;
             }
             st.newAggregator();
@@ -348,20 +344,6 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         quality.report(source, position, InputIssue.MALFORMED, detail);
     }
 
-    private SeriesCache cache(SymbolState st, Timeframe tf) {
-        SeriesCache c = st.caches[tf.ordinal()];
-        if (c == null) {
-            c = new SeriesCache(st.symbol, tf, maxCachedBars, writer, !transientSession);
-            // seed with the newest stored bars that closed before this session's clock
-            long bound = st.clock == Long.MIN_VALUE ? Long.MAX_VALUE : tf.floor(st.clock);
-            BarSeries seed = store.query(st.symbol, tf, Long.MIN_VALUE, bound, seedBars, Direction.BEFORE);
-            c.seed(seed, seed.size() < seedBars ? Long.MIN_VALUE : seed.time(0));
-            st.gaps.saw(seed); // whether this market trades on weekends, from what is stored
-            st.caches[tf.ordinal()] = c;
-        }
-        return c;
-    }
-
     // ---------------------------------------------------------------- queries
 
     /** The latest {@value #DEFAULT_LIMIT} closed bars with open time in {@code [from, to]}. */
@@ -387,7 +369,7 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
         SeriesCache cache;
         long cap;
         synchronized (st) {
-            cache = cache(st, tf);
+            cache = caches.of(st, tf);
             cap = st.clock == Long.MIN_VALUE ? Long.MAX_VALUE : st.clock - tf.millis();
         }
         long effTo = Math.min(to, cap);
