@@ -96,13 +96,11 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final DecisionSignals signals;
     private final MarketConditions conditions = new MarketConditions();
     private final PipelineThread thread;
-    private final Rewind rewind; // null: a backtest's data never goes back
-    private final FillTimeframes fillTimeframes; // null: a backtest trades the decision timeframe's bars only
+    private final EventGate gate;
     private final CallbackArray<BarHook> hooks = new CallbackArray<>(BarHook[]::new);
     private final List<Subscription> subscriptions = new ArrayList<>();
     // what a trader set in the desk since the start (apply); new engines (a venue's) size with it too
     private volatile SizingConfig sizing;
-    private volatile long tradeFrom = Long.MIN_VALUE;
     private final OwnedLong bars = new OwnedLong(); // the pipeline thread's counters
     private final OwnedLong decisions = new OwnedLong();
     private final PipelineFailures failures = new PipelineFailures();
@@ -134,8 +132,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.bot = new BotAccount(botPaper, engineFor(botPaper, botRisk, null), !live ? BotMode.PAPER : store == null ? BotMode.OFF : store.startMode(),
                 live ? store : null);
         this.thread = live ? PipelineThread.own() : PipelineThread.callers();
-        this.rewind = live ? new Rewind() : null;
-        this.fillTimeframes = live ? new FillTimeframes(tf) : null;
+        this.gate = live ? EventGate.desk(tf) : EventGate.backtest(tf);
         if (thread.isOwn()) {
             thread.every(250, venue::poll);
         }
@@ -220,17 +217,14 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
      * from its start while the orchestrator already saw (and learned on) the training window.
      */
     public void tradeFrom(long time) {
-        this.tradeFrom = time;
+        gate.tradeFrom(time);
     }
 
     // ---------------------------------------------------------------- input
 
     @Override
     public void onBarClose(Symbol s, Timeframe t, long openTime, double o, double h, double l, double c, double v) {
-        if (fillTimeframes == null ? t != tf : !fillTimeframes.fills(s, t)) {
-            return;
-        }
-        if (t.closeTime(openTime) <= tradeFrom) {
+        if (!gate.takesBar(s, t, openTime)) {
             return;
         }
         if (thread.isOwn()) {
@@ -250,7 +244,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         if (d == null) {
             throw new IllegalArgumentException("decision is null");
         }
-        if (d.time() <= tradeFrom) {
+        if (!gate.takesDecision(d.time())) {
             return;
         }
         if (thread.isOwn()) {
@@ -262,7 +256,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     /** A bar that marks and fills the paper accounts; of the decision timeframe, it also drives the engines and hooks. */
     private void bar(Symbol s, Timeframe t, long openTime, double o, double h, double l, double c, double v) {
-        if (rewind != null && rewind.skipsBar(s, openTime, t.closeTime(openTime))) {
+        if (gate.skipsBar(s, openTime, t.closeTime(openTime))) {
             return;
         }
         try {
@@ -287,7 +281,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     private void decide(Decision d, StateVector state) {
-        if (rewind != null && rewind.skipsDecision(d.symbol(), d.time())) {
+        if (gate.skipsDecision(d.symbol(), d.time())) {
             return;
         }
         try {
@@ -350,7 +344,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
      * symbol's data of {@code to} goes back to its own time there (the bundled market's one clock: the tape's instant,
      * a bar replay's next bar). The person's account is reset as above, the bot's starts again at its initial cash
      * with a fresh engine (books, allocation and curves emptied), and each symbol's old-timeline bars and decisions
-     * still on their way are kept from both until its data is there ({@link Rewind}). Refused, nothing changed, while
+     * still on their way are kept from both until its data is there ({@link EventGate}). Refused, nothing changed, while
      * the person trades at a venue.
      */
     public CompletableFuture<String> restartPaperSession(Map<Symbol, Long> to) {
@@ -362,7 +356,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         return thread.ask("the paper session's restart", () -> {
             String done = resetPerson(p);
             botRisk.drawdown().restart();
-            rewind.expect(points);
+            gate.restarted(points);
             return done + "; " + bot.restartPaper(engineFor(bot.paper(), botRisk, null));
         });
     }
