@@ -12,15 +12,11 @@ import javafx.scene.layout.VBox;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.DeskHarness;
 import org.concord.app.live.LiveInferencePresenter;
-import org.concord.app.shell.Presenters;
 import org.concord.app.shell.Themes;
-import org.concord.bus.InProcessEventBus;
 import org.concord.chart.DisplayFormat;
 import org.concord.live.ModelInfo;
 import org.concord.live.ModelInfoReport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,18 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Modules tab's models table shows every model's row whole. On a real display its third row (cnn-aapl) sat behind
  * the horizontal scrollbar that a long note brings: the table was 140 px high, room for a header and two rows.
  */
-class ModelTableHeightTest {
-    private final FxRobot robot = new FxRobot();
-    private final Presenters presenters = new Presenters();
-    private final InProcessEventBus bus = new InProcessEventBus();
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        presenters.close();
-        bus.close();
-    }
-
+class ModelTableHeightTest extends ModulesTabFixture {
     @Test
     void everyModelRowIsWholeAboveTheHorizontalScrollbar() throws Exception {
         FxToolkit.registerPrimaryStage();

@@ -8,12 +8,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.TableColumnHeader;
 import org.concord.app.DeskHarness;
-import org.concord.app.shell.Presenters;
-import org.concord.bus.InProcessEventBus;
 import org.concord.orchestrator.module.ModuleState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 import java.util.List;
@@ -28,18 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bound of one histogram bucket), which a trader read as wrong figures. The p99 is written as the bound it is ("≤"),
  * and each latency header says what its figure is and why a last call may exceed the p99.
  */
-class ModuleLatencyColumnsTest {
-    private final FxRobot robot = new FxRobot();
-    private final Presenters presenters = new Presenters();
-    private final InProcessEventBus bus = new InProcessEventBus();
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        presenters.close();
-        bus.close();
-    }
-
+class ModuleLatencyColumnsTest extends ModulesTabFixture {
     @Test
     void theP99IsWrittenAsABoundAndTheHeadersSayWhyTheLastCallMayExceedIt() throws Exception {
         FxToolkit.registerPrimaryStage();

@@ -5,15 +5,11 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import org.concord.app.DeskHarness;
-import org.concord.app.shell.Presenters;
-import org.concord.bus.InProcessEventBus;
 import org.concord.orchestrator.ModuleCommand;
 import org.concord.orchestrator.OrchestratorTopics;
 import org.concord.orchestrator.module.ModuleState;
 import org.controlsfx.control.ToggleSwitch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,18 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real display, cells handed to other rows flipped their switch (and its thumb animation) on every snapshot; Monocle
  * does not hand cells around the same way, so the real-display suite (DeskSessionAcceptanceTest) watches the pixels.
  */
-class ModuleSwitchesTest {
-    private final FxRobot robot = new FxRobot();
-    private final Presenters presenters = new Presenters();
-    private final InProcessEventBus bus = new InProcessEventBus();
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        presenters.close();
-        bus.close();
-    }
-
+class ModuleSwitchesTest extends ModulesTabFixture {
     @Test
     void switchesOfUnchangedRowsNeverFlipWhileSnapshotsArrive() throws Exception {
         FxToolkit.registerPrimaryStage();
