@@ -48,6 +48,11 @@ final class CoordinatedPortfolio implements AccountBooks {
     }
 
     @Override
+    public long time(Symbol symbol) {
+        return account.time(symbol);
+    }
+
+    @Override
     public double cash() {
         return account.cash();
     }

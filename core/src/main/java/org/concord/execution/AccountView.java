@@ -12,6 +12,15 @@ public interface AccountView {
     /** Time of the last market event the account saw (epoch ms). */
     long time();
 
+    /**
+     * The clock of {@code symbol}'s market in this account: the time of its last market event, or {@link #time()}
+     * when it has none yet. Differs from {@link #time()} where instruments run on calendars of their own (the desk's
+     * bundled replay); what one instrument's order needs a time for (a good-till-date expiry) uses this one.
+     */
+    default long time(Symbol symbol) {
+        return time();
+    }
+
     double cash();
 
     /** cash + the sum of position quantity times mark price. */

@@ -109,6 +109,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         seq++;
         time = restarted ? startTime : Math.max(time, startTime);
         restarted = false;
+        ledger.advance(symbol, startTime);
         double budget = config.maxParticipation() > 0 ? config.maxParticipation() * v : Double.POSITIVE_INFINITY;
         List<WorkingOrder> working = book.working();
         int n = working.size(); // exits created during this event are appended and wait for the next one
@@ -133,7 +134,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
             }
         }
         time = Math.max(time, endTime);
-        ledger.mark(symbol, c);
+        ledger.mark(symbol, c, endTime);
         book.compact();
     }
 
@@ -161,7 +162,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     private void applyFill(WorkingOrder w, double qty, double price, Liquidity liq) {
         double fee = config.fees().fee(qty * price, liq);
         Fill f = new Fill(nextFillId++, w.orderId, w.request.clientOrderId(), w.request.symbol(), w.request.side(), qty, price,
-                fee, liq, time, w.request.book());
+                fee, liq, time(w.request.symbol()), w.request.book());
         ledger.apply(f);
         book.fill(f);
         journal.fill(f);
@@ -169,7 +170,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         w.filled += qty;
         w.notionalFilled += qty * price;
         w.fees += fee;
-        w.updatedTime = time;
+        w.updatedTime = f.time();
         if (w.request.quantity() - w.filled <= DUST * Math.max(1, w.request.quantity())) {
             w.filled = w.request.quantity();
         }
@@ -203,7 +204,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         if (existing != null) {
             return existing.snapshot();
         }
-        WorkingOrder w = new WorkingOrder(nextOrderId++, request, time, seq);
+        WorkingOrder w = new WorkingOrder(nextOrderId++, request, time(request.symbol()), seq);
         book.add(w);
         String refusal = admission.refusal(request, this, funds, replacing);
         if (refusal != null) {
@@ -270,7 +271,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         OrderState prev = w.state;
         w.state = state;
         w.reason = reason;
-        w.updatedTime = time;
+        w.updatedTime = time(w.request.symbol());
         funds.release(w, 0, true);
         emit(w, prev, 0, 0);
         if (w.ocoSibling != null && w.ocoSibling.ocoSibling == w) {
@@ -305,7 +306,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     }
 
     private WorkingOrder exit(WorkingOrder parent, OrderRequest req) {
-        WorkingOrder c = new WorkingOrder(nextOrderId++, req, time, seq);
+        WorkingOrder c = new WorkingOrder(nextOrderId++, req, time(req.symbol()), seq);
         c.parentClientId = parent.request.clientOrderId();
         c.reduceOnly = true;
         c.state = OrderState.NEW;
@@ -327,7 +328,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
 
     private void emit(WorkingOrder w, OrderState prev, double lastQty, double lastPrice) {
         OrderRequest r = w.request;
-        OrderEvent e = new OrderEvent(time, w.orderId, r.clientOrderId(), r.symbol(), r.side(), r.type(), prev, w.state,
+        OrderEvent e = new OrderEvent(time(r.symbol()), w.orderId, r.clientOrderId(), r.symbol(), r.side(), r.type(), prev, w.state,
                 r.quantity(), w.filled, lastQty, lastPrice, w.reason);
         book.event(e);
         journal(w);
@@ -453,6 +454,12 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
     @Override
     public long time() {
         return time;
+    }
+
+    /** Each instrument's orders, fills and expiries go by its own clock: one account may trade 2013 and 2023 data side by side. */
+    @Override
+    public long time(Symbol symbol) {
+        return ledger.time(symbol, time);
     }
 
     @Override

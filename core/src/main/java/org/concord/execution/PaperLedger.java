@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Cash, positions and marks of a paper account; applies fills (average-price accounting). */
+/** Cash, positions, marks and each instrument's clock of a paper account; applies fills (average-price accounting). */
 final class PaperLedger {
     private static final class Pos {
         double quantity;
@@ -15,6 +15,7 @@ final class PaperLedger {
         double realized;
         double fees;
         double mark;
+        long time = Long.MIN_VALUE; // of the symbol's last market event (or replayed fill)
     }
 
     private final Map<Symbol, Pos> positions = new LinkedHashMap<>();
@@ -31,7 +32,7 @@ final class PaperLedger {
         long last = Long.MIN_VALUE;
         for (Fill f : fills) {
             apply(f);
-            mark(f.symbol(), f.price());
+            mark(f.symbol(), f.price(), f.time());
             last = Math.max(last, f.time());
         }
         return last;
@@ -58,8 +59,23 @@ final class PaperLedger {
         return p;
     }
 
-    void mark(Symbol s, double price) {
-        pos(s).mark = price;
+    /** A market event of {@code s} starts at {@code t}: its clock moves on to it, never back (see {@link #clear}). */
+    void advance(Symbol s, long t) {
+        Pos p = pos(s);
+        p.time = Math.max(p.time, t);
+    }
+
+    /** {@code s} is marked at {@code price}, seen at {@code t}. */
+    void mark(Symbol s, double price, long t) {
+        Pos p = pos(s);
+        p.mark = price;
+        p.time = Math.max(p.time, t);
+    }
+
+    /** The time of {@code s}'s last market event, or {@code none} when it has had none since the last clear. */
+    long time(Symbol s, long none) {
+        Pos p = positions.get(s);
+        return p == null || p.time == Long.MIN_VALUE ? none : p.time;
     }
 
     double markPrice(Symbol s) {

@@ -338,11 +338,11 @@ public final class UnifiedRiskManager implements BarListener {
         String msg = "order " + r.clientOrderId() + " (" + r.origin() + " " + r.side() + " " + r.quantity() + " " + s + "): " + violation;
         if (r.origin() == OrderOrigin.MANUAL && r.riskOverride()) {
             LOG.warn("RISK OVERRIDE by the operator: {}", msg);
-            record(new RiskEvent(account.time(), RiskEvent.Kind.OVERRIDDEN, rule, r.clientOrderId(), r.book(), s, q, q, value, limits.limit(rule),
+            record(new RiskEvent(account.time(s), RiskEvent.Kind.OVERRIDDEN, rule, r.clientOrderId(), r.book(), s, q, q, value, limits.limit(rule),
                     msg + " (accepted under the operator's explicit override)"));
             return PreTradeDecision.overridden(rule.name(), msg);
         }
-        record(new RiskEvent(account.time(), RiskEvent.Kind.REJECTED, rule, r.clientOrderId(), r.book(), s, q, 0, value, limits.limit(rule), msg));
+        record(new RiskEvent(account.time(s), RiskEvent.Kind.REJECTED, rule, r.clientOrderId(), r.book(), s, q, 0, value, limits.limit(rule), msg));
         return PreTradeDecision.reject(rule.name(), msg);
     }
 }

@@ -8,14 +8,15 @@ import org.concord.model.Symbol;
 
 /**
  * What the person asked for on the ticket, as typed (numbers already parsed). It becomes an {@link OrderRequest}
- * on the pipeline's thread, where the mark price (for a notional size) and the broker's clock (for GTD) are known.
+ * on the pipeline's thread, where the mark price (for a notional size) and the symbol's clock in the account (for GTD)
+ * are known.
  *
  * @param notional   true: {@code amount} is in the quote currency and is divided by the order's price (limit/stop,
  *                   else the mark); false: {@code amount} is the quantity
  * @param price      the limit price (LIMIT) or stop price (STOP); ignored for MARKET
  * @param stopLoss   attached stop-loss price, 0 = none
  * @param takeProfit attached take-profit price, 0 = none
- * @param gtdMinutes minutes the order works with GTD (from the broker's clock), else 0
+ * @param gtdMinutes minutes the order works with GTD (from the symbol's clock in the account), else 0
  * @param override   the person's explicit "override risk" (only honoured for manual orders; logged by the broker)
  */
 public record TicketIntent(Symbol symbol, OrderSide side, OrderType type, boolean notional, double amount, double price,
@@ -42,7 +43,7 @@ public record TicketIntent(Symbol symbol, OrderSide side, OrderType type, boolea
      * The manual order for this intent under {@code clientOrderId}.
      *
      * @param mark the broker's mark for the symbol (sizes a notional market order)
-     * @param now  the broker's clock (epoch ms) for GTD
+     * @param now  the symbol's clock in the account (epoch ms, {@code AccountView.time(Symbol)}) for GTD
      * @throws IllegalArgumentException when a notional market order has no mark yet, or the order is invalid
      */
     public OrderRequest toRequest(String clientOrderId, double mark, long now) {

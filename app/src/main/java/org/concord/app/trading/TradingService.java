@@ -92,7 +92,7 @@ public final class TradingService implements AutoCloseable {
         }
         onDesk("submit", null, b -> {
             var acct = b.account();
-            OrderRequest r = intent.toRequest(nextId(b), acct.markPrice(intent.symbol()), acct.time());
+            OrderRequest r = intent.toRequest(nextId(b), acct.markPrice(intent.symbol()), acct.time(intent.symbol()));
             LOG.info("manual order {}: {}", r.clientOrderId(), intent.describe());
             return b.submit(r);
         });
