@@ -77,10 +77,10 @@ public final class PerformanceTracker {
         PendingOutcomes list = pending.computeIfAbsent(decision.symbol(), s -> new PendingOutcomes());
         for (int i = 0; i < predictions.size(); i++) { // indexed: no iterator per decision
             Prediction p = predictions.get(i);
-            list.add(decision.time() + p.horizonBars() * barMillis, decision.price(), p);
+            list.add(p.horizonBars(), decision.time() + p.horizonBars() * barMillis, decision.price(), p);
         }
         List<Prediction> inputs = keepInputs ? List.copyOf(predictions) : null;
-        list.add(decision.time() + decisionHorizonBars * barMillis, decision.price(), decision, inputs);
+        list.add(decisionHorizonBars, decision.time() + decisionHorizonBars * barMillis, decision.price(), decision, inputs);
     }
 
     /**
@@ -96,29 +96,23 @@ public final class PerformanceTracker {
         }
         List<DecisionOutcome> matured = null;
         boolean changed = false;
-        int keep = 0;
-        for (int i = 0; i < list.size(); i++) {
-            if (list.maturity(i) > closeTime) {
-                list.move(i, keep++);
-                continue;
-            }
-            double r = close / list.entry(i) - 1;
-            Prediction p = list.prediction(i);
+        for (int l; (l = list.nextDue(closeTime)) >= 0; list.remove(l)) {
+            double r = close / list.entry(l) - 1;
+            Prediction p = list.prediction(l);
             if (p != null) {
                 score(p.sourceId(), p.action().sign(), p.confidence(), r);
             } else {
-                Decision d = list.decision(i);
+                Decision d = list.decision(l);
                 score(DECISION_SOURCE, d.action().sign(), d.confidence(), r);
-                if (outcomes && list.inputs(i) != null) {
+                if (outcomes && list.inputs(l) != null) {
                     if (matured == null) {
                         matured = new ArrayList<>(2);
                     }
-                    matured.add(new DecisionOutcome(d, list.inputs(i), closeTime, close, r));
+                    matured.add(new DecisionOutcome(d, list.inputs(l), closeTime, close, r));
                 }
             }
             changed = true;
         }
-        list.truncate(keep);
         if (changed && ++unpublished >= PUBLISH_EVERY) {
             publishSnapshot();
         }
