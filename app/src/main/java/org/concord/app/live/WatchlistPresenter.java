@@ -87,8 +87,8 @@ public final class WatchlistPresenter implements AutoCloseable {
             Optional<Bar> last = data.latest(s, tf);
             double price = last.map(Bar::close).orElse(Double.NaN);
             double change = Double.NaN;
+            long at = last.map(b -> tf.closeTime(b.openTime())).orElse(Long.MIN_VALUE);
             if (last.isPresent()) {
-                long at = tf.closeTime(last.get().openTime());
                 BarSeries days = data.bars(s, Timeframe.D1, Long.MIN_VALUE, Long.MAX_VALUE, 3, Direction.LATEST);
                 for (int i = days.size() - 1; i >= 0; i--) {
                     if (Timeframe.D1.closeTime(days.time(i)) < at) {
@@ -98,7 +98,8 @@ public final class WatchlistPresenter implements AutoCloseable {
                 }
             }
             Decision d = decisions.get(s);
-            String decision = d == null ? "—" : d.action() + String.format(Locale.ROOT, " %.2f", d.confidence());
+            // one newer than the newest bar was made on the timeline a seek back left: not this instrument's view now
+            String decision = d == null || d.time() > at ? "—" : d.action() + String.format(Locale.ROOT, " %.2f", d.confidence());
             rows.add(new Row(s, tf, price, change, decision, position == null ? Double.NaN : position.applyAsDouble(s),
                     botPosition == null ? Double.NaN : botPosition.applyAsDouble(s)));
         }

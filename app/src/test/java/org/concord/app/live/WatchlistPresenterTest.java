@@ -4,7 +4,12 @@ import org.concord.app.shell.Presenters;
 import org.concord.bus.InProcessEventBus;
 import org.concord.data.DataProvider;
 import org.concord.feed.BundledData;
+import org.concord.model.Action;
+import org.concord.model.Bar;
+import org.concord.model.Timeframe;
 import org.concord.model.TradeTape;
+import org.concord.orchestrator.Decision;
+import org.concord.orchestrator.OrchestratorTopics;
 import org.concord.store.BarStore;
 import org.concord.store.SqliteDatabase;
 import org.junit.jupiter.api.Test;
@@ -50,6 +55,46 @@ class WatchlistPresenterTest {
             assertThat(next).as("a new bar changed the row").isNotNull();
             w.close();
         }
+    }
+
+    /**
+     * After a seek back the decision column showed the old timeline's last decision until the next one came (seen on
+     * the desk): a decision newer than the instrument's newest bar belongs to the timeline the replay left.
+     */
+    @Test
+    void aDecisionNewerThanTheInstrumentsNewestBarIsNotShownAfterASeekBack() throws Exception {
+        TradeTape tape = BundledData.bitstampTrades();
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("concord.db"));
+             DataProvider data = new DataProvider(new BarStore(db));
+             InProcessEventBus bus = new InProcessEventBus();
+             Presenters presenters = new Presenters()) {
+            data.resetSession(tape.symbol(), tape.firstTime());
+            feed(data, tape, 0, 2_000);
+            WatchlistPresenter w = new WatchlistPresenter(data, bus, presenters, List.of(tape.symbol()), s -> 0.0, s -> 0.0);
+            Bar newest = data.latest(tape.symbol(), Timeframe.M1).orElseThrow();
+            long at = Timeframe.M1.closeTime(newest.openTime());
+            bus.publish(OrchestratorTopics.DECISIONS, new Decision(1, tape.symbol(), Timeframe.M1, at, newest.close(), Action.BUY, 0.6, 0.6,
+                    "rule", List.of()));
+            assertThat(decisionShown(w)).isEqualTo("BUY 0.60");
+
+            data.resetSession(tape.symbol(), tape.time(500)); // the seek back: the data start again earlier
+            feed(data, tape, 500, 1_000);
+            assertThat(decisionShown(w)).as("the old timeline's decision is gone").isEqualTo("—");
+            w.close();
+        }
+    }
+
+    /** The decision column once the presenter has read the bus's decision (refreshed here and by its timer). */
+    private static String decisionShown(WatchlistPresenter w) throws InterruptedException {
+        w.refresh();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<WatchlistPresenter.Row> rows;
+        while ((rows = w.slot().take()) == null) {
+            assertThat(System.nanoTime()).as("rows within 30 s").isLessThan(deadline);
+            Thread.sleep(20); // poll interval
+            w.refresh();
+        }
+        return rows.get(0).decision();
     }
 
     private static void feed(DataProvider data, TradeTape tape, int from, int to) {
