@@ -172,9 +172,11 @@ public final class BarReplayFeed implements MarketFeed {
 
     /**
      * Goes to the lead's instant {@code leadTime} (handled on the replay thread before the next bar). Back in time, the
-     * bars after it are the future again: the symbol's session restarts at {@code leadTime + shift} and the next bar is
-     * the one that covers it (or the first after it). Forward, nothing is skipped: the bars arrive as the lead's clock
-     * passes them. A feed on its own clock has no lead to follow.
+     * bars after it are the future again, and the last bar closed by then is delivered once more as the restarted
+     * session's first: the symbol's session restarts at that bar's open ({@link #resumeOpen}), so whoever listens (a
+     * paper account restarted for the seek) has the instrument's price at the instant at once instead of at its next
+     * bar, a tape day later for daily bars. Forward, nothing is skipped: the bars arrive as the lead's clock passes
+     * them. A feed on its own clock has no lead to follow.
      */
     public void seek(long leadTime) {
         if (leadClock == null) {
@@ -184,13 +186,23 @@ public final class BarReplayFeed implements MarketFeed {
     }
 
     /**
-     * Where a seek to the lead's {@code leadTime} puts this series: the open time (its own, loop copies shifted) of the
-     * next bar it delivers — the bar covering that instant, or the first after it (a gap, or before the first bar);
-     * Long.MAX_VALUE when none comes (past the end, no loop). Pure: any thread.
+     * Where a seek back to the lead's {@code leadTime} puts this series: the open time (its own, loop copies shifted) of
+     * the first bar it delivers then — the last bar closed by that instant, delivered again, or the first bar after
+     * the instant where none of this copy closed before it; Long.MAX_VALUE when none comes (past the end, no loop).
+     * Pure: any thread.
      */
     public long resumeOpen(long leadTime) {
-        long[] at = place(leadTime + shift);
+        long[] at = resume(leadTime + shift);
         return at[0] >= series.size() ? Long.MAX_VALUE : series.time((int) at[0]) + at[1];
+    }
+
+    /** As {@link #place}, one bar earlier when a bar of the same copy closed by {@code own}: the one delivered again. */
+    private long[] resume(long own) {
+        long[] at = place(own);
+        if (at[0] > 0 && at[0] < series.size()) {
+            at[0]--;
+        }
+        return at;
     }
 
     /** {next bar's index, its copy's offset}: the first bar whose close is after {@code own} (this series' time). */
@@ -299,24 +311,27 @@ public final class BarReplayFeed implements MarketFeed {
     }
 
     /**
-     * Back in time to {@code own} (this series' time) if it delivered bars after it: the session restarts there, the
-     * longer bars in progress are rebuilt from the day's earlier bars (stored already: written again unchanged), and
-     * the next bar is the one that covers {@code own}. A seek to where it is, or ahead, changes nothing.
+     * Back in time to {@code own} (this series' time) if it delivered bars after it: the session restarts at the open
+     * of the last bar closed by then, which comes again ({@link #resume}; at {@code own} when none of this copy closed
+     * before it), the longer bars in progress are rebuilt from the day's earlier bars (stored already: written again
+     * unchanged), and the bar after it is the one that covers {@code own}. A seek to where it is, or ahead, changes
+     * nothing.
      */
     private void goBackTo(long own) {
         if (dataTime == Long.MIN_VALUE || own >= dataTime) {
             return;
         }
-        long[] at = place(own);
+        long[] at = resume(own);
         next = (int) at[0];
         offset = at[1];
         scale = 1.0;
         for (long k = 0; k < at[2]; k++) {
             scale *= series.close(series.size() - 1) / series.open(0);
         }
-        sink.resetSession(series.symbol(), own);
+        long restart = next < series.size() ? Math.min(own, series.time(next) + offset) : own;
+        sink.resetSession(series.symbol(), restart);
         rollup.reset();
-        long dayStart = Timeframe.D1.floor(own);
+        long dayStart = Timeframe.D1.floor(restart);
         for (int j = 0; j < next && j < series.size(); j++) {
             long t = series.time(j) + offset;
             if (t >= dayStart) {
@@ -325,7 +340,7 @@ public final class BarReplayFeed implements MarketFeed {
             }
         }
         dataTime = own;
-        LOG.info("replay of {} went back to {} (next bar at {})", series.symbol(), Instant.ofEpochMilli(own),
+        LOG.info("replay of {} went back to {} (first bar again at {})", series.symbol(), Instant.ofEpochMilli(own),
                 next < series.size() ? Instant.ofEpochMilli(series.time(next) + offset) : "none: the recording has ended");
     }
 

@@ -78,10 +78,14 @@ class BundledMarketSeekTest {
             assertThat(data.clock(BTC)).isEqualTo(back);
             PaperBroker person = p.manualPaper();
             PaperBroker bot = p.bot().paper();
+            // marked at once by the bar each instrument closed last by the instant, delivered again: an AAPL order need
+            // not wait for the tape's next midnight; never by the old timeline's bars (9,000 and 900)
+            String expected = lastCloseBy(eth, back) + " " + lastCloseBy(aapl, back) + " 0.0 0.0 0";
             for (PaperBroker a : List.of(person, bot)) {
+                await(() -> markedOnPipeline(p, a));
                 String marks = onPipeline(p, x -> a.markPrice(ETH) + " " + a.markPrice(AAPL) + " " + a.position(ETH).quantity()
                         + " " + a.position(AAPL).quantity() + " " + a.fills().size());
-                assertThat(marks).as("ETHUSD/AAPL marks, positions, fills of a fresh account").isEqualTo("0.0 0.0 0.0 0.0 0");
+                assertThat(marks).as("ETHUSD/AAPL marks, positions, fills of a fresh account").isEqualTo(expected);
             }
 
             // the new timeline marks and fills the fresh accounts: at its own (earlier) times
@@ -92,10 +96,11 @@ class BundledMarketSeekTest {
             onPipeline(p, x -> person.submit(OrderRequest.market("man-aapl", AAPL, OrderSide.BUY, 1).manual()));
             await(() -> fills(p, person).size() >= 2);
             for (Fill f : fills(p, person)) {
-                // by the bar it filled at (a market order: the next bar's open, 2 bps slippage); the fill's time is the
-                // account's clock, the newest of all its instruments' (ETHUSD's 2023), so it does not say which bar
+                // by the bar it filled at (a market order: the next bar's open, 2 bps slippage), and at that bar's time in
+                // the instrument's own calendar (ETHUSD's 2023, AAPL's 2013)
                 BarReplayFeed b = f.symbol().equals(ETH) ? eth : aapl;
                 assertThat(filledAt(b.series(), f.price())).as("%s filled by a bar of the new timeline, before where the old one had been", f.symbol())
+                        .contains(f.time())
                         .anySatisfy(t -> assertThat(t).isGreaterThanOrEqualTo(own(b, back) - DAY).isLessThan(own(b, late)));
             }
             assertThat(p.failures()).as("first: %s", p.firstFailure()).isZero();
@@ -122,21 +127,30 @@ class BundledMarketSeekTest {
         return data.latest(b.symbol(), b.timeframe()).map(Bar::closeTime).orElse(Long.MIN_VALUE);
     }
 
-    /** {@code b}'s newest bar is the one that closed last at the instant: the next one covers it or comes after it. */
+    /** {@code b}'s newest bar is the one that closed last at the instant: the recording's next one covers it. */
     private static void assertAt(DataProvider data, BarReplayFeed b, long leadTime) throws InterruptedException {
         long own = own(b, leadTime);
-        long next = b.resumeOpen(leadTime);
+        int k = lastClosedBy(b, own);
+        BarSeries bars = b.series();
+        long lastBefore = b.timeframe().closeTime(bars.time(k));
+        await(() -> latestClose(data, b) == lastBefore);
+        assertThat(data.clock(b.symbol())).as("%s's clock", b.symbol()).isLessThanOrEqualTo(own);
+        assertThat(bars.time(k + 1)).as("%s's next bar covers the instant", b.symbol()).isLessThanOrEqualTo(own);
+    }
+
+    /** Index of the recording's last bar closed by {@code own} ({@code b}'s calendar). */
+    private static int lastClosedBy(BarReplayFeed b, long own) {
         BarSeries bars = b.series();
         int k = 0;
-        while (k < bars.size() && bars.time(k) < next) {
+        while (k + 1 < bars.size() && b.timeframe().closeTime(bars.time(k + 1)) <= own) {
             k++;
         }
-        long lastBefore = b.timeframe().closeTime(bars.time(k - 1)); // the recording's bar before the next one
-        await(() -> latestClose(data, b) == lastBefore);
-        assertThat(lastBefore).as("%s's newest bar closes at or before the instant", b.symbol()).isLessThanOrEqualTo(own);
-        assertThat(data.clock(b.symbol())).as("%s's clock", b.symbol()).isLessThanOrEqualTo(own);
-        assertThat(next).as("%s's next bar covers the instant", b.symbol()).isLessThanOrEqualTo(own);
-        assertThat(b.timeframe().closeTime(next)).isGreaterThan(own);
+        assertThat(b.timeframe().closeTime(bars.time(k))).isLessThanOrEqualTo(own);
+        return k;
+    }
+
+    private static double lastCloseBy(BarReplayFeed b, long leadTime) {
+        return b.series().close(lastClosedBy(b, own(b, leadTime)));
     }
 
     private static boolean markedOnPipeline(TradingPipeline p, PaperBroker a) {
