@@ -37,8 +37,9 @@ import java.util.function.Function;
  * history, fills, positions with live P&L, balances, and a one-line account summary, for one account at a time:
  * the person's (<b>Manual</b>) or the orchestrator's (<b>Bot</b>), chosen at its top left. The bot's orders are
  * its own: they are shown, not edited or canceled here (switch the bot off instead). Rows are the snapshot's
- * immutable records; a table being edited is not refreshed until the edit ends. The summary counts the account's
- * whole history; the Orders and Fills tables show the newest rows and the summary says so.
+ * immutable records; a table being edited is not refreshed until the edit ends. Orders and fills name their
+ * instrument: one account trades several (BTCUSD, ETHUSD, AAPL on the desk), each on its own calendar. The summary
+ * counts the account's whole history; the Orders and Fills tables show the newest rows and the summary says so.
  */
 public final class Blotter {
     private final DisplaySettings display;
@@ -96,6 +97,7 @@ public final class Blotter {
 
         working.setEditable(true);
         working.getColumns().add(text("id", Order::clientOrderId, 90));
+        working.getColumns().add(text("symbol", o -> o.symbol().code(), 80));
         working.getColumns().add(text("side", o -> o.side().name(), 50));
         working.getColumns().add(text("type", o -> o.type().name(), 60));
         TableColumn<Order, Double> qty = new TableColumn<>("quantity");
@@ -138,6 +140,7 @@ public final class Blotter {
         working.setPlaceholder(new Label("no working orders"));
 
         history.getColumns().add(text("id", Order::clientOrderId, 90));
+        history.getColumns().add(text("symbol", o -> o.symbol().code(), 80));
         history.getColumns().add(text("side", o -> o.side().name(), 50));
         history.getColumns().add(text("type", o -> o.type().name(), 60));
         history.getColumns().add(text("quantity", o -> OrderLine.fmt(o.quantity()), 80));
@@ -149,6 +152,7 @@ public final class Blotter {
 
         fills.getColumns().add(text("time", f -> time(f.time()), 150));
         fills.getColumns().add(text("order", Fill::clientOrderId, 90));
+        fills.getColumns().add(text("symbol", f -> f.symbol().code(), 80));
         fills.getColumns().add(text("side", f -> f.side().name(), 50));
         fills.getColumns().add(text("quantity", f -> OrderLine.fmt(f.quantity()), 80));
         fills.getColumns().add(text("price", f -> OrderLine.fmt(f.price()), 90));
