@@ -9,6 +9,7 @@ import org.concord.model.Timeframe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
             }
             TimeInForce tif = w.request.timeInForce();
             if (tif == TimeInForce.GTD && startTime >= w.request.expireTime()) {
-                finish(w, OrderState.EXPIRED, "expired at " + w.request.expireTime());
+                finish(w, OrderState.EXPIRED, "expired at " + Instant.ofEpochMilli(w.request.expireTime()));
                 continue;
             }
             budget -= tryFill(w, o, h, l, v, budget);
@@ -456,7 +457,6 @@ public final class PaperBroker implements Broker, AccountView, BarListener, Trad
         return time;
     }
 
-    /** Each instrument's orders, fills and expiries go by its own clock: one account may trade 2013 and 2023 data side by side. */
     @Override
     public long time(Symbol symbol) {
         return ledger.time(symbol, time);

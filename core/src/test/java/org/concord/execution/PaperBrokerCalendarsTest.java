@@ -6,6 +6,7 @@ import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +67,7 @@ class PaperBrokerCalendarsTest {
         Order o = broker.order("gtd").orElseThrow();
         assertThat(o.state()).isEqualTo(OrderState.EXPIRED);
         assertThat(o.updatedTime()).as("expired at BTCUSD's hour, not at ETHUSD's 2023 time").isEqualTo(btc.time(i));
+        assertThat(o.reason()).as("a time a person reads, not epoch milliseconds").isEqualTo("expired at " + Instant.ofEpochMilli(now + 3_600_000));
     }
 
     @Test

@@ -139,6 +139,8 @@ public final class Blotter {
         working.getColumns().add(cancel);
         working.setPlaceholder(new Label("no working orders"));
 
+        // when it was done (filled, expired, canceled), in its instrument's calendar: an expiry is checked against it
+        history.getColumns().add(text("time", o -> time(o.updatedTime()), 150));
         history.getColumns().add(text("id", Order::clientOrderId, 90));
         history.getColumns().add(text("symbol", o -> o.symbol().code(), 80));
         history.getColumns().add(text("side", o -> o.side().name(), 50));

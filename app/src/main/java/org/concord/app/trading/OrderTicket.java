@@ -197,12 +197,19 @@ public final class OrderTicket {
 
     /**
      * The chart's symbol changed: the ticket names the new one, and the answer line, which was about an order or an
-     * error of the previous symbol, is cleared (FX thread).
+     * error of the previous symbol, is cleared, and so are the prices typed for it (FX thread): seen on the desk, an
+     * ETHUSD limit went out at 850, the BTCUSD price left in the field.
      */
     public void symbolChanged() {
         Symbol now = symbol.get();
         if (!Objects.equals(now, shownSymbol)) {
+            boolean another = shownSymbol != null;
             say("", "");
+            if (another) {
+                price.clear();
+                stopLoss.clear();
+                takeProfit.clear();
+            }
         }
         updateSendText();
     }

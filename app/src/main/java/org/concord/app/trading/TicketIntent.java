@@ -37,6 +37,10 @@ public record TicketIntent(Symbol symbol, OrderSide side, OrderType type, boolea
         if ((timeInForce == TimeInForce.GTD) != (gtdMinutes > 0)) {
             throw new IllegalArgumentException("GTD needs a number of minutes (and only GTD)");
         }
+        // a market order takes the next price there is: on daily bars a GTD left on the ticket expired it unfilled
+        if (type == OrderType.MARKET && timeInForce == TimeInForce.GTD) {
+            throw new IllegalArgumentException("a MARKET order fills at the next price: GTD is for LIMIT and STOP orders");
+        }
     }
 
     /**

@@ -31,7 +31,8 @@ import static org.concord.app.DeskHarness.fx;
  * One paper account trades BTCUSD, ETHUSD and AAPL on the desk, each on its own calendar. Seen on the real display:
  * the Working, Orders and Fills tables had no symbol column, so a fill stamped 2013-11-27 beside one stamped
  * 2023-03-14, or "man-3 BUY LIMIT 0.1 EXPIRED", did not say which instrument it was (the tables list the account's
- * orders whatever the chart shows). Each of them names the symbol now.
+ * orders whatever the chart shows). Each of them names the symbol now, and the Orders tab says when each order was
+ * done (an expiry could not be checked against the instrument's calendar).
  */
 class BlotterSymbolTest {
     @TempDir
@@ -45,9 +46,9 @@ class BlotterSymbolTest {
     @Test
     void workingOrdersHistoryAndFillsNameTheirInstrument() throws Exception {
         FxToolkit.registerPrimaryStage();
-        Order btc = order("man-1", OrderRequest.limit("man-1", BundledData.BTCUSD, OrderSide.BUY, 0.1, 850), OrderState.NEW);
-        Order eth = order("man-2", OrderRequest.limit("man-2", BundledData.ETHUSD, OrderSide.BUY, 0.1, 1600), OrderState.EXPIRED);
-        Order aapl = order("man-3", OrderRequest.market("man-3", BundledData.AAPL, OrderSide.BUY, 0.1), OrderState.FILLED);
+        Order btc = order("man-1", OrderRequest.limit("man-1", BundledData.BTCUSD, OrderSide.BUY, 0.1, 850), OrderState.NEW, 0);
+        Order eth = order("man-2", OrderRequest.limit("man-2", BundledData.ETHUSD, OrderSide.BUY, 0.1, 1600), OrderState.EXPIRED, ETH_DONE);
+        Order aapl = order("man-3", OrderRequest.market("man-3", BundledData.AAPL, OrderSide.BUY, 0.1), OrderState.FILLED, AAPL_DONE);
         Fill fill = new Fill(1, 3, "man-3", BundledData.AAPL, OrderSide.BUY, 0.1, 545.96, 0.05, Liquidity.TAKER, 1_385_683_200_000L, "manual");
         AccountSnapshot manual = new AccountSnapshot("Manual", "paper", false, List.of(btc), List.of(aapl, eth), List.of(fill),
                 List.of(), List.of(), 9_945, 10_000, 2, 1, 0, 0.05, 0);
@@ -65,13 +66,20 @@ class BlotterSymbolTest {
             assertThat(column(blotter.workingTable(), "symbol")).containsExactly("BTCUSD");
             assertThat(column(blotter.historyTable(), "symbol")).containsExactly("AAPL", "ETHUSD");
             assertThat(column(blotter.fillsTable(), "symbol")).containsExactly("AAPL");
+            // and when each was done, in its own calendar (the Orders tab had no time: an expiry could not be checked)
+            DisplaySettings display = new DisplaySettings();
+            assertThat(column(blotter.historyTable(), "time")).containsExactly(display.format().dateTime(AAPL_DONE),
+                    display.format().dateTime(ETH_DONE));
         } finally {
             presenters.close();
         }
     }
 
-    private static Order order(String id, OrderRequest r, OrderState state) {
-        return new Order(Long.parseLong(id.substring(4)), r, state, state == OrderState.FILLED ? r.quantity() : 0, 0, 0, 0, 0, null, "");
+    static final long ETH_DONE = 1_678_831_200_000L; // 2023-03-14 22:00 UTC
+    static final long AAPL_DONE = 1_385_683_200_000L; // 2013-11-29 00:00 UTC
+
+    private static Order order(String id, OrderRequest r, OrderState state, long updated) {
+        return new Order(Long.parseLong(id.substring(4)), r, state, state == OrderState.FILLED ? r.quantity() : 0, 0, 0, 0, updated, null, "");
     }
 
     /** The texts of {@code title}'s cells, row by row (fails when the table has no such column). */

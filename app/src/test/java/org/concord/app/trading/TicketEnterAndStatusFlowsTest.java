@@ -185,6 +185,20 @@ class TicketEnterAndStatusFlowsTest {
         choose("#chart-timeframe", "5m");
         DeskHarness.pulses(5);
         assertThat(text("#ticket-message")).isEqualTo("kept");
+
+        // prices are the instrument's: seen on the desk, an ETHUSD limit went out at 850, BTCUSD's price left in the field
+        choose("#ticket-type", OrderType.LIMIT);
+        type("#ticket-price", "850");
+        type("#ticket-sl", "800");
+        type("#ticket-tp", "900");
+        choose("#chart-timeframe", "1m");
+        assertThat(fieldText("#ticket-price") + " " + fieldText("#ticket-sl") + " " + fieldText("#ticket-tp"))
+                .as("a timeframe change keeps them").isEqualTo("850 800 900");
+        robot.interact(() -> robot.lookup("#chart-symbol").queryAs(ComboBox.class).setValue("ETHUSD"));
+        waitUntil(() -> text("#ticket-symbol").equals("Symbol ETHUSD"));
+        assertThat(fieldText("#ticket-price") + fieldText("#ticket-sl") + fieldText("#ticket-tp")).as("BTCUSD's prices on ETHUSD's ticket").isEmpty();
+        robot.interact(() -> robot.lookup("#chart-symbol").queryAs(ComboBox.class).setValue("BTCUSD"));
+        waitUntil(() -> text("#ticket-symbol").equals("Symbol BTCUSD"));
     }
 
     @Test

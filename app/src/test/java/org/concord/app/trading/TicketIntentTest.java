@@ -52,6 +52,9 @@ class TicketIntentTest {
                 .hasMessageContaining("GTD");
         assertThatThrownBy(() -> new TicketIntent(BTC, OrderSide.BUY, OrderType.LIMIT, false, Double.NaN, 800, 0, 0, TimeInForce.GTC, 0, false))
                 .hasMessageContaining("quantity");
+        // seen on the desk: GTD 30 left on the ticket expired an AAPL market order at the next daily bar, unfilled
+        assertThatThrownBy(() -> new TicketIntent(BTC, OrderSide.BUY, OrderType.MARKET, false, 1, 0, 0, 0, TimeInForce.GTD, 30, false))
+                .hasMessageContaining("GTD is for LIMIT and STOP orders");
         // the order's own rule (SL below TP for a buy) still applies
         TicketIntent crossed = new TicketIntent(BTC, OrderSide.BUY, OrderType.LIMIT, false, 1, 800, 900, 700, TimeInForce.GTC, 0, false);
         assertThatThrownBy(() -> crossed.toRequest("man-4", 800, 0)).hasMessageContaining("stopLoss");
