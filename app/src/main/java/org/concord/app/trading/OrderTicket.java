@@ -69,6 +69,8 @@ public final class OrderTicket {
     private String followedStatus;
     private TradingSnapshot lastSnapshot;
     private Symbol shownSymbol;
+    /** The instrument the price fields were typed for: the chart's when the ticket was made or last followed it. */
+    private Symbol pricesFor;
 
     public OrderTicket(TradingService service, Supplier<Symbol> symbol) {
         if (service == null || symbol == null) {
@@ -76,6 +78,7 @@ public final class OrderTicket {
         }
         this.service = service;
         this.symbol = symbol;
+        this.pricesFor = symbol.get();
         root.setId("order-ticket");
         root.setPadding(new Insets(8));
         root.setPrefWidth(280);
@@ -203,13 +206,13 @@ public final class OrderTicket {
     public void symbolChanged() {
         Symbol now = symbol.get();
         if (!Objects.equals(now, shownSymbol)) {
-            boolean another = shownSymbol != null;
             say("", "");
-            if (another) {
-                price.clear();
-                stopLoss.clear();
-                takeProfit.clear();
-            }
+        }
+        if (!Objects.equals(now, pricesFor)) {
+            pricesFor = now;
+            price.clear();
+            stopLoss.clear();
+            takeProfit.clear();
         }
         updateSendText();
     }
