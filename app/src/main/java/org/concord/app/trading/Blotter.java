@@ -151,6 +151,7 @@ public final class Blotter {
         history.getColumns().add(text("state", o -> o.state().name(), 90));
         history.getColumns().add(text("origin", o -> o.request().origin().name(), 80));
         history.getColumns().add(text("reason", Order::reason, 420));
+        history.setPlaceholder(new Label("no finished orders"));
 
         fills.getColumns().add(text("time", f -> time(f.time()), 150));
         fills.getColumns().add(text("order", Fill::clientOrderId, 90));
@@ -161,6 +162,7 @@ public final class Blotter {
         fills.getColumns().add(text("fee", f -> money(f.fee()), 70));
         fills.getColumns().add(text("liquidity", f -> f.liquidity().name(), 70));
         fills.getColumns().add(text("book", Fill::book, 80));
+        fills.setPlaceholder(new Label("no fills"));
 
         positions.getColumns().add(text("symbol", p -> p.symbol().code(), 80));
         positions.getColumns().add(text("quantity", p -> OrderLine.fmt(p.quantity()), 90));

@@ -1,5 +1,6 @@
 package org.concord.app.trading;
 
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.concord.annotate.DisplaySettings;
@@ -77,6 +78,23 @@ class BlotterSymbolTest {
 
     static final long ETH_DONE = 1_678_831_200_000L; // 2023-03-14 22:00 UTC
     static final long AAPL_DONE = 1_385_683_200_000L; // 2013-11-29 00:00 UTC
+
+    /** Seen after a seek back: Fills said JavaFX's "No content in table" beside "no working orders" and "flat". */
+    @Test
+    void everyEmptyTableSaysWhatIsMissingInTheDesksWords() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Presenters presenters = new Presenters();
+        try (TradingPipeline p = TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BundledData.BTCUSD, 5), null,
+                BotModeStore.inDataDir(dir), null);
+             TradingService service = new TradingService(p, presenters)) {
+            Blotter blotter = fx(() -> new Blotter(service, new DisplaySettings()));
+            List<String> said = fx(() -> List.of(blotter.workingTable(), blotter.historyTable(), blotter.fillsTable()).stream()
+                    .map(t -> t.getPlaceholder() instanceof Label l ? l.getText() : String.valueOf(t.getPlaceholder())).toList());
+            assertThat(said).containsExactly("no working orders", "no finished orders", "no fills");
+        } finally {
+            presenters.close();
+        }
+    }
 
     private static Order order(String id, OrderRequest r, OrderState state, long updated) {
         return new Order(Long.parseLong(id.substring(4)), r, state, state == OrderState.FILLED ? r.quantity() : 0, 0, 0, 0, updated, null, "");
