@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * Several accounts seen as one by the risk manager: cash, equity, positions and working orders are the sums of the
- * accounts'; a mark, and an instrument's clock, are the first account's that has a mark; the time is the latest. The desk's two paper accounts (the
- * person's and the orchestrator's) are judged together through it, so the limits hold for everything they trade.
- * A live read-through view: it copies nothing, so it is read on the thread that owns the accounts.
+ * accounts'; a mark, and an instrument's clock, are the first account's that has a mark; the time is the latest. The
+ * desk's two paper accounts (the person's and the orchestrator's) are judged together through it, so the limits hold
+ * for everything they trade. A live read-through view: it copies nothing, so it is read on the thread that owns the
+ * accounts.
  */
 public final class CombinedAccount implements AccountView {
     private final List<AccountView> accounts;
