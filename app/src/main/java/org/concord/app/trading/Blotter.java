@@ -28,6 +28,7 @@ import org.concord.execution.Fill;
 import org.concord.execution.Order;
 import org.concord.execution.OrderType;
 import org.concord.execution.Position;
+import org.concord.execution.TimeInForce;
 
 import java.util.Locale;
 import java.util.function.Function;
@@ -116,6 +117,9 @@ public final class Blotter {
         working.getColumns().add(text("filled", o -> OrderLine.fmt(o.filledQuantity()), 70));
         working.getColumns().add(text("SL", o -> price0(o.request().stopLoss()), 70));
         working.getColumns().add(text("TP", o -> price0(o.request().takeProfit()), 70));
+        // a GTD order says until when (its instrument's calendar): it looked like any GTC one
+        working.getColumns().add(text("TIF", o -> o.request().timeInForce() == TimeInForce.GTD
+                ? "GTD " + time(o.request().expireTime()) : o.request().timeInForce().name(), 170));
         working.getColumns().add(text("state", o -> o.state().name(), 110));
         working.getColumns().add(text("origin", o -> o.request().origin().name() + (o.parentClientId() != null ? " exit" : ""), 90));
         TableColumn<Order, Order> cancel = new TableColumn<>("");

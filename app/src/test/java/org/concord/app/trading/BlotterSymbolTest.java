@@ -15,6 +15,7 @@ import org.concord.execution.Order;
 import org.concord.execution.OrderRequest;
 import org.concord.execution.OrderSide;
 import org.concord.execution.OrderState;
+import org.concord.execution.TimeInForce;
 import org.concord.feed.BundledData;
 import org.concord.model.Timeframe;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,8 @@ import static org.concord.app.DeskHarness.fx;
  * the Working, Orders and Fills tables had no symbol column, so a fill stamped 2013-11-27 beside one stamped
  * 2023-03-14, or "man-3 BUY LIMIT 0.1 EXPIRED", did not say which instrument it was (the tables list the account's
  * orders whatever the chart shows). Each of them names the symbol now, and the Orders tab says when each order was
- * done (an expiry could not be checked against the instrument's calendar).
+ * done (an expiry could not be checked against the instrument's calendar), and Working says until when a GTD order
+ * works.
  */
 class BlotterSymbolTest {
     @TempDir
@@ -47,7 +49,8 @@ class BlotterSymbolTest {
     @Test
     void workingOrdersHistoryAndFillsNameTheirInstrument() throws Exception {
         FxToolkit.registerPrimaryStage();
-        Order btc = order("man-1", OrderRequest.limit("man-1", BundledData.BTCUSD, OrderSide.BUY, 0.1, 850), OrderState.NEW, 0);
+        Order btc = order("man-1", OrderRequest.limit("man-1", BundledData.BTCUSD, OrderSide.BUY, 0.1, 850)
+                .withTimeInForce(TimeInForce.GTD, BTC_EXPIRY), OrderState.NEW, 0);
         Order eth = order("man-2", OrderRequest.limit("man-2", BundledData.ETHUSD, OrderSide.BUY, 0.1, 1600), OrderState.EXPIRED, ETH_DONE);
         Order aapl = order("man-3", OrderRequest.market("man-3", BundledData.AAPL, OrderSide.BUY, 0.1), OrderState.FILLED, AAPL_DONE);
         Fill fill = new Fill(1, 3, "man-3", BundledData.AAPL, OrderSide.BUY, 0.1, 545.96, 0.05, Liquidity.TAKER, 1_385_683_200_000L, "manual");
@@ -65,6 +68,8 @@ class BlotterSymbolTest {
                 return null;
             });
             assertThat(column(blotter.workingTable(), "symbol")).containsExactly("BTCUSD");
+            // a GTD order says until when: in the Working tab it looked like any GTC one
+            assertThat(column(blotter.workingTable(), "TIF")).containsExactly("GTD " + new DisplaySettings().format().dateTime(BTC_EXPIRY));
             assertThat(column(blotter.historyTable(), "symbol")).containsExactly("AAPL", "ETHUSD");
             assertThat(column(blotter.fillsTable(), "symbol")).containsExactly("AAPL");
             // and when each was done, in its own calendar (the Orders tab had no time: an expiry could not be checked)
@@ -76,6 +81,7 @@ class BlotterSymbolTest {
         }
     }
 
+    static final long BTC_EXPIRY = 1_385_554_620_000L; // 2013-11-27 12:17 UTC
     static final long ETH_DONE = 1_678_831_200_000L; // 2023-03-14 22:00 UTC
     static final long AAPL_DONE = 1_385_683_200_000L; // 2013-11-29 00:00 UTC
 
