@@ -22,19 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The watchlist's rows are offered to the FX thread only when they changed: a paused desk redraws nothing. */
 class WatchlistPresenterTest {
+    static final TradeTape TAPE = BundledData.bitstampTrades();
     @TempDir
     Path dir;
 
     @Test
     void unchangedRowsAreNotOfferedAgainNewBarsAre() throws Exception {
-        TradeTape tape = BundledData.bitstampTrades();
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("concord.db"));
              DataProvider data = new DataProvider(new BarStore(db));
              InProcessEventBus bus = new InProcessEventBus();
              Presenters presenters = new Presenters()) {
-            data.resetSession(tape.symbol(), tape.firstTime());
-            feed(data, tape, 0, 2_000);
-            WatchlistPresenter w = new WatchlistPresenter(data, bus, presenters, List.of(tape.symbol()), s -> 0.0, s -> 0.0);
+            seed(data);
+            WatchlistPresenter w = new WatchlistPresenter(data, bus, presenters, List.of(TAPE.symbol()), s -> 0.0, s -> 0.0);
             // the presenters' timer offers the first rows (every 500 ms); then nothing changes
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (w.slot().take() == null) {
@@ -45,11 +44,11 @@ class WatchlistPresenterTest {
             assertThat(w.slot().take()).as("nothing changed (a paused replay): nothing to draw").isNull();
 
             int at = 2_000;
-            long minute = tape.time(at - 1) / 60_000;
-            while (tape.time(at) / 60_000 == minute) {
+            long minute = TAPE.time(at - 1) / 60_000;
+            while (TAPE.time(at) / 60_000 == minute) {
                 at++;
             }
-            feed(data, tape, 2_000, at + 1); // the next minute's first trade closes a bar: a new last price
+            feed(data, TAPE, 2_000, at + 1); // the next minute's first trade closes a bar: a new last price
             w.refresh();
             List<WatchlistPresenter.Row> next = w.slot().take();
             assertThat(next).as("a new bar changed the row").isNotNull();
@@ -63,22 +62,20 @@ class WatchlistPresenterTest {
      */
     @Test
     void aDecisionNewerThanTheInstrumentsNewestBarIsNotShownAfterASeekBack() throws Exception {
-        TradeTape tape = BundledData.bitstampTrades();
         try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("concord.db"));
              DataProvider data = new DataProvider(new BarStore(db));
              InProcessEventBus bus = new InProcessEventBus();
              Presenters presenters = new Presenters()) {
-            data.resetSession(tape.symbol(), tape.firstTime());
-            feed(data, tape, 0, 2_000);
-            WatchlistPresenter w = new WatchlistPresenter(data, bus, presenters, List.of(tape.symbol()), s -> 0.0, s -> 0.0);
-            Bar newest = data.latest(tape.symbol(), Timeframe.M1).orElseThrow();
+            seed(data);
+            WatchlistPresenter w = new WatchlistPresenter(data, bus, presenters, List.of(TAPE.symbol()), s -> 0.0, s -> 0.0);
+            Bar newest = data.latest(TAPE.symbol(), Timeframe.M1).orElseThrow();
             long at = Timeframe.M1.closeTime(newest.openTime());
-            bus.publish(OrchestratorTopics.DECISIONS, new Decision(1, tape.symbol(), Timeframe.M1, at, newest.close(), Action.BUY, 0.6, 0.6,
+            bus.publish(OrchestratorTopics.DECISIONS, new Decision(1, TAPE.symbol(), Timeframe.M1, at, newest.close(), Action.BUY, 0.6, 0.6,
                     "rule", List.of()));
             assertThat(decisionShown(w)).isEqualTo("BUY 0.60");
 
-            data.resetSession(tape.symbol(), tape.time(500)); // the seek back: the data start again earlier
-            feed(data, tape, 500, 1_000);
+            data.resetSession(TAPE.symbol(), TAPE.time(500)); // the seek back: the data start again earlier
+            feed(data, TAPE, 500, 1_000);
             assertThat(decisionShown(w)).as("the old timeline's decision is gone").isEqualTo("—");
             w.close();
         }
@@ -95,6 +92,12 @@ class WatchlistPresenterTest {
             w.refresh();
         }
         return rows.get(0).decision();
+    }
+
+    /** The tape's first 2,000 trades, in a session that starts at its first. */
+    private static void seed(DataProvider data) {
+        data.resetSession(TAPE.symbol(), TAPE.firstTime());
+        feed(data, TAPE, 0, 2_000);
     }
 
     private static void feed(DataProvider data, TradeTape tape, int from, int to) {

@@ -4,11 +4,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.concord.annotate.DisplaySettings;
-import org.concord.app.shell.Presenters;
 import org.concord.engine.BotMode;
-import org.concord.engine.BotModeStore;
-import org.concord.engine.TradingPipeline;
-import org.concord.engine.TradingPipelineConfig;
 import org.concord.execution.Fill;
 import org.concord.execution.Liquidity;
 import org.concord.execution.Order;
@@ -17,7 +13,6 @@ import org.concord.execution.OrderSide;
 import org.concord.execution.OrderState;
 import org.concord.execution.TimeInForce;
 import org.concord.feed.BundledData;
-import org.concord.model.Timeframe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,11 +53,8 @@ class BlotterSymbolTest {
                 List.of(), List.of(), 9_945, 10_000, 2, 1, 0, 0.05, 0);
         AccountSnapshot bot = new AccountSnapshot("Bot", "paper", false, List.of(), List.of(), List.of(), List.of(), List.of(),
                 10_000, 10_000, 0, 0, 0, 0, 0);
-        Presenters presenters = new Presenters();
-        try (TradingPipeline p = TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BundledData.BTCUSD, 5), null,
-                BotModeStore.inDataDir(dir), null);
-             TradingService service = new TradingService(p, presenters)) {
-            Blotter blotter = fx(() -> new Blotter(service, new DisplaySettings()));
+        try (DeskTrading desk = new DeskTrading(dir)) {
+            Blotter blotter = fx(() -> new Blotter(desk.service, new DisplaySettings()));
             fx(() -> {
                 blotter.show(new TradingSnapshot(1, TradingMode.PAPER, BotMode.OFF, manual, bot, 0));
                 return null;
@@ -76,8 +68,6 @@ class BlotterSymbolTest {
             DisplaySettings display = new DisplaySettings();
             assertThat(column(blotter.historyTable(), "time")).containsExactly(display.format().dateTime(AAPL_DONE),
                     display.format().dateTime(ETH_DONE));
-        } finally {
-            presenters.close();
         }
     }
 
@@ -89,16 +79,11 @@ class BlotterSymbolTest {
     @Test
     void everyEmptyTableSaysWhatIsMissingInTheDesksWords() throws Exception {
         FxToolkit.registerPrimaryStage();
-        Presenters presenters = new Presenters();
-        try (TradingPipeline p = TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BundledData.BTCUSD, 5), null,
-                BotModeStore.inDataDir(dir), null);
-             TradingService service = new TradingService(p, presenters)) {
-            Blotter blotter = fx(() -> new Blotter(service, new DisplaySettings()));
+        try (DeskTrading desk = new DeskTrading(dir)) {
+            Blotter blotter = fx(() -> new Blotter(desk.service, new DisplaySettings()));
             List<String> said = fx(() -> List.of(blotter.workingTable(), blotter.historyTable(), blotter.fillsTable()).stream()
                     .map(t -> t.getPlaceholder() instanceof Label l ? l.getText() : String.valueOf(t.getPlaceholder())).toList());
             assertThat(said).containsExactly("no working orders", "no finished orders", "no fills");
-        } finally {
-            presenters.close();
         }
     }
 

@@ -1,13 +1,8 @@
 package org.concord.app.trading;
 
 import javafx.scene.control.TextField;
-import org.concord.app.shell.Presenters;
-import org.concord.engine.BotModeStore;
-import org.concord.engine.TradingPipeline;
-import org.concord.engine.TradingPipelineConfig;
 import org.concord.feed.BundledData;
 import org.concord.model.Symbol;
-import org.concord.model.Timeframe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +32,8 @@ class OrderTicketPricesTest {
     void pricesTypedForOneInstrumentAreClearedWhenTheTicketShowsAnotherAndKeptOtherwise() throws Exception {
         FxToolkit.registerPrimaryStage();
         AtomicReference<Symbol> chart = new AtomicReference<>(BundledData.BTCUSD);
-        Presenters presenters = new Presenters();
-        try (TradingPipeline p = TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BundledData.BTCUSD, 5), null,
-                BotModeStore.inDataDir(dir), null);
-             TradingService service = new TradingService(p, presenters)) {
-            OrderTicket ticket = fx(() -> new OrderTicket(service, chart::get));
+        try (DeskTrading desk = new DeskTrading(dir)) {
+            OrderTicket ticket = fx(() -> new OrderTicket(desk.service, chart::get));
             String typed = fx(() -> {
                 set(ticket, "#ticket-price", "850");
                 set(ticket, "#ticket-sl", "800");
@@ -62,8 +54,6 @@ class OrderTicketPricesTest {
                 return fields(ticket);
             });
             assertThat(again).isEqualTo("1650   0.5");
-        } finally {
-            presenters.close();
         }
     }
 

@@ -1,9 +1,6 @@
 package org.concord.app.trading;
 
-import org.concord.app.shell.Presenters;
-import org.concord.engine.BotModeStore;
 import org.concord.engine.TradingPipeline;
-import org.concord.engine.TradingPipelineConfig;
 import org.concord.execution.Order;
 import org.concord.execution.OrderSide;
 import org.concord.execution.OrderType;
@@ -40,17 +37,14 @@ class TicketClockTest {
     void aGoodTillDateTicketIsCountedFromItsInstrumentsClock() throws Exception {
         BarSeries btc = RealBars.bitstamp(Timeframe.M1);
         BarSeries eth = BundledData.eth5mBars();
-        Presenters presenters = new Presenters();
-        try (TradingPipeline p = TradingPipeline.live(TradingPipelineConfig.defaults(Timeframe.M1, BTC, 5), null, BotModeStore.inDataDir(dir), null);
-             TradingService trading = new TradingService(p, presenters)) {
+        try (DeskTrading desk = new DeskTrading(dir)) {
+            TradingPipeline p = desk.pipeline;
             bar(p, btc, 0);
             bar(p, eth, 0);
-            trading.submit(new TicketIntent(BTC, OrderSide.BUY, OrderType.LIMIT, false, 0.1, btc.low(0) / 2, 0, 0, TimeInForce.GTD, 30, false));
+            desk.service.submit(new TicketIntent(BTC, OrderSide.BUY, OrderType.LIMIT, false, 0.1, btc.low(0) / 2, 0, 0, TimeInForce.GTD, 30, false));
             List<Order> orders = waitFor(p, x -> x.manualBroker().orders(), l -> !l.isEmpty());
             assertThat(orders.get(0).request().expireTime()).as("30 minutes after BTCUSD's last bar, not after ETHUSD's")
                     .isEqualTo(btc.time(0) + Timeframe.M1.millis() + 30 * 60_000L);
-        } finally {
-            presenters.close();
         }
     }
 
