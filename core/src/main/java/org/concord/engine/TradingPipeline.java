@@ -342,10 +342,10 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     /**
      * Restarts the paper session for a seek back in the replay (positions would be marked at earlier prices): each
      * symbol's data of {@code to} goes back to its own time there (the bundled market's one clock: the tape's instant,
-     * a bar replay's next bar). The person's account is reset as above, the bot's starts again at its initial cash
-     * with a fresh engine (books, allocation and curves emptied), and each symbol's old-timeline bars and decisions
-     * still on their way are kept from both until its data is there ({@link EventGate}). Refused, nothing changed, while
-     * the person trades at a venue.
+     * the open of the first bar a bar replay delivers then). The person's account is reset as above, the bot's starts
+     * again at its initial cash with a fresh engine (books, allocation and curves emptied), and each symbol's
+     * old-timeline bars and decisions still on their way are kept from both until its data is there
+     * ({@link EventGate}). Refused, nothing changed, while the person trades at a venue.
      */
     public CompletableFuture<String> restartPaperSession(Map<Symbol, Long> to) {
         if (to == null || to.isEmpty()) {

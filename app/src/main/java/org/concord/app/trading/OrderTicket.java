@@ -68,9 +68,8 @@ public final class OrderTicket {
     private String followedAction;
     private String followedStatus;
     private TradingSnapshot lastSnapshot;
-    private Symbol shownSymbol;
-    /** The instrument the price fields were typed for: the chart's when the ticket was made or last followed it. */
-    private Symbol pricesFor;
+    /** The instrument the answer line and the typed prices are about: the chart's when made or last followed. */
+    private Symbol ticketSymbol;
 
     public OrderTicket(TradingService service, Supplier<Symbol> symbol) {
         if (service == null || symbol == null) {
@@ -78,7 +77,7 @@ public final class OrderTicket {
         }
         this.service = service;
         this.symbol = symbol;
-        this.pricesFor = symbol.get();
+        this.ticketSymbol = symbol.get();
         root.setId("order-ticket");
         root.setPadding(new Insets(8));
         root.setPrefWidth(280);
@@ -205,11 +204,9 @@ public final class OrderTicket {
      */
     public void symbolChanged() {
         Symbol now = symbol.get();
-        if (!Objects.equals(now, shownSymbol)) {
+        if (!Objects.equals(now, ticketSymbol)) {
+            ticketSymbol = now;
             say("", "");
-        }
-        if (!Objects.equals(now, pricesFor)) {
-            pricesFor = now;
             price.clear();
             stopLoss.clear();
             takeProfit.clear();
@@ -277,7 +274,6 @@ public final class OrderTicket {
     /** A new message: the followed order (if any) no longer owns the line. */
     private void say(String text, String style) {
         followed = null;
-        shownSymbol = symbol.get();
         message.setText(text);
         message.setStyle(style);
     }
