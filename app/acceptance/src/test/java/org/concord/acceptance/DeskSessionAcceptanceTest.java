@@ -58,6 +58,7 @@ class DeskSessionAcceptanceTest {
                 TraderSteps.liveModePickTakes(s);
                 TraderSteps.moduleSwitchesStayStill(s);
                 TraderSteps.orderFromTicket(s);
+                TraderSteps.fillMarkedOnChart(s);
                 TraderSteps.orderFromRightClick(s);
                 TraderSteps.dragOrderLineWhileRunning(s);
                 TraderSteps.annotateByKeysAndClicks(s);

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** How the suite judges what a person sees: candle pixels in a chart's plot area, and the text on screen. */
+/** How the suite judges what a person sees: candle and marker pixels in a chart's plot area, and the text on screen. */
 final class Judge {
     /** Raw numbers a person should never read: NaN, infinities, scientific notation, epoch seconds or milliseconds. */
     static final Pattern RAW = Pattern.compile("\\bNaN\\b|Infinity|∞|\\d\\.\\d+E[+-]?\\d+|\\b1[2-9]\\d{8}(\\.\\d+)?\\b|\\b1[2-9]\\d{11}\\b");
@@ -29,6 +29,23 @@ final class Judge {
             }
         }
         return columns;
+    }
+
+    /** Pixels inside {@code r} of colour {@code rgb}, to a small tolerance for anti-aliasing (a marker's colour). */
+    static int pixelsOf(BufferedImage img, SceneView.Rect r, int rgb) {
+        int n = 0;
+        int x1 = Math.min(img.getWidth(), r.x() + r.w());
+        int y1 = Math.min(img.getHeight(), r.y() + r.h());
+        for (int x = Math.max(0, r.x()); x < x1; x++) {
+            for (int y = Math.max(0, r.y()); y < y1; y++) {
+                int p = img.getRGB(x, y);
+                if (Math.abs(((p >> 16) & 0xff) - ((rgb >> 16) & 0xff)) <= 16 && Math.abs(((p >> 8) & 0xff) - ((rgb >> 8) & 0xff)) <= 16
+                        && Math.abs((p & 0xff) - (rgb & 0xff)) <= 16) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** Pixels that differ between two screenshots inside {@code r} (a moving switch thumb, a redraw). */

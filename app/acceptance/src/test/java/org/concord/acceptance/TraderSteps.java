@@ -1,5 +1,7 @@
 package org.concord.acceptance;
 
+import org.concord.app.trading.FillMarks;
+
 import java.awt.image.BufferedImage;
 import java.util.Comparator;
 import java.util.List;
@@ -93,22 +95,42 @@ final class TraderSteps {
     /** Ctrl+B fills the ticket with a buy limit at the last price; Send puts a working order in the blotter. */
     static void orderFromTicket(Script s) throws Exception {
         Desk desk = s.desk();
+        buyLimitFromTicket(s, 0.9); // well below the market, so it is still working when the blotter is read
+        int before = working(desk.scene());
+        desk.click(desk.scene().byId("ticket-submit").orElseThrow());
+        desk.await("the order working in the blotter", 30, x -> working(x) == before + 1);
+        s.checkpoint("order-from-ticket");
+    }
+
+    /**
+     * A buy limit above the market fills at once, and the fill shows on the chart as a mark in the fills' own colour
+     * (the person's fills had no mark there, only the position line).
+     */
+    static void fillMarkedOnChart(Script s) throws Exception {
+        Desk desk = s.desk();
+        buyLimitFromTicket(s, 1.05);
+        int[] before = manualCounts(desk.await("the blotter's counts", 30, x -> manualCounts(x) != null));
+        desk.click(desk.scene().byId("ticket-submit").orElseThrow());
+        SceneView after = desk.await("the fill in the blotter", 30, x -> manualCounts(x) != null && manualCounts(x)[1] == before[1] + 1);
+        SceneView.Rect plot = Script.plotOf(after, after.byId("live-chart").orElseThrow().rect()).orElseThrow();
+        desk.awaitPixels("the fill's mark on the chart", 20, img -> Judge.pixelsOf(img, plot, FillMarks.BUY_RGB) > 0);
+        s.checkpoint("fill-marked-on-chart");
+    }
+
+    /** Ctrl+B on the live chart fills the ticket with a buy limit at the last price; the price is then typed as {@code factor} of it. */
+    private static void buyLimitFromTicket(Script s, double factor) throws Exception {
+        Desk desk = s.desk();
         s.tab("live");
         SceneView v = desk.await("the order ticket", 30, x -> x.byId("ticket-submit").isPresent());
         desk.click(v.byId("live-chart").orElseThrow()); // focus in the window, as a person's first click gives it
         desk.key("ctrl+b");
         SceneView filled = desk.await("the ticket's price filled by Ctrl+B", 20,
                 x -> x.byId("ticket-price").map(i -> i.value() != null && PRICE.matcher(i.value()).matches()).orElse(false));
-        // a limit well below the market, so it is still working when the blotter is read
         SceneView.Item price = filled.byId("ticket-price").orElseThrow();
-        double p = Double.parseDouble(price.value()) * 0.9;
+        double p = Double.parseDouble(price.value()) * factor;
         desk.click(price);
         desk.key("ctrl+a");
         desk.type(String.format(Locale.ROOT, "%.2f", p));
-        int before = working(desk.scene());
-        desk.click(desk.scene().byId("ticket-submit").orElseThrow());
-        desk.await("the order working in the blotter", 30, x -> working(x) == before + 1);
-        s.checkpoint("order-from-ticket");
     }
 
     /** A right-click on the chart offers orders at that price; choosing one fills the ticket at a price on the tick. */

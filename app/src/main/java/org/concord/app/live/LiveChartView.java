@@ -4,7 +4,6 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.ChartPlugin;
-import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
@@ -23,6 +22,7 @@ import org.concord.live.LiveSnapshot;
 import org.concord.model.Action;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
+import org.concord.model.Timeframe;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,6 +70,9 @@ public final class LiveChartView {
     // prices the fitted price axis keeps in view besides the visible bars: the working orders and the position
     private double[] pinned = new double[0];
     private long stepMillis = 60_000;
+    /** The candles' timeframe (null before the first delta); who is told when a delta replaced the candles. */
+    private Timeframe timeframe;
+    private final List<Runnable> reloaded = new ArrayList<>();
     private ChartOverlay shownOverlay;
     /** The symbol whose bars are loaded (null before the first history). */
     private Symbol shownSymbol;
@@ -115,6 +118,8 @@ public final class LiveChartView {
         marks.setDrawMarker(true);
         marks.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
         marks.setPointReduction(false);
+        // the data point tooltip reads a renderer's own axes and passes over one without: no hover label otherwise
+        marks.getAxes().setAll(xAxis, yAxis);
         buys.setStyle("-fx-marker-type: diamond; -fx-marker-size: 5; -fx-marker-color: #1faa55; -fx-line-width: 0;");
         sells.setStyle("-fx-marker-type: diamond; -fx-marker-size: 5; -fx-marker-color: #e0413a; -fx-line-width: 0;");
         tops.setStyle("-fx-marker-type: rectangle; -fx-marker-size: 4; -fx-marker-color: #f0a020; -fx-line-width: 0;");
@@ -133,7 +138,7 @@ public final class LiveChartView {
         zoomer.setPannerEnabled(true);
         zoomer.setSliderVisible(false);
         crosshair = new ChartCrosshair(xAxis, yAxis);
-        DataPointTooltip tooltip = new DataPointTooltip();
+        MarkerTooltip tooltip = new MarkerTooltip();
         ChartFormatters.apply(display, crosshair);
         ChartFormatters.apply(display, tooltip);
         chart.getPlugins().addAll(zoomer, crosshair, tooltip);
@@ -195,8 +200,8 @@ public final class LiveChartView {
         return yAxis;
     }
 
-    /** The time axis (tests measure its labels). */
-    DefaultNumericAxis timeAxis() {
+    /** The time axis (what plugins and renderers place times with). */
+    public DefaultNumericAxis timeAxis() {
         return xAxis;
     }
 
@@ -283,7 +288,8 @@ public final class LiveChartView {
     /** Applies one delta (FX thread). */
     public void apply(LiveDelta d) {
         applied++;
-        stepMillis = d.timeframe().millis();
+        timeframe = d.timeframe();
+        stepMillis = timeframe.millis();
         int changedFrom = Integer.MAX_VALUE;
         if (d.reload() != null) {
             chart.setTitle(d.symbol() + " " + d.timeframe());
@@ -332,6 +338,19 @@ public final class LiveChartView {
             showOverlay(d.overlay());
         }
         refresh();
+        if (d.reload() != null) {
+            reloaded.forEach(Runnable::run);
+        }
+    }
+
+    /** The timeframe of the candles shown, null before the first delta (FX thread). */
+    public Timeframe timeframe() {
+        return timeframe;
+    }
+
+    /** Runs {@code r} after each delta that replaced the candles (FX thread). */
+    public void onReload(Runnable r) {
+        reloaded.add(r);
     }
 
     /** A buy sits just under its bar's low, a sell just over its high: beside the candle, not on it. */

@@ -33,9 +33,9 @@ import java.util.function.Supplier;
 
 /**
  * Puts trading on the desk: the bot switch and the order ticket beside the live chart, the blotter below it (the
- * person's account or the orchestrator's), the order lines on the chart (a plugin of its own), a right-click menu on
- * the chart, the PAPER/LIVE and bot badges and the live switch. The window calls {@link #wrap} on its live view and
- * {@link #run} for the trading shortcuts.
+ * person's account or the orchestrator's), the order lines on the chart (a plugin of its own), the person's fills on
+ * its candles ({@link FillMarks}), a right-click menu on the chart, the PAPER/LIVE and bot badges and the live
+ * switch. The window calls {@link #wrap} on its live view and {@link #run} for the trading shortcuts.
  */
 public final class TradingDock implements AutoCloseable {
     private final TradingPipeline pipeline;
@@ -50,6 +50,7 @@ public final class TradingDock implements AutoCloseable {
     private final OrderTicket ticket;
     private final Blotter blotter;
     private final OrderLinesPlugin lines;
+    private final FillMarks fills;
     private final ModeBadge statusBadge = new ModeBadge("trading-mode");
     private final Label botBadge = new Label();
     private final BotSwitch botSwitch;
@@ -77,6 +78,9 @@ public final class TradingDock implements AutoCloseable {
         this.ticket = new OrderTicket(service, symbol);
         this.blotter = new Blotter(service, display);
         this.lines = new OrderLinesPlugin(chart.priceAxis());
+        this.fills = new FillMarks(display, chart.timeAxis(), chart.priceAxis());
+        chart.node().getRenderers().add(fills.renderer());
+        chart.onReload(() -> showFills(last));
         this.botSwitch = new BotSwitch(service::mode, service::switchBot, ticket::showResult);
         botBadge.setId("bot-mode");
         chart.node().getPlugins().add(lines);
@@ -215,6 +219,7 @@ public final class TradingDock implements AutoCloseable {
         ticket.show(s);
         blotter.show(s);
         showLines(s);
+        showFills(s);
         paperButton.setVisible(s.mode().live());
         liveButton.setVisible(!s.mode().live());
         resetButton.setVisible(!s.mode().live()); // only the paper account can be started again
@@ -232,6 +237,14 @@ public final class TradingDock implements AutoCloseable {
         ticket.symbolChanged();
         if (last != null) {
             showLines(last);
+            showFills(last);
+        }
+    }
+
+    /** The person's fills of the chart's symbol, on the chart's candles (none before the first snapshot). */
+    private void showFills(TradingSnapshot s) {
+        if (s != null) {
+            fills.show(s.manual().fills(), symbol.get(), chart.timeframe());
         }
     }
 
@@ -256,6 +269,10 @@ public final class TradingDock implements AutoCloseable {
 
     public OrderLinesPlugin lines() {
         return lines;
+    }
+
+    FillMarks fills() {
+        return fills;
     }
 
     public ModeBadge badge() {

@@ -1,5 +1,10 @@
 package org.concord.app.live;
 
+import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import javafx.scene.control.Label;
+import org.concord.app.DeskHarness;
+import java.util.Optional;
+
 import javafx.scene.Scene;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -29,5 +34,12 @@ public final class ChartOnStage {
 
     public static LiveChartView show(int width, int height) throws TimeoutException {
         return show(width, height, v -> { });
+    }
+
+    /** The text of the chart's data point tooltip while it shows (a marker's label under the pointer). */
+    public static Optional<String> tooltip(LiveChartView view) {
+        return DeskHarness.fx(() -> view.node().lookupAll("." + DataPointTooltip.STYLE_CLASS_LABEL).stream()
+                .filter(n -> n instanceof Label l && l.isVisible() && l.getScene() != null)
+                .map(n -> ((Label) n).getText()).findFirst());
     }
 }

@@ -34,6 +34,7 @@ import org.concord.execution.Position;
 import org.concord.execution.binance.BinanceSpotBroker;
 import org.concord.feed.BundledData;
 import org.concord.feed.FeedState;
+import org.concord.model.Timeframe;
 import org.concord.testkit.exchange.LoopbackBinance;
 import org.concord.testkit.exchange.LoopbackSpotAccount;
 import org.junit.jupiter.api.AfterAll;
@@ -265,6 +266,15 @@ class TradingFlowsTest {
         assertThat(pos.averagePrice()).isGreaterThan(0);
         List<Fill> fills = onDesk(b -> List.copyOf(b.fills()));
         assertThat(fills).anySatisfy(f -> assertThat(f.book()).isEqualTo("manual"));
+        // the fill is marked on its candle at its price, with what it was on hover
+        Fill fill = fills.get(fills.size() - 1);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dock().fills().buys().getDataCount()) == 1);
+        double[] mark = fx(() -> new double[] {dock().fills().buys().get(0, 0), dock().fills().buys().get(1, 0)});
+        Timeframe tf = fx(() -> window().chart().timeframe());
+        assertThat(mark[0]).as("the marker's candle").isEqualTo(FillMarks.candle(fill.time(), tf) / 1000.0);
+        assertThat(mark[1]).as("the marker's price").isEqualTo(fill.price());
+        assertThat(fx(() -> dock().fills().buys().getDataLabel(0))).startsWith("your BUY 0.2 @ ").contains(fill.clientOrderId());
+        assertThat(fx(() -> dock().fills().sells().getDataCount())).isZero();
         // the position line is on the chart and the summary shows the P&L
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.POSITION));
         assertThat(text("#blotter-summary")).startsWith("Manual account · paper").contains("unrealized ").endsWith(" · 1 fill");
