@@ -48,6 +48,16 @@ final class BarHistory {
         }
     }
 
+    /**
+     * Forgets the bars of {@code symbol} not closed by {@code time}, in every timeframe: its session restarted there
+     * and they come again (the DataProvider's rule for its cache on a session reset).
+     */
+    void cutTo(int symbol, long time) {
+        for (Timeframe tf : Timeframe.all()) {
+            series[symbol][tf.ordinal()].truncateFrom(tf.floor(time));
+        }
+    }
+
     /** The newest {@code n} (at most {@code cap}) dispatched bars, oldest first (a copy). */
     BarSeries last(int symbol, Timeframe tf, int n) {
         BarSeries b = series[symbol][tf.ordinal()];

@@ -11,6 +11,7 @@ import org.concord.threads.OwnedLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -312,6 +313,10 @@ final class DecisionEngine {
             dispatchMarket(e);
             return;
         }
+        if (e.kind == LoopEvent.SESSION_RESET) {
+            restartSession(e.symbol, e.time);
+            return;
+        }
         Integer si = symbolIndex.get(e.symbol);
         if (phase == P_DISPATCH) {
             if (si != null && index == 0) {
@@ -432,6 +437,36 @@ final class DecisionEngine {
     private long holding(String sourceId) {
         SourceSlot s = registry.slot(sourceId);
         return s == null ? 0 : s.holdingMillis;
+    }
+
+    /**
+     * The symbol's session restarted at {@code time} (a seek back, a replay started over): its bars from there on are
+     * gone and come again. What the modules built from them is the timeline the data left, and a decision on it would
+     * know how the bars that come again end (seen on the desk: "swing high" and "swing low" at one price after a seek
+     * back). So the history is cut there, every running module starts again from it as after a re-enable (reset, then
+     * warm-up), and the performance scores start again (PerformanceTracker#restart). Models keep what they learned:
+     * a trained version is not state of the timeline, it is a model that has seen these bars once (docs/workstation.md).
+     */
+    private void restartSession(Symbol symbol, long time) {
+        Integer si = symbolIndex.get(symbol);
+        if (si == null) {
+            return;
+        }
+        history.cutTo(si, time);
+        tracker.restart();
+        int restarted = 0;
+        for (SourceSlot s : active) {
+            if (s.module != null && s.state == ModuleState.RUNNING) {
+                try {
+                    s.module.reset();
+                    warmUp(s);
+                    restarted++;
+                } catch (RuntimeException ex) {
+                    changeState(s, ModuleState.ERROR, "warm-up after the session restarted failed: " + ex);
+                }
+            }
+        }
+        LOG.info("{} session restarted at {}: {} modules started again from the history before it", symbol, Instant.ofEpochMilli(time), restarted);
     }
 
     private void dispatchMarket(LoopEvent e) {

@@ -154,6 +154,29 @@ final class DecisionLoop {
         }
     }
 
+    /** A symbol's session restarted at {@code time} (a seek back), in order with its bars, as {@link #bar}. */
+    void sessionReset(Symbol s, long time) {
+        if (!running) {
+            return;
+        }
+        if (synchronous) {
+            synchronized (syncLock) {
+                LoopEvent e = syncEvent();
+                e.setSessionReset(s, time);
+                processHere(e);
+            }
+            return;
+        }
+        long seq = claim();
+        if (seq >= 0) {
+            try {
+                ring.get(seq).setSessionReset(s, time);
+            } finally {
+                ring.publish(seq);
+            }
+        }
+    }
+
     /** A trade, as {@link #bar}. */
     void trade(Symbol s, long time, double price, double size, boolean buyerMaker) {
         if (!running) {

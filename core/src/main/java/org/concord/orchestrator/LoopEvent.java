@@ -7,7 +7,7 @@ import org.concord.model.Timeframe;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * One input to the decision thread (a bar close, trade, book, or a control marker): a mutable slot of the decision
+ * One input to the decision thread (a bar close, trade, book, a symbol's session restart, or a control marker): a mutable slot of the decision
  * ring, written in place by the feed thread that claimed it and read by the decision thread, never allocated per
  * event. Set by exactly one of the {@code set*} methods; {@link #clear} drops its references once processed.
  */
@@ -17,6 +17,7 @@ final class LoopEvent {
     static final byte BOOK = 3;
     static final byte WAKE = 4;
     static final byte BARRIER = 5;
+    static final byte SESSION_RESET = 6;
 
     byte kind;
     Symbol symbol;
@@ -57,6 +58,12 @@ final class LoopEvent {
         symbol = b.symbol();
         time = b.time();
         book = b;
+    }
+
+    void setSessionReset(Symbol s, long at) {
+        kind = SESSION_RESET;
+        symbol = s;
+        time = at;
     }
 
     void setBarrier(CountDownLatch l) {

@@ -84,6 +84,17 @@ public final class PerformanceTracker {
     }
 
     /**
+     * Starts again with no score and nothing waiting: the data went back in time (a seek back), and what was scored
+     * or is waiting came from the timeline it left. A score learned there is the outcome of bars that now come again,
+     * and adaptive weights built on it would decide them knowing how they end.
+     */
+    void restart() {
+        scores.clear();
+        pending.clear();
+        publishSnapshot();
+    }
+
+    /**
      * A decision bar of {@code symbol} closed at {@code closeTime} with {@code close}: matures everything due.
      *
      * @param outcomes whether the matured decisions are wanted (a learning source runs); scoring happens either way

@@ -157,6 +157,13 @@ public final class TradingOrchestrator implements AutoCloseable {
             public void onBarClose(Symbol s, Timeframe tf, long t, double o, double h, double l, double c, double v) {
                 TradingOrchestrator.this.onBarClose(s, tf, t, o, h, l, c, v);
             }
+
+            @Override
+            public void onSessionReset(Symbol s, long time) {
+                if (engine.isDecisionSymbol(s)) {
+                    loop.sessionReset(s, time); // in order with the bars: those after it are the new timeline's
+                }
+            }
         }));
         if (initialConfig.feedTrades()) {
             subscriptions.add(data.subscribeTrades(this::onTrade));
