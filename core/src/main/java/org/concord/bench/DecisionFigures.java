@@ -139,16 +139,29 @@ public final class DecisionFigures {
      */
     public static SteadyState steady(OrchestratorConfig cfg, Path dir, TradeTape tape, int maxWarm, int measured, double speed)
             throws InterruptedException {
+        return steady(cfg, dir, tape, maxWarm, measured, speed, false);
+    }
+
+    /**
+     * As {@link #steady(OrchestratorConfig, Path, TradeTape, int, int, double)}; with {@code cpuClock} each decision's
+     * thread CPU time is read beside its wall time (a pass of its own: the read moves the latencies, see {@link #clocked}).
+     */
+    public static SteadyState steady(OrchestratorConfig cfg, Path dir, TradeTape tape, int maxWarm, int measured, double speed,
+                                     boolean cpuClock) throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int window = minutes(tape);
         long[] lat = new long[window * measured];
+        long[] cpus = new long[cpuClock ? lat.length : 0];
         try (ConcordRuntime engine = new ConcordRuntime(dir)) {
             ReplayFeed feed = new ReplayFeed(tape, engine.data(), ReplayFeed.MAX_SPEED, true);
             SteadyCounter counter = new SteadyCounter(jit, window, maxWarm, measured, () -> feed.setSpeed(speed));
-            TradingOrchestrator orch = timed(engine, cfg, false, (wall, cpu) -> {
+            TradingOrchestrator orch = timed(engine, cfg, cpuClock, (wall, cpu) -> {
                 int i = counter.decided();
                 if (i >= 0) {
                     lat[i] = wall;
+                    if (cpuClock) {
+                        cpus[i] = cpu;
+                    }
                 }
             });
             feed.start();
@@ -158,7 +171,7 @@ public final class DecisionFigures {
             if (!done) {
                 throw new IllegalStateException("the looped replay did not reach " + measured + " measured windows in 10 minutes");
             }
-            return new SteadyState(lat, counter.warmWindows, counter.measuredJitMillis(), lat.length / counter.measuredSeconds());
+            return new SteadyState(lat, cpus, counter.warmWindows, counter.measuredJitMillis(), lat.length / counter.measuredSeconds());
         }
     }
 
@@ -172,10 +185,33 @@ public final class DecisionFigures {
     static final long SETTLED_JIT_MILLIS = 20;
 
     /**
-     * Latencies (ns) of the measured windows, how many warm-up windows ran, the JIT's time during the measured ones,
-     * and the measured decisions per second (the pace the latencies were taken at).
+     * Latencies (ns) of the measured windows, their thread CPU times (empty when not clocked), how many warm-up windows
+     * ran, the JIT's time during the measured ones, and the measured decisions per second (the pace they were taken at).
      */
-    public record SteadyState(long[] wall, int warmWindows, long jitMillisMeasured, double decisionsPerSecond) {
+    public record SteadyState(long[] wall, long[] cpu, int warmWindows, long jitMillisMeasured, double decisionsPerSecond) {
+        /**
+         * Of the decisions at or above the {@code percentile} of wall time, the share (%) whose thread was on the CPU
+         * for at least half of it: their own work, not a preemption (clocked runs only).
+         */
+        public double onCpuShareOfSlowest(double percentile) {
+            if (cpu.length != wall.length || wall.length == 0) {
+                throw new IllegalStateException("not a CPU-clocked run");
+            }
+            long[] sorted = wall.clone();
+            Arrays.sort(sorted);
+            long from = sorted[Math.min(sorted.length - 1, (int) Math.floor(percentile / 100 * sorted.length))];
+            int slow = 0;
+            int onCpu = 0;
+            for (int i = 0; i < wall.length; i++) {
+                if (wall[i] >= from) {
+                    slow++;
+                    if (cpu[i] >= wall[i] / 2) {
+                        onCpu++;
+                    }
+                }
+            }
+            return 100.0 * onCpu / slow;
+        }
     }
 
     /** The minutes with trades in {@code tape}: the 1m decisions one looped pass makes (a single pass leaves its last open). */

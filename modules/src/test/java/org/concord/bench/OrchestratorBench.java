@@ -74,6 +74,12 @@ class OrchestratorBench {
             Bench.report(NAME, "paced decision latency p50, " + preset, Bench.percentileMicros(paced.wall(), 50), "µs");
             Bench.report(NAME, "paced decision latency p99, " + preset, Bench.percentileMicros(paced.wall(), 99), "µs");
             Bench.report(NAME, "paced decision latency p99.9, " + preset, Bench.percentileMicros(paced.wall(), 99.9), "µs");
+            // what the paced tail is made of: a paced pass with the thread's CPU clock read around each decision
+            DecisionFigures.SteadyState pc = DecisionFigures.steady(cfg, dir.resolve(preset + "-paced-clocked"), tape, 80, 5,
+                    DecisionFigures.PACED_SPEED, true);
+            Bench.report(NAME, "paced, CPU-clocked pass: decision thread CPU time p99, " + preset + " (own work)", Bench.percentileMicros(pc.cpu(), 99), "µs");
+            Bench.report(NAME, "  p99.9", Bench.percentileMicros(pc.cpu(), 99.9), "µs");
+            Bench.report(NAME, "  of its slowest 1 % by wall time, on the CPU for at least half of it", pc.onCpuShareOfSlowest(99), "%");
         }
     }
 
