@@ -1,5 +1,6 @@
 package org.concord.app.backtest;
 
+import org.concord.app.shell.Labels;
 import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -96,6 +97,11 @@ public final class BacktestView {
         HBox inputs = new HBox(8, new Label("Preset"), preset, new Label("Data"), data, walkForward, new Label("train"), train,
                 new Label("test"), test, new Label("step"), step, synergy);
         inputs.setAlignment(Pos.CENTER_LEFT);
+        // on a 1280 px window the summary line took the buttons' room: Run and Cancel read "…"; the line wraps instead
+        Labels.keepWidth(run, cancel);
+        phase.setWrapText(true);
+        phase.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(phase, Priority.ALWAYS);
         HBox controls = new HBox(10, run, cancel, progress, phase);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, inputs, controls);

@@ -1,0 +1,90 @@
+package org.concord.app.backtest;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.concord.annotate.DisplaySettings;
+import org.concord.app.DeskHarness;
+import org.concord.app.shell.Themes;
+import org.concord.chart.DisplayFormat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Backtest tab's controls row at the desk's sizes: on a 1280x800 screen a person saw Run and Cancel drawn as "…"
+ * beside a finished run's summary line (the line took their room). The buttons and the whole summary are drawn.
+ */
+class BacktestLayoutTest {
+    private static final String SUMMARY = "done in 2.5 s — bundled Bitstamp BTC/USD trades: 100,000 trades; 9,398 bars traded, 17 trades; "
+            + "model cnn-btcusd cold start (abstained)";
+    private final FxRobot robot = new FxRobot();
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1400, 820", "1280, 720"}) // the window less its feed bar, tabs and status line
+    void runCancelAndTheSummaryAreDrawnWhole(int width, int height) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        BacktestView[] view = new BacktestView[1];
+        Stage stage = FxToolkit.setupStage(s -> {
+            Themes.apply("dark");
+            DisplaySettings display = new DisplaySettings(DisplayFormat.UTC);
+            view[0] = new BacktestView(new BacktestPresenter(dataDir, display), display);
+            Scene scene = new Scene((Parent) view[0].node(), width, height);
+            scene.getStylesheets().add(Themes.APP_CSS);
+            s.setScene(scene);
+            s.show();
+        });
+        robot.interact(() -> view[0].show(new BacktestSnapshot(BacktestSnapshot.State.DONE, "full-bundled", "combined", 1, 1, SUMMARY, null)));
+        DeskHarness.pulses(20);
+        DeskHarness.shot(stage, "backtest-layout-" + width + "x" + height);
+
+        List<String> drawn = DeskHarness.fx(() -> {
+            List<String> out = new ArrayList<>();
+            for (String id : List.of("#backtest-run", "#backtest-cancel", "#backtest-phase")) {
+                out.add(drawn(robot.lookup(id).queryAs(Labeled.class)));
+            }
+            return out;
+        });
+        assertThat(drawn.get(0)).as("the Run button").isEqualTo("Run");
+        assertThat(drawn.get(1)).as("the Cancel button").isEqualTo("Cancel");
+        assertThat(drawn.get(2).replace("\n", " ").replaceAll(" +", " ")).as("the summary line, wrapped where it must be").isEqualTo(SUMMARY);
+    }
+
+    /** The text a node draws: its Text nodes' strings, in order (a Labeled's shows "…" where it was cut). */
+    private static String drawn(Node n) {
+        StringBuilder sb = new StringBuilder();
+        collect(n, sb);
+        return sb.toString();
+    }
+
+    private static void collect(Node n, StringBuilder sb) {
+        if (n instanceof Text t) {
+            if (t.isVisible()) {
+                sb.append(t.getText());
+            }
+        } else if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, sb);
+            }
+        }
+    }
+}
