@@ -19,6 +19,8 @@ import java.util.function.Function;
  */
 public record BacktestOutcome(String name, List<String> columns, List<MetricRow> metrics, List<Series> equity, List<Path> files,
                               String summary) {
+    /** A per-trade figure of a run without a closed trade. */
+    static final String NO_TRADES = "n/a (no trades)";
     /** At most this many points in the equity chart, all series together. */
     public static final int MAX_POINTS = 2_000;
 
@@ -60,16 +62,21 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         rows.add(row("Sharpe", runs, m -> num(m.sharpe())));
         rows.add(row("Sortino", runs, m -> num(m.sortino())));
         rows.add(row("Max drawdown", runs, m -> pct(m.maxDrawdown())));
-        rows.add(row("Profit factor", runs, m -> num(m.profitFactor())));
-        rows.add(row("Win rate", runs, m -> pct(m.winRate())));
+        // core gives 0 for both without a closed trade: read as "lost every trade", so the tab says there was none
+        rows.add(row("Profit factor", runs, m -> m.tradeCount() == 0 ? NO_TRADES : num(m.profitFactor())));
+        rows.add(row("Win rate", runs, m -> m.tradeCount() == 0 ? NO_TRADES : pct(m.winRate())));
         rows.add(row("Average exposure", runs, m -> pct(m.averageExposure())));
         rows.add(row("Time in market", runs, m -> pct(m.timeInMarket())));
         rows.add(row("Trades", runs, m -> Integer.toString(m.tradeCount())));
         // the same bars and costs done simply (core's BacktestBaselines): the result is read against these
         rows.add(baseline("Always flat", runs, b -> b.alwaysFlatPct()));
         rows.add(baseline("Buy and hold (after costs)", runs, b -> b.buyAndHoldPct()));
-        rows.add(baseline("Always long (after costs)", runs, b -> b.alwaysLongPct()));
-        rows.add(new MetricRow("Majority action (after costs)", runs.stream()
+        // always-long and the majority action are back-to-back round trips of the horizon, each paying costs twice: said
+        // in the row's name, "always long -98 %" read as a wrong number next to "buy and hold +23 %"
+        BacktestBaselines first = runs.get(0).baselines();
+        String trips = String.format(Locale.ROOT, "%d-bar round trips, %.2f %% per fill", first.horizonBars(), first.costPerSidePct());
+        rows.add(baseline("Always long (" + trips + ")", runs, b -> b.alwaysLongPct()));
+        rows.add(new MetricRow("Majority action (" + trips + ")", runs.stream()
                 .map(r -> String.format(Locale.ROOT, "%.2f %% (%s)", r.baselines().majorityPct(), r.baselines().majorityAction())).toList()));
         rows.add(new MetricRow("Beats the baselines", runs.stream().map(r -> r.baselines().beatsBaselines() ? "yes" : "no").toList()));
         List<String> synergy = new ArrayList<>();
