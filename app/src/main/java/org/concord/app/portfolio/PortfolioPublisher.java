@@ -62,18 +62,25 @@ public final class PortfolioPublisher {
             delta[b.ordinal()] = pnl - lastPnl[b.ordinal()];
             lastPnl[b.ordinal()] = pnl;
         }
-        double[] corr = new double[Bucket.COUNT * Bucket.COUNT];
-        for (int i = 0; i < Bucket.COUNT; i++) {
-            for (int j = 0; j < Bucket.COUNT; j++) {
-                Correlation c = pairs[i * Bucket.COUNT + j];
-                if (!first) {
-                    c.update(delta[i], delta[j]);
-                }
-                double v = c.value();
-                corr[i * Bucket.COUNT + j] = Double.isFinite(v) ? v : 0;
+        if (!first) {
+            for (int k = 0; k < pairs.length; k++) {
+                pairs[k].update(delta[k / Bucket.COUNT], delta[k % Bucket.COUNT]);
             }
         }
         first = false;
+        // a bucket whose P&L did not move over the window has no correlation (core's Correlation says 0 there, also on
+        // the diagonal): shown as 0.00, a bucket that never traded read as uncorrelated, even with itself
+        boolean[] moved = new boolean[Bucket.COUNT];
+        for (int i = 0; i < Bucket.COUNT; i++) {
+            moved[i] = pairs[i * Bucket.COUNT + i].value() > 0.5; // its own correlation: NaN (window not full), 0 or 1
+        }
+        double[] corr = new double[Bucket.COUNT * Bucket.COUNT];
+        for (int i = 0; i < Bucket.COUNT; i++) {
+            for (int j = 0; j < Bucket.COUNT; j++) {
+                double v = pairs[i * Bucket.COUNT + j].value();
+                corr[i * Bucket.COUNT + j] = moved[i] && moved[j] && Double.isFinite(v) ? v : Double.NaN;
+            }
+        }
         List<PortfolioSnapshot.PositionRow> rows = new ArrayList<>();
         for (Position p : engine.broker().positions()) {
             if (!p.isFlat()) {

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param halted        the drawdown threshold was crossed: no new exposure
  * @param allocation    capital share per bucket
  * @param bucketCorrelation Pearson correlation of the buckets' per-bar returns over the last {@code window} bars,
- *                      row-major in {@link Bucket} order (0 where a bucket has not traded)
+ *                      row-major in {@link Bucket} order (NaN where either bucket's P&L did not move over the
+ *                      window, or the window is not full yet: no correlation to show)
  * @param coordination  what the coordination layer did so far (counts, sources, synergy) and the settings in force
  */
 public record PortfolioSnapshot(long time, double equity, double cash, double grossExposure, long fills, double drawdown, double drawdownScale,
