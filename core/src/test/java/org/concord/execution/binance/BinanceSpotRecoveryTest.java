@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +74,7 @@ class BinanceSpotRecoveryTest {
             b.submit(OrderRequest.limit("s-1", BTC, OrderSide.BUY, c.quantity(), c.limit()));
             long reconciled = b.reconciliations();
             // the stream dies and the exchange is unreachable while the order fills
+            Await.until(WAIT, () -> f.ex.stream().openConnections() == 1, () -> "the server holding the adapter's stream");
             f.ex.stream().setAccepting(false);
             f.ex.stream().dropAll();
             for (int i = 0; i < 240 && !f.account.order("s-1").status().equals("FILLED"); i++) {
@@ -81,7 +83,10 @@ class BinanceSpotRecoveryTest {
             assertThat(f.account.order("s-1").status()).isEqualTo("FILLED");
             b.poll();
             assertThat(b.order("s-1").orElseThrow().state()).as("no event reached the adapter").isEqualTo(OrderState.NEW);
-            Await.until(WAIT, () -> !f.ex.stream().refusedAtNanos().isEmpty(), () -> "a refused reconnect");
+            // the adapter sees the drop at once, as a rule; about one drop in ten went unreported by the JDK's WebSocket
+            // here (no close, no error: "timed out waiting for a refused reconnect" in CI), and then the adapter's idle
+            // watchdog replaces the connection after the fixture's idle timeout (30 s), as it would in production
+            Await.until(WAIT.plus(Duration.ofSeconds(35)), () -> !f.ex.stream().refusedAtNanos().isEmpty(), () -> "a refused reconnect");
             f.ex.stream().setAccepting(true);
             pollUntil(b, () -> b.order("s-1").orElseThrow().state() == OrderState.FILLED, "s-1 filled after reconcile");
             assertThat(b.reconciliations()).isGreaterThan(reconciled);
