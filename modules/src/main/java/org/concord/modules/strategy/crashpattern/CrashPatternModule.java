@@ -11,6 +11,7 @@ import org.concord.modules.strategy.StrategyModule;
 import org.concord.modules.strategy.StrategyState;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.ModuleInfo;
+import org.concord.orchestrator.module.SharedModuleState;
 import org.concord.threads.Daemons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,10 @@ import java.util.concurrent.Executors;
  * ({@link BundledPatterns}; setting {@code seed}, default true). A pattern is matched only from its {@code knownFrom}
  * time on (a window cut from history once its episode was over), so a backtest never meets a crash it has not seen yet.
  *
+ * <p>Detectors of one orchestrator that read the same directory share the loaded library ({@link SharedLibrary}), so
+ * those with equal settings (the module and the composite's member in the full preset) share their bar state too and
+ * run the DTW once per bar.
+ *
  * <p>Settings: {@code directory} ("patterns", relative to the data directory), {@code seed} true, {@code bandFraction} 0.1,
  * {@code distanceScale} 0.3, {@code amber} 60, {@code red} 80, {@code minLength} 8, {@code maxLength} 1000, plus the
  * common ones. Features: {@code ready} (a pattern was compared), {@code score} (/100), {@code level} (0 green,
@@ -54,8 +59,7 @@ public final class CrashPatternModule extends StrategyModule {
     private static final List<String> NAMES = List.of("ready", "score", "level", "patterns");
     private static final String[] LEVELS = {"GREEN", "AMBER", "RED"};
 
-    private PatternLibrary library;
-    private volatile PatternLibrary.Loaded loaded = new PatternLibrary.Loaded(List.of(), List.of());
+    private SharedLibrary library;
     private double bandFraction = 0.1;
     private double distanceScale = 0.3;
     private double amber = 60;
@@ -72,7 +76,6 @@ public final class CrashPatternModule extends StrategyModule {
     private double[][] lowers = new double[0][];
     private double[] bounds = new double[0];
     private int[] order = new int[0];
-    private long now = Long.MIN_VALUE; // close time of the bar being processed (single decision thread)
 
     public CrashPatternModule() {
         super(ID);
@@ -91,33 +94,36 @@ public final class CrashPatternModule extends StrategyModule {
         int minLength = s.integer("minLength", 8, 2);
         maxLength = s.integer("maxLength", 1000, minLength);
         Path dir = DataDirs.resolve(ctx.data(), directory);
-        library = new PatternLibrary(dir, minLength, maxLength);
-        if (s.flag("seed", true) && !Files.exists(dir)) {
+        boolean seed = s.flag("seed", true);
+        SharedModuleState shared = ctx.services().get(SharedModuleState.class).orElse(null);
+        library = shared == null ? open(dir, minLength, maxLength, seed)
+                : shared.get(new SharedLibrary.Key(dir, minLength, maxLength), SharedLibrary.class, () -> open(dir, minLength, maxLength, seed));
+        window = new double[maxLength];
+        query = new double[maxLength];
+        dtw = new Dtw(maxLength);
+    }
+
+    private static SharedLibrary open(Path dir, int minLength, int maxLength, boolean seed) {
+        PatternLibrary files = new PatternLibrary(dir, minLength, maxLength);
+        if (seed && !Files.exists(dir)) {
             try {
-                BundledPatterns.seed(library);
+                BundledPatterns.seed(files);
             } catch (IOException e) {
                 throw new UncheckedIOException("module " + ID + ": writing the bundled crash patterns to " + dir + ": " + e.getMessage(), e);
             }
         }
-        window = new double[maxLength];
-        query = new double[maxLength];
-        dtw = new Dtw(maxLength);
-        loaded = library.load();
+        SharedLibrary l = new SharedLibrary(files);
+        PatternLibrary.Loaded loaded = l.loaded();
         LOG.info("crash-pattern: {} patterns from {}{}", loaded.patterns().size(), dir,
                 loaded.problems().isEmpty() ? "" : " (" + loaded.problems().size() + " files skipped)");
+        return l;
     }
 
     /** Keeps the bar's close time: the detector uses only patterns known by then. */
     @Override
     public void onBarClose(Symbol symbol, Timeframe tf, long openTime, double open, double high, double low, double close, double volume) {
-        now = tf.closeTime(openTime);
+        library.barClosedAt(tf.closeTime(openTime));
         super.onBarClose(symbol, tf, openTime, open, high, low, close, volume);
-    }
-
-    /** Its state reads this instance's library (reloaded per instance) and the time of the bar this instance got. */
-    @Override
-    protected boolean sharesState() {
-        return false;
     }
 
     @Override
@@ -132,23 +138,22 @@ public final class CrashPatternModule extends StrategyModule {
 
     /** The library as loaded last: patterns and the problems of the skipped files. */
     public PatternLibrary.Loaded library() {
-        return loaded;
+        return library.loaded();
     }
 
     public Path directory() {
-        return library.directory();
+        return library.files().directory();
     }
 
-    /** Reloads the library on the module's reload thread (in order); the new one applies from the next bar. */
+    /**
+     * Reloads the library on the module's reload thread (in order); the new one applies from the next bar, for every
+     * detector sharing it.
+     */
     public synchronized CompletableFuture<PatternLibrary.Loaded> reload() {
         if (reloader == null) {
             reloader = Executors.newSingleThreadExecutor(Daemons.named("crash-pattern-reload"));
         }
-        return CompletableFuture.supplyAsync(() -> {
-            PatternLibrary.Loaded l = library.load();
-            loaded = l;
-            return l;
-        }, reloader);
+        return CompletableFuture.supplyAsync(library::reload, reloader);
     }
 
     @Override
@@ -156,11 +161,11 @@ public final class CrashPatternModule extends StrategyModule {
         return switch (name) {
             case "reload" -> {
                 reload();
-                yield "reloading patterns from " + library.directory();
+                yield "reloading patterns from " + directory();
             }
             case "status" -> {
-                PatternLibrary.Loaded l = loaded;
-                yield l.patterns().size() + " patterns in " + library.directory()
+                PatternLibrary.Loaded l = library.loaded();
+                yield l.patterns().size() + " patterns in " + directory()
                         + (l.problems().isEmpty() ? "" : "; skipped: " + String.join("; ", l.problems()));
             }
             default -> super.command(name, args);
@@ -253,7 +258,8 @@ public final class CrashPatternModule extends StrategyModule {
         @Override
         protected void update(double open, double high, double low, double close, double volume) {
             closes.add(close);
-            List<Pattern> lib = loaded.patterns();
+            List<Pattern> lib = library.loaded().patterns();
+            long now = library.now();
             prepareEnvelopes(lib);
             patterns = lib.size();
             compared = 0;
@@ -323,7 +329,7 @@ public final class CrashPatternModule extends StrategyModule {
         @Override
         public String rationale() {
             if (patterns == 0) {
-                return "GREEN: no patterns in " + library.directory();
+                return "GREEN: no patterns in " + directory();
             }
             if (!ready() && closes.size() >= shortest) {
                 return "GREEN: none of the " + patterns + " patterns is known yet (each from the end of its episode)";
