@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -83,9 +84,11 @@ public final class ModulePanelView {
         table.getColumns().add(text("Weight · share", 120, r -> fmt(r.weight())
                 + (Double.isNaN(r.share()) ? "" : String.format(Locale.ROOT, " · %.0f%%", 100 * r.share()))));
         table.getColumns().add(text("Strikes", 60, r -> Long.toString(r.strikes())));
-        // last, so that it takes the table's spare width: the source's reason is the longest text of a row (a tooltip
-        // was tried: on a real display it never showed while the market moved, each status change restarting the hover)
-        table.getColumns().add(text("Last output", 240, ModuleRow::lastOutput));
+        // last, so that it takes the table's spare width (TableFit leaves a flex-last column at the table's edge): the
+        // source's reason is the longest text of a row, cut with "…" where it does not fit, and whole in the tooltip
+        TableColumn<ModuleRow, String> output = text("Last output", 240, ModuleRow::lastOutput);
+        output.setCellFactory(c -> new OutputCell());
+        table.getColumns().add(output);
 
         TableFit.install(table);
         preset.setId("preset-chooser");
@@ -220,6 +223,33 @@ public final class ModulePanelView {
                 case LOADING -> "state-loading";
                 default -> "state-disabled";
             });
+        }
+    }
+
+    /**
+     * The source's last output, whole in a tooltip. One tooltip per cell whose text is updated in place. On a real
+     * display it shows while the feed is paused; while the market moves a status change can still restart the hover.
+     */
+    static final class OutputCell extends TableCell<ModuleRow, String> {
+        private final Tooltip tip = new Tooltip();
+
+        OutputCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(640);
+            setTextOverrun(OverrunStyle.ELLIPSIS);
+            // on a real display the table's vertical scroll bar covered the column's last ~12 px, and with them the "…"
+            setStyle("-fx-label-padding: 0 14 0 0;");
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            boolean none = empty || text == null || text.isEmpty();
+            setText(none ? null : text);
+            tip.setText(none ? "" : text);
+            if (getTooltip() != (none ? null : tip)) {
+                setTooltip(none ? null : tip);
+            }
         }
     }
 }
