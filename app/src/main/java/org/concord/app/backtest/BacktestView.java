@@ -1,5 +1,6 @@
 package org.concord.app.backtest;
 
+import org.concord.app.shell.CalendarTimeAxis;
 import org.concord.app.shell.Labels;
 import org.concord.app.shell.TableFit;
 import org.concord.annotate.DisplaySettings;
@@ -129,19 +130,9 @@ public final class BacktestView {
         VBox.setVgrow(metrics, Priority.ALWAYS);
         left.setPadding(new Insets(0, 0, 0, 6));
 
-        NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number secs) {
-                return display.format().axisTime(secs.longValue() * 1000, 10 * 86_400_000L);
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return 0;
-            }
-        });
+        // ticks on calendar times, and no label past either end of the axis: a NumberAxis stepped by "nice" seconds
+        // drew its last label half past the chart's right edge ("12-02 16" on a real display)
+        CalendarTimeAxis x = new CalendarTimeAxis(display);
         x.labelProperty().bind(display.formatProperty().map(f -> "time (" + f.zoneName() + ")"));
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);

@@ -21,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.concord.annotate.DisplaySettings;
+import org.concord.app.shell.CalendarTimeAxis;
 import org.concord.app.shell.TableFit;
 import org.concord.config.TradingSettings;
 

@@ -1,8 +1,10 @@
 package org.concord.app.backtest;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -67,6 +69,58 @@ class BacktestLayoutTest {
         assertThat(drawn.get(0)).as("the Run button").isEqualTo("Run");
         assertThat(drawn.get(1)).as("the Cancel button").isEqualTo("Cancel");
         assertThat(drawn.get(2).replace("\n", " ").replaceAll(" +", " ")).as("the summary line, wrapped where it must be").isEqualTo(SUMMARY);
+    }
+
+    /**
+     * The equity chart's time labels lie whole within the chart: with a NumberAxis stepped by "nice" seconds the last
+     * label ("12-02 16") was drawn half past the chart's right edge on a real display.
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1400, 820", "1280, 720"})
+    void theEquityChartsLastTimeLabelIsDrawnWhole(int width, int height) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        BacktestView[] view = new BacktestView[1];
+        Stage stage = FxToolkit.setupStage(s -> {
+            Themes.apply("dark");
+            DisplaySettings display = new DisplaySettings(DisplayFormat.UTC);
+            view[0] = new BacktestView(new BacktestPresenter(dataDir, display), display);
+            Scene scene = new Scene((Parent) view[0].node(), width, height);
+            scene.getStylesheets().add(Themes.APP_CSS);
+            s.setScene(scene);
+            s.show();
+        });
+        // the run the tester saw: 2013-11-24 13:33 to 2013-12-01 12:30 (UTC), one point a minute
+        long from = 1_385_300_000_000L;
+        int n = 10_000;
+        long[] time = new long[n];
+        double[] eq = new double[n];
+        for (int i = 0; i < n; i++) {
+            time[i] = from + i * 60_000L;
+            eq[i] = 10_000 - i * 0.1;
+        }
+        BacktestOutcome o = new BacktestOutcome("full-bundled", List.of("result"), List.of(), List.of(new BacktestOutcome.Series("run", time, eq)),
+                List.of(), SUMMARY);
+        robot.interact(() -> view[0].show(new BacktestSnapshot(BacktestSnapshot.State.DONE, "full-bundled", "combined", 1, 1, SUMMARY, o)));
+        DeskHarness.pulses(20);
+        DeskHarness.shot(stage, "backtest-equity-axis-" + width + "x" + height);
+        XYChart<?, ?> chart = robot.lookup("#backtest-equity").queryAs(XYChart.class);
+        List<String> labels = new ArrayList<>();
+        List<String> outside = DeskHarness.fx(() -> {
+            List<String> out = new ArrayList<>();
+            Bounds c = chart.localToScene(chart.getLayoutBounds());
+            for (Node t : chart.getXAxis().getChildrenUnmodifiable()) {
+                if (t instanceof Text x && x.isVisible() && !x.getText().isEmpty()) {
+                    labels.add(x.getText());
+                    Bounds b = x.localToScene(x.getLayoutBounds());
+                    if (b.getMaxX() > c.getMaxX() || b.getMinX() < c.getMinX()) {
+                        out.add(x.getText());
+                    }
+                }
+            }
+            return out;
+        });
+        assertThat(labels).as("time labels").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(outside).as("time labels past the chart's edge").isEmpty();
     }
 
     /** The text a node draws: its Text nodes' strings, in order (a Labeled's shows "…" where it was cut). */

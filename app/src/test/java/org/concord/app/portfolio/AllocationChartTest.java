@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.DeskHarness;
 import org.concord.app.shell.CalendarSteps;
+import org.concord.app.shell.CalendarTimeAxis;
 import org.concord.app.shell.Themes;
 import org.concord.chart.DisplayFormat;
 import org.concord.coordination.Bucket;

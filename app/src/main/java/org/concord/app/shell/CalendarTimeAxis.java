@@ -1,9 +1,8 @@
-package org.concord.app.portfolio;
+package org.concord.app.shell;
 
 import javafx.scene.chart.ValueAxis;
 import javafx.scene.text.Text;
 import org.concord.annotate.DisplaySettings;
-import org.concord.app.shell.CalendarSteps;
 import org.concord.chart.DisplayFormat;
 
 import java.time.DayOfWeek;
@@ -20,18 +19,18 @@ import static org.concord.app.shell.CalendarSteps.HOUR;
 import static org.concord.app.shell.CalendarSteps.MINUTE;
 
 /**
- * A time axis (x in epoch seconds) for the portfolio's JavaFX charts whose ticks fall on calendar times in the display
+ * A time axis (x in epoch seconds) for the desk's JavaFX charts (portfolio, backtest equity) whose ticks fall on calendar times in the display
  * zone: the smallest {@link CalendarSteps calendar step} whose labels fit side by side with a gap, as the live chart's
  * {@code LiveTimeAxis} does for its ChartFX axis (that one cannot serve a JavaFX chart). A plain {@code NumberAxis} stepped from the first point by a "nice" number of seconds: a person read
  * "11-26 12:46, 15:33, 18:20". Labels that would pass either end of the axis are left out rather than cut.
  */
-final class CalendarTimeAxis extends ValueAxis<Number> {
+public final class CalendarTimeAxis extends ValueAxis<Number> {
     private final DisplaySettings display;
     private final Text measure = new Text();
     /** The step of the ticks laid out last (seconds); decides how labels are written. */
     private long step = HOUR;
 
-    CalendarTimeAxis(DisplaySettings display) {
+    public CalendarTimeAxis(DisplaySettings display) {
         this.display = display;
         setMinorTickVisible(false);
         setAutoRanging(true);
@@ -101,7 +100,7 @@ final class CalendarTimeAxis extends ValueAxis<Number> {
     }
 
     /** "MM-dd HH:mm" under a day's step, "MM-dd" from a day on, "HH:mm:ss" under a minute's. */
-    static String label(DisplayFormat f, long epochMillis, long stepSeconds) {
+    public static String label(DisplayFormat f, long epochMillis, long stepSeconds) {
         long span = stepSeconds < MINUTE ? 0 : stepSeconds < DAY ? 10 * DAY * 1000 : 30 * DAY * 1000;
         return f.axisTime(epochMillis, span);
     }
@@ -116,7 +115,7 @@ final class CalendarTimeAxis extends ValueAxis<Number> {
      * Tick times (epoch seconds) in [from, to] at whole multiples of {@code step} in {@code zone}'s local time: under a
      * day from midnight, days from midnight, weeks from Monday, months from the first, years from January.
      */
-    static List<Long> ticks(long from, long to, long step, ZoneId zone) {
+    public static List<Long> ticks(long from, long to, long step, ZoneId zone) {
         List<Long> out = new ArrayList<>();
         ZonedDateTime start = Instant.ofEpochSecond(from).atZone(zone);
         if (step < DAY) {
