@@ -28,7 +28,15 @@ public final class RiskLimitsForm {
 
     /** The text a field shows for {@code limits}, e.g. "25" for an order cap of 0.25 (percent). */
     public static String text(RiskLimitField f, RiskLimits limits) {
-        double shown = f.unit().toDisplay(f.of(limits));
+        return number(f.unit().toDisplay(f.of(limits)));
+    }
+
+    /** A fraction of equity as the form writes a percentage field, e.g. "50" for 0.5 (a limit kept outside RiskLimits). */
+    public static String percent(double fraction) {
+        return number(RiskLimitField.Unit.PERCENT.toDisplay(fraction));
+    }
+
+    private static String number(double shown) {
         String s = String.format(Locale.ROOT, "%.4f", shown);
         s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
         return s;

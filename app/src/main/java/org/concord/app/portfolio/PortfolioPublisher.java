@@ -117,6 +117,6 @@ public final class PortfolioPublisher {
         EventCounts counts = engine.eventCounts();
         return new PortfolioSnapshot.Coordination(counts.conflictsResolved(), counts.netLimitCuts(), counts.alignments(), regime.toString(),
                 cfg.minAllocation(), cfg.maxAllocation(), engine.sources().rows(engine.learner(), regime), LiveSynergy.of(engine),
-                settings.get());
+                settings.get(), cfg.coordinator().maxSymbolNetExposure());
     }
 }

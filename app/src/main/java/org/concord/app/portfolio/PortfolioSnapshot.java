@@ -45,9 +45,11 @@ public record PortfolioSnapshot(long time, double equity, double cash, double gr
      * @param sources       per source: bucket, signals, trades, profit, learner weight
      * @param synergy       combined P&amp;L against the buckets' stand-alone P&amp;L ({@link LiveSynergy})
      * @param settings      the risk limits and sizing method in force
+     * @param symbolNetLimit the coordinator's own limit on each symbol's net exposure (fraction of equity): the limit
+     *                      its net-limit cuts cite, applied before the risk manager's
      */
     public record Coordination(long conflicts, long netLimitCuts, long alignments, String regime, double minAllocation, double maxAllocation,
-                               List<SourceContribution> sources, LiveSynergy synergy, TradingSettings settings) {
+                               List<SourceContribution> sources, LiveSynergy synergy, TradingSettings settings, double symbolNetLimit) {
         public Coordination {
             sources = sources == null ? List.of() : List.copyOf(sources);
         }

@@ -180,6 +180,7 @@ public final class PortfolioView {
         events.setItems(FXCollections.observableArrayList(m.events()));
         coordination.show(m);
         settings.show(c == null ? null : c.settings(), m.settingsChange());
+        settings.showCoordinatorLimit(c == null ? Double.NaN : c.symbolNetLimit());
     }
 
     static List<XYChart.Data<Number, Number>> points(long[] t, double[] v) {

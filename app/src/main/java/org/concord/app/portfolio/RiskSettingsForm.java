@@ -39,6 +39,7 @@ final class RiskSettingsForm {
     private final ToggleGroup sizing = new ToggleGroup();
     private final RadioButton fixed = new RadioButton("Fixed fractional");
     private final RadioButton kelly = new RadioButton("Kelly (capped half-Kelly once a source has 30 trades)");
+    private final TextField symbolNetLimit = new TextField();
     private final Label status = new Label("the settings in force are shown once the pipeline has run a bar");
     private final BiConsumer<Map<String, Double>, String> send;
     private TradingSettings inForce;
@@ -94,7 +95,34 @@ final class RiskSettingsForm {
         actions.setAlignment(Pos.CENTER_LEFT);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
-        root.getChildren().addAll(actions, sizingTitle, new HBox(16, fixed, kelly), limitsTitle, grid);
+        // the coordinator's own per-symbol limit, which its net-limit events cite ("above the 50.00% limit"): shown beside
+        // the risk manager's so a trader can find it, read-only since no setting of concord.yaml reaches it (a code default)
+        Label coordinatorTitle = new Label("Coordinator limit (applied before the risk limits; read-only)");
+        coordinatorTitle.setStyle("-fx-font-weight: bold;");
+        symbolNetLimit.setId("limit-coordinator-symbol-net");
+        symbolNetLimit.setEditable(false);
+        symbolNetLimit.setFocusTraversable(false);
+        symbolNetLimit.setPrefColumnCount(8);
+        symbolNetLimit.getStyleClass().add("read-only");
+        Label netLabel = new Label("Max net per symbol (coordinator)");
+        netLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label netNote = new Label("% of equity · the limit the coordination events' net-limit cuts cite; set in code, not in concord.yaml");
+        netNote.setId("limit-coordinator-symbol-net-note");
+        netNote.setWrapText(true);
+        GridPane coordinator = new GridPane();
+        coordinator.setHgap(10);
+        coordinator.setPadding(new Insets(8));
+        coordinator.addRow(0, netLabel, symbolNetLimit, netNote);
+        root.getChildren().addAll(actions, sizingTitle, new HBox(16, fixed, kelly), limitsTitle, grid, coordinatorTitle, coordinator);
+    }
+
+    /** The coordinator's per-symbol net exposure limit in force (fraction of equity; NaN before the first snapshot). */
+    void showCoordinatorLimit(double fraction) {
+        symbolNetLimit.setText(Double.isFinite(fraction) ? RiskLimitsForm.percent(fraction) : "");
+    }
+
+    TextField coordinatorLimit() {
+        return symbolNetLimit;
     }
 
     Node node() {
