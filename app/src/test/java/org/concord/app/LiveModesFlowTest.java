@@ -153,7 +153,7 @@ class LiveModesFlowTest {
         assertThat(fx(() -> window().liveInferenceView().counterText())).matches("\\d+ updates.*");
         // the signals' own paper account, after costs, beside its baseline
         assertThat(fx(() -> robot.lookup("#live-pnl").queryLabeled().getText()))
-                .matches("Paper P&L [+-]\\d+\\.\\d\\d % after \\d+\\.\\d\\d % fees \\(realized .*\\) · buy-and-hold [+-]\\d+\\.\\d\\d % · (FLAT|LONG|SHORT) · \\d+ trades, \\d+ won");
+                .matches("Paper P&L [+-]\\d+\\.\\d\\d % after \\d+\\.\\d\\d % fees \\(realized .*\\) · buy-and-hold [+-]\\d+\\.\\d\\d % · (FLAT|LONG|SHORT) · [\\d,]+ trades?, \\d+ won");
 
         // ghost candles on the chart: after the newest bar the chart shows, translucent, from the snapshot
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window().chart().ghostCandles().size()) == 3);

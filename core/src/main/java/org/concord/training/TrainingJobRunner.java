@@ -41,7 +41,7 @@ final class TrainingJobRunner {
         TrainingConfig cfg = c.config();
         String id = cfg.modelId();
         if (job.cancelRequested()) {
-            return cancelled(job, "cancelled before it started");
+            return cancelled(job, "before it started");
         }
         job.state(TrainingJob.State.RUNNING);
         c.publish(TrainingEvent.job(TrainingEventType.JOB_STARTED, id, job.id(), null, null, job.reason()));
@@ -60,7 +60,7 @@ final class TrainingJobRunner {
             };
             try (TrainingResult r = new TrainingLoop(cfg.loop()).run(samples, progress, job::cancelRequested)) {
                 if (job.cancelRequested()) {
-                    throw new CancellationException("cancelled after training");
+                    throw new CancellationException("after training");
                 }
                 ModelManifest m = c.repo().save(id, cfg.symbol(), cfg.spec(), cfg.barriers(), r, System.currentTimeMillis());
                 Metrics h = r.holdout();
@@ -86,7 +86,7 @@ final class TrainingJobRunner {
                     // a cancel that arrives while the job validates still wins: the saved version stays, unused
                     loaded.close();
                     c.versions().record(m, TrainingJob.State.CANCELLED.name());
-                    throw new CancellationException("cancelled before the swap (" + m.version() + " kept, not activated)");
+                    throw new CancellationException("before the swap (" + m.version() + " kept, not activated)");
                 }
                 c.activation().swapIn(m, loaded, job.id(), "swapped in: " + figures, null);
                 return finish(job, TrainingJob.State.SWAPPED, outcome, m.version() + " swapped in: " + figures);
@@ -112,14 +112,19 @@ final class TrainingJobRunner {
 
     private TrainingJob.Result finish(TrainingJob job, TrainingJob.State state, Outcome o, String msg) {
         c.publish(TrainingEvent.job(TrainingEventType.JOB_FINISHED, c.config().modelId(), job.id(), o.version(), figures(o.holdout(), o.baselines()),
-                state + ": " + msg));
+                msg)); // msg names the outcome ("v000002 rejected: …"): "REJECTED: v000002 rejected" said it twice
         LOG.info("training job {} {}: {}", job.id(), state, msg);
         return new TrainingJob.Result(job.id(), state, o.version(), o.holdout(), o.millis(), msg, o.baselines(), o.gate());
     }
 
-    private TrainingJob.Result cancelled(TrainingJob job, String why) {
+    /**
+     * A job that stopped on a cancel. {@code when} says at which point ("in epoch 3", "before it started"), without the
+     * word: the event's type says cancelled, and the desk wrote "cancelled training cancelled in epoch 3".
+     */
+    private TrainingJob.Result cancelled(TrainingJob job, String when) {
+        String why = when == null ? "" : when;
         c.publish(TrainingEvent.job(TrainingEventType.JOB_CANCELLED, c.config().modelId(), job.id(), null, null, why));
-        LOG.info("training job {} cancelled: {}", job.id(), why);
+        LOG.info("training job {} cancelled {}", job.id(), why);
         return new TrainingJob.Result(job.id(), TrainingJob.State.CANCELLED, null, null, 0, why, null, null);
     }
 

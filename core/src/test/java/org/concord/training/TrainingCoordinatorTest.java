@@ -181,6 +181,9 @@ class TrainingCoordinatorTest {
             TrainingJob.Result r = job.await(30, TimeUnit.SECONDS);
             assertThat(r.state()).isEqualTo(TrainingJob.State.CANCELLED);
             assertThat(events).extracting(TrainingEvent::type).containsExactly(TrainingEventType.JOB_CANCELLED);
+            // says when, without the word the event's type says: the desk read "cancelled training cancelled in epoch 3"
+            assertThat(events.get(0).message()).isNotEmpty().doesNotContain("cancelled");
+            assertThat(r.message()).isEqualTo(events.get(0).message());
             assertThat(c.slot().swaps()).isZero();
             assertThat(c.status().coldStart()).isTrue();
             assertThat(new ModelRepository(repoDir).versions(cfg.modelId())).isEmpty();

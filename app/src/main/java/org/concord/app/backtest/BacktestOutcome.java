@@ -1,5 +1,6 @@
 package org.concord.app.backtest;
 
+import org.concord.app.shell.Counts;
 import org.concord.backtest.BacktestBaselines;
 import org.concord.backtest.BacktestReport;
 import org.concord.chart.DisplayFormat;
@@ -94,7 +95,7 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         }
         long bars = runs.stream().mapToLong(BacktestReport.Run::bars).sum();
         long trades = runs.stream().mapToLong(r -> r.coordination().metrics().tradeCount()).sum();
-        String summary = String.format(Locale.ROOT, "%s; %,d bars traded, %,d trades%s%s", report.data(), bars, trades,
+        String summary = String.format(Locale.ROOT, "%s; %s traded, %s%s%s", report.data(), Counts.of(bars, "bar"), Counts.of(trades, "trade"),
                 runs.size() > 1 ? " in " + runs.size() + " windows" : "", report.model() == null ? "" : "; model " + report.model().brief());
         return new BacktestOutcome(name, columns, rows, equity, files, summary);
     }

@@ -112,7 +112,8 @@ public final class BacktestPresenter implements AutoCloseable {
             finish(BacktestSnapshot.State.DONE, name, String.format(Locale.ROOT, "done in %.1f s — %s", secs, outcome.summary()), outcome);
         } catch (CancellationException e) {
             LOG.info("backtest {}: {}", name, e.getMessage());
-            finish(BacktestSnapshot.State.CANCELLED, name, "cancelled — " + e.getMessage(), null);
+            // core's message says it whole ("backtest cancelled in window 2/3 (…)"): "cancelled — backtest cancelled" said it twice
+            finish(BacktestSnapshot.State.CANCELLED, name, e.getMessage() == null ? "backtest cancelled" : e.getMessage(), null);
         } catch (RuntimeException | Error e) {
             LOG.warn("backtest {} failed: {}", name, e.toString());
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -1,6 +1,7 @@
 package org.concord.app.live;
 
 import org.concord.annotate.DisplaySettings;
+import org.concord.app.shell.Counts;
 import org.concord.app.shell.Labels;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -142,19 +143,19 @@ public final class LiveInferenceView {
         start.setDisable(running);
         stop.setDisable(!running);
         mode.setDisable(running);
-        counter.setText(s.updates() + " updates" + (s.errors() > 0 ? " · " + s.errors() + " errors" : ""));
+        counter.setText(Counts.of(s.updates(), "update") + (s.errors() > 0 ? " · " + Counts.of(s.errors(), "error") : ""));
         LiveSignal l = s.latest();
         latest.setText(l == null ? "no signal yet" : String.format(Locale.ROOT, "%s %.0f%%  @ %.2f", l.action(), 100 * l.confidence(), l.price()));
         latest.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-text-fill: "
                 + (l == null ? "-color-fg-default" : switch (l.action()) { case BUY -> "#1faa55"; case SELL -> "#e0413a"; default -> "#888"; }) + ";");
         // the signals' own paper account after fees and slippage, next to holding the same money (after the same costs)
         pnl.setText(String.format(Locale.ROOT, "Paper P&L %+.2f %% after %.2f %% fees (realized %+.2f, open %+.2f) · buy-and-hold %+.2f %% · %s · "
-                + "%d trades, %d won", s.totalPct(), s.feesPct(), s.realizedPct(), s.unrealizedPct(), s.buyHoldPct(), s.position(), s.trades(), s.wins()));
-        ghosts.setText(s.ghosts().isEmpty() ? "" : String.format(Locale.ROOT, "%d predicted candles · direction right %d of %d", s.ghosts().size(),
+                + "%s, %d won", s.totalPct(), s.feesPct(), s.realizedPct(), s.unrealizedPct(), s.buyHoldPct(), s.position(), Counts.of(s.trades(), "trade"), s.wins()));
+        ghosts.setText(s.ghosts().isEmpty() ? "" : String.format(Locale.ROOT, "%s · direction right %d of %d", Counts.of(s.ghosts().size(), "predicted candle"),
                 s.ghostHits(), s.ghostScored()));
         training.setText(switch (s.mode()) {
-            case PIVOT_TRAINING -> s.pivotSamples() + " pivot samples · " + s.trainingJobs() + " trainings started";
-            case FRAME_TRAINING -> s.framesStored() + " frames stored for training";
+            case PIVOT_TRAINING -> Counts.of(s.pivotSamples(), "pivot sample") + " · " + Counts.of(s.trainingJobs(), "training") + " started";
+            case FRAME_TRAINING -> Counts.of(s.framesStored(), "frame") + " stored for training";
             default -> "";
         });
         List<String> lines = new ArrayList<>();

@@ -39,7 +39,7 @@ public final class ModelTogglesView {
         table.getColumns().add(toggle("Inference", "inference-", ModelInfo::inference, presenter::setInference));
         table.getColumns().add(toggle("Training", "training-", ModelInfo::training, presenter::setTraining));
         table.getColumns().add(text("Symbol", 70, ModelInfo::symbol));
-        table.getColumns().add(text("Version", 80, ModelInfo::version));
+        table.getColumns().add(text("Version", 80, m -> ModuleRow.version(m.version())));
         table.getColumns().add(text("Last trained", 140, m -> m.lastTrainedAt() == 0 ? "never" : display.format().dateMinute(m.lastTrainedAt())));
         // the side shown vs the price's direction after the training data, beside the majority direction's rate
         table.getColumns().add(text("Live accuracy", 170, m -> Double.isNaN(m.liveAccuracy()) ? "—"

@@ -2,6 +2,7 @@ package org.concord.app.modules;
 
 import org.concord.orchestrator.ModuleStatus;
 import org.concord.orchestrator.module.ModuleState;
+import org.concord.training.models.ModelBundle;
 
 /**
  * One row of the module panel (immutable).
@@ -13,10 +14,23 @@ public record ModuleRow(String id, String kind, ModuleState state, String reason
     /** Marks what a source switched off or in ERROR said last: read as current, it looked like a live vote. */
     static final String STOPPED = "(not running) ";
 
+    /** What a trader reads for a model without a version in use: the desk read "model none". */
+    static final String NO_MODEL = "no model yet";
+
+    /** A model's version as shown: core's {@link ModelBundle#NO_VERSION} in words. */
+    static String version(String v) {
+        return ModelBundle.NO_VERSION.equals(v) ? NO_MODEL : v;
+    }
+
+    /** "module", "model v000002", "model (no model yet)". */
+    static String kind(String kind, String v) {
+        return v.isEmpty() ? kind : ModelBundle.NO_VERSION.equals(v) ? kind + " (" + NO_MODEL + ")" : kind + " " + v;
+    }
+
     static ModuleRow of(ModuleStatus s, double share) {
         boolean stopped = s.state() == ModuleState.DISABLED || s.state() == ModuleState.ERROR;
         String last = stopped && !s.lastOutput().isEmpty() ? STOPPED + s.lastOutput() : s.lastOutput();
-        return new ModuleRow(s.id(), s.kind() + (s.version().isEmpty() ? "" : " " + s.version()), s.state(), s.reason(), s.enabled(),
+        return new ModuleRow(s.id(), kind(s.kind(), s.version()), s.state(), s.reason(), s.enabled(),
                 s.weight(), share, s.lastLatencyMicros(), s.p99LatencyMicros(), last, s.calls(), s.strikes());
     }
 

@@ -16,6 +16,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import org.concord.annotate.DisplaySettings;
+import org.concord.app.shell.Counts;
 import org.concord.app.shell.TableFit;
 import org.concord.coordination.Bucket;
 import org.concord.coordination.LiveSynergy;
@@ -121,8 +122,9 @@ final class CoordinationPane {
         }
         PortfolioSnapshot.Coordination c = s.coordination();
         String last = m.harmony().length == 0 ? "none yet" : String.format(Locale.ROOT, "%.2f", m.harmony()[m.harmony().length - 1]);
-        counts.setText(String.format(Locale.ROOT, "%d conflicts resolved · %d net-limit cuts · %d alignments · latest harmony %s · regime %s · %d sources",
-                c.conflicts(), c.netLimitCuts(), c.alignments(), last, c.regime(), c.sources().size()));
+        counts.setText(String.format(Locale.ROOT, "%s resolved · %s · %s · latest harmony %s · regime %s · %s",
+                Counts.of(c.conflicts(), "conflict"), Counts.of(c.netLimitCuts(), "net-limit cut"), Counts.of(c.alignments(), "alignment"), last,
+                c.regime(), Counts.of(c.sources().size(), "source")));
         sources.setItems(FXCollections.observableArrayList(c.sources()));
         showSynergy(c.synergy());
     }

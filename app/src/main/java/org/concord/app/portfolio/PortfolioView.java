@@ -22,6 +22,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.CalendarTimeAxis;
+import org.concord.app.shell.Counts;
 import org.concord.app.shell.TableFit;
 import org.concord.config.TradingSettings;
 
@@ -168,8 +169,9 @@ public final class PortfolioView {
         if (s != null) {
             String synergy = c == null || c.synergy() == null ? "" : " · synergy " + CoordinationPane.money(c.synergy().synergy());
             String sizing = c == null || c.settings() == null ? "" : " · sizing " + TradingSettings.sizingName(c.settings().sizing());
-            summary.setText(String.format(Locale.ROOT, "bot account · equity %.2f · cash %.2f · gross exposure %.1f%% · %d open positions · %d fills%s%s · %s",
-                    s.equity(), s.cash(), 100 * s.grossExposure(), s.positions().size(), s.fills(), synergy, sizing,
+            summary.setText(String.format(Locale.ROOT, "bot account · equity %.2f · cash %.2f · gross exposure %.1f%% · %s · %s%s%s · %s",
+                    s.equity(), s.cash(), 100 * s.grossExposure(), Counts.of(s.positions().size(), "open position"), Counts.of(s.fills(), "fill"),
+                    synergy, sizing,
                     display.format().dateTime(s.time())));
             gauge.show(s.drawdown(), s.drawdownLimit(), s.halted());
             heatmap.show(s.buckets(), s.bucketCorrelation());

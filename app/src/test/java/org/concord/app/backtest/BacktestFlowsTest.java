@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Backtest tab on the real window (Monocle headless): a backtest of the bundled data started from the tab shows
  * its progress moving, then the report's metrics (the same numbers as the JSON it wrote), the equity curve (thinned to
  * at most 2,000 points) and the files under {@code <dataDir>/backtests/<name>/}; a second, long one (walk-forward) is
- * cancelled from the tab: "cancelled", Run enabled again, no file of its own left, the first one's files untouched.
+ * cancelled from the tab: "backtest cancelled …" (once: it read "cancelled — backtest cancelled"), Run enabled again, no file of its own left, the first one's files untouched.
  * Writes target/screenshots/backtest.png.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -189,11 +189,11 @@ class BacktestFlowsTest {
         assertThat(disabled("#backtest-run")).as("one backtest at a time").isTrue();
         String name = text("#backtest-phase").split(" — ")[0];
         DeskHarness.click(robot, "#backtest-cancel");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("cancelled"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("backtest cancelled"));
         // Where the cancel lands depends on the machine: inside a window's replay ("in window 1/15 at 1,234 of …"),
         // or, on a loaded machine where the click arrives as window 1 ends, between two windows ("before window 2/15").
         // BacktesterCancelTest pins both in core; here it must have stopped the run with a window still to go.
-        Matcher where = Pattern.compile("cancelled — backtest cancelled (in|before) window (\\d+)/(\\d+)\\b.*").matcher(text("#backtest-phase"));
+        Matcher where = Pattern.compile("backtest cancelled (in|before) window (\\d+)/(\\d+)\\b.*").matcher(text("#backtest-phase"));
         assertThat(where.matches()).as(text("#backtest-phase")).isTrue();
         assertThat(Integer.parseInt(where.group(2))).isLessThanOrEqualTo(Integer.parseInt(where.group(3)));
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> !disabled("#backtest-run"));

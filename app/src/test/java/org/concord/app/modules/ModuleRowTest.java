@@ -21,4 +21,16 @@ class ModuleRowTest {
         assertThat(ModuleRow.of(status(ModuleState.ERROR, said), Double.NaN).lastOutput()).startsWith("(not running) BUY 0.90");
         assertThat(ModuleRow.of(status(ModuleState.DISABLED, ""), Double.NaN).lastOutput()).isEmpty();
     }
+
+    /** The desk's Kind column read "model none" for a model with no version in use. */
+    @Test
+    void aModelWithoutAVersionSaysSoInWords() {
+        ModuleStatus cold = new ModuleStatus("cnn-btcusd", "model", "none", "", ModuleState.RUNNING, "", true, 1.0, 100, 0, 0, 10, 30, "", List.of());
+        ModuleStatus trained = new ModuleStatus("cnn-btcusd", "model", "v000002", "", ModuleState.RUNNING, "", true, 1.0, 100, 0, 0, 10, 30, "", List.of());
+        assertThat(ModuleRow.of(cold, Double.NaN).kind()).isEqualTo("model (no model yet)");
+        assertThat(ModuleRow.of(trained, Double.NaN).kind()).isEqualTo("model v000002");
+        assertThat(ModuleRow.of(status(ModuleState.RUNNING, ""), Double.NaN).kind()).isEqualTo("module");
+        assertThat(ModuleRow.version("none")).as("the Models table's Version column").isEqualTo("no model yet");
+        assertThat(ModuleRow.version("v000001")).isEqualTo("v000001");
+    }
 }

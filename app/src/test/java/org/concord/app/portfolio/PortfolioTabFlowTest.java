@@ -110,7 +110,7 @@ class PortfolioTabFlowTest {
             PortfolioSnapshot s = latest();
             return s != null && s.coordination().conflicts() > 0 && s.coordination().alignments() > 0 && s.coordination().sources().size() >= 3;
         });
-        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#coordination-counts").matches("[1-9]\\d* conflicts resolved · \\d+ net-limit cuts · [1-9]\\d* alignments .*")
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#coordination-counts").matches("[1-9][\\d,]* conflicts? resolved · [\\d,]+ net-limit cuts? · [1-9][\\d,]* alignments? .*")
                 && DeskHarness.fx(() -> !v.coordination().conflicts().getItems().isEmpty() && v.coordination().sources().getItems().size() >= 3
                         && v.coordination().harmonyPoints() > 0));
         // every source the learner has weighed has a weight in [0, 1]; one whose signals were all stopped before it

@@ -84,7 +84,7 @@ class TrainingFiguresTest {
     void theLastJobLineAndTheVersionRowNameEachAucAndSetItBesideItsBaseline() throws Exception {
         TrainingPresenter p = new TrainingPresenter(bus, presenters, null, new DisplaySettings(DisplayFormat.UTC));
         bus.publish(TrainingTopics.EVENTS, event(TrainingEventType.JOB_FINISHED, "cnn-btcusd-job-1", null, null, figures(0.726, HOLDOUT_AUC),
-                "REJECTED: v000001 rejected: below the promotion gate"));
+                "v000001 rejected: below the promotion gate"));
         TrainingSnapshot s = await(p, x -> !x.lastJob().isEmpty());
         assertThat(s.lastJob()).contains("holdout AUC 0.605 vs 0.500 chance").contains("accuracy 0.726 vs majority 0.726 (+0.0 pts)")
                 .contains("below the promotion gate").doesNotContain("auc 0.605");

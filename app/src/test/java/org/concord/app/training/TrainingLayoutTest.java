@@ -75,7 +75,7 @@ class TrainingLayoutTest {
             loss[i] = 0.5 + 5.0 / (1 + i % 4);
         }
         String last = "16:11:39 cnn-btcusd-job-1 finished v000001 holdout AUC 0.670 vs 0.500 chance, accuracy 0.761 vs majority 0.761 "
-                + "(+0.0 pts), n=243 — REJECTED: v000001 rejected: below the promotion gate: " + GATE.substring(7)
+                + "(+0.0 pts), n=243 — v000001 rejected: below the promotion gate: " + GATE.substring(7)
                 + " (saved; activating it needs a confirmation that names this gap)";
         return new TrainingSnapshot(rows, null, loss, last, history,
                 List.of("16:11:39 cnn-btcusd v000001 rejected holdout AUC 0.670 vs 0.500 chance, accuracy 0.761 vs majority 0.761 (+0.0 pts), "

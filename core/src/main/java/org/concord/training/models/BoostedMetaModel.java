@@ -92,7 +92,7 @@ public final class BoostedMetaModel implements MetaModel {
             }
         }
         if (cancelled != null && cancelled.getAsBoolean()) {
-            throw new CancellationException("training cancelled after the boosted trees fit");
+            throw new CancellationException("after the boosted trees fit"); // reads after "cancelled" (TrainingJobRunner)
         }
     }
 

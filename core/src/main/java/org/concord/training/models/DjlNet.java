@@ -209,7 +209,7 @@ public final class DjlNet implements AutoCloseable {
             int batches = 0;
             for (int from = 0; from < n; from += batchSize) {
                 if (cancelled != null && cancelled.getAsBoolean()) {
-                    throw new CancellationException("training cancelled in epoch " + epoch);
+                    throw new CancellationException("in epoch " + epoch); // reads after "cancelled" (TrainingJobRunner)
                 }
                 int m = Math.min(batchSize, n - from);
                 for (int j = 0; j < m; j++) {

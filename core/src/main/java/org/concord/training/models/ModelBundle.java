@@ -62,8 +62,11 @@ public final class ModelBundle implements AutoCloseable {
         return manifest;
     }
 
+    /** The version of a model with none trained and in use (cold start): an identifier, not words for a person. */
+    public static final String NO_VERSION = "none";
+
     public String version() {
-        return manifest == null ? "none" : manifest.version();
+        return manifest == null ? NO_VERSION : manifest.version();
     }
 
     public FrameSpec spec() {
@@ -86,7 +89,7 @@ public final class ModelBundle implements AutoCloseable {
     /** The decision for one frame input ({@code spec.inputLength()} floats) at data time {@code now}. */
     public ModelVote predict(float[] input, long now) {
         if (cnn == null) {
-            return new ModelVote(Action.HOLD, COLD_CONFIDENCE, COLD_CONFIDENCE, 0f, 0f, 1f, "none", true, false, COLD_CONFIDENCE, coldReason);
+            return new ModelVote(Action.HOLD, COLD_CONFIDENCE, COLD_CONFIDENCE, 0f, 0f, 1f, NO_VERSION, true, false, COLD_CONFIDENCE, coldReason);
         }
         cnn.probabilities(input, probs);
         int best = probs[0] >= probs[1] ? (probs[0] >= probs[2] ? 0 : 2) : (probs[1] >= probs[2] ? 1 : 2);

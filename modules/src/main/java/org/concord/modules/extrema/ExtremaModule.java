@@ -131,7 +131,7 @@ public final class ExtremaModule implements OrchestratorModule {
         double conf = Math.exp(-st.confirmedBars / decay);
         Action a = last.max() ? Action.SELL : Action.BUY;
         return List.of(new Prediction(ID, symbol, now, a, conf, tf, lag, !explain ? ""
-                : (last.max() ? "local max " : "local min ") + last.price() + " confirmed " + st.confirmedBars + " bars ago"));
+                : (last.max() ? "local max " : "local min ") + last.price() + " confirmed " + st.confirmedBars + (st.confirmedBars == 1 ? " bar ago" : " bars ago")));
     }
 
     /** The confirmed extrema of {@code symbol} (newest 256), oldest first: labels for training. */
