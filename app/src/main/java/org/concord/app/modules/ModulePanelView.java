@@ -227,8 +227,9 @@ public final class ModulePanelView {
     }
 
     /**
-     * The source's last output, whole in a tooltip. One tooltip per cell whose text is updated in place. On a real
-     * display it shows while the feed is paused; while the market moves a status change can still restart the hover.
+     * The source's last output, whole in a tooltip (one per cell, its text updated). The table can replace its cells
+     * when a row changes, which restarts the hover: on a real display it shows while the feed is paused, seldom while
+     * the market moves several status changes a second.
      */
     static final class OutputCell extends TableCell<ModuleRow, String> {
         private final Tooltip tip = new Tooltip();
