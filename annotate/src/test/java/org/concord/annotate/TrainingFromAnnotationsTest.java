@@ -1,5 +1,7 @@
 package org.concord.annotate;
 
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationDirection;
@@ -53,6 +55,23 @@ class TrainingFromAnnotationsTest extends WorkspaceTestBase {
         String compare = fx(() -> ws.training().compareText());
         assertThat(compare).contains("new " + r.version()).contains("holdout accuracy").contains(r.state().name())
                 .contains("accuracy vs majority / long / flat").contains("P&L/signal").contains("buy-and-hold").contains("promotion gate");
+        // in a 1280×800 window (the Annotate tab's area about 1280×680) the whole result is readable: nothing cut to
+        // "…" (the comparison's figures were, beyond reach of the panel's scrolling), the activate button reachable
+        resize(robot, 1280, 680);
+        assertThat(fx(() -> WorkspaceLookTest.cutTexts(ws.node()))).as("text cut to … in the Training tab at 1280×680").isEmpty();
+        ScrollPane scroll = fx(() -> {
+            Node n = ws.node().lookup("#training-panel");
+            while (!(n instanceof ScrollPane)) {
+                n = n.getParent();
+            }
+            return (ScrollPane) n;
+        });
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        settle(robot);
+        assertThat(fx(() -> {
+            Node b = ws.node().lookup("#train-activate");
+            return scroll.localToScene(scroll.getLayoutBounds()).contains(b.localToScene(b.getLayoutBounds()));
+        })).as("the activate button inside the scrolled panel").isTrue();
         // the line above names the new version and why it is not in use, not only the model in use's "no trained model"
         until(robot, "the model line naming the new version", () -> fx(() -> ws.training().modelText()).contains(r.version() + " trained, not installed: "), 30_000);
         assertThat(fx(() -> ws.training().modelText())).contains(r.gate().passed() ? "passes the promotion gate" : "below the promotion gate: " + r.gate().gap());

@@ -85,28 +85,6 @@ class WorkspaceLookTest extends WorkspaceTestBase {
         return (TabPane) ws.node().lookup("#side-tabs");
     }
 
-    /**
-     * Lays the workspace out at {@code w}×{@code h}: it is put in a plain pane at that size (Monocle's headless
-     * painter cannot grow a window past the size it was shown at, so the window stays as it is).
-     */
-    private void resize(FxRobot robot, double w, double h) {
-        robot.interact(() -> {
-            javafx.scene.layout.Region root = (javafx.scene.layout.Region) ws.node();
-            javafx.scene.Scene scene = root.getScene();
-            if (scene.getRoot() == root) {
-                javafx.scene.layout.Pane holder = new javafx.scene.layout.Pane();
-                scene.setRoot(holder);
-                holder.getChildren().add(root);
-            }
-            root.setMinSize(w, h);
-            root.setPrefSize(w, h);
-            root.setMaxSize(w, h);
-        });
-        FxWait.until("the workspace at " + w + "×" + h, () -> ws.node().getLayoutBounds().getWidth() == w && ws.node().getLayoutBounds().getHeight() == h,
-                () -> fx(() -> ws.node().getLayoutBounds().getWidth() + "×" + ws.node().getLayoutBounds().getHeight()));
-        settle(robot);
-    }
-
     @Test
     void openingTheTabGivesTheKeysToThePanes(FxRobot robot) {
         settle(robot);

@@ -3,6 +3,8 @@ package org.concord.annotate;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import org.concord.annotate.chart.CandlePane;
 import org.concord.annotate.chart.FxWait;
 import org.concord.annotate.chart.PanePixels;
@@ -76,6 +78,28 @@ abstract class WorkspaceTestBase {
             robot.sleep(40); // a pulse: ChartFX lays out and draws on pulses
             WaitForAsyncUtils.waitForFxEvents();
         } while ((fx(() -> ws.pendingWork()) > 0 || fx(() -> ws.commands().busy())) && System.currentTimeMillis() < deadline);
+    }
+
+    /**
+     * Lays the workspace out at {@code w}×{@code h}: it is put in a plain pane at that size (Monocle's headless
+     * painter cannot grow a window past the size it was shown at, so the window stays as it is).
+     */
+    protected void resize(FxRobot robot, double w, double h) {
+        robot.interact(() -> {
+            Region root = (Region) ws.node();
+            Scene scene = root.getScene();
+            if (scene.getRoot() == root) {
+                Pane holder = new Pane();
+                scene.setRoot(holder);
+                holder.getChildren().add(root);
+            }
+            root.setMinSize(w, h);
+            root.setPrefSize(w, h);
+            root.setMaxSize(w, h);
+        });
+        FxWait.until("the workspace at " + w + "×" + h, () -> ws.node().getLayoutBounds().getWidth() == w && ws.node().getLayoutBounds().getHeight() == h,
+                () -> fx(() -> ws.node().getLayoutBounds().getWidth() + "×" + ws.node().getLayoutBounds().getHeight()));
+        settle(robot);
     }
 
     /** Waits for a condition evaluated on the FX thread. */

@@ -8,8 +8,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.concord.annotate.Background;
@@ -97,6 +99,15 @@ public final class TrainingPanel implements AutoCloseable {
         model.setWrapText(true);
         compare.setHgap(10);
         compare.setVgap(2);
+        // the side panel is about 290 px wide at 1280×800: the names and the figures wrap in shares of that width
+        // (laid out at their full length, the figures were cut to "…" and could not be scrolled to)
+        for (double share : new double[] {36, 32, 32}) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(share);
+            c.setHgrow(Priority.ALWAYS);
+            compare.getColumnConstraints().add(c);
+        }
+        compare.setMinWidth(0);
         train.setOnAction(e -> train());
         cancel.setOnAction(e -> cancel());
         activate.setOnAction(e -> activateNew());
@@ -294,7 +305,7 @@ public final class TrainingPanel implements AutoCloseable {
             compare.getChildren().clear();
             String[] head = {"", "active " + active.map(VersionRow::version).orElse("(none)"), "new " + (newVersion == null ? "(none)" : newVersion)};
             for (int i = 0; i < 3; i++) {
-                compare.add(new Label(head[i]), i, 0);
+                compare.add(cell(head[i]), i, 0);
             }
             row(1, "holdout accuracy", active, fresh, v -> pct(v.holdoutAccuracy()));
             row(2, "majority baseline", active, fresh, v -> pct(v.holdoutBaseline()));
@@ -321,9 +332,19 @@ public final class TrainingPanel implements AutoCloseable {
     }
 
     private void row(int r, String name, Optional<VersionRow> a, Optional<VersionRow> b, Function<VersionRow, String> f) {
-        compare.add(new Label(name), 0, r);
-        compare.add(new Label(a.map(f).orElse("—")), 1, r);
-        compare.add(new Label(b.map(f).orElse("—")), 2, r);
+        compare.add(cell(name), 0, r);
+        compare.add(cell(a.map(f).orElse("—")), 1, r);
+        compare.add(cell(b.map(f).orElse("—")), 2, r);
+    }
+
+    /** A cell of the comparison: wraps to as many lines as its column's width needs, never cut. */
+    private static Label cell(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setMinWidth(0);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
     }
 
     private static String score(ModelManifest m, Function<Scorecard, String> f) {
