@@ -2,6 +2,8 @@ package org.concord.annotate.chart;
 
 import io.fair_acc.chartfx.plugins.ChartPlugin;
 import javafx.event.Event;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -63,12 +65,38 @@ public final class AnnotationLayer extends ChartPlugin {
     public void setAnnotations(List<Annotation> list, String selected) {
         annotations = List.copyOf(list);
         selectedId = selected;
+        pane.fitY(); // a mark above or below the candles widens the price range (it redraws on the next layout)
         redraw();
     }
 
     public void setPending(Pending p) {
         pending = p;
         redraw();
+    }
+
+    /**
+     * [low, high] of the marks made on this pane's timeframe with a time in [fromMs, toMs], or null when none is. A
+     * mark snaps to its candle's prices, but one typed in the editor or dragged may lie outside the candles. Marks of
+     * other timeframes are left out: a 1h mark's price (its hour's close, say) drawn at the hour's opening second
+     * squeezed the 1s pane's candles into a thin line.
+     */
+    double[] priceRange(long fromMs, long toMs) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Annotation a : annotations) {
+            if (a.timeframe() != pane.timeframe()) {
+                continue;
+            }
+            for (int end = 0; end < 2; end++) {
+                long t = end == 0 ? a.entryTime() : a.exitTime();
+                double p = end == 0 ? a.entryPrice() : a.exitPrice();
+                if (t >= fromMs && t <= toMs && Double.isFinite(p)) {
+                    lo = Math.min(lo, p);
+                    hi = Math.max(hi, p);
+                }
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : null;
     }
 
     /** Where the pointer is (canvas coordinates; null when outside), for the pending entry's rubber band. */
@@ -90,20 +118,22 @@ public final class AnnotationLayer extends ChartPlugin {
             return;
         }
         List<Node> nodes = new ArrayList<>();
+        List<Text> labels = new ArrayList<>();
         long viewFrom = (long) (pane.viewMin() * 1000) - pane.timeframe().millis();
         long viewTo = (long) (pane.viewMax() * 1000);
         for (Annotation a : annotations) {
             if (a.exitTime() >= viewFrom && a.entryTime() <= viewTo) {
-                draw(a, a.id().equals(selectedId), nodes);
+                draw(a, a.id().equals(selectedId), nodes, labels);
             }
         }
+        placeLabels(labels);
         if (pending != null) {
             drawPending(nodes);
         }
         getChartChildren().setAll(nodes);
     }
 
-    private void draw(Annotation a, boolean selected, List<Node> out) {
+    private void draw(Annotation a, boolean selected, List<Node> out, List<Text> labels) {
         PaneLook look = pane.look();
         double xe = pane.canvasX(a.entryTime());
         double xx = pane.canvasX(a.exitTime());
@@ -134,6 +164,7 @@ public final class AnnotationLayer extends ChartPlugin {
             Text pnl = text(String.format(Locale.ROOT, "%+.2f %%", a.pnlPct()), (xe + xx) / 2 + 4, (ye + yx) / 2 - 6, c, "annotation-pnl");
             pnl.setId("pnl-" + tf + "-" + a.id());
             out.add(pnl);
+            labels.add(pnl);
         }
         Color dc = a.direction() == AnnotationDirection.SHORT ? look.down : a.direction() == AnnotationDirection.LONG ? look.up : look.neutral;
         out.add(marker(a, false, xe, ye, dc, selected));
@@ -164,6 +195,36 @@ public final class AnnotationLayer extends ChartPlugin {
         Text label = text(t, left + 3, ye + (a.direction() == AnnotationDirection.LONG ? 14 : -6), look.neutral, "annotation-rr");
         label.setId("rr-" + pane.timeframe().code() + "-" + a.id());
         out.add(label);
+    }
+
+    /**
+     * Keeps the P&amp;L labels inside the plot and off each other: two trades close in time on a coarse pane put their
+     * labels on the same spot, unreadable. Each label, in drawing order, takes the first free place among its own and
+     * a few label heights above or below it; where none is free it stays where it was.
+     */
+    private void placeLabels(List<Text> labels) {
+        double w = pane.canvasWidth();
+        double h = pane.canvasHeight();
+        List<Bounds> placed = new ArrayList<>();
+        for (Text t : labels) {
+            Bounds b = t.getBoundsInLocal();
+            double dx = w > 0 ? Math.min(0, w - 2 - b.getMaxX()) : 0;
+            dx = Math.max(dx, 2 - b.getMinX());
+            double step = b.getHeight() + 1;
+            double chosen = Double.NaN;
+            for (int k = 0; k <= 8 && Double.isNaN(chosen); k++) {
+                double dy = (k % 2 == 1 ? -1 : 1) * ((k + 1) / 2) * step;
+                Bounds c = new BoundingBox(b.getMinX() + dx, b.getMinY() + dy, b.getWidth(), b.getHeight());
+                boolean inside = h <= 0 || c.getMinY() >= 0 && c.getMaxY() <= h;
+                if (inside && placed.stream().noneMatch(c::intersects)) {
+                    chosen = dy;
+                }
+            }
+            double dy = Double.isNaN(chosen) ? 0 : chosen;
+            t.setX(t.getX() + dx);
+            t.setY(t.getY() + dy);
+            placed.add(new BoundingBox(b.getMinX() + dx, b.getMinY() + dy, b.getWidth(), b.getHeight()));
+        }
     }
 
     private Shape marker(Annotation a, boolean exit, double x, double y, Color c, boolean selected) {

@@ -54,6 +54,7 @@ public final class CandlePane {
     private final Crosshair crosshair;
     private final Label header = new Label();
     private final Label readout = new Label();
+    private final Label readoutClock = new Label();
     private final VBox root;
     private PaneBars bars;
     private Symbol symbol;
@@ -96,6 +97,7 @@ public final class CandlePane {
         crosshair = new Crosshair(this);
         chart.getPlugins().addAll(overlayLayer, annotationLayer, crosshair);
         chart.setId("pane-" + tf.code());
+        chart.getCanvas().heightProperty().addListener((o, was, now) -> fitY()); // the top room is in pixels
         chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, e -> crosshair.pointer(toCanvas(e.getSceneX(), e.getSceneY())));
         chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> crosshair.pointer(toCanvas(e.getSceneX(), e.getSceneY())));
         chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_EXITED, e -> crosshair.pointer(null));
@@ -103,11 +105,14 @@ public final class CandlePane {
         header.setMinWidth(Region.USE_PREF_SIZE);
         readout.getStyleClass().add("pane-readout");
         readout.setId("readout-" + tf.code());
+        readoutClock.getStyleClass().addAll("pane-readout", "pane-readout-time");
+        readoutClock.setId("readout-time-" + tf.code());
+        readoutClock.setMinWidth(Region.USE_PREF_SIZE);
         // the theme decides the label colour; the pane takes the matching look (dark theme: light text)
         header.textFillProperty().addListener((o, was, fill) -> setLook(PaneLook.of(fill)));
         setLook(PaneLook.of(header.getTextFill()));
         VBox.setVgrow(chart, Priority.ALWAYS);
-        root = new VBox(2, new HBox(12, header, readout), chart);
+        root = new VBox(2, new HBox(8, header, readoutClock, readout), chart);
         root.setMinSize(200, 150);
         updateHeader();
     }
@@ -278,10 +283,15 @@ public final class CandlePane {
         return x >= viewMin + margin && x <= viewMax - margin;
     }
 
+    /** Pixels kept free above the highest candle or mark: a short entry's marker (8 px) and a P&amp;L label over it. */
+    static final double TOP_ROOM_PX = 24;
+
     /**
-     * Fits the price axis to the visible candles (room below for the volume bars). A view without candles (a gap
-     * in the data, the empty room right of the newest bar) takes the range of the nearest candle instead, so the
-     * axis always has a finite range once bars are loaded.
+     * Fits the price axis to the visible candles and the annotation marks in view (room below for the volume bars,
+     * {@value #TOP_ROOM_PX} px above for a mark's marker and label: a fraction of the range alone left a mark on the
+     * highest candle of the 1d pane cut by the top edge). A view without candles (a gap in the data, the empty room
+     * right of the newest bar) takes the range of the nearest candle instead, so the axis always has a finite range
+     * once bars are loaded.
      */
     public void fitY() {
         if (!hasView() || bars.isEmpty()) {
@@ -294,10 +304,20 @@ public final class CandlePane {
             int i = bars.nearestIndex(to < bars.firstTime() ? bars.firstTime() : bars.lastTime());
             lh = new double[] {bars.series().low(i), bars.series().high(i)};
         }
+        double[] marks = annotationLayer == null ? null : annotationLayer.priceRange(from, to);
+        if (marks != null) {
+            lh = new double[] {Math.min(lh[0], marks[0]), Math.max(lh[1], marks[1])};
+        }
         // at least 0.05 % and 20 ticks tall: candles of one price would otherwise fill a range so fine that the labels,
         // written at tick precision, repeated ("836.11, 836.11, 836.09")
         double r = Math.max(lh[1] - lh[0], Math.max(lh[1] * 5e-4, 20 * format.tick()));
-        yAxis.set(lh[0] - 0.25 * r, lh[1] + 0.08 * r);
+        double below = 0.25 * r;
+        double above = 0.08 * r;
+        double h = canvasHeight();
+        if (h > 4 * TOP_ROOM_PX) { // the price that many pixels are, once the rest of the range is laid out below them
+            above = Math.max(above, TOP_ROOM_PX * (r + below) / (h - TOP_ROOM_PX));
+        }
+        yAxis.set(lh[0] - below, lh[1] + above);
     }
 
     // ------------------------------------------------------------------ coordinates (canvas local)
@@ -357,20 +377,34 @@ public final class CandlePane {
     }
 
     /**
-     * Shows the O/H/L/C/V of the candle nearest {@code timeMs} (the pointer on any pane); Long.MIN_VALUE: of the
-     * cursor's candle, or the newest one when there is no cursor.
+     * Shows the time and O/H/L/C/V of the candle containing {@code timeMs} (the candle under the pointer, on any
+     * pane); Long.MIN_VALUE: of the newest candle. It never follows the cursor: the cursor stays where the tab
+     * opened or where it was last put, and its candle read as the market now, with no time to tell it apart.
      */
     public void showReadout(long timeMs) {
         readoutTime = timeMs;
-        long t = timeMs != Long.MIN_VALUE ? timeMs : cursorTime != Long.MIN_VALUE ? cursorTime : Long.MAX_VALUE;
-        int i = bars.nearestIndex(t);
-        if (i < 0) {
-            readout.setText("");
+        int i = timeMs == Long.MIN_VALUE ? bars.size() - 1 : bars.indexAtOrBefore(timeMs);
+        BarSeries s = bars.series();
+        if (i < 0 || timeMs != Long.MIN_VALUE && s.time(i) + tf.millis() <= timeMs) {
+            // no loaded candle holds that instant (a gap, or history not paged in here): say so rather than show another
+            readoutClock.setText(timeMs == Long.MIN_VALUE ? "" : readoutTimeText(tf.floor(timeMs)));
+            readout.setText(timeMs == Long.MIN_VALUE ? "" : "no candle");
             return;
         }
-        BarSeries s = bars.series();
+        readoutClock.setText(readoutTimeText(s.time(i)));
         readout.setText("O " + format.price(s.open(i)) + "  H " + format.price(s.high(i)) + "  L " + format.price(s.low(i)) + "  C "
                 + format.price(s.close(i)) + "  V " + volume(s.volume(i)));
+    }
+
+    /** A candle's open time as short as its timeframe allows (the header has little room beside the prices). */
+    private String readoutTimeText(long openMs) {
+        long span = tf.millis() < 60_000 ? 60_000 : tf.millis() < 86_400_000L ? 3 * 86_400_000L : 30 * 86_400_000L;
+        return format.axisTime(openMs, span);
+    }
+
+    /** The readout's candle time ("" when it shows none). */
+    public String readoutTimeText() {
+        return readoutClock.getText();
     }
 
     public String readoutText() {
@@ -381,8 +415,10 @@ public final class CandlePane {
         if (!Double.isFinite(v)) {
             return "—";
         }
+        // four significant digits or so: the header has room for the candle's time beside the prices at 1280 px
         return v >= 1_000_000 ? String.format(Locale.ROOT, "%.2fM", v / 1_000_000)
-                : v >= 1_000 ? String.format(Locale.ROOT, "%.2fK", v / 1_000) : String.format(Locale.ROOT, "%.3f", v);
+                : v >= 1_000 ? String.format(Locale.ROOT, "%.2fK", v / 1_000)
+                : String.format(Locale.ROOT, v >= 100 ? "%.1f" : v >= 10 ? "%.2f" : "%.3f", v);
     }
 
     public String headerText() {

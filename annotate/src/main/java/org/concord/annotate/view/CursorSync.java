@@ -92,13 +92,19 @@ public final class CursorSync {
     }
 
     /**
-     * The pointer is at {@code timeMs} over {@code origin} (Long.MIN_VALUE: it left): hover lines and readouts (once
-     * it left, each readout shows the cursor's candle again, or the newest).
+     * The pointer is at {@code timeMs} over {@code origin} (Long.MIN_VALUE: it left): hover lines and readouts. Each
+     * readout shows its candle holding the open time of the candle under the pointer (a candle is drawn centred on
+     * its open time, so the pointer's own instant can lie just before it); once the pointer left, the newest candle.
      */
     public void hover(long timeMs, CandlePane origin) {
+        long candle = timeMs;
+        if (timeMs != Long.MIN_VALUE) {
+            int i = origin.bars().nearestIndex(timeMs);
+            candle = i < 0 ? timeMs : origin.bars().series().time(i);
+        }
         for (CandlePane p : panes) {
             p.overlayLayer().setHoverTime(p == origin ? Long.MIN_VALUE : timeMs);
-            p.showReadout(timeMs);
+            p.showReadout(candle);
         }
     }
 }

@@ -1,6 +1,10 @@
 package org.concord.annotate.view;
 
+import javafx.event.EventHandler;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -9,6 +13,15 @@ import java.util.List;
 
 /**
  * The workspace's keyboard shortcuts (see docs/annotation.md). Keys typed into a text field are left to it.
+ *
+ * <p>The keys are heard on the whole scene while the workspace is shown, not only inside it: a click on the
+ * window's feed bar (Pause / Play, speed) leaves the focus on that control, and the shortcuts stopped until the
+ * chart was clicked, a click that places a mark in annotate mode. Making the feed controls refuse the focus would
+ * have cost keyboard users their Tab traversal and fixed only those controls; a scene handler covers any control
+ * around the workspace. It listens in the bubbling phase, so a focused control that uses a key itself (the seek
+ * slider's arrows, the annotation list's rows) keeps it, and text fields keep every key. A focused button is the
+ * exception: it would spend the arrows on moving the focus to its neighbour, so while a button has the focus the
+ * shortcuts are taken before it (it keeps Space and Enter, which are no shortcuts here).
  */
 public final class KeyCommands {
     /** What the keys do; the workspace implements it. */
@@ -69,19 +82,55 @@ public final class KeyCommands {
             new Shortcut("J", "jump to a date"));
 
     private final Actions a;
+    private final Node root;
+    private final EventHandler<KeyEvent> handler = this::handle;
+    private final EventHandler<KeyEvent> beforeButtons = e -> {
+        if (e.getTarget() instanceof ButtonBase) {
+            handle(e);
+        }
+    };
 
+    /** Hears the keys on {@code root}'s scene (whichever it is put in) while {@code root} is shown. */
     public KeyCommands(Node root, Actions actions) {
         this.a = actions;
-        root.addEventHandler(KeyEvent.KEY_PRESSED, this::handle);
+        this.root = root;
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removeEventHandler(KeyEvent.KEY_PRESSED, handler);
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, beforeButtons);
+            }
+            if (now != null) {
+                listen(now);
+            }
+        });
+        if (root.getScene() != null) {
+            listen(root.getScene());
+        }
+    }
+
+    private void listen(Scene scene) {
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, handler);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, beforeButtons);
     }
 
     private void handle(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
+        // an editable combo box or date picker holds the focus itself and hands the keys to its text field
+        if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof ComboBoxBase<?> c && c.isEditable() || !shown()) {
             return;
         }
         if (dispatch(e)) {
             e.consume();
         }
+    }
+
+    /** The workspace and every node above it are visible (its tab is the selected one). */
+    private boolean shown() {
+        for (Node n = root; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return root.getScene() != null;
     }
 
     private boolean dispatch(KeyEvent e) {

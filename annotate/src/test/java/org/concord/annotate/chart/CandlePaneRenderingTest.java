@@ -1,5 +1,6 @@
 package org.concord.annotate.chart;
 
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -124,7 +125,9 @@ class CandlePaneRenderingTest {
         double[] expected = fx(() -> {
             double[] lh = p.bars().lowHigh((long) (p.viewMin() * 1000) - Timeframe.M1.millis(), (long) (p.viewMax() * 1000));
             double r = lh[1] - lh[0];
-            return new double[] {lh[0] - 0.25 * r, lh[1] + 0.08 * r};
+            // above the highest candle 8 % of the range, or the pixels a short entry's marker and label need
+            double above = Math.max(0.08 * r, CandlePane.TOP_ROOM_PX * 1.25 * r / (p.canvasHeight() - CandlePane.TOP_ROOM_PX));
+            return new double[] {lh[0] - 0.25 * r, lh[1] + above};
         });
         until("the price axis to show the visible candles' range", () -> Math.abs(p.yAxis().getMin() - expected[0]) < 1e-9
                 && Math.abs(p.yAxis().getMax() - expected[1]) < 1e-9, () -> fx(() -> p.yAxis().getMin() + ".." + p.yAxis().getMax()
@@ -190,6 +193,77 @@ class CandlePaneRenderingTest {
             return "marker at scene y=" + (entry == null ? "none" : tipY(entry)) + ", candle top at scene y=" + topY(p, d.time(i))
                     + ", price axis " + p.yAxis().getMin() + ".." + p.yAxis().getMax();
         }));
+    }
+
+    /**
+     * A short entered on the highest daily candle with its exit typed a little above it keeps its markers and P&amp;L
+     * label inside the plot (they were cut by the 1d pane's top edge), and two trades close together keep their P&amp;L
+     * labels apart (on the 1h pane they were drawn on one spot).
+     */
+    @Test
+    void marksAboveTheHighestCandleStayInsideThePlotAndPnlLabelsDoNotOverlap() {
+        CandlePane day = panes.get(Timeframe.D1);
+        BarSeries d = real(Timeframe.D1);
+        load(day, d);
+        candlesAcrossTheView(day, "on the 1d pane");
+        int top = d.size() - 2;
+        double span = 0;
+        for (int i = 0; i < d.size(); i++) {
+            top = d.high(i) > d.high(top) && i < d.size() - 1 ? i : top;
+            span = Math.max(span, d.high(i) - d.low(0));
+        }
+        Annotation high = Annotation.draft("d1-top", BTC, Timeframe.D1, d.time(top), d.high(top), d.time(top + 1), d.high(top) + 0.06 * span,
+                AnnotationDirection.SHORT, Double.NaN, Double.NaN, List.of(), "", "tester", 1L);
+        show(day, List.of(high));
+        until("the 1d marks inside the plot", () -> inside(day, "#entry-1d-d1-top", "#exit-1d-d1-top", "#pnl-1d-d1-top"), () -> where(day,
+                "#entry-1d-d1-top", "#exit-1d-d1-top", "#pnl-1d-d1-top"));
+        CandlePane hour = panes.get(Timeframe.H1);
+        BarSeries h = real(Timeframe.H1);
+        load(hour, h);
+        candlesAcrossTheView(hour, "on the 1h pane");
+        int j = h.size() - 10;
+        List<Annotation> close = List.of(
+                Annotation.draft("h1-a", BTC, Timeframe.H1, h.time(j), h.close(j), h.time(j + 2), h.close(j + 2), AnnotationDirection.LONG,
+                        Double.NaN, Double.NaN, List.of(), "", "tester", 1L),
+                Annotation.draft("h1-b", BTC, Timeframe.H1, h.time(j + 1), h.close(j + 1), h.time(j + 2), h.close(j + 2), AnnotationDirection.LONG,
+                        Double.NaN, Double.NaN, List.of(), "", "tester", 1L));
+        show(hour, close);
+        until("the 1h P&L labels apart", () -> inside(hour, "#pnl-1h-h1-a", "#pnl-1h-h1-b")
+                && !bounds(hour, "#pnl-1h-h1-a").intersects(bounds(hour, "#pnl-1h-h1-b")), () -> where(hour, "#pnl-1h-h1-a", "#pnl-1h-h1-b"));
+    }
+
+    private static void show(CandlePane p, List<Annotation> list) {
+        fx(() -> {
+            p.annotationLayer().setAnnotations(list, null);
+            return null;
+        });
+    }
+
+    private static Bounds bounds(CandlePane p, String id) {
+        Node n = p.chart().lookup(id);
+        return n == null ? null : n.localToScene(n.getBoundsInLocal());
+    }
+
+    /** Every node drawn and inside the plot's height. */
+    private static boolean inside(CandlePane p, String... ids) {
+        Bounds plot = p.chart().getCanvas().localToScene(p.chart().getCanvas().getLayoutBounds());
+        for (String id : ids) {
+            Bounds b = bounds(p, id);
+            if (b == null || b.getMinY() < plot.getMinY() - 0.5 || b.getMaxY() > plot.getMaxY() + 0.5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String where(CandlePane p, String... ids) {
+        return fx(() -> {
+            StringBuilder sb = new StringBuilder("plot " + p.chart().getCanvas().localToScene(p.chart().getCanvas().getLayoutBounds()));
+            for (String id : ids) {
+                sb.append("; ").append(id).append(' ').append(bounds(p, id));
+            }
+            return sb.toString();
+        });
     }
 
     /** Scene y of a long entry marker's tip (the triangle points up at its price). */
