@@ -197,7 +197,7 @@ class CandlePaneRenderingTest {
 
     /**
      * A short entered on the highest daily candle with its exit typed a little above it keeps its markers and P&amp;L
-     * label inside the plot (they were cut by the 1d pane's top edge), and two trades close together keep their P&amp;L
+     * label inside the plot (they were cut by the 1d pane's top edge), and two trades on the same candles keep their P&amp;L
      * labels apart (on the 1h pane they were drawn on one spot).
      */
     @Test
@@ -206,13 +206,19 @@ class CandlePaneRenderingTest {
         BarSeries d = real(Timeframe.D1);
         load(day, d);
         candlesAcrossTheView(day, "on the 1d pane");
-        int top = d.size() - 2;
-        double span = 0;
-        for (int i = 0; i < d.size(); i++) {
-            top = d.high(i) > d.high(top) && i < d.size() - 1 ? i : top;
-            span = Math.max(span, d.high(i) - d.low(0));
-        }
-        Annotation high = Annotation.draft("d1-top", BTC, Timeframe.D1, d.time(top), d.high(top), d.time(top + 1), d.high(top) + 0.06 * span,
+        // the highest candle in view (with its next one), and an exit typed just under the axis' top as fitted to the candles
+        int top = fx(() -> {
+            int best = -1;
+            for (int i = 0; i < d.size() - 1; i++) {
+                if (day.shows(d.time(i), 1.0) && day.shows(d.time(i + 1), 1.0) && (best < 0 || d.high(i) > d.high(best))) {
+                    best = i;
+                }
+            }
+            return best;
+        });
+        assertThat(top).as("two daily candles in view").isNotNegative();
+        double exit = fx(() -> day.yAxis().getMax() - 0.01 * (day.yAxis().getMax() - day.yAxis().getMin()));
+        Annotation high = Annotation.draft("d1-top", BTC, Timeframe.D1, d.time(top), d.high(top), d.time(top + 1), exit,
                 AnnotationDirection.SHORT, Double.NaN, Double.NaN, List.of(), "", "tester", 1L);
         show(day, List.of(high));
         until("the 1d marks inside the plot", () -> inside(day, "#entry-1d-d1-top", "#exit-1d-d1-top", "#pnl-1d-d1-top"), () -> where(day,
@@ -225,7 +231,7 @@ class CandlePaneRenderingTest {
         List<Annotation> close = List.of(
                 Annotation.draft("h1-a", BTC, Timeframe.H1, h.time(j), h.close(j), h.time(j + 2), h.close(j + 2), AnnotationDirection.LONG,
                         Double.NaN, Double.NaN, List.of(), "", "tester", 1L),
-                Annotation.draft("h1-b", BTC, Timeframe.H1, h.time(j + 1), h.close(j + 1), h.time(j + 2), h.close(j + 2), AnnotationDirection.LONG,
+                Annotation.draft("h1-b", BTC, Timeframe.H1, h.time(j), h.close(j), h.time(j + 2), h.close(j + 2), AnnotationDirection.LONG,
                         Double.NaN, Double.NaN, List.of(), "", "tester", 1L));
         show(hour, close);
         until("the 1h P&L labels apart", () -> inside(hour, "#pnl-1h-h1-a", "#pnl-1h-h1-b")
