@@ -13,7 +13,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -112,7 +112,10 @@ public final class CandlePane {
         header.textFillProperty().addListener((o, was, fill) -> setLook(PaneLook.of(fill)));
         setLook(PaneLook.of(header.getTextFill()));
         VBox.setVgrow(chart, Priority.ALWAYS);
-        root = new VBox(2, new HBox(8, header, readoutClock, readout), chart);
+        // the prices go to a second line where the pane is too narrow for them beside the name and time (1280 px)
+        FlowPane top = new FlowPane(8, 0, header, readoutClock, readout);
+        readout.setMinWidth(Region.USE_PREF_SIZE);
+        root = new VBox(2, top, chart);
         root.setMinSize(200, 150);
         updateHeader();
     }
