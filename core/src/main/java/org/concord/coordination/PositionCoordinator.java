@@ -443,10 +443,7 @@ public final class PositionCoordinator {
                 netNote(before, k), List.of(), List.of()));
     }
 
-    /**
-     * "net exposure 61.20% of equity above the coordinator's 50.00% per-symbol limit: new targets x0.8170" (without a
-     * Formatter: per decision). Named as the desk's risk form names it: a bare "50.00% limit" was read as the risk manager's.
-     */
+    /** "net exposure 61.20% of equity above the coordinator's 50.00% per-symbol limit: new targets x0.8170" (no Formatter: per decision). */
     private String netNote(double before, double k) {
         StringBuilder sb = new StringBuilder(80).append("net exposure ");
         Fmt.fixed(sb, before * 100, 2).append("% of equity above the coordinator's ");
