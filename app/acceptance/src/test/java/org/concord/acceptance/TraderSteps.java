@@ -1,6 +1,6 @@
 package org.concord.acceptance;
 
-import org.concord.app.trading.FillMarks;
+import org.concord.app.trading.FillMarkLook;
 
 import java.awt.image.BufferedImage;
 import java.util.Comparator;
@@ -113,7 +113,7 @@ final class TraderSteps {
         desk.click(desk.scene().byId("ticket-submit").orElseThrow());
         SceneView after = desk.await("the fill in the blotter", 30, x -> manualCounts(x) != null && manualCounts(x)[1] == before[1] + 1);
         SceneView.Rect plot = Script.plotOf(after, after.byId("live-chart").orElseThrow().rect()).orElseThrow();
-        desk.awaitPixels("the fill's mark on the chart", 20, img -> Judge.pixelsOf(img, plot, FillMarks.BUY_RGB) > 0);
+        desk.awaitPixels("the fill's mark on the chart", 20, img -> Judge.pixelsOf(img, plot, FillMarkLook.PERSON.buyRgb()) > 0);
         s.checkpoint("fill-marked-on-chart");
     }
 

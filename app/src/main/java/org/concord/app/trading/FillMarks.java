@@ -15,43 +15,39 @@ import org.concord.model.Timeframe;
 import java.util.List;
 
 /**
- * The person's fills on the live chart: a round marker at each fill's price on the candle it happened in (blue for a
- * buy, magenta for a sell: apart from the bot's decision diamonds), its side, size, price and order on hover. A data
- * set pair and a renderer of their own beside the chart's (ChartFX: data sets and renderers compose), fed from the
- * trading snapshot's newest fills of the chart's symbol.
+ * One account's fills on the live chart, the person's or the bot's ({@link FillMarkLook}): a marker at each fill's
+ * price on the candle it happened in, buys and sells in colours of their own, its owner, side, size, price and order on
+ * hover. A data set pair and a renderer of their own beside the chart's (ChartFX: data sets and renderers compose),
+ * fed from that account's newest fills of the chart's symbol in the trading snapshot.
  *
  * <p>A fill is stamped with its instrument's clock, which a bar moves to the bar's close: a limit filled inside a
  * 1m bar carries that bar's close time, the next bar's open. So a fill belongs to the candle whose span
  * {@code (open, open + tf]} holds its time, the candle whose prices made it.
  */
 public final class FillMarks {
-    /** Colours no other chart mark uses, so a person (and the real-display suite) tells them apart. */
-    public static final int BUY_RGB = 0x2962ff;
-    public static final int SELL_RGB = 0xd500f9;
-
-    private final MarkerDataSet buys = new MarkerDataSet("your BUY fills", TradingService.FILLS_SHOWN);
-    private final MarkerDataSet sells = new MarkerDataSet("your SELL fills", TradingService.FILLS_SHOWN);
+    private final FillMarkLook look;
+    private final MarkerDataSet buys;
+    private final MarkerDataSet sells;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final DisplaySettings display;
 
     /** On the chart's time and price axes: the hover label reads them (a renderer without axes gets none). */
-    FillMarks(DisplaySettings display, Axis time, Axis price) {
-        if (display == null || time == null || price == null) {
-            throw new IllegalArgumentException("display settings and both axes are required");
+    FillMarks(FillMarkLook look, DisplaySettings display, Axis time, Axis price) {
+        if (look == null || display == null || time == null || price == null) {
+            throw new IllegalArgumentException("look, display settings and both axes are required");
         }
+        this.look = look;
         this.display = display;
+        this.buys = new MarkerDataSet(look.owner() + " BUY fills", TradingService.FILLS_SHOWN);
+        this.sells = new MarkerDataSet(look.owner() + " SELL fills", TradingService.FILLS_SHOWN);
         renderer.getAxes().setAll(time, price);
         renderer.setPolyLineStyle(LineStyle.NONE);
         renderer.setDrawMarker(true);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setPointReduction(false);
-        buys.setStyle(style(BUY_RGB));
-        sells.setStyle(style(SELL_RGB));
+        buys.setStyle(look.style(true));
+        sells.setStyle(look.style(false));
         renderer.getDatasets().addAll(buys, sells);
-    }
-
-    private static String style(int rgb) {
-        return String.format("-fx-marker-type: circle; -fx-marker-size: 5; -fx-marker-color: #%06x; -fx-line-width: 0;", rgb);
     }
 
     ErrorDataSetRenderer renderer() {
@@ -82,10 +78,17 @@ public final class FillMarks {
         return tf.floor(time - 1);
     }
 
-    /** "your BUY 0.5 @ 850.00 · man-3 · filled 2013-11-27 11:37:00" (the time in the person's display zone). */
+    /**
+     * "your BUY 0.5 @ 850.00 · man-3 · filled 2013-11-27 11:37:00", "bot SELL 0.02 @ 851.20 · cc12-1of2 · filled …"
+     * (the time in the person's display zone).
+     */
     String label(Fill f) {
-        return "your " + f.side() + " " + OrderLine.fmt(f.quantity()) + " @ " + OrderLine.fmt(f.price()) + " · " + f.clientOrderId()
+        return look.owner() + " " + f.side() + " " + OrderLine.fmt(f.quantity()) + " @ " + OrderLine.fmt(f.price()) + " · " + f.clientOrderId()
                 + " · filled " + display.format().dateTime(f.time());
+    }
+
+    FillMarkLook look() {
+        return look;
     }
 
     int count() {

@@ -33,9 +33,9 @@ import java.util.function.Supplier;
 
 /**
  * Puts trading on the desk: the bot switch and the order ticket beside the live chart, the blotter below it (the
- * person's account or the orchestrator's), the order lines on the chart (a plugin of its own), the person's fills on
- * its candles ({@link FillMarks}), a right-click menu on the chart, the PAPER/LIVE and bot badges and the live
- * switch. The window calls {@link #wrap} on its live view and {@link #run} for the trading shortcuts.
+ * person's account or the orchestrator's), the order lines on the chart (a plugin of its own), the person's fills and
+ * the bot's on its candles (a {@link FillMarks} each), a right-click menu on the chart, the PAPER/LIVE and bot badges
+ * and the live switch. The window calls {@link #wrap} on its live view and {@link #run} for the trading shortcuts.
  */
 public final class TradingDock implements AutoCloseable {
     private final TradingPipeline pipeline;
@@ -51,6 +51,7 @@ public final class TradingDock implements AutoCloseable {
     private final Blotter blotter;
     private final OrderLinesPlugin lines;
     private final FillMarks fills;
+    private final FillMarks botFills;
     private final ModeBadge statusBadge = new ModeBadge("trading-mode");
     private final Label botBadge = new Label();
     private final BotSwitch botSwitch;
@@ -78,8 +79,10 @@ public final class TradingDock implements AutoCloseable {
         this.ticket = new OrderTicket(service, symbol);
         this.blotter = new Blotter(service, display);
         this.lines = new OrderLinesPlugin(chart.priceAxis());
-        this.fills = new FillMarks(display, chart.timeAxis(), chart.priceAxis());
-        chart.node().getRenderers().add(fills.renderer());
+        this.fills = new FillMarks(FillMarkLook.PERSON, display, chart.timeAxis(), chart.priceAxis());
+        this.botFills = new FillMarks(FillMarkLook.BOT, display, chart.timeAxis(), chart.priceAxis());
+        // the person's dots over the bot's crosses: the bot's many fills never hide one of the person's
+        chart.node().getRenderers().addAll(botFills.renderer(), fills.renderer());
         chart.onReload(() -> showFills(last));
         this.botSwitch = new BotSwitch(service::mode, service::switchBot, ticket::showResult);
         botBadge.setId("bot-mode");
@@ -241,10 +244,11 @@ public final class TradingDock implements AutoCloseable {
         }
     }
 
-    /** The person's fills of the chart's symbol, on the chart's candles (none before the first snapshot). */
+    /** The person's fills and the bot's of the chart's symbol, on the chart's candles (none before the first snapshot). */
     private void showFills(TradingSnapshot s) {
         if (s != null) {
             fills.show(s.manual().fills(), symbol.get(), chart.timeframe());
+            botFills.show(s.bot().fills(), symbol.get(), chart.timeframe());
         }
     }
 
@@ -273,6 +277,10 @@ public final class TradingDock implements AutoCloseable {
 
     FillMarks fills() {
         return fills;
+    }
+
+    FillMarks botFills() {
+        return botFills;
     }
 
     public ModeBadge badge() {

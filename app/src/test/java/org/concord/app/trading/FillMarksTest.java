@@ -48,7 +48,7 @@ class FillMarksTest {
         FxToolkit.registerPrimaryStage();
         return fx(() -> {
             LiveChartView chart = new LiveChartView();
-            return new FillMarks(new DisplaySettings(DisplayFormat.UTC), chart.timeAxis(), chart.priceAxis());
+            return new FillMarks(FillMarkLook.PERSON, new DisplaySettings(DisplayFormat.UTC), chart.timeAxis(), chart.priceAxis());
         });
     }
 
@@ -111,7 +111,7 @@ class FillMarksTest {
     void restingOnAFillShowsWhatItWas() throws Exception {
         FillMarks[] m = new FillMarks[1];
         LiveChartView view = ChartOnStage.show(700, 500, v -> {
-            m[0] = new FillMarks(new DisplaySettings(DisplayFormat.UTC), v.timeAxis(), v.priceAxis());
+            m[0] = new FillMarks(FillMarkLook.PERSON, new DisplaySettings(DisplayFormat.UTC), v.timeAxis(), v.priceAxis());
             v.node().getRenderers().add(m[0].renderer());
         });
         BarSeries m1 = RealBars.bitstamp(Timeframe.M1).copyRange(0, 120);
