@@ -145,6 +145,32 @@ class BotFillMarksTest {
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(marks::count) == 0);
     }
 
+    /**
+     * Both filled by one bar, at one price: the person's dot is drawn over the bot's cross, and the label under the
+     * pointer is the person's. ChartFX named the first of equally near points, the bot's, under the person's own dot.
+     */
+    @Test
+    void aFillOfEachOnOneCandleAndPriceReadsAsTheMarkOnTop() throws Exception {
+        TradingPipeline p = desk.pipeline;
+        botBuys("cc9-1of1", 0.1); // the same size: the same slippage, the same price
+        personBuys();
+        bars(60, 62);
+        Fill bot = await(p, x -> x.bot().broker().fills());
+        Fill mine = await(p, x -> x.manualBroker().fills());
+        assertThat(mine.time()).isEqualTo(bot.time());
+        assertThat(mine.price()).isEqualTo(bot.price());
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(dock.botFills()::count) == 1 && fx(dock.fills()::count) == 1);
+        List<?> renderers = fx(() -> List.copyOf(view.node().getRenderers()));
+        assertThat(renderers.indexOf(dock.fills().renderer())).as("the person's dots drawn over the bot's crosses")
+                .isGreaterThan(renderers.indexOf(dock.botFills().renderer()));
+        DeskHarness.pulses(3);
+        Point2D at = fx(() -> view.node().getCanvas().localToScreen(view.timeAxis().getDisplayPosition(dock.fills().buys().get(0, 0)),
+                view.priceAxis().getDisplayPosition(mine.price())));
+        robot.moveTo(new Point2D(at.getX() - 30, at.getY() + 30));
+        robot.moveTo(at);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ChartOnStage.tooltip(view).filter(t -> t.startsWith("your BUY 0.1 @ ")).isPresent());
+    }
+
     /** A market buy on the bot's account as its coordination engine sends one (its book, a slice id); a bar fills it. */
     private void botBuys(String sliceId, double quantity) throws Exception {
         TradingPipeline p = desk.pipeline;
