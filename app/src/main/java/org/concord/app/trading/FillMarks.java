@@ -12,6 +12,7 @@ import org.concord.execution.OrderSide;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +24,10 @@ import java.util.List;
  * <p>A fill is stamped with its instrument's clock, which a bar moves to the bar's close: a limit filled inside a
  * 1m bar carries that bar's close time, the next bar's open. So a fill belongs to the candle whose span
  * {@code (open, open + tf]} holds its time, the candle whose prices made it.
+ *
+ * <p>Fills of one side on one candle are one mark, at their average price weighted by size, labelled with their
+ * count, total size and first and last order and time: the bot fills many times an hour, and on a 15m or 1h chart one
+ * mark per fill piled into a blob over the last candles.
  */
 public final class FillMarks {
     private final FillMarkLook look;
@@ -62,12 +67,16 @@ public final class FillMarks {
         buys.clear();
         sells.clear();
         if (tf != null) {
+            CandleFills buy = new CandleFills(buys);
+            CandleFills sell = new CandleFills(sells);
             for (int i = fills.size() - 1; i >= 0; i--) { // oldest first: the sets' x only grows
                 Fill f = fills.get(i);
                 if (f.symbol().equals(symbol)) {
-                    (f.side() == OrderSide.BUY ? buys : sells).add(candle(f.time(), tf) / 1000.0, f.price(), label(f));
+                    (f.side() == OrderSide.BUY ? buy : sell).add(candle(f.time(), tf), f);
                 }
             }
+            buy.flush();
+            sell.flush();
         }
         buys.fireInvalidated(ChartBits.DataSetData);
         sells.fireInvalidated(ChartBits.DataSetData);
@@ -85,6 +94,63 @@ public final class FillMarks {
     String label(Fill f) {
         return look.owner() + " " + f.side() + " " + OrderLine.fmt(f.quantity()) + " @ " + OrderLine.fmt(f.price()) + " · " + f.clientOrderId()
                 + " · filled " + display.format().dateTime(f.time());
+    }
+
+    /**
+     * "bot BUY ×3 0.3 @ avg 905.12 · cc12-1of2 … cc14-1of1 · filled 2013-11-27 11:37:00 – 11:52:00" (the times in the
+     * person's display zone).
+     */
+    String label(List<Fill> group) {
+        if (group.size() == 1) {
+            return label(group.get(0));
+        }
+        Fill first = group.get(0);
+        Fill last = group.get(group.size() - 1);
+        return look.owner() + " " + first.side() + " ×" + group.size() + " " + OrderLine.fmt(quantity(group)) + " @ avg "
+                + OrderLine.fmt(averagePrice(group)) + " · " + first.clientOrderId() + " … " + last.clientOrderId() + " · filled "
+                + display.format().dateTime(first.time()) + " – " + display.format().dateTime(last.time());
+    }
+
+    private static double quantity(List<Fill> group) {
+        double q = 0;
+        for (Fill f : group) {
+            q += f.quantity();
+        }
+        return q;
+    }
+
+    private static double averagePrice(List<Fill> group) {
+        double notional = 0;
+        for (Fill f : group) {
+            notional += f.quantity() * f.price();
+        }
+        return notional / quantity(group);
+    }
+
+    /** One side's fills of the candle being gathered, a mark once the next candle begins. */
+    private final class CandleFills {
+        private final MarkerDataSet marks;
+        private final List<Fill> group = new ArrayList<>();
+        private long candle;
+
+        CandleFills(MarkerDataSet marks) {
+            this.marks = marks;
+        }
+
+        void add(long candleOpen, Fill f) {
+            if (!group.isEmpty() && candleOpen != candle) {
+                flush();
+            }
+            candle = candleOpen;
+            group.add(f);
+        }
+
+        void flush() {
+            if (!group.isEmpty()) {
+                marks.add(candle / 1000.0, group.size() == 1 ? group.get(0).price() : averagePrice(group), label(group));
+                group.clear();
+            }
+        }
     }
 
     FillMarkLook look() {

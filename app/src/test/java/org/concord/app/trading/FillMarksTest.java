@@ -98,6 +98,35 @@ class FillMarksTest {
     }
 
     @Test
+    void aCandlesFillsOfOneSideAreOneMarkAtTheirAveragePrice() throws Exception {
+        FillMarks m = marks();
+        // newest first: three buys and a sell inside the 11:30 15m candle, a buy in the next one
+        List<Fill> fills = List.of(
+                new Fill(5, 5, "man-5", BundledData.BTCUSD, OrderSide.BUY, 0.1, 910, 0.09, Liquidity.TAKER, OPEN + 16 * 60_000, "manual"),
+                new Fill(4, 4, "man-4", BundledData.BTCUSD, OrderSide.SELL, 0.1, 906, 0.09, Liquidity.TAKER, OPEN + 9 * 60_000, "manual"),
+                new Fill(3, 3, "man-3", BundledData.BTCUSD, OrderSide.BUY, 0.3, 904, 0.09, Liquidity.TAKER, OPEN + 8 * 60_000, "manual"),
+                new Fill(2, 2, "man-2", BundledData.BTCUSD, OrderSide.BUY, 0.1, 900, 0.09, Liquidity.TAKER, OPEN + 3 * 60_000, "manual"),
+                new Fill(1, 1, "man-1", BundledData.BTCUSD, OrderSide.BUY, 0.1, 902, 0.09, Liquidity.TAKER, OPEN + 60_000, "manual"));
+        fx(() -> {
+            m.show(fills, BundledData.BTCUSD, Timeframe.M15);
+            return null;
+        });
+        assertThat(fx(() -> m.buys().getDataCount())).isEqualTo(2);
+        assertThat(fx(() -> new double[] {m.buys().get(0, 0), m.buys().get(1, 0), m.buys().get(0, 1), m.buys().get(1, 1)}))
+                .containsExactly(OPEN / 1000.0, (0.1 * 902 + 0.1 * 900 + 0.3 * 904) / 0.5, (OPEN + 15 * 60_000) / 1000.0, 910);
+        assertThat(fx(() -> m.buys().getDataLabel(0)))
+                .isEqualTo("your BUY ×3 0.5 @ avg 902.80 · man-1 … man-3 · filled 2013-11-27 11:31:00 – 2013-11-27 11:38:00");
+        assertThat(fx(() -> m.buys().getDataLabel(1))).isEqualTo("your BUY 0.1 @ 910.00 · man-5 · filled 2013-11-27 11:46:00");
+        assertThat(fx(() -> m.sells().getDataCount())).isEqualTo(1);
+        // on a 1m chart each is on a candle of its own
+        fx(() -> {
+            m.show(fills, BundledData.BTCUSD, Timeframe.M1);
+            return null;
+        });
+        assertThat(fx(m::count)).isEqualTo(5);
+    }
+
+    @Test
     void noMarksBeforeTheChartHasATimeframe() throws Exception {
         FillMarks m = marks();
         fx(() -> {
