@@ -1,10 +1,13 @@
 package org.concord.annotate;
 
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -71,6 +74,7 @@ class WorkspaceLookTest extends WorkspaceTestBase {
                 settle(robot);
                 assertThat(fx(() -> cutTexts(ws.node()))).as("text cut to … at %.0f×%.0f with the %s tab", size[0], size[1], side).isEmpty();
             }
+            assertThat(fx(this::wholeListRows)).as("annotation rows shown whole in the list at %.0f×%.0f", size[0], size[1]).isEqualTo(2);
             // at the desk's sizes every tool bar control is on the bar, none pushed into its overflow menu
             if (size[0] >= 1400) {
                 assertThat(fx(() -> {
@@ -79,6 +83,24 @@ class WorkspaceLookTest extends WorkspaceTestBase {
                 })).as("tool bar items in the overflow menu at %.0f×%.0f", size[0], size[1]).isEmpty();
             }
         }
+        // on a real display at 1280×800 (larger fonts, the counts wrapped) the list was squeezed to its header and a
+        // scroll bar; here the same squeeze takes a lower window: the list keeps rows for its annotations even there
+        resize(robot, 1280, 520);
+        assertThat(fx(this::wholeListRows)).as("annotation rows shown whole in the list at 1280×520").isEqualTo(2);
+    }
+
+    /** The annotation list's rows that hold an annotation and lie whole inside its viewport. */
+    private int wholeListRows() {
+        TableView<?> table = (TableView<?>) ws.node().lookup("#annotation-list");
+        Node viewport = table.lookup(".clipped-container");
+        Bounds shown = viewport.localToScene(viewport.getLayoutBounds());
+        int n = 0;
+        for (Node r : table.lookupAll(".table-row-cell")) {
+            if (r instanceof TableRow<?> row && row.getItem() != null && row.isVisible() && shown.contains(row.localToScene(row.getLayoutBounds()))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private TabPane sideTabs() {

@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import org.concord.annotate.tool.AnnotationsModel;
 import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationDirection;
@@ -122,6 +123,9 @@ public final class AnnotationListPanel {
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
         VBox.setVgrow(table, Priority.ALWAYS);
+        // room for the header, three rows and a scroll bar however low the window: the split pane then gives the charts
+        // less, where at 1280×800 it had squeezed the list to its header and a scroll bar (WorkspaceLookTest)
+        table.setMinHeight(Font.getDefault().getSize() * 9.5);
         rule.setId("annotation-sample-rule");
         rule.setWrapText(true);
         // the list keeps its explanation lines whole (wrapped) and gives the rows what is left
