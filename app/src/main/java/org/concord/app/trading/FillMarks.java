@@ -98,7 +98,7 @@ public final class FillMarks {
 
     /**
      * "bot BUY ×3 0.3 @ avg 905.12 · cc12-1of2 … cc14-1of1 · filled 2013-11-27 11:37:00 – 11:52:00" (the times in the
-     * person's display zone).
+     * person's display zone; the second one's date only when it is another day).
      */
     String label(List<Fill> group) {
         if (group.size() == 1) {
@@ -106,9 +106,11 @@ public final class FillMarks {
         }
         Fill first = group.get(0);
         Fill last = group.get(group.size() - 1);
+        String from = display.format().dateTime(first.time());
+        String to = display.format().dateTime(last.time());
         return look.owner() + " " + first.side() + " ×" + group.size() + " " + OrderLine.fmt(quantity(group)) + " @ avg "
                 + OrderLine.fmt(averagePrice(group)) + " · " + first.clientOrderId() + " … " + last.clientOrderId() + " · filled "
-                + display.format().dateTime(first.time()) + " – " + display.format().dateTime(last.time());
+                + from + " – " + (from.regionMatches(0, to, 0, 10) ? display.format().time(last.time()) : to); // the date once
     }
 
     private static double quantity(List<Fill> group) {
