@@ -9,8 +9,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -20,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.module.ModuleState;
@@ -85,9 +87,9 @@ public final class ModulePanelView {
                 + (Double.isNaN(r.share()) ? "" : String.format(Locale.ROOT, " · %.0f%%", 100 * r.share()))));
         table.getColumns().add(text("Strikes", 60, r -> Long.toString(r.strikes())));
         // last, so that it takes the table's spare width (TableFit leaves a flex-last column at the table's edge): the
-        // source's reason is the longest text of a row, cut with "…" where it does not fit, and whole in the tooltip
+        // source's reason is the longest text of a row, wrapped within it
         TableColumn<ModuleRow, String> output = text("Last output", 240, ModuleRow::lastOutput);
-        output.setCellFactory(c -> new OutputCell());
+        output.setCellFactory(OutputCell::new);
         table.getColumns().add(output);
 
         TableFit.install(table);
@@ -227,30 +229,29 @@ public final class ModulePanelView {
     }
 
     /**
-     * The source's last output, whole in a tooltip (one per cell, its text updated). The table can replace its cells
-     * when a row changes, which restarts the hover: on a real display it shows while the feed is paused, seldom while
-     * the market moves several status changes a second.
+     * The source's last output, whole: wrapped onto as many lines as it needs within the column (the row grows). A
+     * "…" with the text in a tooltip was tried: the tooltip seldom showed while the market moved (each status change
+     * can replace the cell and restart the hover), and the desk's acceptance suite reads every cut label as a defect.
      */
     static final class OutputCell extends TableCell<ModuleRow, String> {
-        private final Tooltip tip = new Tooltip();
+        // the cell's padding and the table's vertical scroll bar, which covered the column's last ~12 px on a real display
+        private static final double INSET = 22;
+        private final Text text = new Text();
 
-        OutputCell() {
-            tip.setWrapText(true);
-            tip.setMaxWidth(640);
-            setTextOverrun(OverrunStyle.ELLIPSIS);
-            // on a real display the table's vertical scroll bar covered the column's last ~12 px, and with them the "…"
-            setStyle("-fx-label-padding: 0 14 0 0;");
+        OutputCell(TableColumn<ModuleRow, String> column) {
+            text.wrappingWidthProperty().bind(column.widthProperty().subtract(INSET));
+            text.fillProperty().bind(textFillProperty()); // the theme's colour, the selected row's too
+            text.fontProperty().bind(fontProperty());
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setPrefHeight(Control.USE_COMPUTED_SIZE);
         }
 
         @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            boolean none = empty || text == null || text.isEmpty();
-            setText(none ? null : text);
-            tip.setText(none ? "" : text);
-            if (getTooltip() != (none ? null : tip)) {
-                setTooltip(none ? null : tip);
-            }
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean none = empty || item == null || item.isEmpty();
+            text.setText(none ? "" : item);
+            setGraphic(none ? null : text);
         }
     }
 }

@@ -41,12 +41,10 @@ class BacktestLayoutTest {
         FxToolkit.cleanupStages();
     }
 
-    @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"1400, 820", "1280, 720"}) // the window less its feed bar, tabs and status line
-    void runCancelAndTheSummaryAreDrawnWhole(int width, int height) throws Exception {
+    /** A backtest tab of {@code width}×{@code height} in the dark theme, its view in {@code view[0]}. */
+    private Stage show(BacktestView[] view, int width, int height) throws Exception {
         FxToolkit.registerPrimaryStage();
-        BacktestView[] view = new BacktestView[1];
-        Stage stage = FxToolkit.setupStage(s -> {
+        return FxToolkit.setupStage(s -> {
             Themes.apply("dark");
             DisplaySettings display = new DisplaySettings(DisplayFormat.UTC);
             view[0] = new BacktestView(new BacktestPresenter(dataDir, display), display);
@@ -55,6 +53,13 @@ class BacktestLayoutTest {
             s.setScene(scene);
             s.show();
         });
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1400, 820", "1280, 720"}) // the window less its feed bar, tabs and status line
+    void runCancelAndTheSummaryAreDrawnWhole(int width, int height) throws Exception {
+        BacktestView[] view = new BacktestView[1];
+        Stage stage = show(view, width, height);
         robot.interact(() -> view[0].show(new BacktestSnapshot(BacktestSnapshot.State.DONE, "full-bundled", "combined", 1, 1, SUMMARY, null)));
         DeskHarness.pulses(20);
         DeskHarness.shot(stage, "backtest-layout-" + width + "x" + height);
@@ -78,17 +83,8 @@ class BacktestLayoutTest {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1400, 820", "1280, 720"})
     void theEquityChartsLastTimeLabelIsDrawnWhole(int width, int height) throws Exception {
-        FxToolkit.registerPrimaryStage();
         BacktestView[] view = new BacktestView[1];
-        Stage stage = FxToolkit.setupStage(s -> {
-            Themes.apply("dark");
-            DisplaySettings display = new DisplaySettings(DisplayFormat.UTC);
-            view[0] = new BacktestView(new BacktestPresenter(dataDir, display), display);
-            Scene scene = new Scene((Parent) view[0].node(), width, height);
-            scene.getStylesheets().add(Themes.APP_CSS);
-            s.setScene(scene);
-            s.show();
-        });
+        Stage stage = show(view, width, height);
         // the run the tester saw: 2013-11-24 13:33 to 2013-12-01 12:30 (UTC), one point a minute
         long from = 1_385_300_000_000L;
         int n = 10_000;
