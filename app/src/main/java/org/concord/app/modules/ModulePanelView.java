@@ -9,8 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContentDisplay;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -21,7 +19,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 import org.concord.model.Symbol;
 import org.concord.orchestrator.config.ConfigFiles;
 import org.concord.orchestrator.module.ModuleState;
@@ -56,7 +53,11 @@ public final class ModulePanelView {
         this.presenter = presenter;
         table.setId("module-table");
         table.setItems(items);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // unconstrained: the table scrolls sideways to the end of the longest Last output. Constrained, that column ran
+        // past the table's edge with no scroll bar and its text could not be read; cut to "…" (with a tooltip, which
+        // seldom showed while the market moved) it was still not read, and wrapped, the rows grew and shrank as the
+        // outputs changed, moving the switches under the pointer (ModuleLastOutputTest)
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("waiting for the orchestrator's module status…"));
         TableColumn<ModuleRow, ModuleRow> on = new TableColumn<>("On");
         on.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -86,11 +87,8 @@ public final class ModulePanelView {
         table.getColumns().add(text("Weight · share", 120, r -> fmt(r.weight())
                 + (Double.isNaN(r.share()) ? "" : String.format(Locale.ROOT, " · %.0f%%", 100 * r.share()))));
         table.getColumns().add(text("Strikes", 60, r -> Long.toString(r.strikes())));
-        // last, so that it takes the table's spare width (TableFit leaves a flex-last column at the table's edge): the
-        // source's reason is the longest text of a row, wrapped within it
-        TableColumn<ModuleRow, String> output = text("Last output", 240, ModuleRow::lastOutput);
-        output.setCellFactory(OutputCell::new);
-        table.getColumns().add(output);
+        // last: the source's reason is the longest text of a row, on one line (TableFit widens the column to it)
+        table.getColumns().add(text("Last output", 240, ModuleRow::lastOutput));
 
         TableFit.install(table);
         preset.setId("preset-chooser");
@@ -225,33 +223,6 @@ public final class ModulePanelView {
                 case LOADING -> "state-loading";
                 default -> "state-disabled";
             });
-        }
-    }
-
-    /**
-     * The source's last output, whole: wrapped onto as many lines as it needs within the column (the row grows). A
-     * "…" with the text in a tooltip was tried: the tooltip seldom showed while the market moved (each status change
-     * can replace the cell and restart the hover), and the desk's acceptance suite reads every cut label as a defect.
-     */
-    static final class OutputCell extends TableCell<ModuleRow, String> {
-        // the cell's padding and the table's vertical scroll bar, which covered the column's last ~12 px on a real display
-        private static final double INSET = 22;
-        private final Text text = new Text();
-
-        OutputCell(TableColumn<ModuleRow, String> column) {
-            text.wrappingWidthProperty().bind(column.widthProperty().subtract(INSET));
-            text.fillProperty().bind(textFillProperty()); // the theme's colour, the selected row's too
-            text.fontProperty().bind(fontProperty());
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            setPrefHeight(Control.USE_COMPUTED_SIZE);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            boolean none = empty || item == null || item.isEmpty();
-            text.setText(none ? "" : item);
-            setGraphic(none ? null : text);
         }
     }
 }

@@ -22,8 +22,7 @@ import java.util.Set;
 
 /**
  * Keeps every text column of a table wide enough for its header and its values, measured with the fonts the theme
- * actually gave the table, so a person never reads "…" in a cell (but in the last column of a flex-last table, which
- * takes the remaining width: see {@link #flexColumn}). A column only grows (a width that jumps back and
+ * actually gave the table, so a person never reads "…" in a cell. A column only grows (a width that jumps back and
  * forth is worse than a little slack). Runs on the FX thread {@value #MIN_INTERVAL_MS} ms after the rows change (changes
  * meanwhile fold in), over at most {@value #SAMPLE} rows (the oldest and the newest), so a busy blotter costs little.
  */
@@ -90,12 +89,9 @@ public final class TableFit {
                 shown.merge(c.getTableColumn(), width(c.getText(), cellFont) + cellExtra, Math::max);
             }
         }
-        List<TableColumn<?, ?>> leaves = leaves();
-        TableColumn<?, ?> flex = flexColumn(leaves);
-        for (TableColumn<?, ?> col : leaves) {
-            double title = width(col.getText(), headerFont) + (col.isSortable() ? HEADER_EXTRA : unsortedExtra);
-            double need = col == flex ? title : Math.max(title, shown.getOrDefault(col, 0.0));
-            if (col.getGraphic() == null && col != flex) {
+        for (TableColumn<?, ?> col : leaves()) {
+            double need = Math.max(width(col.getText(), headerFont) + (col.isSortable() ? HEADER_EXTRA : unsortedExtra), shown.getOrDefault(col, 0.0));
+            if (col.getGraphic() == null) {
                 for (int k = 0; k < Math.min(n, SAMPLE); k++) {
                     int i = k < SAMPLE / 2 ? k : n - 1 - (k - SAMPLE / 2);
                     Object v = value(col, i);
@@ -112,16 +108,6 @@ public final class TableFit {
                 col.setPrefWidth(need);
             }
         }
-    }
-
-    /**
-     * The column a flex-last policy gives the table's remaining width, or null. It keeps only its header's width: grown
-     * to its longest value it ran past the table's edge, where a constrained table has no scroll bar, and its text was
-     * cut there without "…" (the Modules tab's Last output); within the table its cells end in "…" instead.
-     */
-    private TableColumn<?, ?> flexColumn(List<TableColumn<?, ?>> leaves) {
-        return table.getColumnResizePolicy() == TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN && !leaves.isEmpty()
-                ? leaves.get(leaves.size() - 1) : null;
     }
 
     /** Schedules a fit when the table or a parent becomes visible again (each watched once). */
