@@ -11,6 +11,9 @@ import javafx.scene.Scene;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Window;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * ChartFX's crosshair, which can also be hidden, and whose label always names the time and price under it.
  *
@@ -33,6 +36,7 @@ final class ChartCrosshair extends CrosshairIndicator {
     private double held = Double.NaN;
     /** Whether the pointer left the window since the last mouse event. */
     private boolean outside;
+    private final List<Runnable> alsoHidden = new ArrayList<>();
     /**
      * Whether the chart's window has the focus. A modal dialog (the shortcuts list, a confirmation) blocks every event
      * to the window under it, the pointer's exit too: the crosshair stayed drawn under the dialog, and after it closed
@@ -113,10 +117,19 @@ final class ChartCrosshair extends CrosshairIndicator {
         }
     }
 
+    /**
+     * Also hides {@code other} whenever the crosshair hides: the marker's hover label, which names a marker of the
+     * series being replaced or stays beside a pointer that left the window just the same.
+     */
+    void alsoHides(Runnable other) {
+        alsoHidden.add(other);
+    }
+
     /** Hides the crosshair and its label until the next mouse event over the chart (FX thread). */
     void hide() {
         crosshairPath.setVisible(false);
         coordinatesLabel.setVisible(false);
+        alsoHidden.forEach(Runnable::run);
     }
 
     /** Writes the label for the last mouse position on the axes as they are now (only while it is shown). */

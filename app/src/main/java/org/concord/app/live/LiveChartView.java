@@ -5,7 +5,6 @@ import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.ChartPlugin;
 import io.fair_acc.chartfx.plugins.Zoomer;
-import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.FinancialTheme;
@@ -113,13 +112,7 @@ public final class LiveChartView {
         // that is min +∞, max −∞, and every price read off the axis (the ticket's right-click price) was NaN
         candleRenderer.setComputeLocalRange(false);
         candleRenderer.getDatasets().add(candles);
-        ErrorDataSetRenderer marks = new ErrorDataSetRenderer();
-        marks.setPolyLineStyle(LineStyle.NONE);
-        marks.setDrawMarker(true);
-        marks.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
-        marks.setPointReduction(false);
-        // the data point tooltip reads a renderer's own axes and passes over one without: no hover label otherwise
-        marks.getAxes().setAll(xAxis, yAxis);
+        ErrorDataSetRenderer marks = MarkerRenderer.on(xAxis, yAxis);
         buys.setStyle("-fx-marker-type: diamond; -fx-marker-size: 5; -fx-marker-color: #1faa55; -fx-line-width: 0;");
         sells.setStyle("-fx-marker-type: diamond; -fx-marker-size: 5; -fx-marker-color: #e0413a; -fx-line-width: 0;");
         tops.setStyle("-fx-marker-type: rectangle; -fx-marker-size: 4; -fx-marker-color: #f0a020; -fx-line-width: 0;");
@@ -141,7 +134,9 @@ public final class LiveChartView {
         MarkerTooltip tooltip = new MarkerTooltip();
         ChartFormatters.apply(display, crosshair);
         ChartFormatters.apply(display, tooltip);
+        crosshair.alsoHides(tooltip::hide);
         chart.getPlugins().addAll(zoomer, crosshair, tooltip);
+        ChartLayoutRelay.install(chart);
         display.formatProperty().addListener((o, a, b) -> refresh());
         FinancialTheme.Sand.applyPseudoClasses(chart);
         // a user zoom or pan ends "follow"; any x change refits the price axis to the visible bars
@@ -293,7 +288,7 @@ public final class LiveChartView {
         int changedFrom = Integer.MAX_VALUE;
         if (d.reload() != null) {
             chart.setTitle(d.symbol() + " " + d.timeframe());
-            crosshair.hide(); // its label names a time and price of the series being replaced
+            crosshair.hide(); // its label and the marker's name a time, price or marker of the series being replaced
             // another instrument's levels and extrema sat at its prices under the new title; a history without any
             // (its timeline restarted) has none yet
             if (!d.symbol().equals(shownSymbol) || d.overlay() == null) {

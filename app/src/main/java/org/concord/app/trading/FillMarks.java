@@ -1,12 +1,11 @@
 package org.concord.app.trading;
 
 import io.fair_acc.chartfx.axes.Axis;
-import io.fair_acc.chartfx.renderer.ErrorStyle;
-import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.events.ChartBits;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.live.MarkerDataSet;
+import org.concord.app.live.MarkerRenderer;
 import org.concord.execution.Fill;
 import org.concord.execution.OrderSide;
 import org.concord.model.Symbol;
@@ -33,7 +32,7 @@ public final class FillMarks {
     private final FillMarkLook look;
     private final MarkerDataSet buys;
     private final MarkerDataSet sells;
-    private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private final ErrorDataSetRenderer renderer;
     private final DisplaySettings display;
 
     /** On the chart's time and price axes: the hover label reads them (a renderer without axes gets none). */
@@ -45,11 +44,7 @@ public final class FillMarks {
         this.display = display;
         this.buys = new MarkerDataSet(look.owner() + " BUY fills", TradingService.FILLS_SHOWN);
         this.sells = new MarkerDataSet(look.owner() + " SELL fills", TradingService.FILLS_SHOWN);
-        renderer.getAxes().setAll(time, price);
-        renderer.setPolyLineStyle(LineStyle.NONE);
-        renderer.setDrawMarker(true);
-        renderer.setErrorStyle(ErrorStyle.NONE);
-        renderer.setPointReduction(false);
+        this.renderer = MarkerRenderer.on(time, price);
         buys.setStyle(look.style(true));
         sells.setStyle(look.style(false));
         renderer.getDatasets().addAll(buys, sells);

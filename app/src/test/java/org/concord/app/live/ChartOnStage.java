@@ -2,6 +2,7 @@ package org.concord.app.live;
 
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import org.concord.app.DeskHarness;
 import java.util.Optional;
 
@@ -41,5 +42,16 @@ public final class ChartOnStage {
         return DeskHarness.fx(() -> view.node().lookupAll("." + DataPointTooltip.STYLE_CLASS_LABEL).stream()
                 .filter(n -> n instanceof Label l && l.isVisible() && l.getScene() != null)
                 .map(n -> ((Label) n).getText()).findFirst());
+    }
+
+    /**
+     * The text the tooltip's skin draws while it shows: {@link #tooltip} reads what the label was told, which a label
+     * not laid out again after {@code setText} never draws.
+     */
+    public static Optional<String> drawnTooltip(LiveChartView view) {
+        return DeskHarness.fx(() -> view.node().lookupAll("." + DataPointTooltip.STYLE_CLASS_LABEL).stream()
+                .filter(n -> n instanceof Label l && l.isVisible() && l.getScene() != null)
+                .flatMap(n -> ((Label) n).getChildrenUnmodifiable().stream())
+                .filter(c -> c instanceof Text).map(c -> ((Text) c).getText()).findFirst());
     }
 }
