@@ -59,6 +59,7 @@ class DeskSessionAcceptanceTest {
                 TraderSteps.moduleSwitchesStayStill(s);
                 TraderSteps.orderFromTicket(s);
                 TraderSteps.fillMarkedOnChart(s);
+                TraderSteps.fillLabelReadable(s);
                 TraderSteps.orderFromRightClick(s);
                 TraderSteps.dragOrderLineWhileRunning(s);
                 TraderSteps.annotateByKeysAndClicks(s);

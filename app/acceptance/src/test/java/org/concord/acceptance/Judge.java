@@ -4,7 +4,9 @@ import org.concord.annotate.chart.CandleColours;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** How the suite judges what a person sees: candle and marker pixels in a chart's plot area, and the text on screen. */
@@ -38,14 +40,70 @@ final class Judge {
         int y1 = Math.min(img.getHeight(), r.y() + r.h());
         for (int x = Math.max(0, r.x()); x < x1; x++) {
             for (int y = Math.max(0, r.y()); y < y1; y++) {
-                int p = img.getRGB(x, y);
-                if (Math.abs(((p >> 16) & 0xff) - ((rgb >> 16) & 0xff)) <= 16 && Math.abs(((p >> 8) & 0xff) - ((rgb >> 8) & 0xff)) <= 16
-                        && Math.abs((p & 0xff) - (rgb & 0xff)) <= 16) {
+                if (near(img.getRGB(x, y), rgb)) {
                     n++;
                 }
             }
         }
         return n;
+    }
+
+    private static boolean near(int p, int rgb) {
+        return Math.abs(((p >> 16) & 0xff) - ((rgb >> 16) & 0xff)) <= 16 && Math.abs(((p >> 8) & 0xff) - ((rgb >> 8) & 0xff)) <= 16
+                && Math.abs((p & 0xff) - (rgb & 0xff)) <= 16;
+    }
+
+    /**
+     * The centre {x, y} of the leftmost mark of colour {@code rgb} inside {@code r}: the mean of its pixels within 8 px
+     * of the first one found (a marker is a few pixels across).
+     */
+    static int[] centreOf(BufferedImage img, SceneView.Rect r, int rgb) {
+        int x1 = Math.min(img.getWidth(), r.x() + r.w());
+        int y1 = Math.min(img.getHeight(), r.y() + r.h());
+        for (int x = Math.max(0, r.x()); x < x1; x++) {
+            for (int y = Math.max(0, r.y()); y < y1; y++) {
+                if (near(img.getRGB(x, y), rgb)) {
+                    long sx = 0;
+                    long sy = 0;
+                    int n = 0;
+                    for (int u = x; u < Math.min(x1, x + 16); u++) {
+                        for (int w = Math.max(r.y(), y - 8); w < Math.min(y1, y + 9); w++) {
+                            if (near(img.getRGB(u, w), rgb)) {
+                                sx += u;
+                                sy += w;
+                                n++;
+                            }
+                        }
+                    }
+                    return new int[] {(int) Math.round((double) sx / n), (int) Math.round((double) sy / n)};
+                }
+            }
+        }
+        throw new AssertionError("no pixel of #" + Integer.toHexString(rgb) + " in " + r);
+    }
+
+    /**
+     * Pixels inside {@code r} far in brightness from its most common colour: a label's letters on its box. An empty box
+     * has none.
+     */
+    static int inkPixels(BufferedImage img, SceneView.Rect r) {
+        int x1 = Math.min(img.getWidth(), r.x() + r.w());
+        int y1 = Math.min(img.getHeight(), r.y() + r.h());
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int x = Math.max(0, r.x()); x < x1; x++) {
+            for (int y = Math.max(0, r.y()); y < y1; y++) {
+                counts.merge(img.getRGB(x, y) & 0xffffff, 1, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            return 0;
+        }
+        int box = luma(counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+        return counts.entrySet().stream().filter(e -> Math.abs(luma(e.getKey()) - box) > 80).mapToInt(Map.Entry::getValue).sum();
+    }
+
+    private static int luma(int rgb) {
+        return (299 * ((rgb >> 16) & 0xff) + 587 * ((rgb >> 8) & 0xff) + 114 * (rgb & 0xff)) / 1000;
     }
 
     /** Pixels that differ between two screenshots inside {@code r} (a moving switch thumb, a redraw). */

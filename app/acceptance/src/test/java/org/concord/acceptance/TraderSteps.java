@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TraderSteps {
     private static final Pattern PRICE = Pattern.compile("^\\d{2,6}\\.\\d{2}$");
+    /** A one-line label of a dozen characters draws several hundred; an empty box none (its border is inset away). */
+    private static final int HOVER_LABEL_MIN_INK = 150;
 
     private TraderSteps() {
     }
@@ -115,6 +117,46 @@ final class TraderSteps {
         SceneView.Rect plot = Script.plotOf(after, after.byId("live-chart").orElseThrow().rect()).orElseThrow();
         desk.awaitPixels("the fill's mark on the chart", 20, img -> Judge.pixelsOf(img, plot, FillMarkLook.PERSON.buyRgb()) > 0);
         s.checkpoint("fill-marked-on-chart");
+    }
+
+    /**
+     * With the replay paused, the pointer resting on the person's fill mark shows the mark's hover label, drawn whole:
+     * the text its skin draws is the text it was told, and that text is ink on the label's box. Seen on the real display
+     * after a timeframe switch (this session switched timeframes before): a label that drew the previous marker's text,
+     * or an empty box, while the label itself held the right text.
+     */
+    static void fillLabelReadable(Script s) throws Exception {
+        Desk desk = s.desk();
+        s.tab("live");
+        desk.click(desk.scene().byId("play-pause").orElseThrow());
+        desk.await("the replay paused", 20, x -> x.byId("play-pause").map(i -> "Play".equals(i.shownText())).orElse(false));
+        SceneView v = desk.scene();
+        SceneView.Rect plot = Script.plotOf(v, v.byId("live-chart").orElseThrow().rect()).orElseThrow();
+        int[] mark = Judge.centreOf(desk.awaitPixels("the fill's mark on the paused chart", 20,
+                img -> Judge.pixelsOf(img, plot, FillMarkLook.PERSON.buyRgb()) > 0), plot, FillMarkLook.PERSON.buyRgb());
+        // ChartFX shows the label at a move within 5 px of the mark: come from aside, then rest on it
+        desk.move(mark[0] - 25, mark[1] - 25);
+        desk.move(mark[0] + 1, mark[1] + 1);
+        desk.move(mark[0], mark[1]);
+        desk.await("the mark's hover label", 20, x -> hoverLabel(x) != null);
+        // a frame after it was told its text, the label draws it (an empty text has no bounds: the probe omits it)
+        SceneView shown = desk.await("the hover label drawing the text it was told", 10, x -> {
+            SceneView.Item l = hoverLabel(x);
+            return l != null && x.all(i -> l.label().equals(i.text()) && Script.inside(i.rect(), l.rect())).size() == 1;
+        });
+        SceneView.Item label = hoverLabel(shown);
+        assertThat(label.label()).as("the hover label of the person's fill").startsWith("your BUY ");
+        int ink = Judge.inkPixels(desk.screen(), label.rect().inset(2, 2));
+        s.note("hover label \"" + label.label().replace('\n', ' ') + "\" at " + label.rect() + ": " + ink + " ink pixels");
+        s.checkpoint("fill-hover-label");
+        assertThat(ink).as("pixels of text in the hover label's box").isGreaterThanOrEqualTo(HOVER_LABEL_MIN_INK);
+        desk.click(desk.scene().byId("play-pause").orElseThrow());
+        desk.await("the replay running again", 20, x -> x.byId("play-pause").map(i -> "Pause".equals(i.shownText())).orElse(false));
+    }
+
+    /** The chart's hover label while it shows (ChartFX's data point tooltip), else null. */
+    private static SceneView.Item hoverLabel(SceneView v) {
+        return v.all(i -> i.hasClass("chart-datapoint-tooltip-label") && i.label() != null && !i.label().isEmpty()).stream().findFirst().orElse(null);
     }
 
     /** Ctrl+B on the live chart fills the ticket with a buy limit at the last price; the price is then typed as {@code factor} of it. */
