@@ -77,7 +77,9 @@ public final class CandlePane {
         yAxis.setSide(Side.RIGHT); // after the chart: XYChart puts its second axis on the left
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.getToolBar().setVisible(false);
+        // no ChartFX tool bar: it slid in as an empty dark band when the pointer came within this distance of the top,
+        // and none is within a negative one (hiding the bar does not hold: its pane shows it as it slides in)
+        chart.getMenuPane().setTriggerDistance(-1);
         // the minor grid's colour is derived from Modena's; under AtlantaFX it came out as a dense dark hatch
         chart.getGridRenderer().getHorizontalMinorGrid().setVisible(false);
         chart.getGridRenderer().getVerticalMinorGrid().setVisible(false);

@@ -102,6 +102,10 @@ public final class LiveChartView {
         chart.getGridRenderer().getHorizontalMinorGrid().setVisible(false);
         chart.getGridRenderer().getVerticalMinorGrid().setVisible(false);
         chart.setLegendVisible(false);
+        // no ChartFX tool bar: it slid in as an empty dark band over the newest candles (ChartToolBarTest). It slides in
+        // when the pointer is within this distance of an edge; none is within a negative one. (Hiding it does not hold:
+        // its pane makes it visible as it slides in; taking it out does not either: the chart's CSS puts it back.)
+        chart.getMenuPane().setTriggerDistance(-1);
         candles = new CandleDataSet("candles", columns);
         // explicit colours (the familiar teal/red), the same in both themes: a person finds them at once, and the
         // real-display acceptance suite judges candles by exactly these pixels (CandleColours)
