@@ -120,16 +120,35 @@ final class TraderSteps {
     }
 
     /**
-     * With the replay paused, the pointer resting on the person's fill mark shows the mark's hover label, drawn whole:
-     * the text its skin draws is the text it was told, and that text is ink on the label's box. Seen on the real display
-     * after a timeframe switch (this session switched timeframes before): a label that drew the previous marker's text,
-     * or an empty box, while the label itself held the right text.
+     * With the replay paused, the pointer resting on the person's fill mark shows the mark's hover label, drawn whole,
+     * on the 1m chart and again after a switch to 15m: the text its skin draws is the text it was told (the 15m candle's
+     * time, not the 1m one's), and that text is ink on the label's box. Seen on the real display after a timeframe
+     * switch: a label that drew the previous marker's text, or an empty box, while the label itself held the right text.
      */
     static void fillLabelReadable(Script s) throws Exception {
         Desk desk = s.desk();
         s.tab("live");
         desk.click(desk.scene().byId("play-pause").orElseThrow());
         desk.await("the replay paused", 20, x -> x.byId("play-pause").map(i -> "Play".equals(i.shownText())).orElse(false));
+        SceneView.Item on1m = restOnFillMark(s, "");
+        s.choose("chart-timeframe", "15m");
+        SceneView.Item label = restOnFillMark(s, on1m.label());
+        assertThat(label.label()).as("the hover label of the person's fill").startsWith("your BUY ");
+        int ink = Judge.inkPixels(desk.screen(), label.rect().inset(2, 2));
+        s.note("hover label \"" + label.label().replace('\n', ' ') + "\" at " + label.rect() + ": " + ink + " ink pixels");
+        s.checkpoint("fill-hover-label");
+        assertThat(ink).as("pixels of text in the hover label's box").isGreaterThanOrEqualTo(HOVER_LABEL_MIN_INK);
+        s.choose("chart-timeframe", "1m");
+        desk.click(desk.scene().byId("play-pause").orElseThrow());
+        desk.await("the replay running again", 20, x -> x.byId("play-pause").map(i -> "Pause".equals(i.shownText())).orElse(false));
+    }
+
+    /**
+     * Rests the pointer on the person's leftmost fill mark and waits for its hover label, told a text other than
+     * {@code before} and drawing it; returns the label.
+     */
+    private static SceneView.Item restOnFillMark(Script s, String before) throws Exception {
+        Desk desk = s.desk();
         SceneView v = desk.scene();
         SceneView.Rect plot = Script.plotOf(v, v.byId("live-chart").orElseThrow().rect()).orElseThrow();
         int[] mark = Judge.centreOf(desk.awaitPixels("the fill's mark on the paused chart", 20,
@@ -138,20 +157,13 @@ final class TraderSteps {
         desk.move(mark[0] - 25, mark[1] - 25);
         desk.move(mark[0] + 1, mark[1] + 1);
         desk.move(mark[0], mark[1]);
-        desk.await("the mark's hover label", 20, x -> hoverLabel(x) != null);
+        desk.await("the mark's hover label", 20, x -> hoverLabel(x) != null && !before.equals(hoverLabel(x).label()));
         // a frame after it was told its text, the label draws it (an empty text has no bounds: the probe omits it)
         SceneView shown = desk.await("the hover label drawing the text it was told", 10, x -> {
             SceneView.Item l = hoverLabel(x);
             return l != null && x.all(i -> l.label().equals(i.text()) && Script.inside(i.rect(), l.rect())).size() == 1;
         });
-        SceneView.Item label = hoverLabel(shown);
-        assertThat(label.label()).as("the hover label of the person's fill").startsWith("your BUY ");
-        int ink = Judge.inkPixels(desk.screen(), label.rect().inset(2, 2));
-        s.note("hover label \"" + label.label().replace('\n', ' ') + "\" at " + label.rect() + ": " + ink + " ink pixels");
-        s.checkpoint("fill-hover-label");
-        assertThat(ink).as("pixels of text in the hover label's box").isGreaterThanOrEqualTo(HOVER_LABEL_MIN_INK);
-        desk.click(desk.scene().byId("play-pause").orElseThrow());
-        desk.await("the replay running again", 20, x -> x.byId("play-pause").map(i -> "Pause".equals(i.shownText())).orElse(false));
+        return hoverLabel(shown);
     }
 
     /** The chart's hover label while it shows (ChartFX's data point tooltip), else null. */
