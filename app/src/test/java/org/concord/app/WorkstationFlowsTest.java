@@ -13,6 +13,7 @@ import org.concord.engine.BotMode;
 import org.concord.engine.TradingPipeline;
 import org.concord.app.shell.UiState;
 import org.concord.app.shell.UiStateStore;
+import org.concord.app.trading.FillMarkLook;
 import org.concord.app.training.TrainingSnapshot;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
@@ -329,7 +330,10 @@ class WorkstationFlowsTest {
         robot.interact(() -> window().select("live"));
         robot.interact(() -> window().setTheme("light"));
         shot("live-light");
+        // the bot's crosses darker on the light plot, where its bright cyan and yellow were all but lost
+        assertThat(fx(() -> window().trading().botFills().look())).isEqualTo(FillMarkLook.BOT_ON_LIGHT);
         robot.interact(() -> window().setTheme("dark"));
+        assertThat(fx(() -> window().trading().botFills().look())).isEqualTo(FillMarkLook.BOT);
         robot.interact(() -> window().run("help"));
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#shortcut-grid").tryQuery().isPresent()));
         robot.interact(() -> robot.lookup("#shortcut-grid").query().getScene().getWindow().hide());

@@ -142,7 +142,7 @@ public final class MainWindow implements AutoCloseable {
             liveInferenceView.showModels(r);
             modelToggles.show(r);
         });
-        chart.setTheme(state.theme());
+        setChartTheme(state.theme());
         pulse.bind(live.slot(), chart::apply);
         pulse.bind(watchlist.slot(), rows -> {
             liveTab.watchlistView().show(rows);
@@ -332,8 +332,16 @@ public final class MainWindow implements AutoCloseable {
 
     public void setTheme(String theme) {
         Themes.apply(theme);
-        chart.setTheme(theme);
+        setChartTheme(theme);
         remember(state.withTheme(theme));
+    }
+
+    /** The chart's own colours and the marks drawn on it by the trading dock follow the app's theme. */
+    private void setChartTheme(String theme) {
+        chart.setTheme(theme);
+        if (trading != null) {
+            trading.setTheme(theme);
+        }
     }
 
     public UiState state() {

@@ -22,6 +22,11 @@ public record FillMarkLook(String owner, String markerType, double size, double 
      * show round a dot on the same candle and price.
      */
     public static final FillMarkLook BOT = new FillMarkLook("bot", "cross", 5, 2, 0x00e5ff, 0xffd600);
+    /**
+     * The bot's fills on the light theme's near-white plot: the same hues, darker (a teal and a gold). The bright cyan
+     * and yellow crosses were all but lost there (contrast 1.4 and 1.3 to 1; these are about 4).
+     */
+    public static final FillMarkLook BOT_ON_LIGHT = new FillMarkLook("bot", "cross", 5, 2, 0x00838f, 0x9e7700);
 
     public FillMarkLook {
         if (owner == null || owner.isBlank() || markerType == null || markerType.isBlank() || !(size > 0) || !(lineWidth >= 0)) {

@@ -29,7 +29,7 @@ import java.util.List;
  * mark per fill piled into a blob over the last candles.
  */
 public final class FillMarks {
-    private final FillMarkLook look;
+    private FillMarkLook look;
     private final MarkerDataSet buys;
     private final MarkerDataSet sells;
     private final ErrorDataSetRenderer renderer;
@@ -48,6 +48,18 @@ public final class FillMarks {
         buys.setStyle(look.style(true));
         sells.setStyle(look.style(false));
         renderer.getDatasets().addAll(buys, sells);
+    }
+
+    /**
+     * Draws the marks in {@code other}, a look of the same owner (the theme's colours for the same fills). FX thread.
+     */
+    void setLook(FillMarkLook other) {
+        if (other == null || !other.owner().equals(look.owner())) {
+            throw new IllegalArgumentException("a look of the same owner is required: " + look.owner());
+        }
+        look = other;
+        buys.setStyle(look.style(true));
+        sells.setStyle(look.style(false));
     }
 
     ErrorDataSetRenderer renderer() {
@@ -150,7 +162,7 @@ public final class FillMarks {
         }
     }
 
-    FillMarkLook look() {
+    public FillMarkLook look() {
         return look;
     }
 

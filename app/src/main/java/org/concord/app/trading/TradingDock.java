@@ -236,6 +236,11 @@ public final class TradingDock implements AutoCloseable {
      * The chart shows another symbol (a watchlist click, the toolbar): the ticket's symbol and the chart's order lines
      * follow at once, not at the next snapshot that differs (a paused replay sends none). FX thread.
      */
+    /** The bot's marks in the colours of the app's theme ("dark" or "light"). FX thread. */
+    public void setTheme(String theme) {
+        botFills.setLook("light".equals(theme) ? FillMarkLook.BOT_ON_LIGHT : FillMarkLook.BOT);
+    }
+
     public void symbolChanged() {
         ticket.symbolChanged();
         if (last != null) {
@@ -279,7 +284,7 @@ public final class TradingDock implements AutoCloseable {
         return fills;
     }
 
-    FillMarks botFills() {
+    public FillMarks botFills() {
         return botFills;
     }
 
