@@ -1,8 +1,11 @@
 package org.concord.app.live;
 
+import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import org.concord.app.DeskHarness;
 import org.concord.model.BarSeries;
 import org.concord.model.Symbol;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.concord.app.DeskHarness.fx;
 
 /**
@@ -75,6 +79,33 @@ class MarkerLabelRenderTest {
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> ChartOnStage.tooltip(view).filter(buy::equals).isPresent());
         DeskHarness.pulses(3);
         assertThat(ChartOnStage.drawnTooltip(view)).as("the text the label draws").contains(buy);
+    }
+
+    /**
+     * The label sits centred above the marker it names, inside the plot (the SELL near the right edge: against it). ChartFX's put a label too wide for either
+     * side of the pointer at the plot's left edge, far from the marker, under the pointer and over the crosshair's label.
+     */
+    @Test
+    void theLabelSitsCentredAboveItsMarkerInsideThePlot() throws Exception {
+        show();
+        for (String set : List.of("BUY", "SELL")) {
+            Point2D at = marker(set);
+            restOn(at);
+            WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> ChartOnStage.tooltip(view).filter(t -> t.startsWith(set)).isPresent());
+            Bounds label = fx(() -> tooltipLabel().localToScreen(tooltipLabel().getBoundsInLocal()));
+            Bounds plot = fx(() -> view.node().getPlotArea().localToScreen(view.node().getPlotArea().getBoundsInLocal()));
+            assertThat(label.getMaxY()).as(set + " label's lower edge above its marker").isLessThanOrEqualTo(at.getY() - MarkerTooltip.GAP + 1);
+            // centred on it, unless that would pass an edge of the plot: then against that edge
+            double centre = Math.max(plot.getMinX() + label.getWidth() / 2, Math.min(at.getX(), plot.getMaxX() - label.getWidth() / 2));
+            assertThat(label.getCenterX()).as(set + " label centred on its marker").isCloseTo(centre, within(1.0));
+            assertThat(label.getMinX()).isGreaterThanOrEqualTo(plot.getMinX() - 0.5);
+            assertThat(label.getMaxX()).isLessThanOrEqualTo(plot.getMaxX() + 0.5);
+            assertThat(label.getMinY()).isGreaterThanOrEqualTo(plot.getMinY() - 0.5);
+        }
+    }
+
+    private Label tooltipLabel() {
+        return (Label) view.node().lookupAll("." + DataPointTooltip.STYLE_CLASS_LABEL).iterator().next();
     }
 
     /** The 15m series replacing the 1m one under a pointer resting on a 1m marker, with a marker of its own. */
