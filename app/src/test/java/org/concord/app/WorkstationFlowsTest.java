@@ -276,8 +276,11 @@ class WorkstationFlowsTest {
         // nothing more fills now: the Bot summary counts exactly the fills the bot's broker holds (not the rows listed)
         int total = onPipeline(p, x -> x.bot().paper().fills().size());
         click(robot, "#blotter-account-bot");
-        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#blotter-summary").queryAs(Label.class).getText())
-                .contains(" · " + total + (total == 1 ? " fill" : " fills") + (total > 200 ? " (newest 200 listed)" : "")));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> {
+            int listed = window().trading().service().latest().bot().fills().size();
+            return robot.lookup("#blotter-summary").queryAs(Label.class).getText()
+                    .contains(" · " + total + (total == 1 ? " fill" : " fills") + (total > listed ? " (each symbol's newest 200 listed)" : ""));
+        }));
         click(robot, "#blotter-account-manual");
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
  *                    fills are this origin's, the positions and balances the whole venue account's
  * @param working     orders in a working state, oldest first (parents and attached exits)
  * @param done        the newest finished orders, newest first (at most {@link TradingService#DONE_SHOWN})
- * @param fills       the newest fills, newest first (at most {@link TradingService#FILLS_SHOWN})
+ * @param fills       the newest fills of each symbol (at most {@link TradingService#FILLS_SHOWN} each), newest first
  * @param positions   non-flat positions with the broker's mark (live P&L)
  * @param doneTotal   finished orders in the account's history
  * @param fillsTotal  fills in the account's history

@@ -264,7 +264,7 @@ public final class Blotter {
         String head = a.account() + " account · " + a.where() + (a.account().equals("Bot") ? " · bot " + s.botMode().label().toUpperCase(Locale.ROOT) : "")
                 + (a.shared() ? " · shares the venue account" : "");
         String fillCount = a.fillsTotal() + (a.fillsTotal() == 1 ? " fill" : " fills")
-                + (a.fillsTotal() > a.fills().size() ? " (newest " + a.fills().size() + " listed)" : "");
+                + (a.fillsTotal() > a.fills().size() ? " (each symbol's newest " + TradingService.FILLS_SHOWN + " listed)" : "");
         String cut = a.sellsCut() > 0 ? " · " + a.sellsCut() + (a.sellsCut() == 1 ? " sell" : " sells") + " cut to the position held" : "";
         return String.format(Locale.ROOT, "%s · equity %,.2f · cash %,.2f · unrealized %+,.2f · realized %+,.2f · fees %,.2f · %d working · %d done · %s%s",
                 head, a.equity(), a.cash(), a.unrealizedPnl(), a.realizedPnl(), a.fees(), a.working().size(), a.doneTotal(), fillCount, cut);

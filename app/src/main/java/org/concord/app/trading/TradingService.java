@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -338,16 +339,8 @@ public final class TradingService implements AutoCloseable {
             }
         }
         List<Fill> fills = b.fills();
-        List<Fill> recent = new ArrayList<>();
-        int fillsTotal = 0;
-        for (int i = fills.size() - 1; i >= 0; i--) {
-            if (keep.test(fills.get(i).book())) {
-                fillsTotal++;
-                if (recent.size() < FILLS_SHOWN) {
-                    recent.add(fills.get(i));
-                }
-            }
-        }
+        List<Fill> recent = newestOfEachSymbol(fills, keep, FILLS_SHOWN);
+        int fillsTotal = (int) fills.stream().filter(f -> keep.test(f.book())).count();
         var acct = b.account();
         double realized = 0;
         double fees = 0;
@@ -358,6 +351,23 @@ public final class TradingService implements AutoCloseable {
         }
         return new AccountSnapshot(name, where, shared, working, done, recent, b.positions(), b.balances(), acct.cash(), acct.equity(),
                 doneTotal, fillsTotal, realized, fees, sellsCut);
+    }
+
+    /**
+     * The newest {@code perSymbol} fills of each symbol among {@code fills} (oldest first) in {@code books}, newest
+     * first. Of each symbol, not of all: the chart marks its own symbol's fills, and a symbol the bot traded less
+     * often had none among its newest 200.
+     */
+    static List<Fill> newestOfEachSymbol(List<Fill> fills, Predicate<String> books, int perSymbol) {
+        List<Fill> out = new ArrayList<>();
+        Map<Symbol, Integer> listed = new HashMap<>();
+        for (int i = fills.size() - 1; i >= 0; i--) {
+            Fill f = fills.get(i);
+            if (books.test(f.book()) && listed.merge(f.symbol(), 1, Integer::sum) <= perSymbol) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     private static void requireId(String id) {

@@ -38,7 +38,7 @@ class BlotterSummaryTest {
         String text = Blotter.summaryText(s, bot);
         assertThat(text).startsWith("Bot account · paper · bot PAPER · equity 10,050.00 · cash 9,000.00");
         assertThat(text).contains("realized +162.00 · fees 242.00").contains("668 done");
-        assertThat(text).contains("668 fills (newest 200 listed)").doesNotContain(" 200 fills");
+        assertThat(text).contains("668 fills (each symbol's newest 200 listed)").doesNotContain(" 200 fills");
         assertThat(text).endsWith(" · 3 sells cut to the position held");
         String manual = Blotter.summaryText(s, s.manual());
         assertThat(manual).startsWith("Manual account · paper · equity").endsWith(" · 0 fills");
