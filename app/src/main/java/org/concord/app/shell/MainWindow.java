@@ -8,6 +8,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -68,6 +72,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class MainWindow implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    private static final KeyCombination PLAY_PAUSE = KeyCombination.keyCombination("Space");
     private final Stage stage;
     private final DesktopSession session;
     private final UiStateStore store;
@@ -280,8 +285,21 @@ public final class MainWindow implements AutoCloseable {
 
     private void installShortcuts(Scene scene) {
         for (Shortcuts.Shortcut s : Shortcuts.ALL) {
-            scene.getAccelerators().put(s.combination(), () -> run(s.action()));
+            if (!s.combination().equals(PLAY_PAUSE)) {
+                scene.getAccelerators().put(s.combination(), () -> run(s.action()));
+            }
         }
+        // Space plays or pauses wherever the focus is, except in a field being typed into. As an accelerator it came
+        // after the focused control, which took it: a focused button fired (the ticket's Send would have sent an
+        // order), the feed box opened on "Binance live"; and a space typed into a note paused the replay.
+        scene.addEventFilter(KeyEvent.ANY, e -> {
+            if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown() && !e.isAltDown() && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                e.consume();
+                if (e.getEventType() == KeyEvent.KEY_PRESSED) {
+                    run("feed:toggle");
+                }
+            }
+        });
     }
 
     /** Runs a shortcut's action (FX thread). */
