@@ -123,6 +123,27 @@ class WatchlistFlowsTest {
         robot.interact(() -> t[0] = window().chart().columns().time(window().chart().columns().size() - 1));
         assertThat(ConcordApp.current().session().engine().data().bars(BundledData.AAPL, Timeframe.D1, t[0], t[0]).size()).isEqualTo(1);
         DeskHarness.shot(stage, "watchlist-aapl");
+
+        // the symbol box, not the watchlist: the timeframes offered are the symbol's own bars' and longer, so ETHUSD
+        // opens on 5m from BTCUSD's 1m (picked there at 1m, it was an empty plot on BTCUSD's price axis, "0 bars")
+        robot.interact(() -> robot.lookup("#chart-symbol").<String>queryComboBox().setValue("BTCUSD"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "1m".equals(timeframe()));
+        assertThat(timeframes()).as("BTCUSD's timeframes (a tape of trades: every one)").containsExactly("1s", "1m", "5m", "15m", "1h", "4h", "1d");
+        robot.interact(() -> robot.lookup("#chart-symbol").<String>queryComboBox().setValue("ETHUSD"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "5m".equals(timeframe())
+                && fx(() -> window().chart().barCount()) > 100);
+        assertThat(timeframes()).as("ETHUSD's timeframes (5m bars)").containsExactly("5m", "15m", "1h", "4h", "1d");
+        click(robot, "#watch-AAPL");
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> "1d".equals(timeframe()) && "AAPL".equals(value("#chart-symbol")));
+        assertThat(timeframes()).as("AAPL's timeframes (daily bars)").containsExactly("1d");
+    }
+
+    private static String timeframe() {
+        return fx(() -> (String) robot.lookup("#chart-timeframe").queryAs(ChoiceBox.class).getValue());
+    }
+
+    private static List<Object> timeframes() {
+        return fx(() -> List.copyOf(robot.lookup("#chart-timeframe").queryAs(ChoiceBox.class).getItems()));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.concord.app.live.LivePresenter;
 import org.concord.app.live.WatchlistPresenter;
 import org.concord.app.live.WatchlistView;
 import org.concord.data.DataProvider;
+import org.concord.feed.BundledMarket;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 
@@ -96,9 +97,9 @@ final class LiveTab {
             Platform.runLater(() -> known.stream().filter(k -> !sym.getItems().contains(k)).forEach(sym.getItems()::add));
         });
         ChoiceBox<String> tfs = chartTimeframe;
-        tfs.getItems().setAll(Arrays.stream(Timeframe.all()).map(Timeframe::code).toList());
         tfs.setId("chart-timeframe");
         tfs.setValue(live.timeframe().code());
+        offerTimeframesOf(symbol);
         sym.setOnAction(e -> showChart());
         tfs.setOnAction(e -> showChart());
         Button follow = new Button("Follow (F)");
@@ -167,10 +168,9 @@ final class LiveTab {
      * chart to BTCUSD therefore shows BTCUSD's minutes again, not three daily candles.
      */
     private void pick(Symbol s) {
-        Timeframe showing = timeframeOr(chartTimeframe.getValue());
         picking = true; // else the timeframe's change alone would select (and load) the old symbol on the new timeframe
         try {
-            chartTimeframe.setValue(shownOn.getOrDefault(s, WatchlistPresenter.chartTimeframe(s, showing)).code());
+            offerTimeframesOf(s);
             if (!chartSymbol.getItems().contains(s.code())) {
                 chartSymbol.getItems().add(s.code());
             }
@@ -181,6 +181,18 @@ final class LiveTab {
         showChart();
     }
 
+    /**
+     * The timeframe list offers {@code s}'s own bars and longer ones only, showing the one {@code s} was last shown on,
+     * else the chart's, or its own bars' when those are longer. A shorter one has no bars: picked, ETHUSD at 1m was an
+     * empty plot on BTCUSD's price axis, "0 bars", and no word why (seen on the real display).
+     */
+    private void offerTimeframesOf(Symbol s) {
+        Timeframe showing = timeframeOr(chartTimeframe.getValue());
+        Timeframe own = BundledMarket.barTimeframe(s).orElse(Timeframe.S1); // a tape of trades makes every timeframe
+        chartTimeframe.getItems().setAll(Arrays.stream(Timeframe.all()).filter(t -> t.millis() >= own.millis()).map(Timeframe::code).toList());
+        chartTimeframe.setValue(shownOn.getOrDefault(s, WatchlistPresenter.chartTimeframe(s, showing)).code());
+    }
+
     /** Shows the toolbar's symbol and timeframe, and tells every follower. */
     private void showChart() {
         String s = chartSymbol.getValue();
@@ -188,6 +200,14 @@ final class LiveTab {
             return;
         }
         Symbol ns = Symbol.of(s.trim().toUpperCase(Locale.ROOT));
+        if (!ns.equals(live.symbol())) { // another symbol typed or chosen in the box: its timeframes, as a watchlist click
+            picking = true;
+            try {
+                offerTimeframesOf(ns);
+            } finally {
+                picking = false;
+            }
+        }
         Timeframe nt = Timeframe.ofCode(chartTimeframe.getValue());
         if (ns.equals(live.symbol()) && nt == live.timeframe()) {
             return;
