@@ -72,6 +72,11 @@ final class MarkerTooltip extends AbstractDataFormattingPlugin {
         double left = Math.max(plot.getMinX(), Math.min(x - w / 2, plot.getMaxX() - w));
         double top = y - GAP - h >= plot.getMinY() ? y - GAP - h : Math.min(y + BELOW, plot.getMaxY() - h);
         label.resizeRelocate(left, top, w, h);
+        // over the other plugins' nodes, the level labels and order lines added after this plugin (their text was
+        // drawn over the label's: seen on the desk)
+        if (label.getParent() != null) {
+            label.getParent().toFront();
+        }
     }
 
     /** The marker nearest {@code at} (plot coordinates) within the picking distance; of equals, the one drawn last. */

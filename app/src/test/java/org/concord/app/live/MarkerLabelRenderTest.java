@@ -1,5 +1,6 @@
 package org.concord.app.live;
 
+import io.fair_acc.chartfx.plugins.ChartPlugin;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -102,6 +103,25 @@ class MarkerLabelRenderTest {
             assertThat(label.getMaxX()).isLessThanOrEqualTo(plot.getMaxX() + 0.5);
             assertThat(label.getMinY()).isGreaterThanOrEqualTo(plot.getMinY() - 0.5);
         }
+    }
+
+    /** A plugin added after the label's (the level labels and order lines are) draws under it, not over it. */
+    @Test
+    void theLabelIsDrawnOverPluginsAddedAfterIt() throws Exception {
+        show();
+        Label later = new Label("swing high");
+        robot.interact(() -> view.node().getPlugins().add(new ChartPlugin() {
+            {
+                getChartChildren().add(later);
+            }
+        }));
+        DeskHarness.pulses(2);
+        restOn(marker("BUY"));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> ChartOnStage.tooltip(view).isPresent());
+        assertThat(fx(() -> {
+            List<Node> groups = tooltipLabel().getParent().getParent().getChildrenUnmodifiable();
+            return groups.indexOf(tooltipLabel().getParent()) > groups.indexOf(later.getParent());
+        })).as("the hover label's layer above the later plugin's").isTrue();
     }
 
     private Label tooltipLabel() {
