@@ -28,11 +28,15 @@ final class TraderSteps {
 
     /**
      * A click on each watchlist row shows that instrument on the live chart: the toolbar names it and candles are drawn
-     * (ETHUSD on its 5m bars, AAPL on its daily bars); it ends on BTCUSD, where the session's other steps trade.
+     * (ETHUSD on its 5m bars, AAPL on its daily bars), the toolbar in place; it ends on BTCUSD, where the session's
+     * other steps trade.
      */
     static void watchlistShowsEachInstrument(Script s) throws Exception {
         Desk desk = s.desk();
         s.tab("live");
+        // the toolbar stays put: the timeframe box offers fewer timeframes for ETHUSD and AAPL, and once shrank to
+        // "5m", moving the Follow button from under the pointer
+        SceneView.Rect follow = desk.scene().byId("chart-follow").orElseThrow().rect();
         for (String sym : List.of("ETHUSD", "AAPL", "BTCUSD")) {
             SceneView v = desk.await("the watchlist row " + sym, 60, x -> x.byId("watch-" + sym).isPresent());
             desk.click(v.byId("watch-" + sym).orElseThrow());
@@ -41,6 +45,7 @@ final class TraderSteps {
                     x -> x.byId("chart-symbol").map(i -> sym.equals(i.value())).orElse(false));
             SceneView.Rect plot = Script.plotOf(shown, shown.byId("live-chart").orElseThrow().rect()).orElseThrow();
             desk.awaitPixels("candles of " + sym + " in the live chart", 60, img -> Judge.candleColumns(img, plot) >= Script.LIVE_CHART_MIN_COLUMNS);
+            assertThat(desk.scene().byId("chart-follow").orElseThrow().rect()).as("the Follow button on " + sym).isEqualTo(follow);
             s.checkpoint("watchlist-" + sym.toLowerCase(Locale.ROOT));
         }
     }

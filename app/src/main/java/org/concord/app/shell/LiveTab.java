@@ -98,6 +98,9 @@ final class LiveTab {
         });
         ChoiceBox<String> tfs = chartTimeframe;
         tfs.setId("chart-timeframe");
+        // never narrower than it has been: with fewer timeframes offered (ETHUSD's) it shrank to "5m" and moved the
+        // Follow button from under the pointer
+        tfs.widthProperty().addListener((o, was, now) -> tfs.setMinWidth(Math.max(tfs.getMinWidth(), now.doubleValue())));
         tfs.setValue(live.timeframe().code());
         offerTimeframesOf(symbol);
         sym.setOnAction(e -> showChart());
