@@ -178,11 +178,17 @@ public final class TradingDock implements AutoCloseable {
     }
 
     private void pricePicked(double price, double x, double y) {
+        // a spot account sells only what it holds: with none, a sell was offered here and then REJECTED ("cannot short")
+        Symbol sym = symbol.get();
+        boolean held = last != null && last.manual().positions().stream().anyMatch(p -> p.symbol().equals(sym) && p.quantity() > 0);
+        String none = held ? "" : " (no " + sym + " held to sell)";
+        MenuItem sellLimit = item("chart-sell-limit", "Sell limit @ " + OrderLine.fmt(price) + none, OrderSide.SELL, OrderType.LIMIT, price);
+        MenuItem sellStop = item("chart-sell-stop", "Sell stop @ " + OrderLine.fmt(price) + none, OrderSide.SELL, OrderType.STOP, price);
+        sellLimit.setDisable(!held);
+        sellStop.setDisable(!held);
         ContextMenu menu = new ContextMenu(
-                item("chart-buy-limit", "Buy limit @ " + OrderLine.fmt(price), OrderSide.BUY, OrderType.LIMIT, price),
-                item("chart-sell-limit", "Sell limit @ " + OrderLine.fmt(price), OrderSide.SELL, OrderType.LIMIT, price),
-                item("chart-buy-stop", "Buy stop @ " + OrderLine.fmt(price), OrderSide.BUY, OrderType.STOP, price),
-                item("chart-sell-stop", "Sell stop @ " + OrderLine.fmt(price), OrderSide.SELL, OrderType.STOP, price));
+                item("chart-buy-limit", "Buy limit @ " + OrderLine.fmt(price), OrderSide.BUY, OrderType.LIMIT, price), sellLimit,
+                item("chart-buy-stop", "Buy stop @ " + OrderLine.fmt(price), OrderSide.BUY, OrderType.STOP, price), sellStop);
         menu.setId("chart-trade-menu");
         // the replay keeps refitting the price axis under the open menu: the crosshair keeps naming the menu's price
         chart.holdCrosshair(price);

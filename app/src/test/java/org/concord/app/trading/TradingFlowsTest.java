@@ -1,6 +1,7 @@
 package org.concord.app.trading;
 
 import javafx.application.Application;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -200,6 +201,8 @@ class TradingFlowsTest {
             robot.clickOn(plotPoint(0.85), MouseButton.SECONDARY);
             WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#chart-buy-limit").tryQuery().isPresent()));
             DeskHarness.pulses(2); // the new popup's first CSS and layout pass, which can still move it to fit the screen
+            // nothing held yet: a spot account cannot sell it (offered, it was REJECTED "cannot short")
+            assertThat(sellOffered()).as("a sell offered with nothing held").isFalse();
             click(robot, "#chart-buy-limit");
             try {
                 WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> !fieldText("#ticket-price").isEmpty());
@@ -287,6 +290,12 @@ class TradingFlowsTest {
         Position later = dock().service().latest().manual().positions().get(0);
         assertThat(later.unrealizedPnl()).isEqualTo(later.quantity() * (later.markPrice() - later.averagePrice()));
         shot("trading-position");
+        // holding some, the chart's menu offers to sell it
+        robot.clickOn(plotPoint(0.3), MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#chart-sell-limit").tryQuery().isPresent()));
+        assertThat(sellOffered()).as("a sell offered with 0.2 held").isTrue();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#chart-sell-limit").tryQuery().isEmpty()));
     }
 
     @Test
@@ -460,6 +469,11 @@ class TradingFlowsTest {
             FeedStatus after = feed.status();
             return after.state() == FeedState.PAUSED && after.dataTime() == before.dataTime() && after.delivered() == before.delivered();
         });
+    }
+
+    /** Whether the chart's open menu offers its sell limit (drawn enabled: a menu item's node shows it as a pseudo-class). */
+    static boolean sellOffered() {
+        return fx(() -> !robot.lookup("#chart-sell-limit").query().getPseudoClassStates().contains(PseudoClass.getPseudoClass("disabled")));
     }
 
     /** Reads the pipeline on its writer thread. */
