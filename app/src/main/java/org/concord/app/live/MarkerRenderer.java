@@ -11,8 +11,8 @@ public final class MarkerRenderer {
     }
 
     /**
-     * On the chart's time and price axes: ChartFX's data point tooltip reads a renderer's own axes and passes over one
-     * without, so its marks would get no hover label.
+     * On the chart's time and price axes: the hover label ({@link MarkerTooltip}) reads a renderer's own axes and passes
+     * over one without, so its marks would get no label.
      */
     public static ErrorDataSetRenderer on(Axis time, Axis price) {
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
