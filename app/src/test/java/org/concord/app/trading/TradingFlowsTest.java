@@ -430,33 +430,6 @@ class TradingFlowsTest {
     }
 
     /**
-     * Space plays and pauses the replay wherever the focus is: on the ticket's focused Send button it pauses, and
-     * sends nothing. As an accelerator it came after the focused control, which took it: the button fired (an order
-     * sent instead of a pause), and on the feed box it opened the list of feeds. Typed into a field, it is a space.
-     */
-    @Test
-    @org.junit.jupiter.api.Order(7)
-    void spacePausesTheReplayWhereverTheFocusIsAndSendsNothing() throws Exception {
-        showLiveDesk();
-        FeedController feed = ConcordApp.current().session().feed();
-        feed.play();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> feed.status().state() != FeedState.PAUSED);
-        robot.interact(() -> window().run("ticket:buy"));
-        type("#ticket-amount", "0.1");
-        int orders = onDesk(b -> b.orders().size());
-        robot.interact(() -> robot.lookup("#ticket-submit").query().requestFocus());
-        robot.type(KeyCode.SPACE);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> feed.status().state() == FeedState.PAUSED);
-        onDesk(b -> null); // a send would have reached the desk before this task
-        assertThat((int) onDesk(b -> b.orders().size())).as("orders after Space on the focused Send button").isEqualTo(orders);
-        // typed into the amount field, it is a space, not a toggle
-        robot.interact(() -> robot.lookup("#ticket-amount").query().requestFocus());
-        robot.type(KeyCode.SPACE);
-        DeskHarness.pulses(3);
-        assertThat(feed.status().state()).as("the replay after a space typed into a field").isEqualTo(FeedState.PAUSED);
-    }
-
-    /**
      * Pauses the replay and waits until it holds still: the feed says PAUSED (the replay thread checks that before each
      * trade) and its data time and count stay put across a desk task, which runs after the bars queued before it.
      */
