@@ -238,15 +238,15 @@ public final class TradingDock implements AutoCloseable {
         }
     }
 
-    /**
-     * The chart shows another symbol (a watchlist click, the toolbar): the ticket's symbol and the chart's order lines
-     * follow at once, not at the next snapshot that differs (a paused replay sends none). FX thread.
-     */
     /** The bot's marks in the colours of the app's theme ("dark" or "light"). FX thread. */
     public void setTheme(String theme) {
         botFills.setLook("light".equals(theme) ? FillMarkLook.BOT_ON_LIGHT : FillMarkLook.BOT);
     }
 
+    /**
+     * The chart shows another symbol (a watchlist click, the toolbar): the ticket's symbol and the chart's order lines
+     * follow at once, not at the next snapshot that differs (a paused replay sends none). FX thread.
+     */
     public void symbolChanged() {
         ticket.symbolChanged();
         if (last != null) {
