@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.concord.coordination.PositionCoordinator;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.config.ConfigException;
 import org.concord.orchestrator.config.YamlDoc;
@@ -94,8 +95,11 @@ public record BacktestConfig(String description, String symbol, String data, Str
      * @param learner           source weights: {@code ucb} (default), {@code feedback} or {@code equal} (no learning)
      * @param minMetaConfidence the meta-labeling gate: signals with a meta confidence below it are not traded
      * @param vpinThreshold     VPIN above which sizes shrink
+     * @param resizeBand        a held book is resized only when its target is at least this fraction of it away
+     *                          (default {@link PositionCoordinator#DEFAULT_RESIZE_BAND}; 0: every change is traded)
      */
-    public record Coordination(Boolean sourceSignals, String sizing, String learner, Double minMetaConfidence, Double vpinThreshold) {
+    public record Coordination(Boolean sourceSignals, String sizing, String learner, Double minMetaConfidence, Double vpinThreshold,
+                               Double resizeBand) {
         public static final List<String> SIZING = List.of("fixed", "kelly");
         public static final List<String> LEARNERS = List.of("ucb", "feedback", "equal");
 
@@ -111,30 +115,37 @@ public record BacktestConfig(String description, String symbol, String data, Str
             }
             unit("coordination.minMetaConfidence", minMetaConfidence);
             unit("coordination.vpinThreshold", vpinThreshold);
+            if (resizeBand != null && !(resizeBand >= 0 && resizeBand < 1)) {
+                throw new IllegalArgumentException("coordination.resizeBand must be in [0, 1), got " + resizeBand);
+            }
         }
 
         public static Coordination defaults() {
-            return new Coordination(null, null, null, null, null);
+            return new Coordination(null, null, null, null, null, null);
         }
 
         public Coordination withSourceSignals(boolean on) {
-            return new Coordination(on, sizing, learner, minMetaConfidence, vpinThreshold);
+            return new Coordination(on, sizing, learner, minMetaConfidence, vpinThreshold, resizeBand);
         }
 
         public Coordination withSizing(String s) {
-            return new Coordination(sourceSignals, s, learner, minMetaConfidence, vpinThreshold);
+            return new Coordination(sourceSignals, s, learner, minMetaConfidence, vpinThreshold, resizeBand);
         }
 
         public Coordination withLearner(String l) {
-            return new Coordination(sourceSignals, sizing, l, minMetaConfidence, vpinThreshold);
+            return new Coordination(sourceSignals, sizing, l, minMetaConfidence, vpinThreshold, resizeBand);
         }
 
         public Coordination withMinMetaConfidence(double m) {
-            return new Coordination(sourceSignals, sizing, learner, m, vpinThreshold);
+            return new Coordination(sourceSignals, sizing, learner, m, vpinThreshold, resizeBand);
         }
 
         public Coordination withVpinThreshold(double v) {
-            return new Coordination(sourceSignals, sizing, learner, minMetaConfidence, v);
+            return new Coordination(sourceSignals, sizing, learner, minMetaConfidence, v, resizeBand);
+        }
+
+        public Coordination withResizeBand(double band) {
+            return new Coordination(sourceSignals, sizing, learner, minMetaConfidence, vpinThreshold, band);
         }
 
         private static void unit(String field, Double v) {

@@ -250,7 +250,8 @@ public final class Backtester {
             sizing = sizing.withVpinThreshold(c.vpinThreshold());
         }
         UcbWeightLearner.Mode mode = UcbWeightLearner.Mode.valueOf(c.learner().toUpperCase(Locale.ROOT));
-        return base.withSizing(sizing).withLearner(base.learner().withMode(mode));
+        CoordinationConfig out = base.withSizing(sizing).withLearner(base.learner().withMode(mode));
+        return c.resizeBand() == null ? out : out.withCoordinator(out.coordinator().withResizeBand(c.resizeBand()));
     }
 
     public MarketHistory history() {

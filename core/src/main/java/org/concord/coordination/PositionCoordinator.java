@@ -27,7 +27,9 @@ import java.util.function.ToDoubleFunction;
  *   <li>size each intent: {@code allocation * equity * sizer fraction * alignment * conflict scale}, capped at the
  *       sizer's safety fraction of the bucket's capital; a spot account turns a sell into "exit";</li>
  *   <li>books held past their bucket's maximum holding period go flat; changes that would cut a position before its
- *       minimum holding period are held back; changes below the minimum order size are skipped;</li>
+ *       minimum holding period are held back; a held book is resized only when its target is at least
+ *       {@code resizeBand} of it away (entries, exits and flips always pass); changes below the minimum order size are
+ *       skipped;</li>
  *   <li>while a symbol's entries are closed (the macro gate) its books may only shrink toward flat;</li>
  *   <li>hold each symbol's net target within {@code maxSymbolNetExposure} of equity;</li>
  *   <li>order the items most urgent first (shorter timeframe, stronger, shorter holding).</li>
@@ -35,32 +37,51 @@ import java.util.function.ToDoubleFunction;
  * The plan then goes to the risk manager, which has the last word.
  */
 public final class PositionCoordinator {
-    /** Coordination parameters. */
+    /**
+     * Coordination parameters.
+     *
+     * @param resizeBand a held book's no-trade band: a target on the same side as the book is traded only when it is at
+     *                   least this fraction of the book away from it. Targets follow signal strength, which moves every
+     *                   bar; without a band the full preset resized its books on most bars and paid more in fees than
+     *                   it earned (a turnover of about 130 times its equity in six days). 0 turns the band off.
+     */
     public record Config(ConflictPolicy policy, double maxSymbolNetExposure, double minOrderNotional, double minRebalanceFraction,
-                         boolean allowShort) {
+                         double resizeBand, boolean allowShort) {
         public Config {
-            if (policy == null || !(maxSymbolNetExposure > 0) || !(minOrderNotional >= 0) || !(minRebalanceFraction >= 0 && minRebalanceFraction < 1)) {
+            if (policy == null || !(maxSymbolNetExposure > 0) || !(minOrderNotional >= 0) || !(minRebalanceFraction >= 0 && minRebalanceFraction < 1)
+                    || !(resizeBand >= 0 && resizeBand < 1)) {
                 throw new IllegalArgumentException("invalid coordinator config " + this);
             }
         }
 
-        /** Confidence priority, 50% net per symbol, orders of at least 10 (quote) and 5% of the bucket's capital, spot. */
+        /**
+         * Confidence priority, 50% net per symbol, orders of at least 10 (quote) and 5% of the bucket's capital, held
+         * books resized by at least a quarter, spot.
+         */
         public static Config defaults() {
-            return new Config(ConflictPolicy.CONFIDENCE_PRIORITY, 0.5, 10, 0.05, false);
+            return new Config(ConflictPolicy.CONFIDENCE_PRIORITY, 0.5, 10, 0.05, DEFAULT_RESIZE_BAND, false);
         }
 
         public Config withPolicy(ConflictPolicy p) {
-            return new Config(p, maxSymbolNetExposure, minOrderNotional, minRebalanceFraction, allowShort);
+            return new Config(p, maxSymbolNetExposure, minOrderNotional, minRebalanceFraction, resizeBand, allowShort);
         }
 
         public Config withShorting(boolean allow) {
-            return new Config(policy, maxSymbolNetExposure, minOrderNotional, minRebalanceFraction, allow);
+            return new Config(policy, maxSymbolNetExposure, minOrderNotional, minRebalanceFraction, resizeBand, allow);
         }
 
         public Config withNetLimit(double limit) {
-            return new Config(policy, limit, minOrderNotional, minRebalanceFraction, allowShort);
+            return new Config(policy, limit, minOrderNotional, minRebalanceFraction, resizeBand, allowShort);
+        }
+
+        public Config withResizeBand(double band) {
+            return new Config(policy, maxSymbolNetExposure, minOrderNotional, minRebalanceFraction, band, allowShort);
         }
     }
+
+    /** A held book's default no-trade band: chosen before measuring, not fitted to the bundled days (docs/coordination.md). */
+    public static final double DEFAULT_RESIZE_BAND = 0.25;
+    private static final String WITHIN_BAND = "target within the resize band of the book: position kept";
 
     /** What an item of the plan stands for. */
     public record ItemInfo(String id, Bucket bucket, Symbol symbol, double target, double requested, int timeframeRank,
@@ -334,6 +355,10 @@ public final class PositionCoordinator {
                 if (in != null) {
                     in.note(why);
                 }
+            } else if (planned[i] && withinBand(committed, target[i])) {
+                target[i] = committed;
+                planned[i] = false;
+                in.note(WITHIN_BAND); // only an intent plans a target on the book's side (a maximum holding plans 0)
             }
         }
         if (entriesClosed != null) {
@@ -365,6 +390,12 @@ public final class PositionCoordinator {
             infos.put(id, new ItemInfo(id, b, s, target[i], delta, tf, strength, hold, in != null ? in.signals() : List.of(), why));
             items.add(new PlannedOrder(id, b.book(), s, delta, p, why.isEmpty() ? "" : String.join("; ", why)));
         }
+    }
+
+    /** A target on the book's side, less than the band away from it: not worth its fees. */
+    private boolean withinBand(double committed, double target) {
+        return committed != 0 && Math.signum(target) == Math.signum(committed)
+                && Math.abs(target - committed) < config.resizeBand() * Math.abs(committed);
     }
 
     /** Entries are closed by {@code gate}: a planned target may only move a book toward flat (no new or larger position, no flip). */
@@ -464,35 +495,5 @@ public final class PositionCoordinator {
             return Math.max(0, Math.min(1, -others / t));
         }
         return Math.max(0, Math.min(1, hi));
-    }
-
-    /**
-     * The notes of one symbol's books in one decision, a list made only for a book that gets one: most books of most
-     * decisions get none.
-     */
-    private static final class ItemNotes {
-        @SuppressWarnings("unchecked")
-        private final List<String>[] byBook = new List[Bucket.COUNT];
-
-        void add(int book, String note) {
-            list(book).add(note);
-        }
-
-        void addAll(int book, List<String> notes) {
-            if (!notes.isEmpty()) {
-                list(book).addAll(notes);
-            }
-        }
-
-        List<String> get(int book) {
-            return byBook[book] == null ? List.of() : byBook[book];
-        }
-
-        private List<String> list(int book) {
-            if (byBook[book] == null) {
-                byBook[book] = new ArrayList<>(2);
-            }
-            return byBook[book];
-        }
     }
 }

@@ -150,9 +150,20 @@ class EveryVoiceBacktestTest {
     }
 
     @Test
+    void theResizeBandCutsTheFillsAndFeesOfTheSameSignals() {
+        CoordinationResult everyChange = coordination(with(BacktestConfig.Coordination.defaults().withResizeBand(0)));
+        assertThat(run.config().coordinator().resizeBand()).isEqualTo(0.25);
+        assertThat(run.costs().fills()).isLessThan(everyChange.costs().fills());
+        assertThat(run.costs().fees()).isLessThan(everyChange.costs().fees());
+        assertThat(run.costs().turnover()).isLessThan(everyChange.costs().turnover());
+        System.out.println("RESIZE BAND 0.25 " + run.costs() + " return " + run.metrics().totalReturn() + " / band 0 "
+                + everyChange.costs() + " return " + everyChange.metrics().totalReturn());
+    }
+
+    @Test
     void theCoordinationChoicesComeFromTheBacktestConfigFile(@TempDir Path dir) throws Exception {
         Path yaml = Files.writeString(dir.resolve("bt.yaml"), String.join("\n", "preset: full", "coordination:", "  sourceSignals: false",
-                "  sizing: kelly", "  learner: equal", "  minMetaConfidence: 0.6", "  vpinThreshold: 0.8", ""));
+                "  sizing: kelly", "  learner: equal", "  minMetaConfidence: 0.6", "  vpinThreshold: 0.8", "  resizeBand: 0.4", ""));
         TradingPipelineConfig p = Backtester.builder(BacktestConfig.load(yaml)).build().pipelineConfig();
         assertThat(p.sourceSignals()).isFalse();
         SizingConfig sizing = p.coordination().sizing();
@@ -160,9 +171,12 @@ class EveryVoiceBacktestTest {
         assertThat(sizing.minMetaConfidence()).isEqualTo(0.6);
         assertThat(sizing.vpinThreshold()).isEqualTo(0.8);
         assertThat(p.coordination().learner().mode()).isEqualTo(UcbWeightLearner.Mode.EQUAL);
+        assertThat(p.coordination().coordinator().resizeBand()).isEqualTo(0.4);
         assertThat(Backtester.builder(BASE).build().pipelineConfig().sourceSignals()).as("the default: every source speaks").isTrue();
 
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "coordination:\n  sizing: martingale\n");
         assertThatThrownBy(() -> BacktestConfig.load(bad)).hasMessageContaining("coordination.sizing must be one of [fixed, kelly]");
+        Path wide = Files.writeString(dir.resolve("wide.yaml"), "coordination:\n  resizeBand: 1.5\n");
+        assertThatThrownBy(() -> BacktestConfig.load(wide)).hasMessageContaining("coordination.resizeBand must be in [0, 1), got 1.5");
     }
 }

@@ -6,6 +6,7 @@ import org.concord.backtest.BacktestReport;
 import org.concord.chart.DisplayFormat;
 import org.concord.metrics.PerformanceMetrics;
 import org.concord.metrics.Synergy;
+import org.concord.metrics.TradingCosts;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +70,11 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         rows.add(row("Average exposure", runs, m -> pct(m.averageExposure())));
         rows.add(row("Time in market", runs, m -> pct(m.timeInMarket())));
         rows.add(row("Trades", runs, m -> Integer.toString(m.tradeCount())));
+        // a trade is a round trip from flat to flat: one held for days and resized every few bars is one trade of
+        // hundreds of fills, which only these rows show
+        rows.add(costs("Fills", runs, c -> String.format(Locale.ROOT, "%,d", c.fills())));
+        rows.add(costs("Fees", runs, c -> String.format(Locale.ROOT, "%,.2f (%s of initial equity)", c.fees(), pct(c.feeShare()))));
+        rows.add(costs("Turnover (traded / initial equity)", runs, c -> String.format(Locale.ROOT, "%,.1f×", c.turnover())));
         // the same bars and costs done simply (core's BacktestBaselines): the result is read against these
         rows.add(baseline("Always flat", runs, b -> b.alwaysFlatPct()));
         rows.add(baseline("Buy and hold (after costs)", runs, b -> b.buyAndHoldPct()));
@@ -102,6 +108,10 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
 
     private static MetricRow baseline(String metric, List<BacktestReport.Run> runs, Function<BacktestBaselines, Double> f) {
         return new MetricRow(metric, runs.stream().map(r -> pct(f.apply(r.baselines()) / 100)).toList());
+    }
+
+    private static MetricRow costs(String metric, List<BacktestReport.Run> runs, Function<TradingCosts, String> f) {
+        return new MetricRow(metric, runs.stream().map(r -> f.apply(r.coordination().costs())).toList());
     }
 
     private static MetricRow row(String metric, List<BacktestReport.Run> runs, Function<PerformanceMetrics, String> f) {

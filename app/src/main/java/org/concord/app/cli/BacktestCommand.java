@@ -7,6 +7,7 @@ import org.concord.backtest.Backtester;
 import org.concord.backtest.RunLog;
 import org.concord.engine.ConcordRuntime;
 import org.concord.metrics.PerformanceMetrics;
+import org.concord.metrics.TradingCosts;
 import org.concord.store.BarStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,9 +137,11 @@ public final class BacktestCommand implements Callable<Integer> {
 
     private static String summary(String label, BacktestReport.Run r) {
         PerformanceMetrics m = r.coordination().metrics();
-        return String.format(Locale.ROOT, "%s: %d bars, %d decisions, %d trades, return %.2f%%, max drawdown %.2f%%, Sharpe %.2f, "
-                        + "profit factor %.2f, win rate %.1f%%%n  baselines: %s — %s", label, r.bars(), r.decisionsTraded(), m.tradeCount(),
-                m.totalReturn() * 100, m.maxDrawdown() * 100, m.sharpe(), m.profitFactor(), m.winRate() * 100, r.baselines().describe(),
+        TradingCosts c = r.coordination().costs();
+        return String.format(Locale.ROOT, "%s: %d bars, %d decisions, %d trades (%,d fills, fees %,.2f = %.2f%% of initial equity, "
+                        + "turnover %,.1fx), return %.2f%%, max drawdown %.2f%%, Sharpe %.2f, profit factor %.2f, win rate %.1f%%%n"
+                        + "  baselines: %s — %s", label, r.bars(), r.decisionsTraded(), m.tradeCount(), c.fills(), c.fees(),
+                c.feeShare() * 100, c.turnover(), m.totalReturn() * 100, m.maxDrawdown() * 100, m.sharpe(), m.profitFactor(), m.winRate() * 100, r.baselines().describe(),
                 r.baselines().beatsBaselines() ? "beats every baseline" : "does NOT beat the best baseline");
     }
 

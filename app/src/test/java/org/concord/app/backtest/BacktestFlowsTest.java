@@ -157,9 +157,16 @@ class BacktestFlowsTest {
         assertThat(cell("Average exposure", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f %%", m.get("averageExposure").asDouble() * 100));
         assertThat(cell("Trades", 0)).isEqualTo(m.get("tradeCount").asText());
         assertThat(m.get("tradeCount").asInt()).as("the full preset trades the bundled bars").isPositive();
-        assertThat(cell("Profit factor", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f", m.get("profitFactor").asDouble()));
+        double pf = m.get("profitFactor").asDouble(); // Jackson writes a run without a losing trade's +Infinity as "Infinity"
+        assertThat(cell("Profit factor", 0)).isEqualTo(Double.isFinite(pf) ? String.format(Locale.ROOT, "%.2f", pf) : "∞");
         assertThat(cell("Time in market", 0)).isEqualTo(String.format(Locale.ROOT, "%.2f %%", m.get("timeInMarket").asDouble() * 100));
         assertThat(cell("Synergy", 0)).startsWith("not run");
+        JsonNode c = new ObjectMapper().readTree(firstFiles.get(0).toFile()).at("/result/coordination/costs");
+        assertThat(c.get("fills").asInt()).as("fills").isGreaterThanOrEqualTo(m.get("tradeCount").asInt());
+        assertThat(cell("Fills", 0)).isEqualTo(String.format(Locale.ROOT, "%,d", c.get("fills").asInt()));
+        assertThat(cell("Fees", 0)).isEqualTo(String.format(Locale.ROOT, "%,.2f (%.2f %% of initial equity)", c.get("fees").asDouble(),
+                c.get("feeShare").asDouble() * 100));
+        assertThat(cell("Turnover (traded / initial equity)", 0)).isEqualTo(String.format(Locale.ROOT, "%,.1f×", c.get("turnover").asDouble()));
 
         // the equity curve: thinned to at most 2,000 points, from the initial cash, ending at the report's last sample
         JsonNode eq = new ObjectMapper().readTree(firstFiles.get(0).toFile()).at("/result/coordination/equity/equity");

@@ -6,6 +6,7 @@ import org.concord.chart.DisplayFormat;
 import org.concord.coordination.CoordinationResult;
 import org.concord.metrics.EquityCurve;
 import org.concord.metrics.PerformanceMetrics;
+import org.concord.metrics.TradingCosts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +23,7 @@ class BacktestOutcomeTest {
     private static BacktestOutcome outcome(int trades, double winRate, double profitFactor) {
         PerformanceMetrics m = new PerformanceMetrics(0, 0, 0, 0, 0, profitFactor, winRate, 0, 0, trades, 3, 365 * 24 * 60);
         EquityCurve.Data eq = new EquityCurve.Data(new long[]{0, 60_000, 120_000}, new double[]{10_000, 10_000, 10_000}, new double[3]);
-        CoordinationResult c = new CoordinationResult("test", null, null, null, m, eq, List.of(), List.of(), List.of(), List.of(), List.of(),
+        CoordinationResult c = new CoordinationResult("test", null, null, null, m, new TradingCosts(40, 12.5, 0.00125, 50_000, 5), eq, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), null, List.of(), 0, 0, 0, null);
         BacktestBaselines b = new BacktestBaselines(0, 0, 23.42, -98.65, 0, "HOLD", 5, 0.12, 9398);
         BacktestReport.Run run = new BacktestReport.Run(0, 0, 120_000, 3, 3, 3, 3, Map.of("HOLD", 3L), c, b);
@@ -54,5 +55,13 @@ class BacktestOutcomeTest {
                 "Majority action (5-bar round trips, 0.12 % per fill)");
         assertThat(cell(o, "Always long")).isEqualTo("-98.65 %");
         assertThat(cell(o, "Buy and hold")).isEqualTo("23.42 %");
+    }
+
+    @Test
+    void costsSayHowOftenTheRunTradedNotOnlyHowManyRoundTrips() {
+        BacktestOutcome o = outcome(17, 2.0 / 17, 0.4);
+        assertThat(cell(o, "Fills")).isEqualTo("40");
+        assertThat(cell(o, "Fees")).isEqualTo("12.50 (0.13 % of initial equity)");
+        assertThat(cell(o, "Turnover")).isEqualTo("5.0×");
     }
 }

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -55,6 +57,29 @@ class BacktestCommandTest {
         assertThat(equity.get(0)).isEqualTo("window,time,iso_time,equity,exposure");
         assertThat(Files.readAllLines(out.resolve("run-trades.csv")).size() - 1)
                 .isEqualTo(report.at("/result/coordination/metrics/tradeCount").asInt());
+        // the costs beside the trade count: every fill in the order log, counted, and its notional summed
+        Map<String, Double> filled = new HashMap<>();
+        long fills = 0;
+        double notional = 0;
+        for (String row : orders.subList(1, orders.size())) {
+            String[] f = row.split(",", -1);
+            double done = Double.parseDouble(f[9]);
+            double before = filled.getOrDefault(f[3], 0.0);
+            if (done > before) {
+                fills++;
+                notional += (done - before) * Double.parseDouble(f[10]);
+                filled.put(f[3], done);
+            }
+        }
+        JsonNode costs = report.at("/result/coordination/costs");
+        assertThat(fills).as("fills in the order log").isGreaterThan(report.at("/result/coordination/metrics/tradeCount").asLong());
+        assertThat(costs.get("fills").asLong()).isEqualTo(fills);
+        assertThat(costs.get("tradedNotional").asDouble()).isCloseTo(notional, within(notional * 1e-6));
+        double firstEquity = Double.parseDouble(equity.get(1).split(",")[3]);
+        assertThat(costs.get("turnover").asDouble()).isCloseTo(notional / firstEquity, within(notional / firstEquity * 1e-6));
+        assertThat(costs.get("fees").asDouble()).isPositive();
+        assertThat(run.out()).contains(String.format(Locale.ROOT, "(%,d fills, fees %,.2f = %.2f%% of initial equity, turnover %,.1fx)",
+                fills, costs.get("fees").asDouble(), costs.get("feeShare").asDouble() * 100, costs.get("turnover").asDouble()));
 
         // the baselines beside the result: buy-and-hold recomputed from the real 1m bars of the traded range
         JsonNode b = report.at("/result/baselines");
