@@ -59,7 +59,19 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
             throw new IllegalArgumentException("the report has no run");
         }
         List<MetricRow> rows = new ArrayList<>();
+        // the return and, right under it, what the same bars and costs give done simply (core's BacktestBaselines):
+        // the result is read against these, so they stay in view above the rest
         rows.add(row("Total return", runs, m -> pct(m.totalReturn())));
+        rows.add(baseline("Buy and hold (after costs)", runs, b -> b.buyAndHoldPct()));
+        rows.add(baseline("Always flat", runs, b -> b.alwaysFlatPct()));
+        // always-long and the majority action are back-to-back round trips of the horizon, each paying costs twice: said
+        // in the row's name, "always long -98 %" read as a wrong number next to "buy and hold +23 %"
+        BacktestBaselines first = runs.get(0).baselines();
+        String trips = String.format(Locale.ROOT, "%d-bar round trips, %.2f %% per fill", first.horizonBars(), first.costPerSidePct());
+        rows.add(baseline("Always long (" + trips + ")", runs, b -> b.alwaysLongPct()));
+        rows.add(new MetricRow("Majority action (" + trips + ")", runs.stream()
+                .map(r -> String.format(Locale.ROOT, "%.2f %% (%s)", r.baselines().majorityPct(), r.baselines().majorityAction())).toList()));
+        rows.add(new MetricRow("Beats the baselines", runs.stream().map(r -> r.baselines().beatsBaselines() ? "yes" : "no").toList()));
         rows.add(row("Annualized return", runs, m -> pct(m.annualizedReturn())));
         rows.add(row("Sharpe", runs, m -> num(m.sharpe())));
         rows.add(row("Sortino", runs, m -> num(m.sortino())));
@@ -75,17 +87,6 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         rows.add(costs("Fills", runs, c -> String.format(Locale.ROOT, "%,d", c.fills())));
         rows.add(costs("Fees", runs, c -> String.format(Locale.ROOT, "%,.2f (%s of initial equity)", c.fees(), pct(c.feeShare()))));
         rows.add(costs("Turnover (traded / initial equity)", runs, c -> String.format(Locale.ROOT, "%,.1f×", c.turnover())));
-        // the same bars and costs done simply (core's BacktestBaselines): the result is read against these
-        rows.add(baseline("Always flat", runs, b -> b.alwaysFlatPct()));
-        rows.add(baseline("Buy and hold (after costs)", runs, b -> b.buyAndHoldPct()));
-        // always-long and the majority action are back-to-back round trips of the horizon, each paying costs twice: said
-        // in the row's name, "always long -98 %" read as a wrong number next to "buy and hold +23 %"
-        BacktestBaselines first = runs.get(0).baselines();
-        String trips = String.format(Locale.ROOT, "%d-bar round trips, %.2f %% per fill", first.horizonBars(), first.costPerSidePct());
-        rows.add(baseline("Always long (" + trips + ")", runs, b -> b.alwaysLongPct()));
-        rows.add(new MetricRow("Majority action (" + trips + ")", runs.stream()
-                .map(r -> String.format(Locale.ROOT, "%.2f %% (%s)", r.baselines().majorityPct(), r.baselines().majorityAction())).toList()));
-        rows.add(new MetricRow("Beats the baselines", runs.stream().map(r -> r.baselines().beatsBaselines() ? "yes" : "no").toList()));
         List<String> synergy = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             synergy.add(i == 0 ? synergy(report.synergy()) : "");
@@ -101,8 +102,9 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         }
         long bars = runs.stream().mapToLong(BacktestReport.Run::bars).sum();
         long trades = runs.stream().mapToLong(r -> r.coordination().metrics().tradeCount()).sum();
-        String summary = String.format(Locale.ROOT, "%s; %s traded, %s%s%s", report.data(), Counts.of(bars, "bar"), Counts.of(trades, "trade"),
-                runs.size() > 1 ? " in " + runs.size() + " windows" : "", report.model() == null ? "" : "; model " + report.model().brief());
+        long fills = runs.stream().mapToLong(r -> r.coordination().costs().fills()).sum();
+        String summary = String.format(Locale.ROOT, "%s; %s traded, %s (%s)%s%s", report.data(), Counts.of(bars, "bar"),
+                Counts.of(trades, "trade"), Counts.of(fills, "fill"), runs.size() > 1 ? " in " + runs.size() + " windows" : "", report.model() == null ? "" : "; model " + report.model().brief());
         return new BacktestOutcome(name, columns, rows, equity, files, summary);
     }
 

@@ -113,7 +113,15 @@ final class LiveTab {
         HBox bar = new HBox(8, Labels.fixed("Symbol"), sym, Labels.fixed("Timeframe"), tfs, follow);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.setAlignment(Pos.CENTER_LEFT);
-        BorderPane p = new BorderPane(chart.node());
+        // arranged at each layout pass, not on width changes only: a tab hidden since the start (a restart on another
+        // tab) was arranged before its panels had their widths, and its width never changed again when it was shown
+        BorderPane p = new BorderPane(chart.node()) {
+            @Override
+            protected void layoutChildren() {
+                arrange(this, getWidth());
+                super.layoutChildren();
+            }
+        };
         p.setTop(bar);
         Node table = watchlistView.node();
         if (table instanceof TableView<?> t) {
@@ -129,7 +137,6 @@ final class LiveTab {
         VBox.setVgrow(table, Priority.ALWAYS);
         p.setLeft(left);
         p.setRight(liveInference.node());
-        p.widthProperty().addListener((o, was, now) -> arrange(p, now.doubleValue()));
         return p;
     }
 

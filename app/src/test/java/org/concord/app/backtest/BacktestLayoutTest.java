@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * beside a finished run's summary line (the line took their room). The buttons and the whole summary are drawn.
  */
 class BacktestLayoutTest {
-    private static final String SUMMARY = "done in 2.5 s — bundled Bitstamp BTC/USD trades: 100,000 trades; 9,398 bars traded, 17 trades; "
+    private static final String SUMMARY = "done in 2.5 s — bundled Bitstamp BTC/USD trades: 100,000 trades; 9,398 bars traded, 17 trades (3,862 fills); "
             + "model cnn-btcusd cold start (abstained)";
     private final FxRobot robot = new FxRobot();
     @TempDir

@@ -63,5 +63,14 @@ class BacktestOutcomeTest {
         assertThat(cell(o, "Fills")).isEqualTo("40");
         assertThat(cell(o, "Fees")).isEqualTo("12.50 (0.13 % of initial equity)");
         assertThat(cell(o, "Turnover")).isEqualTo("5.0×");
+        assertThat(o.summary()).isEqualTo("test data; 3 bars traded, 17 trades (40 fills)");
+    }
+
+    @Test
+    void theReturnComesFirstWithItsBaselinesRightUnderIt() {
+        List<String> names = outcome(17, 2.0 / 17, 0.4).metrics().stream().map(BacktestOutcome.MetricRow::metric).toList();
+        assertThat(names.subList(0, 6)).containsExactly("Total return", "Buy and hold (after costs)", "Always flat",
+                "Always long (5-bar round trips, 0.12 % per fill)", "Majority action (5-bar round trips, 0.12 % per fill)",
+                "Beats the baselines");
     }
 }
