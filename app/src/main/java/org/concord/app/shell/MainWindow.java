@@ -58,6 +58,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,6 +153,11 @@ public final class MainWindow implements AutoCloseable {
         pulse.bind(watchlist.slot(), rows -> {
             liveTab.watchlistView().show(rows);
             liveTab.watchlistView().select(live.symbol());
+            if (trading != null) {
+                Map<Symbol, Double> last = new HashMap<>();
+                rows.forEach(r -> last.put(r.symbol(), r.last()));
+                trading.ticket().showLastPrices(last);
+            }
         });
         pulse.bind(modules.slot(), modulesView::show);
         pulse.bind(modules.presetSlot(), modulesView::showPreset);

@@ -4,12 +4,14 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -17,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.concord.execution.Order;
 import org.concord.execution.OrderSide;
@@ -26,7 +29,9 @@ import org.concord.execution.TimeInForce;
 import org.concord.model.Symbol;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -36,6 +41,9 @@ import java.util.function.Supplier;
  * confirmation first. One-click trading (opt-in) adds BUY/SELL market buttons that send at once. Enter in the
  * quantity or price field sends as the Send button does. The answer line then follows the order it names through the
  * person's account in each snapshot (NEW, then FILLED with the fill), and is cleared when the chart's symbol changes.
+ * The answer line sits right under Send, where a 1280x800 window still shows it. A priced order's Price follows the
+ * instrument's last price (the watchlist's) until the person types in it or picks a price: filled once and left, it
+ * was a stale price a few minutes of replay later, a buy limit above the market.
  */
 public final class OrderTicket {
     private static final String PRICE = "Price";
@@ -70,6 +78,12 @@ public final class OrderTicket {
     private TradingSnapshot lastSnapshot;
     /** The instrument the answer line and the typed prices are about: the chart's when made or last followed. */
     private Symbol ticketSymbol;
+    /** The newest price of each instrument (the watchlist's Last), the Price field's first value. */
+    private final Map<Symbol, Double> lastPrices = new HashMap<>();
+    /** The Price field shows the last price until the person sets it (typing, a pick on the chart). */
+    private boolean priceFollows = true;
+    /** The ticket itself is writing the Price field (not the person). */
+    private boolean filling;
 
     public OrderTicket(TradingService service, Supplier<Symbol> symbol) {
         if (service == null || symbol == null) {
@@ -100,12 +114,17 @@ public final class OrderTicket {
         type.setValue(OrderType.LIMIT);
         type.valueProperty().addListener((o, a, b) -> {
             price.setDisable(b == OrderType.MARKET);
+            if (a == OrderType.MARKET && price.getText().isBlank()) {
+                priceFollows = true; // from a market order to a priced one with no price: the last one again
+            }
+            fillPrice();
             updateSendText();
         });
         sizeMode.setId("ticket-size-mode");
         sizeMode.setValue("quantity");
         amount.setId("ticket-amount");
         price.setId("ticket-price");
+        price.textProperty().addListener((o, was, now) -> priceFollows &= filling);
         stopLoss.setId("ticket-sl");
         takeProfit.setId("ticket-tp");
         stopLoss.setPromptText("none");
@@ -132,7 +151,12 @@ public final class OrderTicket {
         price.focusedProperty().addListener((o, was, now) -> enterDown = false);
         message.setId("ticket-message");
         message.setWrapText(true);
-        message.setMaxWidth(264);
+        // as wide as the ticket, however wide that is, and never wider: a long answer wraps (at a fixed 264 px it was
+        // cut at the right of a narrower ticket)
+        message.setPrefWidth(200);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinHeight(Region.USE_PREF_SIZE); // all its lines: squeezed to one, a REJECTED reason ended in "…"
+        message.boundsInParentProperty().addListener((o, was, now) -> revealMessage());
 
         Button quickBuy = new Button("BUY MKT");
         quickBuy.setId("ticket-quick-buy");
@@ -162,7 +186,7 @@ public final class OrderTicket {
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
         HBox head = new HBox(8, title, badge.node());
         head.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().addAll(head, symbolLabel, g, override, send, oneClick, quick, message);
+        root.getChildren().addAll(head, symbolLabel, g, override, send, message, oneClick, quick);
         updateSendText();
     }
 
@@ -210,8 +234,31 @@ public final class OrderTicket {
             price.clear();
             stopLoss.clear();
             takeProfit.clear();
+            priceFollows = true;
+            fillPrice();
         }
         updateSendText();
+    }
+
+    /** The newest price of each instrument (FX thread, with each watchlist update). */
+    public void showLastPrices(Map<Symbol, Double> prices) {
+        lastPrices.putAll(prices);
+        fillPrice();
+    }
+
+    /** While the person has not set it, a priced order's Price is the instrument's last price. */
+    private void fillPrice() {
+        Double p = lastPrices.get(ticketSymbol);
+        // never under the caret: a click into the field to type a price would see its text replaced
+        if (!priceFollows || price.isFocused() || type.getValue() == OrderType.MARKET || p == null || !(p > 0) || Double.isInfinite(p)) {
+            return;
+        }
+        filling = true;
+        try {
+            price.setText(OrderLine.fmt(p));
+        } finally {
+            filling = false;
+        }
     }
 
     /** The broker's answer to the last action; an accepted order is then followed through the snapshots. */
@@ -276,6 +323,32 @@ public final class OrderTicket {
         followed = null;
         message.setText(text);
         message.setStyle(style);
+    }
+
+    /**
+     * Scrolls the ticket, when it is in a scroll pane too short for it, until the whole answer is in view: at 1280x800
+     * a REJECTED reason's last lines were below the fold.
+     */
+    private void revealMessage() {
+        Parent p = root.getParent();
+        while (p != null && !(p instanceof ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p == null || message.getText().isEmpty()) {
+            return;
+        }
+        ScrollPane form = (ScrollPane) p;
+        double content = root.getLayoutBounds().getHeight();
+        double view = form.getViewportBounds().getHeight();
+        if (!(content > view) || !(view > 0)) {
+            return;
+        }
+        double range = form.getVmax() - form.getVmin();
+        double top = (form.getVvalue() - form.getVmin()) / range * (content - view);
+        double bottom = message.getBoundsInParent().getMaxY();
+        if (bottom > top + view) {
+            form.setVvalue(form.getVmin() + range * Math.min(1, (bottom - view) / (content - view)));
+        }
     }
 
     private void updateSendText() {

@@ -1,6 +1,9 @@
 package org.concord.app.trading;
 
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
+import org.concord.execution.OrderSide;
+import org.concord.execution.OrderType;
 import org.concord.feed.BundledData;
 import org.concord.model.Symbol;
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +23,7 @@ import static org.concord.app.DeskHarness.fx;
  * the price and stop-loss fields stayed on the ticket after a click on ETHUSD in the watchlist, where an ETHUSD limit
  * had once gone out at 850. The ticket had said nothing yet, and it only noticed a new symbol by its answer line's.
  */
+@SuppressWarnings("unchecked")
 class OrderTicketPricesTest {
     @TempDir
     Path dir;
@@ -54,6 +59,54 @@ class OrderTicketPricesTest {
                 return fields(ticket);
             });
             assertThat(again).isEqualTo("1650   0.5");
+        }
+    }
+
+    /**
+     * A priced order's Price follows the instrument's last price (the watchlist's) until the person sets it: on the
+     * real display the field was empty, and Send answered "price is required" below the fold of a 1280x800 window.
+     */
+    @Test
+    void aPricedOrdersPriceFollowsTheLastPriceUntilThePersonSetsIt() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AtomicReference<Symbol> chart = new AtomicReference<>(BundledData.BTCUSD);
+        try (DeskTrading desk = new DeskTrading(dir)) {
+            OrderTicket ticket = fx(() -> new OrderTicket(desk.service, chart::get));
+            assertThat(fx(() -> fields(ticket))).as("no price known yet").isEqualTo("   0.1");
+            assertThat(fx(() -> {
+                ticket.showLastPrices(Map.of(BundledData.BTCUSD, 812.345, BundledData.ETHUSD, 1650.5));
+                return fields(ticket);
+            })).isEqualTo(OrderLine.fmt(812.345) + "   0.1");
+            assertThat(fx(() -> {
+                ticket.showLastPrices(Map.of(BundledData.BTCUSD, 820.0));
+                return fields(ticket);
+            })).as("the market moved: so does the price").isEqualTo(OrderLine.fmt(820.0) + "   0.1");
+            assertThat(fx(() -> {
+                set(ticket, "#ticket-price", "");
+                ticket.showLastPrices(Map.of(BundledData.BTCUSD, 830.0));
+                return fields(ticket);
+            })).as("a price the person cleared stays cleared").isEqualTo("   0.1");
+            chart.set(BundledData.ETHUSD);
+            assertThat(fx(() -> {
+                ticket.symbolChanged();
+                return fields(ticket);
+            })).as("the new instrument's own last price").isEqualTo(OrderLine.fmt(1650.5) + "   0.1");
+            assertThat(fx(() -> {
+                set(ticket, "#ticket-price", "1600");
+                ticket.showLastPrices(Map.of(BundledData.ETHUSD, 1700.0));
+                return fields(ticket);
+            })).as("typed, it is the person's").isEqualTo("1600   0.1");
+            assertThat(fx(() -> {
+                ticket.prepare(OrderSide.SELL, OrderType.LIMIT, 1720);
+                ticket.showLastPrices(Map.of(BundledData.ETHUSD, 1710.0));
+                return fields(ticket);
+            })).as("picked on the chart, it is the person's").isEqualTo(OrderLine.fmt(1720) + "   0.1");
+            assertThat(fx(() -> {
+                ((ChoiceBox<OrderType>) ticket.node().lookup("#ticket-type")).setValue(OrderType.MARKET);
+                set(ticket, "#ticket-price", "");
+                ((ChoiceBox<OrderType>) ticket.node().lookup("#ticket-type")).setValue(OrderType.LIMIT);
+                return fields(ticket);
+            })).as("from a market order back to a limit with no price: the last price again").isEqualTo(OrderLine.fmt(1710.0) + "   0.1");
         }
     }
 

@@ -2,12 +2,16 @@ package org.concord.app.trading;
 
 import javafx.application.Application;
 import javafx.event.EventType;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
@@ -196,7 +200,10 @@ class TicketEnterAndStatusFlowsTest {
                 .as("a timeframe change keeps them").isEqualTo("850 800 900");
         robot.interact(() -> robot.lookup("#chart-symbol").queryAs(ComboBox.class).setValue("ETHUSD"));
         waitUntil(() -> text("#ticket-symbol").equals("Symbol ETHUSD"));
-        assertThat(fieldText("#ticket-price") + fieldText("#ticket-sl") + fieldText("#ticket-tp")).as("BTCUSD's prices on ETHUSD's ticket").isEmpty();
+        assertThat(fieldText("#ticket-sl") + fieldText("#ticket-tp")).as("BTCUSD's prices on ETHUSD's ticket").isEmpty();
+        // the price is ETHUSD's own last price (2023's, over a thousand), or empty until the watchlist has one
+        String ethPrice = fieldText("#ticket-price");
+        assertThat(ethPrice.isEmpty() || Double.parseDouble(ethPrice) > 1_000).as("ETHUSD's price: " + ethPrice).isTrue();
         robot.interact(() -> robot.lookup("#chart-symbol").queryAs(ComboBox.class).setValue("BTCUSD"));
         waitUntil(() -> text("#ticket-symbol").equals("Symbol BTCUSD"));
     }
@@ -213,8 +220,55 @@ class TicketEnterAndStatusFlowsTest {
         waitUntil(() -> text("#ticket-message").equals("notional is not a number: x"));
         choose("#ticket-size-mode", "quantity");
         type("#ticket-amount", "1");
-        typeAndEnter("#ticket-price", "");
-        waitUntil(() -> text("#ticket-message").equals("price is required"));
+        // in a 1280x800 window the answer is in view without scrolling the ticket (it was under the one-click options,
+        // below the fold, and cut at the right of the narrower ticket)
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        try {
+            typeAndEnter("#ticket-price", "");
+            waitUntil(() -> text("#ticket-message").equals("price is required"));
+            DeskHarness.pulses(2);
+            Bounds[] seen = DeskHarness.fx(() -> {
+                Node m = robot.lookup("#ticket-message").query();
+                Node form = m.getParent();
+                while (!(form instanceof ScrollPane)) {
+                    form = form.getParent();
+                }
+                return new Bounds[]{m.localToScene(m.getLayoutBounds()), form.localToScene(form.getLayoutBounds())};
+            });
+            assertThat(seen[0].getMaxY()).as("the answer's bottom, above the ticket's fold").isLessThanOrEqualTo(seen[1].getMaxY());
+            assertThat(seen[0].getMaxX()).as("the answer's right edge, inside the ticket").isLessThanOrEqualTo(seen[1].getMaxX());
+
+            // a long answer (a spot sell of nothing held, REJECTED with the broker's reason): every line drawn, the
+            // ticket scrolled to its end
+            click(robot, "#ticket-sell");
+            typeAndEnter("#ticket-price", "100000");
+            waitUntil(() -> text("#ticket-message").contains("REJECTED"));
+            DeskHarness.pulses(3);
+            String[] drawn = DeskHarness.fx(() -> {
+                Label m = robot.lookup("#ticket-message").queryAs(Label.class);
+                return new String[]{m.getText(), ((Text) m.lookup(".text")).getText().replace("\n", " ")};
+            });
+            assertThat(drawn[0].length()).as("a long answer: " + drawn[0]).isGreaterThan(60);
+            assertThat(drawn[1].replaceAll("\\s+", " ")).as("drawn in full").isEqualTo(drawn[0].replaceAll("\\s+", " "));
+            seen = DeskHarness.fx(() -> {
+                Node m = robot.lookup("#ticket-message").query();
+                Node form = m.getParent();
+                while (!(form instanceof ScrollPane)) {
+                    form = form.getParent();
+                }
+                return new Bounds[]{m.localToScene(m.getLayoutBounds()), form.localToScene(form.getLayoutBounds())};
+            });
+            assertThat(seen[0].getMaxY()).as("the long answer's bottom, in view").isLessThanOrEqualTo(seen[1].getMaxY());
+            click(robot, "#ticket-buy");
+        } finally {
+            robot.interact(() -> {
+                stage.setWidth(1400);
+                stage.setHeight(900);
+            });
+        }
     }
 
     /**

@@ -196,7 +196,9 @@ class TradingFlowsTest {
         pauseReplay();
 
         // right click low in the plot: the menu offers a buy limit at that price, which prepares the ticket
-        // (a popup's first click is sometimes lost under Monocle on a loaded machine: the gesture is tried up to 3 times)
+        // (a popup's first click is sometimes lost under Monocle on a loaded machine: the gesture is tried up to 3 times;
+        // the field, filled with the last price, is emptied first so that the menu's price is the one seen)
+        type("#ticket-price", "");
         for (int attempt = 0; attempt < 3 && fieldText("#ticket-price").isEmpty(); attempt++) {
             robot.clickOn(plotPoint(0.85), MouseButton.SECONDARY);
             WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#chart-buy-limit").tryQuery().isPresent()));
