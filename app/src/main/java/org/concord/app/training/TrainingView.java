@@ -3,6 +3,7 @@ package org.concord.app.training;
 import org.concord.model.Symbol;
 import org.concord.app.shell.Labels;
 import org.concord.annotate.DisplaySettings;
+import org.concord.chart.DisplayFormat;
 import org.concord.training.eval.Calibration;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -68,7 +69,10 @@ public final class TrainingView {
     private TrainingSnapshot.ModelRow shownCalibration;
     private int shownLoss = -1;
 
+    private final DisplaySettings display;
+
     public TrainingView(TrainingPresenter presenter, DisplaySettings display) {
+        this.display = display;
         train.setId("train-now");
         cancel.setId("train-cancel");
         progress.setId("train-progress");
@@ -272,6 +276,22 @@ public final class TrainingView {
     }
 
     /** Applies one snapshot (FX thread). */
+    /**
+     * The last job that ended, or, before one ends in this session, the newest version on disk: after a restart "no
+     * training job has ended yet" stood over a versions table listing an earlier job's version.
+     */
+    static String lastJobLine(TrainingSnapshot s, DisplayFormat format) {
+        if (!s.lastJob().isEmpty()) {
+            return "last job: " + s.lastJob();
+        }
+        if (s.models().isEmpty()) {
+            return "no training job has ended yet";
+        }
+        TrainingSnapshot.ModelRow newest = s.models().get(0);
+        return "no training job has ended since the desk started; the newest version is " + newest.version()
+                + (newest.createdAt() > 0 ? ", trained " + format.dateTime(newest.createdAt()) : "");
+    }
+
     public void show(TrainingSnapshot s) {
         if (!models.getItems().equals(s.models())) {
             models.getItems().setAll(s.models());
@@ -280,7 +300,7 @@ public final class TrainingView {
         showVersion(selected != null ? selected : s.models().isEmpty() ? null : s.models().get(0));
         versionsTitle.setText(s.models().isEmpty() ? "Versions" : "Versions of " + s.models().get(0).modelId());
         // the last job that ended, not the newest line of the history (a running job's fold read as "last job")
-        lastJob.setText(s.lastJob().isEmpty() ? "no training job has ended yet" : "last job: " + s.lastJob());
+        lastJob.setText(lastJobLine(s, display.format()));
         dataNote.setText(s.dataNote());
         dataNote.setVisible(!s.dataNote().isEmpty());
         TrainingSnapshot.Job j = s.job();
