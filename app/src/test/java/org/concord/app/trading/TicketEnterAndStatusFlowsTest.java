@@ -73,6 +73,18 @@ class TicketEnterAndStatusFlowsTest {
         DeskHarness.close(app, dataDir);
     }
 
+    /** The answer line's and the ticket's scroll pane's bounds in the scene: the answer is in view when inside the pane's. */
+    private static Bounds[] answerAndTicket() {
+        return DeskHarness.fx(() -> {
+            Node m = robot.lookup("#ticket-message").query();
+            Node form = m.getParent();
+            while (!(form instanceof ScrollPane)) {
+                form = form.getParent();
+            }
+            return new Bounds[]{m.localToScene(m.getLayoutBounds()), form.localToScene(form.getLayoutBounds())};
+        });
+    }
+
     static List<Order> orders() {
         return onDesk(b -> List.copyOf(b.orders()));
     }
@@ -230,14 +242,7 @@ class TicketEnterAndStatusFlowsTest {
             typeAndEnter("#ticket-price", "");
             waitUntil(() -> text("#ticket-message").equals("price is required"));
             DeskHarness.pulses(2);
-            Bounds[] seen = DeskHarness.fx(() -> {
-                Node m = robot.lookup("#ticket-message").query();
-                Node form = m.getParent();
-                while (!(form instanceof ScrollPane)) {
-                    form = form.getParent();
-                }
-                return new Bounds[]{m.localToScene(m.getLayoutBounds()), form.localToScene(form.getLayoutBounds())};
-            });
+            Bounds[] seen = answerAndTicket();
             assertThat(seen[0].getMaxY()).as("the answer's bottom, above the ticket's fold").isLessThanOrEqualTo(seen[1].getMaxY());
             assertThat(seen[0].getMaxX()).as("the answer's right edge, inside the ticket").isLessThanOrEqualTo(seen[1].getMaxX());
 
@@ -253,14 +258,7 @@ class TicketEnterAndStatusFlowsTest {
             });
             assertThat(drawn[0].length()).as("a long answer: " + drawn[0]).isGreaterThan(60);
             assertThat(drawn[1].replaceAll("\\s+", " ")).as("drawn in full").isEqualTo(drawn[0].replaceAll("\\s+", " "));
-            seen = DeskHarness.fx(() -> {
-                Node m = robot.lookup("#ticket-message").query();
-                Node form = m.getParent();
-                while (!(form instanceof ScrollPane)) {
-                    form = form.getParent();
-                }
-                return new Bounds[]{m.localToScene(m.getLayoutBounds()), form.localToScene(form.getLayoutBounds())};
-            });
+            seen = answerAndTicket();
             assertThat(seen[0].getMaxY()).as("the long answer's bottom, in view").isLessThanOrEqualTo(seen[1].getMaxY());
             click(robot, "#ticket-buy");
         } finally {
