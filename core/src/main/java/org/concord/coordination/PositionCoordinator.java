@@ -43,7 +43,7 @@ public final class PositionCoordinator {
      * @param resizeBand a held book's no-trade band: a target on the same side as the book is traded only when it is at
      *                   least this fraction of the book away from it. Targets follow signal strength, which moves every
      *                   bar; without a band the full preset resized its books on most bars and paid more in fees than
-     *                   it earned (a turnover of about 130 times its equity in six days). 0 turns the band off.
+     *                   it earned (a turnover of 144 times its equity in six days). 0 turns the band off.
      */
     public record Config(ConflictPolicy policy, double maxSymbolNetExposure, double minOrderNotional, double minRebalanceFraction,
                          double resizeBand, boolean allowShort) {

@@ -104,7 +104,8 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         long trades = runs.stream().mapToLong(r -> r.coordination().metrics().tradeCount()).sum();
         long fills = runs.stream().mapToLong(r -> r.coordination().costs().fills()).sum();
         String summary = String.format(Locale.ROOT, "%s; %s traded, %s (%s)%s%s", report.data(), Counts.of(bars, "bar"),
-                Counts.of(trades, "trade"), Counts.of(fills, "fill"), runs.size() > 1 ? " in " + runs.size() + " windows" : "", report.model() == null ? "" : "; model " + report.model().brief());
+                Counts.of(trades, "trade"), Counts.of(fills, "fill"), runs.size() > 1 ? " in " + runs.size() + " windows" : "",
+                report.model() == null ? "" : "; model " + report.model().brief());
         return new BacktestOutcome(name, columns, rows, equity, files, summary);
     }
 

@@ -141,8 +141,8 @@ public final class BacktestCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%s: %d bars, %d decisions, %d trades (%,d fills, fees %,.2f = %.2f%% of initial equity, "
                         + "turnover %,.1fx), return %.2f%%, max drawdown %.2f%%, Sharpe %.2f, profit factor %.2f, win rate %.1f%%%n"
                         + "  baselines: %s — %s", label, r.bars(), r.decisionsTraded(), m.tradeCount(), c.fills(), c.fees(),
-                c.feeShare() * 100, c.turnover(), m.totalReturn() * 100, m.maxDrawdown() * 100, m.sharpe(), m.profitFactor(), m.winRate() * 100, r.baselines().describe(),
-                r.baselines().beatsBaselines() ? "beats every baseline" : "does NOT beat the best baseline");
+                c.feeShare() * 100, c.turnover(), m.totalReturn() * 100, m.maxDrawdown() * 100, m.sharpe(), m.profitFactor(), m.winRate() * 100,
+                r.baselines().describe(), r.baselines().beatsBaselines() ? "beats every baseline" : "does NOT beat the best baseline");
     }
 
     /** The config file (or the defaults) with the command line's options applied. */

@@ -78,7 +78,7 @@ public final class OrderTicket {
     private TradingSnapshot lastSnapshot;
     /** The instrument the answer line and the typed prices are about: the chart's when made or last followed. */
     private Symbol ticketSymbol;
-    /** The newest price of each instrument (the watchlist's Last), the Price field's first value. */
+    /** The newest price of each instrument (the watchlist's Last), which the Price field follows. */
     private final Map<Symbol, Double> lastPrices = new HashMap<>();
     /** The Price field shows the last price until the person sets it (typing, a pick on the chart). */
     private boolean priceFollows = true;

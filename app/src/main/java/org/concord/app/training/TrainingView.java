@@ -68,7 +68,6 @@ public final class TrainingView {
     private final Label calibrationText = new Label("no calibration yet");
     private TrainingSnapshot.ModelRow shownCalibration;
     private int shownLoss = -1;
-
     private final DisplaySettings display;
 
     public TrainingView(TrainingPresenter presenter, DisplaySettings display) {
@@ -275,7 +274,6 @@ public final class TrainingView {
         return progress;
     }
 
-    /** Applies one snapshot (FX thread). */
     /**
      * The last job that ended, or, before one ends in this session, the newest version on disk: after a restart "no
      * training job has ended yet" stood over a versions table listing an earlier job's version.
@@ -292,6 +290,7 @@ public final class TrainingView {
                 + (newest.createdAt() > 0 ? ", trained " + format.dateTime(newest.createdAt()) : "");
     }
 
+    /** Applies one snapshot (FX thread). */
     public void show(TrainingSnapshot s) {
         if (!models.getItems().equals(s.models())) {
             models.getItems().setAll(s.models());
