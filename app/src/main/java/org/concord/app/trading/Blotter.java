@@ -179,9 +179,9 @@ public final class Blotter {
         positions.setPlaceholder(new Label("flat"));
 
         balances.getColumns().add(text("asset", Balance::asset, 80));
-        balances.getColumns().add(text("total", b -> OrderLine.fmt(b.total()), 110));
-        balances.getColumns().add(text("locked", b -> OrderLine.fmt(b.locked()), 110));
-        balances.getColumns().add(text("free", b -> OrderLine.fmt(b.free()), 110));
+        balances.getColumns().add(text("total", b -> balance(b.total()), 110));
+        balances.getColumns().add(text("locked", b -> balance(b.locked()), 110));
+        balances.getColumns().add(text("free", b -> balance(b.free()), 110));
 
         TabPane tabs = new TabPane(tab("blotter-tab-working", "Working", working), tab("blotter-tab-positions", "Positions", positions),
                 tab("blotter-tab-fills", "Fills", fills), tab("blotter-tab-history", "Orders", history),
@@ -307,6 +307,14 @@ public final class Blotter {
 
     private static String money(double v) {
         return String.format(Locale.ROOT, "%,.2f", v);
+    }
+
+    /**
+     * A balance of any asset: thousands grouped from 1,000 up ("10000.00" USD read as a thousand), smaller amounts to
+     * the significant digits a coin's fraction needs (0.00012 BTC is not 0.00).
+     */
+    static String balance(double v) {
+        return Math.abs(v) >= 1_000 ? money(v) : OrderLine.fmt(v);
     }
 
     private static String signed(double v) {
