@@ -72,11 +72,16 @@ class DeskSessionAcceptanceTest {
                 s.tab("live");
                 left = TraderSteps.manualCounts(desk.await("the blotter's counts", 30, x -> TraderSteps.manualCounts(x) != null));
                 assertThat(left[0]).as("orders the person placed in the first session").isGreaterThanOrEqualTo(3);
+                // the next start opens on another tab in a smaller window (liveTabAfterRestart)
+                desk.placeWindow(0, 0, 1280, 800);
+                s.tab("modules");
                 assertThat(desk.quit()).as("exit code after Ctrl+Q").isZero();
             }
             try (Desk desk = Desk.start(screen, jar, data, WORK, "restart")) {
                 s.use(desk);
                 firstLook(s);
+                liveTabAfterRestart(s);
+                desk.placeWindow(0, 0, 1400, 900);
                 restartContinues(s, "research");
                 TraderSteps.paperAccountKept(s, left);
                 everyTab(s, "restart");
@@ -140,6 +145,19 @@ class DeskSessionAcceptanceTest {
         s.tab("annotate");
         s.checkpoint("restart-annotate");
     }
+
+    /**
+     * Restarted on the Modules tab in a 1280x800 window, the Live tab (opened by {@link #firstLook}) gives the chart its
+     * room: it was laid out for the wide window, the chart squeezed to 351 px between the two panels until a resize.
+     */
+    private static void liveTabAfterRestart(Script s) throws Exception {
+        SceneView v = s.desk().await("the live chart at least " + LIVE_CHART_MIN_WIDTH + " px wide in the 1280x800 window", 20,
+                x -> x.byId("live-chart").map(c -> c.rect().w() >= LIVE_CHART_MIN_WIDTH).orElse(false));
+        s.note("restart on the Modules tab at 1280x800, then Live: live chart " + v.byId("live-chart").orElseThrow().rect());
+    }
+
+    /** The chart's least width beside the watchlist and the live-inference panel (the desk's {@code LiveTab.CHART_MIN_WIDTH}). */
+    private static final int LIVE_CHART_MIN_WIDTH = 470;
 
     /** Keeps the desk running until the session is {@code seconds} old, checking the live chart every 20 s. */
     private static void keepWatching(Script s, double seconds) throws Exception {
