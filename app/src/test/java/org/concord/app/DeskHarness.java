@@ -74,7 +74,11 @@ public final class DeskHarness {
      * partly outside Monocle's screen (frames overflow, clicks on its right side are lost).
      */
     public static Launched launch(String prefix, String preset, UnaryOperator<SessionOptions> options) throws Exception {
-        Path dir = dataDir(prefix, preset);
+        return launch(dataDir(prefix, preset), options);
+    }
+
+    /** {@link #launch(String, String, UnaryOperator)} on a data directory already made (and prepared: a saved ui-state.json). */
+    public static Launched launch(Path dir, UnaryOperator<SessionOptions> options) throws Exception {
         ConcordApp.optionsOverride = options.apply(SessionOptions.defaults(dir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true));
         Stage stage = FxToolkit.registerPrimaryStage();
         Application app = start();

@@ -36,7 +36,7 @@ public record CoordinationResult(String description, CoordinationConfig config, 
         List<RoundTrip> trades = TradeJournal.of(engine.broker().fills());
         EquityCurve curve = engine.equityCurve();
         double ppy = 365.0 * 24 * 3600_000 / engine.config().decisionTimeframe().millis();
-        TradingCosts costs = curve.size() == 0 ? TradingCosts.of(List.of(), 1) : TradingCosts.of(engine.broker().fills(), curve.equity(0));
+        TradingCosts costs = curve.size() == 0 ? TradingCosts.NONE : TradingCosts.of(engine.broker().fills(), curve.equity(0));
         return new CoordinationResult(description, engine.config(), engine.risk().limits(), brokerConfig,
                 PerformanceMetrics.of(curve, trades, ppy), costs, curve.data(), List.copyOf(engine.allocations().history()),
                 engine.conflicts(), engine.alignments(), engine.risk().history(), engine.rejectedSignals(), trades,

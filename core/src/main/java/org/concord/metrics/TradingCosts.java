@@ -16,6 +16,9 @@ import java.util.List;
  * @param turnover       {@code tradedNotional} over the run's initial equity (1 = the account traded its size once)
  */
 public record TradingCosts(int fills, double fees, double feeShare, double tradedNotional, double turnover) {
+    /** A run without a fill. */
+    public static final TradingCosts NONE = new TradingCosts(0, 0, 0, 0, 0);
+
     public TradingCosts {
         if (fills < 0 || !(fees >= 0) || !(feeShare >= 0) || !(tradedNotional >= 0) || !(turnover >= 0)) {
             throw new IllegalArgumentException("fills, fees, fee share, traded notional and turnover must be >= 0");

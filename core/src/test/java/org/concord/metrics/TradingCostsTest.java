@@ -28,7 +28,7 @@ class TradingCostsTest {
 
     @Test
     void noFillsCostNothingAndBadInputIsRefused() {
-        assertThat(TradingCosts.of(List.of(), 10_000)).isEqualTo(new TradingCosts(0, 0, 0, 0, 0));
+        assertThat(TradingCosts.of(List.of(), 10_000)).isEqualTo(TradingCosts.NONE);
         assertThatThrownBy(() -> TradingCosts.of(List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TradingCosts.of(List.of(), Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TradingCosts(-1, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);

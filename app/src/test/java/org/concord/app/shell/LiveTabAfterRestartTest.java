@@ -4,16 +4,15 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
-import org.concord.app.session.SessionOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.app.DeskHarness.fx;
@@ -30,11 +29,8 @@ class LiveTabAfterRestartTest {
     @BeforeAll
     static void launch() throws Exception {
         dataDir = DeskHarness.dataDir("concord-live-restart", "full");
-        UiStateStore store = new UiStateStore(dataDir);
-        store.save(UiState.DEFAULT.withWindow(0, 0, 1280, 800, false).withTab("modules"));
-        ConcordApp.optionsOverride = SessionOptions.defaults(dataDir).withReplay(3_600, SessionOptions.DEFAULT_SKIP, true);
-        FxToolkit.registerPrimaryStage();
-        app = DeskHarness.start();
+        new UiStateStore(dataDir).save(UiState.DEFAULT.withWindow(0, 0, 1280, 800, false).withTab("modules"));
+        app = DeskHarness.launch(dataDir, UnaryOperator.identity()).app();
     }
 
     @AfterAll
