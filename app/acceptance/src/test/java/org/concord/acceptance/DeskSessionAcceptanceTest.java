@@ -54,6 +54,7 @@ class DeskSessionAcceptanceTest {
                 firstLook(s);
                 everyTab(s, "1400x900");
                 chartTimeframes(s);
+                ChartGestureSteps.leftDragPans(s);
                 TraderSteps.watchlistShowsEachInstrument(s);
                 TraderSteps.liveModePickTakes(s);
                 TraderSteps.moduleSwitchesStayStill(s);

@@ -295,18 +295,22 @@ final class TraderSteps {
         s.checkpoint("annotated");
     }
 
-    /**
-     * Moves the pointer to {@code x} on the pane's middle row and waits until the pane's crosshair stands there, as a
-     * person looks before pressing E or X: a key aims at the candle the crosshair shows, and under load the motion can
-     * reach the desk after a key pressed at once. A hand arrives with many motion events; xdotool sends one, and once,
-     * under two busy loops, the desk never saw it (the crosshair stayed at the focusing click for 30 s). So, like a
-     * person whose cursor did not follow, the pointer comes again from 3 px aside every 5 s; the log says how often.
-     */
+    /** Points at {@code x} on the 1m pane's middle row until the pane's crosshair stands there ({@link #pointAt}). */
     private static void pointAt(Script s, SceneView.Rect pane, int x) throws Exception {
+        pointAt(s, x, pane.cy(), "the 1m pane's crosshair at x " + x, v -> v.all(i -> i.hasClass("crosshair-time") && Script.inside(i.rect(), pane))
+                .stream().anyMatch(i -> Math.abs(i.rect().cx() - x) <= pane.w() / 20));
+    }
+
+    /**
+     * Moves the pointer to ({@code x}, {@code y}) and waits until {@code there} holds, as a person looks before pressing
+     * a key or reading a crosshair: a key aims at the candle the crosshair shows, and under load the motion can reach
+     * the desk after a key pressed at once. A hand arrives with many motion events; xdotool sends one, and once, under
+     * two busy loops, the desk never saw it (the crosshair stayed at the focusing click for 30 s). So, like a person
+     * whose cursor did not follow, the pointer comes again from 3 px aside every 5 s; the log says how often.
+     */
+    static void pointAt(Script s, int x, int y, String what, Predicate<SceneView> there) throws Exception {
         Desk desk = s.desk();
-        Predicate<SceneView> there = v -> v.all(i -> i.hasClass("crosshair-time") && Script.inside(i.rect(), pane))
-                .stream().anyMatch(i -> Math.abs(i.rect().cx() - x) <= pane.w() / 20);
-        desk.move(x, pane.cy());
+        desk.move(x, y);
         for (int again = 0; again < 5; again++) {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (System.nanoTime() < until) {
@@ -315,11 +319,11 @@ final class TraderSteps {
                 }
                 Thread.sleep(200);
             }
-            s.note("the 1m pane's crosshair did not come to x " + x + " within 5 s: the pointer comes again");
-            desk.move(x - 3, pane.cy());
-            desk.move(x, pane.cy());
+            s.note(what + ": not within 5 s, the pointer comes again");
+            desk.move(x - 3, y);
+            desk.move(x, y);
         }
-        desk.await("the 1m pane's crosshair at x " + x, 5, there);
+        desk.await(what, 5, there);
     }
 
     /** The preset chosen in the panel runs: the panel says so once the orchestrator reports it. */

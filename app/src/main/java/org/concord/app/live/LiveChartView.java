@@ -1,7 +1,6 @@
 package org.concord.app.live;
 
 import io.fair_acc.chartfx.XYChart;
-import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.ChartPlugin;
 import io.fair_acc.chartfx.plugins.Zoomer;
@@ -58,7 +57,7 @@ public final class LiveChartView {
     private final Map<String, LevelLabels.Level> levels = new LinkedHashMap<>();
     /** Keeps the level labels at the left edge off each other (levels a few dollars apart were written over each other). */
     private final LevelLabels levelLabels = new LevelLabels();
-    private final Zoomer zoomer = new Zoomer(AxisMode.X);
+    private final Zoomer zoomer = new TimePanZoomer();
     private final ChartCrosshair crosshair;
     /** Where along the plot's width level labels sit (0 = left edge). */
     static final double LEVEL_LABEL_POSITION = 0.005;
@@ -132,8 +131,6 @@ public final class LiveChartView {
                 + "-fx-candle-long-wick-color: rgba(31,170,85,0.45); -fx-candle-short-wick-color: rgba(224,65,58,0.45); -fx-candle-shadow-color: transparent;");
         ghostRenderer.getDatasets().add(ghosts);
         chart.getRenderers().setAll(candleRenderer, ghostRenderer, marks);
-        zoomer.setPannerEnabled(true);
-        zoomer.setSliderVisible(false);
         crosshair = new ChartCrosshair(xAxis, yAxis);
         MarkerTooltip tooltip = new MarkerTooltip();
         ChartFormatters.apply(display, crosshair);

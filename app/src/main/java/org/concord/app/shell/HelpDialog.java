@@ -20,9 +20,9 @@ public final class HelpDialog {
         for (Shortcuts.Shortcut s : Shortcuts.ALL) {
             row = add(grid, row, s.combination().getDisplayText(), s.description());
         }
-        // what ChartFX's zoomer does, said as it is: a drag zooms to a box, and only the middle button pans
-        row = add(grid, row, "Mouse wheel / drag", "Chart: zoom in time / zoom to the span dragged over (the price axis fits the visible bars)");
-        row = add(grid, row, "Middle-button drag", "Chart: pan in time");
+        // the live chart's gestures (TimePanZoomer); the price axis always fits the visible bars
+        row = add(grid, row, "Drag / mouse wheel", "Chart: pan in time / zoom in time (the price axis fits the visible bars)");
+        row = add(grid, row, "Shift + drag", "Chart: zoom to the span dragged over");
         row = add(grid, row, "Hover a marker", "Chart: what it was (a decision and its confidence, a fill)");
         row = add(grid, row, "Right click on the chart", "Order ticket at that price (buy/sell, limit/stop)");
         add(grid, row, "Drag an order line", "Move a working order's price, stop-loss or take-profit");
