@@ -3,12 +3,16 @@ package org.concord.data;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
 
+import java.time.LocalDate;
+
 /**
  * How many bars a gap between two closed bars of one market really lacks. A market seen with a bar opening on a
  * Saturday or Sunday (UTC: crypto) lacks every bar in between; one never seen then (the bundled Apple days) lacks
- * only its weekday bars: a weekend is a closed market, not missing data. Learnt from the bars themselves (stored
- * bars when a cache is seeded, then every closed bar); there is no exchange calendar, so holidays and the nights of
- * session markets still count as missing. One per symbol, used under the symbol's lock.
+ * only the bars of the days its exchange trades: a weekend or an exchange holiday is a closed market, not missing
+ * data. Learnt from the bars themselves (stored bars when a cache is seeded, then every closed bar). A weekday market
+ * is taken to be a US stock market, the only kind the desk has ({@link UsMarketHolidays}: the bundled Apple days
+ * reported each holiday as "bad input [GAP]"); the nights of a session market still count as missing. One per
+ * symbol, used under the symbol's lock.
  */
 final class GapRule {
     private static final long DAY = 86_400_000L;
@@ -39,8 +43,15 @@ final class GapRule {
             return all;
         }
         long n = 0;
+        long day = Long.MIN_VALUE;
+        boolean open = false;
         for (long t = lastBefore + step; t < openTime; t += step) {
-            if (!isWeekend(t)) {
+            long d = Math.floorDiv(t, DAY);
+            if (d != day) { // one calendar look-up per day, however short the bars
+                day = d;
+                open = !isWeekend(t) && !UsMarketHolidays.isHoliday(LocalDate.ofEpochDay(d));
+            }
+            if (open) {
                 n++;
             }
         }

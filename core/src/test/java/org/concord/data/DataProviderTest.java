@@ -158,19 +158,21 @@ class DataProviderTest {
         List<Long> published = new ArrayList<>();
         p.subscribeBarCloses((s, tf, t, o, h, l, c, v) -> published.add(t));
         long m = 60_000;
+        // a Tuesday: not a day the market is closed (1970-01-01, time 0, was New Year's Day: no gap is missing then)
+        long t0 = 1_385_424_000_000L; // 2013-11-26 00:00 UTC
         String src = "test-feed";
-        p.onBar(eth, Timeframe.M1, 0, 10, 11, 9, 10, 1, true, src);
-        p.onBar(eth, Timeframe.M1, m, Double.NaN, 11, 9, 10, 1, true, src);      // NaN
-        p.onBar(eth, Timeframe.M1, m, -10, 11, 9, 10, 1, true, src);             // negative
-        p.onBar(eth, Timeframe.M1, m, 0, 11, 9, 10, 1, true, src);               // zero
-        p.onBar(eth, Timeframe.M1, m, 10, 9, 11, 10, 1, true, src);              // high < low
-        p.onBar(eth, Timeframe.M1, m, 10, 11, 9, 10, -1, true, src);             // negative volume
-        p.onBar(eth, Timeframe.M1, m + 7, 10, 11, 9, 10, 1, true, src);          // not on a boundary
-        p.onBar(eth, Timeframe.M1, m, 10, 12, 9, 11, 2, true, src);              // good
-        p.onBar(eth, Timeframe.M1, m, 10, 12, 9, 11, 2, true, src);              // duplicate
-        p.onBar(eth, Timeframe.M1, 4 * m, 11, 12, 10, 12, 1, true, src);         // gap of two bars
-        p.onBar(eth, Timeframe.M1, 2 * m, 11, 12, 10, 11.5, 1, true, src);       // late: fills the gap
-        p.onBar(eth, Timeframe.M1, m, 10, 12.5, 9, 11, 2, true, src);            // correction of a stored bar
+        p.onBar(eth, Timeframe.M1, t0, 10, 11, 9, 10, 1, true, src);
+        p.onBar(eth, Timeframe.M1, t0 + m, Double.NaN, 11, 9, 10, 1, true, src);      // NaN
+        p.onBar(eth, Timeframe.M1, t0 + m, -10, 11, 9, 10, 1, true, src);             // negative
+        p.onBar(eth, Timeframe.M1, t0 + m, 0, 11, 9, 10, 1, true, src);               // zero
+        p.onBar(eth, Timeframe.M1, t0 + m, 10, 9, 11, 10, 1, true, src);              // high < low
+        p.onBar(eth, Timeframe.M1, t0 + m, 10, 11, 9, 10, -1, true, src);             // negative volume
+        p.onBar(eth, Timeframe.M1, t0 + m + 7, 10, 11, 9, 10, 1, true, src);          // not on a boundary
+        p.onBar(eth, Timeframe.M1, t0 + m, 10, 12, 9, 11, 2, true, src);              // good
+        p.onBar(eth, Timeframe.M1, t0 + m, 10, 12, 9, 11, 2, true, src);              // duplicate
+        p.onBar(eth, Timeframe.M1, t0 + 4 * m, 11, 12, 10, 12, 1, true, src);         // gap of two bars
+        p.onBar(eth, Timeframe.M1, t0 + 2 * m, 11, 12, 10, 11.5, 1, true, src);       // late: fills the gap
+        p.onBar(eth, Timeframe.M1, t0 + m, 10, 12.5, 9, 11, 2, true, src);            // correction of a stored bar
         p.onMalformed(src, "msg 12", "unparseable");
         p.flush();
 
@@ -183,13 +185,13 @@ class DataProviderTest {
         assertThat(q.count(src, InputIssue.GAP_FILLED)).isEqualTo(1);
         assertThat(q.count(src, InputIssue.CORRECTION)).isEqualTo(1);
         assertThat(q.total()).isEqualTo(11);
-        assertThat(published).as("only live-edge bars are published, once each").containsExactly(0L, m, 4 * m);
+        assertThat(published).as("only live-edge bars are published, once each").containsExactly(t0, t0 + m, t0 + 4 * m);
 
         BarSeries stored = p.store().query(eth, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 100, Direction.LATEST);
         assertThat(stored.size()).isEqualTo(4);
-        assertThat(stored.time(1)).isEqualTo(m);
+        assertThat(stored.time(1)).isEqualTo(t0 + m);
         assertThat(stored.high(1)).isEqualTo(12.5);
-        assertThat(stored.time(2)).isEqualTo(2 * m);
+        assertThat(stored.time(2)).isEqualTo(t0 + 2 * m);
         BarSeries mem = p.bars(eth, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE, 100, Direction.LATEST);
         assertSameBars(mem, stored);
     }

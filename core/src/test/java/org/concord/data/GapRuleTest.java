@@ -33,6 +33,9 @@ class GapRuleTest {
         assertThat(weekdays.missing(Timeframe.D1, FRIDAY, FRIDAY + 3 * DAY)).as("Friday to Monday").isZero();
         assertThat(weekdays.missing(Timeframe.D1, FRIDAY, FRIDAY + 4 * DAY)).as("Friday to Tuesday: the Monday").isEqualTo(1);
         assertThat(weekdays.missing(Timeframe.H1, FRIDAY + 23 * 3_600_000L, FRIDAY + 3 * DAY)).as("Friday 23:00 to Monday 00:00, hourly").isZero();
+        long beforeMlk = FRIDAY + 14 * DAY; // 2013-01-18; Monday the 21st was Martin Luther King Jr. Day
+        assertThat(weekdays.missing(Timeframe.D1, beforeMlk, beforeMlk + 4 * DAY)).as("Friday to Tuesday over a holiday Monday").isZero();
+        assertThat(weekdays.missing(Timeframe.H1, beforeMlk + 23 * 3_600_000L, beforeMlk + 4 * DAY)).as("the same, hourly").isZero();
 
         GapRule allWeek = new GapRule();
         allWeek.saw(FRIDAY + 2 * DAY); // a bar on a Sunday
@@ -60,12 +63,16 @@ class GapRuleTest {
         }
     }
 
-    /** The bundled Apple days replayed into the DataProvider: a gap is reported for the weekday holidays only. */
+    /**
+     * The bundled Apple days replayed into the DataProvider: no gap, though the file skips weekends and the exchange's
+     * holidays (each holiday was reported as "bad input [GAP]" before the calendar). A trading day taken out of the
+     * file is still a gap.
+     */
     @Test
-    void theAppleDaysReportTheirHolidaysAsGapsAndNoWeekend() throws Exception {
+    void theAppleDaysReportNoGapForWeekendsAndHolidaysButDoForAMissingTradingDay() throws Exception {
         BarSeries days = BundledData.appleDailyBars(new InputQuality());
         int weekends = 0;
-        int withWeekday = 0;
+        int holidays = 0;
         for (int i = 1; i < days.size(); i++) {
             boolean weekday = false;
             boolean any = false;
@@ -75,19 +82,31 @@ class GapRuleTest {
                 weekday |= d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
             }
             weekends += any && !weekday ? 1 : 0;
-            withWeekday += weekday ? 1 : 0;
+            holidays += weekday ? 1 : 0;
         }
         assertThat(weekends).as("weekends in the file").isGreaterThan(40);
-        assertThat(withWeekday).as("holidays in the file").isPositive();
+        assertThat(holidays).as("holidays in the file").isGreaterThanOrEqualTo(5);
+        assertThat(gaps(days, -1)).as("gaps in the file as it is").isZero();
+        int wednesday = 1;
+        while (Instant.ofEpochMilli(days.time(wednesday)).atZone(ZoneOffset.UTC).getDayOfWeek() != DayOfWeek.WEDNESDAY
+                || days.time(wednesday + 1) - days.time(wednesday - 1) != 2 * DAY) {
+            wednesday++;
+        }
+        assertThat(gaps(days, wednesday)).as("gaps with an ordinary Wednesday taken out").isEqualTo(1);
+    }
 
+    /** GAP issues of the days replayed into a DataProvider, without day {@code skip} (-1: all of them). */
+    private long gaps(BarSeries days, int skip) throws Exception {
         InputQuality quality = new InputQuality();
         Symbol aapl = days.symbol();
-        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("d.db"));
+        try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("d" + skip + ".db"));
              DataProvider data = new DataProvider(new BarStore(db), quality, 500, 2_000_000)) {
             for (int i = 0; i < days.size(); i++) {
-                data.onBar(aapl, Timeframe.D1, days.time(i), days.open(i), days.high(i), days.low(i), days.close(i), days.volume(i), true, "replay");
+                if (i != skip) {
+                    data.onBar(aapl, Timeframe.D1, days.time(i), days.open(i), days.high(i), days.low(i), days.close(i), days.volume(i), true, "replay");
+                }
             }
         }
-        assertThat(quality.count(InputIssue.GAP)).isEqualTo(withWeekday);
+        return quality.count(InputIssue.GAP);
     }
 }
