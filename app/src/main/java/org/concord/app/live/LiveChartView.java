@@ -408,7 +408,7 @@ public final class LiveChartView {
         tops.clear();
         bottoms.clear();
         for (ChartOverlay.Extremum x : o.extrema()) {
-            (x.max() ? tops : bottoms).add(x.time() / 1000.0, x.price(), (x.max() ? "top " : "bottom ") + x.price());
+            (x.max() ? tops : bottoms).add(x.time() / 1000.0, x.price(), MarkerTexts.extremum(x.max(), x.price()));
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -196,7 +195,7 @@ public final class LivePresenter implements AutoCloseable {
             return;
         }
         LiveDelta.Marker m = new LiveDelta.Marker(d.timeframe().floor(d.time() - 1), d.price(), d.action() == Action.BUY, d.confidence(),
-                String.format(Locale.ROOT, "%s %.2f (%s) #%d", d.action(), d.confidence(), d.fusion(), d.seq()));
+                MarkerTexts.decision(d));
         synchronized (this) {
             Deque<LiveDelta.Marker> marks = decisions.computeIfAbsent(d.symbol(), k -> new ArrayDeque<>());
             marks.addLast(m);

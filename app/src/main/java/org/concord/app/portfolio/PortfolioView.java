@@ -24,6 +24,7 @@ import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.CalendarTimeAxis;
 import org.concord.app.shell.Counts;
 import org.concord.app.shell.TableFit;
+import org.concord.app.trading.Amounts;
 import org.concord.config.TradingSettings;
 
 import java.util.ArrayList;
@@ -76,11 +77,11 @@ public final class PortfolioView {
         positions.setPlaceholder(new Label("flat"));
         positions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         positions.getColumns().add(col("Symbol", PortfolioSnapshot.PositionRow::symbol));
-        positions.getColumns().add(col("Quantity", r -> fmt(r.quantity())));
-        positions.getColumns().add(col("Avg price", r -> fmt(r.averagePrice())));
-        positions.getColumns().add(col("Mark", r -> fmt(r.markPrice())));
-        positions.getColumns().add(col("Unrealized", r -> fmt(r.unrealizedPnl())));
-        positions.getColumns().add(col("Realized", r -> fmt(r.realizedPnl())));
+        positions.getColumns().add(col("Quantity", r -> Amounts.number(r.quantity())));
+        positions.getColumns().add(col("Avg price", r -> Amounts.number(r.averagePrice())));
+        positions.getColumns().add(col("Mark", r -> Amounts.number(r.markPrice())));
+        positions.getColumns().add(col("Unrealized", r -> Amounts.signed(r.unrealizedPnl())));
+        positions.getColumns().add(col("Realized", r -> Amounts.signed(r.realizedPnl())));
         positions.setPrefHeight(140);
 
         events.setId("risk-events");
@@ -169,7 +170,7 @@ public final class PortfolioView {
         if (s != null) {
             String synergy = c == null || c.synergy() == null ? "" : " · synergy " + CoordinationPane.money(c.synergy().synergy());
             String sizing = c == null || c.settings() == null ? "" : " · sizing " + TradingSettings.sizingName(c.settings().sizing());
-            summary.setText(String.format(Locale.ROOT, "bot account · equity %.2f · cash %.2f · gross exposure %.1f%% · %s · %s%s%s · %s",
+            summary.setText(String.format(Locale.ROOT, "bot account · equity %,.2f · cash %,.2f · gross exposure %.1f%% · %s · %s%s%s · %s",
                     s.equity(), s.cash(), 100 * s.grossExposure(), Counts.of(s.positions().size(), "open position"), Counts.of(s.fills(), "fill"),
                     synergy, sizing,
                     display.format().dateTime(s.time())));
@@ -203,10 +204,6 @@ public final class PortfolioView {
         a.setLabel(label);
         a.setForceZeroInRange(false);
         return a;
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static TableColumn<PortfolioSnapshot.PositionRow, String> col(String title, Function<PortfolioSnapshot.PositionRow, String> f) {

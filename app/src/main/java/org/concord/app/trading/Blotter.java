@@ -114,7 +114,7 @@ public final class Blotter {
         px.setPrefWidth(90);
         working.getColumns().add(qty);
         working.getColumns().add(px);
-        working.getColumns().add(text("filled", o -> OrderLine.fmt(o.filledQuantity()), 70));
+        working.getColumns().add(text("filled", o -> Amounts.number(o.filledQuantity()), 70));
         working.getColumns().add(text("SL", o -> price0(o.request().stopLoss()), 70));
         working.getColumns().add(text("TP", o -> price0(o.request().takeProfit()), 70));
         // a GTD order says until when (its instrument's calendar): it looked like any GTC one
@@ -149,8 +149,8 @@ public final class Blotter {
         history.getColumns().add(text("symbol", o -> o.symbol().code(), 80));
         history.getColumns().add(text("side", o -> o.side().name(), 50));
         history.getColumns().add(text("type", o -> o.type().name(), 60));
-        history.getColumns().add(text("quantity", o -> OrderLine.fmt(o.quantity()), 80));
-        history.getColumns().add(text("filled", o -> OrderLine.fmt(o.filledQuantity()), 80));
+        history.getColumns().add(text("quantity", o -> Amounts.number(o.quantity()), 80));
+        history.getColumns().add(text("filled", o -> Amounts.number(o.filledQuantity()), 80));
         history.getColumns().add(text("avg price", o -> price0(o.averagePrice()), 90));
         history.getColumns().add(text("state", o -> o.state().name(), 90));
         history.getColumns().add(text("origin", o -> o.request().origin().name(), 80));
@@ -161,27 +161,27 @@ public final class Blotter {
         fills.getColumns().add(text("order", Fill::clientOrderId, 90));
         fills.getColumns().add(text("symbol", f -> f.symbol().code(), 80));
         fills.getColumns().add(text("side", f -> f.side().name(), 50));
-        fills.getColumns().add(text("quantity", f -> OrderLine.fmt(f.quantity()), 80));
-        fills.getColumns().add(text("price", f -> OrderLine.fmt(f.price()), 90));
-        fills.getColumns().add(text("fee", f -> money(f.fee()), 70));
+        fills.getColumns().add(text("quantity", f -> Amounts.number(f.quantity()), 80));
+        fills.getColumns().add(text("price", f -> Amounts.number(f.price()), 90));
+        fills.getColumns().add(text("fee", f -> Amounts.money(f.fee()), 70));
         fills.getColumns().add(text("liquidity", f -> f.liquidity().name(), 70));
         fills.getColumns().add(text("book", Fill::book, 80));
         fills.setPlaceholder(new Label("no fills"));
 
         positions.getColumns().add(text("symbol", p -> p.symbol().code(), 80));
-        positions.getColumns().add(text("quantity", p -> OrderLine.fmt(p.quantity()), 90));
-        positions.getColumns().add(text("avg price", p -> OrderLine.fmt(p.averagePrice()), 90));
-        positions.getColumns().add(text("mark", p -> OrderLine.fmt(p.markPrice()), 90));
-        positions.getColumns().add(text("unrealized P&L", p -> signed(p.unrealizedPnl()), 110));
-        positions.getColumns().add(text("realized P&L", p -> signed(p.realizedPnl()), 100));
-        positions.getColumns().add(text("fees", p -> money(p.fees()), 80));
-        positions.getColumns().add(text("notional", p -> money(p.notional()), 100));
+        positions.getColumns().add(text("quantity", p -> Amounts.number(p.quantity()), 90));
+        positions.getColumns().add(text("avg price", p -> Amounts.number(p.averagePrice()), 90));
+        positions.getColumns().add(text("mark", p -> Amounts.number(p.markPrice()), 90));
+        positions.getColumns().add(text("unrealized P&L", p -> Amounts.signed(p.unrealizedPnl()), 110));
+        positions.getColumns().add(text("realized P&L", p -> Amounts.signed(p.realizedPnl()), 100));
+        positions.getColumns().add(text("fees", p -> Amounts.money(p.fees()), 80));
+        positions.getColumns().add(text("notional", p -> Amounts.money(p.notional()), 100));
         positions.setPlaceholder(new Label("flat"));
 
         balances.getColumns().add(text("asset", Balance::asset, 80));
-        balances.getColumns().add(text("total", b -> balance(b.total()), 110));
-        balances.getColumns().add(text("locked", b -> balance(b.locked()), 110));
-        balances.getColumns().add(text("free", b -> balance(b.free()), 110));
+        balances.getColumns().add(text("total", b -> Amounts.balance(b.total()), 110));
+        balances.getColumns().add(text("locked", b -> Amounts.balance(b.locked()), 110));
+        balances.getColumns().add(text("free", b -> Amounts.balance(b.free()), 110));
 
         TabPane tabs = new TabPane(tab("blotter-tab-working", "Working", working), tab("blotter-tab-positions", "Positions", positions),
                 tab("blotter-tab-fills", "Fills", fills), tab("blotter-tab-history", "Orders", history),
@@ -302,23 +302,7 @@ public final class Blotter {
     }
 
     private static String price0(double v) {
-        return v > 0 ? OrderLine.fmt(v) : "";
-    }
-
-    private static String money(double v) {
-        return String.format(Locale.ROOT, "%,.2f", v);
-    }
-
-    /**
-     * A balance of any asset: thousands grouped from 1,000 up ("10000.00" USD read as a thousand), smaller amounts to
-     * the significant digits a coin's fraction needs (0.00012 BTC is not 0.00).
-     */
-    static String balance(double v) {
-        return Math.abs(v) >= 1_000 ? money(v) : OrderLine.fmt(v);
-    }
-
-    private static String signed(double v) {
-        return String.format(Locale.ROOT, "%+,.2f", v);
+        return v > 0 ? Amounts.number(v) : "";
     }
 
     private String time(long t) {

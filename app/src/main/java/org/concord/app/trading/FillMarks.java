@@ -99,7 +99,7 @@ public final class FillMarks {
      * (the time in the person's display zone).
      */
     String label(Fill f) {
-        return look.owner() + " " + f.side() + " " + OrderLine.fmt(f.quantity()) + " @ " + OrderLine.fmt(f.price()) + " · " + f.clientOrderId()
+        return look.owner() + " " + f.side() + " " + Amounts.number(f.quantity()) + " @ " + Amounts.number(f.price()) + " · " + f.clientOrderId()
                 + " · filled " + display.format().dateTime(f.time());
     }
 
@@ -115,8 +115,8 @@ public final class FillMarks {
         Fill last = group.get(group.size() - 1);
         String from = display.format().dateTime(first.time());
         String to = display.format().dateTime(last.time());
-        return look.owner() + " " + first.side() + " ×" + group.size() + " " + OrderLine.fmt(quantity(group)) + " @ avg "
-                + OrderLine.fmt(averagePrice(group)) + " · " + first.clientOrderId() + " … " + last.clientOrderId() + " · filled "
+        return look.owner() + " " + first.side() + " ×" + group.size() + " " + Amounts.number(quantity(group)) + " @ avg "
+                + Amounts.number(averagePrice(group)) + " · " + first.clientOrderId() + " … " + last.clientOrderId() + " · filled "
                 + from + " – " + (from.regionMatches(0, to, 0, 10) ? display.format().time(last.time()) : to); // the date once
     }
 

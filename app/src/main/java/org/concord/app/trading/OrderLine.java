@@ -38,16 +38,16 @@ public record OrderLine(Kind kind, String clientOrderId, double price, String la
             if (entry > 0) {
                 Kind k = !exit ? Kind.ENTRY : o.type() == OrderType.STOP ? Kind.STOP_LOSS : Kind.TAKE_PROFIT;
                 String what = exit ? (k == Kind.STOP_LOSS ? "SL " : "TP ") : o.side() + " " + o.type() + " ";
-                out.add(new OrderLine(k, o.clientOrderId(), entry, what + fmt(o.remainingQuantity()) + " @ " + fmt(entry) + "  " + o.clientOrderId(),
+                out.add(new OrderLine(k, o.clientOrderId(), entry, what + Amounts.number(o.remainingQuantity()) + " @ " + Amounts.number(entry) + "  " + o.clientOrderId(),
                         !exit));
             }
             // a parent's attached exits are only prices until it is done: draggable (the order is re-sent with them)
             if (!exit && r.stopLoss() > 0) {
-                out.add(new OrderLine(Kind.STOP_LOSS, o.clientOrderId(), r.stopLoss(), "SL @ " + fmt(r.stopLoss()) + "  " + o.clientOrderId(),
+                out.add(new OrderLine(Kind.STOP_LOSS, o.clientOrderId(), r.stopLoss(), "SL @ " + Amounts.number(r.stopLoss()) + "  " + o.clientOrderId(),
                         o.filledQuantity() == 0));
             }
             if (!exit && r.takeProfit() > 0) {
-                out.add(new OrderLine(Kind.TAKE_PROFIT, o.clientOrderId(), r.takeProfit(), "TP @ " + fmt(r.takeProfit()) + "  " + o.clientOrderId(),
+                out.add(new OrderLine(Kind.TAKE_PROFIT, o.clientOrderId(), r.takeProfit(), "TP @ " + Amounts.number(r.takeProfit()) + "  " + o.clientOrderId(),
                         o.filledQuantity() == 0));
             }
         }
@@ -61,28 +61,9 @@ public record OrderLine(Kind kind, String clientOrderId, double price, String la
     private static void position(List<OrderLine> out, Kind kind, String what, AccountSnapshot a, Symbol symbol) {
         for (Position p : a.positions()) {
             if (p.symbol().equals(symbol) && !p.isFlat() && p.averagePrice() > 0) {
-                out.add(new OrderLine(kind, null, p.averagePrice(), what + fmt(p.quantity()) + " @ " + fmt(p.averagePrice())
+                out.add(new OrderLine(kind, null, p.averagePrice(), what + Amounts.number(p.quantity()) + " @ " + Amounts.number(p.averagePrice())
                         + "  P&L " + String.format(Locale.ROOT, "%+.2f", p.unrealizedPnl()), false));
             }
         }
-    }
-
-    /**
-     * A price or size as a line's label reads it: two decimals from 100 up, else six significant digits without
-     * trailing zeros ("position 0.1 @ 902.18", not "position 0.100000 @ 902.18").
-     */
-    static String fmt(double v) {
-        if (Math.abs(v) >= 100) {
-            return String.format(Locale.ROOT, "%.2f", v);
-        }
-        String g = String.format(Locale.ROOT, "%.6g", v);
-        if (g.indexOf('e') >= 0 || g.indexOf('.') < 0) {
-            return g;
-        }
-        int end = g.length();
-        while (g.charAt(end - 1) == '0') {
-            end--;
-        }
-        return g.charAt(end - 1) == '.' ? g.substring(0, end - 1) : g.substring(0, end);
     }
 }

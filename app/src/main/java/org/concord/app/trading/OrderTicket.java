@@ -207,7 +207,7 @@ public final class OrderTicket {
         (side == OrderSide.BUY ? buy : sell).setSelected(true);
         type.setValue(orderType);
         if (atPrice > 0 && Double.isFinite(atPrice)) {
-            price.setText(OrderLine.fmt(atPrice));
+            price.setText(Amounts.number(atPrice));
         }
         updateSendText();
         amount.requestFocus();
@@ -255,7 +255,7 @@ public final class OrderTicket {
         }
         filling = true;
         try {
-            price.setText(OrderLine.fmt(p));
+            price.setText(Amounts.number(p));
         } finally {
             filling = false;
         }
@@ -314,7 +314,7 @@ public final class OrderTicket {
     static String status(Order o) {
         // the quantity as typed ("0.1", not the blotter's fixed "0.100000"): the line answers what the person sent
         String filled = o.filledQuantity() > 0
-                ? " " + BigDecimal.valueOf(o.filledQuantity()).stripTrailingZeros().toPlainString() + " @ " + OrderLine.fmt(o.averagePrice()) : "";
+                ? " " + BigDecimal.valueOf(o.filledQuantity()).stripTrailingZeros().toPlainString() + " @ " + Amounts.number(o.averagePrice()) : "";
         return o.clientOrderId() + ": " + o.state() + filled + (o.reason().isEmpty() ? "" : " — " + o.reason());
     }
 

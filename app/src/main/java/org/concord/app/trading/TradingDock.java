@@ -182,13 +182,13 @@ public final class TradingDock implements AutoCloseable {
         Symbol sym = symbol.get();
         boolean held = last != null && last.manual().positions().stream().anyMatch(p -> p.symbol().equals(sym) && p.quantity() > 0);
         String none = held ? "" : " (no " + sym + " held to sell)";
-        MenuItem sellLimit = item("chart-sell-limit", "Sell limit @ " + OrderLine.fmt(price) + none, OrderSide.SELL, OrderType.LIMIT, price);
-        MenuItem sellStop = item("chart-sell-stop", "Sell stop @ " + OrderLine.fmt(price) + none, OrderSide.SELL, OrderType.STOP, price);
+        MenuItem sellLimit = item("chart-sell-limit", "Sell limit @ " + Amounts.number(price) + none, OrderSide.SELL, OrderType.LIMIT, price);
+        MenuItem sellStop = item("chart-sell-stop", "Sell stop @ " + Amounts.number(price) + none, OrderSide.SELL, OrderType.STOP, price);
         sellLimit.setDisable(!held);
         sellStop.setDisable(!held);
         ContextMenu menu = new ContextMenu(
-                item("chart-buy-limit", "Buy limit @ " + OrderLine.fmt(price), OrderSide.BUY, OrderType.LIMIT, price), sellLimit,
-                item("chart-buy-stop", "Buy stop @ " + OrderLine.fmt(price), OrderSide.BUY, OrderType.STOP, price), sellStop);
+                item("chart-buy-limit", "Buy limit @ " + Amounts.number(price), OrderSide.BUY, OrderType.LIMIT, price), sellLimit,
+                item("chart-buy-stop", "Buy stop @ " + Amounts.number(price), OrderSide.BUY, OrderType.STOP, price), sellStop);
         menu.setId("chart-trade-menu");
         // the replay keeps refitting the price axis under the open menu: the crosshair keeps naming the menu's price
         chart.holdCrosshair(price);

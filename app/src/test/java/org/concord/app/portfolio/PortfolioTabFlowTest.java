@@ -2,11 +2,13 @@ package org.concord.app.portfolio;
 
 import javafx.application.Application;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
 import org.concord.app.shell.MainWindow;
+import org.concord.app.trading.Amounts;
 import org.concord.config.ConcordConfig;
 import org.concord.coordination.Bucket;
 import org.concord.coordination.SourceContribution;
@@ -28,6 +30,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -129,6 +132,34 @@ class PortfolioTabFlowTest {
         DeskHarness.shot(stage, "portfolio-coordination");
     }
 
+    /**
+     * The bot's positions and account line are written as the blotter writes them (Amounts): the tab showed "905.9800"
+     * and "0.0200" where the blotter showed 905.98 and 0.02, and an equity of "10000.00" where the blotter grouped it.
+     */
+    @Test
+    @Order(2)
+    void theBotsPositionsAndAccountAreWrittenAsTheBlotterWritesThem() throws Exception {
+        robot.interact(() -> window().select("portfolio"));
+        List<String> cells = new ArrayList<>();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> DeskHarness.fx(() -> {
+            TableView<?> t = robot.lookup("#positions-table").queryAs(TableView.class);
+            cells.clear();
+            if (t.getItems().isEmpty()) {
+                return false;
+            }
+            PortfolioSnapshot.PositionRow r = (PortfolioSnapshot.PositionRow) t.getItems().get(0);
+            for (int c = 1; c < t.getColumns().size(); c++) {
+                cells.add(String.valueOf(t.getColumns().get(c).getCellData(0)));
+            }
+            cells.addAll(List.of(Amounts.number(r.quantity()), Amounts.number(r.averagePrice()), Amounts.number(r.markPrice()),
+                    Amounts.signed(r.unrealizedPnl()), Amounts.signed(r.realizedPnl())));
+            return true;
+        }));
+        assertThat(cells.subList(0, 5)).as("quantity, avg price, mark, unrealized, realized").isEqualTo(cells.subList(5, 10));
+        assertThat(DeskHarness.fx(() -> window().portfolioView().summary().getText()))
+                .matches("bot account · equity \\d{1,3}(,\\d{3})*\\.\\d\\d · cash -?\\d{1,3}(,\\d{3})*\\.\\d\\d · .*");
+    }
+
     static PortfolioSnapshot latest() {
         PortfolioSnapshot[] s = new PortfolioSnapshot[1];
         robot.interact(() -> s[0] = window().portfolioView().lastShown());
@@ -136,7 +167,7 @@ class PortfolioTabFlowTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void aBadValueIsRefusedBesideTheFieldAndALoweredCapRefusesAnOrderItAllowed() throws Exception {
         DeskHarness.click(robot, "Risk limits & sizing");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "25".equals(DeskHarness.fx(() -> robot.lookup("#limit-maxOrderFraction").queryAs(TextField.class).getText())));
@@ -164,7 +195,7 @@ class PortfolioTabFlowTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void kellyChosenInTheTabReachesTheBotsEngineAndConcordYaml() throws Exception {
         SizingConfig.Method before = onPipeline(x -> x.engine().sizing().method());
         assertThat(before).isEqualTo(SizingConfig.Method.FIXED_FRACTIONAL);

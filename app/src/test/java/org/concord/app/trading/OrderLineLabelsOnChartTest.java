@@ -56,7 +56,7 @@ class OrderLineLabelsOnChartTest {
         List<OrderLine> orders = new ArrayList<>();
         for (int i = 0; i < prices.length; i++) {
             orders.add(new OrderLine(OrderLine.Kind.ENTRY, "man-" + (i + 1), prices[i],
-                    "BUY LIMIT 0.1 @ " + OrderLine.fmt(prices[i]) + "  man-" + (i + 1), true));
+                    "BUY LIMIT 0.1 @ " + Amounts.number(prices[i]) + "  man-" + (i + 1), true));
         }
         robot.interact(() -> {
             view.apply(new LiveDelta(Symbol.of("BTCUSD"), Timeframe.M1, m1, new long[0], new double[0], List.of(), true, null));

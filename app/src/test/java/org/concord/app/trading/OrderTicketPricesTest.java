@@ -76,11 +76,11 @@ class OrderTicketPricesTest {
             assertThat(fx(() -> {
                 ticket.showLastPrices(Map.of(BundledData.BTCUSD, 812.345, BundledData.ETHUSD, 1650.5));
                 return fields(ticket);
-            })).isEqualTo(OrderLine.fmt(812.345) + "   0.1");
+            })).isEqualTo(Amounts.number(812.345) + "   0.1");
             assertThat(fx(() -> {
                 ticket.showLastPrices(Map.of(BundledData.BTCUSD, 820.0));
                 return fields(ticket);
-            })).as("the market moved: so does the price").isEqualTo(OrderLine.fmt(820.0) + "   0.1");
+            })).as("the market moved: so does the price").isEqualTo(Amounts.number(820.0) + "   0.1");
             assertThat(fx(() -> {
                 set(ticket, "#ticket-price", "");
                 ticket.showLastPrices(Map.of(BundledData.BTCUSD, 830.0));
@@ -90,7 +90,7 @@ class OrderTicketPricesTest {
             assertThat(fx(() -> {
                 ticket.symbolChanged();
                 return fields(ticket);
-            })).as("the new instrument's own last price").isEqualTo(OrderLine.fmt(1650.5) + "   0.1");
+            })).as("the new instrument's own last price").isEqualTo(Amounts.number(1650.5) + "   0.1");
             assertThat(fx(() -> {
                 set(ticket, "#ticket-price", "1600");
                 ticket.showLastPrices(Map.of(BundledData.ETHUSD, 1700.0));
@@ -100,13 +100,13 @@ class OrderTicketPricesTest {
                 ticket.prepare(OrderSide.SELL, OrderType.LIMIT, 1720);
                 ticket.showLastPrices(Map.of(BundledData.ETHUSD, 1710.0));
                 return fields(ticket);
-            })).as("picked on the chart, it is the person's").isEqualTo(OrderLine.fmt(1720) + "   0.1");
+            })).as("picked on the chart, it is the person's").isEqualTo(Amounts.number(1720) + "   0.1");
             assertThat(fx(() -> {
                 ((ChoiceBox<OrderType>) ticket.node().lookup("#ticket-type")).setValue(OrderType.MARKET);
                 set(ticket, "#ticket-price", "");
                 ((ChoiceBox<OrderType>) ticket.node().lookup("#ticket-type")).setValue(OrderType.LIMIT);
                 return fields(ticket);
-            })).as("from a market order back to a limit with no price: the last price again").isEqualTo(OrderLine.fmt(1710.0) + "   0.1");
+            })).as("from a market order back to a limit with no price: the last price again").isEqualTo(Amounts.number(1710.0) + "   0.1");
         }
     }
 

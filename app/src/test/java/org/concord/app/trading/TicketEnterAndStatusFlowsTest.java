@@ -163,7 +163,7 @@ class TicketEnterAndStatusFlowsTest {
         waitUntil(() -> text("#ticket-message").contains(id + ": FILLED"));
         Order filled = onDesk(b -> b.order(id).orElseThrow());
         assertThat(filled.filledQuantity()).isEqualTo(0.1);
-        assertThat(text("#ticket-message")).isEqualTo("submit " + id + ": FILLED 0.1 @ " + OrderLine.fmt(filled.averagePrice()));
+        assertThat(text("#ticket-message")).isEqualTo("submit " + id + ": FILLED 0.1 @ " + Amounts.number(filled.averagePrice()));
         DeskHarness.shot(stage, "ticket-filled");
 
         // the watchlist's Pos is the person's own position (it showed the bot's: 0.0000 beside this fill), Bot the bot's
