@@ -19,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.CalendarTimeAxis;
@@ -51,6 +52,8 @@ public final class PortfolioView {
     private final CorrelationHeatmap heatmap = new CorrelationHeatmap();
     private final DrawdownGauge gauge = new DrawdownGauge();
     private final ListView<String> events = new ListView<>();
+    /** The equity and allocation charts' least height (px): room for their axes and a line. */
+    private static final double CHART_MIN_HEIGHT = 90;
     private final Label summary = new Label("waiting for the first coordination bar…");
     private final CoordinationPane coordination;
     private final RiskSettingsForm settings;
@@ -96,9 +99,18 @@ public final class PortfolioView {
         side.add(new TitledPane("Bucket correlation (rolling " + PortfolioPublisher.WINDOW + " bars)", heatmap), 0, 1);
 
         SplitPane charts = new SplitPane(EmptyChart.wrap(equityChart, "no equity yet"), EmptyChart.wrap(allocChart.node(), "no allocation yet"));
+        // the charts give way to the tables below in a small window (their own minimum overran it at 1280x800)
+        for (Node chart : charts.getItems()) {
+            ((Region) chart).setMinHeight(CHART_MIN_HEIGHT);
+        }
         charts.setOrientation(Orientation.VERTICAL);
         VBox bottom = new VBox(new TitledPane("Positions", positions), new TitledPane("Conflict resolution and risk-limit events", events));
         events.setPrefHeight(160);
+        // at least a header and a row of positions and three events (a row is about 3 em in the desk's theme): the
+        // split gives the charts less before it cuts these (at 1280x800 the position row was cut in half and the
+        // events list was a bare scrollbar)
+        positions.setStyle("-fx-min-height: 6.5em;");
+        events.setStyle("-fx-min-height: 9.5em;");
         SplitPane main = new SplitPane(charts, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.6);

@@ -95,16 +95,17 @@ public final class FillMarks {
     }
 
     /**
-     * "your BUY 0.5 @ 850.00 · man-3 · filled 2013-11-27 11:37:00", "bot SELL 0.02 @ 851.20 · cc12-1of2 · filled …"
-     * (the time in the person's display zone).
+     * "your BUY 0.5 @ 850.00 · man-3", then "filled 2013-11-27 11:37:00" on a line of its own (the time in the person's
+     * display zone): on one line the hover label, no wider than the plot, was cut to "…" beside the live-inference
+     * panel at 1400x900.
      */
     String label(Fill f) {
         return look.owner() + " " + f.side() + " " + Amounts.number(f.quantity()) + " @ " + Amounts.number(f.price()) + " · " + f.clientOrderId()
-                + " · filled " + display.format().dateTime(f.time());
+                + "\nfilled " + display.format().dateTime(f.time());
     }
 
     /**
-     * "bot BUY ×3 0.3 @ avg 905.12 · cc12-1of2 … cc14-1of1 · filled 2013-11-27 11:37:00 – 11:52:00" (the times in the
+     * "bot BUY ×3 0.3 @ avg 905.12 · cc12-1of2 … cc14-1of1", then "filled 2013-11-27 11:37:00 – 11:52:00" (the times in the
      * person's display zone; the second one's date only when it is another day).
      */
     String label(List<Fill> group) {
@@ -116,7 +117,7 @@ public final class FillMarks {
         String from = display.format().dateTime(first.time());
         String to = display.format().dateTime(last.time());
         return look.owner() + " " + first.side() + " ×" + group.size() + " " + Amounts.number(quantity(group)) + " @ avg "
-                + Amounts.number(averagePrice(group)) + " · " + first.clientOrderId() + " … " + last.clientOrderId() + " · filled "
+                + Amounts.number(averagePrice(group)) + " · " + first.clientOrderId() + " … " + last.clientOrderId() + "\nfilled "
                 + from + " – " + (from.regionMatches(0, to, 0, 10) ? display.format().time(last.time()) : to); // the date once
     }
 

@@ -18,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -72,6 +73,28 @@ class LiveChartGesturesTest {
         assertThat(after[0]).as("the zoomed span starts inside the one before").isGreaterThan(before[0]);
         assertThat(after[1]).as("and ends inside it").isLessThan(before[1]);
         assertThat(fx(view::following)).as("a zoom ends follow").isFalse();
+    }
+
+    /**
+     * A right click is the chart's order menu and leaves the chart where it is. The zoomer took it too, as "back to the
+     * previous zoom", and put a chart panned or followed since on a window zoomed long before.
+     */
+    @Test
+    void aRightClickLeavesTheChartWhereItIs() throws Exception {
+        double[] whole = range();
+        robot.press(KeyCode.SHIFT);
+        try {
+            robot.drag(plotPoint(0.3), MouseButton.PRIMARY).moveTo(plotPoint(0.6)).release(MouseButton.PRIMARY);
+        } finally {
+            robot.release(KeyCode.SHIFT);
+        }
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> width(range()) < 0.4 * width(whole));
+        robot.drag(plotPoint(0.4), MouseButton.PRIMARY).moveTo(plotPoint(0.6)).release(MouseButton.PRIMARY);
+        double[] panned = range();
+        robot.clickOn(plotPoint(0.5), MouseButton.SECONDARY);
+        DeskHarness.pulses(3);
+        assertThat(range()).as("the span shown after a right click (before it: %s; the zoom before: %s)", Arrays.toString(panned),
+                Arrays.toString(whole)).containsExactly(panned);
     }
 
     private void assertPans(MouseButton button) throws Exception {

@@ -1,9 +1,13 @@
 package org.concord.app.portfolio;
 
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.concord.app.ConcordApp;
 import org.concord.app.DeskHarness;
@@ -160,6 +164,45 @@ class PortfolioTabFlowTest {
                 .matches("bot account · equity \\d{1,3}(,\\d{3})*\\.\\d\\d · cash -?\\d{1,3}(,\\d{3})*\\.\\d\\d · .*");
     }
 
+    /**
+     * In a 1280x800 window the overview still shows a whole position row and three events: the split between the
+     * charts and the tables cut the position row in half and left the events list a bare scrollbar (seen on the desk).
+     */
+    @Test
+    @Order(3)
+    void at1280x800ThePositionRowIsWholeAndThreeEventsShow() throws Exception {
+        double[] size = DeskHarness.fx(() -> new double[] {stage.getWidth(), stage.getHeight()});
+        robot.interact(() -> {
+            window().select("portfolio");
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        try {
+            DeskHarness.click(robot, "Allocation & equity");
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> DeskHarness.fx(() -> {
+                TableView<?> t = robot.lookup("#positions-table").queryAs(TableView.class);
+                Node row = t.lookupAll(".table-row-cell").stream().filter(n -> n instanceof TableRow<?> r && r.getIndex() == 0 && !r.isEmpty())
+                        .findFirst().orElse(null);
+                return row != null && row.localToScene(row.getBoundsInLocal()).getMaxY() <= t.localToScene(t.getBoundsInLocal()).getMaxY() - 1;
+            }));
+            double[] events = DeskHarness.fx(() -> {
+                ListView<?> l = robot.lookup("#risk-events").queryAs(ListView.class);
+                Node tab = robot.lookup("#portfolio-views").query();
+                double cell = l.lookupAll(".list-cell").stream().mapToDouble(n -> ((Region) n).getHeight()).max().orElse(0);
+                return new double[] {l.getHeight(), cell, l.localToScene(l.getBoundsInLocal()).getMaxY(), tab.localToScene(tab.getBoundsInLocal()).getMaxY()};
+            });
+            assertThat(events[1]).as("an event row's height").isPositive();
+            assertThat(events[0]).as("the events list's height: three rows of %.0f px", events[1]).isGreaterThanOrEqualTo(3 * events[1]);
+            assertThat(events[2]).as("the events list's bottom, inside the tab's (not cut off by the window)").isLessThanOrEqualTo(events[3]);
+            DeskHarness.shot(stage, "portfolio-1280x800");
+        } finally {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+        }
+    }
+
     static PortfolioSnapshot latest() {
         PortfolioSnapshot[] s = new PortfolioSnapshot[1];
         robot.interact(() -> s[0] = window().portfolioView().lastShown());
@@ -167,7 +210,7 @@ class PortfolioTabFlowTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aBadValueIsRefusedBesideTheFieldAndALoweredCapRefusesAnOrderItAllowed() throws Exception {
         DeskHarness.click(robot, "Risk limits & sizing");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "25".equals(DeskHarness.fx(() -> robot.lookup("#limit-maxOrderFraction").queryAs(TextField.class).getText())));
@@ -195,7 +238,7 @@ class PortfolioTabFlowTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void kellyChosenInTheTabReachesTheBotsEngineAndConcordYaml() throws Exception {
         SizingConfig.Method before = onPipeline(x -> x.engine().sizing().method());
         assertThat(before).isEqualTo(SizingConfig.Method.FIXED_FRACTIONAL);

@@ -108,7 +108,7 @@ class BotFillMarksTest {
         assertThat(fx(() -> new double[] {marks.buys().get(0, 0), marks.buys().get(1, 0)}))
                 .as("on the candle whose span holds the fill, at the fill's price")
                 .containsExactly(FillMarks.candle(bot.time(), Timeframe.M1) / 1000.0, bot.price());
-        assertThat(fx(() -> marks.buys().getDataLabel(0))).isEqualTo("bot BUY 0.02 @ " + Amounts.number(bot.price()) + " · cc7-1of2 · filled "
+        assertThat(fx(() -> marks.buys().getDataLabel(0))).isEqualTo("bot BUY 0.02 @ " + Amounts.number(bot.price()) + " · cc7-1of2\nfilled "
                 + new DisplaySettings(DisplayFormat.UTC).format().dateTime(bot.time()));
         // the person's buy is theirs alone, a dot; the bot's is a cross in colours of its own
         assertThat(fx(() -> dock.fills().buys().getDataLabel(0))).startsWith("your BUY 0.1 @ ").contains(mine.clientOrderId());

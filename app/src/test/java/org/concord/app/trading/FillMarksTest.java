@@ -79,7 +79,7 @@ class FillMarksTest {
         assertThat(fx(() -> m.buys().getDataCount())).isEqualTo(2);
         assertThat(fx(() -> new double[] {m.buys().get(0, 0), m.buys().get(1, 0), m.buys().get(0, 1), m.buys().get(1, 1)}))
                 .containsExactly(OPEN / 1000.0, 900, (OPEN + 60_000) / 1000.0, 902.25);
-        assertThat(fx(() -> m.buys().getDataLabel(1))).isEqualTo("your BUY 0.1 @ 902.25 · man-2 · filled 2013-11-27 11:32:00");
+        assertThat(fx(() -> m.buys().getDataLabel(1))).isEqualTo("your BUY 0.1 @ 902.25 · man-2\nfilled 2013-11-27 11:32:00");
         assertThat(fx(() -> new double[] {m.sells().getDataCount(), m.sells().get(0, 0), m.sells().get(1, 0)}))
                 .containsExactly(1, (OPEN + 2 * 60_000) / 1000.0, 905.5);
 
@@ -115,8 +115,8 @@ class FillMarksTest {
         assertThat(fx(() -> new double[] {m.buys().get(0, 0), m.buys().get(1, 0), m.buys().get(0, 1), m.buys().get(1, 1)}))
                 .containsExactly(OPEN / 1000.0, (0.1 * 902 + 0.1 * 900 + 0.3 * 904) / 0.5, (OPEN + 15 * 60_000) / 1000.0, 910);
         assertThat(fx(() -> m.buys().getDataLabel(0)))
-                .isEqualTo("your BUY ×3 0.5 @ avg 902.80 · man-1 … man-3 · filled 2013-11-27 11:31:00 – 11:38:00");
-        assertThat(fx(() -> m.buys().getDataLabel(1))).isEqualTo("your BUY 0.1 @ 910.00 · man-5 · filled 2013-11-27 11:46:00");
+                .isEqualTo("your BUY ×3 0.5 @ avg 902.80 · man-1 … man-3\nfilled 2013-11-27 11:31:00 – 11:38:00");
+        assertThat(fx(() -> m.buys().getDataLabel(1))).isEqualTo("your BUY 0.1 @ 910.00 · man-5\nfilled 2013-11-27 11:46:00");
         assertThat(fx(() -> m.sells().getDataCount())).isEqualTo(1);
         // on a 1m chart each is on a candle of its own
         fx(() -> {
