@@ -52,8 +52,8 @@ public final class PortfolioView {
     private final CorrelationHeatmap heatmap = new CorrelationHeatmap();
     private final DrawdownGauge gauge = new DrawdownGauge();
     private final ListView<String> events = new ListView<>();
-    /** The equity and allocation charts' least height (px): room for their axes and a line. */
-    private static final double CHART_MIN_HEIGHT = 90;
+    /** The equity and allocation charts' least height (px): their title, a plot and the time axis's labels. */
+    private static final double CHART_MIN_HEIGHT = 125;
     private final Label summary = new Label("waiting for the first coordination bar…");
     private final CoordinationPane coordination;
     private final RiskSettingsForm settings;
@@ -106,11 +106,11 @@ public final class PortfolioView {
         charts.setOrientation(Orientation.VERTICAL);
         VBox bottom = new VBox(new TitledPane("Positions", positions), new TitledPane("Conflict resolution and risk-limit events", events));
         events.setPrefHeight(160);
-        // at least a header and a row of positions and three events (a row is about 3 em in the desk's theme): the
+        // at least a header and a row of positions and two events (a row is about 3 em in the desk's theme): the
         // split gives the charts less before it cuts these (at 1280x800 the position row was cut in half and the
-        // events list was a bare scrollbar)
+        // events list was a bare scrollbar); a third event took the charts' axis labels
         positions.setStyle("-fx-min-height: 6.5em;");
-        events.setStyle("-fx-min-height: 9.5em;");
+        events.setStyle("-fx-min-height: 6.5em;");
         SplitPane main = new SplitPane(charts, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.6);

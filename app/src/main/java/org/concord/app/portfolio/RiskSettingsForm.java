@@ -44,6 +44,8 @@ final class RiskSettingsForm {
     private final BiConsumer<Map<String, Double>, String> send;
     private TradingSettings inForce;
     private TradingSettingsChange shownChange;
+    /** The settings the last applied change replaced, until a snapshot shows something else. */
+    private TradingSettings replaced;
     private boolean edited;
     private boolean filling;
 
@@ -121,6 +123,10 @@ final class RiskSettingsForm {
         symbolNetLimit.setText(Double.isFinite(fraction) ? RiskLimitsForm.percent(fraction) : "");
     }
 
+    TextField field(RiskLimitField f) {
+        return fields.get(f);
+    }
+
     TextField coordinatorLimit() {
         return symbolNetLimit;
     }
@@ -135,17 +141,13 @@ final class RiskSettingsForm {
         return status;
     }
 
-    /** The settings in force (from the snapshot) and core's last answer. */
+    /**
+     * The settings in force (from the snapshot) and core's last answer. The answer comes first: a snapshot taken before
+     * an applied change can arrive after its answer (under load, seen as the form falling back to the old values, and
+     * an Apply then sending them again). A snapshot that still shows the settings the change replaced is that stale
+     * one and is passed over; any other settings are news (a change from elsewhere) and are shown.
+     */
     void show(TradingSettings now, TradingSettingsChange change) {
-        if (now != null && !now.equals(inForce)) {
-            if (inForce == null && shownChange == null) {
-                status.setText("in force in the running pipeline (from concord.yaml): edit, then Apply");
-            }
-            inForce = now;
-            if (!edited) {
-                fill();
-            }
-        }
         if (change != null && change != shownChange) {
             shownChange = change;
             status.getStyleClass().removeAll("field-error", "settings-applied");
@@ -153,8 +155,22 @@ final class RiskSettingsForm {
             status.setText(change.message() + " · in force: sizing " + TradingSettings.sizingName(change.inForce().sizing())
                     + ", max order " + RiskLimitsForm.text(RiskLimitField.MAX_ORDER_FRACTION, change.inForce().limits()) + " %");
             if (change.accepted()) {
+                replaced = change.inForce().equals(inForce) ? null : inForce;
                 inForce = change.inForce();
                 edited = false;
+                fill();
+            }
+        }
+        if (now == null || now.equals(replaced)) {
+            return;
+        }
+        replaced = null;
+        if (!now.equals(inForce)) {
+            if (inForce == null && shownChange == null) {
+                status.setText("in force in the running pipeline (from concord.yaml): edit, then Apply");
+            }
+            inForce = now;
+            if (!edited) {
                 fill();
             }
         }
