@@ -42,6 +42,15 @@ final class GapRule {
         if (tradesWeekends || step > DAY || all <= 0 || all > WALK_LIMIT) {
             return all;
         }
+        return tradingBars(lastBefore, openTime, step);
+    }
+
+    /**
+     * The bars strictly between the two open times that fall on days the exchange trades. Apart from
+     * {@link #missing}, which runs for every bar: kept small, it stays inlined in the ingest path (with the calendar
+     * walk in it, a backtest's data layer ran at 5.6–6.8 M bars/s instead of 8.8 M).
+     */
+    private static long tradingBars(long lastBefore, long openTime, long step) {
         long n = 0;
         long day = Long.MIN_VALUE;
         boolean open = false;
