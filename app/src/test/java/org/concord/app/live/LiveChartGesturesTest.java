@@ -61,12 +61,7 @@ class LiveChartGesturesTest {
     @Test
     void aShiftDragZoomsToTheSpanDraggedOver() throws Exception {
         double[] before = range();
-        robot.press(KeyCode.SHIFT);
-        try {
-            robot.drag(plotPoint(0.3), MouseButton.PRIMARY).moveTo(plotPoint(0.6)).release(MouseButton.PRIMARY);
-        } finally {
-            robot.release(KeyCode.SHIFT);
-        }
+        shiftDragOver30Percent();
         // the zoom animates to its end: wait for the span to settle at about the 30 % dragged over
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> width(range()) < 0.4 * width(before));
         double[] after = range();
@@ -82,12 +77,7 @@ class LiveChartGesturesTest {
     @Test
     void aRightClickLeavesTheChartWhereItIs() throws Exception {
         double[] whole = range();
-        robot.press(KeyCode.SHIFT);
-        try {
-            robot.drag(plotPoint(0.3), MouseButton.PRIMARY).moveTo(plotPoint(0.6)).release(MouseButton.PRIMARY);
-        } finally {
-            robot.release(KeyCode.SHIFT);
-        }
+        shiftDragOver30Percent();
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> width(range()) < 0.4 * width(whole));
         robot.drag(plotPoint(0.4), MouseButton.PRIMARY).moveTo(plotPoint(0.6)).release(MouseButton.PRIMARY);
         double[] panned = range();
@@ -109,6 +99,16 @@ class LiveChartGesturesTest {
         assertThat(before[1] - after[1]).as("moved back by about the distance dragged")
                 .isBetween(0.3 * width(before), 0.5 * width(before));
         assertThat(fx(view::following)).as("a pan ends follow").isFalse();
+    }
+
+    /** Shift + left drag from 30 % to 60 % of the plot's width. */
+    private void shiftDragOver30Percent() {
+        robot.press(KeyCode.SHIFT);
+        try {
+            robot.drag(plotPoint(0.3), MouseButton.PRIMARY).moveTo(plotPoint(0.6)).release(MouseButton.PRIMARY);
+        } finally {
+            robot.release(KeyCode.SHIFT);
+        }
     }
 
     private double[] range() {
