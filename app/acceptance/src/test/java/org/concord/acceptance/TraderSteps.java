@@ -3,6 +3,9 @@ package org.concord.acceptance;
 import org.concord.app.trading.FillMarkLook;
 
 import java.awt.image.BufferedImage;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clicks, switch the preset. Each step says what a person would see when it worked, and checks exactly that.
  */
 final class TraderSteps {
+    /** How a hover label writes its bar's time (the desk's date-time format). */
+    private static final DateTimeFormatter BAR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final Pattern PRICE = Pattern.compile("^\\d{2,6}\\.\\d{2}$");
     /** A one-line label of a dozen characters draws several hundred; an empty box none (its border is inset away). */
     private static final int HOVER_LABEL_MIN_INK = 150;
@@ -135,10 +140,13 @@ final class TraderSteps {
         s.tab("live");
         desk.click(desk.scene().byId("play-pause").orElseThrow());
         desk.await("the replay paused", 20, x -> x.byId("play-pause").map(i -> "Play".equals(i.shownText())).orElse(false));
-        SceneView.Item on1m = restOnFillMark(s, "");
+        SceneView.Item on1m = restOnFillMark(s, "the hover label of the person's fill", l -> l.startsWith("your BUY "));
         s.choose("chart-timeframe", "15m");
-        SceneView.Item label = restOnFillMark(s, on1m.label());
-        assertThat(label.label()).as("the hover label of the person's fill").startsWith("your BUY ");
+        desk.await("the 1m hover label gone at the switch", 20, x -> hoverLabel(x) == null);
+        // the same fill, on the 15m candle that holds its 1m one: the labels are equal when the 1m candle opens the 15m
+        // one (so a changed text is not what to wait for: that failed CI once in about fifteen runs)
+        String on15m = onCandleOf(on1m.label(), 15);
+        SceneView.Item label = restOnFillMark(s, "the fill's label naming its 15m candle: " + on15m.replace('\n', ' '), on15m::equals);
         int ink = Judge.inkPixels(desk.screen(), label.rect().inset(2, 2));
         s.note("hover label \"" + label.label().replace('\n', ' ') + "\" at " + label.rect() + ": " + ink + " ink pixels");
         s.checkpoint("fill-hover-label");
@@ -149,10 +157,24 @@ final class TraderSteps {
     }
 
     /**
-     * Rests the pointer on the person's leftmost fill mark and waits for its hover label, told a text other than
-     * {@code before} and drawing it; returns the label.
+     * {@code label} (a marker's hover text, its last line "bar yyyy-MM-dd HH:mm:ss") with that bar's time floored to
+     * {@code minutes}: the label of the same marker on a chart of that many minutes. Every zone's offset is a whole
+     * number of quarter hours, so the floor in the person's zone is the floor in UTC, where candles open.
      */
-    private static SceneView.Item restOnFillMark(Script s, String before) throws Exception {
+    static String onCandleOf(String label, int minutes) {
+        int line = label.lastIndexOf("\nbar ");
+        assertThat(line).as("a bar line in the hover label \"" + label + "\"").isNotNegative();
+        int at = line + "\nbar ".length();
+        LocalDateTime bar = LocalDateTime.parse(label.substring(at), BAR_TIME);
+        LocalDateTime floor = bar.truncatedTo(ChronoUnit.HOURS).plusMinutes(bar.getMinute() / minutes * minutes);
+        return label.substring(0, at) + BAR_TIME.format(floor);
+    }
+
+    /**
+     * Rests the pointer on the person's leftmost fill mark and waits for its hover label, told a text that {@code wanted}
+     * accepts and drawing it; returns the label.
+     */
+    private static SceneView.Item restOnFillMark(Script s, String what, Predicate<String> wanted) throws Exception {
         Desk desk = s.desk();
         SceneView v = desk.scene();
         SceneView.Rect plot = Script.plotOf(v, v.byId("live-chart").orElseThrow().rect()).orElseThrow();
@@ -162,7 +184,7 @@ final class TraderSteps {
         desk.move(mark[0] - 25, mark[1] - 25);
         desk.move(mark[0] + 1, mark[1] + 1);
         desk.move(mark[0], mark[1]);
-        desk.await("the mark's hover label", 20, x -> hoverLabel(x) != null && !before.equals(hoverLabel(x).label()));
+        desk.await(what, 20, x -> hoverLabel(x) != null && wanted.test(hoverLabel(x).label()));
         // a frame after it was told its text, the label draws it (an empty text has no bounds: the probe omits it)
         SceneView shown = desk.await("the hover label drawing the text it was told", 10, x -> {
             SceneView.Item l = hoverLabel(x);
