@@ -65,7 +65,7 @@ public final class LiveChartView {
     private boolean follow = true;
     private boolean settingRange;
     private boolean rangeDirty = true;
-    // prices the fitted price axis keeps in view besides the visible bars: the working orders and the position
+    // the working orders' and the positions' prices: the fitted price axis keeps those near the bars in view (PriceFit)
     private double[] pinned = new double[0];
     private long stepMillis = 60_000;
     /** The candles' timeframe (null before the first delta); who is told when a delta replaced the candles. */
@@ -413,8 +413,9 @@ public final class LiveChartView {
     }
 
     /**
-     * Keeps {@code prices} inside the fitted price axis (FX thread): a working order's line that the bars' range left
-     * would vanish from the chart, and with it the only way to see and drag it.
+     * Keeps {@code prices} near the visible bars inside the fitted price axis (FX thread, {@link PriceFit}): a line
+     * there is seen in the candles' context. A line farther off is drawn at the plot's edge by the order lines, where
+     * it can still be seen and dragged.
      */
     public void keepInView(double[] prices) {
         if (!Arrays.equals(prices, pinned)) {
@@ -457,12 +458,8 @@ public final class LiveChartView {
                 max = Math.max(max, columns.high(i));
             }
             if (min <= max) {
-                for (double p : pinned) {
-                    min = Math.min(min, p);
-                    max = Math.max(max, p);
-                }
-                double pad = Math.max((max - min) * 0.06, max * 1e-4);
-                yAxis.set(min - pad, max + pad);
+                double[] fit = PriceFit.of(min, max, pinned);
+                yAxis.set(fit[0], fit[1]);
             }
         }
         invalidate();

@@ -21,7 +21,7 @@ public final class HelpDialog {
             row = add(grid, row, s.combination().getDisplayText(), s.description());
         }
         // the live chart's gestures (TimePanZoomer); the price axis always fits the visible bars
-        row = add(grid, row, "Drag / mouse wheel", "Chart: pan in time / zoom in time (the price axis fits the visible bars)");
+        row = add(grid, row, "Drag / mouse wheel", "Chart: pan in time / zoom in time (the price axis fits the visible bars and the order lines near them)");
         row = add(grid, row, "Shift + drag", "Chart: zoom to the span dragged over");
         row = add(grid, row, "Hover a marker", "Chart: what it was (a decision and its confidence, a fill)");
         row = add(grid, row, "Right click on the chart", "Order ticket at that price (buy/sell, limit/stop)");

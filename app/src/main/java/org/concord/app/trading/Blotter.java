@@ -61,7 +61,13 @@ public final class Blotter {
      * Text that is not a number reads as null (refused in {@link #edit}): the stock converter would throw on the FX
      * thread and leave the cell editing, which freezes the working table (it is not refreshed while a cell edits).
      */
-    private static final DoubleStringConverter LENIENT = new DoubleStringConverter() {
+    static final DoubleStringConverter LENIENT = new DoubleStringConverter() {
+        /** As every other amount on the desk: "800.00", not the editor's "800.0" (seen beside "891.51" in one column). */
+        @Override
+        public String toString(Double value) {
+            return value == null ? "" : Amounts.number(value);
+        }
+
         @Override
         public Double fromString(String text) {
             try {

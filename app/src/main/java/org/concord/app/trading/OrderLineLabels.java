@@ -9,7 +9,8 @@ import java.util.List;
  * Stacks the order lines' labels (all at the plot's left edge) so that none covers another, each beside its own
  * line, which stays at its exact price. A label goes just above its line; when that would cover a label already
  * placed (lines placed top to bottom), just below it; when that would too, under the lowest label placed. Seen on the
- * desk: limit orders a few dollars apart wrote "BUY LIMIT 0.1 @ 882.00" over "BUY LIMIT 0.1 @ 881.00".
+ * desk: limit orders a few dollars apart wrote "BUY LIMIT 0.1 @ 882.00" over "BUY LIMIT 0.1 @ 881.00". A label is
+ * never placed above the plot's top: a line drawn at the top edge (its price above the chart) has its label below it.
  */
 final class OrderLineLabels {
     /** Room (px) between a label and its line, and between two stacked labels. */
@@ -19,10 +20,10 @@ final class OrderLineLabels {
     }
 
     /**
-     * The top (same coordinates as {@code lineY}) of each label {@code height[i]} tall for a line at {@code lineY[i]};
-     * NaN for a line not drawn (NaN y).
+     * The top (same coordinates as {@code lineY}) of each label {@code height[i]} tall for a line at {@code lineY[i]},
+     * none above {@code plotTop}; NaN for a line not drawn (NaN y).
      */
-    static double[] tops(double[] lineY, double[] height) {
+    static double[] tops(double[] lineY, double[] height, double plotTop) {
         int n = lineY.length;
         double[] top = new double[n];
         Arrays.fill(top, Double.NaN);
@@ -39,7 +40,7 @@ final class OrderLineLabels {
             double h = height[i];
             double above = lineY[i] - GAP - h;
             double below = lineY[i] + GAP;
-            double t = free(above, h, placed) ? above : free(below, h, placed) ? below : Math.max(below, lowest + GAP);
+            double t = above >= plotTop && free(above, h, placed) ? above : free(below, h, placed) ? below : Math.max(below, lowest + GAP);
             top[i] = t;
             placed.add(new double[] {t, t + h});
             lowest = Math.max(lowest, t + h);

@@ -40,10 +40,16 @@ import java.util.Map;
  * release, when the presenter refuses the move with the reason.
  *
  * <p>The labels are stacked off each other beside their lines ({@link OrderLineLabels}), drawn over every line.
+ *
+ * <p><b>A line beyond the price axis is drawn at the plot's edge</b>, its label led by ▲ (above the chart) or ▼
+ * (below): the axis fits the candles and only the lines near them (PriceFit), so a far order stays in sight, and a
+ * drag from the edge brings it to the price under the pointer.
  */
 public final class OrderLinesPlugin extends ChartPlugin {
     /** Distance (px) of a line's label from the plot's left edge. */
     private static final double LABEL_INSET = 6;
+    /** Distance (px) from the plot's edge of a line beyond it: inside the plot, clear of the frame. */
+    static final double EDGE_INSET = 1;
     /** A line released at a new price. */
     public interface Moved {
         void moved(OrderLine line, double newPrice);
@@ -177,17 +183,32 @@ public final class OrderLinesPlugin extends ChartPlugin {
         return out;
     }
 
-    /** Where each of {@code ds}'s labels goes now (top, canvas y), stacked off each other; NaN for a line off the plot. */
+    /**
+     * Where each of {@code ds}'s labels goes now (top, canvas y), stacked off each other; NaN for a line not drawn.
+     * Sets each label's text first: its arrow depends on where the axis puts the line.
+     */
     private double[] labelTops(Bounds plot, List<Drawn> ds) {
         double[] y = new double[ds.size()];
         double[] h = new double[ds.size()];
         for (int i = 0; i < ds.size(); i++) {
             Drawn d = ds.get(i);
-            double at = yAxis.getDisplayPosition(d.price);
-            y[i] = Double.isFinite(at) && at >= plot.getMinY() && at <= plot.getMaxY() ? at : Double.NaN;
+            d.label.setText(d.text(edge(plot, d.price)));
+            y[i] = drawnY(plot, d.price);
             h[i] = d.label.prefHeight(d.label.prefWidth(-1));
         }
-        return OrderLineLabels.tops(y, h);
+        return OrderLineLabels.tops(y, h, plot.getMinY());
+    }
+
+    /** -1 for a price above the plot, 1 below it, 0 on it (or not drawable yet). */
+    private int edge(Bounds plot, double price) {
+        double at = yAxis.getDisplayPosition(price);
+        return !Double.isFinite(at) ? 0 : at < plot.getMinY() ? -1 : at > plot.getMaxY() ? 1 : 0;
+    }
+
+    /** Where a line at {@code price} is drawn (canvas y): at its price, or at the edge of the plot beyond which it lies. */
+    private double drawnY(Bounds plot, double price) {
+        double at = yAxis.getDisplayPosition(price);
+        return Double.isFinite(at) ? Math.max(plot.getMinY() + EDGE_INSET, Math.min(plot.getMaxY() - EDGE_INSET, at)) : Double.NaN;
     }
 
     @Override
@@ -200,7 +221,7 @@ public final class OrderLinesPlugin extends ChartPlugin {
         double[] tops = labelTops(plot, ds);
         for (int i = 0; i < ds.size(); i++) {
             Drawn d = ds.get(i);
-            double y = yAxis.getDisplayPosition(d.price);
+            double y = drawnY(plot, d.price);
             boolean visible = Double.isFinite(tops[i]);
             d.label.setVisible(visible);
             d.line.setVisible(visible);
@@ -259,7 +280,7 @@ public final class OrderLinesPlugin extends ChartPlugin {
         double bestDist = GRAB;
         long now = System.nanoTime();
         for (Drawn d : drawn.values()) {
-            double dist = Math.min(Math.abs(yAxis.getDisplayPosition(d.price) - y), d.recentDistance(y, now));
+            double dist = Math.min(Math.abs(d.y - y), d.recentDistance(y, now));
             if (d.model.draggable() && dist <= bestDist) {
                 best = d;
                 bestDist = dist;
@@ -285,8 +306,7 @@ public final class OrderLinesPlugin extends ChartPlugin {
         if (Double.isFinite(p)) {
             dragging.price = p;
         }
-        dragging.label.setText(dragging.model.label() + "  → " + TICKS.price(dragging.price));
-        layoutChildren();
+        layoutChildren(); // the label shows the price it will be sent at
     }
 
     private void release() {
@@ -306,6 +326,8 @@ public final class OrderLinesPlugin extends ChartPlugin {
         final Line line = new Line();
         final Label label = new Label();
         double price;
+        /** Where the line is drawn now (canvas y). */
+        double y = Double.NaN;
         // where the line was drawn lately (canvas y and when), newest last: a ring of the last few layouts
         private final double[] lateY = new double[8];
         private final long[] lateAt = new long[8];
@@ -317,12 +339,19 @@ public final class OrderLinesPlugin extends ChartPlugin {
             update(model);
         }
 
-        void drawnAt(double y) {
-            if (Double.isFinite(y)) {
+        void drawnAt(double at) {
+            y = at;
+            if (Double.isFinite(at)) {
                 int i = late++ % lateY.length;
-                lateY[i] = y;
+                lateY[i] = at;
                 lateAt[i] = System.nanoTime();
             }
+        }
+
+        /** The label: what the line is, the price a drag will send, and ▲ or ▼ at the plot's top or bottom {@code edge}. */
+        String text(int edge) {
+            String what = this == dragging ? model.label() + "  → " + TICKS.price(price) : model.label();
+            return edge < 0 ? "▲ " + what : edge > 0 ? "▼ " + what : what;
         }
 
         /** The smallest distance from {@code y} to where this line was drawn within {@link #AIM_NANOS} of {@code now}. */
@@ -343,7 +372,7 @@ public final class OrderLinesPlugin extends ChartPlugin {
                 return; // keeps the dragged price and its "→" label until the release
             }
             price = m.price();
-            label.setText(m.label());
+            label.setText(m.label()); // with its edge's arrow at the next layout
             if (restyle) {
                 style();
             }

@@ -78,8 +78,8 @@ class ChartMenuPriceTest {
         robot.moveTo(at);
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> crosshairPrice() != null);
         String before = crosshairPrice();
-        // a working order far above the bars: the price axis refits to keep it in view, as bars arriving do
-        robot.interact(() -> view.keepInView(new double[] {view.columns().high(view.barCount() - 1) + 200}));
+        // a working order above the bars: the price axis refits to keep it in view, as bars arriving do
+        robot.interact(() -> view.keepInView(new double[] {aboveTheBars()}));
         DeskHarness.pulses(3);
         // what a person reads just before clicking (the mouse has not moved)
         String shown = crosshairPrice();
@@ -110,7 +110,7 @@ class ChartMenuPriceTest {
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> picked.get() != null);
         String menu = String.format(java.util.Locale.ROOT, "%,.2f", picked.get());
         // the menu is open; the replay refits the axis under it
-        robot.interact(() -> view.keepInView(new double[] {view.columns().high(view.barCount() - 1) + 200}));
+        robot.interact(() -> view.keepInView(new double[] {aboveTheBars()}));
         DeskHarness.pulses(3);
         assertThat(crosshairPrice()).as("crosshair beside the open menu offering %s", menu).isEqualTo(menu);
 
@@ -123,6 +123,13 @@ class ChartMenuPriceTest {
         robot.press(MouseButton.SECONDARY).release(MouseButton.SECONDARY);
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> picked.get() != null);
         assertThat(String.format(java.util.Locale.ROOT, "%,.2f", picked.get())).as("the next menu's price").isEqualTo(following);
+    }
+
+    /** A price a third of the axis's span above it: near enough to the bars to be fitted ({@link PriceFit}). FX thread. */
+    private double aboveTheBars() {
+        double min = view.priceAxis().getMin();
+        double max = view.priceAxis().getMax();
+        return max + (max - min) / 3;
     }
 
     /** A point inside the plot at {@code fraction} of its height from the top, on the screen. */

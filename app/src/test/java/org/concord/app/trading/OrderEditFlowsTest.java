@@ -34,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.app.DeskHarness.fx;
 import static org.concord.app.DeskHarness.waitUntil;
 import static org.concord.app.trading.TradingFlowsTest.brokerOrder;
 import static org.concord.app.trading.TradingFlowsTest.choose;
@@ -197,13 +198,13 @@ class OrderEditFlowsTest {
         assertThat(brokerOrder(q.clientOrderId()).state()).isEqualTo(OrderState.CANCELED);
         waitUntil(() -> lines().stream().anyMatch(l -> l.kind() == OrderLine.Kind.ENTRY && l.clientOrderId().equals(p.clientOrderId())
                 && l.price() == lower));
-        // 11 % below the market, far outside the bars' range: the price axis keeps the order's line in view (it vanished
-        // on the real display, and with it the way to drag the order)
-        waitUntil(() -> {
-            double[] min = new double[1];
-            robot.interact(() -> min[0] = window().chart().priceAxis().getMin());
-            return min[0] < lower;
-        });
+        // 11 % below the market, far outside the bars' range: the order's line is drawn at the plot's bottom edge, its
+        // label pointing down to its price (the line had vanished on the real display, and with it the way to drag the
+        // order), and the price axis does not stretch to it (it squashed the candles)
+        waitUntil(() -> fx(() -> robot.lookup(".label").queryAll().stream()
+                .anyMatch(n -> n instanceof Label l && l.isVisible() && l.getText() != null && l.getText().startsWith("▼ BUY LIMIT")
+                        && l.getText().endsWith(p.clientOrderId()))));
+        assertThat(fx(() -> window().chart().priceAxis().getMin())).as("the price axis above the far order").isGreaterThan(lower);
 
         // a quantity that is not a positive number is refused in the answer line; nothing is replaced
         editCell(p.clientOrderId(), "quantity", "0");

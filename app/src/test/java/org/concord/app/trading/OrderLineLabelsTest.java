@@ -11,8 +11,8 @@ class OrderLineLabelsTest {
         // four lines 5 px apart, labels 14 px tall, given in no particular order
         double[] y = {110, 100, 115, 105, Double.NaN};
         double[] h = {14, 14, 14, 14, 14};
-        double[] top = OrderLineLabels.tops(y, h);
-        assertThat(top[4]).as("a line off the plot has no label").isNaN();
+        double[] top = OrderLineLabels.tops(y, h, 0);
+        assertThat(top[4]).as("a line not drawn has no label").isNaN();
         assertThat(top[1]).as("the top line's label just above it").isEqualTo(100 - 1 - 14);
         assertThat(top[3]).as("the next line's label just below it").isEqualTo(105 + 1);
         for (int i = 0; i < 4; i++) {
@@ -21,7 +21,18 @@ class OrderLineLabelsTest {
                 assertThat(apart).as("labels of lines at %s and %s (tops %s, %s)", y[i], y[j], top[i], top[j]).isTrue();
             }
         }
-        assertThat(OrderLineLabels.tops(new double[] {300}, new double[] {14})).as("a lone line's label: above it, as before")
+        assertThat(OrderLineLabels.tops(new double[] {300}, new double[] {14}, 0)).as("a lone line's label: above it, as before")
                 .containsExactly(300 - 1 - 14);
+    }
+
+    /** A line at the plot's top edge (its price above the chart): above it the label would be off the plot. */
+    @Test
+    void aLabelIsNeverPlacedAboveThePlot() {
+        assertThat(OrderLineLabels.tops(new double[] {21}, new double[] {14}, 20)).as("a line at the top edge: its label below it")
+                .containsExactly(21 + 1);
+        double[] top = OrderLineLabels.tops(new double[] {21, 21}, new double[] {14, 14}, 20);
+        assertThat(top).as("two lines at the top edge: the labels stacked below").containsExactlyInAnyOrder(22.0, 22.0 + 14 + 1);
+        assertThat(OrderLineLabels.tops(new double[] {40}, new double[] {14}, 20)).as("room above inside the plot: above it")
+                .containsExactly(40 - 1 - 14);
     }
 }
