@@ -1,16 +1,19 @@
 package org.concord.engine;
 
+import org.concord.coordination.BucketLedger;
 import org.concord.coordination.CoordinationEngine;
 import org.concord.coordination.Signal;
 import org.concord.execution.Broker;
 import org.concord.execution.PaperBroker;
 import org.concord.execution.SizingConfig;
+import org.concord.model.Fmt;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * The orchestrator's own trading: its {@link BotMode}, its own paper account (apart from the person's) with the
@@ -83,14 +86,32 @@ public final class BotAccount {
         }
         CoordinationEngine leaving = engine();
         int dropped = leaving.cancelQueued().size();
+        String held = held(leaving);
         mode = next;
         persist(next);
-        LOG.warn("bot mode {} -> {}{}", was, next, dropped > 0 ? " (" + dropped + " queued slices dropped)" : "");
+        LOG.warn("bot mode {} -> {}{}{}", was, next, dropped > 0 ? " (" + dropped + " queued slices dropped)" : "",
+                held.isEmpty() ? "" : "; left open: " + held);
         return BotModeChange.accepted(next, switch (next) {
-            case OFF -> "bot OFF: decisions are still shown, no order is sent";
+            // Off stops orders and does not liquidate: said at the switch, so a position is not left unmanaged unseen
+            case OFF -> held.isEmpty() ? "bot OFF: decisions are still shown, no order is sent"
+                    : "bot OFF: no order is sent, and what it holds stays open with no exit managing it (" + held
+                    + "); switch it on again to manage it";
             case PAPER -> "bot PAPER: the orchestrator trades its own paper account";
             case LIVE -> "bot LIVE: the orchestrator trades the venue account";
         });
+    }
+
+    /** The open positions of {@code engine}'s books, net per symbol ("BTCUSD 0.52317, ETHUSD -1.2"), or "" when flat. */
+    private static String held(CoordinationEngine engine) {
+        StringJoiner out = new StringJoiner(", ");
+        BucketLedger books = engine.ledger();
+        for (Symbol s : books.symbols()) {
+            double q = books.total(s);
+            if (Math.abs(q) > 1e-9) { // what round trips leave in floating point is flat
+                out.add(s + " " + Fmt.num(q));
+            }
+        }
+        return out.toString();
     }
 
     /**

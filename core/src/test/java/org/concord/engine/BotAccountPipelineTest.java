@@ -11,6 +11,7 @@ import org.concord.execution.PaperBroker;
 import org.concord.feed.BundledData;
 import org.concord.feed.ReplayFeed;
 import org.concord.model.Action;
+import org.concord.model.Fmt;
 import org.concord.model.Symbol;
 import org.concord.model.Timeframe;
 import org.concord.orchestrator.Prediction;
@@ -192,6 +193,41 @@ class BotAccountPipelineTest {
             // one drawdown over both paper accounts: the bot's account alone never made it look like a 50% loss
             assertThat(p.risk().history()).noneMatch(e -> e.rule() == RiskRule.DRAWDOWN_HALT);
             assertThat(p.risk().drawdown().peak()).isGreaterThan(1.9 * p.config().broker().initialCash());
+        }
+    }
+
+    /**
+     * Off stops the bot's orders and does not liquidate: switched off at the first bar where it holds BTCUSD, its
+     * answer names what stays open, and the bot sends nothing after it, so the position stays as it was.
+     */
+    @Test
+    void offLeavesThePositionOpenAndSaysSo() throws Exception {
+        BotModeStore.inDataDir(dir).save(BotMode.PAPER);
+        try (ConcordRuntime engine = new ConcordRuntime(dir); TradingPipeline p = desk(dir)) {
+            BotModeChange[] off = new BotModeChange[1];
+            double[] held = new double[1];
+            int[] ordersAtOff = new int[1];
+            p.onBar((symbol, closeTime) -> { // the pipeline's thread, between two events
+                double q = p.bot().engine().ledger().total(BTC);
+                // nothing queued or working that could still fill after the switch
+                if (off[0] == null && Math.abs(q) > 1e-9 && p.bot().engine().scheduler().queued().isEmpty()
+                        && p.bot().paper().orders().stream().noneMatch(o -> o.state().isWorking())) {
+                    held[0] = q;
+                    ordersAtOff[0] = p.bot().paper().orders().size();
+                    off[0] = p.bot().switchTo(BotMode.OFF);
+                }
+            });
+            replay(engine, p);
+            assertThat(off[0]).as("the bot held BTCUSD at some bar").isNotNull();
+            assertThat(off[0].accepted()).isTrue();
+            assertThat(off[0].message()).startsWith("bot OFF: no order is sent")
+                    .contains("stays open with no exit managing it (BTCUSD " + Fmt.num(held[0]) + ")");
+            int orders = onPipeline(p, x -> x.bot().paper().orders().size());
+            double left = onPipeline(p, x -> x.bot().engine().ledger().total(BTC));
+            assertThat(orders).as("bot orders after Off").isEqualTo(ordersAtOff[0]);
+            assertThat(left).as("the position left as it was").isEqualTo(held[0]);
+            assertThat(p.switchBot(BotMode.PAPER).get(10, TimeUnit.SECONDS).message()).as("no position to speak of switching on")
+                    .doesNotContain("stays open");
         }
     }
 

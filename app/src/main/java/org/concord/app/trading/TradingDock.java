@@ -53,7 +53,7 @@ public final class TradingDock implements AutoCloseable {
     private final FillMarks fills;
     private final FillMarks botFills;
     private final ModeBadge statusBadge = new ModeBadge("trading-mode");
-    private final Label botBadge = new Label();
+    private final BotBadge botBadge = new BotBadge();
     private final BotSwitch botSwitch;
     private final Button liveButton = new Button("Go LIVE…");
     private final Button paperButton = new Button("Back to PAPER");
@@ -85,7 +85,6 @@ public final class TradingDock implements AutoCloseable {
         chart.node().getRenderers().addAll(botFills.renderer(), fills.renderer());
         chart.onReload(() -> showFills(last));
         this.botSwitch = new BotSwitch(service::mode, service::switchBot, ticket::showResult);
-        botBadge.setId("bot-mode");
         chart.node().getPlugins().add(lines);
         chart.setLabelObstacles(lines::labelBounds);
         lines.setOnMoved((line, price) -> {
@@ -154,7 +153,7 @@ public final class TradingDock implements AutoCloseable {
 
     /** The PAPER/LIVE badge and the bot's mode, for the status bar. */
     public Node statusBadge() {
-        HBox h = new HBox(6, botBadge, statusBadge.node());
+        HBox h = new HBox(6, botBadge.node(), statusBadge.node());
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
     }
@@ -218,13 +217,7 @@ public final class TradingDock implements AutoCloseable {
         }
         statusBadge.show(s.mode());
         botSwitch.show(s.botMode());
-        botBadge.setText("BOT " + s.botMode().name());
-        botBadge.setStyle("-fx-font-weight: bold; -fx-padding: 2 8 2 8; -fx-background-radius: 3; -fx-text-fill: white; -fx-background-color: "
-                + switch (s.botMode()) {
-                    case OFF -> "#5a5f66;";
-                    case PAPER -> "#1f8a4c;";
-                    case LIVE -> "#d0202a;";
-                });
+        botBadge.show(s);
         ticket.show(s);
         blotter.show(s);
         showLines(s);
