@@ -287,6 +287,18 @@ public final class BucketLedger {
         return v;
     }
 
+    /** Filled plus pending quantity of a symbol over all books: what they will hold when their orders are done. */
+    public double committed(Symbol s) {
+        Position[] a = books.get(s);
+        double q = 0;
+        if (a != null) {
+            for (Position p : a) {
+                q += p.quantity + p.pending;
+            }
+        }
+        return q;
+    }
+
     /** Sum of the books' quantities of a symbol (equals the account's position when all orders are the coordinator's). */
     public double total(Symbol s) {
         Position[] a = books.get(s);

@@ -101,12 +101,15 @@ public final class BotAccount {
         });
     }
 
-    /** The open positions of {@code engine}'s books, net per symbol ("BTCUSD 0.52317, ETHUSD -1.2"), or "" when flat. */
+    /**
+     * The positions of {@code engine}'s books, net per symbol ("BTCUSD 0.52317, ETHUSD -1.2"), or "" when flat: what
+     * they will hold once their orders already at the broker are done (those stay there and fill after a switch).
+     */
     private static String held(CoordinationEngine engine) {
         StringJoiner out = new StringJoiner(", ");
         BucketLedger books = engine.ledger();
         for (Symbol s : books.symbols()) {
-            double q = books.total(s);
+            double q = books.committed(s);
             if (Math.abs(q) > 1e-9) { // what round trips leave in floating point is flat
                 out.add(s + " " + Fmt.num(q));
             }
