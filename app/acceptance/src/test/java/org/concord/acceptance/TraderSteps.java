@@ -104,13 +104,20 @@ final class TraderSteps {
         desk.await("the live session stopped", 30, x -> x.byId("live-banner").map(i -> "OFF".equals(i.shownText())).orElse(false));
     }
 
-    /** Ctrl+B fills the ticket with a buy limit at the last price; Send puts a working order in the blotter. */
+    /**
+     * Ctrl+B fills the ticket with a buy limit at the last price; Send puts a working order in the blotter. The order is
+     * far below the bars (10 %): its line waits at the plot's bottom edge, its label, pointing down, read inside the plot.
+     */
     static void orderFromTicket(Script s) throws Exception {
         Desk desk = s.desk();
         buyLimitFromTicket(s, 0.9); // well below the market, so it is still working when the blotter is read
         int before = working(desk.scene());
         desk.click(desk.scene().byId("ticket-submit").orElseThrow());
         desk.await("the order working in the blotter", 30, x -> working(x) == before + 1);
+        SceneView v = desk.await("the far order's label at the chart's bottom edge", 30, x -> x.byId("live-chart")
+                .flatMap(c -> Script.plotOf(x, c.rect())).map(plot -> !x.all(i -> i.shownText() != null
+                        && i.shownText().startsWith("▼ BUY LIMIT") && Script.inside(i.rect(), plot)).isEmpty()).orElse(false));
+        s.note("far order: " + v.all(i -> i.shownText() != null && i.shownText().startsWith("▼ ")).get(0).shownText());
         s.checkpoint("order-from-ticket");
     }
 

@@ -196,7 +196,7 @@ public final class OrderLinesPlugin extends ChartPlugin {
             y[i] = drawnY(plot, d.price);
             h[i] = d.label.prefHeight(d.label.prefWidth(-1));
         }
-        return OrderLineLabels.tops(y, h, plot.getMinY());
+        return OrderLineLabels.tops(y, h, plot.getMinY(), plot.getMaxY());
     }
 
     /** -1 for a price above the plot, 1 below it, 0 on it (or not drawable yet). */

@@ -84,6 +84,8 @@ public final class OrderTicket {
     private boolean priceFollows = true;
     /** The ticket itself is writing the Price field (not the person). */
     private boolean filling;
+    /** The priced order's Price while the type is MARKET (the field then reads "at market"). */
+    private String priceAside = "";
 
     public OrderTicket(TradingService service, Supplier<Symbol> symbol) {
         if (service == null || symbol == null) {
@@ -113,7 +115,11 @@ public final class OrderTicket {
         type.setId("ticket-type");
         type.setValue(OrderType.LIMIT);
         type.valueProperty().addListener((o, a, b) -> {
-            price.setDisable(b == OrderType.MARKET);
+            boolean market = b == OrderType.MARKET;
+            price.setDisable(market);
+            if (market != (a == OrderType.MARKET)) {
+                priceForMarket(market);
+            }
             if (a == OrderType.MARKET && price.getText().isBlank()) {
                 priceFollows = true; // from a market order to a priced one with no price: the last one again
             }
@@ -232,6 +238,7 @@ public final class OrderTicket {
             ticketSymbol = now;
             say("", "");
             price.clear();
+            priceAside = "";
             stopLoss.clear();
             takeProfit.clear();
             priceFollows = true;
@@ -244,6 +251,26 @@ public final class OrderTicket {
     public void showLastPrices(Map<Symbol, Double> prices) {
         lastPrices.putAll(prices);
         fillPrice();
+    }
+
+    /**
+     * A market order has no price: its Price field reads "at market" instead of keeping a number that went stale as
+     * the market moved (seen on the desk, greyed out under a market order). The priced order's price is set aside and
+     * comes back when the type is priced again.
+     */
+    private void priceForMarket(boolean market) {
+        filling = true; // the ticket writes the field, not the person
+        try {
+            if (market) {
+                priceAside = price.getText();
+                price.clear();
+            } else {
+                price.setText(priceAside);
+            }
+        } finally {
+            filling = false;
+        }
+        price.setPromptText(market ? "at market" : null);
     }
 
     /** While the person has not set it, a priced order's Price is the instrument's last price. */
@@ -284,7 +311,7 @@ public final class OrderTicket {
         if (o == null) {
             return;
         }
-        String now = status(o);
+        String now = status(o, !lastSnapshot.mode().live());
         // only a change of the order rewrites the line: the answer already names the state it was accepted in
         boolean first = followedStatus == null;
         if (now.equals(followedStatus) || first && message.getText().endsWith(now)) {
@@ -310,12 +337,18 @@ public final class OrderTicket {
         return null;
     }
 
-    /** "man-2: FILLED 0.1 @ 27123.40": the order's state, what filled at what average, and the broker's reason. */
-    static String status(Order o) {
+    /**
+     * "man-2: FILLED 0.1 @ 27123.40": the order's state, what filled at what average, and the broker's reason. A paper
+     * market order not filled yet says when it fills: at the next price the feed brings (with the replay paused it
+     * read NEW and nothing more).
+     */
+    static String status(Order o, boolean paper) {
         // the quantity as typed ("0.1", not the blotter's fixed "0.100000"): the line answers what the person sent
         String filled = o.filledQuantity() > 0
                 ? " " + BigDecimal.valueOf(o.filledQuantity()).stripTrailingZeros().toPlainString() + " @ " + Amounts.number(o.averagePrice()) : "";
-        return o.clientOrderId() + ": " + o.state() + filled + (o.reason().isEmpty() ? "" : " — " + o.reason());
+        String waits = paper && o.type() == OrderType.MARKET && o.state().isWorking() && o.filledQuantity() == 0
+                ? " — fills at the next price the feed brings" : "";
+        return o.clientOrderId() + ": " + o.state() + filled + waits + (o.reason().isEmpty() ? "" : " — " + o.reason());
     }
 
     /** A new message: the followed order (if any) no longer owns the line. */

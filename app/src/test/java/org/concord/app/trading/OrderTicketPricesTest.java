@@ -2,7 +2,10 @@ package org.concord.app.trading;
 
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
+import org.concord.execution.Order;
+import org.concord.execution.OrderRequest;
 import org.concord.execution.OrderSide;
+import org.concord.execution.OrderState;
 import org.concord.execution.OrderType;
 import org.concord.feed.BundledData;
 import org.concord.model.Symbol;
@@ -101,13 +104,68 @@ class OrderTicketPricesTest {
                 ticket.showLastPrices(Map.of(BundledData.ETHUSD, 1710.0));
                 return fields(ticket);
             })).as("picked on the chart, it is the person's").isEqualTo(Amounts.number(1720) + "   0.1");
+            chart.set(BundledData.BTCUSD);
             assertThat(fx(() -> {
-                ((ChoiceBox<OrderType>) ticket.node().lookup("#ticket-type")).setValue(OrderType.MARKET);
-                set(ticket, "#ticket-price", "");
-                ((ChoiceBox<OrderType>) ticket.node().lookup("#ticket-type")).setValue(OrderType.LIMIT);
+                ticket.symbolChanged();
+                ticket.showLastPrices(Map.of(BundledData.BTCUSD, 835.0));
                 return fields(ticket);
-            })).as("from a market order back to a limit with no price: the last price again").isEqualTo(Amounts.number(1710.0) + "   0.1");
+            })).isEqualTo(Amounts.number(835.0) + "   0.1");
+            assertThat(fx(() -> {
+                type(ticket, OrderType.MARKET);
+                ticket.showLastPrices(Map.of(BundledData.BTCUSD, 840.0));
+                type(ticket, OrderType.LIMIT);
+                return fields(ticket);
+            })).as("from a market order back to a limit while the price follows: the newest last price").isEqualTo(Amounts.number(840.0) + "   0.1");
         }
+    }
+
+    /**
+     * A market order has no price: the greyed Price field read a number that went stale as the market moved (seen on
+     * the desk). It reads "at market", and the priced order's price comes back when the type is priced again.
+     */
+    @Test
+    void aMarketOrdersPriceReadsAtMarketAndThePricedOnesComesBack() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        try (DeskTrading desk = new DeskTrading(dir)) {
+            OrderTicket ticket = fx(() -> new OrderTicket(desk.service, () -> BundledData.BTCUSD));
+            TextField price = fx(() -> (TextField) ticket.node().lookup("#ticket-price"));
+            fx(() -> {
+                ticket.showLastPrices(Map.of(BundledData.BTCUSD, 812.0));
+                set(ticket, "#ticket-price", "805");
+                type(ticket, OrderType.MARKET);
+                ticket.showLastPrices(Map.of(BundledData.BTCUSD, 830.0));
+                return null;
+            });
+            assertThat(fx(() -> price.getText())).as("a market order's price").isEmpty();
+            assertThat(fx(() -> price.getPromptText())).isEqualTo("at market");
+            assertThat(fx(price::isDisabled)).isTrue();
+            fx(() -> {
+                type(ticket, OrderType.STOP);
+                return null;
+            });
+            assertThat(fx(() -> price.getText())).as("the person's price back, not the last price").isEqualTo("805");
+            assertThat(fx(price::isDisabled)).isFalse();
+            assertThat(fx(() -> price.getPromptText())).isNull();
+        }
+    }
+
+    @Test
+    void aPaperMarketOrderNotFilledYetSaysWhenItFills() {
+        Order market = order(OrderRequest.market("man-1", BundledData.BTCUSD, OrderSide.BUY, 0.1), OrderState.NEW, 0);
+        assertThat(OrderTicket.status(market, true)).isEqualTo("man-1: NEW — fills at the next price the feed brings");
+        assertThat(OrderTicket.status(market, false)).as("at a venue").isEqualTo("man-1: NEW");
+        Order limit = order(OrderRequest.limit("man-2", BundledData.BTCUSD, OrderSide.BUY, 0.1, 800), OrderState.NEW, 0);
+        assertThat(OrderTicket.status(limit, true)).as("a limit waits for its price").isEqualTo("man-2: NEW");
+        Order filled = order(OrderRequest.market("man-3", BundledData.BTCUSD, OrderSide.BUY, 0.1), OrderState.FILLED, 0.1);
+        assertThat(OrderTicket.status(filled, true)).startsWith("man-3: FILLED 0.1 @ ").doesNotContain("next price");
+    }
+
+    private static Order order(OrderRequest r, OrderState state, double filled) {
+        return new Order(Long.parseLong(r.clientOrderId().substring(4)), r, state, filled, filled > 0 ? 812.5 : 0, 0, 0, 0, null, "");
+    }
+
+    private static void type(OrderTicket t, OrderType type) {
+        ((ChoiceBox<OrderType>) t.node().lookup("#ticket-type")).setValue(type);
     }
 
     private static void set(OrderTicket t, String id, String text) {
