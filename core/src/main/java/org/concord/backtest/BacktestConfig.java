@@ -198,6 +198,22 @@ public record BacktestConfig(String description, String symbol, String data, Str
         if (!(signalSize > 0 && signalSize <= 1)) {
             throw new IllegalArgumentException("signalSize must be in (0, 1], got " + signalSize);
         }
+        // the account's cash and costs are typed on the Backtest tab too: refused here, by name, not run as nonsense
+        if (!(initialCash > 0) || initialCash.isInfinite()) {
+            throw new IllegalArgumentException("initialCash must be a positive amount, got " + initialCash);
+        }
+        bps("makerBps", makerBps, -MAX_BPS); // a maker rebate is a negative fee
+        bps("takerBps", takerBps, 0);
+        bps("slippageBps", slippageBps, 0);
+    }
+
+    /** Fees and slippage above this (10 %) are a typo, not a market. */
+    static final double MAX_BPS = 1000;
+
+    private static void bps(String name, double v, double min) {
+        if (!(v >= min && v <= MAX_BPS)) {
+            throw new IllegalArgumentException(name + " must be between " + (long) min + " and " + (long) MAX_BPS + " bps, got " + v);
+        }
     }
 
     /** Defaults: the bundled trades, the full preset, the preset's horizon, 10,000 USD spot, 10/10 bps, 2 bps. */
@@ -280,6 +296,11 @@ public record BacktestConfig(String description, String symbol, String data, Str
     public BacktestConfig withCosts(double maker, double taker, double slippage) {
         return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
                 horizons, signalSize, initialCash, maker, taker, slippage, allowShort, limits, synergy, walkForward, coordination);
+    }
+
+    public BacktestConfig withCash(double cash) {
+        return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, cash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward, coordination);
     }
 
     public BacktestConfig withSymbol(String s) {

@@ -149,5 +149,12 @@ class BacktesterTest {
                 .hasMessageContaining("no trades between");
         assertThatThrownBy(() -> Backtester.builder(CONFIG.withWalkForward(new BacktestConfig.WalkForward("6d", "2d", null))).build().windows())
                 .hasMessageContaining("does not fit");
+        // the account, as typed on the Backtest tab
+        assertThatThrownBy(() -> CONFIG.withCash(0)).hasMessageContaining("initialCash must be a positive amount");
+        assertThatThrownBy(() -> CONFIG.withCash(Double.NaN)).hasMessageContaining("initialCash");
+        assertThatThrownBy(() -> CONFIG.withCosts(10, -1, 2)).hasMessageContaining("takerBps must be between 0 and 1000 bps");
+        assertThatThrownBy(() -> CONFIG.withCosts(10, 10, 5000)).hasMessageContaining("slippageBps");
+        assertThatThrownBy(() -> CONFIG.withCosts(-1001, 10, 2)).hasMessageContaining("makerBps must be between -1000 and 1000 bps");
+        assertThat(CONFIG.withCosts(-2, 10, 0).withCash(25_000).initialCash()).as("a maker rebate, no slippage").isEqualTo(25_000);
     }
 }

@@ -38,18 +38,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Backtest tab: preset, data, optional walk-forward and synergy; Run, Cancel, progress; then the report's metrics
- * (one column per run or window), the equity curve(s) and the files written. It renders snapshots only.
+ * The Backtest tab: preset, data, the account's capital and costs, optional walk-forward and synergy; Run, Cancel,
+ * progress; then the report's metrics (one column per run or window), the equity curve(s) and the files written. It
+ * renders snapshots only.
  */
 public final class BacktestView {
     private final BorderPane root = new BorderPane();
     private final ChoiceBox<String> preset = new ChoiceBox<>(FXCollections.observableArrayList(BacktestRequest.PRESETS));
     private final ChoiceBox<String> data = new ChoiceBox<>(FXCollections.observableArrayList(BacktestRequest.DATA));
     private final CheckBox walkForward = new CheckBox("Walk-forward");
-    private final TextField train = field("backtest-wf-train", "2d");
-    private final TextField test = field("backtest-wf-test", "1d");
-    private final TextField step = field("backtest-wf-step", "1d");
+    private final TextField train = field("backtest-wf-train", "2d", 4);
+    private final TextField test = field("backtest-wf-test", "1d", 4);
+    private final TextField step = field("backtest-wf-step", "1d", 4);
     private final CheckBox synergy = new CheckBox("Synergy (horizons 5 + 240)");
+    // the account's defaults (BacktestConfig), typed over by the person
+    private final TextField capital = field("backtest-capital", "10,000", 7);
+    private final TextField fee = field("backtest-fee", "10", 3);
+    private final TextField slippage = field("backtest-slippage", "2", 3);
     private final Button run = new Button("Run");
     private final Button cancel = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
@@ -98,6 +103,9 @@ public final class BacktestView {
         HBox inputs = new HBox(8, new Label("Preset"), preset, new Label("Data"), data, walkForward, new Label("train"), train,
                 new Label("test"), test, new Label("step"), step, synergy);
         inputs.setAlignment(Pos.CENTER_LEFT);
+        HBox account = new HBox(8, new Label("Capital"), capital, new Label("USD    Fee"), fee, new Label("bps a fill    Slippage"), slippage,
+                new Label("bps"));
+        account.setAlignment(Pos.CENTER_LEFT);
         // on a 1280 px window the summary line took the buttons' room: Run and Cancel read "…"; the line wraps instead
         Labels.keepWidth(run, cancel);
         phase.setWrapText(true);
@@ -105,7 +113,7 @@ public final class BacktestView {
         HBox.setHgrow(phase, Priority.ALWAYS);
         HBox controls = new HBox(10, run, cancel, progress, phase);
         controls.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(6, inputs, controls);
+        VBox top = new VBox(6, inputs, account, controls);
         top.setPadding(new Insets(6));
 
         metrics.setId("backtest-metrics");
@@ -156,15 +164,16 @@ public final class BacktestView {
         root.setCenter(center);
     }
 
-    private static TextField field(String id, String value) {
+    private static TextField field(String id, String value, int columns) {
         TextField f = new TextField(value);
         f.setId(id);
-        f.setPrefColumnCount(4);
+        f.setPrefColumnCount(columns);
         return f;
     }
 
     private void start() {
         BacktestRequest request = new BacktestRequest(preset.getValue(), data.getValue(),
+                new BacktestRequest.Account(capital.getText(), fee.getText(), slippage.getText()),
                 walkForward.isSelected() ? new BacktestRequest.WalkForward(train.getText(), test.getText(), step.getText()) : null,
                 synergy.isSelected());
         if (presenter.start(request)) {

@@ -2,6 +2,7 @@ package org.concord.app.backtest;
 
 import javafx.application.Application;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import org.concord.app.DeskHarness;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The Backtest tab on the real window (Monocle headless): a backtest of the bundled data started from the tab shows
@@ -97,6 +99,11 @@ class BacktestFlowsTest {
         return v[0];
     }
 
+    /** Replaces a field's text as a person does: a click into it, select all, type. */
+    private static void typeInto(String id, String text) {
+        robot.clickOn(id).push(KeyCode.CONTROL, KeyCode.A).write(text);
+    }
+
     static void shot(String name) throws Exception {
         DeskHarness.shot(stage, name);
     }
@@ -121,6 +128,10 @@ class BacktestFlowsTest {
         assertThat(curveShown[0]).as("equity axes before any run").isFalse();
         choose("#backtest-preset", "full");
         choose("#backtest-data", "bundled-bars");
+        // the account as a person types it: the run trades that capital at those costs
+        typeInto("#backtest-capital", "25,000");
+        typeInto("#backtest-fee", "5");
+        typeInto("#backtest-slippage", "1");
         assertThat(disabled("#backtest-cancel")).isTrue();
         DeskHarness.click(robot, "#backtest-run");
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> disabled("#backtest-run"));
@@ -145,6 +156,12 @@ class BacktestFlowsTest {
         assertThat(firstFiles.get(0).getParent().getFileName().toString()).startsWith("full-bundled-bars-");
         assertThat(firstFiles.get(0).toString()).endsWith(".json");
         assertThat(firstFiles.get(1).toString()).endsWith("-equity.csv");
+
+        JsonNode config = new ObjectMapper().readTree(firstFiles.get(0).toFile()).at("/config");
+        assertThat(config.get("initialCash").asDouble()).isEqualTo(25_000);
+        assertThat(config.get("takerBps").asDouble()).isEqualTo(5);
+        assertThat(config.get("makerBps").asDouble()).isEqualTo(5);
+        assertThat(config.get("slippageBps").asDouble()).isEqualTo(1);
 
         // every number in the table is the report's (the JSON written), only formatted
         JsonNode m = new ObjectMapper().readTree(firstFiles.get(0).toFile()).at("/result/coordination/metrics");
@@ -179,6 +196,7 @@ class BacktestFlowsTest {
         assertThat(eq.size()).isGreaterThan(BacktestOutcome.MAX_POINTS);
         assertThat(pts).hasSizeBetween(100, BacktestOutcome.MAX_POINTS);
         assertThat(pts.get(0).getYValue().doubleValue()).isEqualTo(eq.get(0).asDouble());
+        assertThat(eq.get(0).asDouble()).as("the curve starts at the capital typed").isCloseTo(25_000, within(25_000 * 0.01));
         assertThat(pts.get(pts.size() - 1).getYValue().doubleValue()).isEqualTo(eq.get(eq.size() - 1).asDouble());
         shot("backtest");
     }
