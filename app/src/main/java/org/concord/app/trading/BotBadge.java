@@ -17,6 +17,7 @@ final class BotBadge {
     private static final String BASE = "-fx-font-weight: bold; -fx-padding: 2 8 2 8; -fx-background-radius: 3; -fx-text-fill: white; -fx-background-color: ";
     private static final String UNMANAGED = "#b7791f;";
     private final Label label = new Label();
+    private final Tooltip held = new Tooltip(); // one, its text replaced: the P&L in it changes with every mark
 
     BotBadge() {
         label.setId("bot-mode");
@@ -36,9 +37,11 @@ final class BotBadge {
             case PAPER -> "#1f8a4c;";
             case LIVE -> "#d0202a;";
         }));
-        label.setTooltip(open.isEmpty() ? null : new Tooltip("The bot is off and its account still holds "
-                + open.stream().map(BotBadge::position).collect(Collectors.joining(", "))
-                + ".\nOff sends no order: no exit or stop manages this. Switch the bot to Paper to let it manage it."));
+        if (!open.isEmpty()) {
+            held.setText("The bot is off and its account still holds " + open.stream().map(BotBadge::position).collect(Collectors.joining(", "))
+                    + ".\nOff sends no order: no exit or stop manages this. Switch the bot to Paper to let it manage it.");
+        }
+        label.setTooltip(open.isEmpty() ? null : held);
     }
 
     private static String position(Position p) {

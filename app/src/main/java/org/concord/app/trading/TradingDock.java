@@ -256,7 +256,7 @@ public final class TradingDock implements AutoCloseable {
         }
     }
 
-    /** The order lines of the chart's symbol, kept in the price axis's view. */
+    /** The order lines of the chart's symbol: those near the bars fitted in the price axis, far ones at its edge. */
     private void showLines(TradingSnapshot s) {
         List<OrderLine> shown = OrderLine.of(s, symbol.get());
         lines.show(shown);
