@@ -2,10 +2,15 @@ package org.concord.app.backtest;
 
 import org.concord.backtest.BacktestConfig;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the Backtest tab's form asks for: a preset, the bundled data (trades or 1m bars), the account's capital and
@@ -14,17 +19,55 @@ import java.util.List;
  *
  * @param data        {@code bundled} (trades) or {@code bundled-bars} (1m bars), as in {@link BacktestConfig#data()}
  * @param account     the capital and the costs as typed; null for the defaults (10,000 USD, 10 bps, 2 bps)
+ * @param range       the dates to trade as typed; null for all of the data
  * @param walkForward null for one range, else train/test/step durations ({@code 2d}, {@code 36h}; step may be blank)
  * @param synergy     trade horizons 5 and 240 and also run each alone (the synergy metric)
  */
-public record BacktestRequest(String preset, String data, Account account, WalkForward walkForward, boolean synergy) {
+public record BacktestRequest(String preset, String data, Account account, Range range, WalkForward walkForward, boolean synergy) {
     public static final List<String> PRESETS = List.of("minimal", "full", "research");
     public static final List<String> DATA = List.of("bundled", "bundled-bars");
     /** The horizons of a synergy run: scalping and short buckets (1m decision bars). */
     public static final List<Integer> SYNERGY_HORIZONS = List.of(5, 240);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     public record WalkForward(String train, String test, String step) {
+    }
+
+    /**
+     * The dates to trade as typed in the desk's display {@code zone}: {@code 2013-11-27} or {@code 2013-11-27 12:00};
+     * either may be blank (from the first bar, to the last). A date alone as {@code to} includes that day, as a person
+     * means "from the 27th to the 28th"; a time is where the range ends.
+     */
+    public record Range(String from, String to, ZoneId zone) {
+        public Range {
+            if (from == null || to == null || zone == null) {
+                throw new IllegalArgumentException("from, to (the fields' text) and the zone are required");
+            }
+        }
+
+        /** The ISO instant of {@code from}, or null when blank. */
+        String fromInstant() {
+            return from.isBlank() ? null : at("from", from, false);
+        }
+
+        /** The ISO instant of {@code to} (exclusive), or null when blank. */
+        String toInstant() {
+            return to.isBlank() ? null : at("to", to, true);
+        }
+
+        private String at(String field, String typed, boolean end) {
+            String t = typed.trim();
+            try {
+                if (t.length() <= 10) {
+                    LocalDate d = LocalDate.parse(t);
+                    return (end ? d.plusDays(1) : d).atStartOfDay(zone).toInstant().toString();
+                }
+                return LocalDateTime.parse(t, MINUTE).atZone(zone).toInstant().toString();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(field + " must be a date (2013-11-27) or a date and time (2013-11-27 12:00), got '" + typed + "'");
+            }
+        }
     }
 
     /**
@@ -55,6 +98,9 @@ public record BacktestRequest(String preset, String data, Account account, WalkF
             double fee = number("fee", account.feeBps());
             c = c.withCash(number("capital", account.capital())).withCosts(fee, fee, number("slippage", account.slippageBps()));
         }
+        if (range != null && (range.fromInstant() != null || range.toInstant() != null)) {
+            c = c.withRange(range.fromInstant(), range.toInstant());
+        }
         if (walkForward != null) {
             String step = walkForward.step() == null || walkForward.step().isBlank() ? null : walkForward.step().trim();
             c = c.withWalkForward(new BacktestConfig.WalkForward(blankToNull(walkForward.train()), blankToNull(walkForward.test()), step));
@@ -74,6 +120,8 @@ public record BacktestRequest(String preset, String data, Account account, WalkF
     private String describe() {
         return "workstation: " + preset + " preset, " + data + (account != null ? ", capital " + account.capital().trim() + " USD, fee "
                 + account.feeBps().trim() + " bps, slippage " + account.slippageBps().trim() + " bps" : "")
+                + (range != null && !(range.from().isBlank() && range.to().isBlank()) ? ", " + (range.from().isBlank() ? "start" : range.from().trim())
+                + " to " + (range.to().isBlank() ? "end" : range.to().trim()) + " " + range.zone() : "")
                 + (walkForward != null ? ", walk-forward" : "") + (synergy ? ", synergy" : "");
     }
 

@@ -38,9 +38,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Backtest tab: preset, data, the account's capital and costs, optional walk-forward and synergy; Run, Cancel,
- * progress; then the report's metrics (one column per run or window), the equity curve(s) and the files written. It
- * renders snapshots only.
+ * The Backtest tab: preset, data, the account's capital and costs, the dates, optional walk-forward and synergy; Run,
+ * Cancel, progress; then the report's metrics (one column per run or window), the equity curve(s) and the files
+ * written. It renders snapshots only.
  */
 public final class BacktestView {
     private final BorderPane root = new BorderPane();
@@ -55,6 +55,10 @@ public final class BacktestView {
     private final TextField capital = field("backtest-capital", "10,000", 7);
     private final TextField fee = field("backtest-fee", "10", 3);
     private final TextField slippage = field("backtest-slippage", "2", 3);
+    // blank: from the first bar, to the last (in the desk's display zone)
+    private final TextField from = field("backtest-from", "", 11);
+    private final TextField to = field("backtest-to", "", 11);
+    private final DisplaySettings display;
     private final Button run = new Button("Run");
     private final Button cancel = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
@@ -67,10 +71,15 @@ public final class BacktestView {
     private BacktestOutcome shown;
 
     public BacktestView(BacktestPresenter presenter, DisplaySettings display) {
-        if (presenter == null) {
-            throw new IllegalArgumentException("presenter is required");
+        if (presenter == null || display == null) {
+            throw new IllegalArgumentException("presenter and display settings are required");
         }
         this.presenter = presenter;
+        this.display = display;
+        from.setPromptText("first bar");
+        to.setPromptText("last bar");
+        Label zone = new Label();
+        zone.textProperty().bind(display.formatProperty().map(f -> "(" + f.zoneName() + ")"));
         preset.setId("backtest-preset");
         // the preset a new user's desk runs: "minimal" has no strategy module and gave 0 trades
         preset.setValue("full");
@@ -104,7 +113,7 @@ public final class BacktestView {
                 new Label("test"), test, new Label("step"), step, synergy);
         inputs.setAlignment(Pos.CENTER_LEFT);
         HBox account = new HBox(8, new Label("Capital"), capital, new Label("USD    Fee"), fee, new Label("bps a fill    Slippage"), slippage,
-                new Label("bps"));
+                new Label("bps    From"), from, new Label("to"), to, zone);
         account.setAlignment(Pos.CENTER_LEFT);
         // on a 1280 px window the summary line took the buttons' room: Run and Cancel read "…"; the line wraps instead
         Labels.keepWidth(run, cancel);
@@ -174,6 +183,7 @@ public final class BacktestView {
     private void start() {
         BacktestRequest request = new BacktestRequest(preset.getValue(), data.getValue(),
                 new BacktestRequest.Account(capital.getText(), fee.getText(), slippage.getText()),
+                new BacktestRequest.Range(from.getText(), to.getText(), display.format().zone()),
                 walkForward.isSelected() ? new BacktestRequest.WalkForward(train.getText(), test.getText(), step.getText()) : null,
                 synergy.isSelected());
         if (presenter.start(request)) {

@@ -237,4 +237,36 @@ class BacktestFlowsTest {
         robot.interact(() -> listed.addAll(view().filesList().getItems()));
         assertThat(listed).containsExactlyElementsOf(firstFiles.stream().map(Path::toString).toList());
     }
+
+    /** The dates typed are the range traded: the report's config, the bars replayed and the equity curve's span. */
+    @Test
+    @Order(3)
+    void aBacktestTradesTheDatesTyped() throws Exception {
+        choose("#backtest-data", "bundled-bars");
+        boolean[] wf = new boolean[1];
+        robot.interact(() -> wf[0] = robot.lookup("#backtest-wf").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        if (wf[0]) {
+            DeskHarness.click(robot, "#backtest-wf"); // one range, not windows
+        }
+        typeInto("#backtest-from", "2013-11-27");
+        typeInto("#backtest-to", "2013-11-28");
+        DeskHarness.click(robot, "#backtest-run");
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("done")
+                || text("#backtest-phase").startsWith("failed"));
+        String done = text("#backtest-phase");
+        assertThat(done).startsWith("done in");
+        Matcher bars = Pattern.compile(".*; ([\\d,]+) bars traded,.*").matcher(done);
+        assertThat(bars.matches()).as(done).isTrue();
+        int n = Integer.parseInt(bars.group(1).replace(",", ""));
+        assertThat(n).as("two days of 1m bars, not the whole 9,398").isBetween(1_000, 2 * 1_440);
+        List<String> listed = new ArrayList<>();
+        robot.interact(() -> listed.addAll(view().filesList().getItems()));
+        JsonNode report = new ObjectMapper().readTree(Path.of(listed.get(0)).toFile());
+        assertThat(report.at("/config/from").asText()).isEqualTo("2013-11-27T00:00:00Z");
+        assertThat(report.at("/config/to").asText()).isEqualTo("2013-11-29T00:00:00Z");
+        JsonNode time = report.at("/result/coordination/equity/time");
+        assertThat(time.get(0).asLong()).as("the curve's first point").isGreaterThanOrEqualTo(1_385_510_400_000L);
+        assertThat(time.get(time.size() - 1).asLong()).as("the curve's last point").isLessThanOrEqualTo(1_385_683_200_000L);
+        shot("backtest-range");
+    }
 }
