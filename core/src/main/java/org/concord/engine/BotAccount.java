@@ -86,7 +86,7 @@ public final class BotAccount {
         }
         CoordinationEngine leaving = engine();
         int dropped = leaving.cancelQueued().size();
-        String held = held(leaving);
+        String held = next == BotMode.OFF ? held(leaving) : ""; // switched on, the bot manages what it holds again
         mode = next;
         persist(next);
         LOG.warn("bot mode {} -> {}{}{}", was, next, dropped > 0 ? " (" + dropped + " queued slices dropped)" : "",
