@@ -46,6 +46,11 @@ public record BacktestRequest(String preset, String data, Account account, Range
             }
         }
 
+        /** "2013-11-27 to end Europe/Berlin" as typed ("start to end …" for the whole data). */
+        String describe() {
+            return (from.isBlank() ? "start" : from.trim()) + " to " + (to.isBlank() ? "end" : to.trim()) + " " + zone;
+        }
+
         /** The ISO instant of {@code from}, or null when blank. */
         String fromInstant() {
             return from.isBlank() ? null : at("from", from, false);
@@ -80,6 +85,11 @@ public record BacktestRequest(String preset, String data, Account account, Range
                 throw new IllegalArgumentException("capital, fee and slippage are required (the fields' text)");
             }
         }
+
+        /** "capital 25,000 USD, fee 5 bps, slippage 1.5 bps" as typed. */
+        String describe() {
+            return "capital " + capital.trim() + " USD, fee " + feeBps.trim() + " bps, slippage " + slippageBps.trim() + " bps";
+        }
     }
 
     public BacktestRequest {
@@ -98,8 +108,8 @@ public record BacktestRequest(String preset, String data, Account account, Range
             double fee = number("fee", account.feeBps());
             c = c.withCash(number("capital", account.capital())).withCosts(fee, fee, number("slippage", account.slippageBps()));
         }
-        if (range != null && (range.fromInstant() != null || range.toInstant() != null)) {
-            c = c.withRange(range.fromInstant(), range.toInstant());
+        if (range != null) {
+            c = c.withRange(range.fromInstant(), range.toInstant()); // both blank: null and null, the whole data
         }
         if (walkForward != null) {
             String step = walkForward.step() == null || walkForward.step().isBlank() ? null : walkForward.step().trim();
@@ -118,11 +128,8 @@ public record BacktestRequest(String preset, String data, Account account, Range
     }
 
     private String describe() {
-        return "workstation: " + preset + " preset, " + data + (account != null ? ", capital " + account.capital().trim() + " USD, fee "
-                + account.feeBps().trim() + " bps, slippage " + account.slippageBps().trim() + " bps" : "")
-                + (range != null && !(range.from().isBlank() && range.to().isBlank()) ? ", " + (range.from().isBlank() ? "start" : range.from().trim())
-                + " to " + (range.to().isBlank() ? "end" : range.to().trim()) + " " + range.zone() : "")
-                + (walkForward != null ? ", walk-forward" : "") + (synergy ? ", synergy" : "");
+        return "workstation: " + preset + " preset, " + data + (account != null ? ", " + account.describe() : "")
+                + (range != null ? ", " + range.describe() : "") + (walkForward != null ? ", walk-forward" : "") + (synergy ? ", synergy" : "");
     }
 
     /** A typed number ("10,000" reads as 10000); text that is not one is refused naming the field. */

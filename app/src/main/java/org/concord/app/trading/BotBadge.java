@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 final class BotBadge {
     private static final String BASE = "-fx-font-weight: bold; -fx-padding: 2 8 2 8; -fx-background-radius: 3; -fx-text-fill: white; -fx-background-color: ";
-    private static final String UNMANAGED = "#b7791f;";
+    private static final String UNMANAGED = "#b7791f";
     private final Label label = new Label();
     private final Tooltip held = new Tooltip(); // one, its text replaced: the P&L in it changes with every mark
 
@@ -32,11 +32,7 @@ final class BotBadge {
         List<Position> open = s.botMode() == BotMode.OFF && !s.bot().shared()
                 ? s.bot().positions().stream().filter(p -> !p.isFlat()).toList() : List.of();
         label.setText("BOT " + s.botMode().name() + (open.isEmpty() ? "" : " · " + open.size() + " open"));
-        label.setStyle(BASE + (!open.isEmpty() ? UNMANAGED : switch (s.botMode()) {
-            case OFF -> "#5a5f66;";
-            case PAPER -> "#1f8a4c;";
-            case LIVE -> "#d0202a;";
-        }));
+        label.setStyle(BASE + (open.isEmpty() ? BotSwitch.COLOUR.get(s.botMode()) : UNMANAGED) + ";");
         if (!open.isEmpty()) {
             held.setText("The bot is off and its account still holds " + open.stream().map(BotBadge::position).collect(Collectors.joining(", "))
                     + ".\nOff sends no order: no exit or stop manages this. Switch the bot to Paper to let it manage it.");

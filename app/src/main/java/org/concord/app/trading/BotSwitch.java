@@ -26,9 +26,8 @@ import java.util.function.Supplier;
  */
 public final class BotSwitch {
     private static final String BASE = "-fx-font-weight: bold; -fx-padding: 2 10 2 10; ";
-    // the theme paints a selected toggle in its accent colour: the mode's own colour is set as the background
-    private static final Map<BotMode, String> ON = Map.of(BotMode.OFF, "-fx-background-color: #5a5f66; -fx-text-fill: white;",
-            BotMode.PAPER, "-fx-background-color: #1f8a4c; -fx-text-fill: white;", BotMode.LIVE, "-fx-background-color: #d0202a; -fx-text-fill: white;");
+    /** Each mode's colour, on the switch and on the status bar's badge: grey Off, green Paper, red Live. */
+    static final Map<BotMode, String> COLOUR = Map.of(BotMode.OFF, "#5a5f66", BotMode.PAPER, "#1f8a4c", BotMode.LIVE, "#d0202a");
 
     private final HBox root = new HBox(4);
     private final ToggleGroup group = new ToggleGroup();
@@ -146,6 +145,8 @@ public final class BotSwitch {
     }
 
     private void style(BotMode on) {
-        buttons.forEach((m, b) -> b.setStyle(BASE + (m == on ? ON.get(m) : "")));
+        // the theme paints a selected toggle in its accent colour: the mode's own colour is set as the background
+        buttons.forEach((m, b) -> b.setStyle(BASE + (m == on ? "-fx-background-color: " + COLOUR.get(m) + "; -fx-text-fill: white;"
+                : "")));
     }
 }
