@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * Performance of one run, from its equity curve (sampled once per period) and its closed trades. Definitions:
  * <ul>
- *   <li>{@code totalReturn = E_last / E_first - 1}; {@code annualizedReturn = (1 + total)^(periodsPerYear / (n - 1)) - 1};</li>
+ *   <li>{@code totalReturn = E_last / E_first - 1}; {@code annualizedReturn = (1 + total)^(periodsPerYear / (n - 1)) - 1}
+ *       over a curve of at least a year ({@code n - 1 >= periodsPerYear}), NaN over a shorter one: a few days'
+ *       return raised to a year's power reads as a result (+161,159 % from two days of bars) and is none. The GIPS
+ *       rule: returns of periods under a year are not annualized;</li>
  *   <li>per-period returns {@code r_t = E_t / E_t-1 - 1}; {@code sharpe = mean(r) / stdev(r) * sqrt(periodsPerYear)}
  *       (sample standard deviation, risk-free rate 0); {@code sortino = mean(r) / sqrt(mean(min(r, 0)^2)) * sqrt(periodsPerYear)};</li>
  *   <li>{@code maxDrawdown}: the largest {@code (peak - E_t) / peak} over the curve;</li>
@@ -28,7 +31,7 @@ public record PerformanceMetrics(double totalReturn, double annualizedReturn, do
         }
         int n = curve.size();
         double total = n >= 2 ? curve.equity(n - 1) / curve.equity(0) - 1 : 0;
-        double annual = n >= 2 && total > -1 ? Math.pow(1 + total, periodsPerYear / (n - 1)) - 1 : (n >= 2 ? -1 : 0);
+        double annual = n - 1 < periodsPerYear ? Double.NaN : total > -1 ? Math.pow(1 + total, periodsPerYear / (n - 1)) - 1 : -1;
         double sum = 0;
         double down2 = 0;
         int m = 0;

@@ -33,12 +33,30 @@ class PerformanceMetricsTest {
         }
         PerformanceMetrics m = PerformanceMetrics.of(c, List.of(), 252);
         assertThat(m.totalReturn()).isCloseTo(0.21, within(1e-12));
-        assertThat(m.annualizedReturn()).isCloseTo(Math.pow(1.21, 252.0 / 4) - 1, within(1e-6));
+        assertThat(m.annualizedReturn()).as("4 daily returns are not a year: not annualized").isNaN();
         assertThat(m.sharpe()).isCloseTo(mean / Math.sqrt(var / 3) * Math.sqrt(252), within(1e-9));
         assertThat(m.sortino()).isCloseTo(mean / Math.sqrt(down / 4) * Math.sqrt(252), within(1e-9));
         assertThat(m.maxDrawdown()).isCloseTo(0.1, within(1e-12));
         assertThat(m.timeInMarket()).isCloseTo(0.8, within(1e-12));
         assertThat(m.periods()).isEqualTo(5);
+    }
+
+    @Test
+    void annualizesAYearOrMoreOnly() {
+        EquityCurve c = new EquityCurve(2);
+        double[] e = {100, 110, 99, 121, 121};
+        for (int i = 0; i < e.length; i++) {
+            c.add(i, e[i], 0);
+        }
+        // 4 periods: a year at 4 per year, two years at 2, just under a year at 4.01
+        assertThat(PerformanceMetrics.of(c, List.of(), 4).annualizedReturn()).isCloseTo(0.21, within(1e-12));
+        assertThat(PerformanceMetrics.of(c, List.of(), 2).annualizedReturn()).isCloseTo(Math.sqrt(1.21) - 1, within(1e-12));
+        assertThat(PerformanceMetrics.of(c, List.of(), 4.01).annualizedReturn()).isNaN();
+        EquityCurve wiped = new EquityCurve(2);
+        wiped.add(0, 100, 1);
+        wiped.add(1, 0, 1);
+        assertThat(PerformanceMetrics.of(wiped, List.of(), 1).annualizedReturn()).as("everything lost in a year").isEqualTo(-1);
+        assertThat(PerformanceMetrics.of(new EquityCurve(2), List.of(), 1).annualizedReturn()).as("no curve").isNaN();
     }
 
     static Fill fill(long t, OrderSide side, double q, double p, double fee) {

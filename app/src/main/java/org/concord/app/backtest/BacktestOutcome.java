@@ -23,6 +23,7 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
                               String summary) {
     /** A per-trade figure of a run without a closed trade. */
     static final String NO_TRADES = "n/a (no trades)";
+    static final String UNDER_A_YEAR = "n/a (under a year: not annualized)";
     /** At most this many points in the equity chart, all series together. */
     public static final int MAX_POINTS = 2_000;
 
@@ -72,7 +73,8 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         rows.add(new MetricRow("Majority action (" + trips + ")", runs.stream()
                 .map(r -> String.format(Locale.ROOT, "%.2f %% (%s)", r.baselines().majorityPct(), r.baselines().majorityAction())).toList()));
         rows.add(new MetricRow("Beats the baselines", runs.stream().map(r -> r.baselines().beatsBaselines() ? "yes" : "no").toList()));
-        rows.add(row("Annualized return", runs, m -> pct(m.annualizedReturn())));
+        // core annualizes a year of data or more only (NaN under a year): said here, as "n/a" alone would hide why
+        rows.add(row("Annualized return", runs, m -> Double.isNaN(m.annualizedReturn()) ? UNDER_A_YEAR : pct(m.annualizedReturn())));
         rows.add(row("Sharpe", runs, m -> num(m.sharpe())));
         rows.add(row("Sortino", runs, m -> num(m.sortino())));
         rows.add(row("Max drawdown", runs, m -> pct(m.maxDrawdown())));
