@@ -39,7 +39,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Per bar of the decision timeframe a driver (live loop or backtester) calls, in this order:
  * <ol>
  *   <li>the broker's market data (a {@link org.concord.execution.PaperBroker} fills against the bar),</li>
- *   <li>{@link #onBarClose} (marks, regime, bucket returns, allocation update, equity, due slices),</li>
+ *   <li>{@link #onBarClose} (marks, equity, due slices; at the end of each statistics period the regime, bucket
+ *       returns and allocation update: {@link CoordinationConfig#statisticsPeriod()}),</li>
  *   <li>{@link #decide} with the signals of that decision (possibly none: held positions still expire).</li>
  * </ol>
  * Same inputs, same configuration ⇒ same orders: nothing here reads a clock or a thread.
@@ -85,7 +86,16 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final MarketView market = this::price;
     private final double[] lastPnl = new double[Bucket.COUNT];
     private final double[] lastCapital = new double[Bucket.COUNT];
-    private long bars;
+    // the statistics period being filled (CoordinationConfig#statisticsPeriod): its index on the clock (NONE before
+    // its first bar), the volume so far, the last bar's close and the equity then
+    private static final long NONE = Long.MIN_VALUE;
+    private final long periodMillis;
+    private final boolean periodIsBar;
+    private long period = NONE;
+    private double periodVolume;
+    private double periodClose;
+    private double periodEquity;
+    private long periods;
     private final Subscription brokerEvents; // closed by detach(): a replaced engine books no more fills
 
     /**
@@ -112,6 +122,8 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         this.risk = risk;
         this.bus = bus;
         this.reference = reference;
+        this.periodMillis = config.statisticsPeriod().millis();
+        this.periodIsBar = config.statisticsPeriod() == config.decisionTimeframe();
         this.allocations = new CapitalAllocationManager(config.allocation(), config.optimizer(),
                 new RegimeDetector(config.measure(), config.regime()), new RegimeScores(288, 100), bus);
         this.learner = new UcbWeightLearner(config.learner());
@@ -181,19 +193,37 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
             return;
         }
         long t = tf.closeTime(openTime);
+        boolean ref = symbol.equals(reference);
+        long p = periodIsBar ? t : Math.floorDiv(t - 1, periodMillis);
+        if (ref && period != NONE && p != period) {
+            endPeriod(); // its last bar never came (no trade in that minute): it ends with the bar before, at the marks then
+        }
         marks.put(symbol, close);
-        if (symbol.equals(reference)) {
-            allocations.onMarketBar(close, volume);
+        if (ref) {
             double e = broker.account().equity();
-            recordBucketReturns(e);
-            bars++;
-            if (bars % config.allocationEveryBars() == 0) {
-                allocations.update(t);
+            period = p;
+            periodVolume += volume;
+            periodClose = close;
+            periodEquity = e;
+            if (periodIsBar || t % periodMillis == 0) {
+                endPeriod();
             }
             equity.add(t, e, grossExposure(e));
             risk.observeEquity(riskAccount.equity());
         }
         orders.submitDue(t);
+    }
+
+    /** The statistics period ended: the regime sees it as one bar, then the buckets' returns over it, then allocation. */
+    private void endPeriod() {
+        allocations.onMarketBar(periodClose, periodVolume);
+        recordBucketReturns(periodEquity);
+        periods++;
+        if (periods % config.allocationEveryBars() == 0) {
+            allocations.update(periodIsBar ? period : (period + 1) * periodMillis);
+        }
+        period = NONE;
+        periodVolume = 0;
     }
 
     private void recordBucketReturns(double e) {
@@ -205,7 +235,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
             lastPnl[i] = pnl;
             lastCapital[i] = allocations.allocation(b) * e;
         }
-        if (bars > 0) {
+        if (periods > 0) {
             allocations.onBucketReturns(r);
         }
     }

@@ -73,16 +73,8 @@ public record TradingPipelineConfig(Timeframe timeframe, Symbol reference, List<
         if (tf == null) {
             throw new IllegalArgumentException("timeframe is required");
         }
-        return new TradingPipelineConfig(tf, reference, List.of(horizonBars), 1.0, coordinationOn(tf, CoordinationConfig.defaults()),
+        return new TradingPipelineConfig(tf, reference, List.of(horizonBars), 1.0, CoordinationConfig.defaults().withDecisionTimeframe(tf),
                 RiskLimits.defaults(), PaperBrokerConfig.defaults().withBars(tf), 288, 30, true);
-    }
-
-    /** {@code base} with its decision timeframe replaced by {@code tf}. */
-    public static CoordinationConfig coordinationOn(Timeframe tf, CoordinationConfig base) {
-        return new CoordinationConfig(tf, base.allocationEveryBars(), base.minAllocation(), base.maxAllocation(),
-                base.maxAllocationStep(), base.allocationTemperature(), base.allocation(), base.regimeWindow(), base.regimeLongHalfLife(),
-                base.regime(), base.learner(), base.coordinator(), base.alignThreshold(), base.alignBoost(), base.alignMinBuckets(),
-                base.sizing(), base.scheduler());
     }
 
     /** The bucket a decision horizon of {@code bars} bars of {@code tf} is traded in (as the prediction adapter maps it). */
