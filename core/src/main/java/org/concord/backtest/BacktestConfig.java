@@ -208,7 +208,7 @@ public record BacktestConfig(String description, String symbol, String data, Str
     }
 
     /** Fees and slippage above this (10 %) are a typo, not a market. */
-    static final double MAX_BPS = 1000;
+    public static final double MAX_BPS = 1000;
 
     private static void bps(String name, double v, double min) {
         if (!(v >= min && v <= MAX_BPS)) {

@@ -295,6 +295,11 @@ public final class Backtester {
         }
         long from = Math.max(config.fromMillis(), history.firstTime());
         long to = Math.min(config.toMillis(), history.lastTime() + 1);
+        if (from >= to) {
+            throw new IllegalArgumentException("no data from " + (config.from() == null ? "the start" : config.from()) + " to "
+                    + (config.to() == null ? "the end" : config.to()) + ": the data runs from " + Instant.ofEpochMilli(history.firstTime())
+                    + " to " + Instant.ofEpochMilli(history.lastTime()));
+        }
         long replayFrom = config.warmup() == null ? from : from - config.warmupMillis();
         long tradeFrom = config.warmup() == null ? Long.MIN_VALUE : from;
         BacktestReport.Run combined = runOnce("combined", pipelineConfig, replayFrom, tradeFrom, to, modules);

@@ -146,7 +146,7 @@ class BacktesterTest {
         assertThatThrownBy(() -> CONFIG.withRange("2013-11-30T00:00:00Z", "2013-11-26T00:00:00Z")).hasMessageContaining("not before");
         assertThatThrownBy(() -> CONFIG.withData("nowhere")).hasMessageContaining("data must be one of");
         assertThatThrownBy(() -> Backtester.builder(CONFIG.withRange("2020-01-01T00:00:00Z", null)).build().run())
-                .hasMessageContaining("no trades between");
+                .hasMessage("no data from 2020-01-01T00:00:00Z to the end: the data runs from 2013-11-25T00:00:00Z to 2013-12-01T16:02:05Z");
         assertThatThrownBy(() -> Backtester.builder(CONFIG.withWalkForward(new BacktestConfig.WalkForward("6d", "2d", null))).build().windows())
                 .hasMessageContaining("does not fit");
         // the account, as typed on the Backtest tab

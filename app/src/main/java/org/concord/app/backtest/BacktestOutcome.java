@@ -23,6 +23,7 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
                               String summary) {
     /** A per-trade figure of a run without a closed trade. */
     static final String NO_TRADES = "n/a (no trades)";
+    static final String OPEN_AT_END = "a position open at the end";
     static final String UNDER_A_YEAR = "n/a (under a year: not annualized)";
     /** At most this many points in the equity chart, all series together. */
     public static final int MAX_POINTS = 2_000;
@@ -83,7 +84,9 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         rows.add(row("Win rate", runs, m -> m.tradeCount() == 0 ? NO_TRADES : pct(m.winRate())));
         rows.add(row("Average exposure", runs, m -> pct(m.averageExposure())));
         rows.add(row("Time in market", runs, m -> pct(m.timeInMarket())));
-        rows.add(row("Trades", runs, m -> Integer.toString(m.tradeCount())));
+        // a position still held at the end is no round trip: "0 trades" beside a 2.5 % return read as a wrong number
+        rows.add(new MetricRow("Trades", runs.stream().map(r -> r.coordination().metrics().tradeCount()
+                + (openAtEnd(r) ? " closed; " + OPEN_AT_END : "")).toList()));
         // a trade is a round trip from flat to flat: one held for days and resized every few bars is one trade of
         // hundreds of fills, which only these rows show
         rows.add(costs("Fills", runs, c -> String.format(Locale.ROOT, "%,d", c.fills())));
@@ -105,10 +108,17 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         long bars = runs.stream().mapToLong(BacktestReport.Run::bars).sum();
         long trades = runs.stream().mapToLong(r -> r.coordination().metrics().tradeCount()).sum();
         long fills = runs.stream().mapToLong(r -> r.coordination().costs().fills()).sum();
-        String summary = String.format(Locale.ROOT, "%s; %s traded, %s (%s)%s%s", report.data(), Counts.of(bars, "bar"),
-                Counts.of(trades, "trade"), Counts.of(fills, "fill"), runs.size() > 1 ? " in " + runs.size() + " windows" : "",
+        String open = runs.stream().anyMatch(BacktestOutcome::openAtEnd) ? ", " + OPEN_AT_END : "";
+        String summary = String.format(Locale.ROOT, "%s; %s traded, %s%s (%s)%s%s", report.data(), Counts.of(bars, "bar"),
+                Counts.of(trades, "trade"), open, Counts.of(fills, "fill"), runs.size() > 1 ? " in " + runs.size() + " windows" : "",
                 report.model() == null ? "" : "; model " + report.model().brief());
         return new BacktestOutcome(name, columns, rows, equity, files, summary);
+    }
+
+    /** Whether the run ended holding something (its equity curve's last exposure). */
+    private static boolean openAtEnd(BacktestReport.Run r) {
+        double[] exposure = r.coordination().equity().exposure();
+        return exposure.length > 0 && exposure[exposure.length - 1] != 0;
     }
 
     private static MetricRow baseline(String metric, List<BacktestReport.Run> runs, Function<BacktestBaselines, Double> f) {

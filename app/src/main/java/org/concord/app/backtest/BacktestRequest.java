@@ -105,11 +105,22 @@ public record BacktestRequest(String preset, String data, Account account, Range
     public BacktestConfig config() {
         BacktestConfig c = BacktestConfig.defaults().withPreset(preset).withData(data).withDescription(describe());
         if (account != null) {
-            double fee = number("fee", account.feeBps());
-            c = c.withCash(number("capital", account.capital())).withCosts(fee, fee, number("slippage", account.slippageBps()));
+            // checked here in the form's words: core names its fields (initialCash, takerBps), which the form does not show
+            double capital = number("capital", account.capital());
+            if (!(capital > 0) || Double.isInfinite(capital)) {
+                throw new IllegalArgumentException("capital must be more than 0 USD, got '" + account.capital().trim() + "'");
+            }
+            double fee = bps("fee", account.feeBps());
+            c = c.withCash(capital).withCosts(fee, fee, bps("slippage", account.slippageBps()));
         }
         if (range != null) {
-            c = c.withRange(range.fromInstant(), range.toInstant()); // both blank: null and null, the whole data
+            String from = range.fromInstant();
+            String to = range.toInstant();
+            if (from != null && to != null && from.compareTo(to) >= 0) { // ISO instants in UTC order as text
+                throw new IllegalArgumentException("from " + range.from().trim() + " must be before to " + range.to().trim()
+                        + (range.to().trim().length() <= 10 ? " (a date as 'to' includes that day)" : ""));
+            }
+            c = c.withRange(from, to); // both blank: null and null, the whole data
         }
         if (walkForward != null) {
             String step = walkForward.step() == null || walkForward.step().isBlank() ? null : walkForward.step().trim();
@@ -139,6 +150,15 @@ public record BacktestRequest(String preset, String data, Account account, Range
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " must be a number, got '" + typed + "'");
         }
+    }
+
+    /** Basis points as typed, between 0 and core's ceiling (a typo above it, not a market). */
+    private static double bps(String field, String typed) {
+        double v = number(field, typed);
+        if (!(v >= 0 && v <= BacktestConfig.MAX_BPS)) {
+            throw new IllegalArgumentException(field + " must be between 0 and " + (long) BacktestConfig.MAX_BPS + " bps, got '" + typed.trim() + "'");
+        }
+        return v;
     }
 
     private static String blankToNull(String s) {

@@ -21,8 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BacktestOutcomeTest {
     private static BacktestOutcome outcome(int trades, double winRate, double profitFactor) {
+        return outcome(trades, winRate, profitFactor, 0);
+    }
+
+    private static BacktestOutcome outcome(int trades, double winRate, double profitFactor, double exposureAtTheEnd) {
         PerformanceMetrics m = new PerformanceMetrics(0, 0, 0, 0, 0, profitFactor, winRate, 0, 0, trades, 3, 365 * 24 * 60);
-        EquityCurve.Data eq = new EquityCurve.Data(new long[]{0, 60_000, 120_000}, new double[]{10_000, 10_000, 10_000}, new double[3]);
+        EquityCurve.Data eq = new EquityCurve.Data(new long[]{0, 60_000, 120_000}, new double[]{10_000, 10_000, 10_250},
+                new double[]{0, 0.4, exposureAtTheEnd});
         CoordinationResult c = new CoordinationResult("test", null, null, null, m, new TradingCosts(40, 12.5, 0.00125, 50_000, 5), eq, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), null, List.of(), 0, 0, 0, null);
         BacktestBaselines b = new BacktestBaselines(0, 0, 23.42, -98.65, 0, "HOLD", 5, 0.12, 9398);
@@ -45,6 +50,16 @@ class BacktestOutcomeTest {
         BacktestOutcome some = outcome(17, 2.0 / 17, 0.4);
         assertThat(cell(some, "Win rate")).isEqualTo("11.76 %");
         assertThat(cell(some, "Profit factor")).isEqualTo("0.40");
+    }
+
+    @Test
+    void aPositionHeldAtTheEndIsSaidBesideTheRoundTrips() {
+        // seen in a walk-forward window: "Total return 2.50 %" beside "0 trades", the position never went back to flat
+        BacktestOutcome held = outcome(0, 0, 0, 0.4);
+        assertThat(cell(held, "Trades")).isEqualTo("0 closed; a position open at the end");
+        assertThat(held.summary()).isEqualTo("test data; 3 bars traded, 0 trades, a position open at the end (40 fills)");
+        BacktestOutcome threeAndOpen = outcome(3, 1.0 / 3, 0.5, 0.2);
+        assertThat(cell(threeAndOpen, "Trades")).isEqualTo("3 closed; a position open at the end");
     }
 
     @Test

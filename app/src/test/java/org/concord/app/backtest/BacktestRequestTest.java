@@ -34,7 +34,12 @@ class BacktestRequestTest {
         assertThatThrownBy(() -> new BacktestRequest("full", "bundled", new BacktestRequest.Account("ten", "10", "2"), null, null, false).config())
                 .hasMessage("capital must be a number, got 'ten'");
         assertThatThrownBy(() -> new BacktestRequest("full", "bundled", new BacktestRequest.Account("-5", "10", "2"), null, null, false).config())
-                .hasMessageContaining("initialCash must be a positive amount");
+                .hasMessage("capital must be more than 0 USD, got '-5'");
+        // a negative fee passed the maker check and was refused as "takerBps", a name the form does not show
+        assertThatThrownBy(() -> new BacktestRequest("full", "bundled", new BacktestRequest.Account("10000", "-5", "2"), null, null, false).config())
+                .hasMessage("fee must be between 0 and 1000 bps, got '-5'");
+        assertThatThrownBy(() -> new BacktestRequest("full", "bundled", new BacktestRequest.Account("10000", "10", "1e4"), null, null, false).config())
+                .hasMessage("slippage must be between 0 and 1000 bps, got '1e4'");
         assertThatThrownBy(() -> new BacktestRequest("full", "bundled", new BacktestRequest.Account("10000", "10", ""), null, null, false).config())
                 .hasMessage("slippage must be a number, got ''");
         BacktestConfig defaults = new BacktestRequest("full", "bundled", null, null, null, false).config();
@@ -57,8 +62,11 @@ class BacktestRequestTest {
         assertThat(request(new BacktestRequest.Range(" ", "", ZoneOffset.UTC)).config().from()).as("both blank: all of the data").isNull();
         assertThatThrownBy(() -> request(new BacktestRequest.Range("27.11.2013", "", ZoneOffset.UTC)).config())
                 .hasMessage("from must be a date (2013-11-27) or a date and time (2013-11-27 12:00), got '27.11.2013'");
-        assertThatThrownBy(() -> request(new BacktestRequest.Range("2013-11-28", "2013-11-27", ZoneOffset.UTC)).config())
-                .hasMessageContaining("is not before");
+        // said in the dates typed, not in the instant the form made of them ("is not before to 2013-11-28T00:00:00Z")
+        assertThatThrownBy(() -> request(new BacktestRequest.Range("2013-11-29", "2013-11-27", ZoneOffset.UTC)).config())
+                .hasMessage("from 2013-11-29 must be before to 2013-11-27 (a date as 'to' includes that day)");
+        assertThatThrownBy(() -> request(new BacktestRequest.Range("2013-11-27 12:00", "2013-11-27 11:00", ZoneOffset.UTC)).config())
+                .hasMessage("from 2013-11-27 12:00 must be before to 2013-11-27 11:00");
     }
 
     private static BacktestRequest request(BacktestRequest.Range range) {
