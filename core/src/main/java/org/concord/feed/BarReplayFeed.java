@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -281,6 +282,8 @@ public final class BarReplayFeed implements MarketFeed {
                 offset += span;
                 scale *= series.close(n - 1) / series.open(0);
                 rollup.reset();
+                LOG.info("replay of {}: the recording ended; it plays a copy shifted by {} days with prices x{}: synthetic prices",
+                        series.symbol(), offset / 86_400_000L, String.format(Locale.ROOT, "%.4f", scale));
                 continue;
             }
             // a following feed paused with its lead still catches up to the lead's clock, which stands still: paused

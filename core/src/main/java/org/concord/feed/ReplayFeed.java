@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
@@ -193,6 +194,9 @@ public final class ReplayFeed implements MarketFeed {
                 i = 0;
                 offset += span;
                 scale *= tape.price(n - 1) / tape.price(0);
+                LOG.info("replay of {}: the recording ended at {}; from {} it plays a copy shifted by {} days with prices x{}: synthetic prices",
+                        tape.symbol(), Instant.ofEpochMilli(tape.lastTime() + offset - span), Instant.ofEpochMilli(tape.firstTime() + offset),
+                        offset / 86_400_000L, String.format(Locale.ROOT, "%.4f", scale));
                 continue;
             }
             if (replay.paused()) {

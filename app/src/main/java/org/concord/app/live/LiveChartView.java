@@ -76,6 +76,10 @@ public final class LiveChartView {
     private Symbol shownSymbol;
     private final DisplaySettings display;
     private long applied;
+    /** Said in the title past the end of a bundled recording: the status bar alone was missed, the candles look real. */
+    static final String SYNTHETIC = " · synthetic prices (looped recording)";
+    private String title = "";
+    private boolean synthetic;
 
     public LiveChartView() {
         this(new DisplaySettings());
@@ -149,6 +153,14 @@ public final class LiveChartView {
         rangeDirty = true;
         if (!settingRange) {
             follow = false;
+        }
+    }
+
+    /** Whether the shown instrument's data is a looped copy of its recording now (the status presenter judges it). */
+    public void showSynthetic(boolean looped) {
+        if (looped != synthetic) {
+            synthetic = looped;
+            chart.setTitle(looped ? title + SYNTHETIC : title);
         }
     }
 
@@ -288,7 +300,8 @@ public final class LiveChartView {
         stepMillis = timeframe.millis();
         int changedFrom = Integer.MAX_VALUE;
         if (d.reload() != null) {
-            chart.setTitle(d.symbol() + " " + d.timeframe());
+            title = d.symbol() + " " + d.timeframe();
+            chart.setTitle(synthetic ? title + SYNTHETIC : title);
             crosshair.hide(); // its label and the marker's name a time, price or marker of the series being replaced
             // another instrument's levels and extrema sat at its prices under the new title; a history without any
             // (its timeline restarted) has none yet

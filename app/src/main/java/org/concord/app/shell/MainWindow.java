@@ -283,6 +283,7 @@ public final class MainWindow implements AutoCloseable {
 
     private void showStatus(StatusSnapshot s) {
         status.setText(StatusLine.text(s, display.format(), chart.barCount()));
+        chart.showSynthetic(s.synthetic());
         rate.setText(String.format(Locale.ROOT, "%.1f decisions/s (%d)", s.decisionsPerSecond(), s.decisions()));
         connection.setText(s.connection());
         mode.setText(s.mode());
