@@ -89,6 +89,8 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final UnifiedRiskManager risk;
     /** The bot's plan check over its own account (the paper gate's {@link #risk} on a backtest, which has no person). */
     private final UnifiedRiskManager botRisk;
+    /** The person's orders over their own account, before the pool ({@link #risk} on a backtest, which has no person). */
+    private final UnifiedRiskManager personRisk;
     private final DeskVenue venue;
     private final PersonAccount person; // null: a backtest has no person
     private final AccountView paperPool;
@@ -116,18 +118,16 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.sizing = config.coordination().sizing();
         this.risk = newRisk();
         this.botRisk = live ? newRisk() : risk;
+        this.personRisk = live ? newRisk() : risk;
         this.venue = new DeskVenue(newRisk());
         this.signals = new DecisionSignals(config);
-        // both paper accounts pass one gate that sees them together (the pool is set before any order can come); the
-        // bot's orders are first judged on its own account, as its plan was (a backtest has only that check)
+        // both paper accounts pass one gate that sees them together (the pool is set before any order can come); each
+        // account's orders are first judged on that account alone: the bot's as its plan was (a backtest has only that
+        // check), the person's as the limits read ("max order 25 %" of the pool let a 36 % order through on the desk)
         PreTradeCheck poolGate = this::checkPaperOrder;
-        PreTradeCheck botGate = live ? (r, own) -> {
-            PreTradeDecision alone = botRisk.checkOrder(r, own);
-            return alone.accepted() ? poolGate.check(r, own) : alone;
-        } : poolGate;
-        PaperBroker botPaper = new PaperBroker(config.broker(), botGate, bus);
+        PaperBroker botPaper = new PaperBroker(config.broker(), live ? aloneThenPool(botRisk, poolGate) : poolGate, bus);
         // restored before any bar or order can reach it (the pipeline thread is not started yet)
-        this.person = live ? new PersonAccount(new PaperBroker(config.broker(), poolGate, bus), accounts) : null;
+        this.person = live ? new PersonAccount(new PaperBroker(config.broker(), aloneThenPool(personRisk, poolGate), bus), accounts) : null;
         this.paperPool = live ? new CombinedAccount(List.of(person.paper(), botPaper)) : botPaper;
         this.bot = new BotAccount(botPaper, engineFor(botPaper, botRisk, null), !live ? BotMode.PAPER : store == null ? BotMode.OFF : store.startMode(),
                 live ? store : null);
@@ -140,6 +140,13 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     private PreTradeDecision checkPaperOrder(OrderRequest r, AccountView own) {
         return risk.checkOrder(r, paperPool);
+    }
+
+    private static PreTradeCheck aloneThenPool(UnifiedRiskManager alone, PreTradeCheck pool) {
+        return (r, own) -> {
+            PreTradeDecision d = alone.checkOrder(r, own);
+            return d.accepted() ? pool.check(r, own) : d;
+        };
     }
 
     private UnifiedRiskManager newRisk() {
@@ -367,6 +374,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         }
         String done = p.reset();
         risk.drawdown().restart();
+        personRisk.drawdown().restart();
         return done;
     }
 
@@ -394,6 +402,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         return thread.ask("applying trading settings", () -> {
             risk.setLimits(next.limits());
             botRisk.setLimits(next.limits());
+            personRisk.setLimits(next.limits());
             venue.risk().setLimits(next.limits());
             sizing = sizing.withMethod(next.sizing());
             bot.setSizing(sizing);
@@ -450,7 +459,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     }
 
     /** The paper accounts' order gate (both accounts together); the bot's plan check is {@code engine().risk()}, the venue's {@link #venueGate()}. */
-        public UnifiedRiskManager risk() {
+    public UnifiedRiskManager risk() {
         return risk;
     }
 

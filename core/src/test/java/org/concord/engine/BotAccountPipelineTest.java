@@ -22,7 +22,6 @@ import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.ModuleCatalog;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.OrchestratorModule;
-import org.concord.risk.RiskEvent;
 import org.concord.risk.RiskRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -257,7 +256,7 @@ class BotAccountPipelineTest {
     }
 
     @Test
-    void theBotIsJudgedOnItsOwnMoneyAndThePersonsOrdersWithTheBotsPositionAgainstBothAccountsEquity() throws Exception {
+    void eachAccountsOrdersAreJudgedOnItsOwnMoneyThenOnThePoolWithBothPositions() throws Exception {
         var bars = org.concord.execution.RealBars.bitstamp(Timeframe.M1);
         try (TradingPipeline p = desk(dir)) {
             for (int i = 0; i < 50; i++) {
@@ -265,7 +264,6 @@ class BotAccountPipelineTest {
             }
             double price = bars.close(49);
             double own = p.config().broker().initialCash();
-            double pool = 2 * own;
             // the person's idle cash makes no room for the bot: 30% of its own account is over the 25% order cap
             // (15% of the pool would pass the pool's gate)
             Order tooBig = onPipeline(p, x -> x.bot().paper().submit(OrderRequest.market("b0", BTC, OrderSide.BUY, 0.3 * own / price)));
@@ -278,18 +276,26 @@ class BotAccountPipelineTest {
             p.onBarClose(BTC, Timeframe.M1, bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
             double held = onPipeline(p, x -> x.bot().paper().position(BTC).quantity());
             assertThat(held).isGreaterThan(0);
-            // the person's orders are judged on the pool with the bot's position: 20% of the pool fits beside its 24%
-            Order fits = onPipeline(p, x -> x.manualBroker().submit(
-                    OrderRequest.market("man-1", BTC, OrderSide.BUY, 0.2 * pool / price).manual()));
-            assertThat(fits.state()).isEqualTo(OrderState.NEW);
+            // the person's orders are judged on their own account first: 30% of it is over the cap although it is 15%
+            // of the pool (a new trader's 36 % order went through the pool's gate alone)
+            Order ownCap = onPipeline(p, x -> x.manualBroker().submit(
+                    OrderRequest.market("man-0", BTC, OrderSide.BUY, 0.3 * own / price).manual()));
+            assertThat(ownCap.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(ownCap.reason()).startsWith("risk rule ORDER_SIZE").matches(".*adds (29|30)\\.\\d\\d% of equity.*");
+            // then on the pool with the bot's position: two orders of 20% of their account (10% of the pool each) fit
+            // beside the bot's 24% of it
+            for (String id : List.of("man-1", "man-2")) {
+                Order fits = onPipeline(p, x -> x.manualBroker().submit(OrderRequest.market(id, BTC, OrderSide.BUY, 0.2 * own / price).manual()));
+                assertThat(fits.state()).as(id).isEqualTo(OrderState.NEW);
+            }
             i = 51;
             p.onBarClose(BTC, Timeframe.M1, bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
-            // 10% more would take the pool to about 54%, over its 50%: 20% of the person's own account, refused
+            // a third would take their account to about 60% in BTCUSD, over its 50% (the pool would be at 54%: with one
+            // limit for both, an exposure over it in the pool is over it in one of the accounts, judged first)
             Order over = onPipeline(p, x -> x.manualBroker().submit(
-                    OrderRequest.market("man-2", BTC, OrderSide.BUY, 0.1 * pool / price).manual()));
+                    OrderRequest.market("man-3", BTC, OrderSide.BUY, 0.2 * own / price).manual()));
             assertThat(over.state()).isEqualTo(OrderState.REJECTED);
             assertThat(over.reason()).startsWith("risk rule ASSET_EXPOSURE");
-            assertThat(p.risk().history()).anyMatch(e -> e.kind() == RiskEvent.Kind.REJECTED && "man-2".equals(e.ref()));
         }
     }
 }
