@@ -99,13 +99,15 @@ public final class PortfolioPublisher {
             gross += Math.abs(account.positionQuantity(s)) * account.markPrice(s);
         }
         long fills = 0;
+        double fees = 0;
         for (Fill f : engine.broker().fills()) {
             if (CoordinationEngine.BOOK.equals(f.book())) {
                 fills++;
+                fees += f.fee();
             }
         }
         var dd = engine.risk().drawdown();
-        PortfolioSnapshot snap = new PortfolioSnapshot(time, equity, account.cash(), equity > 0 ? gross / equity : 0, fills, dd.drawdown(),
+        PortfolioSnapshot snap = new PortfolioSnapshot(time, equity, account.cash(), equity > 0 ? gross / equity : 0, fills, fees, dd.drawdown(),
                 dd.scale(), engine.risk().limits().drawdownThreshold(), dd.halted(), rows, alloc, List.of(buckets), corr, WINDOW, coordination());
         bus.publish(PortfolioTopics.SNAPSHOTS, snap);
         return snap;

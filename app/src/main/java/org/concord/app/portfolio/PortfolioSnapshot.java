@@ -15,6 +15,7 @@ import java.util.Map;
  * The account is the orchestrator's (the bot's): the coordination engine's broker.
  *
  * @param fills         the bot's fills over the account's whole history (its orders only, on a venue shared with the person)
+ * @param fees          what those fills paid: the positions' P&amp;L and the equity differ by it
  * @param drawdown      current drawdown from the equity peak of what the risk manager guards (0..1)
  * @param drawdownScale what new exposure is multiplied by (1 → 0.25 between the scaling start and the threshold)
  * @param halted        the drawdown threshold was crossed: no new exposure
@@ -24,7 +25,7 @@ import java.util.Map;
  *                      window, or the window is not full yet: no correlation to show)
  * @param coordination  what the coordination layer did so far (counts, sources, synergy) and the settings in force
  */
-public record PortfolioSnapshot(long time, double equity, double cash, double grossExposure, long fills, double drawdown, double drawdownScale,
+public record PortfolioSnapshot(long time, double equity, double cash, double grossExposure, long fills, double fees, double drawdown, double drawdownScale,
                                 double drawdownLimit, boolean halted, List<PositionRow> positions, Map<Bucket, Double> allocation,
                                 List<Bucket> buckets, double[] bucketCorrelation, int window, Coordination coordination) {
     public PortfolioSnapshot {

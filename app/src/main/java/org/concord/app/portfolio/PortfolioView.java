@@ -182,8 +182,10 @@ public final class PortfolioView {
         if (s != null) {
             String synergy = c == null || c.synergy() == null ? "" : " · synergy " + CoordinationPane.money(c.synergy().synergy());
             String sizing = c == null || c.settings() == null ? "" : " · sizing " + TradingSettings.sizingName(c.settings().sizing());
-            summary.setText(String.format(Locale.ROOT, "bot account · equity %,.2f · cash %,.2f · gross exposure %.1f%% · %s · %s%s%s · %s",
-                    s.equity(), s.cash(), 100 * s.grossExposure(), Counts.of(s.positions().size(), "open position"), Counts.of(s.fills(), "fill"),
+            // the fees beside the cash, as the manual account's line has them: realized plus unrealized read 71 above an
+            // equity that had risen 21, the difference paid in fees nowhere on the tab
+            summary.setText(String.format(Locale.ROOT, "bot account · equity %,.2f · cash %,.2f · fees %,.2f · gross exposure %.1f%% · %s · %s%s%s · %s",
+                    s.equity(), s.cash(), s.fees(), 100 * s.grossExposure(), Counts.of(s.positions().size(), "open position"), Counts.of(s.fills(), "fill"),
                     synergy, sizing,
                     display.format().dateTime(s.time())));
             gauge.show(s.drawdown(), s.drawdownLimit(), s.halted());

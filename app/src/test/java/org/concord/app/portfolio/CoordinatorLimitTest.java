@@ -42,7 +42,7 @@ class CoordinatorLimitTest {
         });
         PortfolioSnapshot.Coordination c = new PortfolioSnapshot.Coordination(0, 3, 0, "RANGING", 0.1, 0.5, List.of(), null,
                 TradingSettings.defaults(), 0.5);
-        PortfolioSnapshot snap = new PortfolioSnapshot(1_385_510_400_000L, 10_000, 10_000, 0, 0, 0, 1, 0.1, false, List.of(), Map.of(),
+        PortfolioSnapshot snap = new PortfolioSnapshot(1_385_510_400_000L, 10_000, 10_000, 0, 0, 0, 0, 1, 0.1, false, List.of(), Map.of(),
                 List.of(), new double[0], 120, c);
         robot.interact(() -> view[0].show(new PortfolioModel(snap, new long[0], new double[0], new long[0], Map.of(), List.of(), List.of(),
                 new long[0], new double[0], null)));

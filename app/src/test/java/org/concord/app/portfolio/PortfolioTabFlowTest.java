@@ -160,8 +160,10 @@ class PortfolioTabFlowTest {
             return true;
         }));
         assertThat(cells.subList(0, 5)).as("quantity, avg price, mark, unrealized, realized").isEqualTo(cells.subList(5, 10));
-        assertThat(DeskHarness.fx(() -> window().portfolioView().summary().getText()))
-                .matches("bot account · equity \\d{1,3}(,\\d{3})*\\.\\d\\d · cash -?\\d{1,3}(,\\d{3})*\\.\\d\\d · .*");
+        String summary = DeskHarness.fx(() -> window().portfolioView().summary().getText());
+        assertThat(summary).matches("bot account · equity \\d{1,3}(,\\d{3})*\\.\\d\\d · cash -?\\d{1,3}(,\\d{3})*\\.\\d\\d · fees \\d{1,3}(,\\d{3})*\\.\\d\\d · .*");
+        // the position came from fills, which paid fees: the line says what the P&L columns leave out
+        assertThat(Double.parseDouble(summary.replaceAll(".* · fees ([\\d,.]+) · .*", "$1").replace(",", ""))).isPositive();
     }
 
     /**
