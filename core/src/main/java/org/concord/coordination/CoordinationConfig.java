@@ -8,9 +8,9 @@ import org.concord.model.Timeframe;
  *
  * <p>The regime, the bucket returns and the allocation count their parameters in 5-minute bars (a day's half-life is
  * 288, a week's drawdown window 2,016, 105,120 a year, an update every 12 is hourly). With a shorter decision timeframe
- * they run on {@link #statisticsPeriod() statistics periods} of 5 minutes' worth of decision bars, so that a desk
- * deciding every minute keeps the day, the week and the hour they are written for (on 1m bars they were 4.8 hours,
- * 1.4 days and 12 minutes, and the Sharpe ratios were annualized as 5-minute ones).
+ * they run on the 5-minute clock ({@link #statisticsPeriod()}: a period ends with the decision bar that closes on it),
+ * so that a desk deciding every minute keeps the day, the week and the hour they are written for (on 1m bars they were
+ * 4.8 hours, 1.4 days and 12 minutes, and the Sharpe ratios were annualized as 5-minute ones).
  *
  * @param decisionTimeframe   bars of this timeframe drive the marks, the equity curve and slices, and make up the
  *                            statistics periods

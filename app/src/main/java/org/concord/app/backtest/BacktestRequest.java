@@ -2,6 +2,7 @@ package org.concord.app.backtest;
 
 import org.concord.backtest.BacktestConfig;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -116,7 +117,7 @@ public record BacktestRequest(String preset, String data, Account account, Range
         if (range != null) {
             String from = range.fromInstant();
             String to = range.toInstant();
-            if (from != null && to != null && from.compareTo(to) >= 0) { // ISO instants in UTC order as text
+            if (from != null && to != null && !Instant.parse(from).isBefore(Instant.parse(to))) {
                 throw new IllegalArgumentException("from " + range.from().trim() + " must be before to " + range.to().trim()
                         + (range.to().trim().length() <= 10 ? " (a date as 'to' includes that day)" : ""));
             }
