@@ -71,7 +71,6 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final CoordinatedPortfolio portfolio;
     private final SymbolValues marks = new SymbolValues();
     private final SymbolValues vpin = new SymbolValues();
-    private final double[] bucketReturns = new double[Bucket.COUNT];
     private final Set<Symbol> macroClosed = new HashSet<>();
     private final Function<Symbol, EntryGate> entriesClosedFn = this::entriesClosed;
     private final List<LearnerUpdate> learnerUpdates = new ArrayList<>();
@@ -84,18 +83,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final ToDoubleFunction<Symbol> priceFn = this::price;
     private final ToDoubleFunction<Symbol> vpinFn = this::vpin;
     private final MarketView market = this::price;
-    private final double[] lastPnl = new double[Bucket.COUNT];
-    private final double[] lastCapital = new double[Bucket.COUNT];
-    // the statistics period being filled (CoordinationConfig#statisticsPeriod): its index on the clock (NONE before
-    // its first bar), the volume so far, the last bar's close and the equity then
-    private static final long NONE = Long.MIN_VALUE;
-    private final long periodMillis;
-    private final boolean periodIsBar;
-    private long period = NONE;
-    private double periodVolume;
-    private double periodClose;
-    private double periodEquity;
-    private long periods;
+    private final StatisticsPeriods statistics;
     private final Subscription brokerEvents; // closed by detach(): a replaced engine books no more fills
 
     /**
@@ -122,10 +110,9 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         this.risk = risk;
         this.bus = bus;
         this.reference = reference;
-        this.periodMillis = config.statisticsPeriod().millis();
-        this.periodIsBar = config.statisticsPeriod() == config.decisionTimeframe();
         this.allocations = new CapitalAllocationManager(config.allocation(), config.optimizer(),
                 new RegimeDetector(config.measure(), config.regime()), new RegimeScores(288, 100), bus);
+        this.statistics = new StatisticsPeriods(config, allocations, ledger, priceFn);
         this.learner = new UcbWeightLearner(config.learner());
         this.coordinator = new PositionCoordinator(config.coordinator(), ledger, allocations, learner, new PositionSizer(config.sizing()),
                 config.alignment());
@@ -194,50 +181,17 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
         }
         long t = tf.closeTime(openTime);
         boolean ref = symbol.equals(reference);
-        long p = periodIsBar ? t : Math.floorDiv(t - 1, periodMillis);
-        if (ref && period != NONE && p != period) {
-            endPeriod(); // its last bar never came (no trade in that minute): it ends with the bar before, at the marks then
+        if (ref) {
+            statistics.beforeBar(t);
         }
         marks.put(symbol, close);
         if (ref) {
             double e = broker.account().equity();
-            period = p;
-            periodVolume += volume;
-            periodClose = close;
-            periodEquity = e;
-            if (periodIsBar || t % periodMillis == 0) {
-                endPeriod();
-            }
+            statistics.onBar(t, close, volume, e);
             equity.add(t, e, grossExposure(e));
             risk.observeEquity(riskAccount.equity());
         }
         orders.submitDue(t);
-    }
-
-    /** The statistics period ended: the regime sees it as one bar, then the buckets' returns over it, then allocation. */
-    private void endPeriod() {
-        allocations.onMarketBar(periodClose, periodVolume);
-        recordBucketReturns(periodEquity);
-        periods++;
-        if (periods % config.allocationEveryBars() == 0) {
-            allocations.update(periodIsBar ? period : (period + 1) * periodMillis);
-        }
-        period = NONE;
-        periodVolume = 0;
-    }
-
-    private void recordBucketReturns(double e) {
-        double[] r = bucketReturns; // onBucketReturns reads it and keeps nothing
-        for (Bucket b : Bucket.ALL) {
-            int i = b.ordinal();
-            double pnl = ledger.pnl(b, priceFn);
-            r[i] = lastCapital[i] > 0 ? (pnl - lastPnl[i]) / lastCapital[i] : 0;
-            lastPnl[i] = pnl;
-            lastCapital[i] = allocations.allocation(b) * e;
-        }
-        if (periods > 0) {
-            allocations.onBucketReturns(r);
-        }
     }
 
     private double grossExposure(double e) {

@@ -11,11 +11,9 @@ import org.concord.data.DataProvider;
 import org.concord.execution.AccountView;
 import org.concord.execution.Broker;
 import org.concord.execution.CombinedAccount;
-import org.concord.execution.OrderRequest;
 import org.concord.execution.PaperAccountStore;
 import org.concord.execution.PaperBroker;
 import org.concord.execution.PreTradeCheck;
-import org.concord.execution.PreTradeDecision;
 import org.concord.execution.SizingConfig;
 import org.concord.execution.binance.BinanceSpotBroker;
 import org.concord.model.Symbol;
@@ -47,8 +45,9 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Risk.</b> One unified risk manager guards the paper accounts together: its order gate sees a
  * {@link CombinedAccount} of the manual and the bot paper accounts (positions and working orders summed, limits as
  * fractions of their summed equity, one drawdown over that sum), so every order of either account keeps the whole
- * within the limits. The bot is also judged alone: its plan (sizing cut by exposure, drawdown scaling) and then each
- * of its orders by a risk manager of its own over the bot's account, with the same limits, before the pool's gate.
+ * within the limits. Each account is also judged alone, before the pool's gate ({@link PaperRisk}): the bot's plan
+ * (sizing cut by exposure, drawdown scaling) and each of its orders, and each of the person's orders, by a risk manager
+ * of the account's own with the same limits.
  * So the person's idle cash never makes room for the bot, the person's positions can still refuse it, and with the
  * person's account idle the bot trades on the desk exactly as in a backtest of the same data ({@code NodeParityTest}). A venue account is
  * real money: it has a risk manager of its own ({@link #venueGate}), which a LIVE bot's engine shares, so simulated
@@ -86,14 +85,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final TradingPipelineConfig config;
     private final Timeframe tf;
     private final EventBus bus;
-    private final UnifiedRiskManager risk;
-    /** The bot's plan check over its own account (the paper gate's {@link #risk} on a backtest, which has no person). */
-    private final UnifiedRiskManager botRisk;
-    /** The person's orders over their own account, before the pool ({@link #risk} on a backtest, which has no person). */
-    private final UnifiedRiskManager personRisk;
+    private final PaperRisk risk;
     private final DeskVenue venue;
     private final PersonAccount person; // null: a backtest has no person
-    private final AccountView paperPool;
     private final BotAccount bot;
     private final DecisionSignals signals;
     private final MarketConditions conditions = new MarketConditions();
@@ -116,37 +110,20 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         this.tf = config.timeframe();
         this.bus = bus;
         this.sizing = config.coordination().sizing();
-        this.risk = newRisk();
-        this.botRisk = live ? newRisk() : risk;
-        this.personRisk = live ? newRisk() : risk;
+        this.risk = new PaperRisk(this::newRisk, live);
         this.venue = new DeskVenue(newRisk());
         this.signals = new DecisionSignals(config);
-        // both paper accounts pass one gate that sees them together (the pool is set before any order can come); each
-        // account's orders are first judged on that account alone: the bot's as its plan was (a backtest has only that
-        // check), the person's as the limits read ("max order 25 %" of the pool let a 36 % order through on the desk)
-        PreTradeCheck poolGate = this::checkPaperOrder;
-        PaperBroker botPaper = new PaperBroker(config.broker(), live ? aloneThenPool(botRisk, poolGate) : poolGate, bus);
+        PaperBroker botPaper = new PaperBroker(config.broker(), risk.botGate(), bus);
         // restored before any bar or order can reach it (the pipeline thread is not started yet)
-        this.person = live ? new PersonAccount(new PaperBroker(config.broker(), aloneThenPool(personRisk, poolGate), bus), accounts) : null;
-        this.paperPool = live ? new CombinedAccount(List.of(person.paper(), botPaper)) : botPaper;
-        this.bot = new BotAccount(botPaper, engineFor(botPaper, botRisk, null), !live ? BotMode.PAPER : store == null ? BotMode.OFF : store.startMode(),
+        this.person = live ? new PersonAccount(new PaperBroker(config.broker(), risk.personGate(), bus), accounts) : null;
+        risk.over(live ? new CombinedAccount(List.of(person.paper(), botPaper)) : botPaper);
+        this.bot = new BotAccount(botPaper, engineFor(botPaper, risk.bot(), null), !live ? BotMode.PAPER : store == null ? BotMode.OFF : store.startMode(),
                 live ? store : null);
         this.thread = live ? PipelineThread.own() : PipelineThread.callers();
         this.gate = live ? EventGate.desk(tf) : EventGate.backtest(tf);
         if (thread.isOwn()) {
             thread.every(250, venue::poll);
         }
-    }
-
-    private PreTradeDecision checkPaperOrder(OrderRequest r, AccountView own) {
-        return risk.checkOrder(r, paperPool);
-    }
-
-    private static PreTradeCheck aloneThenPool(UnifiedRiskManager alone, PreTradeCheck pool) {
-        return (r, own) -> {
-            PreTradeDecision d = alone.checkOrder(r, own);
-            return d.accepted() ? pool.check(r, own) : d;
-        };
     }
 
     private UnifiedRiskManager newRisk() {
@@ -362,9 +339,9 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         Map<Symbol, Long> points = Map.copyOf(to);
         return thread.ask("the paper session's restart", () -> {
             String done = resetPerson(p);
-            botRisk.drawdown().restart();
+            risk.bot().drawdown().restart();
             gate.restarted(points);
-            return done + "; " + bot.restartPaper(engineFor(bot.paper(), botRisk, null));
+            return done + "; " + bot.restartPaper(engineFor(bot.paper(), risk.bot(), null));
         });
     }
 
@@ -373,8 +350,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
             throw new IllegalStateException("the person's account is at a venue: go back to paper first");
         }
         String done = p.reset();
-        risk.drawdown().restart();
-        personRisk.drawdown().restart();
+        risk.personReset();
         return done;
     }
 
@@ -401,8 +377,6 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
         }
         return thread.ask("applying trading settings", () -> {
             risk.setLimits(next.limits());
-            botRisk.setLimits(next.limits());
-            personRisk.setLimits(next.limits());
             venue.risk().setLimits(next.limits());
             sizing = sizing.withMethod(next.sizing());
             bot.setSizing(sizing);
@@ -412,7 +386,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     /** The risk limits and sizing method in force now. */
     public TradingSettings settings() {
-        return new TradingSettings(risk.limits(), sizing.method());
+        return new TradingSettings(risk.pool().limits(), sizing.method());
     }
 
     /** The gate a venue broker is built with: the venue's own risk manager, over the venue account. */
@@ -460,7 +434,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
 
     /** The paper accounts' order gate (both accounts together); the bot's plan check is {@code engine().risk()}, the venue's {@link #venueGate()}. */
     public UnifiedRiskManager risk() {
-        return risk;
+        return risk.pool();
     }
 
     /** The coordination engine that trades for the bot now (a backtest's engine). */

@@ -59,6 +59,7 @@ public final class LiveChartView {
     private final LevelLabels levelLabels = new LevelLabels();
     private final Zoomer zoomer = new TimePanZoomer();
     private final ChartCrosshair crosshair;
+    private final ChartTitle title;
     /** Where along the plot's width level labels sit (0 = left edge). */
     static final double LEVEL_LABEL_POSITION = 0.005;
     private int followBars = 240;
@@ -76,10 +77,6 @@ public final class LiveChartView {
     private Symbol shownSymbol;
     private final DisplaySettings display;
     private long applied;
-    /** Said in the title past the end of a bundled recording: the status bar alone was missed, the candles look real. */
-    static final String SYNTHETIC = " · synthetic prices (looped recording)";
-    private String title = "";
-    private boolean synthetic;
 
     public LiveChartView() {
         this(new DisplaySettings());
@@ -100,6 +97,7 @@ public final class LiveChartView {
         xAxis.setUnit(null);
         yAxis.setUnit(null);
         chart = new XYChart(xAxis, yAxis);
+        title = new ChartTitle(chart);
         chart.setId("live-chart");
         // minor grid lines off: ChartFX's own rule for that does not resolve under the AtlantaFX theme
         chart.getGridRenderer().getHorizontalMinorGrid().setVisible(false);
@@ -158,10 +156,7 @@ public final class LiveChartView {
 
     /** Whether the shown instrument's data is a looped copy of its recording now (the status presenter judges it). */
     public void showSynthetic(boolean looped) {
-        if (looped != synthetic) {
-            synthetic = looped;
-            chart.setTitle(looped ? title + SYNTHETIC : title);
-        }
+        title.synthetic(looped);
     }
 
     /** Candle colours and plot background for the app theme ("dark" or "light"). */
@@ -300,8 +295,7 @@ public final class LiveChartView {
         stepMillis = timeframe.millis();
         int changedFrom = Integer.MAX_VALUE;
         if (d.reload() != null) {
-            title = d.symbol() + " " + d.timeframe();
-            chart.setTitle(synthetic ? title + SYNTHETIC : title);
+            title.show(d.symbol() + " " + d.timeframe());
             crosshair.hide(); // its label and the marker's name a time, price or marker of the series being replaced
             // another instrument's levels and extrema sat at its prices under the new title; a history without any
             // (its timeline restarted) has none yet
