@@ -117,21 +117,16 @@ final class Desk implements AutoCloseable {
 
     /** Waits (bounded, polling) until the scene satisfies {@code ok}; returns that scene. */
     SceneView await(String what, long timeoutSeconds, Predicate<SceneView> ok) throws IOException, InterruptedException {
-        return poll(timeoutSeconds, ok).orElseThrow(
-                () -> new AssertionError("waited " + timeoutSeconds + " s for: " + what + " (" + failureShot(what) + ")"));
-    }
-
-    /** Polls the scene until it satisfies {@code ok} (that scene) or the time is up (empty). */
-    Optional<SceneView> poll(long timeoutSeconds, Predicate<SceneView> ok) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        SceneView last = null;
         while (System.nanoTime() < deadline) {
-            SceneView v = scene();
-            if (ok.test(v)) {
-                return Optional.of(v);
+            last = scene();
+            if (ok.test(last)) {
+                return last;
             }
             Thread.sleep(200);
         }
-        return Optional.empty();
+        throw new AssertionError("waited " + timeoutSeconds + " s for: " + what + " (" + failureShot(what) + ")");
     }
 
     /** The screen at a failed wait, saved beside the probe's folder: what the person would have seen. */
@@ -195,11 +190,6 @@ final class Desk implements AutoCloseable {
 
     void move(int x, int y) {
         xdo("mousemove", "--sync", Integer.toString(x), Integer.toString(y));
-    }
-
-    /** Where X has the pointer ("x:… y:… screen:… window:…"), for the log. */
-    String pointer() {
-        return Tools.run(List.of("xdotool", "getmouselocation"), display.name(), 10).trim();
     }
 
     /** Presses the left button at (x0, y0), moves in steps to (x1, y1) and releases there. */

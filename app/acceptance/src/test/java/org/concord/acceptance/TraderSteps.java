@@ -27,9 +27,6 @@ final class TraderSteps {
     private static final Pattern PRICE = Pattern.compile("^\\d{2,6}\\.\\d{2}$");
     /** A one-line label of a dozen characters draws several hundred; an empty box none (its border is inset away). */
     private static final int HOVER_LABEL_MIN_INK = 150;
-    /** How long the pointer rests on a mark for its hover label, and how many one-pixel tremors follow a rest without it. */
-    private static final int REST_SECONDS = 7;
-    private static final int REST_TREMORS = 2;
 
     private TraderSteps() {
     }
@@ -190,21 +187,11 @@ final class TraderSteps {
         SceneView.Rect plot = Script.plotOf(v, v.byId("live-chart").orElseThrow().rect()).orElseThrow();
         int[] mark = Judge.centreOf(desk.awaitPixels("the fill's mark on the paused chart", 20,
                 img -> Judge.pixelsOf(img, plot, FillMarkLook.PERSON.buyRgb()) > 0), plot, FillMarkLook.PERSON.buyRgb());
-        // the label shows at a move within 5 px of the mark: come from aside, then rest on it
+        // the label shows at a move within 5 px of the mark: come from aside, then rest on it. Xvfb now and then
+        // leaves the desk without that last move (the chart's crosshair stayed 25 px away at the approach point for
+        // 20 s while X had the pointer on the mark: CI once, here twice in about 15 rests); pointAt comes again
         desk.move(mark[0] - 25, mark[1] - 25);
-        desk.move(mark[0] + 1, mark[1] + 1);
-        desk.move(mark[0], mark[1]);
-        Predicate<SceneView> told = x -> hoverLabel(x) != null && wanted.test(hoverLabel(x).label());
-        // Xvfb now and then leaves the desk without the last of three quick moves: the chart's crosshair stayed at
-        // the approach point 25 px away for 20 s (CI once, here once in about 50 rests). A resting hand trembles by a
-        // pixel; so does the suite, at most twice, and the log says so. A label that never comes still fails.
-        for (int tremor = 1; tremor <= REST_TREMORS && desk.poll(REST_SECONDS, told).isEmpty(); tremor++) {
-            s.note("no hover label after resting " + REST_SECONDS + " s on the mark at " + mark[0] + "," + mark[1]
-                    + " (pointer " + desk.pointer() + "): a pixel's tremor");
-            desk.move(mark[0] + 1, mark[1]);
-            desk.move(mark[0], mark[1]);
-        }
-        desk.await(what, REST_SECONDS, told);
+        pointAt(s, mark[0], mark[1], what, x -> hoverLabel(x) != null && wanted.test(hoverLabel(x).label()));
         // a frame after it was told its text, the label draws it (an empty text has no bounds: the probe omits it)
         SceneView shown = desk.await("the hover label drawing the text it was told", 10, x -> {
             SceneView.Item l = hoverLabel(x);
