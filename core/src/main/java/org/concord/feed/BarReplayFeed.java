@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  *   <li><b>its own</b> ({@link #paced}): the first {@code preload} bars at once (the chart's history), then one bar
  *       every {@code timeframe / speed} of wall time, but at least one every {@value #MAX_BAR_WALL_MS} ms — a daily
  *       series at 600x would otherwise show a new bar every 144 s. With {@code loop} the series plays again after its
- *       end, shifted by whole days and price-scaled to join, as {@link ReplayFeed} does with a tape;</li>
+ *       end, its copy opening where the last bar closed, price-scaled to join, as {@link ReplayFeed} does with a tape;</li>
  *   <li><b>another symbol's</b> ({@link #following}): a bar is delivered once the lead symbol's session clock has
  *       passed its close time, so two instruments of the same calendar (Apple's 2013 days beside the 2013 Bitstamp
  *       tape) are in step and nothing of this series is seen before the lead's time reaches it. Bars that closed
@@ -50,7 +50,7 @@ public final class BarReplayFeed implements MarketFeed {
     private final boolean loop;
     private final AtEnd atEnd;
     private final long shift; // a following feed's own time minus the lead's
-    private final long span; // a loop's length, whole days
+    private final long span; // a loop's length: the recording's, from its first bar's open to its last bar's close
     private final BarRollup rollup;
     private final ReplayThread replay;
     private volatile double speed;
@@ -68,7 +68,7 @@ public final class BarReplayFeed implements MarketFeed {
         FINISH,
         /** it stays there, running: a seek back of its lead takes it back into its series */
         STAY,
-        /** the series plays again, shifted by whole days and price-scaled to join */
+        /** the series plays again, from where its last bar closed, price-scaled to join */
         LOOP
     }
 
@@ -91,7 +91,9 @@ public final class BarReplayFeed implements MarketFeed {
         this.lead = lead;
         this.leadClock = leadClock;
         this.shift = shift;
-        this.span = (Math.floorDiv(series.lastTime() - series.time(0), DAY) + 2) * DAY;
+        // a copy opens where the recording's last bar closed: with whole days (as before), ETH/USD's two days stood
+        // still for two more days of the tape's clock between copies, a stale price that looked live on the desk
+        this.span = series.timeframe().closeTime(series.lastTime()) - series.time(0);
         this.rollup = new BarRollup(series.symbol(), series.timeframe(), sink, SOURCE);
     }
 
@@ -282,8 +284,8 @@ public final class BarReplayFeed implements MarketFeed {
                 offset += span;
                 scale *= series.close(n - 1) / series.open(0);
                 rollup.reset();
-                LOG.info("replay of {}: the recording ended; it plays a copy shifted by {} days with prices x{}: synthetic prices",
-                        series.symbol(), offset / 86_400_000L, String.format(Locale.ROOT, "%.4f", scale));
+                LOG.info("replay of {}: the recording ended; from {} it plays a copy with prices x{}: synthetic prices",
+                        series.symbol(), Instant.ofEpochMilli(series.time(0) + offset), String.format(Locale.ROOT, "%.4f", scale));
                 continue;
             }
             // a following feed paused with its lead still catches up to the lead's clock, which stands still: paused

@@ -1,6 +1,7 @@
 package org.concord.feed;
 
 import org.concord.data.MarketDataSink;
+import org.concord.model.Timeframe;
 import org.concord.model.TradeTape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,8 @@ import java.util.function.LongConsumer;
  * While waiting it advances the sink's clock so bars close on time in quiet periods. Pause/resume, speed change
  * and seek are requests handled by the replay thread between two trades, so the stream stays consistent:
  * seeking forward fast-forwards (every trade is delivered), seeking backward restarts the symbol's session.
- * With {@code loop}, the tape plays again after its end, shifted to whole days later and price-scaled to join
- * (see {@link TradeTape#repeated}).
+ * With {@code loop}, the tape plays again after its end, its copy's first minute the minute after the recording's
+ * last, price-scaled to join.
  */
 public final class ReplayFeed implements MarketFeed {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
@@ -148,7 +149,10 @@ public final class ReplayFeed implements MarketFeed {
 
     private void play() {
         int n = tape.size();
-        long span = (Math.floorDiv(tape.lastTime() - tape.firstTime(), 86_400_000L) + 2) * 86_400_000L;
+        // a copy's first minute follows the recording's last one (its trades keep their second in the minute, so its
+        // 1m bars are the recording's); with whole days, as before, the desk had 32 hours of the tape's clock without
+        // a trade between copies
+        long span = Timeframe.M1.floor(tape.lastTime()) - Timeframe.M1.floor(tape.firstTime()) + Timeframe.M1.millis();
         long offset = 0;
         double scale = 1.0;
         int i = 0;
@@ -194,9 +198,9 @@ public final class ReplayFeed implements MarketFeed {
                 i = 0;
                 offset += span;
                 scale *= tape.price(n - 1) / tape.price(0);
-                LOG.info("replay of {}: the recording ended at {}; from {} it plays a copy shifted by {} days with prices x{}: synthetic prices",
+                LOG.info("replay of {}: the recording ended at {}; from {} it plays a copy with prices x{}: synthetic prices",
                         tape.symbol(), Instant.ofEpochMilli(tape.lastTime() + offset - span), Instant.ofEpochMilli(tape.firstTime() + offset),
-                        offset / 86_400_000L, String.format(Locale.ROOT, "%.4f", scale));
+                        String.format(Locale.ROOT, "%.4f", scale));
                 continue;
             }
             if (replay.paused()) {

@@ -78,6 +78,34 @@ class BarReplayFeedTest {
         }
     }
 
+    /**
+     * Looping on its lead's clock, the copy of the series opens where the recording's last bar closed. Found on the desk:
+     * with copies whole days apart, ETHUSD's two days of bars stood still for two more days of the tape's clock, its
+     * last price looking live, while the log said a copy was playing.
+     */
+    @Test
+    void aLoopingFollowerPlaysItsCopyRightAfterTheRecording() throws Exception {
+        try (ConcordRuntime engine = new ConcordRuntime(dir)) {
+            DataProvider data = engine.data();
+            BarSeries eth = BundledData.eth5mBars();
+            long end = Timeframe.M5.closeTime(eth.lastTime());
+            AtomicLong lead = new AtomicLong(end);
+            BarReplayFeed feed = BarReplayFeed.following(eth, data, BundledData.BTCUSD, lead::get, 0, BarReplayFeed.AtEnd.LOOP);
+            feed.start();
+            try {
+                waitFor(() -> feed.delivered() == eth.size());
+                lead.set(end + Timeframe.M5.millis()); // one bar on: the copy's first bar has closed
+                waitFor(() -> feed.delivered() == eth.size() + 1);
+                var first = data.latest(BundledData.ETHUSD, Timeframe.M5).orElseThrow();
+                assertThat(first.openTime()).as("the copy's first bar opens where the recording's last closed").isEqualTo(end);
+                assertThat(first.open()).as("priced to join the recording's last close").isCloseTo(eth.close(eth.size() - 1),
+                        org.assertj.core.data.Offset.offset(1e-9));
+            } finally {
+                feed.stop();
+            }
+        }
+    }
+
     @Test
     void theBundledReplayPlaysAllThreeInstruments() throws Exception {
         try (ConcordRuntime engine = new ConcordRuntime(dir)) {

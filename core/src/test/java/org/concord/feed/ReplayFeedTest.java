@@ -173,7 +173,10 @@ class ReplayFeedTest {
             long[] lastOfFirst = sink.trades.get(999);
             long[] firstOfSecond = sink.trades.get(1_000);
             assertThat(firstOfSecond[0]).isGreaterThan(lastOfFirst[0]);
-            assertThat(firstOfSecond[0] % Timeframe.D1.millis()).isEqualTo(tape.firstTime() % Timeframe.D1.millis());
+            // the copy's first minute is the one after the recording's last (no hours without a trade between copies),
+            // each trade at its second in the minute, so the copy's 1m bars are the recording's
+            assertThat(Timeframe.M1.floor(firstOfSecond[0])).isEqualTo(Timeframe.M1.floor(lastOfFirst[0]) + Timeframe.M1.millis());
+            assertThat(firstOfSecond[0] % Timeframe.M1.millis()).isEqualTo(tape.firstTime() % Timeframe.M1.millis());
             assertThat(Double.longBitsToDouble(firstOfSecond[1])).isEqualTo(Double.longBitsToDouble(lastOfFirst[1]), org.assertj.core.data.Offset.offset(1e-9));
             for (int i = 1; i < sink.trades.size(); i++) {
                 assertThat(sink.trades.get(i)[0]).isGreaterThanOrEqualTo(sink.trades.get(i - 1)[0]);
