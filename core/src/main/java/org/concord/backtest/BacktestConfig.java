@@ -308,6 +308,12 @@ public record BacktestConfig(String description, String symbol, String data, Str
                 horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward, coordination);
     }
 
+    /** Risk-limit overrides by {@link RiskLimits} field name (replacing any before; validated as in a file). */
+    public BacktestConfig withLimits(Map<String, Double> l) {
+        return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
+                horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, l, synergy, walkForward, coordination);
+    }
+
     public BacktestConfig withCoordination(Coordination c) {
         return new BacktestConfig(description, symbol, data, from, to, warmup, preset, orchestratorConfig, enable, disable,
                 horizons, signalSize, initialCash, makerBps, takerBps, slippageBps, allowShort, limits, synergy, walkForward, c);

@@ -109,9 +109,9 @@ public record BacktestOutcome(String name, List<String> columns, List<MetricRow>
         long trades = runs.stream().mapToLong(r -> r.coordination().metrics().tradeCount()).sum();
         long fills = runs.stream().mapToLong(r -> r.coordination().costs().fills()).sum();
         String open = runs.stream().anyMatch(BacktestOutcome::openAtEnd) ? ", " + OPEN_AT_END : "";
-        String summary = String.format(Locale.ROOT, "%s; %s traded, %s%s (%s)%s%s", report.data(), Counts.of(bars, "bar"),
+        String summary = String.format(Locale.ROOT, "%s; %s traded, %s%s (%s)%s; %s%s", report.data(), Counts.of(bars, "bar"),
                 Counts.of(trades, "trade"), open, Counts.of(fills, "fill"), runs.size() > 1 ? " in " + runs.size() + " windows" : "",
-                report.model() == null ? "" : "; model " + report.model().brief());
+                DeskLimits.describe(report.config()), report.model() == null ? "" : "; model " + report.model().brief());
         return new BacktestOutcome(name, columns, rows, equity, files, summary);
     }
 

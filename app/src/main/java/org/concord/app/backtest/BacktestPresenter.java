@@ -3,6 +3,7 @@ package org.concord.app.backtest;
 import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.backtest.BacktestConfig;
+import org.concord.config.TradingSettings;
 import org.concord.backtest.BacktestFiles;
 import org.concord.backtest.BacktestReport;
 import org.concord.backtest.Backtester;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The Backtest tab's model: runs one {@link Backtester} at a time on its own background thread (never the FX thread,
@@ -30,18 +32,24 @@ public final class BacktestPresenter implements AutoCloseable {
     private final DisplaySettings display;
     private static final Logger LOG = LoggerFactory.getLogger(BacktestPresenter.class);
     private final Path dataDir;
+    private final Supplier<TradingSettings> deskSettings;
     private final FxPulse.Slot<BacktestSnapshot> slot = new FxPulse.Slot<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(Daemons.named("concord-backtest"));
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile AtomicBoolean cancelAsked = new AtomicBoolean();
     private BacktestSnapshot last = new BacktestSnapshot(BacktestSnapshot.State.IDLE, "", "", 0, 0, "no backtest run yet", null);
 
-    public BacktestPresenter(Path dataDir, DisplaySettings display) {
+    /**
+     * @param deskSettings the risk limits and sizing method in force on the desk, read at each start (null from it: not
+     *                     known yet, the run uses the defaults and its summary says so)
+     */
+    public BacktestPresenter(Path dataDir, DisplaySettings display, Supplier<TradingSettings> deskSettings) {
         this.display = display;
-        if (dataDir == null) {
-            throw new IllegalArgumentException("dataDir is required");
+        if (dataDir == null || deskSettings == null) {
+            throw new IllegalArgumentException("dataDir and the desk's settings are required");
         }
         this.dataDir = dataDir;
+        this.deskSettings = deskSettings;
         slot.offer(last);
     }
 
@@ -97,7 +105,7 @@ public final class BacktestPresenter implements AutoCloseable {
     private void runInBackground(BacktestRequest request, String name, AtomicBoolean cancel) {
         long t0 = System.nanoTime();
         try {
-            BacktestConfig cfg = request.config();
+            BacktestConfig cfg = DeskLimits.apply(request.config(), deskSettings.get());
             // the desk's models vote as they do on the desk (the current version of the symbol's model; none trained here)
             Backtester bt = Backtester.builder(cfg).workDir(dataDir.resolve("backtests").resolve(".work")).models(dataDir.resolve("models"))
                     .cancelWhen(cancel::get)

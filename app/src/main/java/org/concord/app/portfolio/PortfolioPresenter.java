@@ -4,6 +4,7 @@ import org.concord.annotate.DisplaySettings;
 import org.concord.app.shell.FxPulse;
 import org.concord.app.shell.Presenters;
 import org.concord.bus.EventBus;
+import org.concord.config.TradingSettings;
 import org.concord.coordination.AlignmentEvent;
 import org.concord.coordination.AllocationUpdate;
 import org.concord.coordination.Bucket;
@@ -49,6 +50,7 @@ public final class PortfolioPresenter implements AutoCloseable {
     private final Series equity = new Series();
     private final List<AllocationUpdate> allocations = new ArrayList<>();
     private PortfolioSnapshot latest;
+    private TradingSettings inForce;
     private boolean dirty;
 
     public PortfolioPresenter(EventBus bus, Presenters presenters, DisplaySettings display) {
@@ -76,8 +78,16 @@ public final class PortfolioPresenter implements AutoCloseable {
         return slot;
     }
 
+    /** The risk limits and sizing method the pipeline last said are in force (a snapshot or an applied change); null before either. */
+    public synchronized TradingSettings settingsInForce() {
+        return inForce;
+    }
+
     private synchronized void onSnapshot(PortfolioSnapshot s) {
         latest = s;
+        if (s.coordination() != null && s.coordination().settings() != null) {
+            inForce = s.coordination().settings();
+        }
         equity.add(s.time(), s.equity());
         dirty = true;
     }
@@ -132,6 +142,7 @@ public final class PortfolioPresenter implements AutoCloseable {
 
     private synchronized void onSettingsChange(TradingSettingsChange c) {
         settingsChange = c;
+        inForce = c.inForce();
         dirty = true;
     }
 

@@ -166,7 +166,8 @@ public final class MainWindow implements AutoCloseable {
         pulse.bind(portfolio.slot(), portfolioView::show);
         portfolioView.onApplySettings(portfolio::applySettings);
         pulse.bind(statusPresenter.slot(), this::showStatus);
-        backtest = new BacktestPresenter(session.engine().dataDir(), display); // runs in this process, on its own thread
+        // runs in this process, on its own thread, with the risk limits and sizing in force on the desk
+        backtest = new BacktestPresenter(session.engine().dataDir(), display, portfolio::settingsInForce);
         backtestView = new BacktestView(backtest, display);
         pulse.bind(backtest.slot(), backtestView::show);
 

@@ -47,7 +47,7 @@ class BacktestLayoutTest {
         return FxToolkit.setupStage(s -> {
             Themes.apply("dark");
             DisplaySettings display = new DisplaySettings(DisplayFormat.UTC);
-            view[0] = new BacktestView(new BacktestPresenter(dataDir, display), display);
+            view[0] = new BacktestView(new BacktestPresenter(dataDir, display, () -> null), display);
             Scene scene = new Scene((Parent) view[0].node(), width, height);
             scene.getStylesheets().add(Themes.APP_CSS);
             s.setScene(scene);

@@ -1,6 +1,7 @@
 package org.concord.app.backtest;
 
 import org.concord.backtest.BacktestBaselines;
+import org.concord.backtest.BacktestConfig;
 import org.concord.backtest.BacktestReport;
 import org.concord.chart.DisplayFormat;
 import org.concord.coordination.CoordinationResult;
@@ -32,7 +33,7 @@ class BacktestOutcomeTest {
                 List.of(), List.of(), null, List.of(), 0, 0, 0, null);
         BacktestBaselines b = new BacktestBaselines(0, 0, 23.42, -98.65, 0, "HOLD", 5, 0.12, 9398);
         BacktestReport.Run run = new BacktestReport.Run(0, 0, 120_000, 3, 3, 3, 3, Map.of("HOLD", 3L), c, b);
-        BacktestReport r = new BacktestReport(BacktestReport.FORMAT_VERSION, null, null, null, "test data", List.of(), null, run, null, List.of());
+        BacktestReport r = new BacktestReport(BacktestReport.FORMAT_VERSION, BacktestConfig.defaults(), null, null, "test data", List.of(), null, run, null, List.of());
         return BacktestOutcome.of("test", r, List.of(), DisplayFormat.UTC);
     }
 
@@ -57,7 +58,7 @@ class BacktestOutcomeTest {
         // seen in a walk-forward window: "Total return 2.50 %" beside "0 trades", the position never went back to flat
         BacktestOutcome held = outcome(0, 0, 0, 0.4);
         assertThat(cell(held, "Trades")).isEqualTo("0 closed; a position open at the end");
-        assertThat(held.summary()).isEqualTo("test data; 3 bars traded, 0 trades, a position open at the end (40 fills)");
+        assertThat(held.summary()).isEqualTo("test data; 3 bars traded, 0 trades, a position open at the end (40 fills); default risk limits, fixed-fractional sizing");
         BacktestOutcome threeAndOpen = outcome(3, 1.0 / 3, 0.5, 0.2);
         assertThat(cell(threeAndOpen, "Trades")).isEqualTo("3 closed; a position open at the end");
     }
@@ -78,7 +79,7 @@ class BacktestOutcomeTest {
         assertThat(cell(o, "Fills")).isEqualTo("40");
         assertThat(cell(o, "Fees")).isEqualTo("12.50 (0.13 % of initial equity)");
         assertThat(cell(o, "Turnover")).isEqualTo("5.0×");
-        assertThat(o.summary()).isEqualTo("test data; 3 bars traded, 17 trades (40 fills)");
+        assertThat(o.summary()).isEqualTo("test data; 3 bars traded, 17 trades (40 fills); default risk limits, fixed-fractional sizing");
     }
 
     @Test
