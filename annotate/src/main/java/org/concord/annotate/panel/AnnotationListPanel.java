@@ -15,6 +15,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import org.concord.training.samples.ExpansionRule;
+import org.concord.training.samples.AnnotationSamples;
 import org.concord.training.samples.SampleExpansion;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -239,7 +240,7 @@ public final class AnnotationListPanel {
                 labels.getOrDefault(Action.HOLD, 0), n == 0 ? "" : String.format(Locale.ROOT, " (%.0f%% / %.0f%% / %.0f%%)",
                         100.0 * labels.getOrDefault(Action.BUY, 0) / n, 100.0 * labels.getOrDefault(Action.SELL, 0) / n,
                         100.0 * labels.getOrDefault(Action.HOLD, 0) / n))
-                + " · samples " + SampleExpansion.total(List.copyOf(filtered), RULE).describe());
+                + " · samples " + AnnotationSamples.count(List.copyOf(filtered), RULE).describe());
     }
 
     private void showSelected(Annotation a) {

@@ -12,7 +12,7 @@ import org.concord.training.frames.FrameSpec;
 import org.concord.training.labels.TripleBarrier;
 import org.concord.training.samples.ExpandedSample;
 import org.concord.training.samples.ExpansionRule;
-import org.concord.training.samples.SampleExpansion;
+import org.concord.training.samples.AnnotationSamples;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * Builds {@link SampleSet}s through the frame path: from stored (inference or annotation) frames, each rebuilt
  * and hash-verified (a mismatch is reported and the frame left out, never trained on), or from history with
  * triple-barrier labels at every {@code stride}-th base bar close, or from annotations expanded into weighted
- * samples ({@link SampleExpansion}).
+ * samples ({@link AnnotationSamples}).
  */
 public final class SampleBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(SampleBuilder.class);
@@ -120,7 +120,8 @@ public final class SampleBuilder {
     }
 
     /**
-     * Every annotation expanded by {@code rule} into one weighted sample per bar (ENTRY, HOLD, EXIT, NO_TRADE). The
+     * Every annotation expanded by {@code rule} into one weighted sample per bar (ENTRY, HOLD, EXIT, NO_TRADE; where
+     * annotations meet, what the person marked wins over an implicit NO_TRADE: {@link AnnotationSamples}). The
      * sample of bar {@code t} (an open time on the annotation's timeframe) is the frame whose window ends at
      * {@code spec.base().floor(t)}, as {@code AnnotationFrames} does for the entry: it sees no bar closing after
      * the bar opened, so no part of the bar it labels. Its label is the expansion's action (long: ENTRY→BUY,
@@ -139,12 +140,16 @@ public final class SampleBuilder {
         Timeframe base = spec.base();
         record Row(ExpandedSample s, Annotation a, long windowEnd, long horizonEnd) {
         }
-        List<Row> rows = new ArrayList<>();
         for (Annotation a : annotations) {
             if (a == null || !a.symbol().equals(symbol)) {
                 throw new IllegalArgumentException("annotation " + (a == null ? "null" : a.id() + " is for " + a.symbol()) + ", not " + symbol);
             }
-            List<ExpandedSample> expanded = SampleExpansion.expand(a, rule);
+        }
+        List<List<ExpandedSample>> all = AnnotationSamples.expand(annotations, rule);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < annotations.size(); i++) {
+            Annotation a = annotations.get(i);
+            List<ExpandedSample> expanded = all.get(i);
             long horizonEnd = a.timeframe().closeTime(expanded.get(expanded.size() - 1).barTime());
             for (ExpandedSample e : expanded) {
                 rows.add(new Row(e, a, base.floor(e.barTime()), horizonEnd));

@@ -25,6 +25,7 @@ import org.concord.training.models.DjlNet;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,17 @@ class WeightedAnnotationSamplesTest {
             m.merge(SampleKind.valueOf(id.substring(id.indexOf('#') + 1, id.indexOf('@'))), 1, Integer::sum);
         }
         return m;
+    }
+
+    /** Two trades eight bars apart train as the person marked them: no bar of one is also a NO_TRADE of the other. */
+    @Test
+    void annotationsCloseTogetherTrainEachBarOnce() {
+        List<Annotation> both = List.of(trade("long-2", 3_005, 3_035, AnnotationDirection.LONG), trade("short-2", 3_043, 3_056, AnnotationDirection.SHORT));
+        SampleSet s = builder(RealBars.source()).fromAnnotations(S, both, ExpansionRule.DEFAULT);
+        assertThat(s.size()).isEqualTo(AnnotationSamples.count(both, ExpansionRule.DEFAULT).total())
+                .as("fewer than the two alone: their neighbours overlap the other's bars").isLessThan((int) SampleExpansion.total(both, ExpansionRule.DEFAULT).total());
+        assertThat(s.rejected()).isEmpty();
+        assertThat(Arrays.stream(s.frameIds()).map(id -> id.substring(id.indexOf('@') + 1)).distinct().count()).as("one sample per bar").isEqualTo(s.size());
     }
 
     @Test
