@@ -109,10 +109,15 @@ public record OrderRequest(String clientOrderId, Symbol symbol, OrderSide side, 
                 stopLoss, takeProfit, origin, book, true);
     }
 
-    /** The same order under another client id with other quantity/prices (what a replace submits). */
+    /**
+     * The same order under another client id with other quantity/prices (what a replace submits), without the person's
+     * risk override: it was given for the order as sent, and a moved order is judged again. Carried over, a drag of
+     * an overridden order's line passed the limits with no box ticked (a new trader's trial: three moves logged as
+     * overrides).
+     */
     public OrderRequest replacedBy(String newClientOrderId, double newQuantity, double newLimit, double newStop) {
         return new OrderRequest(newClientOrderId, symbol, side, type, newQuantity, newLimit, newStop, timeInForce, expireTime,
-                stopLoss, takeProfit, origin, book, riskOverride);
+                stopLoss, takeProfit, origin, book, false);
     }
 
     /** Signed position change if fully filled. */

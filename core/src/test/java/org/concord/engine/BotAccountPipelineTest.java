@@ -1,5 +1,6 @@
 package org.concord.engine;
 
+import org.concord.config.TradingSettings;
 import org.concord.execution.Broker;
 import org.concord.execution.Order;
 import org.concord.execution.OrderOrigin;
@@ -22,6 +23,7 @@ import org.concord.orchestrator.config.OrchestratorConfig;
 import org.concord.orchestrator.module.ModuleCatalog;
 import org.concord.orchestrator.module.ModuleContext;
 import org.concord.orchestrator.module.OrchestratorModule;
+import org.concord.risk.RiskLimits;
 import org.concord.risk.RiskRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -276,6 +278,19 @@ class BotAccountPipelineTest {
             p.onBarClose(BTC, Timeframe.M1, bars.time(i), bars.open(i), bars.high(i), bars.low(i), bars.close(i), bars.volume(i));
             double held = onPipeline(p, x -> x.bot().paper().position(BTC).quantity());
             assertThat(held).isGreaterThan(0);
+            // with the instrument cap lowered to 20%, 5% of the person's flat account passes their own check but not the
+            // pool's, where the bot's 24% already is: the refusal says it was judged on both accounts together (it read
+            // as a wrong number to a new trader whose own account was flat)
+            RiskLimits d = RiskLimits.defaults();
+            RiskLimits lowered = new RiskLimits(d.maxOrderFraction(), 0.20, d.maxLongExposure(), d.maxShortExposure(), d.maxGrossExposure(),
+                    d.maxNetExposure(), d.maxBookExposure(), d.maxCorrelatedExposure(), d.correlationThreshold(), d.drawdownScaleStart(),
+                    d.drawdownThreshold(), d.drawdownMinScale(), d.deleverageTo(), d.costBufferBps());
+            p.apply(new TradingSettings(lowered, p.settings().sizing())).get(10, TimeUnit.SECONDS);
+            Order pooled = onPipeline(p, x -> x.manualBroker().submit(OrderRequest.market("man-p", BTC, OrderSide.BUY, 0.05 * own / price).manual()));
+            assertThat(pooled.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(pooled.reason()).startsWith("risk rule ASSET_EXPOSURE")
+                    .endsWith("; judged on both paper accounts together (yours and the bot's: one pool under the limits)");
+            p.apply(new TradingSettings(d, p.settings().sizing())).get(10, TimeUnit.SECONDS);
             // the person's orders are judged on their own account first: 30% of it is over the cap although it is 15%
             // of the pool (a new trader's 36 % order went through the pool's gate alone)
             Order ownCap = onPipeline(p, x -> x.manualBroker().submit(

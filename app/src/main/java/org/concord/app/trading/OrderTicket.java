@@ -192,7 +192,9 @@ public final class OrderTicket {
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
         HBox head = new HBox(8, title, badge.node());
         head.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().addAll(head, symbolLabel, g, override, send, message, oneClick, quick);
+        // the answer last: a long one (a four-line refusal) grows downwards, and no control below it goes out of sight
+        // (the one-click box sat under it and was pushed below the visible part of the ticket: a new trader's trial)
+        root.getChildren().addAll(head, symbolLabel, g, override, oneClick, quick, send, message);
         updateSendText();
     }
 

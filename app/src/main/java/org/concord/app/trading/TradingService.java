@@ -120,7 +120,7 @@ public final class TradingService implements AutoCloseable {
                 throw new IllegalArgumentException("quantity " + quantity + " is not above what already filled (" + o.filledQuantity() + ")");
             }
             boolean limit = o.type() == OrderType.LIMIT;
-            return b.replace(clientOrderId, nextId(b), remaining, limit ? price : 0, limit ? 0 : price);
+            return judgedAgain(o, b.replace(clientOrderId, nextId(b), remaining, limit ? price : 0, limit ? 0 : price));
         });
     }
 
@@ -133,8 +133,20 @@ public final class TradingService implements AutoCloseable {
                 throw new IllegalArgumentException("a market order has no price to move");
             }
             boolean limit = o.type() == OrderType.LIMIT;
-            return b.replace(clientOrderId, nextId(b), o.remainingQuantity(), limit ? price : 0, limit ? 0 : price);
+            return judgedAgain(o, b.replace(clientOrderId, nextId(b), o.remainingQuantity(), limit ? price : 0, limit ? 0 : price));
         });
+    }
+
+    /**
+     * {@code moved}, or a refusal that says why an order sent under the person's risk override was refused when moved:
+     * the override covered the order as sent ({@link OrderRequest#replacedBy}).
+     */
+    private static Order judgedAgain(Order old, Order moved) {
+        if (moved.state() == OrderState.REJECTED && old.request().riskOverride()) {
+            throw new IllegalArgumentException(moved.reason() + " (the risk override was for the order as sent, and a moved order is"
+                    + " judged again; the order stays as it was: to move it past the limit, cancel it and send it again with Override risk ticked)");
+        }
+        return moved;
     }
 
     /**
@@ -162,7 +174,10 @@ public final class TradingService implements AutoCloseable {
             b.cancel(clientOrderId);
             Order placed = b.submit(moved);
             if (placed.state() == OrderState.REJECTED) {
-                b.submit(old.replacedBy(nextId(b), old.quantity(), old.limitPrice(), old.stopPrice()));
+                // the order as it was, the person's override with it: it is the order they sent
+                OrderRequest back = old.replacedBy(nextId(b), old.quantity(), old.limitPrice(), old.stopPrice());
+                b.submit(old.riskOverride() ? back.withRiskOverride() : back);
+                return judgedAgain(o, placed);
             }
             return placed;
         });

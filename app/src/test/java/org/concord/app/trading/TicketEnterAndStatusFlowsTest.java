@@ -313,4 +313,33 @@ class TicketEnterAndStatusFlowsTest {
         waitUntil(() -> text("#ticket-message").contains(placed + ": NEW"));
         assertThat(seen).as("every text of the line from the pick to the new order's state").noneMatch(t -> t.contains(previous));
     }
+
+    /**
+     * A long answer (a four-line refusal) leaves every control of the ticket where it was and in sight: it pushed the
+     * one-click box below the visible part of the ticket, where it could not be seen or clicked (a new trader's trial).
+     */
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void aLongAnswerLeavesTheOneClickBoxWhereItWas() throws Exception {
+        robot.interact(() -> stage.setHeight(768));
+        DeskHarness.pulses(5);
+        double before = DeskHarness.fx(() -> robot.lookup("#ticket-one-click").query().getBoundsInParent().getMinY());
+        String refusal = "submit man-9: REJECTED — risk rule ASSET_EXPOSURE: order man-9 (MANUAL BUY 0.1 BTCUSD): ASSET_EXPOSURE would"
+                + " reach 20.76% of equity, limit 10.00%; judged on both paper accounts together (yours and the bot's: one pool under"
+                + " the limits) — tick Override risk to send it anyway (logged)";
+        robot.interact(() -> ConcordApp.current().window().trading().service().results().offer(ActionResult.failed("submit", "man-9", refusal)));
+        waitUntil(() -> text("#ticket-message").contains("one pool under the limits"));
+        DeskHarness.pulses(5);
+        Bounds[] answer = answerAndTicket();
+        Bounds after = DeskHarness.fx(() -> {
+            Node box = robot.lookup("#ticket-one-click").query();
+            return box.localToScene(box.getLayoutBounds());
+        });
+        assertThat(answer[0].getHeight()).as("the answer runs over several lines").isGreaterThan(3 * 14);
+        assertThat(DeskHarness.fx(() -> robot.lookup("#ticket-one-click").query().getBoundsInParent().getMinY()))
+                .as("the one-click box where it was in the ticket").isEqualTo(before);
+        assertThat(after.getMinY() >= answer[1].getMinY() && after.getMaxY() <= answer[1].getMaxY()).as("the one-click box in sight: " + after
+                + " in " + answer[1]).isTrue();
+        robot.interact(() -> stage.setHeight(900));
+    }
 }

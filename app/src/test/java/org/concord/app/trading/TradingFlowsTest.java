@@ -322,6 +322,12 @@ class TradingFlowsTest {
         Order o = working().get(0);
         assertThat(o.request().riskOverride()).isTrue();
         assertThat(text("#ticket-message")).contains("NEW");
+        // the override was for the order as sent: moved (as a drag of its line does), it is judged again and stays as
+        // it was (a new trader's three moves of an overridden order each passed as an override, no box ticked)
+        dock().service().movePrice(o.clientOrderId(), o.request().limitPrice() + 1);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> text("#ticket-message").contains("judged again"));
+        assertThat(text("#ticket-message")).contains("risk rule ORDER_SIZE").contains("the risk override was for the order as sent");
+        assertThat(working()).extracting(Order::clientOrderId).containsExactly(o.clientOrderId());
         clickCancel(o.clientOrderId());
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> working().isEmpty());
     }
