@@ -9,11 +9,11 @@ import io.fair_acc.chartfx.renderer.spi.financial.CandleStickRenderer;
 import io.fair_acc.chartfx.renderer.spi.financial.FinancialTheme;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.events.ChartBits;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import org.concord.annotate.DisplaySettings;
 import org.concord.annotate.chart.CandleColours;
-import org.concord.chart.ChartOverlay;
 import org.concord.live.GhostCandle;
 import org.concord.live.LiveSignal;
 import org.concord.live.LiveSnapshot;
@@ -24,10 +24,8 @@ import org.concord.model.Timeframe;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -53,26 +51,21 @@ public final class LiveChartView {
     private final GhostDataSet ghosts = new GhostDataSet("ghost candles");
     private long lastLiveSignal = Long.MIN_VALUE;
     private String liveSession = "";
-    /** The level lines by name, kept between overlays: moved in place, never rebuilt under the eye at replay speed. */
-    private final Map<String, LevelLabels.Level> levels = new LinkedHashMap<>();
-    /** Keeps the level labels at the left edge off each other (levels a few dollars apart were written over each other). */
-    private final LevelLabels levelLabels = new LevelLabels();
     private final Zoomer zoomer = new TimePanZoomer();
     private final ChartCrosshair crosshair;
     private final ChartTitle title;
-    /** Where along the plot's width level labels sit (0 = left edge). */
-    static final double LEVEL_LABEL_POSITION = 0.005;
     private int followBars = 240;
     private boolean follow = true;
     private boolean settingRange;
     private boolean rangeDirty = true;
+    private boolean refitQueued;
     // the working orders' and the positions' prices: the fitted price axis keeps those near the bars in view (PriceFit)
     private double[] pinned = new double[0];
     private long stepMillis = 60_000;
     /** The candles' timeframe (null before the first delta); who is told when a delta replaced the candles. */
     private Timeframe timeframe;
     private final List<Runnable> reloaded = new ArrayList<>();
-    private ChartOverlay shownOverlay;
+    private final ChartOverlayLayer overlay;
     /** The symbol whose bars are loaded (null before the first history). */
     private Symbol shownSymbol;
     private final DisplaySettings display;
@@ -139,6 +132,7 @@ public final class LiveChartView {
         ChartFormatters.apply(display, tooltip);
         crosshair.alsoHides(tooltip::hide);
         chart.getPlugins().addAll(zoomer, crosshair, tooltip);
+        overlay = new ChartOverlayLayer(chart.getPlugins(), yAxis, tops, bottoms);
         ChartLayoutRelay.install(chart);
         display.formatProperty().addListener((o, a, b) -> refresh());
         FinancialTheme.Sand.applyPseudoClasses(chart);
@@ -151,6 +145,15 @@ public final class LiveChartView {
         rangeDirty = true;
         if (!settingRange) {
             follow = false;
+            // a pan or zoom of the paused chart brings no bar to refit it: the candles panned to stayed cut off above
+            // the axis until the replay ran on (a new trader's trial). Once per pulse, however many moves it saw
+            if (!refitQueued) {
+                refitQueued = true;
+                Platform.runLater(() -> {
+                    refitQueued = false;
+                    refresh();
+                });
+            }
         }
     }
 
@@ -195,7 +198,7 @@ public final class LiveChartView {
 
     /** Labels other plugins draw at the plot's left edge (order lines), which the level labels keep clear of (FX thread). */
     public void setLabelObstacles(Supplier<List<Bounds>> obstacles) {
-        levelLabels.setObstacles(obstacles);
+        overlay.setLabelObstacles(obstacles);
     }
 
     /** The price axis (what plugins convert mouse positions with). */
@@ -300,7 +303,7 @@ public final class LiveChartView {
             // another instrument's levels and extrema sat at its prices under the new title; a history without any
             // (its timeline restarted) has none yet
             if (!d.symbol().equals(shownSymbol) || d.overlay() == null) {
-                clearOverlay();
+                overlay.clear();
                 shownSymbol = d.symbol();
             }
             load(d.reload());
@@ -337,8 +340,8 @@ public final class LiveChartView {
             }
             (m.buy() ? buys : sells).add(xs, markerPrice(m), m.label());
         }
-        if (d.overlay() != null && d.overlay() != shownOverlay) {
-            showOverlay(d.overlay());
+        if (d.overlay() != null) {
+            overlay.show(d.overlay());
         }
         refresh();
         if (d.reload() != null) {
@@ -373,49 +376,6 @@ public final class LiveChartView {
         columns.clear();
         for (int i = 0; i < history.size(); i++) {
             columns.upsert(history.time(i), history.open(i), history.high(i), history.low(i), history.close(i), history.volume(i));
-        }
-    }
-
-    private void clearOverlay() {
-        shownOverlay = null;
-        chart.getPlugins().removeAll(levels.values());
-        levels.values().forEach(levelLabels::remove);
-        levels.clear();
-        tops.clear();
-        bottoms.clear();
-    }
-
-    private void showOverlay(ChartOverlay o) {
-        shownOverlay = o;
-        // a new overlay comes with every decision (ten a second at 600×): lines that stay are moved, not recreated (a
-        // label created anew showed as an empty yellow box until its text was laid out)
-        List<LevelLabels.Level> gone = new ArrayList<>();
-        levels.entrySet().removeIf(e -> {
-            if (o.levels().containsKey(e.getKey())) {
-                return false;
-            }
-            gone.add(e.getValue());
-            return true;
-        });
-        chart.getPlugins().removeAll(gone);
-        gone.forEach(levelLabels::remove);
-        List<LevelLabels.Level> added = new ArrayList<>();
-        for (Map.Entry<String, Double> e : o.levels().entrySet()) {
-            LevelLabels.Level ind = levels.get(e.getKey());
-            if (ind != null) {
-                ind.setValue(e.getValue());
-                continue;
-            }
-            // labels near the left edge: the newest bars and the predicted candles are on the right
-            ind = levelLabels.create(yAxis, e.getValue(), e.getKey(), LEVEL_LABEL_POSITION);
-            levels.put(e.getKey(), ind);
-            added.add(ind);
-        }
-        chart.getPlugins().addAll(added);
-        tops.clear();
-        bottoms.clear();
-        for (ChartOverlay.Extremum x : o.extrema()) {
-            (x.max() ? tops : bottoms).add(x.time() / 1000.0, x.price(), MarkerTexts.extremum(x.max(), x.price()));
         }
     }
 

@@ -71,6 +71,30 @@ class LiveChartGesturesTest {
     }
 
     /**
+     * Panned or zoomed with no new bar (the replay paused), the price axis fits the bars now shown: it kept the range of
+     * the bars before, and candles panned to were cut off above it until the replay ran on (a new trader's trial).
+     */
+    @Test
+    void aPanWithNoNewBarRefitsThePriceAxisToTheBarsShown() throws Exception {
+        double[] before = range();
+        robot.drag(plotPoint(0.1), MouseButton.PRIMARY).moveTo(plotPoint(0.5)).moveTo(plotPoint(0.9)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> range()[1] < before[1] - 0.5 * width(before));
+        WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> {
+            double[] shown = range();
+            CandleColumns c = fx(view::columns);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = c.lowerBound((long) (shown[0] * 1000)); i < c.lowerBound((long) (shown[1] * 1000) + 1); i++) {
+                lo = Math.min(lo, c.low(i));
+                hi = Math.max(hi, c.high(i));
+            }
+            double[] fit = PriceFit.of(lo, hi, new double[0]);
+            double[] axis = fx(() -> new double[] {view.priceAxis().getMin(), view.priceAxis().getMax()});
+            return Math.abs(axis[0] - fit[0]) < 1e-9 && Math.abs(axis[1] - fit[1]) < 1e-9;
+        });
+    }
+
+    /**
      * A right click is the chart's order menu and leaves the chart where it is. The zoomer took it too, as "back to the
      * previous zoom", and put a chart panned or followed since on a window zoomed long before.
      */
