@@ -2,6 +2,7 @@ package org.concord.training;
 
 import org.concord.bus.EventBus;
 import org.concord.bus.Subscription;
+import org.concord.training.eval.PromotionGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,10 @@ public final class TrainingCommandHandler implements AutoCloseable {
 
     private static void handle(EventBus bus, TrainingCoordinator coordinator, TrainingCommand c) {
         String model = coordinator.config().modelId();
+        if (TrainingCommand.ACTIVATE.equals(c.action())) {
+            activate(bus, coordinator, c);
+            return;
+        }
         TrainingJob job;
         try {
             job = coordinator.submit(c);
@@ -50,6 +55,19 @@ public final class TrainingCommandHandler implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /** A person's activation: the coordinator loads, verifies and swaps the version in; the answer says whether it did. */
+    private static void activate(EventBus bus, TrainingCoordinator coordinator, TrainingCommand c) {
+        String model = coordinator.config().modelId();
+        String error = null;
+        try {
+            coordinator.activate(c.version(), c.confirmedGap() == null ? null : new PromotionGate.Confirmation(c.confirmedGap(), "a person, on the desk"));
+        } catch (RuntimeException e) {
+            LOG.warn("activation of {} {} refused: {}", model, c.version(), e.getMessage());
+            error = e.getMessage();
+        }
+        bus.publish(TrainingCommand.ANSWERS, new TrainingCommand.Answer(c.id(), model, null, error));
     }
 
     @Override

@@ -37,8 +37,8 @@ class TrainingCommandJsonTest {
 
     @Test
     void aCommandSaysWhatItIsForOrIsRefused() {
-        assertThatThrownBy(() -> new TrainingCommand("c", "retrain", "BTCUSD", TrainingRequest.of("x"), null)).hasMessageContaining("'retrain'");
-        assertThatThrownBy(() -> new TrainingCommand("c", TrainingCommand.TRAIN, " ", TrainingRequest.of("x"), null)).hasMessageContaining("names its model");
-        assertThatThrownBy(() -> new TrainingCommand("c", TrainingCommand.TRAIN, "BTCUSD", null, null)).hasMessageContaining("needs a request");
+        assertThatThrownBy(() -> new TrainingCommand("c", "retrain", "BTCUSD", TrainingRequest.of("x"), null, null, null)).hasMessageContaining("'retrain'");
+        assertThatThrownBy(() -> new TrainingCommand("c", TrainingCommand.TRAIN, " ", TrainingRequest.of("x"), null, null, null)).hasMessageContaining("names its model");
+        assertThatThrownBy(() -> new TrainingCommand("c", TrainingCommand.TRAIN, "BTCUSD", null, null, null, null)).hasMessageContaining("needs a request");
     }
 }

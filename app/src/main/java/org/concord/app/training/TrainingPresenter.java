@@ -17,6 +17,8 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -35,6 +37,8 @@ public final class TrainingPresenter implements AutoCloseable {
     private final Deque<String> history = new ArrayDeque<>();
     private final Deque<String> swaps = new ArrayDeque<>();
     private final List<TrainingSnapshot.ModelRow> fromEvents = new ArrayList<>();
+    /** The activations this desk asked for, by command id: their answers are listed with the swaps. */
+    private final Map<String, String> activations = new ConcurrentHashMap<>();
     private double[] loss = new double[64];
     private int lossCount;
     private TrainingSnapshot.Job job;
@@ -74,6 +78,7 @@ public final class TrainingPresenter implements AutoCloseable {
         this.presenters = presenters;
         subs.add(bus.subscribe(TrainingTopics.EVENTS, this::onEvent));
         subs.add(bus.subscribe(TrainingTopics.PROGRESS, this::onEvent));
+        subs.add(bus.subscribe(TrainingCommand.ANSWERS, this::onAnswer));
         if (versions != null) {
             presenters.every(2_000, () -> {
                 Symbol s = symbol;
@@ -140,6 +145,28 @@ public final class TrainingPresenter implements AutoCloseable {
     public void cancel() {
         String s = symbol.code();
         presenters.run(() -> bus.publish(TrainingCommand.TOPIC, TrainingCommand.cancel(s, null)));
+    }
+
+    /**
+     * Asks the model's owner to make {@code version} the active model; {@code confirmedGap} is the promotion gate's gap
+     * the person was shown and accepted (null for a version that passes the gate). The swap (or why not) comes back
+     * in the swaps list.
+     */
+    public void activate(String modelId, String version, String confirmedGap) {
+        TrainingCommand c = TrainingCommand.activate(modelId, version, confirmedGap);
+        activations.put(c.id(), modelId + " " + version);
+        presenters.run(() -> bus.publish(TrainingCommand.TOPIC, c));
+    }
+
+    private void onAnswer(TrainingCommand.Answer a) {
+        String what = activations.remove(a.commandId());
+        if (what == null || a.error() == null) {
+            return; // another caller's, or done: the swap's own event says so
+        }
+        synchronized (this) {
+            add(swaps, what + " not activated: " + a.error());
+            dirty = true;
+        }
     }
 
     private synchronized void onEvent(TrainingEvent e) {

@@ -13,7 +13,9 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -51,6 +53,8 @@ public final class TrainingView {
     private final Label dataNote = new Label();
     private final Button train = new Button("Train now");
     private final Button cancel = new Button("Cancel");
+    /** Makes the chosen saved version the active model, after a confirmation that names its gap to the promotion gate. */
+    private final Button activate = new Button("Activate…");
     /** The selected (else newest) version's gate verdict and out-of-sample calls against every baseline, in full. */
     private final Label versionDetail = new Label();
     /** The table's heading: a line, not a titled pane, whose bar and padding took the room of a version's row. */
@@ -80,7 +84,10 @@ public final class TrainingView {
         cancel.setDisable(true);
         train.setOnAction(e -> presenter.trainNow());
         cancel.setOnAction(e -> presenter.cancel());
-        Labels.keepWidth(train, cancel);
+        activate.setId("train-activate");
+        activate.setDisable(true);
+        activate.setOnAction(e -> confirmActivation(presenter, models.getSelectionModel().getSelectedItem()));
+        Labels.keepWidth(train, cancel, activate);
         ComboBox<String> symbolChooser = new ComboBox<>(FXCollections.observableArrayList(
                 presenter.symbols().stream().map(Symbol::code).toList()));
         symbolChooser.setId("training-symbol");
@@ -90,7 +97,7 @@ public final class TrainingView {
                 presenter.select(Symbol.of(symbolChooser.getValue()));
             }
         });
-        HBox controls = new HBox(10, Labels.fixed("Model of"), symbolChooser, train, cancel, progress, phase);
+        HBox controls = new HBox(10, Labels.fixed("Model of"), symbolChooser, train, cancel, activate, progress, phase);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6));
         // the last job's outcome in full (gate verdict, baselines): a line of its own that wraps, never cut
@@ -118,7 +125,10 @@ public final class TrainingView {
         // the verdict's word here; its gap in full under the table, with the baselines it was judged against
         models.getColumns().add(col("Gate", 70, r -> TrainingFigures.verdict(r.gate())));
         models.getColumns().add(col("Data range", 200, r -> r.dataRange()));
-        models.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showVersion(b));
+        models.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            showVersion(b);
+            activate.setDisable(!activatable(b));
+        });
         versionDetail.setId("version-detail");
         versionDetail.setWrapText(true);
         versionDetail.setMinHeight(Region.USE_PREF_SIZE);
@@ -213,6 +223,33 @@ public final class TrainingView {
         lossX.setLowerBound(0);
         lossX.setUpperBound(Math.max(unit, (n + unit - 1) / unit * unit));
         lossX.setTickUnit(unit);
+    }
+
+    /** A saved version that is not in use: kept below the gate (REJECTED) or kept by its training's request (TRAINED). */
+    static boolean activatable(TrainingSnapshot.ModelRow row) {
+        return row != null && ("REJECTED".equals(row.state()) || "TRAINED".equals(row.state()));
+    }
+
+    /**
+     * Asks before activating: the bot trades on the version's votes from the next decision. Below the promotion gate
+     * the question names the gap, and the answer sends that gap as the person's confirmation (core refuses any other).
+     */
+    private void confirmActivation(TrainingPresenter presenter, TrainingSnapshot.ModelRow row) {
+        if (!activatable(row)) {
+            return;
+        }
+        boolean below = "below".equals(TrainingFigures.verdict(row.gate()));
+        String gap = TrainingFigures.gap(row.gate());
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, (below ? "It is below the promotion gate: " + gap + ".\n\n" : "")
+                + "The orchestrator votes with it from the next decision, and the bot trades on those votes.",
+                ButtonType.OK, ButtonType.CANCEL);
+        a.setTitle("Activate model version");
+        a.setHeaderText("Activate " + row.modelId() + " " + row.version() + (below ? " below the promotion gate?" : "?"));
+        a.getDialogPane().setId("activate-confirm");
+        a.initOwner(activate.getScene() == null ? null : activate.getScene().getWindow());
+        if (a.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
+            presenter.activate(row.modelId(), row.version(), below ? gap : null);
+        }
     }
 
     /** The version's calls against every baseline under the table, and its calibration. */
