@@ -33,4 +33,18 @@ class ModuleRowTest {
         assertThat(ModuleRow.version("none")).as("the Models table's Version column").isEqualTo("no model yet");
         assertThat(ModuleRow.version("v000001")).isEqualTo("v000001");
     }
+
+    /**
+     * A source that runs no more shows no share of the votes: switched off (or never loaded) with the replay paused, its
+     * row kept the last decision's "1.0 · 25%" beside "DISABLED" (a new trader's trial).
+     */
+    @Test
+    void aSourceThatRunsNoMoreShowsNoShareOfTheVotes() {
+        ModuleRow running = ModuleRow.of(status(ModuleState.RUNNING, ""), 0.25);
+        assertThat(running.share()).isEqualTo(0.25);
+        assertThat(running.withState(ModuleState.DISABLED, "switched off").share()).isNaN();
+        assertThat(ModuleRow.of(status(ModuleState.NOT_LOADED, ""), 0.26).share()).isNaN();
+        assertThat(ModuleRow.of(status(ModuleState.DISABLED, ""), Double.NaN).withShare(0.18).share()).isNaN();
+        assertThat(running.withState(ModuleState.ERROR, "failed").withState(ModuleState.RUNNING, "").withShare(0.3).share()).isEqualTo(0.3);
+    }
 }
