@@ -104,6 +104,16 @@ class BacktestFlowsTest {
         robot.clickOn(id).push(KeyCode.CONTROL, KeyCode.A).write(text);
     }
 
+    /** Runs the form on 2013-11-27 to 2013-11-28 and waits for it to end; the phase line it ended with. */
+    private static String runTwoDays() throws Exception {
+        typeInto("#backtest-from", "2013-11-27");
+        typeInto("#backtest-to", "2013-11-28");
+        DeskHarness.click(robot, "#backtest-run");
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("done")
+                || text("#backtest-phase").startsWith("failed"));
+        return text("#backtest-phase");
+    }
+
     static void shot(String name) throws Exception {
         DeskHarness.shot(stage, name);
     }
@@ -252,12 +262,7 @@ class BacktestFlowsTest {
         if (wf[0]) {
             DeskHarness.click(robot, "#backtest-wf"); // one range, not windows
         }
-        typeInto("#backtest-from", "2013-11-27");
-        typeInto("#backtest-to", "2013-11-28");
-        DeskHarness.click(robot, "#backtest-run");
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("done")
-                || text("#backtest-phase").startsWith("failed"));
-        String done = text("#backtest-phase");
+        String done = runTwoDays();
         assertThat(done).startsWith("done in");
         Matcher bars = Pattern.compile(".*; ([\\d,]+) bars traded,.*").matcher(done);
         assertThat(bars.matches()).as(done).isTrue();
@@ -291,12 +296,7 @@ class BacktestFlowsTest {
         robot.interact(() -> window().run("tab:backtest"));
         choose("#backtest-preset", "full");
         choose("#backtest-data", "bundled-bars");
-        typeInto("#backtest-from", "2013-11-27");
-        typeInto("#backtest-to", "2013-11-28");
-        DeskHarness.click(robot, "#backtest-run");
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> text("#backtest-phase").startsWith("done")
-                || text("#backtest-phase").startsWith("failed"));
-        String done = text("#backtest-phase");
+        String done = runTwoDays();
         assertThat(done).contains("risk limits: Max per instrument 10 %; fixed-fractional sizing");
         List<String> listed = new ArrayList<>();
         robot.interact(() -> listed.addAll(view().filesList().getItems()));
