@@ -20,14 +20,18 @@ final class ChartTitle {
     /** A new history: its instrument and timeframe ("BTCUSD 1m"). */
     void show(String instrument) {
         shown = instrument;
-        chart.setTitle(synthetic ? shown + SYNTHETIC : shown);
+        write();
     }
 
     /** Whether the data shown is a looped copy of its recording now. */
     void synthetic(boolean looped) {
         if (looped != synthetic) {
             synthetic = looped;
-            chart.setTitle(looped ? shown + SYNTHETIC : shown);
+            write();
         }
+    }
+
+    private void write() {
+        chart.setTitle(synthetic ? shown + SYNTHETIC : shown);
     }
 }
