@@ -20,18 +20,14 @@ final class ChartTitle {
     /** A new history: its instrument and timeframe ("BTCUSD 1m"). */
     void show(String instrument) {
         shown = instrument;
-        write();
+        chart.setTitle(synthetic ? shown + SYNTHETIC : shown);
     }
 
     /** Whether the data shown is a looped copy of its recording now. */
     void synthetic(boolean looped) {
         if (looped != synthetic) {
             synthetic = looped;
-            write();
+            chart.setTitle(looped ? shown + SYNTHETIC : shown);
         }
-    }
-
-    private void write() {
-        chart.setTitle(synthetic ? shown + SYNTHETIC : shown);
     }
 }
