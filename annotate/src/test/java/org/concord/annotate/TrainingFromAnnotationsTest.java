@@ -7,11 +7,14 @@ import org.concord.annotation.Annotation;
 import org.concord.annotation.AnnotationDirection;
 import org.concord.model.BarSeries;
 import org.concord.model.Timeframe;
+import org.concord.bus.Subscription;
+import org.concord.training.TrainingCommand;
 import org.concord.training.TrainingJob;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,15 +78,24 @@ class TrainingFromAnnotationsTest extends WorkspaceTestBase {
         // the line above names the new version and why it is not in use, not only the model in use's "no trained model"
         until(robot, "the model line naming the new version", () -> fx(() -> ws.training().modelText()).contains(r.version() + " trained, not installed: "), 30_000);
         assertThat(fx(() -> ws.training().modelText())).contains(r.gate().passed() ? "passes the promotion gate" : "below the promotion gate: " + r.gate().gap());
-        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> asked = new CopyOnWriteArrayList<>();
         robot.interact(() -> ws.training().confirmWith(gap -> asked.add(gap)));
-        click(robot, "#train-activate");
-        until(robot, "the activation", () -> !Fixture.coordinator.status().coldStart() && r.version().equals(Fixture.coordinator.status().activeVersion()), 30_000);
+        List<TrainingCommand> sent = new CopyOnWriteArrayList<>();
+        try (Subscription commands = Fixture.coordinator.bus().subscribe(TrainingCommand.TOPIC, sent::add)) {
+            click(robot, "#train-activate");
+            until(robot, "the activation", () -> !Fixture.coordinator.status().coldStart() && r.version().equals(Fixture.coordinator.status().activeVersion()), 30_000);
+        }
         settle(robot);
         assertThat(Fixture.coordinator.slot().swaps()).isEqualTo(swapsBefore + 1);
         // below the gate the person was asked, with the gap named; above it nobody is asked
-        assertThat(asked).isEqualTo(r.gate().passed() ? java.util.List.of() : java.util.List.of(r.gate().gap()));
-        assertThat(ws.statusText()).startsWith(r.version() + " is now the active model");
+        assertThat(asked).isEqualTo(r.gate().passed() ? List.of() : List.of(r.gate().gap()));
+        // the one way to activate: the bus command the desk's Training tab sends too, naming the gap the person confirmed
+        assertThat(sent).singleElement().satisfies(c -> {
+            assertThat(c.action()).isEqualTo(TrainingCommand.ACTIVATE);
+            assertThat(c.version()).isEqualTo(r.version());
+            assertThat(c.confirmedGap()).isEqualTo(r.gate().passed() ? null : r.gate().gap());
+        });
+        until(robot, "the owner's answer in the status line", () -> ws.statusText().startsWith(r.version() + " is now the active model"), 30_000);
         assertThat(fx(() -> ws.training().compareText())).contains("active " + r.version()).contains("SWAPPED");
     }
 

@@ -48,12 +48,13 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * "Train on annotations": sends the selected annotations' frames to the symbol's {@link TrainingCoordinator}
- * as a job that keeps the active model; shows the progress bar and loss from EPOCH events (at most one redraw
- * per pulse), cancels, and when the job is done shows the new version's figures next to the active one's — beside
- * the baselines (majority, always-long, always-flat, buy-and-hold after costs) and the promotion gate's verdict — and
- * activates (hot-swaps) it on request. A version below the gate is activated only after a confirmation dialog that
- * names the gap (core logs it). Every coordinator call runs on the background thread.
+ * "Train on annotations": asks the symbol's {@link TrainingCoordinator} for a job on the selected annotations that
+ * keeps the active model; shows the progress bar and loss from EPOCH events (at most one redraw per pulse), cancels,
+ * and when the job is done shows the new version's figures next to the active one's — beside the baselines (majority,
+ * always-long, always-flat, buy-and-hold after costs) and the promotion gate's verdict — and activates (hot-swaps) it
+ * on request. Train, cancel and activate are {@link TrainingCommand}s on the model's bus, as from the desk's Training
+ * tab; a version below the gate is activated only after a confirmation dialog that names the gap (core logs it). Every
+ * coordinator call runs on the background thread.
  */
 public final class TrainingPanel implements AutoCloseable {
     private final Background bg;
@@ -76,6 +77,8 @@ public final class TrainingPanel implements AutoCloseable {
     private volatile String jobId;
     /** The train command in flight (its answer names the job, its outcome ends it). */
     private volatile String commandId;
+    /** The activate command in flight (its answer says whether the version was swapped in). */
+    private volatile TrainingCommand activation;
     private TrainingCoordinator coordinator;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private TrainingCommand command;
@@ -137,6 +140,7 @@ public final class TrainingPanel implements AutoCloseable {
         result = null;
         jobId = null;
         commandId = null;
+        activation = null;
         train.setDisable(c == null);
         cancel.setDisable(true);
         activate.setDisable(true);
@@ -172,6 +176,12 @@ public final class TrainingPanel implements AutoCloseable {
     }
 
     private void onAnswer(TrainingCommand.Answer a) { // a bus thread
+        TrainingCommand activating = activation;
+        if (activating != null && a.commandId().equals(activating.id())) {
+            TrainingCoordinator c = coordinator;
+            Platform.runLater(() -> onActivated(c, activating, a.error()));
+            return;
+        }
         if (!a.commandId().equals(commandId)) {
             return;
         }
@@ -355,7 +365,11 @@ public final class TrainingPanel implements AutoCloseable {
         return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
-    /** Hot-swaps the version the last job trained into the running model. */
+    /**
+     * Asks the model's owner to make the version the last job trained the active one, by the same bus command as the
+     * desk's Training tab ({@link TrainingCommand#activate}); below the gate only after the person confirmed the gap.
+     * The answer says whether it was swapped in ({@link #onActivated}).
+     */
     public void activateNew() {
         TrainingCoordinator c = coordinator;
         TrainingJob.Result r = result;
@@ -364,24 +378,34 @@ public final class TrainingPanel implements AutoCloseable {
         }
         activate.setDisable(true);
         bg.run("judging " + r.version(), () -> c.gate(r.version()), gate -> {
-            PromotionGate.Confirmation confirmation = null;
-            if (!gate.passed()) {
-                if (!confirmBelowGate.test(gate.gap())) {
-                    status.accept(r.version() + " not activated: below the promotion gate");
-                    activate.setDisable(false);
-                    return;
-                }
-                confirmation = new PromotionGate.Confirmation(gate.gap(), "annotation workspace (" + System.getProperty("user.name") + ")");
+            if (!gate.passed() && !confirmBelowGate.test(gate.gap())) {
+                status.accept(r.version() + " not activated: below the promotion gate");
+                activate.setDisable(false);
+                return;
             }
-            PromotionGate.Confirmation confirmed = confirmation;
+            TrainingCommand cmd = TrainingCommand.activate(c.config().modelId(), r.version(), gate.passed() ? null : gate.gap());
+            activation = cmd;
+            status.accept("activating " + r.version() + "…"); // before the send: the answer may come first
             bg.run("activating " + r.version(), () -> {
-                c.activate(r.version(), confirmed);
-                return r.version();
-            }, v -> {
-                status.accept(v + " is now the active model" + (confirmed == null ? "" : " (below the promotion gate, confirmed)"));
-                showComparison(c, v);
-            }, () -> activate.setDisable(false));
+                c.bus().publish(TrainingCommand.TOPIC, cmd); // a durable topic may write to Redis: off the FX thread
+                return cmd;
+            }, null, () -> activate.setDisable(false));
         }, () -> activate.setDisable(false));
+    }
+
+    /** The owner's answer to this panel's activation (FX thread): swapped in, or why not. */
+    private void onActivated(TrainingCoordinator c, TrainingCommand cmd, String error) {
+        if (c != coordinator || activation != cmd) {
+            return;
+        }
+        activation = null;
+        if (error != null) {
+            status.accept(cmd.version() + " not activated: " + error);
+            activate.setDisable(false);
+            return;
+        }
+        status.accept(cmd.version() + " is now the active model" + (cmd.confirmedGap() == null ? "" : " (below the promotion gate, confirmed)"));
+        showComparison(c, cmd.version());
     }
 
     /** The default confirmation: a dialog that names the gap. */
