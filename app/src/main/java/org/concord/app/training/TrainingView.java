@@ -57,6 +57,8 @@ public final class TrainingView {
     private final Button activate = new Button("Activate…");
     /** The selected (else newest) version's gate verdict and out-of-sample calls against every baseline, in full. */
     private final Label versionDetail = new Label();
+    /** The version the details show: the selected one, else the newest (what Activate… activates). */
+    private TrainingSnapshot.ModelRow shown;
     /** The table's heading: a line, not a titled pane, whose bar and padding took the room of a version's row. */
     private final Label versionsTitle = new Label("Versions");
     private final VBox versions = new VBox(4, versionsTitle, models, versionDetail);
@@ -86,7 +88,7 @@ public final class TrainingView {
         cancel.setOnAction(e -> presenter.cancel());
         activate.setId("train-activate");
         activate.setDisable(true);
-        activate.setOnAction(e -> confirmActivation(presenter, models.getSelectionModel().getSelectedItem()));
+        activate.setOnAction(e -> confirmActivation(presenter, shown));
         Labels.keepWidth(train, cancel, activate);
         ComboBox<String> symbolChooser = new ComboBox<>(FXCollections.observableArrayList(
                 presenter.symbols().stream().map(Symbol::code).toList()));
@@ -125,10 +127,7 @@ public final class TrainingView {
         // the verdict's word here; its gap in full under the table, with the baselines it was judged against
         models.getColumns().add(col("Gate", 70, r -> TrainingFigures.verdict(r.gate())));
         models.getColumns().add(col("Data range", 200, r -> r.dataRange()));
-        models.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            showVersion(b);
-            activate.setDisable(!activatable(b));
-        });
+        models.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showVersion(b));
         versionDetail.setId("version-detail");
         versionDetail.setWrapText(true);
         versionDetail.setMinHeight(Region.USE_PREF_SIZE);
@@ -252,8 +251,13 @@ public final class TrainingView {
         }
     }
 
-    /** The version's calls against every baseline under the table, and its calibration. */
+    /**
+     * The version's calls against every baseline under the table, and its calibration; Activate… acts on this version
+     * (a new trader read the newest version's details, no row selected, and found the button disabled).
+     */
     private void showVersion(TrainingSnapshot.ModelRow row) {
+        shown = row;
+        activate.setDisable(!activatable(row));
         versionDetail.setText(row == null ? "" : row.modelId() + " " + row.version()
                 + (row.gate().isEmpty() ? "" : ": " + TrainingFigures.verdict(row.gate()) + " the promotion gate — " + TrainingFigures.gap(row.gate()))
                 + (row.baselines().isEmpty() ? "" : "; out of sample (all folds) against every baseline: " + row.baselines()));

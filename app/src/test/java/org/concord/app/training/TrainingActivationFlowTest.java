@@ -50,10 +50,8 @@ class TrainingActivationFlowTest {
                 1_765_036_297_000L, "", "below: " + GAP, null);
     }
 
-    @Test
-    void aVersionBelowTheGateIsActivatedAfterAQuestionNamingItsGap() throws Exception {
-        List<TrainingCommand> sent = new CopyOnWriteArrayList<>();
-        bus.subscribe(TrainingCommand.TOPIC, sent::add);
+    /** The Training tab on a stage, showing {@code rows} (newest first); returns its presenter. */
+    private TrainingPresenter showing(List<TrainingSnapshot.ModelRow> rows) throws Exception {
         FxToolkit.registerPrimaryStage();
         TrainingView[] view = new TrainingView[1];
         TrainingPresenter[] presenter = new TrainingPresenter[1];
@@ -65,34 +63,60 @@ class TrainingActivationFlowTest {
             s.setScene(new Scene((Parent) view[0].node(), 1400, 820));
             s.show();
         });
-        robot.interact(() -> view[0].show(new TrainingSnapshot(List.of(row("v000002", "SWAPPED"), row("v000001", "REJECTED")), null,
-                new double[0], "", List.of(), List.of(), "")));
+        robot.interact(() -> view[0].show(new TrainingSnapshot(rows, null, new double[0], "", List.of(), List.of(), "")));
         DeskHarness.pulses(5);
-        TableView<?> table = robot.lookup("#model-table").queryAs(TableView.class);
-        Button activate = robot.lookup("#train-activate").queryAs(Button.class);
-        robot.interact(() -> table.getSelectionModel().select(0));
-        assertThat(DeskHarness.fx(activate::isDisabled)).as("the version in use").isTrue();
-        robot.interact(() -> table.getSelectionModel().select(1));
-        assertThat(DeskHarness.fx(activate::isDisabled)).as("a version kept below the gate").isFalse();
+        return presenter[0];
+    }
 
+    /** Clicks Activate…, checks the question names {@code version} and the gap, answers OK; returns the command sent. */
+    private TrainingCommand activateAfterTheQuestion(Button activate, String version) throws Exception {
+        List<TrainingCommand> sent = new CopyOnWriteArrayList<>();
+        bus.subscribe(TrainingCommand.TOPIC, sent::add);
         robot.clickOn(activate);
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> robot.lookup("#activate-confirm").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#activate-confirm").queryAs(DialogPane.class);
-        assertThat(DeskHarness.fx(dialog::getHeaderText)).isEqualTo("Activate cnn-btcusd v000001 below the promotion gate?");
+        assertThat(DeskHarness.fx(dialog::getHeaderText)).isEqualTo("Activate cnn-btcusd " + version + " below the promotion gate?");
         assertThat(DeskHarness.fx(dialog::getContentText)).contains("It is below the promotion gate: " + GAP);
         robot.clickOn((Button) DeskHarness.fx(() -> dialog.lookupButton(ButtonType.OK)));
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> !sent.isEmpty());
         TrainingCommand c = sent.get(0);
         assertThat(c.action()).isEqualTo(TrainingCommand.ACTIVATE);
         assertThat(c.target()).isEqualTo("cnn-btcusd");
-        assertThat(c.version()).isEqualTo("v000001");
+        assertThat(c.version()).isEqualTo(version);
         assertThat(c.confirmedGap()).as("the gap the person was shown").isEqualTo(GAP);
+        return c;
+    }
+
+    @Test
+    void aVersionBelowTheGateIsActivatedAfterAQuestionNamingItsGap() throws Exception {
+        TrainingPresenter presenter = showing(List.of(row("v000002", "SWAPPED"), row("v000001", "REJECTED")));
+        TableView<?> table = robot.lookup("#model-table").queryAs(TableView.class);
+        Button activate = robot.lookup("#train-activate").queryAs(Button.class);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertThat(DeskHarness.fx(activate::isDisabled)).as("the version in use").isTrue();
+        robot.interact(() -> table.getSelectionModel().select(1));
+        assertThat(DeskHarness.fx(activate::isDisabled)).as("a version kept below the gate").isFalse();
+        TrainingCommand c = activateAfterTheQuestion(activate, "v000001");
 
         // the owner's refusal is said where the swaps are
         bus.publish(TrainingCommand.ANSWERS, new TrainingCommand.Answer(c.id(), "cnn-btcusd", null, "version v000001 does not load"));
         WaitForAsyncUtils.waitFor(DeskHarness.PATIENCE_SECONDS, TimeUnit.SECONDS, () -> {
-            TrainingSnapshot shown = presenter[0].slot().take();
+            TrainingSnapshot shown = presenter.slot().take();
             return shown != null && shown.swaps().contains("cnn-btcusd v000001 not activated: version v000001 does not load");
         });
+    }
+
+    /**
+     * With no row selected the details show the newest version, and Activate… acts on it (a new trader read a rejected
+     * newest version's details and found the button disabled until a row was clicked).
+     */
+    @Test
+    void withNoRowSelectedActivateActsOnTheNewestVersionTheDetailsShow() throws Exception {
+        showing(List.of(row("v000003", "REJECTED"), row("v000002", "SWAPPED")));
+        Button activate = robot.lookup("#train-activate").queryAs(Button.class);
+        assertThat(DeskHarness.fx(() -> robot.lookup("#model-table").queryAs(TableView.class).getSelectionModel().isEmpty())).isTrue();
+        assertThat(DeskHarness.fx(() -> robot.lookup("#version-detail").queryLabeled().getText())).startsWith("cnn-btcusd v000003");
+        assertThat(DeskHarness.fx(activate::isDisabled)).as("Activate… on the newest version, kept below the gate").isFalse();
+        activateAfterTheQuestion(activate, "v000003");
     }
 }
