@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -22,7 +21,8 @@ import java.util.function.LongSupplier;
  *   <li><b>its own</b> ({@link #paced}): the first {@code preload} bars at once (the chart's history), then one bar
  *       every {@code timeframe / speed} of wall time, but at least one every {@value #MAX_BAR_WALL_MS} ms — a daily
  *       series at 600x would otherwise show a new bar every 144 s. With {@code loop} the series plays again after its
- *       end, its copy opening where the last bar closed, price-scaled to join, as {@link ReplayFeed} does with a tape;</li>
+ *       end, its copy opening where the last bar closed, every other copy mirrored in price ({@link LoopPricing}), as
+ *       {@link ReplayFeed} does with a tape;</li>
  *   <li><b>another symbol's</b> ({@link #following}): a bar is delivered once the lead symbol's session clock has
  *       passed its close time, so two instruments of the same calendar (Apple's 2013 days beside the 2013 Bitstamp
  *       tape) are in step and nothing of this series is seen before the lead's time reaches it. Bars that closed
@@ -57,10 +57,12 @@ public final class BarReplayFeed implements MarketFeed {
     private volatile long delivered;
     private volatile long dataTime = Long.MIN_VALUE;
     private volatile long seekRequest = Long.MIN_VALUE;
-    // the replay thread's place: the next bar, the loop copy's time offset and price scale
+    /** How loop copies are priced (null without a loop). */
+    private final LoopPricing pricing;
+    // the replay thread's place: the next bar, the loop copy's time offset and number (0: the recording)
     private int next;
     private long offset;
-    private double scale = 1.0;
+    private long copy;
 
     /** What a feed does after its series' last bar. */
     public enum AtEnd {
@@ -68,7 +70,7 @@ public final class BarReplayFeed implements MarketFeed {
         FINISH,
         /** it stays there, running: a seek back of its lead takes it back into its series */
         STAY,
-        /** the series plays again, from where its last bar closed, price-scaled to join */
+        /** the series plays again, from where its last bar closed, every other copy mirrored in price ({@link LoopPricing}) */
         LOOP
     }
 
@@ -94,6 +96,7 @@ public final class BarReplayFeed implements MarketFeed {
         // a copy opens where the recording's last bar closed: with whole days (as before), ETH/USD's two days stood
         // still for two more days of the tape's clock between copies, a stale price that looked live on the desk
         this.span = series.timeframe().closeTime(series.lastTime()) - series.time(0);
+        this.pricing = loop ? LoopPricing.of(series.open(0), series.close(series.size() - 1)) : null;
         this.rollup = new BarRollup(series.symbol(), series.timeframe(), sink, SOURCE);
     }
 
@@ -259,10 +262,10 @@ public final class BarReplayFeed implements MarketFeed {
         int n = series.size();
         Timeframe tf = series.timeframe();
         offset = 0;
-        scale = 1.0;
+        copy = 0;
         sink.resetSession(series.symbol(), series.time(0));
         for (next = 0; next < preload && !replay.stopRequested(); next++) {
-            deliver(next, offset, scale);
+            deliver(next);
         }
         long due = System.nanoTime();
         while (!replay.stopRequested()) {
@@ -282,10 +285,10 @@ public final class BarReplayFeed implements MarketFeed {
                 }
                 next = 0;
                 offset += span;
-                scale *= series.close(n - 1) / series.open(0);
+                copy++;
                 rollup.reset();
-                LOG.info("replay of {}: the recording ended; from {} it plays a copy with prices x{}: synthetic prices",
-                        series.symbol(), Instant.ofEpochMilli(series.time(0) + offset), String.format(Locale.ROOT, "%.4f", scale));
+                LOG.info("replay of {}: the recording ended; from {} it plays a copy {}: synthetic prices",
+                        series.symbol(), Instant.ofEpochMilli(series.time(0) + offset), LoopPricing.describe(copy));
                 continue;
             }
             // a following feed paused with its lead still catches up to the lead's clock, which stands still: paused
@@ -300,7 +303,7 @@ public final class BarReplayFeed implements MarketFeed {
                     LockSupport.parkNanos(TICK_NANOS);
                     continue;
                 }
-                deliver(next++, offset, scale);
+                deliver(next++);
                 continue;
             }
             double sp = speed;
@@ -309,7 +312,7 @@ public final class BarReplayFeed implements MarketFeed {
                 LockSupport.parkNanos(Math.min(wait, TICK_NANOS));
                 continue;
             }
-            deliver(next++, offset, scale);
+            deliver(next++);
             long step = sp == ReplayFeed.MAX_SPEED ? 0 : (long) Math.min(MAX_BAR_WALL_MS * 1_000_000.0, tf.millis() * 1_000_000.0 / sp);
             due += step;
         }
@@ -329,10 +332,7 @@ public final class BarReplayFeed implements MarketFeed {
         long[] at = resume(own);
         next = (int) at[0];
         offset = at[1];
-        scale = 1.0;
-        for (long k = 0; k < at[2]; k++) {
-            scale *= series.close(series.size() - 1) / series.open(0);
-        }
+        copy = at[2];
         long restart = next < series.size() ? Math.min(own, series.time(next) + offset) : own;
         sink.resetSession(series.symbol(), restart);
         rollup.reset();
@@ -340,8 +340,7 @@ public final class BarReplayFeed implements MarketFeed {
         for (int j = 0; j < next && j < series.size(); j++) {
             long t = series.time(j) + offset;
             if (t >= dayStart) {
-                rollup.onBar(t, series.timeframe().closeTime(t), series.open(j) * scale, series.high(j) * scale, series.low(j) * scale,
-                        series.close(j) * scale, series.volume(j));
+                rollup.onBar(t, series.timeframe().closeTime(t), price(series.open(j)), high(j), low(j), price(series.close(j)), series.volume(j));
             }
         }
         dataTime = own;
@@ -349,18 +348,31 @@ public final class BarReplayFeed implements MarketFeed {
                 next < series.size() ? Instant.ofEpochMilli(series.time(next) + offset) : "none: the recording has ended");
     }
 
-    private void deliver(int i, long offset, double scale) {
+    /** Bar {@code i} of the recording as the current copy plays it. */
+    private void deliver(int i) {
         long t = series.time(i) + offset;
         long close = series.timeframe().closeTime(t);
-        double o = series.open(i) * scale;
-        double h = series.high(i) * scale;
-        double l = series.low(i) * scale;
-        double c = series.close(i) * scale;
+        double o = price(series.open(i));
+        double h = high(i);
+        double l = low(i);
+        double c = price(series.close(i));
         double v = series.volume(i);
         sink.onBar(series.symbol(), series.timeframe(), t, o, h, l, c, v, true, SOURCE);
         rollup.onBar(t, close, o, h, l, c, v);
         sink.onClock(series.symbol(), close);
         dataTime = close;
         delivered++;
+    }
+
+    private double price(double p) {
+        return copy == 0 ? p : pricing.price(copy, p);
+    }
+
+    private double high(int i) {
+        return copy == 0 ? series.high(i) : pricing.high(copy, series.high(i), series.low(i));
+    }
+
+    private double low(int i) {
+        return copy == 0 ? series.low(i) : pricing.low(copy, series.high(i), series.low(i));
     }
 }

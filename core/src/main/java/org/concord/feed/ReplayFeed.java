@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
@@ -19,7 +18,7 @@ import java.util.function.LongConsumer;
  * and seek are requests handled by the replay thread between two trades, so the stream stays consistent:
  * seeking forward fast-forwards (every trade is delivered), seeking backward restarts the symbol's session.
  * With {@code loop}, the tape plays again after its end, its copy's first minute the minute after the recording's
- * last, price-scaled to join.
+ * last, every other copy mirrored in price so that each joins the one before and prices stay bounded ({@link LoopPricing}).
  */
 public final class ReplayFeed implements MarketFeed {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
@@ -153,12 +152,13 @@ public final class ReplayFeed implements MarketFeed {
         // 1m bars are the recording's); with whole days, as before, the desk had 32 hours of the tape's clock without
         // a trade between copies
         long span = Timeframe.M1.floor(tape.lastTime()) - Timeframe.M1.floor(tape.firstTime()) + Timeframe.M1.millis();
+        LoopPricing pricing = loop ? LoopPricing.of(tape.price(0), tape.price(n - 1)) : null;
         long offset = 0;
-        double scale = 1.0;
+        long copy = 0;
         int i = 0;
         if (resumable(resumeAfter, span)) {
-            offset = Math.floorDiv(resumeAfter - tape.firstTime(), span) * span;
-            scale = scaleFor(offset / span);
+            copy = Math.floorDiv(resumeAfter - tape.firstTime(), span);
+            offset = copy * span;
             i = tape.indexAtOrAfter(resumeAfter - offset);
             sink.resumeSession(tape.symbol(), resumeAfter);
             dataTime = resumeAfter;
@@ -175,15 +175,15 @@ public final class ReplayFeed implements MarketFeed {
                 long current = dataTime == Long.MIN_VALUE ? tape.firstTime() + offset : dataTime;
                 if (target < current) {
                     // back in time: bars after the target are the future again; restart the session there
-                    offset = Math.max(0, Math.floorDiv(target - tape.firstTime(), span)) * span;
-                    scale = scaleFor(offset / span);
+                    copy = Math.max(0, Math.floorDiv(target - tape.firstTime(), span));
+                    offset = copy * span;
                     i = tape.indexAtOrAfter(target - offset);
                     sink.resetSession(tape.symbol(), target);
                     dataTime = target;
                 } else {
                     // forward: deliver everything up to the target at full speed so state stays consistent
                     while (i < n && tape.time(i) + offset <= target && !replay.stopRequested()) {
-                        deliver(i++, offset, scale);
+                        deliver(i++, offset, copy, pricing);
                     }
                     sink.onClock(tape.symbol(), target);
                     dataTime = target;
@@ -197,10 +197,10 @@ public final class ReplayFeed implements MarketFeed {
                 }
                 i = 0;
                 offset += span;
-                scale *= tape.price(n - 1) / tape.price(0);
-                LOG.info("replay of {}: the recording ended at {}; from {} it plays a copy with prices x{}: synthetic prices",
+                copy++;
+                LOG.info("replay of {}: the recording ended at {}; from {} it plays a copy {}: synthetic prices",
                         tape.symbol(), Instant.ofEpochMilli(tape.lastTime() + offset - span), Instant.ofEpochMilli(tape.firstTime() + offset),
-                        String.format(Locale.ROOT, "%.4f", scale));
+                        LoopPricing.describe(copy));
                 continue;
             }
             if (replay.paused()) {
@@ -227,7 +227,7 @@ public final class ReplayFeed implements MarketFeed {
                     continue;
                 }
             }
-            deliver(i++, offset, scale);
+            deliver(i++, offset, copy, pricing);
         }
     }
 
@@ -239,17 +239,11 @@ public final class ReplayFeed implements MarketFeed {
         return loop ? t - tape.firstTime() <= 366 * 86_400_000L : t <= tape.lastTime();
     }
 
-    private double scaleFor(long copies) {
-        double s = 1.0;
-        for (long k = 0; k < copies; k++) {
-            s *= tape.price(tape.size() - 1) / tape.price(0);
-        }
-        return s;
-    }
-
-    private void deliver(int i, long offset, double scale) {
+    /** Trade {@code i} of the recording as copy {@code copy} plays it (0: the recording itself). */
+    private void deliver(int i, long offset, long copy, LoopPricing pricing) {
         long t = tape.time(i) + offset;
-        sink.onTrade(tape.symbol(), t, tape.price(i) * scale, tape.size(i), tape.buyerMaker(i), SOURCE);
+        double price = copy == 0 ? tape.price(i) : pricing.price(copy, tape.price(i));
+        sink.onTrade(tape.symbol(), t, price, tape.size(i), LoopPricing.buyerMaker(copy, tape.buyerMaker(i)), SOURCE);
         dataTime = t;
         delivered++;
     }

@@ -106,6 +106,46 @@ class BarReplayFeedTest {
         }
     }
 
+    /**
+     * A looped series plays every other copy mirrored in price (a bar's open and close at first × last / p, its high the
+     * mirror of its low): the copy after the mirror is the recording's prices again. Scaled by last / first per copy,
+     * ETHUSD fell to 48 after a few minutes at max speed on the desk.
+     */
+    @Test
+    void loopedCopiesAlternateWithTheirMirror() throws Exception {
+        try (ConcordRuntime engine = new ConcordRuntime(dir)) {
+            DataProvider data = engine.data();
+            BarSeries eth = BundledData.eth5mBars();
+            int n = eth.size();
+            BarReplayFeed feed = BarReplayFeed.paced(eth, data, ReplayFeed.MAX_SPEED, 100, true);
+            feed.start();
+            try {
+                waitFor(() -> feed.delivered() >= 3L * n);
+            } finally {
+                feed.stop();
+            }
+            BarSeries played = data.bars(BundledData.ETHUSD, Timeframe.M5, Long.MIN_VALUE, Long.MAX_VALUE, 10_000, org.concord.store.Direction.LATEST);
+            assertThat(played.size()).isGreaterThanOrEqualTo(3 * n);
+            double k = eth.open(0) * eth.close(n - 1);
+            for (int i = 0; i < n; i++) {
+                int m = n + i;
+                assertThat(played.open(m)).as("copy 1's open %d", i).isCloseTo(k / eth.open(i), within(k / eth.open(i)));
+                assertThat(played.high(m)).as("copy 1's high %d: the mirror of the low", i).isCloseTo(k / eth.low(i), within(k / eth.low(i)));
+                assertThat(played.low(m)).as("copy 1's low %d: the mirror of the high", i).isCloseTo(k / eth.high(i), within(k / eth.high(i)));
+                assertThat(played.close(m)).as("copy 1's close %d", i).isCloseTo(k / eth.close(i), within(k / eth.close(i)));
+                int r = 2 * n + i;
+                assertThat(played.open(r)).as("copy 2's open %d: the recording's", i).isCloseTo(eth.open(i), within(eth.open(i)));
+                assertThat(played.close(r)).as("copy 2's close %d: the recording's", i).isCloseTo(eth.close(i), within(eth.close(i)));
+            }
+            assertThat(played.open(n)).as("the mirror joins the recording's last close").isCloseTo(eth.close(n - 1), within(eth.close(n - 1)));
+        }
+    }
+
+    /** A relative tolerance: stored prices may be rounded in their last digits. */
+    private static org.assertj.core.data.Offset<Double> within(double price) {
+        return org.assertj.core.data.Offset.offset(1e-8 * price);
+    }
+
     @Test
     void theBundledReplayPlaysAllThreeInstruments() throws Exception {
         try (ConcordRuntime engine = new ConcordRuntime(dir)) {

@@ -18,7 +18,7 @@ class ReplayFeedTest {
 
     /** Records what a feed pushes, in order. */
     static final class RecordingSink implements MarketDataSink {
-        final List<long[]> trades = new ArrayList<>(); // {time, price bits}
+        final List<long[]> trades = new ArrayList<>(); // {time, price bits, buyer maker 1/0}
         final List<Long> resets = new ArrayList<>();
         final List<Long> resumes = new ArrayList<>();
         final List<Long> clocks = new ArrayList<>();
@@ -26,7 +26,7 @@ class ReplayFeedTest {
 
         @Override
         public synchronized void onTrade(Symbol s, long time, double price, double size, boolean bm, String source) {
-            trades.add(new long[] {time, Double.doubleToLongBits(price)});
+            trades.add(new long[] {time, Double.doubleToLongBits(price), bm ? 1 : 0});
             lastTime = time;
         }
 
@@ -180,6 +180,48 @@ class ReplayFeedTest {
             assertThat(Double.longBitsToDouble(firstOfSecond[1])).isEqualTo(Double.longBitsToDouble(lastOfFirst[1]), org.assertj.core.data.Offset.offset(1e-9));
             for (int i = 1; i < sink.trades.size(); i++) {
                 assertThat(sink.trades.get(i)[0]).isGreaterThanOrEqualTo(sink.trades.get(i - 1)[0]);
+            }
+        }
+    }
+
+    /**
+     * Every other copy of a looped tape is the recording mirrored in price (p → first × last / p, buyer and seller
+     * swapped): it joins the recording's end and ends where the recording began, so the copy after it is the recording
+     * again and prices stay within the recording's band and its mirror's. Scaled by last / first per copy, as before,
+     * BTCUSD reached 6.9 million (×4633) after a few minutes at max speed on the desk.
+     */
+    @Test
+    void loopedCopiesAlternateWithTheirMirrorAndStayWithinTheRecordingsBand() throws Exception {
+        TradeTape tape = firstTrades(1_000);
+        double first = tape.price(0);
+        double last = tape.price(999);
+        assertThat(last).as("a recording that ends off its first price (else any scaling is the identity)").isNotEqualTo(first);
+        RecordingSink sink = new RecordingSink();
+        ReplayFeed feed = new ReplayFeed(tape, sink, ReplayFeed.MAX_SPEED, true);
+        feed.start();
+        waitUntil(() -> {
+            synchronized (sink) {
+                return sink.trades.size() >= 3_500;
+            }
+        });
+        feed.stop();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < 1_000; i++) {
+            lo = Math.min(lo, tape.price(i));
+            hi = Math.max(hi, tape.price(i));
+        }
+        double k = first * last;
+        synchronized (sink) {
+            for (int j = 0; j < 3_500; j++) {
+                int i = j % 1_000;
+                long[] t = sink.trades.get(j);
+                double price = Double.longBitsToDouble(t[1]);
+                boolean mirrored = j / 1_000 % 2 == 1;
+                double expected = mirrored ? k / tape.price(i) : tape.price(i);
+                assertThat(price).as("trade %d of copy %d", i, j / 1_000).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * expected));
+                assertThat(t[2] == 1).as("buyer maker of trade %d of copy %d", i, j / 1_000).isEqualTo(mirrored != tape.buyerMaker(i));
+                assertThat(price).as("within the recording's band and its mirror's").isBetween(Math.min(lo, k / hi) - 1e-9, Math.max(hi, k / lo) + 1e-9);
             }
         }
     }

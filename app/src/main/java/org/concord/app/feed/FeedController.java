@@ -160,8 +160,8 @@ public final class FeedController implements AutoCloseable {
 
     /**
      * Whether {@code symbol}'s data at {@code time} is past the end of its bundled recording: the replay then plays
-     * shifted, price-scaled copies of it (loops), whose prices never traded. Cheap (volatile reads); false for a live
-     * feed and for instruments the replay does not play.
+     * shifted copies of it, every other one mirrored in price (loops), whose prices never traded. Cheap (volatile
+     * reads); false for a live feed and for instruments the replay does not play.
      */
     public boolean synthetic(Symbol symbol, long time) {
         ReplayFeed r = replay;

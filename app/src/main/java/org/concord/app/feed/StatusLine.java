@@ -5,14 +5,15 @@ import org.concord.chart.DisplayFormat;
 /** The status bar's left text: the feed and its state, whose data clock is shown and its time, the lag, the bars. */
 public final class StatusLine {
     /**
-     * Past the end of a bundled recording the replay loops over shifted, price-scaled copies: no such trade happened.
+     * Past the end of a bundled recording the replay loops over shifted copies, every other one mirrored in price: no such
+     * trade happened.
      * One word in the line, just before the clock it qualifies (which reads as before: "ETHUSD data 2023-…"):
      * "(looped recording: synthetic prices)" after the clock was cut to "(looped recording: synt…" on a 1400 px
      * window, the word that mattered lost. {@link #explain} says more.
      */
     public static final String SYNTHETIC = "synthetic";
     static final String SYNTHETIC_NOTE = "synthetic: the bundled recording has ended and the replay loops over\n"
-            + "shifted, price-scaled copies of it; no such trade happened";
+            + "shifted copies of it, every other one mirrored in price (each move reversed); no such trade happened";
 
     private StatusLine() {
     }

@@ -77,7 +77,7 @@ class FeedControllerTest {
             ReplayFeed r = feed.startReplay(ReplayFeed.MAX_SPEED, 0);
             Symbol btc = r.tape().symbol();
             long end = r.tape().lastTime();
-            await(() -> engine.data().clock(btc) > end); // the tape loops: a shifted, price-scaled copy plays
+            await(() -> engine.data().clock(btc) > end); // the tape loops: a shifted copy plays, mirrored in price
             assertThat(feed.synthetic(btc, engine.data().clock(btc))).isTrue();
             assertThat(feed.synthetic(btc, end)).as("the recording's last trade is real").isFalse();
             assertThat(feed.synthetic(btc, r.tape().firstTime())).isFalse();

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.app.DeskHarness.fx;
 
 /**
- * Found in a new trader's trial: past the end of the bundled recording the replay loops over a shifted, price-scaled
+ * Found in a new trader's trial: past the end of the bundled recording the replay loops over a shifted, price-mirrored
  * copy, and only the status bar said so; the chart, titled "BTCUSD 1m", showed the made-up candles as the market's.
  * The title says it while the shown instrument's data is synthetic, across a change of timeframe, and stops saying
  * it when the data is real again (a seek back).
