@@ -70,8 +70,16 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     private final Map<Symbol, OrderBookSnapshot> books = new ConcurrentHashMap<>();
     private volatile HistorySource history;
 
+    /** Bars per series a kept session loads on first use: a live chart's reload ({@code 100,000} bars) is then in memory. */
+    public static final int SEED_BARS = 100_000;
+    /**
+     * Bars per series a kept session holds in memory; beyond it the oldest quarter leaves memory (the store keeps it).
+     * The desk runs all day in a 512 MB heap: with 2,000,000, as before, a max-speed replay filled it in minutes.
+     */
+    public static final int MAX_CACHED_BARS = 150_000;
+
     public DataProvider(BarStore store) {
-        this(store, new InputQuality(), 200_000, 2_000_000);
+        this(store, new InputQuality(), SEED_BARS, MAX_CACHED_BARS);
     }
 
     /**
@@ -137,6 +145,14 @@ public final class DataProvider implements MarketDataSink, AutoCloseable {
     }
 
     // ---------------------------------------------------------------- ingest
+
+    /** Bars of {@code symbol}'s {@code tf} series held in memory now (the memory bound's test reads it). */
+    int cachedBars(Symbol symbol, Timeframe tf) {
+        SymbolState st = state(symbol);
+        synchronized (st) {
+            return caches.of(st, tf).size();
+        }
+    }
 
     private SymbolState state(Symbol symbol) {
         if (symbol == null) {

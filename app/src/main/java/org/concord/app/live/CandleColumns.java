@@ -39,6 +39,21 @@ public final class CandleColumns {
         size = 0;
     }
 
+    /** Forgets the {@code n} oldest bars (an O(size) move, so callers drop many at once). */
+    public void dropOldest(int n) {
+        if (n < 0 || n > size) {
+            throw new IndexOutOfBoundsException("cannot drop " + n + " of " + size);
+        }
+        int keep = size - n;
+        System.arraycopy(time, n, time, 0, keep);
+        System.arraycopy(open, n, open, 0, keep);
+        System.arraycopy(high, n, high, 0, keep);
+        System.arraycopy(low, n, low, 0, keep);
+        System.arraycopy(close, n, close, 0, keep);
+        System.arraycopy(volume, n, volume, 0, keep);
+        size = keep;
+    }
+
     /**
      * Puts a bar: replaces the bar with the same time when it is the last one (or any stored one), appends a newer
      * one. Returns the index written, or -1 when the time is older than the first bar (ignored).

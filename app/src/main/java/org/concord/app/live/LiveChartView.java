@@ -39,6 +39,8 @@ public final class LiveChartView {
     /** Its tick steps leave room for its labels (ChartFX's own wrote them over each other at 15m, 1h, 1d). */
     private final DefaultNumericAxis xAxis = new LiveTimeAxis("time");
     private final DefaultNumericAxis yAxis = new DefaultNumericAxis("price");
+    /** Most bars the chart holds: past it the oldest are dropped down to a reload's {@link LivePresenter#HISTORY_LIMIT}. */
+    static final int MAX_BARS = LivePresenter.HISTORY_LIMIT + LivePresenter.HISTORY_LIMIT / 4;
     private final CandleColumns columns = new CandleColumns();
     private final CandleDataSet candles;
     private final MarkerDataSet buys = new MarkerDataSet("BUY", 20_000);
@@ -321,8 +323,14 @@ public final class LiveChartView {
                 changedFrom = Math.min(changedFrom, idx);
             }
         }
+        boolean trimmed = columns.size() > MAX_BARS;
+        if (trimmed) {
+            // the chart keeps what a reload loads; the older bars are in the store. Kept whole, the columns of a
+            // max-speed replay grew by doubling to 2 million bars (100 MB) within minutes, in a 512 MB heap
+            columns.dropOldest(columns.size() - LivePresenter.HISTORY_LIMIT);
+        }
         if (changedFrom != Integer.MAX_VALUE) {
-            if (d.reload() != null) {
+            if (d.reload() != null || trimmed) {
                 candles.rebuild();
             } else {
                 candles.changedFrom(changedFrom);
