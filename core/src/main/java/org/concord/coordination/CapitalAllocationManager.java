@@ -20,6 +20,7 @@ public final class CapitalAllocationManager {
     private final BucketPerformanceTracker[] trackers = new BucketPerformanceTracker[Bucket.COUNT];
     private final EventBus bus;
     private final List<AllocationUpdate> history = new ArrayList<>();
+    private Retention retention = Retention.ALL;
     private final double[] allocation;
     // an update's scores and target, and the optimizer's temporaries: one writer, kept between updates
     private final double[] scores = new double[Bucket.COUNT];
@@ -94,6 +95,7 @@ public final class CapitalAllocationManager {
         optimizer.smooth(allocation, target, work, allocation);
         AllocationUpdate u = new AllocationUpdate(time, r.toString(), BucketValues.of(scores), BucketValues.of(target), BucketValues.of(allocation));
         history.add(u);
+        retention.apply(history);
         if (bus != null) {
             bus.publish(CoordinationTopics.ALLOCATIONS, u);
         }
@@ -108,6 +110,15 @@ public final class CapitalAllocationManager {
     /** A copy of the current allocation, bucket order. */
     public double[] allocations() {
         return allocation.clone();
+    }
+
+    /** How many updates {@link #history} keeps (every one unless told otherwise). */
+    public void keep(Retention r) {
+        if (r == null) {
+            throw new IllegalArgumentException("retention is required");
+        }
+        retention = r;
+        r.apply(history);
     }
 
     public List<AllocationUpdate> history() {

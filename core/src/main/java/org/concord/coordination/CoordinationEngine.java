@@ -78,6 +78,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private final SourceFeedback feedback;
     private final CoordinationEvents events;
     private final List<TradeFeedback> bucketTrades = new ArrayList<>();
+    private Retention retention = Retention.ALL;
     private final SourceContributions sources = new SourceContributions();
     private final EquityCurve equity = new EquityCurve();
     private final ToDoubleFunction<Symbol> priceFn = this::price;
@@ -346,6 +347,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
     private void onBucketTrade(Bucket b, Symbol s, BucketLedger.Position p, long exitTime, double ret, double pnl) {
         TradeFeedback fb = new TradeFeedback(p.leadSource(), s, b, p.entryTime(), exitTime, ret, p.predictedReturn(), pnl);
         bucketTrades.add(fb);
+        retention.apply(bucketTrades);
         sources.onTrade(fb);
         allocations.onTradeClosed(b, ret, p.predictedReturn());
         if (!p.leadSource().isEmpty()) {
@@ -355,6 +357,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
                 learner.feedback(p.leadSource(), ret, allocations.tracker(b).maxDrawdown());
             }
             learnerUpdates.add(new LearnerUpdate(exitTime, regime, p.leadSource(), ret, learner.weightMap(regime)));
+            retention.apply(learnerUpdates);
             feedback.onTradeClosed(p.leadSource(), fb);
         }
     }
@@ -402,6 +405,23 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
 
     public EquityCurve equityCurve() {
         return equity;
+    }
+
+    /**
+     * How much of its histories a live engine keeps (the equity curve thinned, the allocation updates, bucket trades
+     * and learner updates their newest); a backtest's engine keeps them whole for its report.
+     */
+    public void keep(Retention r) {
+        if (r == null) {
+            throw new IllegalArgumentException("retention is required");
+        }
+        retention = r;
+        if (r != Retention.ALL) {
+            equity.limitTo(r.max());
+        }
+        allocations.keep(r);
+        r.apply(bucketTrades);
+        r.apply(learnerUpdates);
     }
 
     /** The newest conflicts (up to {@value CoordinationEvents#KEPT}), oldest first; {@link #eventCounts} counts them all. */

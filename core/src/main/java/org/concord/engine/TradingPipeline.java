@@ -5,6 +5,7 @@ import org.concord.bus.Subscription;
 import org.concord.config.TradingSettings;
 import org.concord.coordination.CoordinationEngine;
 import org.concord.coordination.MarketConditions;
+import org.concord.coordination.Retention;
 import org.concord.coordination.Signal;
 import org.concord.data.BarListener;
 import org.concord.data.DataProvider;
@@ -75,6 +76,8 @@ import java.util.concurrent.TimeUnit;
 public final class TradingPipeline implements AutoCloseable, BarListener {
     /** The person's paper account's name in a {@link PaperAccountStore}. */
     public static final String MANUAL_ACCOUNT = "manual";
+    /** Samples a live pipeline's coordination histories keep (the desk's portfolio view shows as many). */
+    static final int LIVE_HISTORY = 20_000;
 
     /** Runs on the pipeline thread after a decision-timeframe bar went through the brokers and the engines. */
     @FunctionalInterface
@@ -101,12 +104,15 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private final OwnedLong decisions = new OwnedLong();
     private final PipelineFailures failures = new PipelineFailures();
     private volatile boolean closed;
+    /** What the coordination keeps of its histories: all of them in a backtest, the newest on a live desk. */
+    private final Retention retention;
 
     private TradingPipeline(TradingPipelineConfig config, EventBus bus, boolean live, BotModeStore store, PaperAccountStore accounts) {
         if (config == null) {
             throw new IllegalArgumentException("config is required");
         }
         this.config = config;
+        this.retention = live ? Retention.newest(LIVE_HISTORY) : Retention.ALL;
         this.tf = config.timeframe();
         this.bus = bus;
         this.sizing = config.coordination().sizing();
@@ -133,6 +139,7 @@ public final class TradingPipeline implements AutoCloseable, BarListener {
     private CoordinationEngine engineFor(Broker b, UnifiedRiskManager r, AccountView riskView) {
         CoordinationEngine e = new CoordinationEngine(config.coordination(), b, r, config.reference(), bus, riskView);
         e.setSizing(sizing);
+        e.keep(retention);
         signals.fusedAdapters().forEach(e::registerAdapter);
         return e;
     }

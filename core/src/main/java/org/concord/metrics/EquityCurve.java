@@ -4,12 +4,15 @@ import org.concord.model.TimeColumns;
 
 /**
  * An account's equity sampled over time (columnar, primitive: {@link TimeColumns}; append without allocation except a
- * new chunk). Times must not go backwards; a sample at the same time as the last replaces it.
+ * new chunk). Times must not go backwards; a sample at the same time as the last replaces it. With a row limit
+ * ({@link #limitTo}, a live engine's), every other sample goes once the limit is passed, the first and the last kept:
+ * the curve still spans the whole run, its older part thinner.
  */
 public final class EquityCurve {
     private static final int EQUITY = 0;
     private static final int EXPOSURE = 1;
-    private final TimeColumns rows;
+    private TimeColumns rows;
+    private int maxRows = Integer.MAX_VALUE;
 
     public EquityCurve() {
         this(1024);
@@ -36,6 +39,34 @@ public final class EquityCurve {
         int i = n > 0 && t == rows.time(n - 1) ? n - 1 : rows.append(t);
         rows.set(EQUITY, i, e);
         rows.set(EXPOSURE, i, Double.isFinite(grossExposure) ? grossExposure : 0);
+        if (rows.size() > maxRows) {
+            thin();
+        }
+    }
+
+    /** At most {@code maxRows} samples (at least 3) from now on; see the class comment. */
+    public void limitTo(int maxRows) {
+        if (maxRows < 3) {
+            throw new IllegalArgumentException("an equity curve keeps at least 3 samples, got " + maxRows);
+        }
+        this.maxRows = maxRows;
+        while (rows.size() > maxRows) {
+            thin();
+        }
+    }
+
+    /** Keeps the even rows and the last one (a new set of columns: this happens once per {@code maxRows / 2} samples). */
+    private void thin() {
+        int n = rows.size();
+        TimeColumns kept = new TimeColumns(2, Math.min(TimeColumns.CHUNK, n / 2 + 2));
+        for (int i = 0; i < n; i++) {
+            if (i % 2 == 0 || i == n - 1) {
+                int j = kept.append(rows.time(i));
+                kept.set(EQUITY, j, rows.get(EQUITY, i));
+                kept.set(EXPOSURE, j, rows.get(EXPOSURE, i));
+            }
+        }
+        rows = kept;
     }
 
     public void add(long t, double e) {
