@@ -416,9 +416,7 @@ public final class CoordinationEngine implements BarListener, ExecutionListener 
             throw new IllegalArgumentException("retention is required");
         }
         retention = r;
-        if (r != Retention.ALL) {
-            equity.limitTo(r.max());
-        }
+        equity.limitTo(r.max());
         allocations.keep(r);
         r.apply(bucketTrades);
         r.apply(learnerUpdates);
